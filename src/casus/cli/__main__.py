@@ -1,0 +1,5 @@
+"""``python -m casus.cli`` runs the CLI (used by the tests)."""
+
+from casus.cli.main import main
+
+main()

@@ -1,0 +1,69 @@
+"""Shared CLI plumbing: error handling, options, the coder from options."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from casus.config import Config, load_config
+from casus.errors import CasusError, InputError
+from casus.model import parse_iso_date
+
+F = TypeVar("F", bound=Callable[..., Any])
+EXIT_SKIPPED = 1
+EXIT_ERROR = 2
+
+
+def run_safely(func: F) -> F:
+    """Turn a CasusError into one line on stderr and exit status 2 (traceback with --debug)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        ctx = click.get_current_context()
+        debug = bool(ctx.find_root().params.get("debug"))
+        try:
+            return func(*args, **kwargs)
+        except CasusError as e:
+            if debug:
+                raise
+            click.echo(f"casus: error: {e}", err=True)
+            sys.exit(EXIT_ERROR)
+        except BrokenPipeError:  # `casus code ... | head`
+            sys.exit(0)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def parse_published(value: str | None) -> dt.date | None:
+    """``--published`` as a date, or a clear error."""
+    if value is None:
+        return None
+    try:
+        return parse_iso_date(value, field_name="--published")
+    except InputError as e:
+        raise click.BadParameter(str(e)) from e
+
+
+def config_from(ctx: click.Context, **overrides: Any) -> Config:
+    """The configuration from ``--config`` and command options."""
+    root = ctx.find_root().params
+    path = root.get("config")
+    cfg = load_config(Path(path) if path else None, model=root.get("model"))
+    changes = {k: v for k, v in overrides.items() if v not in (None, ())}
+    for key in ("lexicon_files", "dictionary_files", "petrarch_actors", "petrarch_agents"):
+        if key in changes:
+            changes[key] = tuple(Path(p) for p in changes[key])
+    return cfg.with_(**changes) if changes else cfg
+
+
+def setup_logging(debug: bool, quiet: bool) -> None:
+    """Log warnings (or everything with --debug) to stderr."""
+    level = logging.DEBUG if debug else (logging.ERROR if quiet else logging.WARNING)
+    logging.basicConfig(level=level, format="casus: %(levelname)s: %(message)s")

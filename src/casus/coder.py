@@ -1,0 +1,176 @@
+"""The Coder: the Python API's entry point. ``casus.load()`` builds one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from casus.config import Config
+from casus.model import Article, Event, parse_iso_date
+from casus.nlp import load_model
+from casus.ontology.actors import ActorDictionary, load_dictionary
+from casus.ontology.cameo import CameoTable, load_cameo
+from casus.ontology.lexicon import Lexicon, load_lexicon
+from casus.pipeline import Document, Pipeline
+from casus.stages.actors import ActorStage
+from casus.stages.attribution import AttributionStage
+from casus.stages.datelines import blank_dateline, parse_dateline
+from casus.stages.dates import DateStage
+from casus.stages.events import EventStage
+from casus.stages.places import Gazetteer, PlaceStage
+
+log = logging.getLogger("casus")
+
+
+@dataclass
+class Result:
+    """One coded article: every event found (asserted or not) and the warnings."""
+
+    article: Article
+    events: list[Event]
+    warnings: list[str]
+
+    def asserted(self) -> list[Event]:
+        """Only the events the text asserts (the default output)."""
+        return [e for e in self.events if e.modality.asserted]
+
+
+def load_actor_dictionary(cfg: Config) -> ActorDictionary:
+    """The bundled dictionaries plus the user's files from the configuration."""
+    from casus.ontology.petrarch import import_petrarch
+    from casus.ontology.userdict import load_user_dictionary
+
+    base = load_dictionary()
+    if not (cfg.dictionary_files or cfg.petrarch_actors or cfg.petrarch_agents):
+        return base
+    merged = ActorDictionary()
+    merged.merge(base, override=False)
+    for path in cfg.dictionary_files:
+        merged.merge(load_user_dictionary(path), override=True)
+    if cfg.petrarch_actors or cfg.petrarch_agents:
+        merged.merge(import_petrarch(cfg.petrarch_actors, cfg.petrarch_agents), override=True)
+    return merged
+
+
+class Coder:
+    """Codes articles into events. Heavy objects (model, tables) load once per process."""
+
+    def __init__(self, cfg: Config | None = None) -> None:
+        self.cfg = cfg or Config()
+        self.nlp = load_model(self.cfg.model)
+        self.cameo: CameoTable = load_cameo()
+        self.lexicon: Lexicon = load_lexicon(tuple(self.cfg.lexicon_files))
+        self.dictionary: ActorDictionary = load_actor_dictionary(self.cfg)
+        self.gazetteer: Gazetteer = Gazetteer(self.dictionary)
+        self.pipeline = Pipeline(self.nlp, [
+            ActorStage(self.dictionary, self.gazetteer),
+            EventStage(self.lexicon, self.cameo),
+            DateStage(self.cfg.historical_days),
+            AttributionStage(),
+            PlaceStage(self.gazetteer),
+        ], self.cfg)
+
+    @property
+    def versions(self) -> dict[str, str]:
+        """The casus and lexicon versions recorded with stored events."""
+        from casus import __version__
+
+        return {"casus": __version__, "lexicon": self.lexicon.version}
+
+    # ---- public API ---------------------------------------------------------------------
+    def code(self, text: str, *, published: dt.date | str | None = None,
+             outlet: str | None = None, include_all: bool = False) -> list[Event]:
+        """Code a text; returns the asserted events (all of them with ``include_all``)."""
+        article = Article(text=text, published=parse_iso_date(published), outlet=outlet)
+        return self.code_article(article, include_all=include_all)
+
+    def code_article(self, article: Article, *, include_all: bool = False) -> list[Event]:
+        """Code one article."""
+        result = next(self.pipe_results([article]))
+        return result.events if include_all else result.asserted()
+
+    def pipe(self, articles: Iterable[Article], *, batch_size: int | None = None,
+             include_all: bool = False) -> Iterator[tuple[Article, list[Event]]]:
+        """Code many articles, batched through spaCy; yields (article, events) in order."""
+        for result in self.pipe_results(articles, batch_size=batch_size):
+            yield result.article, (result.events if include_all else result.asserted())
+
+    def pipe_results(self, articles: Iterable[Article], *, batch_size: int | None = None,
+                     ) -> Iterator[Result]:
+        """Like :meth:`pipe`, with every event and the warnings of each article."""
+        pending: list[tuple[Article, int]] = []
+
+        def documents() -> Iterator[Document]:
+            for article in articles:
+                chunks = list(self._documents(article))
+                pending.append((article, len(chunks)))
+                yield from chunks
+
+        parsed = self.pipeline.pipe(documents(), batch_size=batch_size)
+        while True:
+            try:
+                first = next(parsed)
+            except StopIteration:
+                return
+            article, count = pending.pop(0)
+            parts = [first] + [next(parsed) for _ in range(count - 1)]
+            yield self._combine(article, parts)
+
+    # ---- helpers ------------------------------------------------------------------------
+    def _documents(self, article: Article) -> Iterator[Document]:
+        text = article.text
+        dateline = parse_dateline(text, self.gazetteer, published=article.published)
+        published = article.published
+        warnings: list[str] = []
+        if dateline is not None:
+            text = blank_dateline(text, dateline)
+            if published is None and dateline.date is not None:
+                published = dateline.date
+                warnings.append(f"publication date {published} taken from the dateline")
+        if published is None:
+            warnings.append("no publication date: relative dates are left unresolved")
+        for offset, chunk in split_text(text, self.cfg.max_chars):
+            yield Document(article=article, text=chunk, offset=offset, published=published,
+                           dateline=dateline, warnings=list(warnings))
+
+    def _combine(self, article: Article, parts: list[Document]) -> Result:
+        events: list[Event] = []
+        warnings: list[str] = list(parts[0].warnings)
+        base = 0
+        for part in parts:
+            events.extend(e.with_(sentence_index=e.sentence_index + base) for e in part.events)
+            base += sum(1 for _ in part.doc.sents)
+        if len(parts) > 1:
+            warnings.append(f"long document coded in {len(parts)} chunks")
+        return Result(article, events, warnings)
+
+
+def split_text(text: str, max_chars: int) -> Iterator[tuple[int, str]]:
+    """(offset, chunk) pieces of at most ``max_chars``, cut at paragraph (else sentence-ish,
+    else hard) boundaries, so a 10 MB text is parsed in bounded memory."""
+    if len(text) <= max_chars:
+        yield 0, text
+        return
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + max_chars)
+        if end < len(text):
+            cut = text.rfind("\n", start + max_chars // 2, end)
+            if cut < 0:
+                cut = text.rfind(". ", start + max_chars // 2, end)
+                cut = cut + 1 if cut >= 0 else -1
+            end = cut if cut > start else end
+        yield start, text[start:end]
+        start = end
+
+
+def load(cfg: Config | Path | None = None) -> Coder:
+    """Build a :class:`Coder` from a :class:`Config`, a TOML file, or the defaults."""
+    from casus.config import load_config
+
+    if isinstance(cfg, Path):
+        cfg = load_config(cfg)
+    return Coder(cfg)

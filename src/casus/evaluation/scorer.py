@@ -1,0 +1,262 @@
+"""Scoring predicted events against gold (matching rules: docs/evaluation.md).
+
+Within each record, gold events are matched one-to-one to predictions, required events
+first. *Detection* pairs by root alone; *dyad-root* pairs by (source, target, root), where an
+actor matches on its country part (the first three letters; six for IGO/NGO/IMG/MNC codes;
+``---`` matches anything), and a symmetric event matches either direction. A prediction that
+repeats an already matched one (same actors and root, or its reverse) is a duplicate, not a
+false alarm. Predictions matching an optional gold event are neither hits nor false alarms.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from casus.evaluation.gold import Forbidden, GoldArticle, GoldEvent
+from casus.model import Actor, Event
+from casus.ontology.cameo import QUAD_CLASS_BY_ROOT
+
+WIDE_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
+
+
+def actor_key(code: str | None) -> str | None:
+    """The part of an actor code that scoring compares."""
+    if code is None:
+        return None
+    code = code.upper()
+    return code[:6] if code.startswith(WIDE_PREFIXES) else code[:3]
+
+
+def _same(gold: str | None, pred: Actor | None) -> bool:
+    pcode = pred.code if pred is not None else None
+    if gold is None or pcode is None:
+        return gold is None and pcode is None
+    g = actor_key(gold)
+    assert g is not None
+    return g.startswith("---") or g == actor_key(pcode)
+
+
+def actors_match(gold: GoldEvent | Forbidden, pred: Event, symmetric: bool) -> bool:
+    """Source and target agree (either direction for symmetric events)."""
+    if _same(gold.source, pred.source) and _same(gold.target, pred.target):
+        return True
+    return symmetric and _same(gold.source, pred.target) and _same(gold.target, pred.source)
+
+
+def _has_actors(gold: GoldEvent) -> bool:
+    return gold.source is not None or gold.target is not None
+
+
+def type_match(gold: GoldEvent, pred: Event) -> bool:
+    """The event type agrees: PLOVER type for PLOVER gold, else the root (or exact code)."""
+    if gold.plover is not None:
+        return pred.plover == gold.plover
+    return pred.cameo_root in gold.roots or pred.cameo in gold.codes
+
+
+@dataclass
+class Tally:
+    """Hits, false alarms and misses."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def scores(self) -> dict[str, float | int]:
+        """Precision, recall and F1 with the counts."""
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
+                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+@dataclass
+class Ratio:
+    """A share of right answers."""
+
+    right: int = 0
+    total: int = 0
+
+    def add(self, ok: bool) -> None:
+        """Count one answer."""
+        self.total += 1
+        self.right += int(ok)
+
+    def value(self) -> float | None:
+        """The share, or ``None`` when nothing was counted."""
+        return round(self.right / self.total, 4) if self.total else None
+
+
+@dataclass
+class Report:
+    """Everything ``casus eval`` prints."""
+
+    records: int = 0
+    detection: Tally = field(default_factory=Tally)
+    dyad: Tally = field(default_factory=Tally)
+    code: Ratio = field(default_factory=Ratio)
+    quad: Ratio = field(default_factory=Ratio)
+    actor_code: Ratio = field(default_factory=Ratio)
+    date: Ratio = field(default_factory=Ratio)
+    plover: Ratio = field(default_factory=Ratio)
+    forbidden_hits: int = 0
+    confusion: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The machine-readable summary (``casus eval --json``)."""
+        return {
+            "records": self.records,
+            "detection": self.detection.scores(),
+            "dyad_root": self.dyad.scores(),
+            "code_accuracy": self.code.value(),
+            "quad_class_accuracy": self.quad.value(),
+            "actor_code_accuracy": self.actor_code.value(),
+            "date_accuracy": self.date.value(),
+            "plover_accuracy": self.plover.value(),
+            "forbidden_hits": self.forbidden_hits,
+            "confusion": {g: dict(c) for g, c in sorted(self.confusion.items())},
+            "counts": {"code": self.code.total, "date": self.date.total,
+                       "actor_code": self.actor_code.total, "plover": self.plover.total},
+        }
+
+
+def _match(golds: list[GoldEvent], preds: list[Event],
+           ok: Callable[[GoldEvent, Event], bool]) -> dict[int, int]:
+    """Greedy one-to-one matching, required gold events first; gold index → pred index."""
+    out: dict[int, int] = {}
+    used: set[int] = set()
+    order = sorted(range(len(golds)), key=lambda i: not golds[i].required)
+    for gi in order:
+        for pi, pred in enumerate(preds):
+            if pi not in used and ok(golds[gi], pred):
+                out[gi] = pi
+                used.add(pi)
+                break
+    return out
+
+
+def _dyad_key(event: Event) -> tuple[str | None, str | None, str]:
+    return (actor_key(event.source.code if event.source else None),
+            actor_key(event.target.code if event.target else None), event.cameo_root)
+
+
+def score_record(gold: GoldArticle, preds: list[Event], report: Report) -> None:
+    """Add one record's results to the report."""
+    report.records += 1
+    golds = gold.events
+    sym = {i: g.symmetric for i, g in enumerate(golds)}
+
+    def dyad_ok(g: GoldEvent, p: Event) -> bool:
+        if not _has_actors(g):
+            return type_match(g, p)
+        return type_match(g, p) and actors_match(g, p, g.symmetric)
+
+    detection = _match(golds, preds, type_match)
+    dyad = _match(golds, preds, dyad_ok)
+    for tally, matched, ok in ((report.detection, detection, type_match),
+                               (report.dyad, dyad, dyad_ok)):
+        _tally(tally, golds, preds, matched, ok, sym)
+    for gi, pi in dyad.items():
+        g, p = golds[gi], preds[pi]
+        if g.codes:
+            report.code.add(p.cameo in g.codes)
+        if g.roots:
+            report.quad.add(any(QUAD_CLASS_BY_ROOT.get(r) == p.quad_class for r in g.roots))
+        for gold_code, actor in ((g.source, p.source), (g.target, p.target)):
+            if gold_code is not None and len(gold_code) > 3 and not gold_code.startswith("---"):
+                report.actor_code.add(actor is not None and actor.code == gold_code)
+        if g.date is not None and gold.kind == "article":
+            report.date.add(_date_ok(g, p))
+    if any(g.plover for g in golds):
+        actor_pairs = _match(golds, preds, lambda g, p: actors_match(g, p, True))
+        for gi, pi in actor_pairs.items():
+            report.plover.add(preds[pi].plover == golds[gi].plover)
+    _confusion(golds, preds, report)
+    for forbidden in gold.forbidden:
+        for p in preds:
+            if p.cameo_root in forbidden.roots and actors_match(forbidden, p, False):
+                report.forbidden_hits += 1
+                report.errors.append(_error("forbidden", gold, p, forbidden.note))
+    for gi, g in enumerate(golds):
+        if g.required and gi not in dyad:
+            report.errors.append(_miss(gold, g))
+    matched_keys = {_dyad_key(preds[pi]) for pi in dyad.values()}
+    for pi, p in enumerate(preds):
+        if pi not in dyad.values() and not _is_duplicate(p, matched_keys) and not any(
+            not g.required and dyad_ok(g, p) for g in golds
+        ):
+            report.errors.append(_error("false_alarm", gold, p, None))
+
+
+def _tally(tally: Tally, golds: list[GoldEvent], preds: list[Event], matched: dict[int, int],
+           ok: Callable[[GoldEvent, Event], bool], sym: dict[int, bool]) -> None:
+    tally.tp += sum(1 for gi in matched if golds[gi].required)
+    tally.fn += sum(1 for gi, g in enumerate(golds) if g.required and gi not in matched)
+    keys = {_dyad_key(preds[pi]) for pi in matched.values()}
+    used = set(matched.values())
+    for pi, p in enumerate(preds):
+        if pi in used or _is_duplicate(p, keys):
+            continue
+        if any(not g.required and ok(g, p) for g in golds):
+            continue
+        tally.fp += 1
+
+
+def _is_duplicate(pred: Event, keys: set[tuple[str | None, str | None, str]]) -> bool:
+    s, t, r = _dyad_key(pred)
+    return (s, t, r) in keys or (t, s, r) in keys
+
+
+def _date_ok(g: GoldEvent, p: Event) -> bool:
+    if p.when.date is None or g.date is None:
+        return False
+    return abs((p.when.date - g.date).days) <= max(g.tolerance_days, 0)
+
+
+def _confusion(golds: list[GoldEvent], preds: list[Event], report: Report) -> None:
+    def actor_ok(g: GoldEvent, p: Event) -> bool:
+        return actors_match(g, p, True) if _has_actors(g) else type_match(g, p)
+
+    pairs = _match([g for g in golds if g.required and g.roots],
+                   preds, lambda g, p: actor_ok(g, p) and type_match(g, p))
+    required = [g for g in golds if g.required and g.roots]
+    used = set(pairs.values())
+    rest = [i for i in range(len(required)) if i not in pairs]
+    extra = _match([required[i] for i in rest], [p for i, p in enumerate(preds) if i not in used],
+                   actor_ok)
+    free = [i for i in range(len(preds)) if i not in used]
+    for k, i in enumerate(rest):
+        g = required[i]
+        gold_root = sorted(g.roots)[0]
+        if k in extra:
+            report.confusion[gold_root][preds[free[extra[k]]].cameo_root] += 1
+        else:
+            report.confusion[gold_root]["none"] += 1
+    for gi, pi in pairs.items():
+        report.confusion[preds[pi].cameo_root][preds[pi].cameo_root] += 1
+
+
+def _miss(gold: GoldArticle, g: GoldEvent) -> dict[str, Any]:
+    what = g.plover or "/".join(sorted(g.codes or g.roots))
+    return {"kind": "miss", "record": gold.id, "expected": f"{g.source} -> {g.target} {what}",
+            "got": None, "text": g.evidence or gold.text}
+
+
+def _error(kind: str, gold: GoldArticle, p: Event, note: str | None) -> dict[str, Any]:
+    src = p.source.code if p.source else None
+    tgt = p.target.code if p.target else None
+    return {"kind": kind, "record": gold.id, "expected": note,
+            "got": f"{src} -> {tgt} {p.cameo} {p.cameo_name}", "text": p.evidence_text}
+
+
+def date_within(day: dt.date | None, expected: dt.date | None, tolerance: int) -> bool:
+    """Whether a predicted date is within ``tolerance`` days of the expected one."""
+    if day is None or expected is None:
+        return False
+    return abs((day - expected).days) <= tolerance

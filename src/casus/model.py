@@ -1,0 +1,364 @@
+"""The records casus produces: frozen, slotted dataclasses with ``to_dict``/``from_dict``.
+
+Offsets are character offsets into the article text, start inclusive, end exclusive. The keys
+of :meth:`Event.to_dict` are the public contract of the JSON-lines output (docs/output.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+from casus.errors import InputError
+
+DATE_PRECISIONS = ("day", "week", "month", "year", "decade", "unknown")
+DATE_BASES = ("stated", "inferred", "publication")
+
+
+def content_id(*parts: str, length: int = 16) -> str:
+    """A stable hex id from the parts' text (sha1), so re-running the same input adds nothing."""
+    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return digest[:length]
+
+
+def parse_iso_date(value: Any, *, field_name: str = "published") -> dt.date | None:
+    """Read ``YYYY-MM-DD`` (or a full ISO timestamp) into a date; ``None`` stays ``None``."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError as e:
+        raise InputError(f"{field_name} {text!r} is not a date (expected YYYY-MM-DD)") from e
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One input document. ``id`` is a content hash of the text unless the input gives one."""
+
+    text: str
+    id: str = ""
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: dt.date | None = None
+    origin: str | None = None  # where it was read from: "file.jsonl:3", "-", "sample.txt"
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            object.__setattr__(self, "id", content_id(self.text))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The article as JSON-ready data (dates as ISO strings)."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "url": self.url,
+            "outlet": self.outlet,
+            "published": self.published.isoformat() if self.published else None,
+            "origin": self.origin,
+            "text": self.text,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        """Build an article from a mapping with at least ``text``."""
+        text = data.get("text")
+        if not isinstance(text, str):
+            raise InputError("missing or non-string 'text'")
+        return cls(
+            text=text,
+            id=str(data.get("id") or ""),
+            title=_opt_str(data.get("title")),
+            url=_opt_str(data.get("url")),
+            outlet=_opt_str(data.get("outlet")),
+            published=parse_iso_date(data.get("published")),
+            origin=_opt_str(data.get("origin")),
+        )
+
+
+def _opt_str(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A resolved (or unresolved) actor: ``code`` is the CAMEO actor code, ``None`` if unknown."""
+
+    code: str | None
+    country: str | None
+    roles: tuple[str, ...]
+    text: str
+    start: int
+    end: int
+    how: str = "dictionary"  # dictionary | person | role | pronoun | metonym | unresolved | imported
+
+    def to_dict(self) -> dict[str, Any]:
+        """The actor as the public JSON object (``how`` is kept for ``--explain``)."""
+        return {
+            "code": self.code,
+            "country": self.country,
+            "roles": list(self.roles),
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "how": self.how,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Actor:
+        """Inverse of :meth:`to_dict`."""
+        return cls(
+            code=data.get("code"),
+            country=data.get("country"),
+            roles=tuple(data.get("roles") or ()),
+            text=str(data.get("text", "")),
+            start=int(data.get("start", 0)),
+            end=int(data.get("end", 0)),
+            how=str(data.get("how", "dictionary")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A noun phrase in the article that names (or points to) an actor."""
+
+    actor: Actor
+    sentence_index: int
+    head: int  # token index of the phrase head within the spaCy Doc
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    """Whether an event is asserted: negated, hypothetical (modal, conditional, question,
+    planned), future, or only reported by someone else."""
+
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    reported: bool = False
+
+    @property
+    def asserted(self) -> bool:
+        """True when the text says the event happened (not negated, not hypothetical/future)."""
+        return not (self.negated or self.hypothetical or self.future)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The modality flags as JSON."""
+        return {
+            "negated": self.negated,
+            "hypothetical": self.hypothetical,
+            "future": self.future,
+            "reported": self.reported,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """On whose word the event stands: a speaker (actor) with a reporting verb, or the outlet."""
+
+    speaker: Actor | None = None
+    outlet: str | None = None
+    verb: str | None = None
+    quote_start: int | None = None
+    quote_end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The attribution as the public JSON object."""
+        quote = None
+        if self.quote_start is not None and self.quote_end is not None:
+            quote = {"start": self.quote_start, "end": self.quote_end}
+        return {
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "outlet": self.outlet,
+            "verb": self.verb,
+            "quote": quote,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """When the event happened: the first day of the period, its precision, and the basis."""
+
+    date: dt.date | None
+    precision: str = "unknown"
+    basis: str = "publication"
+    text: str | None = None  # the temporal expression used, if any
+    note: str | None = None  # why the date is unknown, when it is
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where the event happened, resolved offline."""
+
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    precision: str  # city | region | country | border
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """The place as JSON."""
+        return {
+            "name": self.name,
+            "country": self.country,
+            "lat": self.lat,
+            "lon": self.lon,
+            "precision": self.precision,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One coded event with its evidence. ``to_dict`` gives the public JSON contract."""
+
+    article_id: str
+    sentence_index: int
+    evidence_text: str
+    evidence_start: int
+    evidence_end: int
+    source: Actor | None
+    target: Actor | None
+    cameo: str
+    cameo_name: str
+    quad_class: int
+    goldstein: float
+    plover: str | None
+    plover_mode: str | None
+    trigger_text: str
+    trigger_start: int
+    trigger_end: int
+    modality: Modality = field(default_factory=Modality)
+    attribution: Attribution = field(default_factory=Attribution)
+    when: EventDate = field(default_factory=lambda: EventDate(None))
+    historical: bool = False
+    location: Location | None = None
+    confidence: float = 0.5
+    pattern: str | None = None  # the lexicon pattern that coded it: "file:line"
+
+    @property
+    def cameo_root(self) -> str:
+        """The two-digit CAMEO root of the code."""
+        return self.cameo[:2]
+
+    @property
+    def event_id(self) -> str:
+        """A content hash of what makes the event distinct within its article."""
+        src = self.source.code if self.source else ""
+        tgt = self.target.code if self.target else ""
+        return content_id(
+            self.article_id, str(self.trigger_start), self.cameo, src or "", tgt or "",
+            str(self.source.start if self.source else -1),
+            str(self.target.start if self.target else -1),
+        )
+
+    def with_(self, **changes: Any) -> Event:
+        """A copy with some fields changed."""
+        return replace(self, **changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The event as the public JSON object (docs/output.md)."""
+        when = self.when
+        return {
+            "event_id": self.event_id,
+            "article_id": self.article_id,
+            "sentence_index": self.sentence_index,
+            "evidence": {
+                "text": self.evidence_text,
+                "start": self.evidence_start,
+                "end": self.evidence_end,
+            },
+            "source": self.source.to_dict() if self.source else None,
+            "target": self.target.to_dict() if self.target else None,
+            "trigger": {
+                "text": self.trigger_text,
+                "start": self.trigger_start,
+                "end": self.trigger_end,
+            },
+            "cameo": self.cameo,
+            "cameo_root": self.cameo_root,
+            "cameo_name": self.cameo_name,
+            "quad_class": self.quad_class,
+            "goldstein": self.goldstein,
+            "plover": self.plover,
+            "plover_mode": self.plover_mode,
+            "date": when.date.isoformat() if when.date else None,
+            "date_precision": when.precision,
+            "date_basis": when.basis,
+            "date_text": when.text,
+            "historical": self.historical,
+            "modality": self.modality.to_dict(),
+            "attribution": self.attribution.to_dict(),
+            "location": self.location.to_dict() if self.location else None,
+            "confidence": round(self.confidence, 3),
+            "pattern": self.pattern,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        """Rebuild an event from :meth:`to_dict` output (e.g. a JSON-lines file)."""
+        ev = data["evidence"]
+        trig = data.get("trigger") or {"text": "", "start": ev["start"], "end": ev["start"]}
+        mod = data.get("modality") or {}
+        att = data.get("attribution") or {}
+        quote = att.get("quote") or {}
+        loc = data.get("location")
+        return cls(
+            article_id=data["article_id"],
+            sentence_index=int(data["sentence_index"]),
+            evidence_text=ev["text"],
+            evidence_start=int(ev["start"]),
+            evidence_end=int(ev["end"]),
+            source=Actor.from_dict(data["source"]) if data.get("source") else None,
+            target=Actor.from_dict(data["target"]) if data.get("target") else None,
+            cameo=str(data["cameo"]),
+            cameo_name=str(data.get("cameo_name", "")),
+            quad_class=int(data["quad_class"]),
+            goldstein=float(data["goldstein"]),
+            plover=data.get("plover"),
+            plover_mode=data.get("plover_mode"),
+            trigger_text=str(trig["text"]),
+            trigger_start=int(trig["start"]),
+            trigger_end=int(trig["end"]),
+            modality=Modality(**{k: bool(mod.get(k, False)) for k in
+                                 ("negated", "hypothetical", "future", "reported")}),
+            attribution=Attribution(
+                speaker=Actor.from_dict(att["speaker"]) if att.get("speaker") else None,
+                outlet=att.get("outlet"),
+                verb=att.get("verb"),
+                quote_start=quote.get("start"),
+                quote_end=quote.get("end"),
+            ),
+            when=EventDate(
+                date=parse_iso_date(data.get("date"), field_name="date"),
+                precision=str(data.get("date_precision") or "unknown"),
+                basis=str(data.get("date_basis") or "publication"),
+                text=data.get("date_text"),
+            ),
+            historical=bool(data.get("historical", False)),
+            location=Location(**loc) if loc else None,
+            confidence=float(data.get("confidence", 0.5)),
+            pattern=data.get("pattern"),
+        )
+
+    def to_json(self) -> str:
+        """One JSON line."""
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+
+def record_fields(cls: type) -> list[str]:
+    """Field names of a record class (for docs and CSV headers)."""
+    return [f.name for f in fields(cls)]

@@ -1,0 +1,94 @@
+"""The pipeline: ordered stages over a :class:`Document`, batched through spaCy.
+
+A stage is a callable ``Document -> Document`` with ``name``, ``requires`` and ``assigns``; the
+pipeline checks once, at construction, that every stage's requirements are assigned earlier.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from casus.config import Config
+from casus.errors import ConfigError
+from casus.model import Article, Event, Mention
+
+log = logging.getLogger("casus")
+
+
+@dataclass
+class Dateline:
+    """A parsed dateline: ``TEHRAN, April 7 (IRNA) –``."""
+
+    place: str
+    country: str | None
+    date: dt.date | None
+    month_day: tuple[int, int] | None
+    agency: str | None
+    start: int
+    end: int
+
+
+@dataclass
+class Document:
+    """One article being coded: the text, the spaCy Doc, and what the stages add."""
+
+    article: Article
+    text: str  # the text parsed: the article text with the dateline blanked out (same offsets)
+    doc: Any = None  # spaCy Doc
+    offset: int = 0  # where ``text`` starts in the article (chunks of long documents)
+    sentence_base: int = 0  # sentences in earlier chunks of the same article
+    published: dt.date | None = None
+    dateline: Dateline | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    data: dict[str, Any] = field(default_factory=dict)  # stage-to-stage helpers (resolver...)
+    filled: set[str] = field(default_factory=set)
+
+
+class Stage(Protocol):
+    """What the pipeline needs from a stage."""
+
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+    def __call__(self, document: Document) -> Document: ...
+
+
+class Pipeline:
+    """Stages in order; ``pipe`` parses text in batches with spaCy, then runs the stages."""
+
+    def __init__(self, nlp: Any, stages: Sequence[Stage], cfg: Config) -> None:
+        self.nlp = nlp
+        self.stages = list(stages)
+        self.cfg = cfg
+        available = {"text", "doc", "published", "dateline"}
+        for stage in self.stages:
+            missing = [r for r in stage.requires if r not in available]
+            if missing:
+                raise ConfigError(
+                    f"stage {stage.name!r} requires {', '.join(missing)}, which no earlier "
+                    "stage assigns"
+                )
+            available.update(stage.assigns)
+
+    def run_stages(self, document: Document) -> Document:
+        """Run every stage on a parsed document."""
+        for stage in self.stages:
+            document = stage(document)
+            document.filled.update(stage.assigns)
+        return document
+
+    def pipe(self, documents: Iterable[Document], *, batch_size: int | None = None,
+             ) -> Iterator[Document]:
+        """Parse documents in batches (``nlp.pipe``) and run the stages on each."""
+        size = batch_size or self.cfg.batch_size
+        stream = ((d.text, d) for d in documents)
+        for doc, document in self.nlp.pipe(stream, as_tuples=True, batch_size=size):
+            document.doc = doc
+            yield self.run_stages(document)

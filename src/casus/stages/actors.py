@@ -1,0 +1,391 @@
+"""Actor resolution: every noun phrase in an argument position becomes a CAMEO actor.
+
+Order of evidence (docs/actors.md): an office holder named in the phrase (date-checked), a
+dictionary name at the head (country, bloc, IGO, group, capital or seat as metonym), a
+country from modifiers (demonym, possessive, capital as compound), roles from the head noun
+and its compounds; pronouns and definite descriptions by salience over earlier mentions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from casus.model import Actor, Mention
+from casus.ontology.actors import ActorDictionary, Entry, join_code, normalize, split_code
+from casus.pipeline import Document
+from casus.stages.places import Gazetteer
+
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "conj", "cc", "punct", "ccomp", "xcomp",
+                         "parataxis", "appos", "mark", "prep"})
+ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "iobj", "dative", "agent", "attr",
+                      "oprd", "conj", "appos", "poss", "npadvmod", "ROOT"})
+QUANTIFIER_HEADS = frozenset({"number", "group", "dozen", "dozens", "hundred", "hundreds",
+                              "thousand", "thousands", "some", "several", "many", "all", "most",
+                              "member", "part", "majority", "few", "couple", "handful", "one",
+                              "two", "three", "four", "five", "six", "ten", "scores", "team"})
+SUBJECT_PRONOUNS = {"it": "thing", "they": "group", "he": "person", "she": "person",
+                    "we": "speaker"}
+ALL_PRONOUNS = {
+    "it": "thing", "its": "thing", "itself": "thing",
+    "they": "group", "them": "group", "their": "group", "themselves": "group",
+    "he": "person", "him": "person", "his": "person", "she": "person", "her": "person",
+    "we": "speaker", "us": "speaker", "our": "speaker",
+}
+# Heads that, with a definite determiner and no country of their own, refer back to an actor:
+# "the ministry", "the country", "this newly independent republic".
+DEFINITE_HEADS = {
+    "country": "thing", "republic": "thing", "state": "thing", "nation": "thing",
+    "kingdom": "thing", "government": "thing", "regime": "thing", "ministry": "thing",
+    "administration": "thing", "army": "thing", "military": "thing", "neighbour": "thing",
+    "neighbor": "thing", "group": "group", "militant": "group", "rebel": "group",
+    "minister": "person", "president": "person", "spokesman": "person",
+    "spokeswoman": "person", "official": "group", "leader": "person",
+}
+DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
+COUNTRY_NOUNS = frozenset({"country", "state", "nation", "republic", "kingdom", "power",
+                           "government", "neighbour", "neighbor", "ally", "partner"})
+PERSON_ENTS = frozenset({"PERSON"})
+NAME_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
+
+
+@dataclass
+class _Seen:
+    """A mention in the salience history."""
+
+    actor: Actor
+    sentence: int
+    token: int
+    subject: bool
+    kind: str  # person | thing | group
+
+
+class Resolver:
+    """Resolves noun-phrase heads of one parsed document to actors, remembering mentions."""
+
+    def __init__(self, doc: Any, dictionary: ActorDictionary, day: dt.date | None,
+                 gazetteer: Gazetteer, offset: int = 0, sentence_base: int = 0) -> None:
+        self.doc = doc
+        self.dictionary = dictionary
+        self.day = day
+        self.gazetteer = gazetteer
+        self.offset = offset
+        self._cache: dict[int, Actor | None] = {}
+        self.history: list[_Seen] = []
+        self._sent_index = {s.start: n + sentence_base for n, s in enumerate(doc.sents)}
+
+    # ---- public -------------------------------------------------------------------------
+    def resolve_all(self) -> list[Mention]:
+        """Resolve every argument-position noun phrase in text order; return the mentions."""
+        mentions = []
+        for token in self.doc:
+            if token.pos_ in ("NOUN", "PROPN", "PRON") and token.dep_ in ARG_DEPS:
+                actor = self.actor_for(token)
+                if actor is not None:
+                    mentions.append(Mention(actor, self.sentence_of(token), token.i))
+        return mentions
+
+    def actor_for(self, token: Any) -> Actor | None:
+        """The actor named by the phrase headed by ``token`` (cached), or ``None`` when the
+        phrase is not an actor at all (an abstract noun with no actor evidence)."""
+        if token.i in self._cache:
+            return self._cache[token.i]
+        actor = self._resolve(token)
+        self._cache[token.i] = actor
+        if actor is not None and actor.code is not None and actor.how != "pronoun":
+            self.history.append(_Seen(actor, self.sentence_of(token), token.i,
+                                      token.dep_ in ("nsubj", "nsubjpass"), _kind_of(actor, token)))
+        return actor
+
+    def sentence_of(self, token: Any) -> int:
+        """Index of the token's sentence in the document."""
+        return int(self._sent_index.get(token.sent.start, 0))
+
+    # ---- resolution ---------------------------------------------------------------------
+    def _resolve(self, head: Any) -> Actor | None:
+        lower = head.lower_
+        if head.pos_ == "PRON" or lower in ALL_PRONOUNS:
+            return self._pronoun(head)
+        if head.lemma_.lower() in QUANTIFIER_HEADS:
+            inner = _of_object(head)
+            if inner is not None:
+                return self._resolve(inner)
+        tokens = phrase_tokens(head)
+        span_start = min(t.idx for t in tokens)
+        span_end = max(t.idx + len(t.text) for t in tokens)
+        text = self.doc.text[span_start:span_end]
+        start, end = span_start + self.offset, span_end + self.offset
+        person = self._person(tokens)
+        roles = self._roles(head, tokens)
+        if person is not None:
+            parts = split_code(person.code)
+            return Actor(person.code, parts.country, parts.roles, text, start, end, "person")
+        head_entry, modifier_entry = self._names(head, tokens)
+        if head_entry is not None:
+            return self._from_head_entry(head_entry, roles, text, start, end)
+        if modifier_entry is not None:
+            parts = split_code(modifier_entry.code)
+            if parts.tags:  # a group's adjective ("Houthi fighters") names the group
+                return Actor(modifier_entry.code, parts.country, parts.roles, text, start, end,
+                             "dictionary")
+            code = join_code(parts.country, parts.roles + roles)
+            return Actor(code, parts.country, split_code(code).roles, text, start, end,
+                         "dictionary")
+        poss = self._possessor(head)
+        owned = bool(roles) or head.lemma_.lower() in COUNTRY_NOUNS or head.lemma_.lower() in (
+            "citizen", "national", "people", "population", "resident", "force", "official")
+        if poss is not None and poss.country is not None and owned:
+            code = join_code(poss.country, roles) if roles else poss.country
+            if head.lemma_.lower() in COUNTRY_NOUNS and not roles:
+                code = poss.country
+            return Actor(code, poss.country, split_code(code).roles, text, start, end,
+                         "pronoun" if poss.how == "pronoun" else "dictionary")
+        definite = self._definite(head, tokens)
+        if definite is not None:
+            code = join_code(definite.country, roles) if definite.country and roles else definite.code
+            return Actor(code, definite.country, split_code(code).roles if code else (), text,
+                         start, end, "pronoun")
+        place = self._place(head)
+        if place is not None:
+            return Actor(place, place, (), text, start, end, "place")
+        if head.ent_type_ in NAME_ENTS or roles:
+            return Actor(None, None, roles, text, start, end, "unresolved")
+        return None
+
+    def _from_head_entry(self, entry: Entry, roles: tuple[str, ...], text: str, start: int,
+                         end: int) -> Actor:
+        parts = split_code(entry.code)
+        if parts.tags or parts.country == "IGO":
+            return Actor(entry.code, parts.country, parts.roles, text, start, end, "dictionary")
+        if entry.kind in ("capital", "seat"):
+            own = parts.roles or ("GOV",)
+            code = join_code(parts.country, own + tuple(r for r in roles if r != "GOV"))
+            return Actor(code, parts.country, split_code(code).roles, text, start, end, "metonym")
+        code = join_code(parts.country, parts.roles + roles)
+        return Actor(code, parts.country, split_code(code).roles, text, start, end, "dictionary")
+
+    def _person(self, tokens: list[Any]) -> Entry | None:
+        names = [t for t in tokens if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"]
+        if not names:
+            return None
+        words = [t.text for t in tokens]
+        best: Entry | None = None
+        best_len = 0
+        for size in range(min(4, len(words)), 0, -1):
+            for i in range(len(words) - size + 1):
+                chunk = tokens[i:i + size]
+                if not any(t.pos_ == "PROPN" for t in chunk):
+                    continue
+                entries = [e for e in self.dictionary.people.get(normalize(
+                    " ".join(words[i:i + size])), ()) if e.valid_on(self.day)]
+                if entries and size > best_len:
+                    best, best_len = entries[0], size
+            if best is not None:
+                return best
+        return None
+
+    def _names(self, head: Any, tokens: list[Any]) -> tuple[Entry | None, Entry | None]:
+        """Dictionary names in the phrase: (one that includes the head, one among modifiers)."""
+        head_entry: Entry | None = None
+        modifier: Entry | None = None
+        modifier_dist = 10**6
+        own = [t for t in tokens if not _inside_of_pp(t, head) or _is_role_head(head, self)]
+        n = len(own)
+        taken: set[int] = set()
+        for size in range(min(self.dictionary.max_words, n), 0, -1):
+            for i in range(n - size + 1):
+                chunk = own[i:i + size]
+                if any(t.i in taken for t in chunk) or chunk[-1].i - chunk[0].i != size - 1:
+                    continue
+                entries = self.dictionary.find(" ".join(t.text for t in chunk), self.day)
+                if not entries:
+                    continue
+                taken.update(t.i for t in chunk)
+                entry = _prefer(entries, head in chunk)
+                if head in chunk:
+                    head_entry = head_entry or entry
+                elif min(abs(t.i - head.i) for t in chunk) < modifier_dist:
+                    modifier = entry
+                    modifier_dist = min(abs(t.i - head.i) for t in chunk)
+        return head_entry, modifier
+
+    def _roles(self, head: Any, tokens: list[Any]) -> tuple[str, ...]:
+        """Roles from the head noun with its compounds/adjectives, else from other role nouns."""
+        left = [t for t in tokens if t.i < head.i and t.dep_ in ("compound", "amod", "nmod")
+                and t.head.i in {head.i} | {x.i for x in tokens if x.i < head.i}]
+        lemmas = [t.lemma_.lower() for t in left] + [head.lemma_.lower()]
+        for size in range(min(4, len(lemmas)), 0, -1):
+            found = self.dictionary.role_of(" ".join(lemmas[-size:]))
+            if found:
+                return found
+        for t in sorted(tokens, key=lambda x: abs(x.i - head.i)):
+            if t.pos_ in ("NOUN", "PROPN"):
+                found = self.dictionary.role_of(t.lemma_.lower())
+                if found:
+                    return found
+        return ()
+
+    def _possessor(self, head: Any) -> Actor | None:
+        for child in head.children:
+            if child.dep_ == "poss":
+                return self.actor_for(child)
+        return None
+
+    def _pronoun(self, token: Any) -> Actor | None:
+        kind = ALL_PRONOUNS.get(token.lower_)
+        if kind is None:
+            return None
+        span = (token.idx + self.offset, token.idx + len(token.text) + self.offset)
+        if kind == "speaker":
+            found = self._speaker_of(token)
+        else:
+            found = self._salient(token, kind)
+        if found is None:
+            return None
+        return Actor(found.code, found.country, found.roles, token.text, span[0], span[1],
+                     "pronoun")
+
+    def _salient(self, token: Any, kind: str) -> Actor | None:
+        """Most recent compatible earlier mention. Subject pronouns prefer earlier subjects;
+        object and possessive pronouns avoid their own clause's subject unless possessive
+        ("Baku arrested its citizens": its = Baku)."""
+        before = [m for m in self.history if m.token < token.i]
+        compatible = [m for m in before if _compatible(m.kind, kind)]
+        if not compatible:
+            return None
+        clause_subject = _clause_subject(token)
+        subject_actor = None
+        if clause_subject is not None and clause_subject.i != token.i and clause_subject.i < token.i:
+            subject_actor = self._cache.get(clause_subject.i)
+        if token.dep_ == "poss" and subject_actor is not None and subject_actor.code:
+            return subject_actor
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            earlier = [m for m in compatible if m.subject and m.sentence < self.sentence_of(token)]
+            if earlier:
+                return earlier[-1].actor
+            return compatible[-1].actor
+        avoid = subject_actor.code if subject_actor is not None else None
+        for m in reversed(compatible):
+            if m.actor.code != avoid:
+                return m.actor
+        return compatible[-1].actor
+
+    def _speaker_of(self, token: Any) -> Actor | None:
+        """"we"/"our" inside a quote: the speaker of the sentence's reporting verb."""
+        for t in token.sent:
+            if t.lemma_ in ("say", "tell", "add", "state") and t.i != token.i:
+                for child in t.children:
+                    if child.dep_ == "nsubj" and child.i != token.i and child.pos_ != "PRON":
+                        return self.actor_for(child)
+        return None
+
+    def _definite(self, head: Any, tokens: list[Any]) -> Actor | None:
+        kind = DEFINITE_HEADS.get(head.lemma_.lower())
+        if kind is None or head.pos_ != "NOUN":
+            return None
+        dets = [t for t in tokens if t.dep_ == "det" and t.lower_ in DEFINITE_DETS]
+        if not dets:
+            return None
+        return self._salient(head, "thing" if kind == "thing" else kind)
+
+    def _place(self, head: Any) -> str | None:
+        if head.ent_type_ not in ("GPE", "LOC") or head.pos_ != "PROPN":
+            return None
+        place = self.gazetteer.lookup(head.text)
+        return place.country if place is not None else None
+
+
+def phrase_tokens(head: Any) -> list[Any]:
+    """The noun phrase of ``head``: its subtree without clauses, conjuncts or appositions,
+    keeping "of" phrases ("Chief of the General Staff of the Iranian Armed Forces")."""
+    out = [head]
+    stack = list(head.children)
+    while stack:
+        t = stack.pop()
+        if t.dep_ in CLAUSE_DEPS and not (t.dep_ == "prep" and t.lower_ == "of"):
+            continue
+        out.append(t)
+        stack.extend(t.children)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _of_object(head: Any) -> Any | None:
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def _inside_of_pp(token: Any, head: Any) -> bool:
+    t = token
+    while t.i != head.i and t.head.i != t.i:
+        if t.dep_ == "prep" and t.lower_ == "of":
+            return True
+        t = t.head
+    return False
+
+
+def _is_role_head(head: Any, resolver: Resolver) -> bool:
+    lemma = head.lemma_.lower()
+    return bool(resolver.dictionary.role_of(lemma)) or lemma in (
+        "citizen", "resident", "people", "government", "chief", "head", "leader", "member")
+
+
+def _prefer(entries: list[Entry], at_head: bool) -> Entry:
+    order = ("name", "capital", "seat", "people", "adj") if at_head else (
+        "adj", "name", "capital", "seat", "people")
+    return sorted(entries, key=lambda e: order.index(e.kind) if e.kind in order else 9)[0]
+
+
+def _compatible(mention_kind: str, pronoun_kind: str) -> bool:
+    if pronoun_kind == "person":
+        return mention_kind == "person"
+    if pronoun_kind == "thing":
+        return mention_kind == "thing"
+    return mention_kind in ("group", "thing")
+
+
+def _kind_of(actor: Actor, token: Any) -> str:
+    if actor.how == "person" or token.ent_type_ in PERSON_ENTS:
+        return "person"
+    if token.tag_ in ("NNS", "NNPS"):
+        return "group"
+    return "thing"
+
+
+def _clause_subject(token: Any) -> Any | None:
+    t = token
+    while True:
+        if t.pos_ in ("VERB", "AUX"):
+            for child in t.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    return child
+            if t.dep_ in ("xcomp", "conj", "advcl") and t.head.i != t.i:
+                t = t.head
+                continue
+            return None
+        if t.head.i == t.i:
+            return None
+        t = t.head
+
+
+class ActorStage:
+    """Resolves the actors of a document and records its mentions."""
+
+    name = "actors"
+    requires = ("doc",)
+    assigns = ("mentions", "resolver")
+
+    def __init__(self, dictionary: ActorDictionary, gazetteer: Gazetteer) -> None:
+        self.dictionary = dictionary
+        self.gazetteer = gazetteer
+
+    def __call__(self, document: Document) -> Document:
+        resolver = Resolver(document.doc, self.dictionary, document.published, self.gazetteer,
+                            document.offset, document.sentence_base)
+        document.mentions = resolver.resolve_all()
+        document.data["resolver"] = resolver
+        return document

@@ -1,0 +1,143 @@
+"""Attribution: on whose word each event stands.
+
+In order: the subject of a reporting verb that governs the event ("X said Y attacked Z"), an
+"according to X" phrase, the speaker of the quotation the event sits in (named in the same
+sentence, "..., said Spokesman Naser Kanani", or in the next one, "... . The ministry said"),
+and otherwise the outlet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from casus.model import Actor, Attribution, Event
+from casus.pipeline import Document
+from casus.stages.actors import Resolver
+from casus.stages.modality import REPORTING_VERBS
+
+QUOTE_RE = re.compile(r"[\u201c\"\u201e\u00ab](.+?)[\u201d\"\u201c\u00bb]", re.DOTALL)
+SPEECH_LINKS = frozenset({"ccomp", "conj", "xcomp", "advcl", "dobj", "pobj", "prep", "relcl",
+                          "acl", "pcomp", "parataxis", "npadvmod", "nsubj", "attr"})
+
+
+def _reporting_governor(trigger: Any) -> tuple[Any, Any] | None:
+    """The reporting verb whose complement holds the trigger, and its subject token."""
+    t = trigger
+    for _ in range(10):
+        if t.head.i == t.i:
+            break
+        link, t = t.dep_, t.head
+        if link not in SPEECH_LINKS:
+            break
+        if t.lemma_.lower() in REPORTING_VERBS and link in ("ccomp", "parataxis", "conj"):
+            subject = _subject(t)
+            if subject is not None:
+                return t, subject
+    root = trigger.sent.root
+    if root.i != trigger.i and root.lemma_.lower() in REPORTING_VERBS and any(
+        c.dep_ in ("ccomp", "parataxis") for c in root.children
+    ) and trigger.i in {x.i for c in root.children if c.dep_ in ("ccomp", "parataxis")
+                        for x in c.subtree}:
+        subject = _subject(root)
+        if subject is not None:
+            return root, subject
+    return None
+
+
+def _subject(verb: Any) -> Any | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    return None
+
+
+def _according_to(sent: Any) -> Any | None:
+    for token in sent:
+        if token.lower_ == "according":
+            for prep in token.children:
+                if prep.lower_ == "to":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            return pobj
+    return None
+
+
+def _quote_around(doc: Any, trigger: Any) -> tuple[int, int] | None:
+    para_start = max(0, doc.text.rfind("\n", 0, trigger.idx))
+    para_end = doc.text.find("\n", trigger.idx)
+    para_end = len(doc.text) if para_end < 0 else para_end
+    for m in QUOTE_RE.finditer(doc.text, para_start, para_end):
+        if m.start(1) <= trigger.idx < m.end(1):
+            return m.start(1), m.end(1)
+    return None
+
+
+def _quote_speaker(doc: Any, quote: tuple[int, int], trigger: Any) -> tuple[Any, Any] | None:
+    """"“...,” said X." / "“...,” X said." / "“...” The ministry said so in a statement."."""
+    sentences = list(doc.sents)
+    for sent in sentences:
+        if sent.end_char < quote[0] or sent.start_char > quote[1] + 200:
+            continue
+        for token in sent:
+            if token.lemma_.lower() in REPORTING_VERBS and not (
+                quote[0] <= token.idx < quote[1]
+            ):
+                subject = _subject(token)
+                if subject is not None and not (quote[0] <= subject.idx < quote[1]):
+                    return token, subject
+    return None
+
+
+class AttributionStage:
+    """Attributes every event to a speaker or to the outlet."""
+
+    name = "attribution"
+    requires = ("events", "triggers", "resolver")
+    assigns = ("attribution",)
+
+    def __call__(self, document: Document) -> Document:
+        resolver: Resolver = document.data["resolver"]
+        triggers = document.data["triggers"]
+        doc = document.doc
+        outlet = document.article.outlet
+        if outlet is None and document.dateline is not None:
+            outlet = document.dateline.agency
+        out: list[Event] = []
+        for event in document.events:
+            trigger = triggers[event.event_id]
+            attribution = self._attribute(doc, trigger, resolver, outlet, document.offset)
+            modality = event.modality
+            if attribution.speaker is not None and not modality.reported:
+                modality = replace(modality, reported=True)
+            out.append(event.with_(attribution=attribution, modality=modality))
+        document.events = out
+        return document
+
+    def _attribute(self, doc: Any, trigger: Any, resolver: Resolver, outlet: str | None,
+                   offset: int) -> Attribution:
+        quote = _quote_around(doc, trigger)
+        found = _reporting_governor(trigger)
+        verb = None
+        speaker: Actor | None = None
+        if found is not None:
+            verb, subject = found
+            speaker = resolver.actor_for(subject)
+        if speaker is None:
+            pobj = _according_to(trigger.sent)
+            if pobj is not None:
+                speaker = resolver.actor_for(pobj)
+                verb = "according to"
+        if speaker is None and quote is not None:
+            said = _quote_speaker(doc, quote, trigger)
+            if said is not None:
+                verb, subject = said
+                speaker = resolver.actor_for(subject)
+        verb_text = verb if isinstance(verb, str) or verb is None else verb.lemma_.lower()
+        if speaker is None:
+            verb_text = None
+        q0 = quote[0] + offset if quote else None
+        q1 = quote[1] + offset if quote else None
+        return Attribution(speaker=speaker, outlet=outlet, verb=verb_text, quote_start=q0,
+                           quote_end=q1)

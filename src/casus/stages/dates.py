@@ -1,0 +1,201 @@
+"""Event dates: the temporal expression that governs each event, resolved against the
+publication date; otherwise a date inferred from a linked clause or an earlier sentence;
+otherwise the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from casus.model import Event, EventDate
+from casus.pipeline import Document
+from casus.stages.modality import is_future_locally
+from casus.stages.temporal import (
+    parse_with_dateparser,
+    period_end,
+    relative_offset,
+    resolve_expression,
+    shift,
+)
+
+# Links a date may climb to reach its predicate; a ccomp or relcl boundary stops it, so
+# "Iran, which was attacked in 1980, signed the deal on Monday" keeps 1980 with "attacked".
+DATE_CLIMB = frozenset({"pobj", "prep", "npadvmod", "nummod", "compound", "amod", "appos",
+                        "advmod", "nmod", "tmod", "obl", "det", "quantmod", "pcomp", "dobj",
+                        "nsubj", "attr"})
+EXTRA_TIME = re.compile(
+    r"\b((?:in|over|during) (?:the )?(?:past|last|recent) (?:few |several |two |three )?"
+    r"(?:days|weeks|months|years)|in recent (?:days|weeks|months|years)|"
+    r"(?:the )?(?:next|following|same) day|\w+ (?:days|weeks|months) later|"
+    r"(?:last|this) (?:morning|afternoon|evening|night)|yesterday|today|tonight|overnight|"
+    r"(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?: (?:morning|afternoon|evening|night))?|(?:many |several |some )?(?:years|decades) ago|"
+    r"in the past|long ago)\b",
+    re.IGNORECASE,
+)
+UNRESOLVABLE = re.compile(r"^(?:(?:many |several |some )?(?:years|decades) ago|in the past|"
+                          r"long ago)$", re.IGNORECASE)
+# Governors that put a complement in the future: "are due to meet on Thursday".
+FUTURE_GOVERNORS = frozenset({"due", "set", "scheduled", "slated", "expected", "plan",
+                              "going", "poised", "intend", "prepare"})
+
+
+def _date_spans(sent: Any) -> list[tuple[int, int, str]]:
+    """(start char, end char, text) of the sentence's temporal expressions: spaCy DATE and
+    TIME entities plus the span phrases spaCy misses."""
+    spans = [(e.start_char, e.end_char, e.text) for e in sent.ents
+             if e.label_ in ("DATE", "TIME")]
+    for m in EXTRA_TIME.finditer(sent.text):
+        start = sent.start_char + m.start()
+        if not any(s <= start < e for s, e, _ in spans):
+            spans.append((start, sent.start_char + m.end(), m.group(0)))
+    return spans
+
+
+def _anchor(doc: Any, start: int, end: int) -> Any:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root
+
+
+def governed_by(anchor: Any, trigger: Any, *, loose: bool = False) -> bool:
+    """Whether a date phrase (its root token) attaches to ``trigger``'s own clause. ``loose``
+    also climbs through non-finite verbs inside the clause ("suspended talks on joining the EU
+    last November"), never through a relative or reported clause."""
+    t = anchor
+    for _ in range(10):
+        if t.i == trigger.i:
+            return True
+        if t.head.i == t.i:
+            return False
+        if t.pos_ in ("VERB", "AUX") and t.i != anchor.i:
+            if not (loose and t.dep_ in ("pcomp", "xcomp", "acl") and t.tag_ in ("VBG", "VB")):
+                return False
+            t = t.head
+            continue
+        if t.dep_ not in DATE_CLIMB:
+            return False
+        t = t.head
+    return False
+
+
+def _future_governed(trigger: Any) -> bool:
+    t = trigger
+    for _ in range(3):
+        if t.dep_ not in ("xcomp", "acomp") or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.lemma_.lower() in FUTURE_GOVERNORS or is_future_locally(t):
+            return True
+    return False
+
+
+def _light_verb(trigger: Any) -> Any | None:
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
+        head = trigger.head if trigger.dep_ != "pobj" else trigger.head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+    return None
+
+
+def _linked_predicates(trigger: Any) -> list[Any]:
+    """Predicates whose date the trigger shares: its coordinated head, its control verb."""
+    out = []
+    t = trigger
+    for _ in range(3):
+        if t.dep_ in ("conj", "xcomp", "advcl") and t.head.i != t.i:
+            t = t.head
+            out.append(t)
+        else:
+            break
+    for child in trigger.children:
+        if child.dep_ == "conj":
+            out.append(child)
+    return out
+
+
+class DateStage:
+    """Dates every event (see the module docstring) and flags historical ones."""
+
+    name = "dates"
+    requires = ("events", "triggers")
+    assigns = ("dates",)
+
+    def __init__(self, historical_days: int = 30) -> None:
+        self.historical = dt.timedelta(days=historical_days)
+
+    def __call__(self, document: Document) -> Document:
+        pub = document.published
+        doc = document.doc
+        triggers = document.data["triggers"]
+        stated: dict[int, EventDate] = {}  # sentence index -> last stated date
+        out: list[Event] = []
+        for event in document.events:
+            trigger = triggers[event.event_id]
+            when = self.date_for(doc, trigger, pub, stated, event.sentence_index)
+            if when.basis == "stated" and when.date is not None:
+                stated[event.sentence_index] = when
+            historical = False
+            if when.date is not None and pub is not None:
+                historical = period_end(when.date, when.precision) < pub - self.historical
+            out.append(event.with_(when=when, historical=historical))
+        document.events = out
+        return document
+
+    def date_for(self, doc: Any, trigger: Any, pub: dt.date | None,
+                 stated: dict[int, EventDate], sentence: int) -> EventDate:
+        """The date of the event whose predicate is ``trigger``; ``stated`` maps earlier
+        sentence indexes to the dates stated there (filled in by the caller)."""
+        spans = _date_spans(trigger.sent)
+        future = is_future_locally(trigger)
+        anchors = [(s, e, text, _anchor(doc, s, e)) for s, e, text in spans]
+        candidates = [trigger]
+        light = _light_verb(trigger)
+        if light is not None:
+            candidates.append(light)
+        future = future or _future_governed(trigger)
+        for loose in (False, True):
+            for pred in candidates:
+                for _s, _e, text, anchor in anchors:
+                    if governed_by(anchor, pred, loose=loose):
+                        return self._resolve(text, pub, future, stated, sentence)
+        for pred in _linked_predicates(trigger):
+            for _s, _e, text, anchor in anchors:
+                if governed_by(anchor, pred):
+                    found = self._resolve(text, pub, future, stated, sentence)
+                    if found.date is not None:
+                        return EventDate(found.date, found.precision, "inferred", text)
+        previous = stated.get(sentence - 1)
+        if previous is not None and trigger.tag_ in ("VBD", "VBN") and not future:
+            # "Baku expelled four diplomats on Thursday. They left the country" — the next
+            # sentence's past-tense event continues the story.
+            return EventDate(previous.date, previous.precision, "inferred", previous.text)
+        if pub is None:
+            return EventDate(None, "unknown", "publication", None,
+                             "no publication date: give --published or a dateline")
+        return EventDate(pub, "day", "publication", None)
+
+    def _resolve(self, text: str, pub: dt.date | None, future: bool,
+                 stated: dict[int, EventDate], sentence: int) -> EventDate:
+        if UNRESOLVABLE.match(text.strip()):
+            return EventDate(None, "unknown", "stated", text, "expression names no datable time")
+        offset = relative_offset(text)
+        if offset is not None:
+            earlier = [stated[k] for k in sorted(stated) if k <= sentence]
+            if earlier and earlier[-1].date is not None:
+                base = earlier[-1]
+                moved = shift(base.date, offset)  # type: ignore[arg-type]
+                precision = "month" if offset[1] else base.precision
+                return EventDate(moved, precision, "inferred", text)
+            if pub is not None:
+                return EventDate(pub, "day", "publication", text)
+        found = resolve_expression(text, pub, future=future)
+        if found is None and "," in text:
+            found = resolve_expression(text.split(",", 1)[0], pub, future=future)
+        if found is None and re.search(r"\d", text):
+            found = parse_with_dateparser(text, pub)
+        if found is None:
+            note = "no publication date to resolve it against" if pub is None else \
+                "expression names no resolvable time"
+            return EventDate(None, "unknown", "stated", text, note)
+        return EventDate(found[0], found[1], "stated", text)

@@ -1,0 +1,493 @@
+"""The event engine: predicate–argument frames from the dependency parse, coded with the lexicon.
+
+For every verb (and every nominal event trigger) of every sentence: find who acts (subjects,
+"by" agents, inherited subjects of control and coordinated verbs, relative and participial
+heads), what is acted on (objects, passive subjects, object predicates), the target (a
+preposition the pattern names, the object, an indirect object), and the complement clause;
+match the most specific lexicon pattern; expand coordinated actors; attach modality.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from casus.model import Actor, Attribution, Event, Modality
+from casus.ontology.cameo import CameoTable
+from casus.ontology.lexicon import Lexicon, Pattern
+from casus.pipeline import Document
+from casus.stages.actors import QUANTIFIER_HEADS, Resolver
+from casus.stages.modality import REPORTING_VERBS, modality_of
+
+# Verbs that take an event noun as object and lend it their subject ("held talks with",
+# "carried out strikes on", "launched an attack against", "took part in exercises").
+LIGHT_VERBS = frozenset({
+    "hold", "conduct", "carry", "launch", "stage", "make", "take", "give", "pay", "mount",
+    "wage", "deliver", "issue", "lodge", "file", "begin", "start", "continue", "resume",
+    "intensify", "step", "engage", "perform", "undertake", "execute", "unleash", "hold",
+    "organize", "organise", "announce", "have", "join", "extend", "offer", "express",
+})
+TARGET_PREPS = ("against", "with", "to", "toward", "towards", "on", "at", "into", "upon",
+                "for", "from", "over")
+SUBJECT_DEPS = ("nsubj", "csubj")
+# Verbs that only wrap their infinitive ("seeks to escalate", "is trying to persuade"): with an
+# infinitive and no more specific pattern, the infinitive is coded, not the wrapper.
+WRAPPER_VERBS = frozenset({
+    "seek", "want", "try", "attempt", "plan", "intend", "hope", "aim", "wish", "prepare",
+    "consider", "expect", "need", "continue", "begin", "start", "decide", "move", "manage",
+    "struggle", "strive", "endeavour", "endeavor", "tend", "appear", "seem", "fail", "dare",
+    "look", "work", "go", "come", "get", "help", "use", "choose", "opt", "resolve",
+})
+OBJECT_DEPS = ("dobj", "oprd", "attr", "dative")
+
+
+@dataclass
+class Frame:
+    """A predicate with its arguments (token heads)."""
+
+    pred: Any
+    kind: str  # verb | noun
+    subjects: list[Any] = field(default_factory=list)
+    objects: list[Any] = field(default_factory=list)
+    preps: dict[str, list[Any]] = field(default_factory=dict)
+    datives: list[Any] = field(default_factory=list)
+    complements: list[Any] = field(default_factory=list)
+    particles: set[str] = field(default_factory=set)
+    passive: bool = False
+
+
+def _with_conjuncts(token: Any) -> list[Any]:
+    out = [token]
+    stack = [c for c in token.children if c.dep_ == "conj"]
+    while stack:
+        t = stack.pop(0)
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj")
+    return out
+
+
+def _unwrap_quantifier(token: Any) -> Any:
+    """"a number of its citizens" → citizens; "four of the diplomats" → diplomats."""
+    if token.lemma_.lower() in QUANTIFIER_HEADS or token.pos_ == "NUM":
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for grand in child.children:
+                    if grand.dep_ == "pobj":
+                        return grand
+    return token
+
+
+def _prep_objects(token: Any, into: dict[str, list[Any]]) -> None:
+    for child in token.children:
+        if child.dep_ in ("prep", "agent"):
+            word = child.lower_
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    into.setdefault(word, []).extend(_with_conjuncts(grand))
+                elif grand.dep_ == "prep":  # "away from", "out of"
+                    _prep_objects(child, into)
+
+
+def verb_frame(verb: Any, depth: int = 0) -> Frame:
+    """The frame of a verb, inheriting a missing subject from its governor."""
+    frame = Frame(verb, "verb")
+    frame.passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    for child in verb.children:
+        dep = child.dep_
+        if dep in SUBJECT_DEPS:
+            frame.subjects.extend(_with_conjuncts(child))
+        elif dep == "nsubjpass":
+            frame.objects.extend(_with_conjuncts(child))
+        elif dep == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    frame.subjects.extend(_with_conjuncts(grand))
+        elif dep in ("dobj", "oprd", "attr"):
+            frame.objects.extend(_with_conjuncts(child))
+        elif dep in ("dative", "iobj"):
+            frame.datives.extend(_with_conjuncts(child))
+        elif dep in ("ccomp", "xcomp"):
+            frame.complements.append(child)
+        elif dep == "prt":
+            frame.particles.add(child.lower_)
+        elif dep == "prep":
+            if not any(g.dep_ == "pobj" for g in child.children):
+                frame.particles.add(child.lower_)
+    _prep_objects(verb, frame.preps)
+    frame.preps.pop("by", None) if frame.passive and "by" in frame.preps and any(
+        c.dep_ == "agent" for c in verb.children) else None
+    for obj in frame.objects:
+        _prep_objects(obj, frame.preps)
+    if not frame.subjects and depth < 6:
+        frame.subjects = _inherited_subjects(verb, frame, depth)
+    return frame
+
+
+def _inherited_subjects(verb: Any, frame: Frame, depth: int) -> list[Any]:
+    dep, head = verb.dep_, verb.head
+    if head.i == verb.i:
+        return []
+    if dep == "xcomp":
+        governor = verb_frame(head, depth + 1) if head.pos_ in ("VERB", "AUX") else None
+        if governor is not None:
+            # object control: "persuade Azerbaijan to de-escalate", "urged Iran to stop"
+            controller = [o for o in governor.objects if o.dep_ == "dobj"]
+            return controller or governor.subjects
+        if head.pos_ == "ADJ":  # "was willing to normalize"
+            return verb_frame(head.head, depth + 1).subjects if head.head.i != head.i else []
+        return []
+    if dep in ("conj", "advcl", "pcomp") or (dep == "ccomp" and verb.tag_ == "VBG"):
+        anchor = head
+        if dep == "pcomp":  # "after signing", "by expelling"
+            anchor = head.head
+        if anchor.pos_ in ("VERB", "AUX"):
+            return verb_frame(anchor, depth + 1).subjects
+        return []
+    if dep == "relcl":
+        rel = [c for c in verb.children if c.lower_ in ("who", "which", "that")]
+        if rel and rel[0].dep_ in ("nsubj", "nsubjpass"):
+            if rel[0].dep_ == "nsubjpass":
+                frame.objects = [head] + [o for o in frame.objects if o.i != rel[0].i]
+                return []
+            return _with_conjuncts(head)
+        return []
+    if dep == "acl":
+        if verb.tag_ == "VBN":  # "the diplomats expelled by Baku"
+            frame.objects.insert(0, head)
+            return []
+        return _with_conjuncts(head)  # "countries supporting the resolution"
+    return []
+
+
+def noun_frame(noun: Any, resolver: Resolver) -> Frame:
+    """The frame of a nominal event: possessor, demonym or "by" phrase acts; "of" is the
+    object; a light verb lends its subject ("held talks")."""
+    frame = Frame(noun, "noun")
+    for child in noun.children:
+        if child.dep_ == "poss":
+            frame.subjects.extend(_with_conjuncts(child))
+        elif child.dep_ in ("amod", "compound") and child.i < noun.i:
+            actor = resolver.actor_for(child) if child.pos_ in ("PROPN", "NOUN") else None
+            if actor is None and child.pos_ in ("ADJ", "PROPN"):
+                actor = _demonym_actor(child, resolver)
+            if actor is not None and actor.code is not None:
+                frame.subjects.append(child)
+            elif child.pos_ == "NOUN":
+                frame.objects.append(child)
+    _prep_objects(noun, frame.preps)
+    frame.subjects.extend(frame.preps.pop("by", []))
+    frame.objects.extend(frame.preps.get("of", []))
+    head = noun.head
+    if not frame.subjects and noun.dep_ in ("dobj", "pobj", "attr"):
+        verb = head if noun.dep_ != "pobj" else head.head
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in LIGHT_VERBS:
+            frame.subjects = verb_frame(verb).subjects
+            _prep_objects(verb, frame.preps)
+        elif noun.dep_ == "pobj" and head.lower_ in ("in", "as") and verb.pos_ == "VERB":
+            # "said ... in an implicit warning to Baku": the speaker of the governing verb
+            frame.subjects = verb_frame(verb).subjects
+            frame.complements = [c for c in verb.children if c.dep_ == "ccomp"]
+    return frame
+
+
+def _demonym_actor(token: Any, resolver: Resolver) -> Actor | None:
+    entries = resolver.dictionary.lookup(token.text, resolver.day)
+    for entry in entries:
+        if entry.kind == "adj":
+            start = token.idx + resolver.offset
+            return Actor(entry.code, entry.code[:3], (), token.text, start,
+                         start + len(token.text), "dictionary")
+    return None
+
+
+class EventEngine:
+    """Matches frames against the lexicon and builds events for one document."""
+
+    def __init__(self, lexicon: Lexicon, cameo: CameoTable) -> None:
+        self.lexicon = lexicon
+        self.cameo = cameo
+
+    # ---- pattern matching -----------------------------------------------------------
+    def _object_forms(self, token: Any) -> list[str]:
+        token = _unwrap_quantifier(token)
+        lemma = token.lemma_.lower()
+        mods = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
+        forms = [lemma]
+        if mods:
+            words = [m.lemma_.lower() for m in mods]
+            for k in range(1, len(words) + 1):
+                forms.insert(0, " ".join(words[-k:] + [lemma]))
+        sub = " ".join(t.lower_ for t in token.subtree)
+        if sub != lemma:
+            forms.append(sub)
+        return forms
+
+    def _object_matches(self, pattern: Pattern, frame: Frame) -> list[Any]:
+        assert pattern.obj is not None
+        out = []
+        for obj in frame.objects:
+            for form in self._object_forms(obj):
+                if (pattern.obj.isupper() and pattern.obj in self.lexicon.classes_of(form)) or (
+                    form == pattern.obj
+                ):
+                    out.append(obj)
+                    break
+        return out
+
+    def complement_roots(self, frame: Frame, depth: int = 0) -> set[str]:
+        """Roots of what a speech act or intention is about (its complement clause or nominal
+        object): "warned that Iran will strike ..." → {"19"} (or whatever strike codes)."""
+        roots: set[str] = set()
+        if depth > 2:
+            return roots
+        preds = []
+        for comp in frame.complements:
+            preds.extend(_with_conjuncts(comp))
+        for obj in frame.objects:
+            if self.lexicon.has_lemma("noun", obj.lemma_.lower()):
+                preds.append(obj)
+        for obj in frame.preps.get("of", []) + frame.preps.get("about", []):
+            preds.append(obj)
+        for pred in preds:
+            kind = "noun" if pred.pos_ == "NOUN" else "verb"
+            if kind == "verb":
+                sub = verb_frame(pred)
+            else:
+                sub = Frame(pred, "noun")
+                _prep_objects(pred, sub.preps)
+                sub.objects = sub.preps.get("of", [])
+            found = self.best_pattern(sub, depth + 1)
+            if found is not None:
+                roots.add(found.code[:2])
+            for inner in sub.complements:
+                roots |= self.complement_roots(verb_frame(inner), depth + 1)
+        return roots
+
+    def best_pattern(self, frame: Frame, depth: int = 0) -> Pattern | None:
+        """The most specific lexicon pattern whose constraints the frame satisfies."""
+        lemma = frame.pred.lemma_.lower()
+        candidates = self.lexicon.candidates(frame.kind, lemma)
+        if not candidates:
+            return None
+        wanted_particles = {p.particle for p in candidates if p.particle}
+        has_own_particle = bool(frame.particles & wanted_particles)
+        comp_roots: set[str] | None = None
+        for pattern in candidates:  # sorted most specific first
+            if pattern.particle is not None and pattern.particle not in frame.particles:
+                continue
+            if pattern.particle is None and has_own_particle:
+                continue
+            if pattern.obj is not None and not self._object_matches(pattern, frame):
+                continue
+            if pattern.prep is not None and not frame.preps.get(pattern.prep):
+                continue
+            if pattern.comp:
+                if comp_roots is None:
+                    comp_roots = self.complement_roots(frame, depth)
+                if not (pattern.comp & comp_roots):
+                    continue
+            return pattern
+        return None
+
+    # ---- targets ------------------------------------------------------------------------
+    def targets(self, pattern: Pattern, frame: Frame, resolver: Resolver) -> list[Actor | None]:
+        """Target actors by the pattern's rule (docs/lexicon.md)."""
+        if pattern.prep is not None:
+            found = self._actors(frame.preps.get(pattern.prep, []), resolver)
+            if found:
+                return list(found)
+        if pattern.obj is None:
+            found = self._actors(frame.objects, resolver) or self._actors(frame.datives, resolver)
+            if found:
+                return list(found)
+        else:
+            found = self._actors(self._object_matches(pattern, frame), resolver, countries=True)
+            if found:
+                return list(found)
+            found = self._actors(frame.datives, resolver)
+            if found:
+                return list(found)
+        if pattern.prep is None:
+            for prep in TARGET_PREPS:
+                found = self._actors(frame.preps.get(prep, []), resolver)
+                if found:
+                    return list(found)
+        return [None]
+
+    def _actors(self, tokens: list[Any], resolver: Resolver, *, countries: bool = False,
+                ) -> list[Actor]:
+        out = []
+        for token in tokens:
+            actor = resolver.actor_for(_unwrap_quantifier(token))
+            if actor is None:
+                continue
+            if countries and actor.country is None:
+                continue
+            out.append(actor)
+        return out
+
+    # ---- events -------------------------------------------------------------------------
+    def events_for(self, document: Document, resolver: Resolver) -> list[tuple[Event, Any]]:
+        """All events of the document with their trigger tokens, in text order."""
+        out: list[tuple[Event, Any]] = []
+        consumed: set[int] = set()
+        doc = document.doc
+        for token in doc:
+            if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.dep_ == "amod"
+                                                 and token.tag_ == "VBN"):
+                frame = verb_frame(token)
+            else:
+                continue
+            pattern = self.best_pattern(frame)
+            if pattern is None:
+                continue
+            if self._is_bare_report(pattern, frame) or self._is_wrapper(pattern, frame):
+                continue
+            if pattern.obj is not None:
+                consumed.update(o.i for o in self._object_matches(pattern, frame))
+            out.extend(self._build(document, resolver, frame, pattern))
+        for token in doc:
+            if token.pos_ != "NOUN" or token.i in consumed:
+                continue
+            if not self.lexicon.has_lemma("noun", token.lemma_.lower()):
+                continue
+            frame = noun_frame(token, resolver)
+            if not frame.subjects:
+                continue
+            pattern = self.best_pattern(frame)
+            if pattern is None:
+                continue
+            out.extend(self._build(document, resolver, frame, pattern))
+        return self._dedupe(out)
+
+    @staticmethod
+    def _is_wrapper(pattern: Pattern, frame: Frame) -> bool:
+        return (frame.pred.lemma_.lower() in WRAPPER_VERBS and pattern.obj is None
+                and not pattern.comp and pattern.prep is None
+                and any(c.dep_ == "xcomp" for c in frame.complements))
+
+    def _is_bare_report(self, pattern: Pattern, frame: Frame) -> bool:
+        """"X said that ..." is attribution, not an event, unless a specific pattern codes it."""
+        lemma = frame.pred.lemma_.lower()
+        return lemma in REPORTING_VERBS and pattern.specificity == 0 and pattern.code[:2] == "01"
+
+    def _build(self, document: Document, resolver: Resolver, frame: Frame, pattern: Pattern,
+               ) -> list[tuple[Event, Any]]:
+        sources = self._actors(frame.subjects, resolver)
+        if not sources:
+            return []
+        targets = self.targets(pattern, frame, resolver)
+        code = self.cameo.get(pattern.code)
+        if code.code == "010":
+            # A bare statement is attribution, not an event (CAMEO codes 010 only as a
+            # residual): keep it only when it is addressed to an actor ("told Iran that").
+            targets = [t for t in targets if t is not None and t.code is not None]
+            if not targets:
+                return []
+        skip = frame.pred if pattern.comp else None
+        modality = modality_of(frame.pred, skip_governor=skip)
+        pairs: list[tuple[Actor, Actor | None]] = []
+        for source in sources:
+            for target in targets:
+                pairs.append((source, target))
+        if code.symmetric:
+            pairs = self._symmetric(sources, targets)
+        sent = frame.pred.sent
+        off = document.offset
+        out = []
+        for source, target in pairs:
+            if target is not None and source.start == target.start and source.end == target.end:
+                continue
+            event = Event(
+                article_id=document.article.id,
+                sentence_index=resolver.sentence_of(frame.pred),
+                evidence_text=sent.text,
+                evidence_start=sent.start_char + off,
+                evidence_end=sent.end_char + off,
+                source=source,
+                target=target,
+                cameo=code.code,
+                cameo_name=code.name,
+                quad_class=code.quad_class,
+                goldstein=code.goldstein,
+                plover=code.plover,
+                plover_mode=code.plover_mode,
+                trigger_text=frame.pred.text,
+                trigger_start=frame.pred.idx + off,
+                trigger_end=frame.pred.idx + len(frame.pred.text) + off,
+                modality=modality,
+                attribution=Attribution(outlet=document.article.outlet),
+                confidence=confidence(pattern, frame, source, target),
+                pattern=pattern.where,
+            )
+            out.append((event, frame.pred))
+        return out
+
+    @staticmethod
+    def _symmetric(sources: list[Actor], targets: list[Actor | None],
+                   ) -> list[tuple[Actor, Actor | None]]:
+        """"Iran and Azerbaijan signed a pact": each direction; "Iran signed with Azerbaijan":
+        both directions too."""
+        parties = list(sources) + [t for t in targets if t is not None]
+        if len(parties) < 2:
+            return [(s, None) for s in sources]
+        pairs = []
+        for a in parties:
+            for b in parties:
+                if a is not b and (a.code != b.code or a.code is None):
+                    pairs.append((a, b))
+        return pairs
+
+    @staticmethod
+    def _dedupe(events: list[tuple[Event, Any]]) -> list[tuple[Event, Any]]:
+        seen: set[str] = set()
+        out = []
+        for event, token in events:
+            if event.event_id in seen:
+                continue
+            seen.add(event.event_id)
+            out.append((event, token))
+        return out
+
+
+def confidence(pattern: Pattern, frame: Frame, source: Actor, target: Actor | None) -> float:
+    """How the event was found, as a number in [0, 1] (docs/event-model.md#confidence):
+    0.55 + 0.05 per point of pattern specificity (max 6), minus 0.1 for a nominal trigger,
+    0.1 for a pronoun-resolved actor, 0.25 for an unresolved source, 0.1 for an unresolved
+    target."""
+    score = 0.55 + 0.05 * min(pattern.specificity, 6)
+    if frame.kind == "noun":
+        score -= 0.1
+    if source.how == "pronoun" or (target is not None and target.how == "pronoun"):
+        score -= 0.1
+    if source.code is None:
+        score -= 0.25
+    if target is not None and target.code is None:
+        score -= 0.1
+    return max(0.05, min(0.99, score))
+
+
+class EventStage:
+    """Codes the events of a parsed document (all of them, with modality flags)."""
+
+    name = "events"
+    requires = ("doc", "mentions", "resolver")
+    assigns = ("events", "triggers")
+
+    def __init__(self, lexicon: Lexicon, cameo: CameoTable) -> None:
+        self.engine = EventEngine(lexicon, cameo)
+
+    def __call__(self, document: Document) -> Document:
+        resolver: Resolver = document.data["resolver"]
+        found = self.engine.events_for(document, resolver)
+        document.events = [e for e, _ in found]
+        document.data["triggers"] = {e.event_id: t for e, t in found}
+        return document
+
+
+def asserted(events: list[Event]) -> list[Event]:
+    """Only events the text asserts happened (not negated, not hypothetical or future)."""
+    return [e for e in events if e.modality.asserted]
+
+
+__all__ = ["EventStage", "EventEngine", "Frame", "Modality", "asserted", "verb_frame"]

@@ -1,0 +1,184 @@
+"""Modality: is an action asserted, negated, hypothetical, future, or reported?
+
+Each rule reads the dependency parse around the predicate; docs/modality.md lists them with
+examples. The event engine emits only asserted actions by default.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from casus.model import Modality
+
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "gon"})
+MODAL_AUX = frozenset({"could", "would", "might", "may", "should", "must", "can", "ought",
+                       "'d", "ca"})
+NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+# Verbs whose infinitive complement has not (yet) happened: "plans to visit", "threatened to
+# strike", "agreed to resume talks". Verbs not listed ("decided to expel", "began to shell",
+# "moved to close") pass their complement through as an action.
+IRREALIS_GOVERNORS = frozenset({
+    "plan", "intend", "want", "seek", "hope", "aim", "prepare", "threaten", "promise", "vow",
+    "pledge", "offer", "propose", "expect", "consider", "wish", "agree", "ready", "willing",
+    "need", "urge", "call", "ask", "demand", "request", "appeal", "press", "push", "warn",
+    "persuade", "encourage", "invite", "order", "tell", "advise", "allow", "permit", "able",
+    "likely", "set", "due", "about", "mull", "weigh", "contemplate", "discuss", "eager",
+    "keen", "determined", "poised", "unlikely", "would", "prefer", "seem", "appear", "suggest", "recommend", "insist", "dare", "refuse", "decline",
+    "fail", "reject", "avoid", "refrain", "hesitate", "forget", "cease", "stop",
+})
+# Governors that negate their complement: "refused to sign", "failed to agree".
+NEGATING_GOVERNORS = frozenset({"refuse", "decline", "fail", "reject", "avoid", "refrain",
+                                "deny", "rule", "dismiss", "refute", "cease", "stop"})
+DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject", "rebuff"})
+REPORTING_VERBS = frozenset({
+    "say", "tell", "announce", "claim", "report", "state", "add", "allege", "insist", "assert",
+    "confirm", "note", "write", "quote", "declare", "reveal", "disclose", "stress", "explain",
+    "argue", "maintain", "contend", "acknowledge", "admit", "mention", "indicate", "suggest",
+    "believe", "think", "cite", "tweet", "post", "remark", "comment",
+})
+HYPOTHETICAL_MODIFIERS = frozenset({"planned", "possible", "potential", "proposed", "future",
+                                    "threatened", "prospective", "hypothetical", "expected",
+                                    "intended", "imminent", "looming", "feared"})
+CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
+CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl",
+                          "dobj", "pobj", "prep", "nsubj", "acomp", "attr", "oprd", "npadvmod",
+                          "amod", "compound", "appos"})
+
+
+def _auxes(verb: Any) -> list[Any]:
+    out = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")]
+    if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        out += [c for c in verb.head.children if c.dep_ in ("aux", "auxpass", "neg")]
+    return out
+
+
+def is_negated_locally(pred: Any) -> bool:
+    """"did not attack", "has never condemned", "no country ... was willing"."""
+    for child in _auxes(pred) + [c for c in pred.children if c.dep_ == "advmod"]:
+        if child.dep_ == "neg" or child.lower_ in NEGATORS:
+            return True
+    for child in pred.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and any(
+            d.dep_ == "det" and d.lower_ in ("no", "neither") for d in child.children
+        ):
+            return True
+    if pred.pos_ == "NOUN":  # "no attack took place"
+        return any(c.dep_ == "det" and c.lower_ in ("no",) for c in pred.children)
+    return False
+
+
+def is_future_locally(pred: Any) -> bool:
+    """"will strike", "is going to attack", "is to visit"."""
+    for aux in _auxes(pred):
+        if aux.lower_ in FUTURE_AUX or aux.lemma_ == "will":
+            return True
+    head = pred.head
+    if pred.dep_ == "xcomp" and head.lemma_ == "go" and any(
+        c.dep_ == "aux" and c.lemma_ == "be" for c in head.children
+    ):
+        return True
+    return False
+
+
+def is_modal_locally(pred: Any) -> bool:
+    """"could attack", "may have attacked", "should sign"."""
+    return any(aux.lower_ in MODAL_AUX for aux in _auxes(pred))
+
+
+def is_conditional(pred: Any) -> bool:
+    """The predicate sits in an "if"/"unless" clause (or its main clause depends on one only
+    through a question)."""
+    t = pred
+    for _ in range(8):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in t.children):
+            return True
+        if t.dep_ not in ("conj", "xcomp", "ccomp", "advcl") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def is_question(pred: Any) -> bool:
+    """The predicate is in a sentence that asks ("Will Iran strike?", "Did Baku expel ...?")."""
+    sent = pred.sent
+    last = [t for t in sent if not t.is_space]
+    if not last or last[-1].text != "?":
+        return False
+    root = sent.root
+    return pred.i == root.i or (pred.head.i == root.i and pred.dep_ in ("conj", "xcomp"))
+
+
+def governors(pred: Any) -> list[Any]:
+    """The chain of heads that govern the predicate through complement and clause links."""
+    out = []
+    t = pred
+    for _ in range(12):
+        if t.head.i == t.i or t.dep_ not in CLAUSE_LINKS:
+            break
+        t = t.head
+        out.append(t)
+    return out
+
+
+def modality_of(pred: Any, *, skip_governor: Any | None = None) -> Modality:
+    """The modality of a verbal or nominal predicate.
+
+    ``skip_governor`` is a speech act that is itself being coded ("warned that ..."): its own
+    irrealis meaning does not make the complement hypothetical twice.
+    """
+    negated = is_negated_locally(pred)
+    future = is_future_locally(pred)
+    hypothetical = is_modal_locally(pred) or is_conditional(pred) or is_question(pred)
+    reported = False
+    if pred.pos_ == "NOUN" and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in HYPOTHETICAL_MODIFIERS
+        for c in pred.children
+    ):
+        hypothetical = True
+    child = pred
+    for gov in governors(pred):
+        link = child.dep_
+        lemma = gov.lemma_.lower()
+        if link in ("xcomp", "acomp") or (link == "pcomp" and gov.pos_ == "ADP"):
+            if lemma in NEGATING_GOVERNORS:
+                negated = True
+            elif lemma in IRREALIS_GOVERNORS and gov is not skip_governor:
+                hypothetical = True
+        if lemma in DENIAL_VERBS and link in ("ccomp", "dobj", "pobj", "prep", "xcomp"):
+            negated = True
+        if link == "ccomp" and lemma in REPORTING_VERBS:
+            reported = True
+        if link in ("xcomp", "ccomp", "conj", "acomp") and gov.pos_ in ("VERB", "AUX", "ADJ"):
+            # a negated or future governor carries over: "did not agree to sign" (the signing
+            # is not asserted), "will try to visit".
+            if is_negated_locally(gov) and link != "conj":
+                negated = True
+            if is_future_locally(gov) and link != "ccomp":
+                future = True
+            if is_modal_locally(gov) and link != "ccomp":
+                hypothetical = True
+        if is_conditional(gov) and link != "ccomp":
+            hypothetical = True
+        child = gov
+    if pred.pos_ == "NOUN":
+        verb = _governing_verb(pred)
+        if verb is not None and verb is not skip_governor:
+            outer = modality_of(verb)
+            negated = negated or outer.negated
+            future = future or outer.future
+            hypothetical = hypothetical or outer.hypothetical
+            reported = reported or outer.reported
+    return Modality(negated=negated, hypothetical=hypothetical, future=future, reported=reported)
+
+
+def _governing_verb(noun: Any) -> Any | None:
+    """The verb whose argument a nominal event is: "launched an attack", "denied involvement
+    in the attack"."""
+    t = noun
+    for _ in range(4):
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None

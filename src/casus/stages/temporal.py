@@ -1,0 +1,294 @@
+"""Resolving temporal expressions against the publication date, with a precision.
+
+``resolve_expression("last October", dt.date(2023, 4, 9))`` → ``(2022-10-01, "month")``.
+Each rule is a regular expression over the lower-cased expression; docs/dates.md lists them
+with the precision and the date they give (the first day of the period meant). dateparser
+handles the explicit calendar forms the rules do not cover.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import warnings
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+           "few": 3, "several": 3, "couple": 2, "a few": 3, "a couple of": 2}
+_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
+         r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_NUM = r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|" \
+       r"several|a few|a couple of|couple)"
+_UNIT = r"(day|week|month|year|decade)s?"
+
+Resolved = tuple[dt.date, str]
+
+
+def _clean(text: str) -> str:
+    text = text.lower().replace("\u2019", "'").strip(" ,.;")
+    text = re.sub(r"^(on|in|at|during|since|from|by|over|of|until|till|through)\s+", "", text)
+    text = re.sub(r"^(the|this past)\s+", lambda m: "" if m.group(1) == "the" else "last ",
+                  text)
+    return re.sub(r"\s+", " ", text)
+
+
+def _num(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBERS.get(word, 1)
+
+
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _shift_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _ago(n: int, unit: str, pub: dt.date) -> Resolved:
+    if unit == "day":
+        return pub - dt.timedelta(days=n), "day"
+    if unit == "week":
+        return _monday(pub - dt.timedelta(weeks=n)), "week"
+    if unit == "month":
+        return _shift_months(pub.replace(day=1), -n), "month"
+    if unit == "year":
+        return dt.date(pub.year - n, 1, 1), "year"
+    return dt.date(pub.year - 10 * n, 1, 1), "year"  # "a decade ago": the year it names
+
+
+def _span_start(n: int, unit: str, pub: dt.date) -> Resolved:
+    """"over the past few days" etc.: the start of the span ("few" = 3 units)."""
+    if unit == "day":
+        return _monday(pub - dt.timedelta(days=n)), "week"
+    if unit == "week":
+        return _monday(pub - dt.timedelta(weeks=n)), "week"
+    if unit == "month":
+        return _shift_months(pub.replace(day=1), -n), "month"
+    if unit == "year":
+        return dt.date(pub.year - n, 1, 1), "year"
+    return dt.date(pub.year - 10 * n, 1, 1), "decade"
+
+
+def _weekday(name: str, pub: dt.date, *, future: bool, modifier: str | None) -> Resolved:
+    target = WEEKDAYS[name]
+    if future or modifier == "next":
+        delta = (target - pub.weekday()) % 7 or 7
+        return pub + dt.timedelta(days=delta), "day"
+    delta = (pub.weekday() - target) % 7
+    if modifier == "last" and delta == 0:
+        delta = 7
+    return pub - dt.timedelta(days=delta), "day"
+
+
+def _month_day(month: int, day: int, year: int | None, pub: dt.date | None) -> Resolved | None:
+    if year is None:
+        if pub is None:
+            return None
+        year = pub.year
+        try:
+            if dt.date(year, month, day) > pub:
+                year -= 1
+        except ValueError:
+            return None
+    try:
+        return dt.date(year, month, day), "day"
+    except ValueError:
+        return None
+
+
+def _month_only(month: int, year: int | None, pub: dt.date | None, modifier: str | None,
+                ) -> Resolved | None:
+    if year is not None:
+        return dt.date(year, month, 1), "month"
+    if pub is None:
+        return None
+    year = pub.year
+    if month > pub.month or (modifier == "last" and month >= pub.month):
+        year -= 1
+    return dt.date(year, month, 1), "month"
+
+
+RELATIVE_ONLY = re.compile(r"(ago|last|this|next|yesterday|today|tonight|tomorrow|recent|past|"
+                           r"earlier|later|week|monday|tuesday|wednesday|thursday|friday|"
+                           r"saturday|sunday|month|year)")
+
+
+def resolve_expression(text: str, pub: dt.date | None, *, future: bool = False,
+                       ) -> Resolved | None:
+    """The first day of the period ``text`` names, and its precision; ``None`` if it names
+    no resolvable time. Relative expressions need ``pub``."""
+    s = _clean(text)
+    absolute = _absolute(s, pub)
+    if absolute is not None:
+        return absolute
+    if pub is None:
+        return None
+    return _relative(s, pub, future=future)
+
+
+def _absolute(s: str, pub: dt.date | None) -> Resolved | None:
+    m = re.fullmatch(r"(?:(early|mid|late)[- ])?(?:the )?(\d{2,3}0)'?s", s)
+    if m:
+        start = int(m.group(2))
+        if start < 100:
+            start += 1900
+        return dt.date(start, 1, 1), "decade"
+    m = re.search(rf"{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})\b", s) or re.search(
+        rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MONTH},? (\d{{4}})\b", s)
+    if m:
+        a, b, year = m.groups()
+        month, day = (a, b) if not a.isdigit() else (b, a)
+        return _month_day(MONTHS[month.rstrip(".")], int(day), int(year), pub)
+    m = re.fullmatch(rf"(?:(last|this|next|early|mid|late|earlier|later) )?{_MONTH}"
+                     rf"(?: (\d{{4}}))?", s)
+    if m:
+        modifier, month, year = m.groups()
+        return _month_only(MONTHS[month.rstrip(".")], int(year) if year else None, pub,
+                           modifier)
+    m = re.search(rf"{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?\b", s) or re.search(
+        rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MONTH}", s)
+    if m:
+        a, b = m.groups()
+        month, day = (a, b) if not a.isdigit() else (b, a)
+        return _month_day(MONTHS[month.rstrip(".")], int(day), None, pub)
+    m = re.search(r"\b(1[89]\d\d|20\d\d)\b", s)
+    if m and not RELATIVE_ONLY.search(s.replace(m.group(1), "")):
+        year = int(m.group(1))
+        season = re.search(r"(spring|summer|autumn|fall|winter)", s)
+        if season:
+            first = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}[
+                season.group(1)]
+            return dt.date(year, first, 1), "month"
+        return dt.date(year, 1, 1), "year"
+    return None
+
+
+def _relative(s: str, pub: dt.date, *, future: bool) -> Resolved | None:
+    m = re.fullmatch(r"(\d{1,2})(st|nd|rd|th)", s)
+    if m:
+        day = int(m.group(1))
+        month_start = pub.replace(day=1) if day <= pub.day else _shift_months(pub.replace(day=1), -1)
+        try:
+            return month_start.replace(day=day), "day"
+        except ValueError:
+            return None
+    m = re.fullmatch(r"(?:(last|this|past) )?(spring|summer|autumn|fall|winter)", s)
+    if m:
+        first = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}[m.group(2)]
+        year = pub.year
+        if m.group(1) in ("last", "past"):  # the most recent such season that has ended
+            if _shift_months(dt.date(year, first, 1), 3) > pub:
+                year -= 1
+        elif dt.date(year, first, 1) > pub:
+            year -= 1
+        return dt.date(year, first, 1), "month"
+    if re.fullmatch(r"(today|tonight|overnight|this (morning|afternoon|evening)|earlier today|"
+                    r"later today)", s):
+        return pub, "day"
+    if re.fullmatch(r"(yesterday|last night)( (morning|afternoon|evening|night))?", s):
+        return pub - dt.timedelta(days=1), "day"
+    if s == "day before yesterday":
+        return pub - dt.timedelta(days=2), "day"
+    if re.fullmatch(r"tomorrow( (morning|afternoon|evening|night))?", s):
+        return pub + dt.timedelta(days=1), "day"
+    m = re.fullmatch(r"(?:(last|this|next|this past|past|early|late) )?(monday|tuesday|"
+                     r"wednesday|thursday|friday|saturday|sunday)(?:'s)?"
+                     r"( (morning|afternoon|evening|night))?", s)
+    if m:
+        return _weekday(m.group(2), pub, future=future, modifier=m.group(1))
+    m = re.fullmatch(r"(?:(last|this|past|next) )?weekend", s)
+    if m:
+        if m.group(1) == "next":
+            saturday = pub + dt.timedelta(days=(5 - pub.weekday()) % 7 or 7)
+        else:
+            saturday = pub - dt.timedelta(days=(pub.weekday() - 5) % 7 or 7)
+        return _monday(saturday), "week"
+    m = re.fullmatch(r"(?:(early|late|earlier|later) )?(last|this|next|previous|past|current)"
+                     r" (week|month|year|decade)", s)
+    if m or s in ("earlier this week", "earlier this month", "earlier this year"):
+        step = {"last": -1, "previous": -1, "past": -1, "this": 0, "current": 0, "next": 1}
+        if m is None:
+            which, unit = "this", s.split()[-1]
+        else:
+            which, unit = m.group(2), m.group(3)
+        n = step[which]
+        if unit == "week":
+            return _monday(pub) + dt.timedelta(weeks=n), "week"
+        if unit == "month":
+            return _shift_months(pub.replace(day=1), n), "month"
+        if unit == "year":
+            return dt.date(pub.year + n, 1, 1), "year"
+        return dt.date(pub.year // 10 * 10 + 10 * n, 1, 1), "decade"
+    m = re.fullmatch(rf"(?:about |some |nearly |almost |more than |over )?{_NUM} {_UNIT} ago", s)
+    if m:
+        return _ago(_num(m.group(1)), m.group(2), pub)
+    m = re.fullmatch(rf"(?:last|past|recent|previous)(?: {_NUM})? {_UNIT}", s) or re.fullmatch(
+        rf"(?:recent|the past|the last)(?: {_NUM})? {_UNIT}", s)
+    if m:
+        n = _num(m.group(1)) if m.group(1) else 1
+        if n == 1 and "recent" in s:
+            n = 3
+        return _span_start(n, m.group(2), pub)
+    if re.fullmatch(r"(these days|now|currently|recently|lately|at present)", s):
+        return None
+    return None
+
+
+def period_end(start: dt.date, precision: str) -> dt.date:
+    """The last day of the period that starts at ``start``."""
+    if precision == "week":
+        return start + dt.timedelta(days=6)
+    if precision == "month":
+        return _shift_months(start, 1) - dt.timedelta(days=1)
+    if precision == "year":
+        return dt.date(start.year, 12, 31)
+    if precision == "decade":
+        return dt.date(start.year + 9, 12, 31)
+    return start
+
+
+def relative_offset(text: str) -> tuple[int, int] | None:
+    """"two days later" → (2, 0) days/months; "two months later" → (0, 2); "the next day" →
+    (1, 0); "the same day" → (0, 0); ``None`` for anything else."""
+    s = _clean(text)
+    if s in ("same day", "that day", "that same day"):
+        return 0, 0
+    if s in ("next day", "following day", "day after"):
+        return 1, 0
+    if s in ("following month", "next month after"):
+        return 0, 1
+    m = re.fullmatch(rf"{_NUM} (day|week|month)s? (later|after|afterwards|earlier|before)", s)
+    if m is None:
+        return None
+    n = _num(m.group(1)) * (-1 if m.group(3) in ("earlier", "before") else 1)
+    unit = m.group(2)
+    return (n, 0) if unit == "day" else ((7 * n, 0) if unit == "week" else (0, n))
+
+
+def shift(day: dt.date, offset: tuple[int, int]) -> dt.date:
+    """Move a date by (days, months); a month shift lands on the 1st."""
+    days, months = offset
+    if months:
+        return _shift_months(day.replace(day=1), months)
+    return day + dt.timedelta(days=days)
+
+
+def parse_with_dateparser(text: str, pub: dt.date | None) -> Resolved | None:
+    """Fallback for calendar forms the rules miss ("12 Jan. 2021", "2021-01-12")."""
+    import dateparser  # imported lazily: it is slow to import
+
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "STRICT_PARSING": True}
+    if pub is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(pub.year, pub.month, pub.day)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        found = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    if found is None:
+        return None
+    return found.date(), "day"

@@ -33,26 +33,27 @@ def _key(code: str | None) -> str | None:
     return code[:6] if code.startswith(("IGO", "NGO", "IMG")) else code[:3]
 
 
+def _same(gold: str | None, actor: Any) -> bool:
+    """Country part agrees; a bare "IGO" in the gold accepts any IGO code."""
+    got = _country(actor)
+    want = _key(gold)
+    if want is None or got is None:
+        return want is None and got is None
+    return got.startswith(want)
+
+
 def _found(expected: dict[str, Any], events: list[Event]) -> bool:
-    for e in events:
-        if _country(e.source) != _key(expected["source"]):
-            continue
-        if _country(e.target) != _key(expected.get("target")):
-            continue
-        if expected.get("code") and e.cameo == expected["code"]:
-            return True
-        if not expected.get("code") and e.cameo_root == expected["root"]:
-            return True
-        if expected.get("code") and e.cameo_root == expected["root"]:
-            return True
-    return False
+    """An asserted event with the expected actors and root (the root is what is scored
+    here; exact codes are scored by `casus eval`)."""
+    return any(_same(expected["source"], e.source) and _same(expected.get("target"), e.target)
+               and e.cameo_root == expected["root"] for e in events)
 
 
 def _forbidden_hit(forbidden: dict[str, Any], events: list[Event]) -> bool:
     return any(
         e.cameo_root in forbidden["roots"]
-        and (forbidden.get("source") is None or _country(e.source) == _key(forbidden["source"]))
-        and (forbidden.get("target") is None or _country(e.target) == _key(forbidden["target"]))
+        and (forbidden.get("source") is None or _same(forbidden["source"], e.source))
+        and (forbidden.get("target") is None or _same(forbidden["target"], e.target))
         for e in events
     )
 

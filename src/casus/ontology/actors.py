@@ -45,7 +45,7 @@ def normalize(text: str) -> str:
     """The matching form of a name: lower case, no dots, straight apostrophes, single spaces,
     no leading "the"."""
     text = _NORM_RE.sub(lambda m: "" if m.group(0) == "." else "'", text.lower())
-    text = text.replace("-", " ").replace("\u2013", " ")
+    text = text.replace("-", " ").replace("\u2013", " ").replace(" '", "'")
     words = text.split()
     if words and words[0] == "the":
         words = words[1:]

@@ -18,7 +18,7 @@ from casus.pipeline import Document
 from casus.stages.places import Gazetteer
 
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "conj", "cc", "punct", "ccomp", "xcomp",
-                         "parataxis", "appos", "mark", "prep"})
+                         "parataxis", "appos", "mark", "prep", "advmod", "npadvmod"})
 ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "iobj", "dative", "agent", "attr",
                       "oprd", "conj", "appos", "poss", "npadvmod", "ROOT"})
 QUANTIFIER_HEADS = frozenset({"number", "group", "dozen", "dozens", "hundred", "hundreds",
@@ -47,6 +47,19 @@ DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
 COUNTRY_NOUNS = frozenset({"country", "state", "nation", "republic", "kingdom", "power",
                            "government", "neighbour", "neighbor", "ally", "partner"})
 PERSON_ENTS = frozenset({"PERSON"})
+PERSON_NOUNS = frozenset({"minister", "president", "spokesman", "spokeswoman", "spokesperson",
+                          "ambassador", "envoy", "leader", "chief", "commander", "king",
+                          "premier", "chancellor", "general", "secretary", "prince", "emir",
+                          "sheikh", "ayatollah", "cleric", "diplomat", "official"})
+# Agent nouns with no role of their own: "Western backers of Tel Aviv", "Iran's allies".
+AGENT_NOUNS = frozenset({
+    "backer", "supporter", "ally", "partner", "counterpart", "side", "delegation", "negotiator",
+    "mediator", "representative", "member", "friend", "enemy", "rival", "adversary", "opponent",
+    "critic", "foe", "sponsor", "donor", "patron", "proxy", "neighbour", "neighbor", "party",
+    "camp", "coalition", "alliance", "bloc", "team", "power", "authority", "people", "public",
+    "nation", "state", "leadership", "establishment", "elite", "side", "host", "guest",
+})
+FORMER_WORDS = frozenset({"former", "ex", "ex-", "retired", "erstwhile"})
 NAME_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
 
 
@@ -105,7 +118,7 @@ class Resolver:
     # ---- resolution ---------------------------------------------------------------------
     def _resolve(self, head: Any) -> Actor | None:
         lower = head.lower_
-        if head.pos_ == "PRON" or lower in ALL_PRONOUNS:
+        if (head.pos_ == "PRON" or lower in ALL_PRONOUNS) and not head.text.isupper():
             return self._pronoun(head)
         if head.lemma_.lower() in QUANTIFIER_HEADS:
             inner = _of_object(head)
@@ -123,8 +136,11 @@ class Resolver:
             return Actor(person.code, parts.country, parts.roles, text, start, end, "person")
         head_entry, modifier_entry = self._names(head, tokens)
         if head_entry is not None:
-            return self._from_head_entry(head_entry, roles, text, start, end)
-        if modifier_entry is not None:
+            # the head is part of the name ("the Soviet Union"): its noun is no role
+            return self._from_head_entry(head_entry, (), text, start, end)
+        if roles and any(t.lower_ in FORMER_WORDS for t in tokens):
+            roles = ("ELI",)  # "the former Iranian president"
+        if modifier_entry is not None and _agentive(head, roles):
             parts = split_code(modifier_entry.code)
             if parts.tags:  # a group's adjective ("Houthi fighters") names the group
                 return Actor(modifier_entry.code, parts.country, parts.roles, text, start, end,
@@ -166,7 +182,7 @@ class Resolver:
         return Actor(code, parts.country, split_code(code).roles, text, start, end, "dictionary")
 
     def _person(self, tokens: list[Any]) -> Entry | None:
-        names = [t for t in tokens if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"]
+        names = [t for t in tokens if _namelike(t)]
         if not names:
             return None
         words = [t.text for t in tokens]
@@ -175,7 +191,7 @@ class Resolver:
         for size in range(min(4, len(words)), 0, -1):
             for i in range(len(words) - size + 1):
                 chunk = tokens[i:i + size]
-                if not any(t.pos_ == "PROPN" for t in chunk):
+                if not any(_namelike(t) for t in chunk):
                     continue
                 entries = [e for e in self.dictionary.people.get(normalize(
                     " ".join(words[i:i + size])), ()) if e.valid_on(self.day)]
@@ -190,7 +206,8 @@ class Resolver:
         head_entry: Entry | None = None
         modifier: Entry | None = None
         modifier_dist = 10**6
-        own = [t for t in tokens if not _inside_of_pp(t, head) or _is_role_head(head, self)]
+        own = tokens
+        role_head = _is_role_head(head, self)
         n = len(own)
         taken: set[int] = set()
         for size in range(min(self.dictionary.max_words, n), 0, -1):
@@ -203,8 +220,13 @@ class Resolver:
                     continue
                 taken.update(t.i for t in chunk)
                 entry = _prefer(entries, head in chunk)
+                if chunk[0].i >= 2 and chunk[0].doc[chunk[0].i - 1].text == "-" and (
+                        chunk[0].doc[chunk[0].i - 2].lower_ in ("anti", "pro", "non")):
+                    continue  # "anti-Iranian rhetoric" says nothing about who speaks
                 if head in chunk:
                     head_entry = head_entry or entry
+                elif all(_inside_of_pp(t, head) for t in chunk) and not role_head:
+                    continue  # "Western backers of Tel Aviv": Tel Aviv is not the backer
                 elif min(abs(t.i - head.i) for t in chunk) < modifier_dist:
                     modifier = entry
                     modifier_dist = min(abs(t.i - head.i) for t in chunk)
@@ -219,8 +241,9 @@ class Resolver:
             found = self.dictionary.role_of(" ".join(lemmas[-size:]))
             if found:
                 return found
+        role_head = _is_role_head(head, self)
         for t in sorted(tokens, key=lambda x: abs(x.i - head.i)):
-            if t.pos_ in ("NOUN", "PROPN"):
+            if t.pos_ in ("NOUN", "PROPN") and (role_head or not _inside_of_pp(t, head)):
                 found = self.dictionary.role_of(t.lemma_.lower())
                 if found:
                     return found
@@ -261,7 +284,7 @@ class Resolver:
         if token.dep_ == "poss" and subject_actor is not None and subject_actor.code:
             return subject_actor
         if token.dep_ in ("nsubj", "nsubjpass"):
-            earlier = [m for m in compatible if m.subject and m.sentence < self.sentence_of(token)]
+            earlier = [m for m in compatible if m.subject]
             if earlier:
                 return earlier[-1].actor
             return compatible[-1].actor
@@ -292,8 +315,22 @@ class Resolver:
     def _place(self, head: Any) -> str | None:
         if head.ent_type_ not in ("GPE", "LOC") or head.pos_ != "PROPN":
             return None
-        place = self.gazetteer.lookup(head.text)
+        name = [t for t in head.subtree if t.i == head.i or (t.dep_ == "compound"
+                                                            and t.head.i == head.i)]
+        place = self.gazetteer.lookup(" ".join(t.text for t in sorted(name, key=lambda t: t.i)))
         return place.country if place is not None else None
+
+
+def _agentive(head: Any, roles: tuple[str, ...]) -> bool:
+    """Whether a noun with a country modifier names an actor: "Iranian diplomats" and
+    "Western backers" do, "Israeli atrocities" and "Iranian territory" do not."""
+    lemma = head.lemma_.lower()
+    return bool(roles) or lemma in COUNTRY_NOUNS or lemma in AGENT_NOUNS or (
+        head.pos_ == "PROPN") or head.ent_type_ in ("ORG", "NORP", "PERSON")
+
+
+def _namelike(token: Any) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ == "PERSON" or token.text[:1].isupper()
 
 
 def phrase_tokens(head: Any) -> list[Any]:
@@ -335,7 +372,7 @@ def _is_role_head(head: Any, resolver: Resolver) -> bool:
 
 
 def _prefer(entries: list[Entry], at_head: bool) -> Entry:
-    order = ("name", "capital", "seat", "people", "adj") if at_head else (
+    order = ("name", "seat", "capital", "people", "adj") if at_head else (
         "adj", "name", "capital", "seat", "people")
     return sorted(entries, key=lambda e: order.index(e.kind) if e.kind in order else 9)[0]
 
@@ -349,7 +386,11 @@ def _compatible(mention_kind: str, pronoun_kind: str) -> bool:
 
 
 def _kind_of(actor: Actor, token: Any) -> str:
-    if actor.how == "person" or token.ent_type_ in PERSON_ENTS:
+    """person | group | thing, for pronoun agreement. spaCy's PERSON label alone is not
+    trusted for dictionary names ("Baku" is often tagged PERSON)."""
+    if actor.how == "person" or token.lemma_.lower() in PERSON_NOUNS:
+        return "person"
+    if actor.how == "unresolved" and token.ent_type_ in PERSON_ENTS:
         return "person"
     if token.tag_ in ("NNS", "NNPS"):
         return "group"

@@ -25,11 +25,20 @@ LIGHT_VERBS = frozenset({
     "hold", "conduct", "carry", "launch", "stage", "make", "take", "give", "pay", "mount",
     "wage", "deliver", "issue", "lodge", "file", "begin", "start", "continue", "resume",
     "intensify", "step", "engage", "perform", "undertake", "execute", "unleash", "hold",
-    "organize", "organise", "announce", "have", "join", "extend", "offer", "express",
+    "organize", "organise", "announce", "have", "join", "extend", "offer", "express", "go",
 })
 TARGET_PREPS = ("against", "with", "to", "toward", "towards", "on", "at", "into", "upon",
                 "for", "from", "over")
 SUBJECT_DEPS = ("nsubj", "csubj")
+# Actions done to someone: without a target actor they are not coded ("destroyed all the
+# bridges behind it" is a metaphor more often than an event).
+TARGETED_ROOTS = frozenset({"16", "17", "18", "20"})
+# Roles that, with no country of their own, belong to the acting government's country:
+# "Azerbaijani government is trying to suppress the opposition" → AZEOPP.
+DOMESTIC_ROLES = frozenset({"OPP", "CVL", "LEG", "JUD", "COP", "MED", "EDU", "LAB", "BUS",
+                            "REL", "HRI", "CRM", "AGR"})
+BORDER_WORDS = frozenset({"border", "frontier", "boundary"})
+NEGATED_PREFIXES = frozenset({"anti", "pro", "non", "counter"})
 # Verbs that only wrap their infinitive ("seeks to escalate", "is trying to persuade"): with an
 # infinitive and no more specific pattern, the infinitive is coded, not the wrapper.
 WRAPPER_VERBS = frozenset({
@@ -54,6 +63,8 @@ class Frame:
     complements: list[Any] = field(default_factory=list)
     particles: set[str] = field(default_factory=set)
     passive: bool = False
+    lemma: str = ""  # the lexicon lemma: "strike", or "air strike" for a compound trigger
+    predicates: list[Any] = field(default_factory=list)  # object predicates ("persona non grata")
 
 
 def _with_conjuncts(token: Any) -> list[Any]:
@@ -81,6 +92,9 @@ def _prep_objects(token: Any, into: dict[str, list[Any]]) -> None:
     for child in token.children:
         if child.dep_ in ("prep", "agent"):
             word = child.lower_
+            if word == "with" and child.i > 0 and child.doc[child.i - 1].lemma_.lower() in (
+                    BORDER_WORDS):
+                continue  # "on the borders with Azerbaijan": the PP belongs to "borders"
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     into.setdefault(word, []).extend(_with_conjuncts(grand))
@@ -90,7 +104,7 @@ def _prep_objects(token: Any, into: dict[str, list[Any]]) -> None:
 
 def verb_frame(verb: Any, depth: int = 0) -> Frame:
     """The frame of a verb, inheriting a missing subject from its governor."""
-    frame = Frame(verb, "verb")
+    frame = Frame(verb, "verb", lemma=verb.lemma_.lower())
     frame.passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     for child in verb.children:
         dep = child.dep_
@@ -102,16 +116,27 @@ def verb_frame(verb: Any, depth: int = 0) -> Frame:
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     frame.subjects.extend(_with_conjuncts(grand))
-        elif dep in ("dobj", "oprd", "attr"):
+        elif dep in ("dobj", "attr"):
             frame.objects.extend(_with_conjuncts(child))
         elif dep in ("dative", "iobj"):
-            frame.datives.extend(_with_conjuncts(child))
-        elif dep in ("ccomp", "xcomp"):
+            if child.pos_ == "ADP":  # "provided weapons to Azerbaijan" (parsed as dative)
+                pobjs = [g for g in child.children if g.dep_ == "pobj"]
+                for pobj in pobjs:
+                    frame.preps.setdefault(child.lower_, []).extend(_with_conjuncts(pobj))
+                    frame.datives.extend(_with_conjuncts(pobj))
+            else:
+                frame.datives.extend(_with_conjuncts(child))
+        elif dep in ("ccomp", "xcomp", "oprd"):
             frame.complements.append(child)
+            if dep == "oprd" or child.pos_ != "VERB" or child.lemma_ == "be":
+                frame.predicates.append(child)  # "declared them persona non grata"
         elif dep == "prt":
             frame.particles.add(child.lower_)
         elif dep == "prep":
-            if not any(g.dep_ == "pobj" for g in child.children):
+            pcomps = [g for g in child.children if g.dep_ == "pcomp"]
+            if pcomps:  # "accused Baku of attacking": the complement is the accusation
+                frame.complements.extend(pcomps)
+            elif not any(g.dep_ == "pobj" for g in child.children):
                 frame.particles.add(child.lower_)
     _prep_objects(verb, frame.preps)
     frame.preps.pop("by", None) if frame.passive and "by" in frame.preps and any(
@@ -162,11 +187,13 @@ def _inherited_subjects(verb: Any, frame: Frame, depth: int) -> list[Any]:
 def noun_frame(noun: Any, resolver: Resolver) -> Frame:
     """The frame of a nominal event: possessor, demonym or "by" phrase acts; "of" is the
     object; a light verb lends its subject ("held talks")."""
-    frame = Frame(noun, "noun")
+    frame = Frame(noun, "noun", lemma=noun.lemma_.lower())
     for child in noun.children:
         if child.dep_ == "poss":
             frame.subjects.extend(_with_conjuncts(child))
         elif child.dep_ in ("amod", "compound") and child.i < noun.i:
+            if _prefixed(child):  # "anti-Iranian allegations": Iran is not the accuser
+                continue
             actor = resolver.actor_for(child) if child.pos_ in ("PROPN", "NOUN") else None
             if actor is None and child.pos_ in ("ADJ", "PROPN"):
                 actor = _demonym_actor(child, resolver)
@@ -183,11 +210,45 @@ def noun_frame(noun: Any, resolver: Resolver) -> Frame:
         if verb.pos_ == "VERB" and verb.lemma_.lower() in LIGHT_VERBS:
             frame.subjects = verb_frame(verb).subjects
             _prep_objects(verb, frame.preps)
-        elif noun.dep_ == "pobj" and head.lower_ in ("in", "as") and verb.pos_ == "VERB":
+        elif noun.dep_ == "pobj" and head.lower_ in ("in", "as"):
             # "said ... in an implicit warning to Baku": the speaker of the governing verb
-            frame.subjects = verb_frame(verb).subjects
-            frame.complements = [c for c in verb.children if c.dep_ == "ccomp"]
+            speech = _verb_ancestor(noun)
+            if speech is not None and speech.lemma_.lower() in REPORTING_VERBS:
+                frame.subjects = verb_frame(speech).subjects
+                frame.complements = [c for c in speech.children if c.dep_ == "ccomp"]
     return frame
+
+
+def _border_neighbour(border: Any) -> Any | None:
+    """The country named in "the border with X" / "X's border" (also when the parser has
+    attached "with X" elsewhere)."""
+    for child in border.children:
+        if child.dep_ == "prep" and child.lower_ in ("with", "of"):
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    doc = border.doc
+    if border.i + 1 < len(doc) and doc[border.i + 1].lower_ == "with":
+        return next((g for g in doc[border.i + 1].children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _prefixed(token: Any) -> bool:
+    doc = token.doc
+    i = token.i
+    return (i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in NEGATED_PREFIXES) or (
+        token.lower_.split("-")[0] in NEGATED_PREFIXES and "-" in token.text)
+
+
+def _verb_ancestor(token: Any, hops: int = 4) -> Any | None:
+    t = token
+    for _ in range(hops):
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        if t.pos_ == "VERB":
+            return t
+    return None
 
 
 def _demonym_actor(token: Any, resolver: Resolver) -> Actor | None:
@@ -209,30 +270,44 @@ class EventEngine:
 
     # ---- pattern matching -----------------------------------------------------------
     def _object_forms(self, token: Any) -> list[str]:
+        """Lemma forms of an object phrase, longest first: "peacekeeping troop", "troop"."""
         token = _unwrap_quantifier(token)
         lemma = token.lemma_.lower()
         mods = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
-        forms = [lemma]
+        forms = []
         if mods:
             words = [m.lemma_.lower() for m in mods]
-            for k in range(1, len(words) + 1):
-                forms.insert(0, " ".join(words[-k:] + [lemma]))
-        sub = " ".join(t.lower_ for t in token.subtree)
-        if sub != lemma:
+            for k in range(len(words), 0, -1):
+                forms.append(" ".join(words[-k:] + [lemma]))
+        forms.append(lemma)
+        sub = " ".join(t.lower_ for t in token.subtree if t.dep_ not in ("det", "poss", "punct"))
+        if sub not in forms:
             forms.append(sub)
         return forms
 
-    def _object_matches(self, pattern: Pattern, frame: Frame) -> list[Any]:
+    def _object_match(self, pattern: Pattern, frame: Frame) -> tuple[list[Any], int]:
+        """Objects that satisfy the pattern's object, and the longest matched form (words)."""
         assert pattern.obj is not None
         out = []
+        longest = 0
+        for pred in frame.predicates if pattern.obj.isupper() else []:
+            # an object predicate matches a class anywhere in it: "to be in conflict with"
+            words = [t.lemma_.lower() for t in pred.subtree]
+            grams = {" ".join(words[i:i + n]) for n in (1, 2, 3) for i in range(len(words))}
+            if any(pattern.obj in self.lexicon.classes_of(g) for g in grams):
+                longest = max(longest, 1)
         for obj in frame.objects:
             for form in self._object_forms(obj):
                 if (pattern.obj.isupper() and pattern.obj in self.lexicon.classes_of(form)) or (
                     form == pattern.obj
                 ):
                     out.append(obj)
+                    longest = max(longest, len(form.split()))
                     break
-        return out
+        return out, longest
+
+    def _object_matches(self, pattern: Pattern, frame: Frame) -> list[Any]:
+        return self._object_match(pattern, frame)[0]
 
     def complement_roots(self, frame: Frame, depth: int = 0) -> set[str]:
         """Roots of what a speech act or intention is about (its complement clause or nominal
@@ -264,21 +339,29 @@ class EventEngine:
         return roots
 
     def best_pattern(self, frame: Frame, depth: int = 0) -> Pattern | None:
-        """The most specific lexicon pattern whose constraints the frame satisfies."""
-        lemma = frame.pred.lemma_.lower()
-        candidates = self.lexicon.candidates(frame.kind, lemma)
+        """The most specific lexicon pattern whose constraints the frame satisfies; among
+        equally specific ones, the longest object match ("peacekeeping troop" over "troop"),
+        then file order."""
+        candidates = self.lexicon.candidates(frame.kind, frame.lemma or frame.pred.lemma_.lower())
         if not candidates:
             return None
         wanted_particles = {p.particle for p in candidates if p.particle}
         has_own_particle = bool(frame.particles & wanted_particles)
         comp_roots: set[str] | None = None
+        best: tuple[int, int] | None = None
+        chosen: Pattern | None = None
         for pattern in candidates:  # sorted most specific first
+            if best is not None and pattern.specificity < best[0]:
+                break
             if pattern.particle is not None and pattern.particle not in frame.particles:
                 continue
             if pattern.particle is None and has_own_particle:
                 continue
-            if pattern.obj is not None and not self._object_matches(pattern, frame):
-                continue
+            length = 0
+            if pattern.obj is not None:
+                matched, length = self._object_match(pattern, frame)
+                if not length:
+                    continue
             if pattern.prep is not None and not frame.preps.get(pattern.prep):
                 continue
             if pattern.comp:
@@ -286,8 +369,9 @@ class EventEngine:
                     comp_roots = self.complement_roots(frame, depth)
                 if not (pattern.comp & comp_roots):
                     continue
-            return pattern
-        return None
+            if best is None or (pattern.specificity, length) > best:
+                best, chosen = (pattern.specificity, length), pattern
+        return chosen
 
     # ---- targets ------------------------------------------------------------------------
     def targets(self, pattern: Pattern, frame: Frame, resolver: Resolver) -> list[Actor | None]:
@@ -298,6 +382,11 @@ class EventEngine:
                 return list(found)
         if pattern.obj is None:
             found = self._actors(frame.objects, resolver) or self._actors(frame.datives, resolver)
+            if found:
+                return list(found)
+            # "condemned Israeli crimes", "criticised the behaviour of the government of
+            # Azerbaijan": the object is no actor, but whose it is names the target
+            found = [a for a in (self._owner(o, resolver) for o in frame.objects) if a]
             if found:
                 return list(found)
         else:
@@ -312,13 +401,41 @@ class EventEngine:
                 found = self._actors(frame.preps.get(prep, []), resolver)
                 if found:
                     return list(found)
+        for pred in frame.predicates:  # "consider X to be ...": X is evaluated
+            for subj in (c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")):
+                actor = resolver.actor_for(subj)
+                if actor is None or actor.code is None:
+                    actor = self._owner(subj, resolver)
+                if actor is not None and actor.code is not None:
+                    return [actor]
         return [None]
+
+    def _owner(self, token: Any, resolver: Resolver) -> Actor | None:
+        """The actor an object noun belongs to: possessor, country adjective or "of" phrase."""
+        for child in token.children:
+            if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.i < token.i
+                                        and not _prefixed(child)):
+                actor = resolver.actor_for(child) if child.dep_ == "poss" else (
+                    _demonym_actor(child, resolver) or (
+                        resolver.actor_for(child) if child.pos_ == "PROPN" else None))
+                if actor is not None and actor.code is not None:
+                    return actor
+        inner = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"), None)
+        if inner is not None:
+            actor = resolver.actor_for(inner)
+            if actor is not None and actor.code is not None:
+                return actor
+        return None
 
     def _actors(self, tokens: list[Any], resolver: Resolver, *, countries: bool = False,
                 ) -> list[Actor]:
         out = []
         for token in tokens:
-            actor = resolver.actor_for(_unwrap_quantifier(token))
+            token = _unwrap_quantifier(token)
+            if token.lemma_.lower() in BORDER_WORDS:  # "near the border with Azerbaijan"
+                token = _border_neighbour(token) or token
+            actor = resolver.actor_for(token)
             if actor is None:
                 continue
             if countries and actor.country is None:
@@ -349,9 +466,11 @@ class EventEngine:
         for token in doc:
             if token.pos_ != "NOUN" or token.i in consumed:
                 continue
-            if not self.lexicon.has_lemma("noun", token.lemma_.lower()):
+            lemma = self._noun_trigger(token)
+            if lemma is None:
                 continue
             frame = noun_frame(token, resolver)
+            frame.lemma = lemma
             if not frame.subjects:
                 continue
             pattern = self.best_pattern(frame)
@@ -359,6 +478,17 @@ class EventEngine:
                 continue
             out.extend(self._build(document, resolver, frame, pattern))
         return self._dedupe(out)
+
+    def _noun_trigger(self, token: Any) -> str | None:
+        """The lexicon lemma of a nominal trigger: "air strike" before "strike"."""
+        mods = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+        lemma = token.lemma_.lower()
+        words = [m.lemma_.lower() for m in mods]
+        for k in range(len(words), 0, -1):
+            form = " ".join(words[-k:] + [lemma])
+            if self.lexicon.has_lemma("noun", form):
+                return form
+        return lemma if self.lexicon.has_lemma("noun", lemma) else None
 
     @staticmethod
     def _is_wrapper(pattern: Pattern, frame: Frame) -> bool:
@@ -384,6 +514,9 @@ class EventEngine:
             targets = [t for t in targets if t is not None and t.code is not None]
             if not targets:
                 return []
+        targets = [self._domestic(t, sources[0]) for t in targets]
+        if code.root in TARGETED_ROOTS and not any(t is not None for t in targets):
+            return []
         skip = frame.pred if pattern.comp else None
         modality = modality_of(frame.pred, skip_governor=skip)
         pairs: list[tuple[Actor, Actor | None]] = []
@@ -422,6 +555,16 @@ class EventEngine:
             )
             out.append((event, frame.pred))
         return out
+
+    @staticmethod
+    def _domestic(target: Actor | None, source: Actor) -> Actor | None:
+        if target is None or target.code is not None or not source.country:
+            return target
+        if not target.roles or not set(target.roles) <= DOMESTIC_ROLES:
+            return target
+        code = source.country + "".join(target.roles)
+        return Actor(code, source.country, target.roles, target.text, target.start, target.end,
+                     "inferred")
 
     @staticmethod
     def _symmetric(sources: list[Actor], targets: list[Actor | None],

@@ -23,8 +23,6 @@ import duckdb
 
 from casus.errors import StoreError
 from casus.store.schema import (
-    CASUS_TABLES,
-    MIGRATIONS,
     SCHEMA_TABLE,
     SCHEMA_VERSION,
     pending_migrations,
@@ -238,5 +236,4 @@ def _locked_message(path: str, message: str, wait: float) -> str:
             "or raise --wait")
 
 
-__all__ = ["DEFAULT_DB", "MEMORY", "MIGRATIONS", "READ_WAIT", "WRITE_WAIT", "Connection", "Store",
-           "CASUS_TABLES"]
+

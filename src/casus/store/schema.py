@@ -97,7 +97,7 @@ _V1 = (
         source_country VARCHAR,
         target_code VARCHAR,
         target_country VARCHAR,
-        symmetric BOOLEAN NOT NULL,
+        is_symmetric BOOLEAN NOT NULL,
         cameo VARCHAR NOT NULL,
         cameo_root VARCHAR NOT NULL,
         cameo_name VARCHAR NOT NULL,
@@ -137,7 +137,7 @@ ARTICLE_COLUMNS: tuple[str, ...] = (
 CLUSTER_COLUMNS: tuple[str, ...] = (
     "cluster_id", "dyad", "canonical_event_id", "n_reports", "n_articles", "n_outlets",
     "first_report_date", "date", "date_precision", "source_code", "source_country",
-    "target_code", "target_country", "symmetric", "cameo", "cameo_root", "cameo_name",
+    "target_code", "target_country", "is_symmetric", "cameo", "cameo_root", "cameo_name",
     "quad_class", "goldstein", "historical", "evidence",
 )
 

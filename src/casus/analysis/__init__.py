@@ -1,0 +1,43 @@
+"""Analysis over the event store: cross-source de-duplication, timelines, dyad series, alerts,
+networks, exports and read-only SQL.
+
+    from casus.store import Store
+    from casus.analysis import timeline
+    for row in timeline(Store.open("casus.duckdb", create=False), "AZE", "IRN"):
+        print(row.date, row.source, row.cameo_name, row.target, row.n_sources)
+
+:mod:`casus.analysis.dedup` is pure (events in, clusters out); the query functions read a
+:class:`~casus.store.Store`.
+"""
+
+from __future__ import annotations
+
+from casus.analysis.dedup import (
+    CODE_FAMILIES,
+    DEFAULT_PARAMS,
+    Cluster,
+    DedupParams,
+    Report,
+    cluster_events,
+    cluster_reports,
+)
+from casus.analysis.queries import (
+    Alert,
+    DyadRow,
+    SqlResult,
+    TimelineRow,
+    alerts,
+    dyad_series,
+    export,
+    graph_to_graphml,
+    graph_to_json,
+    network,
+    sql,
+    timeline,
+)
+
+__all__ = [
+    "CODE_FAMILIES", "DEFAULT_PARAMS", "Alert", "Cluster", "DedupParams", "DyadRow", "Report",
+    "SqlResult", "TimelineRow", "alerts", "cluster_events", "cluster_reports", "dyad_series",
+    "export", "graph_to_graphml", "graph_to_json", "network", "sql", "timeline",
+]

@@ -1,0 +1,385 @@
+"""Ingest: code articles and store their events, idempotently, one transaction per batch.
+
+- An article is identified by its id (a content hash of the text unless the input gives one).
+  An article already stored with the same text hash and the same casus, lexicon and
+  dictionary versions is skipped; with other versions (or another text) it is re-coded and its
+  events are replaced in one transaction.
+- Each batch of articles is committed as one transaction, so a process killed at any moment
+  (``kill -9``) leaves whole articles in the store, and the next run skips them.
+- Every event is stored, asserted or not, with its flags; the analysis functions choose.
+- The dyads touched by a batch are marked pending in the same transaction; after the last
+  batch their clusters are rebuilt (:func:`refresh_clusters`), so a killed run's pending
+  dyads are re-clustered by the next run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from casus.analysis.dedup import (
+    Cluster,
+    Report,
+    actor_key,
+    cluster_reports,
+    dyad_key,
+    is_symmetric,
+)
+from casus.errors import InputError
+from casus.model import Article, Event, content_id
+from casus.store.db import Connection, Store
+from casus.store.schema import (
+    ARTICLE_COLUMNS,
+    CLUSTER_COLUMNS,
+    EVENT_COLUMNS,
+    flatten,
+    insert_sql,
+)
+
+if TYPE_CHECKING:  # the coder (spaCy) is only imported by those who code
+    from casus.coder import Coder
+
+log = logging.getLogger("casus")
+
+DEFAULT_BATCH_SIZE = 64
+INSERT_CHUNK = 250  # rows per multi-row INSERT statement
+CLUSTER_CHUNK = 200  # pending dyads re-clustered per transaction
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An article that could not be coded: which, and why."""
+
+    article_id: str
+    origin: str | None
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.origin or self.article_id}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class IngestStats:
+    """What an ingest did."""
+
+    read: int  # articles given
+    coded: int  # articles coded for the first time
+    recoded: int  # articles re-coded (other versions or text): events replaced
+    unchanged: int  # articles skipped (already stored with the same text and versions)
+    failed: tuple[Failure, ...]  # articles whose coding raised an error
+    events: int  # event rows written
+    events_removed: int  # event rows replaced
+    batches: int  # transactions committed
+    clusters: int  # clusters rebuilt afterwards
+    seconds: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """The statistics as JSON-ready data."""
+        return {"read": self.read, "coded": self.coded, "recoded": self.recoded,
+                "unchanged": self.unchanged, "failed": [str(f) for f in self.failed],
+                "events": self.events, "events_removed": self.events_removed,
+                "batches": self.batches, "clusters": self.clusters,
+                "seconds": round(self.seconds, 3)}
+
+
+def coder_versions(coder: Coder) -> dict[str, str]:
+    """The versions recorded with stored events: casus, lexicon, and the dictionaries
+    (a fingerprint of the bundled and the configured actor dictionary files)."""
+    versions = dict(coder.versions)
+    if "dictionaries" not in versions:
+        versions["dictionaries"] = _dictionary_fingerprint(coder)
+    return versions
+
+
+def ingest(store: Store, coder: Coder, articles: Iterable[Article], *,
+           batch_size: int = DEFAULT_BATCH_SIZE,
+           on_batch: Callable[[int], None] | None = None,
+           cluster: bool = True) -> IngestStats:
+    """Code articles and store them, one transaction per batch of ``batch_size`` articles.
+
+    Already-stored articles with the same text and versions are skipped; changed ones are
+    re-coded and replaced. ``on_batch(n)`` is called after each batch with its article count.
+    With ``cluster`` (the default) the touched dyads are re-clustered at the end.
+    """
+    if batch_size < 1:
+        raise InputError(f"batch size must be at least 1, got {batch_size}")
+    started = time.perf_counter()
+    versions = coder_versions(coder)
+    totals = _Totals()
+    for batch in _batches(articles, batch_size):
+        totals.read += len(batch)
+        todo, stored_ids = _plan(store, batch, versions)
+        totals.unchanged += len(batch) - len(todo)
+        coded = _code(coder, todo, totals.failed)
+        if coded:
+            written, removed = store_events(store, coded, versions)
+            recoded = sum(1 for article, _ in coded if article.id in stored_ids)
+            totals.add(written, removed, len(coded) - recoded, recoded)
+        if on_batch is not None:
+            on_batch(len(batch))
+    clusters = refresh_clusters(store) if cluster else 0
+    return IngestStats(
+        read=totals.read, coded=totals.coded, recoded=totals.recoded,
+        unchanged=totals.unchanged, failed=tuple(totals.failed), events=totals.events,
+        events_removed=totals.removed, batches=totals.batches, clusters=clusters,
+        seconds=time.perf_counter() - started)
+
+
+@dataclass(slots=True)
+class _Totals:
+    read: int = 0
+    coded: int = 0
+    recoded: int = 0
+    unchanged: int = 0
+    events: int = 0
+    removed: int = 0
+    batches: int = 0
+    failed: list[Failure] = field(default_factory=list)
+
+    def add(self, written: int, removed: int, coded: int, recoded: int) -> None:
+        self.events += written
+        self.removed += removed
+        self.coded += coded
+        self.recoded += recoded
+        self.batches += 1
+
+
+def store_events(store: Store, items: Sequence[tuple[Article, Sequence[Event]]],
+                 versions: Mapping[str, str]) -> tuple[int, int]:
+    """Write articles with their events in one transaction, replacing any stored events of
+    those articles; mark the touched dyads for re-clustering. Returns (written, removed)."""
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    article_rows: list[tuple[Any, ...]] = []
+    event_rows: list[tuple[Any, ...]] = []
+    dyads: set[str] = set()
+    for article, events in items:
+        unique = _unique(events)
+        article_rows.append(_article_row(article, len(unique), versions, now))
+        for event in unique:
+            row = _event_row(event, article, versions)
+            event_rows.append(row)
+            if row[11] is not None:
+                dyads.add(row[11])
+    ids = [article.id for article, _ in items]
+    with store.transaction() as con:
+        old = con.execute("SELECT dyad, source_code, target_code FROM events WHERE article_id "
+                          "IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()
+        con.execute("DELETE FROM events WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
+                    [ids])
+        _insert(con, "events", EVENT_COLUMNS, event_rows)
+        con.execute("DELETE FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
+                    [ids])
+        _insert(con, "articles", ARTICLE_COLUMNS, article_rows)
+        dyads.update(d for d, _, _ in old if d is not None)
+        con.execute("INSERT OR IGNORE INTO pending_dyads SELECT DISTINCT unnest(?::VARCHAR[])",
+                    [sorted(dyads)])
+        codes = {c for _, s, t in old for c in (s, t) if c}
+        codes.update(c for row in event_rows for c in (row[7], row[9]) if c)
+        _refresh_actors(con, sorted(codes))
+    return len(event_rows), len(old)
+
+
+def refresh_clusters(store: Store, *, everything: bool = False) -> int:
+    """Rebuild the clusters of the pending dyads (all dyads with ``everything``), a chunk of
+    dyads per transaction; returns the number of clusters written."""
+    if everything:
+        with store.transaction() as con:
+            con.execute("INSERT OR IGNORE INTO pending_dyads "
+                        "SELECT DISTINCT dyad FROM events WHERE dyad IS NOT NULL")
+    written = 0
+    while True:
+        with store.transaction() as con:
+            dyads = [r[0] for r in con.execute(
+                "SELECT dyad FROM pending_dyads ORDER BY dyad LIMIT ?", [CLUSTER_CHUNK],
+            ).fetchall()]
+            if not dyads:
+                return written
+            clusters = cluster_reports(_load_reports(con, dyads))
+            _write_clusters(con, dyads, clusters)
+            con.execute("DELETE FROM pending_dyads WHERE dyad IN (SELECT unnest(?::VARCHAR[]))",
+                        [dyads])
+            written += len(clusters)
+
+
+# ---- planning and coding ---------------------------------------------------------------------
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _plan(store: Store, batch: list[Article], versions: Mapping[str, str],
+          ) -> tuple[list[Article], set[str]]:
+    """The articles of the batch that need coding, and which of them are already stored."""
+    ids = [a.id for a in batch]
+    rows = store.query("SELECT article_id, text_hash, casus_version, lexicon_version, "
+                       "dictionary_version FROM articles "
+                       "WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+    stored = {r[0]: tuple(r[1:]) for r in rows}
+    todo: list[Article] = []
+    seen: set[str] = set()
+    for article in batch:
+        if article.id in seen:
+            continue  # the same article twice in one batch: code it once
+        seen.add(article.id)
+        wanted = (text_hash(article.text), versions["casus"], versions["lexicon"],
+                  versions.get("dictionaries"))
+        if stored.get(article.id) != wanted:
+            todo.append(article)
+    return todo, set(stored)
+
+
+def _code(coder: Coder, articles: list[Article], failed: list[Failure],
+          ) -> list[tuple[Article, list[Event]]]:
+    """Code a batch; if the batch fails, code its articles one by one and report failures."""
+    if not articles:
+        return []
+    try:
+        return [(r.article, r.events) for r in coder.pipe_results(articles)]
+    except Exception:  # one bad document must not stop the ingest: retry one at a time
+        log.debug("batch failed; coding its %d articles one by one", len(articles))
+    out: list[tuple[Article, list[Event]]] = []
+    for article in articles:
+        try:
+            out.extend((r.article, r.events) for r in coder.pipe_results([article]))
+        except Exception as e:  # reported with the article, like a skipped input
+            failed.append(Failure(article.id, article.origin, f"coding failed: {e}"))
+    return out
+
+
+# ---- rows ------------------------------------------------------------------------------------
+def text_hash(text: str) -> str:
+    """The hash recorded for an article's text (sha1, hex)."""
+    return content_id(text, length=40)
+
+
+def _unique(events: Sequence[Event]) -> list[Event]:
+    seen: set[str] = set()
+    out: list[Event] = []
+    for event in events:
+        if event.event_id not in seen:
+            seen.add(event.event_id)
+            out.append(event)
+    return out
+
+
+def _article_row(article: Article, n_events: int, versions: Mapping[str, str],
+                 now: dt.datetime) -> tuple[Any, ...]:
+    return (article.id, article.title, article.url, article.outlet, article.published,
+            article.origin, article.text, text_hash(article.text), n_events, now,
+            versions["casus"], versions["lexicon"], versions.get("dictionaries"))
+
+
+def _event_row(event: Event, article: Article, versions: Mapping[str, str]) -> tuple[Any, ...]:
+    """One events-table row, in :data:`EVENT_COLUMNS` order (``dyad`` is index 11)."""
+    data = event.to_dict()
+    src, tgt, mod = event.source, event.target, event.modality
+    speaker = event.attribution.speaker
+    return (
+        data["event_id"], event.article_id, event.sentence_index, event.when.date,
+        event.when.precision, event.when.basis, event.historical,
+        src.code if src else None, src.country if src else None,
+        tgt.code if tgt else None, tgt.country if tgt else None,
+        dyad_key(actor_key(src), actor_key(tgt)),
+        event.cameo, event.cameo_root, event.quad_class, event.goldstein, event.plover,
+        mod.negated, mod.hypothetical, mod.future, mod.reported, mod.asserted,
+        speaker.code if speaker else None, article.outlet or event.attribution.outlet,
+        event.location.country if event.location else None, event.confidence,
+        versions["casus"], versions["lexicon"], None, json.dumps(data, ensure_ascii=False),
+    )
+
+
+def _insert(con: Connection, table: str, columns: tuple[str, ...],
+            rows: list[tuple[Any, ...]]) -> None:
+    for start in range(0, len(rows), INSERT_CHUNK):
+        chunk = rows[start:start + INSERT_CHUNK]
+        con.execute(insert_sql(table, columns, len(chunk)), flatten(chunk))
+
+
+def _refresh_actors(con: Connection, codes: list[str]) -> None:
+    """Recompute the actors rows of ``codes`` from the events table."""
+    if not codes:
+        return
+    con.execute("DELETE FROM actors WHERE code IN (SELECT unnest(?::VARCHAR[]))", [codes])
+    con.execute("""
+        INSERT INTO actors
+        SELECT code, any_value(country), list_sort(list_distinct(flatten(list(roles)))),
+               min(date), max(date), count(*)
+        FROM (
+            SELECT source_code AS code, source_country AS country, date,
+                   CAST(data->'$.source.roles' AS VARCHAR[]) AS roles
+            FROM events WHERE source_code IN (SELECT unnest($1::VARCHAR[]))
+            UNION ALL
+            SELECT target_code, target_country, date,
+                   CAST(data->'$.target.roles' AS VARCHAR[])
+            FROM events WHERE target_code IN (SELECT unnest($1::VARCHAR[]))
+        )
+        GROUP BY code
+    """, [codes])
+
+
+# ---- clusters --------------------------------------------------------------------------------
+def _load_reports(con: Connection, dyads: list[str]) -> list[Report]:
+    rows = con.execute("""
+        SELECT e.data, e.outlet, a.published
+        FROM events e LEFT JOIN articles a ON a.article_id = e.article_id
+        WHERE e.asserted AND e.dyad IN (SELECT unnest(?::VARCHAR[]))
+    """, [dyads]).fetchall()
+    return [Report(Event.from_dict(json.loads(data)), outlet, published)
+            for data, outlet, published in rows]
+
+
+def _write_clusters(con: Connection, dyads: list[str], clusters: list[Cluster]) -> None:
+    con.execute("DELETE FROM clusters WHERE dyad IN (SELECT unnest(?::VARCHAR[]))", [dyads])
+    con.execute("UPDATE events SET cluster_id = NULL "
+                "WHERE dyad IN (SELECT unnest(?::VARCHAR[])) AND cluster_id IS NOT NULL", [dyads])
+    _insert(con, "clusters", CLUSTER_COLUMNS, [_cluster_row(c) for c in clusters])
+    event_ids = [r.event_id for c in clusters for r in c.reports]
+    cluster_ids = [c.cluster_id for c in clusters for _ in c.reports]
+    if event_ids:
+        con.execute("""
+            UPDATE events SET cluster_id = m.cluster_id
+            FROM (SELECT unnest(?::VARCHAR[]) AS event_id, unnest(?::VARCHAR[]) AS cluster_id) m
+            WHERE events.event_id = m.event_id
+        """, [event_ids, cluster_ids])
+
+
+def _cluster_row(cluster: Cluster) -> tuple[Any, ...]:
+    event = cluster.canonical.event
+    src, tgt = event.source, event.target
+    return (
+        cluster.cluster_id, cluster.dyad or "", event.event_id, cluster.n_reports,
+        cluster.n_articles, cluster.n_outlets, cluster.first_report, cluster.date,
+        cluster.date_precision, src.code if src else None, src.country if src else None,
+        tgt.code if tgt else None, tgt.country if tgt else None, is_symmetric(event.cameo),
+        event.cameo, event.cameo_root, event.cameo_name, event.quad_class, event.goldstein,
+        cluster.historical, event.evidence_text,
+    )
+
+
+def _dictionary_fingerprint(coder: Coder) -> str:
+    from casus.ontology.tables import data_files
+
+    digest = hashlib.sha1()
+    for name, text in sorted(data_files("actors", "*.tsv")):
+        digest.update(name.encode("utf-8"))
+        digest.update(text.encode("utf-8"))
+    cfg = coder.cfg
+    for path in (*cfg.dictionary_files, *cfg.petrarch_actors, *cfg.petrarch_agents):
+        digest.update(str(path).encode("utf-8"))
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"<unreadable>")
+    return digest.hexdigest()[:12]

@@ -51,10 +51,16 @@ class TimelineRow:
     evidence: str
     cluster_id: str
 
+    @property
+    def cameo_root(self) -> str:
+        """The two-digit CAMEO root."""
+        return self.cameo[:2]
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready (date as ISO text)."""
         out = asdict(self)
         out["date"] = self.date.isoformat() if self.date else None
+        out["cameo_root"] = self.cameo_root
         return out
 
 

@@ -135,3 +135,20 @@ def load_cameo() -> CameoTable:
     files = dict(data_files("", "*.tsv"))
     codes = _parse_cameo(files["cameo.tsv"], "cameo.tsv")
     return CameoTable(_attach_plover(codes, files["plover.tsv"], "plover.tsv"))
+
+
+@lru_cache(maxsize=1)
+def load_intentions() -> dict[str, str]:
+    """Root → the 03x/13x code an actor's stated future action of that root is coded as
+    (``data/intentions.tsv``)."""
+    cameo = load_cameo()
+    out: dict[str, str] = {}
+    for row in read_tsv(dict(data_files("", "*.tsv"))["intentions.tsv"], "intentions.tsv",
+                        ("root", "code", "note")):
+        root, code = row.require("root"), row.require("code")
+        if root not in cameo or len(root) != 2:
+            raise row.error(f"{root!r} is not a CAMEO root")
+        if code not in cameo or code[:2] not in ("03", "13"):
+            raise row.error(f"{code!r} must be a CAMEO 03x or 13x code")
+        out[root] = code
+    return out

@@ -24,7 +24,9 @@ ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "iobj", "dative", "a
 QUANTIFIER_HEADS = frozenset({"number", "group", "dozen", "dozens", "hundred", "hundreds",
                               "thousand", "thousands", "some", "several", "many", "all", "most",
                               "member", "part", "majority", "few", "couple", "handful", "one",
-                              "two", "three", "four", "five", "six", "ten", "scores", "team"})
+                              "two", "three", "four", "five", "six", "ten", "scores", "team",
+                              "wave", "barrage", "salvo", "volley", "series", "round", "swarm",
+                              "batch", "fleet", "convoy", "contingent", "unit", "squad"})
 SUBJECT_PRONOUNS = {"it": "thing", "they": "group", "he": "person", "she": "person",
                     "we": "speaker"}
 ALL_PRONOUNS = {
@@ -58,6 +60,9 @@ AGENT_NOUNS = frozenset({
     "critic", "foe", "sponsor", "donor", "patron", "proxy", "neighbour", "neighbor", "party",
     "camp", "coalition", "alliance", "bloc", "team", "power", "authority", "people", "public",
     "nation", "state", "leadership", "establishment", "elite", "side", "host", "guest",
+    # weapons act for whoever fires them: "Kyiv was hit by Russian missiles"
+    "missile", "drone", "rocket", "jet", "warplane", "warship", "aircraft", "plane", "tank",
+    "artillery", "gunboat", "submarine", "helicopter", "bomber", "fighter",
 })
 FORMER_WORDS = frozenset({"former", "ex", "ex-", "retired", "erstwhile"})
 NAME_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})

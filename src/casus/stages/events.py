@@ -13,11 +13,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from casus.model import Actor, Attribution, Event, Modality
-from casus.ontology.cameo import CameoTable
+from casus.ontology.cameo import CameoTable, load_intentions
 from casus.ontology.lexicon import Lexicon, Pattern
 from casus.pipeline import Document
 from casus.stages.actors import QUANTIFIER_HEADS, Resolver
-from casus.stages.modality import REPORTING_VERBS, modality_of
+from casus.stages.modality import (
+    IRREALIS_GOVERNORS,
+    REPORTING_VERBS,
+    governors,
+    modality_of,
+    stated_future,
+)
 
 # Verbs that take an event noun as object and lend it their subject ("held talks with",
 # "carried out strikes on", "launched an attack against", "took part in exercises").
@@ -37,6 +43,15 @@ TARGETED_ROOTS = frozenset({"16", "17", "18", "20"})
 # "Azerbaijani government is trying to suppress the opposition" → AZEOPP.
 DOMESTIC_ROLES = frozenset({"OPP", "CVL", "LEG", "JUD", "COP", "MED", "EDU", "LAB", "BUS",
                             "REL", "HRI", "CRM", "AGR"})
+# Actions whose place names the target when no actor does: "struck targets near Damascus".
+PLACE_TARGET_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
+PLACE_TARGET_PREPS = ("in", "into", "near", "across", "from", "toward", "towards", "on", "at",
+                      "inside", "over", "off", "outside", "around")
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})
+INSTRUMENT_NOUNS = frozenset({"phone", "telephone", "videoconference", "video", "letter",
+                              "link", "call", "message", "envoy", "intermediary"})
+RECIPROCALS = frozenset({"each other", "one another"})
 BORDER_WORDS = frozenset({"border", "frontier", "boundary"})
 NEGATED_PREFIXES = frozenset({"anti", "pro", "non", "counter"})
 # Verbs that only wrap their infinitive ("seeks to escalate", "is trying to persuade"): with an
@@ -100,6 +115,9 @@ def _prep_objects(token: Any, into: dict[str, list[Any]]) -> None:
                     into.setdefault(word, []).extend(_with_conjuncts(grand))
                 elif grand.dep_ == "prep":  # "away from", "out of"
                     _prep_objects(child, into)
+            for grand in child.children:  # "spoke by phone with Putin"
+                if grand.dep_ == "pobj" and grand.lemma_.lower() in INSTRUMENT_NOUNS:
+                    _prep_objects(grand, into)
 
 
 def verb_frame(verb: Any, depth: int = 0) -> Frame:
@@ -143,6 +161,14 @@ def verb_frame(verb: Any, depth: int = 0) -> Frame:
         c.dep_ == "agent" for c in verb.children) else None
     for obj in frame.objects:
         _prep_objects(obj, frame.preps)
+    relative = [t for t in frame.subjects + frame.objects if t.lower_ in RELATIVE_PRONOUNS]
+    if relative and verb.dep_ == "relcl":
+        # "Azerbaijan, which accused Iran ...": the relative pronoun stands for the head noun
+        head = _with_conjuncts(verb.head)
+        if any(t in frame.subjects for t in relative):
+            frame.subjects = [t for t in frame.subjects if t not in relative] + head
+        else:
+            frame.objects = [t for t in frame.objects if t not in relative] + head
     if not frame.subjects and depth < 6:
         frame.subjects = _inherited_subjects(verb, frame, depth)
     return frame
@@ -267,6 +293,7 @@ class EventEngine:
     def __init__(self, lexicon: Lexicon, cameo: CameoTable) -> None:
         self.lexicon = lexicon
         self.cameo = cameo
+        self.intentions = load_intentions()
 
     # ---- pattern matching -----------------------------------------------------------
     def _object_forms(self, token: Any) -> list[str]:
@@ -374,41 +401,73 @@ class EventEngine:
         return chosen
 
     # ---- targets ------------------------------------------------------------------------
-    def targets(self, pattern: Pattern, frame: Frame, resolver: Resolver) -> list[Actor | None]:
-        """Target actors by the pattern's rule (docs/lexicon.md)."""
+    def targets(self, pattern: Pattern, frame: Frame, resolver: Resolver,
+                source: Actor) -> list[Actor | None]:
+        """Target actors by the pattern's rule (docs/lexicon.md), in order: the pattern's
+        preposition; the object (or, for a class object, the actor inside it unless it is the
+        source's own: "recalled its ambassador to France" → France); an indirect object; any
+        target preposition; whose the object is ("struck Hamas positions"); the subject of an
+        evaluated predicate; for actions on territory, the place ("struck targets near
+        Damascus" → Syria)."""
+        steps: list[list[Any]] = []
         if pattern.prep is not None:
-            found = self._actors(frame.preps.get(pattern.prep, []), resolver)
-            if found:
-                return list(found)
+            steps.append(frame.preps.get(pattern.prep, []))
         if pattern.obj is None:
-            found = self._actors(frame.objects, resolver) or self._actors(frame.datives, resolver)
-            if found:
-                return list(found)
-            # "condemned Israeli crimes", "criticised the behaviour of the government of
-            # Azerbaijan": the object is no actor, but whose it is names the target
-            found = [a for a in (self._owner(o, resolver) for o in frame.objects) if a]
-            if found:
-                return list(found)
+            steps.append(frame.objects)
         else:
-            found = self._actors(self._object_matches(pattern, frame), resolver, countries=True)
-            if found:
-                return list(found)
-            found = self._actors(frame.datives, resolver)
-            if found:
-                return list(found)
+            matched = self._object_matches(pattern, frame)
+            foreign = [a for a in self._actors(matched, resolver, countries=True)
+                       if a.country != source.country]
+            if foreign:
+                return list(foreign)
+            for obj in matched:  # "its ambassador to France", "peacekeepers from Karabakh"
+                inner: dict[str, list[Any]] = {}
+                _prep_objects(obj, inner)
+                steps.extend(inner.get(p, []) for p in ("to", "in", "from", "with"))
+        steps.append(frame.datives)
         if pattern.prep is None:
-            for prep in TARGET_PREPS:
-                found = self._actors(frame.preps.get(prep, []), resolver)
-                if found:
-                    return list(found)
+            steps.extend(frame.preps.get(p, []) for p in TARGET_PREPS)
+        for tokens in steps:
+            found = [a for a in self._actors(tokens, resolver, owners=True)
+                     if not (pattern.obj is not None and a.country == source.country
+                             and a.code == source.code)]
+            if found:
+                return list(found)
         for pred in frame.predicates:  # "consider X to be ...": X is evaluated
             for subj in (c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")):
-                actor = resolver.actor_for(subj)
-                if actor is None or actor.code is None:
-                    actor = self._owner(subj, resolver)
-                if actor is not None and actor.code is not None:
-                    return [actor]
+                found = self._actors([subj], resolver, owners=True)
+                if found:
+                    return list(found)
+        for comp in frame.complements:  # "plans to visit Tehran": the visit's target
+            sub = verb_frame(comp) if comp.pos_ in ("VERB", "AUX") else None
+            inner = self.best_pattern(sub) if sub is not None else None
+            if sub is not None and inner is not None:
+                found = [t for t in self.targets(inner, sub, resolver, source) if t is not None]
+                if found:
+                    return list(found)
+        if pattern.code[:2] in PLACE_TARGET_ROOTS:
+            place = self._place_target(frame, resolver, source)
+            if place is not None:
+                return [place]
         return [None]
+
+    def _place_target(self, frame: Frame, resolver: Resolver, source: Actor) -> Actor | None:
+        """The country of the place an action is done in, when it is not the actor's own."""
+        tokens = [t for p in PLACE_TARGET_PREPS for t in frame.preps.get(p, [])]
+        tokens += frame.objects  # "raided the Jenin camp"
+        for obj in frame.objects:
+            inner: dict[str, list[Any]] = {}
+            _prep_objects(obj, inner)
+            tokens += [t for p in PLACE_TARGET_PREPS for t in inner.get(p, [])]
+        for token in tokens:
+            name = " ".join(t.text for t in token.subtree if t.dep_ in ("compound",) or t is token)
+            place = resolver.gazetteer.lookup(name, (source.country or "",))
+            if place is None or place.country is None or place.country == source.country:
+                continue
+            start = token.idx + resolver.offset
+            return Actor(place.country, place.country, (), token.text, start,
+                         start + len(token.text), "place")
+        return None
 
     def _owner(self, token: Any, resolver: Resolver) -> Actor | None:
         """The actor an object noun belongs to: possessor, country adjective or "of" phrase."""
@@ -429,13 +488,15 @@ class EventEngine:
         return None
 
     def _actors(self, tokens: list[Any], resolver: Resolver, *, countries: bool = False,
-                ) -> list[Actor]:
+                owners: bool = False) -> list[Actor]:
         out = []
         for token in tokens:
             token = _unwrap_quantifier(token)
             if token.lemma_.lower() in BORDER_WORDS:  # "near the border with Azerbaijan"
                 token = _border_neighbour(token) or token
             actor = resolver.actor_for(token)
+            if owners and (actor is None or actor.code is None):
+                actor = self._owner(token, resolver) or actor
             if actor is None:
                 continue
             if countries and actor.country is None:
@@ -506,7 +567,7 @@ class EventEngine:
         sources = self._actors(frame.subjects, resolver)
         if not sources:
             return []
-        targets = self.targets(pattern, frame, resolver)
+        targets = self.targets(pattern, frame, resolver, sources[0])
         code = self.cameo.get(pattern.code)
         if code.code == "010":
             # A bare statement is attribution, not an event (CAMEO codes 010 only as a
@@ -514,7 +575,8 @@ class EventEngine:
             targets = [t for t in targets if t is not None and t.code is not None]
             if not targets:
                 return []
-        targets = [self._domestic(t, sources[0]) for t in targets]
+        if code.root not in VIOLENT_ROOTS:
+            targets = [self._domestic(t, sources[0]) for t in targets]
         if code.root in TARGETED_ROOTS and not any(t is not None for t in targets):
             return []
         skip = frame.pred if pattern.comp else None
@@ -523,14 +585,19 @@ class EventEngine:
         for source in sources:
             for target in targets:
                 pairs.append((source, target))
-        if code.symmetric:
-            pairs = self._symmetric(sources, targets)
+        if code.symmetric or self._reciprocal(frame):
+            # "Iran and Azerbaijan signed a pact"; "accused each other of violations"
+            pairs = self._symmetric(sources, [t for t in targets
+                                              if t is None or t.text.lower() not in RECIPROCALS])
         sent = frame.pred.sent
         off = document.offset
         out = []
+        stated = self._stated_intent(frame, code.root, modality)
         for source, target in pairs:
             if target is not None and source.start == target.start and source.end == target.end:
                 continue
+            if source.code is None and (target is None or target.code is None):
+                continue  # nobody known on either side: not an event anyone can use
             event = Event(
                 article_id=document.article.id,
                 sentence_index=resolver.sentence_of(frame.pred),
@@ -554,7 +621,35 @@ class EventEngine:
                 pattern=pattern.where,
             )
             out.append((event, frame.pred))
+            if stated is not None:
+                intent = self.cameo.get(stated)
+                out.append((event.with_(
+                    cameo=intent.code, cameo_name=intent.name, quad_class=intent.quad_class,
+                    goldstein=intent.goldstein, plover=intent.plover,
+                    plover_mode=intent.plover_mode, modality=Modality(reported=modality.reported),
+                    confidence=max(0.05, event.confidence - 0.1),
+                    pattern=f"intentions.tsv:{code.root} via {pattern.where}"), frame.pred))
         return out
+
+    def _stated_intent(self, frame: Frame, root: str, modality: Modality) -> str | None:
+        """The 03x/13x code when the action is stated as going to happen ("will send aid",
+        "would retaliate"), unless a governing verb already codes the statement ("warned
+        that ...", "plans to ...")."""
+        if modality.negated or root not in self.intentions:
+            return None
+        if not stated_future(frame.pred):
+            return None
+        for gov in governors(frame.pred):
+            if gov.pos_ in ("VERB", "AUX", "ADJ") and gov.lemma_.lower() in IRREALIS_GOVERNORS:
+                return None
+            if any(p.comp for p in self.lexicon.candidates("verb", gov.lemma_.lower())):
+                return None
+        return self.intentions[root]
+
+    @staticmethod
+    def _reciprocal(frame: Frame) -> bool:
+        return any(" ".join(t.lower_ for t in o.subtree) in RECIPROCALS
+                   for o in frame.objects + [p for ps in frame.preps.values() for p in ps])
 
     @staticmethod
     def _domestic(target: Actor | None, source: Actor) -> Actor | None:

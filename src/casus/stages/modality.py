@@ -29,6 +29,9 @@ IRREALIS_GOVERNORS = frozenset({
 # Governors that negate their complement: "refused to sign", "failed to agree".
 NEGATING_GOVERNORS = frozenset({"refuse", "decline", "fail", "reject", "avoid", "refrain",
                                 "deny", "rule", "dismiss", "refute", "cease", "stop"})
+# Accusations do not assert what they allege: "accused each other of violating the ceasefire".
+ACCUSATION_VERBS = frozenset({"accuse", "blame", "charge", "suspect", "allege", "fault",
+                              "indict", "convict"})
 DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject", "rebuff"})
 REPORTING_VERBS = frozenset({
     "say", "tell", "announce", "claim", "report", "state", "add", "allege", "insist", "assert",
@@ -146,6 +149,9 @@ def modality_of(pred: Any, *, skip_governor: Any | None = None) -> Modality:
                 hypothetical = True
         if lemma in DENIAL_VERBS and link in ("ccomp", "dobj", "pobj", "prep", "xcomp"):
             negated = True
+        if lemma in ACCUSATION_VERBS and link in ("prep", "ccomp", "xcomp", "pcomp") and (
+                gov is not skip_governor):
+            hypothetical = True
         if link == "ccomp" and lemma in REPORTING_VERBS:
             reported = True
         if link in ("xcomp", "ccomp", "conj", "acomp") and gov.pos_ in ("VERB", "AUX", "ADJ"):
@@ -182,3 +188,28 @@ def _governing_verb(noun: Any) -> Any | None:
         if t.pos_ in ("VERB", "AUX"):
             return t
     return None
+
+
+SCHEDULE_GOVERNORS = frozenset({"due", "set", "scheduled", "slated", "poised", "going"})
+
+
+def stated_future(pred: Any) -> bool:
+    """An action stated as going to happen ("will strike", "is due to visit", "would retaliate
+    if ..."), as opposed to speculation ("could attack", "may visit")."""
+    if is_negated_locally(pred) or is_question(pred):
+        return False
+    auxes = {a.lower_ for a in _auxes(pred)}
+    if auxes & {"could", "might", "may", "should", "must", "can", "ca"}:
+        return False
+    if is_future_locally(pred):
+        return True
+    if auxes & {"would", "'d"}:
+        return True
+    t = pred
+    for _ in range(3):
+        if t.dep_ not in ("xcomp", "acomp") or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.lemma_.lower() in SCHEDULE_GOVERNORS:
+            return True
+    return False

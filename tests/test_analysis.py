@@ -12,7 +12,6 @@ import duckdb
 import networkx as nx
 import pytest
 from click.testing import CliRunner
-from conftest import build_event, put_events
 
 from casus.analysis import alerts, dyad_series, export, network, sql, timeline
 from casus.analysis.export import GDELT_COLUMNS
@@ -20,6 +19,7 @@ from casus.analysis.queries import graph_to_graphml, graph_to_json
 from casus.errors import InputError, NotFound
 from casus.model import Event
 from casus.store import Store
+from conftest import build_event, put_events
 
 OUTLETS = {"a1": "Caspian Wire", "a2": "Baku Herald", "a3": "Gulf Monitor", "a4": "Persian Post",
            "a5": "Persian Post", "a6": "Levant Ledger", "a7": "Eurasia Brief",

@@ -16,13 +16,13 @@ from pathlib import Path
 import duckdb
 import pytest
 from click.testing import CliRunner
-from conftest import DATA, TEST_VERSIONS, build_event
 
 from casus.coder import Coder, Result
 from casus.errors import StoreError
 from casus.io.readers import read_inputs
 from casus.model import Article, Event
 from casus.store import SCHEMA_VERSION, Store, ingest, store_events
+from conftest import DATA, TEST_VERSIONS, build_event
 
 CORPUS = DATA / "dedup" / "articles.jsonl"
 ingest_module = importlib.import_module("casus.store.ingest")  # the package re-exports ingest()
@@ -269,7 +269,7 @@ def test_ingest_clusters_the_stored_events(store: Store) -> None:
     assert unclustered == [(0,)] and store.query("SELECT count(*) FROM pending_dyads") == [(0,)]
 
 
-# ---- real pipeline --------------------------------------------------------------------------------
+# ---- real pipeline ----------------------------------------------------------------------
 def test_real_ingest_of_the_same_corpus_twice_changes_nothing(store: Store, coder: Coder) -> None:
     articles = [a for a in read_inputs([str(CORPUS)]) if isinstance(a, Article)]
     first = ingest(store, coder, articles)

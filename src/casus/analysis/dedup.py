@@ -62,7 +62,8 @@ his her we our you your i is are was were be been being has have had do does did
 shall should can could may might must not no also than then there here which who whom whose
 what when where while said says say according told official officials reported report
 reports monday tuesday wednesday thursday friday saturday sunday week month year today
-yesterday last earlier later new
+yesterday last earlier later new january february march april may june july august
+september october november december
 """))
 NUMBER_WORDS = {w: i for i, w in enumerate(_words(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "

@@ -116,6 +116,27 @@ class Resolver:
                                       token.dep_ in ("nsubj", "nsubjpass"), _kind_of(actor, token)))
         return actor
 
+    def actors_for(self, token: Any) -> list[Actor]:
+        """Like :meth:`actor_for`, but one actor per coordinated country modifier: "Iranian
+        and Russian officials" → IRNGOV and RUSGOV."""
+        actor = self.actor_for(token)
+        if actor is None or actor.code is None:
+            return [actor] if actor is not None else []
+        out = [actor]
+        for mod in token.children:
+            if mod.dep_ not in ("amod", "compound") or mod.i > token.i:
+                continue
+            for other in (c for c in mod.children if c.dep_ == "conj"):
+                entries = [e for e in self.dictionary.find(other.text, self.day)
+                           if e.kind in ("adj", "name")]
+                if not entries or actor.country is None:
+                    continue
+                country = split_code(entries[0].code).country
+                code = country + actor.code[len(actor.country):]
+                out.append(Actor(code, country, actor.roles, actor.text, actor.start,
+                                 actor.end, actor.how))
+        return out
+
     def sentence_of(self, token: Any) -> int:
         """Index of the token's sentence in the document."""
         return int(self._sent_index.get(token.sent.start, 0))
@@ -134,7 +155,7 @@ class Resolver:
         span_end = max(t.idx + len(t.text) for t in tokens)
         text = self.doc.text[span_start:span_end]
         start, end = span_start + self.offset, span_end + self.offset
-        person = self._person(tokens)
+        person = self._person(tokens) or self._person(_appositions(head))
         roles = self._roles(head, tokens)
         if person is not None:
             parts = split_code(person.code)
@@ -242,6 +263,18 @@ class Resolver:
         left = [t for t in tokens if t.i < head.i and t.dep_ in ("compound", "amod", "nmod")
                 and t.head.i in {head.i} | {x.i for x in tokens if x.i < head.i}]
         lemmas = [t.lemma_.lower() for t in left] + [head.lemma_.lower()]
+        of_object = _of_object(head)
+        if of_object is not None:  # "chief of staff", "ministry of defence"
+            inner = [c.lemma_.lower() for c in of_object.children
+                     if c.dep_ in ("compound", "amod") and c.i < of_object.i]
+            for k in range(len(inner), -1, -1):
+                phrase = " ".join([*lemmas, "of", *inner[len(inner) - k:],
+                                   of_object.lemma_.lower()])
+                found = self.dictionary.role_of(phrase) or self.dictionary.role_of(
+                    " ".join([head.lemma_.lower(), "of", *inner[len(inner) - k:],
+                              of_object.lemma_.lower()]))
+                if found:
+                    return found
         for size in range(min(4, len(lemmas)), 0, -1):
             found = self.dictionary.role_of(" ".join(lemmas[-size:]))
             if found:
@@ -318,7 +351,7 @@ class Resolver:
         return self._salient(head, "thing" if kind == "thing" else kind)
 
     def _place(self, head: Any) -> str | None:
-        if head.ent_type_ not in ("GPE", "LOC") or head.pos_ != "PROPN":
+        if head.pos_ != "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP"):
             return None
         name = [t for t in head.subtree if t.i == head.i or (t.dep_ == "compound"
                                                             and t.head.i == head.i)]
@@ -332,6 +365,15 @@ def _agentive(head: Any, roles: tuple[str, ...]) -> bool:
     lemma = head.lemma_.lower()
     return bool(roles) or lemma in COUNTRY_NOUNS or lemma in AGENT_NOUNS or (
         head.pos_ == "PROPN") or head.ent_type_ in ("ORG", "NORP", "PERSON")
+
+
+def _appositions(head: Any) -> list[Any]:
+    """Tokens of the head's appositions: "The chief of staff, Major General Mohammad Bagheri"."""
+    out = []
+    for child in head.children:
+        if child.dep_ == "appos":
+            out.extend(child.subtree)
+    return sorted(out, key=lambda t: t.i)
 
 
 def _namelike(token: Any) -> bool:

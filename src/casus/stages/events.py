@@ -18,9 +18,11 @@ from casus.ontology.lexicon import Lexicon, Pattern
 from casus.pipeline import Document
 from casus.stages.actors import QUANTIFIER_HEADS, Resolver
 from casus.stages.modality import (
+    COGNITION_VERBS,
     IRREALIS_GOVERNORS,
     REPORTING_VERBS,
     governors,
+    is_negated_locally,
     modality_of,
     stated_future,
 )
@@ -115,6 +117,10 @@ def _prep_objects(token: Any, into: dict[str, list[Any]]) -> None:
                     into.setdefault(word, []).extend(_with_conjuncts(grand))
                 elif grand.dep_ == "prep":  # "away from", "out of"
                     _prep_objects(child, into)
+        if child.dep_ in ("prt", "advmod") and child.lower_ in ("back", "out", "off", "away",
+                                                                 "down", "up", "over", "in"):
+            _prep_objects(child, into)  # "struck back at Tehran"
+        if child.dep_ in ("prep", "agent"):
             for grand in child.children:  # "spoke by phone with Putin"
                 if grand.dep_ == "pobj" and grand.lemma_.lower() in INSTRUMENT_NOUNS:
                     _prep_objects(grand, into)
@@ -223,7 +229,7 @@ def noun_frame(noun: Any, resolver: Resolver) -> Frame:
             actor = resolver.actor_for(child) if child.pos_ in ("PROPN", "NOUN") else None
             if actor is None and child.pos_ in ("ADJ", "PROPN"):
                 actor = _demonym_actor(child, resolver)
-            if actor is not None and actor.code is not None:
+            if actor is not None and actor.code is not None and actor.how != "place":
                 frame.subjects.append(child)
             elif child.pos_ == "NOUN":
                 frame.objects.append(child)
@@ -243,6 +249,31 @@ def noun_frame(noun: Any, resolver: Resolver) -> Frame:
                 frame.subjects = verb_frame(speech).subjects
                 frame.complements = [c for c in speech.children if c.dep_ == "ccomp"]
     return frame
+
+
+def _argument_tokens(frame: Frame) -> list[Any]:
+    """Every token in the frame's objects and prepositional phrases, in text order."""
+    heads = list(frame.objects) + [t for p in PLACE_TARGET_PREPS for t in frame.preps.get(p, [])]
+    seen: dict[int, Any] = {}
+    for head in heads:
+        for token in head.subtree:
+            seen[token.i] = token
+    return [seen[i] for i in sorted(seen)]
+
+
+def place_in(tokens: list[Any], gazetteer: Any, avoid: str | None) -> tuple[Any, str] | None:
+    """The first proper name among ``tokens`` that the gazetteer places in a country other than
+    ``avoid``."""
+    for token in tokens:
+        if token.pos_ != "PROPN" or token.dep_ == "compound" or token.ent_type_ in (
+                "PERSON", "ORG", "NORP"):
+            continue
+        name = " ".join(t.text for t in token.subtree
+                        if t.i == token.i or (t.dep_ == "compound" and t.head.i == token.i))
+        place = gazetteer.lookup(name, (avoid or "",))
+        if place is not None and place.country is not None and place.country != avoid:
+            return token, place.country
+    return None
 
 
 def _border_neighbour(border: Any) -> Any | None:
@@ -418,6 +449,8 @@ class EventEngine:
             matched = self._object_matches(pattern, frame)
             foreign = [a for a in self._actors(matched, resolver, countries=True)
                        if a.country != source.country]
+            foreign += [a for a in (self._owner(o, resolver) for o in matched)
+                        if a is not None and a.country != source.country]
             if foreign:
                 return list(foreign)
             for obj in matched:  # "its ambassador to France", "peacekeepers from Karabakh"
@@ -438,7 +471,8 @@ class EventEngine:
                 found = self._actors([subj], resolver, owners=True)
                 if found:
                     return list(found)
-        for comp in frame.complements:  # "plans to visit Tehran": the visit's target
+        intends = pattern.comp or frame.lemma in IRREALIS_GOVERNORS
+        for comp in frame.complements if intends else []:  # "plans to visit Tehran"
             sub = verb_frame(comp) if comp.pos_ in ("VERB", "AUX") else None
             inner = self.best_pattern(sub) if sub is not None else None
             if sub is not None and inner is not None:
@@ -452,22 +486,14 @@ class EventEngine:
         return [None]
 
     def _place_target(self, frame: Frame, resolver: Resolver, source: Actor) -> Actor | None:
-        """The country of the place an action is done in, when it is not the actor's own."""
-        tokens = [t for p in PLACE_TARGET_PREPS for t in frame.preps.get(p, [])]
-        tokens += frame.objects  # "raided the Jenin camp"
-        for obj in frame.objects:
-            inner: dict[str, list[Any]] = {}
-            _prep_objects(obj, inner)
-            tokens += [t for p in PLACE_TARGET_PREPS for t in inner.get(p, [])]
-        for token in tokens:
-            name = " ".join(t.text for t in token.subtree if t.dep_ in ("compound",) or t is token)
-            place = resolver.gazetteer.lookup(name, (source.country or "",))
-            if place is None or place.country is None or place.country == source.country:
-                continue
-            start = token.idx + resolver.offset
-            return Actor(place.country, place.country, (), token.text, start,
-                         start + len(token.text), "place")
-        return None
+        """The country of a place named in the action's arguments ("struck targets in southern
+        Lebanon", "raided the Jenin camp"), when it is not the actor's own."""
+        place = place_in(_argument_tokens(frame), resolver.gazetteer, source.country)
+        if place is None:
+            return None
+        token, country = place
+        start = token.idx + resolver.offset
+        return Actor(country, country, (), token.text, start, start + len(token.text), "place")
 
     def _owner(self, token: Any, resolver: Resolver) -> Actor | None:
         """The actor an object noun belongs to: possessor, country adjective or "of" phrase."""
@@ -494,14 +520,14 @@ class EventEngine:
             token = _unwrap_quantifier(token)
             if token.lemma_.lower() in BORDER_WORDS:  # "near the border with Azerbaijan"
                 token = _border_neighbour(token) or token
-            actor = resolver.actor_for(token)
-            if owners and (actor is None or actor.code is None):
-                actor = self._owner(token, resolver) or actor
-            if actor is None:
-                continue
-            if countries and actor.country is None:
-                continue
-            out.append(actor)
+            found = resolver.actors_for(token)
+            if owners and (not found or found[0].code is None):
+                owner = self._owner(token, resolver)
+                found = [owner] if owner is not None else found
+            for actor in found:
+                if countries and actor.country is None:
+                    continue
+                out.append(actor)
         return out
 
     # ---- events -------------------------------------------------------------------------
@@ -564,7 +590,8 @@ class EventEngine:
 
     def _build(self, document: Document, resolver: Resolver, frame: Frame, pattern: Pattern,
                ) -> list[tuple[Event, Any]]:
-        sources = self._actors(frame.subjects, resolver)
+        sources = [self._localize(a, frame, document, resolver)
+                   for a in self._actors(frame.subjects, resolver)]
         if not sources:
             return []
         targets = self.targets(pattern, frame, resolver, sources[0])
@@ -635,16 +662,34 @@ class EventEngine:
         """The 03x/13x code when the action is stated as going to happen ("will send aid",
         "would retaliate"), unless a governing verb already codes the statement ("warned
         that ...", "plans to ...")."""
-        if modality.negated or root not in self.intentions:
-            return None
-        if not stated_future(frame.pred):
+        if root not in self.intentions or not stated_future(frame.pred):
             return None
         for gov in governors(frame.pred):
-            if gov.pos_ in ("VERB", "AUX", "ADJ") and gov.lemma_.lower() in IRREALIS_GOVERNORS:
+            lemma = gov.lemma_.lower()
+            if gov.pos_ in ("VERB", "AUX", "ADJ") and lemma in IRREALIS_GOVERNORS | (
+                    COGNITION_VERBS):
                 return None
             if any(p.comp for p in self.lexicon.candidates("verb", gov.lemma_.lower())):
                 return None
-        return self.intentions[root]
+        intent, refusal = self.intentions[root]
+        if modality.negated:
+            return refusal if is_negated_locally(frame.pred) else None
+        return intent
+
+    @staticmethod
+    def _localize(actor: Actor, frame: Frame, document: Document, resolver: Resolver) -> Actor:
+        """An unresolved domestic actor ("protesters", "riot police") takes the country of the
+        place its event happens in, else of the dateline: "Thousands of protesters rallied
+        outside parliament in Tbilisi" → GEOCVL."""
+        if actor.code is not None or not actor.roles or not set(actor.roles) <= DOMESTIC_ROLES:
+            return actor
+        found = place_in(_argument_tokens(frame), resolver.gazetteer, None)
+        country = found[1] if found else (document.dateline.country if document.dateline
+                                          else None)
+        if country is None:
+            return actor
+        code = country + "".join(actor.roles)
+        return Actor(code, country, actor.roles, actor.text, actor.start, actor.end, "inferred")
 
     @staticmethod
     def _reciprocal(frame: Frame) -> bool:
@@ -678,10 +723,16 @@ class EventEngine:
 
     @staticmethod
     def _dedupe(events: list[tuple[Event, Any]]) -> list[tuple[Event, Any]]:
+        """Drop exact repeats, and an untargeted event when the same sentence has the same
+        source and root with a target ("will strike" under "a warning to Baku")."""
+        targeted = {(e.sentence_index, e.source.country if e.source else None, e.cameo_root,
+                     e.modality.asserted) for e, _ in events if e.target is not None}
         seen: set[str] = set()
         out = []
         for event, token in events:
-            if event.event_id in seen:
+            key = (event.sentence_index, event.source.country if event.source else None,
+                   event.cameo_root, event.modality.asserted)
+            if event.event_id in seen or (event.target is None and key in targeted):
                 continue
             seen.add(event.event_id)
             out.append((event, token))

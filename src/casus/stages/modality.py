@@ -37,7 +37,13 @@ REPORTING_VERBS = frozenset({
     "say", "tell", "announce", "claim", "report", "state", "add", "allege", "insist", "assert",
     "confirm", "note", "write", "quote", "declare", "reveal", "disclose", "stress", "explain",
     "argue", "maintain", "contend", "acknowledge", "admit", "mention", "indicate", "suggest",
-    "believe", "think", "cite", "tweet", "post", "remark", "comment",
+    "cite", "tweet", "post", "remark", "comment",
+})
+# Beliefs are not statements: "thinking that all Muslim countries will normalize ties".
+COGNITION_VERBS = frozenset({
+    "think", "believe", "expect", "hope", "fear", "assume", "suspect", "imagine", "predict",
+    "speculate", "doubt", "worry", "guess", "reckon", "estimate", "anticipate", "assess",
+    "calculate", "feel", "dream", "wonder", "suppose",
 })
 HYPOTHETICAL_MODIFIERS = frozenset({"planned", "possible", "potential", "proposed", "future",
                                     "threatened", "prospective", "hypothetical", "expected",
@@ -154,6 +160,8 @@ def modality_of(pred: Any, *, skip_governor: Any | None = None) -> Modality:
             hypothetical = True
         if link == "ccomp" and lemma in REPORTING_VERBS:
             reported = True
+        if link == "ccomp" and lemma in COGNITION_VERBS:
+            hypothetical = True
         if link in ("xcomp", "ccomp", "conj", "acomp") and gov.pos_ in ("VERB", "AUX", "ADJ"):
             # a negated or future governor carries over: "did not agree to sign" (the signing
             # is not asserted), "will try to visit".
@@ -195,8 +203,9 @@ SCHEDULE_GOVERNORS = frozenset({"due", "set", "scheduled", "slated", "poised", "
 
 def stated_future(pred: Any) -> bool:
     """An action stated as going to happen ("will strike", "is due to visit", "would retaliate
-    if ..."), as opposed to speculation ("could attack", "may visit")."""
-    if is_negated_locally(pred) or is_question(pred):
+    if ..."), as opposed to speculation ("could attack", "may visit"). Negation is the
+    caller's business ("will not recognise" is a stated refusal)."""
+    if is_question(pred):
         return False
     auxes = {a.lower_ for a in _auxes(pred)}
     if auxes & {"could", "might", "may", "should", "must", "can", "ca"}:

@@ -64,6 +64,8 @@ AGENT_NOUNS = frozenset({
     "missile", "drone", "rocket", "jet", "warplane", "warship", "aircraft", "plane", "tank",
     "artillery", "gunboat", "submarine", "helicopter", "bomber", "fighter",
 })
+RELATIONAL_NOUNS = frozenset({"neighbour", "neighbor", "ally", "partner", "rival", "enemy",
+                              "adversary", "foe", "counterpart", "friend", "opponent"})
 FORMER_WORDS = frozenset({"former", "ex", "ex-", "retired", "erstwhile"})
 NAME_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
 
@@ -137,6 +139,11 @@ class Resolver:
                                  actor.end, actor.how))
         return out
 
+    def is_place_name(self, token: Any) -> bool:
+        """Whether the phrase is a place (capital, seat, city) rather than a named actor."""
+        actor = self.actor_for(token)
+        return actor is not None and actor.how in ("metonym", "place")
+
     def sentence_of(self, token: Any) -> int:
         """Index of the token's sentence in the document."""
         return int(self._sent_index.get(token.sent.start, 0))
@@ -175,6 +182,9 @@ class Resolver:
             return Actor(code, parts.country, split_code(code).roles, text, start, end,
                          "dictionary")
         poss = self._possessor(head)
+        if head.lemma_.lower() in RELATIONAL_NOUNS and poss is not None:
+            # "Russia's invasion of its neighbour": whose neighbour says nothing of who it is
+            return Actor(None, None, (), text, start, end, "unresolved")
         owned = bool(roles) or head.lemma_.lower() in COUNTRY_NOUNS or head.lemma_.lower() in (
             "citizen", "national", "people", "population", "resident", "force", "official")
         if poss is not None and poss.country is not None and owned:

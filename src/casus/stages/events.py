@@ -40,7 +40,7 @@ TARGET_PREPS = ("against", "with", "to", "toward", "towards", "on", "at", "into"
 SUBJECT_DEPS = ("nsubj", "csubj")
 # Actions done to someone: without a target actor they are not coded ("destroyed all the
 # bridges behind it" is a metaphor more often than an event).
-TARGETED_ROOTS = frozenset({"16", "17", "18", "20"})
+TARGETED_ROOTS = frozenset({"16", "17", "18", "19", "20"})
 # Roles that, with no country of their own, belong to the acting government's country:
 # "Azerbaijani government is trying to suppress the opposition" → AZEOPP.
 DOMESTIC_ROLES = frozenset({"OPP", "CVL", "LEG", "JUD", "COP", "MED", "EDU", "LAB", "BUS",
@@ -53,6 +53,7 @@ VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})
 INSTRUMENT_NOUNS = frozenset({"phone", "telephone", "videoconference", "video", "letter",
                               "link", "call", "message", "envoy", "intermediary"})
+VENUE_PREPS = ("at", "in", "on", "inside", "near", "outside")
 RECIPROCALS = frozenset({"each other", "one another"})
 BORDER_WORDS = frozenset({"border", "frontier", "boundary"})
 NEGATED_PREFIXES = frozenset({"anti", "pro", "non", "counter"})
@@ -460,8 +461,12 @@ class EventEngine:
         steps.append(frame.datives)
         if pattern.prep is None:
             steps.extend(frame.preps.get(p, []) for p in TARGET_PREPS)
+        # a capital or seat in a place phrase is where it happened, not who it happened to:
+        # "signed agreements at the White House", "held talks in Abu Dhabi"
+        venues = set() if pattern.code[:2] in PLACE_TARGET_ROOTS else {
+            t.i for p in VENUE_PREPS if p != pattern.prep for t in frame.preps.get(p, [])}
         for tokens in steps:
-            found = [a for a in self._actors(tokens, resolver, owners=True)
+            found = [a for a in self._actors(tokens, resolver, owners=True, venues=venues)
                      if not (pattern.obj is not None and a.country == source.country
                              and a.code == source.code)]
             if found:
@@ -514,9 +519,11 @@ class EventEngine:
         return None
 
     def _actors(self, tokens: list[Any], resolver: Resolver, *, countries: bool = False,
-                owners: bool = False) -> list[Actor]:
+                owners: bool = False, venues: set[int] | None = None) -> list[Actor]:
         out = []
         for token in tokens:
+            if venues and token.i in venues and resolver.is_place_name(token):
+                continue
             token = _unwrap_quantifier(token)
             if token.lemma_.lower() in BORDER_WORDS:  # "near the border with Azerbaijan"
                 token = _border_neighbour(token) or token
@@ -596,12 +603,11 @@ class EventEngine:
             return []
         targets = self.targets(pattern, frame, resolver, sources[0])
         code = self.cameo.get(pattern.code)
-        if code.code == "010":
-            # A bare statement is attribution, not an event (CAMEO codes 010 only as a
-            # residual): keep it only when it is addressed to an actor ("told Iran that").
-            targets = [t for t in targets if t is not None and t.code is not None]
-            if not targets:
-                return []
+        if code.code == "010" and (pattern.specificity == 0 or not any(
+                t is not None and t.code is not None for t in targets)):
+            # A bare statement is attribution, not an event: CAMEO codes 010 only as a
+            # residual, so only specific, addressed statements are kept ("briefed Iran on").
+            return []
         if code.root not in VIOLENT_ROOTS:
             targets = [self._domestic(t, sources[0]) for t in targets]
         if code.root in TARGETED_ROOTS and not any(t is not None for t in targets):
@@ -625,6 +631,8 @@ class EventEngine:
                 continue
             if source.code is None and (target is None or target.code is None):
                 continue  # nobody known on either side: not an event anyone can use
+            if target is not None and target.code is not None and target.code == source.code:
+                continue  # an actor acting on itself is a resolution error, not an event
             event = Event(
                 article_id=document.article.id,
                 sentence_index=resolver.sentence_of(frame.pred),

@@ -30,11 +30,65 @@ from casus.ontology.cameo import load_cameo
 from casus.store import Store, ingest
 
 COUNTRIES = (
-    "AZE", "IRN", "ARM", "TUR", "RUS", "UKR", "GEO", "USA", "CHN", "FRA", "DEU", "GBR", "ISR",
-    "PSE", "EGY", "SAU", "SYR", "IRQ", "JOR", "LBN", "IND", "PAK", "AFG", "BGD", "JPN", "KOR",
-    "PRK", "TWN", "VNM", "PHL", "IDN", "MYS", "THA", "MMR", "SDN", "SSD", "ETH", "ERI", "SOM",
-    "KEN", "NGA", "NER", "MLI", "BFA", "TCD", "LBY", "TUN", "DZA", "MAR", "SRB", "XKX", "BIH",
-    "HRV", "HUN", "POL", "BLR", "LTU", "LVA", "EST",
+    "AZE",
+    "IRN",
+    "ARM",
+    "TUR",
+    "RUS",
+    "UKR",
+    "GEO",
+    "USA",
+    "CHN",
+    "FRA",
+    "DEU",
+    "GBR",
+    "ISR",
+    "PSE",
+    "EGY",
+    "SAU",
+    "SYR",
+    "IRQ",
+    "JOR",
+    "LBN",
+    "IND",
+    "PAK",
+    "AFG",
+    "BGD",
+    "JPN",
+    "KOR",
+    "PRK",
+    "TWN",
+    "VNM",
+    "PHL",
+    "IDN",
+    "MYS",
+    "THA",
+    "MMR",
+    "SDN",
+    "SSD",
+    "ETH",
+    "ERI",
+    "SOM",
+    "KEN",
+    "NGA",
+    "NER",
+    "MLI",
+    "BFA",
+    "TCD",
+    "LBY",
+    "TUN",
+    "DZA",
+    "MAR",
+    "SRB",
+    "XKX",
+    "BIH",
+    "HRV",
+    "HUN",
+    "POL",
+    "BLR",
+    "LTU",
+    "LVA",
+    "EST",
 )
 REPORTS_PER_EVENT = 1.6
 
@@ -45,12 +99,16 @@ def build_synthetic(path: Path, n_events: int) -> Store:
     codes = [c for c in load_cameo() if len(c.code) == 3]
     n_clusters = int(n_events / REPORTS_PER_EVENT)
     countries = "[" + ", ".join(f"'{c}'" for c in COUNTRIES) + "]"
-    code_rows = ", ".join(f"({i}, '{c.code}', {c.quad_class}, {c.goldstein}, "
-                          f"'{c.name.replace(chr(39), chr(39) * 2)}', {str(c.symmetric).lower()})"
-                          for i, c in enumerate(codes))
+    code_rows = ", ".join(
+        f"({i}, '{c.code}', {c.quad_class}, {c.goldstein}, "
+        f"'{c.name.replace(chr(39), chr(39) * 2)}', {str(c.symmetric).lower()})"
+        for i, c in enumerate(codes)
+    )
     with store.transaction() as con:
-        con.execute(f"CREATE TEMP TABLE codes(idx INT, cameo VARCHAR, quad INT, gold DOUBLE, "
-                    f"name VARCHAR, sym BOOLEAN); INSERT INTO codes VALUES {code_rows}")
+        con.execute(
+            f"CREATE TEMP TABLE codes(idx INT, cameo VARCHAR, quad INT, gold DOUBLE, "
+            f"name VARCHAR, sym BOOLEAN); INSERT INTO codes VALUES {code_rows}"
+        )
         con.execute(f"""
             CREATE TEMP TABLE base AS
             SELECT i, {countries}[1 + (hash(i) % {len(COUNTRIES)})::INT] AS src,
@@ -105,9 +163,18 @@ SENTENCES = (
     "Troops from {a} shelled positions in {b} on {day}.",
     "{a} promised humanitarian aid to {b}.",
 )
-NAMES = (("Azerbaijan", "Azerbaijani"), ("Iran", "Iranian"), ("Turkey", "Turkish"),
-         ("Russia", "Russian"), ("Ukraine", "Ukrainian"), ("France", "French"),
-         ("Germany", "German"), ("Egypt", "Egyptian"), ("Israel", "Israeli"), ("India", "Indian"))
+NAMES = (
+    ("Azerbaijan", "Azerbaijani"),
+    ("Iran", "Iranian"),
+    ("Turkey", "Turkish"),
+    ("Russia", "Russian"),
+    ("Ukraine", "Ukrainian"),
+    ("France", "French"),
+    ("Germany", "German"),
+    ("Egypt", "Egyptian"),
+    ("Israel", "Israeli"),
+    ("India", "Indian"),
+)
 
 
 def news_articles(n: int, seed: int = 6) -> list[Article]:
@@ -118,11 +185,23 @@ def news_articles(n: int, seed: int = 6) -> list[Article]:
         lines = []
         for _ in range(rng.randint(4, 6)):
             (a, _), (b, b_adj) = rng.sample(NAMES, 2)
-            lines.append(rng.choice(SENTENCES).format(
-                a=a, b=b, b_adj=b_adj, n=rng.randint(2, 9),
-                day=rng.choice(["Monday", "Tuesday", "Thursday", "Friday"])))
-        out.append(Article(" ".join(lines), id=f"bench-{i}", outlet=f"Outlet {i % 7}",
-                           published=dt.date(2023, 1, 2) + dt.timedelta(days=rng.randint(0, 360))))
+            lines.append(
+                rng.choice(SENTENCES).format(
+                    a=a,
+                    b=b,
+                    b_adj=b_adj,
+                    n=rng.randint(2, 9),
+                    day=rng.choice(["Monday", "Tuesday", "Thursday", "Friday"]),
+                )
+            )
+        out.append(
+            Article(
+                " ".join(lines),
+                id=f"bench-{i}",
+                outlet=f"Outlet {i % 7}",
+                published=dt.date(2023, 1, 2) + dt.timedelta(days=rng.randint(0, 360)),
+            )
+        )
     return out
 
 
@@ -136,18 +215,29 @@ def main(argv: list[str] | None = None) -> None:
         start = time.perf_counter()
         store = build_synthetic(Path(tmp) / "big.duckdb", args.events)
         counts = store.counts()
-        rows.append((f"build store: {counts['events']:,} events, {counts['clusters']:,} "
-                     "clusters (bulk SQL)", f"{time.perf_counter() - start:.1f} s"))
+        rows.append(
+            (
+                f"build store: {counts['events']:,} events, {counts['clusters']:,} "
+                "clusters (bulk SQL)",
+                f"{time.perf_counter() - start:.1f} s",
+            )
+        )
         for label, func in (
             ("dyad_series AZE IRN, weekly", lambda: dyad_series(store, "AZE", "IRN", "week")),
             ("dyad_series AZE IRN, monthly", lambda: dyad_series(store, "AZE", "IRN", "month")),
-            ("timeline AZE IRN, one year", lambda: timeline(store, "AZE", "IRN", "2020-01-01",
-                                                            "2020-12-31")),
+            (
+                "timeline AZE IRN, one year",
+                lambda: timeline(store, "AZE", "IRN", "2020-01-01", "2020-12-31"),
+            ),
             ("alerts, 30-day window", lambda: alerts(store, window_days=30)),
         ):
             first, warm, result = timed(func)
-            rows.append((f"{label} ({len(result)} rows): first / warm median",
-                         f"{first * 1000:.0f} / {warm * 1000:.0f} ms"))
+            rows.append(
+                (
+                    f"{label} ({len(result)} rows): first / warm median",
+                    f"{first * 1000:.0f} / {warm * 1000:.0f} ms",
+                )
+            )
         rows.extend(bench_ingest(Path(tmp) / "news.duckdb", args.articles))
     width = max(len(label) for label, _ in rows)
     print(f"{'measure':<{width}}  result")
@@ -168,8 +258,10 @@ def bench_ingest(path: Path, n: int) -> list[tuple[str, str]]:
     again = ingest(store, coder, articles, batch_size=16)
     return [
         ("load model and tables", f"{loaded:.1f} s"),
-        (f"ingest {n} articles ({stats.events} events, {stats.clusters} clusters)",
-         f"{n / stats.seconds:.1f} articles/s"),
+        (
+            f"ingest {n} articles ({stats.events} events, {stats.clusters} clusters)",
+            f"{n / stats.seconds:.1f} articles/s",
+        ),
         (f"re-ingest the same {n} articles (all skipped)", f"{again.seconds * 1000:.0f} ms"),
     ]
 

@@ -44,30 +44,56 @@ def code(coder: Coder):  # type: ignore[no-untyped-def]
     return run
 
 
-def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None,
-            ) -> subprocess.CompletedProcess[bytes]:
+def run_cli(
+    *args: str,
+    stdin: bytes | None = None,
+    cwd: Path | None = None,
+) -> subprocess.CompletedProcess[bytes]:
     """Run the installed ``casus`` command in a subprocess."""
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
-    return subprocess.run([sys.executable, "-m", "casus.cli", *args], input=stdin,
-                          capture_output=True, cwd=cwd, env=env, timeout=600, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "casus.cli", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=cwd,
+        env=env,
+        timeout=600,
+        check=False,
+    )
 
 
 def triples(events: list[Event]) -> set[tuple[str | None, str | None, str]]:
     """(source country, target country, root) of events, for set assertions."""
-    return {(e.source.country if e.source else None, e.target.country if e.target else None,
-             e.cameo_root) for e in events}
+    return {
+        (
+            e.source.country if e.source else None,
+            e.target.country if e.target else None,
+            e.cameo_root,
+        )
+        for e in events
+    }
 
 
 # ---- the event store and analysis (issue 6): events built by hand, stores in tmp dirs ------
 TEST_VERSIONS = {"casus": "test", "lexicon": "lex-1", "dictionaries": "dict-1"}
 
 
-def build_event(source: str | None = "AZE", target: str | None = "IRN", cameo: str = "174",
-                day: str | None = "2023-04-06", *, precision: str = "day",
-                basis: str = "stated", article: str = "a1", sentence: int = 0,
-                words: str = "expelled four diplomats", confidence: float = 0.8,
-                historical: bool = False, negated: bool = False, place: str | None = None,
-                ) -> Event:
+def build_event(
+    source: str | None = "AZE",
+    target: str | None = "IRN",
+    cameo: str = "174",
+    day: str | None = "2023-04-06",
+    *,
+    precision: str = "day",
+    basis: str = "stated",
+    article: str = "a1",
+    sentence: int = 0,
+    words: str = "expelled four diplomats",
+    confidence: float = 0.8,
+    historical: bool = False,
+    negated: bool = False,
+    place: str | None = None,
+) -> Event:
     """An event as the coder would make it: "<source> <words> <target>." with spans."""
     from casus.model import Actor, EventDate, Location, Modality
     from casus.ontology.cameo import load_cameo
@@ -85,15 +111,29 @@ def build_event(source: str | None = "AZE", target: str | None = "IRN", cameo: s
         p0 = text.rfind(place)
         loc = Location(place, None, None, None, "city", place, p0, p0 + len(place))
     return Event(
-        article_id=article, sentence_index=sentence, evidence_text=text, evidence_start=0,
-        evidence_end=len(text), source=src, target=tgt, cameo=cameo, cameo_name=code.name,
-        quad_class=code.quad_class, goldstein=code.goldstein, plover=code.plover,
-        plover_mode=code.plover_mode, trigger_text=words.split()[0],
-        trigger_start=len(src_text) + 1, trigger_end=len(src_text) + 1 + len(words.split()[0]),
+        article_id=article,
+        sentence_index=sentence,
+        evidence_text=text,
+        evidence_start=0,
+        evidence_end=len(text),
+        source=src,
+        target=tgt,
+        cameo=cameo,
+        cameo_name=code.name,
+        quad_class=code.quad_class,
+        goldstein=code.goldstein,
+        plover=code.plover,
+        plover_mode=code.plover_mode,
+        trigger_text=words.split()[0],
+        trigger_start=len(src_text) + 1,
+        trigger_end=len(src_text) + 1 + len(words.split()[0]),
         modality=Modality(negated=negated),
-        when=EventDate(dt.date.fromisoformat(day) if day else None,
-                       precision if day else "unknown", basis),
-        historical=historical, location=loc, confidence=confidence,
+        when=EventDate(
+            dt.date.fromisoformat(day) if day else None, precision if day else "unknown", basis
+        ),
+        historical=historical,
+        location=loc,
+        confidence=confidence,
     )
 
 
@@ -103,9 +143,13 @@ def make_event():  # type: ignore[no-untyped-def]
     return build_event
 
 
-def put_events(store, events: list[Event], *,  # type: ignore[no-untyped-def]
-               outlets: dict[str, str] | None = None,
-               published: dict[str, str] | None = None) -> None:
+def put_events(
+    store,
+    events: list[Event],
+    *,  # type: ignore[no-untyped-def]
+    outlets: dict[str, str] | None = None,
+    published: dict[str, str] | None = None,
+) -> None:
     """Store hand-built events under articles named by their article ids, then cluster."""
     from casus.model import Article
     from casus.store import refresh_clusters, store_events
@@ -116,9 +160,17 @@ def put_events(store, events: list[Event], *,  # type: ignore[no-untyped-def]
     items = []
     for article_id, group in grouped.items():
         pub = (published or {}).get(article_id)
-        items.append((Article(text=f"text of {article_id}", id=article_id,
-                              outlet=(outlets or {}).get(article_id),
-                              published=dt.date.fromisoformat(pub) if pub else None), group))
+        items.append(
+            (
+                Article(
+                    text=f"text of {article_id}",
+                    id=article_id,
+                    outlet=(outlets or {}).get(article_id),
+                    published=dt.date.fromisoformat(pub) if pub else None,
+                ),
+                group,
+            )
+        )
     store_events(store, items, TEST_VERSIONS)
     refresh_clusters(store)
 

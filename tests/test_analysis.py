@@ -21,12 +21,30 @@ from casus.model import Event
 from casus.store import Store
 from conftest import build_event, put_events
 
-OUTLETS = {"a1": "Caspian Wire", "a2": "Baku Herald", "a3": "Gulf Monitor", "a4": "Persian Post",
-           "a5": "Persian Post", "a6": "Levant Ledger", "a7": "Eurasia Brief",
-           "a8": "Caspian Wire", "a9": "Baku Herald", "a10": "Anatolia Dispatch"}
-PUBLISHED = {"a1": "2023-04-07", "a2": "2023-04-07", "a3": "2023-04-08", "a4": "2023-04-08",
-             "a5": "2023-05-03", "a6": "2023-06-06", "a7": "2023-06-06", "a8": "2023-04-09",
-             "a9": "2023-04-21", "a10": "2023-04-12"}
+OUTLETS = {
+    "a1": "Caspian Wire",
+    "a2": "Baku Herald",
+    "a3": "Gulf Monitor",
+    "a4": "Persian Post",
+    "a5": "Persian Post",
+    "a6": "Levant Ledger",
+    "a7": "Eurasia Brief",
+    "a8": "Caspian Wire",
+    "a9": "Baku Herald",
+    "a10": "Anatolia Dispatch",
+}
+PUBLISHED = {
+    "a1": "2023-04-07",
+    "a2": "2023-04-07",
+    "a3": "2023-04-08",
+    "a4": "2023-04-08",
+    "a5": "2023-05-03",
+    "a6": "2023-06-06",
+    "a7": "2023-06-06",
+    "a8": "2023-04-09",
+    "a9": "2023-04-21",
+    "a10": "2023-04-12",
+}
 PACT = "signed a security pact with"
 
 
@@ -36,15 +54,30 @@ def story() -> list[Event]:
     return [
         *(build_event("AZE", "IRN", "161", "2023-04-06", article=a) for a in ("a1", "a2", "a3")),
         build_event("IRNGOV", "AZE", "111", "2023-04-07", article="a4", words="condemned"),
-        build_event("IRN", "AZE", "161", "2023-05-02", article="a5",
-                    words="expelled four Azerbaijani diplomats"),
+        build_event(
+            "IRN",
+            "AZE",
+            "161",
+            "2023-05-02",
+            article="a5",
+            words="expelled four Azerbaijani diplomats",
+        ),
         build_event("IRN", "AZE", "057", "2023-06-05", article="a6", words=PACT),
         build_event("AZE", "IRN", "057", "2023-06-05", article="a6", words=PACT),
         build_event("AZE", "IRN", "057", "2023-06-05", article="a7", words=PACT),
-        build_event("AZE", "IRN", "161", "1992-01-01", precision="year", article="a8",
-                    historical=True, sentence=2),
-        build_event("AZE", "IRN", "190", "2023-04-20", article="a9", words="attacked",
-                    negated=True),
+        build_event(
+            "AZE",
+            "IRN",
+            "161",
+            "1992-01-01",
+            precision="year",
+            article="a8",
+            historical=True,
+            sentence=2,
+        ),
+        build_event(
+            "AZE", "IRN", "190", "2023-04-20", article="a9", words="attacked", negated=True
+        ),
         build_event("TUR", "AZE", "062", "2023-04-12", article="a10", words="drilled with"),
     ]
 
@@ -59,8 +92,12 @@ def filled(store: Store) -> Store:
 def test_timeline_has_one_row_per_event_in_date_order(filled: Store) -> None:
     rows = timeline(filled, "AZE", "IRN")
     assert [(r.date.isoformat() if r.date else None, r.cameo) for r in rows] == [
-        ("1992-01-01", "161"), ("2023-04-06", "161"), ("2023-04-07", "111"),
-        ("2023-05-02", "161"), ("2023-06-05", "057")]
+        ("1992-01-01", "161"),
+        ("2023-04-06", "161"),
+        ("2023-04-07", "111"),
+        ("2023-05-02", "161"),
+        ("2023-06-05", "057"),
+    ]
 
 
 def test_timeline_counts_the_outlets_of_each_event(filled: Store) -> None:
@@ -70,8 +107,11 @@ def test_timeline_counts_the_outlets_of_each_event(filled: Store) -> None:
 
 def test_timeline_gives_who_did_what_to_whom_and_evidence(filled: Store) -> None:
     row = timeline(filled, "AZE", "IRN", since="2023-05-01", until="2023-05-31")[0]
-    assert (row.source, row.cameo_name, row.target) == ("IRN", "Reduce or break diplomatic "
-                                                        "relations", "AZE")
+    assert (row.source, row.cameo_name, row.target) == (
+        "IRN",
+        "Reduce or break diplomatic relations",
+        "AZE",
+    )
     assert row.evidence == "IRN expelled four Azerbaijani diplomats AZE."
 
 
@@ -101,11 +141,17 @@ def test_malformed_actor_code_raises_input_error(filled: Store, code: str) -> No
         timeline(filled, "AZE", code)
 
 
-@pytest.mark.parametrize(("since", "until", "message"), [
-    ("2023-06-01", "2023-04-01", "is after"), ("yesterday", None, "not a date"),
-    (None, "2023-13-01", "not a date")])
-def test_invalid_date_range_raises_input_error(filled: Store, since: str | None,
-                                               until: str | None, message: str) -> None:
+@pytest.mark.parametrize(
+    ("since", "until", "message"),
+    [
+        ("2023-06-01", "2023-04-01", "is after"),
+        ("yesterday", None, "not a date"),
+        (None, "2023-13-01", "not a date"),
+    ],
+)
+def test_invalid_date_range_raises_input_error(
+    filled: Store, since: str | None, until: str | None, message: str
+) -> None:
     with pytest.raises(InputError, match=message):
         timeline(filled, "AZE", "IRN", since, until)
 
@@ -113,9 +159,11 @@ def test_invalid_date_range_raises_input_error(filled: Store, since: str | None,
 def test_failed_queries_write_nothing(filled: Store) -> None:
     path = Path(filled.path)
     before = path.read_bytes()
-    for bad in (lambda: timeline(filled, "AZE", "XXX"),
-                lambda: dyad_series(filled, "AZE", "IRN", since="2024-01-01", until="2023-01-01"),
-                lambda: sql(filled, "DELETE FROM events")):
+    for bad in (
+        lambda: timeline(filled, "AZE", "XXX"),
+        lambda: dyad_series(filled, "AZE", "IRN", since="2024-01-01", until="2023-01-01"),
+        lambda: sql(filled, "DELETE FROM events"),
+    ):
         with pytest.raises((NotFound, InputError)):
             bad()
     assert path.read_bytes() == before and not path.with_suffix(".duckdb.wal").exists()
@@ -124,9 +172,16 @@ def test_failed_queries_write_nothing(filled: Store) -> None:
 # ---- dyad series --------------------------------------------------------------------------------
 def test_dyad_series_counts_events_by_quad_class_per_month(filled: Store) -> None:
     rows = dyad_series(filled, "AZE", "IRN", "month")
-    assert [(r.period.isoformat(), r.n_events, r.verbal_cooperation, r.verbal_conflict,
-             r.material_conflict) for r in rows] == [
-        ("2023-04-01", 2, 0, 1, 1), ("2023-05-01", 1, 0, 0, 1), ("2023-06-01", 1, 1, 0, 0)]
+    assert [
+        (
+            r.period.isoformat(),
+            r.n_events,
+            r.verbal_cooperation,
+            r.verbal_conflict,
+            r.material_conflict,
+        )
+        for r in rows
+    ] == [("2023-04-01", 2, 0, 1, 1), ("2023-05-01", 1, 0, 0, 1), ("2023-06-01", 1, 1, 0, 0)]
 
 
 def test_dyad_series_sums_and_averages_goldstein(filled: Store) -> None:
@@ -165,16 +220,21 @@ def conflict_events(src: str, tgt: str, per_window: list[int], tag: str) -> list
     for k, n in enumerate(per_window):
         for i in range(n):
             day = AS_OF - dt.timedelta(days=30 * k + 1 + 4 * i)
-            out.append(build_event(src, tgt, "190", day.isoformat(), article=f"{tag}{k}-{i}",
-                                   words="attacked"))
+            out.append(
+                build_event(
+                    src, tgt, "190", day.isoformat(), article=f"{tag}{k}-{i}", words="attacked"
+                )
+            )
     return out
 
 
 @pytest.fixture()
 def tense(store: Store) -> Store:
-    events = (conflict_events("RUS", "UKR", [5, 1, 1, 1, 1, 1, 1], "r")
-              + conflict_events("ARM", "AZE", [3, 3, 3, 3, 3, 3, 3], "a")
-              + conflict_events("GEO", "RUS", [2], "g"))
+    events = (
+        conflict_events("RUS", "UKR", [5, 1, 1, 1, 1, 1, 1], "r")
+        + conflict_events("ARM", "AZE", [3, 3, 3, 3, 3, 3, 3], "a")
+        + conflict_events("GEO", "RUS", [2], "g")
+    )
     put_events(store, events)
     return store
 
@@ -182,7 +242,8 @@ def tense(store: Store) -> Store:
 def test_alerts_flag_a_dyad_whose_conflict_jumps_above_its_baseline(tense: Store) -> None:
     found = alerts(tense, window_days=30, as_of=AS_OF)
     assert [(a.a, a.b, a.count, a.intensity, a.baseline_mean) for a in found] == [
-        ("RUS", "UKR", 5, 50.0, 10.0)]
+        ("RUS", "UKR", 5, 50.0, 10.0)
+    ]
     assert found[0].z == 40.0
 
 
@@ -256,9 +317,11 @@ def test_gdelt_export_has_the_61_event_columns_one_row_per_event(filled: Store) 
     [row] = list(csv.reader(io.StringIO(out.getvalue()), delimiter="\t"))
     record = dict(zip(GDELT_COLUMNS, row, strict=True))
     assert (record["SQLDATE"], record["Actor1Code"], record["Actor2Code"]) == (
-        "20230406", "AZE", "IRN")
-    assert (record["EventRootCode"], record["NumSources"], record["QuadClass"]) == (
-        "16", "3", "4")
+        "20230406",
+        "AZE",
+        "IRN",
+    )
+    assert (record["EventRootCode"], record["NumSources"], record["QuadClass"]) == ("16", "3", "4")
 
 
 def test_plover_export_fills_the_spec_fields(filled: Store) -> None:
@@ -280,11 +343,19 @@ def test_sql_runs_a_select(filled: Store) -> None:
     assert result.columns == ["cameo", "n"] and result.rows[0] == ("057", 3)
 
 
-@pytest.mark.parametrize("query", [
-    "DELETE FROM events", "INSERT INTO actors VALUES ('X', NULL, [], NULL, NULL, 1)",
-    "DROP TABLE events", "COPY events TO '/tmp/x.csv'", "ATTACH 'other.duckdb'",
-    "SELECT 1; DELETE FROM events", "PRAGMA enable_profiling", "UPDATE events SET cameo='01'",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "DELETE FROM events",
+        "INSERT INTO actors VALUES ('X', NULL, [], NULL, NULL, 1)",
+        "DROP TABLE events",
+        "COPY events TO '/tmp/x.csv'",
+        "ATTACH 'other.duckdb'",
+        "SELECT 1; DELETE FROM events",
+        "PRAGMA enable_profiling",
+        "UPDATE events SET cameo='01'",
+    ],
+)
 def test_sql_refuses_anything_that_is_not_a_read(filled: Store, query: str) -> None:
     with pytest.raises(InputError):
         sql(filled, query)
@@ -310,8 +381,20 @@ def cli():  # type: ignore[no-untyped-def]
 
 
 def test_timeline_command_prints_json(cli, filled: Store) -> None:  # type: ignore[no-untyped-def]
-    result = CliRunner().invoke(cli, ["timeline", "aze", "irn", "--db", filled.path,
-                                      "--since", "2023-01-01", "--format", "json"])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "timeline",
+            "aze",
+            "irn",
+            "--db",
+            filled.path,
+            "--since",
+            "2023-01-01",
+            "--format",
+            "json",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert [r["cameo"] for r in json.loads(result.output)] == ["161", "111", "161", "057"]
 
@@ -323,22 +406,26 @@ def test_unknown_actor_on_the_command_line_is_one_line_and_exit_2(cli, filled: S
 
 
 def test_dyad_command_draws_a_bar_chart(cli, filled: Store) -> None:  # type: ignore[no-untyped-def]
-    result = CliRunner().invoke(cli, ["dyad", "AZE", "IRN", "--freq", "month", "--db",
-                                      filled.path])
+    result = CliRunner().invoke(cli, ["dyad", "AZE", "IRN", "--freq", "month", "--db", filled.path])
     assert result.exit_code == 0 and "█" in result.output and "2023-06-01" in result.output
 
 
 def test_sql_command_writes_csv(cli, filled: Store) -> None:  # type: ignore[no-untyped-def]
-    result = CliRunner().invoke(cli, ["sql", "SELECT count(*) AS n FROM clusters", "--db",
-                                      filled.path, "--format", "csv"])
+    result = CliRunner().invoke(
+        cli, ["sql", "SELECT count(*) AS n FROM clusters", "--db", filled.path, "--format", "csv"]
+    )
     assert result.output.splitlines() == ["n", "6"]
 
 
-def test_export_command_refuses_bad_dates_before_creating_the_file(cli, filled: Store,  # type: ignore[no-untyped-def]
-                                                                   tmp_path: Path) -> None:
+def test_export_command_refuses_bad_dates_before_creating_the_file(
+    cli,
+    filled: Store,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
     target = tmp_path / "out.jsonl"
-    result = CliRunner().invoke(cli, ["export", "-o", str(target), "--since", "2023-02-30",
-                                      "--db", filled.path])
+    result = CliRunner().invoke(
+        cli, ["export", "-o", str(target), "--since", "2023-02-30", "--db", filled.path]
+    )
     assert result.exit_code == 2 and not target.exists()
 
 

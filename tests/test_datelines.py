@@ -20,12 +20,19 @@ def test_dateline_is_parsed_as_annotated(coder: Coder, row: dict[str, str]) -> N
         assert found is None
         return
     assert found is not None
-    date = found.date.isoformat() if found.date else (
-        f"{found.month_day[0]:02d}-{found.month_day[1]:02d}" if found.month_day else "-")
-    got = (found.place, found.country or "-", date, found.agency or "-",
-           row["text"][found.end:found.end + 20])
-    assert got == (row["place"], row["country"], row["date"], row["agency"],
-                   row["stripped_start"])
+    date = (
+        found.date.isoformat()
+        if found.date
+        else (f"{found.month_day[0]:02d}-{found.month_day[1]:02d}" if found.month_day else "-")
+    )
+    got = (
+        found.place,
+        found.country or "-",
+        date,
+        found.agency or "-",
+        row["text"][found.end : found.end + 20],
+    )
+    assert got == (row["place"], row["country"], row["date"], row["agency"], row["stripped_start"])
 
 
 def test_blanked_dateline_keeps_offsets(coder: Coder) -> None:

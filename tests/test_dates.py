@@ -17,10 +17,12 @@ from conftest import DATA
 ROWS = list(csv.DictReader((DATA / "dates.tsv").open(encoding="utf-8"), delimiter="\t"))
 # Rows the current rules get wrong, with the reason (kept visible rather than deleted).
 KNOWN_WRONG = {
-    "North Korea fired three cruise missiles into the Yellow Sea yesterday":
-        "the parser attaches 'yesterday' to the reporting verb",
-    "India and Pakistan once fought a brief war":
-        "'once' is not recognised as a vague time expression",
+    "North Korea fired three cruise missiles into the Yellow Sea yesterday": (
+        "the parser attaches 'yesterday' to the reporting verb"
+    ),
+    "India and Pakistan once fought a brief war": (
+        "'once' is not recognised as a vague time expression"
+    ),
 }
 
 
@@ -43,8 +45,11 @@ def _date_of(coder: Coder, text: str, trigger: str, published: dt.date) -> Event
 def _params() -> list[Any]:
     out = []
     for row in ROWS:
-        marks = [pytest.mark.xfail(reason=reason, strict=True)
-                 for key, reason in KNOWN_WRONG.items() if row["text"].startswith(key)]
+        marks = [
+            pytest.mark.xfail(reason=reason, strict=True)
+            for key, reason in KNOWN_WRONG.items()
+            if row["text"].startswith(key)
+        ]
         out.append(pytest.param(row, marks=marks, id=f"{row['trigger']}-{row['published']}"))
     return out
 
@@ -57,16 +62,20 @@ def test_event_date_matches_the_annotated_date(coder: Coder, row: dict[str, str]
     assert (got, when.precision, when.basis) == (expected, row["precision"], row["basis"])
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("on Friday", (dt.date(2023, 4, 7), "day")),
-    ("last year", (dt.date(2022, 1, 1), "year")),
-    ("in the first Karabakh war in 1992", (dt.date(1992, 1, 1), "year")),
-    ("March 29", (dt.date(2023, 3, 29), "day")),
-    ("over the past few days", (dt.date(2023, 4, 3), "week")),
-    ("the 1990s", (dt.date(1990, 1, 1), "decade")),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on Friday", (dt.date(2023, 4, 7), "day")),
+        ("last year", (dt.date(2022, 1, 1), "year")),
+        ("in the first Karabakh war in 1992", (dt.date(1992, 1, 1), "year")),
+        ("March 29", (dt.date(2023, 3, 29), "day")),
+        ("over the past few days", (dt.date(2023, 4, 3), "week")),
+        ("the 1990s", (dt.date(1990, 1, 1), "decade")),
+    ],
+)
 def test_expression_resolves_against_the_seed_publication_date(
-        text: str, expected: tuple[dt.date, str]) -> None:
+    text: str, expected: tuple[dt.date, str]
+) -> None:
     assert resolve_expression(text, dt.date(2023, 4, 9)) == expected
 
 
@@ -79,22 +88,30 @@ def test_absolute_year_resolves_without_publication_date() -> None:
 
 
 def test_month_day_after_publication_falls_in_the_previous_year() -> None:
-    assert resolve_expression("December 30", dt.date(2024, 1, 2)) == (dt.date(2023, 12, 30),
-                                                                      "day")
+    assert resolve_expression("December 30", dt.date(2024, 1, 2)) == (dt.date(2023, 12, 30), "day")
 
 
-@pytest.mark.parametrize(("text", "offset"), [
-    ("two days later", (2, 0)), ("the next day", (1, 0)), ("a week later", (7, 0)),
-    ("two months later", (0, 2)), ("three days earlier", (-3, 0)),
-])
+@pytest.mark.parametrize(
+    ("text", "offset"),
+    [
+        ("two days later", (2, 0)),
+        ("the next day", (1, 0)),
+        ("a week later", (7, 0)),
+        ("two months later", (0, 2)),
+        ("three days earlier", (-3, 0)),
+    ],
+)
 def test_relative_chain_offsets(text: str, offset: tuple[int, int]) -> None:
     assert relative_offset(text) == offset
 
 
-@pytest.mark.parametrize(("start", "precision", "end"), [
-    (dt.date(2023, 2, 1), "month", dt.date(2023, 2, 28)),
-    (dt.date(2022, 1, 1), "year", dt.date(2022, 12, 31)),
-    (dt.date(2023, 4, 3), "week", dt.date(2023, 4, 9)),
-])
+@pytest.mark.parametrize(
+    ("start", "precision", "end"),
+    [
+        (dt.date(2023, 2, 1), "month", dt.date(2023, 2, 28)),
+        (dt.date(2022, 1, 1), "year", dt.date(2022, 12, 31)),
+        (dt.date(2023, 4, 3), "week", dt.date(2023, 4, 9)),
+    ],
+)
 def test_period_end_follows_precision(start: dt.date, precision: str, end: dt.date) -> None:
     assert period_end(start, precision) == end

@@ -22,8 +22,10 @@ def clusters_of(*reports: Report) -> list[list[str]]:
 
 
 def test_same_event_from_different_outlets_forms_one_cluster(make_event):  # type: ignore[no-untyped-def]
-    reports = [report(make_event(article=f"a{i}"), outlet) for i, outlet in
-               enumerate(["Caspian Wire", "Baku Herald", "Gulf Monitor"])]
+    reports = [
+        report(make_event(article=f"a{i}"), outlet)
+        for i, outlet in enumerate(["Caspian Wire", "Baku Herald", "Gulf Monitor"])
+    ]
     [cluster] = cluster_reports(reports)
     assert (cluster.n_reports, cluster.n_outlets, cluster.n_articles) == (3, 3, 3)
 
@@ -36,8 +38,14 @@ def test_reports_from_one_outlet_count_as_one_source(make_event):  # type: ignor
 
 def test_april_and_may_expulsions_in_opposite_directions_stay_apart(make_event):  # type: ignore[no-untyped-def]
     baku = make_event("AZE", "IRN", "161", "2023-04-06", article="baku")
-    tehran = make_event("IRN", "AZE", "161", "2023-05-02", article="tehran",
-                        words="expelled four Azerbaijani diplomats")
+    tehran = make_event(
+        "IRN",
+        "AZE",
+        "161",
+        "2023-05-02",
+        article="tehran",
+        words="expelled four Azerbaijani diplomats",
+    )
     assert clusters_of(report(baku), report(tehran)) == [["baku"], ["tehran"]]
 
 
@@ -72,19 +80,35 @@ def test_codes_of_the_expulsion_family_cluster_with_similar_evidence(make_event)
     assert clusters_of(report(expel), report(deport)) == [["a1", "a2"]]
 
 
-@pytest.mark.parametrize(("a", "b", "related"), [
-    ("161", "161", 1.0), ("1621", "1623", 0.8), ("161", "163", 0.6), ("161", "174", 0.4),
-    ("193", "183", 0.4), ("161", "111", None), ("057", "0871", 0.4),
-])
-def test_code_relation_follows_the_documented_table(a: str, b: str, related: float | None,
-                                                   ) -> None:
+@pytest.mark.parametrize(
+    ("a", "b", "related"),
+    [
+        ("161", "161", 1.0),
+        ("1621", "1623", 0.8),
+        ("161", "163", 0.6),
+        ("161", "174", 0.4),
+        ("193", "183", 0.4),
+        ("161", "111", None),
+        ("057", "0871", 0.4),
+    ],
+)
+def test_code_relation_follows_the_documented_table(
+    a: str,
+    b: str,
+    related: float | None,
+) -> None:
     assert codes_related(a, b) == related
 
 
-@pytest.mark.parametrize(("day", "together"), [("2023-04-07", True), ("2023-04-08", True),
-                                               ("2023-04-09", False), ("2023-04-20", False)])
-def test_day_precision_dates_cluster_within_two_days(make_event, day: str,  # type: ignore[no-untyped-def]
-                                                     together: bool) -> None:
+@pytest.mark.parametrize(
+    ("day", "together"),
+    [("2023-04-07", True), ("2023-04-08", True), ("2023-04-09", False), ("2023-04-20", False)],
+)
+def test_day_precision_dates_cluster_within_two_days(
+    make_event,
+    day: str,  # type: ignore[no-untyped-def]
+    together: bool,
+) -> None:
     first = make_event(day="2023-04-06", article="a1")
     later = make_event(day=day, article="a2")
     assert (len(cluster_reports([report(first), report(later)])) == 1) is together
@@ -134,18 +158,30 @@ def test_one_article_with_two_stated_days_reports_two_events(make_event):  # typ
 
 
 def test_weak_match_with_conflicting_numbers_is_vetoed(make_event):  # type: ignore[no-untyped-def]
-    four = make_event(day="2023-04-10", basis="publication", article="a1",
-                      words="expelled four diplomats")
-    six = make_event(day="2023-04-10", basis="publication", article="a2",
-                     words="expelled six diplomats")
+    four = make_event(
+        day="2023-04-10", basis="publication", article="a1", words="expelled four diplomats"
+    )
+    six = make_event(
+        day="2023-04-10", basis="publication", article="a2", words="expelled six diplomats"
+    )
     assert clusters_of(report(four), report(six)) == [["a1"], ["a2"]]
 
 
 def test_weak_match_with_unrelated_evidence_is_vetoed(make_event):  # type: ignore[no-untyped-def]
-    one = make_event(cameo="161", day="2023-04-10", basis="publication", article="a1",
-                     words="closed its embassy in")
-    other = make_event(cameo="174", day="2023-04-10", basis="publication", article="a2",
-                       words="deported smugglers back to")
+    one = make_event(
+        cameo="161",
+        day="2023-04-10",
+        basis="publication",
+        article="a1",
+        words="closed its embassy in",
+    )
+    other = make_event(
+        cameo="174",
+        day="2023-04-10",
+        basis="publication",
+        article="a2",
+        words="deported smugglers back to",
+    )
     assert match(report(one), report(other)) is None
 
 
@@ -172,15 +208,20 @@ def test_cluster_date_prefers_the_finest_stated_precision(make_event):  # type: 
 
 
 def test_first_report_is_the_earliest_publication_date(make_event):  # type: ignore[no-untyped-def]
-    reports = [report(make_event(article=f"a{i}"), f"O{i}", pub)
-               for i, pub in enumerate(["2023-04-08", "2023-04-06", "2023-04-07"])]
+    reports = [
+        report(make_event(article=f"a{i}"), f"O{i}", pub)
+        for i, pub in enumerate(["2023-04-08", "2023-04-06", "2023-04-07"])
+    ]
     [cluster] = cluster_reports(reports)
     assert cluster.first_report == dt.date(2023, 4, 6)
 
 
 def test_clusters_do_not_depend_on_input_order(make_event):  # type: ignore[no-untyped-def]
-    reports = [report(make_event(day=f"2023-04-{d:02d}", article=f"a{d}-{i}"), f"O{i}")
-               for d in (1, 2, 6, 7, 15) for i in range(3)]
+    reports = [
+        report(make_event(day=f"2023-04-{d:02d}", article=f"a{d}-{i}"), f"O{i}")
+        for d in (1, 2, 6, 7, 15)
+        for i in range(3)
+    ]
     shuffled = list(reports)
     random.Random(7).shuffle(shuffled)
     ids = {c.cluster_id for c in cluster_reports(reports)}
@@ -188,8 +229,7 @@ def test_clusters_do_not_depend_on_input_order(make_event):  # type: ignore[no-u
 
 
 def test_chained_reports_do_not_stretch_one_cluster_across_weeks(make_event):  # type: ignore[no-untyped-def]
-    reports = [report(make_event(day=f"2023-04-{d:02d}", article=f"a{d}")) for d in
-               (1, 3, 5, 7, 9)]
+    reports = [report(make_event(day=f"2023-04-{d:02d}", article=f"a{d}")) for d in (1, 3, 5, 7, 9)]
     assert all(c.n_reports <= 2 for c in cluster_reports(reports))
 
 

@@ -42,8 +42,11 @@ def test_corpus_has_articles_from_many_outlets() -> None:
 def test_timeline_lists_each_real_event_once_in_order(corpus_store: Store) -> None:
     rows = timeline(corpus_store, "AZE", "IRN")
     assert [(r.date, r.cameo_root) for r in rows] == [
-        (dt.date(2023, 4, 6), "16"), (dt.date(2023, 4, 7), "11"),
-        (dt.date(2023, 5, 2), "16"), (dt.date(2023, 6, 5), "05")]
+        (dt.date(2023, 4, 6), "16"),
+        (dt.date(2023, 4, 7), "11"),
+        (dt.date(2023, 5, 2), "16"),
+        (dt.date(2023, 6, 5), "05"),
+    ]
 
 
 def test_each_event_counts_every_outlet_that_reported_it(corpus_store: Store) -> None:
@@ -52,17 +55,22 @@ def test_each_event_counts_every_outlet_that_reported_it(corpus_store: Store) ->
 
 
 def test_april_and_may_expulsions_are_two_events_in_opposite_directions(
-        corpus_store: Store) -> None:
+    corpus_store: Store,
+) -> None:
     expulsions = [r for r in timeline(corpus_store, "AZE", "IRN") if r.cameo_root == "16"]
-    assert [(r.source[:3] if r.source else None, r.target[:3] if r.target else None)
-            for r in expulsions] == [("AZE", "IRN"), ("IRN", "AZE")]
+    assert [
+        (r.source[:3] if r.source else None, r.target[:3] if r.target else None) for r in expulsions
+    ] == [("AZE", "IRN"), ("IRN", "AZE")]
     assert expulsions[0].cluster_id != expulsions[1].cluster_id
 
 
 def test_pact_told_in_both_directions_is_one_event(corpus_store: Store) -> None:
     [pact] = [r for r in timeline(corpus_store, "IRN", "AZE") if r.cameo == "057"]
-    articles = corpus_store.query("SELECT count(DISTINCT article_id), count(DISTINCT source_code) "
-                                  "FROM events WHERE cluster_id = ?", [pact.cluster_id])
+    articles = corpus_store.query(
+        "SELECT count(DISTINCT article_id), count(DISTINCT source_code) "
+        "FROM events WHERE cluster_id = ?",
+        [pact.cluster_id],
+    )
     assert articles[0][0] == 4 and articles[0][1] >= 2  # four articles, both directions
 
 
@@ -73,12 +81,17 @@ def test_other_dyads_keep_their_own_events(corpus_store: Store) -> None:
 
 def test_dyad_series_counts_events_per_month(corpus_store: Store) -> None:
     rows = dyad_series(corpus_store, "AZE", "IRN", "month")
-    assert [(r.period, r.n_events, r.verbal_cooperation, r.verbal_conflict,
-             r.material_conflict) for r in rows] == [
-        (dt.date(2023, 4, 1), 2, 0, 1, 1), (dt.date(2023, 5, 1), 1, 0, 0, 1),
-        (dt.date(2023, 6, 1), 1, 1, 0, 0)]
+    assert [
+        (r.period, r.n_events, r.verbal_cooperation, r.verbal_conflict, r.material_conflict)
+        for r in rows
+    ] == [
+        (dt.date(2023, 4, 1), 2, 0, 1, 1),
+        (dt.date(2023, 5, 1), 1, 0, 0, 1),
+        (dt.date(2023, 6, 1), 1, 1, 0, 0),
+    ]
 
 
 def test_every_asserted_report_belongs_to_a_cluster(corpus_store: Store) -> None:
-    assert corpus_store.query("SELECT count(*) FROM events WHERE asserted AND dyad IS NOT NULL "
-                              "AND cluster_id IS NULL") == [(0,)]
+    assert corpus_store.query(
+        "SELECT count(*) FROM events WHERE asserted AND dyad IS NOT NULL AND cluster_id IS NULL"
+    ) == [(0,)]

@@ -15,9 +15,11 @@ from casus.model import Event
 from conftest import DATA
 
 RECORDS = [json.loads(line) for line in (DATA / "event_sentences.jsonl").open(encoding="utf-8")]
-KNOWN = {line.split("\t")[0]: line.split("\t", 1)[1].strip()
-         for line in (DATA / "event_sentences_known.txt").read_text(encoding="utf-8").splitlines()
-         if line.strip() and not line.startswith("#")}
+KNOWN = {
+    line.split("\t")[0]: line.split("\t", 1)[1].strip()
+    for line in (DATA / "event_sentences_known.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+}
 
 
 def _country(actor: Any) -> str | None:
@@ -45,8 +47,12 @@ def _same(gold: str | None, actor: Any) -> bool:
 def _found(expected: dict[str, Any], events: list[Event]) -> bool:
     """An asserted event with the expected actors and root (the root is what is scored
     here; exact codes are scored by `casus eval`)."""
-    return any(_same(expected["source"], e.source) and _same(expected.get("target"), e.target)
-               and e.cameo_root == expected["root"] for e in events)
+    return any(
+        _same(expected["source"], e.source)
+        and _same(expected.get("target"), e.target)
+        and e.cameo_root == expected["root"]
+        for e in events
+    )
 
 
 def _forbidden_hit(forbidden: dict[str, Any], events: list[Event]) -> bool:
@@ -69,11 +75,14 @@ def _params() -> list[Any]:
 
 
 @pytest.mark.parametrize("record", _params())
-def test_sentence_codes_as_annotated(code: Callable[..., list[Event]],
-                                     record: dict[str, Any]) -> None:
+def test_sentence_codes_as_annotated(
+    code: Callable[..., list[Event]], record: dict[str, Any]
+) -> None:
     events = code(record["text"], published=record["published"])
     missing = [x for x in record["events"] if not _found(x, events)]
     hits = [f for f in record["forbidden"] if _forbidden_hit(f, events)]
-    got = [(e.source.code if e.source else None, e.target.code if e.target else None, e.cameo)
-           for e in events]
+    got = [
+        (e.source.code if e.source else None, e.target.code if e.target else None, e.cameo)
+        for e in events
+    ]
     assert not missing and not hits, f"missing {missing}, forbidden {hits}, got {got}"

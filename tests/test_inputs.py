@@ -21,26 +21,33 @@ def _write(tmp_path: Path, name: str, data: bytes) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("name", "data", "message"), [
-    ("empty.txt", b"", "empty file"),
-    ("blank.txt", b"   \n\n", "empty file"),
-    ("binary.txt", b"\x00\x01\x02PK\x03\x04", "binary file"),
-    ("latin1.txt", "Bak\u00fc expelled".encode("latin-1"), "invalid UTF-8 at byte 3"),
-])
-def test_unreadable_text_file_is_skipped_with_reason(tmp_path: Path, name: str, data: bytes,
-                                                     message: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty.txt", b"", "empty file"),
+        ("blank.txt", b"   \n\n", "empty file"),
+        ("binary.txt", b"\x00\x01\x02PK\x03\x04", "binary file"),
+        ("latin1.txt", "Bak\u00fc expelled".encode("latin-1"), "invalid UTF-8 at byte 3"),
+    ],
+)
+def test_unreadable_text_file_is_skipped_with_reason(
+    tmp_path: Path, name: str, data: bytes, message: str
+) -> None:
     path = _write(tmp_path, name, data)
     items = list(read_inputs([str(path)]))
     assert len(items) == 1 and isinstance(items[0], Skipped)
     assert items[0].origin == str(path) and message in items[0].reason
 
 
-@pytest.mark.parametrize(("line", "message"), [
-    ("{not json", "malformed JSON"),
-    ('{"title": "no text here"}', "no 'text'"),
-    ('{"text": "Iran protested.", "published": "last Tuesday"}', "not a date"),
-    ('["a", "list"]', "must be an object"),
-])
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("{not json", "malformed JSON"),
+        ('{"title": "no text here"}', "no 'text'"),
+        ('{"text": "Iran protested.", "published": "last Tuesday"}', "not a date"),
+        ('["a", "list"]', "must be an object"),
+    ],
+)
 def test_bad_json_line_names_file_and_line(tmp_path: Path, line: str, message: str) -> None:
     good = json.dumps({"id": "a1", "text": GOOD})
     path = _write(tmp_path, "in.jsonl", f"{good}\n{line}\n{good}\n".encode())
@@ -62,21 +69,32 @@ def test_directory_without_usable_files_is_reported(tmp_path: Path) -> None:
 
 
 def test_jsonl_keeps_given_id_and_metadata(tmp_path: Path) -> None:
-    row = {"id": "x-1", "text": GOOD, "outlet": "Caspian Wire", "published": "2023-04-09",
-           "title": "T", "url": "https://example.org/a"}
+    row = {
+        "id": "x-1",
+        "text": GOOD,
+        "outlet": "Caspian Wire",
+        "published": "2023-04-09",
+        "title": "T",
+        "url": "https://example.org/a",
+    }
     path = _write(tmp_path, "one.jsonl", (json.dumps(row) + "\n").encode())
     article = next(iter(read_inputs([str(path)])))
     assert isinstance(article, Article)
-    assert (article.id, article.outlet, str(article.published)) == ("x-1", "Caspian Wire",
-                                                                     "2023-04-09")
+    assert (article.id, article.outlet, str(article.published)) == (
+        "x-1",
+        "Caspian Wire",
+        "2023-04-09",
+    )
 
 
 def test_html_main_text_is_extracted_without_menus(tmp_path: Path) -> None:
-    html = ("<html><head><title>Envoys expelled</title></head><body><nav><a>Home</a>"
-            "<a>Sports</a></nav><article><p>Azerbaijan expelled four Iranian diplomats on "
-            "Friday, the foreign ministry in Baku said in a statement.</p><p>Iran's foreign "
-            "ministry condemned the decision and summoned the Azerbaijani ambassador.</p>"
-            "</article><footer>Copyright</footer></body></html>")
+    html = (
+        "<html><head><title>Envoys expelled</title></head><body><nav><a>Home</a>"
+        "<a>Sports</a></nav><article><p>Azerbaijan expelled four Iranian diplomats on "
+        "Friday, the foreign ministry in Baku said in a statement.</p><p>Iran's foreign "
+        "ministry condemned the decision and summoned the Azerbaijani ambassador.</p>"
+        "</article><footer>Copyright</footer></body></html>"
+    )
     path = _write(tmp_path, "page.html", html.encode())
     article = next(iter(read_inputs([str(path)])))
     assert isinstance(article, Article)
@@ -103,8 +121,15 @@ def test_cli_reports_each_bad_input_and_exits_1(tmp_path: Path) -> None:
     good = _write(tmp_path, "good.txt", GOOD.encode())
     bad = _write(tmp_path, "bad.jsonl", b'{"text": "x"\n')
     empty = _write(tmp_path, "empty.txt", b"")
-    result = run_cli("code", str(good), str(bad), str(empty), str(tmp_path / "missing.txt"),
-                     "--published", "2023-04-09")
+    result = run_cli(
+        "code",
+        str(good),
+        str(bad),
+        str(empty),
+        str(tmp_path / "missing.txt"),
+        "--published",
+        "2023-04-09",
+    )
     err = result.stderr.decode()
     assert result.returncode == 1
     assert f"{bad}:1: malformed JSON" in err and f"{empty}: empty file" in err
@@ -141,11 +166,13 @@ def test_long_document_is_coded_in_chunks(tmp_path: Path) -> None:
     import casus
 
     coder = casus.load(casus.Config(max_chars=2000))
-    text = ("Azerbaijan expelled four Iranian diplomats on Friday.\n" +
-            "Officials met for routine consultations about the weather.\n" * 60 +
-            "Iran condemned Azerbaijan on Saturday.\n")
+    text = (
+        "Azerbaijan expelled four Iranian diplomats on Friday.\n"
+        + "Officials met for routine consultations about the weather.\n" * 60
+        + "Iran condemned Azerbaijan on Saturday.\n"
+    )
     events = coder.code(text, published="2023-04-09")
     roots = {e.cameo_root for e in events}
     assert {"16", "11"} <= roots
     assert max(e.evidence_end for e in events) <= len(text)
-    assert text[events[-1].evidence_start:events[-1].evidence_end].startswith("Iran condemned")
+    assert text[events[-1].evidence_start : events[-1].evidence_end].startswith("Iran condemned")

@@ -17,19 +17,35 @@ def test_cameo_table_has_every_root_and_about_310_codes() -> None:
     assert 300 <= len(cameo) <= 320
 
 
-@pytest.mark.parametrize(("code", "root", "quad", "goldstein"), [
-    ("161", "16", 4, -4.0), ("042", "04", 1, 1.9), ("057", "05", 1, 8.0), ("173", "17", 4, -5.0),
-    ("138", "13", 3, -7.0), ("0871", "08", 2, 9.0),
-])
+@pytest.mark.parametrize(
+    ("code", "root", "quad", "goldstein"),
+    [
+        ("161", "16", 4, -4.0),
+        ("042", "04", 1, 1.9),
+        ("057", "05", 1, 8.0),
+        ("173", "17", 4, -5.0),
+        ("138", "13", 3, -7.0),
+        ("0871", "08", 2, 9.0),
+    ],
+)
 def test_cameo_code_carries_root_quad_class_and_goldstein(
-        code: str, root: str, quad: int, goldstein: float) -> None:
+    code: str, root: str, quad: int, goldstein: float
+) -> None:
     record = load_cameo().get(code)
     assert (record.root, record.quad_class, record.goldstein) == (root, quad, goldstein)
 
 
 def test_quad_class_groups_roots_as_documented() -> None:
-    assert [QUAD_CLASS_BY_ROOT[f"{r:02d}"] for r in (1, 5, 6, 8, 9, 13, 14, 20)] == \
-        [1, 1, 2, 2, 3, 3, 4, 4]
+    assert [QUAD_CLASS_BY_ROOT[f"{r:02d}"] for r in (1, 5, 6, 8, 9, 13, 14, 20)] == [
+        1,
+        1,
+        2,
+        2,
+        3,
+        3,
+        4,
+        4,
+    ]
 
 
 def test_every_code_maps_to_plover_or_says_none() -> None:
@@ -53,15 +69,17 @@ def _user_lexicon(tmp_path: Path, body: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("body", "message"), [
-    ("999\tverb\tzap\t-\t-\t-\t-\n", "unknown CAMEO code"),
-    ("190\tverb\tzap\tNOSUCHCLASS\t-\t-\t-\n", "unknown noun class"),
-    ("190\tverb\tzap\t-\t-\t-\t-\n190\tverb\tzap\t-\t-\t-\t-\n", "duplicate pattern"),
-    ("190\tadverb\tzap\t-\t-\t-\t-\n", "kind must be verb or noun"),
-    ("190\tverb\tzap\t-\tbeside\t-\t-\n", "preposition"),
-])
-def test_bad_user_lexicon_row_names_file_and_line(tmp_path: Path, body: str,
-                                                  message: str) -> None:
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("999\tverb\tzap\t-\t-\t-\t-\n", "unknown CAMEO code"),
+        ("190\tverb\tzap\tNOSUCHCLASS\t-\t-\t-\n", "unknown noun class"),
+        ("190\tverb\tzap\t-\t-\t-\t-\n190\tverb\tzap\t-\t-\t-\t-\n", "duplicate pattern"),
+        ("190\tadverb\tzap\t-\t-\t-\t-\n", "kind must be verb or noun"),
+        ("190\tverb\tzap\t-\tbeside\t-\t-\n", "preposition"),
+    ],
+)
+def test_bad_user_lexicon_row_names_file_and_line(tmp_path: Path, body: str, message: str) -> None:
     path = _user_lexicon(tmp_path, body)
     with pytest.raises(OntologyError, match=message) as info:
         build_lexicon((path,))

@@ -26,8 +26,10 @@ from conftest import DATA, TEST_VERSIONS, build_event
 
 CORPUS = DATA / "dedup" / "articles.jsonl"
 ingest_module = importlib.import_module("casus.store.ingest")  # the package re-exports ingest()
-RUNNER = ("from casus.cli.main import cli; from casus.cli.store import register; "
-          "'ingest' in cli.commands or register(cli); cli(prog_name='casus')")
+RUNNER = (
+    "from casus.cli.main import cli; from casus.cli.store import register; "
+    "'ingest' in cli.commands or register(cli); cli(prog_name='casus')"
+)
 
 
 class FakeCoder:
@@ -40,23 +42,34 @@ class FakeCoder:
     def pipe_results(self, articles: Iterable[Article]) -> Iterator[Result]:
         for article in articles:
             self.calls += 1
-            events = [build_event(*line.split()[:4], article=article.id, sentence=i)
-                      for i, line in enumerate(article.text.splitlines()) if line.strip()]
+            events = [
+                build_event(*line.split()[:4], article=article.id, sentence=i)
+                for i, line in enumerate(article.text.splitlines())
+                if line.strip()
+            ]
             yield Result(article, events, [])
 
 
 def fake_articles(n: int = 6) -> list[Article]:
     pairs = [("AZE", "IRN", "161"), ("IRN", "AZE", "111"), ("TUR", "AZE", "062")]
-    return [Article(text="{} {} {} 2023-04-{:02d}".format(*pairs[i % 3], 1 + i), id=f"art{i}",
-                    outlet=f"Outlet {i % 2}", published=dt.date(2023, 4, 2 + i))
-            for i in range(n)]
+    return [
+        Article(
+            text="{} {} {} 2023-04-{:02d}".format(*pairs[i % 3], 1 + i),
+            id=f"art{i}",
+            outlet=f"Outlet {i % 2}",
+            published=dt.date(2023, 4, 2 + i),
+        )
+        for i in range(n)
+    ]
 
 
 def snapshot(store: Store) -> dict[str, object]:
     """Everything ingest writes, to compare before and after."""
     return {
-        "articles": store.query("SELECT article_id, text_hash, n_events, coded_at, "
-                                "lexicon_version FROM articles ORDER BY 1"),
+        "articles": store.query(
+            "SELECT article_id, text_hash, n_events, coded_at, "
+            "lexicon_version FROM articles ORDER BY 1"
+        ),
         "events": store.query("SELECT event_id, article_id, cluster_id FROM events ORDER BY 1"),
         "clusters": store.query("SELECT * FROM clusters ORDER BY 1"),
         "actors": store.query("SELECT * FROM actors ORDER BY 1"),
@@ -65,8 +78,9 @@ def snapshot(store: Store) -> dict[str, object]:
 
 def consistency_problems(store: Store) -> list[tuple[object, ...]]:
     """Events without their article, or articles whose stored events are incomplete."""
-    orphans = store.query("SELECT event_id FROM events WHERE article_id NOT IN "
-                          "(SELECT article_id FROM articles)")
+    orphans = store.query(
+        "SELECT event_id FROM events WHERE article_id NOT IN (SELECT article_id FROM articles)"
+    )
     partial = store.query("""SELECT a.article_id, a.n_events, count(e.event_id)
                              FROM articles a LEFT JOIN events e USING (article_id)
                              GROUP BY a.article_id, a.n_events
@@ -85,8 +99,9 @@ def test_new_store_records_the_current_schema_version(store: Store) -> None:
 
 def test_reopening_a_store_keeps_its_data(tmp_path: Path) -> None:
     path = tmp_path / "casus.duckdb"
-    store_events(Store.open(path), [(Article("x", id="a1"), [build_event(article="a1")])],
-                 TEST_VERSIONS)
+    store_events(
+        Store.open(path), [(Article("x", id="a1"), [build_event(article="a1")])], TEST_VERSIONS
+    )
     assert Store.open(path).counts()["events"] == 1
 
 
@@ -153,9 +168,16 @@ def locked(tmp_path: Path) -> Iterator[Path]:
     path = tmp_path / "casus.duckdb"
     Store.open(path)
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
-         "print('ready', flush=True); time.sleep(60)", str(path)],
-        stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+            "print('ready', flush=True); time.sleep(60)",
+            str(path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
     yield path
     holder.kill()
@@ -182,8 +204,9 @@ def test_cli_query_on_a_locked_store_exits_2_with_one_line(locked: Path) -> None
 
     if "timeline" not in cli.commands:
         register(cli)
-    result = CliRunner().invoke(cli, ["timeline", "AZE", "IRN", "--db", str(locked),
-                                      "--wait", "0.2"])
+    result = CliRunner().invoke(
+        cli, ["timeline", "AZE", "IRN", "--db", str(locked), "--wait", "0.2"]
+    )
     assert result.exit_code == 2
     assert "locked by another process" in result.output
 
@@ -214,13 +237,23 @@ def test_lexicon_change_recodes_and_replaces_events(store: Store) -> None:
     ingest(store, FakeCoder("lex-1"), fake_articles(6))  # type: ignore[arg-type]
     stats = ingest(store, FakeCoder("lex-2"), fake_articles(6))  # type: ignore[arg-type]
     assert (stats.recoded, stats.events_removed) == (6, 6)
-    assert store.query("SELECT count(*), count(DISTINCT event_id), "
-                       "list_distinct(list(lexicon_version)) FROM events") == [(6, 6, ["lex-2"])]
+    assert store.query(
+        "SELECT count(*), count(DISTINCT event_id), "
+        "list_distinct(list(lexicon_version)) FROM events"
+    ) == [(6, 6, ["lex-2"])]
 
 
 def test_changed_text_under_the_same_id_replaces_the_old_events(store: Store) -> None:
-    ingest(store, FakeCoder(), [Article("AZE IRN 161 2023-04-06\nAZE IRN 111 2023-04-06",  # type: ignore[arg-type]
-                                        id="story")])
+    ingest(
+        store,
+        FakeCoder(),
+        [
+            Article(
+                "AZE IRN 161 2023-04-06\nAZE IRN 111 2023-04-06",  # type: ignore[arg-type]
+                id="story",
+            )
+        ],
+    )
     ingest(store, FakeCoder(), [Article("IRN AZE 057 2023-06-05", id="story")])  # type: ignore[arg-type]
     assert store.query("SELECT cameo FROM events") == [("057",)]
 
@@ -260,7 +293,10 @@ def test_all_events_are_stored_with_their_flags(store: Store) -> None:
 def test_actors_table_counts_mentions_as_source_or_target(store: Store) -> None:
     ingest(store, FakeCoder(), fake_articles(6))  # type: ignore[arg-type]
     assert store.query("SELECT code, mentions FROM actors ORDER BY code") == [
-        ("AZE", 6), ("IRN", 4), ("TUR", 2)]
+        ("AZE", 6),
+        ("IRN", 4),
+        ("TUR", 2),
+    ]
 
 
 def test_ingest_clusters_the_stored_events(store: Store) -> None:
@@ -279,13 +315,15 @@ def test_real_ingest_of_the_same_corpus_twice_changes_nothing(store: Store, code
     assert (second.unchanged, second.events, snapshot(store)) == (len(articles), 0, before)
 
 
-def test_real_recode_after_lexicon_change_replaces_not_duplicates(store: Store, coder: Coder,
-                                                                  monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_real_recode_after_lexicon_change_replaces_not_duplicates(
+    store: Store, coder: Coder, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     articles = [a for a in read_inputs([str(CORPUS)]) if isinstance(a, Article)][:5]
     ingest(store, coder, articles)
     before = store.query("SELECT event_id FROM events ORDER BY 1")
-    monkeypatch.setattr(Coder, "versions", property(
-        lambda self: {"casus": "0.1.0", "lexicon": "edited"}))
+    monkeypatch.setattr(
+        Coder, "versions", property(lambda self: {"casus": "0.1.0", "lexicon": "edited"})
+    )
     stats = ingest(store, coder, articles)
     assert stats.recoded == len(articles)
     assert store.query("SELECT event_id FROM events ORDER BY 1") == before
@@ -304,21 +342,36 @@ def _stored_articles(path: Path) -> int:
         return 0  # not created yet, or locked by the writer for a moment
 
 
-def test_killed_ingest_leaves_a_consistent_store_and_resumes(tmp_path: Path, coder: Coder,
-                                                             ) -> None:
+def test_killed_ingest_leaves_a_consistent_store_and_resumes(
+    tmp_path: Path,
+    coder: Coder,
+) -> None:
     inputs = tmp_path / "news.jsonl"
-    pairs = [("Azerbaijan", "Iranian"), ("Iran", "Azerbaijani"), ("Turkey", "Greek"),
-             ("Russia", "Ukrainian"), ("France", "German")]
-    articles = [{"id": f"k{i:02d}", "outlet": f"Outlet {i % 4}",
-                 "published": f"2023-03-{1 + i % 28:02d}",
-                 "text": f"{pairs[i % 5][0]} expelled {i + 2} {pairs[i % 5][1]} diplomats on "
-                         "Monday."} for i in range(40)]
+    pairs = [
+        ("Azerbaijan", "Iranian"),
+        ("Iran", "Azerbaijani"),
+        ("Turkey", "Greek"),
+        ("Russia", "Ukrainian"),
+        ("France", "German"),
+    ]
+    articles = [
+        {
+            "id": f"k{i:02d}",
+            "outlet": f"Outlet {i % 4}",
+            "published": f"2023-03-{1 + i % 28:02d}",
+            "text": f"{pairs[i % 5][0]} expelled {i + 2} {pairs[i % 5][1]} diplomats on Monday.",
+        }
+        for i in range(40)
+    ]
     inputs.write_text("".join(json.dumps(a) + "\n" for a in articles))
     db = tmp_path / "casus.duckdb"
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
-    proc = subprocess.Popen(_cli("ingest", str(inputs), "--db", str(db), "--batch-size", "2",
-                                 "--no-progress"), env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        _cli("ingest", str(inputs), "--db", str(db), "--batch-size", "2", "--no-progress"),
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 120
     while _stored_articles(db) < 2 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
@@ -328,25 +381,47 @@ def test_killed_ingest_leaves_a_consistent_store_and_resumes(tmp_path: Path, cod
     stored = store.counts()["articles"]
     assert 2 <= stored < 40 and consistency_problems(store) == []
 
-    done = subprocess.run(_cli("ingest", str(inputs), "--db", str(db), "--batch-size", "2"),
-                          env=env, capture_output=True, text=True, timeout=300, check=False)
+    done = subprocess.run(
+        _cli("ingest", str(inputs), "--db", str(db), "--batch-size", "2"),
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert f"{40 - stored} coded, 0 re-coded, {stored} unchanged" in done.stdout
-    expected = {e.event_id for r in coder.pipe_results(Article.from_dict(a) for a in articles)
-                for e in r.events}
+    expected = {
+        e.event_id
+        for r in coder.pipe_results(Article.from_dict(a) for a in articles)
+        for e in r.events
+    }
     assert {r[0] for r in store.query("SELECT event_id FROM events")} == expected
     assert consistency_problems(store) == []
-    assert store.query("SELECT count(*) FROM events WHERE asserted AND dyad IS NOT NULL "
-                       "AND cluster_id IS NULL") == [(0,)]
+    assert store.query(
+        "SELECT count(*) FROM events WHERE asserted AND dyad IS NOT NULL AND cluster_id IS NULL"
+    ) == [(0,)]
 
 
 def test_ingest_command_reports_skipped_inputs_and_exits_1(tmp_path: Path) -> None:
     good = tmp_path / "good.txt"
     good.write_text("Azerbaijan expelled four Iranian diplomats on Thursday.")
     db = tmp_path / "casus.duckdb"
-    done = subprocess.run(_cli("ingest", str(good), str(tmp_path / "missing.txt"), "--db",
-                               str(db), "--published", "2023-04-07"),
-                          capture_output=True, text=True, timeout=300, check=False)
+    done = subprocess.run(
+        _cli(
+            "ingest",
+            str(good),
+            str(tmp_path / "missing.txt"),
+            "--db",
+            str(db),
+            "--published",
+            "2023-04-07",
+        ),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert done.returncode == 1
     assert "missing.txt: no such file or directory" in done.stderr
     assert Store.open(db, create=False).counts()["articles"] == 1

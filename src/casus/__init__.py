@@ -1,8 +1,8 @@
 """casus: political event coding from news text (CAMEO, PLOVER, actors, dates, attribution).
 
-    import casus
-    coder = casus.load()
-    events = coder.code("Baku expelled four Iranian diplomats on Friday.", published="2023-04-09")
+import casus
+coder = casus.load()
+events = coder.code("Baku expelled four Iranian diplomats on Friday.", published="2023-04-09")
 """
 
 from __future__ import annotations
@@ -23,7 +23,23 @@ from casus.model import Actor, Article, Attribution, Event, EventDate, Location,
 __version__ = "0.1.0"
 
 __all__ = [
-    "Actor", "Article", "Attribution", "CasusError", "Coder", "Config", "ConfigError", "Event",
-    "EventDate", "InputError", "Location", "Mention", "ModelError", "Modality", "NotFound",
-    "OntologyError", "StoreError", "__version__", "load",
+    "Actor",
+    "Article",
+    "Attribution",
+    "CasusError",
+    "Coder",
+    "Config",
+    "ConfigError",
+    "Event",
+    "EventDate",
+    "InputError",
+    "Location",
+    "Mention",
+    "ModelError",
+    "Modality",
+    "NotFound",
+    "OntologyError",
+    "StoreError",
+    "__version__",
+    "load",
 ]

@@ -65,13 +65,17 @@ class Coder:
         self.lexicon: Lexicon = load_lexicon(tuple(self.cfg.lexicon_files))
         self.dictionary: ActorDictionary = load_actor_dictionary(self.cfg)
         self.gazetteer: Gazetteer = Gazetteer(self.dictionary)
-        self.pipeline = Pipeline(self.nlp, [
-            ActorStage(self.dictionary, self.gazetteer),
-            EventStage(self.lexicon, self.cameo),
-            DateStage(self.cfg.historical_days),
-            AttributionStage(),
-            PlaceStage(self.gazetteer),
-        ], self.cfg)
+        self.pipeline = Pipeline(
+            self.nlp,
+            [
+                ActorStage(self.dictionary, self.gazetteer),
+                EventStage(self.lexicon, self.cameo),
+                DateStage(self.cfg.historical_days),
+                AttributionStage(),
+                PlaceStage(self.gazetteer),
+            ],
+            self.cfg,
+        )
 
     @property
     def versions(self) -> dict[str, str]:
@@ -81,8 +85,14 @@ class Coder:
         return {"casus": __version__, "lexicon": self.lexicon.version}
 
     # ---- public API ---------------------------------------------------------------------
-    def code(self, text: str, *, published: dt.date | str | None = None,
-             outlet: str | None = None, include_all: bool = False) -> list[Event]:
+    def code(
+        self,
+        text: str,
+        *,
+        published: dt.date | str | None = None,
+        outlet: str | None = None,
+        include_all: bool = False,
+    ) -> list[Event]:
         """Code a text; returns the asserted events (all of them with ``include_all``)."""
         article = Article(text=text, published=parse_iso_date(published), outlet=outlet)
         return self.code_article(article, include_all=include_all)
@@ -92,14 +102,23 @@ class Coder:
         result = next(self.pipe_results([article]))
         return result.events if include_all else result.asserted()
 
-    def pipe(self, articles: Iterable[Article], *, batch_size: int | None = None,
-             include_all: bool = False) -> Iterator[tuple[Article, list[Event]]]:
+    def pipe(
+        self,
+        articles: Iterable[Article],
+        *,
+        batch_size: int | None = None,
+        include_all: bool = False,
+    ) -> Iterator[tuple[Article, list[Event]]]:
         """Code many articles, batched through spaCy; yields (article, events) in order."""
         for result in self.pipe_results(articles, batch_size=batch_size):
             yield result.article, (result.events if include_all else result.asserted())
 
-    def pipe_results(self, articles: Iterable[Article], *, batch_size: int | None = None,
-                     ) -> Iterator[Result]:
+    def pipe_results(
+        self,
+        articles: Iterable[Article],
+        *,
+        batch_size: int | None = None,
+    ) -> Iterator[Result]:
         """Like :meth:`pipe`, with every event and the warnings of each article."""
         pending: list[tuple[Article, int]] = []
 
@@ -133,8 +152,14 @@ class Coder:
         if published is None:
             warnings.append("no publication date: relative dates are left unresolved")
         for offset, chunk in split_text(text, self.cfg.max_chars):
-            yield Document(article=article, text=chunk, offset=offset, published=published,
-                           dateline=dateline, warnings=list(warnings))
+            yield Document(
+                article=article,
+                text=chunk,
+                offset=offset,
+                published=published,
+                dateline=dateline,
+                warnings=list(warnings),
+            )
 
     def _combine(self, article: Article, parts: list[Document]) -> Result:
         events: list[Event] = []

@@ -62,7 +62,9 @@ def load_config(path: Path | None = None, **overrides: Any) -> Config:
     known = {f.name for f in fields(Config)}
     unknown = sorted(set(data) - known)
     if unknown:
-        raise ConfigError(f"unknown setting(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+        raise ConfigError(
+            f"unknown setting(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}"
+        )
     for key in _PATH_TUPLES & set(data):
         value = data[key]
         data[key] = tuple(Path(v) for v in ([value] if isinstance(value, str | Path) else value))

@@ -1,12 +1,12 @@
 """The exception hierarchy of casus.
 
-    CasusError
-    ├── ConfigError      a bad setting or configuration file
-    ├── InputError       bad input: names the file, the line and what to do
-    ├── OntologyError    a bad row in a code table, lexicon or dictionary file
-    ├── ModelError       the spaCy model is missing or cannot be loaded
-    ├── StoreError       the event store cannot be opened, read or written
-    └── NotFound         something asked for does not exist
+CasusError
+├── ConfigError      a bad setting or configuration file
+├── InputError       bad input: names the file, the line and what to do
+├── OntologyError    a bad row in a code table, lexicon or dictionary file
+├── ModelError       the spaCy model is missing or cannot be loaded
+├── StoreError       the event store cannot be opened, read or written
+└── NotFound         something asked for does not exist
 """
 
 from __future__ import annotations

@@ -98,7 +98,9 @@ class Actor:
     text: str
     start: int
     end: int
-    how: str = "dictionary"  # dictionary | person | role | pronoun | metonym | unresolved | imported
+    how: str = (
+        "dictionary"  # dictionary | person | role | pronoun | metonym | unresolved | imported
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """The actor as the public JSON object (``how`` is kept for ``--explain``)."""
@@ -260,7 +262,11 @@ class Event:
         src = self.source.code if self.source else ""
         tgt = self.target.code if self.target else ""
         return content_id(
-            self.article_id, str(self.trigger_start), self.cameo, src or "", tgt or "",
+            self.article_id,
+            str(self.trigger_start),
+            self.cameo,
+            src or "",
+            tgt or "",
             str(self.source.start if self.source else -1),
             str(self.target.start if self.target else -1),
         )
@@ -333,8 +339,12 @@ class Event:
             trigger_text=str(trig["text"]),
             trigger_start=int(trig["start"]),
             trigger_end=int(trig["end"]),
-            modality=Modality(**{k: bool(mod.get(k, False)) for k in
-                                 ("negated", "hypothetical", "future", "reported")}),
+            modality=Modality(
+                **{
+                    k: bool(mod.get(k, False))
+                    for k in ("negated", "hypothetical", "future", "reported")
+                }
+            ),
             attribution=Attribution(
                 speaker=Actor.from_dict(att["speaker"]) if att.get("speaker") else None,
                 outlet=att.get("outlet"),

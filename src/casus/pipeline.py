@@ -84,8 +84,12 @@ class Pipeline:
             document.filled.update(stage.assigns)
         return document
 
-    def pipe(self, documents: Iterable[Document], *, batch_size: int | None = None,
-             ) -> Iterator[Document]:
+    def pipe(
+        self,
+        documents: Iterable[Document],
+        *,
+        batch_size: int | None = None,
+    ) -> Iterator[Document]:
         """Parse documents in batches (``nlp.pipe``) and run the stages on each."""
         size = batch_size or self.cfg.batch_size
         stream = ((d.text, d) for d in documents)

@@ -37,7 +37,23 @@ from casus.analysis.queries import (
 )
 
 __all__ = [
-    "CODE_FAMILIES", "DEFAULT_PARAMS", "Alert", "Cluster", "DedupParams", "DyadRow", "Report",
-    "SqlResult", "TimelineRow", "alerts", "cluster_events", "cluster_reports", "dyad_series",
-    "export", "graph_to_graphml", "graph_to_json", "network", "sql", "timeline",
+    "CODE_FAMILIES",
+    "DEFAULT_PARAMS",
+    "Alert",
+    "Cluster",
+    "DedupParams",
+    "DyadRow",
+    "Report",
+    "SqlResult",
+    "TimelineRow",
+    "alerts",
+    "cluster_events",
+    "cluster_reports",
+    "dyad_series",
+    "export",
+    "graph_to_graphml",
+    "graph_to_json",
+    "network",
+    "sql",
+    "timeline",
 ]

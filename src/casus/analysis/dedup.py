@@ -55,7 +55,8 @@ CODE_FAMILIES: dict[str, tuple[str, ...]] = {
 CONVERSE_CODES = frozenset({("042", "043"), ("043", "042")})
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "decade": 4, "unknown": 5}
 SPECIFIC_PLACES = frozenset({"city", "region", "border"})
-STOPWORDS = frozenset(_words("""
+STOPWORDS = frozenset(
+    _words("""
 a an the and or but of in on at to for from by with as into over after before about against
 between during without within under this that these those it its it's their them they he she
 his her we our you your i is are was were be been being has have had do does did will would
@@ -64,12 +65,31 @@ what when where while said says say according told official officials reported r
 reports monday tuesday wednesday thursday friday saturday sunday week month year today
 yesterday last earlier later new january february march april may june july august
 september october november december
-"""))
-NUMBER_WORDS = {w: i for i, w in enumerate(_words(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty", ordered=True))}
-NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "dozen": 12, "hundred": 100,
-                     "dozens": -12, "hundreds": -100, "thousand": 1000, "thousands": -1000})
+""")
+)
+NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        _words(
+            "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+            "fifteen sixteen seventeen eighteen nineteen twenty",
+            ordered=True,
+        )
+    )
+}
+NUMBER_WORDS.update(
+    {
+        "thirty": 30,
+        "forty": 40,
+        "fifty": 50,
+        "dozen": 12,
+        "hundred": 100,
+        "dozens": -12,
+        "hundreds": -100,
+        "thousand": 1000,
+        "thousands": -1000,
+    }
+)
 _TOKEN_RE = re.compile(r"[a-z]+|\d+")
 
 
@@ -203,8 +223,9 @@ def codes_related(a: str, b: str) -> float | None:
     return None
 
 
-def cluster_reports(reports: Iterable[Report], *,
-                    params: DedupParams = DEFAULT_PARAMS) -> list[Cluster]:
+def cluster_reports(
+    reports: Iterable[Report], *, params: DedupParams = DEFAULT_PARAMS
+) -> list[Cluster]:
     """Group reports into clusters, partition by partition (dyad), deterministically.
 
     Reports are taken in date order; each joins the best-scoring open cluster whose every
@@ -225,8 +246,11 @@ def cluster_reports(reports: Iterable[Report], *,
     return clusters
 
 
-def cluster_events(events: Iterable[Event], *, params: DedupParams = DEFAULT_PARAMS,
-                   ) -> list[Cluster]:
+def cluster_events(
+    events: Iterable[Event],
+    *,
+    params: DedupParams = DEFAULT_PARAMS,
+) -> list[Cluster]:
     """:func:`cluster_reports` for bare events (outlet from the attribution, no dates)."""
     return cluster_reports((Report(e, e.attribution.outlet) for e in events), params=params)
 
@@ -255,24 +279,37 @@ class _Item:
     def __post_init__(self) -> None:
         event = self.report.event
         self.interval = _interval(event, self.params)
-        self.precise = (event.when.precision == "day" and event.when.basis != "publication"
-                        and event.when.date is not None)
+        self.precise = (
+            event.when.precision == "day"
+            and event.when.basis != "publication"
+            and event.when.date is not None
+        )
         words = _content_words(event)
-        self.numbers = frozenset(NUMBER_WORDS[w] if w in NUMBER_WORDS else int(w)
-                                 for w in words if w in NUMBER_WORDS or w.isdigit())
+        self.numbers = frozenset(
+            NUMBER_WORDS[w] if w in NUMBER_WORDS else int(w)
+            for w in words
+            if w in NUMBER_WORDS or w.isdigit()
+        )
         self.tokens = frozenset(_stem(w) for w in words if w not in STOPWORDS)
         loc = event.location
         inside = loc is not None and event.evidence_start <= loc.start < event.evidence_end
-        self.place = loc.name.lower() if loc and inside and loc.precision in SPECIFIC_PLACES \
-            else None
+        self.place = (
+            loc.name.lower() if loc and inside and loc.precision in SPECIFIC_PLACES else None
+        )
 
     def order(self) -> tuple[int, dt.date, dt.date, str, int, str]:
         """Dated reports first, by period start, then publication, article and sentence."""
         start = self.interval[0] if self.interval else dt.date.max
         published = self.report.published or dt.date.max
         event = self.report.event
-        return (self.interval is None, start, published, event.article_id,
-                event.sentence_index, event.event_id)
+        return (
+            self.interval is None,
+            start,
+            published,
+            event.article_id,
+            event.sentence_index,
+            event.event_id,
+        )
 
 
 @dataclass(slots=True)
@@ -438,12 +475,17 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float | None:
 
 def _finish(items: list[_Item]) -> Cluster:
     reports = tuple(i.report for i in items)
-    canonical = min(reports, key=lambda r: (
-        -r.event.confidence, r.published or dt.date.max, r.event.article_id,
-        r.event.sentence_index))
+    canonical = min(
+        reports,
+        key=lambda r: (
+            -r.event.confidence,
+            r.published or dt.date.max,
+            r.event.article_id,
+            r.event.sentence_index,
+        ),
+    )
     date, precision = _best_date(reports)
-    return Cluster(content_id("cluster", reports[0].event_id), reports, canonical, date,
-                   precision)
+    return Cluster(content_id("cluster", reports[0].event_id), reports, canonical, date, precision)
 
 
 def _best_date(reports: tuple[Report, ...]) -> tuple[dt.date | None, str]:

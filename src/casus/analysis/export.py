@@ -19,11 +19,34 @@ FETCH = 5000
 # The flat columns of csv and parquet exports: the events table (without the JSON) plus the
 # sentence, the trigger and the actors' texts.
 FLAT_COLUMNS = (
-    "event_id", "article_id", "sentence_index", "date", "date_precision", "date_basis",
-    "historical", "source_code", "source_country", "target_code", "target_country", "cameo",
-    "cameo_root", "quad_class", "goldstein", "plover", "negated", "hypothetical", "future",
-    "reported", "asserted", "speaker_code", "outlet", "location_country", "confidence",
-    "casus_version", "lexicon_version", "cluster_id",
+    "event_id",
+    "article_id",
+    "sentence_index",
+    "date",
+    "date_precision",
+    "date_basis",
+    "historical",
+    "source_code",
+    "source_country",
+    "target_code",
+    "target_country",
+    "cameo",
+    "cameo_root",
+    "quad_class",
+    "goldstein",
+    "plover",
+    "negated",
+    "hypothetical",
+    "future",
+    "reported",
+    "asserted",
+    "speaker_code",
+    "outlet",
+    "location_country",
+    "confidence",
+    "casus_version",
+    "lexicon_version",
+    "cluster_id",
 )
 FLAT_EXTRA = {
     "source_text": "data->>'$.source.text'",
@@ -31,34 +54,67 @@ FLAT_EXTRA = {
     "trigger": "data->>'$.trigger.text'",
     "evidence": "data->>'$.evidence.text'",
 }
-_ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
-          "Religion2Code", "Type1Code", "Type2Code", "Type3Code")
+_ACTOR = (
+    "Code",
+    "Name",
+    "CountryCode",
+    "KnownGroupCode",
+    "EthnicCode",
+    "Religion1Code",
+    "Religion2Code",
+    "Type1Code",
+    "Type2Code",
+    "Type3Code",
+)
 _GEO = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
 GDELT_COLUMNS: tuple[str, ...] = (
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-    *(f"Actor1{c}" for c in _ACTOR), *(f"Actor2{c}" for c in _ACTOR),
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
-    "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone",
-    *(f"Actor1Geo_{c}" for c in _GEO), *(f"Actor2Geo_{c}" for c in _GEO),
-    *(f"ActionGeo_{c}" for c in _GEO), "DATEADDED", "SOURCEURL",
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    *(f"Actor1{c}" for c in _ACTOR),
+    *(f"Actor2{c}" for c in _ACTOR),
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    *(f"Actor1Geo_{c}" for c in _GEO),
+    *(f"Actor2Geo_{c}" for c in _GEO),
+    *(f"ActionGeo_{c}" for c in _GEO),
+    "DATEADDED",
+    "SOURCEURL",
 )
 GEO_TYPES = {"country": 1, "border": 1, "city": 4, "region": 5}
 
 
-def write_export(store: Store, fmt: str, out: TextIO | Path, *, include_all: bool = False,
-                 since: dt.date | None = None, until: dt.date | None = None) -> int:
+def write_export(
+    store: Store,
+    fmt: str,
+    out: TextIO | Path,
+    *,
+    include_all: bool = False,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> int:
     """Write an export; returns the number of records. parquet needs a file path."""
     if fmt not in EXPORT_FORMATS:
-        raise InputError(f"export format must be one of {', '.join(EXPORT_FORMATS)}, "
-                         f"got {fmt!r}")
+        raise InputError(f"export format must be one of {', '.join(EXPORT_FORMATS)}, got {fmt!r}")
     if fmt == "parquet":
         if not isinstance(out, Path):
             raise InputError("parquet is binary: give an output file (-o FILE.parquet)")
         return _parquet(store, out, include_all, since, until)
     if isinstance(out, Path):
         with out.open("w", encoding="utf-8", newline="") as handle:
-            return write_export(store, fmt, handle, include_all=include_all, since=since,
-                                until=until)
+            return write_export(
+                store, fmt, handle, include_all=include_all, since=since, until=until
+            )
     if fmt == "csv":
         return _csv(store, out, include_all, since, until)
     if fmt == "jsonl":
@@ -68,8 +124,9 @@ def write_export(store: Store, fmt: str, out: TextIO | Path, *, include_all: boo
     return _plover(store, out, since, until)
 
 
-def _event_where(include_all: bool, since: dt.date | None, until: dt.date | None, *,
-                 column: str = "date") -> str:
+def _event_where(
+    include_all: bool, since: dt.date | None, until: dt.date | None, *, column: str = "date"
+) -> str:
     """A WHERE clause with literal dates (COPY cannot take parameters; dates are validated)."""
     parts = ["TRUE" if include_all else "asserted"]
     if since is not None:
@@ -81,9 +138,11 @@ def _event_where(include_all: bool, since: dt.date | None, until: dt.date | None
 
 def _flat_select(include_all: bool, since: dt.date | None, until: dt.date | None) -> str:
     extra = ", ".join(f"{expr} AS {name}" for name, expr in FLAT_EXTRA.items())
-    return (f"SELECT {', '.join(FLAT_COLUMNS)}, {extra} FROM events "
-            f"WHERE {_event_where(include_all, since, until)} "
-            "ORDER BY date NULLS LAST, article_id, sentence_index, event_id")
+    return (
+        f"SELECT {', '.join(FLAT_COLUMNS)}, {extra} FROM events "
+        f"WHERE {_event_where(include_all, since, until)} "
+        "ORDER BY date NULLS LAST, article_id, sentence_index, event_id"
+    )
 
 
 def _rows(store: Store, query: str) -> Iterator[tuple[Any, ...]]:
@@ -96,19 +155,23 @@ def _rows(store: Store, query: str) -> Iterator[tuple[Any, ...]]:
             yield from chunk
 
 
-def _parquet(store: Store, path: Path, include_all: bool, since: dt.date | None,
-             until: dt.date | None) -> int:
+def _parquet(
+    store: Store, path: Path, include_all: bool, since: dt.date | None, until: dt.date | None
+) -> int:
     target = str(path).replace("'", "''")
     with store.read() as con:
-        con.execute(f"COPY ({_flat_select(include_all, since, until)}) TO '{target}' "
-                    "(FORMAT parquet)")
-        row = con.execute(f"SELECT count(*) FROM events "
-                          f"WHERE {_event_where(include_all, since, until)}").fetchone()
+        con.execute(
+            f"COPY ({_flat_select(include_all, since, until)}) TO '{target}' (FORMAT parquet)"
+        )
+        row = con.execute(
+            f"SELECT count(*) FROM events WHERE {_event_where(include_all, since, until)}"
+        ).fetchone()
     return int(row[0]) if row else 0
 
 
-def _csv(store: Store, out: TextIO, include_all: bool, since: dt.date | None,
-         until: dt.date | None) -> int:
+def _csv(
+    store: Store, out: TextIO, include_all: bool, since: dt.date | None, until: dt.date | None
+) -> int:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([*FLAT_COLUMNS, *FLAT_EXTRA])
     n = 0
@@ -118,12 +181,15 @@ def _csv(store: Store, out: TextIO, include_all: bool, since: dt.date | None,
     return n
 
 
-def _jsonl(store: Store, out: TextIO, include_all: bool, since: dt.date | None,
-           until: dt.date | None) -> int:
+def _jsonl(
+    store: Store, out: TextIO, include_all: bool, since: dt.date | None, until: dt.date | None
+) -> int:
     n = 0
-    query = (f"SELECT data, cluster_id, outlet FROM events "
-             f"WHERE {_event_where(include_all, since, until)} "
-             "ORDER BY date NULLS LAST, article_id, sentence_index, event_id")
+    query = (
+        f"SELECT data, cluster_id, outlet FROM events "
+        f"WHERE {_event_where(include_all, since, until)} "
+        "ORDER BY date NULLS LAST, article_id, sentence_index, event_id"
+    )
     for data, cluster_id, outlet in _rows(store, query):
         record = json.loads(data)
         record["cluster_id"] = cluster_id
@@ -133,8 +199,11 @@ def _jsonl(store: Store, out: TextIO, include_all: bool, since: dt.date | None,
     return n
 
 
-def _clusters(store: Store, since: dt.date | None, until: dt.date | None,
-              ) -> Iterator[tuple[Any, ...]]:
+def _clusters(
+    store: Store,
+    since: dt.date | None,
+    until: dt.date | None,
+) -> Iterator[tuple[Any, ...]]:
     where = _event_where(True, since, until, column="c.date")
     query = f"""
         SELECT c.cluster_id, c.date, c.first_report_date, c.n_reports, c.n_outlets,
@@ -161,8 +230,9 @@ def _gdelt(store: Store, out: TextIO, since: dt.date | None, until: dt.date | No
 
 def gdelt_row(row: tuple[Any, ...]) -> list[Any] | None:
     """One GDELT 2.0 event-table row (61 columns) for a cluster, or ``None`` without a date."""
-    cluster_id, date, first, n_reports, n_outlets, n_articles, _, data, url, _, _, coded, \
-        origin = row
+    cluster_id, date, first, n_reports, n_outlets, n_articles, _, data, url, _, _, coded, origin = (
+        row
+    )
     day: dt.date | None = date or first
     if day is None:
         return None
@@ -170,12 +240,28 @@ def gdelt_row(row: tuple[Any, ...]) -> list[Any] | None:
     fraction = round(day.year + (day.timetuple().tm_yday - 1) / 365, 4)
     cameo = event["cameo"]
     values: list[Any] = [
-        int(cluster_id[:15], 16), day.strftime("%Y%m%d"), day.strftime("%Y%m"), day.year,
-        fraction, *_gdelt_actor(event["source"]), *_gdelt_actor(event["target"]),
-        int(event["sentence_index"] == 0), cameo, cameo[:3], cameo[:2], event["quad_class"],
-        event["goldstein"], n_reports, n_outlets, n_articles, "",
-        *([""] * len(_GEO)), *([""] * len(_GEO)), *_gdelt_geo(event.get("location")),
-        coded.strftime("%Y%m%d%H%M%S") if coded else "", url or origin or "",
+        int(cluster_id[:15], 16),
+        day.strftime("%Y%m%d"),
+        day.strftime("%Y%m"),
+        day.year,
+        fraction,
+        *_gdelt_actor(event["source"]),
+        *_gdelt_actor(event["target"]),
+        int(event["sentence_index"] == 0),
+        cameo,
+        cameo[:3],
+        cameo[:2],
+        event["quad_class"],
+        event["goldstein"],
+        n_reports,
+        n_outlets,
+        n_articles,
+        "",
+        *([""] * len(_GEO)),
+        *([""] * len(_GEO)),
+        *_gdelt_geo(event.get("location")),
+        coded.strftime("%Y%m%d%H%M%S") if coded else "",
+        url or origin or "",
     ]
     return values
 
@@ -186,17 +272,32 @@ def _gdelt_actor(actor: dict[str, Any] | None) -> list[Any]:
     roles = list(actor.get("roles") or [])[:3]
     code = actor["code"]
     group = code if code[:3] in ("IGO", "NGO", "MNC") else ""
-    return [code, str(actor.get("text") or "").upper(), actor.get("country") or "", group,
-            "", "", "", *(roles + [""] * (3 - len(roles)))]
+    return [
+        code,
+        str(actor.get("text") or "").upper(),
+        actor.get("country") or "",
+        group,
+        "",
+        "",
+        "",
+        *(roles + [""] * (3 - len(roles))),
+    ]
 
 
 def _gdelt_geo(location: dict[str, Any] | None) -> list[Any]:
     if not location:
         return [""] * len(_GEO)
     lat, lon = location.get("lat"), location.get("lon")
-    return [GEO_TYPES.get(str(location.get("precision")), 4), location.get("name") or "",
-            location.get("country") or "", "", "", "" if lat is None else lat,
-            "" if lon is None else lon, ""]
+    return [
+        GEO_TYPES.get(str(location.get("precision")), 4),
+        location.get("name") or "",
+        location.get("country") or "",
+        "",
+        "",
+        "" if lat is None else lat,
+        "" if lon is None else lon,
+        "",
+    ]
 
 
 def _plover(store: Store, out: TextIO, since: dt.date | None, until: dt.date | None) -> int:
@@ -213,8 +314,21 @@ def _plover(store: Store, out: TextIO, since: dt.date | None, until: dt.date | N
 
 def plover_record(row: tuple[Any, ...], *, coder: str) -> dict[str, Any] | None:
     """A PLOVER JSON record for a cluster (``None`` for CAMEO 01/02, which PLOVER drops)."""
-    cluster_id, date, first, n_reports, n_outlets, _, precision, data, url, title, outlet, \
-        coded, _ = row
+    (
+        cluster_id,
+        date,
+        first,
+        n_reports,
+        n_outlets,
+        _,
+        precision,
+        data,
+        url,
+        title,
+        outlet,
+        coded,
+        _,
+    ) = row
     event = json.loads(data)
     if not event.get("plover"):
         return None
@@ -232,20 +346,34 @@ def plover_record(row: tuple[Any, ...], *, coder: str) -> dict[str, Any] | None:
         "event_scale": event["goldstein"],
         "event_text": [event["trigger"]["text"]],
         "text": event["evidence"]["text"],
-        "text_info": {"sequence": event["sentence_index"], "start": event["evidence"]["start"],
-                      "end": event["evidence"]["end"]},
-        "cite_info": {"url": url, "title": title, "publication": outlet, "coder": coder,
-                      "codebook": "CAMEO to PLOVER (casus ontology/data/plover.tsv)"},
+        "text_info": {
+            "sequence": event["sentence_index"],
+            "start": event["evidence"]["start"],
+            "end": event["evidence"]["end"],
+        },
+        "cite_info": {
+            "url": url,
+            "title": title,
+            "publication": outlet,
+            "coder": coder,
+            "codebook": "CAMEO to PLOVER (casus ontology/data/plover.tsv)",
+        },
         "coder": coder,
         "coded_date": coded.date().isoformat() if coded else None,
         # extensions (PLOVER allows named fields beyond the standard ones)
-        "date_precision": precision, "cameo": event["cameo"], "n_reports": n_reports,
+        "date_precision": precision,
+        "cameo": event["cameo"],
+        "n_reports": n_reports,
         "n_outlets": n_outlets,
     }
     location = event.get("location")
     if location:
-        record["event_loc"] = {"name": location.get("name"), "latitude": location.get("lat"),
-                               "longitude": location.get("lon"), "cc3": location.get("country")}
+        record["event_loc"] = {
+            "name": location.get("name"),
+            "latitude": location.get("lat"),
+            "longitude": location.get("lon"),
+            "cc3": location.get("country"),
+        }
     return record
 
 
@@ -255,8 +383,11 @@ def _plover_actors(actor: dict[str, Any] | None) -> list[dict[str, Any]]:
     code = actor["code"]
     roles = list(actor.get("roles") or [])
     sector = roles[0] if roles else (code[3:6] or None)
-    out = {"code": actor.get("country") or code[:3], "actor_text": actor.get("text"),
-           "casus_code": code}
+    out = {
+        "code": actor.get("country") or code[:3],
+        "actor_text": actor.get("text"),
+        "casus_code": code,
+    }
     if sector:
         out["sector"] = sector
     return [out]

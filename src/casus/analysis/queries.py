@@ -29,8 +29,18 @@ FREQS = ("day", "week", "month", "quarter", "year")
 ACTOR_RE = re.compile(r"[A-Z0-9]{3,30}")
 CONFLICT_QUADS = (3, 4)
 SQL_ALLOWED = frozenset({"SELECT", "EXPLAIN"})
-SQL_PRAGMAS = frozenset({"table_info", "show_tables", "show_tables_expanded", "database_size",
-                         "storage_info", "version", "database_list", "show"})
+SQL_PRAGMAS = frozenset(
+    {
+        "table_info",
+        "show_tables",
+        "show_tables_expanded",
+        "database_size",
+        "storage_info",
+        "version",
+        "database_list",
+        "show",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,22 +134,32 @@ def check_actor(store: Store, code: str) -> str:
     country); :class:`InputError` if it is not a code, :class:`NotFound` if unknown."""
     value = code.strip().upper()
     if not ACTOR_RE.fullmatch(value):
-        raise InputError(f"{code!r} is not an actor code: give a country or bloc code (IRN) "
-                         "or a full actor code (IRNGOV)")
-    rows = store.query("SELECT 1 FROM actors WHERE starts_with(code, ?) OR country = ? LIMIT 1",
-                       [value, value])
+        raise InputError(
+            f"{code!r} is not an actor code: give a country or bloc code (IRN) "
+            "or a full actor code (IRNGOV)"
+        )
+    rows = store.query(
+        "SELECT 1 FROM actors WHERE starts_with(code, ?) OR country = ? LIMIT 1", [value, value]
+    )
     if rows:
         return value
-    known = [r[0] for r in store.query(
-        "SELECT DISTINCT unnest([code, country]) FROM actors WHERE code IS NOT NULL")]
+    known = [
+        r[0]
+        for r in store.query(
+            "SELECT DISTINCT unnest([code, country]) FROM actors WHERE code IS NOT NULL"
+        )
+    ]
     close = difflib.get_close_matches(value, [k for k in known if k], n=3)
     hint = f"; did you mean {', '.join(close)}?" if close else ""
-    raise NotFound(f"unknown actor code {value!r}: no stored event has it as source or "
-                   f"target{hint}")
+    raise NotFound(
+        f"unknown actor code {value!r}: no stored event has it as source or target{hint}"
+    )
 
 
-def date_range(since: str | dt.date | None, until: str | dt.date | None,
-               ) -> tuple[dt.date | None, dt.date | None]:
+def date_range(
+    since: str | dt.date | None,
+    until: str | dt.date | None,
+) -> tuple[dt.date | None, dt.date | None]:
     """``since``/``until`` as dates; :class:`InputError` if unreadable or reversed."""
     start = parse_iso_date(since, field_name="--since")
     end = parse_iso_date(until, field_name="--until")
@@ -163,8 +183,9 @@ def dyad_filter(a: str, b: str) -> tuple[str, list[Any]]:
     return f"(({sa} AND {tb}) OR ({sb} AND {ta}))", pa + pb + qb + qa
 
 
-def _period_filter(since: dt.date | None, until: dt.date | None,
-                   column: str = "date") -> tuple[str, list[Any]]:
+def _period_filter(
+    since: dt.date | None, until: dt.date | None, column: str = "date"
+) -> tuple[str, list[Any]]:
     parts: list[str] = []
     params: list[Any] = []
     if since is not None:
@@ -177,9 +198,15 @@ def _period_filter(since: dt.date | None, until: dt.date | None,
 
 
 # ---- timeline ------------------------------------------------------------------------------------
-def timeline(store: Store, a: str, b: str, since: str | dt.date | None = None,
-             until: str | dt.date | None = None, *,
-             include_historical: bool = True) -> list[TimelineRow]:
+def timeline(
+    store: Store,
+    a: str,
+    b: str,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+    *,
+    include_historical: bool = True,
+) -> list[TimelineRow]:
     """The de-duplicated chronology of events between ``a`` and ``b`` (either direction):
     one row per cluster, in date order (undated events last, and only without a range)."""
     start, end = date_range(since, until)
@@ -187,19 +214,29 @@ def timeline(store: Store, a: str, b: str, since: str | dt.date | None = None,
     where, params = dyad_filter(a, b)
     period, pparams = _period_filter(start, end)
     hist = "TRUE" if include_historical else "NOT historical"
-    rows = store.query(f"""
+    rows = store.query(
+        f"""
         SELECT date, date_precision, source_code, cameo, cameo_name, target_code, n_outlets,
                n_reports, goldstein, quad_class, historical, evidence, cluster_id
         FROM clusters WHERE {where} AND {period} AND {hist}
         ORDER BY date NULLS LAST, first_report_date NULLS LAST, cluster_id
-    """, params + pparams)
+    """,
+        params + pparams,
+    )
     return [TimelineRow(*row) for row in rows]
 
 
 # ---- dyad series ---------------------------------------------------------------------------------
-def dyad_series(store: Store, a: str, b: str, freq: str = "week", *,
-                include_historical: bool = False, since: str | dt.date | None = None,
-                until: str | dt.date | None = None) -> list[DyadRow]:
+def dyad_series(
+    store: Store,
+    a: str,
+    b: str,
+    freq: str = "week",
+    *,
+    include_historical: bool = False,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+) -> list[DyadRow]:
     """Events between ``a`` and ``b`` per period (``freq``): counts by QuadClass, Goldstein
     sum and mean, periods without events filled with zeros; historical events excluded
     unless ``include_historical``."""
@@ -210,20 +247,29 @@ def dyad_series(store: Store, a: str, b: str, freq: str = "week", *,
     where, params = dyad_filter(a, b)
     period, pparams = _period_filter(start, end)
     hist = "TRUE" if include_historical else "NOT historical"
-    rows = store.query(f"""
+    rows = store.query(
+        f"""
         SELECT CAST(date_trunc('{freq}', date) AS DATE) AS period, count(*),
                count(*) FILTER (WHERE quad_class = 1), count(*) FILTER (WHERE quad_class = 2),
                count(*) FILTER (WHERE quad_class = 3), count(*) FILTER (WHERE quad_class = 4),
                sum(goldstein), avg(goldstein)
         FROM clusters WHERE date IS NOT NULL AND {where} AND {period} AND {hist}
         GROUP BY period ORDER BY period
-    """, params + pparams)
-    found = {r[0]: DyadRow(r[0], r[1], r[2], r[3], r[4], r[5], round(float(r[6]), 3),
-                           round(float(r[7]), 3)) for r in rows}
+    """,
+        params + pparams,
+    )
+    found = {
+        r[0]: DyadRow(
+            r[0], r[1], r[2], r[3], r[4], r[5], round(float(r[6]), 3), round(float(r[7]), 3)
+        )
+        for r in rows
+    }
     if not found:
         return []
-    return [found.get(p) or DyadRow(p, 0, 0, 0, 0, 0, 0.0, None)
-            for p in _periods(min(found), max(found), freq)]
+    return [
+        found.get(p) or DyadRow(p, 0, 0, 0, 0, 0, 0.0, None)
+        for p in _periods(min(found), max(found), freq)
+    ]
 
 
 def _periods(first: dt.date, last: dt.date, freq: str) -> Iterator[dt.date]:
@@ -245,9 +291,15 @@ def next_period(day: dt.date, freq: str) -> dt.date:
 
 
 # ---- alerts --------------------------------------------------------------------------------------
-def alerts(store: Store, *, window_days: int = 30, baseline_windows: int = 6,
-           min_count: int = 3, z: float = 2.0, as_of: str | dt.date | None = None,
-           ) -> list[Alert]:
+def alerts(
+    store: Store,
+    *,
+    window_days: int = 30,
+    baseline_windows: int = 6,
+    min_count: int = 3,
+    z: float = 2.0,
+    as_of: str | dt.date | None = None,
+) -> list[Alert]:
     """Dyads whose conflict intensity in the latest window stands out against their own past.
 
     Intensity is the sum of |Goldstein| over de-duplicated, non-historical QuadClass 3 and 4
@@ -266,25 +318,38 @@ def alerts(store: Store, *, window_days: int = 30, baseline_windows: int = 6,
         if end is None:
             return []
     horizon = end - dt.timedelta(days=window_days * (baseline_windows + 1))
-    rows = store.query("""
+    rows = store.query(
+        """
         SELECT dyad, datediff('day', date, ?) // ? AS k, count(*), sum(-goldstein)
         FROM clusters
         WHERE NOT historical AND date IS NOT NULL AND date <= ? AND date > ?
           AND quad_class IN (3, 4) AND goldstein < 0
           AND NOT starts_with(dyad, '|') AND NOT ends_with(dyad, '|')
         GROUP BY dyad, k
-    """, [end, window_days, end, horizon])
+    """,
+        [end, window_days, end, horizon],
+    )
     per_dyad: dict[str, dict[int, tuple[int, float]]] = defaultdict(dict)
     for dyad, k, count, intensity in rows:
         per_dyad[dyad][int(k)] = (int(count), float(intensity))
     start = end - dt.timedelta(days=window_days - 1)
-    found = [alert for dyad, windows in sorted(per_dyad.items())
-             if (alert := _score(dyad, windows, baseline_windows, min_count, z, start, end))]
+    found = [
+        alert
+        for dyad, windows in sorted(per_dyad.items())
+        if (alert := _score(dyad, windows, baseline_windows, min_count, z, start, end))
+    ]
     return sorted(found, key=lambda x: (-x.z, x.a, x.b))
 
 
-def _score(dyad: str, windows: dict[int, tuple[int, float]], n: int, min_count: int,
-           threshold: float, start: dt.date, end: dt.date) -> Alert | None:
+def _score(
+    dyad: str,
+    windows: dict[int, tuple[int, float]],
+    n: int,
+    min_count: int,
+    threshold: float,
+    start: dt.date,
+    end: dt.date,
+) -> Alert | None:
     count, intensity = windows.get(0, (0, 0.0))
     if count < min_count:
         return None
@@ -295,14 +360,20 @@ def _score(dyad: str, windows: dict[int, tuple[int, float]], n: int, min_count: 
     if score < threshold:
         return None
     a, b = dyad.split("|", 1)
-    return Alert(a, b, start, end, count, round(intensity, 3), round(mean, 3), round(sd, 3),
-                 round(score, 2))
+    return Alert(
+        a, b, start, end, count, round(intensity, 3), round(mean, 3), round(sd, 3), round(score, 2)
+    )
 
 
 # ---- network -------------------------------------------------------------------------------------
-def network(store: Store, since: str | dt.date | None = None,
-            until: str | dt.date | None = None, *, level: str = "country",
-            include_historical: bool = False) -> nx.DiGraph:
+def network(
+    store: Store,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+    *,
+    level: str = "country",
+    include_historical: bool = False,
+) -> nx.DiGraph:
     """Actors as nodes, de-duplicated events as weighted edges (source -> target).
 
     ``level`` "country" merges actors into their country (or code when they have none);
@@ -316,13 +387,16 @@ def network(store: Store, since: str | dt.date | None = None,
     start, end = date_range(since, until)
     period, params = _period_filter(start, end)
     hist = "TRUE" if include_historical else "NOT historical"
-    pick = ("coalesce({p}_country, {p}_code)" if level == "country" else "{p}_code")
-    rows = store.query(f"""
-        SELECT {pick.format(p='source')}, {pick.format(p='target')}, quad_class, goldstein,
+    pick = "coalesce({p}_country, {p}_code)" if level == "country" else "{p}_code"
+    rows = store.query(
+        f"""
+        SELECT {pick.format(p="source")}, {pick.format(p="target")}, quad_class, goldstein,
                is_symmetric
         FROM clusters
         WHERE source_code IS NOT NULL AND target_code IS NOT NULL AND {period} AND {hist}
-    """, params)
+    """,
+        params,
+    )
     graph = nx.DiGraph(level=level)
     for src, tgt, quad, goldstein, symmetric in rows:
         pairs = [(src, tgt), (tgt, src)] if symmetric and src != tgt else [(src, tgt)]
@@ -337,8 +411,16 @@ def _add_edge(graph: nx.DiGraph, u: str, v: str, quad: int, goldstein: float) ->
             graph.add_node(node, label=node, events=0)
         graph.nodes[node]["events"] += 1
     if not graph.has_edge(u, v):
-        graph.add_edge(u, v, events=0, cooperation=0, conflict=0, cooperation_weight=0.0,
-                       conflict_weight=0.0, goldstein=0.0)
+        graph.add_edge(
+            u,
+            v,
+            events=0,
+            cooperation=0,
+            conflict=0,
+            cooperation_weight=0.0,
+            conflict_weight=0.0,
+            goldstein=0.0,
+        )
     edge = graph.edges[u, v]
     edge["events"] += 1
     edge["goldstein"] = round(edge["goldstein"] + goldstein, 3)
@@ -356,8 +438,9 @@ def graph_to_json(graph: nx.DiGraph) -> dict[str, Any]:
         "directed": True,
         "graph": dict(graph.graph),
         "nodes": [{"id": n, **attrs} for n, attrs in sorted(graph.nodes(data=True))],
-        "links": [{"source": u, "target": v, **attrs}
-                  for u, v, attrs in sorted(graph.edges(data=True))],
+        "links": [
+            {"source": u, "target": v, **attrs} for u, v, attrs in sorted(graph.edges(data=True))
+        ],
     }
 
 
@@ -367,8 +450,15 @@ def graph_to_graphml(graph: nx.DiGraph) -> str:
 
 
 # ---- export and SQL ------------------------------------------------------------------------------
-def export(store: Store, fmt: str, out: TextIO | Path, *, include_all: bool = False,
-           since: str | dt.date | None = None, until: str | dt.date | None = None) -> int:
+def export(
+    store: Store,
+    fmt: str,
+    out: TextIO | Path,
+    *,
+    include_all: bool = False,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+) -> int:
     """Write the store's events as parquet, csv, jsonl, gdelt or plover (docs/store.md);
     returns the number of records written. See :mod:`casus.analysis.export`."""
     from casus.analysis.export import write_export
@@ -405,8 +495,11 @@ def check_sql(query: str) -> None:
         name = re.match(r"\s*pragma\s+(\w+)", query, re.IGNORECASE)
         if name and name.group(1).lower() in SQL_PRAGMAS:
             return
-        raise InputError("only reading PRAGMAs (table_info, show_tables, database_size, ...) "
-                         "are allowed")
+        raise InputError(
+            "only reading PRAGMAs (table_info, show_tables, database_size, ...) are allowed"
+        )
     if kind not in SQL_ALLOWED:
-        raise InputError(f"casus sql is read-only: {kind} statements are not allowed "
-                         "(use SELECT, WITH, SHOW, DESCRIBE, SUMMARIZE or EXPLAIN)")
+        raise InputError(
+            f"casus sql is read-only: {kind} statements are not allowed "
+            "(use SELECT, WITH, SHOW, DESCRIBE, SUMMARIZE or EXPLAIN)"
+        )

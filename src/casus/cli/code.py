@@ -10,7 +10,8 @@ import click
 from casus.cli.common import EXIT_SKIPPED, config_from, parse_published, run_safely
 from casus.coder import Coder, Result
 from casus.io.readers import Skipped, read_inputs
-from casus.io.writers import CsvWriter, explain, table_rows, write_jsonl
+from casus.io.writers import CsvWriter, table_rows, write_jsonl
+from casus.io.writers import explain as explain_event
 from casus.model import Article, Event
 
 PROGRESS_MIN_DOCS = 5
@@ -20,29 +21,72 @@ PROGRESS_MIN_DOCS = 5
 @click.argument("inputs", nargs=-1)
 @click.option("--published", help="Publication date YYYY-MM-DD for inputs that lack one.")
 @click.option("--outlet", help="Outlet name for inputs that lack one.")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "table"]), default="jsonl",
-              show_default=True, help="Output format.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "table"]),
+    default="jsonl",
+    show_default=True,
+    help="Output format.",
+)
 @click.option("--explain", is_flag=True, help="Print each event readably (overrides --format).")
-@click.option("--all", "include_all", is_flag=True,
-              help="Also emit negated, hypothetical and future events, with their flags.")
-@click.option("--lexicon", "lexicon_files", multiple=True, type=click.Path(dir_okay=False),
-              help="Extra verb-lexicon TSV file (repeatable).")
-@click.option("--dict", "dictionary_files", multiple=True, type=click.Path(dir_okay=False),
-              help="Extra actor dictionary, TOML or YAML (repeatable).")
-@click.option("--actors", "petrarch_actors", multiple=True, type=click.Path(dir_okay=False),
-              help="PETRARCH-format actor dictionary to import (repeatable).")
-@click.option("--agents", "petrarch_agents", multiple=True, type=click.Path(dir_okay=False),
-              help="PETRARCH-format agent dictionary to import (repeatable).")
+@click.option(
+    "--all",
+    "include_all",
+    is_flag=True,
+    help="Also emit negated, hypothetical and future events, with their flags.",
+)
+@click.option(
+    "--lexicon",
+    "lexicon_files",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="Extra verb-lexicon TSV file (repeatable).",
+)
+@click.option(
+    "--dict",
+    "dictionary_files",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="Extra actor dictionary, TOML or YAML (repeatable).",
+)
+@click.option(
+    "--actors",
+    "petrarch_actors",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="PETRARCH-format actor dictionary to import (repeatable).",
+)
+@click.option(
+    "--agents",
+    "petrarch_agents",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="PETRARCH-format agent dictionary to import (repeatable).",
+)
 @click.option("--batch-size", type=int, help="Documents per spaCy batch.")
-@click.option("--progress/--no-progress", default=None,
-              help="Progress bar on stderr (default: only when stdout is a terminal).")
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Progress bar on stderr (default: only when stdout is a terminal).",
+)
 @click.pass_context
 @run_safely
-def code_command(ctx: click.Context, inputs: tuple[str, ...], published: str | None,
-                 outlet: str | None, fmt: str, explain: bool, include_all: bool,
-                 lexicon_files: tuple[str, ...], dictionary_files: tuple[str, ...],
-                 petrarch_actors: tuple[str, ...], petrarch_agents: tuple[str, ...],
-                 batch_size: int | None, progress: bool | None) -> None:
+def code_command(
+    ctx: click.Context,
+    inputs: tuple[str, ...],
+    published: str | None,
+    outlet: str | None,
+    fmt: str,
+    explain: bool,
+    include_all: bool,
+    lexicon_files: tuple[str, ...],
+    dictionary_files: tuple[str, ...],
+    petrarch_actors: tuple[str, ...],
+    petrarch_agents: tuple[str, ...],
+    batch_size: int | None,
+    progress: bool | None,
+) -> None:
     """Code news articles into events.
 
     INPUTS are .txt, .html and .jsonl files, directories of them, or - for stdin (the
@@ -50,19 +94,27 @@ def code_command(ctx: click.Context, inputs: tuple[str, ...], published: str | N
     the exit status is 1 if any input was skipped.
     """
     day = parse_published(published)
-    cfg = config_from(ctx, lexicon_files=lexicon_files, dictionary_files=dictionary_files,
-                      petrarch_actors=petrarch_actors, petrarch_agents=petrarch_agents,
-                      batch_size=batch_size)
+    cfg = config_from(
+        ctx,
+        lexicon_files=lexicon_files,
+        dictionary_files=dictionary_files,
+        petrarch_actors=petrarch_actors,
+        petrarch_agents=petrarch_agents,
+        batch_size=batch_size,
+    )
     coder = Coder(cfg)
     items = list(read_inputs(list(inputs) or ["-"], published=day, outlet=outlet))
     articles = [i for i in items if isinstance(i, Article)]
     skipped = [i for i in items if isinstance(i, Skipped)]
     for skip in skipped:
         click.echo(f"casus: skipped {skip}", err=True)
-    show_progress = progress if progress is not None else (
-        sys.stdout.isatty() and len(articles) > PROGRESS_MIN_DOCS)
+    show_progress = (
+        progress
+        if progress is not None
+        else (sys.stdout.isatty() and len(articles) > PROGRESS_MIN_DOCS)
+    )
     results = _with_progress(coder.pipe_results(articles), len(articles), show_progress)
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     csv_writer = CsvWriter(out) if fmt == "csv" and not explain else None
     rows: list[list[str]] = []
     total = 0
@@ -80,8 +132,10 @@ def code_command(ctx: click.Context, inputs: tuple[str, ...], published: str | N
     if fmt == "table" and not explain:
         _print_table(rows)
     if skipped:
-        click.echo(f"casus: {len(skipped)} input(s) skipped, {len(articles)} coded, "
-                   f"{total} event(s)", err=True)
+        click.echo(
+            f"casus: {len(skipped)} input(s) skipped, {len(articles)} coded, {total} event(s)",
+            err=True,
+        )
         sys.exit(EXIT_SKIPPED)
 
 
@@ -108,7 +162,7 @@ def _explain(result: Result, events: list[Event]) -> None:
     for warning in result.warnings:
         click.echo(f"   note: {warning}")
     for event in events:
-        click.echo(explain(event))
+        click.echo(explain_event(event))
         click.echo("")
 
 

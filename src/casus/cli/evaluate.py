@@ -16,24 +16,51 @@ from casus.evaluation.run import evaluate_files, format_report
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--show-errors", is_flag=True, help="List every miss and false alarm.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable summary on stdout.")
-@click.option("--actors", "petrarch_actors", multiple=True, type=click.Path(dir_okay=False),
-              help="PETRARCH-format actor dictionary to import (repeatable).")
-@click.option("--agents", "petrarch_agents", multiple=True, type=click.Path(dir_okay=False),
-              help="PETRARCH-format agent dictionary to import (repeatable).")
-@click.option("--dict", "dictionary_files", multiple=True, type=click.Path(dir_okay=False),
-              help="Extra actor dictionary, TOML or YAML (repeatable).")
+@click.option(
+    "--actors",
+    "petrarch_actors",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="PETRARCH-format actor dictionary to import (repeatable).",
+)
+@click.option(
+    "--agents",
+    "petrarch_agents",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="PETRARCH-format agent dictionary to import (repeatable).",
+)
+@click.option(
+    "--dict",
+    "dictionary_files",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="Extra actor dictionary, TOML or YAML (repeatable).",
+)
 @click.pass_context
 @run_safely
-def eval_command(ctx: click.Context, gold: tuple[str, ...], show_errors: bool, as_json: bool,
-                 petrarch_actors: tuple[str, ...], petrarch_agents: tuple[str, ...],
-                 dictionary_files: tuple[str, ...]) -> None:
+def eval_command(
+    ctx: click.Context,
+    gold: tuple[str, ...],
+    show_errors: bool,
+    as_json: bool,
+    petrarch_actors: tuple[str, ...],
+    petrarch_agents: tuple[str, ...],
+    dictionary_files: tuple[str, ...],
+) -> None:
     """Score casus against GOLD files (sentence-level or article-level JSON lines)."""
-    cfg = config_from(ctx, petrarch_actors=petrarch_actors, petrarch_agents=petrarch_agents,
-                      dictionary_files=dictionary_files)
+    cfg = config_from(
+        ctx,
+        petrarch_actors=petrarch_actors,
+        petrarch_agents=petrarch_agents,
+        dictionary_files=dictionary_files,
+    )
     reports = evaluate_files(Coder(cfg), [Path(g) for g in gold])
     if as_json:
-        payload = {name: r.to_dict() | ({"errors": r.errors} if show_errors else {})
-                   for name, r in reports.items()}
+        payload = {
+            name: r.to_dict() | ({"errors": r.errors} if show_errors else {})
+            for name, r in reports.items()
+        }
         click.echo(json.dumps(payload, indent=2, sort_keys=True))
         return
     for name, report in reports.items():

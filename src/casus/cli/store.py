@@ -25,26 +25,48 @@ _WINDOW_RE = re.compile(r"^(\d+)\s*([dw]?)$")
 
 
 def _db_options(func: F) -> F:
-    func = click.option("--wait", type=float, default=None,
-                        help="Seconds to wait while another process holds the database "
-                             "(default 5 for queries, 60 for ingest).")(func)
-    func = click.option("--db", type=click.Path(dir_okay=False),
-                        help="Store file (default: casus.duckdb here, or `db` in --config).")(func)
+    func = click.option(
+        "--wait",
+        type=float,
+        default=None,
+        help="Seconds to wait while another process holds the database "
+        "(default 5 for queries, 60 for ingest).",
+    )(func)
+    func = click.option(
+        "--db",
+        type=click.Path(dir_okay=False),
+        help="Store file (default: casus.duckdb here, or `db` in --config).",
+    )(func)
     return func
 
 
 def _fmt_option(*choices: str) -> Callable[[F], F]:
-    return click.option("--format", "fmt", type=click.Choice(list(choices)), default=choices[0],
-                        show_default=True, help="Output format.")
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(list(choices)),
+        default=choices[0],
+        show_default=True,
+        help="Output format.",
+    )
 
 
-def _open(ctx: click.Context, db: str | None, wait: float | None, *, create: bool = False,
-          ) -> Any:
+def _open(
+    ctx: click.Context,
+    db: str | None,
+    wait: float | None,
+    *,
+    create: bool = False,
+) -> Any:
     from casus.store import READ_WAIT, WRITE_WAIT, Store
 
     path = Path(db) if db else config_from(ctx).db
-    return Store.open(path, create=create, wait=READ_WAIT if wait is None else wait,
-                      write_wait=WRITE_WAIT if wait is None else wait)
+    return Store.open(
+        path,
+        create=create,
+        wait=READ_WAIT if wait is None else wait,
+        write_wait=WRITE_WAIT if wait is None else wait,
+    )
 
 
 # ---- ingest -------------------------------------------------------------------------------------
@@ -53,20 +75,46 @@ def _open(ctx: click.Context, db: str | None, wait: float | None, *, create: boo
 @_db_options
 @click.option("--published", help="Publication date YYYY-MM-DD for inputs that lack one.")
 @click.option("--outlet", help="Outlet name for inputs that lack one.")
-@click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True,
-              help="Articles per committed transaction.")
-@click.option("--lexicon", "lexicon_files", multiple=True, type=click.Path(dir_okay=False),
-              help="Extra verb-lexicon TSV file (repeatable).")
-@click.option("--dict", "dictionary_files", multiple=True, type=click.Path(dir_okay=False),
-              help="Extra actor dictionary, TOML or YAML (repeatable).")
-@click.option("--progress/--no-progress", default=None,
-              help="Progress bar on stderr (default: only when stdout is a terminal).")
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=64,
+    show_default=True,
+    help="Articles per committed transaction.",
+)
+@click.option(
+    "--lexicon",
+    "lexicon_files",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="Extra verb-lexicon TSV file (repeatable).",
+)
+@click.option(
+    "--dict",
+    "dictionary_files",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="Extra actor dictionary, TOML or YAML (repeatable).",
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Progress bar on stderr (default: only when stdout is a terminal).",
+)
 @click.pass_context
 @run_safely
-def ingest_command(ctx: click.Context, inputs: tuple[str, ...], db: str | None,
-                   wait: float | None, published: str | None, outlet: str | None,
-                   batch_size: int, lexicon_files: tuple[str, ...],
-                   dictionary_files: tuple[str, ...], progress: bool | None) -> None:
+def ingest_command(
+    ctx: click.Context,
+    inputs: tuple[str, ...],
+    db: str | None,
+    wait: float | None,
+    published: str | None,
+    outlet: str | None,
+    batch_size: int,
+    lexicon_files: tuple[str, ...],
+    dictionary_files: tuple[str, ...],
+    progress: bool | None,
+) -> None:
     """Code articles and store their events in the DuckDB store.
 
     INPUTS are .txt, .html and .jsonl files, directories of them, or - for stdin (the
@@ -87,15 +135,20 @@ def ingest_command(ctx: click.Context, inputs: tuple[str, ...], db: str | None,
     for skip in skipped:
         click.echo(f"casus: skipped {skip}", err=True)
     coder = Coder(cfg)
-    show = progress if progress is not None else (
-        sys.stdout.isatty() and len(articles) > PROGRESS_MIN_DOCS)
+    show = (
+        progress
+        if progress is not None
+        else (sys.stdout.isatty() and len(articles) > PROGRESS_MIN_DOCS)
+    )
     with _Progress(show, len(articles)) as advance:
         stats = ingest(store, coder, articles, batch_size=batch_size, on_batch=advance)
     for failure in stats.failed:
         click.echo(f"casus: skipped {failure}", err=True)
-    click.echo(f"{stats.read} article(s): {stats.coded} coded, {stats.recoded} re-coded, "
-               f"{stats.unchanged} unchanged; {stats.events} event(s) stored, "
-               f"{stats.clusters} cluster(s) rebuilt in {store.path} ({stats.seconds:.1f}s)")
+    click.echo(
+        f"{stats.read} article(s): {stats.coded} coded, {stats.recoded} re-coded, "
+        f"{stats.unchanged} unchanged; {stats.events} event(s) stored, "
+        f"{stats.clusters} cluster(s) rebuilt in {store.path} ({stats.seconds:.1f}s)"
+    )
     if skipped or stats.failed:
         click.echo(f"casus: {len(skipped) + len(stats.failed)} input(s) skipped", err=True)
         sys.exit(EXIT_SKIPPED)
@@ -137,14 +190,27 @@ class _Progress:
 @click.argument("b")
 @click.option("--since", help="First date YYYY-MM-DD.")
 @click.option("--until", help="Last date YYYY-MM-DD.")
-@click.option("--historical/--no-historical", default=True, show_default=True,
-              help="Include events the articles mention as background (dated long before).")
+@click.option(
+    "--historical/--no-historical",
+    default=True,
+    show_default=True,
+    help="Include events the articles mention as background (dated long before).",
+)
 @_fmt_option("table", "csv", "json")
 @_db_options
 @click.pass_context
 @run_safely
-def timeline_command(ctx: click.Context, a: str, b: str, since: str | None, until: str | None,
-                     historical: bool, fmt: str, db: str | None, wait: float | None) -> None:
+def timeline_command(
+    ctx: click.Context,
+    a: str,
+    b: str,
+    since: str | None,
+    until: str | None,
+    historical: bool,
+    fmt: str,
+    db: str | None,
+    wait: float | None,
+) -> None:
     """The de-duplicated chronology of events between actors A and B (either direction).
 
     One row per real-world event: date, who, what, whom, the number of outlets that
@@ -159,9 +225,14 @@ def timeline_command(ctx: click.Context, a: str, b: str, since: str | None, unti
         return
     table = _table("date", "source", "event", "target", "sources", "evidence")
     for r in rows:
-        table.add_row(_show_date(r.date, r.date_precision), r.source or "-",
-                      f"{r.cameo} {r.cameo_name}", r.target or "-", str(r.n_sources),
-                      r.evidence)
+        table.add_row(
+            _show_date(r.date, r.date_precision),
+            r.source or "-",
+            f"{r.cameo} {r.cameo_name}",
+            r.target or "-",
+            str(r.n_sources),
+            r.evidence,
+        )
     _print(table, f"{len(rows)} event(s) between {a.upper()} and {b.upper()}")
 
 
@@ -169,8 +240,13 @@ def timeline_command(ctx: click.Context, a: str, b: str, since: str | None, unti
 @click.command("dyad")
 @click.argument("a")
 @click.argument("b")
-@click.option("--freq", type=click.Choice(["week", "month", "quarter", "year"]),
-              default="week", show_default=True, help="Period length.")
+@click.option(
+    "--freq",
+    type=click.Choice(["week", "month", "quarter", "year"]),
+    default="week",
+    show_default=True,
+    help="Period length.",
+)
 @click.option("--since", help="First date YYYY-MM-DD.")
 @click.option("--until", help="Last date YYYY-MM-DD.")
 @click.option("--historical", is_flag=True, help="Include historical (background) events.")
@@ -178,9 +254,18 @@ def timeline_command(ctx: click.Context, a: str, b: str, since: str | None, unti
 @_db_options
 @click.pass_context
 @run_safely
-def dyad_command(ctx: click.Context, a: str, b: str, freq: str, since: str | None,
-                 until: str | None, historical: bool, fmt: str, db: str | None,
-                 wait: float | None) -> None:
+def dyad_command(
+    ctx: click.Context,
+    a: str,
+    b: str,
+    freq: str,
+    since: str | None,
+    until: str | None,
+    historical: bool,
+    fmt: str,
+    db: str | None,
+    wait: float | None,
+) -> None:
     """Events between A and B per period: counts by QuadClass, Goldstein sum and mean.
 
     The table ends with a bar chart: cooperation (QuadClass 1-2) in green, conflict (3-4)
@@ -188,22 +273,40 @@ def dyad_command(ctx: click.Context, a: str, b: str, freq: str, since: str | Non
     """
     from casus.analysis.queries import dyad_series
 
-    rows = dyad_series(_open(ctx, db, wait), a, b, freq, include_historical=historical,
-                       since=since, until=until)
+    rows = dyad_series(
+        _open(ctx, db, wait), a, b, freq, include_historical=historical, since=since, until=until
+    )
     if fmt != "table":
         _emit([r.to_dict() for r in rows], fmt)
         return
     peak = max((r.n_events for r in rows), default=1) or 1
-    table = _table("period", "events", "vcoop", "mcoop", "vconf", "mconf", "gold sum",
-                   "gold mean", "cooperation | conflict")
+    table = _table(
+        "period",
+        "events",
+        "vcoop",
+        "mcoop",
+        "vconf",
+        "mconf",
+        "gold sum",
+        "gold mean",
+        "cooperation | conflict",
+    )
     for r in rows:
         coop = r.verbal_cooperation + r.material_cooperation
         conf = r.verbal_conflict + r.material_conflict
-        bar = (f"[green]{_bar(coop, peak)}[/green][red]{_bar(conf, peak)}[/red]")
+        bar = f"[green]{_bar(coop, peak)}[/green][red]{_bar(conf, peak)}[/red]"
         mean = "-" if r.goldstein_mean is None else f"{r.goldstein_mean:+.2f}"
-        table.add_row(r.period.isoformat(), str(r.n_events), str(r.verbal_cooperation),
-                      str(r.material_cooperation), str(r.verbal_conflict),
-                      str(r.material_conflict), f"{r.goldstein_sum:+.1f}", mean, bar)
+        table.add_row(
+            r.period.isoformat(),
+            str(r.n_events),
+            str(r.verbal_cooperation),
+            str(r.material_cooperation),
+            str(r.verbal_conflict),
+            str(r.material_conflict),
+            f"{r.goldstein_sum:+.1f}",
+            mean,
+            bar,
+        )
     _print(table, f"{a.upper()}–{b.upper()} per {freq}: {len(rows)} period(s)")
 
 
@@ -213,21 +316,43 @@ def _bar(n: int, peak: int) -> str:
 
 # ---- alerts -------------------------------------------------------------------------------------
 @click.command("alerts")
-@click.option("--window", default="30d", show_default=True,
-              help="Window length: days (30d, 30) or weeks (4w).")
-@click.option("--baseline", type=click.IntRange(min=2), default=6, show_default=True,
-              help="Number of earlier windows forming the baseline.")
-@click.option("--min-count", type=click.IntRange(min=1), default=3, show_default=True,
-              help="Conflict events the latest window needs.")
-@click.option("--z", "z", type=float, default=2.0, show_default=True,
-              help="z-score threshold.")
+@click.option(
+    "--window",
+    default="30d",
+    show_default=True,
+    help="Window length: days (30d, 30) or weeks (4w).",
+)
+@click.option(
+    "--baseline",
+    type=click.IntRange(min=2),
+    default=6,
+    show_default=True,
+    help="Number of earlier windows forming the baseline.",
+)
+@click.option(
+    "--min-count",
+    type=click.IntRange(min=1),
+    default=3,
+    show_default=True,
+    help="Conflict events the latest window needs.",
+)
+@click.option("--z", "z", type=float, default=2.0, show_default=True, help="z-score threshold.")
 @click.option("--as-of", help="End of the latest window (default: latest event date).")
 @_fmt_option("table", "csv", "json")
 @_db_options
 @click.pass_context
 @run_safely
-def alerts_command(ctx: click.Context, window: str, baseline: int, min_count: int, z: float,
-                   as_of: str | None, fmt: str, db: str | None, wait: float | None) -> None:
+def alerts_command(
+    ctx: click.Context,
+    window: str,
+    baseline: int,
+    min_count: int,
+    z: float,
+    as_of: str | None,
+    fmt: str,
+    db: str | None,
+    wait: float | None,
+) -> None:
     """Dyads whose conflict intensity in the latest window stands out from their baseline.
 
     Intensity is the sum of |Goldstein| of de-duplicated conflict events (QuadClass 3-4);
@@ -235,16 +360,28 @@ def alerts_command(ctx: click.Context, window: str, baseline: int, min_count: in
     """
     from casus.analysis.queries import alerts
 
-    found = alerts(_open(ctx, db, wait), window_days=parse_window(window),
-                   baseline_windows=baseline, min_count=min_count, z=z, as_of=as_of)
+    found = alerts(
+        _open(ctx, db, wait),
+        window_days=parse_window(window),
+        baseline_windows=baseline,
+        min_count=min_count,
+        z=z,
+        as_of=as_of,
+    )
     if fmt != "table":
         _emit([x.to_dict() for x in found], fmt)
         return
     table = _table("dyad", "window", "events", "intensity", "baseline", "sd", "z")
     for x in found:
-        table.add_row(f"{x.a}–{x.b}", f"{x.window_start}..{x.window_end}", str(x.count),
-                      f"{x.intensity:.1f}", f"{x.baseline_mean:.1f}", f"{x.baseline_sd:.1f}",
-                      f"{x.z:.2f}")
+        table.add_row(
+            f"{x.a}–{x.b}",
+            f"{x.window_start}..{x.window_end}",
+            str(x.count),
+            f"{x.intensity:.1f}",
+            f"{x.baseline_mean:.1f}",
+            f"{x.baseline_sd:.1f}",
+            f"{x.z:.2f}",
+        )
     _print(table, f"{len(found)} alert(s)")
 
 
@@ -260,21 +397,37 @@ def parse_window(text: str) -> int:
 @click.command("network")
 @click.option("--since", help="First date YYYY-MM-DD.")
 @click.option("--until", help="Last date YYYY-MM-DD.")
-@click.option("--level", type=click.Choice(["country", "code"]), default="country",
-              show_default=True, help="Nodes are countries or full actor codes.")
+@click.option(
+    "--level",
+    type=click.Choice(["country", "code"]),
+    default="country",
+    show_default=True,
+    help="Nodes are countries or full actor codes.",
+)
 @_fmt_option("graphml", "json")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output file (stdout).")
 @_db_options
 @click.pass_context
 @run_safely
-def network_command(ctx: click.Context, since: str | None, until: str | None, level: str,
-                    fmt: str, output: str | None, db: str | None, wait: float | None) -> None:
+def network_command(
+    ctx: click.Context,
+    since: str | None,
+    until: str | None,
+    level: str,
+    fmt: str,
+    output: str | None,
+    db: str | None,
+    wait: float | None,
+) -> None:
     """The actor network: actors as nodes, cooperation and conflict as weighted edges."""
     from casus.analysis.queries import graph_to_graphml, graph_to_json, network
 
     graph = network(_open(ctx, db, wait), since, until, level=level)
-    text = graph_to_graphml(graph) if fmt == "graphml" else \
-        json.dumps(graph_to_json(graph), ensure_ascii=False, indent=2) + "\n"
+    text = (
+        graph_to_graphml(graph)
+        if fmt == "graphml"
+        else json.dumps(graph_to_json(graph), ensure_ascii=False, indent=2) + "\n"
+    )
     if output:
         Path(output).write_text(text, encoding="utf-8")
     else:
@@ -283,18 +436,33 @@ def network_command(ctx: click.Context, since: str | None, until: str | None, le
 
 @click.command("export")
 @_fmt_option("jsonl", "csv", "parquet", "gdelt", "plover")
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
-              help="Output file (stdout; parquet needs a file).")
-@click.option("--all", "include_all", is_flag=True,
-              help="Also export negated, hypothetical and future events (jsonl, csv, parquet).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Output file (stdout; parquet needs a file).",
+)
+@click.option(
+    "--all",
+    "include_all",
+    is_flag=True,
+    help="Also export negated, hypothetical and future events (jsonl, csv, parquet).",
+)
 @click.option("--since", help="First date YYYY-MM-DD.")
 @click.option("--until", help="Last date YYYY-MM-DD.")
 @_db_options
 @click.pass_context
 @run_safely
-def export_command(ctx: click.Context, fmt: str, output: str | None, include_all: bool,
-                   since: str | None, until: str | None, db: str | None,
-                   wait: float | None) -> None:
+def export_command(
+    ctx: click.Context,
+    fmt: str,
+    output: str | None,
+    include_all: bool,
+    since: str | None,
+    until: str | None,
+    db: str | None,
+    wait: float | None,
+) -> None:
     """Export events: jsonl, csv, parquet (one row per report), gdelt (GDELT 2.0 event
     columns, tab-separated) or plover (PLOVER JSON), both one record per de-duplicated event."""
     from casus.analysis.queries import date_range, export
@@ -314,8 +482,9 @@ def export_command(ctx: click.Context, fmt: str, output: str | None, include_all
 @_db_options
 @click.pass_context
 @run_safely
-def sql_command(ctx: click.Context, query: str, limit: int | None, fmt: str, db: str | None,
-                wait: float | None) -> None:
+def sql_command(
+    ctx: click.Context, query: str, limit: int | None, fmt: str, db: str | None, wait: float | None
+) -> None:
     """Run one read-only SQL statement on the store (SELECT, WITH, SHOW, DESCRIBE, ...).
 
     Tables: articles, events, clusters, actors (docs/store.md). The database is opened
@@ -358,8 +527,12 @@ def _print(table: Any, caption: str) -> None:
     stdout_console().print(table)
 
 
-def _emit(rows: list[dict[str, Any]], fmt: str, *, columns: Iterable[str] | None = None,
-          ) -> None:
+def _emit(
+    rows: list[dict[str, Any]],
+    fmt: str,
+    *,
+    columns: Iterable[str] | None = None,
+) -> None:
     out = sys.stdout
     if fmt == "json":
         out.write(json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n")
@@ -373,8 +546,15 @@ def _emit(rows: list[dict[str, Any]], fmt: str, *, columns: Iterable[str] | None
 
 def commands() -> Iterator[click.Command]:
     """The store commands, in help order."""
-    yield from (ingest_command, timeline_command, dyad_command, alerts_command,
-                network_command, export_command, sql_command)
+    yield from (
+        ingest_command,
+        timeline_command,
+        dyad_command,
+        alerts_command,
+        network_command,
+        export_command,
+        sql_command,
+    )
 
 
 def register(group: click.Group) -> None:

@@ -53,18 +53,41 @@ class GoldArticle:
 
 
 PLOVER_TYPES = frozenset(
-    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN "
-    "PROTEST SANCTION MOBILIZE COERCE ASSAULT".split()
+    [
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "CONCEDE",
+        "COOPERATE",
+        "AID",
+        "RETREAT",
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "PROTEST",
+        "SANCTION",
+        "MOBILIZE",
+        "COERCE",
+        "ASSAULT",
+    ]
 )
 
 
 def _sentence_event(raw: dict[str, Any], date: dt.date | None) -> GoldEvent:
     code = str(raw.get("code") or "")
     if code.upper() in PLOVER_TYPES:
-        return GoldEvent(raw.get("source"), raw.get("target"), frozenset(), frozenset(),
-                         plover=code.upper(), date=date)
-    return GoldEvent(raw.get("source"), raw.get("target"), frozenset({code}),
-                     frozenset({code[:2]}), date=date)
+        return GoldEvent(
+            raw.get("source"),
+            raw.get("target"),
+            frozenset(),
+            frozenset(),
+            plover=code.upper(),
+            date=date,
+        )
+    return GoldEvent(
+        raw.get("source"), raw.get("target"), frozenset({code}), frozenset({code[:2]}), date=date
+    )
 
 
 def _article_event(raw: dict[str, Any], where: str) -> GoldEvent:
@@ -73,7 +96,10 @@ def _article_event(raw: dict[str, Any], where: str) -> GoldEvent:
     if not roots:
         raise InputError("an event needs codes or roots", path=where)
     return GoldEvent(
-        raw.get("source"), raw.get("target"), codes, roots,
+        raw.get("source"),
+        raw.get("target"),
+        codes,
+        roots,
         date=parse_iso_date(raw.get("date"), field_name="date"),
         tolerance_days=int(raw.get("date_tolerance_days") or 0),
         required=bool(raw.get("required", True)),
@@ -108,13 +134,23 @@ def _record(raw: dict[str, Any], where: str) -> GoldArticle:
     if "published" in raw or "forbidden" in raw:
         published = parse_iso_date(raw.get("published"))
         return GoldArticle(
-            rid, raw["text"], published,
+            rid,
+            raw["text"],
+            published,
             [_article_event(e, where) for e in raw.get("events") or []],
-            [Forbidden(f.get("source"), f.get("target"),
-                       frozenset(str(r) for r in f.get("roots") or ()), f.get("note"))
-             for f in raw.get("forbidden") or []],
-            outlet=raw.get("outlet"), kind="article",
+            [
+                Forbidden(
+                    f.get("source"),
+                    f.get("target"),
+                    frozenset(str(r) for r in f.get("roots") or ()),
+                    f.get("note"),
+                )
+                for f in raw.get("forbidden") or []
+            ],
+            outlet=raw.get("outlet"),
+            kind="article",
         )
     date = parse_iso_date(raw.get("date"), field_name="date")
-    return GoldArticle(rid, raw["text"], date,
-                       [_sentence_event(e, date) for e in raw.get("events") or []])
+    return GoldArticle(
+        rid, raw["text"], date, [_sentence_event(e, date) for e in raw.get("events") or []]
+    )

@@ -16,8 +16,9 @@ def evaluate(coder: Coder, records: Iterable[GoldArticle]) -> Report:
     """Code every gold record's text (with its date as the publication date) and score."""
     records = list(records)
     report = Report()
-    articles = [Article(text=g.text, id=g.id, published=g.published, outlet=g.outlet)
-                for g in records]
+    articles = [
+        Article(text=g.text, id=g.id, published=g.published, outlet=g.outlet) for g in records
+    ]
     by_id = {g.id: g for g in records}
     for article, events in coder.pipe(articles):
         score_record(by_id[article.id], events, report)
@@ -52,16 +53,18 @@ def format_report(name: str, report: Report, *, show_errors: bool = False) -> st
         f"  forbidden events emitted: {d['forbidden_hits']}",
     ]
     if d["confusion"]:
-        roots = sorted({r for row in d["confusion"].values() for r in row} |
-                       set(d["confusion"]))
+        roots = sorted({r for row in d["confusion"].values() for r in row} | set(d["confusion"]))
         lines.append("  confusion (rows gold root, columns predicted root; none = missed):")
         lines.append("        " + " ".join(f"{r:>4}" for r in roots))
         for gold_root, row in sorted(d["confusion"].items()):
-            lines.append(f"   {gold_root:>4} " + " ".join(f"{row.get(r, 0) or '.':>4}"
-                                                         for r in roots))
+            lines.append(
+                f"   {gold_root:>4} " + " ".join(f"{row.get(r, 0) or '.':>4}" for r in roots)
+            )
     if show_errors:
         lines.append("  errors:")
         for err in report.errors:
-            lines.append(f"   [{err['kind']}] {err['record']}: expected {err['expected']}; "
-                         f"got {err['got']}\n      {err['text'][:200]}")
+            lines.append(
+                f"   [{err['kind']}] {err['record']}: expected {err['expected']}; "
+                f"got {err['got']}\n      {err['text'][:200]}"
+            )
     return "\n".join(lines)

@@ -72,8 +72,14 @@ class Tally:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
         r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
-        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
-                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+        return {
+            "precision": round(p, 4),
+            "recall": round(r, 4),
+            "f1": round(f, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
 
 
 @dataclass
@@ -122,13 +128,18 @@ class Report:
             "plover_accuracy": self.plover.value(),
             "forbidden_hits": self.forbidden_hits,
             "confusion": {g: dict(c) for g, c in sorted(self.confusion.items())},
-            "counts": {"code": self.code.total, "date": self.date.total,
-                       "actor_code": self.actor_code.total, "plover": self.plover.total},
+            "counts": {
+                "code": self.code.total,
+                "date": self.date.total,
+                "actor_code": self.actor_code.total,
+                "plover": self.plover.total,
+            },
         }
 
 
-def _match(golds: list[GoldEvent], preds: list[Event],
-           ok: Callable[[GoldEvent, Event], bool]) -> dict[int, int]:
+def _match(
+    golds: list[GoldEvent], preds: list[Event], ok: Callable[[GoldEvent, Event], bool]
+) -> dict[int, int]:
     """Greedy one-to-one matching, required gold events first; gold index → pred index."""
     out: dict[int, int] = {}
     used: set[int] = set()
@@ -143,8 +154,11 @@ def _match(golds: list[GoldEvent], preds: list[Event],
 
 
 def _dyad_key(event: Event) -> tuple[str | None, str | None, str]:
-    return (actor_key(event.source.code if event.source else None),
-            actor_key(event.target.code if event.target else None), event.cameo_root)
+    return (
+        actor_key(event.source.code if event.source else None),
+        actor_key(event.target.code if event.target else None),
+        event.cameo_root,
+    )
 
 
 def score_record(gold: GoldArticle, preds: list[Event], report: Report) -> None:
@@ -160,8 +174,10 @@ def score_record(gold: GoldArticle, preds: list[Event], report: Report) -> None:
 
     detection = _match(golds, preds, type_match)
     dyad = _match(golds, preds, dyad_ok)
-    for tally, matched, ok in ((report.detection, detection, type_match),
-                               (report.dyad, dyad, dyad_ok)):
+    for tally, matched, ok in (
+        (report.detection, detection, type_match),
+        (report.dyad, dyad, dyad_ok),
+    ):
         _tally(tally, golds, preds, matched, ok, sym)
     for gi, pi in dyad.items():
         g, p = golds[gi], preds[pi]
@@ -189,14 +205,22 @@ def score_record(gold: GoldArticle, preds: list[Event], report: Report) -> None:
             report.errors.append(_miss(gold, g))
     matched_keys = {_dyad_key(preds[pi]) for pi in dyad.values()}
     for pi, p in enumerate(preds):
-        if pi not in dyad.values() and not _is_duplicate(p, matched_keys) and not any(
-            not g.required and dyad_ok(g, p) for g in golds
+        if (
+            pi not in dyad.values()
+            and not _is_duplicate(p, matched_keys)
+            and not any(not g.required and dyad_ok(g, p) for g in golds)
         ):
             report.errors.append(_error("false_alarm", gold, p, None))
 
 
-def _tally(tally: Tally, golds: list[GoldEvent], preds: list[Event], matched: dict[int, int],
-           ok: Callable[[GoldEvent, Event], bool], sym: dict[int, bool]) -> None:
+def _tally(
+    tally: Tally,
+    golds: list[GoldEvent],
+    preds: list[Event],
+    matched: dict[int, int],
+    ok: Callable[[GoldEvent, Event], bool],
+    sym: dict[int, bool],
+) -> None:
     tally.tp += sum(1 for gi in matched if golds[gi].required)
     tally.fn += sum(1 for gi, g in enumerate(golds) if g.required and gi not in matched)
     keys = {_dyad_key(preds[pi]) for pi in matched.values()}
@@ -224,13 +248,17 @@ def _confusion(golds: list[GoldEvent], preds: list[Event], report: Report) -> No
     def actor_ok(g: GoldEvent, p: Event) -> bool:
         return actors_match(g, p, True) if _has_actors(g) else type_match(g, p)
 
-    pairs = _match([g for g in golds if g.required and g.roots],
-                   preds, lambda g, p: actor_ok(g, p) and type_match(g, p))
+    pairs = _match(
+        [g for g in golds if g.required and g.roots],
+        preds,
+        lambda g, p: actor_ok(g, p) and type_match(g, p),
+    )
     required = [g for g in golds if g.required and g.roots]
     used = set(pairs.values())
     rest = [i for i in range(len(required)) if i not in pairs]
-    extra = _match([required[i] for i in rest], [p for i, p in enumerate(preds) if i not in used],
-                   actor_ok)
+    extra = _match(
+        [required[i] for i in rest], [p for i, p in enumerate(preds) if i not in used], actor_ok
+    )
     free = [i for i in range(len(preds)) if i not in used]
     for k, i in enumerate(rest):
         g = required[i]
@@ -239,21 +267,31 @@ def _confusion(golds: list[GoldEvent], preds: list[Event], report: Report) -> No
             report.confusion[gold_root][preds[free[extra[k]]].cameo_root] += 1
         else:
             report.confusion[gold_root]["none"] += 1
-    for gi, pi in pairs.items():
+    for pi in pairs.values():
         report.confusion[preds[pi].cameo_root][preds[pi].cameo_root] += 1
 
 
 def _miss(gold: GoldArticle, g: GoldEvent) -> dict[str, Any]:
     what = g.plover or "/".join(sorted(g.codes or g.roots))
-    return {"kind": "miss", "record": gold.id, "expected": f"{g.source} -> {g.target} {what}",
-            "got": None, "text": g.evidence or gold.text}
+    return {
+        "kind": "miss",
+        "record": gold.id,
+        "expected": f"{g.source} -> {g.target} {what}",
+        "got": None,
+        "text": g.evidence or gold.text,
+    }
 
 
 def _error(kind: str, gold: GoldArticle, p: Event, note: str | None) -> dict[str, Any]:
     src = p.source.code if p.source else None
     tgt = p.target.code if p.target else None
-    return {"kind": kind, "record": gold.id, "expected": note,
-            "got": f"{src} -> {tgt} {p.cameo} {p.cameo_name}", "text": p.evidence_text}
+    return {
+        "kind": kind,
+        "record": gold.id,
+        "expected": note,
+        "got": f"{src} -> {tgt} {p.cameo} {p.cameo_name}",
+        "text": p.evidence_text,
+    }
 
 
 def date_within(day: dt.date | None, expected: dt.date | None, tolerance: int) -> bool:

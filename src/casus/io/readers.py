@@ -37,8 +37,9 @@ class Skipped:
 Item = Article | Skipped
 
 
-def read_inputs(paths: list[str], *, published: dt.date | None = None,
-                outlet: str | None = None) -> Iterator[Item]:
+def read_inputs(
+    paths: list[str], *, published: dt.date | None = None, outlet: str | None = None
+) -> Iterator[Item]:
     """Articles (or Skipped records) from files, directories and ``-`` (stdin), in order."""
     for raw in paths:
         if raw == "-":
@@ -54,9 +55,13 @@ def read_inputs(paths: list[str], *, published: dt.date | None = None,
 
 
 def _read_dir(path: Path, published: dt.date | None, outlet: str | None) -> Iterator[Item]:
-    files = sorted(p for p in path.rglob("*") if p.is_file()
-                   and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
-                   and not any(part.startswith(".") for part in p.relative_to(path).parts))
+    files = sorted(
+        p
+        for p in path.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(path).parts)
+    )
     if not files:
         yield Skipped(str(path), "directory has no .txt, .html or .jsonl files")
         return
@@ -76,15 +81,22 @@ def _read_stdin(published: dt.date | None, outlet: str | None) -> Iterator[Item]
         yield from _text_article(text_or_skip, "-", published, outlet)
 
 
-def read_file(path: Path, *, published: dt.date | None = None, outlet: str | None = None,
-              ) -> Iterator[Item]:
+def read_file(
+    path: Path,
+    *,
+    published: dt.date | None = None,
+    outlet: str | None = None,
+) -> Iterator[Item]:
     """Articles of one file, chosen by suffix (unknown suffixes are read as text)."""
     origin = str(path)
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            yield Skipped(origin, f"file is {size // 1_000_000} MB; casus reads files up to "
-                                  f"{MAX_BYTES // 1_000_000} MB (split it)")
+            yield Skipped(
+                origin,
+                f"file is {size // 1_000_000} MB; casus reads files up to "
+                f"{MAX_BYTES // 1_000_000} MB (split it)",
+            )
             return
         data = path.read_bytes()
     except OSError as e:
@@ -114,25 +126,37 @@ def _decode(data: bytes, origin: str) -> str | Skipped:
         return Skipped(origin, f"invalid UTF-8 at byte {e.start}; re-save the file as UTF-8")
 
 
-def _text_article(text: str, origin: str, published: dt.date | None, outlet: str | None,
-                  ) -> Iterator[Item]:
+def _text_article(
+    text: str,
+    origin: str,
+    published: dt.date | None,
+    outlet: str | None,
+) -> Iterator[Item]:
     if not text.strip():
         yield Skipped(origin, "empty file: nothing to code")
         return
     yield Article(text=text, published=published, outlet=outlet, origin=origin)
 
 
-def _read_html(html: str, origin: str, published: dt.date | None, outlet: str | None,
-               ) -> Iterator[Item]:
+def _read_html(
+    html: str,
+    origin: str,
+    published: dt.date | None,
+    outlet: str | None,
+) -> Iterator[Item]:
     import trafilatura
 
     try:
-        doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
-                                          with_metadata=True)
+        doc = trafilatura.bare_extraction(
+            html, include_comments=False, include_tables=False, with_metadata=True
+        )
     except Exception as e:  # trafilatura raises lxml and its own errors; translate here
         yield Skipped(origin, f"cannot parse HTML: {e}")
         return
-    data: dict[str, Any] = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc or {})
+    if doc is None:
+        yield Skipped(origin, "no main text found in the HTML page")
+        return
+    data: dict[str, Any] = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     text = data.get("text") or ""
     if not text.strip():
         yield Skipped(origin, "no main text found in the HTML page")
@@ -143,13 +167,22 @@ def _read_html(html: str, origin: str, published: dt.date | None, outlet: str | 
             page_date = parse_iso_date(data["date"])
         except InputError:
             page_date = None
-    yield Article(text=text, title=data.get("title"), url=data.get("url"),
-                  outlet=outlet or data.get("sitename"), published=published or page_date,
-                  origin=origin)
+    yield Article(
+        text=text,
+        title=data.get("title"),
+        url=data.get("url"),
+        outlet=outlet or data.get("sitename"),
+        published=published or page_date,
+        origin=origin,
+    )
 
 
-def _read_jsonl(text: str, origin: str, published: dt.date | None, outlet: str | None,
-                ) -> Iterator[Item]:
+def _read_jsonl(
+    text: str,
+    origin: str,
+    published: dt.date | None,
+    outlet: str | None,
+) -> Iterator[Item]:
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -171,9 +204,23 @@ def _read_jsonl(text: str, origin: str, published: dt.date | None, outlet: str |
             yield Skipped(where, f"{e}; use YYYY-MM-DD")
             continue
         if article.published is None and published is not None:
-            article = Article(article.text, article.id, article.title, article.url,
-                              article.outlet, published, where)
+            article = Article(
+                article.text,
+                article.id,
+                article.title,
+                article.url,
+                article.outlet,
+                published,
+                where,
+            )
         if article.outlet is None and outlet is not None:
-            article = Article(article.text, article.id, article.title, article.url, outlet,
-                              article.published, where)
+            article = Article(
+                article.text,
+                article.id,
+                article.title,
+                article.url,
+                outlet,
+                article.published,
+                where,
+            )
         yield article

@@ -10,12 +10,38 @@ from casus.model import Actor, Event
 from casus.ontology.cameo import QUAD_CLASS_NAMES
 
 CSV_COLUMNS = (
-    "event_id", "article_id", "sentence_index", "date", "date_precision", "date_basis",
-    "historical", "source_code", "source_country", "source_text", "target_code",
-    "target_country", "target_text", "cameo", "cameo_root", "cameo_name", "quad_class",
-    "goldstein", "plover", "plover_mode", "negated", "hypothetical", "future", "reported",
-    "speaker_code", "speaker_text", "outlet", "location", "location_country", "confidence",
-    "trigger", "evidence",
+    "event_id",
+    "article_id",
+    "sentence_index",
+    "date",
+    "date_precision",
+    "date_basis",
+    "historical",
+    "source_code",
+    "source_country",
+    "source_text",
+    "target_code",
+    "target_country",
+    "target_text",
+    "cameo",
+    "cameo_root",
+    "cameo_name",
+    "quad_class",
+    "goldstein",
+    "plover",
+    "plover_mode",
+    "negated",
+    "hypothetical",
+    "future",
+    "reported",
+    "speaker_code",
+    "speaker_text",
+    "outlet",
+    "location",
+    "location_country",
+    "confidence",
+    "trigger",
+    "evidence",
 )
 
 
@@ -35,19 +61,34 @@ def to_row(event: Event) -> dict[str, Any]:
     speaker = d["attribution"]["speaker"] or {}
     loc = d["location"] or {}
     return {
-        "event_id": d["event_id"], "article_id": d["article_id"],
-        "sentence_index": d["sentence_index"], "date": d["date"],
-        "date_precision": d["date_precision"], "date_basis": d["date_basis"],
-        "historical": d["historical"], "source_code": src.get("code"),
-        "source_country": src.get("country"), "source_text": src.get("text"),
-        "target_code": tgt.get("code"), "target_country": tgt.get("country"),
-        "target_text": tgt.get("text"), "cameo": d["cameo"], "cameo_root": d["cameo_root"],
-        "cameo_name": d["cameo_name"], "quad_class": d["quad_class"],
-        "goldstein": d["goldstein"], "plover": d["plover"], "plover_mode": d["plover_mode"],
-        **d["modality"], "speaker_code": speaker.get("code"),
-        "speaker_text": speaker.get("text"), "outlet": d["attribution"]["outlet"],
-        "location": loc.get("name"), "location_country": loc.get("country"),
-        "confidence": d["confidence"], "trigger": d["trigger"]["text"],
+        "event_id": d["event_id"],
+        "article_id": d["article_id"],
+        "sentence_index": d["sentence_index"],
+        "date": d["date"],
+        "date_precision": d["date_precision"],
+        "date_basis": d["date_basis"],
+        "historical": d["historical"],
+        "source_code": src.get("code"),
+        "source_country": src.get("country"),
+        "source_text": src.get("text"),
+        "target_code": tgt.get("code"),
+        "target_country": tgt.get("country"),
+        "target_text": tgt.get("text"),
+        "cameo": d["cameo"],
+        "cameo_root": d["cameo_root"],
+        "cameo_name": d["cameo_name"],
+        "quad_class": d["quad_class"],
+        "goldstein": d["goldstein"],
+        "plover": d["plover"],
+        "plover_mode": d["plover_mode"],
+        **d["modality"],
+        "speaker_code": speaker.get("code"),
+        "speaker_text": speaker.get("text"),
+        "outlet": d["attribution"]["outlet"],
+        "location": loc.get("name"),
+        "location_country": loc.get("country"),
+        "confidence": d["confidence"],
+        "trigger": d["trigger"]["text"],
         "evidence": d["evidence"]["text"],
     }
 
@@ -69,7 +110,7 @@ class CsvWriter:
 
 
 def actor_label(actor: Actor | None) -> str:
-    """"AZEGOV (Baku)" or "unresolved (some group)" or "-"."""
+    """ "AZEGOV (Baku)" or "unresolved (some group)" or "-"."""
     if actor is None:
         return "-"
     code = actor.code or "unresolved"
@@ -78,9 +119,17 @@ def actor_label(actor: Actor | None) -> str:
 
 def _flags(event: Event) -> str:
     mod = event.modality
-    names = [n for n, v in (("negated", mod.negated), ("hypothetical", mod.hypothetical),
-                            ("future", mod.future), ("reported", mod.reported),
-                            ("historical", event.historical)) if v]
+    names = [
+        n
+        for n, v in (
+            ("negated", mod.negated),
+            ("hypothetical", mod.hypothetical),
+            ("future", mod.future),
+            ("reported", mod.reported),
+            ("historical", event.historical),
+        )
+        if v
+    ]
     return f" [{', '.join(names)}]" if names else ""
 
 
@@ -109,15 +158,14 @@ def explain(event: Event, article_text: str | None = None) -> str:
     ]
     when = event.when
     if when.date is not None:
-        how = f"from \"{when.text}\"" if when.text else "publication date"
+        how = f'from "{when.text}"' if when.text else "publication date"
         lines.append(f"  when: {when.date.isoformat()} ({when.precision}, {when.basis}; {how})")
     else:
         lines.append(f"  when: unknown ({when.note or 'no date'})")
     att = event.attribution
     if att.speaker is not None:
         via = f", via {att.outlet}" if att.outlet else ""
-        lines.append(f"  according to {att.speaker.code or 'unresolved'} "
-                     f"({att.speaker.text}){via}")
+        lines.append(f"  according to {att.speaker.code or 'unresolved'} ({att.speaker.text}){via}")
     elif att.outlet:
         lines.append(f"  according to the outlet: {att.outlet}")
     if event.location is not None:
@@ -131,7 +179,7 @@ def _describe(actor: Actor | None) -> str:
     if actor is None:
         return "-"
     if actor.code is None:
-        return f"unresolved \"{actor.text}\""
+        return f'unresolved "{actor.text}"'
     roles = "/".join(actor.roles)
     name = actor.country or actor.code
     return f"{name} {roles.lower() or ''}".strip() + f" [{actor.code}]"
@@ -141,14 +189,15 @@ def table_rows(events: Iterable[Event]) -> list[list[str]]:
     """Compact rows for a terminal table."""
     rows = []
     for event in events:
-        rows.append([
-            event.when.date.isoformat() if event.when.date else "?",
-            event.source.code or "?" if event.source else "-",
-            f"{event.cameo} {event.cameo_name}"[:48],
-            event.target.code or "?" if event.target else "-",
-            f"{event.goldstein:+.1f}",
-            _flags(event).strip(" []"),
-            event.evidence_text[:70],
-        ])
+        rows.append(
+            [
+                event.when.date.isoformat() if event.when.date else "?",
+                event.source.code or "?" if event.source else "-",
+                f"{event.cameo} {event.cameo_name}"[:48],
+                event.target.code or "?" if event.target else "-",
+                f"{event.goldstein:+.1f}",
+                _flags(event).strip(" []"),
+                event.evidence_text[:70],
+            ]
+        )
     return rows
-

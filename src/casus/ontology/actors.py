@@ -17,8 +17,40 @@ from casus.errors import OntologyError
 from casus.ontology.tables import Row, data_files, read_tsv
 
 ROLE_CODES = frozenset(
-    "GOV MIL COP JUD LEG OPP REB SPY CVL MED BUS EDU HLH LAB REF HRI NGO ELI IGO MNC REL MOD RAD "
-    "AGR CRM DEV ENV INS SEP UAF IMG PTY".split()
+    [
+        "GOV",
+        "MIL",
+        "COP",
+        "JUD",
+        "LEG",
+        "OPP",
+        "REB",
+        "SPY",
+        "CVL",
+        "MED",
+        "BUS",
+        "EDU",
+        "HLH",
+        "LAB",
+        "REF",
+        "HRI",
+        "NGO",
+        "ELI",
+        "IGO",
+        "MNC",
+        "REL",
+        "MOD",
+        "RAD",
+        "AGR",
+        "CRM",
+        "DEV",
+        "ENV",
+        "INS",
+        "SEP",
+        "UAF",
+        "IMG",
+        "PTY",
+    ]
 )
 ENTRY_KINDS = ("name", "adj", "people", "capital", "seat")
 ENTRY_HEADER = ("code", "kind", "text", "from", "to", "note")
@@ -68,7 +100,7 @@ class CodeParts:
 
 def split_code(code: str) -> CodeParts:
     """Split ``AZEGOV`` into (AZE, (GOV,), ()); ``LBNREBHEZ`` into (LBN, (REB,), (HEZ,))."""
-    chunks = [code[i:i + 3] for i in range(0, len(code), 3)]
+    chunks = [code[i : i + 3] for i in range(0, len(code), 3)]
     country, rest = chunks[0], chunks[1:]
     roles = tuple(c for c in rest if c in ROLE_CODES)
     tags = tuple(c for c in rest if c not in ROLE_CODES)

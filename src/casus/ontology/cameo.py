@@ -15,8 +15,24 @@ from casus.ontology.tables import data_files, read_tsv
 
 CODE_RE = re.compile(r"^(0[1-9]|1[0-9]|20)[0-9]{0,2}$")
 PLOVER_TYPES = frozenset(
-    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST "
-    "SANCTION MOBILIZE COERCE ASSAULT".split()
+    [
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "CONCEDE",
+        "COOPERATE",
+        "AID",
+        "RETREAT",
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "PROTEST",
+        "SANCTION",
+        "MOBILIZE",
+        "COERCE",
+        "ASSAULT",
+    ]
 )
 # QuadClass by root. casus groups 05 (diplomatic cooperation) with verbal cooperation;
 # GDELT puts 05 under material cooperation (docs/event-model.md explains the choice).
@@ -121,8 +137,15 @@ def _attach_plover(codes: dict[str, CameoCode], text: str, path: str) -> dict[st
         if plover is not None and plover not in PLOVER_TYPES:
             raise row.error(f"unknown PLOVER event type {plover!r}")
         base = codes[code]
-        out[code] = CameoCode(base.code, base.name, base.goldstein, base.symmetric,
-                              plover, row.get("mode"), row.get("context"))
+        out[code] = CameoCode(
+            base.code,
+            base.name,
+            base.goldstein,
+            base.symmetric,
+            plover,
+            row.get("mode"),
+            row.get("context"),
+        )
     missing = sorted(set(codes) - seen)
     if missing:
         raise OntologyError(f"no PLOVER row for CAMEO codes {', '.join(missing[:10])}", path=path)
@@ -143,8 +166,11 @@ def load_intentions() -> dict[str, tuple[str, str | None]]:
     of its stated refusal) from ``data/intentions.tsv``."""
     cameo = load_cameo()
     out: dict[str, tuple[str, str | None]] = {}
-    for row in read_tsv(dict(data_files("", "*.tsv"))["intentions.tsv"], "intentions.tsv",
-                        ("root", "code", "refusal", "note")):
+    for row in read_tsv(
+        dict(data_files("", "*.tsv"))["intentions.tsv"],
+        "intentions.tsv",
+        ("root", "code", "refusal", "note"),
+    ):
         root, code, refusal = row.require("root"), row.require("code"), row.get("refusal")
         if root not in cameo or len(root) != 2:
             raise row.error(f"{root!r} is not a CAMEO root")

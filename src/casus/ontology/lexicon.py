@@ -22,8 +22,31 @@ PATTERN_HEADER = ("code", "kind", "lemma", "object", "prep", "comp", "note")
 CLASS_HEADER = ("class", "lemma", "note")
 KINDS = ("verb", "noun")
 PREPOSITIONS = frozenset(
-    "with against to toward towards on at into from for over in upon about of by onto across "
-    "between among near inside within".split()
+    [
+        "with",
+        "against",
+        "to",
+        "toward",
+        "towards",
+        "on",
+        "at",
+        "into",
+        "from",
+        "for",
+        "over",
+        "in",
+        "upon",
+        "about",
+        "of",
+        "by",
+        "onto",
+        "across",
+        "between",
+        "among",
+        "near",
+        "inside",
+        "within",
+    ]
 )
 CLASS_RE = re.compile(r"^[A-Z][A-Z_]*$")
 LEMMA_RE = re.compile(r"^[a-z][a-z'\-]*( [a-z][a-z'\-]*){0,3}$")
@@ -51,7 +74,8 @@ class Pattern:
 
     @property
     def specificity(self) -> int:
-        """More specific patterns win: object lemma 4, object class 3, prep 2, comp 2, particle 1."""
+        """More specific patterns win: object lemma 4, object class 3, prep 2, comp 2,
+        particle 1."""
         score = 0
         if self.obj is not None:
             score += 3 if self.obj.isupper() else 4
@@ -67,8 +91,9 @@ class Pattern:
 class Lexicon:
     """Patterns indexed by (kind, lemma), plus the noun classes they refer to."""
 
-    def __init__(self, patterns: Iterable[Pattern], classes: dict[str, frozenset[str]],
-                 version: str) -> None:
+    def __init__(
+        self, patterns: Iterable[Pattern], classes: dict[str, frozenset[str]], version: str
+    ) -> None:
         self.classes = classes
         self.version = version
         self._by_lemma: dict[tuple[str, str], list[Pattern]] = defaultdict(list)
@@ -159,8 +184,9 @@ def _parse_pattern(row: Row, cameo: CameoTable, classes: dict[str, frozenset[str
     return Pattern(code, kind, lemma, particle, obj, prep, comp, f"{row.path}:{row.line}")
 
 
-def parse_patterns(text: str, path: str, cameo: CameoTable,
-                   classes: dict[str, frozenset[str]]) -> list[Pattern]:
+def parse_patterns(
+    text: str, path: str, cameo: CameoTable, classes: dict[str, frozenset[str]]
+) -> list[Pattern]:
     """All patterns of one file, validated (unknown code, bad class, duplicate → error)."""
     out: list[Pattern] = []
     seen: dict[tuple[object, ...], str] = {}
@@ -197,7 +223,8 @@ def build_lexicon(extra_files: tuple[Path, ...] = ()) -> Lexicon:
             if pattern.key in patterns:
                 raise OntologyError(
                     f"duplicate pattern (same as {patterns[pattern.key].where})",
-                    path=name, line=int(pattern.where.rsplit(":", 1)[1]),
+                    path=name,
+                    line=int(pattern.where.rsplit(":", 1)[1]),
                 )
             patterns[pattern.key] = pattern
     for name, text in user_patterns:

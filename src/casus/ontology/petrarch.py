@@ -32,8 +32,7 @@ def _date(text: str, path: str, line: int) -> dt.date:
             return dt.date(year, int(text[2:4]), int(text[4:6]))
         return dt.date(int(text[:4]), int(text[4:6]), int(text[6:8]))
     except ValueError as e:
-        raise OntologyError(f"bad date {text!r} in a code restriction", path=path,
-                            line=line) from e
+        raise OntologyError(f"bad date {text!r} in a code restriction", path=path, line=line) from e
 
 
 def _strip_comments(lines: list[str]) -> Iterable[tuple[int, str]]:
@@ -76,8 +75,7 @@ def _restricted(block: str, path: str, line: int) -> Entry | None:
     elif m.group("d1"):
         start, end = _date(m.group("d1"), path, line), _date(m.group("d2"), path, line)
         if start > end:
-            raise OntologyError(f"date range [{block}] ends before it starts", path=path,
-                                line=line)
+            raise OntologyError(f"date range [{block}] ends before it starts", path=path, line=line)
     return Entry(code, "name", start, end, f"{path}:{line}")
 
 
@@ -92,22 +90,21 @@ def import_actors(path: Path, into: ActorDictionary) -> int:
         nonlocal count
         for name in names:
             for entry in entries:
-                into.add_phrase(name, Entry(entry.code, "name", entry.start, entry.end,
-                                            entry.where, name))
+                into.add_phrase(
+                    name, Entry(entry.code, "name", entry.start, entry.end, entry.where, name)
+                )
             count += 1
 
     for number, line in _strip_comments(text.splitlines()):
         stripped = line.strip()
         if stripped.startswith("+") or stripped.startswith("="):
             if not names:
-                raise OntologyError("synonym before any actor name", path=str(path),
-                                    line=number)
+                raise OntologyError("synonym before any actor name", path=str(path), line=number)
             names.append(_name(stripped[1:]))
             continue
         if line[0].isspace() and stripped.startswith("["):
             if not names:
-                raise OntologyError("code block before any actor name", path=str(path),
-                                    line=number)
+                raise OntologyError("code block before any actor name", path=str(path), line=number)
             for block in CODE_BLOCK.findall(stripped):
                 entry = _restricted(block, str(path), number)
                 if entry is not None:
@@ -140,14 +137,18 @@ def import_agents(path: Path, into: ActorDictionary) -> int:
             continue
         m = re.match(r"^\s*([^{\[]+?)\s*(?:\{([^}]*)\})?\s*\[~?([A-Za-z~]+)\]\s*$", line)
         if m is None:
-            raise OntologyError(f"cannot read agent line {line.strip()!r} "
-                                "(expected NOUN {PLURALS} [~CODE])", path=str(path), line=number)
+            raise OntologyError(
+                f"cannot read agent line {line.strip()!r} (expected NOUN {{PLURALS}} [~CODE])",
+                path=str(path),
+                line=number,
+            )
         noun, plurals, code = m.groups()
         code = code.strip("~").upper()
         if len(code) % 3:
-            raise OntologyError(f"agent code {code!r} is not 3-letter parts", path=str(path),
-                                line=number)
-        roles = tuple(code[i:i + 3] for i in range(0, len(code), 3))
+            raise OntologyError(
+                f"agent code {code!r} is not 3-letter parts", path=str(path), line=number
+            )
+        roles = tuple(code[i : i + 3] for i in range(0, len(code), 3))
         forms = [noun] + [p for p in (plurals or "").split() if p]
         for form in forms:
             into.roles[_name(form).lower()] = roles

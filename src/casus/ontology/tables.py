@@ -64,14 +64,16 @@ def read_tsv(text: str, path: str, header: tuple[str, ...]) -> Iterator[Row]:
             if tuple(p.strip() for p in parts) != header:
                 raise OntologyError(
                     f"header must be {' / '.join(header)}, found {' / '.join(parts)}",
-                    path=path, line=number,
+                    path=path,
+                    line=number,
                 )
             seen_header = True
             continue
         if len(parts) > len(header):
             raise OntologyError(
                 f"{len(parts)} columns, expected at most {len(header)} ({', '.join(header)})",
-                path=path, line=number,
+                path=path,
+                line=number,
             )
         cells = dict(zip(header, (p.strip() for p in parts), strict=False))
         yield Row(cells, path, number)
@@ -86,8 +88,12 @@ def data_files(folder: str, pattern: str) -> list[tuple[str, str]]:
     out = []
     for entry in sorted(base.iterdir(), key=lambda e: e.name):
         if entry.is_file() and Path(entry.name).match(pattern):
-            out.append((f"{folder}/{entry.name}" if folder else entry.name,
-                        entry.read_text(encoding="utf-8")))
+            out.append(
+                (
+                    f"{folder}/{entry.name}" if folder else entry.name,
+                    entry.read_text(encoding="utf-8"),
+                )
+            )
     return out
 
 

@@ -1,19 +1,19 @@
 """Users' own actor dictionaries in TOML or YAML (docs/dictionaries.md#your-own).
 
-    [[actor]]                        # a country, group, IGO... or a metonym
-    code = "AZEGOV"
-    names = ["Baku government"]
-    kind = "name"                    # name | adj | people | capital | seat (default name)
-    from = "2003-10-31"              # optional validity
-    [[person]]
-    code = "IRNGOV"
-    name = "Nasser Kanaani"
-    aliases = ["Kanani"]
-    from = "2022-05-01"
-    to = "2024-09-01"
-    [[role]]
-    role = "GOV"                     # or "GOV MIL"
-    nouns = ["envoy", "emissary"]
+[[actor]]                        # a country, group, IGO... or a metonym
+code = "AZEGOV"
+names = ["Baku government"]
+kind = "name"                    # name | adj | people | capital | seat (default name)
+from = "2003-10-31"              # optional validity
+[[person]]
+code = "IRNGOV"
+name = "Nasser Kanaani"
+aliases = ["Kanani"]
+from = "2022-05-01"
+to = "2024-09-01"
+[[role]]
+role = "GOV"                     # or "GOV MIL"
+nouns = ["envoy", "emissary"]
 """
 
 from __future__ import annotations
@@ -50,11 +50,13 @@ def _load(path: Path) -> dict[str, Any]:
         except yaml.YAMLError as e:
             mark = getattr(e, "problem_mark", None)
             line = mark.line + 1 if mark is not None else None
-            raise OntologyError(f"invalid YAML: {getattr(e, 'problem', e)}", path=str(path),
-                                line=line) from e
+            raise OntologyError(
+                f"invalid YAML: {getattr(e, 'problem', e)}", path=str(path), line=line
+            ) from e
         if not isinstance(data, dict):
-            raise OntologyError("a dictionary file must be a mapping with actor/person/role "
-                                "lists", path=str(path))
+            raise OntologyError(
+                "a dictionary file must be a mapping with actor/person/role lists", path=str(path)
+            )
         return data
     raise OntologyError("dictionary files must end in .toml, .yaml or .yml", path=str(path))
 
@@ -72,8 +74,9 @@ def _date(value: Any, where: str, path: Path) -> dt.date | None:
 
 def _code(value: Any, where: str, path: Path) -> str:
     if not isinstance(value, str) or not CODE_RE.match(value):
-        raise OntologyError(f"{where}: code {value!r} must be 3-letter parts (e.g. IRNGOV)",
-                            path=str(path))
+        raise OntologyError(
+            f"{where}: code {value!r} must be 3-letter parts (e.g. IRNGOV)", path=str(path)
+        )
     return value
 
 
@@ -82,16 +85,18 @@ def load_user_dictionary(path: Path) -> ActorDictionary:
     data = _load(path)
     unknown = sorted(set(data) - {"actor", "person", "role"})
     if unknown:
-        raise OntologyError(f"unknown section(s) {', '.join(unknown)}; use actor, person, role",
-                            path=str(path))
+        raise OntologyError(
+            f"unknown section(s) {', '.join(unknown)}; use actor, person, role", path=str(path)
+        )
     out = ActorDictionary()
     for n, item in enumerate(data.get("actor", []), start=1):
         where = f"actor #{n}"
         code = _code(item.get("code"), where, path)
         kind = item.get("kind", "name")
         if kind not in ENTRY_KINDS:
-            raise OntologyError(f"{where}: kind must be one of {', '.join(ENTRY_KINDS)}",
-                                path=str(path))
+            raise OntologyError(
+                f"{where}: kind must be one of {', '.join(ENTRY_KINDS)}", path=str(path)
+            )
         start, end = _date(item.get("from"), where, path), _date(item.get("to"), where, path)
         if start and end and start > end:
             raise OntologyError(f"{where}: date range ends before it starts", path=str(path))
@@ -113,8 +118,7 @@ def load_user_dictionary(path: Path) -> ActorDictionary:
             raise OntologyError(f"{where}: date range ends before it starts", path=str(path))
         for other_lo, other_hi, other_code in spans.get(name, []):
             if lo <= other_hi and other_lo <= hi and other_code != code:
-                raise OntologyError(f"{where}: {name} {code} overlaps {other_code}",
-                                    path=str(path))
+                raise OntologyError(f"{where}: {name} {code} overlaps {other_code}", path=str(path))
         spans.setdefault(name, []).append((lo, hi, code))
         entry = Entry(code, "person", start, end, f"{path}:{where}", name)
         for form in [name, *item.get("aliases", [])]:
@@ -124,8 +128,9 @@ def load_user_dictionary(path: Path) -> ActorDictionary:
         roles = tuple(str(item.get("role", "")).split())
         bad = [r for r in roles if r not in ROLE_CODES]
         if not roles or bad:
-            raise OntologyError(f"{where}: unknown role {' '.join(bad) or '(none)'}",
-                                path=str(path))
+            raise OntologyError(
+                f"{where}: unknown role {' '.join(bad) or '(none)'}", path=str(path)
+            )
         for noun in item.get("nouns", []):
             out.roles[" ".join(str(noun).lower().split())] = roles
     return out

@@ -17,55 +17,257 @@ from casus.ontology.actors import ActorDictionary, Entry, join_code, normalize, 
 from casus.pipeline import Document
 from casus.stages.places import Gazetteer
 
-CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "conj", "cc", "punct", "ccomp", "xcomp",
-                         "parataxis", "appos", "mark", "prep", "advmod", "npadvmod"})
-ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "iobj", "dative", "agent", "attr",
-                      "oprd", "conj", "appos", "poss", "npadvmod", "ROOT"})
-QUANTIFIER_HEADS = frozenset({"number", "group", "dozen", "dozens", "hundred", "hundreds",
-                              "thousand", "thousands", "some", "several", "many", "all", "most",
-                              "member", "part", "majority", "few", "couple", "handful", "one",
-                              "two", "three", "four", "five", "six", "ten", "scores", "team",
-                              "wave", "barrage", "salvo", "volley", "series", "round", "swarm",
-                              "batch", "fleet", "convoy", "contingent", "unit", "squad"})
-SUBJECT_PRONOUNS = {"it": "thing", "they": "group", "he": "person", "she": "person",
-                    "we": "speaker"}
+CLAUSE_DEPS = frozenset(
+    {
+        "relcl",
+        "acl",
+        "advcl",
+        "conj",
+        "cc",
+        "punct",
+        "ccomp",
+        "xcomp",
+        "parataxis",
+        "appos",
+        "mark",
+        "prep",
+        "advmod",
+        "npadvmod",
+    }
+)
+ARG_DEPS = frozenset(
+    {
+        "nsubj",
+        "nsubjpass",
+        "dobj",
+        "pobj",
+        "iobj",
+        "dative",
+        "agent",
+        "attr",
+        "oprd",
+        "conj",
+        "appos",
+        "poss",
+        "npadvmod",
+        "ROOT",
+    }
+)
+QUANTIFIER_HEADS = frozenset(
+    {
+        "number",
+        "group",
+        "dozen",
+        "dozens",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "some",
+        "several",
+        "many",
+        "all",
+        "most",
+        "member",
+        "part",
+        "majority",
+        "few",
+        "couple",
+        "handful",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "ten",
+        "scores",
+        "team",
+        "wave",
+        "barrage",
+        "salvo",
+        "volley",
+        "series",
+        "round",
+        "swarm",
+        "batch",
+        "fleet",
+        "convoy",
+        "contingent",
+        "unit",
+        "squad",
+    }
+)
+SUBJECT_PRONOUNS = {
+    "it": "thing",
+    "they": "group",
+    "he": "person",
+    "she": "person",
+    "we": "speaker",
+}
 ALL_PRONOUNS = {
-    "it": "thing", "its": "thing", "itself": "thing",
-    "they": "group", "them": "group", "their": "group", "themselves": "group",
-    "he": "person", "him": "person", "his": "person", "she": "person", "her": "person",
-    "we": "speaker", "us": "speaker", "our": "speaker",
+    "it": "thing",
+    "its": "thing",
+    "itself": "thing",
+    "they": "group",
+    "them": "group",
+    "their": "group",
+    "themselves": "group",
+    "he": "person",
+    "him": "person",
+    "his": "person",
+    "she": "person",
+    "her": "person",
+    "we": "speaker",
+    "us": "speaker",
+    "our": "speaker",
 }
 # Heads that, with a definite determiner and no country of their own, refer back to an actor:
 # "the ministry", "the country", "this newly independent republic".
 DEFINITE_HEADS = {
-    "country": "thing", "republic": "thing", "state": "thing", "nation": "thing",
-    "kingdom": "thing", "government": "thing", "regime": "thing", "ministry": "thing",
-    "administration": "thing", "army": "thing", "military": "thing", "neighbour": "thing",
-    "neighbor": "thing", "group": "group", "militant": "group", "rebel": "group",
-    "minister": "person", "president": "person", "spokesman": "person",
-    "spokeswoman": "person", "official": "group", "leader": "person",
+    "country": "thing",
+    "republic": "thing",
+    "state": "thing",
+    "nation": "thing",
+    "kingdom": "thing",
+    "government": "thing",
+    "regime": "thing",
+    "ministry": "thing",
+    "administration": "thing",
+    "army": "thing",
+    "military": "thing",
+    "neighbour": "thing",
+    "neighbor": "thing",
+    "group": "group",
+    "militant": "group",
+    "rebel": "group",
+    "minister": "person",
+    "president": "person",
+    "spokesman": "person",
+    "spokeswoman": "person",
+    "official": "group",
+    "leader": "person",
 }
 DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
-COUNTRY_NOUNS = frozenset({"country", "state", "nation", "republic", "kingdom", "power",
-                           "government", "neighbour", "neighbor", "ally", "partner"})
+COUNTRY_NOUNS = frozenset(
+    {
+        "country",
+        "state",
+        "nation",
+        "republic",
+        "kingdom",
+        "power",
+        "government",
+        "neighbour",
+        "neighbor",
+        "ally",
+        "partner",
+    }
+)
 PERSON_ENTS = frozenset({"PERSON"})
-PERSON_NOUNS = frozenset({"minister", "president", "spokesman", "spokeswoman", "spokesperson",
-                          "ambassador", "envoy", "leader", "chief", "commander", "king",
-                          "premier", "chancellor", "general", "secretary", "prince", "emir",
-                          "sheikh", "ayatollah", "cleric", "diplomat", "official"})
+PERSON_NOUNS = frozenset(
+    {
+        "minister",
+        "president",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "ambassador",
+        "envoy",
+        "leader",
+        "chief",
+        "commander",
+        "king",
+        "premier",
+        "chancellor",
+        "general",
+        "secretary",
+        "prince",
+        "emir",
+        "sheikh",
+        "ayatollah",
+        "cleric",
+        "diplomat",
+        "official",
+    }
+)
 # Agent nouns with no role of their own: "Western backers of Tel Aviv", "Iran's allies".
-AGENT_NOUNS = frozenset({
-    "backer", "supporter", "ally", "partner", "counterpart", "side", "delegation", "negotiator",
-    "mediator", "representative", "member", "friend", "enemy", "rival", "adversary", "opponent",
-    "critic", "foe", "sponsor", "donor", "patron", "proxy", "neighbour", "neighbor", "party",
-    "camp", "coalition", "alliance", "bloc", "team", "power", "authority", "people", "public",
-    "nation", "state", "leadership", "establishment", "elite", "side", "host", "guest",
-    # weapons act for whoever fires them: "Kyiv was hit by Russian missiles"
-    "missile", "drone", "rocket", "jet", "warplane", "warship", "aircraft", "plane", "tank",
-    "artillery", "gunboat", "submarine", "helicopter", "bomber", "fighter",
-})
-RELATIONAL_NOUNS = frozenset({"neighbour", "neighbor", "ally", "partner", "rival", "enemy",
-                              "adversary", "foe", "counterpart", "friend", "opponent"})
+AGENT_NOUNS = frozenset(
+    {
+        "backer",
+        "supporter",
+        "ally",
+        "partner",
+        "counterpart",
+        "side",
+        "delegation",
+        "negotiator",
+        "mediator",
+        "representative",
+        "member",
+        "friend",
+        "enemy",
+        "rival",
+        "adversary",
+        "opponent",
+        "critic",
+        "foe",
+        "sponsor",
+        "donor",
+        "patron",
+        "proxy",
+        "neighbour",
+        "neighbor",
+        "party",
+        "camp",
+        "coalition",
+        "alliance",
+        "bloc",
+        "team",
+        "power",
+        "authority",
+        "people",
+        "public",
+        "nation",
+        "state",
+        "leadership",
+        "establishment",
+        "elite",
+        "host",
+        "guest",
+        # weapons act for whoever fires them: "Kyiv was hit by Russian missiles"
+        "missile",
+        "drone",
+        "rocket",
+        "jet",
+        "warplane",
+        "warship",
+        "aircraft",
+        "plane",
+        "tank",
+        "artillery",
+        "gunboat",
+        "submarine",
+        "helicopter",
+        "bomber",
+        "fighter",
+    }
+)
+RELATIONAL_NOUNS = frozenset(
+    {
+        "neighbour",
+        "neighbor",
+        "ally",
+        "partner",
+        "rival",
+        "enemy",
+        "adversary",
+        "foe",
+        "counterpart",
+        "friend",
+        "opponent",
+    }
+)
 FORMER_WORDS = frozenset({"former", "ex", "ex-", "retired", "erstwhile"})
 NAME_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
 
@@ -84,8 +286,15 @@ class _Seen:
 class Resolver:
     """Resolves noun-phrase heads of one parsed document to actors, remembering mentions."""
 
-    def __init__(self, doc: Any, dictionary: ActorDictionary, day: dt.date | None,
-                 gazetteer: Gazetteer, offset: int = 0, sentence_base: int = 0) -> None:
+    def __init__(
+        self,
+        doc: Any,
+        dictionary: ActorDictionary,
+        day: dt.date | None,
+        gazetteer: Gazetteer,
+        offset: int = 0,
+        sentence_base: int = 0,
+    ) -> None:
         self.doc = doc
         self.dictionary = dictionary
         self.day = day
@@ -114,8 +323,15 @@ class Resolver:
         actor = self._resolve(token)
         self._cache[token.i] = actor
         if actor is not None and actor.code is not None and actor.how != "pronoun":
-            self.history.append(_Seen(actor, self.sentence_of(token), token.i,
-                                      token.dep_ in ("nsubj", "nsubjpass"), _kind_of(actor, token)))
+            self.history.append(
+                _Seen(
+                    actor,
+                    self.sentence_of(token),
+                    token.i,
+                    token.dep_ in ("nsubj", "nsubjpass"),
+                    _kind_of(actor, token),
+                )
+            )
         return actor
 
     def actors_for(self, token: Any) -> list[Actor]:
@@ -129,14 +345,18 @@ class Resolver:
             if mod.dep_ not in ("amod", "compound") or mod.i > token.i:
                 continue
             for other in (c for c in mod.children if c.dep_ == "conj"):
-                entries = [e for e in self.dictionary.find(other.text, self.day)
-                           if e.kind in ("adj", "name")]
+                entries = [
+                    e
+                    for e in self.dictionary.find(other.text, self.day)
+                    if e.kind in ("adj", "name")
+                ]
                 if not entries or actor.country is None:
                     continue
                 country = split_code(entries[0].code).country
-                code = country + actor.code[len(actor.country):]
-                out.append(Actor(code, country, actor.roles, actor.text, actor.start,
-                                 actor.end, actor.how))
+                code = country + actor.code[len(actor.country) :]
+                out.append(
+                    Actor(code, country, actor.roles, actor.text, actor.start, actor.end, actor.how)
+                )
         return out
 
     def is_place_name(self, token: Any) -> bool:
@@ -176,28 +396,50 @@ class Resolver:
         if modifier_entry is not None and _agentive(head, roles):
             parts = split_code(modifier_entry.code)
             if parts.tags:  # a group's adjective ("Houthi fighters") names the group
-                return Actor(modifier_entry.code, parts.country, parts.roles, text, start, end,
-                             "dictionary")
+                return Actor(
+                    modifier_entry.code, parts.country, parts.roles, text, start, end, "dictionary"
+                )
             code = join_code(parts.country, parts.roles + roles)
-            return Actor(code, parts.country, split_code(code).roles, text, start, end,
-                         "dictionary")
+            return Actor(
+                code, parts.country, split_code(code).roles, text, start, end, "dictionary"
+            )
         poss = self._possessor(head)
         if head.lemma_.lower() in RELATIONAL_NOUNS and poss is not None:
             # "Russia's invasion of its neighbour": whose neighbour says nothing of who it is
             return Actor(None, None, (), text, start, end, "unresolved")
-        owned = bool(roles) or head.lemma_.lower() in COUNTRY_NOUNS or head.lemma_.lower() in (
-            "citizen", "national", "people", "population", "resident", "force", "official")
+        owned = (
+            bool(roles)
+            or head.lemma_.lower() in COUNTRY_NOUNS
+            or head.lemma_.lower()
+            in ("citizen", "national", "people", "population", "resident", "force", "official")
+        )
         if poss is not None and poss.country is not None and owned:
             code = join_code(poss.country, roles) if roles else poss.country
             if head.lemma_.lower() in COUNTRY_NOUNS and not roles:
                 code = poss.country
-            return Actor(code, poss.country, split_code(code).roles, text, start, end,
-                         "pronoun" if poss.how == "pronoun" else "dictionary")
+            return Actor(
+                code,
+                poss.country,
+                split_code(code).roles,
+                text,
+                start,
+                end,
+                "pronoun" if poss.how == "pronoun" else "dictionary",
+            )
         definite = self._definite(head, tokens)
         if definite is not None:
-            code = join_code(definite.country, roles) if definite.country and roles else definite.code
-            return Actor(code, definite.country, split_code(code).roles if code else (), text,
-                         start, end, "pronoun")
+            found: str | None = definite.code
+            if definite.country and roles:
+                found = join_code(definite.country, roles)
+            return Actor(
+                found,
+                definite.country,
+                split_code(found).roles if found else (),
+                text,
+                start,
+                end,
+                "pronoun",
+            )
         place = self._place(head)
         if place is not None:
             return Actor(place, place, (), text, start, end, "place")
@@ -205,8 +447,9 @@ class Resolver:
             return Actor(None, None, roles, text, start, end, "unresolved")
         return None
 
-    def _from_head_entry(self, entry: Entry, roles: tuple[str, ...], text: str, start: int,
-                         end: int) -> Actor:
+    def _from_head_entry(
+        self, entry: Entry, roles: tuple[str, ...], text: str, start: int, end: int
+    ) -> Actor:
         parts = split_code(entry.code)
         if parts.tags or parts.country == "IGO":
             return Actor(entry.code, parts.country, parts.roles, text, start, end, "dictionary")
@@ -226,11 +469,16 @@ class Resolver:
         best_len = 0
         for size in range(min(4, len(words)), 0, -1):
             for i in range(len(words) - size + 1):
-                chunk = tokens[i:i + size]
+                chunk = tokens[i : i + size]
                 if not any(_namelike(t) for t in chunk):
                     continue
-                entries = [e for e in self.dictionary.people.get(normalize(
-                    " ".join(words[i:i + size])), ()) if e.valid_on(self.day)]
+                entries = [
+                    e
+                    for e in self.dictionary.people.get(
+                        normalize(" ".join(words[i : i + size])), ()
+                    )
+                    if e.valid_on(self.day)
+                ]
                 if entries and size > best_len:
                     best, best_len = entries[0], size
             if best is not None:
@@ -248,7 +496,7 @@ class Resolver:
         taken: set[int] = set()
         for size in range(min(self.dictionary.max_words, n), 0, -1):
             for i in range(n - size + 1):
-                chunk = own[i:i + size]
+                chunk = own[i : i + size]
                 if any(t.i in taken for t in chunk) or chunk[-1].i - chunk[0].i != size - 1:
                     continue
                 entries = self.dictionary.find(" ".join(t.text for t in chunk), self.day)
@@ -256,8 +504,11 @@ class Resolver:
                     continue
                 taken.update(t.i for t in chunk)
                 entry = _prefer(entries, head in chunk)
-                if chunk[0].i >= 2 and chunk[0].doc[chunk[0].i - 1].text == "-" and (
-                        chunk[0].doc[chunk[0].i - 2].lower_ in ("anti", "pro", "non")):
+                if (
+                    chunk[0].i >= 2
+                    and chunk[0].doc[chunk[0].i - 1].text == "-"
+                    and (chunk[0].doc[chunk[0].i - 2].lower_ in ("anti", "pro", "non"))
+                ):
                     continue  # "anti-Iranian rhetoric" says nothing about who speaks
                 if head in chunk:
                     head_entry = head_entry or entry
@@ -270,19 +521,35 @@ class Resolver:
 
     def _roles(self, head: Any, tokens: list[Any]) -> tuple[str, ...]:
         """Roles from the head noun with its compounds/adjectives, else from other role nouns."""
-        left = [t for t in tokens if t.i < head.i and t.dep_ in ("compound", "amod", "nmod")
-                and t.head.i in {head.i} | {x.i for x in tokens if x.i < head.i}]
+        left = [
+            t
+            for t in tokens
+            if t.i < head.i
+            and t.dep_ in ("compound", "amod", "nmod")
+            and t.head.i in {head.i} | {x.i for x in tokens if x.i < head.i}
+        ]
         lemmas = [t.lemma_.lower() for t in left] + [head.lemma_.lower()]
         of_object = _of_object(head)
         if of_object is not None:  # "chief of staff", "ministry of defence"
-            inner = [c.lemma_.lower() for c in of_object.children
-                     if c.dep_ in ("compound", "amod") and c.i < of_object.i]
+            inner = [
+                c.lemma_.lower()
+                for c in of_object.children
+                if c.dep_ in ("compound", "amod") and c.i < of_object.i
+            ]
             for k in range(len(inner), -1, -1):
-                phrase = " ".join([*lemmas, "of", *inner[len(inner) - k:],
-                                   of_object.lemma_.lower()])
+                phrase = " ".join(
+                    [*lemmas, "of", *inner[len(inner) - k :], of_object.lemma_.lower()]
+                )
                 found = self.dictionary.role_of(phrase) or self.dictionary.role_of(
-                    " ".join([head.lemma_.lower(), "of", *inner[len(inner) - k:],
-                              of_object.lemma_.lower()]))
+                    " ".join(
+                        [
+                            head.lemma_.lower(),
+                            "of",
+                            *inner[len(inner) - k :],
+                            of_object.lemma_.lower(),
+                        ]
+                    )
+                )
                 if found:
                     return found
         for size in range(min(4, len(lemmas)), 0, -1):
@@ -308,14 +575,12 @@ class Resolver:
         if kind is None:
             return None
         span = (token.idx + self.offset, token.idx + len(token.text) + self.offset)
-        if kind == "speaker":
-            found = self._speaker_of(token)
-        else:
-            found = self._salient(token, kind)
+        found = self._speaker_of(token) if kind == "speaker" else self._salient(token, kind)
         if found is None:
             return None
-        return Actor(found.code, found.country, found.roles, token.text, span[0], span[1],
-                     "pronoun")
+        return Actor(
+            found.code, found.country, found.roles, token.text, span[0], span[1], "pronoun"
+        )
 
     def _salient(self, token: Any, kind: str) -> Actor | None:
         """Most recent compatible earlier mention. Subject pronouns prefer earlier subjects;
@@ -327,7 +592,11 @@ class Resolver:
             return None
         clause_subject = _clause_subject(token)
         subject_actor = None
-        if clause_subject is not None and clause_subject.i != token.i and clause_subject.i < token.i:
+        if (
+            clause_subject is not None
+            and clause_subject.i != token.i
+            and clause_subject.i < token.i
+        ):
             subject_actor = self._cache.get(clause_subject.i)
         if token.dep_ == "poss" and subject_actor is not None and subject_actor.code:
             return subject_actor
@@ -343,7 +612,7 @@ class Resolver:
         return compatible[-1].actor
 
     def _speaker_of(self, token: Any) -> Actor | None:
-        """"we"/"our" inside a quote: the speaker of the sentence's reporting verb."""
+        """ "we"/"our" inside a quote: the speaker of the sentence's reporting verb."""
         for t in token.sent:
             if t.lemma_ in ("say", "tell", "add", "state") and t.i != token.i:
                 for child in t.children:
@@ -363,8 +632,11 @@ class Resolver:
     def _place(self, head: Any) -> str | None:
         if head.pos_ != "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP"):
             return None
-        name = [t for t in head.subtree if t.i == head.i or (t.dep_ == "compound"
-                                                            and t.head.i == head.i)]
+        name = [
+            t
+            for t in head.subtree
+            if t.i == head.i or (t.dep_ == "compound" and t.head.i == head.i)
+        ]
         place = self.gazetteer.lookup(" ".join(t.text for t in sorted(name, key=lambda t: t.i)))
         return place.country if place is not None else None
 
@@ -373,8 +645,13 @@ def _agentive(head: Any, roles: tuple[str, ...]) -> bool:
     """Whether a noun with a country modifier names an actor: "Iranian diplomats" and
     "Western backers" do, "Israeli atrocities" and "Iranian territory" do not."""
     lemma = head.lemma_.lower()
-    return bool(roles) or lemma in COUNTRY_NOUNS or lemma in AGENT_NOUNS or (
-        head.pos_ == "PROPN") or head.ent_type_ in ("ORG", "NORP", "PERSON")
+    return (
+        bool(roles)
+        or lemma in COUNTRY_NOUNS
+        or lemma in AGENT_NOUNS
+        or (head.pos_ == "PROPN")
+        or head.ent_type_ in ("ORG", "NORP", "PERSON")
+    )
 
 
 def _appositions(head: Any) -> list[Any]:
@@ -387,7 +664,7 @@ def _appositions(head: Any) -> list[Any]:
 
 
 def _namelike(token: Any) -> bool:
-    return token.pos_ == "PROPN" or token.ent_type_ == "PERSON" or token.text[:1].isupper()
+    return bool(token.pos_ == "PROPN" or token.ent_type_ == "PERSON" or token.text[:1].isupper())
 
 
 def phrase_tokens(head: Any) -> list[Any]:
@@ -425,12 +702,23 @@ def _inside_of_pp(token: Any, head: Any) -> bool:
 def _is_role_head(head: Any, resolver: Resolver) -> bool:
     lemma = head.lemma_.lower()
     return bool(resolver.dictionary.role_of(lemma)) or lemma in (
-        "citizen", "resident", "people", "government", "chief", "head", "leader", "member")
+        "citizen",
+        "resident",
+        "people",
+        "government",
+        "chief",
+        "head",
+        "leader",
+        "member",
+    )
 
 
 def _prefer(entries: list[Entry], at_head: bool) -> Entry:
-    order = ("name", "seat", "capital", "people", "adj") if at_head else (
-        "adj", "name", "capital", "seat", "people")
+    order = (
+        ("name", "seat", "capital", "people", "adj")
+        if at_head
+        else ("adj", "name", "capital", "seat", "people")
+    )
     return sorted(entries, key=lambda e: order.index(e.kind) if e.kind in order else 9)[0]
 
 
@@ -473,17 +761,23 @@ def _clause_subject(token: Any) -> Any | None:
 class ActorStage:
     """Resolves the actors of a document and records its mentions."""
 
-    name = "actors"
-    requires = ("doc",)
-    assigns = ("mentions", "resolver")
+    name: str = "actors"
+    requires: tuple[str, ...] = ("doc",)
+    assigns: tuple[str, ...] = ("mentions", "resolver")
 
     def __init__(self, dictionary: ActorDictionary, gazetteer: Gazetteer) -> None:
         self.dictionary = dictionary
         self.gazetteer = gazetteer
 
     def __call__(self, document: Document) -> Document:
-        resolver = Resolver(document.doc, self.dictionary, document.published, self.gazetteer,
-                            document.offset, document.sentence_base)
+        resolver = Resolver(
+            document.doc,
+            self.dictionary,
+            document.published,
+            self.gazetteer,
+            document.offset,
+            document.sentence_base,
+        )
         document.mentions = resolver.resolve_all()
         document.data["resolver"] = resolver
         return document

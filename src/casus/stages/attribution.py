@@ -18,8 +18,24 @@ from casus.stages.actors import Resolver
 from casus.stages.modality import REPORTING_VERBS
 
 QUOTE_RE = re.compile(r"[\u201c\"\u201e\u00ab](.+?)[\u201d\"\u201c\u00bb]", re.DOTALL)
-SPEECH_LINKS = frozenset({"ccomp", "conj", "xcomp", "advcl", "dobj", "pobj", "prep", "relcl",
-                          "acl", "pcomp", "parataxis", "npadvmod", "nsubj", "attr"})
+SPEECH_LINKS = frozenset(
+    {
+        "ccomp",
+        "conj",
+        "xcomp",
+        "advcl",
+        "dobj",
+        "pobj",
+        "prep",
+        "relcl",
+        "acl",
+        "pcomp",
+        "parataxis",
+        "npadvmod",
+        "nsubj",
+        "attr",
+    }
+)
 
 
 def _reporting_governor(trigger: Any) -> tuple[Any, Any] | None:
@@ -36,10 +52,13 @@ def _reporting_governor(trigger: Any) -> tuple[Any, Any] | None:
             if subject is not None:
                 return t, subject
     root = trigger.sent.root
-    if root.i != trigger.i and root.lemma_.lower() in REPORTING_VERBS and any(
-        c.dep_ in ("ccomp", "parataxis") for c in root.children
-    ) and trigger.i in {x.i for c in root.children if c.dep_ in ("ccomp", "parataxis")
-                        for x in c.subtree}:
+    if (
+        root.i != trigger.i
+        and root.lemma_.lower() in REPORTING_VERBS
+        and any(c.dep_ in ("ccomp", "parataxis") for c in root.children)
+        and trigger.i
+        in {x.i for c in root.children if c.dep_ in ("ccomp", "parataxis") for x in c.subtree}
+    ):
         subject = _subject(root)
         if subject is not None:
             return root, subject
@@ -75,15 +94,13 @@ def _quote_around(doc: Any, trigger: Any) -> tuple[int, int] | None:
 
 
 def _quote_speaker(doc: Any, quote: tuple[int, int], trigger: Any) -> tuple[Any, Any] | None:
-    """"“...,” said X." / "“...,” X said." / "“...” The ministry said so in a statement."."""
+    """ "“...,” said X." / "“...,” X said." / "“...” The ministry said so in a statement."."""
     sentences = list(doc.sents)
     for sent in sentences:
         if sent.end_char < quote[0] or sent.start_char > quote[1] + 200:
             continue
         for token in sent:
-            if token.lemma_.lower() in REPORTING_VERBS and not (
-                quote[0] <= token.idx < quote[1]
-            ):
+            if token.lemma_.lower() in REPORTING_VERBS and not (quote[0] <= token.idx < quote[1]):
                 subject = _subject(token)
                 if subject is not None and not (quote[0] <= subject.idx < quote[1]):
                     return token, subject
@@ -93,9 +110,9 @@ def _quote_speaker(doc: Any, quote: tuple[int, int], trigger: Any) -> tuple[Any,
 class AttributionStage:
     """Attributes every event to a speaker or to the outlet."""
 
-    name = "attribution"
-    requires = ("events", "triggers", "resolver")
-    assigns = ("attribution",)
+    name: str = "attribution"
+    requires: tuple[str, ...] = ("events", "triggers", "resolver")
+    assigns: tuple[str, ...] = ("attribution",)
 
     def __call__(self, document: Document) -> Document:
         resolver: Resolver = document.data["resolver"]
@@ -115,8 +132,9 @@ class AttributionStage:
         document.events = out
         return document
 
-    def _attribute(self, doc: Any, trigger: Any, resolver: Resolver, outlet: str | None,
-                   offset: int) -> Attribution:
+    def _attribute(
+        self, doc: Any, trigger: Any, resolver: Resolver, outlet: str | None, offset: int
+    ) -> Attribution:
         quote = _quote_around(doc, trigger)
         found = _reporting_governor(trigger)
         verb = None
@@ -139,5 +157,6 @@ class AttributionStage:
             verb_text = None
         q0 = quote[0] + offset if quote else None
         q1 = quote[1] + offset if quote else None
-        return Attribution(speaker=speaker, outlet=outlet, verb=verb_text, quote_start=q0,
-                           quote_end=q1)
+        return Attribution(
+            speaker=speaker, outlet=outlet, verb=verb_text, quote_start=q0, quote_end=q1
+        )

@@ -14,8 +14,10 @@ from casus.pipeline import Dateline
 from casus.stages.places import Gazetteer
 from casus.stages.temporal import MONTHS
 
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
 DATELINE_RE = re.compile(
     rf"""^(?P<lead>\s*)
     (?P<place>[A-Z][A-Za-z.'\u2019-]*(?:\ [A-Z][A-Za-z.'\u2019-]*){{0,3}})
@@ -28,8 +30,12 @@ DATELINE_RE = re.compile(
 )
 
 
-def parse_dateline(text: str, gazetteer: Gazetteer, *, published: dt.date | None = None,
-                   ) -> Dateline | None:
+def parse_dateline(
+    text: str,
+    gazetteer: Gazetteer,
+    *,
+    published: dt.date | None = None,
+) -> Dateline | None:
     """The dateline at the start of ``text``, or ``None``. The year of a date without one is
     the publication year (or, without that, unknown)."""
     m = DATELINE_RE.match(text[:200])
@@ -53,17 +59,23 @@ def parse_dateline(text: str, gazetteer: Gazetteer, *, published: dt.date | None
         return None
     day, month_day = _date(m.group("date"), published)
     pretty = place.title() if all_caps else place
-    return Dateline(pretty, found.country if found else None, day, month_day, agency,
-                    m.start("place"), m.end())
+    return Dateline(
+        pretty, found.country if found else None, day, month_day, agency, m.start("place"), m.end()
+    )
 
 
-def _date(text: str | None, published: dt.date | None,
-          ) -> tuple[dt.date | None, tuple[int, int] | None]:
+def _date(
+    text: str | None,
+    published: dt.date | None,
+) -> tuple[dt.date | None, tuple[int, int] | None]:
     if not text:
         return None, None
     parts = re.findall(r"[A-Za-z]+|\d+", text)
-    month = next(MONTHS[p.lower()[:3] if p.lower()[:3] in MONTHS else p.lower()]
-                 for p in parts if not p.isdigit())
+    month = next(
+        MONTHS[p.lower()[:3] if p.lower()[:3] in MONTHS else p.lower()]
+        for p in parts
+        if not p.isdigit()
+    )
     numbers = [int(p) for p in parts if p.isdigit()]
     day = numbers[0]
     year = numbers[1] if len(numbers) > 1 else None
@@ -79,4 +91,4 @@ def _date(text: str | None, published: dt.date | None,
 
 def blank_dateline(text: str, dateline: Dateline) -> str:
     """The text with the dateline replaced by spaces (offsets unchanged)."""
-    return text[:dateline.start] + " " * (dateline.end - dateline.start) + text[dateline.end:]
+    return text[: dateline.start] + " " * (dateline.end - dateline.start) + text[dateline.end :]

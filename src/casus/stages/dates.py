@@ -21,9 +21,27 @@ from casus.stages.temporal import (
 
 # Links a date may climb to reach its predicate; a ccomp or relcl boundary stops it, so
 # "Iran, which was attacked in 1980, signed the deal on Monday" keeps 1980 with "attacked".
-DATE_CLIMB = frozenset({"pobj", "prep", "npadvmod", "nummod", "compound", "amod", "appos",
-                        "advmod", "nmod", "tmod", "obl", "det", "quantmod", "pcomp", "dobj",
-                        "nsubj", "attr"})
+DATE_CLIMB = frozenset(
+    {
+        "pobj",
+        "prep",
+        "npadvmod",
+        "nummod",
+        "compound",
+        "amod",
+        "appos",
+        "advmod",
+        "nmod",
+        "tmod",
+        "obl",
+        "det",
+        "quantmod",
+        "pcomp",
+        "dobj",
+        "nsubj",
+        "attr",
+    }
+)
 EXTRA_TIME = re.compile(
     r"\b((?:in|over|during) (?:the )?(?:past|last|recent) (?:few |several |two |three )?"
     r"(?:days|weeks|months|years)|in recent (?:days|weeks|months|years)|"
@@ -34,18 +52,32 @@ EXTRA_TIME = re.compile(
     r"in the past|long ago)\b",
     re.IGNORECASE,
 )
-UNRESOLVABLE = re.compile(r"^(?:(?:many |several |some )?(?:years|decades) ago|in the past|"
-                          r"long ago)$", re.IGNORECASE)
+UNRESOLVABLE = re.compile(
+    r"^(?:(?:many |several |some )?(?:years|decades) ago|in the past|"
+    r"long ago)$",
+    re.IGNORECASE,
+)
 # Governors that put a complement in the future: "are due to meet on Thursday".
-FUTURE_GOVERNORS = frozenset({"due", "set", "scheduled", "slated", "expected", "plan",
-                              "going", "poised", "intend", "prepare"})
+FUTURE_GOVERNORS = frozenset(
+    {
+        "due",
+        "set",
+        "scheduled",
+        "slated",
+        "expected",
+        "plan",
+        "going",
+        "poised",
+        "intend",
+        "prepare",
+    }
+)
 
 
 def _date_spans(sent: Any) -> list[tuple[int, int, str]]:
     """(start char, end char, text) of the sentence's temporal expressions: spaCy DATE and
     TIME entities plus the span phrases spaCy misses."""
-    spans = [(e.start_char, e.end_char, e.text) for e in sent.ents
-             if e.label_ in ("DATE", "TIME")]
+    spans = [(e.start_char, e.end_char, e.text) for e in sent.ents if e.label_ in ("DATE", "TIME")]
     for m in EXTRA_TIME.finditer(sent.text):
         start = sent.start_char + m.start()
         if not any(s <= start < e for s, e, _ in spans):
@@ -117,9 +149,9 @@ def _linked_predicates(trigger: Any) -> list[Any]:
 class DateStage:
     """Dates every event (see the module docstring) and flags historical ones."""
 
-    name = "dates"
-    requires = ("events", "triggers")
-    assigns = ("dates",)
+    name: str = "dates"
+    requires: tuple[str, ...] = ("events", "triggers")
+    assigns: tuple[str, ...] = ("dates",)
 
     def __init__(self, historical_days: int = 30) -> None:
         self.historical = dt.timedelta(days=historical_days)
@@ -142,8 +174,14 @@ class DateStage:
         document.events = out
         return document
 
-    def date_for(self, doc: Any, trigger: Any, pub: dt.date | None,
-                 stated: dict[int, EventDate], sentence: int) -> EventDate:
+    def date_for(
+        self,
+        doc: Any,
+        trigger: Any,
+        pub: dt.date | None,
+        stated: dict[int, EventDate],
+        sentence: int,
+    ) -> EventDate:
         """The date of the event whose predicate is ``trigger``; ``stated`` maps earlier
         sentence indexes to the dates stated there (filled in by the caller)."""
         spans = _date_spans(trigger.sent)
@@ -171,12 +209,23 @@ class DateStage:
             # sentence's past-tense event continues the story.
             return EventDate(previous.date, previous.precision, "inferred", previous.text)
         if pub is None:
-            return EventDate(None, "unknown", "publication", None,
-                             "no publication date: give --published or a dateline")
+            return EventDate(
+                None,
+                "unknown",
+                "publication",
+                None,
+                "no publication date: give --published or a dateline",
+            )
         return EventDate(pub, "day", "publication", None)
 
-    def _resolve(self, text: str, pub: dt.date | None, future: bool,
-                 stated: dict[int, EventDate], sentence: int) -> EventDate:
+    def _resolve(
+        self,
+        text: str,
+        pub: dt.date | None,
+        future: bool,
+        stated: dict[int, EventDate],
+        sentence: int,
+    ) -> EventDate:
         if UNRESOLVABLE.match(text.strip()):
             return EventDate(None, "unknown", "stated", text, "expression names no datable time")
         offset = relative_offset(text)
@@ -195,7 +244,10 @@ class DateStage:
         if found is None and re.search(r"\d", text):
             found = parse_with_dateparser(text, pub)
         if found is None:
-            note = "no publication date to resolve it against" if pub is None else \
-                "expression names no resolvable time"
+            note = (
+                "no publication date to resolve it against"
+                if pub is None
+                else "expression names no resolvable time"
+            )
             return EventDate(None, "unknown", "stated", text, note)
         return EventDate(found[0], found[1], "stated", text)

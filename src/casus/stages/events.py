@@ -29,42 +29,150 @@ from casus.stages.modality import (
 
 # Verbs that take an event noun as object and lend it their subject ("held talks with",
 # "carried out strikes on", "launched an attack against", "took part in exercises").
-LIGHT_VERBS = frozenset({
-    "hold", "conduct", "carry", "launch", "stage", "make", "take", "give", "pay", "mount",
-    "wage", "deliver", "issue", "lodge", "file", "begin", "start", "continue", "resume",
-    "intensify", "step", "engage", "perform", "undertake", "execute", "unleash", "hold",
-    "organize", "organise", "announce", "have", "join", "extend", "offer", "express", "go",
-})
-TARGET_PREPS = ("against", "with", "to", "toward", "towards", "on", "at", "into", "upon",
-                "for", "from", "over")
+LIGHT_VERBS = frozenset(
+    {
+        "hold",
+        "conduct",
+        "carry",
+        "launch",
+        "stage",
+        "make",
+        "take",
+        "give",
+        "pay",
+        "mount",
+        "wage",
+        "deliver",
+        "issue",
+        "lodge",
+        "file",
+        "begin",
+        "start",
+        "continue",
+        "resume",
+        "intensify",
+        "step",
+        "engage",
+        "perform",
+        "undertake",
+        "execute",
+        "unleash",
+        "organize",
+        "organise",
+        "announce",
+        "have",
+        "join",
+        "extend",
+        "offer",
+        "express",
+        "go",
+    }
+)
+TARGET_PREPS = (
+    "against",
+    "with",
+    "to",
+    "toward",
+    "towards",
+    "on",
+    "at",
+    "into",
+    "upon",
+    "for",
+    "from",
+    "over",
+)
 SUBJECT_DEPS = ("nsubj", "csubj")
 # Actions done to someone: without a target actor they are not coded ("destroyed all the
 # bridges behind it" is a metaphor more often than an event).
 TARGETED_ROOTS = frozenset({"16", "17", "18", "19", "20"})
 # Roles that, with no country of their own, belong to the acting government's country:
 # "Azerbaijani government is trying to suppress the opposition" → AZEOPP.
-DOMESTIC_ROLES = frozenset({"OPP", "CVL", "LEG", "JUD", "COP", "MED", "EDU", "LAB", "BUS",
-                            "REL", "HRI", "CRM", "AGR"})
+DOMESTIC_ROLES = frozenset(
+    {"OPP", "CVL", "LEG", "JUD", "COP", "MED", "EDU", "LAB", "BUS", "REL", "HRI", "CRM", "AGR"}
+)
 # Actions whose place names the target when no actor does: "struck targets near Damascus".
 PLACE_TARGET_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
-PLACE_TARGET_PREPS = ("in", "into", "near", "across", "from", "toward", "towards", "on", "at",
-                      "inside", "over", "off", "outside", "around")
+PLACE_TARGET_PREPS = (
+    "in",
+    "into",
+    "near",
+    "across",
+    "from",
+    "toward",
+    "towards",
+    "on",
+    "at",
+    "inside",
+    "over",
+    "off",
+    "outside",
+    "around",
+)
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})
-INSTRUMENT_NOUNS = frozenset({"phone", "telephone", "videoconference", "video", "letter",
-                              "link", "call", "message", "envoy", "intermediary"})
+INSTRUMENT_NOUNS = frozenset(
+    {
+        "phone",
+        "telephone",
+        "videoconference",
+        "video",
+        "letter",
+        "link",
+        "call",
+        "message",
+        "envoy",
+        "intermediary",
+    }
+)
 VENUE_PREPS = ("at", "in", "on", "inside", "near", "outside")
 RECIPROCALS = frozenset({"each other", "one another"})
 BORDER_WORDS = frozenset({"border", "frontier", "boundary"})
 NEGATED_PREFIXES = frozenset({"anti", "pro", "non", "counter"})
 # Verbs that only wrap their infinitive ("seeks to escalate", "is trying to persuade"): with an
 # infinitive and no more specific pattern, the infinitive is coded, not the wrapper.
-WRAPPER_VERBS = frozenset({
-    "seek", "want", "try", "attempt", "plan", "intend", "hope", "aim", "wish", "prepare",
-    "consider", "expect", "need", "continue", "begin", "start", "decide", "move", "manage",
-    "struggle", "strive", "endeavour", "endeavor", "tend", "appear", "seem", "fail", "dare",
-    "look", "work", "go", "come", "get", "help", "use", "choose", "opt", "resolve",
-})
+WRAPPER_VERBS = frozenset(
+    {
+        "seek",
+        "want",
+        "try",
+        "attempt",
+        "plan",
+        "intend",
+        "hope",
+        "aim",
+        "wish",
+        "prepare",
+        "consider",
+        "expect",
+        "need",
+        "continue",
+        "begin",
+        "start",
+        "decide",
+        "move",
+        "manage",
+        "struggle",
+        "strive",
+        "endeavour",
+        "endeavor",
+        "tend",
+        "appear",
+        "seem",
+        "fail",
+        "dare",
+        "look",
+        "work",
+        "go",
+        "come",
+        "get",
+        "help",
+        "use",
+        "choose",
+        "opt",
+        "resolve",
+    }
+)
 OBJECT_DEPS = ("dobj", "oprd", "attr", "dative")
 
 
@@ -96,7 +204,7 @@ def _with_conjuncts(token: Any) -> list[Any]:
 
 
 def _unwrap_quantifier(token: Any) -> Any:
-    """"a number of its citizens" → citizens; "four of the diplomats" → diplomats."""
+    """ "a number of its citizens" → citizens; "four of the diplomats" → diplomats."""
     if token.lemma_.lower() in QUANTIFIER_HEADS or token.pos_ == "NUM":
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -110,16 +218,27 @@ def _prep_objects(token: Any, into: dict[str, list[Any]]) -> None:
     for child in token.children:
         if child.dep_ in ("prep", "agent"):
             word = child.lower_
-            if word == "with" and child.i > 0 and child.doc[child.i - 1].lemma_.lower() in (
-                    BORDER_WORDS):
+            if (
+                word == "with"
+                and child.i > 0
+                and child.doc[child.i - 1].lemma_.lower() in (BORDER_WORDS)
+            ):
                 continue  # "on the borders with Azerbaijan": the PP belongs to "borders"
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     into.setdefault(word, []).extend(_with_conjuncts(grand))
                 elif grand.dep_ == "prep":  # "away from", "out of"
                     _prep_objects(child, into)
-        if child.dep_ in ("prt", "advmod") and child.lower_ in ("back", "out", "off", "away",
-                                                                 "down", "up", "over", "in"):
+        if child.dep_ in ("prt", "advmod") and child.lower_ in (
+            "back",
+            "out",
+            "off",
+            "away",
+            "down",
+            "up",
+            "over",
+            "in",
+        ):
             _prep_objects(child, into)  # "struck back at Tehran"
         if child.dep_ in ("prep", "agent"):
             for grand in child.children:  # "spoke by phone with Putin"
@@ -165,7 +284,8 @@ def verb_frame(verb: Any, depth: int = 0) -> Frame:
                 frame.particles.add(child.lower_)
     _prep_objects(verb, frame.preps)
     frame.preps.pop("by", None) if frame.passive and "by" in frame.preps and any(
-        c.dep_ == "agent" for c in verb.children) else None
+        c.dep_ == "agent" for c in verb.children
+    ) else None
     for obj in frame.objects:
         _prep_objects(obj, frame.preps)
     relative = [t for t in frame.subjects + frame.objects if t.lower_ in RELATIVE_PRONOUNS]
@@ -266,11 +386,17 @@ def place_in(tokens: list[Any], gazetteer: Any, avoid: str | None) -> tuple[Any,
     """The first proper name among ``tokens`` that the gazetteer places in a country other than
     ``avoid``."""
     for token in tokens:
-        if token.pos_ != "PROPN" or token.dep_ == "compound" or token.ent_type_ in (
-                "PERSON", "ORG", "NORP"):
+        if (
+            token.pos_ != "PROPN"
+            or token.dep_ == "compound"
+            or token.ent_type_ in ("PERSON", "ORG", "NORP")
+        ):
             continue
-        name = " ".join(t.text for t in token.subtree
-                        if t.i == token.i or (t.dep_ == "compound" and t.head.i == token.i))
+        name = " ".join(
+            t.text
+            for t in token.subtree
+            if t.i == token.i or (t.dep_ == "compound" and t.head.i == token.i)
+        )
         place = gazetteer.lookup(name, (avoid or "",))
         if place is not None and place.country is not None and place.country != avoid:
             return token, place.country
@@ -295,7 +421,8 @@ def _prefixed(token: Any) -> bool:
     doc = token.doc
     i = token.i
     return (i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in NEGATED_PREFIXES) or (
-        token.lower_.split("-")[0] in NEGATED_PREFIXES and "-" in token.text)
+        token.lower_.split("-")[0] in NEGATED_PREFIXES and "-" in token.text
+    )
 
 
 def _verb_ancestor(token: Any, hops: int = 4) -> Any | None:
@@ -314,8 +441,15 @@ def _demonym_actor(token: Any, resolver: Resolver) -> Actor | None:
     for entry in entries:
         if entry.kind == "adj":
             start = token.idx + resolver.offset
-            return Actor(entry.code, entry.code[:3], (), token.text, start,
-                         start + len(token.text), "dictionary")
+            return Actor(
+                entry.code,
+                entry.code[:3],
+                (),
+                token.text,
+                start,
+                start + len(token.text),
+                "dictionary",
+            )
     return None
 
 
@@ -352,7 +486,7 @@ class EventEngine:
         for pred in frame.predicates if pattern.obj.isupper() else []:
             # an object predicate matches a class anywhere in it: "to be in conflict with"
             words = [t.lemma_.lower() for t in pred.subtree]
-            grams = {" ".join(words[i:i + n]) for n in (1, 2, 3) for i in range(len(words))}
+            grams = {" ".join(words[i : i + n]) for n in (1, 2, 3) for i in range(len(words))}
             if any(pattern.obj in self.lexicon.classes_of(g) for g in grams):
                 longest = max(longest, 1)
         for obj in frame.objects:
@@ -433,8 +567,9 @@ class EventEngine:
         return chosen
 
     # ---- targets ------------------------------------------------------------------------
-    def targets(self, pattern: Pattern, frame: Frame, resolver: Resolver,
-                source: Actor) -> list[Actor | None]:
+    def targets(
+        self, pattern: Pattern, frame: Frame, resolver: Resolver, source: Actor
+    ) -> list[Actor | None]:
         """Target actors by the pattern's rule (docs/lexicon.md), in order: the pattern's
         preposition; the object (or, for a class object, the actor inside it unless it is the
         source's own: "recalled its ambassador to France" → France); an indirect object; any
@@ -448,10 +583,16 @@ class EventEngine:
             steps.append(frame.objects)
         else:
             matched = self._object_matches(pattern, frame)
-            foreign = [a for a in self._actors(matched, resolver, countries=True)
-                       if a.country != source.country]
-            foreign += [a for a in (self._owner(o, resolver) for o in matched)
-                        if a is not None and a.country != source.country]
+            foreign = [
+                a
+                for a in self._actors(matched, resolver, countries=True)
+                if a.country != source.country
+            ]
+            foreign += [
+                a
+                for a in (self._owner(o, resolver) for o in matched)
+                if a is not None and a.country != source.country
+            ]
             if foreign:
                 return list(foreign)
             for obj in matched:  # "its ambassador to France", "peacekeepers from Karabakh"
@@ -463,12 +604,21 @@ class EventEngine:
             steps.extend(frame.preps.get(p, []) for p in TARGET_PREPS)
         # a capital or seat in a place phrase is where it happened, not who it happened to:
         # "signed agreements at the White House", "held talks in Abu Dhabi"
-        venues = set() if pattern.code[:2] in PLACE_TARGET_ROOTS else {
-            t.i for p in VENUE_PREPS if p != pattern.prep for t in frame.preps.get(p, [])}
+        venues = (
+            set()
+            if pattern.code[:2] in PLACE_TARGET_ROOTS
+            else {t.i for p in VENUE_PREPS if p != pattern.prep for t in frame.preps.get(p, [])}
+        )
         for tokens in steps:
-            found = [a for a in self._actors(tokens, resolver, owners=True, venues=venues)
-                     if not (pattern.obj is not None and a.country == source.country
-                             and a.code == source.code)]
+            found = [
+                a
+                for a in self._actors(tokens, resolver, owners=True, venues=venues)
+                if not (
+                    pattern.obj is not None
+                    and a.country == source.country
+                    and a.code == source.code
+                )
+            ]
             if found:
                 return list(found)
         for pred in frame.predicates:  # "consider X to be ...": X is evaluated
@@ -479,9 +629,11 @@ class EventEngine:
         intends = pattern.comp or frame.lemma in IRREALIS_GOVERNORS
         for comp in frame.complements if intends else []:  # "plans to visit Tehran"
             sub = verb_frame(comp) if comp.pos_ in ("VERB", "AUX") else None
-            inner = self.best_pattern(sub) if sub is not None else None
-            if sub is not None and inner is not None:
-                found = [t for t in self.targets(inner, sub, resolver, source) if t is not None]
+            sub_pattern = self.best_pattern(sub) if sub is not None else None
+            if sub is not None and sub_pattern is not None:
+                found = [
+                    t for t in self.targets(sub_pattern, sub, resolver, source) if t is not None
+                ]
                 if found:
                     return list(found)
         if pattern.code[:2] in PLACE_TARGET_ROOTS:
@@ -503,23 +655,44 @@ class EventEngine:
     def _owner(self, token: Any, resolver: Resolver) -> Actor | None:
         """The actor an object noun belongs to: possessor, country adjective or "of" phrase."""
         for child in token.children:
-            if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.i < token.i
-                                        and not _prefixed(child)):
-                actor = resolver.actor_for(child) if child.dep_ == "poss" else (
-                    _demonym_actor(child, resolver) or (
-                        resolver.actor_for(child) if child.pos_ == "PROPN" else None))
+            if child.dep_ == "poss" or (
+                child.dep_ in ("amod", "compound") and child.i < token.i and not _prefixed(child)
+            ):
+                actor = (
+                    resolver.actor_for(child)
+                    if child.dep_ == "poss"
+                    else (
+                        _demonym_actor(child, resolver)
+                        or (resolver.actor_for(child) if child.pos_ == "PROPN" else None)
+                    )
+                )
                 if actor is not None and actor.code is not None:
                     return actor
-        inner = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for g in c.children if g.dep_ == "pobj"), None)
+        inner = next(
+            (
+                g
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
         if inner is not None:
             actor = resolver.actor_for(inner)
             if actor is not None and actor.code is not None:
                 return actor
         return None
 
-    def _actors(self, tokens: list[Any], resolver: Resolver, *, countries: bool = False,
-                owners: bool = False, venues: set[int] | None = None) -> list[Actor]:
+    def _actors(
+        self,
+        tokens: list[Any],
+        resolver: Resolver,
+        *,
+        countries: bool = False,
+        owners: bool = False,
+        venues: set[int] | None = None,
+    ) -> list[Actor]:
         out = []
         for token in tokens:
             if venues and token.i in venues and resolver.is_place_name(token):
@@ -544,8 +717,9 @@ class EventEngine:
         consumed: set[int] = set()
         doc = document.doc
         for token in doc:
-            if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.dep_ == "amod"
-                                                 and token.tag_ == "VBN"):
+            if token.pos_ in ("VERB", "AUX") or (
+                token.pos_ == "ADJ" and token.dep_ == "amod" and token.tag_ == "VBN"
+            ):
                 frame = verb_frame(token)
             else:
                 continue
@@ -586,25 +760,38 @@ class EventEngine:
 
     @staticmethod
     def _is_wrapper(pattern: Pattern, frame: Frame) -> bool:
-        return (frame.pred.lemma_.lower() in WRAPPER_VERBS and pattern.obj is None
-                and not pattern.comp and pattern.prep is None
-                and any(c.dep_ == "xcomp" for c in frame.complements))
+        return (
+            frame.pred.lemma_.lower() in WRAPPER_VERBS
+            and pattern.obj is None
+            and not pattern.comp
+            and pattern.prep is None
+            and any(c.dep_ == "xcomp" for c in frame.complements)
+        )
 
     def _is_bare_report(self, pattern: Pattern, frame: Frame) -> bool:
-        """"X said that ..." is attribution, not an event, unless a specific pattern codes it."""
+        """ "X said that ..." is attribution, not an event, unless a specific pattern codes it."""
         lemma = frame.pred.lemma_.lower()
         return lemma in REPORTING_VERBS and pattern.specificity == 0 and pattern.code[:2] == "01"
 
-    def _build(self, document: Document, resolver: Resolver, frame: Frame, pattern: Pattern,
-               ) -> list[tuple[Event, Any]]:
-        sources = [self._localize(a, frame, document, resolver)
-                   for a in self._actors(frame.subjects, resolver)]
+    def _build(
+        self,
+        document: Document,
+        resolver: Resolver,
+        frame: Frame,
+        pattern: Pattern,
+    ) -> list[tuple[Event, Any]]:
+        sources = [
+            self._localize(a, frame, document, resolver)
+            for a in self._actors(frame.subjects, resolver)
+        ]
         if not sources:
             return []
         targets = self.targets(pattern, frame, resolver, sources[0])
         code = self.cameo.get(pattern.code)
-        if code.code == "010" and (pattern.specificity == 0 or not any(
-                t is not None and t.code is not None for t in targets)):
+        if code.code == "010" and (
+            pattern.specificity == 0
+            or not any(t is not None and t.code is not None for t in targets)
+        ):
             # A bare statement is attribution, not an event: CAMEO codes 010 only as a
             # residual, so only specific, addressed statements are kept ("briefed Iran on").
             return []
@@ -620,8 +807,9 @@ class EventEngine:
                 pairs.append((source, target))
         if code.symmetric or self._reciprocal(frame):
             # "Iran and Azerbaijan signed a pact"; "accused each other of violations"
-            pairs = self._symmetric(sources, [t for t in targets
-                                              if t is None or t.text.lower() not in RECIPROCALS])
+            pairs = self._symmetric(
+                sources, [t for t in targets if t is None or t.text.lower() not in RECIPROCALS]
+            )
         sent = frame.pred.sent
         off = document.offset
         out = []
@@ -658,12 +846,22 @@ class EventEngine:
             out.append((event, frame.pred))
             if stated is not None:
                 intent = self.cameo.get(stated)
-                out.append((event.with_(
-                    cameo=intent.code, cameo_name=intent.name, quad_class=intent.quad_class,
-                    goldstein=intent.goldstein, plover=intent.plover,
-                    plover_mode=intent.plover_mode, modality=Modality(reported=modality.reported),
-                    confidence=max(0.05, event.confidence - 0.1),
-                    pattern=f"intentions.tsv:{code.root} via {pattern.where}"), frame.pred))
+                out.append(
+                    (
+                        event.with_(
+                            cameo=intent.code,
+                            cameo_name=intent.name,
+                            quad_class=intent.quad_class,
+                            goldstein=intent.goldstein,
+                            plover=intent.plover,
+                            plover_mode=intent.plover_mode,
+                            modality=Modality(reported=modality.reported),
+                            confidence=max(0.05, event.confidence - 0.1),
+                            pattern=f"intentions.tsv:{code.root} via {pattern.where}",
+                        ),
+                        frame.pred,
+                    )
+                )
         return out
 
     def _stated_intent(self, frame: Frame, root: str, modality: Modality) -> str | None:
@@ -675,7 +873,8 @@ class EventEngine:
         for gov in governors(frame.pred):
             lemma = gov.lemma_.lower()
             if gov.pos_ in ("VERB", "AUX", "ADJ") and lemma in IRREALIS_GOVERNORS | (
-                    COGNITION_VERBS):
+                COGNITION_VERBS
+            ):
                 return None
             if any(p.comp for p in self.lexicon.candidates("verb", gov.lemma_.lower())):
                 return None
@@ -692,8 +891,7 @@ class EventEngine:
         if actor.code is not None or not actor.roles or not set(actor.roles) <= DOMESTIC_ROLES:
             return actor
         found = place_in(_argument_tokens(frame), resolver.gazetteer, None)
-        country = found[1] if found else (document.dateline.country if document.dateline
-                                          else None)
+        country = found[1] if found else (document.dateline.country if document.dateline else None)
         if country is None:
             return actor
         code = country + "".join(actor.roles)
@@ -701,8 +899,10 @@ class EventEngine:
 
     @staticmethod
     def _reciprocal(frame: Frame) -> bool:
-        return any(" ".join(t.lower_ for t in o.subtree) in RECIPROCALS
-                   for o in frame.objects + [p for ps in frame.preps.values() for p in ps])
+        return any(
+            " ".join(t.lower_ for t in o.subtree) in RECIPROCALS
+            for o in frame.objects + [p for ps in frame.preps.values() for p in ps]
+        )
 
     @staticmethod
     def _domestic(target: Actor | None, source: Actor) -> Actor | None:
@@ -711,18 +911,21 @@ class EventEngine:
         if not target.roles or not set(target.roles) <= DOMESTIC_ROLES:
             return target
         code = source.country + "".join(target.roles)
-        return Actor(code, source.country, target.roles, target.text, target.start, target.end,
-                     "inferred")
+        return Actor(
+            code, source.country, target.roles, target.text, target.start, target.end, "inferred"
+        )
 
     @staticmethod
-    def _symmetric(sources: list[Actor], targets: list[Actor | None],
-                   ) -> list[tuple[Actor, Actor | None]]:
-        """"Iran and Azerbaijan signed a pact": each direction; "Iran signed with Azerbaijan":
+    def _symmetric(
+        sources: list[Actor],
+        targets: list[Actor | None],
+    ) -> list[tuple[Actor, Actor | None]]:
+        """ "Iran and Azerbaijan signed a pact": each direction; "Iran signed with Azerbaijan":
         both directions too."""
         parties = list(sources) + [t for t in targets if t is not None]
         if len(parties) < 2:
             return [(s, None) for s in sources]
-        pairs = []
+        pairs: list[tuple[Actor, Actor | None]] = []
         for a in parties:
             for b in parties:
                 if a is not b and (a.code != b.code or a.code is None):
@@ -733,13 +936,25 @@ class EventEngine:
     def _dedupe(events: list[tuple[Event, Any]]) -> list[tuple[Event, Any]]:
         """Drop exact repeats, and an untargeted event when the same sentence has the same
         source and root with a target ("will strike" under "a warning to Baku")."""
-        targeted = {(e.sentence_index, e.source.country if e.source else None, e.cameo_root,
-                     e.modality.asserted) for e, _ in events if e.target is not None}
+        targeted = {
+            (
+                e.sentence_index,
+                e.source.country if e.source else None,
+                e.cameo_root,
+                e.modality.asserted,
+            )
+            for e, _ in events
+            if e.target is not None
+        }
         seen: set[str] = set()
         out = []
         for event, token in events:
-            key = (event.sentence_index, event.source.country if event.source else None,
-                   event.cameo_root, event.modality.asserted)
+            key = (
+                event.sentence_index,
+                event.source.country if event.source else None,
+                event.cameo_root,
+                event.modality.asserted,
+            )
             if event.event_id in seen or (event.target is None and key in targeted):
                 continue
             seen.add(event.event_id)
@@ -767,9 +982,9 @@ def confidence(pattern: Pattern, frame: Frame, source: Actor, target: Actor | No
 class EventStage:
     """Codes the events of a parsed document (all of them, with modality flags)."""
 
-    name = "events"
-    requires = ("doc", "mentions", "resolver")
-    assigns = ("events", "triggers")
+    name: str = "events"
+    requires: tuple[str, ...] = ("doc", "mentions", "resolver")
+    assigns: tuple[str, ...] = ("events", "triggers")
 
     def __init__(self, lexicon: Lexicon, cameo: CameoTable) -> None:
         self.engine = EventEngine(lexicon, cameo)

@@ -11,47 +11,211 @@ from typing import Any
 from casus.model import Modality
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "gon"})
-MODAL_AUX = frozenset({"could", "would", "might", "may", "should", "must", "can", "ought",
-                       "'d", "ca"})
+MODAL_AUX = frozenset(
+    {"could", "would", "might", "may", "should", "must", "can", "ought", "'d", "ca"}
+)
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 # Verbs whose infinitive complement has not (yet) happened: "plans to visit", "threatened to
 # strike", "agreed to resume talks". Verbs not listed ("decided to expel", "began to shell",
 # "moved to close") pass their complement through as an action.
-IRREALIS_GOVERNORS = frozenset({
-    "plan", "intend", "want", "seek", "hope", "aim", "prepare", "threaten", "promise", "vow",
-    "pledge", "offer", "propose", "expect", "consider", "wish", "agree", "ready", "willing",
-    "need", "urge", "call", "ask", "demand", "request", "appeal", "press", "push", "warn",
-    "persuade", "encourage", "invite", "order", "tell", "advise", "allow", "permit", "able",
-    "likely", "set", "due", "about", "mull", "weigh", "contemplate", "discuss", "eager",
-    "keen", "determined", "poised", "unlikely", "would", "prefer", "seem", "appear", "suggest", "recommend", "insist", "dare", "refuse", "decline",
-    "fail", "reject", "avoid", "refrain", "hesitate", "forget", "cease", "stop",
-})
+IRREALIS_GOVERNORS = frozenset(
+    {
+        "plan",
+        "intend",
+        "want",
+        "seek",
+        "hope",
+        "aim",
+        "prepare",
+        "threaten",
+        "promise",
+        "vow",
+        "pledge",
+        "offer",
+        "propose",
+        "expect",
+        "consider",
+        "wish",
+        "agree",
+        "ready",
+        "willing",
+        "need",
+        "urge",
+        "call",
+        "ask",
+        "demand",
+        "request",
+        "appeal",
+        "press",
+        "push",
+        "warn",
+        "persuade",
+        "encourage",
+        "invite",
+        "order",
+        "tell",
+        "advise",
+        "allow",
+        "permit",
+        "able",
+        "likely",
+        "set",
+        "due",
+        "about",
+        "mull",
+        "weigh",
+        "contemplate",
+        "discuss",
+        "eager",
+        "keen",
+        "determined",
+        "poised",
+        "unlikely",
+        "would",
+        "prefer",
+        "seem",
+        "appear",
+        "suggest",
+        "recommend",
+        "insist",
+        "dare",
+        "refuse",
+        "decline",
+        "fail",
+        "reject",
+        "avoid",
+        "refrain",
+        "hesitate",
+        "forget",
+        "cease",
+        "stop",
+    }
+)
 # Governors that negate their complement: "refused to sign", "failed to agree".
-NEGATING_GOVERNORS = frozenset({"refuse", "decline", "fail", "reject", "avoid", "refrain",
-                                "deny", "rule", "dismiss", "refute", "cease", "stop"})
+NEGATING_GOVERNORS = frozenset(
+    {
+        "refuse",
+        "decline",
+        "fail",
+        "reject",
+        "avoid",
+        "refrain",
+        "deny",
+        "rule",
+        "dismiss",
+        "refute",
+        "cease",
+        "stop",
+    }
+)
 # Accusations do not assert what they allege: "accused each other of violating the ceasefire".
-ACCUSATION_VERBS = frozenset({"accuse", "blame", "charge", "suspect", "allege", "fault",
-                              "indict", "convict"})
+ACCUSATION_VERBS = frozenset(
+    {"accuse", "blame", "charge", "suspect", "allege", "fault", "indict", "convict"}
+)
 DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject", "rebuff"})
-REPORTING_VERBS = frozenset({
-    "say", "tell", "announce", "claim", "report", "state", "add", "allege", "insist", "assert",
-    "confirm", "note", "write", "quote", "declare", "reveal", "disclose", "stress", "explain",
-    "argue", "maintain", "contend", "acknowledge", "admit", "mention", "indicate", "suggest",
-    "cite", "tweet", "post", "remark", "comment",
-})
+REPORTING_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "announce",
+        "claim",
+        "report",
+        "state",
+        "add",
+        "allege",
+        "insist",
+        "assert",
+        "confirm",
+        "note",
+        "write",
+        "quote",
+        "declare",
+        "reveal",
+        "disclose",
+        "stress",
+        "explain",
+        "argue",
+        "maintain",
+        "contend",
+        "acknowledge",
+        "admit",
+        "mention",
+        "indicate",
+        "suggest",
+        "cite",
+        "tweet",
+        "post",
+        "remark",
+        "comment",
+    }
+)
 # Beliefs are not statements: "thinking that all Muslim countries will normalize ties".
-COGNITION_VERBS = frozenset({
-    "think", "believe", "expect", "hope", "fear", "assume", "suspect", "imagine", "predict",
-    "speculate", "doubt", "worry", "guess", "reckon", "estimate", "anticipate", "assess",
-    "calculate", "feel", "dream", "wonder", "suppose",
-})
-HYPOTHETICAL_MODIFIERS = frozenset({"planned", "possible", "potential", "proposed", "future",
-                                    "threatened", "prospective", "hypothetical", "expected",
-                                    "intended", "imminent", "looming", "feared"})
+COGNITION_VERBS = frozenset(
+    {
+        "think",
+        "believe",
+        "expect",
+        "hope",
+        "fear",
+        "assume",
+        "suspect",
+        "imagine",
+        "predict",
+        "speculate",
+        "doubt",
+        "worry",
+        "guess",
+        "reckon",
+        "estimate",
+        "anticipate",
+        "assess",
+        "calculate",
+        "feel",
+        "dream",
+        "wonder",
+        "suppose",
+    }
+)
+HYPOTHETICAL_MODIFIERS = frozenset(
+    {
+        "planned",
+        "possible",
+        "potential",
+        "proposed",
+        "future",
+        "threatened",
+        "prospective",
+        "hypothetical",
+        "expected",
+        "intended",
+        "imminent",
+        "looming",
+        "feared",
+    }
+)
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
-CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl",
-                          "dobj", "pobj", "prep", "nsubj", "acomp", "attr", "oprd", "npadvmod",
-                          "amod", "compound", "appos"})
+CLAUSE_LINKS = frozenset(
+    {
+        "xcomp",
+        "ccomp",
+        "advcl",
+        "conj",
+        "pcomp",
+        "acl",
+        "relcl",
+        "dobj",
+        "pobj",
+        "prep",
+        "nsubj",
+        "acomp",
+        "attr",
+        "oprd",
+        "npadvmod",
+        "amod",
+        "compound",
+        "appos",
+    }
+)
 
 
 def _auxes(verb: Any) -> list[Any]:
@@ -62,7 +226,7 @@ def _auxes(verb: Any) -> list[Any]:
 
 
 def is_negated_locally(pred: Any) -> bool:
-    """"did not attack", "has never condemned", "no country ... was willing"."""
+    """ "did not attack", "has never condemned", "no country ... was willing"."""
     for child in _auxes(pred) + [c for c in pred.children if c.dep_ == "advmod"]:
         if child.dep_ == "neg" or child.lower_ in NEGATORS:
             return True
@@ -77,20 +241,20 @@ def is_negated_locally(pred: Any) -> bool:
 
 
 def is_future_locally(pred: Any) -> bool:
-    """"will strike", "is going to attack", "is to visit"."""
+    """ "will strike", "is going to attack", "is to visit"."""
     for aux in _auxes(pred):
         if aux.lower_ in FUTURE_AUX or aux.lemma_ == "will":
             return True
     head = pred.head
-    if pred.dep_ == "xcomp" and head.lemma_ == "go" and any(
-        c.dep_ == "aux" and c.lemma_ == "be" for c in head.children
-    ):
-        return True
-    return False
+    return bool(
+        pred.dep_ == "xcomp"
+        and head.lemma_ == "go"
+        and any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children)
+    )
 
 
 def is_modal_locally(pred: Any) -> bool:
-    """"could attack", "may have attacked", "should sign"."""
+    """ "could attack", "may have attacked", "should sign"."""
     return any(aux.lower_ in MODAL_AUX for aux in _auxes(pred))
 
 
@@ -140,8 +304,7 @@ def modality_of(pred: Any, *, skip_governor: Any | None = None) -> Modality:
     hypothetical = is_modal_locally(pred) or is_conditional(pred) or is_question(pred)
     reported = False
     if pred.pos_ == "NOUN" and any(
-        c.dep_ in ("amod", "compound") and c.lower_ in HYPOTHETICAL_MODIFIERS
-        for c in pred.children
+        c.dep_ in ("amod", "compound") and c.lower_ in HYPOTHETICAL_MODIFIERS for c in pred.children
     ):
         hypothetical = True
     child = pred
@@ -155,8 +318,11 @@ def modality_of(pred: Any, *, skip_governor: Any | None = None) -> Modality:
                 hypothetical = True
         if lemma in DENIAL_VERBS and link in ("ccomp", "dobj", "pobj", "prep", "xcomp"):
             negated = True
-        if lemma in ACCUSATION_VERBS and link in ("prep", "ccomp", "xcomp", "pcomp") and (
-                gov is not skip_governor):
+        if (
+            lemma in ACCUSATION_VERBS
+            and link in ("prep", "ccomp", "xcomp", "pcomp")
+            and (gov is not skip_governor)
+        ):
             hypothetical = True
         if link == "ccomp" and lemma in REPORTING_VERBS:
             reported = True

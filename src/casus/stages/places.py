@@ -16,10 +16,13 @@ from casus.pipeline import Document
 
 log = logging.getLogger("casus")
 
-PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "into", "off",
-                         "around", "over"})
-REGION_WORDS = re.compile(r"^(northern|southern|eastern|western|north|south|east|west|"
-                          r"central|northeastern|northwestern|southeastern|southwestern)$")
+PLACE_PREPS = frozenset(
+    {"in", "at", "near", "outside", "inside", "across", "into", "off", "around", "over"}
+)
+REGION_WORDS = re.compile(
+    r"^(northern|southern|eastern|western|north|south|east|west|"
+    r"central|northeastern|northwestern|southeastern|southwestern)$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +46,9 @@ class Gazetteer:
         for key, entries in dictionary.phrases.items():
             for entry in entries:
                 if entry.kind == "name" and len(entry.code) == 3 and entry.code.isalpha():
-                    self._countries.setdefault(key, Place(entry.label, entry.code, None, None,
-                                                          "country"))
+                    self._countries.setdefault(
+                        key, Place(entry.label, entry.code, None, None, "country")
+                    )
 
     def lookup(self, text: str, prefer: tuple[str, ...] = ()) -> Place | None:
         """A place by name; ambiguous city names prefer the countries in ``prefer``, then the
@@ -71,8 +75,14 @@ def _geonames() -> tuple[dict[str, list[Place]], dict[str, Place]]:
     iso2 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
     cities: dict[str, list[Place]] = {}
     for city in gc.get_cities().values():
-        place = Place(city["name"], iso2.get(city["countrycode"]), float(city["latitude"]),
-                      float(city["longitude"]), "city", int(city.get("population") or 0))
+        place = Place(
+            city["name"],
+            iso2.get(city["countrycode"]),
+            float(city["latitude"]),
+            float(city["longitude"]),
+            "city",
+            int(city.get("population") or 0),
+        )
         cities.setdefault(normalize(city["name"]), []).append(place)
     regions: dict[str, Place] = {}
     for name, text in data_files("places", "*.tsv"):
@@ -88,8 +98,9 @@ def _geonames() -> tuple[dict[str, list[Place]], dict[str, Place]]:
     return cities, regions
 
 
-def locate(doc: Any, trigger: Any, gazetteer: Gazetteer, prefer: tuple[str, ...],
-           offset: int = 0) -> Location | None:
+def locate(
+    doc: Any, trigger: Any, gazetteer: Gazetteer, prefer: tuple[str, ...], offset: int = 0
+) -> Location | None:
     """Where the event of ``trigger`` happened: a place phrase in its own clause."""
     for prep in _clause_preps(trigger):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -107,8 +118,9 @@ def _clause_preps(trigger: Any) -> list[Any]:
     return out
 
 
-def _place_of(doc: Any, prep: Any, pobj: Any, gazetteer: Gazetteer, prefer: tuple[str, ...],
-              offset: int) -> Location | None:
+def _place_of(
+    doc: Any, prep: Any, pobj: Any, gazetteer: Gazetteer, prefer: tuple[str, ...], offset: int
+) -> Location | None:
     word = prep.lower_
     if pobj.lemma_.lower() == "border":
         for inner in pobj.children:
@@ -146,16 +158,24 @@ def _name_text(token: Any) -> str:
 def _location(doc: Any, token: Any, place: Place, precision: str, offset: int) -> Location:
     tokens = sorted(token.subtree, key=lambda t: t.i)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return Location(place.name, place.country, place.lat, place.lon, precision,
-                    doc.text[start:end], start + offset, end + offset)
+    return Location(
+        place.name,
+        place.country,
+        place.lat,
+        place.lon,
+        precision,
+        doc.text[start:end],
+        start + offset,
+        end + offset,
+    )
 
 
 class PlaceStage:
     """Gives each event the place its clause names, else the dateline place."""
 
-    name = "places"
-    requires = ("events",)
-    assigns = ("locations",)
+    name: str = "places"
+    requires: tuple[str, ...] = ("events",)
+    assigns: tuple[str, ...] = ("locations",)
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
@@ -167,8 +187,16 @@ class PlaceStage:
             place = self.gazetteer.lookup(document.dateline.place)
             if place is not None:
                 dl = document.dateline
-                fallback = Location(place.name, place.country, place.lat, place.lon,
-                                    place.precision, dl.place, dl.start, dl.start + len(dl.place))
+                fallback = Location(
+                    place.name,
+                    place.country,
+                    place.lat,
+                    place.lon,
+                    place.precision,
+                    dl.place,
+                    dl.start,
+                    dl.start + len(dl.place),
+                )
         for event in document.events:
             trigger = document.data["triggers"].get(event.event_id)
             prefer = tuple(a.country for a in (event.source, event.target) if a and a.country)

@@ -17,13 +17,35 @@ MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-           "few": 3, "several": 3, "couple": 2, "a few": 3, "a couple of": 2}
-_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
-         r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_NUM = r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|" \
-       r"several|a few|a couple of|couple)"
+NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "few": 3,
+    "several": 3,
+    "couple": 2,
+    "a few": 3,
+    "a couple of": 2,
+}
+_MONTH = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_NUM = (
+    r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|"
+    r"several|a few|a couple of|couple)"
+)
 _UNIT = r"(day|week|month|year|decade)s?"
 
 Resolved = tuple[dt.date, str]
@@ -32,8 +54,7 @@ Resolved = tuple[dt.date, str]
 def _clean(text: str) -> str:
     text = text.lower().replace("\u2019", "'").strip(" ,.;")
     text = re.sub(r"^(on|in|at|during|since|from|by|over|of|until|till|through)\s+", "", text)
-    text = re.sub(r"^(the|this past)\s+", lambda m: "" if m.group(1) == "the" else "last ",
-                  text)
+    text = re.sub(r"^(the|this past)\s+", lambda m: "" if m.group(1) == "the" else "last ", text)
     return re.sub(r"\s+", " ", text)
 
 
@@ -63,7 +84,7 @@ def _ago(n: int, unit: str, pub: dt.date) -> Resolved:
 
 
 def _span_start(n: int, unit: str, pub: dt.date) -> Resolved:
-    """"over the past few days" etc.: the start of the span ("few" = 3 units)."""
+    """ "over the past few days" etc.: the start of the span ("few" = 3 units)."""
     if unit == "day":
         return _monday(pub - dt.timedelta(days=n)), "week"
     if unit == "week":
@@ -102,8 +123,12 @@ def _month_day(month: int, day: int, year: int | None, pub: dt.date | None) -> R
         return None
 
 
-def _month_only(month: int, year: int | None, pub: dt.date | None, modifier: str | None,
-                ) -> Resolved | None:
+def _month_only(
+    month: int,
+    year: int | None,
+    pub: dt.date | None,
+    modifier: str | None,
+) -> Resolved | None:
     if year is not None:
         return dt.date(year, month, 1), "month"
     if pub is None:
@@ -114,13 +139,19 @@ def _month_only(month: int, year: int | None, pub: dt.date | None, modifier: str
     return dt.date(year, month, 1), "month"
 
 
-RELATIVE_ONLY = re.compile(r"(ago|last|this|next|yesterday|today|tonight|tomorrow|recent|past|"
-                           r"earlier|later|week|monday|tuesday|wednesday|thursday|friday|"
-                           r"saturday|sunday|month|year)")
+RELATIVE_ONLY = re.compile(
+    r"(ago|last|this|next|yesterday|today|tonight|tomorrow|recent|past|"
+    r"earlier|later|week|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|month|year)"
+)
 
 
-def resolve_expression(text: str, pub: dt.date | None, *, future: bool = False,
-                       ) -> Resolved | None:
+def resolve_expression(
+    text: str,
+    pub: dt.date | None,
+    *,
+    future: bool = False,
+) -> Resolved | None:
     """The first day of the period ``text`` names, and its precision; ``None`` if it names
     no resolvable time. Relative expressions need ``pub``."""
     s = _clean(text)
@@ -140,19 +171,23 @@ def _absolute(s: str, pub: dt.date | None) -> Resolved | None:
             start += 1900
         return dt.date(start, 1, 1), "decade"
     m = re.search(rf"{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})\b", s) or re.search(
-        rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MONTH},? (\d{{4}})\b", s)
+        rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MONTH},? (\d{{4}})\b", s
+    )
     if m:
         a, b, year = m.groups()
         month, day = (a, b) if not a.isdigit() else (b, a)
         return _month_day(MONTHS[month.rstrip(".")], int(day), int(year), pub)
-    m = re.fullmatch(rf"(?:(last|this|next|early|mid|late|earlier|later) )?{_MONTH}"
-                     rf"(?: (\d{{4}}))?", s)
+    m = re.fullmatch(
+        rf"(?:(last|this|next|early|mid|late|earlier|later) )?{_MONTH}"
+        rf"(?: (\d{{4}}))?",
+        s,
+    )
     if m:
         modifier, month, year = m.groups()
-        return _month_only(MONTHS[month.rstrip(".")], int(year) if year else None, pub,
-                           modifier)
+        return _month_only(MONTHS[month.rstrip(".")], int(year) if year else None, pub, modifier)
     m = re.search(rf"{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?\b", s) or re.search(
-        rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MONTH}", s)
+        rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MONTH}", s
+    )
     if m:
         a, b = m.groups()
         month, day = (a, b) if not a.isdigit() else (b, a)
@@ -163,7 +198,8 @@ def _absolute(s: str, pub: dt.date | None) -> Resolved | None:
         season = re.search(r"(spring|summer|autumn|fall|winter)", s)
         if season:
             first = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}[
-                season.group(1)]
+                season.group(1)
+            ]
             return dt.date(year, first, 1), "month"
         return dt.date(year, 1, 1), "year"
     return None
@@ -173,7 +209,9 @@ def _relative(s: str, pub: dt.date, *, future: bool) -> Resolved | None:
     m = re.fullmatch(r"(\d{1,2})(st|nd|rd|th)", s)
     if m:
         day = int(m.group(1))
-        month_start = pub.replace(day=1) if day <= pub.day else _shift_months(pub.replace(day=1), -1)
+        month_start = (
+            pub.replace(day=1) if day <= pub.day else _shift_months(pub.replace(day=1), -1)
+        )
         try:
             return month_start.replace(day=day), "day"
         except ValueError:
@@ -188,8 +226,11 @@ def _relative(s: str, pub: dt.date, *, future: bool) -> Resolved | None:
         elif dt.date(year, first, 1) > pub:
             year -= 1
         return dt.date(year, first, 1), "month"
-    if re.fullmatch(r"(today|tonight|overnight|this (morning|afternoon|evening)|earlier today|"
-                    r"later today)", s):
+    if re.fullmatch(
+        r"(today|tonight|overnight|this (morning|afternoon|evening)|earlier today|"
+        r"later today)",
+        s,
+    ):
         return pub, "day"
     if re.fullmatch(r"(yesterday|last night)( (morning|afternoon|evening|night))?", s):
         return pub - dt.timedelta(days=1), "day"
@@ -197,9 +238,12 @@ def _relative(s: str, pub: dt.date, *, future: bool) -> Resolved | None:
         return pub - dt.timedelta(days=2), "day"
     if re.fullmatch(r"tomorrow( (morning|afternoon|evening|night))?", s):
         return pub + dt.timedelta(days=1), "day"
-    m = re.fullmatch(r"(?:(last|this|next|this past|past|early|late) )?(monday|tuesday|"
-                     r"wednesday|thursday|friday|saturday|sunday)(?:'s)?"
-                     r"( (morning|afternoon|evening|night))?", s)
+    m = re.fullmatch(
+        r"(?:(last|this|next|this past|past|early|late) )?(monday|tuesday|"
+        r"wednesday|thursday|friday|saturday|sunday)(?:'s)?"
+        r"( (morning|afternoon|evening|night))?",
+        s,
+    )
     if m:
         return _weekday(m.group(2), pub, future=future, modifier=m.group(1))
     m = re.fullmatch(r"(?:(last|this|past|next) )?weekend", s)
@@ -209,8 +253,11 @@ def _relative(s: str, pub: dt.date, *, future: bool) -> Resolved | None:
         else:
             saturday = pub - dt.timedelta(days=(pub.weekday() - 5) % 7 or 7)
         return _monday(saturday), "week"
-    m = re.fullmatch(r"(?:(early|late|earlier|later) )?(last|this|next|previous|past|current)"
-                     r" (week|month|year|decade)", s)
+    m = re.fullmatch(
+        r"(?:(early|late|earlier|later) )?(last|this|next|previous|past|current)"
+        r" (week|month|year|decade)",
+        s,
+    )
     if m or s in ("earlier this week", "earlier this month", "earlier this year"):
         step = {"last": -1, "previous": -1, "past": -1, "this": 0, "current": 0, "next": 1}
         if m is None:
@@ -229,7 +276,8 @@ def _relative(s: str, pub: dt.date, *, future: bool) -> Resolved | None:
     if m:
         return _ago(_num(m.group(1)), m.group(2), pub)
     m = re.fullmatch(rf"(?:last|past|recent|previous)(?: {_NUM})? {_UNIT}", s) or re.fullmatch(
-        rf"(?:recent|the past|the last)(?: {_NUM})? {_UNIT}", s)
+        rf"(?:recent|the past|the last)(?: {_NUM})? {_UNIT}", s
+    )
     if m:
         n = _num(m.group(1)) if m.group(1) else 1
         if n == 1 and "recent" in s:
@@ -254,7 +302,7 @@ def period_end(start: dt.date, precision: str) -> dt.date:
 
 
 def relative_offset(text: str) -> tuple[int, int] | None:
-    """"two days later" → (2, 0) days/months; "two months later" → (0, 2); "the next day" →
+    """ "two days later" → (2, 0) days/months; "two months later" → (0, 2); "the next day" →
     (1, 0); "the same day" → (0, 0); ``None`` for anything else."""
     s = _clean(text)
     if s in ("same day", "that day", "that same day"):
@@ -288,7 +336,7 @@ def parse_with_dateparser(text: str, pub: dt.date | None) -> Resolved | None:
         settings["RELATIVE_BASE"] = dt.datetime(pub.year, pub.month, pub.day)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        found = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+        found = dateparser.parse(text, languages=["en"], settings=settings)
     if found is None:
         return None
     return found.date(), "day"

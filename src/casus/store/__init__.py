@@ -22,6 +22,16 @@ from casus.store.ingest import (
 from casus.store.schema import SCHEMA_VERSION
 
 __all__ = [
-    "DEFAULT_BATCH_SIZE", "DEFAULT_DB", "READ_WAIT", "SCHEMA_VERSION", "WRITE_WAIT", "Failure",
-    "IngestStats", "Store", "coder_versions", "ingest", "refresh_clusters", "store_events",
+    "DEFAULT_BATCH_SIZE",
+    "DEFAULT_DB",
+    "READ_WAIT",
+    "SCHEMA_VERSION",
+    "WRITE_WAIT",
+    "Failure",
+    "IngestStats",
+    "Store",
+    "coder_versions",
+    "ingest",
+    "refresh_clusters",
+    "store_events",
 ]

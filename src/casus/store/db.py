@@ -43,8 +43,9 @@ Connection = duckdb.DuckDBPyConnection
 class Store:
     """A casus event store in one DuckDB file (or ``:memory:``). Build it with :meth:`open`."""
 
-    def __init__(self, path: Path | str, *, wait: float = READ_WAIT,
-                 write_wait: float = WRITE_WAIT) -> None:
+    def __init__(
+        self, path: Path | str, *, wait: float = READ_WAIT, write_wait: float = WRITE_WAIT
+    ) -> None:
         self.path = str(path)
         self.wait = wait
         self.write_wait = write_wait
@@ -55,8 +56,14 @@ class Store:
 
     # ---- opening -------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | str = DEFAULT_DB, *, create: bool = True,
-             wait: float = READ_WAIT, write_wait: float = WRITE_WAIT) -> Store:
+    def open(
+        cls,
+        path: Path | str = DEFAULT_DB,
+        *,
+        create: bool = True,
+        wait: float = READ_WAIT,
+        write_wait: float = WRITE_WAIT,
+    ) -> Store:
         """Open a store, creating it (``create``) or migrating it to the current schema.
 
         Raises :class:`StoreError` for a missing store (when not ``create``), a file that is
@@ -79,8 +86,10 @@ class Store:
         _check_file(file)
         current = store._inspect()
         if current > SCHEMA_VERSION:
-            raise StoreError(f"{file} was made by a newer casus (schema version {current}; "
-                             f"this casus knows up to {SCHEMA_VERSION}): upgrade casus")
+            raise StoreError(
+                f"{file} was made by a newer casus (schema version {current}; "
+                f"this casus knows up to {SCHEMA_VERSION}): upgrade casus"
+            )
         if current < SCHEMA_VERSION:
             store._migrate(current)
         return store
@@ -88,14 +97,19 @@ class Store:
     def _inspect(self) -> int:
         """The schema version of an existing DuckDB file (0 for an empty database)."""
         with self.read() as con:
-            tables = {r[0] for r in con.execute(
-                "SELECT table_name FROM information_schema.tables "
-                "WHERE table_schema = 'main'").fetchall()}
+            tables = {
+                r[0]
+                for r in con.execute(
+                    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+                ).fetchall()
+            }
             if SCHEMA_TABLE not in tables:
                 if tables:
                     names = ", ".join(sorted(tables)[:5])
-                    raise StoreError(f"{self.path} is not a casus store: a DuckDB database with "
-                                     f"other tables ({names}); choose another --db")
+                    raise StoreError(
+                        f"{self.path} is not a casus store: a DuckDB database with "
+                        f"other tables ({names}); choose another --db"
+                    )
                 return 0
             row = con.execute(f"SELECT max(version) FROM {SCHEMA_TABLE}").fetchone()
         return int(row[0]) if row and row[0] is not None else 0
@@ -108,10 +122,16 @@ class Store:
             for migration in todo:
                 for statement in migration.statements:
                     con.execute(statement)
-                con.execute(f"INSERT INTO {SCHEMA_TABLE} VALUES (?, ?, ?)",
-                            [migration.version, migration.description, dt.datetime.now()])
-                log.info("store %s: applied migration %d (%s)", self.path, migration.version,
-                         migration.description)
+                con.execute(
+                    f"INSERT INTO {SCHEMA_TABLE} VALUES (?, ?, ?)",
+                    [migration.version, migration.description, dt.datetime.now()],
+                )
+                log.info(
+                    "store %s: applied migration %d (%s)",
+                    self.path,
+                    migration.version,
+                    migration.description,
+                )
 
     # ---- connections ---------------------------------------------------------------------
     @contextmanager
@@ -231,9 +251,8 @@ def _open_error(path: str, message: str) -> StoreError:
 def _locked_message(path: str, message: str, wait: float) -> str:
     pid = _PID_RE.search(message)
     holder = f" (PID {pid.group(1)})" if pid else ""
-    return (f"database {path} is locked by another process{holder}; waited {wait:g}s. "
-            "DuckDB allows one writer or many readers at a time: retry when it finishes, "
-            "or raise --wait")
-
-
-
+    return (
+        f"database {path} is locked by another process{holder}; waited {wait:g}s. "
+        "DuckDB allows one writer or many readers at a time: retry when it finishes, "
+        "or raise --wait"
+    )

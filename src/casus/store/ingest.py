@@ -81,11 +81,18 @@ class IngestStats:
 
     def to_dict(self) -> dict[str, Any]:
         """The statistics as JSON-ready data."""
-        return {"read": self.read, "coded": self.coded, "recoded": self.recoded,
-                "unchanged": self.unchanged, "failed": [str(f) for f in self.failed],
-                "events": self.events, "events_removed": self.events_removed,
-                "batches": self.batches, "clusters": self.clusters,
-                "seconds": round(self.seconds, 3)}
+        return {
+            "read": self.read,
+            "coded": self.coded,
+            "recoded": self.recoded,
+            "unchanged": self.unchanged,
+            "failed": [str(f) for f in self.failed],
+            "events": self.events,
+            "events_removed": self.events_removed,
+            "batches": self.batches,
+            "clusters": self.clusters,
+            "seconds": round(self.seconds, 3),
+        }
 
 
 def coder_versions(coder: Coder) -> dict[str, str]:
@@ -97,10 +104,15 @@ def coder_versions(coder: Coder) -> dict[str, str]:
     return versions
 
 
-def ingest(store: Store, coder: Coder, articles: Iterable[Article], *,
-           batch_size: int = DEFAULT_BATCH_SIZE,
-           on_batch: Callable[[int], None] | None = None,
-           cluster: bool = True) -> IngestStats:
+def ingest(
+    store: Store,
+    coder: Coder,
+    articles: Iterable[Article],
+    *,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    on_batch: Callable[[int], None] | None = None,
+    cluster: bool = True,
+) -> IngestStats:
     """Code articles and store them, one transaction per batch of ``batch_size`` articles.
 
     Already-stored articles with the same text and versions are skipped; changed ones are
@@ -125,10 +137,17 @@ def ingest(store: Store, coder: Coder, articles: Iterable[Article], *,
             on_batch(len(batch))
     clusters = refresh_clusters(store) if cluster else 0
     return IngestStats(
-        read=totals.read, coded=totals.coded, recoded=totals.recoded,
-        unchanged=totals.unchanged, failed=tuple(totals.failed), events=totals.events,
-        events_removed=totals.removed, batches=totals.batches, clusters=clusters,
-        seconds=time.perf_counter() - started)
+        read=totals.read,
+        coded=totals.coded,
+        recoded=totals.recoded,
+        unchanged=totals.unchanged,
+        failed=tuple(totals.failed),
+        events=totals.events,
+        events_removed=totals.removed,
+        batches=totals.batches,
+        clusters=clusters,
+        seconds=time.perf_counter() - started,
+    )
 
 
 @dataclass(slots=True)
@@ -150,8 +169,9 @@ class _Totals:
         self.batches += 1
 
 
-def store_events(store: Store, items: Sequence[tuple[Article, Sequence[Event]]],
-                 versions: Mapping[str, str]) -> tuple[int, int]:
+def store_events(
+    store: Store, items: Sequence[tuple[Article, Sequence[Event]]], versions: Mapping[str, str]
+) -> tuple[int, int]:
     """Write articles with their events in one transaction, replacing any stored events of
     those articles; mark the touched dyads for re-clustering. Returns (written, removed)."""
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
@@ -168,17 +188,20 @@ def store_events(store: Store, items: Sequence[tuple[Article, Sequence[Event]]],
                 dyads.add(row[11])
     ids = [article.id for article, _ in items]
     with store.transaction() as con:
-        old = con.execute("SELECT dyad, source_code, target_code FROM events WHERE article_id "
-                          "IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()
-        con.execute("DELETE FROM events WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
-                    [ids])
+        old = con.execute(
+            "SELECT dyad, source_code, target_code FROM events WHERE article_id "
+            "IN (SELECT unnest(?::VARCHAR[]))",
+            [ids],
+        ).fetchall()
+        con.execute("DELETE FROM events WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
         _insert(con, "events", EVENT_COLUMNS, event_rows)
-        con.execute("DELETE FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
-                    [ids])
+        con.execute("DELETE FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
         _insert(con, "articles", ARTICLE_COLUMNS, article_rows)
         dyads.update(d for d, _, _ in old if d is not None)
-        con.execute("INSERT OR IGNORE INTO pending_dyads SELECT DISTINCT unnest(?::VARCHAR[])",
-                    [sorted(dyads)])
+        con.execute(
+            "INSERT OR IGNORE INTO pending_dyads SELECT DISTINCT unnest(?::VARCHAR[])",
+            [sorted(dyads)],
+        )
         codes = {c for _, s, t in old for c in (s, t) if c}
         codes.update(c for row in event_rows for c in (row[7], row[9]) if c)
         _refresh_actors(con, sorted(codes))
@@ -190,20 +213,27 @@ def refresh_clusters(store: Store, *, everything: bool = False) -> int:
     dyads per transaction; returns the number of clusters written."""
     if everything:
         with store.transaction() as con:
-            con.execute("INSERT OR IGNORE INTO pending_dyads "
-                        "SELECT DISTINCT dyad FROM events WHERE dyad IS NOT NULL")
+            con.execute(
+                "INSERT OR IGNORE INTO pending_dyads "
+                "SELECT DISTINCT dyad FROM events WHERE dyad IS NOT NULL"
+            )
     written = 0
     while True:
         with store.transaction() as con:
-            dyads = [r[0] for r in con.execute(
-                "SELECT dyad FROM pending_dyads ORDER BY dyad LIMIT ?", [CLUSTER_CHUNK],
-            ).fetchall()]
+            dyads = [
+                r[0]
+                for r in con.execute(
+                    "SELECT dyad FROM pending_dyads ORDER BY dyad LIMIT ?",
+                    [CLUSTER_CHUNK],
+                ).fetchall()
+            ]
             if not dyads:
                 return written
             clusters = cluster_reports(_load_reports(con, dyads))
             _write_clusters(con, dyads, clusters)
-            con.execute("DELETE FROM pending_dyads WHERE dyad IN (SELECT unnest(?::VARCHAR[]))",
-                        [dyads])
+            con.execute(
+                "DELETE FROM pending_dyads WHERE dyad IN (SELECT unnest(?::VARCHAR[]))", [dyads]
+            )
             written += len(clusters)
 
 
@@ -219,13 +249,19 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def _plan(store: Store, batch: list[Article], versions: Mapping[str, str],
-          ) -> tuple[list[Article], set[str]]:
+def _plan(
+    store: Store,
+    batch: list[Article],
+    versions: Mapping[str, str],
+) -> tuple[list[Article], set[str]]:
     """The articles of the batch that need coding, and which of them are already stored."""
     ids = [a.id for a in batch]
-    rows = store.query("SELECT article_id, text_hash, casus_version, lexicon_version, "
-                       "dictionary_version FROM articles "
-                       "WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+    rows = store.query(
+        "SELECT article_id, text_hash, casus_version, lexicon_version, "
+        "dictionary_version FROM articles "
+        "WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
+        [ids],
+    )
     stored = {r[0]: tuple(r[1:]) for r in rows}
     todo: list[Article] = []
     seen: set[str] = set()
@@ -233,15 +269,22 @@ def _plan(store: Store, batch: list[Article], versions: Mapping[str, str],
         if article.id in seen:
             continue  # the same article twice in one batch: code it once
         seen.add(article.id)
-        wanted = (text_hash(article.text), versions["casus"], versions["lexicon"],
-                  versions.get("dictionaries"))
+        wanted = (
+            text_hash(article.text),
+            versions["casus"],
+            versions["lexicon"],
+            versions.get("dictionaries"),
+        )
         if stored.get(article.id) != wanted:
             todo.append(article)
     return todo, set(stored)
 
 
-def _code(coder: Coder, articles: list[Article], failed: list[Failure],
-          ) -> list[tuple[Article, list[Event]]]:
+def _code(
+    coder: Coder,
+    articles: list[Article],
+    failed: list[Failure],
+) -> list[tuple[Article, list[Event]]]:
     """Code a batch; if the batch fails, code its articles one by one and report failures."""
     if not articles:
         return []
@@ -274,11 +317,24 @@ def _unique(events: Sequence[Event]) -> list[Event]:
     return out
 
 
-def _article_row(article: Article, n_events: int, versions: Mapping[str, str],
-                 now: dt.datetime) -> tuple[Any, ...]:
-    return (article.id, article.title, article.url, article.outlet, article.published,
-            article.origin, article.text, text_hash(article.text), n_events, now,
-            versions["casus"], versions["lexicon"], versions.get("dictionaries"))
+def _article_row(
+    article: Article, n_events: int, versions: Mapping[str, str], now: dt.datetime
+) -> tuple[Any, ...]:
+    return (
+        article.id,
+        article.title,
+        article.url,
+        article.outlet,
+        article.published,
+        article.origin,
+        article.text,
+        text_hash(article.text),
+        n_events,
+        now,
+        versions["casus"],
+        versions["lexicon"],
+        versions.get("dictionaries"),
+    )
 
 
 def _event_row(event: Event, article: Article, versions: Mapping[str, str]) -> tuple[Any, ...]:
@@ -287,23 +343,44 @@ def _event_row(event: Event, article: Article, versions: Mapping[str, str]) -> t
     src, tgt, mod = event.source, event.target, event.modality
     speaker = event.attribution.speaker
     return (
-        data["event_id"], event.article_id, event.sentence_index, event.when.date,
-        event.when.precision, event.when.basis, event.historical,
-        src.code if src else None, src.country if src else None,
-        tgt.code if tgt else None, tgt.country if tgt else None,
+        data["event_id"],
+        event.article_id,
+        event.sentence_index,
+        event.when.date,
+        event.when.precision,
+        event.when.basis,
+        event.historical,
+        src.code if src else None,
+        src.country if src else None,
+        tgt.code if tgt else None,
+        tgt.country if tgt else None,
         dyad_key(actor_key(src), actor_key(tgt)),
-        event.cameo, event.cameo_root, event.quad_class, event.goldstein, event.plover,
-        mod.negated, mod.hypothetical, mod.future, mod.reported, mod.asserted,
-        speaker.code if speaker else None, article.outlet or event.attribution.outlet,
-        event.location.country if event.location else None, event.confidence,
-        versions["casus"], versions["lexicon"], None, json.dumps(data, ensure_ascii=False),
+        event.cameo,
+        event.cameo_root,
+        event.quad_class,
+        event.goldstein,
+        event.plover,
+        mod.negated,
+        mod.hypothetical,
+        mod.future,
+        mod.reported,
+        mod.asserted,
+        speaker.code if speaker else None,
+        article.outlet or event.attribution.outlet,
+        event.location.country if event.location else None,
+        event.confidence,
+        versions["casus"],
+        versions["lexicon"],
+        None,
+        json.dumps(data, ensure_ascii=False),
     )
 
 
-def _insert(con: Connection, table: str, columns: tuple[str, ...],
-            rows: list[tuple[Any, ...]]) -> None:
+def _insert(
+    con: Connection, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]
+) -> None:
     for start in range(0, len(rows), INSERT_CHUNK):
-        chunk = rows[start:start + INSERT_CHUNK]
+        chunk = rows[start : start + INSERT_CHUNK]
         con.execute(insert_sql(table, columns, len(chunk)), flatten(chunk))
 
 
@@ -312,7 +389,8 @@ def _refresh_actors(con: Connection, codes: list[str]) -> None:
     if not codes:
         return
     con.execute("DELETE FROM actors WHERE code IN (SELECT unnest(?::VARCHAR[]))", [codes])
-    con.execute("""
+    con.execute(
+        """
         INSERT INTO actors
         SELECT code, any_value(country), list_sort(list_distinct(flatten(list(roles)))),
                min(date), max(date), count(*)
@@ -326,45 +404,73 @@ def _refresh_actors(con: Connection, codes: list[str]) -> None:
             FROM events WHERE target_code IN (SELECT unnest($1::VARCHAR[]))
         )
         GROUP BY code
-    """, [codes])
+    """,
+        [codes],
+    )
 
 
 # ---- clusters --------------------------------------------------------------------------------
 def _load_reports(con: Connection, dyads: list[str]) -> list[Report]:
-    rows = con.execute("""
+    rows = con.execute(
+        """
         SELECT e.data, e.outlet, a.published
         FROM events e LEFT JOIN articles a ON a.article_id = e.article_id
         WHERE e.asserted AND e.dyad IN (SELECT unnest(?::VARCHAR[]))
-    """, [dyads]).fetchall()
-    return [Report(Event.from_dict(json.loads(data)), outlet, published)
-            for data, outlet, published in rows]
+    """,
+        [dyads],
+    ).fetchall()
+    return [
+        Report(Event.from_dict(json.loads(data)), outlet, published)
+        for data, outlet, published in rows
+    ]
 
 
 def _write_clusters(con: Connection, dyads: list[str], clusters: list[Cluster]) -> None:
     con.execute("DELETE FROM clusters WHERE dyad IN (SELECT unnest(?::VARCHAR[]))", [dyads])
-    con.execute("UPDATE events SET cluster_id = NULL "
-                "WHERE dyad IN (SELECT unnest(?::VARCHAR[])) AND cluster_id IS NOT NULL", [dyads])
+    con.execute(
+        "UPDATE events SET cluster_id = NULL "
+        "WHERE dyad IN (SELECT unnest(?::VARCHAR[])) AND cluster_id IS NOT NULL",
+        [dyads],
+    )
     _insert(con, "clusters", CLUSTER_COLUMNS, [_cluster_row(c) for c in clusters])
     event_ids = [r.event_id for c in clusters for r in c.reports]
     cluster_ids = [c.cluster_id for c in clusters for _ in c.reports]
     if event_ids:
-        con.execute("""
+        con.execute(
+            """
             UPDATE events SET cluster_id = m.cluster_id
             FROM (SELECT unnest(?::VARCHAR[]) AS event_id, unnest(?::VARCHAR[]) AS cluster_id) m
             WHERE events.event_id = m.event_id
-        """, [event_ids, cluster_ids])
+        """,
+            [event_ids, cluster_ids],
+        )
 
 
 def _cluster_row(cluster: Cluster) -> tuple[Any, ...]:
     event = cluster.canonical.event
     src, tgt = event.source, event.target
     return (
-        cluster.cluster_id, cluster.dyad or "", event.event_id, cluster.n_reports,
-        cluster.n_articles, cluster.n_outlets, cluster.first_report, cluster.date,
-        cluster.date_precision, src.code if src else None, src.country if src else None,
-        tgt.code if tgt else None, tgt.country if tgt else None, is_symmetric(event.cameo),
-        event.cameo, event.cameo_root, event.cameo_name, event.quad_class, event.goldstein,
-        cluster.historical, event.evidence_text,
+        cluster.cluster_id,
+        cluster.dyad or "",
+        event.event_id,
+        cluster.n_reports,
+        cluster.n_articles,
+        cluster.n_outlets,
+        cluster.first_report,
+        cluster.date,
+        cluster.date_precision,
+        src.code if src else None,
+        src.country if src else None,
+        tgt.code if tgt else None,
+        tgt.country if tgt else None,
+        is_symmetric(event.cameo),
+        event.cameo,
+        event.cameo_root,
+        event.cameo_name,
+        event.quad_class,
+        event.goldstein,
+        cluster.historical,
+        event.evidence_text,
     )
 
 

@@ -306,6 +306,14 @@ def test_parquet_export_writes_a_readable_file(filled: Store, tmp_path: Path) ->
     assert duckdb.sql(f"SELECT count(*) FROM read_parquet('{target}')").fetchall() == [(10,)]
 
 
+@pytest.mark.parametrize("fmt", ["parquet", "csv"])
+def test_export_to_an_unwritable_path_is_an_input_error(
+    filled: Store, tmp_path: Path, fmt: str
+) -> None:
+    with pytest.raises(InputError, match="cannot write"):
+        export(filled, fmt, tmp_path / "no-such-dir" / f"events.{fmt}")
+
+
 def test_parquet_export_needs_a_file(filled: Store) -> None:
     with pytest.raises(InputError, match="parquet"):
         export(filled, "parquet", io.StringIO())

@@ -194,8 +194,11 @@ def test_locked_store_fails_fast_with_a_clear_message(locked: Path) -> None:
 
 def test_ingest_into_a_locked_store_fails_and_writes_nothing(locked: Path) -> None:
     store = Store(locked, wait=0.2, write_wait=0.2)
+    before = file_state(locked)
+    coder = FakeCoder()
     with pytest.raises(StoreError, match="locked by another process"):
-        ingest(store, FakeCoder(), fake_articles(2))  # type: ignore[arg-type]
+        ingest(store, coder, fake_articles(2))  # type: ignore[arg-type]
+    assert file_state(locked) == before and coder.calls == 0
 
 
 def test_cli_query_on_a_locked_store_exits_2_with_one_line(locked: Path) -> None:

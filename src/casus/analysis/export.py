@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+import duckdb
+
 from casus.errors import InputError
 from casus.ontology.cameo import load_cameo
 from casus.store.db import Store
@@ -111,7 +113,11 @@ def write_export(
             raise InputError("parquet is binary: give an output file (-o FILE.parquet)")
         return _parquet(store, out, include_all, since, until)
     if isinstance(out, Path):
-        with out.open("w", encoding="utf-8", newline="") as handle:
+        try:
+            handle = out.open("w", encoding="utf-8", newline="")
+        except OSError as e:
+            raise InputError(f"cannot write {out}: {e.strerror}") from e
+        with handle:
             return write_export(
                 store, fmt, handle, include_all=include_all, since=since, until=until
             )
@@ -160,9 +166,12 @@ def _parquet(
 ) -> int:
     target = str(path).replace("'", "''")
     with store.read() as con:
-        con.execute(
-            f"COPY ({_flat_select(include_all, since, until)}) TO '{target}' (FORMAT parquet)"
-        )
+        try:
+            con.execute(
+                f"COPY ({_flat_select(include_all, since, until)}) TO '{target}' (FORMAT parquet)"
+            )
+        except duckdb.IOException as e:
+            raise InputError(f"cannot write {path}: {e}") from e
         row = con.execute(
             f"SELECT count(*) FROM events WHERE {_event_where(include_all, since, until)}"
         ).fetchone()

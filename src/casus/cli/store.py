@@ -124,11 +124,12 @@ def ingest_command(
     """
     from casus.coder import Coder
     from casus.io.readers import Skipped, read_inputs
-    from casus.store import ingest
+    from casus.store import WRITE_WAIT, ingest
 
     day = parse_published(published)
     cfg = config_from(ctx, lexicon_files=lexicon_files, dictionary_files=dictionary_files)
-    store = _open(ctx, db, wait, create=True)
+    # ingest's reads (which articles are stored) wait as long as its writes
+    store = _open(ctx, db, WRITE_WAIT if wait is None else wait, create=True)
     items = list(read_inputs(list(inputs) or ["-"], published=day, outlet=outlet))
     articles = [i for i in items if isinstance(i, Article)]
     skipped = [i for i in items if isinstance(i, Skipped)]

@@ -93,7 +93,7 @@ def import_actors(path: Path, into: ActorDictionary) -> int:
                 into.add_phrase(
                     name, Entry(entry.code, "name", entry.start, entry.end, entry.where, name)
                 )
-            count += 1
+            count += bool(entries)
 
     for number, line in _strip_comments(text.splitlines()):
         stripped = line.strip()

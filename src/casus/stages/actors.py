@@ -622,7 +622,7 @@ class Resolver:
 
     def _definite(self, head: Any, tokens: list[Any]) -> Actor | None:
         kind = DEFINITE_HEADS.get(head.lemma_.lower())
-        if kind is None or head.pos_ != "NOUN":
+        if kind is None or head.pos_ not in ("NOUN", "PROPN"):
             return None
         dets = [t for t in tokens if t.dep_ == "det" and t.lower_ in DEFINITE_DETS]
         if not dets:

@@ -18,6 +18,12 @@ from casus.stages.actors import Resolver
 from casus.stages.modality import REPORTING_VERBS
 
 QUOTE_RE = re.compile(r"[\u201c\"\u201e\u00ab](.+?)[\u201d\"\u201c\u00bb]", re.DOTALL)
+# Verbs whose subject vouches for (or disputes) their complement: reporting verbs, and
+# "denied that", "accused X of", "claimed that".
+ATTRIBUTING_VERBS = REPORTING_VERBS | {"deny", "accuse", "allege", "claim", "blame", "warn"}
+SPEECH_NOUNS = frozenset({"statement", "communique", "communiqué", "spokesman", "spokeswoman",
+                          "spokesperson", "release", "report", "letter", "declaration",
+                          "announcement", "source", "official"})
 SPEECH_LINKS = frozenset(
     {
         "ccomp",
@@ -47,7 +53,9 @@ def _reporting_governor(trigger: Any) -> tuple[Any, Any] | None:
         link, t = t.dep_, t.head
         if link not in SPEECH_LINKS:
             break
-        if t.lemma_.lower() in REPORTING_VERBS and link in ("ccomp", "parataxis", "conj"):
+        if t.lemma_.lower() in ATTRIBUTING_VERBS and link in (
+            "ccomp", "parataxis", "conj", "pcomp", "prep"
+        ):
             subject = _subject(t)
             if subject is not None:
                 return t, subject
@@ -66,8 +74,29 @@ def _reporting_governor(trigger: Any) -> tuple[Any, Any] | None:
 
 
 def _subject(verb: Any) -> Any | None:
+    """Who speaks: the subject, the author of a speech noun ("a statement by the ministry
+    said"), or the inherited subject of a participle ("issued a statement saying ...")."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.lemma_.lower() in SPEECH_NOUNS:
+                author = _author(child)
+                return author if author is not None else child
+            return child
+    if verb.dep_ in ("acl", "advcl", "xcomp", "conj") and verb.head.i != verb.i:
+        head = verb.head
+        if head.lemma_.lower() in SPEECH_NOUNS:
+            return _author(head) or _subject(head.head)
+        return _subject(head)
+    return None
+
+
+def _author(noun: Any) -> Any | None:
+    for child in noun.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from", "of", "for"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+        if child.dep_ == "poss":
             return child
     return None
 

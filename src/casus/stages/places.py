@@ -16,9 +16,13 @@ from casus.pipeline import Document
 
 log = logging.getLogger("casus")
 
-PLACE_PREPS = frozenset(
-    {"in", "at", "near", "outside", "inside", "across", "into", "off", "around", "over"}
-)
+BORDER_WORDS = frozenset({"border", "frontier", "boundary"})
+AREA_WORDS = frozenset({"region", "province", "district", "governorate", "oblast", "state",
+                        "county", "city", "town", "village", "area", "coast", "waters",
+                        "outskirts", "camp", "enclave", "strip", "territory"})
+# Clauses that have their own place: "the minister, who was born in Tabriz, ..."
+NOT_PLACE_PREPS = frozenset({"to", "of", "for", "with", "against", "by"})
+OTHER_CLAUSES = frozenset({"relcl", "ccomp", "advcl", "conj", "parataxis", "acl", "csubj"})
 REGION_WORDS = re.compile(
     r"^(northern|southern|eastern|western|north|south|east|west|"
     r"central|northeastern|northwestern|southeastern|southwestern)$"
@@ -43,12 +47,19 @@ class Gazetteer:
     def __init__(self, dictionary: ActorDictionary) -> None:
         self._cities, self._regions = _geonames()
         self._countries: dict[str, Place] = {}
+        self._adjectives: dict[str, str] = {}
         for key, entries in dictionary.phrases.items():
             for entry in entries:
+                if entry.kind in ("adj", "name") and len(entry.code) == 3:
+                    self._adjectives.setdefault(key, entry.code)
                 if entry.kind == "name" and len(entry.code) == 3 and entry.code.isalpha():
                     self._countries.setdefault(
                         key, Place(entry.label, entry.code, None, None, "country")
                     )
+
+    def country_of(self, text: str) -> str | None:
+        """The country a country name or adjective names ("Lebanese" → LBN)."""
+        return self._adjectives.get(normalize(text))
 
     def lookup(self, text: str, prefer: tuple[str, ...] = ()) -> Place | None:
         """A place by name; ambiguous city names prefer the countries in ``prefer``, then the
@@ -101,58 +112,89 @@ def _geonames() -> tuple[dict[str, list[Place]], dict[str, Place]]:
 def locate(
     doc: Any, trigger: Any, gazetteer: Gazetteer, prefer: tuple[str, ...], offset: int = 0
 ) -> Location | None:
-    """Where the event of ``trigger`` happened: a place phrase in its own clause."""
-    for prep in _clause_preps(trigger):
-        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            found = _place_of(doc, prep, pobj, gazetteer, prefer, offset)
-            if found is not None:
-                return found
+    """Where the event of ``trigger`` happened: the first place named in its own clause (its
+    subtree without reported, relative or coordinated clauses): "in the West Bank", "struck
+    Kharkiv", "on the border with Azerbaijan", "along the Lebanese border", "off the coast of
+    Yemen", "in Russia's Bryansk region". Ambiguous names prefer the actors' countries."""
+    for token in _clause_tokens(trigger):
+        if token.lemma_.lower() in BORDER_WORDS:
+            found = _border(doc, token, gazetteer, prefer, offset)
+        elif token.pos_ == "PROPN" and (token.dep_ != "compound"
+                                        or token.head.lemma_.lower() in AREA_WORDS):
+            found = _place(doc, token, gazetteer, prefer, offset)
+        else:
+            continue
+        if found is not None:
+            return found
     return None
 
 
-def _clause_preps(trigger: Any) -> list[Any]:
-    out = [c for c in trigger.children if c.dep_ == "prep"]
-    for child in trigger.children:
-        if child.dep_ in ("dobj", "nsubjpass", "pobj"):
-            out.extend(c for c in child.children if c.dep_ == "prep")
-    return out
+def _clause_tokens(trigger: Any) -> list[Any]:
+    """Tokens of the trigger's clause: its subtree, minus clauses of its own."""
+    out = []
+    stack = [trigger]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in OTHER_CLAUSES)
+    return sorted(out, key=lambda t: t.i)
 
 
-def _place_of(
-    doc: Any, prep: Any, pobj: Any, gazetteer: Gazetteer, prefer: tuple[str, ...], offset: int
+def _place(
+    doc: Any, token: Any, gazetteer: Gazetteer, prefer: tuple[str, ...], offset: int
 ) -> Location | None:
-    word = prep.lower_
-    if pobj.lemma_.lower() == "border":
-        for inner in pobj.children:
-            if inner.dep_ == "prep" and inner.lower_ in ("with", "of"):
-                for target in inner.children:
-                    place = gazetteer.lookup(_name_text(target), prefer)
-                    if place is not None:
-                        return _location(doc, pobj, place, "border", offset)
+    if token.ent_type_ == "NORP" or token.dep_ in ("nsubj", "poss"):
         return None
-    if word not in PLACE_PREPS and not (word == "on" and pobj.ent_type_ in ("GPE", "LOC")):
-        return None
-    if pobj.ent_type_ not in ("GPE", "LOC", "FAC") and pobj.pos_ != "PROPN":
-        return None
-    name = _name_text(pobj)
-    place = gazetteer.lookup(name, prefer)
-    if place is None:
-        for child in pobj.children:  # "at the UN headquarters in New York"
-            if child.dep_ == "prep" and child.lower_ == "in":
-                for inner in child.children:
-                    if inner.dep_ == "pobj":
-                        return _place_of(doc, child, inner, gazetteer, prefer, offset)
-        return None
-    precision = place.precision
-    if any(REGION_WORDS.match(c.lower_) for c in pobj.children if c.dep_ in ("amod", "compound")):
+    head = token.head
+    if head.pos_ == "ADP" and head.lower_ in NOT_PLACE_PREPS and head.head.pos_ == "NOUN":
+        return None  # "its ambassador to Moscow" names no place of the event
+    words = _name_words(token)
+    place = gazetteer.lookup(" ".join(t.text for t in words), prefer)
+    generic = [t for t in words if t.lower_ not in AREA_WORDS]
+    precision = None
+    if place is None and len(generic) < len(words) and generic:
+        # "Bryansk region", "Balochistan province": the name without the area word
+        place = gazetteer.lookup(" ".join(t.text for t in generic), prefer)
         precision = "region"
-    return _location(doc, pobj, place, precision, offset)
+    if place is None:
+        return None
+    if precision is None:
+        precision = place.precision
+    if any(REGION_WORDS.match(c.lower_) for c in token.children if c.dep_ in ("amod",)):
+        precision = "region"
+    if head.lower_ == "of" and head.head.lemma_.lower() in AREA_WORDS:
+        precision = "region"  # "off the coast of Yemen"
+    return _location(doc, token, place, precision, offset)
+
+
+def _border(
+    doc: Any, border: Any, gazetteer: Gazetteer, prefer: tuple[str, ...], offset: int
+) -> Location | None:
+    """"the border with Azerbaijan", "the Lebanese border", "the Armenia-Azerbaijan border"."""
+    candidates = [g for c in border.children if c.dep_ == "prep" and c.lower_ in ("with", "of")
+                  for g in c.children if g.dep_ == "pobj"]
+    if border.i + 1 < len(doc) and doc[border.i + 1].lower_ == "with":
+        candidates += [g for g in doc[border.i + 1].children if g.dep_ == "pobj"]
+    mods = [c for c in border.children if c.dep_ in ("amod", "compound") and c.i < border.i]
+    candidates += list(reversed(mods))  # the last-named side is the far one
+    for token in candidates:
+        country = gazetteer.country_of(token.text)
+        if country is None:
+            place = gazetteer.lookup(_name_text(token), prefer)
+            country = place.country if place is not None else None
+        if country is not None and (country not in prefer or token is candidates[-1]):
+            where = Place(token.text, country, None, None, "border")
+            return _location(doc, border, where, "border", offset)
+    return None
+
+
+def _name_words(token: Any) -> list[Any]:
+    parts = [t for t in token.children if t.dep_ == "compound" and t.i < token.i]
+    return sorted([*parts, token], key=lambda t: t.i)
 
 
 def _name_text(token: Any) -> str:
-    parts = [t for t in token.subtree if t.dep_ in ("compound",) or t.i == token.i]
-    parts = [t for t in parts if t.head.i == token.i or t.i == token.i]
-    return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
+    return " ".join(t.text for t in _name_words(token))
 
 
 def _location(doc: Any, token: Any, place: Place, precision: str, offset: int) -> Location:

@@ -136,9 +136,13 @@ class Store:
     # ---- connections ---------------------------------------------------------------------
     @contextmanager
     def read(self) -> Iterator[Connection]:
-        """A read-only connection for the duration of the ``with`` block."""
+        """A read-only connection for the duration of the ``with`` block (DuckDB errors
+        raised in the block become :class:`StoreError`)."""
         with self._connection(read_only=True) as con:
-            yield con
+            try:
+                yield con
+            except duckdb.Error as e:
+                raise StoreError(f"{self.path}: read failed: {e}") from e
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:

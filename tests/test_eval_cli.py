@@ -1,0 +1,44 @@
+"""`casus eval` on the team-written gold set: the printed scores, the JSON summary, and a
+floor under the current scores so a regression fails the build."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import DATA, run_cli
+
+TEAM = DATA / "gold" / "team.jsonl"
+# Scores measured when this floor was set (README "Accuracy"); a change that lowers them
+# below these floors fails. Raise the floors when the coder improves.
+FLOORS = {"detection_f1": 0.65, "dyad_f1": 0.36, "forbidden_hits": 0}
+
+
+@pytest.fixture(scope="module")
+def summary() -> dict[str, object]:
+    result = run_cli("eval", str(TEAM), "--json")
+    assert result.returncode == 0, result.stderr.decode()
+    return json.loads(result.stdout.decode())[str(TEAM)]  # type: ignore[no-any-return]
+
+
+def test_eval_json_has_the_documented_keys(summary: dict[str, object]) -> None:
+    for key in ("records", "detection", "dyad_root", "code_accuracy", "quad_class_accuracy",
+                "actor_code_accuracy", "date_accuracy", "plover_accuracy", "forbidden_hits",
+                "confusion"):
+        assert key in summary
+    assert summary["records"] == 36
+    assert set(summary["detection"]) == {"precision", "recall", "f1", "tp", "fp", "fn"}  # type: ignore[arg-type]
+
+
+def test_team_gold_scores_do_not_fall(summary: dict[str, object]) -> None:
+    assert summary["detection"]["f1"] >= FLOORS["detection_f1"]  # type: ignore[index]
+    assert summary["dyad_root"]["f1"] >= FLOORS["dyad_f1"]  # type: ignore[index]
+    assert summary["forbidden_hits"] <= FLOORS["forbidden_hits"]  # type: ignore[operator]
+
+
+def test_eval_prints_scores_and_errors() -> None:
+    result = run_cli("eval", str(TEAM), "--show-errors")
+    out = result.stdout.decode()
+    assert result.returncode == 0
+    assert "event detection" in out and "(source, target, root)" in out and "[miss]" in out

@@ -1,0 +1,123 @@
+"""The scorer on tiny gold/prediction pairs whose right numbers are known."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from casus.evaluation.gold import Forbidden, GoldArticle, GoldEvent, read_gold
+from casus.evaluation.scorer import Report, score_record
+from casus.model import Actor, Event, EventDate
+from casus.ontology.cameo import load_cameo
+
+
+def _actor(code: str | None) -> Actor | None:
+    if code is None:
+        return None
+    return Actor(code, code[:3], (), code, 0, 3)
+
+
+def _event(source: str, target: str | None, code: str, day: str = "2023-04-06") -> Event:
+    record = load_cameo().get(code)
+    return Event(
+        article_id="a", sentence_index=0, evidence_text="text", evidence_start=0,
+        evidence_end=4, source=_actor(source), target=_actor(target), cameo=code,
+        cameo_name=record.name, quad_class=record.quad_class, goldstein=record.goldstein,
+        plover=record.plover, plover_mode=record.plover_mode, trigger_text="x",
+        trigger_start=0, trigger_end=1, when=EventDate(dt.date.fromisoformat(day), "day"),
+    )
+
+
+def _gold(*events: GoldEvent, forbidden: tuple[Forbidden, ...] = ()) -> GoldArticle:
+    return GoldArticle("g1", "text", dt.date(2023, 4, 9), list(events), list(forbidden),
+                       kind="article")
+
+
+def _expel(**changes: object) -> GoldEvent:
+    base = {"source": "AZE", "target": "IRN", "codes": frozenset({"161"}),
+            "roots": frozenset({"16"}), "date": dt.date(2023, 4, 6), "tolerance_days": 0}
+    base.update(changes)
+    return GoldEvent(**base)  # type: ignore[arg-type]
+
+
+def _score(gold: GoldArticle, preds: list[Event]) -> dict[str, object]:
+    report = Report()
+    score_record(gold, preds, report)
+    return report.to_dict()
+
+
+def test_perfect_match_scores_one() -> None:
+    d = _score(_gold(_expel()), [_event("AZEGOV", "IRNGOV", "161")])
+    assert d["dyad_root"]["f1"] == 1.0 and d["code_accuracy"] == 1.0  # type: ignore[index]
+    assert d["date_accuracy"] == 1.0
+
+
+def test_missed_event_is_a_false_negative() -> None:
+    d = _score(_gold(_expel()), [])
+    assert d["dyad_root"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "tp": 0, "fp": 0,
+                              "fn": 1}
+
+
+def test_false_alarm_lowers_precision() -> None:
+    d = _score(_gold(_expel()), [_event("AZE", "IRN", "161"), _event("RUS", "UKR", "190")])
+    assert d["dyad_root"]["precision"] == 0.5 and d["dyad_root"]["recall"] == 1.0  # type: ignore[index]
+
+
+def test_forbidden_event_is_counted() -> None:
+    gold = _gold(forbidden=(Forbidden("IRN", "AZE", frozenset({"19"})),))
+    assert _score(gold, [_event("IRN", "AZE", "190")])["forbidden_hits"] == 1
+
+
+def test_reversed_symmetric_event_matches() -> None:
+    pact = GoldEvent("IRN", "AZE", frozenset({"057"}), frozenset({"05"}), symmetric=True)
+    d = _score(_gold(pact), [_event("AZE", "IRN", "057")])
+    assert d["dyad_root"]["tp"] == 1  # type: ignore[index]
+
+
+def test_reversed_non_symmetric_event_does_not_match() -> None:
+    d = _score(_gold(_expel()), [_event("IRN", "AZE", "161")])
+    assert d["dyad_root"]["tp"] == 0 and d["detection"]["tp"] == 1  # type: ignore[index]
+
+
+def test_date_outside_tolerance_is_wrong() -> None:
+    d = _score(_gold(_expel(tolerance_days=2)), [_event("AZE", "IRN", "161", "2023-04-01")])
+    assert d["dyad_root"]["tp"] == 1 and d["date_accuracy"] == 0.0  # type: ignore[index]
+
+
+def test_duplicate_report_of_a_matched_event_is_not_a_false_alarm() -> None:
+    d = _score(_gold(_expel()), [_event("AZE", "IRN", "161"), _event("AZEGOV", "IRN", "161")])
+    assert d["dyad_root"]["fp"] == 0  # type: ignore[index]
+
+
+def test_optional_event_is_neither_hit_nor_miss() -> None:
+    visit = GoldEvent("AZE", "ISR", frozenset({"042"}), frozenset({"04"}), required=False)
+    d = _score(_gold(visit), [_event("AZE", "ISR", "042")])
+    assert d["dyad_root"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "tp": 0, "fp": 0,
+                              "fn": 0}
+
+
+def test_bare_igo_in_gold_matches_any_igo_code() -> None:
+    gold = _gold(GoldEvent("RUS", "IGO", frozenset(), frozenset({"12"})))
+    assert _score(gold, [_event("RUS", "IGOUNOSCR", "129")])["dyad_root"]["tp"] == 1  # type: ignore[index]
+
+
+def test_plover_gold_scores_plover_type(tmp_path: Path) -> None:
+    path = tmp_path / "p.jsonl"
+    path.write_text(json.dumps({"id": "p1", "date": "2000-01-01", "text": "t", "events": [
+        {"source": "RUS", "target": "UKR", "code": "ASSAULT"}]}) + "\n", encoding="utf-8")
+    gold = read_gold(path)[0]
+    d = _score(gold, [_event("RUS", "UKR", "190")])
+    assert d["plover_accuracy"] == 1.0 and d["dyad_root"]["tp"] == 1  # type: ignore[index]
+
+
+def test_article_gold_format_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "a1", "published": "2023-04-09", "text": "t",
+                                "events": [{"source": "AZE", "target": "IRN", "codes": ["161"],
+                                            "date": "2023-04-06", "date_tolerance_days": 1}],
+                                "forbidden": [{"source": "IRN", "target": "AZE",
+                                               "roots": ["19"]}]}) + "\n", encoding="utf-8")
+    gold = read_gold(path)[0]
+    assert gold.kind == "article" and gold.events[0].roots == {"16"}
+    assert gold.forbidden[0].roots == {"19"}

@@ -18,7 +18,7 @@ from casus.ontology.actors import split_code
 from casus.stages.actors import Resolver
 from conftest import DATA
 
-ROWS = list(csv.DictReader((DATA / "actor_phrases.tsv").open(encoding="utf-8"), delimiter="\t"))
+ROWS = list(csv.DictReader((DATA / "actor_phrases.tsv").read_text(encoding="utf-8").splitlines(), delimiter="\t"))
 KNOWN = {
     line.split("\t")[0]: line.split("\t", 1)[1].strip()
     for line in (DATA / "actor_phrases_known.txt").read_text(encoding="utf-8").splitlines()

@@ -26,7 +26,7 @@ KNOWN = {
 
 
 def _rows(name: str) -> list[Any]:
-    rows = list(csv.DictReader((DATA / name).open(encoding="utf-8"), delimiter="\t"))
+    rows = list(csv.DictReader((DATA / name).read_text(encoding="utf-8").splitlines(), delimiter="\t"))
     out = []
     for n, row in enumerate(rows, start=2):
         key = f"{name}:{n}"

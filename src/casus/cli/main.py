@@ -8,6 +8,7 @@ from casus import __version__
 from casus.cli.code import code_command
 from casus.cli.common import setup_logging
 from casus.cli.evaluate import eval_command
+from casus.cli.store import register as register_store_commands
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -23,6 +24,7 @@ def cli(config: str | None, model: str | None, debug: bool, quiet: bool) -> None
 
 cli.add_command(code_command)
 cli.add_command(eval_command)
+register_store_commands(cli)
 
 
 def main() -> None:

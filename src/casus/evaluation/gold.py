@@ -52,6 +52,10 @@ class GoldArticle:
     kind: str = "sentence"  # sentence | article
 
 
+# The PLOVER gold records use the 2016 (v0.5) event types; casus maps CAMEO to the 2021
+# types. Older names are read as their 2021 successors (docs/evaluation.md).
+PLOVER_ALIASES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT",
+                  "INVESTIGATE": "ACCUSE"}
 PLOVER_TYPES = frozenset(
     [
         "AGREE",
@@ -76,13 +80,10 @@ PLOVER_TYPES = frozenset(
 
 def _sentence_event(raw: dict[str, Any], date: dt.date | None) -> GoldEvent:
     code = str(raw.get("code") or "")
-    if code.upper() in PLOVER_TYPES:
+    plover = PLOVER_ALIASES.get(code.upper(), code.upper())
+    if plover in PLOVER_TYPES:
         return GoldEvent(
-            raw.get("source"),
-            raw.get("target"),
-            frozenset(),
-            frozenset(),
-            plover=code.upper(),
+            raw.get("source"), raw.get("target"), frozenset(), frozenset(), plover=plover,
             date=date,
         )
     return GoldEvent(

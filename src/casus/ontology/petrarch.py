@@ -18,8 +18,9 @@ from casus.ontology.actors import ActorDictionary, Entry
 from casus.ontology.tables import read_user_file
 
 CODE_BLOCK = re.compile(r"\[([^\]]*)\]")
+AGENT_LINE = re.compile(r"^\s*([^{\[]+?)\s*(?:\{([^}]*)\})?\s*\[\s*~?([A-Za-z~]+)\s*\]\s*$")
 RESTRICTION = re.compile(
-    r"^(?P<code>[A-Za-z0-9~\-]+)\s*(?:(?P<op>[<>])\s*(?P<d>\d{6,8})|"
+    r"^(?P<code>[A-Za-z0-9~/\-]+)\s*(?:(?P<op>[<>])\s*(?P<d>\d{6,8})|"
     r"(?P<d1>\d{6,8})\s*-\s*(?P<d2>\d{6,8}))?\s*$"
 )
 
@@ -61,10 +62,14 @@ def _name(text: str) -> str:
 
 
 def _restricted(block: str, path: str, line: int) -> Entry | None:
-    m = RESTRICTION.match(block.strip())
+    block = block.strip()
+    if block.strip("+#-") == "":  # [+++] [###] [---]: TABARI's discard and unknown codes
+        return None
+    m = RESTRICTION.match(block)
     if m is None:
         raise OntologyError(f"cannot read code block [{block}]", path=path, line=line)
-    code = m.group("code").upper()
+    # a compound "[FRO/BIL/SAM]" names several actors; casus keeps the first (documented)
+    code = m.group("code").upper().split("/")[0]
     if code.startswith("---") or not code.strip("-"):
         return None
     start = end = None
@@ -135,7 +140,7 @@ def import_agents(path: Path, into: ActorDictionary) -> int:
     for number, line in _strip_comments(text.splitlines()):
         if "!" in line:
             continue
-        m = re.match(r"^\s*([^{\[]+?)\s*(?:\{([^}]*)\})?\s*\[~?([A-Za-z~]+)\]\s*$", line)
+        m = AGENT_LINE.match(line)
         if m is None:
             raise OntologyError(
                 f"cannot read agent line {line.strip()!r} (expected NOUN {{PLURALS}} [~CODE])",

@@ -20,10 +20,35 @@ import time
 import casus
 from casus.model import Article
 
-ACTORS = ["Iran", "Azerbaijan", "Israel", "Russia", "Ukraine", "Turkey", "Armenia", "the United States",
-          "China", "Egypt", "Qatar", "the European Union", "NATO", "Saudi Arabia", "Pakistan"]
-DEMONYMS = ["Iranian", "Azerbaijani", "Israeli", "Russian", "Ukrainian", "Turkish", "Armenian",
-            "American", "Chinese", "Egyptian"]
+ACTORS = [
+    "Iran",
+    "Azerbaijan",
+    "Israel",
+    "Russia",
+    "Ukraine",
+    "Turkey",
+    "Armenia",
+    "the United States",
+    "China",
+    "Egypt",
+    "Qatar",
+    "the European Union",
+    "NATO",
+    "Saudi Arabia",
+    "Pakistan",
+]
+DEMONYMS = [
+    "Iranian",
+    "Azerbaijani",
+    "Israeli",
+    "Russian",
+    "Ukrainian",
+    "Turkish",
+    "Armenian",
+    "American",
+    "Chinese",
+    "Egyptian",
+]
 CLAUSES = [
     "{a} expelled four {d} diplomats on {day}",
     "{a} condemned {b} over the attack on its embassy",
@@ -53,13 +78,24 @@ def corpus(words: int, seed: int = 7) -> list[Article]:
         for _ in range(rng.randint(4, 8)):
             a, b = rng.sample(ACTORS, 2)
             text = rng.choice(CLAUSES).format(
-                a=a, b=b, d=rng.choice(DEMONYMS), day=rng.choice(["Friday", "Tuesday"]),
-                when=rng.choice(WHEN), year=rng.randint(1995, 2022))
+                a=a,
+                b=b,
+                d=rng.choice(DEMONYMS),
+                day=rng.choice(["Friday", "Tuesday"]),
+                when=rng.choice(WHEN),
+                year=rng.randint(1995, 2022),
+            )
             sentences.append(text[0].upper() + text[1:] + ".")
         text = " ".join(sentences)
         total += len(text.split())
-        out.append(Article(text=text, id=f"bench-{len(out)}", published=dt.date(2023, 4, 9),
-                           outlet=rng.choice(["Wire A", "Wire B", "Wire C"])))
+        out.append(
+            Article(
+                text=text,
+                id=f"bench-{len(out)}",
+                published=dt.date(2023, 4, 9),
+                outlet=rng.choice(["Wire A", "Wire B", "Wire C"]),
+            )
+        )
     return out
 
 
@@ -86,8 +122,10 @@ def main() -> None:
     rows = [
         ("corpus", f"{len(articles)} articles, {words} words, {sentences} sentences"),
         ("bare spaCy nlp.pipe", f"{sentences / bare:,.0f} sentences/s ({bare:.1f} s)"),
-        ("casus code (end to end)", f"{sentences / full:,.0f} sentences/s ({full:.1f} s), "
-                                    f"{events} events"),
+        (
+            "casus code (end to end)",
+            f"{sentences / full:,.0f} sentences/s ({full:.1f} s), {events} events",
+        ),
         ("ratio casus / spaCy", f"{bare / full:.2f} (casus takes {full / bare:.2f}x the time)"),
         ("peak memory (RSS)", f"{peak_mb:,.0f} MB"),
     ]

@@ -18,7 +18,11 @@ from casus.ontology.actors import split_code
 from casus.stages.actors import Resolver
 from conftest import DATA
 
-ROWS = list(csv.DictReader((DATA / "actor_phrases.tsv").read_text(encoding="utf-8").splitlines(), delimiter="\t"))
+ROWS = list(
+    csv.DictReader(
+        (DATA / "actor_phrases.tsv").read_text(encoding="utf-8").splitlines(), delimiter="\t"
+    )
+)
 KNOWN = {
     line.split("\t")[0]: line.split("\t", 1)[1].strip()
     for line in (DATA / "actor_phrases_known.txt").read_text(encoding="utf-8").splitlines()
@@ -95,8 +99,9 @@ def test_pronoun_takes_the_salient_earlier_mention(
 
 
 def test_definite_description_refers_back(coder: Coder) -> None:
-    doc = coder.nlp("Iran recognized Azerbaijan, signing agreements with this newly independent "
-                    "republic.")
+    doc = coder.nlp(
+        "Iran recognized Azerbaijan, signing agreements with this newly independent republic."
+    )
     resolver = Resolver(doc, coder.dictionary, dt.date(2023, 4, 9), coder.gazetteer)
     resolver.resolve_all()
     republic = next(t for t in doc if t.text == "republic")

@@ -26,7 +26,9 @@ KNOWN = {
 
 
 def _rows(name: str) -> list[Any]:
-    rows = list(csv.DictReader((DATA / name).read_text(encoding="utf-8").splitlines(), delimiter="\t"))
+    rows = list(
+        csv.DictReader((DATA / name).read_text(encoding="utf-8").splitlines(), delimiter="\t")
+    )
     out = []
     for n, row in enumerate(rows, start=2):
         key = f"{name}:{n}"
@@ -63,12 +65,16 @@ def test_event_is_attributed_to_the_annotated_speaker(coder: Coder, row: dict[st
 @pytest.mark.parametrize("row", _rows("places.tsv"))
 def test_event_place_is_resolved(coder: Coder, row: dict[str, str]) -> None:
     doc, resolver, trigger = _parse(coder, row)
-    prefer = tuple(a.country for a in (resolver.actor_for(t) for t in doc
-                                       if t.dep_ in ("nsubj", "nsubjpass", "dobj"))
-                   if a is not None and a.country)
+    prefer = tuple(
+        a.country
+        for a in (resolver.actor_for(t) for t in doc if t.dep_ in ("nsubj", "nsubjpass", "dobj"))
+        if a is not None and a.country
+    )
     found = locate(doc, trigger, coder.gazetteer, prefer)
     if row["place"] == "-":
         assert found is None
     else:
         assert found is not None and (found.country or "-", found.precision) == (
-            row["country"], row["precision"])
+            row["country"],
+            row["precision"],
+        )

@@ -10,7 +10,11 @@ from casus.coder import Coder
 from casus.stages.datelines import blank_dateline, parse_dateline
 from conftest import DATA
 
-ROWS = list(csv.DictReader((DATA / "datelines.tsv").read_text(encoding="utf-8").splitlines(), delimiter="\t"))
+ROWS = list(
+    csv.DictReader(
+        (DATA / "datelines.tsv").read_text(encoding="utf-8").splitlines(), delimiter="\t"
+    )
+)
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[r["text"][:24] for r in ROWS])

@@ -14,7 +14,9 @@ from casus.stages.dates import DateStage
 from casus.stages.temporal import period_end, relative_offset, resolve_expression
 from conftest import DATA
 
-ROWS = list(csv.DictReader((DATA / "dates.tsv").read_text(encoding="utf-8").splitlines(), delimiter="\t"))
+ROWS = list(
+    csv.DictReader((DATA / "dates.tsv").read_text(encoding="utf-8").splitlines(), delimiter="\t")
+)
 # Rows the current rules get wrong, with the reason (kept visible rather than deleted).
 KNOWN_WRONG = {
     "North Korea fired three cruise missiles into the Yellow Sea yesterday": (

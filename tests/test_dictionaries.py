@@ -9,9 +9,8 @@ import pytest
 
 import casus
 from casus.errors import OntologyError
-from casus.ontology.actors import build_dictionary
+from casus.ontology.actors import ActorDictionary, build_dictionary
 from casus.ontology.petrarch import import_actors, import_agents, import_petrarch
-from casus.ontology.actors import ActorDictionary
 from casus.ontology.userdict import load_user_dictionary
 
 PETRARCH_ACTORS = """\
@@ -54,14 +53,18 @@ def test_petrarch_agents_become_roles(tmp_path: Path) -> None:
     assert into.role_of("soldiers") == ("MIL",) and into.role_of("foreign minister") == ("GOV",)
 
 
-@pytest.mark.parametrize(("text", "line", "message"), [
-    ("GONDOR [GON <95x630]\n", 1, "cannot read code block"),
-    ("+SYNONYM_FIRST\n", 1, "synonym before any actor name"),
-    ("GONDOR [GON\n", 1, "unclosed"),
-    ("A [AAA]\nB\n\t[BBB 20050101 - 20000101]\n", 3, "ends before it starts"),
-])
-def test_bad_petrarch_file_names_file_and_line(tmp_path: Path, text: str, line: int,
-                                               message: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("GONDOR [GON <95x630]\n", 1, "cannot read code block"),
+        ("+SYNONYM_FIRST\n", 1, "synonym before any actor name"),
+        ("GONDOR [GON\n", 1, "unclosed"),
+        ("A [AAA]\nB\n\t[BBB 20050101 - 20000101]\n", 3, "ends before it starts"),
+    ],
+)
+def test_bad_petrarch_file_names_file_and_line(
+    tmp_path: Path, text: str, line: int, message: str
+) -> None:
     path = _write(tmp_path, "bad.txt", text)
     with pytest.raises(OntologyError, match=message) as info:
         import_actors(path, ActorDictionary())
@@ -73,8 +76,9 @@ def test_imported_dictionary_codes_fictional_actors(tmp_path: Path) -> None:
     agents = _write(tmp_path, "g.txt", PETRARCH_AGENTS)
     coder = casus.load(casus.Config(petrarch_actors=(actors,), petrarch_agents=(agents,)))
     events = coder.code("Gondor soldiers attacked Arnor on Monday.", published="1999-05-05")
-    assert [(e.source.code, e.target.code, e.cameo_root) for e in events if e.source
-            and e.target] == [("GONMIL", "ARN", "19")]
+    assert [
+        (e.source.code, e.target.code, e.cameo_root) for e in events if e.source and e.target
+    ] == [("GONMIL", "ARN", "19")]
 
 
 USER_TOML = """\
@@ -107,16 +111,24 @@ def test_user_yaml_dictionary_is_read(tmp_path: Path) -> None:
     assert user.lookup("Yerevan officials")[0].code == "ARMGOV"
 
 
-@pytest.mark.parametrize(("name", "text", "message"), [
-    ("bad.toml", "[[actor]\ncode = 'X'", "invalid TOML"),
-    ("bad.yaml", "actor: [\n  - code: X\n", "invalid YAML"),
-    ("role.toml", "[[role]]\nrole = 'WIZ'\nnouns = ['wizard']\n", "unknown role WIZ"),
-    ("code.toml", "[[actor]]\ncode = 'iran'\nnames = ['Iran']\n", "must be 3-letter parts"),
-    ("overlap.toml", "[[person]]\ncode='IRNGOV'\nname='A B'\nfrom=2020-01-01\n"
-                     "[[person]]\ncode='IRNOPP'\nname='A B'\nfrom=2021-01-01\n", "overlaps"),
-])
-def test_bad_user_dictionary_names_file_and_problem(tmp_path: Path, name: str, text: str,
-                                                    message: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("bad.toml", "[[actor]\ncode = 'X'", "invalid TOML"),
+        ("bad.yaml", "actor: [\n  - code: X\n", "invalid YAML"),
+        ("role.toml", "[[role]]\nrole = 'WIZ'\nnouns = ['wizard']\n", "unknown role WIZ"),
+        ("code.toml", "[[actor]]\ncode = 'iran'\nnames = ['Iran']\n", "must be 3-letter parts"),
+        (
+            "overlap.toml",
+            "[[person]]\ncode='IRNGOV'\nname='A B'\nfrom=2020-01-01\n"
+            "[[person]]\ncode='IRNOPP'\nname='A B'\nfrom=2021-01-01\n",
+            "overlaps",
+        ),
+    ],
+)
+def test_bad_user_dictionary_names_file_and_problem(
+    tmp_path: Path, name: str, text: str, message: str
+) -> None:
     path = _write(tmp_path, name, text)
     with pytest.raises(OntologyError, match=message) as info:
         load_user_dictionary(path)
@@ -138,6 +150,7 @@ def test_bundled_people_rows_do_not_overlap() -> None:
 
 
 def test_import_petrarch_combines_files(tmp_path: Path) -> None:
-    merged = import_petrarch([_write(tmp_path, "a.txt", PETRARCH_ACTORS)],
-                             [_write(tmp_path, "g.txt", PETRARCH_AGENTS)])
+    merged = import_petrarch(
+        [_write(tmp_path, "a.txt", PETRARCH_ACTORS)], [_write(tmp_path, "g.txt", PETRARCH_AGENTS)]
+    )
     assert merged.lookup("Gondor")[0].code == "GON" and merged.role_of("soldier") == ("MIL",)

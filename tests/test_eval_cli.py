@@ -23,9 +23,18 @@ def summary() -> dict[str, object]:
 
 
 def test_eval_json_has_the_documented_keys(summary: dict[str, object]) -> None:
-    for key in ("records", "detection", "dyad_root", "code_accuracy", "quad_class_accuracy",
-                "actor_code_accuracy", "date_accuracy", "plover_accuracy", "forbidden_hits",
-                "confusion"):
+    for key in (
+        "records",
+        "detection",
+        "dyad_root",
+        "code_accuracy",
+        "quad_class_accuracy",
+        "actor_code_accuracy",
+        "date_accuracy",
+        "plover_accuracy",
+        "forbidden_hits",
+        "confusion",
+    ):
         assert key in summary
     assert summary["records"] == 36
     assert set(summary["detection"]) == {"precision", "recall", "f1", "tp", "fp", "fn"}  # type: ignore[arg-type]

@@ -14,7 +14,10 @@ import pytest
 from casus.model import Event
 from conftest import DATA
 
-RECORDS = [json.loads(line) for line in (DATA / "event_sentences.jsonl").read_text(encoding="utf-8").splitlines()]
+RECORDS = [
+    json.loads(line)
+    for line in (DATA / "event_sentences.jsonl").read_text(encoding="utf-8").splitlines()
+]
 KNOWN = {
     line.split("\t")[0]: line.split("\t", 1)[1].strip()
     for line in (DATA / "event_sentences_known.txt").read_text(encoding="utf-8").splitlines()

@@ -21,22 +21,41 @@ def _actor(code: str | None) -> Actor | None:
 def _event(source: str, target: str | None, code: str, day: str = "2023-04-06") -> Event:
     record = load_cameo().get(code)
     return Event(
-        article_id="a", sentence_index=0, evidence_text="text", evidence_start=0,
-        evidence_end=4, source=_actor(source), target=_actor(target), cameo=code,
-        cameo_name=record.name, quad_class=record.quad_class, goldstein=record.goldstein,
-        plover=record.plover, plover_mode=record.plover_mode, trigger_text="x",
-        trigger_start=0, trigger_end=1, when=EventDate(dt.date.fromisoformat(day), "day"),
+        article_id="a",
+        sentence_index=0,
+        evidence_text="text",
+        evidence_start=0,
+        evidence_end=4,
+        source=_actor(source),
+        target=_actor(target),
+        cameo=code,
+        cameo_name=record.name,
+        quad_class=record.quad_class,
+        goldstein=record.goldstein,
+        plover=record.plover,
+        plover_mode=record.plover_mode,
+        trigger_text="x",
+        trigger_start=0,
+        trigger_end=1,
+        when=EventDate(dt.date.fromisoformat(day), "day"),
     )
 
 
 def _gold(*events: GoldEvent, forbidden: tuple[Forbidden, ...] = ()) -> GoldArticle:
-    return GoldArticle("g1", "text", dt.date(2023, 4, 9), list(events), list(forbidden),
-                       kind="article")
+    return GoldArticle(
+        "g1", "text", dt.date(2023, 4, 9), list(events), list(forbidden), kind="article"
+    )
 
 
 def _expel(**changes: object) -> GoldEvent:
-    base = {"source": "AZE", "target": "IRN", "codes": frozenset({"161"}),
-            "roots": frozenset({"16"}), "date": dt.date(2023, 4, 6), "tolerance_days": 0}
+    base = {
+        "source": "AZE",
+        "target": "IRN",
+        "codes": frozenset({"161"}),
+        "roots": frozenset({"16"}),
+        "date": dt.date(2023, 4, 6),
+        "tolerance_days": 0,
+    }
     base.update(changes)
     return GoldEvent(**base)  # type: ignore[arg-type]
 
@@ -55,8 +74,7 @@ def test_perfect_match_scores_one() -> None:
 
 def test_missed_event_is_a_false_negative() -> None:
     d = _score(_gold(_expel()), [])
-    assert d["dyad_root"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "tp": 0, "fp": 0,
-                              "fn": 1}
+    assert d["dyad_root"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "tp": 0, "fp": 0, "fn": 1}
 
 
 def test_false_alarm_lowers_precision() -> None:
@@ -93,8 +111,7 @@ def test_duplicate_report_of_a_matched_event_is_not_a_false_alarm() -> None:
 def test_optional_event_is_neither_hit_nor_miss() -> None:
     visit = GoldEvent("AZE", "ISR", frozenset({"042"}), frozenset({"04"}), required=False)
     d = _score(_gold(visit), [_event("AZE", "ISR", "042")])
-    assert d["dyad_root"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "tp": 0, "fp": 0,
-                              "fn": 0}
+    assert d["dyad_root"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "tp": 0, "fp": 0, "fn": 0}
 
 
 def test_bare_igo_in_gold_matches_any_igo_code() -> None:
@@ -104,8 +121,18 @@ def test_bare_igo_in_gold_matches_any_igo_code() -> None:
 
 def test_plover_gold_scores_plover_type(tmp_path: Path) -> None:
     path = tmp_path / "p.jsonl"
-    path.write_text(json.dumps({"id": "p1", "date": "2000-01-01", "text": "t", "events": [
-        {"source": "RUS", "target": "UKR", "code": "ASSAULT"}]}) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "id": "p1",
+                "date": "2000-01-01",
+                "text": "t",
+                "events": [{"source": "RUS", "target": "UKR", "code": "ASSAULT"}],
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     gold = read_gold(path)[0]
     d = _score(gold, [_event("RUS", "UKR", "190")])
     assert d["plover_accuracy"] == 1.0 and d["dyad_root"]["tp"] == 1  # type: ignore[index]
@@ -113,11 +140,27 @@ def test_plover_gold_scores_plover_type(tmp_path: Path) -> None:
 
 def test_article_gold_format_is_read(tmp_path: Path) -> None:
     path = tmp_path / "a.jsonl"
-    path.write_text(json.dumps({"id": "a1", "published": "2023-04-09", "text": "t",
-                                "events": [{"source": "AZE", "target": "IRN", "codes": ["161"],
-                                            "date": "2023-04-06", "date_tolerance_days": 1}],
-                                "forbidden": [{"source": "IRN", "target": "AZE",
-                                               "roots": ["19"]}]}) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "id": "a1",
+                "published": "2023-04-09",
+                "text": "t",
+                "events": [
+                    {
+                        "source": "AZE",
+                        "target": "IRN",
+                        "codes": ["161"],
+                        "date": "2023-04-06",
+                        "date_tolerance_days": 1,
+                    }
+                ],
+                "forbidden": [{"source": "IRN", "target": "AZE", "roots": ["19"]}],
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     gold = read_gold(path)[0]
     assert gold.kind == "article" and gold.events[0].roots == {"16"}
     assert gold.forbidden[0].roots == {"19"}

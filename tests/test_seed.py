@@ -51,8 +51,13 @@ def test_seed_article_has_the_expected_events(
 
 
 def test_seed_has_no_material_conflict_by_iran_or_israel(seed_events: list[Event]) -> None:
-    bad = [e for e in _asserted(seed_events) if e.cameo_root in ("18", "19", "20")
-           and e.source is not None and e.source.country in ("IRN", "ISR")]
+    bad = [
+        e
+        for e in _asserted(seed_events)
+        if e.cameo_root in ("18", "19", "20")
+        and e.source is not None
+        and e.source.country in ("IRN", "ISR")
+    ]
     assert bad == []
 
 
@@ -87,7 +92,10 @@ def test_seed_event_dates(
     event = events[0]
     assert event.when.date is not None
     assert (event.when.date.isoformat(), event.when.precision, event.historical) == (
-        date, precision, historical)
+        date,
+        precision,
+        historical,
+    )
 
 
 def test_kanani_statement_is_attributed_to_an_iranian_government_speaker(

@@ -17,7 +17,7 @@ from typing import Any
 from casus.errors import InputError
 from casus.model import Article, parse_iso_date
 
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 MAX_BYTES = 64 * 1024 * 1024

@@ -674,7 +674,7 @@ def phrase_tokens(head: Any) -> list[Any]:
     stack = list(head.children)
     while stack:
         t = stack.pop()
-        if t.dep_ in CLAUSE_DEPS and not (t.dep_ == "prep" and t.lower_ == "of"):
+        if t.is_space or (t.dep_ in CLAUSE_DEPS and not (t.dep_ == "prep" and t.lower_ == "of")):
             continue
         out.append(t)
         stack.extend(t.children)

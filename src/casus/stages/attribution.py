@@ -154,6 +154,19 @@ class AttributionStage:
         for event in document.events:
             trigger = triggers[event.event_id]
             attribution = self._attribute(doc, trigger, resolver, outlet, document.offset)
+            speaker = attribution.speaker
+            if speaker is not None and event.source is not None and (
+                    speaker.start == event.source.start):
+                # the actor's own statement stands on the outlet's word
+                attribution = replace(attribution, speaker=None, verb=None)
+                speaker = None
+            if speaker is not None and speaker.code is None and speaker.roles and (
+                    document.dateline is not None and document.dateline.country):
+                # "state media reported" under a Baku dateline: Azerbaijan's state media
+                country = document.dateline.country
+                attribution = replace(attribution, speaker=replace(
+                    speaker, code=country + "".join(speaker.roles), country=country,
+                    how="inferred"))
             modality = event.modality
             if attribution.speaker is not None and not modality.reported:
                 modality = replace(modality, reported=True)

@@ -111,6 +111,14 @@ def governed_by(anchor: Any, trigger: Any, *, loose: bool = False) -> bool:
     return False
 
 
+def _modifies_a_name(anchor: Any, triggers: list[Any]) -> bool:
+    """A year inside a name is no date of the event: "the 1961 Vienna Convention"; but "the
+    2008 war" dates the war itself."""
+    head = anchor.head
+    return anchor.dep_ in ("compound", "nummod", "amod", "nmod") and head.pos_ == "PROPN" and all(
+        head.i != t.i for t in triggers)
+
+
 def _future_governed(trigger: Any) -> bool:
     t = trigger
     for _ in range(3):
@@ -192,6 +200,7 @@ class DateStage:
         if light is not None:
             candidates.append(light)
         future = future or _future_governed(trigger)
+        anchors = [a for a in anchors if not _modifies_a_name(a[3], candidates)]
         for loose in (False, True):
             for pred in candidates:
                 for _s, _e, text, anchor in anchors:

@@ -497,6 +497,15 @@ class EventEngine:
                     out.append(obj)
                     longest = max(longest, len(form.split()))
                     break
+        if not longest and " " in pattern.obj and not pattern.obj.isupper():
+            # a fixed phrase the parser splits into a clause: "declared four diplomats persona
+            # non grata" is often parsed with "persona" as a verb
+            for comp in frame.complements + frame.predicates:
+                text = " ".join(t.lower_ for t in comp.subtree)
+                if f" {pattern.obj} " in f" {text} ":
+                    longest = len(pattern.obj.split())
+                    if comp not in frame.predicates:
+                        frame.predicates.append(comp)
         return out, longest
 
     def _object_matches(self, pattern: Pattern, frame: Frame) -> list[Any]:
@@ -797,6 +806,8 @@ class EventEngine:
             return []
         if code.root not in VIOLENT_ROOTS:
             targets = [self._domestic(t, sources[0]) for t in targets]
+        targets = [self._localize(t, frame, document, resolver) if t is not None else None
+                   for t in targets]
         if code.root in TARGETED_ROOTS and not any(t is not None for t in targets):
             return []
         skip = frame.pred if pattern.comp else None
@@ -811,6 +822,8 @@ class EventEngine:
                 sources, [t for t in targets if t is None or t.text.lower() not in RECIPROCALS]
             )
         sent = frame.pred.sent
+        sent_text = sent.text.strip()
+        sent_start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
         off = document.offset
         out = []
         stated = self._stated_intent(frame, code.root, modality)
@@ -824,9 +837,9 @@ class EventEngine:
             event = Event(
                 article_id=document.article.id,
                 sentence_index=resolver.sentence_of(frame.pred),
-                evidence_text=sent.text,
-                evidence_start=sent.start_char + off,
-                evidence_end=sent.end_char + off,
+                evidence_text=sent_text,
+                evidence_start=sent_start + off,
+                evidence_end=sent_start + len(sent_text) + off,
                 source=source,
                 target=target,
                 cameo=code.code,

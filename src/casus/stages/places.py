@@ -21,7 +21,9 @@ AREA_WORDS = frozenset({"region", "province", "district", "governorate", "oblast
                         "county", "city", "town", "village", "area", "coast", "waters",
                         "outskirts", "camp", "enclave", "strip", "territory"})
 # Clauses that have their own place: "the minister, who was born in Tabriz, ..."
-NOT_PLACE_PREPS = frozenset({"to", "of", "for", "with", "against", "by"})
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "into", "off",
+                         "around", "over", "on", "along", "from", "toward", "towards", "of",
+                         "throughout", "within", "upon", "onto", "through"})
 OTHER_CLAUSES = frozenset({"relcl", "ccomp", "advcl", "conj", "parataxis", "acl", "csubj"})
 REGION_WORDS = re.compile(
     r"^(northern|southern|eastern|western|north|south|east|west|"
@@ -146,8 +148,12 @@ def _place(
     if token.ent_type_ == "NORP" or token.dep_ in ("nsubj", "poss"):
         return None
     head = token.head
-    if head.pos_ == "ADP" and head.lower_ in NOT_PLACE_PREPS and head.head.pos_ == "NOUN":
-        return None  # "its ambassador to Moscow" names no place of the event
+    # a place is named by a place preposition or is what the action is done to ("struck
+    # Kharkiv"); "spying for Iran" and "its ambassador to Moscow" name no place
+    if token.dep_ == "pobj" and head.lower_ not in PLACE_PREPS:
+        return None
+    if token.dep_ not in ("pobj", "dobj", "nsubjpass", "compound", "appos"):
+        return None
     words = _name_words(token)
     place = gazetteer.lookup(" ".join(t.text for t in words), prefer)
     generic = [t for t in words if t.lower_ not in AREA_WORDS]

@@ -176,3 +176,29 @@ def test_long_document_is_coded_in_chunks(tmp_path: Path) -> None:
     assert {"16", "11"} <= roots
     assert max(e.evidence_end for e in events) <= len(text)
     assert text[events[-1].evidence_start : events[-1].evidence_end].startswith("Iran condemned")
+
+
+def test_one_failing_document_does_not_stop_the_batch() -> None:
+    import casus
+    from casus.model import Article as Art
+
+    coder = casus.load()
+    events_stage = coder.pipeline.stages[1]
+
+    class Exploding:
+        name, requires, assigns = events_stage.name, events_stage.requires, events_stage.assigns
+
+        def __call__(self, document):  # type: ignore[no-untyped-def]
+            if "BOOM" in document.text:
+                raise RuntimeError("simulated failure")
+            return events_stage(document)
+
+    coder.pipeline.stages[1] = Exploding()
+    try:
+        articles = [Art(text=t, published=None) for t in (GOOD, "BOOM. " + GOOD, GOOD + " ")]
+        results = list(coder.pipe_results(articles))
+    finally:
+        coder.pipeline.stages[1] = events_stage
+    assert [r.error is None for r in results] == [True, False, True]
+    assert "simulated failure" in (results[1].error or "")
+    assert results[0].events and results[2].events

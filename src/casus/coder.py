@@ -32,6 +32,8 @@ class Result:
     article: Article
     events: list[Event]
     warnings: list[str]
+    published: dt.date | None = None  # the date used: metadata, --published or the dateline
+    error: str | None = None  # why the article could not be coded, if it could not
 
     def asserted(self) -> list[Event]:
         """Only the events the text asserts (the default output)."""
@@ -170,7 +172,10 @@ class Coder:
             base += sum(1 for _ in part.doc.sents)
         if len(parts) > 1:
             warnings.append(f"long document coded in {len(parts)} chunks")
-        return Result(article, events, warnings)
+        errors = [p.error for p in parts if p.error]
+        if errors:
+            return Result(article, [], warnings, parts[0].published, errors[0])
+        return Result(article, events, warnings, parts[0].published)
 
 
 def split_text(text: str, max_chars: int) -> Iterator[tuple[int, str]]:
@@ -192,10 +197,10 @@ def split_text(text: str, max_chars: int) -> Iterator[tuple[int, str]]:
         start = end
 
 
-def load(cfg: Config | Path | None = None) -> Coder:
-    """Build a :class:`Coder` from a :class:`Config`, a TOML file, or the defaults."""
+def load(cfg: Config | Path | str | None = None) -> Coder:
+    """Build a :class:`Coder` from a :class:`Config`, a TOML file path, or the defaults."""
     from casus.config import load_config
 
-    if isinstance(cfg, Path):
-        cfg = load_config(cfg)
+    if isinstance(cfg, str | Path):
+        cfg = load_config(Path(cfg))
     return Coder(cfg)

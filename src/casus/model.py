@@ -98,9 +98,8 @@ class Actor:
     text: str
     start: int
     end: int
-    how: str = (
-        "dictionary"  # dictionary | person | role | pronoun | metonym | unresolved | imported
-    )
+    # how it was resolved: dictionary | person | metonym | pronoun | place | inferred | unresolved
+    how: str = "dictionary"
 
     def to_dict(self) -> dict[str, Any]:
         """The actor as the public JSON object (``how`` is kept for ``--explain``)."""
@@ -305,6 +304,7 @@ class Event:
             "date_precision": when.precision,
             "date_basis": when.basis,
             "date_text": when.text,
+            "date_note": when.note,
             "historical": self.historical,
             "modality": self.modality.to_dict(),
             "attribution": self.attribution.to_dict(),
@@ -357,6 +357,7 @@ class Event:
                 precision=str(data.get("date_precision") or "unknown"),
                 basis=str(data.get("date_basis") or "publication"),
                 text=data.get("date_text"),
+                note=data.get("date_note"),
             ),
             historical=bool(data.get("historical", False)),
             location=Location(**loc) if loc else None,

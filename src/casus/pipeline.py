@@ -47,6 +47,7 @@ class Document:
     events: list[Event] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     data: dict[str, Any] = field(default_factory=dict)  # stage-to-stage helpers (resolver...)
+    error: str | None = None  # set when a stage failed on this document
     filled: set[str] = field(default_factory=set)
 
 
@@ -95,4 +96,10 @@ class Pipeline:
         stream = ((d.text, d) for d in documents)
         for doc, document in self.nlp.pipe(stream, as_tuples=True, batch_size=size):
             document.doc = doc
-            yield self.run_stages(document)
+            try:
+                yield self.run_stages(document)
+            except Exception as e:  # one bad document must not stop the batch
+                log.exception("coding %s failed", document.article.origin or document.article.id)
+                document.events = []
+                document.error = f"coding failed ({type(e).__name__}: {e})"
+                yield document

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections.abc import Iterator
 
 import click
 
-from casus.cli.common import EXIT_SKIPPED, config_from, parse_published, run_safely
+from casus.cli.common import (
+    EXIT_SKIPPED,
+    articles_from,
+    config_from,
+    parse_published,
+    report_skip,
+    run_safely,
+)
 from casus.coder import Coder, Result
 from casus.io.readers import Skipped, read_inputs
 from casus.io.writers import CsvWriter, table_rows, write_jsonl
 from casus.io.writers import explain as explain_event
-from casus.model import Article, Event
+from casus.model import Event
 
 PROGRESS_MIN_DOCS = 5
 
@@ -103,22 +111,21 @@ def code_command(
         batch_size=batch_size,
     )
     coder = Coder(cfg)
-    items = list(read_inputs(list(inputs) or ["-"], published=day, outlet=outlet))
-    articles = [i for i in items if isinstance(i, Article)]
-    skipped = [i for i in items if isinstance(i, Skipped)]
-    for skip in skipped:
-        click.echo(f"casus: skipped {skip}", err=True)
-    show_progress = (
-        progress
-        if progress is not None
-        else (sys.stdout.isatty() and len(articles) > PROGRESS_MIN_DOCS)
-    )
-    results = _with_progress(coder.pipe_results(articles), len(articles), show_progress)
+    skipped: list[Skipped] = []
+    articles = articles_from(read_inputs(list(inputs) or ["-"], published=day, outlet=outlet),
+                             skipped)
+    show_progress = progress if progress is not None else sys.stdout.isatty()
+    results = _with_progress(coder.pipe_results(articles), show_progress)
     out = sys.stdout
     csv_writer = CsvWriter(out) if fmt == "csv" and not explain else None
     rows: list[list[str]] = []
-    total = 0
+    total = coded = 0
     for result in results:
+        if result.error is not None:
+            report_skip(Skipped(result.article.origin or result.article.id, result.error),
+                        skipped)
+            continue
+        coded += 1
         events = result.events if include_all else result.asserted()
         if explain:
             _explain(result, events)
@@ -133,14 +140,21 @@ def code_command(
         _print_table(rows)
     if skipped:
         click.echo(
-            f"casus: {len(skipped)} input(s) skipped, {len(articles)} coded, {total} event(s)",
+            f"casus: {len(skipped)} input(s) skipped, {coded} coded, {total} event(s)",
             err=True,
         )
         sys.exit(EXIT_SKIPPED)
 
 
-def _with_progress(results: Iterator[Result], total: int, show: bool) -> Iterator[Result]:
-    if not show:
+def _with_progress(results: Iterator[Result], show: bool) -> Iterator[Result]:
+    """Results, with a progress bar on stderr once more than a few documents are coded."""
+    first = []
+    for result in results:
+        first.append(result)
+        if len(first) > PROGRESS_MIN_DOCS:
+            break
+    if not show or len(first) <= PROGRESS_MIN_DOCS:
+        yield from first
         yield from results
         return
     from rich.progress import Progress
@@ -148,8 +162,8 @@ def _with_progress(results: Iterator[Result], total: int, show: bool) -> Iterato
     from casus.cli.console import stderr_console
 
     with Progress(console=stderr_console()) as bar:
-        task = bar.add_task("coding", total=total)
-        for result in results:
+        task = bar.add_task("coding", total=None)
+        for result in itertools.chain(first, results):
             bar.advance(task)
             yield result
 
@@ -157,7 +171,7 @@ def _with_progress(results: Iterator[Result], total: int, show: bool) -> Iterato
 def _explain(result: Result, events: list[Event]) -> None:
     article = result.article
     title = article.title or article.origin or article.id
-    pub = article.published.isoformat() if article.published else "no date"
+    pub = result.published.isoformat() if result.published else "no date"
     click.echo(f"== {title} ({pub}): {len(events)} event(s)")
     for warning in result.warnings:
         click.echo(f"   note: {warning}")
@@ -171,7 +185,7 @@ def _print_table(rows: list[list[str]]) -> None:
 
     from casus.cli.console import stdout_console
 
-    table = Table("date", "source", "event", "target", "gold", "flags", "evidence")
+    table = Table("date", "source", "event", "target", "goldstein", "flags", "evidence")
     for row in rows:
         table.add_row(*row)
     stdout_console().print(table)

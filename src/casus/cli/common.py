@@ -6,7 +6,7 @@ import datetime as dt
 import functools
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -14,7 +14,8 @@ import click
 
 from casus.config import Config, load_config
 from casus.errors import CasusError, InputError
-from casus.model import parse_iso_date
+from casus.io.readers import Skipped
+from casus.model import Article, parse_iso_date
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_SKIPPED = 1
@@ -67,3 +68,19 @@ def setup_logging(debug: bool, quiet: bool) -> None:
     """Log warnings (or everything with --debug) to stderr."""
     level = logging.DEBUG if debug else (logging.ERROR if quiet else logging.WARNING)
     logging.basicConfig(level=level, format="casus: %(levelname)s: %(message)s")
+
+
+def report_skip(skip: Skipped, skipped: list[Skipped]) -> None:
+    """One line on stderr for an input that is not coded; remember it for the exit status."""
+    click.echo(f"casus: skipped {skip}", err=True)
+    skipped.append(skip)
+
+
+def articles_from(items: Iterable[Article | Skipped], skipped: list[Skipped]) -> Iterator[Article]:
+    """The articles of a stream of reader items, reporting the skipped ones as they come (so a
+    large corpus is never held in memory)."""
+    for item in items:
+        if isinstance(item, Skipped):
+            report_skip(item, skipped)
+        else:
+            yield item

@@ -171,8 +171,8 @@ def _read_html(
         text=text,
         title=data.get("title"),
         url=data.get("url"),
-        outlet=outlet or data.get("sitename"),
-        published=published or page_date,
+        outlet=data.get("sitename") or outlet,
+        published=page_date or published,
         origin=origin,
     )
 

@@ -168,7 +168,9 @@ class ActorDictionary:
         """Name entries for a phrase valid on ``day`` (exact-case short forms included)."""
         exact = exact_key(text)
         found = [e for e in self.phrases.get(exact, ()) if e.valid_on(day)] if exact else []
-        return found + [e for e in self.phrases.get(normalize(text), ()) if e.valid_on(day)]
+        found += [e for e in self.phrases.get(normalize(text), ()) if e.valid_on(day)]
+        # an entry restricted to a period is more specific than an open one
+        return sorted(found, key=lambda e: e.start is None and e.end is None)
 
     def role_of(self, lemma_phrase: str) -> tuple[str, ...] | None:
         """Roles signalled by a role noun lemma or compound phrase (``foreign ministry`` → GOV)."""

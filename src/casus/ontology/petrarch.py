@@ -51,20 +51,34 @@ def _strip_comments(lines: list[str]) -> Iterable[tuple[int, str]]:
             if "-->" not in after:
                 in_block = True
             line = before + (after.split("-->", 1)[1] if "-->" in after else "")
-        if "#" in line:
-            line = line.split("#", 1)[0]
+        line = _drop_comment(line)
         if line.strip():
             yield number, line.rstrip()
 
 
+def _drop_comment(line: str) -> str:
+    """Cut a "#" comment, but not a "#" inside a code block ("[###]")."""
+    depth = 0
+    for i, char in enumerate(line):
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth = max(0, depth - 1)
+        elif char == "#" and depth == 0:
+            return line[:i]
+    return line
+
+
 def _name(text: str) -> str:
-    return " ".join(text.replace("_", " ").split())
+    """A dictionary name as text: "MINAS_TIRITH" → "minas tirith". PETRARCH writes every name in
+    capitals, so capitals carry no meaning here (unlike casus's exact-case short forms)."""
+    return " ".join(text.replace("_", " ").split()).lower()
 
 
 def _restricted(block: str, path: str, line: int) -> Entry | None:
     block = block.strip()
-    if block.strip("+#-") == "":  # [+++] [###] [---]: TABARI's discard and unknown codes
-        return None
+    if block.split()[0].strip("+#-") == "" if block else True:
+        return None  # [+++] [###] [--- <950630]: TABARI's discard and unknown codes
     m = RESTRICTION.match(block)
     if m is None:
         raise OntologyError(f"cannot read code block [{block}]", path=path, line=line)

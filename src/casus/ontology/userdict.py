@@ -30,6 +30,7 @@ from casus.ontology.actors import (
     ROLE_CODES,
     ActorDictionary,
     Entry,
+    role_key,
 )
 from casus.ontology.tables import read_user_file
 
@@ -132,5 +133,5 @@ def load_user_dictionary(path: Path) -> ActorDictionary:
                 f"{where}: unknown role {' '.join(bad) or '(none)'}", path=str(path)
             )
         for noun in item.get("nouns", []):
-            out.roles[" ".join(str(noun).lower().split())] = roles
+            out.roles[role_key(str(noun))] = roles
     return out

@@ -62,9 +62,9 @@ FUTURE_GOVERNORS = frozenset(
     {
         "due",
         "set",
-        "scheduled",
-        "slated",
-        "expected",
+        "schedule",
+        "slate",
+        "expect",
         "plan",
         "going",
         "poised",

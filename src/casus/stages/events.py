@@ -21,6 +21,7 @@ from casus.stages.modality import (
     COGNITION_VERBS,
     IRREALIS_GOVERNORS,
     REPORTING_VERBS,
+    SCHEDULE_GOVERNORS,
     governors,
     is_negated_locally,
     modality_of,
@@ -310,6 +311,10 @@ def _inherited_subjects(verb: Any, frame: Frame, depth: int) -> list[Any]:
         if governor is not None:
             # object control: "persuade Azerbaijan to de-escalate", "urged Iran to stop"
             controller = [o for o in governor.objects if o.dep_ == "dobj"]
+            if not controller and governor.passive and not governor.subjects:
+                # "Iran and Turkey are expected to meet": the raised passive subject
+                controller = [o for o in governor.objects if o.dep_ == "nsubjpass"]
+                controller = [c for o in controller for c in _with_conjuncts(o)]
             return controller or governor.subjects
         if head.pos_ == "ADJ":  # "was willing to normalize"
             return verb_frame(head.head, depth + 1).subjects if head.head.i != head.i else []
@@ -597,9 +602,12 @@ class EventEngine:
                 for a in self._actors(matched, resolver, countries=True)
                 if a.country != source.country
             ]
+            # whose the object is, when it is no actor itself ("rejected Seoul's offer")
             foreign += [
                 a
-                for a in (self._owner(o, resolver) for o in matched)
+                for a in (
+                    self._owner(o, resolver) for o in matched if not self._is_actor(o, resolver)
+                )
                 if a is not None and a.country != source.country
             ]
             if foreign:
@@ -660,6 +668,11 @@ class EventEngine:
         token, country = place
         start = token.idx + resolver.offset
         return Actor(country, country, (), token.text, start, start + len(token.text), "place")
+
+    @staticmethod
+    def _is_actor(token: Any, resolver: Resolver) -> bool:
+        actor = resolver.actor_for(_unwrap_quantifier(token))
+        return actor is not None and actor.code is not None
 
     def _owner(self, token: Any, resolver: Resolver) -> Actor | None:
         """The actor an object noun belongs to: possessor, country adjective or "of" phrase."""
@@ -810,8 +823,7 @@ class EventEngine:
                    for t in targets]
         if code.root in TARGETED_ROOTS and not any(t is not None for t in targets):
             return []
-        skip = frame.pred if pattern.comp else None
-        modality = modality_of(frame.pred, skip_governor=skip)
+        modality = modality_of(frame.pred)
         pairs: list[tuple[Actor, Actor | None]] = []
         for source in sources:
             for target in targets:
@@ -885,9 +897,8 @@ class EventEngine:
             return None
         for gov in governors(frame.pred):
             lemma = gov.lemma_.lower()
-            if gov.pos_ in ("VERB", "AUX", "ADJ") and lemma in IRREALIS_GOVERNORS | (
-                COGNITION_VERBS
-            ):
+            if gov.pos_ in ("VERB", "AUX", "ADJ") and lemma in (IRREALIS_GOVERNORS | (
+                COGNITION_VERBS)) - SCHEDULE_GOVERNORS:
                 return None
             if any(p.comp for p in self.lexicon.candidates("verb", gov.lemma_.lower())):
                 return None
@@ -989,7 +1000,7 @@ def confidence(pattern: Pattern, frame: Frame, source: Actor, target: Actor | No
         score -= 0.25
     if target is not None and target.code is None:
         score -= 0.1
-    return max(0.05, min(0.99, score))
+    return round(max(0.05, min(0.99, score)), 3)
 
 
 class EventStage:

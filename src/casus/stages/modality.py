@@ -1,7 +1,7 @@
 """Modality: is an action asserted, negated, hypothetical, future, or reported?
 
-Each rule reads the dependency parse around the predicate; docs/modality.md lists them with
-examples. The event engine emits only asserted actions by default.
+Each rule reads the dependency parse around the predicate; docs/event-model.md#modality lists
+them with examples. The event engine emits only asserted actions by default.
 """
 
 from __future__ import annotations
@@ -293,12 +293,8 @@ def governors(pred: Any) -> list[Any]:
     return out
 
 
-def modality_of(pred: Any, *, skip_governor: Any | None = None) -> Modality:
-    """The modality of a verbal or nominal predicate.
-
-    ``skip_governor`` is a speech act that is itself being coded ("warned that ..."): its own
-    irrealis meaning does not make the complement hypothetical twice.
-    """
+def modality_of(pred: Any) -> Modality:
+    """The modality of a verbal or nominal predicate (docs/event-model.md#modality)."""
     negated = is_negated_locally(pred)
     future = is_future_locally(pred)
     hypothetical = is_modal_locally(pred) or is_conditional(pred) or is_question(pred)
@@ -314,14 +310,13 @@ def modality_of(pred: Any, *, skip_governor: Any | None = None) -> Modality:
         if link in ("xcomp", "acomp") or (link == "pcomp" and gov.pos_ == "ADP"):
             if lemma in NEGATING_GOVERNORS:
                 negated = True
-            elif lemma in IRREALIS_GOVERNORS and gov is not skip_governor:
+            elif lemma in IRREALIS_GOVERNORS:
                 hypothetical = True
         if lemma in DENIAL_VERBS and link in ("ccomp", "dobj", "pobj", "prep", "xcomp"):
             negated = True
         if (
             lemma in ACCUSATION_VERBS
             and link in ("prep", "ccomp", "xcomp", "pcomp")
-            and (gov is not skip_governor)
         ):
             hypothetical = True
         if link == "ccomp" and lemma in REPORTING_VERBS:
@@ -342,7 +337,7 @@ def modality_of(pred: Any, *, skip_governor: Any | None = None) -> Modality:
         child = gov
     if pred.pos_ == "NOUN":
         verb = _governing_verb(pred)
-        if verb is not None and verb is not skip_governor:
+        if verb is not None:
             outer = modality_of(verb)
             negated = negated or outer.negated
             future = future or outer.future
@@ -364,7 +359,8 @@ def _governing_verb(noun: Any) -> Any | None:
     return None
 
 
-SCHEDULE_GOVERNORS = frozenset({"due", "set", "scheduled", "slated", "poised", "going"})
+# spaCy lemmatises "is scheduled/slated/expected to" to schedule/slate/expect.
+SCHEDULE_GOVERNORS = frozenset({"due", "set", "schedule", "slate", "poised", "going", "expect"})
 
 
 def stated_future(pred: Any) -> bool:

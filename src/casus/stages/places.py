@@ -154,6 +154,7 @@ def _place(
         return None
     if token.dep_ not in ("pobj", "dobj", "nsubjpass", "compound", "appos"):
         return None
+    as_object = token.dep_ in ("dobj", "nsubjpass")
     words = _name_words(token)
     place = gazetteer.lookup(" ".join(t.text for t in words), prefer)
     generic = [t for t in words if t.lower_ not in AREA_WORDS]
@@ -162,8 +163,8 @@ def _place(
         # "Bryansk region", "Balochistan province": the name without the area word
         place = gazetteer.lookup(" ".join(t.text for t in generic), prefer)
         precision = "region"
-    if place is None:
-        return None
+    if place is None or (as_object and place.precision == "country"):
+        return None  # "Iran met Turkey": a country as object is an actor, not a place
     if precision is None:
         precision = place.precision
     if any(REGION_WORDS.match(c.lower_) for c in token.children if c.dep_ in ("amod",)):

@@ -128,13 +128,18 @@ def _month_only(
     year: int | None,
     pub: dt.date | None,
     modifier: str | None,
+    *,
+    future: bool = False,
 ) -> Resolved | None:
     if year is not None:
         return dt.date(year, month, 1), "month"
     if pub is None:
         return None
     year = pub.year
-    if month > pub.month or (modifier == "last" and month >= pub.month):
+    if modifier == "next" or (future and modifier != "last"):
+        if month <= pub.month and (modifier == "next" or month < pub.month):
+            year += 1  # "next October", "will vote in March" (said in June)
+    elif month > pub.month or (modifier == "last" and month >= pub.month):
         year -= 1
     return dt.date(year, month, 1), "month"
 
@@ -155,7 +160,7 @@ def resolve_expression(
     """The first day of the period ``text`` names, and its precision; ``None`` if it names
     no resolvable time. Relative expressions need ``pub``."""
     s = _clean(text)
-    absolute = _absolute(s, pub)
+    absolute = _absolute(s, pub, future=future)
     if absolute is not None:
         return absolute
     if pub is None:
@@ -163,8 +168,14 @@ def resolve_expression(
     return _relative(s, pub, future=future)
 
 
-def _absolute(s: str, pub: dt.date | None) -> Resolved | None:
-    m = re.fullmatch(r"(?:(early|mid|late)[- ])?(?:the )?(\d{2,3}0)'?s", s)
+def _absolute(s: str, pub: dt.date | None, *, future: bool = False) -> Resolved | None:
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", s)
+    if m:  # ISO "2021-01-12"
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))), "day"
+        except ValueError:
+            return None
+    m = re.fullmatch(r"(?:(early|mid|late)[- ])?(?:the )?(\d{1,3}0)'?s", s)
     if m:
         start = int(m.group(2))
         if start < 100:
@@ -178,20 +189,28 @@ def _absolute(s: str, pub: dt.date | None) -> Resolved | None:
         month, day = (a, b) if not a.isdigit() else (b, a)
         return _month_day(MONTHS[month.rstrip(".")], int(day), int(year), pub)
     m = re.fullmatch(
-        rf"(?:(last|this|next|early|mid|late|earlier|later) )?{_MONTH}"
+        rf"(?:(last|this|next|early|mid|late|earlier|later)[ -])?{_MONTH}"
         rf"(?: (\d{{4}}))?",
         s,
     )
     if m:
         modifier, month, year = m.groups()
-        return _month_only(MONTHS[month.rstrip(".")], int(year) if year else None, pub, modifier)
+        return _month_only(MONTHS[month.rstrip(".")], int(year) if year else None, pub, modifier,
+                           future=future)
     m = re.search(rf"{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?\b", s) or re.search(
         rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MONTH}", s
     )
     if m:
         a, b = m.groups()
         month, day = (a, b) if not a.isdigit() else (b, a)
-        return _month_day(MONTHS[month.rstrip(".")], int(day), None, pub)
+        found = _month_day(MONTHS[month.rstrip(".")], int(day), None, pub)
+        if found is not None and future and pub is not None and found[0] < pub:
+            # "will meet on April 20" said in May of the same year means next April
+            try:
+                return found[0].replace(year=found[0].year + 1), "day"
+            except ValueError:
+                return found
+        return found
     m = re.search(r"\b(1[89]\d\d|20\d\d)\b", s)
     if m and not RELATIVE_ONLY.search(s.replace(m.group(1), "")):
         year = int(m.group(1))

@@ -14,7 +14,7 @@ from casus.coder import Coder
 from casus.ontology.actors import split_code
 from casus.stages.actors import Resolver
 from casus.stages.attribution import AttributionStage
-from casus.stages.places import locate
+from casus.stages.places import TERRITORIAL_ROOTS, locate
 from conftest import DATA
 
 DAY = dt.date(2024, 6, 1)
@@ -70,7 +70,13 @@ def test_event_place_is_resolved(coder: Coder, row: dict[str, str]) -> None:
         for a in (resolver.actor_for(t) for t in doc if t.dep_ in ("nsubj", "nsubjpass", "dobj"))
         if a is not None and a.country
     )
-    found = locate(doc, trigger, coder.gazetteer, prefer)
+    coded = [
+        e
+        for e in coder.code(row["text"], published=DAY, include_all=True)
+        if e.trigger_text == row["trigger"]
+    ]
+    territorial = bool(coded) and coded[0].cameo_root in TERRITORIAL_ROOTS
+    found = locate(doc, trigger, coder.gazetteer, prefer, territorial=territorial)
     if row["place"] == "-":
         assert found is None
     else:

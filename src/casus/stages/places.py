@@ -17,13 +17,56 @@ from casus.pipeline import Document
 log = logging.getLogger("casus")
 
 BORDER_WORDS = frozenset({"border", "frontier", "boundary"})
-AREA_WORDS = frozenset({"region", "province", "district", "governorate", "oblast", "state",
-                        "county", "city", "town", "village", "area", "coast", "waters",
-                        "outskirts", "camp", "enclave", "strip", "territory"})
+AREA_WORDS = frozenset(
+    {
+        "region",
+        "province",
+        "district",
+        "governorate",
+        "oblast",
+        "state",
+        "county",
+        "city",
+        "town",
+        "village",
+        "area",
+        "coast",
+        "waters",
+        "outskirts",
+        "camp",
+        "enclave",
+        "strip",
+        "territory",
+    }
+)
 # Clauses that have their own place: "the minister, who was born in Tabriz, ..."
-PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "into", "off",
-                         "around", "over", "on", "along", "from", "toward", "towards", "of",
-                         "throughout", "within", "upon", "onto", "through"})
+# Actions done on territory: the country acted on is also where it happened.
+TERRITORIAL_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+PLACE_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "across",
+        "into",
+        "off",
+        "around",
+        "over",
+        "on",
+        "along",
+        "from",
+        "toward",
+        "towards",
+        "of",
+        "throughout",
+        "within",
+        "upon",
+        "onto",
+        "through",
+    }
+)
 OTHER_CLAUSES = frozenset({"relcl", "ccomp", "advcl", "conj", "parataxis", "acl", "csubj"})
 REGION_WORDS = re.compile(
     r"^(northern|southern|eastern|western|north|south|east|west|"
@@ -112,7 +155,13 @@ def _geonames() -> tuple[dict[str, list[Place]], dict[str, Place]]:
 
 
 def locate(
-    doc: Any, trigger: Any, gazetteer: Gazetteer, prefer: tuple[str, ...], offset: int = 0
+    doc: Any,
+    trigger: Any,
+    gazetteer: Gazetteer,
+    prefer: tuple[str, ...],
+    offset: int = 0,
+    *,
+    territorial: bool = False,
 ) -> Location | None:
     """Where the event of ``trigger`` happened: the first place named in its own clause (its
     subtree without reported, relative or coordinated clauses): "in the West Bank", "struck
@@ -121,9 +170,10 @@ def locate(
     for token in _clause_tokens(trigger):
         if token.lemma_.lower() in BORDER_WORDS:
             found = _border(doc, token, gazetteer, prefer, offset)
-        elif token.pos_ == "PROPN" and (token.dep_ != "compound"
-                                        or token.head.lemma_.lower() in AREA_WORDS):
-            found = _place(doc, token, gazetteer, prefer, offset)
+        elif token.pos_ == "PROPN" and (
+            token.dep_ != "compound" or token.head.lemma_.lower() in AREA_WORDS
+        ):
+            found = _place(doc, token, gazetteer, prefer, offset, territorial)
         else:
             continue
         if found is not None:
@@ -143,7 +193,12 @@ def _clause_tokens(trigger: Any) -> list[Any]:
 
 
 def _place(
-    doc: Any, token: Any, gazetteer: Gazetteer, prefer: tuple[str, ...], offset: int
+    doc: Any,
+    token: Any,
+    gazetteer: Gazetteer,
+    prefer: tuple[str, ...],
+    offset: int,
+    territorial: bool = False,
 ) -> Location | None:
     if token.ent_type_ == "NORP" or token.dep_ in ("nsubj", "poss"):
         return None
@@ -163,8 +218,10 @@ def _place(
         # "Bryansk region", "Balochistan province": the name without the area word
         place = gazetteer.lookup(" ".join(t.text for t in generic), prefer)
         precision = "region"
-    if place is None or (as_object and place.precision == "country"):
-        return None  # "Iran met Turkey": a country as object is an actor, not a place
+    if place is None or (as_object and place.precision == "country" and not territorial):
+        # "Iran met Turkey": a country as object is an actor, not a place; but an action on
+        # territory happens there: "Russian troops invaded Georgia"
+        return None
     if precision is None:
         precision = place.precision
     if any(REGION_WORDS.match(c.lower_) for c in token.children if c.dep_ in ("amod",)):
@@ -177,9 +234,14 @@ def _place(
 def _border(
     doc: Any, border: Any, gazetteer: Gazetteer, prefer: tuple[str, ...], offset: int
 ) -> Location | None:
-    """"the border with Azerbaijan", "the Lebanese border", "the Armenia-Azerbaijan border"."""
-    candidates = [g for c in border.children if c.dep_ == "prep" and c.lower_ in ("with", "of")
-                  for g in c.children if g.dep_ == "pobj"]
+    """ "the border with Azerbaijan", "the Lebanese border", "the Armenia-Azerbaijan border"."""
+    candidates = [
+        g
+        for c in border.children
+        if c.dep_ == "prep" and c.lower_ in ("with", "of")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
     if border.i + 1 < len(doc) and doc[border.i + 1].lower_ == "with":
         candidates += [g for g in doc[border.i + 1].children if g.dep_ == "pobj"]
     mods = [c for c in border.children if c.dep_ in ("amod", "compound") and c.i < border.i]
@@ -251,7 +313,14 @@ class PlaceStage:
             prefer = tuple(a.country for a in (event.source, event.target) if a and a.country)
             location = None
             if trigger is not None:
-                location = locate(document.doc, trigger, self.gazetteer, prefer, document.offset)
+                location = locate(
+                    document.doc,
+                    trigger,
+                    self.gazetteer,
+                    prefer,
+                    document.offset,
+                    territorial=event.cameo_root in TERRITORIAL_ROOTS,
+                )
             out.append(event.with_(location=location or fallback))
         document.events = out
         return document

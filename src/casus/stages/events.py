@@ -9,14 +9,27 @@ match the most specific lexicon pattern; expand coordinated actors; attach modal
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from casus.model import Actor, Attribution, Event, Modality
 from casus.ontology.cameo import CameoTable, load_intentions
 from casus.ontology.lexicon import Lexicon, Pattern
 from casus.pipeline import Document
-from casus.stages.actors import QUANTIFIER_HEADS, Resolver
+from casus.stages.actors import Resolver
+from casus.stages.frames import (
+    BORDER_WORDS,
+    Frame,
+    argument_tokens,
+    border_neighbour,
+    demonym_actor,
+    noun_frame,
+    place_in,
+    prefixed,
+    prep_objects,
+    unwrap_quantifier,
+    verb_frame,
+    with_conjuncts,
+)
 from casus.stages.modality import (
     COGNITION_VERBS,
     IRREALIS_GOVERNORS,
@@ -28,47 +41,6 @@ from casus.stages.modality import (
     stated_future,
 )
 
-# Verbs that take an event noun as object and lend it their subject ("held talks with",
-# "carried out strikes on", "launched an attack against", "took part in exercises").
-LIGHT_VERBS = frozenset(
-    {
-        "hold",
-        "conduct",
-        "carry",
-        "launch",
-        "stage",
-        "make",
-        "take",
-        "give",
-        "pay",
-        "mount",
-        "wage",
-        "deliver",
-        "issue",
-        "lodge",
-        "file",
-        "begin",
-        "start",
-        "continue",
-        "resume",
-        "intensify",
-        "step",
-        "engage",
-        "perform",
-        "undertake",
-        "execute",
-        "unleash",
-        "organize",
-        "organise",
-        "announce",
-        "have",
-        "join",
-        "extend",
-        "offer",
-        "express",
-        "go",
-    }
-)
 TARGET_PREPS = (
     "against",
     "with",
@@ -83,7 +55,6 @@ TARGET_PREPS = (
     "from",
     "over",
 )
-SUBJECT_DEPS = ("nsubj", "csubj")
 # Actions done to someone: without a target actor they are not coded ("destroyed all the
 # bridges behind it" is a metaphor more often than an event).
 TARGETED_ROOTS = frozenset({"16", "17", "18", "19", "20"})
@@ -94,42 +65,9 @@ DOMESTIC_ROLES = frozenset(
 )
 # Actions whose place names the target when no actor does: "struck targets near Damascus".
 PLACE_TARGET_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
-PLACE_TARGET_PREPS = (
-    "in",
-    "into",
-    "near",
-    "across",
-    "from",
-    "toward",
-    "towards",
-    "on",
-    "at",
-    "inside",
-    "over",
-    "off",
-    "outside",
-    "around",
-)
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
-RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})
-INSTRUMENT_NOUNS = frozenset(
-    {
-        "phone",
-        "telephone",
-        "videoconference",
-        "video",
-        "letter",
-        "link",
-        "call",
-        "message",
-        "envoy",
-        "intermediary",
-    }
-)
 VENUE_PREPS = ("at", "in", "on", "inside", "near", "outside")
 RECIPROCALS = frozenset({"each other", "one another"})
-BORDER_WORDS = frozenset({"border", "frontier", "boundary"})
-NEGATED_PREFIXES = frozenset({"anti", "pro", "non", "counter"})
 # Verbs that only wrap their infinitive ("seeks to escalate", "is trying to persuade"): with an
 # infinitive and no more specific pattern, the infinitive is coded, not the wrapper.
 WRAPPER_VERBS = frozenset(
@@ -174,288 +112,6 @@ WRAPPER_VERBS = frozenset(
         "resolve",
     }
 )
-OBJECT_DEPS = ("dobj", "oprd", "attr", "dative")
-
-
-@dataclass
-class Frame:
-    """A predicate with its arguments (token heads)."""
-
-    pred: Any
-    kind: str  # verb | noun
-    subjects: list[Any] = field(default_factory=list)
-    objects: list[Any] = field(default_factory=list)
-    preps: dict[str, list[Any]] = field(default_factory=dict)
-    datives: list[Any] = field(default_factory=list)
-    complements: list[Any] = field(default_factory=list)
-    particles: set[str] = field(default_factory=set)
-    passive: bool = False
-    lemma: str = ""  # the lexicon lemma: "strike", or "air strike" for a compound trigger
-    predicates: list[Any] = field(default_factory=list)  # object predicates ("persona non grata")
-
-
-def _with_conjuncts(token: Any) -> list[Any]:
-    out = [token]
-    stack = [c for c in token.children if c.dep_ == "conj"]
-    while stack:
-        t = stack.pop(0)
-        out.append(t)
-        stack.extend(c for c in t.children if c.dep_ == "conj")
-    return out
-
-
-def _unwrap_quantifier(token: Any) -> Any:
-    """ "a number of its citizens" → citizens; "four of the diplomats" → diplomats."""
-    if token.lemma_.lower() in QUANTIFIER_HEADS or token.pos_ == "NUM":
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for grand in child.children:
-                    if grand.dep_ == "pobj":
-                        return grand
-    return token
-
-
-def _prep_objects(token: Any, into: dict[str, list[Any]]) -> None:
-    for child in token.children:
-        if child.dep_ in ("prep", "agent"):
-            word = child.lower_
-            if (
-                word == "with"
-                and child.i > 0
-                and child.doc[child.i - 1].lemma_.lower() in (BORDER_WORDS)
-            ):
-                continue  # "on the borders with Azerbaijan": the PP belongs to "borders"
-            for grand in child.children:
-                if grand.dep_ == "pobj":
-                    into.setdefault(word, []).extend(_with_conjuncts(grand))
-                elif grand.dep_ == "prep":  # "away from", "out of"
-                    _prep_objects(child, into)
-        if child.dep_ in ("prt", "advmod") and child.lower_ in (
-            "back",
-            "out",
-            "off",
-            "away",
-            "down",
-            "up",
-            "over",
-            "in",
-        ):
-            _prep_objects(child, into)  # "struck back at Tehran"
-        if child.dep_ in ("prep", "agent"):
-            for grand in child.children:  # "spoke by phone with Putin"
-                if grand.dep_ == "pobj" and grand.lemma_.lower() in INSTRUMENT_NOUNS:
-                    _prep_objects(grand, into)
-
-
-def verb_frame(verb: Any, depth: int = 0) -> Frame:
-    """The frame of a verb, inheriting a missing subject from its governor."""
-    frame = Frame(verb, "verb", lemma=verb.lemma_.lower())
-    frame.passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-    for child in verb.children:
-        dep = child.dep_
-        if dep in SUBJECT_DEPS:
-            frame.subjects.extend(_with_conjuncts(child))
-        elif dep == "nsubjpass":
-            frame.objects.extend(_with_conjuncts(child))
-        elif dep == "agent":
-            for grand in child.children:
-                if grand.dep_ == "pobj":
-                    frame.subjects.extend(_with_conjuncts(grand))
-        elif dep in ("dobj", "attr"):
-            frame.objects.extend(_with_conjuncts(child))
-        elif dep in ("dative", "iobj"):
-            if child.pos_ == "ADP":  # "provided weapons to Azerbaijan" (parsed as dative)
-                pobjs = [g for g in child.children if g.dep_ == "pobj"]
-                for pobj in pobjs:
-                    frame.preps.setdefault(child.lower_, []).extend(_with_conjuncts(pobj))
-                    frame.datives.extend(_with_conjuncts(pobj))
-            else:
-                frame.datives.extend(_with_conjuncts(child))
-        elif dep in ("ccomp", "xcomp", "oprd"):
-            frame.complements.append(child)
-            if dep == "oprd" or child.pos_ != "VERB" or child.lemma_ == "be":
-                frame.predicates.append(child)  # "declared them persona non grata"
-        elif dep == "prt":
-            frame.particles.add(child.lower_)
-        elif dep == "prep":
-            pcomps = [g for g in child.children if g.dep_ == "pcomp"]
-            if pcomps:  # "accused Baku of attacking": the complement is the accusation
-                frame.complements.extend(pcomps)
-            elif not any(g.dep_ == "pobj" for g in child.children):
-                frame.particles.add(child.lower_)
-    _prep_objects(verb, frame.preps)
-    frame.preps.pop("by", None) if frame.passive and "by" in frame.preps and any(
-        c.dep_ == "agent" for c in verb.children
-    ) else None
-    for obj in frame.objects:
-        _prep_objects(obj, frame.preps)
-    relative = [t for t in frame.subjects + frame.objects if t.lower_ in RELATIVE_PRONOUNS]
-    if relative and verb.dep_ == "relcl":
-        # "Azerbaijan, which accused Iran ...": the relative pronoun stands for the head noun
-        head = _with_conjuncts(verb.head)
-        if any(t in frame.subjects for t in relative):
-            frame.subjects = [t for t in frame.subjects if t not in relative] + head
-        else:
-            frame.objects = [t for t in frame.objects if t not in relative] + head
-    if not frame.subjects and depth < 6:
-        frame.subjects = _inherited_subjects(verb, frame, depth)
-    return frame
-
-
-def _inherited_subjects(verb: Any, frame: Frame, depth: int) -> list[Any]:
-    dep, head = verb.dep_, verb.head
-    if head.i == verb.i:
-        return []
-    if dep == "xcomp":
-        governor = verb_frame(head, depth + 1) if head.pos_ in ("VERB", "AUX") else None
-        if governor is not None:
-            # object control: "persuade Azerbaijan to de-escalate", "urged Iran to stop"
-            controller = [o for o in governor.objects if o.dep_ == "dobj"]
-            if not controller and governor.passive and not governor.subjects:
-                # "Iran and Turkey are expected to meet": the raised passive subject
-                controller = [o for o in governor.objects if o.dep_ == "nsubjpass"]
-                controller = [c for o in controller for c in _with_conjuncts(o)]
-            return controller or governor.subjects
-        if head.pos_ == "ADJ":  # "was willing to normalize"
-            return verb_frame(head.head, depth + 1).subjects if head.head.i != head.i else []
-        return []
-    if dep in ("conj", "advcl", "pcomp") or (dep == "ccomp" and verb.tag_ == "VBG"):
-        anchor = head
-        if dep == "pcomp":  # "after signing", "by expelling"
-            anchor = head.head
-        if anchor.pos_ in ("VERB", "AUX"):
-            return verb_frame(anchor, depth + 1).subjects
-        return []
-    if dep == "relcl":
-        rel = [c for c in verb.children if c.lower_ in ("who", "which", "that")]
-        if rel and rel[0].dep_ in ("nsubj", "nsubjpass"):
-            if rel[0].dep_ == "nsubjpass":
-                frame.objects = [head] + [o for o in frame.objects if o.i != rel[0].i]
-                return []
-            return _with_conjuncts(head)
-        return []
-    if dep == "acl":
-        if verb.tag_ == "VBN":  # "the diplomats expelled by Baku"
-            frame.objects.insert(0, head)
-            return []
-        return _with_conjuncts(head)  # "countries supporting the resolution"
-    return []
-
-
-def noun_frame(noun: Any, resolver: Resolver) -> Frame:
-    """The frame of a nominal event: possessor, demonym or "by" phrase acts; "of" is the
-    object; a light verb lends its subject ("held talks")."""
-    frame = Frame(noun, "noun", lemma=noun.lemma_.lower())
-    for child in noun.children:
-        if child.dep_ == "poss":
-            frame.subjects.extend(_with_conjuncts(child))
-        elif child.dep_ in ("amod", "compound") and child.i < noun.i:
-            if _prefixed(child):  # "anti-Iranian allegations": Iran is not the accuser
-                continue
-            actor = resolver.actor_for(child) if child.pos_ in ("PROPN", "NOUN") else None
-            if actor is None and child.pos_ in ("ADJ", "PROPN"):
-                actor = _demonym_actor(child, resolver)
-            if actor is not None and actor.code is not None and actor.how != "place":
-                frame.subjects.append(child)
-            elif child.pos_ == "NOUN":
-                frame.objects.append(child)
-    _prep_objects(noun, frame.preps)
-    frame.subjects.extend(frame.preps.pop("by", []))
-    frame.objects.extend(frame.preps.get("of", []))
-    head = noun.head
-    if not frame.subjects and noun.dep_ in ("dobj", "pobj", "attr"):
-        verb = head if noun.dep_ != "pobj" else head.head
-        if verb.pos_ == "VERB" and verb.lemma_.lower() in LIGHT_VERBS:
-            frame.subjects = verb_frame(verb).subjects
-            _prep_objects(verb, frame.preps)
-        elif noun.dep_ == "pobj" and head.lower_ in ("in", "as"):
-            # "said ... in an implicit warning to Baku": the speaker of the governing verb
-            speech = _verb_ancestor(noun)
-            if speech is not None and speech.lemma_.lower() in REPORTING_VERBS:
-                frame.subjects = verb_frame(speech).subjects
-                frame.complements = [c for c in speech.children if c.dep_ == "ccomp"]
-    return frame
-
-
-def _argument_tokens(frame: Frame) -> list[Any]:
-    """Every token in the frame's objects and prepositional phrases, in text order."""
-    heads = list(frame.objects) + [t for p in PLACE_TARGET_PREPS for t in frame.preps.get(p, [])]
-    seen: dict[int, Any] = {}
-    for head in heads:
-        for token in head.subtree:
-            seen[token.i] = token
-    return [seen[i] for i in sorted(seen)]
-
-
-def place_in(tokens: list[Any], gazetteer: Any, avoid: str | None) -> tuple[Any, str] | None:
-    """The first proper name among ``tokens`` that the gazetteer places in a country other than
-    ``avoid``."""
-    for token in tokens:
-        if (
-            token.pos_ != "PROPN"
-            or token.dep_ == "compound"
-            or token.ent_type_ in ("PERSON", "ORG", "NORP")
-        ):
-            continue
-        name = " ".join(
-            t.text
-            for t in token.subtree
-            if t.i == token.i or (t.dep_ == "compound" and t.head.i == token.i)
-        )
-        place = gazetteer.lookup(name, (avoid or "",))
-        if place is not None and place.country is not None and place.country != avoid:
-            return token, place.country
-    return None
-
-
-def _border_neighbour(border: Any) -> Any | None:
-    """The country named in "the border with X" / "X's border" (also when the parser has
-    attached "with X" elsewhere)."""
-    for child in border.children:
-        if child.dep_ == "prep" and child.lower_ in ("with", "of"):
-            for grand in child.children:
-                if grand.dep_ == "pobj":
-                    return grand
-    doc = border.doc
-    if border.i + 1 < len(doc) and doc[border.i + 1].lower_ == "with":
-        return next((g for g in doc[border.i + 1].children if g.dep_ == "pobj"), None)
-    return None
-
-
-def _prefixed(token: Any) -> bool:
-    doc = token.doc
-    i = token.i
-    return (i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in NEGATED_PREFIXES) or (
-        token.lower_.split("-")[0] in NEGATED_PREFIXES and "-" in token.text
-    )
-
-
-def _verb_ancestor(token: Any, hops: int = 4) -> Any | None:
-    t = token
-    for _ in range(hops):
-        if t.head.i == t.i:
-            return None
-        t = t.head
-        if t.pos_ == "VERB":
-            return t
-    return None
-
-
-def _demonym_actor(token: Any, resolver: Resolver) -> Actor | None:
-    entries = resolver.dictionary.lookup(token.text, resolver.day)
-    for entry in entries:
-        if entry.kind == "adj":
-            start = token.idx + resolver.offset
-            return Actor(
-                entry.code,
-                entry.code[:3],
-                (),
-                token.text,
-                start,
-                start + len(token.text),
-                "dictionary",
-            )
-    return None
 
 
 class EventEngine:
@@ -469,7 +125,7 @@ class EventEngine:
     # ---- pattern matching -----------------------------------------------------------
     def _object_forms(self, token: Any) -> list[str]:
         """Lemma forms of an object phrase, longest first: "peacekeeping troop", "troop"."""
-        token = _unwrap_quantifier(token)
+        token = unwrap_quantifier(token)
         lemma = token.lemma_.lower()
         mods = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
         forms = []
@@ -524,7 +180,7 @@ class EventEngine:
             return roots
         preds = []
         for comp in frame.complements:
-            preds.extend(_with_conjuncts(comp))
+            preds.extend(with_conjuncts(comp))
         for obj in frame.objects:
             if self.lexicon.has_lemma("noun", obj.lemma_.lower()):
                 preds.append(obj)
@@ -536,7 +192,7 @@ class EventEngine:
                 sub = verb_frame(pred)
             else:
                 sub = Frame(pred, "noun")
-                _prep_objects(pred, sub.preps)
+                prep_objects(pred, sub.preps)
                 sub.objects = sub.preps.get("of", [])
             found = self.best_pattern(sub, depth + 1)
             if found is not None:
@@ -614,7 +270,7 @@ class EventEngine:
                 return list(foreign)
             for obj in matched:  # "its ambassador to France", "peacekeepers from Karabakh"
                 inner: dict[str, list[Any]] = {}
-                _prep_objects(obj, inner)
+                prep_objects(obj, inner)
                 steps.extend(inner.get(p, []) for p in ("to", "in", "from", "with"))
         steps.append(frame.datives)
         if pattern.prep is None:
@@ -662,7 +318,7 @@ class EventEngine:
     def _place_target(self, frame: Frame, resolver: Resolver, source: Actor) -> Actor | None:
         """The country of a place named in the action's arguments ("struck targets in southern
         Lebanon", "raided the Jenin camp"), when it is not the actor's own."""
-        place = place_in(_argument_tokens(frame), resolver.gazetteer, source.country)
+        place = place_in(argument_tokens(frame), resolver.gazetteer, source.country)
         if place is None:
             return None
         token, country = place
@@ -671,20 +327,20 @@ class EventEngine:
 
     @staticmethod
     def _is_actor(token: Any, resolver: Resolver) -> bool:
-        actor = resolver.actor_for(_unwrap_quantifier(token))
+        actor = resolver.actor_for(unwrap_quantifier(token))
         return actor is not None and actor.code is not None
 
     def _owner(self, token: Any, resolver: Resolver) -> Actor | None:
         """The actor an object noun belongs to: possessor, country adjective or "of" phrase."""
         for child in token.children:
             if child.dep_ == "poss" or (
-                child.dep_ in ("amod", "compound") and child.i < token.i and not _prefixed(child)
+                child.dep_ in ("amod", "compound") and child.i < token.i and not prefixed(child)
             ):
                 actor = (
                     resolver.actor_for(child)
                     if child.dep_ == "poss"
                     else (
-                        _demonym_actor(child, resolver)
+                        demonym_actor(child, resolver)
                         or (resolver.actor_for(child) if child.pos_ == "PROPN" else None)
                     )
                 )
@@ -719,9 +375,9 @@ class EventEngine:
         for token in tokens:
             if venues and token.i in venues and resolver.is_place_name(token):
                 continue
-            token = _unwrap_quantifier(token)
+            token = unwrap_quantifier(token)
             if token.lemma_.lower() in BORDER_WORDS:  # "near the border with Azerbaijan"
-                token = _border_neighbour(token) or token
+                token = border_neighbour(token) or token
             found = resolver.actors_for(token)
             if owners and (not found or found[0].code is None):
                 owner = self._owner(token, resolver)
@@ -819,8 +475,9 @@ class EventEngine:
             return []
         if code.root not in VIOLENT_ROOTS:
             targets = [self._domestic(t, sources[0]) for t in targets]
-        targets = [self._localize(t, frame, document, resolver) if t is not None else None
-                   for t in targets]
+        targets = [
+            self._localize(t, frame, document, resolver) if t is not None else None for t in targets
+        ]
         if code.root in TARGETED_ROOTS and not any(t is not None for t in targets):
             return []
         modality = modality_of(frame.pred)
@@ -897,8 +554,10 @@ class EventEngine:
             return None
         for gov in governors(frame.pred):
             lemma = gov.lemma_.lower()
-            if gov.pos_ in ("VERB", "AUX", "ADJ") and lemma in (IRREALIS_GOVERNORS | (
-                COGNITION_VERBS)) - SCHEDULE_GOVERNORS:
+            if (
+                gov.pos_ in ("VERB", "AUX", "ADJ")
+                and lemma in (IRREALIS_GOVERNORS | (COGNITION_VERBS)) - SCHEDULE_GOVERNORS
+            ):
                 return None
             if any(p.comp for p in self.lexicon.candidates("verb", gov.lemma_.lower())):
                 return None
@@ -914,7 +573,7 @@ class EventEngine:
         outside parliament in Tbilisi" → GEOCVL."""
         if actor.code is not None or not actor.roles or not set(actor.roles) <= DOMESTIC_ROLES:
             return actor
-        found = place_in(_argument_tokens(frame), resolver.gazetteer, None)
+        found = place_in(argument_tokens(frame), resolver.gazetteer, None)
         country = found[1] if found else (document.dateline.country if document.dateline else None)
         if country is None:
             return actor

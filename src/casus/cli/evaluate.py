@@ -31,6 +31,13 @@ from casus.evaluation.run import evaluate_files, format_report
     help="PETRARCH-format agent dictionary to import (repeatable).",
 )
 @click.option(
+    "--lexicon",
+    "lexicon_files",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="Extra verb-lexicon TSV file (repeatable).",
+)
+@click.option(
     "--dict",
     "dictionary_files",
     multiple=True,
@@ -46,6 +53,7 @@ def eval_command(
     as_json: bool,
     petrarch_actors: tuple[str, ...],
     petrarch_agents: tuple[str, ...],
+    lexicon_files: tuple[str, ...],
     dictionary_files: tuple[str, ...],
 ) -> None:
     """Score casus against GOLD files (sentence-level or article-level JSON lines)."""
@@ -53,6 +61,7 @@ def eval_command(
         ctx,
         petrarch_actors=petrarch_actors,
         petrarch_agents=petrarch_agents,
+        lexicon_files=lexicon_files,
         dictionary_files=dictionary_files,
     )
     reports = evaluate_files(Coder(cfg), [Path(g) for g in gold])

@@ -19,9 +19,9 @@ def evaluate(coder: Coder, records: Iterable[GoldArticle]) -> Report:
     articles = [
         Article(text=g.text, id=g.id, published=g.published, outlet=g.outlet) for g in records
     ]
-    by_id = {g.id: g for g in records}
-    for article, events in coder.pipe(articles):
-        score_record(by_id[article.id], events, report)
+    # pipe() yields in input order, so records pair by position (ids may repeat in a file)
+    for gold, (_article, events) in zip(records, coder.pipe(articles), strict=True):
+        score_record(gold, events, report)
     return report
 
 

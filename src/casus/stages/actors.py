@@ -612,7 +612,8 @@ class Resolver:
         return compatible[-1].actor
 
     def _speaker_of(self, token: Any) -> Actor | None:
-        """ "we"/"our" inside a quote: the speaker of the sentence's reporting verb."""
+        """ "we"/"our": the subject of the sentence's reporting verb, the speaker of the quote
+        the pronoun is usually in ("“We consider ...,” said Kanani")."""
         for t in token.sent:
             if t.lemma_ in ("say", "tell", "add", "state") and t.i != token.i:
                 for child in t.children:

@@ -25,6 +25,7 @@ IRREALIS_GOVERNORS = frozenset(
         "want",
         "seek",
         "hope",
+        "hop",  # spaCy lemmatises "hopes" as "hop"
         "aim",
         "prepare",
         "threaten",

@@ -304,7 +304,7 @@ class PlaceStage:
                     place.lat,
                     place.lon,
                     place.precision,
-                    dl.place,
+                    document.article.text[dl.start : dl.start + len(dl.place)],
                     dl.start,
                     dl.start + len(dl.place),
                 )

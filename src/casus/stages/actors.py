@@ -268,6 +268,9 @@ RELATIONAL_NOUNS = frozenset(
         "opponent",
     }
 )
+TITLE_WORDS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "sheikh", "emir",
+                         "king", "queen", "prince", "president", "general", "gen", "admiral",
+                         "minister", "ayatollah", "imam", "judge", "senator", "rep", "gov"})
 FORMER_WORDS = frozenset({"former", "ex", "ex-", "retired", "erstwhile"})
 NAME_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
 
@@ -472,18 +475,24 @@ class Resolver:
                 chunk = tokens[i : i + size]
                 if not any(_namelike(t) for t in chunk):
                     continue
-                entries = [
-                    e
-                    for e in self.dictionary.people.get(
-                        normalize(" ".join(words[i : i + size])), ()
-                    )
-                    if e.valid_on(self.day)
-                ]
+                if size == 1 and self._other_first_name(chunk[0]):
+                    continue  # "Farah Qureshi" is not the minister called Qureshi
+                rows = self.dictionary.people.get(normalize(" ".join(words[i : i + size])), [])
+                entries = [e for e in rows if e.valid_on(self.day)] or _nearest(rows, self.day)
                 if entries and size > best_len:
                     best, best_len = entries[0], size
             if best is not None:
                 return best
         return None
+
+    def _other_first_name(self, token: Any) -> bool:
+        """Whether a surname is preceded by a given name that is no title or role."""
+        if token.i == 0:
+            return False
+        prev = token.doc[token.i - 1]
+        return (prev.pos_ == "PROPN" and prev.ent_type_ == "PERSON"
+                and not self.dictionary.role_of(prev.lemma_.lower())
+                and prev.lower_.rstrip(".") not in TITLE_WORDS)
 
     def _names(self, head: Any, tokens: list[Any]) -> tuple[Entry | None, Entry | None]:
         """Dictionary names in the phrase: (one that includes the head, one among modifiers)."""
@@ -640,6 +649,26 @@ class Resolver:
         ]
         place = self.gazetteer.lookup(" ".join(t.text for t in sorted(name, key=lambda t: t.i)))
         return place.country if place is not None else None
+
+
+def _nearest(rows: list[Entry], day: dt.date | None) -> list[Entry]:
+    """A person named outside every period we list: after their last office a former official
+    of that country (ELI: "Blinken" in 2025 → USAELI); before their first, just the country.
+    Nothing is guessed when the name belongs to several people."""
+    if not rows or day is None or len({r.label.split(" (")[0] for r in rows}) > 1:
+        return []
+    before = [r for r in rows if r.end is not None and r.end < day]
+    after = [r for r in rows if r.start is not None and r.start > day]
+    if before:
+        last = max(before, key=lambda r: r.end or dt.date.min)
+        country = split_code(last.code).country
+        code = last.code if country == "IGO" else country + "ELI"
+        return [Entry(code, "person", None, None, last.where, last.label)]
+    if after:
+        first = min(after, key=lambda r: r.start or dt.date.max)
+        return [Entry(split_code(first.code).country, "person", None, None, first.where,
+                      first.label)]
+    return []
 
 
 def _agentive(head: Any, roles: tuple[str, ...]) -> bool:

@@ -66,6 +66,8 @@ DOMESTIC_ROLES = frozenset(
 # Actions whose place names the target when no actor does: "struck targets near Damascus".
 PLACE_TARGET_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Reactions whose target is whoever did the event they react to ("condemned the attack").
+REACTION_ROOTS = frozenset({"02", "10", "11", "12", "13", "14"})
 VENUE_PREPS = ("at", "in", "on", "inside", "near", "outside")
 RECIPROCALS = frozenset({"each other", "one another"})
 # Verbs that only wrap their infinitive ("seeks to escalate", "is trying to persuade"): with an
@@ -294,6 +296,13 @@ class EventEngine:
             ]
             if found:
                 return list(found)
+        if pattern.code[:2] in REACTION_ROOTS:  # "Qatar condemned the attack"
+            for obj in frame.objects + [t for p in ("over", "for", "after") for t in
+                                        frame.preps.get(p, [])]:
+                if obj.pos_ == "NOUN" and not self._is_actor(obj, resolver):
+                    found_actor = self._antecedent(obj)
+                    if found_actor is not None:
+                        return [found_actor]
         for pred in frame.predicates:  # "consider X to be ...": X is evaluated
             for subj in (c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")):
                 found = self._actors([subj], resolver, owners=True)
@@ -390,40 +399,65 @@ class EventEngine:
 
     # ---- events -------------------------------------------------------------------------
     def events_for(self, document: Document, resolver: Resolver) -> list[tuple[Event, Any]]:
-        """All events of the document with their trigger tokens, in text order."""
+        """All events of the document with their trigger tokens, sentence by sentence (verbs,
+        then the nominal events no verb pattern used up)."""
         out: list[tuple[Event, Any]] = []
-        consumed: set[int] = set()
-        doc = document.doc
-        for token in doc:
-            if token.pos_ in ("VERB", "AUX") or (
-                token.pos_ == "ADJ" and token.dep_ == "amod" and token.tag_ == "VBN"
-            ):
+        self._earlier: list[Event] = []  # asserted events of earlier sentences (anaphora)
+        for sent in document.doc.sents:
+            found: list[tuple[Event, Any]] = []
+            consumed: set[int] = set()
+            for token in sent:
+                if not (token.pos_ in ("VERB", "AUX") or (
+                        token.pos_ == "ADJ" and token.dep_ == "amod" and token.tag_ == "VBN")):
+                    continue
                 frame = verb_frame(token)
-            else:
-                continue
-            pattern = self.best_pattern(frame)
-            if pattern is None:
-                continue
-            if self._is_bare_report(pattern, frame) or self._is_wrapper(pattern, frame):
-                continue
-            if pattern.obj is not None:
-                consumed.update(o.i for o in self._object_matches(pattern, frame))
-            out.extend(self._build(document, resolver, frame, pattern))
-        for token in doc:
-            if token.pos_ != "NOUN" or token.i in consumed:
-                continue
-            lemma = self._noun_trigger(token)
-            if lemma is None:
-                continue
-            frame = noun_frame(token, resolver)
-            frame.lemma = lemma
-            if not frame.subjects:
-                continue
-            pattern = self.best_pattern(frame)
-            if pattern is None:
-                continue
-            out.extend(self._build(document, resolver, frame, pattern))
+                pattern = self.best_pattern(frame)
+                if pattern is None:
+                    continue
+                if self._is_bare_report(pattern, frame) or self._is_wrapper(pattern, frame):
+                    continue
+                if pattern.obj is not None:
+                    consumed.update(o.i for o in self._object_matches(pattern, frame))
+                found.extend(self._build(document, resolver, frame, pattern))
+            for token in sent:
+                if token.pos_ != "NOUN" or token.i in consumed:
+                    continue
+                lemma = self._noun_trigger(token)
+                if lemma is None:
+                    continue
+                frame = noun_frame(token, resolver)
+                frame.lemma = lemma
+                # the compound of a two-word trigger ("drone strike") is no object of it
+                frame.objects = [o for o in frame.objects if not (
+                    o.dep_ == "compound" and o.head.i == token.i
+                    and o.lemma_.lower() in lemma.split())]
+                if not frame.subjects:
+                    continue
+                pattern = self.best_pattern(frame)
+                if pattern is not None:
+                    found.extend(self._build(document, resolver, frame, pattern))
+            out.extend(found)
+            self._earlier.extend(e for e, _ in found if e.modality.asserted and e.source)
         return self._dedupe(out)
+
+    def _antecedent(self, noun: Any) -> Actor | None:
+        """Who did "the attack" a reaction refers to: the source of the latest earlier event
+        coded in the same root as the noun ("Iran fired missiles at the base. Qatar condemned
+        the attack." → IRN)."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+                   for c in noun.children):
+            return None
+        lemma = self._noun_trigger(noun)
+        if lemma is None:
+            return None
+        frame = Frame(noun, "noun", lemma=lemma)
+        pattern = self.best_pattern(frame)
+        if pattern is None:
+            return None
+        for event in reversed(self._earlier):
+            if event.cameo_root == pattern.code[:2] or event.trigger_text.lower() == noun.lower_:
+                return event.source
+        return None
 
     def _noun_trigger(self, token: Any) -> str | None:
         """The lexicon lemma of a nominal trigger: "air strike" before "strike"."""

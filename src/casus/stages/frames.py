@@ -279,6 +279,9 @@ def noun_frame(noun: Any, resolver: Resolver) -> Frame:
     frame.subjects.extend(frame.preps.pop("by", []))
     frame.objects.extend(frame.preps.get("of", []))
     head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in ("in", "by"):
+        # "Soleimani was killed in a U.S. drone strike": the victim is the target
+        frame.objects[:0] = _passive_victims(head.head)
     if not frame.subjects and noun.dep_ in ("dobj", "pobj", "attr"):
         verb = head if noun.dep_ != "pobj" else head.head
         if verb.pos_ == "VERB" and verb.lemma_.lower() in LIGHT_VERBS:
@@ -344,6 +347,12 @@ def prefixed(token: Any) -> bool:
     return (i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in NEGATED_PREFIXES) or (
         token.lower_.split("-")[0] in NEGATED_PREFIXES and "-" in token.text
     )
+
+
+def _passive_victims(verb: Any) -> list[Any]:
+    if verb.pos_ != "VERB":
+        return []
+    return [c for c in verb.children if c.dep_ == "nsubjpass"]
 
 
 def verb_ancestor(token: Any, hops: int = 4) -> Any | None:

@@ -270,6 +270,8 @@ class EventEngine:
             ]
             if foreign:
                 return list(foreign)
+            # "sent Ukraine tanks": the other object of a double-object verb
+            steps.append([o for o in frame.objects if o not in matched])
             for obj in matched:  # "its ambassador to France", "peacekeepers from Karabakh"
                 inner: dict[str, list[Any]] = {}
                 prep_objects(obj, inner)
@@ -297,8 +299,9 @@ class EventEngine:
             if found:
                 return list(found)
         if pattern.code[:2] in REACTION_ROOTS:  # "Qatar condemned the attack"
-            for obj in frame.objects + [t for p in ("over", "for", "after") for t in
-                                        frame.preps.get(p, [])]:
+            for obj in frame.objects + [
+                t for p in ("over", "for", "after") for t in frame.preps.get(p, [])
+            ]:
                 if obj.pos_ == "NOUN" and not self._is_actor(obj, resolver):
                     found_actor = self._antecedent(obj)
                     if found_actor is not None:
@@ -340,7 +343,8 @@ class EventEngine:
         return actor is not None and actor.code is not None
 
     def _owner(self, token: Any, resolver: Resolver) -> Actor | None:
-        """The actor an object noun belongs to: possessor, country adjective or "of" phrase."""
+        """The actor an object noun belongs to: possessor, country adjective, "by" or "of"
+        phrase ("military exercises by Iranian forces")."""
         for child in token.children:
             if child.dep_ == "poss" or (
                 child.dep_ in ("amod", "compound") and child.i < token.i and not prefixed(child)
@@ -355,20 +359,21 @@ class EventEngine:
                 )
                 if actor is not None and actor.code is not None:
                     return actor
-        inner = next(
-            (
-                g
-                for c in token.children
-                if c.dep_ == "prep" and c.lower_ == "of"
-                for g in c.children
-                if g.dep_ == "pobj"
-            ),
-            None,
-        )
-        if inner is not None:
-            actor = resolver.actor_for(inner)
-            if actor is not None and actor.code is not None:
-                return actor
+        for word in ("by", "of"):
+            inner = next(
+                (
+                    g
+                    for c in token.children
+                    if c.dep_ == "prep" and c.lower_ == word
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ),
+                None,
+            )
+            if inner is not None:
+                actor = resolver.actor_for(inner)
+                if actor is not None and actor.code is not None:
+                    return actor
         return None
 
     def _actors(
@@ -407,8 +412,10 @@ class EventEngine:
             found: list[tuple[Event, Any]] = []
             consumed: set[int] = set()
             for token in sent:
-                if not (token.pos_ in ("VERB", "AUX") or (
-                        token.pos_ == "ADJ" and token.dep_ == "amod" and token.tag_ == "VBN")):
+                if not (
+                    token.pos_ in ("VERB", "AUX")
+                    or (token.pos_ == "ADJ" and token.dep_ == "amod" and token.tag_ == "VBN")
+                ):
                     continue
                 frame = verb_frame(token)
                 pattern = self.best_pattern(frame)
@@ -428,9 +435,15 @@ class EventEngine:
                 frame = noun_frame(token, resolver)
                 frame.lemma = lemma
                 # the compound of a two-word trigger ("drone strike") is no object of it
-                frame.objects = [o for o in frame.objects if not (
-                    o.dep_ == "compound" and o.head.i == token.i
-                    and o.lemma_.lower() in lemma.split())]
+                frame.objects = [
+                    o
+                    for o in frame.objects
+                    if not (
+                        o.dep_ == "compound"
+                        and o.head.i == token.i
+                        and o.lemma_.lower() in lemma.split()
+                    )
+                ]
                 if not frame.subjects:
                     continue
                 pattern = self.best_pattern(frame)
@@ -444,8 +457,10 @@ class EventEngine:
         """Who did "the attack" a reaction refers to: the source of the latest earlier event
         coded in the same root as the noun ("Iran fired missiles at the base. Qatar condemned
         the attack." → IRN)."""
-        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
-                   for c in noun.children):
+        if not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+            for c in noun.children
+        ):
             return None
         lemma = self._noun_trigger(noun)
         if lemma is None:
@@ -531,7 +546,11 @@ class EventEngine:
         out = []
         stated = self._stated_intent(frame, code.root, modality)
         for source, target in pairs:
-            if target is not None and source.start == target.start and source.end == target.end:
+            if target is not None and (source.start, source.end, source.code) == (
+                target.start,
+                target.end,
+                target.code,
+            ):
                 continue
             if source.code is None and (target is None or target.code is None):
                 continue  # nobody known on either side: not an event anyone can use

@@ -24,6 +24,7 @@ LIGHT_VERBS = frozenset(
         "carry",
         "launch",
         "stage",
+        "stag",  # spaCy lemmatises "staged" as "stag"
         "make",
         "take",
         "give",
@@ -72,6 +73,25 @@ PLACE_TARGET_PREPS = (
     "off",
     "outside",
     "around",
+)
+# "drew criticism from", "prompted a protest from", "sparked condemnation from"
+REACTION_VERBS = frozenset(
+    {
+        "draw",
+        "prompt",
+        "provoke",
+        "spark",
+        "trigger",
+        "attract",
+        "earn",
+        "face",
+        "meet",
+        "elicit",
+        "receive",
+        "invite",
+        "bring",
+        "cause",
+    }
 )
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})
 INSTRUMENT_NOUNS = frozenset(
@@ -278,6 +298,20 @@ def noun_frame(noun: Any, resolver: Resolver) -> Frame:
     prep_objects(noun, frame.preps)
     frame.subjects.extend(frame.preps.pop("by", []))
     frame.objects.extend(frame.preps.get("of", []))
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in REACTION_VERBS:
+        # "Bayramov's visit drew sharp criticism from Tehran": Tehran criticises, and what it
+        # reacts to is the subject of "drew"
+        verb_preps: dict[str, list[Any]] = {}
+        prep_objects(noun.head, verb_preps)
+        reactors = frame.preps.pop("from", []) or verb_preps.get("from", [])
+        if reactors:
+            frame.subjects = reactors
+            frame.objects[:0] = [c for c in noun.head.children if c.dep_ == "nsubj"]
+    if not frame.subjects:  # "the expulsion of four diplomats by Azerbaijan" (by on the object)
+        for obj in frame.preps.get("of", []):
+            inner: dict[str, list[Any]] = {}
+            prep_objects(obj, inner)
+            frame.subjects.extend(inner.get("by", []))
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ in ("in", "by"):
         # "Soleimani was killed in a U.S. drone strike": the victim is the target

@@ -54,6 +54,7 @@ TARGET_PREPS = (
     "for",
     "from",
     "over",
+    "between",
 )
 # Actions done to someone: without a target actor they are not coded ("destroyed all the
 # bridges behind it" is a metaphor more often than an event).
@@ -312,20 +313,40 @@ class EventEngine:
                 if found:
                     return list(found)
         intends = pattern.comp or frame.lemma in IRREALIS_GOVERNORS
-        for comp in frame.complements if intends else []:  # "plans to visit Tehran"
-            sub = verb_frame(comp) if comp.pos_ in ("VERB", "AUX") else None
-            sub_pattern = self.best_pattern(sub) if sub is not None else None
-            if sub is not None and sub_pattern is not None:
-                found = [
-                    t for t in self.targets(sub_pattern, sub, resolver, source) if t is not None
-                ]
-                if found:
-                    return list(found)
+        if intends:  # "plans to visit Tehran", "refused to allow IAEA inspectors ..."
+            meant = self._complement_targets(frame, resolver, source)
+            if meant:
+                return meant
         if pattern.code[:2] in PLACE_TARGET_ROOTS:
             place = self._place_target(frame, resolver, source)
             if place is not None:
                 return [place]
         return [None]
+
+    def _complement_targets(
+        self, frame: Frame, resolver: Resolver, source: Actor, depth: int = 0
+    ) -> list[Actor | None]:
+        """Targets of what an intention, refusal or promise is about: the complement's own
+        target when it is coded, else its object ("pledged to keep supporting Ukraine")."""
+        for comp in frame.complements:
+            if comp.pos_ not in ("VERB", "AUX"):
+                continue
+            sub = verb_frame(comp)
+            sub_pattern = self.best_pattern(sub)
+            found: list[Actor | None] = []
+            if sub_pattern is not None:
+                found = [t for t in self.targets(sub_pattern, sub, resolver, source) if t]
+            else:
+                found = [
+                    a
+                    for a in self._actors(sub.objects + sub.datives, resolver, owners=True)
+                    if a.code != source.code
+                ]
+            if not found and depth < 2:
+                found = list(self._complement_targets(sub, resolver, source, depth + 1))
+            if found:
+                return found
+        return []
 
     def _place_target(self, frame: Frame, resolver: Resolver, source: Actor) -> Actor | None:
         """The country of a place named in the action's arguments ("struck targets in southern

@@ -225,6 +225,12 @@ def verb_frame(verb: Any, depth: int = 0) -> Frame:
     ) else None
     for obj in frame.objects:
         prep_objects(obj, frame.preps)
+    if frame.passive and not frame.subjects:
+        # "were declared persona non grata by Azerbaijan": the agent hangs off the predicate
+        for pred in frame.predicates + [c for c in verb.children if c.dep_ == "oprd"]:
+            inner: dict[str, list[Any]] = {}
+            prep_objects(pred, inner)
+            frame.subjects.extend(inner.get("by", []))
     relative = [t for t in frame.subjects + frame.objects if t.lower_ in RELATIVE_PRONOUNS]
     if relative and verb.dep_ == "relcl":
         # "Azerbaijan, which accused Iran ...": the relative pronoun stands for the head noun

@@ -61,6 +61,9 @@ TARGET_PREPS = (
 TARGETED_ROOTS = frozenset({"16", "17", "18", "19", "20"})
 # Roles that, with no country of their own, belong to the acting government's country:
 # "Azerbaijani government is trying to suppress the opposition" → AZEOPP.
+# CAMEO 172 (curfews, states of emergency, martial law, bans) and 175 (repression): done to the
+# actor's own population when the text names no one else.
+DOMESTIC_CODES = ("172", "175")
 DOMESTIC_ROLES = frozenset(
     {"OPP", "CVL", "LEG", "JUD", "COP", "MED", "EDU", "LAB", "BUS", "REL", "HRI", "CRM", "AGR"}
 )
@@ -136,6 +139,10 @@ class EventEngine:
             words = [m.lemma_.lower() for m in mods]
             for k in range(len(words), 0, -1):
                 forms.append(" ".join(words[-k:] + [lemma]))
+        of = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj"), None)
+        if of is not None:  # "a one-year state of emergency" → "state of emergency"
+            forms.insert(0, f"{lemma} of {of.lemma_.lower()}")
         forms.append(lemma)
         sub = " ".join(t.lower_ for t in token.subtree if t.dep_ not in ("det", "poss", "punct"))
         if sub not in forms:
@@ -548,6 +555,15 @@ class EventEngine:
         targets = [
             self._localize(t, frame, document, resolver) if t is not None else None for t in targets
         ]
+        if code.code.startswith(DOMESTIC_CODES) and not any(t is not None for t in targets):
+            # administrative sanctions fall on the actor's own population: "the army declared a
+            # state of emergency" → MMRMIL → MMRCVL
+            country = sources[0].country
+            if country:
+                head = frame.pred
+                targets = [Actor(country + "CVL", country, ("CVL",), head.text,
+                                 head.idx + document.offset,
+                                 head.idx + len(head.text) + document.offset, "inferred")]
         if code.root in TARGETED_ROOTS and not any(t is not None for t in targets):
             return []
         modality = modality_of(frame.pred)

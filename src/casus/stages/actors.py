@@ -271,6 +271,9 @@ RELATIONAL_NOUNS = frozenset(
 TITLE_WORDS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "sheikh", "emir",
                          "king", "queen", "prince", "president", "general", "gen", "admiral",
                          "minister", "ayatollah", "imam", "judge", "senator", "rep", "gov"})
+# People who belong to an institution: their role is the institution's ("staff of the embassy").
+MEMBER_NOUNS = frozenset({"employee", "staff", "staffer", "member", "worker", "personnel",
+                          "representative", "delegate", "delegation", "officer", "agent"})
 FORMER_WORDS = frozenset({"former", "ex", "ex-", "retired", "erstwhile"})
 NAME_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
 
@@ -539,6 +542,11 @@ class Resolver:
         ]
         lemmas = [t.lemma_.lower() for t in left] + [head.lemma_.lower()]
         of_object = _of_object(head)
+        if of_object is not None and head.lemma_.lower() in MEMBER_NOUNS:
+            # "employees of the Iranian embassy": the institution says what they are
+            inner_roles = self._roles(of_object, phrase_tokens(of_object))
+            if inner_roles:
+                return inner_roles
         if of_object is not None:  # "chief of staff", "ministry of defence"
             inner = [
                 c.lemma_.lower()

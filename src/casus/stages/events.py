@@ -61,6 +61,9 @@ TARGET_PREPS = (
 TARGETED_ROOTS = frozenset({"16", "17", "18", "19", "20"})
 # Roles that, with no country of their own, belong to the acting government's country:
 # "Azerbaijani government is trying to suppress the opposition" → AZEOPP.
+# Adjectives of readiness that make their infinitive a stated intention (03x / 13x).
+WILLINGNESS = frozenset({"willing", "ready", "prepared", "committed", "determined", "eager",
+                         "keen", "open", "poised", "resolved"})
 # CAMEO 172 (curfews, states of emergency, martial law, bans) and 175 (repression): done to the
 # actor's own population when the text names no one else.
 DOMESTIC_CODES = ("172", "175")
@@ -640,7 +643,13 @@ class EventEngine:
         """The 03x/13x code when the action is stated as going to happen ("will send aid",
         "would retaliate"), unless a governing verb already codes the statement ("warned
         that ...", "plans to ...")."""
-        if root not in self.intentions or not stated_future(frame.pred):
+        if root not in self.intentions:
+            return None
+        willing = frame.pred.dep_ == "xcomp" and frame.pred.head.lemma_.lower() in WILLINGNESS
+        if willing and not is_negated_locally(frame.pred.head):
+            # "Norway is willing to send material", "Iraq is ready to allow inspectors back"
+            return self.intentions[root][0]
+        if not stated_future(frame.pred):
             return None
         for gov in governors(frame.pred):
             lemma = gov.lemma_.lower()

@@ -365,6 +365,15 @@ class Resolver:
                 )
         return out
 
+    def salient_country(self, token: Any) -> str | None:
+        """The country of the most recent country-level mention before ``token``: what an
+        article about Iran means by "protesters" or "security forces"."""
+        for seen in reversed(self.history):
+            if seen.token < token.i and seen.actor.country and len(seen.actor.country) == 3 and (
+                    seen.actor.country not in ("IGO", "NGO", "IMG", "MNC")):
+                return seen.actor.country
+        return None
+
     def is_place_name(self, token: Any) -> bool:
         """Whether the phrase is a place (capital, seat, city) rather than a named actor."""
         actor = self.actor_for(token)

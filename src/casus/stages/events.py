@@ -500,9 +500,13 @@ class EventEngine:
         pattern = self.best_pattern(frame)
         if pattern is None:
             return None
-        for event in reversed(self._earlier):
-            if event.cameo_root == pattern.code[:2] or event.trigger_text.lower() == noun.lower_:
-                return event.source
+        same_lemma = [e for e in self._earlier if e.trigger_text.lower() == noun.lower_]
+        if same_lemma:
+            return same_lemma[-1].source
+        same_root = [e for e in self._earlier if e.cameo_root == pattern.code[:2]]
+        if same_root:  # the main (first) event of the latest sentence that has one
+            latest = same_root[-1].sentence_index
+            return next(e for e in same_root if e.sentence_index == latest).source
         return None
 
     def _noun_trigger(self, token: Any) -> str | None:
@@ -592,8 +596,10 @@ class EventEngine:
                 target.code,
             ):
                 continue
-            if source.code is None and (target is None or target.code is None):
-                continue  # nobody known on either side: not an event anyone can use
+            if source.code is None:
+                continue  # who acted is unknown: no dyad to code (the mention itself is kept)
+            if target is not None and code.root == "16" and target.country == source.country:
+                continue  # relations are reduced with someone else, never with oneself
             if target is not None and target.code is not None and target.code == source.code:
                 continue  # an actor acting on itself is a resolution error, not an event
             event = Event(
@@ -646,9 +652,10 @@ class EventEngine:
         if root not in self.intentions:
             return None
         willing = frame.pred.dep_ == "xcomp" and frame.pred.head.lemma_.lower() in WILLINGNESS
-        if willing and not is_negated_locally(frame.pred.head):
-            # "Norway is willing to send material", "Iraq is ready to allow inspectors back"
-            return self.intentions[root][0]
+        if willing:
+            # "Norway is willing to send material"; "he was not ready to approve" is a refusal
+            intent, refusal = self.intentions[root]
+            return refusal if modality.negated else intent
         if not stated_future(frame.pred):
             return None
         for gov in governors(frame.pred):
@@ -673,7 +680,9 @@ class EventEngine:
         if actor.code is not None or not actor.roles or not set(actor.roles) <= DOMESTIC_ROLES:
             return actor
         found = place_in(argument_tokens(frame), resolver.gazetteer, None)
-        country = found[1] if found else (document.dateline.country if document.dateline else None)
+        country = found[1] if found else resolver.salient_country(frame.pred)
+        if country is None and document.dateline is not None:
+            country = document.dateline.country
         if country is None:
             return actor
         code = country + "".join(actor.roles)

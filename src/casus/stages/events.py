@@ -73,6 +73,11 @@ DOMESTIC_ROLES = frozenset(
 # Actions whose place names the target when no actor does: "struck targets near Damascus".
 PLACE_TARGET_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Appeals and demands are addressed to the subject of what they ask for.
+ADDRESSED_ROOTS = frozenset({"02", "10"})
+# Modal obligation in reported speech is a demand: "Russia said Sudan must return the
+# helicopter" → RUS→SDN 10x.
+OBLIGATION_MODALS = frozenset({"must", "should"})
 # Reactions whose target is whoever did the event they react to ("condemned the attack").
 REACTION_ROOTS = frozenset({"02", "10", "11", "12", "13", "14"})
 VENUE_PREPS = ("at", "in", "on", "inside", "near", "outside")
@@ -322,6 +327,12 @@ class EventEngine:
                 found = self._actors([subj], resolver, owners=True)
                 if found:
                     return list(found)
+        if pattern.code[:2] in ADDRESSED_ROOTS:  # "demanded that the US cancel ..." → USA
+            for comp in frame.complements:
+                subjects = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
+                found = [a for a in self._actors(subjects, resolver) if a.code != source.code]
+                if found:
+                    return list(found)
         intends = pattern.comp or frame.lemma in IRREALIS_GOVERNORS
         if intends:  # "plans to visit Tehran", "refused to allow IAEA inspectors ..."
             meant = self._complement_targets(frame, resolver, source)
@@ -449,6 +460,7 @@ class EventEngine:
                 ):
                     continue
                 frame = verb_frame(token)
+                found.extend(self._obligation(document, resolver, token, frame))
                 pattern = self.best_pattern(frame)
                 if pattern is None:
                     continue
@@ -483,6 +495,32 @@ class EventEngine:
             out.extend(found)
             self._earlier.extend(e for e, _ in found if e.modality.asserted and e.source)
         return self._dedupe(out)
+
+    def _obligation(
+        self, document: Document, resolver: Resolver, token: Any, frame: Frame
+    ) -> list[tuple[Event, Any]]:
+        """"The Bush administration declared that China must drop barriers": a reported
+        obligation is a demand by the speaker on the clause's subject (10x by what is
+        demanded: "must reach an agreement" → the 'demand' pattern for root 04/05...)."""
+        auxes = {c.lower_ for c in token.children if c.dep_ == "aux"}
+        if not auxes & OBLIGATION_MODALS or token.dep_ != "ccomp" or frame.passive:
+            return []
+        if any(c.dep_ == "neg" for c in token.children) or not frame.subjects:
+            return []
+        speech = token.head
+        if speech.lemma_.lower() not in REPORTING_VERBS | {"insist", "reiterate", "conclude"}:
+            return []
+        speaker = verb_frame(speech)
+        inner = self.best_pattern(frame)
+        root = inner.code[:2] if inner is not None else None
+        demands = self.lexicon.candidates("verb", "demand")
+        chosen = next((p for p in demands if root and root in p.comp), None) or next(
+            (p for p in demands if p.specificity == 0), None)
+        if chosen is None:
+            return []
+        synthetic = Frame(speech, "verb", subjects=speaker.subjects, objects=frame.subjects,
+                          lemma=speech.lemma_.lower())
+        return self._build(document, resolver, synthetic, chosen)
 
     def _antecedent(self, noun: Any) -> Actor | None:
         """Who did "the attack" a reaction refers to: the source of the latest earlier event

@@ -401,7 +401,7 @@ class EventEngine:
                 )
                 if actor is not None and actor.code is not None:
                     return actor
-        for word in ("by", "of"):
+        for word in ("by", "from", "of"):  # "calls by Belarus", "an offer from Afghanistan"
             inner = next(
                 (
                     g

@@ -15,6 +15,7 @@ from casus.cli.common import (
     parse_published,
     report_skip,
     run_safely,
+    table_options,
 )
 from casus.coder import Coder, Result
 from casus.io.readers import Skipped, read_inputs
@@ -44,40 +45,13 @@ PROGRESS_MIN_DOCS = 5
     is_flag=True,
     help="Also emit negated, hypothetical and future events, with their flags.",
 )
-@click.option(
-    "--lexicon",
-    "lexicon_files",
-    multiple=True,
-    type=click.Path(dir_okay=False),
-    help="Extra verb-lexicon TSV file (repeatable).",
-)
-@click.option(
-    "--dict",
-    "dictionary_files",
-    multiple=True,
-    type=click.Path(dir_okay=False),
-    help="Extra actor dictionary, TOML or YAML (repeatable).",
-)
-@click.option(
-    "--actors",
-    "petrarch_actors",
-    multiple=True,
-    type=click.Path(dir_okay=False),
-    help="PETRARCH-format actor dictionary to import (repeatable).",
-)
-@click.option(
-    "--agents",
-    "petrarch_agents",
-    multiple=True,
-    type=click.Path(dir_okay=False),
-    help="PETRARCH-format agent dictionary to import (repeatable).",
-)
 @click.option("--batch-size", type=int, help="Documents per spaCy batch.")
 @click.option(
     "--progress/--no-progress",
     default=None,
     help="Progress bar on stderr (default: only when stdout is a terminal).",
 )
+@table_options
 @click.pass_context
 @run_safely
 def code_command(
@@ -112,8 +86,9 @@ def code_command(
     )
     coder = Coder(cfg)
     skipped: list[Skipped] = []
-    articles = articles_from(read_inputs(list(inputs) or ["-"], published=day, outlet=outlet),
-                             skipped)
+    articles = articles_from(
+        read_inputs(list(inputs) or ["-"], published=day, outlet=outlet), skipped
+    )
     show_progress = progress if progress is not None else sys.stdout.isatty()
     results = _with_progress(coder.pipe_results(articles), show_progress)
     out = sys.stdout
@@ -122,8 +97,7 @@ def code_command(
     total = coded = 0
     for result in results:
         if result.error is not None:
-            report_skip(Skipped(result.article.origin or result.article.id, result.error),
-                        skipped)
+            report_skip(Skipped(result.article.origin or result.article.id, result.error), skipped)
             continue
         coded += 1
         events = result.events if include_all else result.asserted()

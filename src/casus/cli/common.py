@@ -84,3 +84,43 @@ def articles_from(items: Iterable[Article | Skipped], skipped: list[Skipped]) ->
             report_skip(item, skipped)
         else:
             yield item
+
+
+_TABLE_OPTIONS = (
+    click.option(
+        "--lexicon",
+        "lexicon_files",
+        multiple=True,
+        type=click.Path(dir_okay=False),
+        help="Extra verb-lexicon TSV file (repeatable).",
+    ),
+    click.option(
+        "--dict",
+        "dictionary_files",
+        multiple=True,
+        type=click.Path(dir_okay=False),
+        help="Extra actor dictionary, TOML or YAML (repeatable).",
+    ),
+    click.option(
+        "--actors",
+        "petrarch_actors",
+        multiple=True,
+        type=click.Path(dir_okay=False),
+        help="PETRARCH-format actor dictionary to import (repeatable).",
+    ),
+    click.option(
+        "--agents",
+        "petrarch_agents",
+        multiple=True,
+        type=click.Path(dir_okay=False),
+        help="PETRARCH-format agent dictionary to import (repeatable).",
+    ),
+)
+
+
+def table_options(func: F) -> F:
+    """The user's own tables, shared by every command that codes text: --lexicon, --dict,
+    --actors, --agents (each repeatable)."""
+    for option in reversed(_TABLE_OPTIONS):
+        func = option(func)
+    return func

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from casus.cli.common import config_from, run_safely
+from casus.cli.common import config_from, run_safely, table_options
 from casus.coder import Coder
 from casus.evaluation.run import evaluate_files, format_report
 
@@ -16,34 +16,7 @@ from casus.evaluation.run import evaluate_files, format_report
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--show-errors", is_flag=True, help="List every miss and false alarm.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable summary on stdout.")
-@click.option(
-    "--actors",
-    "petrarch_actors",
-    multiple=True,
-    type=click.Path(dir_okay=False),
-    help="PETRARCH-format actor dictionary to import (repeatable).",
-)
-@click.option(
-    "--agents",
-    "petrarch_agents",
-    multiple=True,
-    type=click.Path(dir_okay=False),
-    help="PETRARCH-format agent dictionary to import (repeatable).",
-)
-@click.option(
-    "--lexicon",
-    "lexicon_files",
-    multiple=True,
-    type=click.Path(dir_okay=False),
-    help="Extra verb-lexicon TSV file (repeatable).",
-)
-@click.option(
-    "--dict",
-    "dictionary_files",
-    multiple=True,
-    type=click.Path(dir_okay=False),
-    help="Extra actor dictionary, TOML or YAML (repeatable).",
-)
+@table_options
 @click.pass_context
 @run_safely
 def eval_command(

@@ -14,7 +14,13 @@ from typing import Any, TypeVar
 
 import click
 
-from casus.cli.common import EXIT_SKIPPED, config_from, parse_published, run_safely
+from casus.cli.common import (
+    EXIT_SKIPPED,
+    config_from,
+    parse_published,
+    run_safely,
+    table_options,
+)
 from casus.errors import InputError
 from casus.model import Article
 
@@ -83,24 +89,11 @@ def _open(
     help="Articles per committed transaction.",
 )
 @click.option(
-    "--lexicon",
-    "lexicon_files",
-    multiple=True,
-    type=click.Path(dir_okay=False),
-    help="Extra verb-lexicon TSV file (repeatable).",
-)
-@click.option(
-    "--dict",
-    "dictionary_files",
-    multiple=True,
-    type=click.Path(dir_okay=False),
-    help="Extra actor dictionary, TOML or YAML (repeatable).",
-)
-@click.option(
     "--progress/--no-progress",
     default=None,
     help="Progress bar on stderr (default: only when stdout is a terminal).",
 )
+@table_options
 @click.pass_context
 @run_safely
 def ingest_command(
@@ -111,9 +104,11 @@ def ingest_command(
     published: str | None,
     outlet: str | None,
     batch_size: int,
+    progress: bool | None,
     lexicon_files: tuple[str, ...],
     dictionary_files: tuple[str, ...],
-    progress: bool | None,
+    petrarch_actors: tuple[str, ...],
+    petrarch_agents: tuple[str, ...],
 ) -> None:
     """Code articles and store their events in the DuckDB store.
 
@@ -127,7 +122,13 @@ def ingest_command(
     from casus.store import WRITE_WAIT, ingest
 
     day = parse_published(published)
-    cfg = config_from(ctx, lexicon_files=lexicon_files, dictionary_files=dictionary_files)
+    cfg = config_from(
+        ctx,
+        lexicon_files=lexicon_files,
+        dictionary_files=dictionary_files,
+        petrarch_actors=petrarch_actors,
+        petrarch_agents=petrarch_agents,
+    )
     # ingest's reads (which articles are stored) wait as long as its writes
     store = _open(ctx, db, WRITE_WAIT if wait is None else wait, create=True)
     items = list(read_inputs(list(inputs) or ["-"], published=day, outlet=outlet))

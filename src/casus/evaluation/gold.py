@@ -11,6 +11,7 @@ from typing import Any
 
 from casus.errors import InputError
 from casus.model import parse_iso_date
+from casus.ontology.cameo import PLOVER_TYPES
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,26 +57,6 @@ class GoldArticle:
 # types. Older names are read as their 2021 successors (docs/evaluation.md).
 PLOVER_ALIASES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT",
                   "INVESTIGATE": "ACCUSE"}
-PLOVER_TYPES = frozenset(
-    [
-        "AGREE",
-        "CONSULT",
-        "SUPPORT",
-        "CONCEDE",
-        "COOPERATE",
-        "AID",
-        "RETREAT",
-        "REQUEST",
-        "ACCUSE",
-        "REJECT",
-        "THREATEN",
-        "PROTEST",
-        "SANCTION",
-        "MOBILIZE",
-        "COERCE",
-        "ASSAULT",
-    ]
-)
 
 
 def _sentence_event(raw: dict[str, Any], date: dt.date | None) -> GoldEvent:

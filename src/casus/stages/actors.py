@@ -268,12 +268,50 @@ RELATIONAL_NOUNS = frozenset(
         "opponent",
     }
 )
-TITLE_WORDS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "sheikh", "emir",
-                         "king", "queen", "prince", "president", "general", "gen", "admiral",
-                         "minister", "ayatollah", "imam", "judge", "senator", "rep", "gov"})
+TITLE_WORDS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "dame",
+        "lord",
+        "sheikh",
+        "emir",
+        "king",
+        "queen",
+        "prince",
+        "president",
+        "general",
+        "gen",
+        "admiral",
+        "minister",
+        "ayatollah",
+        "imam",
+        "judge",
+        "senator",
+        "rep",
+        "gov",
+    }
+)
 # People who belong to an institution: their role is the institution's ("staff of the embassy").
-MEMBER_NOUNS = frozenset({"employee", "staff", "staffer", "member", "worker", "personnel",
-                          "representative", "delegate", "delegation", "officer", "agent"})
+MEMBER_NOUNS = frozenset(
+    {
+        "employee",
+        "staff",
+        "staffer",
+        "member",
+        "worker",
+        "personnel",
+        "representative",
+        "delegate",
+        "delegation",
+        "officer",
+        "agent",
+    }
+)
+LARGE_CITY = 100_000
 FORMER_WORDS = frozenset({"former", "ex", "ex-", "retired", "erstwhile"})
 NAME_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
 
@@ -365,13 +403,19 @@ class Resolver:
                 )
         return out
 
-    def salient_country(self, token: Any) -> str | None:
-        """The country of the most recent country-level mention before ``token``: what an
-        article about Iran means by "protesters" or "security forces"."""
+    def salient_country(self, token: Any, avoid: str | None = None) -> str | None:
+        """The country of the most recent country-level mention before ``token`` (other than
+        ``avoid``): what an article about Iran means by "protesters" or "security forces"."""
         for seen in reversed(self.history):
-            if seen.token < token.i and seen.actor.country and len(seen.actor.country) == 3 and (
-                    seen.actor.country not in ("IGO", "NGO", "IMG", "MNC")):
-                return seen.actor.country
+            country = seen.actor.country
+            if (
+                seen.token < token.i
+                and country
+                and len(country) == 3
+                and country != avoid
+                and country not in ("IGO", "NGO", "IMG", "MNC")
+            ):
+                return country
         return None
 
     def is_place_name(self, token: Any) -> bool:
@@ -502,9 +546,12 @@ class Resolver:
         if token.i == 0:
             return False
         prev = token.doc[token.i - 1]
-        return (prev.pos_ == "PROPN" and prev.ent_type_ == "PERSON"
-                and not self.dictionary.role_of(prev.lemma_.lower())
-                and prev.lower_.rstrip(".") not in TITLE_WORDS)
+        return (
+            prev.pos_ == "PROPN"
+            and prev.ent_type_ == "PERSON"
+            and not self.dictionary.role_of(prev.lemma_.lower())
+            and prev.lower_.rstrip(".") not in TITLE_WORDS
+        )
 
     def _names(self, head: Any, tokens: list[Any]) -> tuple[Entry | None, Entry | None]:
         """Dictionary names in the phrase: (one that includes the head, one among modifiers)."""
@@ -657,7 +704,7 @@ class Resolver:
         return self._salient(head, "thing" if kind == "thing" else kind)
 
     def _place(self, head: Any) -> str | None:
-        if head.pos_ != "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP"):
+        if head.pos_ != "PROPN" or head.ent_type_ in ("PERSON", "NORP"):
             return None
         name = [
             t
@@ -665,7 +712,11 @@ class Resolver:
             if t.i == head.i or (t.dep_ == "compound" and t.head.i == head.i)
         ]
         place = self.gazetteer.lookup(" ".join(t.text for t in sorted(name, key=lambda t: t.i)))
-        return place.country if place is not None else None
+        if place is None or (head.ent_type_ == "ORG" and place.population < LARGE_CITY):
+            # spaCy often tags cities as ORG ("Russian forces attacked Kherson"); only a city
+            # the gazetteer knows as large is taken as a place then
+            return None
+        return place.country
 
 
 def _nearest(rows: list[Entry], day: dt.date | None) -> list[Entry]:
@@ -683,8 +734,9 @@ def _nearest(rows: list[Entry], day: dt.date | None) -> list[Entry]:
         return [Entry(code, "person", None, None, last.where, last.label)]
     if after:
         first = min(after, key=lambda r: r.start or dt.date.max)
-        return [Entry(split_code(first.code).country, "person", None, None, first.where,
-                      first.label)]
+        return [
+            Entry(split_code(first.code).country, "person", None, None, first.where, first.label)
+        ]
     return []
 
 

@@ -21,9 +21,23 @@ QUOTE_RE = re.compile(r"[\u201c\"\u201e\u00ab](.+?)[\u201d\"\u201c\u00bb]", re.D
 # Verbs whose subject vouches for (or disputes) their complement: reporting verbs, and
 # "denied that", "accused X of", "claimed that".
 ATTRIBUTING_VERBS = REPORTING_VERBS | {"deny", "accuse", "allege", "claim", "blame", "warn"}
-SPEECH_NOUNS = frozenset({"statement", "communique", "communiqué", "spokesman", "spokeswoman",
-                          "spokesperson", "release", "report", "letter", "declaration",
-                          "announcement", "source", "official"})
+SPEECH_NOUNS = frozenset(
+    {
+        "statement",
+        "communique",
+        "communiqué",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "release",
+        "report",
+        "letter",
+        "declaration",
+        "announcement",
+        "source",
+        "official",
+    }
+)
 SPEECH_LINKS = frozenset(
     {
         "ccomp",
@@ -54,7 +68,11 @@ def _reporting_governor(trigger: Any) -> tuple[Any, Any] | None:
         if link not in SPEECH_LINKS:
             break
         if t.lemma_.lower() in ATTRIBUTING_VERBS and link in (
-            "ccomp", "parataxis", "conj", "pcomp", "prep"
+            "ccomp",
+            "parataxis",
+            "conj",
+            "pcomp",
+            "prep",
         ):
             subject = _subject(t)
             if subject is not None:
@@ -155,18 +173,31 @@ class AttributionStage:
             trigger = triggers[event.event_id]
             attribution = self._attribute(doc, trigger, resolver, outlet, document.offset)
             speaker = attribution.speaker
-            if speaker is not None and event.source is not None and (
-                    speaker.start == event.source.start):
+            if (
+                speaker is not None
+                and event.source is not None
+                and (speaker.start == event.source.start)
+            ):
                 # the actor's own statement stands on the outlet's word
                 attribution = replace(attribution, speaker=None, verb=None)
                 speaker = None
-            if speaker is not None and speaker.code is None and speaker.roles and (
-                    document.dateline is not None and document.dateline.country):
+            if (
+                speaker is not None
+                and speaker.code is None
+                and speaker.roles
+                and (document.dateline is not None and document.dateline.country)
+            ):
                 # "state media reported" under a Baku dateline: Azerbaijan's state media
                 country = document.dateline.country
-                attribution = replace(attribution, speaker=replace(
-                    speaker, code=country + "".join(speaker.roles), country=country,
-                    how="inferred"))
+                attribution = replace(
+                    attribution,
+                    speaker=replace(
+                        speaker,
+                        code=country + "".join(speaker.roles),
+                        country=country,
+                        how="inferred",
+                    ),
+                )
             modality = event.modality
             if attribution.speaker is not None and not modality.reported:
                 modality = replace(modality, reported=True)

@@ -115,8 +115,11 @@ def _modifies_a_name(anchor: Any, triggers: list[Any]) -> bool:
     """A year inside a name is no date of the event: "the 1961 Vienna Convention"; but "the
     2008 war" dates the war itself."""
     head = anchor.head
-    return anchor.dep_ in ("compound", "nummod", "amod", "nmod") and head.pos_ == "PROPN" and all(
-        head.i != t.i for t in triggers)
+    return (
+        anchor.dep_ in ("compound", "nummod", "amod", "nmod")
+        and head.pos_ == "PROPN"
+        and all(head.i != t.i for t in triggers)
+    )
 
 
 def _future_governed(trigger: Any) -> bool:

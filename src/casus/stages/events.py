@@ -62,8 +62,20 @@ TARGETED_ROOTS = frozenset({"16", "17", "18", "19", "20"})
 # Roles that, with no country of their own, belong to the acting government's country:
 # "Azerbaijani government is trying to suppress the opposition" → AZEOPP.
 # Adjectives of readiness that make their infinitive a stated intention (03x / 13x).
-WILLINGNESS = frozenset({"willing", "ready", "prepared", "committed", "determined", "eager",
-                         "keen", "open", "poised", "resolved"})
+WILLINGNESS = frozenset(
+    {
+        "willing",
+        "ready",
+        "prepared",
+        "committed",
+        "determined",
+        "eager",
+        "keen",
+        "open",
+        "poised",
+        "resolved",
+    }
+)
 # CAMEO 172 (curfews, states of emergency, martial law, bans) and 175 (repression): done to the
 # actor's own population when the text names no one else.
 DOMESTIC_CODES = ("172", "175")
@@ -147,8 +159,16 @@ class EventEngine:
             words = [m.lemma_.lower() for m in mods]
             for k in range(len(words), 0, -1):
                 forms.append(" ".join(words[-k:] + [lemma]))
-        of = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                   for g in c.children if g.dep_ == "pobj"), None)
+        of = next(
+            (
+                g
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
         if of is not None:  # "a one-year state of emergency" → "state of emergency"
             forms.insert(0, f"{lemma} of {of.lemma_.lower()}")
         forms.append(lemma)
@@ -499,7 +519,7 @@ class EventEngine:
     def _obligation(
         self, document: Document, resolver: Resolver, token: Any, frame: Frame
     ) -> list[tuple[Event, Any]]:
-        """"The Bush administration declared that China must drop barriers": a reported
+        """ "The Bush administration declared that China must drop barriers": a reported
         obligation is a demand by the speaker on the clause's subject (10x by what is
         demanded: "must reach an agreement" → the 'demand' pattern for root 04/05...)."""
         auxes = {c.lower_ for c in token.children if c.dep_ == "aux"}
@@ -515,11 +535,17 @@ class EventEngine:
         root = inner.code[:2] if inner is not None else None
         demands = self.lexicon.candidates("verb", "demand")
         chosen = next((p for p in demands if root and root in p.comp), None) or next(
-            (p for p in demands if p.specificity == 0), None)
+            (p for p in demands if p.specificity == 0), None
+        )
         if chosen is None:
             return []
-        synthetic = Frame(speech, "verb", subjects=speaker.subjects, objects=frame.subjects,
-                          lemma=speech.lemma_.lower())
+        synthetic = Frame(
+            speech,
+            "verb",
+            subjects=speaker.subjects,
+            objects=frame.subjects,
+            lemma=speech.lemma_.lower(),
+        )
         return self._build(document, resolver, synthetic, chosen)
 
     def _antecedent(self, noun: Any) -> Actor | None:
@@ -597,8 +623,10 @@ class EventEngine:
             return []
         if code.root not in VIOLENT_ROOTS:
             targets = [self._domestic(t, sources[0]) for t in targets]
+        avoid = sources[0].country if code.root in VIOLENT_ROOTS else None
         targets = [
-            self._localize(t, frame, document, resolver) if t is not None else None for t in targets
+            self._localize(t, frame, document, resolver, avoid) if t is not None else None
+            for t in targets
         ]
         if code.code.startswith(DOMESTIC_CODES) and not any(t is not None for t in targets):
             # administrative sanctions fall on the actor's own population: "the army declared a
@@ -606,9 +634,17 @@ class EventEngine:
             country = sources[0].country
             if country:
                 head = frame.pred
-                targets = [Actor(country + "CVL", country, ("CVL",), head.text,
-                                 head.idx + document.offset,
-                                 head.idx + len(head.text) + document.offset, "inferred")]
+                targets = [
+                    Actor(
+                        country + "CVL",
+                        country,
+                        ("CVL",),
+                        head.text,
+                        head.idx + document.offset,
+                        head.idx + len(head.text) + document.offset,
+                        "inferred",
+                    )
+                ]
         if code.root in TARGETED_ROOTS and not any(t is not None for t in targets):
             return []
         modality = modality_of(frame.pred)
@@ -711,16 +747,22 @@ class EventEngine:
         return intent
 
     @staticmethod
-    def _localize(actor: Actor, frame: Frame, document: Document, resolver: Resolver) -> Actor:
+    def _localize(
+        actor: Actor, frame: Frame, document: Document, resolver: Resolver, avoid: str | None = None
+    ) -> Actor:
         """An unresolved domestic actor ("protesters", "riot police") takes the country of the
-        place its event happens in, else of the dateline: "Thousands of protesters rallied
-        outside parliament in Tbilisi" → GEOCVL."""
+        place its event happens in, else of the article's latest country, else of the dateline:
+        "Thousands of protesters rallied outside parliament in Tbilisi" → GEOCVL. A target
+        never takes the source's country this way ("Russia pounded Bakhmut, killing six
+        civilians" does not make them Russian)."""
         if actor.code is not None or not actor.roles or not set(actor.roles) <= DOMESTIC_ROLES:
             return actor
-        found = place_in(argument_tokens(frame), resolver.gazetteer, None)
-        country = found[1] if found else resolver.salient_country(frame.pred)
+        found = place_in(argument_tokens(frame), resolver.gazetteer, avoid)
+        country = found[1] if found else resolver.salient_country(frame.pred, avoid)
         if country is None and document.dateline is not None:
             country = document.dateline.country
+        if country == avoid:
+            return actor
         if country is None:
             return actor
         code = country + "".join(actor.roles)

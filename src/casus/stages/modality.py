@@ -315,10 +315,7 @@ def modality_of(pred: Any) -> Modality:
                 hypothetical = True
         if lemma in DENIAL_VERBS and link in ("ccomp", "dobj", "pobj", "prep", "xcomp"):
             negated = True
-        if (
-            lemma in ACCUSATION_VERBS
-            and link in ("prep", "ccomp", "xcomp", "pcomp")
-        ):
+        if lemma in ACCUSATION_VERBS and link in ("prep", "ccomp", "xcomp", "pcomp"):
             hypothetical = True
         if link == "ccomp" and lemma in REPORTING_VERBS:
             reported = True

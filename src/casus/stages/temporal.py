@@ -195,8 +195,9 @@ def _absolute(s: str, pub: dt.date | None, *, future: bool = False) -> Resolved 
     )
     if m:
         modifier, month, year = m.groups()
-        return _month_only(MONTHS[month.rstrip(".")], int(year) if year else None, pub, modifier,
-                           future=future)
+        return _month_only(
+            MONTHS[month.rstrip(".")], int(year) if year else None, pub, modifier, future=future
+        )
     m = re.search(rf"{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?\b", s) or re.search(
         rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MONTH}", s
     )

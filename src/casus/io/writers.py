@@ -138,7 +138,10 @@ def explain(event: Event, article_text: str | None = None) -> str:
     the codes named, the date and on whose word it stands."""
     marks = []
     for actor, tag in ((event.source, "SRC"), (event.target, "TGT")):
-        if actor is not None:
+        # an inferred actor may stand on the trigger's own span: mark only the trigger then
+        if actor is not None and not (
+            actor.start < event.trigger_end and event.trigger_start < actor.end
+        ):
             marks.append((actor.start, actor.end, tag))
     marks.append((event.trigger_start, event.trigger_end, "EVT"))
     sentence = event.evidence_text

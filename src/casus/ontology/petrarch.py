@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from casus.errors import OntologyError
-from casus.ontology.actors import ActorDictionary, Entry
+from casus.ontology.actors import ActorDictionary, Entry, role_key
 from casus.ontology.tables import read_user_file
 
 CODE_BLOCK = re.compile(r"\[([^\]]*)\]")
@@ -170,7 +170,7 @@ def import_agents(path: Path, into: ActorDictionary) -> int:
         roles = tuple(code[i : i + 3] for i in range(0, len(code), 3))
         forms = [noun] + [p for p in (plurals or "").split() if p]
         for form in forms:
-            into.roles[_name(form).lower()] = roles
+            into.roles[role_key(_name(form))] = roles
         count += 1
     return count
 

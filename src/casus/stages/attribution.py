@@ -176,11 +176,16 @@ class AttributionStage:
             if (
                 speaker is not None
                 and event.source is not None
-                and (speaker.start == event.source.start)
+                and (
+                    speaker.start == event.source.start
+                    or (speaker.code == event.source.code and event.source.how == "pronoun"
+                    and event.source.text.lower() not in ("we", "us", "our"))
+                )
             ):
-                # the actor's own statement stands on the outlet's word
+                # the actor's own statement stands on the outlet's word, not on another's
                 attribution = replace(attribution, speaker=None, verb=None)
                 speaker = None
+                event = event.with_(modality=replace(event.modality, reported=False))
             if (
                 speaker is not None
                 and speaker.code is None

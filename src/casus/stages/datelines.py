@@ -50,7 +50,7 @@ def parse_dateline(
         return None
     if region is not None and not all_caps and gazetteer.lookup(region) is None and not agency:
         agency, region = region, None  # "Damascus, SANA –"
-    found = gazetteer.lookup(place)
+    found = gazetteer.lookup(place.title() if all_caps else place)  # "BAKU" is Baku
     if found is None and region is not None:
         found = gazetteer.lookup(region)
     if found is None and not (all_caps and (agency or m.group("date"))):

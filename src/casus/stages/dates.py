@@ -208,7 +208,14 @@ class DateStage:
             for pred in candidates:
                 for _s, _e, text, anchor in anchors:
                     if governed_by(anchor, pred, loose=loose):
-                        return self._resolve(text, pub, future, stated, sentence)
+                        found = self._resolve(text, pub, future, stated, sentence)
+                        if (
+                            found.date is None
+                            and pub is not None
+                            and not UNRESOLVABLE.match(text.strip())
+                        ):
+                            continue  # a duration ("a one-year state of emergency"), no date
+                        return found
         for pred in _linked_predicates(trigger):
             for _s, _e, text, anchor in anchors:
                 if governed_by(anchor, pred):

@@ -36,7 +36,10 @@ from casus.stages.modality import (
     REPORTING_VERBS,
     SCHEDULE_GOVERNORS,
     governors,
+    is_conditional,
+    is_modal_locally,
     is_negated_locally,
+    is_question,
     modality_of,
     stated_future,
 )
@@ -99,6 +102,7 @@ RECIPROCALS = frozenset({"each other", "one another"})
 WRAPPER_VERBS = frozenset(
     {
         "seek",
+        "hop",  # spaCy lemmatises "hopes" as "hop"
         "want",
         "try",
         "attempt",
@@ -560,14 +564,13 @@ class EventEngine:
         lemma = self._noun_trigger(noun)
         if lemma is None:
             return None
-        frame = Frame(noun, "noun", lemma=lemma)
-        pattern = self.best_pattern(frame)
-        if pattern is None:
-            return None
+        # "the strikes" may be any of the noun's senses (labour strike, air strike): every root
+        # the lexicon gives the noun is a candidate
+        roots = {p.code[:2] for p in self.lexicon.candidates("noun", lemma)}
         same_lemma = [e for e in self._earlier if e.trigger_text.lower() == noun.lower_]
         if same_lemma:
             return same_lemma[-1].source
-        same_root = [e for e in self._earlier if e.cameo_root == pattern.code[:2]]
+        same_root = [e for e in self._earlier if e.cameo_root in roots]
         if same_root:  # the main (first) event of the latest sentence that has one
             latest = same_root[-1].sentence_index
             return next(e for e in same_root if e.sentence_index == latest).source
@@ -711,7 +714,7 @@ class EventEngine:
                             plover=intent.plover,
                             plover_mode=intent.plover_mode,
                             modality=Modality(reported=modality.reported),
-                            confidence=max(0.05, event.confidence - 0.1),
+                            confidence=round(max(0.05, event.confidence - 0.1), 3),
                             pattern=f"intentions.tsv:{code.root} via {pattern.where}",
                         ),
                         frame.pred,
@@ -727,7 +730,13 @@ class EventEngine:
             return None
         willing = frame.pred.dep_ == "xcomp" and frame.pred.head.lemma_.lower() in WILLINGNESS
         if willing:
-            # "Norway is willing to send material"; "he was not ready to approve" is a refusal
+            # "Norway is willing to send material"; "he was not ready to approve" is a refusal;
+            # "might be willing", "if ... is ready", "is it willing?" state nothing
+            adjective = frame.pred.head
+            copula = adjective.head
+            if any(is_question(t) for t in (frame.pred, adjective, copula)) or (
+                    is_modal_locally(copula) or is_conditional(copula)):
+                return None
             intent, refusal = self.intentions[root]
             return refusal if modality.negated else intent
         if not stated_future(frame.pred):
@@ -758,11 +767,11 @@ class EventEngine:
         if actor.code is not None or not actor.roles or not set(actor.roles) <= DOMESTIC_ROLES:
             return actor
         found = place_in(argument_tokens(frame), resolver.gazetteer, avoid)
-        country = found[1] if found else resolver.salient_country(frame.pred, avoid)
+        if found is None and avoid is not None:
+            return actor  # a victim's country is only taken from where it happened
+        country = found[1] if found else resolver.salient_country(frame.pred)
         if country is None and document.dateline is not None:
             country = document.dateline.country
-        if country == avoid:
-            return actor
         if country is None:
             return actor
         code = country + "".join(actor.roles)

@@ -175,6 +175,7 @@ COGNITION_VERBS = frozenset(
         "dream",
         "wonder",
         "suppose",
+        "hop",  # spaCy lemmatises "hoped" as "hop"
     }
 )
 HYPOTHETICAL_MODIFIERS = frozenset(

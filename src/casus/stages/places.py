@@ -17,6 +17,7 @@ from casus.pipeline import Document
 log = logging.getLogger("casus")
 
 BORDER_WORDS = frozenset({"border", "frontier", "boundary"})
+LARGE_CITY = 100_000
 AREA_WORDS = frozenset(
     {
         "region",
@@ -115,8 +116,8 @@ class Gazetteer:
         if key in self._countries:
             return self._countries[key]
         cities = self._cities.get(key)
-        if not cities:
-            return None
+        if not cities or (text.isupper() and len(text) <= 4):
+            return None  # "UN", "EU", "US" are not the towns of those names
         preferred = [c for c in cities if c.country in prefer]
         pool = preferred or cities
         return max(pool, key=lambda c: c.population)
@@ -200,7 +201,7 @@ def _place(
     offset: int,
     territorial: bool = False,
 ) -> Location | None:
-    if token.ent_type_ == "NORP" or token.dep_ in ("nsubj", "poss"):
+    if token.ent_type_ in ("NORP", "PERSON") or token.dep_ in ("nsubj", "poss"):
         return None
     head = token.head
     # a place is named by a place preposition or is what the action is done to ("struck
@@ -218,6 +219,13 @@ def _place(
         # "Bryansk region", "Balochistan province": the name without the area word
         place = gazetteer.lookup(" ".join(t.text for t in generic), prefer)
         precision = "region"
+    if (
+        place is not None
+        and token.ent_type_ == "ORG"
+        and place.population < LARGE_CITY
+        and (place.precision == "city")
+    ):
+        return None  # an organisation, not a small town of the same name
     if place is None or (as_object and place.precision == "country" and not territorial):
         # "Iran met Turkey": a country as object is an actor, not a place; but an action on
         # territory happens there: "Russian troops invaded Georgia"

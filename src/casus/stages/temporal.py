@@ -136,6 +136,8 @@ def _month_only(
     if pub is None:
         return None
     year = pub.year
+    if modifier == "this":
+        return dt.date(year, month, 1), "month"  # "this October": this year's
     if modifier == "next" or (future and modifier != "last"):
         if month <= pub.month and (modifier == "next" or month < pub.month):
             year += 1  # "next October", "will vote in March" (said in June)
@@ -175,7 +177,7 @@ def _absolute(s: str, pub: dt.date | None, *, future: bool = False) -> Resolved 
             return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))), "day"
         except ValueError:
             return None
-    m = re.fullmatch(r"(?:(early|mid|late)[- ])?(?:the )?(\d{1,3}0)'?s", s)
+    m = re.fullmatch(r"(?:(early|mid|late)[- ])?(?:the )?'?(\d{1,3}0)'?s", s)
     if m:
         start = int(m.group(2))
         if start < 100:

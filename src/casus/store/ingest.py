@@ -289,15 +289,21 @@ def _code(
     if not articles:
         return []
     try:
-        return [(r.article, r.events) for r in coder.pipe_results(articles)]
+        results = list(coder.pipe_results(articles))
     except Exception:  # one bad document must not stop the ingest: retry one at a time
         log.debug("batch failed; coding its %d articles one by one", len(articles))
+        results = []
+        for article in articles:
+            try:
+                results.extend(coder.pipe_results([article]))
+            except Exception as e:  # reported with the article, like a skipped input
+                failed.append(Failure(article.id, article.origin, f"coding failed: {e}"))
     out: list[tuple[Article, list[Event]]] = []
-    for article in articles:
-        try:
-            out.extend((r.article, r.events) for r in coder.pipe_results([article]))
-        except Exception as e:  # reported with the article, like a skipped input
-            failed.append(Failure(article.id, article.origin, f"coding failed: {e}"))
+    for result in results:
+        if result.error is not None:  # a stage failed on it: report, do not store it as coded
+            failed.append(Failure(result.article.id, result.article.origin, result.error))
+        else:
+            out.append((result.article, result.events))
     return out
 
 

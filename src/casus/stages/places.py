@@ -201,7 +201,7 @@ def _place(
     offset: int,
     territorial: bool = False,
 ) -> Location | None:
-    if token.ent_type_ in ("NORP", "PERSON") or token.dep_ in ("nsubj", "poss"):
+    if token.ent_type_ == "NORP" or token.dep_ in ("nsubj", "poss"):
         return None
     head = token.head
     # a place is named by a place preposition or is what the action is done to ("struck
@@ -221,11 +221,11 @@ def _place(
         precision = "region"
     if (
         place is not None
-        and token.ent_type_ == "ORG"
+        and token.ent_type_ in ("ORG", "PERSON")
         and place.population < LARGE_CITY
         and (place.precision == "city")
     ):
-        return None  # an organisation, not a small town of the same name
+        return None  # an organisation or a person, not a small town
     if place is None or (as_object and place.precision == "country" and not territorial):
         # "Iran met Turkey": a country as object is an actor, not a place; but an action on
         # territory happens there: "Russian troops invaded Georgia"

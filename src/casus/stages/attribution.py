@@ -178,8 +178,11 @@ class AttributionStage:
                 and event.source is not None
                 and (
                     speaker.start == event.source.start
-                    or (speaker.code == event.source.code and event.source.how == "pronoun"
-                    and event.source.text.lower() not in ("we", "us", "our"))
+                    or (
+                        speaker.code == event.source.code
+                        and event.source.how == "pronoun"
+                        and event.source.text.lower() not in ("we", "us", "our")
+                    )
                 )
             ):
                 # the actor's own statement stands on the outlet's word, not on another's

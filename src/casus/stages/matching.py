@@ -1,0 +1,153 @@
+"""Matching frames against the lexicon: object forms, complement roots, the best pattern."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from casus.ontology.lexicon import Lexicon, Pattern
+from casus.stages.frames import Frame, prep_objects, unwrap_quantifier, verb_frame, with_conjuncts
+
+
+class PatternMatcher:
+    """Finds the most specific lexicon pattern a frame satisfies."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def _object_forms(self, token: Any) -> list[str]:
+        """Lemma forms of an object phrase, longest first: "peacekeeping troop", "troop"."""
+        token = unwrap_quantifier(token)
+        lemma = token.lemma_.lower()
+        mods = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
+        forms = []
+        if mods:
+            words = [m.lemma_.lower() for m in mods]
+            for k in range(len(words), 0, -1):
+                forms.append(" ".join(words[-k:] + [lemma]))
+        of = next(
+            (
+                g
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+        if of is not None:  # "a one-year state of emergency" → "state of emergency"
+            forms.insert(0, f"{lemma} of {of.lemma_.lower()}")
+        forms.append(lemma)
+        sub = " ".join(t.lower_ for t in token.subtree if t.dep_ not in ("det", "poss", "punct"))
+        if sub not in forms:
+            forms.append(sub)
+        return forms
+
+    def _object_match(self, pattern: Pattern, frame: Frame) -> tuple[list[Any], int]:
+        """Objects that satisfy the pattern's object, and the longest matched form (words)."""
+        assert pattern.obj is not None
+        out = []
+        longest = 0
+        for pred in frame.predicates if pattern.obj.isupper() else []:
+            # an object predicate matches a class anywhere in it: "to be in conflict with"
+            words = [t.lemma_.lower() for t in pred.subtree]
+            grams = {" ".join(words[i : i + n]) for n in (1, 2, 3) for i in range(len(words))}
+            if any(pattern.obj in self.lexicon.classes_of(g) for g in grams):
+                longest = max(longest, 1)
+        for obj in frame.objects:
+            for form in self._object_forms(obj):
+                if (pattern.obj.isupper() and pattern.obj in self.lexicon.classes_of(form)) or (
+                    form == pattern.obj
+                ):
+                    out.append(obj)
+                    longest = max(longest, len(form.split()))
+                    break
+        if not longest and " " in pattern.obj and not pattern.obj.isupper():
+            # a fixed phrase the parser splits into a clause: "declared four diplomats persona
+            # non grata" is often parsed with "persona" as a verb
+            for comp in frame.complements + frame.predicates:
+                text = " ".join(t.lower_ for t in comp.subtree)
+                if f" {pattern.obj} " in f" {text} ":
+                    longest = len(pattern.obj.split())
+                    if comp not in frame.predicates:
+                        frame.predicates.append(comp)
+        return out, longest
+
+    def _object_matches(self, pattern: Pattern, frame: Frame) -> list[Any]:
+        return self._object_match(pattern, frame)[0]
+
+    def complement_roots(self, frame: Frame, depth: int = 0) -> set[str]:
+        """Roots of what a speech act or intention is about (its complement clause or nominal
+        object): "warned that Iran will strike ..." → {"19"} (or whatever strike codes)."""
+        roots: set[str] = set()
+        if depth > 2:
+            return roots
+        preds = []
+        for comp in frame.complements:
+            preds.extend(with_conjuncts(comp))
+        for obj in frame.objects:
+            if self.lexicon.has_lemma("noun", obj.lemma_.lower()):
+                preds.append(obj)
+        for obj in frame.preps.get("of", []) + frame.preps.get("about", []):
+            preds.append(obj)
+        for pred in preds:
+            kind = "noun" if pred.pos_ == "NOUN" else "verb"
+            if kind == "verb":
+                sub = verb_frame(pred)
+            else:
+                sub = Frame(pred, "noun")
+                prep_objects(pred, sub.preps)
+                sub.objects = sub.preps.get("of", [])
+            found = self.best_pattern(sub, depth + 1)
+            if found is not None:
+                roots.add(found.code[:2])
+            for inner in sub.complements:
+                roots |= self.complement_roots(verb_frame(inner), depth + 1)
+        return roots
+
+    def best_pattern(self, frame: Frame, depth: int = 0) -> Pattern | None:
+        """The most specific lexicon pattern whose constraints the frame satisfies; among
+        equally specific ones, the longest object match ("peacekeeping troop" over "troop"),
+        then file order."""
+        candidates = self.lexicon.candidates(frame.kind, frame.lemma or frame.pred.lemma_.lower())
+        if not candidates:
+            return None
+        wanted_particles = {p.particle for p in candidates if p.particle}
+        has_own_particle = bool(frame.particles & wanted_particles)
+        comp_roots: set[str] | None = None
+        best: tuple[int, int] | None = None
+        chosen: Pattern | None = None
+        for pattern in candidates:  # sorted most specific first
+            if best is not None and pattern.specificity < best[0]:
+                break
+            if pattern.particle is not None and pattern.particle not in frame.particles:
+                continue
+            if pattern.particle is None and has_own_particle:
+                continue
+            length = 0
+            if pattern.obj is not None:
+                matched, length = self._object_match(pattern, frame)
+                if not length:
+                    continue
+            if pattern.prep is not None and not frame.preps.get(pattern.prep):
+                continue
+            if pattern.comp:
+                if comp_roots is None:
+                    comp_roots = self.complement_roots(frame, depth)
+                if not (pattern.comp & comp_roots):
+                    continue
+            if best is None or (pattern.specificity, length) > best:
+                best, chosen = (pattern.specificity, length), pattern
+        return chosen
+
+    # ---- targets ------------------------------------------------------------------------
+
+    def _noun_trigger(self, token: Any) -> str | None:
+        """The lexicon lemma of a nominal trigger: "air strike" before "strike"."""
+        mods = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+        lemma = token.lemma_.lower()
+        words = [m.lemma_.lower() for m in mods]
+        for k in range(len(words), 0, -1):
+            form = " ".join(words[-k:] + [lemma])
+            if self.lexicon.has_lemma("noun", form):
+                return form
+        return lemma if self.lexicon.has_lemma("noun", lemma) else None

@@ -1,0 +1,316 @@
+"""Who an event is done to: the target rules of the event engine (docs/event-model.md).
+
+In order: the preposition the pattern names; the object (for a class object, the actor inside
+it unless it is the source's own); other objects and indirect objects; any target preposition;
+whose the object is; the subject of an evaluated predicate; for demands, the subject of what is
+demanded; for reactions, who did the event reacted to; for intentions, the complement's target;
+for actions on territory, the place.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from casus.model import Actor, Event
+from casus.ontology.lexicon import Pattern
+from casus.pipeline import Document
+from casus.stages.actors import Resolver
+from casus.stages.frames import (
+    BORDER_WORDS,
+    Frame,
+    argument_tokens,
+    border_neighbour,
+    demonym_actor,
+    place_in,
+    prefixed,
+    prep_objects,
+    unwrap_quantifier,
+    verb_frame,
+)
+from casus.stages.matching import PatternMatcher
+from casus.stages.modality import IRREALIS_GOVERNORS
+
+# Prepositions whose object is the target when the pattern names none ("attacked positions
+# near", "talks with", "sanctions against").
+TARGET_PREPS = (
+    "against",
+    "with",
+    "to",
+    "toward",
+    "towards",
+    "on",
+    "at",
+    "into",
+    "upon",
+    "for",
+    "from",
+    "over",
+    "between",
+)
+# Roles that, with no country of their own, belong to the acting government's country:
+# "Azerbaijani government is trying to suppress the opposition" → AZEOPP.
+DOMESTIC_ROLES = frozenset(
+    {"OPP", "CVL", "LEG", "JUD", "COP", "MED", "EDU", "LAB", "BUS", "REL", "HRI", "CRM", "AGR"}
+)
+# Actions whose place names the target when no actor does: "struck targets near Damascus".
+PLACE_TARGET_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
+# Appeals and demands are addressed to the subject of what they ask for.
+ADDRESSED_ROOTS = frozenset({"02", "10"})
+# Reactions whose target is whoever did the event they react to ("condemned the attack").
+REACTION_ROOTS = frozenset({"02", "10", "11", "12", "13", "14"})
+# A capital or seat after these is where something happened, not who it happened to.
+VENUE_PREPS = ("at", "in", "on", "inside", "near", "outside")
+
+
+class TargetRules(PatternMatcher):
+    """Target resolution over frames; ``_earlier`` holds the document's earlier events."""
+
+    _earlier: list[Event]
+
+    def targets(
+        self, pattern: Pattern, frame: Frame, resolver: Resolver, source: Actor
+    ) -> list[Actor | None]:
+        """Target actors by the pattern's rule (docs/lexicon.md), in order: the pattern's
+        preposition; the object (or, for a class object, the actor inside it unless it is the
+        source's own: "recalled its ambassador to France" → France); an indirect object; any
+        target preposition; whose the object is ("struck Hamas positions"); the subject of an
+        evaluated predicate; for actions on territory, the place ("struck targets near
+        Damascus" → Syria)."""
+        steps: list[list[Any]] = []
+        if pattern.prep is not None:
+            steps.append(frame.preps.get(pattern.prep, []))
+        if pattern.obj is None:
+            steps.append(frame.objects)
+        else:
+            matched = self._object_matches(pattern, frame)
+            foreign = [
+                a
+                for a in self._actors(matched, resolver, countries=True)
+                if a.country != source.country
+            ]
+            # whose the object is, when it is no actor itself ("rejected Seoul's offer")
+            foreign += [
+                a
+                for a in (
+                    self._owner(o, resolver) for o in matched if not self._is_actor(o, resolver)
+                )
+                if a is not None and a.country != source.country
+            ]
+            if foreign:
+                return list(foreign)
+            # "sent Ukraine tanks": the other object of a double-object verb
+            steps.append([o for o in frame.objects if o not in matched])
+            for obj in matched:  # "its ambassador to France", "peacekeepers from Karabakh"
+                inner: dict[str, list[Any]] = {}
+                prep_objects(obj, inner)
+                steps.extend(inner.get(p, []) for p in ("to", "in", "from", "with"))
+        steps.append(frame.datives)
+        if pattern.prep is None:
+            steps.extend(frame.preps.get(p, []) for p in TARGET_PREPS)
+        # a capital or seat in a place phrase is where it happened, not who it happened to:
+        # "signed agreements at the White House", "held talks in Abu Dhabi"
+        venues = (
+            set()
+            if pattern.code[:2] in PLACE_TARGET_ROOTS
+            else {t.i for p in VENUE_PREPS if p != pattern.prep for t in frame.preps.get(p, [])}
+        )
+        for tokens in steps:
+            found = [
+                a
+                for a in self._actors(tokens, resolver, owners=True, venues=venues)
+                if not (
+                    pattern.obj is not None
+                    and a.country == source.country
+                    and a.code == source.code
+                )
+            ]
+            if found:
+                return list(found)
+        if pattern.code[:2] in REACTION_ROOTS:  # "Qatar condemned the attack"
+            for obj in frame.objects + [
+                t for p in ("over", "for", "after") for t in frame.preps.get(p, [])
+            ]:
+                if obj.pos_ == "NOUN" and not self._is_actor(obj, resolver):
+                    found_actor = self._antecedent(obj)
+                    if found_actor is not None:
+                        return [found_actor]
+        for pred in frame.predicates:  # "consider X to be ...": X is evaluated
+            for subj in (c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")):
+                found = self._actors([subj], resolver, owners=True)
+                if found:
+                    return list(found)
+        if pattern.code[:2] in ADDRESSED_ROOTS:  # "demanded that the US cancel ..." → USA
+            for comp in frame.complements:
+                subjects = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
+                found = [a for a in self._actors(subjects, resolver) if a.code != source.code]
+                if found:
+                    return list(found)
+        intends = pattern.comp or frame.lemma in IRREALIS_GOVERNORS
+        if intends:  # "plans to visit Tehran", "refused to allow IAEA inspectors ..."
+            meant = self._complement_targets(frame, resolver, source)
+            if meant:
+                return meant
+        if pattern.code[:2] in PLACE_TARGET_ROOTS:
+            place = self._place_target(frame, resolver, source)
+            if place is not None:
+                return [place]
+        return [None]
+
+    def _complement_targets(
+        self, frame: Frame, resolver: Resolver, source: Actor, depth: int = 0
+    ) -> list[Actor | None]:
+        """Targets of what an intention, refusal or promise is about: the complement's own
+        target when it is coded, else its object ("pledged to keep supporting Ukraine")."""
+        for comp in frame.complements:
+            if comp.pos_ not in ("VERB", "AUX"):
+                continue
+            sub = verb_frame(comp)
+            sub_pattern = self.best_pattern(sub)
+            found: list[Actor | None] = []
+            if sub_pattern is not None:
+                found = [t for t in self.targets(sub_pattern, sub, resolver, source) if t]
+            else:
+                found = [
+                    a
+                    for a in self._actors(sub.objects + sub.datives, resolver, owners=True)
+                    if a.code != source.code
+                ]
+            if not found and depth < 2:
+                found = list(self._complement_targets(sub, resolver, source, depth + 1))
+            if found:
+                return found
+        return []
+
+    def _place_target(self, frame: Frame, resolver: Resolver, source: Actor) -> Actor | None:
+        """The country of a place named in the action's arguments ("struck targets in southern
+        Lebanon", "raided the Jenin camp"), when it is not the actor's own."""
+        place = place_in(argument_tokens(frame), resolver.gazetteer, source.country)
+        if place is None:
+            return None
+        token, country = place
+        start = token.idx + resolver.offset
+        return Actor(country, country, (), token.text, start, start + len(token.text), "place")
+
+    @staticmethod
+    def _is_actor(token: Any, resolver: Resolver) -> bool:
+        actor = resolver.actor_for(unwrap_quantifier(token))
+        return actor is not None and actor.code is not None
+
+    def _owner(self, token: Any, resolver: Resolver) -> Actor | None:
+        """The actor an object noun belongs to: possessor, country adjective, "by" or "of"
+        phrase ("military exercises by Iranian forces")."""
+        for child in token.children:
+            if child.dep_ == "poss" or (
+                child.dep_ in ("amod", "compound") and child.i < token.i and not prefixed(child)
+            ):
+                actor = (
+                    resolver.actor_for(child)
+                    if child.dep_ == "poss"
+                    else (
+                        demonym_actor(child, resolver)
+                        or (resolver.actor_for(child) if child.pos_ == "PROPN" else None)
+                    )
+                )
+                if actor is not None and actor.code is not None:
+                    return actor
+        for word in ("by", "from", "of"):  # "calls by Belarus", "an offer from Afghanistan"
+            inner = next(
+                (
+                    g
+                    for c in token.children
+                    if c.dep_ == "prep" and c.lower_ == word
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ),
+                None,
+            )
+            if inner is not None:
+                actor = resolver.actor_for(inner)
+                if actor is not None and actor.code is not None:
+                    return actor
+        return None
+
+    def _actors(
+        self,
+        tokens: list[Any],
+        resolver: Resolver,
+        *,
+        countries: bool = False,
+        owners: bool = False,
+        venues: set[int] | None = None,
+    ) -> list[Actor]:
+        out = []
+        for token in tokens:
+            if venues and token.i in venues and resolver.is_place_name(token):
+                continue
+            token = unwrap_quantifier(token)
+            if token.lemma_.lower() in BORDER_WORDS:  # "near the border with Azerbaijan"
+                token = border_neighbour(token) or token
+            found = resolver.actors_for(token)
+            if owners and (not found or found[0].code is None):
+                owner = self._owner(token, resolver)
+                found = [owner] if owner is not None else found
+            for actor in found:
+                if countries and actor.country is None:
+                    continue
+                out.append(actor)
+        return out
+
+    # ---- events -------------------------------------------------------------------------
+
+    def _antecedent(self, noun: Any) -> Actor | None:
+        """Who did "the attack" a reaction refers to: the source of the latest earlier event
+        coded in the same root as the noun ("Iran fired missiles at the base. Qatar condemned
+        the attack." → IRN)."""
+        if not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+            for c in noun.children
+        ):
+            return None
+        lemma = self._noun_trigger(noun)
+        if lemma is None:
+            return None
+        # "the strikes" may be any of the noun's senses (labour strike, air strike): every root
+        # the lexicon gives the noun is a candidate
+        roots = {p.code[:2] for p in self.lexicon.candidates("noun", lemma)}
+        same_lemma = [e for e in self._earlier if e.trigger_text.lower() == noun.lower_]
+        if same_lemma:
+            return same_lemma[-1].source
+        same_root = [e for e in self._earlier if e.cameo_root in roots]
+        if same_root:  # the main (first) event of the latest sentence that has one
+            latest = same_root[-1].sentence_index
+            return next(e for e in same_root if e.sentence_index == latest).source
+        return None
+
+    @staticmethod
+    def _localize(
+        actor: Actor, frame: Frame, document: Document, resolver: Resolver, avoid: str | None = None
+    ) -> Actor:
+        """An unresolved domestic actor ("protesters", "riot police") takes the country of the
+        place its event happens in, else of the article's latest country, else of the dateline:
+        "Thousands of protesters rallied outside parliament in Tbilisi" → GEOCVL. A target
+        never takes the source's country this way ("Russia pounded Bakhmut, killing six
+        civilians" does not make them Russian)."""
+        if actor.code is not None or not actor.roles or not set(actor.roles) <= DOMESTIC_ROLES:
+            return actor
+        found = place_in(argument_tokens(frame), resolver.gazetteer, avoid)
+        if found is None and avoid is not None:
+            return actor  # a victim's country is only taken from where it happened
+        country = found[1] if found else resolver.salient_country(frame.pred)
+        if country is None and document.dateline is not None:
+            country = document.dateline.country
+        if country is None:
+            return actor
+        code = country + "".join(actor.roles)
+        return Actor(code, country, actor.roles, actor.text, actor.start, actor.end, "inferred")
+
+    @staticmethod
+    def _domestic(target: Actor | None, source: Actor) -> Actor | None:
+        if target is None or target.code is not None or not source.country:
+            return target
+        if not target.roles or not set(target.roles) <= DOMESTIC_ROLES:
+            return target
+        code = source.country + "".join(target.roles)
+        return Actor(
+            code, source.country, target.roles, target.text, target.start, target.end, "inferred"
+        )

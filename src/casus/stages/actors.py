@@ -14,6 +14,7 @@ from typing import Any
 
 from casus.model import Actor, Mention
 from casus.ontology.actors import ActorDictionary, Entry, join_code, normalize, split_code
+from casus.ontology.words import word_list
 from casus.pipeline import Document
 from casus.stages.places import Gazetteer
 
@@ -53,51 +54,7 @@ ARG_DEPS = frozenset(
         "ROOT",
     }
 )
-QUANTIFIER_HEADS = frozenset(
-    {
-        "number",
-        "group",
-        "dozen",
-        "dozens",
-        "hundred",
-        "hundreds",
-        "thousand",
-        "thousands",
-        "some",
-        "several",
-        "many",
-        "all",
-        "most",
-        "member",
-        "part",
-        "majority",
-        "few",
-        "couple",
-        "handful",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "ten",
-        "scores",
-        "team",
-        "wave",
-        "barrage",
-        "salvo",
-        "volley",
-        "series",
-        "round",
-        "swarm",
-        "batch",
-        "fleet",
-        "convoy",
-        "contingent",
-        "unit",
-        "squad",
-    }
-)
+QUANTIFIER_HEADS = word_list("quantifier_heads")
 SUBJECT_PRONOUNS = {
     "it": "thing",
     "they": "group",
@@ -149,168 +106,15 @@ DEFINITE_HEADS = {
     "leader": "person",
 }
 DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
-COUNTRY_NOUNS = frozenset(
-    {
-        "country",
-        "state",
-        "nation",
-        "republic",
-        "kingdom",
-        "power",
-        "government",
-        "neighbour",
-        "neighbor",
-        "ally",
-        "partner",
-    }
-)
+COUNTRY_NOUNS = word_list("country_nouns")
 PERSON_ENTS = frozenset({"PERSON"})
-PERSON_NOUNS = frozenset(
-    {
-        "minister",
-        "president",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "ambassador",
-        "envoy",
-        "leader",
-        "chief",
-        "commander",
-        "king",
-        "premier",
-        "chancellor",
-        "general",
-        "secretary",
-        "prince",
-        "emir",
-        "sheikh",
-        "ayatollah",
-        "cleric",
-        "diplomat",
-        "official",
-    }
-)
+PERSON_NOUNS = word_list("person_nouns")
 # Agent nouns with no role of their own: "Western backers of Tel Aviv", "Iran's allies".
-AGENT_NOUNS = frozenset(
-    {
-        "backer",
-        "supporter",
-        "ally",
-        "partner",
-        "counterpart",
-        "side",
-        "delegation",
-        "negotiator",
-        "mediator",
-        "representative",
-        "member",
-        "friend",
-        "enemy",
-        "rival",
-        "adversary",
-        "opponent",
-        "critic",
-        "foe",
-        "sponsor",
-        "donor",
-        "patron",
-        "proxy",
-        "neighbour",
-        "neighbor",
-        "party",
-        "camp",
-        "coalition",
-        "alliance",
-        "bloc",
-        "team",
-        "power",
-        "authority",
-        "people",
-        "public",
-        "nation",
-        "state",
-        "leadership",
-        "establishment",
-        "elite",
-        "host",
-        "guest",
-        # weapons act for whoever fires them: "Kyiv was hit by Russian missiles"
-        "missile",
-        "drone",
-        "rocket",
-        "jet",
-        "warplane",
-        "warship",
-        "aircraft",
-        "plane",
-        "tank",
-        "artillery",
-        "gunboat",
-        "submarine",
-        "helicopter",
-        "bomber",
-        "fighter",
-    }
-)
-RELATIONAL_NOUNS = frozenset(
-    {
-        "neighbour",
-        "neighbor",
-        "ally",
-        "partner",
-        "rival",
-        "enemy",
-        "adversary",
-        "foe",
-        "counterpart",
-        "friend",
-        "opponent",
-    }
-)
-TITLE_WORDS = frozenset(
-    {
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sir",
-        "dame",
-        "lord",
-        "sheikh",
-        "emir",
-        "king",
-        "queen",
-        "prince",
-        "president",
-        "general",
-        "gen",
-        "admiral",
-        "minister",
-        "ayatollah",
-        "imam",
-        "judge",
-        "senator",
-        "rep",
-        "gov",
-    }
-)
+AGENT_NOUNS = word_list("agent_nouns")
+RELATIONAL_NOUNS = word_list("relational_nouns")
+TITLE_WORDS = word_list("title_words")
 # People who belong to an institution: their role is the institution's ("staff of the embassy").
-MEMBER_NOUNS = frozenset(
-    {
-        "employee",
-        "staff",
-        "staffer",
-        "member",
-        "worker",
-        "personnel",
-        "representative",
-        "delegate",
-        "delegation",
-        "officer",
-        "agent",
-    }
-)
+MEMBER_NOUNS = word_list("member_nouns")
 LARGE_CITY = 100_000
 FORMER_WORDS = frozenset({"former", "ex", "ex-", "retired", "erstwhile"})
 NAME_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})

@@ -56,3 +56,10 @@ def test_dateline_gives_the_publication_date_when_metadata_lacks_one(coder: Code
 def test_article_without_any_date_leaves_relative_dates_unknown(coder: Coder) -> None:
     events = coder.code("Azerbaijan expelled four Iranian diplomats on Friday.", published=None)
     assert events and events[0].when.precision == "unknown" and events[0].when.date is None
+
+
+def test_dateline_after_a_headline_line_is_found(coder: Coder) -> None:
+    text = "Baku expels envoys\nBAKU, April 7 (APA) \u2013 Azerbaijan expelled four Iranian diplomats."
+    found = parse_dateline(text, coder.gazetteer)
+    assert found is not None and (found.place, found.country) == ("Baku", "AZE")
+    assert text[found.end:].startswith("Azerbaijan expelled")

@@ -158,6 +158,10 @@ def _read_html(
         return
     data: dict[str, Any] = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     text = data.get("text") or ""
+    title = data.get("title") or ""
+    if title and text.startswith(title):
+        # the page's headline repeated above the body would run into the first sentence
+        text = text[len(title) :].lstrip("\n")
     if not text.strip():
         yield Skipped(origin, "no main text found in the HTML page")
         return

@@ -136,13 +136,17 @@ def _flags(event: Event) -> str:
 def explain(event: Event, article_text: str | None = None) -> str:
     """A readable account of one event: the sentence with source, verb and target marked,
     the codes named, the date and on whose word it stands."""
-    marks = []
+    marks: list[tuple[int, int, str]] = []
     for actor, tag in ((event.source, "SRC"), (event.target, "TGT")):
-        # an inferred actor may stand on the trigger's own span: mark only the trigger then
-        if actor is not None and not (
-            actor.start < event.trigger_end and event.trigger_start < actor.end
+        # an inferred actor may stand on the trigger's span, and two coordinated actors on one
+        # phrase ("Turkish and Azerbaijani troops"): mark each span once
+        if (
+            actor is None
+            or any(s < actor.end and actor.start < e for s, e, _ in marks)
+            or (actor.start < event.trigger_end and event.trigger_start < actor.end)
         ):
-            marks.append((actor.start, actor.end, tag))
+            continue
+        marks.append((actor.start, actor.end, tag))
     marks.append((event.trigger_start, event.trigger_end, "EVT"))
     sentence = event.evidence_text
     base = event.evidence_start

@@ -18,6 +18,7 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
+HEADLINE_CHARS = 160  # a first line this short may be a headline above the dateline
 DATELINE_RE = re.compile(
     rf"""^(?P<lead>\s*)
     (?P<place>[A-Z][A-Za-z.'\u2019-]*(?:\ [A-Z][A-Za-z.'\u2019-]*){{0,3}})
@@ -36,9 +37,21 @@ def parse_dateline(
     *,
     published: dt.date | None = None,
 ) -> Dateline | None:
-    """The dateline at the start of ``text``, or ``None``. The year of a date without one is
-    the publication year (or, without that, unknown)."""
-    m = DATELINE_RE.match(text[:200])
+    """The dateline at the start of ``text`` (or of its second line, after a headline as in
+    extracted HTML), or ``None``. The year of a date without one is the publication year (or,
+    without that, unknown)."""
+    found = _parse_at(text, 0, gazetteer, published)
+    first_break = text.find("\n")
+    if found is None and 0 < first_break <= HEADLINE_CHARS:
+        start = first_break + 1
+        found = _parse_at(text, start, gazetteer, published)
+    return found
+
+
+def _parse_at(
+    text: str, start: int, gazetteer: Gazetteer, published: dt.date | None
+) -> Dateline | None:
+    m = DATELINE_RE.match(text[start : start + 200])
     if m is None:
         return None
     place = m.group("place").rstrip(".")
@@ -60,7 +73,13 @@ def parse_dateline(
     day, month_day = _date(m.group("date"), published)
     pretty = place.title() if all_caps else place
     return Dateline(
-        pretty, found.country if found else None, day, month_day, agency, m.start("place"), m.end()
+        pretty,
+        found.country if found else None,
+        day,
+        month_day,
+        agency,
+        start + m.start("place"),
+        start + m.end(),
     )
 
 

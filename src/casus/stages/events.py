@@ -385,6 +385,9 @@ class EventEngine(TargetRules):
         """ "Iran and Azerbaijan signed a pact": each direction; "Iran signed with Azerbaijan":
         both directions too."""
         parties = list(sources) + [t for t in targets if t is not None]
+        known = [p for p in parties if p.code is not None]
+        if len(known) >= 2:  # an unresolved phrase is no party when two actors are known
+            parties = known
         if len(parties) < 2:
             return [(s, None) for s in sources]
         pairs: list[tuple[Actor, Actor | None]] = []

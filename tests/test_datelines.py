@@ -59,7 +59,9 @@ def test_article_without_any_date_leaves_relative_dates_unknown(coder: Coder) ->
 
 
 def test_dateline_after_a_headline_line_is_found(coder: Coder) -> None:
-    text = "Baku expels envoys\nBAKU, April 7 (APA) \u2013 Azerbaijan expelled four Iranian diplomats."
+    text = (
+        "Baku expels envoys\nBAKU, April 7 (APA) \u2013 Azerbaijan expelled four Iranian diplomats."
+    )
     found = parse_dateline(text, coder.gazetteer)
     assert found is not None and (found.place, found.country) == ("Baku", "AZE")
-    assert text[found.end:].startswith("Azerbaijan expelled")
+    assert text[found.end :].startswith("Azerbaijan expelled")

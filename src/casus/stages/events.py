@@ -58,6 +58,22 @@ WILLINGNESS = frozenset(
 # actor's own population when the text names no one else.
 DOMESTIC_CODES = ("172", "175")
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Verbs of harm whose "in"/"by" phrase names violence: "killed in strikes", "hit by shelling".
+HARM_VERBS = frozenset(
+    {
+        "kill",
+        "injure",
+        "wound",
+        "hurt",
+        "destroy",
+        "damage",
+        "level",
+        "flatten",
+        "raze",
+        "hit",
+        "die",
+    }
+)
 # Modal obligation in reported speech is a demand: "Russia said Sudan must return the
 # helicopter" → RUS→SDN 10x.
 OBLIGATION_MODALS = frozenset({"must", "should"})
@@ -141,7 +157,14 @@ class EventEngine(TargetRules):
                     continue
                 if pattern.obj is not None:
                     consumed.update(o.i for o in self._object_matches(pattern, frame))
-                found.extend(self._build(document, resolver, frame, pattern))
+                built = self._build(document, resolver, frame, pattern)
+                if not built and pattern.code[:2] in TARGETED_ROOTS:
+                    # no one to do it to: the untargeted reading ("fired a missile into the
+                    # sea" is a show of force, not an attack)
+                    fallback = self.best_pattern(frame, never=TARGETED_ROOTS)
+                    if fallback is not None:
+                        built = self._build(document, resolver, frame, fallback)
+                found.extend(built)
             for token in sent:
                 if token.pos_ != "NOUN" or token.i in consumed:
                     continue
@@ -162,7 +185,13 @@ class EventEngine(TargetRules):
                 ]
                 if not frame.subjects:
                     continue
-                pattern = self.best_pattern(frame)
+                # "killed in Israeli strikes": a noun naming what killed people is violence
+                if _harm_context(token):
+                    pattern = self.best_pattern(frame, only=VIOLENT_ROOTS) or self._violent_sense(
+                        frame.lemma
+                    )
+                else:
+                    pattern = self.best_pattern(frame)
                 if pattern is not None:
                     found.extend(self._build(document, resolver, frame, pattern))
             out.extend(found)
@@ -201,6 +230,15 @@ class EventEngine(TargetRules):
         )
         return self._build(document, resolver, synthetic, chosen)
 
+    def _violent_sense(self, lemma: str) -> Pattern | None:
+        """The plainest violent pattern of a noun ("strike" as an attack, not a walkout)."""
+        violent = [
+            p
+            for p in self.lexicon.candidates("noun", lemma)
+            if p.code[:2] in VIOLENT_ROOTS and p.obj is None
+        ]
+        return min(violent, key=lambda p: p.specificity, default=None)
+
     @staticmethod
     def _is_wrapper(pattern: Pattern, frame: Frame) -> bool:
         return (
@@ -224,8 +262,9 @@ class EventEngine(TargetRules):
         pattern: Pattern,
     ) -> list[tuple[Event, Any]]:
         sources = [
-            self._localize(a, frame, document, resolver)
-            for a in self._actors(frame.subjects, resolver)
+            self._localize(a, frame, document, resolver, token=subject)
+            for subject in frame.subjects
+            for a in self._actors([subject], resolver)
         ]
         if not sources:
             return []
@@ -425,6 +464,17 @@ class EventEngine(TargetRules):
             seen.add(event.event_id)
             out.append((event, token))
         return out
+
+
+def _harm_context(noun: Any) -> bool:
+    """Whether a noun is the cause of harm in its clause: "were killed in Israeli strikes",
+    "was destroyed by shelling"."""
+    head = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and head.lower_ in ("in", "by", "during")
+        and head.head.lemma_.lower() in HARM_VERBS
+    )
 
 
 def confidence(pattern: Pattern, frame: Frame, source: Actor, target: Actor | None) -> float:

@@ -321,7 +321,14 @@ def noun_frame(noun: Any, resolver: Resolver) -> Frame:
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ in ("in", "by"):
         # "Soleimani was killed in a U.S. drone strike": the victim is the target
-        frame.objects[:0] = _passive_victims(head.head)
+        victims = _passive_victims(head.head)
+        frame.objects[:0] = victims
+        if victims:  # "killed in Israeli strikes on Gaza" (the parser hangs "on Gaza" on killed)
+            harm_preps: dict[str, list[Any]] = {}
+            prep_objects(head.head, harm_preps)
+            for word, tokens in harm_preps.items():
+                if word not in ("in", "by"):
+                    frame.preps.setdefault(word, []).extend(tokens)
     if not frame.subjects and noun.dep_ in ("dobj", "pobj", "attr"):
         verb = head if noun.dep_ != "pobj" else head.head
         if verb.pos_ == "VERB" and verb.lemma_.lower() in LIGHT_VERBS:

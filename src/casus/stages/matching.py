@@ -104,11 +104,22 @@ class PatternMatcher:
                 roots |= self.complement_roots(verb_frame(inner), depth + 1)
         return roots
 
-    def best_pattern(self, frame: Frame, depth: int = 0) -> Pattern | None:
+    def best_pattern(
+        self,
+        frame: Frame,
+        depth: int = 0,
+        *,
+        only: frozenset[str] | None = None,
+        never: frozenset[str] = frozenset(),
+    ) -> Pattern | None:
         """The most specific lexicon pattern whose constraints the frame satisfies; among
         equally specific ones, the longest object match ("peacekeeping troop" over "troop"),
-        then file order."""
-        candidates = self.lexicon.candidates(frame.kind, frame.lemma or frame.pred.lemma_.lower())
+        then file order. ``only``/``never`` restrict the roots considered."""
+        candidates = [
+            p
+            for p in self.lexicon.candidates(frame.kind, frame.lemma or frame.pred.lemma_.lower())
+            if (only is None or p.code[:2] in only) and p.code[:2] not in never
+        ]
         if not candidates:
             return None
         wanted_particles = {p.particle for p in candidates if p.particle}

@@ -284,7 +284,12 @@ class TargetRules(PatternMatcher):
 
     @staticmethod
     def _localize(
-        actor: Actor, frame: Frame, document: Document, resolver: Resolver, avoid: str | None = None
+        actor: Actor,
+        frame: Frame,
+        document: Document,
+        resolver: Resolver,
+        avoid: str | None = None,
+        token: Any | None = None,
     ) -> Actor:
         """An unresolved domestic actor ("protesters", "riot police") takes the country of the
         place its event happens in, else of the article's latest country, else of the dateline:
@@ -293,7 +298,8 @@ class TargetRules(PatternMatcher):
         civilians" does not make them Russian)."""
         if actor.code is not None or not actor.roles or not set(actor.roles) <= DOMESTIC_ROLES:
             return actor
-        found = place_in(argument_tokens(frame), resolver.gazetteer, avoid)
+        own = list(token.subtree) if token is not None else []  # "Police in Tbilisi detained"
+        found = place_in(own + argument_tokens(frame), resolver.gazetteer, avoid)
         if found is None and avoid is not None:
             return actor  # a victim's country is only taken from where it happened
         country = found[1] if found else resolver.salient_country(frame.pred)

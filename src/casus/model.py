@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from casus.errors import InputError
@@ -368,8 +368,3 @@ class Event:
     def to_json(self) -> str:
         """One JSON line."""
         return json.dumps(self.to_dict(), ensure_ascii=False)
-
-
-def record_fields(cls: type) -> list[str]:
-    """Field names of a record class (for docs and CSV headers)."""
-    return [f.name for f in fields(cls)]

@@ -55,8 +55,12 @@ class GoldArticle:
 
 # The PLOVER gold records use the 2016 (v0.5) event types; casus maps CAMEO to the 2021
 # types. Older names are read as their 2021 successors (docs/evaluation.md).
-PLOVER_ALIASES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT",
-                  "INVESTIGATE": "ACCUSE"}
+PLOVER_ALIASES = {
+    "DEMAND": "REQUEST",
+    "DISAPPROVE": "ACCUSE",
+    "FIGHT": "ASSAULT",
+    "INVESTIGATE": "ACCUSE",
+}
 
 
 def _sentence_event(raw: dict[str, Any], date: dt.date | None) -> GoldEvent:
@@ -64,7 +68,11 @@ def _sentence_event(raw: dict[str, Any], date: dt.date | None) -> GoldEvent:
     plover = PLOVER_ALIASES.get(code.upper(), code.upper())
     if plover in PLOVER_TYPES:
         return GoldEvent(
-            raw.get("source"), raw.get("target"), frozenset(), frozenset(), plover=plover,
+            raw.get("source"),
+            raw.get("target"),
+            frozenset(),
+            frozenset(),
+            plover=plover,
             date=date,
         )
     return GoldEvent(

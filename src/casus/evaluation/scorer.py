@@ -10,7 +10,6 @@ false alarm. Predictions matching an optional gold event are neither hits nor fa
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -295,10 +294,3 @@ def _error(kind: str, gold: GoldArticle, p: Event, note: str | None) -> dict[str
         "got": f"{src} -> {tgt} {p.cameo} {p.cameo_name}",
         "text": p.evidence_text,
     }
-
-
-def date_within(day: dt.date | None, expected: dt.date | None, tolerance: int) -> bool:
-    """Whether a predicted date is within ``tolerance`` days of the expected one."""
-    if day is None or expected is None:
-        return False
-    return abs((day - expected).days) <= tolerance

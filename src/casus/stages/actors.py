@@ -55,13 +55,6 @@ ARG_DEPS = frozenset(
     }
 )
 QUANTIFIER_HEADS = word_list("quantifier_heads")
-SUBJECT_PRONOUNS = {
-    "it": "thing",
-    "they": "group",
-    "he": "person",
-    "she": "person",
-    "we": "speaker",
-}
 ALL_PRONOUNS = {
     "it": "thing",
     "its": "thing",

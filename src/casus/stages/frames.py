@@ -110,7 +110,6 @@ INSTRUMENT_NOUNS = frozenset(
 )
 BORDER_WORDS = frozenset({"border", "frontier", "boundary"})
 NEGATED_PREFIXES = frozenset({"anti", "pro", "non", "counter"})
-OBJECT_DEPS = ("dobj", "oprd", "attr", "dative")
 
 
 @dataclass

@@ -15,41 +15,13 @@ import duckdb
 from casus.errors import InputError
 from casus.ontology.cameo import load_cameo
 from casus.store.db import Store
+from casus.store.schema import EVENT_COLUMNS
 
 EXPORT_FORMATS = ("parquet", "csv", "jsonl", "gdelt", "plover")
 FETCH = 5000
 # The flat columns of csv and parquet exports: the events table (without the JSON) plus the
 # sentence, the trigger and the actors' texts.
-FLAT_COLUMNS = (
-    "event_id",
-    "article_id",
-    "sentence_index",
-    "date",
-    "date_precision",
-    "date_basis",
-    "historical",
-    "source_code",
-    "source_country",
-    "target_code",
-    "target_country",
-    "cameo",
-    "cameo_root",
-    "quad_class",
-    "goldstein",
-    "plover",
-    "negated",
-    "hypothetical",
-    "future",
-    "reported",
-    "asserted",
-    "speaker_code",
-    "outlet",
-    "location_country",
-    "confidence",
-    "casus_version",
-    "lexicon_version",
-    "cluster_id",
-)
+FLAT_COLUMNS = tuple(c for c in EVENT_COLUMNS if c not in ("dyad", "data"))
 FLAT_EXTRA = {
     "source_text": "data->>'$.source.text'",
     "target_text": "data->>'$.target.text'",

@@ -16,16 +16,15 @@ import click
 
 from casus.cli.common import (
     EXIT_SKIPPED,
+    articles_from,
     config_from,
     parse_published,
     run_safely,
     table_options,
 )
 from casus.errors import InputError
-from casus.model import Article
 
 F = TypeVar("F", bound=Callable[..., Any])
-PROGRESS_MIN_DOCS = 5
 BAR_WIDTH = 30
 _WINDOW_RE = re.compile(r"^(\d+)\s*([dw]?)$")
 
@@ -131,18 +130,13 @@ def ingest_command(
     )
     # ingest's reads (which articles are stored) wait as long as its writes
     store = _open(ctx, db, WRITE_WAIT if wait is None else wait, create=True)
-    items = list(read_inputs(list(inputs) or ["-"], published=day, outlet=outlet))
-    articles = [i for i in items if isinstance(i, Article)]
-    skipped = [i for i in items if isinstance(i, Skipped)]
-    for skip in skipped:
-        click.echo(f"casus: skipped {skip}", err=True)
-    coder = Coder(cfg)
-    show = (
-        progress
-        if progress is not None
-        else (sys.stdout.isatty() and len(articles) > PROGRESS_MIN_DOCS)
+    skipped: list[Skipped] = []
+    articles = articles_from(
+        read_inputs(list(inputs) or ["-"], published=day, outlet=outlet), skipped
     )
-    with _Progress(show, len(articles)) as advance:
+    coder = Coder(cfg)
+    show = progress if progress is not None else sys.stdout.isatty()
+    with _Progress(show) as advance:
         stats = ingest(store, coder, articles, batch_size=batch_size, on_batch=advance)
     for failure in stats.failed:
         click.echo(f"casus: skipped {failure}", err=True)
@@ -159,9 +153,8 @@ def ingest_command(
 class _Progress:
     """A rich progress bar on stderr (or nothing) whose ``advance(n)`` the ingest calls."""
 
-    def __init__(self, show: bool, total: int) -> None:
+    def __init__(self, show: bool) -> None:
         self.show = show
-        self.total = total
         self._bar: Any = None
         self._task: Any = None
 
@@ -173,7 +166,7 @@ class _Progress:
 
             self._bar = Progress(console=stderr_console())
             self._bar.__enter__()
-            self._task = self._bar.add_task("ingesting", total=self.total)
+            self._task = self._bar.add_task("ingesting", total=None)  # inputs are streamed
         return self.advance
 
     def advance(self, n: int) -> None:

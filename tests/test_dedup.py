@@ -1,4 +1,4 @@
-"""Cross-source de-duplication on hand-built events (casus.analysis.dedup)."""
+"""Cross-source de-duplication on hand-built events (casus.dedup)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from casus.analysis.dedup import Report, cluster_reports, codes_related, match
+from casus.dedup import Report, cluster_reports, codes_related, match
 from casus.model import Event
 
 

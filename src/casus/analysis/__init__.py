@@ -6,13 +6,13 @@ networks, exports and read-only SQL.
     for row in timeline(Store.open("casus.duckdb", create=False), "AZE", "IRN"):
         print(row.date, row.source, row.cameo_name, row.target, row.n_sources)
 
-:mod:`casus.analysis.dedup` is pure (events in, clusters out); the query functions read a
+:mod:`casus.dedup` is pure (events in, clusters out); the query functions read a
 :class:`~casus.store.Store`.
 """
 
 from __future__ import annotations
 
-from casus.analysis.dedup import (
+from casus.dedup import (
     CODE_FAMILIES,
     DEFAULT_PARAMS,
     Cluster,

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from casus.analysis.dedup import (
+from casus.dedup import (
     Cluster,
     Report,
     actor_key,

@@ -12,15 +12,6 @@ networks, exports and read-only SQL.
 
 from __future__ import annotations
 
-from casus.dedup import (
-    CODE_FAMILIES,
-    DEFAULT_PARAMS,
-    Cluster,
-    DedupParams,
-    Report,
-    cluster_events,
-    cluster_reports,
-)
 from casus.analysis.queries import (
     Alert,
     DyadRow,
@@ -34,6 +25,15 @@ from casus.analysis.queries import (
     network,
     sql,
     timeline,
+)
+from casus.dedup import (
+    CODE_FAMILIES,
+    DEFAULT_PARAMS,
+    Cluster,
+    DedupParams,
+    Report,
+    cluster_events,
+    cluster_reports,
 )
 
 __all__ = [

@@ -15,8 +15,8 @@ import sys
 from pathlib import Path
 
 import casus
+from casus.engine.resolver import Resolver
 from casus.evaluation.gold import read_gold
-from casus.stages.actors import Resolver
 
 
 def main() -> None:

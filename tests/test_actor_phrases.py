@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from casus.coder import Coder
+from casus.engine.resolver import Resolver
 from casus.ontology.actors import split_code
-from casus.stages.actors import Resolver
 from conftest import DATA
 
 ROWS = list(

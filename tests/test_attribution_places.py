@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from casus.coder import Coder
+from casus.engine.resolver import Resolver
 from casus.ontology.actors import split_code
-from casus.stages.actors import Resolver
 from casus.stages.attribution import AttributionStage
 from casus.stages.places import TERRITORIAL_ROOTS, locate
 from conftest import DATA

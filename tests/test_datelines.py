@@ -7,7 +7,7 @@ import csv
 import pytest
 
 from casus.coder import Coder
-from casus.stages.datelines import blank_dateline, parse_dateline
+from casus.engine.datelines import blank_dateline, parse_dateline
 from conftest import DATA
 
 ROWS = list(

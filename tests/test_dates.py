@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 
 from casus.coder import Coder
+from casus.engine.temporal import period_end, relative_offset, resolve_expression
 from casus.model import EventDate
 from casus.stages.dates import DateStage
-from casus.stages.temporal import period_end, relative_offset, resolve_expression
 from conftest import DATA
 
 ROWS = list(

@@ -5,22 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from casus.config import Config
+from casus.document import Document
 from casus.model import Article, Event, parse_iso_date
 from casus.nlp import load_model
 from casus.ontology.actors import ActorDictionary, load_dictionary
 from casus.ontology.cameo import CameoTable, load_cameo
 from casus.ontology.lexicon import Lexicon, load_lexicon
-from casus.pipeline import Document, Pipeline
-from casus.stages.actors import ActorStage
-from casus.stages.attribution import AttributionStage
-from casus.stages.datelines import blank_dateline, parse_dateline
-from casus.stages.dates import DateStage
-from casus.stages.events import EventStage
-from casus.stages.places import Gazetteer, PlaceStage
+from casus.pipeline import Pipeline
+from casus.stages import Tables, build_stages
+from casus.stages.places import Gazetteer
 
 log = logging.getLogger("casus")
 
@@ -67,17 +64,9 @@ class Coder:
         self.lexicon: Lexicon = load_lexicon(tuple(self.cfg.lexicon_files))
         self.dictionary: ActorDictionary = load_actor_dictionary(self.cfg)
         self.gazetteer: Gazetteer = Gazetteer(self.dictionary)
-        self.pipeline = Pipeline(
-            self.nlp,
-            [
-                ActorStage(self.dictionary, self.gazetteer),
-                EventStage(self.lexicon, self.cameo),
-                DateStage(self.cfg.historical_days),
-                AttributionStage(),
-                PlaceStage(self.gazetteer),
-            ],
-            self.cfg,
-        )
+        tables = Tables(self.dictionary, self.gazetteer, self.lexicon, self.cameo)
+        stages = build_stages(self.cfg.stages, tables, self.cfg)
+        self.pipeline = Pipeline(self.nlp, stages, self.cfg)
 
     @property
     def versions(self) -> dict[str, str]:
@@ -142,26 +131,14 @@ class Coder:
 
     # ---- helpers ------------------------------------------------------------------------
     def _documents(self, article: Article) -> Iterator[Document]:
-        text = article.text
-        dateline = parse_dateline(text, self.gazetteer, published=article.published)
-        published = article.published
-        warnings: list[str] = []
-        if dateline is not None:
-            text = blank_dateline(text, dateline)
-            if published is None and dateline.date is not None:
-                published = dateline.date
-                warnings.append(f"publication date {published} taken from the dateline")
-        if published is None:
-            warnings.append("no publication date: relative dates are left unresolved")
-        for offset, chunk in split_text(text, self.cfg.max_chars):
-            yield Document(
-                article=article,
-                text=chunk,
-                offset=offset,
-                published=published,
-                dateline=dateline,
-                warnings=list(warnings),
-            )
+        """The article as one document per chunk, after the stages that read the raw text."""
+        whole = self.pipeline.prepare(
+            Document(article=article, text=article.text, published=article.published)
+        )
+        if whole.published is None:
+            whole.warnings.append("no publication date: relative dates are left unresolved")
+        for offset, chunk in split_text(whole.text, self.cfg.max_chars):
+            yield replace(whole, text=chunk, offset=offset, warnings=list(whole.warnings))
 
     def _combine(self, article: Article, parts: list[Document]) -> Result:
         events: list[Event] = []
@@ -169,7 +146,7 @@ class Coder:
         base = 0
         for part in parts:
             events.extend(e.with_(sentence_index=e.sentence_index + base) for e in part.events)
-            base += sum(1 for _ in part.doc.sents)
+            base += sum(1 for _ in part.parsed().sents)
         if len(parts) > 1:
             warnings.append(f"long document coded in {len(parts)} chunks")
         errors = [p.error for p in parts if p.error]

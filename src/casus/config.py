@@ -10,6 +10,9 @@ from typing import Any
 from casus.errors import ConfigError
 from casus.nlp import DEFAULT_MODEL
 
+# The stages casus runs, in order (casus.stages registers them by name).
+DEFAULT_STAGES = ("dateline", "actors", "events", "dates", "attribution", "places")
+
 
 @dataclass(frozen=True, slots=True)
 class Config:
@@ -19,6 +22,7 @@ class Config:
     where installed). historical_days: events dated more than this many days before publication
     are flagged ``historical``. lexicon_files / dictionary_files: users' extra tables.
     petrarch_actors / petrarch_agents: PETRARCH-format dictionaries to import.
+    stages: the pipeline's stage names, in order.
     """
 
     model: str = DEFAULT_MODEL
@@ -30,6 +34,7 @@ class Config:
     petrarch_actors: tuple[Path, ...] = ()
     petrarch_agents: tuple[Path, ...] = ()
     db: Path = field(default_factory=lambda: Path("casus.duckdb"))
+    stages: tuple[str, ...] = DEFAULT_STAGES
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:
@@ -68,6 +73,8 @@ def load_config(path: Path | None = None, **overrides: Any) -> Config:
     for key in _PATH_TUPLES & set(data):
         value = data[key]
         data[key] = tuple(Path(v) for v in ([value] if isinstance(value, str | Path) else value))
+    if "stages" in data:
+        data["stages"] = tuple(str(s) for s in data["stages"])
     if "db" in data:
         data["db"] = Path(data["db"])
     for key in ("batch_size", "historical_days", "max_chars"):

@@ -12,10 +12,10 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from casus.document import Document
+from casus.engine.modality import REPORTING_VERBS
+from casus.engine.resolver import Resolver
 from casus.model import Actor, Attribution, Event
-from casus.pipeline import Document
-from casus.stages.actors import Resolver
-from casus.stages.modality import REPORTING_VERBS
 
 QUOTE_RE = re.compile(r"[\u201c\"\u201e\u00ab](.+?)[\u201d\"\u201c\u00bb]", re.DOTALL)
 # Verbs whose subject vouches for (or disputes) their complement: reporting verbs, and
@@ -159,18 +159,16 @@ class AttributionStage:
 
     name: str = "attribution"
     requires: tuple[str, ...] = ("events", "triggers", "resolver")
-    assigns: tuple[str, ...] = ("attribution",)
+    assigns: tuple[str, ...] = ("events",)
 
     def __call__(self, document: Document) -> Document:
-        resolver: Resolver = document.data["resolver"]
-        triggers = document.data["triggers"]
-        doc = document.doc
+        resolver = document.need_resolver()
+        doc = document.parsed()
         outlet = document.article.outlet
         if outlet is None and document.dateline is not None:
             outlet = document.dateline.agency
         out: list[Event] = []
-        for event in document.events:
-            trigger = triggers[event.event_id]
+        for event, trigger in document.coded():
             attribution = self._attribute(doc, trigger, resolver, outlet, document.offset)
             speaker = attribution.speaker
             if (

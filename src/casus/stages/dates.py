@@ -8,16 +8,16 @@ import datetime as dt
 import re
 from typing import Any
 
-from casus.model import Event, EventDate
-from casus.pipeline import Document
-from casus.stages.modality import is_future_locally
-from casus.stages.temporal import (
+from casus.document import Document
+from casus.engine.modality import is_future_locally
+from casus.engine.temporal import (
     parse_with_dateparser,
     period_end,
     relative_offset,
     resolve_expression,
     shift,
 )
+from casus.model import Event, EventDate
 
 # Links a date may climb to reach its predicate; a ccomp or relcl boundary stops it, so
 # "Iran, which was attacked in 1980, signed the deal on Monday" keeps 1980 with "attacked".
@@ -162,19 +162,17 @@ class DateStage:
 
     name: str = "dates"
     requires: tuple[str, ...] = ("events", "triggers")
-    assigns: tuple[str, ...] = ("dates",)
+    assigns: tuple[str, ...] = ("events",)
 
     def __init__(self, historical_days: int = 30) -> None:
         self.historical = dt.timedelta(days=historical_days)
 
     def __call__(self, document: Document) -> Document:
         pub = document.published
-        doc = document.doc
-        triggers = document.data["triggers"]
+        doc = document.parsed()
         stated: dict[int, EventDate] = {}  # sentence index -> last stated date
         out: list[Event] = []
-        for event in document.events:
-            trigger = triggers[event.event_id]
+        for event, trigger in document.coded():
             when = self.date_for(doc, trigger, pub, stated, event.sentence_index)
             if when.basis == "stated" and when.date is not None:
                 stated[event.sentence_index] = when

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from casus.document import Document
 from casus.model import Location
 from casus.ontology.actors import ActorDictionary, normalize
 from casus.ontology.tables import data_files, read_tsv
-from casus.pipeline import Document
 
 log = logging.getLogger("casus")
 
@@ -293,8 +293,8 @@ class PlaceStage:
     """Gives each event the place its clause names, else the dateline place."""
 
     name: str = "places"
-    requires: tuple[str, ...] = ("events",)
-    assigns: tuple[str, ...] = ("locations",)
+    requires: tuple[str, ...] = ("events", "triggers")
+    assigns: tuple[str, ...] = ("events",)
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
@@ -316,19 +316,16 @@ class PlaceStage:
                     dl.start,
                     dl.start + len(dl.place),
                 )
-        for event in document.events:
-            trigger = document.data["triggers"].get(event.event_id)
+        for event, trigger in document.coded():
             prefer = tuple(a.country for a in (event.source, event.target) if a and a.country)
-            location = None
-            if trigger is not None:
-                location = locate(
-                    document.doc,
-                    trigger,
-                    self.gazetteer,
-                    prefer,
-                    document.offset,
-                    territorial=event.cameo_root in TERRITORIAL_ROOTS,
-                )
+            location = locate(
+                document.parsed(),
+                trigger,
+                self.gazetteer,
+                prefer,
+                document.offset,
+                territorial=event.cameo_root in TERRITORIAL_ROOTS,
+            )
             out.append(event.with_(location=location or fallback))
         document.events = out
         return document

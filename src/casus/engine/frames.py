@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from casus.engine.modality import REPORTING_VERBS
+from casus.engine.resolver import QUANTIFIER_HEADS, Resolver
 from casus.model import Actor
-from casus.stages.actors import QUANTIFIER_HEADS, Resolver
-from casus.stages.modality import REPORTING_VERBS
 
 # Verbs that take an event noun as object and lend it their subject ("held talks with",
 # "carried out strikes on", "launched an attack against", "took part in exercises").

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from casus.engine.frames import Frame, prep_objects, unwrap_quantifier, verb_frame, with_conjuncts
 from casus.ontology.lexicon import Lexicon, Pattern
-from casus.stages.frames import Frame, prep_objects, unwrap_quantifier, verb_frame, with_conjuncts
 
 
 class PatternMatcher:
@@ -42,7 +42,7 @@ class PatternMatcher:
             forms.append(sub)
         return forms
 
-    def _object_match(self, pattern: Pattern, frame: Frame) -> tuple[list[Any], int]:
+    def object_match(self, pattern: Pattern, frame: Frame) -> tuple[list[Any], int]:
         """Objects that satisfy the pattern's object, and the longest matched form (words)."""
         assert pattern.obj is not None
         out = []
@@ -72,8 +72,8 @@ class PatternMatcher:
                         frame.predicates.append(comp)
         return out, longest
 
-    def _object_matches(self, pattern: Pattern, frame: Frame) -> list[Any]:
-        return self._object_match(pattern, frame)[0]
+    def object_matches(self, pattern: Pattern, frame: Frame) -> list[Any]:
+        return self.object_match(pattern, frame)[0]
 
     def complement_roots(self, frame: Frame, depth: int = 0) -> set[str]:
         """Roots of what a speech act or intention is about (its complement clause or nominal
@@ -136,7 +136,7 @@ class PatternMatcher:
                 continue
             length = 0
             if pattern.obj is not None:
-                matched, length = self._object_match(pattern, frame)
+                matched, length = self.object_match(pattern, frame)
                 if not length:
                     continue
             if pattern.prep is not None and not frame.preps.get(pattern.prep):
@@ -152,7 +152,7 @@ class PatternMatcher:
 
     # ---- targets ------------------------------------------------------------------------
 
-    def _noun_trigger(self, token: Any) -> str | None:
+    def noun_trigger(self, token: Any) -> str | None:
         """The lexicon lemma of a nominal trigger: "air strike" before "strike"."""
         mods = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
         lemma = token.lemma_.lower()

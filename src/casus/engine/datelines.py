@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from casus.pipeline import Dateline
+from casus.document import Dateline
+from casus.engine.temporal import MONTHS
 from casus.stages.places import Gazetteer
-from casus.stages.temporal import MONTHS
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"

@@ -11,11 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from casus.model import Actor, Event
-from casus.ontology.lexicon import Pattern
-from casus.pipeline import Document
-from casus.stages.actors import Resolver
-from casus.stages.frames import (
+from casus.engine.frames import (
     BORDER_WORDS,
     Frame,
     argument_tokens,
@@ -27,8 +23,12 @@ from casus.stages.frames import (
     unwrap_quantifier,
     verb_frame,
 )
-from casus.stages.matching import PatternMatcher
-from casus.stages.modality import IRREALIS_GOVERNORS
+from casus.engine.matching import PatternMatcher
+from casus.engine.modality import IRREALIS_GOVERNORS
+from casus.engine.resolver import Resolver
+from casus.engine.scope import Scope
+from casus.model import Actor
+from casus.ontology.lexicon import Pattern
 
 # Prepositions whose object is the target when the pattern names none ("attacked positions
 # near", "talks with", "sanctions against").
@@ -62,13 +62,14 @@ REACTION_ROOTS = frozenset({"02", "10", "11", "12", "13", "14"})
 VENUE_PREPS = ("at", "in", "on", "inside", "near", "outside")
 
 
-class TargetRules(PatternMatcher):
-    """Target resolution over frames; ``_earlier`` holds the document's earlier events."""
+class TargetFinder:
+    """Target resolution over frames, with the pattern matcher it consults."""
 
-    _earlier: list[Event]
+    def __init__(self, matcher: PatternMatcher) -> None:
+        self.matcher = matcher
 
     def targets(
-        self, pattern: Pattern, frame: Frame, resolver: Resolver, source: Actor
+        self, pattern: Pattern, frame: Frame, scope: Scope, source: Actor
     ) -> list[Actor | None]:
         """Target actors by the pattern's rule (docs/lexicon.md), in order: the pattern's
         preposition; the object (or, for a class object, the actor inside it unless it is the
@@ -76,16 +77,17 @@ class TargetRules(PatternMatcher):
         target preposition; whose the object is ("struck Hamas positions"); the subject of an
         evaluated predicate; for actions on territory, the place ("struck targets near
         Damascus" → Syria)."""
+        resolver = scope.resolver
         steps: list[list[Any]] = []
         if pattern.prep is not None:
             steps.append(frame.preps.get(pattern.prep, []))
         if pattern.obj is None:
             steps.append(frame.objects)
         else:
-            matched = self._object_matches(pattern, frame)
+            matched = self.matcher.object_matches(pattern, frame)
             foreign = [
                 a
-                for a in self._actors(matched, resolver, countries=True)
+                for a in self.actors(matched, resolver, countries=True)
                 if a.country != source.country
             ]
             # whose the object is, when it is no actor itself ("rejected Seoul's offer")
@@ -117,7 +119,7 @@ class TargetRules(PatternMatcher):
         for tokens in steps:
             found = [
                 a
-                for a in self._actors(tokens, resolver, owners=True, venues=venues)
+                for a in self.actors(tokens, resolver, owners=True, venues=venues)
                 if not (
                     pattern.obj is not None
                     and a.country == source.country
@@ -131,23 +133,23 @@ class TargetRules(PatternMatcher):
                 t for p in ("over", "for", "after") for t in frame.preps.get(p, [])
             ]:
                 if obj.pos_ == "NOUN" and not self._is_actor(obj, resolver):
-                    found_actor = self._antecedent(obj)
+                    found_actor = self._antecedent(obj, scope)
                     if found_actor is not None:
                         return [found_actor]
         for pred in frame.predicates:  # "consider X to be ...": X is evaluated
             for subj in (c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")):
-                found = self._actors([subj], resolver, owners=True)
+                found = self.actors([subj], resolver, owners=True)
                 if found:
                     return list(found)
         if pattern.code[:2] in ADDRESSED_ROOTS:  # "demanded that the US cancel ..." → USA
             for comp in frame.complements:
                 subjects = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
-                found = [a for a in self._actors(subjects, resolver) if a.code != source.code]
+                found = [a for a in self.actors(subjects, resolver) if a.code != source.code]
                 if found:
                     return list(found)
         intends = pattern.comp or frame.lemma in IRREALIS_GOVERNORS
         if intends:  # "plans to visit Tehran", "refused to allow IAEA inspectors ..."
-            meant = self._complement_targets(frame, resolver, source)
+            meant = self._complement_targets(frame, scope, source)
             if meant:
                 return meant
         if pattern.code[:2] in PLACE_TARGET_ROOTS:
@@ -157,7 +159,7 @@ class TargetRules(PatternMatcher):
         return [None]
 
     def _complement_targets(
-        self, frame: Frame, resolver: Resolver, source: Actor, depth: int = 0
+        self, frame: Frame, scope: Scope, source: Actor, depth: int = 0
     ) -> list[Actor | None]:
         """Targets of what an intention, refusal or promise is about: the complement's own
         target when it is coded, else its object ("pledged to keep supporting Ukraine")."""
@@ -165,18 +167,18 @@ class TargetRules(PatternMatcher):
             if comp.pos_ not in ("VERB", "AUX"):
                 continue
             sub = verb_frame(comp)
-            sub_pattern = self.best_pattern(sub)
+            sub_pattern = self.matcher.best_pattern(sub)
             found: list[Actor | None] = []
             if sub_pattern is not None:
-                found = [t for t in self.targets(sub_pattern, sub, resolver, source) if t]
+                found = [t for t in self.targets(sub_pattern, sub, scope, source) if t]
             else:
                 found = [
                     a
-                    for a in self._actors(sub.objects + sub.datives, resolver, owners=True)
+                    for a in self.actors(sub.objects + sub.datives, scope.resolver, owners=True)
                     if a.code != source.code
                 ]
             if not found and depth < 2:
-                found = list(self._complement_targets(sub, resolver, source, depth + 1))
+                found = list(self._complement_targets(sub, scope, source, depth + 1))
             if found:
                 return found
         return []
@@ -230,7 +232,7 @@ class TargetRules(PatternMatcher):
                     return actor
         return None
 
-    def _actors(
+    def actors(
         self,
         tokens: list[Any],
         resolver: Resolver,
@@ -258,7 +260,7 @@ class TargetRules(PatternMatcher):
 
     # ---- events -------------------------------------------------------------------------
 
-    def _antecedent(self, noun: Any) -> Actor | None:
+    def _antecedent(self, noun: Any, scope: Scope) -> Actor | None:
         """Who did "the attack" a reaction refers to: the source of the latest earlier event
         coded in the same root as the noun ("Iran fired missiles at the base. Qatar condemned
         the attack." → IRN)."""
@@ -267,27 +269,26 @@ class TargetRules(PatternMatcher):
             for c in noun.children
         ):
             return None
-        lemma = self._noun_trigger(noun)
+        lemma = self.matcher.noun_trigger(noun)
         if lemma is None:
             return None
         # "the strikes" may be any of the noun's senses (labour strike, air strike): every root
         # the lexicon gives the noun is a candidate
-        roots = {p.code[:2] for p in self.lexicon.candidates("noun", lemma)}
-        same_lemma = [e for e in self._earlier if e.trigger_text.lower() == noun.lower_]
+        roots = {p.code[:2] for p in self.matcher.lexicon.candidates("noun", lemma)}
+        same_lemma = [e for e in scope.earlier if e.trigger_text.lower() == noun.lower_]
         if same_lemma:
             return same_lemma[-1].source
-        same_root = [e for e in self._earlier if e.cameo_root in roots]
+        same_root = [e for e in scope.earlier if e.cameo_root in roots]
         if same_root:  # the main (first) event of the latest sentence that has one
             latest = same_root[-1].sentence_index
             return next(e for e in same_root if e.sentence_index == latest).source
         return None
 
     @staticmethod
-    def _localize(
+    def localize(
         actor: Actor,
         frame: Frame,
-        document: Document,
-        resolver: Resolver,
+        scope: Scope,
         avoid: str | None = None,
         token: Any | None = None,
     ) -> Actor:
@@ -299,19 +300,20 @@ class TargetRules(PatternMatcher):
         if actor.code is not None or not actor.roles or not set(actor.roles) <= DOMESTIC_ROLES:
             return actor
         own = list(token.subtree) if token is not None else []  # "Police in Tbilisi detained"
+        resolver = scope.resolver
         found = place_in(own + argument_tokens(frame), resolver.gazetteer, avoid)
         if found is None and avoid is not None:
             return actor  # a victim's country is only taken from where it happened
         country = found[1] if found else resolver.salient_country(frame.pred)
-        if country is None and document.dateline is not None:
-            country = document.dateline.country
+        if country is None and scope.document.dateline is not None:
+            country = scope.document.dateline.country
         if country is None:
             return actor
         code = country + "".join(actor.roles)
         return Actor(code, country, actor.roles, actor.text, actor.start, actor.end, "inferred")
 
     @staticmethod
-    def _domestic(target: Actor | None, source: Actor) -> Actor | None:
+    def domestic(target: Actor | None, source: Actor) -> Actor | None:
         if target is None or target.code is not None or not source.country:
             return target
         if not target.roles or not set(target.roles) <= DOMESTIC_ROLES:

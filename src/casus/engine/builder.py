@@ -1,0 +1,499 @@
+"""The event engine: predicate–argument frames from the dependency parse, coded with the lexicon.
+
+For every verb (and every nominal event trigger) of every sentence: find who acts (subjects,
+"by" agents, inherited subjects of control and coordinated verbs, relative and participial
+heads), what is acted on (objects, passive subjects, object predicates), the target (a
+preposition the pattern names, the object, an indirect object), and the complement clause;
+match the most specific lexicon pattern; expand coordinated actors; attach modality.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from casus.document import Document
+from casus.engine.frames import (
+    Frame,
+    noun_frame,
+    verb_frame,
+)
+from casus.engine.matching import PatternMatcher
+from casus.engine.modality import (
+    COGNITION_VERBS,
+    IRREALIS_GOVERNORS,
+    REPORTING_VERBS,
+    SCHEDULE_GOVERNORS,
+    governors,
+    is_conditional,
+    is_modal_locally,
+    is_negated_locally,
+    is_question,
+    modality_of,
+    stated_future,
+)
+from casus.engine.scope import Scope
+from casus.engine.targets import TargetFinder
+from casus.model import Actor, Attribution, Event, Modality
+from casus.ontology.cameo import CameoTable, load_intentions
+from casus.ontology.lexicon import Lexicon, Pattern
+
+# Actions done to someone: without a target actor they are not coded ("destroyed all the
+# bridges behind it" is a metaphor more often than an event).
+TARGETED_ROOTS = frozenset({"16", "17", "18", "19", "20"})
+# Adjectives of readiness that make their infinitive a stated intention (03x / 13x).
+WILLINGNESS = frozenset(
+    {
+        "willing",
+        "ready",
+        "prepared",
+        "committed",
+        "determined",
+        "eager",
+        "keen",
+        "open",
+        "poised",
+        "resolved",
+    }
+)
+# CAMEO 172 (curfews, states of emergency, martial law, bans) and 175 (repression): done to the
+# actor's own population when the text names no one else.
+DOMESTIC_CODES = ("172", "175")
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Verbs of harm whose "in"/"by" phrase names violence: "killed in strikes", "hit by shelling".
+HARM_VERBS = frozenset(
+    {
+        "kill",
+        "injure",
+        "wound",
+        "hurt",
+        "destroy",
+        "damage",
+        "level",
+        "flatten",
+        "raze",
+        "hit",
+        "die",
+    }
+)
+# Modal obligation in reported speech is a demand: "Russia said Sudan must return the
+# helicopter" → RUS→SDN 10x.
+OBLIGATION_MODALS = frozenset({"must", "should"})
+RECIPROCALS = frozenset({"each other", "one another"})
+# Verbs that only wrap their infinitive ("seeks to escalate", "is trying to persuade"): with an
+# infinitive and no more specific pattern, the infinitive is coded, not the wrapper.
+WRAPPER_VERBS = frozenset(
+    {
+        "seek",
+        "hop",  # spaCy lemmatises "hopes" as "hop"
+        "want",
+        "try",
+        "attempt",
+        "plan",
+        "intend",
+        "hope",
+        "aim",
+        "wish",
+        "prepare",
+        "consider",
+        "expect",
+        "need",
+        "continue",
+        "begin",
+        "start",
+        "decide",
+        "move",
+        "manage",
+        "struggle",
+        "strive",
+        "endeavour",
+        "endeavor",
+        "tend",
+        "appear",
+        "seem",
+        "fail",
+        "dare",
+        "look",
+        "work",
+        "go",
+        "come",
+        "get",
+        "help",
+        "use",
+        "choose",
+        "opt",
+        "resolve",
+    }
+)
+
+
+class EventEngine:
+    """Matches frames against the lexicon and builds events. Shared by every document: all
+    per-document state travels in a :class:`~casus.engine.scope.Scope` argument."""
+
+    def __init__(self, lexicon: Lexicon, cameo: CameoTable) -> None:
+        self.lexicon = lexicon
+        self.matcher = PatternMatcher(lexicon)
+        self.finder = TargetFinder(self.matcher)
+        self.cameo = cameo
+        self.intentions = load_intentions()
+
+    def events_for(self, document: Document) -> list[tuple[Event, Any]]:
+        """All events of the document with their trigger tokens, sentence by sentence (verbs,
+        then the nominal events no verb pattern used up)."""
+        out: list[tuple[Event, Any]] = []
+        scope = Scope(document, document.need_resolver())
+        resolver = scope.resolver
+        for sent in document.parsed().sents:
+            found: list[tuple[Event, Any]] = []
+            consumed: set[int] = set()
+            for token in sent:
+                if not (
+                    token.pos_ in ("VERB", "AUX")
+                    or (token.pos_ == "ADJ" and token.dep_ == "amod" and token.tag_ == "VBN")
+                ):
+                    continue
+                frame = verb_frame(token)
+                found.extend(self._obligation(scope, token, frame))
+                pattern = self.matcher.best_pattern(frame)
+                if pattern is None:
+                    continue
+                if self._is_bare_report(pattern, frame) or self._is_wrapper(pattern, frame):
+                    continue
+                if pattern.obj is not None:
+                    consumed.update(o.i for o in self.matcher.object_matches(pattern, frame))
+                built = self._build(scope, frame, pattern)
+                if not built and pattern.code[:2] in TARGETED_ROOTS:
+                    # no one to do it to: the untargeted reading ("fired a missile into the
+                    # sea" is a show of force, not an attack)
+                    fallback = self.matcher.best_pattern(frame, never=TARGETED_ROOTS)
+                    if fallback is not None:
+                        built = self._build(scope, frame, fallback)
+                found.extend(built)
+            for token in sent:
+                if token.pos_ != "NOUN" or token.i in consumed:
+                    continue
+                lemma = self.matcher.noun_trigger(token)
+                if lemma is None:
+                    continue
+                frame = noun_frame(token, resolver)
+                frame.lemma = lemma
+                # the compound of a two-word trigger ("drone strike") is no object of it
+                frame.objects = [
+                    o
+                    for o in frame.objects
+                    if not (
+                        o.dep_ == "compound"
+                        and o.head.i == token.i
+                        and o.lemma_.lower() in lemma.split()
+                    )
+                ]
+                if not frame.subjects:
+                    continue
+                # "killed in Israeli strikes": a noun naming what killed people is violence
+                if _harm_context(token):
+                    pattern = self.matcher.best_pattern(
+                        frame, only=VIOLENT_ROOTS
+                    ) or self._violent_sense(frame.lemma)
+                else:
+                    pattern = self.matcher.best_pattern(frame)
+                if pattern is not None:
+                    found.extend(self._build(scope, frame, pattern))
+            out.extend(found)
+            scope.earlier.extend(e for e, _ in found if e.modality.asserted and e.source)
+        return self._dedupe(out)
+
+    def _obligation(self, scope: Scope, token: Any, frame: Frame) -> list[tuple[Event, Any]]:
+        """ "The Bush administration declared that China must drop barriers": a reported
+        obligation is a demand by the speaker on the clause's subject (10x by what is
+        demanded: "must reach an agreement" → the 'demand' pattern for root 04/05...)."""
+        auxes = {c.lower_ for c in token.children if c.dep_ == "aux"}
+        if not auxes & OBLIGATION_MODALS or token.dep_ != "ccomp" or frame.passive:
+            return []
+        if any(c.dep_ == "neg" for c in token.children) or not frame.subjects:
+            return []
+        speech = token.head
+        if speech.lemma_.lower() not in REPORTING_VERBS | {"insist", "reiterate", "conclude"}:
+            return []
+        speaker = verb_frame(speech)
+        inner = self.matcher.best_pattern(frame)
+        root = inner.code[:2] if inner is not None else None
+        demands = self.lexicon.candidates("verb", "demand")
+        chosen = next((p for p in demands if root and root in p.comp), None) or next(
+            (p for p in demands if p.specificity == 0), None
+        )
+        if chosen is None:
+            return []
+        synthetic = Frame(
+            speech,
+            "verb",
+            subjects=speaker.subjects,
+            objects=frame.subjects,
+            lemma=speech.lemma_.lower(),
+        )
+        return self._build(scope, synthetic, chosen)
+
+    def _violent_sense(self, lemma: str) -> Pattern | None:
+        """The plainest violent pattern of a noun ("strike" as an attack, not a walkout)."""
+        violent = [
+            p
+            for p in self.lexicon.candidates("noun", lemma)
+            if p.code[:2] in VIOLENT_ROOTS and p.obj is None
+        ]
+        return min(violent, key=lambda p: p.specificity, default=None)
+
+    @staticmethod
+    def _is_wrapper(pattern: Pattern, frame: Frame) -> bool:
+        return (
+            frame.pred.lemma_.lower() in WRAPPER_VERBS
+            and pattern.obj is None
+            and not pattern.comp
+            and pattern.prep is None
+            and any(c.dep_ == "xcomp" for c in frame.complements)
+        )
+
+    def _is_bare_report(self, pattern: Pattern, frame: Frame) -> bool:
+        """ "X said that ..." is attribution, not an event, unless a specific pattern codes it."""
+        lemma = frame.pred.lemma_.lower()
+        return lemma in REPORTING_VERBS and pattern.specificity == 0 and pattern.code[:2] == "01"
+
+    def _build(self, scope: Scope, frame: Frame, pattern: Pattern) -> list[tuple[Event, Any]]:
+        document, resolver = scope.document, scope.resolver
+        sources = [
+            self.finder.localize(a, frame, scope, token=subject)
+            for subject in frame.subjects
+            for a in self.finder.actors([subject], resolver)
+        ]
+        if not sources:
+            return []
+        targets = self.finder.targets(pattern, frame, scope, sources[0])
+        code = self.cameo.get(pattern.code)
+        if code.code == "010" and (
+            pattern.specificity == 0
+            or not any(t is not None and t.code is not None for t in targets)
+        ):
+            # A bare statement is attribution, not an event: CAMEO codes 010 only as a
+            # residual, so only specific, addressed statements are kept ("briefed Iran on").
+            return []
+        if code.root not in VIOLENT_ROOTS:
+            targets = [self.finder.domestic(t, sources[0]) for t in targets]
+        avoid = sources[0].country if code.root in VIOLENT_ROOTS else None
+        targets = [
+            self.finder.localize(t, frame, scope, avoid) if t is not None else None
+            for t in targets
+        ]
+        if code.code.startswith(DOMESTIC_CODES) and not any(t is not None for t in targets):
+            # administrative sanctions fall on the actor's own population: "the army declared a
+            # state of emergency" → MMRMIL → MMRCVL
+            country = sources[0].country
+            if country:
+                head = frame.pred
+                targets = [
+                    Actor(
+                        country + "CVL",
+                        country,
+                        ("CVL",),
+                        head.text,
+                        head.idx + document.offset,
+                        head.idx + len(head.text) + document.offset,
+                        "inferred",
+                    )
+                ]
+        if code.root in TARGETED_ROOTS and not any(t is not None for t in targets):
+            return []
+        modality = modality_of(frame.pred)
+        pairs: list[tuple[Actor, Actor | None]] = []
+        for source in sources:
+            for target in targets:
+                pairs.append((source, target))
+        if code.symmetric or self._reciprocal(frame):
+            # "Iran and Azerbaijan signed a pact"; "accused each other of violations"
+            pairs = self._symmetric(
+                sources, [t for t in targets if t is None or t.text.lower() not in RECIPROCALS]
+            )
+        sent = frame.pred.sent
+        sent_text = sent.text.strip()
+        sent_start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        off = document.offset
+        out = []
+        stated = self._stated_intent(frame, code.root, modality)
+        for source, target in pairs:
+            if target is not None and (source.start, source.end, source.code) == (
+                target.start,
+                target.end,
+                target.code,
+            ):
+                continue
+            if source.code is None:
+                continue  # who acted is unknown: no dyad to code (the mention itself is kept)
+            if target is not None and code.root == "16" and target.country == source.country:
+                continue  # relations are reduced with someone else, never with oneself
+            if target is not None and target.code is not None and target.code == source.code:
+                continue  # an actor acting on itself is a resolution error, not an event
+            event = Event(
+                article_id=document.article.id,
+                sentence_index=resolver.sentence_of(frame.pred),
+                evidence_text=sent_text,
+                evidence_start=sent_start + off,
+                evidence_end=sent_start + len(sent_text) + off,
+                source=source,
+                target=target,
+                cameo=code.code,
+                cameo_name=code.name,
+                quad_class=code.quad_class,
+                goldstein=code.goldstein,
+                plover=code.plover,
+                plover_mode=code.plover_mode,
+                trigger_text=frame.pred.text,
+                trigger_start=frame.pred.idx + off,
+                trigger_end=frame.pred.idx + len(frame.pred.text) + off,
+                modality=modality,
+                attribution=Attribution(outlet=document.article.outlet),
+                confidence=confidence(pattern, frame, source, target),
+                pattern=pattern.where,
+            )
+            out.append((event, frame.pred))
+            if stated is not None:
+                intent = self.cameo.get(stated)
+                out.append(
+                    (
+                        event.with_(
+                            cameo=intent.code,
+                            cameo_name=intent.name,
+                            quad_class=intent.quad_class,
+                            goldstein=intent.goldstein,
+                            plover=intent.plover,
+                            plover_mode=intent.plover_mode,
+                            modality=Modality(reported=modality.reported),
+                            confidence=round(max(0.05, event.confidence - 0.1), 3),
+                            pattern=f"intentions.tsv:{code.root} via {pattern.where}",
+                        ),
+                        frame.pred,
+                    )
+                )
+        return out
+
+    def _stated_intent(self, frame: Frame, root: str, modality: Modality) -> str | None:
+        """The 03x/13x code when the action is stated as going to happen ("will send aid",
+        "would retaliate"), unless a governing verb already codes the statement ("warned
+        that ...", "plans to ...")."""
+        if root not in self.intentions:
+            return None
+        willing = frame.pred.dep_ == "xcomp" and frame.pred.head.lemma_.lower() in WILLINGNESS
+        if willing:
+            # "Norway is willing to send material"; "he was not ready to approve" is a refusal;
+            # "might be willing", "if ... is ready", "is it willing?" state nothing
+            adjective = frame.pred.head
+            copula = adjective.head
+            if any(is_question(t) for t in (frame.pred, adjective, copula)) or (
+                is_modal_locally(copula) or is_conditional(copula)
+            ):
+                return None
+            intent, refusal = self.intentions[root]
+            return refusal if modality.negated else intent
+        if not stated_future(frame.pred):
+            return None
+        for gov in governors(frame.pred):
+            lemma = gov.lemma_.lower()
+            if (
+                gov.pos_ in ("VERB", "AUX", "ADJ")
+                and lemma in (IRREALIS_GOVERNORS | (COGNITION_VERBS)) - SCHEDULE_GOVERNORS
+            ):
+                return None
+            if any(p.comp for p in self.lexicon.candidates("verb", gov.lemma_.lower())):
+                return None
+        intent, refusal = self.intentions[root]
+        if modality.negated:
+            return refusal if is_negated_locally(frame.pred) else None
+        return intent
+
+    @staticmethod
+    def _reciprocal(frame: Frame) -> bool:
+        return any(
+            " ".join(t.lower_ for t in o.subtree) in RECIPROCALS
+            for o in frame.objects + [p for ps in frame.preps.values() for p in ps]
+        )
+
+    @staticmethod
+    def _symmetric(
+        sources: list[Actor],
+        targets: list[Actor | None],
+    ) -> list[tuple[Actor, Actor | None]]:
+        """ "Iran and Azerbaijan signed a pact": each direction; "Iran signed with Azerbaijan":
+        both directions too."""
+        parties = list(sources) + [t for t in targets if t is not None]
+        known = [p for p in parties if p.code is not None]
+        if len(known) >= 2:  # an unresolved phrase is no party when two actors are known
+            parties = known
+        if len(parties) < 2:
+            return [(s, None) for s in sources]
+        pairs: list[tuple[Actor, Actor | None]] = []
+        for a in parties:
+            for b in parties:
+                if a is not b and (a.code != b.code or a.code is None):
+                    pairs.append((a, b))
+        return pairs
+
+    @staticmethod
+    def _dedupe(events: list[tuple[Event, Any]]) -> list[tuple[Event, Any]]:
+        """Drop exact repeats, and an untargeted event when the same sentence has the same
+        source and root with a target ("will strike" under "a warning to Baku")."""
+        targeted = {
+            (
+                e.sentence_index,
+                e.source.country if e.source else None,
+                e.cameo_root,
+                e.modality.asserted,
+            )
+            for e, _ in events
+            if e.target is not None
+        }
+        seen: set[str] = set()
+        out = []
+        for event, token in events:
+            key = (
+                event.sentence_index,
+                event.source.country if event.source else None,
+                event.cameo_root,
+                event.modality.asserted,
+            )
+            if event.event_id in seen or (event.target is None and key in targeted):
+                continue
+            seen.add(event.event_id)
+            out.append((event, token))
+        return out
+
+
+def _harm_context(noun: Any) -> bool:
+    """Whether a noun is the cause of harm in its clause: "were killed in Israeli strikes",
+    "was destroyed by shelling"."""
+    head = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and head.lower_ in ("in", "by", "during")
+        and head.head.lemma_.lower() in HARM_VERBS
+    )
+
+
+def confidence(pattern: Pattern, frame: Frame, source: Actor, target: Actor | None) -> float:
+    """How the event was found, as a number in [0, 1] (docs/event-model.md#confidence):
+    0.55 + 0.05 per point of pattern specificity (max 6), minus 0.1 for a nominal trigger,
+    0.1 for a pronoun-resolved actor, 0.25 for an unresolved source, 0.1 for an unresolved
+    target."""
+    score = 0.55 + 0.05 * min(pattern.specificity, 6)
+    if frame.kind == "noun":
+        score -= 0.1
+    if source.how == "pronoun" or (target is not None and target.how == "pronoun"):
+        score -= 0.1
+    if source.code is None:
+        score -= 0.25
+    if target is not None and target.code is None:
+        score -= 0.1
+    return round(max(0.05, min(0.99, score)), 3)
+
+
+def asserted(events: list[Event]) -> list[Event]:
+    """Only events the text asserts happened (not negated, not hypothetical or future)."""
+    return [e for e in events if e.modality.asserted]
+
+
+__all__ = ["EventEngine", "asserted", "confidence"]

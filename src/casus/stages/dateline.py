@@ -1,0 +1,32 @@
+"""The dateline stage: "TEHRAN, April 7 (IRNA) –" becomes article metadata before parsing
+(the parser is :mod:`casus.engine.datelines`)."""
+
+from __future__ import annotations
+
+from casus.document import Document
+from casus.engine.datelines import blank_dateline, parse_dateline
+from casus.stages.places import Gazetteer
+
+
+class DatelineStage:
+    """Parses the dateline, blanks it out of the text (same length, so offsets stay true) and
+    takes the publication date from it when the article has none."""
+
+    name: str = "dateline"
+    before_parse: bool = True
+    requires: tuple[str, ...] = ("text",)
+    assigns: tuple[str, ...] = ("dateline", "published", "text", "warnings")
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def __call__(self, document: Document) -> Document:
+        dateline = parse_dateline(document.text, self.gazetteer, published=document.published)
+        if dateline is None:
+            return document
+        document.dateline = dateline
+        document.text = blank_dateline(document.text, dateline)
+        if document.published is None and dateline.date is not None:
+            document.published = dateline.date
+            document.warnings.append(f"publication date {dateline.date} taken from the dateline")
+        return document

@@ -8,6 +8,7 @@ and its compounds; pronouns and definite descriptions by salience over earlier m
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
@@ -108,6 +109,8 @@ TITLE_WORDS = word_list("title_words")
 # People who belong to an institution: their role is the institution's ("staff of the embassy").
 MEMBER_NOUNS = word_list("member_nouns")
 LARGE_CITY = 100_000
+# How many earlier mentions pronouns, definite descriptions and role-only actors look back over.
+SALIENCE_WINDOW = 64
 FORMER_WORDS = frozenset({"former", "ex", "ex-", "retired", "erstwhile"})
 NAME_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
 
@@ -140,7 +143,8 @@ class Resolver:
         self.gazetteer = gazetteer
         self.offset = offset
         self._cache: dict[int, Actor | None] = {}
-        self.history: list[_Seen] = []
+        self.history: list[_Seen] = []  # in text order
+        self._seen_at: list[int] = []  # their token indexes, for bisect
         self._sent_index = {s.start: n for n, s in enumerate(doc.sents)}
 
     # ---- public -------------------------------------------------------------------------
@@ -162,16 +166,25 @@ class Resolver:
         actor = self._resolve(token)
         self._cache[token.i] = actor
         if actor is not None and actor.code is not None and actor.how != "pronoun":
-            self.history.append(
-                _Seen(
-                    actor,
-                    self.sentence_of(token),
-                    token.i,
-                    token.dep_ in ("nsubj", "nsubjpass"),
-                    _kind_of(actor, token),
-                )
+            seen = _Seen(
+                actor,
+                self.sentence_of(token),
+                token.i,
+                token.dep_ in ("nsubj", "nsubjpass"),
+                _kind_of(actor, token),
             )
+            # kept in text order (targets are resolved after the mentions that follow them)
+            at = bisect.bisect(self._seen_at, token.i)
+            self.history.insert(at, seen)
+            self._seen_at.insert(at, token.i)
         return actor
+
+    def recent(self, token: Any) -> list[_Seen]:
+        """The mentions before ``token``, at most :data:`SALIENCE_WINDOW` of them, oldest
+        first: salience fades, and looking further back would make long documents
+        quadratic."""
+        end = bisect.bisect_left(self._seen_at, token.i)
+        return self.history[max(0, end - SALIENCE_WINDOW) : end]
 
     def actors_for(self, token: Any) -> list[Actor]:
         """Like :meth:`actor_for`, but one actor per coordinated country modifier: "Iranian
@@ -201,11 +214,10 @@ class Resolver:
     def salient_country(self, token: Any, avoid: str | None = None) -> str | None:
         """The country of the most recent country-level mention before ``token`` (other than
         ``avoid``): what an article about Iran means by "protesters" or "security forces"."""
-        for seen in reversed(self.history):
+        for seen in reversed(self.recent(token)):
             country = seen.actor.country
             if (
-                seen.token < token.i
-                and country
+                country
                 and len(country) == 3
                 and country != avoid
                 and country not in ("IGO", "NGO", "IMG", "MNC")
@@ -232,9 +244,9 @@ class Resolver:
             if inner is not None:
                 return self._resolve(inner)
         tokens = phrase_tokens(head)
-        span_start = min(t.idx for t in tokens)
-        span_end = max(t.idx + len(t.text) for t in tokens)
-        text = self.doc.text[span_start:span_end]
+        first, last = tokens[0], tokens[-1]  # phrase_tokens is in text order
+        span_start, span_end = first.idx, last.idx + len(last.text)
+        text = self.doc[first.i : last.i + 1].text  # never doc.text: it is rebuilt per call
         start, end = span_start + self.offset, span_end + self.offset
         person = self._person(tokens) or self._person(_appositions(head))
         roles = self._roles(head, tokens)
@@ -454,7 +466,7 @@ class Resolver:
         """Most recent compatible earlier mention. Subject pronouns prefer earlier subjects;
         object and possessive pronouns avoid their own clause's subject unless possessive
         ("Baku arrested its citizens": its = Baku)."""
-        before = [m for m in self.history if m.token < token.i]
+        before = self.recent(token)
         compatible = [m for m in before if _compatible(m.kind, kind)]
         if not compatible:
             return None

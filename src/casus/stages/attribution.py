@@ -8,6 +8,7 @@ and otherwise the outlet.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from typing import Any
@@ -130,28 +131,44 @@ def _according_to(sent: Any) -> Any | None:
     return None
 
 
-def _quote_around(doc: Any, trigger: Any) -> tuple[int, int] | None:
-    para_start = max(0, doc.text.rfind("\n", 0, trigger.idx))
-    para_end = doc.text.find("\n", trigger.idx)
-    para_end = len(doc.text) if para_end < 0 else para_end
-    for m in QUOTE_RE.finditer(doc.text, para_start, para_end):
-        if m.start(1) <= trigger.idx < m.end(1):
-            return m.start(1), m.end(1)
-    return None
+class _Quotes:
+    """The quotations and sentences of one document, found once: searching the text again for
+    every trigger would make the cost grow with the square of the document's length."""
 
+    def __init__(self, text: str, doc: Any) -> None:
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+        bounds = [0, *self.breaks, len(text)]
+        # quotes never run across a paragraph break: one list per paragraph
+        self.by_paragraph = [
+            [(m.start(1), m.end(1)) for m in QUOTE_RE.finditer(text, a, b)]
+            for a, b in zip(bounds, bounds[1:], strict=False)
+        ]
+        self.sentences = list(doc.sents)
+        self.sentence_ends = [s.end_char for s in self.sentences]
 
-def _quote_speaker(doc: Any, quote: tuple[int, int], trigger: Any) -> tuple[Any, Any] | None:
-    """ "“...,” said X." / "“...,” X said." / "“...” The ministry said so in a statement."."""
-    sentences = list(doc.sents)
-    for sent in sentences:
-        if sent.end_char < quote[0] or sent.start_char > quote[1] + 200:
-            continue
-        for token in sent:
-            if token.lemma_.lower() in REPORTING_VERBS and not (quote[0] <= token.idx < quote[1]):
-                subject = _subject(token)
-                if subject is not None and not (quote[0] <= subject.idx < quote[1]):
-                    return token, subject
-    return None
+    def around(self, trigger: Any) -> tuple[int, int] | None:
+        """The quotation the trigger stands in, if any."""
+        paragraph = bisect.bisect_left(self.breaks, trigger.idx)
+        for start, end in self.by_paragraph[paragraph]:
+            if start <= trigger.idx < end:
+                return start, end
+        return None
+
+    def speaker(self, quote: tuple[int, int]) -> tuple[Any, Any] | None:
+        """ "“...,” said X." / "“...,” X said." / "“...” The ministry said so in a
+        statement."."""
+        first = bisect.bisect_left(self.sentence_ends, quote[0])
+        for sent in self.sentences[first:]:
+            if sent.start_char > quote[1] + 200:
+                break
+            for token in sent:
+                if token.lemma_.lower() in REPORTING_VERBS and not (
+                    quote[0] <= token.idx < quote[1]
+                ):
+                    subject = _subject(token)
+                    if subject is not None and not (quote[0] <= subject.idx < quote[1]):
+                        return token, subject
+        return None
 
 
 class AttributionStage:
@@ -163,13 +180,13 @@ class AttributionStage:
 
     def __call__(self, document: Document) -> Document:
         resolver = document.need_resolver()
-        doc = document.parsed()
+        quotes = _Quotes(document.text, document.parsed())
         outlet = document.article.outlet
         if outlet is None and document.dateline is not None:
             outlet = document.dateline.agency
         out: list[Event] = []
         for event, trigger in document.coded():
-            attribution = self._attribute(doc, trigger, resolver, outlet, document.offset)
+            attribution = self._attribute(quotes, trigger, resolver, outlet, document.offset)
             speaker = attribution.speaker
             if (
                 speaker is not None
@@ -212,9 +229,9 @@ class AttributionStage:
         return document
 
     def _attribute(
-        self, doc: Any, trigger: Any, resolver: Resolver, outlet: str | None, offset: int
+        self, quotes: _Quotes, trigger: Any, resolver: Resolver, outlet: str | None, offset: int
     ) -> Attribution:
-        quote = _quote_around(doc, trigger)
+        quote = quotes.around(trigger)
         found = _reporting_governor(trigger)
         verb = None
         speaker: Actor | None = None
@@ -227,7 +244,7 @@ class AttributionStage:
                 speaker = resolver.actor_for(pobj)
                 verb = "according to"
         if speaker is None and quote is not None:
-            said = _quote_speaker(doc, quote, trigger)
+            said = quotes.speaker(quote)
             if said is not None:
                 verb, subject = said
                 speaker = resolver.actor_for(subject)

@@ -77,12 +77,27 @@ FUTURE_GOVERNORS = frozenset(
 def _date_spans(sent: Any) -> list[tuple[int, int, str]]:
     """(start char, end char, text) of the sentence's temporal expressions: spaCy DATE and
     TIME entities plus the span phrases spaCy misses."""
-    spans = [(e.start_char, e.end_char, e.text) for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    spans = [(e.start_char, e.end_char, e.text) for e in _entities(sent, ("DATE", "TIME"))]
     for m in EXTRA_TIME.finditer(sent.text):
         start = sent.start_char + m.start()
         if not any(s <= start < e for s, e, _ in spans):
             spans.append((start, sent.start_char + m.end(), m.group(0)))
     return spans
+
+
+def _entities(sent: Any, labels: tuple[str, ...]) -> list[Any]:
+    """The sentence's entities with these labels, read from its own tokens (``Span.ents``
+    scans every entity of the document, which makes long documents quadratic)."""
+    out = []
+    tokens = list(sent)
+    for i, token in enumerate(tokens):
+        if token.ent_iob_ != "B" or token.ent_type_ not in labels:
+            continue
+        end = i + 1
+        while end < len(tokens) and tokens[end].ent_iob_ == "I":
+            end += 1
+        out.append(sent[i:end])
+    return out
 
 
 def _anchor(doc: Any, start: int, end: int) -> Any:

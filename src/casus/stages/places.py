@@ -283,7 +283,7 @@ def _location(doc: Any, token: Any, place: Place, precision: str, offset: int) -
         place.lat,
         place.lon,
         precision,
-        doc.text[start:end],
+        doc[tokens[0].i : tokens[-1].i + 1].text,  # never doc.text: rebuilt per call
         start + offset,
         end + offset,
     )

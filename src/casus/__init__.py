@@ -19,8 +19,7 @@ from casus.errors import (
     StoreError,
 )
 from casus.model import Actor, Article, Attribution, Event, EventDate, Location, Mention, Modality
-
-__version__ = "0.1.0"
+from casus.version import __version__
 
 __all__ = [
     "Actor",

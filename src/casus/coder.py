@@ -71,7 +71,7 @@ class Coder:
     @property
     def versions(self) -> dict[str, str]:
         """The casus and lexicon versions recorded with stored events."""
-        from casus import __version__
+        from casus.version import __version__
 
         return {"casus": __version__, "lexicon": self.lexicon.version}
 

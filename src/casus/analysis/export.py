@@ -282,7 +282,7 @@ def _gdelt_geo(location: dict[str, Any] | None) -> list[Any]:
 
 
 def _plover(store: Store, out: TextIO, since: dt.date | None, until: dt.date | None) -> int:
-    from casus import __version__
+    from casus.version import __version__
 
     n = 0
     for row in _clusters(store, since, until):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import click
 
-from casus import __version__
 from casus.cli.code import code_command
 from casus.cli.common import setup_logging
 from casus.cli.evaluate import eval_command
 from casus.cli.store import register as register_store_commands
+from casus.version import __version__
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -1,0 +1,5 @@
+"""The casus version, in one place (recorded with stored events and in exports)."""
+
+from __future__ import annotations
+
+__version__ = "0.2.0"

@@ -54,7 +54,7 @@ def _parts(code: str | None) -> tuple[str, ...] | None:
 @pytest.mark.parametrize("row", _rows("attribution.tsv"))
 def test_event_is_attributed_to_the_annotated_speaker(coder: Coder, row: dict[str, str]) -> None:
     doc, resolver, trigger = _parse(coder, row)
-    got = AttributionStage()._attribute(doc, trigger, resolver, "Test Wire", 0)
+    got = AttributionStage().attribute(doc, trigger, resolver, "Test Wire")
     speaker = got.speaker.code if got.speaker else None
     assert (_parts(speaker), got.verb or "-") == (_parts(row["speaker_code"]), row["verb"])
     assert (got.quote_start is not None) == (row["quoted"] == "yes")

@@ -19,6 +19,7 @@ from casus.model import Article, Event, Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+    from casus.engine.context import DocumentContext
     from casus.engine.resolver import Resolver
 
 
@@ -46,6 +47,7 @@ class Document:
     published: dt.date | None = None
     dateline: Dateline | None = None
     resolver: Resolver | None = None
+    context: DocumentContext | None = None  # the countries the document is about
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     triggers: list[Token] = field(default_factory=list)  # parallel to ``events``

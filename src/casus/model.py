@@ -16,6 +16,9 @@ from casus.errors import InputError
 
 DATE_PRECISIONS = ("day", "week", "month", "year", "decade", "unknown")
 DATE_BASES = ("stated", "inferred", "publication")
+# The country part of an actor whose country is unknown (CAMEO/PETRARCH convention): "---" alone
+# for an actor of whom nothing is known, "---UAF" for unidentified gunmen.
+UNKNOWN_COUNTRY = "---"
 
 
 def content_id(*parts: str, length: int = 16) -> str:
@@ -90,7 +93,9 @@ def _opt_str(value: Any) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class Actor:
-    """A resolved (or unresolved) actor: ``code`` is the CAMEO actor code, ``None`` if unknown."""
+    """A resolved (or unresolved) actor: ``code`` is the CAMEO actor code. An event's side whose
+    country is unknown has a code starting with ``---`` (``---`` alone when nothing is known,
+    ``---COP`` for police of no known country); ``None`` is a phrase casus could not resolve."""
 
     code: str | None
     country: str | None
@@ -98,8 +103,14 @@ class Actor:
     text: str
     start: int
     end: int
-    # how it was resolved: dictionary | person | metonym | pronoun | place | inferred | unresolved
+    # how it was resolved: dictionary | person | metonym | pronoun | place | inferred | context |
+    # generic | unknown | unresolved (docs/actors.md#the-how-field)
     how: str = "dictionary"
+
+    @property
+    def known(self) -> bool:
+        """Whether the actor has a code with a known country or organisation part."""
+        return self.code is not None and not self.code.startswith(UNKNOWN_COUNTRY)
 
     def to_dict(self) -> dict[str, Any]:
         """The actor as the public JSON object (``how`` is kept for ``--explain``)."""

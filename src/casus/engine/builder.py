@@ -32,11 +32,13 @@ from casus.engine.modality import (
     stated_future,
 )
 from casus.engine.scope import Scope
-from casus.engine.targets import TargetFinder
-from casus.model import Actor, Attribution, Event, Modality
+from casus.engine.targets import TargetFinder, implicit_actor
+from casus.model import UNKNOWN_COUNTRY, Actor, Attribution, Event, Modality
 from casus.ontology.cameo import CameoTable, load_intentions
 from casus.ontology.lexicon import Lexicon, Pattern
+from casus.ontology.words import word_list
 
+WEAPON_NOUNS = word_list("weapon_nouns")
 # Actions done to someone: without a target actor they are not coded ("destroyed all the
 # bridges behind it" is a metaphor more often than an event).
 TARGETED_ROOTS = frozenset({"16", "17", "18", "19", "20"})
@@ -257,49 +259,93 @@ class EventEngine:
         return lemma in REPORTING_VERBS and pattern.specificity == 0 and pattern.code[:2] == "01"
 
     def _build(self, scope: Scope, frame: Frame, pattern: Pattern) -> list[tuple[Event, Any]]:
-        document, resolver = scope.document, scope.resolver
-        sources = [
-            self.finder.localize(a, frame, scope, token=subject)
-            for subject in frame.subjects
-            for a in self.finder.actors([subject], resolver)
-        ]
+        """The events of one matched frame: who acts, on whom, then one event per pair."""
+        code = self.cameo.get(pattern.code)
+        sources = self._sources(scope, frame, code.root)
         if not sources:
             return []
-        targets = self.finder.targets(pattern, frame, scope, sources[0])
-        code = self.cameo.get(pattern.code)
+        targets = self._targets(scope, frame, pattern, sources[0])
         if code.code == "010" and (
-            pattern.specificity == 0
-            or not any(t is not None and t.code is not None for t in targets)
+            pattern.specificity == 0 or not any(t is not None and t.known for t in targets)
         ):
             # A bare statement is attribution, not an event: CAMEO codes 010 only as a
             # residual, so only specific, addressed statements are kept ("briefed Iran on").
             return []
-        if code.root not in VIOLENT_ROOTS:
-            targets = [self.finder.domestic(t, sources[0]) for t in targets]
-        avoid = sources[0].country if code.root in VIOLENT_ROOTS else None
-        targets = [
-            self.finder.localize(t, frame, scope, avoid) if t is not None else None
-            for t in targets
-        ]
         if code.code.startswith(DOMESTIC_CODES) and not any(t is not None for t in targets):
-            # administrative sanctions fall on the actor's own population: "the army declared a
-            # state of emergency" → MMRMIL → MMRCVL
-            country = sources[0].country
-            if country:
-                head = frame.pred
-                targets = [
-                    Actor(
-                        country + "CVL",
-                        country,
-                        ("CVL",),
-                        head.text,
-                        head.idx + document.offset,
-                        head.idx + len(head.text) + document.offset,
-                        "inferred",
-                    )
-                ]
+            targets = self._own_population(scope, frame, sources[0])
         if code.root in TARGETED_ROOTS and not any(t is not None for t in targets):
             return []
+        return self._events(scope, frame, pattern, sources, targets)
+
+    def _sources(self, scope: Scope, frame: Frame, root: str) -> list[Actor]:
+        """Who acts, in order of evidence: the subjects (an unresolved one situated by
+        context, else generic or unknown); for an agentless passive, an institution the
+        clause names, else an unknown side ("Thousands of Kenyans were detained"); for a
+        violent act by a thing ("a roadside bomb killed five soldiers"), an unknown side."""
+        resolver = scope.resolver
+        sources = [
+            self.finder.situate(a, frame, scope, token=subject)
+            for subject in frame.subjects
+            for a in self.finder.actors([subject], resolver)
+        ]
+        if sources or frame.kind != "verb":
+            return sources
+        if frame.passive and not frame.subjects:
+            implied = self.finder.implied_agent(frame, scope, root)
+            return [implied or implicit_actor(frame.pred, scope.offset)]
+        weapons = [t for t in frame.subjects if t.lemma_.lower() in WEAPON_NOUNS]
+        if weapons and root in VIOLENT_ROOTS:
+            return [implicit_actor(frame.pred, scope.offset)]
+        return []
+
+    def _targets(
+        self, scope: Scope, frame: Frame, pattern: Pattern, source: Actor
+    ) -> list[Actor | None]:
+        """On whom (:meth:`TargetFinder.targets`); a role-only target takes the source's
+        country for domestic roles of non-violent acts, else a country from where it
+        happened."""
+        targets = self.finder.targets(pattern, frame, scope, source)
+        violent = pattern.code[:2] in VIOLENT_ROOTS
+        if not violent:
+            targets = [self.finder.domestic(t, source) for t in targets]
+        avoid = source.country or UNKNOWN_COUNTRY
+        return [
+            self.finder.situate(t, frame, scope, avoid) if t is not None and t.roles else t
+            for t in targets
+        ]
+
+    @staticmethod
+    def _own_population(scope: Scope, frame: Frame, source: Actor) -> list[Actor | None]:
+        """Administrative sanctions fall on the actor's own population: "the army declared a
+        state of emergency" → MMRMIL → MMRCVL."""
+        country = source.country
+        if not country:
+            return [None]
+        head = frame.pred
+        start = head.idx + scope.offset
+        return [
+            Actor(
+                country + "CVL",
+                country,
+                ("CVL",),
+                head.text,
+                start,
+                start + len(head.text),
+                "inferred",
+            )
+        ]
+
+    def _events(
+        self,
+        scope: Scope,
+        frame: Frame,
+        pattern: Pattern,
+        sources: list[Actor],
+        targets: list[Actor | None],
+    ) -> list[tuple[Event, Any]]:
+        """One event per (source, target) pair, and the stated intention beside it."""
+        document, resolver = scope.document, scope.resolver
+        code = self.cameo.get(pattern.code)
         modality = modality_of(frame.pred)
         pairs: list[tuple[Actor, Actor | None]] = []
         for source in sources:
@@ -323,8 +369,8 @@ class EventEngine:
                 target.code,
             ):
                 continue
-            if source.code is None:
-                continue  # who acted is unknown: no dyad to code (the mention itself is kept)
+            if not source.known and (target is None or not target.known):
+                continue  # neither side known: nothing an analyst could place
             if target is not None and code.root == "16" and target.country == source.country:
                 continue  # relations are reduced with someone else, never with oneself
             if target is not None and target.code is not None and target.code == source.code:
@@ -421,7 +467,7 @@ class EventEngine:
         """ "Iran and Azerbaijan signed a pact": each direction; "Iran signed with Azerbaijan":
         both directions too."""
         parties = list(sources) + [t for t in targets if t is not None]
-        known = [p for p in parties if p.code is not None]
+        known = [p for p in parties if p.known]
         if len(known) >= 2:  # an unresolved phrase is no party when two actors are known
             parties = known
         if len(parties) < 2:
@@ -447,9 +493,23 @@ class EventEngine:
             for e, _ in events
             if e.target is not None
         }
+        # "a British national was killed" beside "the ship was struck by a drone from Iran":
+        # a violent act by no one named is the known act's consequence, not a second attack
+        violent = {
+            e.sentence_index
+            for e, _ in events
+            if e.cameo_root in VIOLENT_ROOTS and e.source is not None and e.source.known
+        }
         seen: set[str] = set()
         out = []
         for event, token in events:
+            if (
+                event.source is not None
+                and not event.source.known
+                and event.cameo_root in VIOLENT_ROOTS
+                and event.sentence_index in violent
+            ):
+                continue
             key = (
                 event.sentence_index,
                 event.source.country if event.source else None,

@@ -24,10 +24,10 @@ from casus.engine.frames import (
     verb_frame,
 )
 from casus.engine.matching import PatternMatcher
-from casus.engine.modality import IRREALIS_GOVERNORS
+from casus.engine.modality import IRREALIS_GOVERNORS, REPORTING_VERBS
 from casus.engine.resolver import Resolver
 from casus.engine.scope import Scope
-from casus.model import Actor
+from casus.model import UNKNOWN_COUNTRY, Actor
 from casus.ontology.lexicon import Pattern
 
 # Prepositions whose object is the target when the pattern names none ("attacked positions
@@ -58,6 +58,7 @@ PLACE_TARGET_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
 ADDRESSED_ROOTS = frozenset({"02", "10"})
 # Reactions whose target is whoever did the event they react to ("condemned the attack").
 REACTION_ROOTS = frozenset({"02", "10", "11", "12", "13", "14"})
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # A capital or seat after these is where something happened, not who it happened to.
 VENUE_PREPS = ("at", "in", "on", "inside", "near", "outside")
 
@@ -157,6 +158,31 @@ class TargetFinder:
             if place is not None:
                 return [place]
         return [None]
+
+    def implied_agent(self, frame: Frame, scope: Scope, root: str) -> Actor | None:
+        """Who acts in an agentless passive, when the clause names the institution it
+        happened at: "The ambassador was summoned to the Azerbaijani Foreign Ministry" →
+        AZEGOV. Violence is never attributed this way (where it happened is not who did it)."""
+        if root in VIOLENT_ROOTS:
+            return None
+        if root == "17":  # "Its crew was detained, police said": the authority that says so
+            speaker = reporting_authority(frame.pred, scope.resolver)
+            if speaker is not None:
+                return speaker
+        for word in ("to", "at", "before"):
+            for token in frame.preps.get(word, []):
+                actor = scope.resolver.actor_for(unwrap_quantifier(token))
+                if actor is not None and actor.known and actor.roles:
+                    return Actor(
+                        actor.code,
+                        actor.country,
+                        actor.roles,
+                        actor.text,
+                        actor.start,
+                        actor.end,
+                        "context",
+                    )
+        return None
 
     def _complement_targets(
         self, frame: Frame, scope: Scope, source: Actor, depth: int = 0
@@ -285,30 +311,62 @@ class TargetFinder:
         return None
 
     @staticmethod
-    def localize(
+    def situate(
         actor: Actor,
         frame: Frame,
         scope: Scope,
         avoid: str | None = None,
         token: Any | None = None,
     ) -> Actor:
-        """An unresolved domestic actor ("protesters", "riot police") takes the country of the
-        place its event happens in, else of the article's latest country, else of the dateline:
+        """An actor with no country takes one from the evidence around it, nearest first
+        (docs/actors.md#country-from-context); else it stays generic (``---COP``) or unknown
+        (``---``). Only sources (``avoid`` is None) and domestic roles take a country that is
+        not named where the event happens."""
+        if actor.known:
+            return actor
+        if not actor.roles:
+            return unknown_actor(actor)  # a name casus cannot resolve: no country is guessed
+        if set(actor.roles) <= DOMESTIC_ROLES:
+            return TargetFinder._domestic_country(actor, frame, scope, avoid, token)
+        own = list(token.subtree) if token is not None else []  # "gunmen in Nangarhar"
+        gazetteer = scope.resolver.gazetteer
+        found = place_in(own, gazetteer, avoid)
+        if found is None and avoid is None:
+            found = place_in(argument_tokens(frame), gazetteer, None)
+        country = found[1] if found else None
+        if country is None and avoid is None and scope.document.context is not None:
+            country = scope.document.context.main_country()
+        if country is None:
+            return unknown_actor(actor)
+        return Actor(
+            country + "".join(actor.roles),
+            country,
+            actor.roles,
+            actor.text,
+            actor.start,
+            actor.end,
+            "context",
+        )
+
+    @staticmethod
+    def _domestic_country(
+        actor: Actor, frame: Frame, scope: Scope, avoid: str | None, token: Any | None
+    ) -> Actor:
+        """A domestic actor ("protesters", "riot police") takes the country of the place its
+        event happens in, else of the article's latest country, else of the dateline:
         "Thousands of protesters rallied outside parliament in Tbilisi" → GEOCVL. A target
         never takes the source's country this way ("Russia pounded Bakhmut, killing six
         civilians" does not make them Russian)."""
-        if actor.code is not None or not actor.roles or not set(actor.roles) <= DOMESTIC_ROLES:
-            return actor
         own = list(token.subtree) if token is not None else []  # "Police in Tbilisi detained"
         resolver = scope.resolver
         found = place_in(own + argument_tokens(frame), resolver.gazetteer, avoid)
         if found is None and avoid is not None:
-            return actor  # a victim's country is only taken from where it happened
+            return unknown_actor(actor)  # a victim's country is only taken from where it happened
         country = found[1] if found else resolver.salient_country(frame.pred)
         if country is None and scope.document.dateline is not None:
             country = scope.document.dateline.country
         if country is None:
-            return actor
+            return unknown_actor(actor)
         code = country + "".join(actor.roles)
         return Actor(code, country, actor.roles, actor.text, actor.start, actor.end, "inferred")
 
@@ -322,3 +380,49 @@ class TargetFinder:
         return Actor(
             code, source.country, target.roles, target.text, target.start, target.end, "inferred"
         )
+
+
+def unknown_actor(actor: Actor) -> Actor:
+    """The actor as an event side of unknown country: ``---`` plus its roles ("generic"), or
+    ``---`` alone ("unknown")."""
+    if actor.known:
+        return actor
+    code = UNKNOWN_COUNTRY + "".join(actor.roles)
+    how = "generic" if actor.roles else "unknown"
+    return Actor(code, None, actor.roles, actor.text, actor.start, actor.end, how)
+
+
+def implicit_actor(token: Any, offset: int) -> Actor:
+    """The unnamed side of an event, at its trigger: "Thousands of Kenyans were detained"
+    (by whom is not said)."""
+    start = token.idx + offset
+    return Actor(UNKNOWN_COUNTRY, None, (), "", start, start, "unknown")
+
+
+# Roles that detain, deport, try and sentence: the authority that reports an agentless arrest.
+AUTHORITY_ROLES = frozenset({"COP", "GOV", "JUD", "MIL", "SPY"})
+
+
+def reporting_authority(pred: Any, resolver: Resolver) -> Actor | None:
+    """The subject of the reporting verb the clause hangs from, when it is an authority:
+    "Its crew of 14 was detained for questioning, police said." → police."""
+    head = pred
+    for _ in range(3):
+        if head.head.i == head.i:
+            break
+        head = head.head
+        if head.lemma_.lower() in REPORTING_VERBS:
+            for child in head.children:
+                if child.dep_ == "nsubj":
+                    actor = resolver.actor_for(child)
+                    if actor is not None and set(actor.roles) & AUTHORITY_ROLES:
+                        return actor
+            return None
+    for child in pred.children:  # "..., police said" parsed as parataxis under the clause
+        if child.dep_ == "parataxis" and child.lemma_.lower() in REPORTING_VERBS:
+            for grand in child.children:
+                if grand.dep_ == "nsubj":
+                    actor = resolver.actor_for(grand)
+                    if actor is not None and set(actor.roles) & AUTHORITY_ROLES:
+                        return actor
+    return None

@@ -253,7 +253,7 @@ def build_dictionary() -> ActorDictionary:
     out = ActorDictionary()
     for name, text in data_files("actors", "*.tsv"):
         base = name.rsplit("/", 1)[-1]
-        if base == "roles.tsv":
+        if base in ("roles.tsv", "generic.tsv"):
             load_roles(text, name, out)
         elif base.startswith("people"):
             load_people(text, name, out)

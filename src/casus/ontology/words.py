@@ -18,6 +18,7 @@ LISTS = frozenset(
         "relational_nouns",
         "title_words",
         "member_nouns",
+        "weapon_nouns",
     }
 )
 

@@ -228,6 +228,13 @@ class AttributionStage:
         document.events = out
         return document
 
+    def attribute(
+        self, doc: Any, trigger: Any, resolver: Resolver, outlet: str | None
+    ) -> Attribution:
+        """The attribution of one trigger in a parsed text (the stage does every trigger of a
+        document at once)."""
+        return self._attribute(_Quotes(doc.text, doc), trigger, resolver, outlet, 0)
+
     def _attribute(
         self, quotes: _Quotes, trigger: Any, resolver: Resolver, outlet: str | None, offset: int
     ) -> Attribution:

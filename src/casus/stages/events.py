@@ -22,5 +22,3 @@ class EventStage:
     def __call__(self, document: Document) -> Document:
         document.set_events(self.engine.events_for(document))
         return document
-
-

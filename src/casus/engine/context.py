@@ -1,0 +1,60 @@
+"""What a whole document says about where it happens: the countries it mentions, its
+dateline, its title. Role-only actors ("police", "the Supreme Court", "lawmakers") take their
+country from here when nothing nearer names one (docs/actors.md#country-from-context)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from casus.model import Mention
+
+# Country parts that are no country: organisations and blocs.
+NOT_COUNTRIES = frozenset({"IGO", "NGO", "IMG", "MNC"})
+# A country is the article's own when it has at least this share of its country mentions.
+MAIN_SHARE = 0.4
+
+
+@dataclass
+class DocumentContext:
+    """Country evidence of one document."""
+
+    dateline: str | None = None
+    counts: Counter[str] = field(default_factory=Counter)  # country -> mentions (title counts 2)
+
+    @classmethod
+    def from_mentions(
+        cls, mentions: list[Mention], *, dateline: str | None, title: tuple[str, ...] = ()
+    ) -> DocumentContext:
+        """Count the country-level mentions (with the title's countries counted twice)."""
+        counts: Counter[str] = Counter()
+        for mention in mentions:
+            country = mention.actor.country
+            if mention.actor.known and country and is_country(country):
+                counts[country] += 1
+        for country in title:
+            if is_country(country):
+                counts[country] += 2
+        return cls(dateline if dateline and is_country(dateline) else None, counts)
+
+    def main_country(self) -> str | None:
+        """The country the article is mostly about: the most mentioned, when it has at least
+        :data:`MAIN_SHARE` of the mentions and more than any other; else the dateline's."""
+        ranked = self.counts.most_common(2)
+        total = sum(self.counts.values())
+        if ranked and total:
+            top, n = ranked[0]
+            runner_up = ranked[1][1] if len(ranked) > 1 else 0
+            if n > runner_up and n / total >= MAIN_SHARE:
+                return top
+        return self.dateline
+
+    def pair(self) -> tuple[str, str] | None:
+        """The two most mentioned countries ("the two sides"), when two stand out."""
+        ranked = [c for c, _ in self.counts.most_common(2)]
+        return (ranked[0], ranked[1]) if len(ranked) == 2 else None
+
+
+def is_country(code: str) -> bool:
+    """Whether a country part is a country (or region), not an organisation or unknown."""
+    return len(code) == 3 and code not in NOT_COUNTRIES and not code.startswith("-")

@@ -99,6 +99,30 @@ DEFINITE_HEADS = {
     "leader": "person",
 }
 DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
+# Heads of collective phrases that refer back to two actors: "the two sides", "both countries".
+COLLECTIVE_HEADS = frozenset(
+    {
+        "side",
+        "country",
+        "nation",
+        "state",
+        "neighbour",
+        "neighbor",
+        "government",
+        "capital",
+        "leader",
+        "president",
+        "minister",
+        "party",
+        "army",
+        "delegation",
+        "rival",
+        "foe",
+        "adversary",
+        "ally",
+        "partner",
+    }
+)
 COUNTRY_NOUNS = word_list("country_nouns")
 PERSON_ENTS = frozenset({"PERSON"})
 PERSON_NOUNS = word_list("person_nouns")
@@ -188,7 +212,11 @@ class Resolver:
 
     def actors_for(self, token: Any) -> list[Actor]:
         """Like :meth:`actor_for`, but one actor per coordinated country modifier: "Iranian
-        and Russian officials" → IRNGOV and RUSGOV."""
+        and Russian officials" → IRNGOV and RUSGOV; and the pair a collective phrase refers
+        back to: "the two sides", "both countries" → the last two countries named."""
+        pair = self.collective(token)
+        if pair:
+            return pair
         actor = self.actor_for(token)
         if actor is None or actor.code is None:
             return [actor] if actor is not None else []
@@ -209,6 +237,50 @@ class Resolver:
                 out.append(
                     Actor(code, country, actor.roles, actor.text, actor.start, actor.end, actor.how)
                 )
+        return out
+
+    def collective(self, token: Any) -> list[Actor]:
+        """ "the two sides", "both countries", "the two foreign ministers", "both" (alone): the
+        two most recent actors of different countries before the phrase, with the phrase's own
+        roles. Empty when the phrase is not collective or two such actors are not at hand."""
+        lemma = token.lemma_.lower()
+        words = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "predet")}
+        alone = lemma in ("both", "two") and token.pos_ in ("PRON", "NUM", "DET")
+        if not alone and not (words & {"both", "two"} and lemma in COLLECTIVE_HEADS):
+            return []
+        if "two" in words and not {"the", "both"} & (words | {c.lower_ for c in token.lefts}):
+            return []  # "two soldiers" counts people, it does not refer back
+        roles = () if alone else (self.dictionary.role_of(lemma) or ())
+        # "Washington accused both sides": the pair is someone other than the accuser
+        subject = _clause_subject(token)
+        own = None
+        if subject is not None and subject.i != token.i:
+            actor = self.actor_for(subject)
+            own = actor.country if actor is not None else None
+        found: list[Actor] = []
+        for seen in reversed(self.recent(token)):
+            country = seen.actor.country
+            if not country or len(country) != 3 or country in ("IGO", "NGO", "IMG", "MNC"):
+                continue
+            if country == own:
+                continue
+            if all(a.country != country for a in found):
+                found.append(seen.actor)
+            if len(found) == 2:
+                break
+        if len(found) < 2:
+            return []
+        start = token.left_edge.idx + self.offset
+        end = token.right_edge.idx + len(token.right_edge.text) + self.offset
+        text = self.doc[token.left_edge.i : token.right_edge.i + 1].text
+        out = []
+        for actor in reversed(found):
+            country = str(actor.country)
+            code = join_code(country, roles) if roles else actor.code
+            parts = split_code(code) if code else None
+            out.append(
+                Actor(code, country, parts.roles if parts else (), text, start, end, "pronoun")
+            )
         return out
 
     def salient_country(self, token: Any, avoid: str | None = None) -> str | None:

@@ -39,6 +39,9 @@ from casus.ontology.lexicon import Lexicon, Pattern
 from casus.ontology.words import word_list
 
 WEAPON_NOUNS = word_list("weapon_nouns")
+# Roots whose events may stand without a target: statements, protests, force posture.
+UNTARGETED_ROOTS = frozenset({"01", "14", "15"})
+DISOWNING = frozenset({"015", "016"})
 # Actions done to someone: without a target actor they are not coded ("destroyed all the
 # bridges behind it" is a metaphor more often than an event).
 TARGETED_ROOTS = frozenset({"16", "17", "18", "19", "20"})
@@ -144,65 +147,83 @@ class EventEngine:
         then the nominal events no verb pattern used up)."""
         out: list[tuple[Event, Any]] = []
         scope = Scope(document, document.need_resolver())
-        resolver = scope.resolver
         for sent in document.parsed().sents:
-            found: list[tuple[Event, Any]] = []
+            scope.current = []
             consumed: set[int] = set()
-            for token in sent:
-                if not (
-                    token.pos_ in ("VERB", "AUX")
-                    or (token.pos_ == "ADJ" and token.dep_ == "amod" and token.tag_ == "VBN")
-                ):
-                    continue
-                frame = verb_frame(token)
-                found.extend(self._obligation(scope, token, frame))
-                pattern = self.matcher.best_pattern(frame)
-                if pattern is None:
-                    continue
-                if self._is_bare_report(pattern, frame) or self._is_wrapper(pattern, frame):
-                    continue
-                if pattern.obj is not None:
-                    consumed.update(o.i for o in self.matcher.object_matches(pattern, frame))
-                built = self._build(scope, frame, pattern)
-                if not built and pattern.code[:2] in TARGETED_ROOTS:
-                    # no one to do it to: the untargeted reading ("fired a missile into the
-                    # sea" is a show of force, not an attack)
-                    fallback = self.matcher.best_pattern(frame, never=TARGETED_ROOTS)
-                    if fallback is not None:
-                        built = self._build(scope, frame, fallback)
-                found.extend(built)
-            for token in sent:
-                if token.pos_ != "NOUN" or token.i in consumed:
-                    continue
-                lemma = self.matcher.noun_trigger(token)
-                if lemma is None:
-                    continue
-                frame = noun_frame(token, resolver)
-                frame.lemma = lemma
-                # the compound of a two-word trigger ("drone strike") is no object of it
-                frame.objects = [
-                    o
-                    for o in frame.objects
-                    if not (
-                        o.dep_ == "compound"
-                        and o.head.i == token.i
-                        and o.lemma_.lower() in lemma.split()
-                    )
-                ]
-                if not frame.subjects:
-                    continue
-                # "killed in Israeli strikes": a noun naming what killed people is violence
-                if _harm_context(token):
-                    pattern = self.matcher.best_pattern(
-                        frame, only=VIOLENT_ROOTS
-                    ) or self._violent_sense(frame.lemma)
-                else:
-                    pattern = self.matcher.best_pattern(frame)
-                if pattern is not None:
-                    found.extend(self._build(scope, frame, pattern))
+            found = self._verb_events(scope, sent, consumed)
+            found += self._noun_events(scope, sent, consumed)
             out.extend(found)
             scope.earlier.extend(e for e, _ in found if e.modality.asserted and e.source)
         return self._dedupe(out)
+
+    def _verb_events(self, scope: Scope, sent: Any, consumed: set[int]) -> list[tuple[Event, Any]]:
+        """Events of the sentence's verbs; the object nouns a pattern used are ``consumed``
+        (no second, nominal event from them)."""
+        found: list[tuple[Event, Any]] = []
+        for token in sent:
+            if not (
+                token.pos_ in ("VERB", "AUX")
+                or (token.pos_ == "ADJ" and token.dep_ == "amod" and token.tag_ == "VBN")
+            ):
+                continue
+            frame = verb_frame(token)
+            found.extend(self._note(scope, self._obligation(scope, token, frame)))
+            pattern = self.matcher.best_pattern(frame)
+            if pattern is None:
+                continue
+            if self._is_bare_report(pattern, frame) or self._is_wrapper(pattern, frame):
+                continue
+            if pattern.obj is not None:
+                consumed.update(o.i for o in self.matcher.object_matches(pattern, frame))
+            built = self._build(scope, frame, pattern)
+            if not built and pattern.code[:2] in TARGETED_ROOTS:
+                # no one to do it to: the untargeted reading ("fired a missile into the
+                # sea" is a show of force, not an attack)
+                fallback = self.matcher.best_pattern(frame, never=TARGETED_ROOTS)
+                if fallback is not None:
+                    built = self._build(scope, frame, fallback)
+            found.extend(self._note(scope, built))
+        return found
+
+    def _noun_events(self, scope: Scope, sent: Any, consumed: set[int]) -> list[tuple[Event, Any]]:
+        """Events of the sentence's event nouns that no verb pattern used up."""
+        found: list[tuple[Event, Any]] = []
+        for token in sent:
+            if token.pos_ != "NOUN" or token.i in consumed:
+                continue
+            lemma = self.matcher.noun_trigger(token)
+            if lemma is None:
+                continue
+            frame = noun_frame(token, scope.resolver)
+            frame.lemma = lemma
+            # the compound of a two-word trigger ("drone strike") is no object of it
+            frame.objects = [
+                o
+                for o in frame.objects
+                if not (
+                    o.dep_ == "compound"
+                    and o.head.i == token.i
+                    and o.lemma_.lower() in lemma.split()
+                )
+            ]
+            if not frame.subjects:
+                continue
+            # "killed in Israeli strikes": a noun naming what killed people is violence
+            if _harm_context(token):
+                pattern = self.matcher.best_pattern(
+                    frame, only=VIOLENT_ROOTS
+                ) or self._violent_sense(frame.lemma)
+            else:
+                pattern = self.matcher.best_pattern(frame)
+            if pattern is not None:
+                found.extend(self._note(scope, self._build(scope, frame, pattern)))
+        return found
+
+    @staticmethod
+    def _note(scope: Scope, built: list[tuple[Event, Any]]) -> list[tuple[Event, Any]]:
+        """Keep the sentence's asserted events in view (the dyad in focus) and pass them on."""
+        scope.current.extend(e for e, _ in built if e.modality.asserted)
+        return built
 
     def _obligation(self, scope: Scope, token: Any, frame: Frame) -> list[tuple[Event, Any]]:
         """ "The Bush administration declared that China must drop barriers": a reported
@@ -273,9 +294,21 @@ class EventEngine:
             return []
         if code.code.startswith(DOMESTIC_CODES) and not any(t is not None for t in targets):
             targets = self._own_population(scope, frame, sources[0])
+        if not any(t is not None for t in targets) and self._wants_target(code.code, frame):
+            targets = [self.finder.focus(scope, frame, sources[0])]
         if code.root in TARGETED_ROOTS and not any(t is not None for t in targets):
             return []
         return self._events(scope, frame, pattern, sources, targets)
+
+    @staticmethod
+    def _wants_target(code: str, frame: Frame) -> bool:
+        """Whether an event of this code is done to someone even when the clause does not say
+        to whom (then the dyad in focus is its target). Violence done to a thing that is no
+        actor ("destroyed all the bridges behind it") is no event: only an act with no object
+        at all ("troops opened fire", "fighting resumed") takes the dyad in focus."""
+        if code[:2] in TARGETED_ROOTS:
+            return not frame.objects
+        return code[:2] not in UNTARGETED_ROOTS or code[:3] in DISOWNING
 
     def _sources(self, scope: Scope, frame: Frame, root: str) -> list[Actor]:
         """Who acts, in order of evidence: the subjects (an unresolved one situated by
@@ -481,8 +514,9 @@ class EventEngine:
 
     @staticmethod
     def _dedupe(events: list[tuple[Event, Any]]) -> list[tuple[Event, Any]]:
-        """Drop exact repeats, and an untargeted event when the same sentence has the same
-        source and root with a target ("will strike" under "a warning to Baku")."""
+        """Drop exact repeats, and an untargeted event (or one whose target only the context
+        gave) when the same sentence has the same source and root with a target the text
+        names ("will strike" under "a warning to Baku")."""
         targeted = {
             (
                 e.sentence_index,
@@ -491,7 +525,7 @@ class EventEngine:
                 e.modality.asserted,
             )
             for e, _ in events
-            if e.target is not None
+            if e.target is not None and e.target.how != "context"
         }
         # "a British national was killed" beside "the ship was struck by a drone from Iran":
         # a violent act by no one named is the known act's consequence, not a second attack
@@ -516,7 +550,8 @@ class EventEngine:
                 event.cameo_root,
                 event.modality.asserted,
             )
-            if event.event_id in seen or (event.target is None and key in targeted):
+            untargeted = event.target is None or event.target.how == "context"
+            if event.event_id in seen or (untargeted and key in targeted):
                 continue
             seen.add(event.event_id)
             out.append((event, token))

@@ -13,6 +13,8 @@ from casus.model import Mention
 NOT_COUNTRIES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 # A country is the article's own when it has at least this share of its country mentions.
 MAIN_SHARE = 0.4
+# A dyad is the article's main one only when both sides are mentioned this often.
+PAIR_MENTIONS = 2
 
 
 @dataclass
@@ -50,9 +52,14 @@ class DocumentContext:
         return self.dateline
 
     def pair(self) -> tuple[str, str] | None:
-        """The two most mentioned countries ("the two sides"), when two stand out."""
-        ranked = [c for c, _ in self.counts.most_common(2)]
-        return (ranked[0], ranked[1]) if len(ranked) == 2 else None
+        """The article's main dyad: the two most mentioned countries, when each is mentioned
+        at least :data:`PAIR_MENTIONS` times and no third one as often as the second."""
+        ranked = self.counts.most_common(3)
+        if len(ranked) < 2 or ranked[1][1] < PAIR_MENTIONS:
+            return None
+        if len(ranked) == 3 and ranked[2][1] == ranked[1][1]:
+            return None
+        return ranked[0][0], ranked[1][0]
 
 
 def is_country(code: str) -> bool:

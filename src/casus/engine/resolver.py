@@ -297,6 +297,19 @@ class Resolver:
                 return country
         return None
 
+    def sentence_countries(self, token: Any) -> set[str]:
+        """The countries named in the token's sentence (known actors only)."""
+        sent = token.sent
+        lo = bisect.bisect_left(self._seen_at, sent.start)
+        hi = bisect.bisect_left(self._seen_at, sent.end)
+        return {
+            str(seen.actor.country)
+            for seen in self.history[lo:hi]
+            if seen.actor.country
+            and len(seen.actor.country) == 3
+            and seen.actor.country not in ("IGO", "NGO", "IMG", "MNC")
+        }
+
     def is_place_name(self, token: Any) -> bool:
         """Whether the phrase is a place (capital, seat, city) rather than a named actor."""
         actor = self.actor_for(token)

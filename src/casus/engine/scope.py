@@ -19,6 +19,7 @@ class Scope:
     document: Document
     resolver: Resolver
     earlier: list[Event] = field(default_factory=list)
+    current: list[Event] = field(default_factory=list)  # events of the sentence being coded
 
     @property
     def offset(self) -> int:

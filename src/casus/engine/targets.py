@@ -27,7 +27,7 @@ from casus.engine.matching import PatternMatcher
 from casus.engine.modality import IRREALIS_GOVERNORS, REPORTING_VERBS
 from casus.engine.resolver import Resolver
 from casus.engine.scope import Scope
-from casus.model import UNKNOWN_COUNTRY, Actor
+from casus.model import UNKNOWN_COUNTRY, Actor, Event
 from casus.ontology.lexicon import Pattern
 
 # Prepositions whose object is the target when the pattern names none ("attacked positions
@@ -59,6 +59,10 @@ ADDRESSED_ROOTS = frozenset({"02", "10"})
 # Reactions whose target is whoever did the event they react to ("condemned the attack").
 REACTION_ROOTS = frozenset({"02", "10", "11", "12", "13", "14"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Claims and denials of responsibility concern the victim of the act they are about.
+DISOWNING_CODES = frozenset({"015", "016"})
+# How many sentences back the dyad in focus is looked for.
+FOCUS_SENTENCES = 2
 # A capital or seat after these is where something happened, not who it happened to.
 VENUE_PREPS = ("at", "in", "on", "inside", "near", "outside")
 
@@ -134,9 +138,13 @@ class TargetFinder:
                 t for p in ("over", "for", "after") for t in frame.preps.get(p, [])
             ]:
                 if obj.pos_ == "NOUN" and not self._is_actor(obj, resolver):
-                    found_actor = self._antecedent(obj, scope)
-                    if found_actor is not None:
-                        return [found_actor]
+                    event = self._antecedent(obj, scope)
+                    if event is not None and event.source is not None:
+                        return [event.source]
+        if pattern.code[:3] in DISOWNING_CODES:  # "denied involvement in the attack"
+            disowned = self._disowned(frame, scope, source)
+            if disowned:
+                return list(disowned)
         for pred in frame.predicates:  # "consider X to be ...": X is evaluated
             for subj in (c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")):
                 found = self.actors([subj], resolver, owners=True)
@@ -286,10 +294,11 @@ class TargetFinder:
 
     # ---- events -------------------------------------------------------------------------
 
-    def _antecedent(self, noun: Any, scope: Scope) -> Actor | None:
-        """Who did "the attack" a reaction refers to: the source of the latest earlier event
-        coded in the same root as the noun ("Iran fired missiles at the base. Qatar condemned
-        the attack." → IRN)."""
+    def _antecedent(self, noun: Any, scope: Scope) -> Event | None:
+        """The earlier event "the attack" refers to: the latest earlier event with the same
+        trigger word, else the main (first) event of the latest sentence coded in a root the
+        noun can have ("Iran fired missiles at the base. Qatar condemned the attack." → the
+        firing)."""
         if not any(
             c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
             for c in noun.children
@@ -303,11 +312,80 @@ class TargetFinder:
         roots = {p.code[:2] for p in self.matcher.lexicon.candidates("noun", lemma)}
         same_lemma = [e for e in scope.earlier if e.trigger_text.lower() == noun.lower_]
         if same_lemma:
-            return same_lemma[-1].source
+            return same_lemma[-1]
         same_root = [e for e in scope.earlier if e.cameo_root in roots]
-        if same_root:  # the main (first) event of the latest sentence that has one
+        if same_root:
             latest = same_root[-1].sentence_index
-            return next(e for e in same_root if e.sentence_index == latest).source
+            return next(e for e in same_root if e.sentence_index == latest)
+        return None
+
+    def _disowned(self, frame: Frame, scope: Scope, source: Actor) -> list[Actor]:
+        """Whom a denial or a claim of responsibility concerns: the victim of the act it is
+        about ("Iran denied involvement in the attack on the tanker" → the tanker's
+        country), else who was said to have done it."""
+        for obj in frame.objects + [t for ts in frame.preps.values() for t in ts]:
+            nouns = [obj] + [g for c in obj.children if c.dep_ == "prep" for g in c.children]
+            for noun in nouns:
+                if noun.pos_ != "NOUN":
+                    continue
+                event = self._antecedent(noun, scope)
+                if event is not None:
+                    for side in (event.target, event.source):
+                        if side is not None and side.known and side.country != source.country:
+                            return [side]
+                # "denied involvement in the attack on the Azerbaijani embassy"
+                inner: dict[str, list[Any]] = {}
+                prep_objects(noun, inner)
+                for word in ("on", "against", "at", "in"):
+                    for actor in self.actors(inner.get(word, []), scope.resolver, owners=True):
+                        if actor.known and actor.country != source.country:
+                            return [actor]
+        return []
+
+    def focus(self, scope: Scope, frame: Frame, source: Actor) -> Actor | None:
+        """The other side of the dyad the text is about, for an event whose clause names no
+        target (docs/event-model.md#the-dyad-in-focus): the addressee of the same source's
+        latest event in the last sentences ("Iran summoned the envoy. It warned that ..."
+        → the envoy's country); else the latest actor that acted on this source in an earlier
+        sentence (a reply); else the one other country the sentence names; else the other of
+        the article's two main countries."""
+        if not source.known or not source.country:
+            return None
+        sentence = scope.resolver.sentence_of(frame.pred)
+        recent = [
+            e
+            for e in scope.earlier + scope.current
+            if sentence - FOCUS_SENTENCES <= e.sentence_index <= sentence
+        ]
+        for event in reversed(recent):
+            target = event.target
+            if (
+                event.source is not None
+                and event.source.country == source.country
+                and target is not None
+                and target.known
+                and target.country != source.country
+            ):
+                return _as_context(target)
+        for event in reversed([e for e in recent if e.sentence_index < sentence]):
+            if (
+                event.target is not None
+                and event.target.country == source.country
+                and event.source is not None
+                and event.source.known
+                and event.source.country != source.country
+            ):
+                return _as_context(event.source)
+        start = frame.pred.idx + scope.offset
+        others = scope.resolver.sentence_countries(frame.pred) - {source.country}
+        if len(others) == 1:  # the one other country the sentence names
+            other = others.pop()
+            return Actor(other, other, (), "", start, start, "context")
+        context = scope.document.context
+        pair = context.pair() if context is not None else None
+        if pair and source.country in pair:
+            other = pair[1] if pair[0] == source.country else pair[0]
+            return Actor(other, other, (), "", start, start, "context")
         return None
 
     @staticmethod
@@ -426,3 +504,10 @@ def reporting_authority(pred: Any, resolver: Resolver) -> Actor | None:
                     if actor is not None and set(actor.roles) & AUTHORITY_ROLES:
                         return actor
     return None
+
+
+def _as_context(actor: Actor) -> Actor:
+    """The actor as a side taken from context (same code, ``how: context``)."""
+    return Actor(
+        actor.code, actor.country, actor.roles, actor.text, actor.start, actor.end, "context"
+    )

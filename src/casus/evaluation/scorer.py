@@ -30,8 +30,13 @@ def actor_key(code: str | None) -> str | None:
     return code[:6] if code.startswith(WIDE_PREFIXES) else code[:3]
 
 
-def _same(gold: str | None, pred: Actor | None) -> bool:
+def _same(gold: str | None, pred: Actor | None, *, source: bool = False) -> bool:
+    """Whether a predicted side matches the gold's. A null gold *source* means "unknown" and
+    accepts a side of unknown country (``---``, ``---UAF``); a null gold *target* means "no
+    target" and accepts only a missing or unresolved target."""
     pcode = pred.code if pred is not None else None
+    if gold is None and source and pcode is not None and pcode.startswith("---"):
+        return True
     if gold is None or pcode is None:
         return gold is None and pcode is None
     g = actor_key(gold)
@@ -45,9 +50,15 @@ def actors_match(gold: GoldEvent | Forbidden, pred: Event, symmetric: bool) -> b
     joint actors as several sources with no target, so there a missing gold target accepts
     any predicted target."""
     open_target = isinstance(gold, GoldEvent) and gold.plover is not None and gold.target is None
-    if _same(gold.source, pred.source) and (open_target or _same(gold.target, pred.target)):
+    if _same(gold.source, pred.source, source=True) and (
+        open_target or _same(gold.target, pred.target)
+    ):
         return True
-    return symmetric and _same(gold.source, pred.target) and _same(gold.target, pred.source)
+    return (
+        symmetric
+        and _same(gold.source, pred.target, source=True)
+        and _same(gold.target, pred.source)
+    )
 
 
 def _has_actors(gold: GoldEvent) -> bool:

@@ -39,6 +39,9 @@ from casus.ontology.lexicon import Lexicon, Pattern
 from casus.ontology.words import word_list
 
 WEAPON_NOUNS = word_list("weapon_nouns")
+# Verbs and prepositions that take the act their object names as having happened.
+PRESUPPOSING_VERBS = word_list("presupposing_verbs")
+PRESUPPOSING_PREPS = word_list("presupposing_preps")
 # Roots whose events may stand without a target: statements, protests, force posture.
 UNTARGETED_ROOTS = frozenset({"01", "14", "15"})
 DISOWNING = frozenset({"015", "016"})
@@ -206,7 +209,7 @@ class EventEngine:
                     and o.lemma_.lower() in lemma.split()
                 )
             ]
-            if not frame.subjects:
+            if not self._noun_parties(token, frame, scope):
                 continue
             # "killed in Israeli strikes": a noun naming what killed people is violence
             if _harm_context(token):
@@ -218,6 +221,34 @@ class EventEngine:
             if pattern is not None:
                 found.extend(self._note(scope, self._build(scope, frame, pattern)))
         return found
+
+    def _noun_parties(self, noun: Any, frame: Frame, scope: Scope) -> bool:
+        """Whether a nominal event has parties to code, marking how: its own subjects (two
+        country modifiers act on each other: "the Armenian-Azerbaijani clashes"); the parties
+        of "between" ("talks between the two foreign ministers"); or, for an act the sentence
+        presupposes happened ("An armed attack on the embassy left one guard dead", "condemned
+        the expulsion of four diplomats", "after the attack on ..."), an unnamed agent."""
+        modifiers = [s for s in frame.subjects if s.dep_ in ("amod", "compound")]
+        if len(modifiers) >= 2 and len(modifiers) == len(frame.subjects):
+            countries = {
+                a.country for m in modifiers for a in self.finder.actors([m], scope.resolver)
+            }
+            frame.mutual = len(countries) >= 2
+        if frame.subjects:
+            return True
+        between = frame.preps.pop("between", [])
+        if len(between) >= 2 or (
+            between
+            and self.finder.actors(between[:1], scope.resolver)
+            and len(scope.resolver.actors_for(between[0])) >= 2
+        ):
+            frame.subjects = between
+            frame.mutual = True
+            return True
+        if presupposed(noun):
+            frame.unnamed_agent = True
+            return True
+        return False
 
     @staticmethod
     def _note(scope: Scope, built: list[tuple[Event, Any]]) -> list[tuple[Event, Any]]:
@@ -321,8 +352,10 @@ class EventEngine:
             for subject in frame.subjects
             for a in self.finder.actors([subject], resolver)
         ]
-        if sources or frame.kind != "verb":
+        if sources:
             return sources
+        if frame.kind != "verb":
+            return [implicit_actor(frame.pred, scope.offset)] if frame.unnamed_agent else []
         if frame.passive and not frame.subjects:
             implied = self.finder.implied_agent(frame, scope, root)
             return [implied or implicit_actor(frame.pred, scope.offset)]
@@ -384,7 +417,7 @@ class EventEngine:
         for source in sources:
             for target in targets:
                 pairs.append((source, target))
-        if code.symmetric or self._reciprocal(frame):
+        if code.symmetric or frame.mutual or self._reciprocal(frame):
             # "Iran and Azerbaijan signed a pact"; "accused each other of violations"
             pairs = self._symmetric(
                 sources, [t for t in targets if t is None or t.text.lower() not in RECIPROCALS]
@@ -556,6 +589,19 @@ class EventEngine:
             seen.add(event.event_id)
             out.append((event, token))
         return out
+
+
+def presupposed(noun: Any) -> bool:
+    """Whether the sentence takes the act a noun names as having happened: the subject of a
+    finite verb ("An armed attack on the embassy left one guard dead"), the object of a
+    reaction ("condemned the attack"), the time of another act ("after the coup", "since
+    the expulsion", "amid fighting"). "the threat of an attack" is none of these."""
+    head = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        return head.tag_ in ("VBD", "VBZ", "VBP", "VBN")
+    if noun.dep_ == "dobj" and head.lemma_.lower() in PRESUPPOSING_VERBS:
+        return True
+    return noun.dep_ == "pobj" and head.lower_ in PRESUPPOSING_PREPS
 
 
 def _harm_context(noun: Any) -> bool:

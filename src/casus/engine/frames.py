@@ -127,6 +127,8 @@ class Frame:
     passive: bool = False
     lemma: str = ""  # the lexicon lemma: "strike", or "air strike" for a compound trigger
     predicates: list[Any] = field(default_factory=list)  # object predicates ("persona non grata")
+    mutual: bool = False  # the subjects act on each other ("talks between A and B")
+    unnamed_agent: bool = False  # a presupposed act by no one named ("the attack on the embassy")
 
 
 def with_conjuncts(token: Any) -> list[Any]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from casus.model import Modality
+from casus.ontology.words import word_list
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "gon"})
 MODAL_AUX = frozenset(
@@ -220,6 +221,9 @@ CLAUSE_LINKS = frozenset(
 )
 
 
+IRREALIS_NOUNS = word_list("irrealis_nouns")
+
+
 def _auxes(verb: Any) -> list[Any]:
     out = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")]
     if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
@@ -305,6 +309,8 @@ def modality_of(pred: Any) -> Modality:
         c.dep_ in ("amod", "compound") and c.lower_ in HYPOTHETICAL_MODIFIERS for c in pred.children
     ):
         hypothetical = True
+    if pred.pos_ == "NOUN" and _irrealis_noun(pred):
+        hypothetical = True
     child = pred
     for gov in governors(pred):
         link = child.dep_
@@ -343,6 +349,17 @@ def modality_of(pred: Any) -> Modality:
             hypothetical = hypothetical or outer.hypothetical
             reported = reported or outer.reported
     return Modality(negated=negated, hypothetical=hypothetical, future=future, reported=reported)
+
+
+def _irrealis_noun(noun: Any) -> bool:
+    """ "the risk of a war", "fears of an attack", "a plan for talks": the act is only
+    possible."""
+    head = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and head.lower_ in ("of", "for")
+        and head.head.lemma_.lower() in IRREALIS_NOUNS
+    )
 
 
 def _governing_verb(noun: Any) -> Any | None:

@@ -19,6 +19,9 @@ LISTS = frozenset(
         "title_words",
         "member_nouns",
         "weapon_nouns",
+        "presupposing_verbs",
+        "presupposing_preps",
+        "irrealis_nouns",
     }
 )
 

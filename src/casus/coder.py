@@ -14,6 +14,7 @@ from casus.nlp import load_model
 from casus.ontology.actors import ActorDictionary, load_dictionary
 from casus.ontology.cameo import CameoTable, load_cameo
 from casus.ontology.lexicon import Lexicon, load_lexicon
+from casus.ontology.references import load_references
 from casus.pipeline import Document, Pipeline
 from casus.stages.actors import ActorStage
 from casus.stages.attribution import AttributionStage
@@ -21,6 +22,7 @@ from casus.stages.datelines import blank_dateline, parse_dateline
 from casus.stages.dates import DateStage
 from casus.stages.events import EventStage
 from casus.stages.places import Gazetteer, PlaceStage
+from casus.stages.reference_time import ReferenceResolver
 
 log = logging.getLogger("casus")
 
@@ -67,12 +69,15 @@ class Coder:
         self.lexicon: Lexicon = load_lexicon(tuple(self.cfg.lexicon_files))
         self.dictionary: ActorDictionary = load_actor_dictionary(self.cfg)
         self.gazetteer: Gazetteer = Gazetteer(self.dictionary)
+        self.references = ReferenceResolver(
+            load_references(tuple(self.cfg.reference_files)), self.dictionary
+        )
         self.pipeline = Pipeline(
             self.nlp,
             [
                 ActorStage(self.dictionary, self.gazetteer),
                 EventStage(self.lexicon, self.cameo),
-                DateStage(self.cfg.historical_days),
+                DateStage(self.cfg.historical_days, self.references),
                 AttributionStage(),
                 PlaceStage(self.gazetteer),
             ],

@@ -19,6 +19,7 @@ class Config:
     where installed). historical_days: events dated more than this many days before publication
     are flagged ``historical``. lexicon_files / dictionary_files: users' extra tables.
     petrarch_actors / petrarch_agents: PETRARCH-format dictionaries to import.
+    reference_files: users' extra reference-event tables.
     """
 
     model: str = DEFAULT_MODEL
@@ -29,6 +30,7 @@ class Config:
     dictionary_files: tuple[Path, ...] = ()
     petrarch_actors: tuple[Path, ...] = ()
     petrarch_agents: tuple[Path, ...] = ()
+    reference_files: tuple[Path, ...] = ()  # extra reference-event tables (docs/dates.md)
     db: Path = field(default_factory=lambda: Path("casus.duckdb"))
 
     def __post_init__(self) -> None:
@@ -44,7 +46,13 @@ class Config:
         return replace(self, **changes)
 
 
-_PATH_TUPLES = {"lexicon_files", "dictionary_files", "petrarch_actors", "petrarch_agents"}
+_PATH_TUPLES = {
+    "lexicon_files",
+    "dictionary_files",
+    "petrarch_actors",
+    "petrarch_agents",
+    "reference_files",
+}
 
 
 def load_config(path: Path | None = None, **overrides: Any) -> Config:

@@ -15,7 +15,7 @@ from typing import Any
 from casus.errors import InputError
 
 DATE_PRECISIONS = ("day", "week", "month", "year", "decade", "unknown")
-DATE_BASES = ("stated", "inferred", "publication")
+DATE_BASES = ("stated", "inferred", "publication", "reference")
 
 
 def content_id(*parts: str, length: int = 16) -> str:
@@ -193,6 +193,7 @@ class EventDate:
     basis: str = "publication"
     text: str | None = None  # the temporal expression used, if any
     note: str | None = None  # why the date is unknown, when it is
+    reference: str | None = None  # the reference event it is dated from (reference_events.tsv)
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,6 +306,7 @@ class Event:
             "date_basis": when.basis,
             "date_text": when.text,
             "date_note": when.note,
+            "date_reference": when.reference,
             "historical": self.historical,
             "modality": self.modality.to_dict(),
             "attribution": self.attribution.to_dict(),
@@ -358,6 +360,7 @@ class Event:
                 basis=str(data.get("date_basis") or "publication"),
                 text=data.get("date_text"),
                 note=data.get("date_note"),
+                reference=data.get("date_reference"),
             ),
             historical=bool(data.get("historical", False)),
             location=Location(**loc) if loc else None,

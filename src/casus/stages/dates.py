@@ -6,11 +6,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from typing import Any
 
 from casus.model import Event, EventDate
 from casus.pipeline import Document
 from casus.stages.modality import is_future_locally
+from casus.stages.reference_time import (
+    Frame,
+    ReferenceResolver,
+    article_countries,
+    framed_date,
+    is_historical,
+    narrative_frames,
+)
 from casus.stages.temporal import (
     parse_with_dateparser,
     period_end,
@@ -164,8 +173,11 @@ class DateStage:
     requires: tuple[str, ...] = ("events", "triggers")
     assigns: tuple[str, ...] = ("dates",)
 
-    def __init__(self, historical_days: int = 30) -> None:
+    def __init__(
+        self, historical_days: int = 30, references: ReferenceResolver | None = None
+    ) -> None:
         self.historical = dt.timedelta(days=historical_days)
+        self.references = references
 
     def __call__(self, document: Document) -> Document:
         pub = document.published
@@ -173,14 +185,30 @@ class DateStage:
         triggers = document.data["triggers"]
         stated: dict[int, EventDate] = {}  # sentence index -> last stated date
         out: list[Event] = []
+        # ---- hook: reference events and the narrative frame (stages/reference_time.py)
+        countries = article_countries(document.mentions)
+        frames = narrative_frames(
+            doc,
+            lambda sent, i: self.governing_date(doc, sent.root, pub, {}, i, countries),
+            lambda when: is_historical(when, pub, self.historical),
+        )
+        # ---- end hook
         for event in document.events:
             trigger = triggers[event.event_id]
-            when = self.date_for(doc, trigger, pub, stated, event.sentence_index)
-            if when.basis == "stated" and when.date is not None:
+            when = self.date_for(
+                doc,
+                trigger,
+                pub,
+                stated,
+                event.sentence_index,
+                countries=countries,
+                frame=frames[event.sentence_index - document.sentence_base]
+                if 0 <= event.sentence_index - document.sentence_base < len(frames)
+                else None,
+            )
+            if when.basis in ("stated", "reference") and when.date is not None:
                 stated[event.sentence_index] = when
-            historical = False
-            if when.date is not None and pub is not None:
-                historical = period_end(when.date, when.precision) < pub - self.historical
+            historical = is_historical(when, pub, self.historical)
             out.append(event.with_(when=when, historical=historical))
         document.events = out
         return document
@@ -192,41 +220,43 @@ class DateStage:
         pub: dt.date | None,
         stated: dict[int, EventDate],
         sentence: int,
+        *,
+        countries: Counter[str] | None = None,
+        frame: Frame | None = None,
     ) -> EventDate:
         """The date of the event whose predicate is ``trigger``; ``stated`` maps earlier
-        sentence indexes to the dates stated there (filled in by the caller)."""
-        spans = _date_spans(trigger.sent)
-        future = is_future_locally(trigger)
-        anchors = [(s, e, text, _anchor(doc, s, e)) for s, e, text in spans]
-        candidates = [trigger]
-        light = _light_verb(trigger)
-        if light is not None:
-            candidates.append(light)
-        future = future or _future_governed(trigger)
-        anchors = [a for a in anchors if not _modifies_a_name(a[3], candidates)]
-        for loose in (False, True):
-            for pred in candidates:
-                for _s, _e, text, anchor in anchors:
-                    if governed_by(anchor, pred, loose=loose):
-                        found = self._resolve(text, pub, future, stated, sentence)
-                        if (
-                            found.date is None
-                            and pub is not None
-                            and not UNRESOLVABLE.match(text.strip())
-                        ):
-                            continue  # a duration ("a one-year state of emergency"), no date
-                        return found
+        sentence indexes to the dates stated there (filled in by the caller); ``countries``
+        (how often the article names each) settle bare reference names ("the revolution");
+        ``frame`` is the sentence's narrative frame."""
+        countries = countries if countries is not None else Counter()
+        future = is_future_locally(trigger) or _future_governed(trigger)
+        found = self.governing_date(doc, trigger, pub, stated, sentence, countries)
+        if found is not None:
+            return found
+        anchors = self._anchors(doc, trigger, pub, countries)
         for pred in _linked_predicates(trigger):
-            for _s, _e, text, anchor in anchors:
+            for _s, _e, text, anchor, ref in anchors:
                 if governed_by(anchor, pred):
-                    found = self._resolve(text, pub, future, stated, sentence)
+                    found = ref or self._resolve(text, pub, future, stated, sentence)
                     if found.date is not None:
-                        return EventDate(found.date, found.precision, "inferred", text)
+                        return EventDate(
+                            found.date, found.precision, "inferred", text, found.note,
+                            found.reference,
+                        )
         previous = stated.get(sentence - 1)
         if previous is not None and trigger.tag_ in ("VBD", "VBN") and not future:
             # "Baku expelled four diplomats on Thursday. They left the country" — the next
             # sentence's past-tense event continues the story.
-            return EventDate(previous.date, previous.precision, "inferred", previous.text)
+            return EventDate(
+                previous.date, previous.precision, "inferred", previous.text, previous.note,
+                previous.reference,
+            )
+        # ---- hook: the narrative frame (stages/reference_time.py)
+        for held in (frame.own, frame.inherited) if frame is not None and not future else ():
+            framed = framed_date(held, trigger) if held is not None else None
+            if framed is not None:
+                return framed
+        # ---- end hook
         if pub is None:
             return EventDate(
                 None,
@@ -236,6 +266,67 @@ class DateStage:
                 "no publication date: give --published or a dateline",
             )
         return EventDate(pub, "day", "publication", None)
+
+    def _anchors(
+        self, doc: Any, trigger: Any, pub: dt.date | None, countries: Counter[str]
+    ) -> list[tuple[int, int, str, Any, EventDate | None]]:
+        """The sentence's temporal expressions with their root tokens; a reference-event
+        phrase comes with its date, and the dates inside it ("since the 1979 revolution")
+        are dropped."""
+        sent = trigger.sent
+        refs = [
+            r
+            for r in (
+                self.references.find(sent.text, sent.start_char, pub, countries)
+                if self.references is not None
+                else []
+            )
+            if r.when is not None  # an unresolved name keeps the year inside it as a date
+        ]
+        out = [
+            (s, e, text, _anchor(doc, s, e), None)
+            for s, e, text in _date_spans(sent)
+            if not any(r.start <= s < r.end for r in refs)
+        ]
+        out += [(r.start, r.end, r.text, _anchor(doc, r.start, r.end), r.when) for r in refs]
+        return out
+
+    def governing_date(
+        self,
+        doc: Any,
+        trigger: Any,
+        pub: dt.date | None,
+        stated: dict[int, EventDate],
+        sentence: int,
+        countries: Counter[str],
+    ) -> EventDate | None:
+        """The date of a temporal expression that governs ``trigger`` (rule 1 of
+        docs/dates.md), or ``None``."""
+        future = is_future_locally(trigger)
+        candidates = [trigger]
+        light = _light_verb(trigger)
+        if light is not None:
+            candidates.append(light)
+        future = future or _future_governed(trigger)
+        anchors = [
+            a
+            for a in self._anchors(doc, trigger, pub, countries)
+            if not _modifies_a_name(a[3], candidates)
+        ]
+        for loose in (False, True):
+            for pred in candidates:
+                for _s, _e, text, anchor, ref in anchors:
+                    if not governed_by(anchor, pred, loose=loose):
+                        continue
+                    if ref is not None:
+                        return ref
+                    found = self._resolve(text, pub, future, stated, sentence)
+                    if found.date is None and pub is not None and not UNRESOLVABLE.match(
+                        text.strip()
+                    ):
+                        continue  # a duration ("a one-year state of emergency"), no date
+                    return found
+        return None
 
     def _resolve(
         self,

@@ -189,7 +189,7 @@ class DateStage:
         countries = article_countries(document.mentions)
         frames = narrative_frames(
             doc,
-            lambda sent, i: self.governing_date(doc, sent.root, pub, {}, i, countries),
+            lambda sent, i: self.sentence_date(doc, sent, pub, i, countries),
             lambda when: is_historical(when, pub, self.historical),
         )
         # ---- end hook
@@ -233,7 +233,12 @@ class DateStage:
         found = self.governing_date(doc, trigger, pub, stated, sentence, countries)
         if found is not None:
             return found
-        anchors = self._anchors(doc, trigger, pub, countries)
+        candidates = [trigger] + [t for t in (_light_verb(trigger),) if t is not None]
+        anchors = [
+            a
+            for a in self._anchors(doc, trigger, pub, countries)
+            if not _modifies_a_name(a[3], candidates)
+        ]
         for pred in _linked_predicates(trigger):
             for _s, _e, text, anchor, ref in anchors:
                 if governed_by(anchor, pred):
@@ -243,7 +248,13 @@ class DateStage:
                             found.date, found.precision, "inferred", text, found.note,
                             found.reference,
                         )
-        previous = stated.get(sentence - 1)
+        own = frame.own if frame is not None and not future and frame.own is not None else None
+        framed = framed_date(own, trigger) if own is not None else None
+        if framed is not None:  # "In February, gunmen opened fire …; Georgetown blamed …"
+            return framed
+        # the previous sentence's own time (of its main clause: not "…, who stormed towns on
+        # Saturday"), or without frames the date stated in it
+        previous = frame.previous if frame is not None else stated.get(sentence - 1)
         if previous is not None and trigger.tag_ in ("VBD", "VBN") and not future:
             # "Baku expelled four diplomats on Thursday. They left the country" — the next
             # sentence's past-tense event continues the story.
@@ -252,10 +263,10 @@ class DateStage:
                 previous.reference,
             )
         # ---- hook: the narrative frame (stages/reference_time.py)
-        for held in (frame.own, frame.inherited) if frame is not None and not future else ():
-            framed = framed_date(held, trigger) if held is not None else None
-            if framed is not None:
-                return framed
+        held = frame.inherited if frame is not None and not future else None
+        framed = framed_date(held, trigger) if held is not None else None
+        if framed is not None:
+            return framed
         # ---- end hook
         if pub is None:
             return EventDate(
@@ -290,6 +301,24 @@ class DateStage:
         ]
         out += [(r.start, r.end, r.text, _anchor(doc, r.start, r.end), r.when) for r in refs]
         return out
+
+    def sentence_date(
+        self, doc: Any, sent: Any, pub: dt.date | None, index: int, countries: Counter[str]
+    ) -> EventDate | None:
+        """The time a sentence is set in: an expression governing its main verb, or one that
+        opens the sentence or a line of it ("In 1992, …", "After the independence of Baku,
+        …"), which the parser may attach to a headline merged into the sentence."""
+        found = self.governing_date(doc, sent.root, pub, {}, index, countries)
+        if found is not None and found.date is not None:
+            return found
+        for start, _e, text, _anchor_token, ref in self._anchors(doc, sent.root, pub, countries):
+            before = doc.text[sent.start_char : start].rsplit("\n", 1)[-1].strip().lower()
+            if before not in ("", "in", "on", "at", "by", "during", "since", "from", "after"):
+                continue
+            found = ref or self._resolve(text, pub, False, {}, index)
+            if found.date is not None:
+                return found
+        return None
 
     def governing_date(
         self,

@@ -346,6 +346,7 @@ class Frame:
 
     own: EventDate | None
     inherited: EventDate | None
+    previous: EventDate | None = None  # the previous sentence's own time
 
 
 def narrative_frames(
@@ -358,6 +359,7 @@ def narrative_frames(
     a paragraph opens without carrying the story on ("However, …", "Then …")."""
     frames: list[Frame] = []
     current: EventDate | None = None
+    previous: EventDate | None = None
     for index, sent in enumerate(doc.sents):
         if current is not None and _new_paragraph(doc, sent):
             if not (CONTINUATIONS.match(sent.text) and clause_tense(sent.root) == "past"):
@@ -365,7 +367,8 @@ def narrative_frames(
         if current is not None and returns_to_present(sent):
             current = None
         own = own_date(sent, index)
-        frames.append(Frame(own, current))
+        frames.append(Frame(own, current, previous))
+        previous = own if own is not None and own.date is not None else None
         if own is not None and own.date is not None:
             current = own if is_historical(own) else None
     return frames

@@ -32,6 +32,9 @@ MACROS = {
         "{C}'s independence",
         "{C} independence",
         "independence day of {C}",
+        "(?:declaration|proclamation|restoration) of {C}'s independence",
+        "(?:declaration|proclamation|restoration) of (?:the )?(?:{A}|{C}) independence",
+        "{C}'s (?:declaration|proclamation|restoration) of independence",
     ),
 }
 
@@ -77,7 +80,7 @@ def _read_date(row: Row, column: str, precision: str) -> dt.date | None:
 def _names(row: Row, countries: tuple[str, ...]) -> tuple[str, ...]:
     out: list[str] = []
     for raw in row.require("names").split(";"):
-        name = raw.strip().lower()
+        name = raw.strip().lower().replace("{c}", "{C}").replace("{a}", "{A}")
         if not name:
             raise row.error("an empty name between ';'")
         expanded = MACROS.get(name)

@@ -130,6 +130,10 @@ class ReferenceResolver:
             rf"|{SPACE}(?:in|with|against|of|over){SPACE}(?:the{SPACE})?(?P<q2>{qualifier})\b)?",
             re.IGNORECASE,
         )
+        self._place_re = re.compile(
+            rf"{SPACE}(?:in|with|against|of|over){SPACE}(?:the{SPACE})?(?P<q>{qualifier})\b",
+            re.IGNORECASE,
+        )
         relations = "|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(RELATIONS))
         self._relation_re = re.compile(rf"\b(?:{relations}){SPACE}", re.IGNORECASE)
 
@@ -188,7 +192,10 @@ class ReferenceResolver:
             elif m.end() == best_end:
                 named.append(ref)
         if named:
-            return best_end, _choose_named(named, pub, countries)
+            tail = self._place_re.match(text, best_end)
+            hint = self._by_name.get(_norm(tail.group("q"))) if tail else None
+            picked = [r for r in named if hint in r.countries] if hint else []
+            return best_end, _choose_named(picked or named, pub, countries)
         m = self._generic_re.match(text, pos)
         if m is None:
             return None
@@ -209,9 +216,13 @@ def _before_pub(refs: list[Reference], pub: dt.date | None) -> list[Reference]:
 
 
 def _by_countries(refs: list[Reference], countries: Counter[str]) -> list[Reference]:
-    """The references whose countries the article mentions, the most mentioned first."""
-    scored = [(max((countries[c] for c in r.countries), default=0), r) for r in refs]
-    scored = [s for s in scored if s[0] > 0]
+    """The references that share the most countries with the article (then the most
+    mentions): "the war" in an article on Russia and Georgia is the 2008 war."""
+    scored = [
+        ((sum(1 for c in r.countries if countries[c]), sum(countries[c] for c in r.countries)), r)
+        for r in refs
+    ]
+    scored = [s for s in scored if s[0][0] > 0]
     if not scored:
         return []
     top = max(s for s, _ in scored)
@@ -364,10 +375,11 @@ def narrative_frames(
         if current is not None and _new_paragraph(doc, sent):
             if not (CONTINUATIONS.match(sent.text) and clause_tense(sent.root) == "past"):
                 current = None
-        if current is not None and returns_to_present(sent):
+        present = returns_to_present(sent)
+        if current is not None and present:
             current = None
         own = own_date(sent, index)
-        frames.append(Frame(own, current, previous))
+        frames.append(Frame(own, current, None if present else previous))
         previous = own if own is not None and own.date is not None else None
         if own is not None and own.date is not None:
             current = own if is_historical(own) else None

@@ -65,9 +65,7 @@ def _dates_of(coder: Coder, record: dict[str, Any]) -> Callable[[str], EventDate
         word, _, nth = trigger.partition("#")
         token = [t for t in doc if t.text == word][int(nth or 1) - 1]
         index = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
-        return stage.date_for(
-            doc, token, pub, {}, index, countries=countries, frame=frames[index]
-        )
+        return stage.date_for(doc, token, pub, {}, index, countries=countries, frame=frames[index])
 
     return date_of
 
@@ -183,7 +181,9 @@ def test_coder_dates_from_a_user_reference_file(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     coder = Coder(Config(reference_files=(path,)))
-    events = coder.code("Iran criticized Azerbaijan after the Aktau summit.", published="2023-04-09")
+    events = coder.code(
+        "Iran criticized Azerbaijan after the Aktau summit.", published="2023-04-09"
+    )
     assert [e.when.reference for e in events if e.trigger_text == "criticized"] == [
         "caspian_summit_2018"
     ]

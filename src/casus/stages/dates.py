@@ -22,7 +22,6 @@ from casus.stages.reference_time import (
 )
 from casus.stages.temporal import (
     parse_with_dateparser,
-    period_end,
     relative_offset,
     resolve_expression,
     shift,
@@ -245,7 +244,11 @@ class DateStage:
                     found = ref or self._resolve(text, pub, future, stated, sentence)
                     if found.date is not None:
                         return EventDate(
-                            found.date, found.precision, "inferred", text, found.note,
+                            found.date,
+                            found.precision,
+                            "inferred",
+                            text,
+                            found.note,
                             found.reference,
                         )
         own = frame.own if frame is not None and not future and frame.own is not None else None
@@ -259,7 +262,11 @@ class DateStage:
             # "Baku expelled four diplomats on Thursday. They left the country" — the next
             # sentence's past-tense event continues the story.
             return EventDate(
-                previous.date, previous.precision, "inferred", previous.text, previous.note,
+                previous.date,
+                previous.precision,
+                "inferred",
+                previous.text,
+                previous.note,
                 previous.reference,
             )
         # ---- hook: the narrative frame (stages/reference_time.py)
@@ -294,7 +301,7 @@ class DateStage:
             )
             if r.when is not None  # an unresolved name keeps the year inside it as a date
         ]
-        out = [
+        out: list[tuple[int, int, str, Any, EventDate | None]] = [
             (s, e, text, _anchor(doc, s, e), None)
             for s, e, text in _date_spans(sent)
             if not any(r.start <= s < r.end for r in refs)
@@ -350,8 +357,10 @@ class DateStage:
                     if ref is not None:
                         return ref
                     found = self._resolve(text, pub, future, stated, sentence)
-                    if found.date is None and pub is not None and not UNRESOLVABLE.match(
-                        text.strip()
+                    if (
+                        found.date is None
+                        and pub is not None
+                        and not UNRESOLVABLE.match(text.strip())
                     ):
                         continue  # a duration ("a one-year state of emergency"), no date
                     return found

@@ -272,7 +272,6 @@ def _covering(start: dt.date, end: dt.date) -> tuple[dt.date, str]:
 def to_event_date(ref: Reference, relation: str, text: str) -> EventDate | None:
     """The date a relation to ``ref`` gives: *after* and *since* from its end, *before* up to
     its start, *during* its span; precision at most a year, except a span within a month."""
-    point: dt.date | None
     if relation == "during":
         if ref.end is None:
             return None  # during a war still going on: any year since it began
@@ -284,10 +283,7 @@ def to_event_date(ref: Reference, relation: str, text: str) -> EventDate | None:
             date, precision = _covering(ref.start, ref.end)
         note = f"during {ref.id} ({_span(ref)})"
         return EventDate(date, precision, "reference", text, note, ref.id)
-    if relation in ("start", "before"):
-        point = ref.start
-    else:
-        point = ref.end or ref.start
+    point = ref.start if relation in ("start", "before") else ref.end or ref.start
     notes = {
         "after": "after",
         "since": "an open range since",
@@ -372,9 +368,9 @@ def narrative_frames(
     current: EventDate | None = None
     previous: EventDate | None = None
     for index, sent in enumerate(doc.sents):
-        if current is not None and _new_paragraph(doc, sent):
-            if not (CONTINUATIONS.match(sent.text) and clause_tense(sent.root) == "past"):
-                current = None
+        carried_on = CONTINUATIONS.match(sent.text) and clause_tense(sent.root) == "past"
+        if current is not None and _new_paragraph(doc, sent) and not carried_on:
+            current = None
         present = returns_to_present(sent)
         if current is not None and present:
             current = None
@@ -391,8 +387,9 @@ def framed_date(frame: EventDate, trigger: Any) -> EventDate | None:
     reference (if any) is kept."""
     if frame.date is None or clause_tense(trigger) != "past":
         return None
-    return EventDate(frame.date, frame.precision, "inferred", frame.text, frame.note,
-                     frame.reference)
+    return EventDate(
+        frame.date, frame.precision, "inferred", frame.text, frame.note, frame.reference
+    )
 
 
 def article_countries(mentions: Iterable[Any]) -> Counter[str]:

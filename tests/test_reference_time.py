@@ -192,3 +192,25 @@ def test_coder_dates_from_a_user_reference_file(tmp_path: Path) -> None:
 def test_missing_user_reference_file_is_an_ontology_error(tmp_path: Path) -> None:
     with pytest.raises(OntologyError, match="no such file"):
         load_references((tmp_path / "absent.tsv",))
+
+
+def test_history_dated_by_a_reference_stays_out_of_the_dyad_series(
+    code_all: Callable[..., list[Event]], store: Any
+) -> None:
+    from casus.analysis.queries import dyad_series, timeline
+    from conftest import put_events
+
+    events = code_all(
+        "Immediately after the independence of Baku from the Soviet Union, Iran took steps to "
+        "get close to Azerbaijan. It quickly recognized it, signing agreements with it.\n"
+        "On Friday, Iran criticized Azerbaijan.",
+        published="2023-04-09",
+    )
+    put_events(store, [e.with_(article_id="a1") for e in events], published={"a1": "2023-04-09"})
+    rows = timeline(store, "IRN", "AZE")
+    assert {(r.date.year if r.date else None, r.historical) for r in rows} >= {
+        (1991, True),
+        (2023, False),
+    }
+    series = dyad_series(store, "IRN", "AZE", "year")
+    assert [r.period.year for r in series if r.n_events] == [2023]

@@ -130,6 +130,11 @@ def _modifies_a_name(anchor: Any, triggers: list[Any]) -> bool:
     )
 
 
+def _modifies_next(doc: Any, start: int, end: int) -> bool:
+    last = doc.char_span(start, end, alignment_mode="expand")[-1]
+    return bool(last.dep_ in ("compound", "amod", "nmod") and last.head.i > last.i)
+
+
 def _future_governed(trigger: Any) -> bool:
     t = trigger
     for _ in range(3):
@@ -177,6 +182,8 @@ class DateStage:
     ) -> None:
         self.historical = dt.timedelta(days=historical_days)
         self.references = references
+        # the anchors of each sentence of the document being dated (found once per sentence)
+        self._cache: tuple[Any, dict[tuple[int, Any], list[Any]]] = (None, {})
 
     def __call__(self, document: Document) -> Document:
         pub = document.published
@@ -292,6 +299,12 @@ class DateStage:
         phrase comes with its date, and the dates inside it ("since the 1979 revolution")
         are dropped."""
         sent = trigger.sent
+        if self._cache[0] is not doc:
+            self._cache = (doc, {})
+        key = (sent.start, pub)
+        cached = self._cache[1].get(key)
+        if cached is not None:
+            return list(cached)
         refs = [
             r
             for r in (
@@ -299,7 +312,9 @@ class DateStage:
                 if self.references is not None
                 else []
             )
-            if r.when is not None  # an unresolved name keeps the year inside it as a date
+            # an unresolved name keeps the year inside it as a date; a name that modifies a
+            # noun is no reference: "took part in the war games"
+            if r.when is not None and not _modifies_next(doc, r.start, r.end)
         ]
         out: list[tuple[int, int, str, Any, EventDate | None]] = [
             (s, e, text, _anchor(doc, s, e), None)
@@ -307,7 +322,8 @@ class DateStage:
             if not any(r.start <= s < r.end for r in refs)
         ]
         out += [(r.start, r.end, r.text, _anchor(doc, r.start, r.end), r.when) for r in refs]
-        return out
+        self._cache[1][key] = out
+        return list(out)
 
     def sentence_date(
         self, doc: Any, sent: Any, pub: dt.date | None, index: int, countries: Counter[str]

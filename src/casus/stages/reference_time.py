@@ -47,6 +47,8 @@ RELATIONS: tuple[tuple[str, str], ...] = (
     ),
 )
 _YEAR = r"(?:1[89]|20)\d\d"
+# Nouns a name may be followed by and still name the event: "the Euromaidan protests".
+TAIL_NOUNS = r"(?:protests?|uprising|movement|demonstrations|crisis|conflict|era|period|years)"
 SPACE = r"[\s\u00a0-]+"
 # Words that say the text is back in the present ("now it is the biggest buyer").
 PRESENT_MARKERS = re.compile(
@@ -118,6 +120,7 @@ class ReferenceResolver:
         self._named: list[tuple[Reference, re.Pattern[str]]] = []
         for ref in self.references:
             self._named.append((ref, self._compile(ref, names, adjectives)))
+
         generic: dict[str, list[Reference]] = {}
         for ref in self.references:
             for word in ref.generic:
@@ -156,7 +159,9 @@ class ReferenceResolver:
             pattern = pattern.replace("{C}", f"(?:{_alternation(names.get(code, ()))})")
             pattern = pattern.replace("{A}", f"(?:{_alternation(adjectives.get(code, ()))})")
             parts.append(pattern)
-        return re.compile(rf"(?:the{SPACE})?(?:{'|'.join(parts)})\b", re.IGNORECASE)
+        return re.compile(
+            rf"(?:the{SPACE})?(?:{'|'.join(parts)})\b(?:{SPACE}{TAIL_NOUNS}\b)?", re.IGNORECASE
+        )
 
     def find(
         self,

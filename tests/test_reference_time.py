@@ -214,3 +214,30 @@ def test_history_dated_by_a_reference_stays_out_of_the_dyad_series(
     }
     series = dyad_series(store, "IRN", "AZE", "year")
     assert [r.period.year for r in series if r.n_events] == [2023]
+
+
+def test_cli_references_option_reads_the_users_table(tmp_path: Path) -> None:
+    from conftest import run_cli
+
+    table = tmp_path / "refs.tsv"
+    table.write_text(
+        HEADER + "caspian_summit_2018\taktau summit\t\tAZE\t2018-08-12\t\tday\tour note\n",
+        encoding="utf-8",
+    )
+    text = tmp_path / "a.txt"
+    text.write_text("Iran criticized Azerbaijan after the Aktau summit.\n", encoding="utf-8")
+    done = run_cli("code", "--published", "2023-04-09", "--references", str(table), str(text))
+    assert done.returncode == 0, done.stderr
+    events = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [e["date_reference"] for e in events] == ["caspian_summit_2018"]
+    assert events[0]["date_basis"] == "reference" and events[0]["historical"] is True
+
+
+def test_cli_reports_a_bad_reference_table_in_one_line(tmp_path: Path) -> None:
+    from conftest import run_cli
+
+    table = tmp_path / "refs.tsv"
+    table.write_text(HEADER + "x\tfoo war\twar\tAZE\t1991-13-01\t\tday\tn\n", encoding="utf-8")
+    done = run_cli("code", "--published", "2023-04-09", "--references", str(table), "-")
+    assert done.returncode == 2
+    assert f"{table}:2" in done.stderr.decode() and "Traceback" not in done.stderr.decode()

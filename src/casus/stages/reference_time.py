@@ -80,8 +80,9 @@ class ReferenceSpan:
 
 
 def _flex(pattern: str) -> str:
-    """A name as written in the table, with each space matching spaces or a hyphen."""
-    return pattern.replace(" ", SPACE)
+    """A name as written in the table, with each space matching spaces or a hyphen and each
+    apostrophe a straight or curly one."""
+    return pattern.replace(" ", SPACE).replace("'", "['\u2019]")
 
 
 def _alternation(names: Iterable[str]) -> str:
@@ -128,7 +129,7 @@ class ReferenceResolver:
         self._generic = generic
         qualifier = _alternation(self._by_name)
         self._generic_re = re.compile(
-            rf"(?:the{SPACE})?(?:(?P<year>{_YEAR}){SPACE})?(?:(?P<q>{qualifier})(?:'s)?{SPACE})?"
+            rf"(?:the{SPACE})?(?:(?P<year>{_YEAR}){SPACE})?(?:(?P<q>{qualifier})(?:['\u2019]s)?{SPACE})?"
             rf"(?P<noun>{_alternation(generic)})\b(?:{SPACE}(?:of|in){SPACE}(?P<year2>{_YEAR})\b"
             rf"|{SPACE}(?:in|with|against|of|over){SPACE}(?:the{SPACE})?(?P<q2>{qualifier})\b)?",
             re.IGNORECASE,

@@ -104,3 +104,28 @@ def test_kanani_statement_is_attributed_to_an_iranian_government_speaker(
     reaction = [e for e in seed_events if e.trigger_text == "consider"]
     assert reaction and reaction[0].attribution.speaker is not None
     assert reaction[0].attribution.speaker.code == "IRNGOV"
+
+
+@pytest.mark.parametrize("trigger", ["recognized", "signing"])
+def test_seed_history_after_independence_is_dated_1991(
+    seed_events: list[Event], trigger: str
+) -> None:
+    # "Immediately after the independence of Baku from the Soviet Union, Iran took steps …
+    # It, therefore, quickly recognized it, signing various agreements …"
+    events = [e for e in seed_events if e.trigger_text == trigger]
+    assert events
+    for event in events:
+        assert event.when.date is not None and 1991 <= event.when.date.year <= 1992
+        assert event.historical
+        assert event.when.reference == "independence_aze"
+
+
+def test_seed_history_sections_are_not_dated_to_publication(seed_events: list[Event]) -> None:
+    history = ("recognized", "signing", "provided", "bolstered", "signed", "warned")
+    dated = {e.trigger_text for e in seed_events if e.trigger_text in history}
+    assert dated == set(history)
+    assert all(
+        e.when.basis != "publication" and e.historical
+        for e in seed_events
+        if e.trigger_text in history
+    )

@@ -10,11 +10,13 @@ from pathlib import Path
 
 from casus.config import Config
 from casus.document import Document
+from casus.engine.reference_time import ReferenceResolver
 from casus.model import Article, Event, parse_iso_date
 from casus.nlp import load_model
 from casus.ontology.actors import ActorDictionary, load_dictionary
 from casus.ontology.cameo import CameoTable, load_cameo
 from casus.ontology.lexicon import Lexicon, load_lexicon
+from casus.ontology.references import load_references
 from casus.pipeline import Pipeline
 from casus.stages import Tables, build_stages
 from casus.stages.places import Gazetteer
@@ -64,7 +66,10 @@ class Coder:
         self.lexicon: Lexicon = load_lexicon(tuple(self.cfg.lexicon_files))
         self.dictionary: ActorDictionary = load_actor_dictionary(self.cfg)
         self.gazetteer: Gazetteer = Gazetteer(self.dictionary)
-        tables = Tables(self.dictionary, self.gazetteer, self.lexicon, self.cameo)
+        self.references = ReferenceResolver(
+            load_references(tuple(self.cfg.reference_files)), self.dictionary
+        )
+        tables = Tables(self.dictionary, self.gazetteer, self.lexicon, self.cameo, self.references)
         stages = build_stages(self.cfg.stages, tables, self.cfg)
         self.pipeline = Pipeline(self.nlp, stages, self.cfg)
 

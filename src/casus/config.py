@@ -22,7 +22,8 @@ class Config:
     where installed). historical_days: events dated more than this many days before publication
     are flagged ``historical``. lexicon_files / dictionary_files: users' extra tables.
     petrarch_actors / petrarch_agents: PETRARCH-format dictionaries to import.
-    stages: the pipeline's stage names, in order.
+    reference_files: users' extra reference-event tables. stages: the pipeline's stage
+    names, in order.
     """
 
     model: str = DEFAULT_MODEL
@@ -33,6 +34,7 @@ class Config:
     dictionary_files: tuple[Path, ...] = ()
     petrarch_actors: tuple[Path, ...] = ()
     petrarch_agents: tuple[Path, ...] = ()
+    reference_files: tuple[Path, ...] = ()  # extra reference-event tables (docs/dates.md)
     db: Path = field(default_factory=lambda: Path("casus.duckdb"))
     stages: tuple[str, ...] = DEFAULT_STAGES
 
@@ -49,7 +51,13 @@ class Config:
         return replace(self, **changes)
 
 
-_PATH_TUPLES = {"lexicon_files", "dictionary_files", "petrarch_actors", "petrarch_agents"}
+_PATH_TUPLES = {
+    "lexicon_files",
+    "dictionary_files",
+    "petrarch_actors",
+    "petrarch_agents",
+    "reference_files",
+}
 
 
 def load_config(path: Path | None = None, **overrides: Any) -> Config:

@@ -15,7 +15,7 @@ from typing import Any
 from casus.errors import InputError
 
 DATE_PRECISIONS = ("day", "week", "month", "year", "decade", "unknown")
-DATE_BASES = ("stated", "inferred", "publication")
+DATE_BASES = ("stated", "inferred", "publication", "reference")
 # The country part of an actor whose country is unknown (CAMEO/PETRARCH convention): "---" alone
 # for an actor of whom nothing is known, "---UAF" for unidentified gunmen.
 UNKNOWN_COUNTRY = "---"
@@ -204,6 +204,7 @@ class EventDate:
     basis: str = "publication"
     text: str | None = None  # the temporal expression used, if any
     note: str | None = None  # why the date is unknown, when it is
+    reference: str | None = None  # the reference event it is dated from (reference_events.tsv)
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,6 +317,7 @@ class Event:
             "date_basis": when.basis,
             "date_text": when.text,
             "date_note": when.note,
+            "date_reference": when.reference,
             "historical": self.historical,
             "modality": self.modality.to_dict(),
             "attribution": self.attribution.to_dict(),
@@ -369,6 +371,7 @@ class Event:
                 basis=str(data.get("date_basis") or "publication"),
                 text=data.get("date_text"),
                 note=data.get("date_note"),
+                reference=data.get("date_reference"),
             ),
             historical=bool(data.get("historical", False)),
             location=Location(**loc) if loc else None,

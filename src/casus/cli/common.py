@@ -58,7 +58,15 @@ def config_from(ctx: click.Context, **overrides: Any) -> Config:
     path = root.get("config")
     cfg = load_config(Path(path) if path else None, model=root.get("model"))
     changes = {k: v for k, v in overrides.items() if v not in (None, ())}
-    for key in ("lexicon_files", "dictionary_files", "petrarch_actors", "petrarch_agents"):
+    if ctx.meta.get(_REFERENCES_META):  # --references, kept aside by table_options
+        changes.setdefault("reference_files", ctx.meta[_REFERENCES_META])
+    for key in (
+        "lexicon_files",
+        "dictionary_files",
+        "petrarch_actors",
+        "petrarch_agents",
+        "reference_files",
+    ):
         if key in changes:
             changes[key] = tuple(Path(p) for p in changes[key])
     return cfg.with_(**changes) if changes else cfg
@@ -115,12 +123,27 @@ _TABLE_OPTIONS = (
         type=click.Path(dir_okay=False),
         help="PETRARCH-format agent dictionary to import (repeatable).",
     ),
+    click.option(
+        "--references",
+        "reference_files",
+        multiple=True,
+        type=click.Path(dir_okay=False),
+        help="Extra reference-event TSV file, dating 'after the X war' (repeatable).",
+    ),
 )
+_REFERENCES_META = "casus.reference_files"
 
 
 def table_options(func: F) -> F:
     """The user's own tables, shared by every command that codes text: --lexicon, --dict,
-    --actors, --agents (each repeatable)."""
+    --actors, --agents, --references (each repeatable). ``--references`` reaches
+    :func:`config_from` through the click context, so commands need no parameter for it."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, reference_files: tuple[str, ...] = (), **kwargs: Any) -> Any:
+        click.get_current_context().meta[_REFERENCES_META] = reference_files
+        return func(*args, **kwargs)
+
     for option in reversed(_TABLE_OPTIONS):
-        func = option(func)
-    return func
+        wrapper = option(wrapper)
+    return wrapper  # type: ignore[return-value]

@@ -15,6 +15,7 @@ from casus.config import Config
 from casus.errors import ConfigError
 
 if TYPE_CHECKING:
+    from casus.engine.reference_time import ReferenceResolver
     from casus.ontology.actors import ActorDictionary
     from casus.ontology.cameo import CameoTable
     from casus.ontology.lexicon import Lexicon
@@ -30,6 +31,7 @@ class Tables:
     gazetteer: Gazetteer
     lexicon: Lexicon
     cameo: CameoTable
+    references: ReferenceResolver
 
 
 StageFactory = Callable[[Tables, Config], "Stage"]
@@ -86,7 +88,7 @@ def _events(tables: Tables, cfg: Config) -> Stage:
 def _dates(tables: Tables, cfg: Config) -> Stage:
     from casus.stages.dates import DateStage
 
-    return DateStage(cfg.historical_days)
+    return DateStage(cfg.historical_days, tables.references)
 
 
 @register_stage("attribution")

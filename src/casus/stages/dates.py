@@ -6,13 +6,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from typing import Any
 
 from casus.document import Document
 from casus.engine.modality import is_future_locally
+from casus.engine.reference_time import (
+    Frame,
+    ReferenceResolver,
+    article_countries,
+    framed_date,
+    is_historical,
+    narrative_frames,
+)
 from casus.engine.temporal import (
     parse_with_dateparser,
-    period_end,
     relative_offset,
     resolve_expression,
     shift,
@@ -137,6 +145,11 @@ def _modifies_a_name(anchor: Any, triggers: list[Any]) -> bool:
     )
 
 
+def _modifies_next(doc: Any, start: int, end: int) -> bool:
+    last = doc.char_span(start, end, alignment_mode="expand")[-1]
+    return bool(last.dep_ in ("compound", "amod", "nmod") and last.head.i > last.i)
+
+
 def _future_governed(trigger: Any) -> bool:
     t = trigger
     for _ in range(3):
@@ -179,21 +192,42 @@ class DateStage:
     requires: tuple[str, ...] = ("events", "triggers")
     assigns: tuple[str, ...] = ("events",)
 
-    def __init__(self, historical_days: int = 30) -> None:
+    def __init__(
+        self, historical_days: int = 30, references: ReferenceResolver | None = None
+    ) -> None:
         self.historical = dt.timedelta(days=historical_days)
+        self.references = references
+        # the anchors of each sentence of the document being dated (found once per sentence)
+        self._cache: tuple[Any, dict[tuple[int, Any], list[Any]]] = (None, {})
 
     def __call__(self, document: Document) -> Document:
         pub = document.published
         doc = document.parsed()
         stated: dict[int, EventDate] = {}  # sentence index -> last stated date
         out: list[Event] = []
+        # ---- hook: reference events and the narrative frame (engine/reference_time.py)
+        countries = article_countries(document.mentions)
+        frames = narrative_frames(
+            doc,
+            lambda sent, i: self.sentence_date(doc, sent, pub, i, countries),
+            lambda when: is_historical(when, pub, self.historical),
+        )
+        # ---- end hook
         for event, trigger in document.coded():
-            when = self.date_for(doc, trigger, pub, stated, event.sentence_index)
-            if when.basis == "stated" and when.date is not None:
+            when = self.date_for(
+                doc,
+                trigger,
+                pub,
+                stated,
+                event.sentence_index,
+                countries=countries,
+                frame=frames[event.sentence_index]
+                if 0 <= event.sentence_index < len(frames)
+                else None,
+            )
+            if when.basis in ("stated", "reference") and when.date is not None:
                 stated[event.sentence_index] = when
-            historical = False
-            if when.date is not None and pub is not None:
-                historical = period_end(when.date, when.precision) < pub - self.historical
+            historical = is_historical(when, pub, self.historical)
             out.append(event.with_(when=when, historical=historical))
         document.events = out
         return document
@@ -205,41 +239,62 @@ class DateStage:
         pub: dt.date | None,
         stated: dict[int, EventDate],
         sentence: int,
+        *,
+        countries: Counter[str] | None = None,
+        frame: Frame | None = None,
     ) -> EventDate:
         """The date of the event whose predicate is ``trigger``; ``stated`` maps earlier
-        sentence indexes to the dates stated there (filled in by the caller)."""
-        spans = _date_spans(trigger.sent)
-        future = is_future_locally(trigger)
-        anchors = [(s, e, text, _anchor(doc, s, e)) for s, e, text in spans]
-        candidates = [trigger]
-        light = _light_verb(trigger)
-        if light is not None:
-            candidates.append(light)
-        future = future or _future_governed(trigger)
-        anchors = [a for a in anchors if not _modifies_a_name(a[3], candidates)]
-        for loose in (False, True):
-            for pred in candidates:
-                for _s, _e, text, anchor in anchors:
-                    if governed_by(anchor, pred, loose=loose):
-                        found = self._resolve(text, pub, future, stated, sentence)
-                        if (
-                            found.date is None
-                            and pub is not None
-                            and not UNRESOLVABLE.match(text.strip())
-                        ):
-                            continue  # a duration ("a one-year state of emergency"), no date
-                        return found
+        sentence indexes to the dates stated there (filled in by the caller); ``countries``
+        (how often the article names each) settle bare reference names ("the revolution");
+        ``frame`` is the sentence's narrative frame."""
+        countries = countries if countries is not None else Counter()
+        future = is_future_locally(trigger) or _future_governed(trigger)
+        found = self.governing_date(doc, trigger, pub, stated, sentence, countries)
+        if found is not None:
+            return found
+        candidates = [trigger] + [t for t in (_light_verb(trigger),) if t is not None]
+        anchors = [
+            a
+            for a in self._anchors(doc, trigger, pub, countries)
+            if not _modifies_a_name(a[3], candidates)
+        ]
         for pred in _linked_predicates(trigger):
-            for _s, _e, text, anchor in anchors:
+            for _s, _e, text, anchor, ref in anchors:
                 if governed_by(anchor, pred):
-                    found = self._resolve(text, pub, future, stated, sentence)
+                    found = ref or self._resolve(text, pub, future, stated, sentence)
                     if found.date is not None:
-                        return EventDate(found.date, found.precision, "inferred", text)
-        previous = stated.get(sentence - 1)
+                        return EventDate(
+                            found.date,
+                            found.precision,
+                            "inferred",
+                            text,
+                            found.note,
+                            found.reference,
+                        )
+        own = frame.own if frame is not None and not future and frame.own is not None else None
+        framed = framed_date(own, trigger) if own is not None else None
+        if framed is not None:  # "In February, gunmen opened fire …; Georgetown blamed …"
+            return framed
+        # the previous sentence's own time (of its main clause: not "…, who stormed towns on
+        # Saturday"), or without frames the date stated in it
+        previous = frame.previous if frame is not None else stated.get(sentence - 1)
         if previous is not None and trigger.tag_ in ("VBD", "VBN") and not future:
             # "Baku expelled four diplomats on Thursday. They left the country" — the next
             # sentence's past-tense event continues the story.
-            return EventDate(previous.date, previous.precision, "inferred", previous.text)
+            return EventDate(
+                previous.date,
+                previous.precision,
+                "inferred",
+                previous.text,
+                previous.note,
+                previous.reference,
+            )
+        # ---- hook: the narrative frame (engine/reference_time.py)
+        held = frame.inherited if frame is not None and not future else None
+        framed = framed_date(held, trigger) if held is not None else None
+        if framed is not None:
+            return framed
+        # ---- end hook
         if pub is None:
             return EventDate(
                 None,
@@ -249,6 +304,96 @@ class DateStage:
                 "no publication date: give --published or a dateline",
             )
         return EventDate(pub, "day", "publication", None)
+
+    def _anchors(
+        self, doc: Any, trigger: Any, pub: dt.date | None, countries: Counter[str]
+    ) -> list[tuple[int, int, str, Any, EventDate | None]]:
+        """The sentence's temporal expressions with their root tokens; a reference-event
+        phrase comes with its date, and the dates inside it ("since the 1979 revolution")
+        are dropped."""
+        sent = trigger.sent
+        if self._cache[0] is not doc:
+            self._cache = (doc, {})
+        key = (sent.start, pub)
+        cached = self._cache[1].get(key)
+        if cached is not None:
+            return list(cached)
+        refs = [
+            r
+            for r in (
+                self.references.find(sent.text, sent.start_char, pub, countries)
+                if self.references is not None
+                else []
+            )
+            # an unresolved name keeps the year inside it as a date; a name that modifies a
+            # noun is no reference: "took part in the war games"
+            if r.when is not None and not _modifies_next(doc, r.start, r.end)
+        ]
+        out: list[tuple[int, int, str, Any, EventDate | None]] = [
+            (s, e, text, _anchor(doc, s, e), None)
+            for s, e, text in _date_spans(sent)
+            if not any(r.start <= s < r.end for r in refs)
+        ]
+        out += [(r.start, r.end, r.text, _anchor(doc, r.start, r.end), r.when) for r in refs]
+        self._cache[1][key] = out
+        return list(out)
+
+    def sentence_date(
+        self, doc: Any, sent: Any, pub: dt.date | None, index: int, countries: Counter[str]
+    ) -> EventDate | None:
+        """The time a sentence is set in: an expression governing its main verb, or one that
+        opens the sentence or a line of it ("In 1992, …", "After the independence of Baku,
+        …"), which the parser may attach to a headline merged into the sentence."""
+        found = self.governing_date(doc, sent.root, pub, {}, index, countries)
+        if found is not None and found.date is not None:
+            return found
+        for start, _e, text, _anchor_token, ref in self._anchors(doc, sent.root, pub, countries):
+            before = doc.text[sent.start_char : start].rsplit("\n", 1)[-1].strip().lower()
+            if before not in ("", "in", "on", "at", "by", "during", "since", "from", "after"):
+                continue
+            found = ref or self._resolve(text, pub, False, {}, index)
+            if found.date is not None:
+                return found
+        return None
+
+    def governing_date(
+        self,
+        doc: Any,
+        trigger: Any,
+        pub: dt.date | None,
+        stated: dict[int, EventDate],
+        sentence: int,
+        countries: Counter[str],
+    ) -> EventDate | None:
+        """The date of a temporal expression that governs ``trigger`` (rule 1 of
+        docs/dates.md), or ``None``."""
+        future = is_future_locally(trigger)
+        candidates = [trigger]
+        light = _light_verb(trigger)
+        if light is not None:
+            candidates.append(light)
+        future = future or _future_governed(trigger)
+        anchors = [
+            a
+            for a in self._anchors(doc, trigger, pub, countries)
+            if not _modifies_a_name(a[3], candidates)
+        ]
+        for loose in (False, True):
+            for pred in candidates:
+                for _s, _e, text, anchor, ref in anchors:
+                    if not governed_by(anchor, pred, loose=loose):
+                        continue
+                    if ref is not None:
+                        return ref
+                    found = self._resolve(text, pub, future, stated, sentence)
+                    if (
+                        found.date is None
+                        and pub is not None
+                        and not UNRESOLVABLE.match(text.strip())
+                    ):
+                        continue  # a duration ("a one-year state of emergency"), no date
+                    return found
+        return None
 
     def _resolve(
         self,

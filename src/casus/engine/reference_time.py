@@ -1,0 +1,415 @@
+"""Historical time: dates from well-known reference events, and the narrative time frame.
+
+``"after the independence of Baku"`` names a row of ``reference_events.tsv`` (Azerbaijan's
+independence, 1991) with the relation *after*; :class:`ReferenceResolver` finds such phrases in
+a sentence and resolves them to a date with ``basis="reference"``. :func:`narrative_frames`
+carries a past date over the following sentences that state no time of their own, until the
+text returns to the present. The rules are in docs/dates.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from casus.engine.temporal import period_end
+from casus.errors import OntologyError
+from casus.model import EventDate
+from casus.ontology.actors import ActorDictionary
+from casus.ontology.references import Reference
+
+# Relation words before a reference, longest first within each relation.
+RELATIONS: tuple[tuple[str, str], ...] = (
+    (
+        r"(?:immediately|shortly|soon|right|just|directly|not long|long|(?:a )?(?:few |"
+        r"several |many )?(?:days|weeks|months|years)|in the (?:first )?(?:days|weeks|"
+        r"months|years)) (?:after|following)",
+        "after",
+    ),
+    (r"in the (?:wake|aftermath) of|after the end of|after|following", "after"),
+    (r"ever since|since the end of|since", "since"),
+    (r"at the (?:start|beginning|outbreak|onset) of|at the dawn of", "start"),
+    (r"at the (?:end|close) of|by the end of|towards? the end of", "end"),
+    (
+        r"(?:immediately |shortly |just |long |(?:in the )?(?:days|weeks|months|years) )"
+        r"(?:before|leading up to)|in the (?:run|lead)[- ]up to|on the eve of|prior to|"
+        r"ahead of|before|until|till|up to",
+        "before",
+    ),
+    (
+        r"at the (?:time|height) of|in the (?:course|midst) of|during|throughout|amidst|"
+        r"amid|in",
+        "during",
+    ),
+)
+_YEAR = r"(?:1[89]|20)\d\d"
+# Nouns a name may be followed by and still name the event: "the Euromaidan protests".
+TAIL_NOUNS = r"(?:protests?|uprising|movement|demonstrations|crisis|conflict|era|period|years)"
+SPACE = r"[\s\u00a0-]+"
+# Words that say the text is back in the present ("now it is the biggest buyer").
+PRESENT_MARKERS = re.compile(
+    r"\b(now|nowadays|these days|currently|at present|presently|recently|lately|today|"
+    r"this (?:week|month|year)|in recent (?:days|weeks|months)|(?:over |in )?the (?:past|last)"
+    r" (?:few |several |two |three )?(?:days|weeks))\b",
+    re.IGNORECASE,
+)
+REPORTING = frozenset(
+    {"say", "tell", "claim", "insist", "argue", "warn", "state", "report", "announce", "add"}
+)
+# Openings by which a new paragraph carries the story on ("However, very soon, it became …").
+CONTINUATIONS = re.compile(
+    r"^\W*(however|then|later|soon|very soon|afterwards|subsequently|but|meanwhile|at the time|"
+    r"at that time|back then|by then|that year|the (?:following|next) year|in the following)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceSpan:
+    """A phrase in the text that names a reference event, with its relation and date."""
+
+    start: int
+    end: int
+    text: str
+    relation: str
+    when: EventDate | None  # None: the phrase names no single reference event
+
+
+def _flex(pattern: str) -> str:
+    """A name as written in the table, with each space matching spaces or a hyphen and each
+    apostrophe a straight or curly one."""
+    return pattern.replace(" ", SPACE).replace("'", "['\u2019]")
+
+
+def _alternation(names: Iterable[str]) -> str:
+    unique = sorted({n for n in names if n}, key=len, reverse=True)
+    return "|".join(_flex(re.escape(n)) for n in unique)
+
+
+def country_names(dictionary: ActorDictionary) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Normalised names and capitals, and adjectives, of each plain country code."""
+    names: dict[str, set[str]] = {}
+    adjectives: dict[str, set[str]] = {}
+    for key, entries in dictionary.phrases.items():
+        if key.startswith("="):
+            continue
+        for entry in entries:
+            if len(entry.code) != 3:
+                continue
+            if entry.kind in ("name", "capital"):
+                names.setdefault(entry.code, set()).add(key)
+            elif entry.kind in ("adj", "people"):
+                adjectives.setdefault(entry.code, set()).add(key)
+    return names, adjectives
+
+
+class ReferenceResolver:
+    """Finds reference-event phrases in sentences and dates them."""
+
+    def __init__(self, references: Iterable[Reference], dictionary: ActorDictionary) -> None:
+        self.references = tuple(references)
+        names, adjectives = country_names(dictionary)
+        self._by_name: dict[str, str] = {}
+        for table in (names, adjectives):
+            for code, words in table.items():
+                for word in words:
+                    self._by_name.setdefault(word, code)
+        self._named: list[tuple[Reference, re.Pattern[str]]] = []
+        for ref in self.references:
+            self._named.append((ref, self._compile(ref, names, adjectives)))
+
+        generic: dict[str, list[Reference]] = {}
+        for ref in self.references:
+            for word in ref.generic:
+                generic.setdefault(word, []).append(ref)
+        self._generic = generic
+        qualifier = _alternation(self._by_name)
+        self._generic_re = re.compile(
+            rf"(?:the{SPACE})?(?:(?P<year>{_YEAR}){SPACE})?(?:(?P<q>{qualifier})(?:['\u2019]s)?{SPACE})?"
+            rf"(?P<noun>{_alternation(generic)})\b(?:{SPACE}(?:of|in){SPACE}(?P<year2>{_YEAR})\b"
+            rf"|{SPACE}(?:in|with|against|of|over){SPACE}(?:the{SPACE})?(?P<q2>{qualifier})\b)?",
+            re.IGNORECASE,
+        )
+        self._place_re = re.compile(
+            rf"{SPACE}(?:in|with|against|of|over){SPACE}(?:the{SPACE})?(?P<q>{qualifier})\b",
+            re.IGNORECASE,
+        )
+        relations = "|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(RELATIONS))
+        self._relation_re = re.compile(rf"\b(?:{relations}){SPACE}", re.IGNORECASE)
+
+    @staticmethod
+    def _compile(
+        ref: Reference, names: dict[str, set[str]], adjectives: dict[str, set[str]]
+    ) -> re.Pattern[str]:
+        code = ref.countries[0] if ref.countries else ""
+        parts = []
+        for pattern in ref.names:
+            if "{C}" in pattern and code not in names:
+                raise OntologyError(
+                    f"{ref.id}: no country names for {code} in the actor dictionaries",
+                    path=ref.path,
+                    line=ref.line,
+                )
+            if "{A}" in pattern and code not in adjectives:
+                pattern = pattern.replace("{A}", "{C}")  # no adjective: the name stands in
+            pattern = _flex(pattern)
+            pattern = pattern.replace("{C}", f"(?:{_alternation(names.get(code, ()))})")
+            pattern = pattern.replace("{A}", f"(?:{_alternation(adjectives.get(code, ()))})")
+            parts.append(pattern)
+        return re.compile(
+            rf"(?:the{SPACE})?(?:{'|'.join(parts)})\b(?:{SPACE}{TAIL_NOUNS}\b)?", re.IGNORECASE
+        )
+
+    def find(
+        self,
+        text: str,
+        offset: int,
+        pub: dt.date | None,
+        countries: Counter[str],
+    ) -> list[ReferenceSpan]:
+        """The reference phrases of a sentence (``offset``: where it starts in the document),
+        each from its relation word to the end of the name."""
+        out: list[ReferenceSpan] = []
+        for m in self._relation_re.finditer(text):
+            relation = next(RELATIONS[int(k[1:])][1] for k, v in m.groupdict().items() if v)
+            found = self._match_at(text, m.end(), pub, countries)
+            if found is None:
+                continue
+            end, ref = found
+            phrase = text[m.start() : end]
+            when = None if ref is None else to_event_date(ref, relation, phrase)
+            out.append(ReferenceSpan(offset + m.start(), offset + end, phrase, relation, when))
+        return out
+
+    def _match_at(
+        self, text: str, pos: int, pub: dt.date | None, countries: Counter[str]
+    ) -> tuple[int, Reference | None] | None:
+        best_end, named = -1, []
+        for ref, pattern in self._named:
+            m = pattern.match(text, pos)
+            if m is None:
+                continue
+            if m.end() > best_end:
+                best_end, named = m.end(), [ref]
+            elif m.end() == best_end:
+                named.append(ref)
+        if named:
+            tail = self._place_re.match(text, best_end)
+            hint = self._by_name.get(_norm(tail.group("q"))) if tail else None
+            picked = [r for r in named if hint in r.countries] if hint else []
+            return best_end, _choose_named(picked or named, pub, countries)
+        m = self._generic_re.match(text, pos)
+        if m is None:
+            return None
+        year_text = m.group("year") or m.group("year2")
+        qualifier = m.group("q") or m.group("q2")
+        hint = self._by_name.get(_norm(qualifier)) if qualifier else None
+        refs = self._generic[m.group("noun").lower().replace("-", " ")]
+        chosen = _choose_generic(refs, pub, countries, int(year_text) if year_text else None, hint)
+        return m.end(), chosen
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().replace("-", " ").replace("'s", "").split())
+
+
+def _before_pub(refs: list[Reference], pub: dt.date | None) -> list[Reference]:
+    return [r for r in refs if pub is None or r.start <= pub]
+
+
+def _by_countries(refs: list[Reference], countries: Counter[str]) -> list[Reference]:
+    """The references that share the most countries with the article (then the most
+    mentions): "the war" in an article on Russia and Georgia is the 2008 war."""
+    scored = [
+        ((sum(1 for c in r.countries if countries[c]), sum(countries[c] for c in r.countries)), r)
+        for r in refs
+    ]
+    scored = [s for s in scored if s[0][0] > 0]
+    if not scored:
+        return []
+    top = max(s for s, _ in scored)
+    return [r for s, r in scored if s == top]
+
+
+def _choose_named(
+    refs: list[Reference], pub: dt.date | None, countries: Counter[str]
+) -> Reference | None:
+    """A name that several rows share ("the Velvet Revolution": Czechoslovakia 1989, Armenia
+    2018) is settled by the article's countries, else by the latest before publication."""
+    refs = _before_pub(refs, pub)
+    if len(refs) > 1:
+        refs = _by_countries(refs, countries) or refs
+    return max(refs, key=lambda r: r.start) if refs else None
+
+
+def _choose_generic(
+    refs: list[Reference],
+    pub: dt.date | None,
+    countries: Counter[str],
+    year: int | None,
+    hint: str | None,
+) -> Reference | None:
+    """A bare noun ("the revolution", "the 2003 invasion") names a row only when its year,
+    its country word, or else the article's countries leave exactly one."""
+    refs = _before_pub(refs, pub)
+    if year is not None:
+        refs = [r for r in refs if r.start.year <= year <= (r.end or r.start).year]
+    if hint is not None:
+        refs = [r for r in refs if hint in r.countries]
+    if len(refs) == 1 and (year is not None or hint is not None):
+        return refs[0]
+    refs = _by_countries(refs, countries)
+    return refs[0] if len(refs) == 1 else None
+
+
+def _covering(start: dt.date, end: dt.date) -> tuple[dt.date, str]:
+    """The shortest period of casus precisions that starts with ``start`` and holds ``end``."""
+    if (start.year, start.month) == (end.year, end.month):
+        return start.replace(day=1), "month"
+    if start.year == end.year:
+        return dt.date(start.year, 1, 1), "year"
+    return dt.date(start.year, 1, 1), "decade"
+
+
+def to_event_date(ref: Reference, relation: str, text: str) -> EventDate | None:
+    """The date a relation to ``ref`` gives: *after* and *since* from its end, *before* up to
+    its start, *during* its span; precision at most a year, except a span within a month."""
+    if relation == "during":
+        if ref.end is None:
+            return None  # during a war still going on: any year since it began
+        if ref.precision == "year":
+            date, precision = dt.date(ref.start.year, 1, 1), "year"
+            if ref.end.year != ref.start.year:
+                precision = "decade"
+        else:
+            date, precision = _covering(ref.start, ref.end)
+        note = f"during {ref.id} ({_span(ref)})"
+        return EventDate(date, precision, "reference", text, note, ref.id)
+    point = ref.start if relation in ("start", "before") else ref.end or ref.start
+    notes = {
+        "after": "after",
+        "since": "an open range since",
+        "end": "at the end of",
+        "start": "at the start of",
+        "before": "before",
+    }
+    note = f"{notes[relation]} {ref.id} ({_span(ref)})"
+    return EventDate(dt.date(point.year, 1, 1), "year", "reference", text, note, ref.id)
+
+
+def _span(ref: Reference) -> str:
+    if ref.end is None:
+        return f"{ref.start.isoformat()} – ongoing"
+    if ref.end == ref.start:
+        return ref.start.isoformat()
+    return f"{ref.start.isoformat()} – {ref.end.isoformat()}"
+
+
+# ---- the narrative frame -------------------------------------------------------------------
+
+
+def clause_tense(token: Any) -> str | None:
+    """``past``, ``present`` or ``future`` of the finite clause around ``token`` (climbing
+    from a participle or noun to its verb); ``None`` when there is none."""
+    t = token
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX"):
+            auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
+            tags = [a.tag_ for a in auxes] + [t.tag_]
+            if any(a.lemma_.lower() in ("will", "shall") for a in auxes):
+                return "future"
+            if any(a.lemma_.lower() == "have" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+                return "present"
+            if "VBD" in tags:
+                return "past"
+            if "VBZ" in tags or "VBP" in tags:
+                return "present"
+            if "MD" in tags:
+                return None
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def returns_to_present(sent: Any) -> bool:
+    """Whether a sentence brings the text back to the present: "now", "these days",
+    "recently"…, a present-tense main clause, or a present-tense reporting verb."""
+    if PRESENT_MARKERS.search(sent.text):
+        return True
+    root = sent.root
+    if clause_tense(root) == "present":
+        return True
+    return any(t.lemma_.lower() in REPORTING and t.tag_ in ("VBZ", "VBP") for t in sent)
+
+
+def _new_paragraph(doc: Any, sent: Any) -> bool:
+    gap = doc.text[max(0, sent.start_char - 3) : sent.start_char]
+    return sent.start > 0 and "\n" in gap or sent.text.lstrip().startswith("\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """The time a sentence is set in: its own (a governing expression of its main verb) and
+    the one it inherits from the sentences before it."""
+
+    own: EventDate | None
+    inherited: EventDate | None
+    previous: EventDate | None = None  # the previous sentence's own time
+
+
+def narrative_frames(
+    doc: Any,
+    own_date: Callable[[Any, int], EventDate | None],
+    is_historical: Callable[[EventDate], bool],
+) -> list[Frame]:
+    """The frame of each sentence. A historical date stated for a sentence's main verb sets
+    the frame; it lasts until a sentence returns to the present, a recent date is stated, or
+    a paragraph opens without carrying the story on ("However, …", "Then …")."""
+    frames: list[Frame] = []
+    current: EventDate | None = None
+    previous: EventDate | None = None
+    for index, sent in enumerate(doc.sents):
+        carried_on = CONTINUATIONS.match(sent.text) and clause_tense(sent.root) == "past"
+        if current is not None and _new_paragraph(doc, sent) and not carried_on:
+            current = None
+        present = returns_to_present(sent)
+        if current is not None and present:
+            current = None
+        own = own_date(sent, index)
+        frames.append(Frame(own, current, None if present else previous))
+        previous = own if own is not None and own.date is not None else None
+        if own is not None and own.date is not None:
+            current = own if is_historical(own) else None
+    return frames
+
+
+def framed_date(frame: EventDate, trigger: Any) -> EventDate | None:
+    """The frame's date for an event of a past-tense clause; the basis is ``inferred`` and the
+    reference (if any) is kept."""
+    if frame.date is None or clause_tense(trigger) != "past":
+        return None
+    return EventDate(
+        frame.date, frame.precision, "inferred", frame.text, frame.note, frame.reference
+    )
+
+
+def article_countries(mentions: Iterable[Any]) -> Counter[str]:
+    """How often each country is mentioned in the article (by its actors)."""
+    out: Counter[str] = Counter()
+    for mention in mentions:
+        country = getattr(mention.actor, "country", None)
+        if country and country != "---":
+            out[country] += 1
+    return out
+
+
+def is_historical(when: EventDate, pub: dt.date | None, days: dt.timedelta) -> bool:
+    """Whether a date's period ends more than ``days`` before publication."""
+    if when.date is None or pub is None:
+        return False
+    return period_end(when.date, when.precision) < pub - days

@@ -217,7 +217,9 @@ def test_dyad_series_fills_empty_periods(client: TestClient) -> None:
 def test_alerts_list_the_events_that_drove_them(store: Store, coder: Coder) -> None:
     as_of = dt.date(2023, 6, 30)
     events = [
-        build_event("RUS", "UKR", "190", (as_of - dt.timedelta(days=d)).isoformat(), article=f"r{d}")
+        build_event(
+            "RUS", "UKR", "190", (as_of - dt.timedelta(days=d)).isoformat(), article=f"r{d}"
+        )
         for d in (1, 5, 9, 13, 45, 100)
     ]
     put_events(store, events)
@@ -265,7 +267,9 @@ def test_article_spans_point_into_its_text(client: TestClient) -> None:
     assert text[sources[0]["start"] : sources[0]["end"]] == "Azerbaijan"
 
 
-@pytest.mark.parametrize(("query", "code"), [("azerbai", "AZE"), ("Tehran", "IRNGOV"), ("UKR", "UKR")])
+@pytest.mark.parametrize(
+    ("query", "code"), [("azerbai", "AZE"), ("Tehran", "IRNGOV"), ("UKR", "UKR")]
+)
 def test_actor_lookup_finds_codes_by_name(client: TestClient, query: str, code: str) -> None:
     assert code in [a["code"] for a in get(client, f"/api/actors?q={query}")["actors"]]
 

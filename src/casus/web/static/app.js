@@ -369,7 +369,9 @@ async function articlePage() {
   };
   side.append(...article.events.map((e) => eventCard(e, () => { params.set("event", e.event_id); history.replaceState(null, "", `?${params}`); select(e.event_id, true); })));
   content(
-    el("p", {}, el("strong", {}, article.title || "(untitled)"), " · ", article.outlet || "unknown outlet", " · published ", article.published || "unknown",
+    el("p", {}, el("strong", {}, article.title || "(untitled)"), " · ",
+      article.outlet || (article.events.find((e) => e.attribution && e.attribution.outlet) || { attribution: {} }).attribution.outlet || "unknown outlet",
+      " · published ", article.published || "unknown", article.origin ? ` · ${article.origin}` : "",
       article.url ? [" · ", el("a", { href: article.url, rel: "noreferrer" }, "source")] : null),
     el("div", { class: "reader" }, text, side));
   select(eventId || (article.events[0] && article.events[0].event_id), true);
@@ -445,12 +447,15 @@ async function renderNetwork() {
   for (const l of links) {
     const [x1, y1] = pos.get(l.source), [x2, y2] = pos.get(l.target);
     const conflict = l.conflict > l.cooperation;
-    const r = 8 + 22 * Math.sqrt((nodes.find((n) => n.id === l.target).events) / peak);
+    const radius = (id) => 8 + 22 * Math.sqrt(nodes.find((n) => n.id === id).events / peak);
     const d = Math.hypot(x2 - x1, y2 - y1) || 1;
     const bend = 18; // curve so that A->B and B->A do not overlap
     const mx = (x1 + x2) / 2 - ((y2 - y1) / d) * bend, my = (y1 + y2) / 2 + ((x2 - x1) / d) * bend;
-    const ex = x2 - ((x2 - mx) / Math.hypot(x2 - mx, y2 - my)) * r, ey = y2 - ((y2 - my) / Math.hypot(x2 - mx, y2 - my)) * r;
-    chart.append(svg("path", { d: `M${x1} ${y1}Q${mx} ${my} ${ex} ${ey}`, fill: "none", class: conflict ? "edge conflict" : "edge cooperation",
+    const rs = radius(l.source), rt = radius(l.target);
+    const ds = Math.hypot(mx - x1, my - y1) || 1, dt = Math.hypot(x2 - mx, y2 - my) || 1;
+    const sx = x1 + ((mx - x1) / ds) * rs, sy = y1 + ((my - y1) / ds) * rs;
+    const ex = x2 - ((x2 - mx) / dt) * rt, ey = y2 - ((y2 - my) / dt) * rt;
+    chart.append(svg("path", { d: `M${sx} ${sy}Q${mx} ${my} ${ex} ${ey}`, fill: "none", class: conflict ? "edge conflict" : "edge cooperation",
       stroke: conflict ? "#b5471b" : "#1f5fa8", "stroke-width": 1 + Math.log2(1 + l.events), "stroke-dasharray": conflict ? "6 4" : null,
       "marker-end": `url(#arrow-${conflict ? "conf" : "coop"})` }, svg("title", {}, `${l.source} → ${l.target}: ${l.cooperation} cooperation, ${l.conflict} conflict`)));
   }

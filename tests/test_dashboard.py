@@ -45,7 +45,9 @@ def _chromium() -> Path:
             ["sh", str(ROOT / "scripts" / "ensure-chromium.sh")], check=False, timeout=900
         )
     if not CHROMIUM.exists():
-        pytest.skip(f"no Chromium at {CHROMIUM} and scripts/ensure-chromium.sh could not install it")
+        pytest.skip(
+            f"no Chromium at {CHROMIUM} and scripts/ensure-chromium.sh could not install it"
+        )
     return CHROMIUM
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import csv
 import datetime as dt
 import json
 import re
@@ -26,7 +27,7 @@ from typing import Any
 
 import duckdb
 
-from casus.analysis.export import FLAT_COLUMNS, FLAT_EXTRA
+from casus.analysis.export import FETCH, FLAT_COLUMNS, FLAT_EXTRA
 from casus.analysis.queries import (
     ACTOR_RE,
     FREQS,
@@ -358,16 +359,28 @@ def list_events(
     """Events (reports) matching ``flt`` in event-date order (undated last), ``limit`` a page."""
     _check_limit(limit)
     where, after = event_where(store, flt), _keyset("events", "event_id", cursor)
-    columns = [*_EVENT_FIELDS, *(f"{expr} AS {name}" for name, expr in _EVENT_EXTRA.items())]
-    rows = store.query(
-        f"""SELECT {", ".join(columns)} FROM events WHERE {where.sql} AND {after.sql}
+    # Two steps: find the page's ids (a scan of the narrow columns), then read the wide JSON
+    # of those rows only (an IN list is pushed into the scan).
+    keys = store.query(
+        f"""SELECT event_id, date FROM events WHERE {where.sql} AND {after.sql}
         ORDER BY coalesce(date, DATE '{_FAR.isoformat()}'), event_id LIMIT ?""",
         [*where.params, *after.params, limit + 1],
     )
+    page = [key[0] for key in keys[:limit]]
+    columns = [*_EVENT_FIELDS, *(f"{expr} AS {name}" for name, expr in _EVENT_EXTRA.items())]
+    rows = (
+        store.query(
+            f"SELECT {', '.join(columns)} FROM events "
+            f"WHERE event_id IN ({', '.join('?' for _ in page)})",
+            page,
+        )
+        if page
+        else []
+    )
     names = [*_EVENT_FIELDS, *_EVENT_EXTRA]
-    items = [_jsonable(dict(zip(names, row, strict=True))) for row in rows[:limit]]
-    last = rows[limit - 1] if len(rows) > limit else None
-    return Page(items, encode_cursor(last[3], last[0]) if last else None)
+    found = {row[0]: _jsonable(dict(zip(names, row, strict=True))) for row in rows}
+    last = keys[limit - 1] if len(keys) > limit else None
+    return Page([found[i] for i in page], encode_cursor(last[1], last[0]) if last else None)
 
 
 def get_event(store: Store, event_id: str) -> dict[str, Any]:
@@ -664,7 +677,9 @@ def basemap(cell: float = 2.0, min_population: int = 100_000) -> list[tuple[floa
 # ---- downloads ---------------------------------------------------------------------------------
 def write_events(store: Store, flt: EventFilter, fmt: str, path: Path) -> int:
     """Write the events matching ``flt`` to ``path`` as csv or parquet, with the columns of
-    ``casus export`` (docs/store.md); returns the number of rows."""
+    ``casus export`` (docs/store.md); returns the number of rows. The rows stream through
+    Python (csv, or pyarrow for parquet): DuckDB itself never touches a file, so this works
+    where file access is disabled."""
     if fmt not in DOWNLOAD_FORMATS:
         raise BadParameter("format", f"format must be csv or parquet, got {fmt!r}")
     where = event_where(store, flt)
@@ -674,15 +689,33 @@ def write_events(store: Store, flt: EventFilter, fmt: str, path: Path) -> int:
         "ORDER BY date NULLS LAST, article_id, sentence_index, event_id"
     )
     with store.read() as con:
-        try:
-            relation = con.sql(query, params=where.params)
-            if fmt == "csv":
-                relation.write_csv(str(path), header=True)
-            else:
-                relation.write_parquet(str(path))
-            count = con.execute(
-                f"SELECT count(*) FROM events WHERE {where.sql}", where.params
-            ).fetchone()
-        except duckdb.Error as e:
-            raise StoreError(f"cannot write {fmt} download: {e}") from e
-    return int(count[0]) if count else 0
+        if fmt == "csv":
+            return _write_csv(con.execute(query, where.params), path)
+        return _write_parquet(con.sql(query, params=where.params), path)
+
+
+def _write_csv(cursor: duckdb.DuckDBPyConnection, path: Path) -> int:
+    n = 0
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow([*FLAT_COLUMNS, *FLAT_EXTRA])
+        while chunk := cursor.fetchmany(FETCH):
+            writer.writerows(["" if v is None else v for v in row] for row in chunk)
+            n += len(chunk)
+    return n
+
+
+def _write_parquet(relation: duckdb.DuckDBPyRelation, path: Path) -> int:
+    try:
+        import pyarrow.parquet as pq
+    except ImportError as e:
+        raise StoreError("parquet downloads need pyarrow: pip install 'casus-events[web]'") from e
+    # duckdb 2 names it to_arrow_reader; duckdb 1.x record_batch
+    batches: Any = getattr(relation, "to_arrow_reader", None) or relation.record_batch
+    reader = batches(FETCH)
+    n = 0
+    with pq.ParquetWriter(str(path), reader.schema) as writer:
+        for batch in reader:
+            writer.write_batch(batch)
+            n += batch.num_rows
+    return n

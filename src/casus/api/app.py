@@ -18,12 +18,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import duckdb
 from fastapi import FastAPI, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from casus import __version__
 from casus.api.errors import ApiError, error_response, install_handlers
 from casus.store import Store
+from casus.store.db import MEMORY
 
 if TYPE_CHECKING:
     from casus.coder import Coder
@@ -78,6 +80,7 @@ class AppState:
         token: str | None,
         coder: Coder | None = None,
         max_code_chars: int = MAX_CODE_CHARS,
+        keep_open: bool = True,
     ) -> None:
         self.store = store
         self.lock = _ReadWriteLock()
@@ -85,6 +88,42 @@ class AppState:
         self.max_code_chars = max_code_chars
         self._coder = coder
         self._coder_lock = threading.Lock()
+        self._keep_open = keep_open and store.path != MEMORY
+        self._anchor: duckdb.DuckDBPyConnection | None = None
+        self._hold()
+
+    def _hold(self) -> None:
+        """Keep one read-only connection open: DuckDB then shares the open database (and its
+        cache) with every query's connection, instead of opening the file per query (a
+        query on a 1M-event store: ~25 ms instead of ~100). Other processes cannot write to
+        the file meanwhile; ``keep_open=False`` lets them (``casus serve --no-keep-open``)."""
+        if self._keep_open and self._anchor is None:
+            with self.store.read():  # waits for, and reports, a lock held elsewhere
+                pass
+            self._anchor = duckdb.connect(self.store.path, read_only=True)
+            # the server never needs DuckDB to read or write other files (downloads stream
+            # through Python): shut that door for every query, `/api/sql` included
+            self._anchor.execute("SET enable_external_access = false")
+
+    def _release(self) -> None:
+        if self._anchor is not None:
+            self._anchor.close()
+            self._anchor = None
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Exclusive access for an ingest: no query runs, the held connection is closed (a
+        read-write connection cannot share the file with it) and reopened afterwards."""
+        with self.lock.write():
+            self._release()
+            try:
+                yield
+            finally:
+                self._hold()
+
+    def close(self) -> None:
+        """Close the held connection."""
+        self._release()
 
     def coder(self) -> Coder:
         """The coder, loaded on first use (the spaCy model takes seconds to load)."""
@@ -163,9 +202,12 @@ def create_app(
     token: str | None = None,
     coder: Coder | None = None,
     max_code_chars: int = MAX_CODE_CHARS,
+    keep_open: bool = True,
 ) -> FastAPI:
     """The casus web app over the store at ``db`` (which must exist). ``token`` (default:
-    the ``CASUS_API_TOKEN`` environment variable) enables ``POST /api/articles``."""
+    the ``CASUS_API_TOKEN`` environment variable) enables ``POST /api/articles``;
+    ``keep_open`` holds a read-only connection while the app lives (faster; other
+    processes cannot write the store meanwhile)."""
     from casus.api.routes import router
     from casus.web import mount_dashboard
 
@@ -184,6 +226,7 @@ def create_app(
         token=token if token is not None else os.environ.get(TOKEN_ENV),
         coder=coder,
         max_code_chars=max_code_chars,
+        keep_open=keep_open,
     )
     install_handlers(app)
     app.include_router(router, prefix="/api")

@@ -423,6 +423,6 @@ def ingest_articles(
 
     items = [_article(item, i) for i, item in enumerate(body.articles)]
     coder = state.coder()
-    with state.lock.write():
+    with state.writing():
         stats = ingest(state.store, coder, items)
     return ok(**stats.to_dict())

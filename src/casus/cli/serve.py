@@ -22,10 +22,22 @@ from casus.errors import ConfigError
     help="File holding the write token that enables POST /api/articles "
     "(default: the CASUS_API_TOKEN environment variable; none: read-only).",
 )
+@click.option(
+    "--keep-open/--no-keep-open",
+    default=True,
+    show_default=True,
+    help="Hold the store open while serving (fast); --no-keep-open opens it per query, so "
+    "that `casus ingest` can write to it meanwhile.",
+)
 @click.pass_context
 @run_safely
 def serve_command(
-    ctx: click.Context, db: str | None, host: str, port: int, token_file: str | None
+    ctx: click.Context,
+    db: str | None,
+    host: str,
+    port: int,
+    token_file: str | None,
+    keep_open: bool,
 ) -> None:
     """Serve the JSON API (/api) and the dashboard (/) over a store.
 
@@ -44,6 +56,6 @@ def serve_command(
 
     path = Path(db) if db else config_from(ctx).db
     token = Path(token_file).read_text(encoding="utf-8").strip() if token_file else None
-    app = create_app(path, token=token)
+    app = create_app(path, token=token, keep_open=keep_open)
     click.echo(f"casus: serving {path} at http://{host}:{port}/ (Ctrl-C stops)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

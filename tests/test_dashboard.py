@@ -51,6 +51,19 @@ def _chromium() -> Path:
     return CHROMIUM
 
 
+def shoot(page: Any, path: Path) -> None:
+    """A screenshot of the viewport, reduced to 64 colours when Pillow is there (small PNGs
+    for docs/img)."""
+    page.screenshot(path=str(path))
+    try:
+        from PIL import Image
+    except ImportError:
+        return
+    with Image.open(path) as image:
+        small = image.convert("RGB").quantize(colors=64, method=Image.Quantize.MEDIANCUT)
+    small.save(path, optimize=True)
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory, coder: Coder) -> Iterator[str]:
     """The app over the samples store, served by uvicorn on a free loopback port."""
@@ -130,7 +143,7 @@ def test_dyad_period_event_evidence_journey(page: Any, server: str, shots: Path)
     period = page.locator('svg.dyad-chart .period[tabindex="0"]').first
     period.wait_for()
     assert "/api/dyad-series?a=AZE&b=IRN" in page.get_attribute("#json-twin", "href")
-    page.screenshot(path=str(shots / "dyad.png"))
+    shoot(page, shots / "dyad.png")
 
     period.click()
     page.get_by_role("heading", name="Events in the week of").wait_for()
@@ -144,7 +157,7 @@ def test_dyad_period_event_evidence_journey(page: Any, server: str, shots: Path)
     assert mark.locator(".hl-trigger").count() >= 1
     assert page.locator('.evt[aria-current="true"]').count() == 1
     assert "/api/articles/" in page.get_attribute("#json-twin", "href")
-    page.screenshot(path=str(shots / "article.png"))
+    shoot(page, shots / "article.png")
 
 
 def test_chart_periods_work_from_the_keyboard(page: Any, server: str) -> None:
@@ -165,7 +178,7 @@ def test_timeline_separates_historical_references(page: Any, server: str, shots:
     headings = page.locator("section.panel h2").all_inner_texts()
     assert headings[0].startswith("Events, in order") and headings[1].startswith("Historical")
     assert page.locator("table.framing").count() >= 1
-    page.screenshot(path=str(shots / "timeline.png"))
+    shoot(page, shots / "timeline.png")
 
 
 @pytest.mark.parametrize(
@@ -183,4 +196,4 @@ def test_each_page_draws_and_links_its_json(
     page.locator(ready).first.wait_for()
     assert page.get_attribute("#json-twin", "href").startswith(twin)
     assert not page.locator("#status.error").count()
-    page.screenshot(path=str(shots / f"{name}.png"))
+    shoot(page, shots / f"{name}.png")

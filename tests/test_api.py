@@ -387,3 +387,19 @@ def test_assets_reference_nothing_outside_the_server(client: TestClient) -> None
     for asset in ("app.js", "style.css"):
         text = client.get(f"/static/{asset}").text
         assert "//cdn" not in text and "https://" not in text
+
+
+def test_sql_cannot_read_files_through_the_server(client: TestClient) -> None:
+    body = get(client, "/api/sql?q=SELECT%20*%20FROM%20read_csv('/etc/hostname')", 400)
+    assert_error(body, 400, "q")
+    assert "disabled" in body["error"]
+
+
+def test_serve_refuses_a_missing_store(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from casus.cli.main import cli
+
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 2
+    assert "no store at" in result.output

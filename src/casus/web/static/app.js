@@ -271,7 +271,8 @@ function dyadChart(series, freq, onPick) {
     const g = svg("g", { class: "period", "data-period": row.period, "data-events": row.n_events,
       tabindex: row.n_events ? 0 : -1, role: "button",
       "aria-label": periodLabel(row, freq) });
-    g.append(svg("rect", { class: "hit", x: x - step / 2, y: top, width: step, height: H - top - bottom }));
+    const hitW = Math.min(step, Math.max(barW + 16, 48)); // a wide target, a modest highlight
+    g.append(svg("rect", { class: "hit", x: x - hitW / 2, y: top, width: hitW, height: H - top - bottom }));
     let up = mid, down = mid;
     for (const q of [1, 2]) {
       const h = scale(row[QUAD_KEYS[q]]);

@@ -207,6 +207,16 @@ def test_timeline_route_returns_the_python_timeline(client: TestClient, db: Path
     assert body["timeline"] == expected
 
 
+def test_dyads_are_ranked_by_events_with_both_sides_known(client: TestClient) -> None:
+    dyads = get(client, "/api/dyads?limit=50")["dyads"]
+    counts = [d["events"] for d in dyads]
+    assert counts == sorted(counts, reverse=True)
+    assert all(d["a"] and d["b"] and d["a"] != d["b"] for d in dyads)
+    aze_irn = next(d for d in dyads if (d["a"], d["b"]) == ("AZE", "IRN"))
+    series = get(client, "/api/dyad-series?a=AZE&b=IRN")["series"]
+    assert aze_irn["events"] == sum(row["n_events"] for row in series)
+
+
 def test_dyad_series_fills_empty_periods(client: TestClient) -> None:
     series = get(client, "/api/dyad-series?a=AZE&b=IRN&freq=day")["series"]
     days = [dt.date.fromisoformat(r["period"]) for r in series]

@@ -32,6 +32,7 @@ ROUTES = (
     "GET /api/clusters",
     "GET /api/timeline",
     "GET /api/dyad-series",
+    "GET /api/dyads",
     "GET /api/alerts",
     "GET /api/network",
     "GET /api/places",

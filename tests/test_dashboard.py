@@ -200,3 +200,10 @@ def test_each_page_draws_and_links_its_json(
     assert page.get_attribute("#json-twin", "href").startswith(twin)
     assert not page.locator("#status.error").count()
     shoot(page, shots / f"{name}.png")
+
+
+def test_dyad_page_offers_the_busiest_dyads(page: Any, server: str) -> None:
+    page.goto(f"{server}/dyad")
+    page.get_by_role("link", name="AZE – IRN").click()
+    page.locator('svg.dyad-chart .period[tabindex="0"]').first.wait_for()
+    assert page.url.endswith("/dyad?a=AZE&b=IRN")

@@ -21,6 +21,7 @@ from casus.analysis.browse import (
     list_clusters,
     list_events,
     places,
+    top_dyads,
     write_events,
 )
 from casus.analysis.lookup import describe_actor, find_actors, resolve_actor
@@ -78,5 +79,6 @@ __all__ = [
     "resolve_actor",
     "sql",
     "timeline",
+    "top_dyads",
     "write_events",
 ]

@@ -431,6 +431,29 @@ def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
     return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in row.items()}
 
 
+def top_dyads(store: Store, *, limit: int = 20) -> list[dict[str, Any]]:
+    """The dyads with the most de-duplicated, non-historical events (both sides known), with
+    their cooperation and conflict counts and first and last event dates."""
+    rows = store.query(
+        """SELECT dyad, count(*), count(*) FILTER (WHERE quad_class IN (1, 2)),
+                  count(*) FILTER (WHERE quad_class IN (3, 4)), min(date), max(date)
+           FROM clusters
+           WHERE NOT historical AND NOT starts_with(dyad, '|') AND NOT ends_with(dyad, '|')
+             AND split_part(dyad, '|', 1) <> split_part(dyad, '|', 2)
+           GROUP BY dyad ORDER BY count(*) DESC, dyad LIMIT ?""",
+        [_check_limit(limit)],
+    )
+    names = ("events", "cooperation", "conflict", "first", "last")
+    return [
+        {
+            "a": dyad.split("|", 1)[0],
+            "b": dyad.split("|", 1)[1],
+            **_jsonable(dict(zip(names, rest, strict=True))),
+        }
+        for dyad, *rest in rows
+    ]
+
+
 # ---- one article ---------------------------------------------------------------------------------
 def get_article(store: Store, article_id: str) -> dict[str, Any]:
     """An article's text and metadata, its coded events (asserted or not, in text order)

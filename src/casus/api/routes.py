@@ -24,6 +24,7 @@ from casus.analysis.browse import (
     list_clusters,
     list_events,
     places,
+    top_dyads,
     write_events,
 )
 from casus.analysis.lookup import basemap, describe_actor, find_actors, resolve_actor
@@ -231,6 +232,14 @@ def dyad_series_route(
 
 def _dyad(state: AppState, a: str, b: str) -> tuple[str, str]:
     return resolve_actor(state.store, a, "a"), resolve_actor(state.store, b, "b")
+
+
+@router.get("/dyads", summary="The most active dyads")
+def dyads(state: State, limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20) -> Any:
+    """Dyads (both sides known, two different countries) by number of de-duplicated,
+    non-historical events, with cooperation and conflict counts."""
+    with state.lock.read():
+        return ok(dyads=top_dyads(state.store, limit=limit))
 
 
 @router.get("/alerts", summary="Dyads whose conflict rose above their baseline")

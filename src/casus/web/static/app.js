@@ -201,7 +201,19 @@ async function dyadPage() {
     { name: "historical", label: "Include historical", type: "checkbox", value: false },
   ], renderDyad);
   if (params.get("a") && params.get("b")) await renderDyad();
-  else status("Pick two actors (codes such as AZE and IRN, or names) and press Show.");
+  else await dyadChoices();
+}
+
+/** With no dyad chosen: the busiest dyads of the store, each a link. */
+async function dyadChoices() {
+  const body = await api("/api/dyads", { limit: 24 }, { twin: true });
+  status("Pick two actors (codes such as AZE and IRN, or names) and press Show, or choose a dyad below.");
+  content(el("section", { class: "panel", "aria-label": "Busiest dyads" },
+    el("h2", {}, "The busiest dyads", twinLink("/api/dyads?limit=24")),
+    body.dyads.length ? el("ul", { class: "dyads" }, body.dyads.map((d) => el("li", {},
+      el("a", { href: `/dyad?a=${encodeURIComponent(d.a)}&b=${encodeURIComponent(d.b)}` }, `${d.a} – ${d.b}`),
+      ` ${d.events} event${d.events === 1 ? "" : "s"} (▲ ${d.cooperation} cooperation, ▼ ${d.conflict} conflict), ${d.first} to ${d.last}`)))
+      : el("p", { class: "muted" }, "The store holds no event between two known countries yet.")));
 }
 
 async function renderDyad() {

@@ -1,5 +1,6 @@
 """Analysis over the event store: cross-source de-duplication, timelines, dyad series, alerts,
-networks, exports and read-only SQL.
+networks, exports and read-only SQL; browsing (filtered, paginated events and clusters,
+articles with their spans, actor look-up) for the HTTP API and the dashboard.
 
     from casus.store import Store
     from casus.analysis import timeline
@@ -12,6 +13,18 @@ networks, exports and read-only SQL.
 
 from __future__ import annotations
 
+from casus.analysis.browse import (
+    EventFilter,
+    Page,
+    get_article,
+    get_event,
+    list_clusters,
+    list_events,
+    places,
+    top_dyads,
+    write_events,
+)
+from casus.analysis.lookup import describe_actor, find_actors, resolve_actor
 from casus.analysis.queries import (
     Alert,
     DyadRow,
@@ -43,17 +56,29 @@ __all__ = [
     "Cluster",
     "DedupParams",
     "DyadRow",
+    "EventFilter",
+    "Page",
     "Report",
     "SqlResult",
     "TimelineRow",
     "alerts",
     "cluster_events",
     "cluster_reports",
+    "describe_actor",
     "dyad_series",
     "export",
+    "find_actors",
+    "get_article",
+    "get_event",
     "graph_to_graphml",
     "graph_to_json",
+    "list_clusters",
+    "list_events",
     "network",
+    "places",
+    "resolve_actor",
     "sql",
     "timeline",
+    "top_dyads",
+    "write_events",
 ]

@@ -16,6 +16,9 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/casus code samples/ --explain
+	$(BIN)/casus ingest samples/ --db demo.duckdb
+	@echo
+	@echo "Dashboard: $(BIN)/casus serve --db demo.duckdb   then open http://127.0.0.1:8000/dyad?a=AZE&b=IRN"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
@@ -24,6 +27,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 pytest: $(STAMP)
+	sh scripts/ensure-chromium.sh
 	$(BIN)/pytest
 
 test: lint typecheck pytest
@@ -31,6 +35,7 @@ test: lint typecheck pytest
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_code.py
 	$(BIN)/python benchmarks/bench_store.py
+	$(BIN)/python benchmarks/bench_api.py
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info
+	rm -rf $(VENV) build dist src/*.egg-info demo.duckdb

@@ -32,7 +32,7 @@ from casus.engine.modality import (
     stated_future,
 )
 from casus.engine.scope import Scope
-from casus.engine.targets import TargetFinder, implicit_actor
+from casus.engine.targets import TargetFinder, generic_actor, implicit_actor
 from casus.model import UNKNOWN_COUNTRY, Actor, Attribution, Event, Modality
 from casus.ontology.cameo import CameoTable, load_intentions
 from casus.ontology.lexicon import Lexicon, Pattern
@@ -317,6 +317,13 @@ class EventEngine:
         if not sources:
             return []
         targets = self._targets(scope, frame, pattern, sources[0])
+        # a country guessed from context is never the country the act is done to: "President
+        # Reagan threatened the Soviet Union" does not make Reagan Soviet
+        done_to = {t.country for t in targets if t is not None and t.known}
+        sources = [
+            generic_actor(s) if s.how == "context" and s.country in done_to else s
+            for s in sources
+        ]
         if code.code == "010" and (
             pattern.specificity == 0 or not any(t is not None and t.known for t in targets)
         ):
@@ -439,7 +446,7 @@ class EventEngine:
                 continue  # neither side known: nothing an analyst could place
             if target is not None and code.root == "16" and target.country == source.country:
                 continue  # relations are reduced with someone else, never with oneself
-            if target is not None and target.code is not None and target.code == source.code:
+            if target is not None and _same_actor(source, target, symmetric=code.symmetric):
                 continue  # an actor acting on itself is a resolution error, not an event
             event = Event(
                 article_id=document.article.id,
@@ -589,6 +596,21 @@ class EventEngine:
             seen.add(event.event_id)
             out.append((event, token))
         return out
+
+
+def _same_actor(source: Actor, target: Actor, *, symmetric: bool) -> bool:
+    """Whether two sides are one actor: the same code, or, for an agreement, a country and a
+    part of it ("Netanyahu signed the treaty on behalf of Israel" is no Israel-Israel
+    agreement). A government acting on its own country is an event ("imposed a curfew in
+    southeastern Turkey"), and so is an agreement between two parts of one country."""
+    if target.code is None or source.code is None:
+        return False
+    if target.code == source.code:
+        return True
+    if not symmetric or not (source.known and target.known):
+        return False
+    same = source.country == target.country
+    return same and (source.code == source.country or target.code == target.country)
 
 
 def presupposed(noun: Any) -> bool:

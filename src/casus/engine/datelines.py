@@ -18,12 +18,15 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
+_ORD = r"(?:st|nd|rd|th)?"  # "16th September, 2020"
+ORDINAL_PARTS = frozenset({"st", "nd", "rd", "th", "of"})
 HEADLINE_CHARS = 160  # a first line this short may be a headline above the dateline
 DATELINE_RE = re.compile(
     rf"""^(?P<lead>\s*)
     (?P<place>[A-Z][A-Za-z.'\u2019-]*(?:\ [A-Z][A-Za-z.'\u2019-]*){{0,3}})
     (?:,\ (?!{_MONTH}\b)(?P<region>[A-Z][A-Za-z.'-]*(?:\ [A-Z][A-Za-z.'-]*){{0,2}}))?
-    (?:,?\ (?P<date>{_MONTH}\.?\ \d{{1,2}}(?:,?\ \d{{4}})?|\d{{1,2}}\ {_MONTH}\.?(?:,?\ \d{{4}})?))?
+    (?:,?\ (?P<date>{_MONTH}\.?\ \d{{1,2}}{_ORD}(?:,?\ \d{{4}})?
+                 |\d{{1,2}}{_ORD}\ (?:of\ )?{_MONTH}\.?(?:,?\ \d{{4}})?))?
     \.?,?\s*
     (?:\((?P<agency>[^()\n]{{1,40}})\)|/(?P<slash>[^/\n]{{1,40}})/\.?)?
     \s*(?P<dash>--|[-\u2013\u2014:])?\s+""",
@@ -89,7 +92,7 @@ def _date(
 ) -> tuple[dt.date | None, tuple[int, int] | None]:
     if not text:
         return None, None
-    parts = re.findall(r"[A-Za-z]+|\d+", text)
+    parts = [p for p in re.findall(r"[A-Za-z]+|\d+", text) if p not in ORDINAL_PARTS]
     month = next(
         MONTHS[p.lower()[:3] if p.lower()[:3] in MONTHS else p.lower()]
         for p in parts

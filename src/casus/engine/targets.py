@@ -463,8 +463,11 @@ class TargetFinder:
 def unknown_actor(actor: Actor) -> Actor:
     """The actor as an event side of unknown country: ``---`` plus its roles ("generic"), or
     ``---`` alone ("unknown")."""
-    if actor.known:
-        return actor
+    return actor if actor.known else generic_actor(actor)
+
+
+def generic_actor(actor: Actor) -> Actor:
+    """The actor with its country dropped: ``---`` plus its roles."""
     code = UNKNOWN_COUNTRY + "".join(actor.roles)
     how = "generic" if actor.roles else "unknown"
     return Actor(code, None, actor.roles, actor.text, actor.start, actor.end, how)

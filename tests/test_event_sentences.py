@@ -1,7 +1,8 @@
-"""The event engine on 230 annotated sentences (tests/data/event_sentences.jsonl), one
+"""The event engine on annotated sentences (every tests/data/event_sentences*.jsonl file), one
 construction each: required events must be emitted as asserted events, forbidden ones must
-not. Sentences the engine still gets wrong are listed in event_sentences_known.txt and run
-as strict xfails, so a fix shows up as an unexpected pass and a regression as a failure."""
+not. Sentences the engine still gets wrong are listed in the event_sentences*_known.txt files
+and run as strict xfails, so a fix shows up as an unexpected pass and a regression as a
+failure."""
 
 from __future__ import annotations
 
@@ -16,11 +17,14 @@ from conftest import DATA
 
 RECORDS = [
     json.loads(line)
-    for line in (DATA / "event_sentences.jsonl").read_text(encoding="utf-8").splitlines()
+    for path in sorted(DATA.glob("event_sentences*.jsonl"))
+    for line in path.read_text(encoding="utf-8").splitlines()
+    if line.strip()
 ]
 KNOWN = {
     line.split("\t")[0]: line.split("\t", 1)[1].strip()
-    for line in (DATA / "event_sentences_known.txt").read_text(encoding="utf-8").splitlines()
+    for path in sorted(DATA.glob("event_sentences*_known.txt"))
+    for line in path.read_text(encoding="utf-8").splitlines()
     if line.strip() and not line.startswith("#")
 }
 
@@ -89,3 +93,13 @@ def test_sentence_codes_as_annotated(
         for e in events
     ]
     assert not missing and not hits, f"missing {missing}, forbidden {hits}, got {got}"
+
+
+def test_sentence_ids_are_unique_across_files() -> None:
+    ids = [record["id"] for record in RECORDS]
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
+
+
+def test_every_known_failure_names_a_sentence() -> None:
+    ids = {record["id"] for record in RECORDS}
+    assert set(KNOWN) <= ids, sorted(set(KNOWN) - ids)

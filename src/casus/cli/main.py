@@ -8,6 +8,7 @@ from casus import __version__
 from casus.cli.code import code_command
 from casus.cli.common import setup_logging
 from casus.cli.evaluate import eval_command
+from casus.cli.lexicon import lexicon_group
 from casus.cli.store import register as register_store_commands
 
 
@@ -24,6 +25,7 @@ def cli(config: str | None, model: str | None, debug: bool, quiet: bool) -> None
 
 cli.add_command(code_command)
 cli.add_command(eval_command)
+cli.add_command(lexicon_group)
 register_store_commands(cli)
 
 

@@ -195,16 +195,11 @@ def score_record(gold: GoldArticle, preds: list[Event], report: Report) -> None:
     golds = gold.events
     sym = {i: g.symmetric for i, g in enumerate(golds)}
 
-    def dyad_ok(g: GoldEvent, p: Event) -> bool:
-        if not _has_actors(g):
-            return type_match(g, p)
-        return type_match(g, p) and actors_match(g, p, g.symmetric)
-
     detection = _match(golds, preds, type_match)
-    dyad = _match(golds, preds, dyad_ok)
+    dyad = _match(golds, preds, _dyad_ok)
     for tally, matched, ok in (
         (report.detection, detection, type_match),
-        (report.dyad, dyad, dyad_ok),
+        (report.dyad, dyad, _dyad_ok),
     ):
         _tally(tally, golds, preds, matched, ok, sym)
     for gi, pi in dyad.items():
@@ -236,11 +231,25 @@ def score_record(gold: GoldArticle, preds: list[Event], report: Report) -> None:
         if (
             pi not in dyad.values()
             and not _is_duplicate(p, matched_keys)
-            and not any(not g.required and dyad_ok(g, p) for g in golds)
+            and not any(not g.required and _dyad_ok(g, p) for g in golds)
         ):
             error = _error("false_alarm", gold, p, None)
             error["bucket"] = false_alarm_bucket(golds, p)
             report.errors.append(error)
+
+
+def _dyad_ok(g: GoldEvent, p: Event) -> bool:
+    if not _has_actors(g):
+        return type_match(g, p)
+    return type_match(g, p) and actors_match(g, p, g.symmetric)
+
+
+def found_events(gold: GoldArticle, preds: list[Event]) -> list[tuple[GoldEvent, bool, bool]]:
+    """Each required gold event of a record, with whether the detection matching and the
+    (source, target, root) matching found it (the same matchings as the scores)."""
+    detection = _match(gold.events, preds, type_match)
+    dyad = _match(gold.events, preds, _dyad_ok)
+    return [(g, i in detection, i in dyad) for i, g in enumerate(gold.events) if g.required]
 
 
 def _tally(

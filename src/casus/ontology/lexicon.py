@@ -49,6 +49,11 @@ PREPOSITIONS = frozenset(
         "near",
         "inside",
         "within",
+        "along",
+        "around",
+        "off",
+        "outside",
+        "under",
     ]
 )
 CLASS_RE = re.compile(r"^[A-Z][A-Z_]*$")

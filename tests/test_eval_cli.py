@@ -33,6 +33,7 @@ def test_eval_json_has_the_documented_keys(summary: dict[str, object]) -> None:
         "date_accuracy",
         "plover_accuracy",
         "forbidden_hits",
+        "error_buckets",
         "confusion",
     ):
         assert key in summary
@@ -51,3 +52,11 @@ def test_eval_prints_scores_and_errors() -> None:
     out = result.stdout.decode()
     assert result.returncode == 0
     assert "event detection" in out and "(source, target, root)" in out and "[miss]" in out
+    assert "misses by cause:" in out and "-- missed: nothing coded in its evidence sentence" in out
+
+
+def test_error_buckets_add_up_to_the_dyad_errors(summary: dict[str, object]) -> None:
+    buckets = summary["error_buckets"]
+    dyad = summary["dyad_root"]
+    assert sum(buckets["miss"].values()) == dyad["fn"]  # type: ignore[index]
+    assert sum(buckets["false_alarm"].values()) == dyad["fp"]  # type: ignore[index]

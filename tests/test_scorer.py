@@ -6,6 +6,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
+
 from casus.evaluation.gold import Forbidden, GoldArticle, GoldEvent, read_gold
 from casus.evaluation.scorer import Report, score_record
 from casus.model import Actor, Event, EventDate
@@ -18,14 +20,20 @@ def _actor(code: str | None) -> Actor | None:
     return Actor(code, code[:3], (), code, 0, 3)
 
 
-def _event(source: str, target: str | None, code: str, day: str = "2023-04-06") -> Event:
+def _event(
+    source: str,
+    target: str | None,
+    code: str,
+    day: str = "2023-04-06",
+    sentence: str = "text",
+) -> Event:
     record = load_cameo().get(code)
     return Event(
         article_id="a",
         sentence_index=0,
-        evidence_text="text",
+        evidence_text=sentence,
         evidence_start=0,
-        evidence_end=4,
+        evidence_end=len(sentence),
         source=_actor(source),
         target=_actor(target),
         cameo=code,
@@ -164,3 +172,56 @@ def test_article_gold_format_is_read(tmp_path: Path) -> None:
     gold = read_gold(path)[0]
     assert gold.kind == "article" and gold.events[0].roots == {"16"}
     assert gold.forbidden[0].roots == {"19"}
+
+
+EXPULSION = "Baku expelled four Iranian diplomats on Thursday."
+OTHER = "Tehran criticised the visit."
+
+
+def _buckets(gold: GoldArticle, preds: list[Event]) -> tuple[list[str], list[str]]:
+    report = Report()
+    score_record(gold, preds, report)
+    misses = [e["bucket"] for e in report.errors if e["kind"] == "miss"]
+    alarms = [e["bucket"] for e in report.errors if e["kind"] == "false_alarm"]
+    return misses, alarms
+
+
+@pytest.mark.parametrize(
+    ("pred", "bucket"),
+    [
+        (_event("IRN", "AZE", "111", sentence=OTHER), "nothing_coded"),
+        (_event("AZE", None, "161", sentence=EXPULSION), "side_wrong"),
+        (_event("AZE", "RUS", "161", sentence=EXPULSION), "side_wrong"),
+        (_event("AZE", "IRN", "112", sentence=EXPULSION), "other_code"),
+    ],
+)
+def test_miss_is_bucketed_by_what_its_evidence_sentence_gave(pred: Event, bucket: str) -> None:
+    gold = _gold(_expel(evidence="Baku expelled four Iranian diplomats"))
+    assert _buckets(gold, [pred])[0] == [bucket]
+
+
+def test_miss_without_any_prediction_is_nothing_coded() -> None:
+    assert _buckets(_gold(_expel()), []) == (["nothing_coded"], [])
+
+
+@pytest.mark.parametrize(
+    ("pred", "bucket"),
+    [
+        (_event("AZE", None, "042"), "no_target"),
+        (_event("IRN", "AZE", "112"), "pair_other_code"),
+        (_event("AZE", "IRN", "042"), "pair_other_code"),
+        (_event("RUS", "UKR", "190"), "pair_not_in_gold"),
+    ],
+)
+def test_false_alarm_is_bucketed_by_its_pair(pred: Event, bucket: str) -> None:
+    gold = _gold(_expel())
+    assert _buckets(gold, [_event("AZE", "IRN", "161"), pred]) == ([], [bucket])
+
+
+def test_bucket_counts_are_in_the_summary() -> None:
+    gold = _gold(_expel(evidence="Baku expelled four Iranian diplomats"))
+    d = _score(gold, [_event("AZE", "IRN", "112", sentence=EXPULSION), _event("RUS", None, "042")])
+    assert d["error_buckets"] == {
+        "miss": {"nothing_coded": 0, "side_wrong": 0, "other_code": 1},
+        "false_alarm": {"no_target": 1, "pair_other_code": 1, "pair_not_in_gold": 0},
+    }

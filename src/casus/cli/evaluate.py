@@ -14,7 +14,11 @@ from casus.evaluation.run import evaluate_files, format_report
 
 @click.command("eval")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
-@click.option("--show-errors", is_flag=True, help="List every miss and false alarm.")
+@click.option(
+    "--show-errors",
+    is_flag=True,
+    help="List every miss, false alarm and forbidden event, grouped by cause.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable summary on stdout.")
 @table_options
 @click.pass_context

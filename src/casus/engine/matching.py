@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from casus.engine.frames import Frame, prep_objects, unwrap_quantifier, verb_frame, with_conjuncts
+from casus.ontology.idioms import load_idioms
 from casus.ontology.lexicon import Lexicon, Pattern
 
 
@@ -13,6 +14,7 @@ class PatternMatcher:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        self.idioms = load_idioms()
 
     def _object_forms(self, token: Any) -> list[str]:
         """Lemma forms of an object phrase, longest first: "peacekeeping troop", "troop"."""
@@ -120,8 +122,6 @@ class PatternMatcher:
             for p in self.lexicon.candidates(frame.kind, frame.lemma or frame.pred.lemma_.lower())
             if (only is None or p.code[:2] in only) and p.code[:2] not in never
         ]
-        if not candidates:
-            return None
         wanted_particles = {p.particle for p in candidates if p.particle}
         has_own_particle = bool(frame.particles & wanted_particles)
         comp_roots: set[str] | None = None
@@ -148,7 +148,10 @@ class PatternMatcher:
                     continue
             if best is None or (pattern.specificity, length) > best:
                 best, chosen = (pattern.specificity, length), pattern
-        return chosen
+        # figurative language (data/lexicon/idioms.tsv): "burned its bridges" is no attack
+        chosen = self.idioms.apply(frame.pred, chosen, frame.kind)
+        root = chosen.code[:2] if chosen is not None else None
+        return chosen if root not in never and (only is None or root in only) else None
 
     # ---- targets ------------------------------------------------------------------------
 

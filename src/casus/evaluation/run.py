@@ -8,7 +8,7 @@ from typing import Any
 
 from casus.coder import Coder
 from casus.evaluation.gold import GoldArticle, read_gold
-from casus.evaluation.scorer import Report, score_record
+from casus.evaluation.scorer import FALSE_ALARM_BUCKETS, MISS_BUCKETS, Report, score_record
 from casus.model import Article
 
 
@@ -60,11 +60,36 @@ def format_report(name: str, report: Report, *, show_errors: bool = False) -> st
             lines.append(
                 f"   {gold_root:>4} " + " ".join(f"{row.get(r, 0) or '.':>4}" for r in roots)
             )
+    buckets = d["error_buckets"]
+    for kind, title, names in (
+        ("miss", "misses", MISS_BUCKETS),
+        ("false_alarm", "false alarms", FALSE_ALARM_BUCKETS),
+    ):
+        counts = "; ".join(f"{buckets[kind][b]} {label}" for b, label in names.items())
+        lines.append(f"  {title} by cause: {counts}")
     if show_errors:
-        lines.append("  errors:")
-        for err in report.errors:
+        lines.extend(_error_lines(report))
+    return "\n".join(lines)
+
+
+def _error_lines(report: Report) -> list[str]:
+    """Every error, grouped by kind and bucket (misses, false alarms, forbidden events)."""
+    lines = ["  errors:"]
+    groups: list[tuple[str, str | None, str]] = [
+        ("miss", b, f"missed: {label}") for b, label in MISS_BUCKETS.items()
+    ]
+    groups += [
+        ("false_alarm", b, f"false alarm: {label}") for b, label in FALSE_ALARM_BUCKETS.items()
+    ]
+    groups.append(("forbidden", None, "forbidden events emitted"))
+    for kind, bucket, title in groups:
+        errors = [e for e in report.errors if e["kind"] == kind and e.get("bucket") == bucket]
+        if not errors:
+            continue
+        lines.append(f"  -- {title} ({len(errors)})")
+        for err in errors:
             lines.append(
                 f"   [{err['kind']}] {err['record']}: expected {err['expected']}; "
                 f"got {err['got']}\n      {err['text'][:200]}"
             )
-    return "\n".join(lines)
+    return lines

@@ -6,6 +6,9 @@ actor matches on its country part (the first three letters; six for IGO/NGO/IMG/
 ``---`` matches anything), and a symmetric event matches either direction. A prediction that
 repeats an already matched one (same actors and root, or its reverse) is a duplicate, not a
 false alarm. Predictions matching an optional gold event are neither hits nor false alarms.
+
+Every miss and false alarm is put in a bucket that says why (``MISS_BUCKETS``,
+``FALSE_ALARM_BUCKETS``; docs/evaluation.md#why-an-event-was-missed).
 """
 
 from __future__ import annotations
@@ -20,6 +23,17 @@ from casus.model import Actor, Event
 from casus.ontology.cameo import QUAD_CLASS_BY_ROOT
 
 WIDE_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
+# Why a required gold event was missed, and why a prediction is a false alarm (in this order).
+MISS_BUCKETS = {
+    "nothing_coded": "nothing coded in its evidence sentence",
+    "side_wrong": "code right, a side missing or wrong",
+    "other_code": "another code found there",
+}
+FALSE_ALARM_BUCKETS = {
+    "no_target": "no target",
+    "pair_other_code": "its pair is in the gold under another code",
+    "pair_not_in_gold": "its pair is not in the gold",
+}
 
 
 def actor_key(code: str | None) -> str | None:
@@ -128,6 +142,17 @@ class Report:
     confusion: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     errors: list[dict[str, Any]] = field(default_factory=list)
 
+    def buckets(self) -> dict[str, dict[str, int]]:
+        """How many misses and false alarms fall in each bucket (every bucket listed)."""
+        out: dict[str, dict[str, int]] = {
+            "miss": dict.fromkeys(MISS_BUCKETS, 0),
+            "false_alarm": dict.fromkeys(FALSE_ALARM_BUCKETS, 0),
+        }
+        for err in self.errors:
+            if err["kind"] in out:
+                out[err["kind"]][err["bucket"]] += 1
+        return out
+
     def to_dict(self) -> dict[str, Any]:
         """The machine-readable summary (``casus eval --json``)."""
         return {
@@ -140,6 +165,7 @@ class Report:
             "date_accuracy": self.date.value(),
             "plover_accuracy": self.plover.value(),
             "forbidden_hits": self.forbidden_hits,
+            "error_buckets": self.buckets(),
             "confusion": {g: dict(c) for g, c in sorted(self.confusion.items())},
             "counts": {
                 "code": self.code.total,
@@ -180,16 +206,11 @@ def score_record(gold: GoldArticle, preds: list[Event], report: Report) -> None:
     golds = gold.events
     sym = {i: g.symmetric for i, g in enumerate(golds)}
 
-    def dyad_ok(g: GoldEvent, p: Event) -> bool:
-        if not _has_actors(g):
-            return type_match(g, p)
-        return type_match(g, p) and actors_match(g, p, g.symmetric)
-
     detection = _match(golds, preds, type_match)
-    dyad = _match(golds, preds, dyad_ok)
+    dyad = _match(golds, preds, _dyad_ok)
     for tally, matched, ok in (
         (report.detection, detection, type_match),
-        (report.dyad, dyad, dyad_ok),
+        (report.dyad, dyad, _dyad_ok),
     ):
         _tally(tally, golds, preds, matched, ok, sym)
     for gi, pi in dyad.items():
@@ -215,15 +236,31 @@ def score_record(gold: GoldArticle, preds: list[Event], report: Report) -> None:
                 report.errors.append(_error("forbidden", gold, p, forbidden.note))
     for gi, g in enumerate(golds):
         if g.required and gi not in dyad:
-            report.errors.append(_miss(gold, g))
+            report.errors.append(_miss(gold, g, preds))
     matched_keys = {_dyad_key(preds[pi]) for pi in dyad.values()}
     for pi, p in enumerate(preds):
         if (
             pi not in dyad.values()
             and not _is_duplicate(p, matched_keys)
-            and not any(not g.required and dyad_ok(g, p) for g in golds)
+            and not any(not g.required and _dyad_ok(g, p) for g in golds)
         ):
-            report.errors.append(_error("false_alarm", gold, p, None))
+            error = _error("false_alarm", gold, p, None)
+            error["bucket"] = false_alarm_bucket(golds, p)
+            report.errors.append(error)
+
+
+def _dyad_ok(g: GoldEvent, p: Event) -> bool:
+    if not _has_actors(g):
+        return type_match(g, p)
+    return type_match(g, p) and actors_match(g, p, g.symmetric)
+
+
+def found_events(gold: GoldArticle, preds: list[Event]) -> list[tuple[GoldEvent, bool, bool]]:
+    """Each required gold event of a record, with whether the detection matching and the
+    (source, target, root) matching found it (the same matchings as the scores)."""
+    detection = _match(gold.events, preds, type_match)
+    dyad = _match(gold.events, preds, _dyad_ok)
+    return [(g, i in detection, i in dyad) for i, g in enumerate(gold.events) if g.required]
 
 
 def _tally(
@@ -284,24 +321,67 @@ def _confusion(golds: list[GoldEvent], preds: list[Event], report: Report) -> No
         report.confusion[preds[pi].cameo_root][preds[pi].cameo_root] += 1
 
 
-def _miss(gold: GoldArticle, g: GoldEvent) -> dict[str, Any]:
+def _normal(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def in_evidence(gold: GoldArticle, g: GoldEvent, pred: Event) -> bool:
+    """Whether a prediction was coded from the sentence that reports a gold event: the gold
+    evidence is part of the prediction's sentence (or the reverse, for evidence that spans
+    sentences). A sentence-level record, or a gold event with no evidence, is one sentence."""
+    if gold.kind == "sentence" or not g.evidence:
+        return True
+    evidence, sentence = _normal(g.evidence), _normal(pred.evidence_text)
+    return evidence in sentence or sentence in evidence or evidence[:40] in sentence
+
+
+def miss_bucket(gold: GoldArticle, g: GoldEvent, preds: list[Event]) -> tuple[str, list[Event]]:
+    """Why a required gold event was missed, with the predictions of its evidence sentence:
+    ``nothing_coded`` (none there), ``side_wrong`` (one there has the right type but not the
+    right actors), or ``other_code`` (only other types there)."""
+    there = [p for p in preds if in_evidence(gold, g, p)]
+    if not there:
+        return "nothing_coded", []
+    right_type = [p for p in there if type_match(g, p)]
+    if right_type:
+        return "side_wrong", right_type
+    return "other_code", there
+
+
+def false_alarm_bucket(golds: list[GoldEvent], pred: Event) -> str:
+    """Why a prediction is a false alarm: ``no_target``, ``pair_other_code`` (some gold event
+    has its actors, in either direction, under another type) or ``pair_not_in_gold``."""
+    if pred.target is None or pred.target.code is None:
+        return "no_target"
+    if any(_has_actors(g) and actors_match(g, pred, True) for g in golds):
+        return "pair_other_code"
+    return "pair_not_in_gold"
+
+
+def _got(p: Event) -> str:
+    src = p.source.code if p.source else None
+    tgt = p.target.code if p.target else None
+    return f"{src} -> {tgt} {p.cameo} {p.cameo_name}"
+
+
+def _miss(gold: GoldArticle, g: GoldEvent, preds: list[Event]) -> dict[str, Any]:
     what = g.plover or "/".join(sorted(g.codes or g.roots))
+    bucket, there = miss_bucket(gold, g, preds)
     return {
         "kind": "miss",
+        "bucket": bucket,
         "record": gold.id,
         "expected": f"{g.source} -> {g.target} {what}",
-        "got": None,
+        "got": "; ".join(_got(p) for p in there[:3]) or None,
         "text": g.evidence or gold.text,
     }
 
 
 def _error(kind: str, gold: GoldArticle, p: Event, note: str | None) -> dict[str, Any]:
-    src = p.source.code if p.source else None
-    tgt = p.target.code if p.target else None
     return {
         "kind": kind,
         "record": gold.id,
         "expected": note,
-        "got": f"{src} -> {tgt} {p.cameo} {p.cameo_name}",
+        "got": _got(p),
         "text": p.evidence_text,
     }

@@ -20,6 +20,9 @@ from casus.ontology.tables import Row, data_files, read_tsv, read_user_file
 
 PATTERN_HEADER = ("code", "kind", "lemma", "object", "prep", "comp", "note")
 CLASS_HEADER = ("class", "lemma", "note")
+# Bundled files in data/lexicon/ that are not patterns: idioms*.tsv is read by ontology/idioms.py
+# (it is still part of the lexicon version, so changing it re-codes stored articles).
+NOT_PATTERNS = ("idioms",)
 KINDS = ("verb", "noun")
 PREPOSITIONS = frozenset(
     [
@@ -46,6 +49,11 @@ PREPOSITIONS = frozenset(
         "near",
         "inside",
         "within",
+        "along",
+        "around",
+        "off",
+        "outside",
+        "under",
     ]
 )
 CLASS_RE = re.compile(r"^[A-Z][A-Z_]*$")
@@ -214,7 +222,9 @@ def build_lexicon(extra_files: tuple[Path, ...] = ()) -> Lexicon:
     bundled = data_files("lexicon", "*.tsv")
     user = [(str(p), read_user_file(p)) for p in extra_files]
     class_texts = [(n, t) for n, t in bundled + user if Path(n).name.startswith("noun_classes")]
-    pattern_texts = [(n, t) for n, t in bundled if not Path(n).name.startswith("noun_classes")]
+    pattern_texts = [
+        (n, t) for n, t in bundled if not Path(n).name.startswith(("noun_classes", *NOT_PATTERNS))
+    ]
     user_patterns = [(n, t) for n, t in user if not Path(n).name.startswith("noun_classes")]
     classes = _merge(parse_classes(t, n) for n, t in class_texts)
     patterns: dict[tuple[object, ...], Pattern] = {}

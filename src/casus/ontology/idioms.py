@@ -1,0 +1,160 @@
+"""Figurative language that looks like an event: "burned its bridges", "a war of words",
+"killed the deal", "a charm offensive".
+
+The table is ``data/lexicon/idioms.tsv`` (format: docs/lexicon.md#figurative-language). Each
+row is a sequence of words and an action: ``drop`` (no event) or a CAMEO code (the event is
+coded with it instead). The event engine asks :meth:`Idioms.apply` about every pattern it
+chooses, before an event is built.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
+
+from casus.ontology.cameo import CameoTable, load_cameo
+from casus.ontology.lexicon import Pattern
+from casus.ontology.tables import Row, data_files, read_tsv
+
+HEADER = ("words", "action", "note")
+GAP = "..."
+# A gap "..." stands for up to this many tokens.
+MAX_GAP = 4
+MAX_ITEMS = 8
+WORD_RE = re.compile(r"^[a-z][a-z'\-]*(\|[a-z][a-z'\-]*)*$")
+# Words of the trigger's clause that count as part of it: "launched a charm offensive" is
+# figurative because its object is.
+ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "pobj"})
+DROP = "drop"
+
+
+@dataclass(frozen=True, slots=True)
+class Idiom:
+    """One row: ``items`` are sets of word alternatives, or ``None`` for a gap."""
+
+    items: tuple[frozenset[str] | None, ...]
+    code: str | None  # None: drop the event
+    where: str  # "file:line"
+
+    def matches(self, tokens: list[Any], anchors: set[int]) -> bool:
+        """Whether the words occur in the sentence, in order, covering an anchor token."""
+        return any(
+            _match(tokens, self.items, start, 0, [], anchors) for start in range(len(tokens))
+        )
+
+
+def _word_of(token: Any) -> tuple[str, str]:
+    return token.lemma_.lower(), token.lower_
+
+
+def _match(
+    tokens: list[Any],
+    items: tuple[frozenset[str] | None, ...],
+    ti: int,
+    ii: int,
+    matched: list[int],
+    anchors: set[int],
+) -> bool:
+    if ii == len(items):
+        return bool(anchors.intersection(tokens[i].i for i in matched))
+    item = items[ii]
+    if item is None:  # a gap: skip 0 to MAX_GAP tokens before the next word
+        return any(
+            _match(tokens, items, ti + skip, ii + 1, matched, anchors)
+            for skip in range(MAX_GAP + 1)
+            if ti + skip < len(tokens)
+        )
+    if ti >= len(tokens) or not item.intersection(_word_of(tokens[ti])):
+        return False
+    return _match(tokens, items, ti + 1, ii + 1, [*matched, ti], anchors)
+
+
+class Idioms:
+    """The idiom rows, indexed by every word they contain."""
+
+    def __init__(self, idioms: list[Idiom]) -> None:
+        self.idioms = idioms
+        self._by_word: dict[str, list[Idiom]] = defaultdict(list)
+        for idiom in idioms:
+            for word in {w for item in idiom.items if item for w in item}:
+                self._by_word[word].append(idiom)
+
+    def find(self, trigger: Any) -> Idiom | None:
+        """The first idiom (in file order) that covers the trigger or one of its objects."""
+        near = [trigger] + [c for c in trigger.children if c.dep_ in ARGUMENT_DEPS]
+        candidates = {
+            id(idiom): idiom
+            for token in near
+            for word in _word_of(token)
+            for idiom in self._by_word.get(word, ())
+        }
+        if not candidates:
+            return None
+        tokens = list(trigger.sent)
+        anchors = {t.i for t in near}
+        ordered = sorted(candidates.values(), key=self.idioms.index)
+        return next((idiom for idiom in ordered if idiom.matches(tokens, anchors)), None)
+
+    def apply(self, trigger: Any, pattern: Pattern | None, kind: str) -> Pattern | None:
+        """The pattern to code with after figurative language is taken into account: ``None``
+        for a dropped idiom, a recoded pattern ("a war of words" → 111), or ``pattern``."""
+        idiom = self.find(trigger)
+        if idiom is None:
+            return pattern
+        if idiom.code is None:
+            return None
+        if pattern is None:
+            return Pattern(
+                idiom.code, kind, trigger.lemma_.lower(), None, None, None, frozenset(), idiom.where
+            )
+        return replace(pattern, code=idiom.code, where=f"{idiom.where} via {pattern.where}")
+
+
+def _parse_row(row: Row, cameo: CameoTable) -> Idiom:
+    words = row.require("words").split()
+    if len(words) > MAX_ITEMS:
+        raise row.error(f"at most {MAX_ITEMS} words and gaps, found {len(words)}")
+    if words[0] == GAP or words[-1] == GAP:
+        raise row.error("words must not start or end with a gap '...'")
+    items: list[frozenset[str] | None] = []
+    for word in words:
+        if word == GAP:
+            if items and items[-1] is None:
+                raise row.error("two gaps '...' in a row")
+            items.append(None)
+        elif WORD_RE.match(word):
+            items.append(frozenset(word.split("|")))
+        else:
+            raise row.error(f"word {word!r} must be lower-case letters (alternatives with |)")
+    action = row.require("action")
+    if action != DROP and action not in cameo:
+        raise row.error(f"action must be 'drop' or a CAMEO code, found {action!r}")
+    return Idiom(tuple(items), None if action == DROP else action, f"{row.path}:{row.line}")
+
+
+def parse_idioms(text: str, path: str, cameo: CameoTable) -> list[Idiom]:
+    """The idioms of one file, validated (bad words, unknown code, duplicate → error)."""
+    out: list[Idiom] = []
+    seen: dict[tuple[frozenset[str] | None, ...], str] = {}
+    for row in read_tsv(text, path, HEADER):
+        idiom = _parse_row(row, cameo)
+        if idiom.items in seen:
+            raise row.error(f"duplicate idiom (same words as {seen[idiom.items]})")
+        seen[idiom.items] = idiom.where
+        out.append(idiom)
+    return out
+
+
+@lru_cache(maxsize=1)
+def load_idioms() -> Idioms:
+    """The bundled idiom table (every ``data/lexicon/idioms*.tsv``), loaded once."""
+    cameo = load_cameo()
+    idioms = [
+        idiom
+        for name, text in data_files("lexicon", "idioms*.tsv")
+        for idiom in parse_idioms(text, name, cameo)
+    ]
+    return Idioms(idioms)

@@ -11,7 +11,7 @@ from casus.errors import ConfigError
 from casus.nlp import DEFAULT_MODEL
 
 # The stages casus runs, in order (casus.stages registers them by name).
-DEFAULT_STAGES = ("dateline", "actors", "events", "dates", "attribution", "places")
+DEFAULT_STAGES = ("dateline", "casing", "actors", "events", "dates", "attribution", "places")
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,6 +42,7 @@ class Document:
 
     article: Article
     text: str  # the text parsed: the article text with the dateline blanked out (same offsets)
+    shown: str = ""  # the same text as written (the parsed one may re-case acronyms); see show()
     doc: Doc | None = None
     offset: int = 0  # where ``text`` starts in the article (chunks of long documents)
     published: dt.date | None = None
@@ -53,6 +54,10 @@ class Document:
     triggers: list[Token] = field(default_factory=list)  # parallel to ``events``
     warnings: list[str] = field(default_factory=list)
     error: str | None = None  # set when a stage failed on this document
+
+    def show(self, start: int, end: int) -> str:
+        """The text between two offsets of the parsed text, as written."""
+        return (self.shown or self.text)[start:end]
 
     def coded(self) -> Iterator[tuple[Event, Token]]:
         """(event, trigger token) pairs in order."""

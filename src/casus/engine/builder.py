@@ -430,8 +430,9 @@ class EventEngine:
                 sources, [t for t in targets if t is None or t.text.lower() not in RECIPROCALS]
             )
         sent = frame.pred.sent
-        sent_text = sent.text.strip()
-        sent_start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        written = document.show(sent.start_char, sent.end_char)
+        sent_text = written.strip()
+        sent_start = sent.start_char + (len(written) - len(written.lstrip()))
         off = document.offset
         out = []
         stated = self._stated_intent(frame, code.root, modality)

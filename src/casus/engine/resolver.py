@@ -160,8 +160,10 @@ class Resolver:
         day: dt.date | None,
         gazetteer: Gazetteer,
         offset: int = 0,
+        shown: str | None = None,
     ) -> None:
         self.doc = doc
+        self.shown = shown  # the parsed text as written (same offsets), for actor spans
         self.dictionary = dictionary
         self.day = day
         self.gazetteer = gazetteer
@@ -331,7 +333,11 @@ class Resolver:
         tokens = phrase_tokens(head)
         first, last = tokens[0], tokens[-1]  # phrase_tokens is in text order
         span_start, span_end = first.idx, last.idx + len(last.text)
-        text = self.doc[first.i : last.i + 1].text  # never doc.text: it is rebuilt per call
+        text = (
+            self.shown[span_start:span_end]
+            if self.shown
+            else self.doc[first.i : last.i + 1].text  # never doc.text: it is rebuilt per call
+        )
         start, end = span_start + self.offset, span_end + self.offset
         person = self._person(tokens) or self._person(_appositions(head))
         roles = self._roles(head, tokens)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from casus.engine.context import is_country
 from casus.engine.frames import (
     BORDER_WORDS,
     Frame,
@@ -450,7 +451,12 @@ class TargetFinder:
 
     @staticmethod
     def domestic(target: Actor | None, source: Actor) -> Actor | None:
+        """A domestic role-only target of a government belongs to its country:
+        "Azerbaijani government is trying to suppress the opposition" → AZEOPP (an
+        organisation has no population of its own)."""
         if target is None or target.code is not None or not source.country:
+            return target
+        if not is_country(source.country):
             return target
         if not target.roles or not set(target.roles) <= DOMESTIC_ROLES:
             return target

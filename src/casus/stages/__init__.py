@@ -70,6 +70,13 @@ def _dateline(tables: Tables, cfg: Config) -> Stage:
     return DatelineStage(tables.gazetteer)
 
 
+@register_stage("casing")
+def _casing(tables: Tables, cfg: Config) -> Stage:
+    from casus.stages.casing import CasingStage
+
+    return CasingStage(tables.dictionary)
+
+
 @register_stage("actors")
 def _actors(tables: Tables, cfg: Config) -> Stage:
     from casus.stages.actors import ActorStage

@@ -34,6 +34,7 @@ class ActorStage:
             document.published,
             self.gazetteer,
             document.offset,
+            document.shown or None,
         )
         document.mentions = resolver.resolve_all()
         document.resolver = resolver

@@ -15,7 +15,7 @@ class DatelineStage:
     name: str = "dateline"
     before_parse: bool = True
     requires: tuple[str, ...] = ("text",)
-    assigns: tuple[str, ...] = ("dateline", "published", "text", "warnings")
+    assigns: tuple[str, ...] = ("dateline", "published", "text", "shown", "warnings")
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
@@ -26,6 +26,7 @@ class DatelineStage:
             return document
         document.dateline = dateline
         document.text = blank_dateline(document.text, dateline)
+        document.shown = blank_dateline(document.shown, dateline) if document.shown else ""
         if document.published is None and dateline.date is not None:
             document.published = dateline.date
             document.warnings.append(f"publication date {dateline.date} taken from the dateline")

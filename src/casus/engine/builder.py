@@ -382,10 +382,21 @@ class EventEngine:
         if not violent:
             targets = [self.finder.domestic(t, source) for t in targets]
         avoid = source.country or UNKNOWN_COUNTRY
-        return [
+        situated = [
             self.finder.situate(t, frame, scope, avoid) if t is not None and t.roles else t
             for t in targets
         ]
+        if any(t is not None and t.how == "generic" for t in situated):
+            # "the four embassy employees": whose they are is the dyad in focus
+            focus = self.finder.focus(scope, frame, source)
+            if focus is not None and focus.country:
+                situated = [
+                    _in_country(t, str(focus.country))
+                    if t is not None and t.how == "generic"
+                    else t
+                    for t in situated
+                ]
+        return situated
 
     @staticmethod
     def _own_population(scope: Scope, frame: Frame, source: Actor) -> list[Actor | None]:
@@ -597,6 +608,12 @@ class EventEngine:
             seen.add(event.event_id)
             out.append((event, token))
         return out
+
+
+def _in_country(actor: Actor, country: str) -> Actor:
+    """A generic actor placed in a country taken from context."""
+    code = country + "".join(actor.roles)
+    return Actor(code, country, actor.roles, actor.text, actor.start, actor.end, "context")
 
 
 def _same_actor(source: Actor, target: Actor, *, symmetric: bool) -> bool:

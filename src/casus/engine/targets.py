@@ -106,6 +106,13 @@ class TargetFinder:
             ]
             if foreign:
                 return list(foreign)
+            # "ordered the four embassy employees to leave": the object is the target even
+            # when the text does not say whose they are (the context may)
+            roled = [
+                a for a in self.actors(matched, resolver) if a.code is None and a.roles
+            ]
+            if roled and not any(o.pos_ == "PRON" for o in matched):
+                return list(roled)
             # "sent Ukraine tanks": the other object of a double-object verb
             steps.append([o for o in frame.objects if o not in matched])
             for obj in matched:  # "its ambassador to France", "peacekeepers from Karabakh"

@@ -655,20 +655,23 @@ def _harm_context(noun: Any) -> bool:
     )
 
 
+# What each way of finding a side costs (docs/event-model.md#confidence).
+SOURCE_COST = {"unknown": 0.25, "generic": 0.15, "context": 0.1, "pronoun": 0.1}
+TARGET_COST = {"unknown": 0.1, "generic": 0.1, "context": 0.1, "pronoun": 0.1, "unresolved": 0.1}
+
+
 def confidence(pattern: Pattern, frame: Frame, source: Actor, target: Actor | None) -> float:
     """How the event was found, as a number in [0, 1] (docs/event-model.md#confidence):
     0.55 + 0.05 per point of pattern specificity (max 6), minus 0.1 for a nominal trigger,
-    0.1 for a pronoun-resolved actor, 0.25 for an unresolved source, 0.1 for an unresolved
-    target."""
+    minus what finding each side cost: a source unknown 0.25, generic 0.15, taken from
+    context or a pronoun 0.1; a target unknown, generic, unresolved, from context or a
+    pronoun 0.1."""
     score = 0.55 + 0.05 * min(pattern.specificity, 6)
     if frame.kind == "noun":
         score -= 0.1
-    if source.how == "pronoun" or (target is not None and target.how == "pronoun"):
-        score -= 0.1
-    if source.code is None:
-        score -= 0.25
-    if target is not None and target.code is None:
-        score -= 0.1
+    score -= SOURCE_COST.get(source.how, 0.0)
+    if target is not None:
+        score -= TARGET_COST.get("unresolved" if target.code is None else target.how, 0.0)
     return round(max(0.05, min(0.99, score)), 3)
 
 

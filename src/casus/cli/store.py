@@ -430,7 +430,7 @@ def network_command(
 
 
 @click.command("export")
-@_fmt_option("jsonl", "csv", "parquet", "gdelt", "plover")
+@_fmt_option("jsonl", "csv", "parquet", "gdelt", "gdelt-mentions", "plover", "polecat")
 @click.option(
     "-o",
     "--output",
@@ -458,8 +458,10 @@ def export_command(
     db: str | None,
     wait: float | None,
 ) -> None:
-    """Export events: jsonl, csv, parquet (one row per report), gdelt (GDELT 2.0 event
-    columns, tab-separated) or plover (PLOVER JSON), both one record per de-duplicated event."""
+    """Export events: jsonl, csv, parquet (one row per report); gdelt (GDELT 2.0 Events, 61
+    tab-separated columns), plover (PLOVER JSON lines) or polecat (POLECAT-style TSV), one
+    record per de-duplicated event; gdelt-mentions (GDELT 2.0 Mentions, one row per report).
+    docs/export-formats.md maps every field."""
     from casus.analysis.queries import date_range, export
 
     date_range(since, until)  # bad dates fail before any file is created

@@ -336,8 +336,8 @@ def test_plover_export_fills_the_spec_fields(filled: Store) -> None:
     out = io.StringIO()
     export(filled, "plover", out, since="2023-06-01")
     [record] = [json.loads(line) for line in out.getvalue().splitlines()]
-    assert record["event"] == ["SUPPORT"] and record["date"] == "2023-06-05"
-    assert {"id", "source", "recipient", "mode", "context", "text", "quad_code"} <= set(record)
+    assert record["event"] == "SUPPORT" and record["date"] == "2023-06-05"
+    assert {"id", "actor", "recipient", "mode", "context", "text", "quad_code"} <= set(record)
 
 
 def test_unknown_export_format_is_an_input_error(filled: Store) -> None:

@@ -13,6 +13,7 @@ from casus.model import Article, Event, parse_iso_date
 from casus.nlp import load_model
 from casus.ontology.actors import ActorDictionary, load_dictionary
 from casus.ontology.cameo import CameoTable, load_cameo
+from casus.ontology.gazetteer import Gazetteer
 from casus.ontology.lexicon import Lexicon, load_lexicon
 from casus.pipeline import Document, Pipeline
 from casus.stages.actors import ActorStage
@@ -20,7 +21,7 @@ from casus.stages.attribution import AttributionStage
 from casus.stages.datelines import blank_dateline, parse_dateline
 from casus.stages.dates import DateStage
 from casus.stages.events import EventStage
-from casus.stages.places import Gazetteer, PlaceStage
+from casus.stages.places import PlaceStage
 
 log = logging.getLogger("casus")
 

@@ -121,8 +121,8 @@ def country_place(iso3: str, label: str | None = None) -> Place:
     """A country as a place: its centroid (countries.tsv) and GeoNames id."""
     info = countries().get(iso3)
     geonameid = _country_ids().get(iso3)
-    if info is None:
-        return Place(label or iso3, iso3, None, None, "country", 0, geonameid, None, "PCLI")
+    if info is None:  # a bloc or region code of the dictionaries ("AFR", "EUR")
+        return Place(label or iso3, iso3, None, None, "region", 0, None, None, REGION_FEATURE)
     return Place(
         label or info.name, iso3, info.lat, info.lon, "country", 0, geonameid, None, "PCLI"
     )

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from casus.ontology.gazetteer import Gazetteer
 from casus.pipeline import Dateline
-from casus.stages.places import Gazetteer
 from casus.stages.temporal import MONTHS
 
 _MONTH = (

@@ -265,10 +265,7 @@ def dateline_applies(event: Event, dateline_country: str | None) -> bool:
         return False
     source = event.source.country if event.source else None
     target = event.target.country if event.target else None
-    if event.cameo_root in TERRITORIAL_ROOTS:
-        side = target or source
-    else:
-        side = source
+    side = (target or source) if event.cameo_root in TERRITORIAL_ROOTS else source
     return side is None or side == dateline_country
 
 

@@ -90,7 +90,7 @@ def filled(store: Store) -> Store:
 
 # ---- timeline -----------------------------------------------------------------------------------
 def test_timeline_has_one_row_per_event_in_date_order(filled: Store) -> None:
-    rows = timeline(filled, "AZE", "IRN")
+    rows = timeline(filled, "AZE", "IRN", include_historical=True)
     assert [(r.date.isoformat() if r.date else None, r.cameo) for r in rows] == [
         ("1992-01-01", "161"),
         ("2023-04-06", "161"),

@@ -128,7 +128,7 @@ def search_actors(text: str, *, limit: int = 10) -> list[ActorMatch]:
         for code in sorted(c for c in index.names if c.startswith(upper)):
             score = 1.0 if code == upper else 0.9
             named = name_of(code) or code
-            out.setdefault(code, ActorMatch(code, named, index.names[code], "code", score))
+            out.setdefault(code, ActorMatch(code, named, code, "code", score))
         if upper not in out and _known_code(upper):
             out[upper] = ActorMatch(upper, name_of(upper) or upper, upper, "code", 1.0)
     key = normalize(query)
@@ -169,3 +169,15 @@ def resolve_actor(text: str) -> str:
         f"no actor named {text!r}"
         + (f": did you mean {hint}?" if hint else "; try `casus actors NAME`")
     )
+
+
+def phrases_of(code: str, *, limit: int = 20) -> list[tuple[str, str]]:
+    """(kind, phrase) of the dictionary entries that code to exactly ``code``: its names,
+    adjectives, capitals, office holders."""
+    found = {
+        (kind, phrase)
+        for items in _index().phrases.values()
+        for entry_code, kind, phrase in items
+        if entry_code == code
+    }
+    return sorted(found, key=lambda item: (KIND_ORDER.get(item[0], 9), item[1]))[:limit]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from casus import __version__
+from casus.cli.actors import actors_command
 from casus.cli.code import code_command
 from casus.cli.common import setup_logging
 from casus.cli.evaluate import eval_command
@@ -24,6 +25,7 @@ def cli(config: str | None, model: str | None, debug: bool, quiet: bool) -> None
 
 cli.add_command(code_command)
 cli.add_command(eval_command)
+cli.add_command(actors_command)
 register_store_commands(cli)
 
 

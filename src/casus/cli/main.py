@@ -10,6 +10,7 @@ from casus.cli.code import code_command
 from casus.cli.common import setup_logging
 from casus.cli.evaluate import eval_command
 from casus.cli.store import register as register_store_commands
+from casus.cli.watch import watch_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -26,6 +27,7 @@ def cli(config: str | None, model: str | None, debug: bool, quiet: bool) -> None
 cli.add_command(code_command)
 cli.add_command(eval_command)
 cli.add_command(actors_command)
+cli.add_command(watch_command)
 register_store_commands(cli)
 
 

@@ -149,13 +149,11 @@ ALERT_COLUMNS = tuple(Alert.__dataclass_fields__)
 # ---- argument checks ---------------------------------------------------------------------------
 def check_actor(store: Store, code: str) -> str:
     """The upper-cased actor code if the store knows it (as a code, a code prefix or a
-    country); :class:`InputError` if it is not a code, :class:`NotFound` if unknown."""
+    country); a name ("Azerbaijan", "Iranian") stands for its code. :class:`InputError` if
+    it is neither a code nor a name, :class:`NotFound` if the store does not know it."""
     value = code.strip().upper()
-    if not ACTOR_RE.fullmatch(value):
-        raise InputError(
-            f"{code!r} is not an actor code: give a country or bloc code (IRN) "
-            "or a full actor code (IRNGOV)"
-        )
+    if code.strip() != value or not ACTOR_RE.fullmatch(value):
+        value = _code_of_name(code)  # "Azerbaijan", "iranian", "irngov"
     rows = store.query(
         "SELECT 1 FROM actors WHERE starts_with(code, ?) OR country = ? LIMIT 1", [value, value]
     )
@@ -172,6 +170,22 @@ def check_actor(store: Store, code: str) -> str:
     raise NotFound(
         f"unknown actor code {value!r}: no stored event has it as source or target{hint}"
     )
+
+
+def _code_of_name(text: str) -> str:
+    """The code of an actor name ("Azerbaijan" -> AZE), or the "not an actor code" error."""
+    from casus.analysis.names import resolve_actor
+
+    try:
+        value = resolve_actor(text) if text.strip() else ""
+    except NotFound:
+        value = text.strip().upper()  # maybe a code the dictionaries lack: the store decides
+    if not ACTOR_RE.fullmatch(value):
+        raise InputError(
+            f"{text!r} is not an actor code or name: give a country or bloc code (IRN), "
+            "a full actor code (IRNGOV) or a name (Iran; see `casus actors`)"
+        )
+    return value
 
 
 def date_range(

@@ -27,6 +27,7 @@ from casus.errors import InputError
 F = TypeVar("F", bound=Callable[..., Any])
 BAR_WIDTH = 30
 COOP_GLYPH, CONFLICT_GLYPH = "█", "░"  # distinguishable without colour
+_CODE_RE = re.compile(r"[A-Z0-9]{3,30}")
 _WINDOW_RE = re.compile(r"^(\d+)\s*([dw]?)$")
 
 
@@ -386,8 +387,14 @@ def _bar(n: int, peak: int, glyph: str = "█") -> str:
 def _actor_arg(text: str) -> str:
     """An actor argument as a code: codes pass, names resolve ("Azerbaijan" → AZE)."""
     from casus.analysis.names import resolve_actor
+    from casus.errors import NotFound
 
-    return resolve_actor(text)
+    try:
+        return resolve_actor(text)
+    except NotFound:
+        if _CODE_RE.fullmatch(text.strip()):
+            return text  # code-shaped: the store's check says whether it knows it
+        raise
 
 
 def _pair(a: str, b: str) -> str:

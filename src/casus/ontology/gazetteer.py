@@ -34,10 +34,29 @@ ALTERNATE_WINS = 5
 MAIN_NAME_KEEPS = 250_000
 # Words that GeoNames lists as alternate names of some village but that news uses otherwise.
 NOT_PLACES = frozenset(
-    (
-        "monday tuesday wednesday thursday friday saturday sunday today tonight "
-        "january february march april may june july august september october november december"
-    ).split()
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "tonight",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    }
 )
 COUNTRY_HEADER = ("iso3", "iso2", "fips", "lat", "lon", "name")
 REGION_HEADER = ("name", "country", "lat", "lon", "note")

@@ -113,7 +113,8 @@ class Gazetteer:
             for entry in entries:
                 if entry.kind in ("adj", "name") and len(entry.code) == 3:
                     self._adjectives.setdefault(key, entry.code)
-                if entry.kind == "name" and len(entry.code) == 3 and entry.code.isalpha():
+                # countries only: a bloc ("West African States", "Europe") is not a place
+                if entry.kind == "name" and entry.code in countries():
                     self._countries.setdefault(key, country_place(entry.code, entry.label))
 
     def country_of(self, text: str) -> str | None:

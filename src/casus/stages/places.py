@@ -89,12 +89,16 @@ def locate(
     offset: int = 0,
     *,
     territorial: bool = False,
+    skip: tuple[tuple[int, int], ...] = (),
 ) -> Location | None:
     """Where the event of ``trigger`` happened: the first place named in its own clause (its
     subtree without reported, relative or coordinated clauses): "in the West Bank", "struck
     Kharkiv", "on the border with Azerbaijan", "along the Lebanese border", "off the coast of
-    Yemen", "in Russia's Bryansk region". Ambiguous names prefer the actors' countries."""
+    Yemen", "in Russia's Bryansk region". Ambiguous names prefer the actors' countries.
+    Tokens inside the ``skip`` spans (article offsets of the actors) are not places."""
     for token in _clause_tokens(trigger):
+        if _inside(token.idx + offset, skip):
+            continue
         if token.lemma_.lower() in BORDER_WORDS:
             found = _border(doc, token, gazetteer, prefer, offset)
         elif token.pos_ == "PROPN" and (
@@ -243,11 +247,12 @@ def locate_in_sentence(
     offset: int = 0,
     *,
     territorial: bool = False,
+    skip: tuple[tuple[int, int], ...] = (),
 ) -> Location | None:
     """The first place the trigger's sentence names outside its clause, by the same rules as
     :func:`locate`: "Poland summoned the ambassador, who was at a meeting in Warsaw"."""
     for token in trigger.sent:
-        if token.pos_ != "PROPN" or (
+        if _inside(token.idx + offset, skip) or token.pos_ != "PROPN" or (
             token.dep_ == "compound" and token.head.lemma_.lower() not in AREA_WORDS
         ):
             continue
@@ -255,6 +260,10 @@ def locate_in_sentence(
         if found is not None:
             return _with_basis(found, "sentence")
     return None
+
+
+def _inside(position: int, spans: tuple[tuple[int, int], ...]) -> bool:
+    return any(start <= position < end for start, end in spans)
 
 
 def _with_basis(location: Location, basis: str) -> Location:
@@ -310,9 +319,14 @@ class PlaceStage:
             return None
         prefer = tuple(a.country for a in (event.source, event.target) if a and a.country)
         territorial = event.cameo_root in TERRITORIAL_ROOTS
+        # "urged Beijing to show restraint": a capital that is the actor is not the place,
+        # unless the action lands there (attacks) or goes there (visits, CAMEO 04)
+        skip: tuple[tuple[int, int], ...] = ()
+        if not territorial and event.cameo_root != "04":
+            skip = tuple((a.start, a.end) for a in (event.source, event.target) if a)
         args = (document.doc, trigger, self.gazetteer, prefer, document.offset)
-        return locate(*args, territorial=territorial) or locate_in_sentence(
-            *args, territorial=territorial
+        return locate(*args, territorial=territorial, skip=skip) or locate_in_sentence(
+            *args, territorial=territorial, skip=skip
         )
 
     def _dateline(self, document: Document) -> Location | None:

@@ -145,3 +145,14 @@ def test_results_become_dataframes(filled: Store) -> None:
 def test_empty_results_still_have_columns(filled: Store) -> None:
     frame = timeline(filled, "AZE", "IRN", since="2030-01-01").df()
     assert frame.empty and "cameo" in frame.columns
+
+
+def test_progress_total_counts_files_and_json_lines(tmp_path: Path) -> None:
+    from casus.cli.store import count_articles
+
+    (tmp_path / "a.txt").write_text("one", encoding="utf-8")
+    (tmp_path / "b.html").write_text("<p>two</p>", encoding="utf-8")
+    (tmp_path / "c.jsonl").write_text('{"text": "x"}\n\n{"text": "y"}\n', encoding="utf-8")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    assert count_articles([str(tmp_path)]) == 4
+    assert count_articles(["-"]) is None

@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from casus.analysis import export
+from casus.analysis.queries import export
 from casus.analysis.gdelt import GDELT_COLUMNS, MENTION_COLUMNS, event_id, fraction_date
 from casus.analysis.names import name_of
 from casus.coder import Coder

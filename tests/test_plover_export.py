@@ -10,7 +10,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from casus.analysis import export
+from casus.analysis.queries import export
 from casus.analysis.plover_export import POLECAT_COLUMNS, plover_schema
 from casus.coder import Coder
 from casus.store import Store

@@ -12,6 +12,12 @@ networks, exports and read-only SQL.
 
 from __future__ import annotations
 
+# The submodule ``export`` is loaded first, so that the function ``export`` bound below is what
+# ``casus.analysis.export`` names from then on (a later first import of the submodule would
+# replace the function with the module).
+import casus.analysis.export  # noqa: F401  (see above)
+from casus.analysis.frames import Rows
+from casus.analysis.names import name_of, resolve_actor, search_actors
 from casus.analysis.queries import (
     Alert,
     DyadRow,
@@ -44,6 +50,7 @@ __all__ = [
     "DedupParams",
     "DyadRow",
     "Report",
+    "Rows",
     "SqlResult",
     "TimelineRow",
     "alerts",
@@ -53,7 +60,10 @@ __all__ = [
     "export",
     "graph_to_graphml",
     "graph_to_json",
+    "name_of",
     "network",
+    "resolve_actor",
+    "search_actors",
     "sql",
     "timeline",
 ]

@@ -10,9 +10,9 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from casus.analysis.queries import export
 from casus.analysis.gdelt import GDELT_COLUMNS, MENTION_COLUMNS, event_id, fraction_date
 from casus.analysis.names import name_of
+from casus.analysis.queries import export
 from casus.coder import Coder
 from casus.ontology.gazetteer import countries
 from casus.store import Store

@@ -10,8 +10,8 @@ from typing import Any
 import jsonschema
 import pytest
 
-from casus.analysis.queries import export
 from casus.analysis.plover_export import POLECAT_COLUMNS, plover_schema
+from casus.analysis.queries import export
 from casus.coder import Coder
 from casus.store import Store
 from conftest import build_event, put_events

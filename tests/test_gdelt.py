@@ -154,3 +154,27 @@ def test_export_file_round_trips_through_the_loader(samples: Store, tmp_path: Pa
     target = tmp_path / "events.tsv"
     n = export(samples, "gdelt", target)
     assert len(read_gdelt(target.read_text(encoding="utf-8"))) == n
+
+
+def test_codes_counts_and_stamps_are_consistent(events: pd.DataFrame) -> None:
+    assert (events["EventBaseCode"] == events["EventCode"].str[:3]).all()
+    assert (events["EventRootCode"] == events["EventCode"].str[:2]).all()
+    assert events["QuadClass"].between(1, 4).all()
+    assert events["GoldsteinScale"].between(-10, 10).all()
+    assert (events["NumSources"] <= events["NumArticles"]).all()
+    assert (events["NumArticles"] <= events["NumMentions"]).all()
+    assert events["DATEADDED"].astype(str).str.fullmatch(r"\d{14}").all()
+    assert (events["MonthYear"] == events["SQLDATE"] // 100).all()
+    assert (events["Year"] == events["SQLDATE"] // 10000).all()
+
+
+def test_columns_casus_does_not_code_stay_empty(events: pd.DataFrame) -> None:
+    empty = [
+        "AvgTone",
+        "Actor1EthnicCode",
+        "Actor1Religion1Code",
+        "Actor2Geo_Type",
+        "Actor1Geo_FullName",
+        "ActionGeo_ADM2Code",
+    ]
+    assert events[empty].isna().all().all()

@@ -23,6 +23,7 @@ def plot_dyad(rows: list[DyadRow], path: Path, *, title: str) -> Path:
 
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
+        from matplotlib.ticker import MaxNLocator
     except ImportError as e:
         raise CasusError("matplotlib is not installed: pip install matplotlib") from e
     periods: Any = [r.period for r in rows]  # matplotlib takes dates; its stubs say floats
@@ -36,10 +37,15 @@ def plot_dyad(rows: list[DyadRow], path: Path, *, title: str) -> Path:
             periods, conf, width=width, color=CONFLICT_COLOUR, hatch="//", label="conflict (3-4)"
         )
         ax.axhline(0, color="black", linewidth=0.8)
+        peak = max([*coop, *(-c for c in conf), 1]) * 1.15  # symmetric: up and down compare
+        ax.set_ylim(-peak, peak)
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_ylabel("events (conflict below 0)")
         line = ax.twinx()
         line.plot(periods, [r.goldstein_sum for r in rows], color="black", marker="o", ms=3)
         line.set_ylabel("Goldstein sum")
+        reach = max([abs(r.goldstein_sum) for r in rows] + [1.0]) * 1.15
+        line.set_ylim(-reach, reach)  # zero on both axes at the same height
         ax.set_title(title)
         ax.legend(loc="upper left", fontsize="small")
         fig.autofmt_xdate()

@@ -90,7 +90,7 @@ def filled(store: Store) -> Store:
 
 # ---- timeline -----------------------------------------------------------------------------------
 def test_timeline_has_one_row_per_event_in_date_order(filled: Store) -> None:
-    rows = timeline(filled, "AZE", "IRN")
+    rows = timeline(filled, "AZE", "IRN", include_historical=True)
     assert [(r.date.isoformat() if r.date else None, r.cameo) for r in rows] == [
         ("1992-01-01", "161"),
         ("2023-04-06", "161"),
@@ -336,8 +336,8 @@ def test_plover_export_fills_the_spec_fields(filled: Store) -> None:
     out = io.StringIO()
     export(filled, "plover", out, since="2023-06-01")
     [record] = [json.loads(line) for line in out.getvalue().splitlines()]
-    assert record["event"] == ["SUPPORT"] and record["date"] == "2023-06-05"
-    assert {"id", "source", "recipient", "mode", "context", "text", "quad_code"} <= set(record)
+    assert record["event"] == "SUPPORT" and record["date"] == "2023-06-05"
+    assert {"id", "actor", "recipient", "mode", "context", "text", "quad_code"} <= set(record)
 
 
 def test_unknown_export_format_is_an_input_error(filled: Store) -> None:

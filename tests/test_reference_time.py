@@ -207,7 +207,7 @@ def test_history_dated_by_a_reference_stays_out_of_the_dyad_series(
         published="2023-04-09",
     )
     put_events(store, [e.with_(article_id="a1") for e in events], published={"a1": "2023-04-09"})
-    rows = timeline(store, "IRN", "AZE")
+    rows = timeline(store, "IRN", "AZE", include_historical=True)
     assert {(r.date.year if r.date else None, r.historical) for r in rows} >= {
         (1991, True),
         (2023, False),

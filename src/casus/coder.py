@@ -15,11 +15,11 @@ from casus.model import Article, Event, parse_iso_date
 from casus.nlp import load_model
 from casus.ontology.actors import ActorDictionary, load_dictionary
 from casus.ontology.cameo import CameoTable, load_cameo
+from casus.ontology.gazetteer import Gazetteer
 from casus.ontology.lexicon import Lexicon, load_lexicon
 from casus.ontology.references import load_references
 from casus.pipeline import Pipeline
 from casus.stages import Tables, build_stages
-from casus.stages.places import Gazetteer
 
 log = logging.getLogger("casus")
 

@@ -219,6 +219,12 @@ class Location:
     text: str
     start: int
     end: int
+    # issue 15: where the place came from (clause | sentence | dateline | country) and its
+    # GeoNames identity; defaults keep older JSON readable
+    basis: str = "clause"
+    geonameid: int | None = None
+    admin1: str | None = None
+    feature_code: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The place as JSON."""
@@ -231,6 +237,10 @@ class Location:
             "text": self.text,
             "start": self.start,
             "end": self.end,
+            "basis": self.basis,
+            "geonameid": self.geonameid,
+            "admin1": self.admin1,
+            "feature_code": self.feature_code,
         }
 
 

@@ -13,6 +13,10 @@ articles with their spans, actor look-up) for the HTTP API and the dashboard.
 
 from __future__ import annotations
 
+# The submodule ``export`` is loaded first, so that the function ``export`` bound below is what
+# ``casus.analysis.export`` names from then on (a later first import of the submodule would
+# replace the function with the module).
+import casus.analysis.export  # noqa: F401  (see above)
 from casus.analysis.browse import (
     EventFilter,
     Page,
@@ -24,7 +28,9 @@ from casus.analysis.browse import (
     top_dyads,
     write_events,
 )
-from casus.analysis.lookup import describe_actor, find_actors, resolve_actor
+from casus.analysis.frames import Rows
+from casus.analysis.lookup import describe_actor, find_actors
+from casus.analysis.names import name_of, resolve_actor, search_actors
 from casus.analysis.queries import (
     Alert,
     DyadRow,
@@ -59,6 +65,7 @@ __all__ = [
     "EventFilter",
     "Page",
     "Report",
+    "Rows",
     "SqlResult",
     "TimelineRow",
     "alerts",
@@ -76,7 +83,10 @@ __all__ = [
     "list_events",
     "network",
     "places",
+    "name_of",
+    "network",
     "resolve_actor",
+    "search_actors",
     "sql",
     "timeline",
     "top_dyads",

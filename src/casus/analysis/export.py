@@ -12,12 +12,12 @@ from typing import Any, TextIO
 
 import duckdb
 
+from casus.analysis.gdelt import GDELT_COLUMNS as GDELT_COLUMNS
 from casus.errors import InputError
-from casus.ontology.cameo import load_cameo
 from casus.store.db import Store
 from casus.store.schema import EVENT_COLUMNS
 
-EXPORT_FORMATS = ("parquet", "csv", "jsonl", "gdelt", "plover")
+EXPORT_FORMATS = ("parquet", "csv", "jsonl", "gdelt", "gdelt-mentions", "plover", "polecat")
 FETCH = 5000
 # The flat columns of csv and parquet exports: the events table (without the JSON) plus the
 # sentence, the trigger and the actors' texts.
@@ -28,44 +28,6 @@ FLAT_EXTRA = {
     "trigger": "data->>'$.trigger.text'",
     "evidence": "data->>'$.evidence.text'",
 }
-_ACTOR = (
-    "Code",
-    "Name",
-    "CountryCode",
-    "KnownGroupCode",
-    "EthnicCode",
-    "Religion1Code",
-    "Religion2Code",
-    "Type1Code",
-    "Type2Code",
-    "Type3Code",
-)
-_GEO = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
-GDELT_COLUMNS: tuple[str, ...] = (
-    "GLOBALEVENTID",
-    "SQLDATE",
-    "MonthYear",
-    "Year",
-    "FractionDate",
-    *(f"Actor1{c}" for c in _ACTOR),
-    *(f"Actor2{c}" for c in _ACTOR),
-    "IsRootEvent",
-    "EventCode",
-    "EventBaseCode",
-    "EventRootCode",
-    "QuadClass",
-    "GoldsteinScale",
-    "NumMentions",
-    "NumSources",
-    "NumArticles",
-    "AvgTone",
-    *(f"Actor1Geo_{c}" for c in _GEO),
-    *(f"Actor2Geo_{c}" for c in _GEO),
-    *(f"ActionGeo_{c}" for c in _GEO),
-    "DATEADDED",
-    "SOURCEURL",
-)
-GEO_TYPES = {"country": 1, "border": 1, "city": 4, "region": 5}
 
 
 def write_export(
@@ -97,9 +59,7 @@ def write_export(
         return _csv(store, out, include_all, since, until)
     if fmt == "jsonl":
         return _jsonl(store, out, include_all, since, until)
-    if fmt == "gdelt":
-        return _gdelt(store, out, since, until)
-    return _plover(store, out, since, until)
+    return _analyst_format(store, fmt, out, since, until)
 
 
 def _event_where(
@@ -180,195 +140,19 @@ def _jsonl(
     return n
 
 
-def _clusters(
-    store: Store,
-    since: dt.date | None,
-    until: dt.date | None,
-) -> Iterator[tuple[Any, ...]]:
-    where = _event_where(True, since, until, column="c.date")
-    query = f"""
-        SELECT c.cluster_id, c.date, c.first_report_date, c.n_reports, c.n_outlets,
-               c.n_articles, c.date_precision, e.data, a.url, a.title, a.outlet, a.coded_at,
-               a.origin
-        FROM clusters c JOIN events e ON e.event_id = c.canonical_event_id
-        LEFT JOIN articles a ON a.article_id = e.article_id
-        WHERE {where}
-        ORDER BY c.date NULLS LAST, c.cluster_id
-    """
-    yield from _rows(store, query)
+def _analyst_format(
+    store: Store, fmt: str, out: TextIO, since: dt.date | None, until: dt.date | None
+) -> int:
+    """GDELT 2.0 events/mentions (:mod:`casus.analysis.gdelt`), PLOVER JSON and POLECAT-style
+    TSV (:mod:`casus.analysis.plover_export`): one record per de-duplicated event."""
+    from casus.analysis import gdelt, plover_export
 
-
-def _gdelt(store: Store, out: TextIO, since: dt.date | None, until: dt.date | None) -> int:
-    writer = csv.writer(out, delimiter="\t", lineterminator="\n")
-    n = 0
-    for row in _clusters(store, since, until):
-        record = gdelt_row(row)
-        if record is not None:
-            writer.writerow(record)
-            n += 1
-    return n
-
-
-def gdelt_row(row: tuple[Any, ...]) -> list[Any] | None:
-    """One GDELT 2.0 event-table row (61 columns) for a cluster, or ``None`` without a date."""
-    cluster_id, date, first, n_reports, n_outlets, n_articles, _, data, url, _, _, coded, origin = (
-        row
-    )
-    day: dt.date | None = date or first
-    if day is None:
-        return None
-    event = json.loads(data)
-    fraction = round(day.year + (day.timetuple().tm_yday - 1) / 365, 4)
-    cameo = event["cameo"]
-    values: list[Any] = [
-        int(cluster_id[:15], 16),
-        day.strftime("%Y%m%d"),
-        day.strftime("%Y%m"),
-        day.year,
-        fraction,
-        *_gdelt_actor(event["source"]),
-        *_gdelt_actor(event["target"]),
-        int(event["sentence_index"] == 0),
-        cameo,
-        cameo[:3],
-        cameo[:2],
-        event["quad_class"],
-        event["goldstein"],
-        n_reports,
-        n_outlets,
-        n_articles,
-        "",
-        *([""] * len(_GEO)),
-        *([""] * len(_GEO)),
-        *_gdelt_geo(event.get("location")),
-        coded.strftime("%Y%m%d%H%M%S") if coded else "",
-        url or origin or "",
-    ]
-    return values
-
-
-def _gdelt_actor(actor: dict[str, Any] | None) -> list[Any]:
-    if not actor or not actor.get("code"):
-        return [""] * len(_ACTOR)
-    roles = list(actor.get("roles") or [])[:3]
-    code = actor["code"]
-    group = code if code[:3] in ("IGO", "NGO", "MNC") else ""
-    return [
-        code,
-        str(actor.get("text") or "").upper(),
-        actor.get("country") or "",
-        group,
-        "",
-        "",
-        "",
-        *(roles + [""] * (3 - len(roles))),
-    ]
-
-
-def _gdelt_geo(location: dict[str, Any] | None) -> list[Any]:
-    if not location:
-        return [""] * len(_GEO)
-    lat, lon = location.get("lat"), location.get("lon")
-    return [
-        GEO_TYPES.get(str(location.get("precision")), 4),
-        location.get("name") or "",
-        location.get("country") or "",
-        "",
-        "",
-        "" if lat is None else lat,
-        "" if lon is None else lon,
-        "",
-    ]
-
-
-def _plover(store: Store, out: TextIO, since: dt.date | None, until: dt.date | None) -> int:
-    from casus.version import __version__
-
-    n = 0
-    for row in _clusters(store, since, until):
-        record = plover_record(row, coder=f"casus {__version__}")
-        if record is not None:
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-            n += 1
-    return n
-
-
-def plover_record(row: tuple[Any, ...], *, coder: str) -> dict[str, Any] | None:
-    """A PLOVER JSON record for a cluster (``None`` for CAMEO 01/02, which PLOVER drops)."""
-    (
-        cluster_id,
-        date,
-        first,
-        n_reports,
-        n_outlets,
-        _,
-        precision,
-        data,
-        url,
-        title,
-        outlet,
-        coded,
-        _,
-    ) = row
-    event = json.loads(data)
-    if not event.get("plover"):
-        return None
-    code = load_cameo().get(event["cameo"]) if event["cameo"] in load_cameo() else None
-    day: dt.date | None = date or first
-    record: dict[str, Any] = {
-        "id": cluster_id,
-        "date": day.isoformat() if day else None,
-        "source": _plover_actors(event["source"]),
-        "recipient": _plover_actors(event["target"]),
-        "event": [event["plover"]],
-        "mode": [event["plover_mode"]] if event.get("plover_mode") else [],
-        "context": [code.plover_context] if code and code.plover_context else [],
-        "quad_code": event["quad_class"],
-        "event_scale": event["goldstein"],
-        "event_text": [event["trigger"]["text"]],
-        "text": event["evidence"]["text"],
-        "text_info": {
-            "sequence": event["sentence_index"],
-            "start": event["evidence"]["start"],
-            "end": event["evidence"]["end"],
-        },
-        "cite_info": {
-            "url": url,
-            "title": title,
-            "publication": outlet,
-            "coder": coder,
-            "codebook": "CAMEO to PLOVER (casus ontology/data/plover.tsv)",
-        },
-        "coder": coder,
-        "coded_date": coded.date().isoformat() if coded else None,
-        # extensions (PLOVER allows named fields beyond the standard ones)
-        "date_precision": precision,
-        "cameo": event["cameo"],
-        "n_reports": n_reports,
-        "n_outlets": n_outlets,
-    }
-    location = event.get("location")
-    if location:
-        record["event_loc"] = {
-            "name": location.get("name"),
-            "latitude": location.get("lat"),
-            "longitude": location.get("lon"),
-            "cc3": location.get("country"),
-        }
-    return record
-
-
-def _plover_actors(actor: dict[str, Any] | None) -> list[dict[str, Any]]:
-    if not actor or not actor.get("code"):
-        return []
-    code = actor["code"]
-    roles = list(actor.get("roles") or [])
-    sector = roles[0] if roles else (code[3:6] or None)
-    out = {
-        "code": actor.get("country") or code[:3],
-        "actor_text": actor.get("text"),
-        "casus_code": code,
-    }
-    if sector:
-        out["sector"] = sector
-    return [out]
+    if fmt == "gdelt":
+        stats = gdelt.write_gdelt_events(store, out, since=since, until=until)
+        gdelt.report_undated(stats)
+        return stats.rows
+    if fmt == "gdelt-mentions":
+        return gdelt.write_gdelt_mentions(store, out, since=since, until=until).rows
+    if fmt == "polecat":
+        return plover_export.write_polecat(store, out, since=since, until=until)
+    return plover_export.write_plover(store, out, since=since, until=until)

@@ -21,6 +21,7 @@ from typing import Any, TextIO
 import duckdb
 import networkx as nx
 
+from casus.analysis.frames import Rows
 from casus.errors import InputError, NotFound
 from casus.model import parse_iso_date
 from casus.store.db import Store
@@ -127,17 +128,32 @@ class SqlResult:
         """Rows as mappings of column name to value."""
         return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
 
+    def df(self) -> Any:
+        """The rows as a pandas DataFrame."""
+        from casus.analysis.frames import _need
+
+        return _need("pandas").DataFrame.from_records(self.rows, columns=self.columns)
+
+    def pl(self) -> Any:
+        """The rows as a polars DataFrame."""
+        from casus.analysis.frames import _need
+
+        return _need("polars").DataFrame(self.rows, schema=self.columns, orient="row")
+
+
+TIMELINE_COLUMNS = (*TimelineRow.__dataclass_fields__, "cameo_root")
+DYAD_COLUMNS = tuple(DyadRow.__dataclass_fields__)
+ALERT_COLUMNS = tuple(Alert.__dataclass_fields__)
+
 
 # ---- argument checks ---------------------------------------------------------------------------
 def check_actor(store: Store, code: str) -> str:
     """The upper-cased actor code if the store knows it (as a code, a code prefix or a
-    country); :class:`InputError` if it is not a code, :class:`NotFound` if unknown."""
+    country); a name ("Azerbaijan", "Iranian") stands for its code. :class:`InputError` if
+    it is neither a code nor a name, :class:`NotFound` if the store does not know it."""
     value = code.strip().upper()
-    if not ACTOR_RE.fullmatch(value):
-        raise InputError(
-            f"{code!r} is not an actor code: give a country or bloc code (IRN) "
-            "or a full actor code (IRNGOV)"
-        )
+    if code.strip() != value or not ACTOR_RE.fullmatch(value):
+        value = _code_of_name(code)  # "Azerbaijan", "iranian", "irngov"
     rows = store.query(
         "SELECT 1 FROM actors WHERE starts_with(code, ?) OR country = ? LIMIT 1", [value, value]
     )
@@ -154,6 +170,22 @@ def check_actor(store: Store, code: str) -> str:
     raise NotFound(
         f"unknown actor code {value!r}: no stored event has it as source or target{hint}"
     )
+
+
+def _code_of_name(text: str) -> str:
+    """The code of an actor name ("Azerbaijan" -> AZE), or the "not an actor code" error."""
+    from casus.analysis.names import resolve_actor
+
+    try:
+        value = resolve_actor(text) if text.strip() else ""
+    except NotFound:
+        value = text.strip().upper()  # maybe a code the dictionaries lack: the store decides
+    if not ACTOR_RE.fullmatch(value):
+        raise InputError(
+            f"{text!r} is not an actor code or name: give a country or bloc code (IRN), "
+            "a full actor code (IRNGOV) or a name (Iran; see `casus actors`)"
+        )
+    return value
 
 
 def date_range(
@@ -205,10 +237,11 @@ def timeline(
     since: str | dt.date | None = None,
     until: str | dt.date | None = None,
     *,
-    include_historical: bool = True,
-) -> list[TimelineRow]:
+    include_historical: bool = False,
+) -> Rows[TimelineRow]:
     """The de-duplicated chronology of events between ``a`` and ``b`` (either direction):
-    one row per cluster, in date order (undated events last, and only without a range)."""
+    one row per cluster, in date order (undated events last, and only without a range);
+    historical (background) events only with ``include_historical``, as everywhere."""
     start, end = date_range(since, until)
     a, b = check_actor(store, a), check_actor(store, b)
     where, params = dyad_filter(a, b)
@@ -223,7 +256,7 @@ def timeline(
     """,
         params + pparams,
     )
-    return [TimelineRow(*row) for row in rows]
+    return Rows((TimelineRow(*row) for row in rows), columns=TIMELINE_COLUMNS)
 
 
 # ---- dyad series ---------------------------------------------------------------------------------
@@ -236,7 +269,7 @@ def dyad_series(
     include_historical: bool = False,
     since: str | dt.date | None = None,
     until: str | dt.date | None = None,
-) -> list[DyadRow]:
+) -> Rows[DyadRow]:
     """Events between ``a`` and ``b`` per period (``freq``): counts by QuadClass, Goldstein
     sum and mean, periods without events filled with zeros; historical events excluded
     unless ``include_historical``."""
@@ -265,11 +298,14 @@ def dyad_series(
         for r in rows
     }
     if not found:
-        return []
-    return [
-        found.get(p) or DyadRow(p, 0, 0, 0, 0, 0, 0.0, None)
-        for p in _periods(min(found), max(found), freq)
-    ]
+        return Rows(columns=DYAD_COLUMNS)
+    return Rows(
+        (
+            found.get(p) or DyadRow(p, 0, 0, 0, 0, 0, 0.0, None)
+            for p in _periods(min(found), max(found), freq)
+        ),
+        columns=DYAD_COLUMNS,
+    )
 
 
 def _periods(first: dt.date, last: dt.date, freq: str) -> Iterator[dt.date]:
@@ -299,7 +335,7 @@ def alerts(
     min_count: int = 3,
     z: float = 2.0,
     as_of: str | dt.date | None = None,
-) -> list[Alert]:
+) -> Rows[Alert]:
     """Dyads whose conflict intensity in the latest window stands out against their own past.
 
     Intensity is the sum of |Goldstein| over de-duplicated, non-historical QuadClass 3 and 4
@@ -316,7 +352,7 @@ def alerts(
         row = store.query("SELECT max(date) FROM clusters WHERE NOT historical")
         end = row[0][0] if row and row[0][0] is not None else None
         if end is None:
-            return []
+            return Rows(columns=ALERT_COLUMNS)
     horizon = end - dt.timedelta(days=window_days * (baseline_windows + 1))
     rows = store.query(
         """
@@ -338,7 +374,7 @@ def alerts(
         for dyad, windows in sorted(per_dyad.items())
         if (alert := _score(dyad, windows, baseline_windows, min_count, z, start, end))
     ]
-    return sorted(found, key=lambda x: (-x.z, x.a, x.b))
+    return Rows(sorted(found, key=lambda x: (-x.z, x.a, x.b)), columns=ALERT_COLUMNS)
 
 
 def _score(

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import click
 
+from casus.cli.actors import actors_command
 from casus.cli.code import code_command
 from casus.cli.common import setup_logging
 from casus.cli.evaluate import eval_command
 from casus.cli.lexicon import lexicon_group
 from casus.cli.serve import serve_command
 from casus.cli.store import register as register_store_commands
+from casus.cli.watch import watch_command
 from casus.version import __version__
 
 
@@ -27,6 +29,8 @@ def cli(config: str | None, model: str | None, debug: bool, quiet: bool) -> None
 cli.add_command(code_command)
 cli.add_command(eval_command)
 cli.add_command(lexicon_group)
+cli.add_command(actors_command)
+cli.add_command(watch_command)
 register_store_commands(cli)
 cli.add_command(serve_command)
 

@@ -26,6 +26,8 @@ from casus.errors import InputError
 
 F = TypeVar("F", bound=Callable[..., Any])
 BAR_WIDTH = 30
+COOP_GLYPH, CONFLICT_GLYPH = "█", "░"  # distinguishable without colour
+_CODE_RE = re.compile(r"[A-Z0-9]{3,30}")
 _WINDOW_RE = re.compile(r"^(\d+)\s*([dw]?)$")
 
 
@@ -136,7 +138,8 @@ def ingest_command(
     )
     coder = Coder(cfg)
     show = progress if progress is not None else sys.stdout.isatty()
-    with _Progress(show) as advance:
+    total = count_articles(list(inputs)) if show else None
+    with _Progress(show, total) as advance:
         stats = ingest(store, coder, articles, batch_size=batch_size, on_batch=advance)
     for failure in stats.failed:
         click.echo(f"casus: skipped {failure}", err=True)
@@ -150,23 +153,71 @@ def ingest_command(
         sys.exit(EXIT_SKIPPED)
 
 
-class _Progress:
-    """A rich progress bar on stderr (or nothing) whose ``advance(n)`` the ingest calls."""
+def count_articles(inputs: list[str]) -> int | None:
+    """How many articles the inputs hold (files of a directory, lines of JSON Lines), for a
+    progress bar with a total and an ETA; ``None`` for stdin. Counting reads no text."""
+    from casus.io.readers import HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES
 
-    def __init__(self, show: bool) -> None:
+    known = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+    total = 0
+    for raw in inputs or ["-"]:
+        if raw == "-":
+            return None
+        path = Path(raw)
+        files = (
+            [p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in known]
+            if path.is_dir()
+            else [path]
+        )
+        for file in files:
+            total += _lines(file) if file.suffix.lower() in JSONL_SUFFIXES else 1
+    return total
+
+
+def _lines(path: Path) -> int:
+    try:
+        with path.open("rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    except OSError:
+        return 0  # the reader reports it
+
+
+class _Progress:
+    """A rich progress bar on stderr (or nothing) whose ``advance(n)`` the ingest calls: with
+    a total, it shows the count, the share done and the time left."""
+
+    def __init__(self, show: bool, total: int | None = None) -> None:
         self.show = show
+        self.total = total
         self._bar: Any = None
         self._task: Any = None
 
     def __enter__(self) -> Callable[[int], None]:
         if self.show:
-            from rich.progress import Progress
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TaskProgressColumn,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
 
             from casus.cli.console import stderr_console
 
-            self._bar = Progress(console=stderr_console())
+            self._bar = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TaskProgressColumn(),
+                TimeElapsedColumn(),
+                TextColumn("ETA"),
+                TimeRemainingColumn(),
+                console=stderr_console(),
+            )
             self._bar.__enter__()
-            self._task = self._bar.add_task("ingesting", total=None)  # inputs are streamed
+            self._task = self._bar.add_task("ingesting", total=self.total)
         return self.advance
 
     def advance(self, n: int) -> None:
@@ -186,9 +237,8 @@ class _Progress:
 @click.option("--since", help="First date YYYY-MM-DD.")
 @click.option("--until", help="Last date YYYY-MM-DD.")
 @click.option(
-    "--historical/--no-historical",
-    default=True,
-    show_default=True,
+    "--historical",
+    is_flag=True,
     help="Include events the articles mention as background (dated long before).",
 )
 @_fmt_option("table", "csv", "json")
@@ -209,14 +259,20 @@ def timeline_command(
     """The de-duplicated chronology of events between actors A and B (either direction).
 
     One row per real-world event: date, who, what, whom, the number of outlets that
-    reported it, and one evidence sentence. A and B are country codes (IRN) or actor codes.
+    reported it, and one evidence sentence. A and B are codes (IRN, IRNGOV) or names
+    (Iran, Iranian, Tehran; see `casus actors`). Historical events only with --historical.
     """
     from casus.analysis.queries import timeline
 
-    rows = timeline(_open(ctx, db, wait), a, b, since, until, include_historical=historical)
+    store = _open(ctx, db, wait)
+    a, b = _actor_arg(a), _actor_arg(b)
+    rows = timeline(store, a, b, since, until, include_historical=historical)
     dicts = [r.to_dict() for r in rows]
     if fmt != "table":
         _emit(dicts, fmt)
+        return
+    if not rows:
+        _why_empty(store, a, b, since, until, historical)
         return
     table = _table("date", "source", "event", "target", "sources", "evidence")
     for r in rows:
@@ -228,7 +284,7 @@ def timeline_command(
             str(r.n_sources),
             r.evidence,
         )
-    _print(table, f"{len(rows)} event(s) between {a.upper()} and {b.upper()}")
+    _print(table, f"{len(rows)} event(s) between {_pair(a, b)}")
 
 
 # ---- dyad ---------------------------------------------------------------------------------------
@@ -245,6 +301,12 @@ def timeline_command(
 @click.option("--since", help="First date YYYY-MM-DD.")
 @click.option("--until", help="Last date YYYY-MM-DD.")
 @click.option("--historical", is_flag=True, help="Include historical (background) events.")
+@click.option(
+    "--plot",
+    "plot_path",
+    type=click.Path(dir_okay=False),
+    help="Also save the series as a PNG chart (1000 x 450) to this file.",
+)
 @_fmt_option("table", "csv", "json")
 @_db_options
 @click.pass_context
@@ -257,39 +319,52 @@ def dyad_command(
     since: str | None,
     until: str | None,
     historical: bool,
+    plot_path: str | None,
     fmt: str,
     db: str | None,
     wait: float | None,
 ) -> None:
     """Events between A and B per period: counts by QuadClass, Goldstein sum and mean.
 
-    The table ends with a bar chart: cooperation (QuadClass 1-2) in green, conflict (3-4)
-    in red. Historical events are excluded unless --historical.
+    A and B are codes or names, as for `casus timeline`. The table ends with a bar chart
+    that reads without colour: cooperation (QuadClass 1-2) as █, conflict (3-4) as ░.
+    Historical events are excluded unless --historical. --plot FILE.png saves a chart.
     """
     from casus.analysis.queries import dyad_series
 
-    rows = dyad_series(
-        _open(ctx, db, wait), a, b, freq, include_historical=historical, since=since, until=until
-    )
+    store = _open(ctx, db, wait)
+    a, b = _actor_arg(a), _actor_arg(b)
+    rows = dyad_series(store, a, b, freq, include_historical=historical, since=since, until=until)
+    if plot_path and rows:
+        from casus.analysis.plot import plot_dyad
+
+        plot_dyad(rows, Path(plot_path), title=f"{_pair(a, b)} per {freq}")
+        click.echo(f"chart written to {plot_path}", err=True)
     if fmt != "table":
         _emit([r.to_dict() for r in rows], fmt)
+        return
+    if not rows:
+        _why_empty(store, a, b, since, until, historical)
         return
     peak = max((r.n_events for r in rows), default=1) or 1
     table = _table(
         "period",
         "events",
-        "vcoop",
-        "mcoop",
-        "vconf",
-        "mconf",
-        "gold sum",
-        "gold mean",
-        "cooperation | conflict",
+        "verbal coop",
+        "material coop",
+        "verbal conflict",
+        "material conflict",
+        "Goldstein sum",
+        "Goldstein mean",
+        f"{COOP_GLYPH} cooperation {CONFLICT_GLYPH} conflict",
     )
     for r in rows:
         coop = r.verbal_cooperation + r.material_cooperation
         conf = r.verbal_conflict + r.material_conflict
-        bar = f"[green]{_bar(coop, peak)}[/green][red]{_bar(conf, peak)}[/red]"
+        bar = (
+            f"[green]{_bar(coop, peak, COOP_GLYPH)}[/green]"
+            f"[red]{_bar(conf, peak, CONFLICT_GLYPH)}[/red]"
+        )
         mean = "-" if r.goldstein_mean is None else f"{r.goldstein_mean:+.2f}"
         table.add_row(
             r.period.isoformat(),
@@ -302,11 +377,39 @@ def dyad_command(
             mean,
             bar,
         )
-    _print(table, f"{a.upper()}–{b.upper()} per {freq}: {len(rows)} period(s)")
+    _print(table, f"{_pair(a, b)} per {freq}: {len(rows)} period(s)")
 
 
-def _bar(n: int, peak: int) -> str:
-    return "█" * (round(n / peak * BAR_WIDTH) if n else 0)
+def _bar(n: int, peak: int, glyph: str = "█") -> str:
+    return glyph * (round(n / peak * BAR_WIDTH) if n else 0)
+
+
+def _actor_arg(text: str) -> str:
+    """An actor argument as a code: codes pass, names resolve ("Azerbaijan" → AZE)."""
+    from casus.analysis.names import resolve_actor
+    from casus.errors import NotFound
+
+    try:
+        return resolve_actor(text)
+    except NotFound:
+        if _CODE_RE.fullmatch(text.strip()):
+            return text  # code-shaped: the store's check says whether it knows it
+        raise
+
+
+def _pair(a: str, b: str) -> str:
+    return f"{a.upper()}–{b.upper()}"
+
+
+def _why_empty(
+    store: Any, a: str, b: str, since: str | None, until: str | None, historical: bool
+) -> None:
+    from casus.analysis.empty import why_no_dyad_events
+
+    reason = why_no_dyad_events(
+        store, a.upper(), b.upper(), since=since, until=until, include_historical=historical
+    )
+    click.echo(f"no events: {reason}")
 
 
 # ---- alerts -------------------------------------------------------------------------------------
@@ -351,12 +454,14 @@ def alerts_command(
     """Dyads whose conflict intensity in the latest window stands out from their baseline.
 
     Intensity is the sum of |Goldstein| of de-duplicated conflict events (QuadClass 3-4);
-    the score is a z-score against the previous windows (docs/store.md).
+    the score is a z-score against the previous windows (docs/store.md). Historical
+    (background) events never count: alerts are about the latest window.
     """
     from casus.analysis.queries import alerts
 
+    store = _open(ctx, db, wait)
     found = alerts(
-        _open(ctx, db, wait),
+        store,
         window_days=parse_window(window),
         baseline_windows=baseline,
         min_count=min_count,
@@ -365,6 +470,11 @@ def alerts_command(
     )
     if fmt != "table":
         _emit([x.to_dict() for x in found], fmt)
+        return
+    if not found:
+        from casus.analysis.empty import why_no_alerts
+
+        click.echo(f"no alerts: {why_no_alerts(store, as_of=as_of)}")
         return
     table = _table("dyad", "window", "events", "intensity", "baseline", "sd", "z")
     for x in found:
@@ -430,7 +540,7 @@ def network_command(
 
 
 @click.command("export")
-@_fmt_option("jsonl", "csv", "parquet", "gdelt", "plover")
+@_fmt_option("jsonl", "csv", "parquet", "gdelt", "gdelt-mentions", "plover", "polecat")
 @click.option(
     "-o",
     "--output",
@@ -458,8 +568,10 @@ def export_command(
     db: str | None,
     wait: float | None,
 ) -> None:
-    """Export events: jsonl, csv, parquet (one row per report), gdelt (GDELT 2.0 event
-    columns, tab-separated) or plover (PLOVER JSON), both one record per de-duplicated event."""
+    """Export events: jsonl, csv, parquet (one row per report); gdelt (GDELT 2.0 Events, 61
+    tab-separated columns), plover (PLOVER JSON lines) or polecat (POLECAT-style TSV), one
+    record per de-duplicated event; gdelt-mentions (GDELT 2.0 Mentions, one row per report).
+    docs/export-formats.md maps every field."""
     from casus.analysis.queries import date_range, export
 
     date_range(since, until)  # bad dates fail before any file is created

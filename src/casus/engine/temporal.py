@@ -59,16 +59,12 @@ def _ago(n: int, unit: str, pub: dt.date) -> Resolved:
 
 
 def _span_start(n: int, unit: str, pub: dt.date) -> Resolved:
-    """ "over the past few days" etc.: the start of the span ("few" = 3 units)."""
+    """ "over the past few days" etc.: the start of the span ("few" = 3 units). As ``_ago``,
+    but a span of days starts in a week, and a span of decades is a decade."""
     if unit == "day":
         return _monday(pub - dt.timedelta(days=n)), "week"
-    if unit == "week":
-        return _monday(pub - dt.timedelta(weeks=n)), "week"
-    if unit == "month":
-        return shift_months(pub.replace(day=1), -n), "month"
-    if unit == "year":
-        return dt.date(pub.year - n, 1, 1), "year"
-    return dt.date(pub.year - 10 * n, 1, 1), "decade"
+    start, precision = _ago(n, unit, pub)
+    return start, precision if unit in ("week", "month", "year") else "decade"
 
 
 def _weekday(name: str, pub: dt.date, *, future: bool, modifier: str | None) -> Resolved:

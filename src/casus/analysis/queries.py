@@ -183,9 +183,11 @@ def dyad_filter(a: str, b: str) -> tuple[str, list[Any]]:
     return f"(({sa} AND {tb}) OR ({sb} AND {ta}))", pa + pb + qb + qa
 
 
-def _period_filter(
-    since: dt.date | None, until: dt.date | None, column: str = "date"
-) -> tuple[str, list[Any]]:
+def period_conditions(
+    since: dt.date | None, until: dt.date | None, *, column: str = "date"
+) -> tuple[list[str], list[Any]]:
+    """SQL conditions (and parameters) that keep ``column`` between ``since`` and ``until``
+    (each bound optional)."""
     parts: list[str] = []
     params: list[Any] = []
     if since is not None:
@@ -194,6 +196,13 @@ def _period_filter(
     if until is not None:
         parts.append(f"{column} <= ?")
         params.append(until)
+    return parts, params
+
+
+def _period_filter(
+    since: dt.date | None, until: dt.date | None, column: str = "date"
+) -> tuple[str, list[Any]]:
+    parts, params = period_conditions(since, until, column=column)
     return (" AND ".join(parts) or "TRUE"), params
 
 

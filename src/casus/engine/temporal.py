@@ -22,10 +22,8 @@ MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 NUMBERS = {word: int(value) for word, value in word_values("duration_numbers").items()}
 _MONTH = rf"({MONTH_PATTERN})\.?"
-_NUM = (
-    r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|"
-    r"several|a few|a couple of|couple)"
-)
+# A count in a duration: digits or a word of ``duration_numbers`` ("two", "a few", "several").
+_NUM = r"(\d+|" + "|".join(NUMBERS) + ")"
 _UNIT = r"(day|week|month|year|decade)s?"
 
 Resolved = tuple[dt.date, str]

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from casus.coder import Coder
-from casus.engine.temporal import period_end, relative_offset, resolve_expression
+from casus.dates import period_end
+from casus.engine.temporal import relative_offset, resolve_expression
 from casus.model import EventDate
 from casus.stages.dates import DateStage
 from conftest import DATA
@@ -113,6 +114,9 @@ def test_relative_chain_offsets(text: str, offset: tuple[int, int]) -> None:
         (dt.date(2023, 2, 1), "month", dt.date(2023, 2, 28)),
         (dt.date(2022, 1, 1), "year", dt.date(2022, 12, 31)),
         (dt.date(2023, 4, 3), "week", dt.date(2023, 4, 9)),
+        (dt.date(2020, 1, 1), "decade", dt.date(2029, 12, 31)),
+        (dt.date(9995, 1, 1), "decade", dt.date(9999, 12, 31)),
+        (dt.date(2023, 4, 3), "day", dt.date(2023, 4, 3)),
     ],
 )
 def test_period_end_follows_precision(start: dt.date, precision: str, end: dt.date) -> None:

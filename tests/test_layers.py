@@ -15,6 +15,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "casus"
 FRONT_ENDS = ("casus.cli", "casus.api", "casus.web")
 CORE = (
     "casus.model",
+    "casus.dates",
     "casus.document",
     "casus.config",
     "casus.errors",

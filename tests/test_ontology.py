@@ -9,6 +9,7 @@ import pytest
 from casus.errors import OntologyError
 from casus.ontology.cameo import QUAD_CLASS_BY_ROOT, load_cameo
 from casus.ontology.lexicon import build_lexicon, load_lexicon
+from casus.ontology.words import _read, word_sequence, word_values
 
 
 def test_cameo_table_has_every_root_and_about_310_codes() -> None:
@@ -89,3 +90,39 @@ def test_bad_user_lexicon_row_names_file_and_line(tmp_path: Path, body: str, mes
 def test_user_lexicon_pattern_is_used(tmp_path: Path) -> None:
     path = _user_lexicon(tmp_path, "1823\tverb\tzap\t-\t-\t-\tinvented verb\n")
     assert build_lexicon((path,)).candidates("verb", "zap")[0].code == "1823"
+
+
+@pytest.mark.parametrize(
+    ("tables", "message", "line"),
+    [
+        ([("words/verbs.tsv", "list\tword\tnote\nverbz\tsay\t-\n")], "unknown word list", 2),
+        (
+            [("words/verbs.tsv", "list\tword\tnote\nnegators\tnot\t-\nnegators\tNot\t-\n")],
+            "already in negators",
+            3,
+        ),
+        (
+            [
+                ("words/verbs.tsv", "list\tword\tnote\nnegators\tnot\t-\n"),
+                ("words/nouns.tsv", "# a comment\nlist\tword\tnote\nnegators\tnever\t-\n"),
+            ],
+            "already in words/verbs.tsv",
+            3,
+        ),
+    ],
+)
+def test_word_tables_reject_bad_rows_naming_the_line(
+    tables: list[tuple[str, str]], message: str, line: int
+) -> None:
+    out: dict[str, dict[str, str]] = {}
+    homes: dict[str, str] = {}
+    with pytest.raises(OntologyError, match=message) as caught:
+        for path, text in tables:
+            _read(out, homes, path, text)
+    assert caught.value.line == line
+
+
+def test_word_tables_keep_the_order_of_lists_tried_in_turn_and_the_values() -> None:
+    assert word_sequence("target_preps")[:2] == ("against", "with")
+    assert word_values("pronoun_kinds")["they"] == "group"
+    assert word_values("count_numbers")["dozens"] == "-12"

@@ -31,15 +31,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from casus.dates import period_end
 from casus.model import Actor, Event, EventDate, content_id
 from casus.ontology.cameo import load_cameo
-
-
-def _words(text: str, *, ordered: bool = False) -> tuple[str, ...]:
-    """The whitespace-separated words of a literal (keeps long word lists readable)."""
-    words = text.split()
-    return tuple(words) if ordered else tuple(sorted(set(words)))
-
+from casus.ontology.words import word_list, word_values
 
 # Codes from different roots that often describe one event in different words. Each family
 # is a set of code prefixes; two codes are related when both start with prefixes of one family.
@@ -55,41 +50,8 @@ CODE_FAMILIES: dict[str, tuple[str, ...]] = {
 CONVERSE_CODES = frozenset({("042", "043"), ("043", "042")})
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "decade": 4, "unknown": 5}
 SPECIFIC_PLACES = frozenset({"city", "region", "border"})
-STOPWORDS = frozenset(
-    _words("""
-a an the and or but of in on at to for from by with as into over after before about against
-between during without within under this that these those it its it's their them they he she
-his her we our you your i is are was were be been being has have had do does did will would
-shall should can could may might must not no also than then there here which who whom whose
-what when where while said says say according told official officials reported report
-reports monday tuesday wednesday thursday friday saturday sunday week month year today
-yesterday last earlier later new january february march april may june july august
-september october november december
-""")
-)
-NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        _words(
-            "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-            "fifteen sixteen seventeen eighteen nineteen twenty",
-            ordered=True,
-        )
-    )
-}
-NUMBER_WORDS.update(
-    {
-        "thirty": 30,
-        "forty": 40,
-        "fifty": 50,
-        "dozen": 12,
-        "hundred": 100,
-        "dozens": -12,
-        "hundreds": -100,
-        "thousand": 1000,
-        "thousands": -1000,
-    }
-)
+STOPWORDS = word_list("dedup_stopwords")
+NUMBER_WORDS = {word: int(value) for word, value in word_values("count_numbers").items()}
 _TOKEN_RE = re.compile(r"[a-z]+|\d+")
 
 
@@ -419,20 +381,6 @@ def _interval(event: Event, params: DedupParams) -> tuple[dt.date, dt.date] | No
     if when.basis == "publication":
         return day - dt.timedelta(days=params.publication_lookback), day
     return day, period_end(day, when.precision)
-
-
-def period_end(day: dt.date, precision: str) -> dt.date:
-    """The last day of the period that starts on ``day`` with the given precision."""
-    if precision == "week":
-        return day + dt.timedelta(days=6)
-    if precision == "month":
-        following = dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
-        return following - dt.timedelta(days=1)
-    if precision == "year":
-        return dt.date(day.year, 12, 31)
-    if precision == "decade":
-        return dt.date(min(day.year + 9, dt.MAXYEAR), 12, 31)
-    return day
 
 
 def _gap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:

@@ -20,30 +20,25 @@ class ConfigError(CasusError):
     """A setting or configuration file is invalid."""
 
 
-class InputError(CasusError):
+class _Located(CasusError):
+    """An error about a place in a file: ``path`` and ``line`` lead the message."""
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        where = ""
+        if path is not None:
+            where = path if line is None else f"{path}:{line}"
+            where += ": "
+        super().__init__(f"{where}{message}")
+
+
+class InputError(_Located):
     """An input document cannot be read; the message names the file and line."""
 
-    def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
-        self.path = path
-        self.line = line
-        where = ""
-        if path is not None:
-            where = path if line is None else f"{path}:{line}"
-            where += ": "
-        super().__init__(f"{where}{message}")
 
-
-class OntologyError(CasusError):
+class OntologyError(_Located):
     """A row of a data table (codes, lexicon, dictionary) is invalid."""
-
-    def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
-        self.path = path
-        self.line = line
-        where = ""
-        if path is not None:
-            where = path if line is None else f"{path}:{line}"
-            where += ": "
-        super().__init__(f"{where}{message}")
 
 
 class ModelError(CasusError):

@@ -29,10 +29,11 @@ import duckdb
 
 from casus.analysis.export import FETCH, FLAT_COLUMNS, FLAT_EXTRA
 from casus.analysis.lookup import BadParameter, UnknownValue, country_points, resolve_actor
-from casus.analysis.queries import FREQS, Alert, dyad_filter, next_period
+from casus.analysis.queries import FREQS, Alert, dyad_filter, next_period, period_conditions
 from casus.errors import InputError, StoreError
 from casus.model import parse_iso_date
 from casus.store.db import Store
+from casus.store.schema import CLUSTER_COLUMNS
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
@@ -72,27 +73,8 @@ _EVENT_EXTRA = {
     "target_text": "data->>'$.target.text'",
     "speaker_code": "speaker_code",
 }
-_CLUSTER_FIELDS = (
-    "cluster_id",
-    "dyad",
-    "canonical_event_id",
-    "n_reports",
-    "n_articles",
-    "n_outlets",
-    "first_report_date",
-    "date",
-    "date_precision",
-    "source_code",
-    "target_code",
-    "is_symmetric",
-    "cameo",
-    "cameo_root",
-    "cameo_name",
-    "quad_class",
-    "goldstein",
-    "historical",
-    "evidence",
-)
+# The cluster columns the browser shows (the countries are in the codes).
+_CLUSTER_FIELDS = tuple(c for c in CLUSTER_COLUMNS if c not in ("source_country", "target_country"))
 
 
 # ---- filters -------------------------------------------------------------------------------------
@@ -187,12 +169,9 @@ def _common(store: Store, flt: EventFilter, *, table: str) -> tuple[list[str], l
         parts.append("quad_class = ?")
         params.append(flt.quad_class)
     start, end = _dates(flt)
-    if start is not None:
-        parts.append(f"{table}.date >= ?")
-        params.append(start)
-    if end is not None:
-        parts.append(f"{table}.date <= ?")
-        params.append(end)
+    dated, p = period_conditions(start, end, column=f"{table}.date")
+    parts += dated
+    params += p
     if flt.historical is not None:
         parts.append("historical" if flt.historical else "NOT historical")
     return parts, params
@@ -213,23 +192,31 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
+def _report_conditions(flt: EventFilter, params: list[Any], *, prefix: str = "") -> list[str]:
+    """Conditions on one report (an ``events`` row, its columns behind ``prefix``): PLOVER
+    type, outlet and article; their parameters are appended to ``params``."""
+    parts: list[str] = []
+    if flt.plover:
+        parts.append(f"upper({prefix}plover) = ?")
+        params.append(flt.plover.strip().upper())
+    if flt.outlet:
+        parts.append(f"lower({prefix}outlet) = ?")
+        params.append(flt.outlet.strip().lower())
+    if flt.article_id:
+        parts.append(f"{prefix}article_id = ?")
+        params.append(flt.article_id)
+    return parts
+
+
 def event_where(store: Store, flt: EventFilter) -> _Where:
     """The filter as a condition on the ``events`` table."""
     parts, params = _common(store, flt, table="events")
     if not flt.include_all:
         parts.append("asserted")
-    if flt.plover:
-        parts.append("upper(plover) = ?")
-        params.append(flt.plover.strip().upper())
-    if flt.outlet:
-        parts.append("lower(outlet) = ?")
-        params.append(flt.outlet.strip().lower())
+    parts += _report_conditions(flt, params)
     if flt.text:
         parts.append(f"{_EVIDENCE} ILIKE ? ESCAPE '\\'")
         params.append(_like(flt.text.strip()))
-    if flt.article_id:
-        parts.append("article_id = ?")
-        params.append(flt.article_id)
     if flt.cluster_id:
         parts.append("cluster_id = ?")
         params.append(flt.cluster_id)
@@ -240,16 +227,7 @@ def cluster_where(store: Store, flt: EventFilter) -> _Where:
     """The filter as a condition on the ``clusters`` table (report-level filters, such as
     outlet or article, keep the clusters that have one matching report)."""
     parts, params = _common(store, flt, table="clusters")
-    report: list[str] = []
-    if flt.plover:
-        report.append("upper(e.plover) = ?")
-        params.append(flt.plover.strip().upper())
-    if flt.outlet:
-        report.append("lower(e.outlet) = ?")
-        params.append(flt.outlet.strip().lower())
-    if flt.article_id:
-        report.append("e.article_id = ?")
-        params.append(flt.article_id)
+    report = _report_conditions(flt, params, prefix="e.")
     if report:
         parts.append(
             "EXISTS (SELECT 1 FROM events e WHERE e.cluster_id = clusters.cluster_id AND "

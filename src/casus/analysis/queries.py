@@ -215,9 +215,11 @@ def dyad_filter(a: str, b: str) -> tuple[str, list[Any]]:
     return f"(({sa} AND {tb}) OR ({sb} AND {ta}))", pa + pb + qb + qa
 
 
-def _period_filter(
-    since: dt.date | None, until: dt.date | None, column: str = "date"
-) -> tuple[str, list[Any]]:
+def period_conditions(
+    since: dt.date | None, until: dt.date | None, *, column: str = "date"
+) -> tuple[list[str], list[Any]]:
+    """SQL conditions (and parameters) that keep ``column`` between ``since`` and ``until``
+    (each bound optional)."""
     parts: list[str] = []
     params: list[Any] = []
     if since is not None:
@@ -226,7 +228,33 @@ def _period_filter(
     if until is not None:
         parts.append(f"{column} <= ?")
         params.append(until)
+    return parts, params
+
+
+def _period_filter(
+    since: dt.date | None, until: dt.date | None, column: str = "date"
+) -> tuple[str, list[Any]]:
+    parts, params = period_conditions(since, until, column=column)
     return (" AND ".join(parts) or "TRUE"), params
+
+
+def _dyad_window(
+    store: Store,
+    a: str,
+    b: str,
+    since: str | dt.date | None,
+    until: str | dt.date | None,
+    *,
+    include_historical: bool,
+) -> tuple[str, list[Any]]:
+    """SQL condition (and parameters) on ``clusters`` for the events between ``a`` and ``b``
+    (either way) in the date range, historical ones only with ``include_historical``."""
+    start, end = date_range(since, until)
+    a, b = check_actor(store, a), check_actor(store, b)
+    where, params = dyad_filter(a, b)
+    period, pparams = _period_filter(start, end)
+    hist = "TRUE" if include_historical else "NOT historical"
+    return f"{where} AND {period} AND {hist}", params + pparams
 
 
 # ---- timeline ------------------------------------------------------------------------------------
@@ -240,21 +268,16 @@ def timeline(
     include_historical: bool = False,
 ) -> Rows[TimelineRow]:
     """The de-duplicated chronology of events between ``a`` and ``b`` (either direction):
-    one row per cluster, in date order (undated events last, and only without a range);
-    historical (background) events only with ``include_historical``, as everywhere."""
-    start, end = date_range(since, until)
-    a, b = check_actor(store, a), check_actor(store, b)
-    where, params = dyad_filter(a, b)
-    period, pparams = _period_filter(start, end)
-    hist = "TRUE" if include_historical else "NOT historical"
+    one row per cluster, in date order (undated events last, and only without a range)."""
+    where, params = _dyad_window(store, a, b, since, until, include_historical=include_historical)
     rows = store.query(
         f"""
         SELECT date, date_precision, source_code, cameo, cameo_name, target_code, n_outlets,
                n_reports, goldstein, quad_class, historical, evidence, cluster_id
-        FROM clusters WHERE {where} AND {period} AND {hist}
+        FROM clusters WHERE {where}
         ORDER BY date NULLS LAST, first_report_date NULLS LAST, cluster_id
     """,
-        params + pparams,
+        params,
     )
     return Rows((TimelineRow(*row) for row in rows), columns=TIMELINE_COLUMNS)
 
@@ -275,21 +298,17 @@ def dyad_series(
     unless ``include_historical``."""
     if freq not in FREQS:
         raise InputError(f"--freq must be one of {', '.join(FREQS)}, got {freq!r}")
-    start, end = date_range(since, until)
-    a, b = check_actor(store, a), check_actor(store, b)
-    where, params = dyad_filter(a, b)
-    period, pparams = _period_filter(start, end)
-    hist = "TRUE" if include_historical else "NOT historical"
+    where, params = _dyad_window(store, a, b, since, until, include_historical=include_historical)
     rows = store.query(
         f"""
         SELECT CAST(date_trunc('{freq}', date) AS DATE) AS period, count(*),
                count(*) FILTER (WHERE quad_class = 1), count(*) FILTER (WHERE quad_class = 2),
                count(*) FILTER (WHERE quad_class = 3), count(*) FILTER (WHERE quad_class = 4),
                sum(goldstein), avg(goldstein)
-        FROM clusters WHERE date IS NOT NULL AND {where} AND {period} AND {hist}
+        FROM clusters WHERE date IS NOT NULL AND {where}
         GROUP BY period ORDER BY period
     """,
-        params + pparams,
+        params,
     )
     found = {
         r[0]: DyadRow(

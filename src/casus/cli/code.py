@@ -13,6 +13,7 @@ from casus.cli.common import (
     articles_from,
     config_from,
     parse_published,
+    progress_option,
     report_skip,
     run_safely,
     table_options,
@@ -46,11 +47,7 @@ PROGRESS_MIN_DOCS = 5
     help="Also emit negated, hypothetical and future events, with their flags.",
 )
 @click.option("--batch-size", type=int, help="Documents per spaCy batch.")
-@click.option(
-    "--progress/--no-progress",
-    default=None,
-    help="Progress bar on stderr (default: only when stdout is a terminal).",
-)
+@progress_option
 @table_options
 @click.pass_context
 @run_safely
@@ -62,10 +59,6 @@ def code_command(
     fmt: str,
     explain: bool,
     include_all: bool,
-    lexicon_files: tuple[str, ...],
-    dictionary_files: tuple[str, ...],
-    petrarch_actors: tuple[str, ...],
-    petrarch_agents: tuple[str, ...],
     batch_size: int | None,
     progress: bool | None,
 ) -> None:
@@ -78,10 +71,6 @@ def code_command(
     day = parse_published(published)
     cfg = config_from(
         ctx,
-        lexicon_files=lexicon_files,
-        dictionary_files=dictionary_files,
-        petrarch_actors=petrarch_actors,
-        petrarch_agents=petrarch_agents,
         batch_size=batch_size,
     )
     coder = Coder(cfg)

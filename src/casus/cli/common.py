@@ -58,15 +58,10 @@ def config_from(ctx: click.Context, **overrides: Any) -> Config:
     path = root.get("config")
     cfg = load_config(Path(path) if path else None, model=root.get("model"))
     changes = {k: v for k, v in overrides.items() if v not in (None, ())}
-    if ctx.meta.get(_REFERENCES_META):  # --references, kept aside by table_options
-        changes.setdefault("reference_files", ctx.meta[_REFERENCES_META])
-    for key in (
-        "lexicon_files",
-        "dictionary_files",
-        "petrarch_actors",
-        "petrarch_agents",
-        "reference_files",
-    ):
+    for key, files in ctx.meta.get(_TABLES_META, {}).items():  # kept aside by table_options
+        if files:
+            changes.setdefault(key, files)
+    for key in _TABLE_KEYS:
         if key in changes:
             changes[key] = tuple(Path(p) for p in changes[key])
     return cfg.with_(**changes) if changes else cfg
@@ -94,54 +89,53 @@ def articles_from(items: Iterable[Article | Skipped], skipped: list[Skipped]) ->
             yield item
 
 
+def _file_option(flag: str, dest: str, help_text: str) -> Callable[[F], F]:
+    """A repeatable option naming a file the command reads."""
+    return click.option(flag, dest, multiple=True, type=click.Path(dir_okay=False), help=help_text)
+
+
 _TABLE_OPTIONS = (
-    click.option(
-        "--lexicon",
-        "lexicon_files",
-        multiple=True,
-        type=click.Path(dir_okay=False),
-        help="Extra verb-lexicon TSV file (repeatable).",
+    _file_option("--lexicon", "lexicon_files", "Extra verb-lexicon TSV file (repeatable)."),
+    _file_option(
+        "--dict", "dictionary_files", "Extra actor dictionary, TOML or YAML (repeatable)."
     ),
-    click.option(
-        "--dict",
-        "dictionary_files",
-        multiple=True,
-        type=click.Path(dir_okay=False),
-        help="Extra actor dictionary, TOML or YAML (repeatable).",
+    _file_option(
+        "--actors", "petrarch_actors", "PETRARCH-format actor dictionary to import (repeatable)."
     ),
-    click.option(
-        "--actors",
-        "petrarch_actors",
-        multiple=True,
-        type=click.Path(dir_okay=False),
-        help="PETRARCH-format actor dictionary to import (repeatable).",
+    _file_option(
+        "--agents", "petrarch_agents", "PETRARCH-format agent dictionary to import (repeatable)."
     ),
-    click.option(
-        "--agents",
-        "petrarch_agents",
-        multiple=True,
-        type=click.Path(dir_okay=False),
-        help="PETRARCH-format agent dictionary to import (repeatable).",
-    ),
-    click.option(
+    _file_option(
         "--references",
         "reference_files",
-        multiple=True,
-        type=click.Path(dir_okay=False),
-        help="Extra reference-event TSV file, dating 'after the X war' (repeatable).",
+        "Extra reference-event TSV file, dating 'after the X war' (repeatable).",
     ),
 )
-_REFERENCES_META = "casus.reference_files"
+# Shared by the commands that code many inputs.
+progress_option = click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Progress bar on stderr (default: only when stdout is a terminal).",
+)
+_TABLES_META = "casus.tables"
+_TABLE_KEYS = (
+    "lexicon_files",
+    "dictionary_files",
+    "petrarch_actors",
+    "petrarch_agents",
+    "reference_files",
+)
 
 
 def table_options(func: F) -> F:
     """The user's own tables, shared by every command that codes text: --lexicon, --dict,
-    --actors, --agents, --references (each repeatable). ``--references`` reaches
-    :func:`config_from` through the click context, so commands need no parameter for it."""
+    --actors, --agents, --references (each repeatable). They reach :func:`config_from`
+    through the click context, so commands need no parameters for them."""
 
     @functools.wraps(func)
-    def wrapper(*args: Any, reference_files: tuple[str, ...] = (), **kwargs: Any) -> Any:
-        click.get_current_context().meta[_REFERENCES_META] = reference_files
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        tables = {key: kwargs.pop(key, ()) for key in _TABLE_KEYS}
+        click.get_current_context().meta[_TABLES_META] = tables
         return func(*args, **kwargs)
 
     for option in reversed(_TABLE_OPTIONS):

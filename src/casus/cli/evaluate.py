@@ -28,19 +28,9 @@ def eval_command(
     gold: tuple[str, ...],
     show_errors: bool,
     as_json: bool,
-    petrarch_actors: tuple[str, ...],
-    petrarch_agents: tuple[str, ...],
-    lexicon_files: tuple[str, ...],
-    dictionary_files: tuple[str, ...],
 ) -> None:
     """Score casus against GOLD files (sentence-level or article-level JSON lines)."""
-    cfg = config_from(
-        ctx,
-        petrarch_actors=petrarch_actors,
-        petrarch_agents=petrarch_agents,
-        lexicon_files=lexicon_files,
-        dictionary_files=dictionary_files,
-    )
+    cfg = config_from(ctx)
     reports = evaluate_files(Coder(cfg), [Path(g) for g in gold])
     if as_json:
         payload = {

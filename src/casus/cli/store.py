@@ -19,6 +19,7 @@ from casus.cli.common import (
     articles_from,
     config_from,
     parse_published,
+    progress_option,
     run_safely,
     table_options,
 )
@@ -89,11 +90,7 @@ def _open(
     show_default=True,
     help="Articles per committed transaction.",
 )
-@click.option(
-    "--progress/--no-progress",
-    default=None,
-    help="Progress bar on stderr (default: only when stdout is a terminal).",
-)
+@progress_option
 @table_options
 @click.pass_context
 @run_safely
@@ -106,10 +103,6 @@ def ingest_command(
     outlet: str | None,
     batch_size: int,
     progress: bool | None,
-    lexicon_files: tuple[str, ...],
-    dictionary_files: tuple[str, ...],
-    petrarch_actors: tuple[str, ...],
-    petrarch_agents: tuple[str, ...],
 ) -> None:
     """Code articles and store their events in the DuckDB store.
 
@@ -123,13 +116,7 @@ def ingest_command(
     from casus.store import WRITE_WAIT, ingest
 
     day = parse_published(published)
-    cfg = config_from(
-        ctx,
-        lexicon_files=lexicon_files,
-        dictionary_files=dictionary_files,
-        petrarch_actors=petrarch_actors,
-        petrarch_agents=petrarch_agents,
-    )
+    cfg = config_from(ctx)
     # ingest's reads (which articles are stored) wait as long as its writes
     store = _open(ctx, db, WRITE_WAIT if wait is None else wait, create=True)
     skipped: list[Skipped] = []

@@ -48,90 +48,15 @@ DISOWNING = frozenset({"015", "016"})
 # Actions done to someone: without a target actor they are not coded ("destroyed all the
 # bridges behind it" is a metaphor more often than an event).
 TARGETED_ROOTS = frozenset({"16", "17", "18", "19", "20"})
-# Adjectives of readiness that make their infinitive a stated intention (03x / 13x).
-WILLINGNESS = frozenset(
-    {
-        "willing",
-        "ready",
-        "prepared",
-        "committed",
-        "determined",
-        "eager",
-        "keen",
-        "open",
-        "poised",
-        "resolved",
-    }
-)
+WILLINGNESS = word_list("willingness")
 # CAMEO 172 (curfews, states of emergency, martial law, bans) and 175 (repression): done to the
 # actor's own population when the text names no one else.
 DOMESTIC_CODES = ("172", "175")
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
-# Verbs of harm whose "in"/"by" phrase names violence: "killed in strikes", "hit by shelling".
-HARM_VERBS = frozenset(
-    {
-        "kill",
-        "injure",
-        "wound",
-        "hurt",
-        "destroy",
-        "damage",
-        "level",
-        "flatten",
-        "raze",
-        "hit",
-        "die",
-    }
-)
-# Modal obligation in reported speech is a demand: "Russia said Sudan must return the
-# helicopter" → RUS→SDN 10x.
-OBLIGATION_MODALS = frozenset({"must", "should"})
-RECIPROCALS = frozenset({"each other", "one another"})
-# Verbs that only wrap their infinitive ("seeks to escalate", "is trying to persuade"): with an
-# infinitive and no more specific pattern, the infinitive is coded, not the wrapper.
-WRAPPER_VERBS = frozenset(
-    {
-        "seek",
-        "hop",  # spaCy lemmatises "hopes" as "hop"
-        "want",
-        "try",
-        "attempt",
-        "plan",
-        "intend",
-        "hope",
-        "aim",
-        "wish",
-        "prepare",
-        "consider",
-        "expect",
-        "need",
-        "continue",
-        "begin",
-        "start",
-        "decide",
-        "move",
-        "manage",
-        "struggle",
-        "strive",
-        "endeavour",
-        "endeavor",
-        "tend",
-        "appear",
-        "seem",
-        "fail",
-        "dare",
-        "look",
-        "work",
-        "go",
-        "come",
-        "get",
-        "help",
-        "use",
-        "choose",
-        "opt",
-        "resolve",
-    }
-)
+HARM_VERBS = word_list("harm_verbs")
+OBLIGATION_MODALS = word_list("obligation_modals")
+RECIPROCALS = word_list("reciprocals")
+WRAPPER_VERBS = word_list("wrapper_verbs")
 
 
 class EventEngine:

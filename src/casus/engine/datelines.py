@@ -10,14 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from casus.dates import MONTH_PATTERN
 from casus.document import Dateline
 from casus.engine.temporal import MONTHS
 from casus.ontology.gazetteer import Gazetteer
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
+# Datelines capitalise the month: "MOSCOW, Oct. 5 (Reuters) -".
+_MONTH = "(?:" + "|".join(name.capitalize() for name in MONTH_PATTERN.split("|")) + ")"
 _ORD = r"(?:st|nd|rd|th)?"  # "16th September, 2020"
 ORDINAL_PARTS = frozenset({"st", "nd", "rd", "th", "of"})
 HEADLINE_CHARS = 160  # a first line this short may be a headline above the dateline

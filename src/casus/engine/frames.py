@@ -14,102 +14,17 @@ from typing import Any
 from casus.engine.modality import REPORTING_VERBS
 from casus.engine.resolver import QUANTIFIER_HEADS, Resolver
 from casus.model import Actor
+from casus.ontology.words import word_list, word_sequence
 
-# Verbs that take an event noun as object and lend it their subject ("held talks with",
-# "carried out strikes on", "launched an attack against", "took part in exercises").
-LIGHT_VERBS = frozenset(
-    {
-        "hold",
-        "conduct",
-        "carry",
-        "launch",
-        "stage",
-        "stag",  # spaCy lemmatises "staged" as "stag"
-        "make",
-        "take",
-        "give",
-        "pay",
-        "mount",
-        "wage",
-        "deliver",
-        "issue",
-        "lodge",
-        "file",
-        "begin",
-        "start",
-        "continue",
-        "resume",
-        "intensify",
-        "step",
-        "engage",
-        "perform",
-        "undertake",
-        "execute",
-        "unleash",
-        "organize",
-        "organise",
-        "announce",
-        "have",
-        "join",
-        "extend",
-        "offer",
-        "express",
-        "go",
-    }
-)
+BORDER_WORDS = word_list("border_words")
+
+LIGHT_VERBS = word_list("light_verbs")
 SUBJECT_DEPS = ("nsubj", "csubj")
-PLACE_TARGET_PREPS = (
-    "in",
-    "into",
-    "near",
-    "across",
-    "from",
-    "toward",
-    "towards",
-    "on",
-    "at",
-    "inside",
-    "over",
-    "off",
-    "outside",
-    "around",
-)
-# "drew criticism from", "prompted a protest from", "sparked condemnation from"
-REACTION_VERBS = frozenset(
-    {
-        "draw",
-        "prompt",
-        "provoke",
-        "spark",
-        "trigger",
-        "attract",
-        "earn",
-        "face",
-        "meet",
-        "elicit",
-        "receive",
-        "invite",
-        "bring",
-        "cause",
-    }
-)
-RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})
-INSTRUMENT_NOUNS = frozenset(
-    {
-        "phone",
-        "telephone",
-        "videoconference",
-        "video",
-        "letter",
-        "link",
-        "call",
-        "message",
-        "envoy",
-        "intermediary",
-    }
-)
-BORDER_WORDS = frozenset({"border", "frontier", "boundary"})
-NEGATED_PREFIXES = frozenset({"anti", "pro", "non", "counter"})
+PLACE_TARGET_PREPS = word_sequence("place_target_preps")
+REACTION_VERBS = word_list("reaction_verbs")
+RELATIVE_PRONOUNS = word_list("relative_pronouns")
+INSTRUMENT_NOUNS = word_list("instrument_nouns")
+NEGATED_PREFIXES = word_list("negated_prefixes")
 
 
 @dataclass

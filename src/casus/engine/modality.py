@@ -11,192 +11,17 @@ from typing import Any
 from casus.model import Modality
 from casus.ontology.words import word_list
 
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "gon"})
-MODAL_AUX = frozenset(
-    {"could", "would", "might", "may", "should", "must", "can", "ought", "'d", "ca"}
-)
-NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
-# Verbs whose infinitive complement has not (yet) happened: "plans to visit", "threatened to
-# strike", "agreed to resume talks". Verbs not listed ("decided to expel", "began to shell",
-# "moved to close") pass their complement through as an action.
-IRREALIS_GOVERNORS = frozenset(
-    {
-        "plan",
-        "intend",
-        "want",
-        "seek",
-        "hope",
-        "hop",  # spaCy lemmatises "hopes" as "hop"
-        "aim",
-        "prepare",
-        "threaten",
-        "promise",
-        "vow",
-        "pledge",
-        "offer",
-        "propose",
-        "expect",
-        "consider",
-        "wish",
-        "agree",
-        "ready",
-        "willing",
-        "need",
-        "urge",
-        "call",
-        "ask",
-        "demand",
-        "request",
-        "appeal",
-        "press",
-        "push",
-        "warn",
-        "persuade",
-        "encourage",
-        "invite",
-        "order",
-        "tell",
-        "advise",
-        "allow",
-        "permit",
-        "able",
-        "likely",
-        "set",
-        "due",
-        "about",
-        "mull",
-        "weigh",
-        "contemplate",
-        "discuss",
-        "eager",
-        "keen",
-        "determined",
-        "poised",
-        "unlikely",
-        "would",
-        "prefer",
-        "seem",
-        "appear",
-        "suggest",
-        "recommend",
-        "insist",
-        "dare",
-        "refuse",
-        "decline",
-        "fail",
-        "reject",
-        "avoid",
-        "refrain",
-        "hesitate",
-        "forget",
-        "cease",
-        "stop",
-    }
-)
-# Governors that negate their complement: "refused to sign", "failed to agree".
-NEGATING_GOVERNORS = frozenset(
-    {
-        "refuse",
-        "decline",
-        "fail",
-        "reject",
-        "avoid",
-        "refrain",
-        "deny",
-        "rule",
-        "dismiss",
-        "refute",
-        "cease",
-        "stop",
-    }
-)
-# Accusations do not assert what they allege: "accused each other of violating the ceasefire".
-ACCUSATION_VERBS = frozenset(
-    {"accuse", "blame", "charge", "suspect", "allege", "fault", "indict", "convict"}
-)
-DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject", "rebuff"})
-REPORTING_VERBS = frozenset(
-    {
-        "say",
-        "tell",
-        "announce",
-        "claim",
-        "report",
-        "state",
-        "add",
-        "allege",
-        "insist",
-        "assert",
-        "confirm",
-        "note",
-        "write",
-        "quote",
-        "declare",
-        "reveal",
-        "disclose",
-        "stress",
-        "explain",
-        "argue",
-        "maintain",
-        "contend",
-        "acknowledge",
-        "admit",
-        "mention",
-        "indicate",
-        "suggest",
-        "cite",
-        "tweet",
-        "post",
-        "remark",
-        "comment",
-    }
-)
-# Beliefs are not statements: "thinking that all Muslim countries will normalize ties".
-COGNITION_VERBS = frozenset(
-    {
-        "think",
-        "believe",
-        "expect",
-        "hope",
-        "fear",
-        "assume",
-        "suspect",
-        "imagine",
-        "predict",
-        "speculate",
-        "doubt",
-        "worry",
-        "guess",
-        "reckon",
-        "estimate",
-        "anticipate",
-        "assess",
-        "calculate",
-        "feel",
-        "dream",
-        "wonder",
-        "suppose",
-        "hop",  # spaCy lemmatises "hoped" as "hop"
-    }
-)
-HYPOTHETICAL_MODIFIERS = frozenset(
-    {
-        "planned",
-        "possible",
-        "potential",
-        "proposed",
-        "future",
-        "threatened",
-        "prospective",
-        "hypothetical",
-        "expected",
-        "intended",
-        "imminent",
-        "looming",
-        "feared",
-    }
-)
-CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
+FUTURE_AUX = word_list("future_aux")
+MODAL_AUX = word_list("modal_aux")
+NEGATORS = word_list("negators")
+IRREALIS_GOVERNORS = word_list("irrealis_governors")
+NEGATING_GOVERNORS = word_list("negating_governors")
+ACCUSATION_VERBS = word_list("accusation_verbs")
+DENIAL_VERBS = word_list("denial_verbs")
+REPORTING_VERBS = word_list("reporting_verbs")
+COGNITION_VERBS = word_list("cognition_verbs")
+HYPOTHETICAL_MODIFIERS = word_list("hypothetical_modifiers")
+CONDITION_MARKS = word_list("condition_marks")
 CLAUSE_LINKS = frozenset(
     {
         "xcomp",
@@ -375,8 +200,7 @@ def _governing_verb(noun: Any) -> Any | None:
     return None
 
 
-# spaCy lemmatises "is scheduled/slated/expected to" to schedule/slate/expect.
-SCHEDULE_GOVERNORS = frozenset({"due", "set", "schedule", "slate", "poised", "going", "expect"})
+SCHEDULE_GOVERNORS = word_list("schedule_governors")
 
 
 def stated_future(pred: Any) -> bool:

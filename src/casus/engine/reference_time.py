@@ -16,11 +16,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from casus.engine.temporal import period_end
+from casus.dates import period_end
 from casus.errors import OntologyError
 from casus.model import EventDate
 from casus.ontology.actors import ActorDictionary
 from casus.ontology.references import Reference
+from casus.ontology.words import word_list
 
 # Relation words before a reference, longest first within each relation.
 RELATIONS: tuple[tuple[str, str], ...] = (
@@ -57,9 +58,7 @@ PRESENT_MARKERS = re.compile(
     r" (?:few |several |two |three )?(?:days|weeks))\b",
     re.IGNORECASE,
 )
-REPORTING = frozenset(
-    {"say", "tell", "claim", "insist", "argue", "warn", "state", "report", "announce", "add"}
-)
+REPORTING = word_list("narrative_reporting_verbs")
 # Openings by which a new paragraph carries the story on ("However, very soon, it became …").
 CONTINUATIONS = re.compile(
     r"^\W*(however|then|later|soon|very soon|afterwards|subsequently|but|meanwhile|at the time|"

@@ -15,8 +15,8 @@ from typing import Any
 
 from casus.model import Actor, Mention
 from casus.ontology.actors import ActorDictionary, Entry, join_code, normalize, split_code
-from casus.ontology.gazetteer import Gazetteer
-from casus.ontology.words import word_list
+from casus.ontology.gazetteer import LARGE_CITY, Gazetteer
+from casus.ontology.words import word_list, word_values
 
 CLAUSE_DEPS = frozenset(
     {
@@ -55,87 +55,20 @@ ARG_DEPS = frozenset(
     }
 )
 QUANTIFIER_HEADS = word_list("quantifier_heads")
-ALL_PRONOUNS = {
-    "it": "thing",
-    "its": "thing",
-    "itself": "thing",
-    "they": "group",
-    "them": "group",
-    "their": "group",
-    "themselves": "group",
-    "he": "person",
-    "him": "person",
-    "his": "person",
-    "she": "person",
-    "her": "person",
-    "we": "speaker",
-    "us": "speaker",
-    "our": "speaker",
-}
-# Heads that, with a definite determiner and no country of their own, refer back to an actor:
-# "the ministry", "the country", "this newly independent republic".
-DEFINITE_HEADS = {
-    "country": "thing",
-    "republic": "thing",
-    "state": "thing",
-    "nation": "thing",
-    "kingdom": "thing",
-    "government": "thing",
-    "regime": "thing",
-    "ministry": "thing",
-    "administration": "thing",
-    "army": "thing",
-    "military": "thing",
-    "neighbour": "thing",
-    "neighbor": "thing",
-    "group": "group",
-    "militant": "group",
-    "rebel": "group",
-    "minister": "person",
-    "president": "person",
-    "spokesman": "person",
-    "spokeswoman": "person",
-    "official": "group",
-    "leader": "person",
-}
-DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
-# Heads of collective phrases that refer back to two actors: "the two sides", "both countries".
-COLLECTIVE_HEADS = frozenset(
-    {
-        "side",
-        "country",
-        "nation",
-        "state",
-        "neighbour",
-        "neighbor",
-        "government",
-        "capital",
-        "leader",
-        "president",
-        "minister",
-        "party",
-        "army",
-        "delegation",
-        "rival",
-        "foe",
-        "adversary",
-        "ally",
-        "partner",
-    }
-)
+ALL_PRONOUNS = word_values("pronoun_kinds")
+DEFINITE_HEADS = word_values("definite_heads")
+DEFINITE_DETS = word_list("definite_dets")
+COLLECTIVE_HEADS = word_list("collective_heads")
 COUNTRY_NOUNS = word_list("country_nouns")
 PERSON_ENTS = frozenset({"PERSON"})
 PERSON_NOUNS = word_list("person_nouns")
-# Agent nouns with no role of their own: "Western backers of Tel Aviv", "Iran's allies".
 AGENT_NOUNS = word_list("agent_nouns")
 RELATIONAL_NOUNS = word_list("relational_nouns")
 TITLE_WORDS = word_list("title_words")
-# People who belong to an institution: their role is the institution's ("staff of the embassy").
 MEMBER_NOUNS = word_list("member_nouns")
-LARGE_CITY = 100_000
 # How many earlier mentions pronouns, definite descriptions and role-only actors look back over.
 SALIENCE_WINDOW = 64
-FORMER_WORDS = frozenset({"former", "ex", "ex-", "retired", "erstwhile"})
+FORMER_WORDS = word_list("former_words")
 NAME_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
 
 

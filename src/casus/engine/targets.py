@@ -30,24 +30,9 @@ from casus.engine.resolver import Resolver
 from casus.engine.scope import Scope
 from casus.model import UNKNOWN_COUNTRY, Actor, Event
 from casus.ontology.lexicon import Pattern
+from casus.ontology.words import word_list, word_sequence
 
-# Prepositions whose object is the target when the pattern names none ("attacked positions
-# near", "talks with", "sanctions against").
-TARGET_PREPS = (
-    "against",
-    "with",
-    "to",
-    "toward",
-    "towards",
-    "on",
-    "at",
-    "into",
-    "upon",
-    "for",
-    "from",
-    "over",
-    "between",
-)
+TARGET_PREPS = word_sequence("target_preps")
 # Roles that, with no country of their own, belong to the acting government's country:
 # "Azerbaijani government is trying to suppress the opposition" → AZEOPP.
 DOMESTIC_ROLES = frozenset(
@@ -64,8 +49,7 @@ VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 DISOWNING_CODES = frozenset({"015", "016"})
 # How many sentences back the dyad in focus is looked for.
 FOCUS_SENTENCES = 2
-# A capital or seat after these is where something happened, not who it happened to.
-VENUE_PREPS = ("at", "in", "on", "inside", "near", "outside")
+VENUE_PREPS = word_list("venue_preps")
 
 
 class TargetFinder:

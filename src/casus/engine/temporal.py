@@ -13,39 +13,17 @@ import datetime as dt
 import re
 import warnings
 
+from casus.dates import MONTH_PATTERN, shift_months
+from casus.ontology.words import word_values
+
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "few": 3,
-    "several": 3,
-    "couple": 2,
-    "a few": 3,
-    "a couple of": 2,
-}
-_MONTH = (
-    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_NUM = (
-    r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|"
-    r"several|a few|a couple of|couple)"
-)
+NUMBERS = {word: int(value) for word, value in word_values("duration_numbers").items()}
+_MONTH = rf"({MONTH_PATTERN})\.?"
+# A count in a duration: digits or a word of ``duration_numbers`` ("two", "a few", "several").
+_NUM = r"(\d+|" + "|".join(NUMBERS) + ")"
 _UNIT = r"(day|week|month|year|decade)s?"
 
 Resolved = tuple[dt.date, str]
@@ -66,34 +44,25 @@ def _monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-def _shift_months(day: dt.date, months: int) -> dt.date:
-    index = day.year * 12 + day.month - 1 + months
-    return dt.date(index // 12, index % 12 + 1, 1)
-
-
 def _ago(n: int, unit: str, pub: dt.date) -> Resolved:
     if unit == "day":
         return pub - dt.timedelta(days=n), "day"
     if unit == "week":
         return _monday(pub - dt.timedelta(weeks=n)), "week"
     if unit == "month":
-        return _shift_months(pub.replace(day=1), -n), "month"
+        return shift_months(pub.replace(day=1), -n), "month"
     if unit == "year":
         return dt.date(pub.year - n, 1, 1), "year"
     return dt.date(pub.year - 10 * n, 1, 1), "year"  # "a decade ago": the year it names
 
 
 def _span_start(n: int, unit: str, pub: dt.date) -> Resolved:
-    """ "over the past few days" etc.: the start of the span ("few" = 3 units)."""
+    """ "over the past few days" etc.: the start of the span ("few" = 3 units). As ``_ago``,
+    but a span of days starts in a week, and a span of decades is a decade."""
     if unit == "day":
         return _monday(pub - dt.timedelta(days=n)), "week"
-    if unit == "week":
-        return _monday(pub - dt.timedelta(weeks=n)), "week"
-    if unit == "month":
-        return _shift_months(pub.replace(day=1), -n), "month"
-    if unit == "year":
-        return dt.date(pub.year - n, 1, 1), "year"
-    return dt.date(pub.year - 10 * n, 1, 1), "decade"
+    start, precision = _ago(n, unit, pub)
+    return start, precision if unit in ("week", "month", "year") else "decade"
 
 
 def _weekday(name: str, pub: dt.date, *, future: bool, modifier: str | None) -> Resolved:
@@ -231,9 +200,7 @@ def _relative(s: str, pub: dt.date, *, future: bool) -> Resolved | None:
     m = re.fullmatch(r"(\d{1,2})(st|nd|rd|th)", s)
     if m:
         day = int(m.group(1))
-        month_start = (
-            pub.replace(day=1) if day <= pub.day else _shift_months(pub.replace(day=1), -1)
-        )
+        month_start = pub.replace(day=1) if day <= pub.day else shift_months(pub.replace(day=1), -1)
         try:
             return month_start.replace(day=day), "day"
         except ValueError:
@@ -243,7 +210,7 @@ def _relative(s: str, pub: dt.date, *, future: bool) -> Resolved | None:
         first = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}[m.group(2)]
         year = pub.year
         if m.group(1) in ("last", "past"):  # the most recent such season that has ended
-            if _shift_months(dt.date(year, first, 1), 3) > pub:
+            if shift_months(dt.date(year, first, 1), 3) > pub:
                 year -= 1
         elif dt.date(year, first, 1) > pub:
             year -= 1
@@ -290,7 +257,7 @@ def _relative(s: str, pub: dt.date, *, future: bool) -> Resolved | None:
         if unit == "week":
             return _monday(pub) + dt.timedelta(weeks=n), "week"
         if unit == "month":
-            return _shift_months(pub.replace(day=1), n), "month"
+            return shift_months(pub.replace(day=1), n), "month"
         if unit == "year":
             return dt.date(pub.year + n, 1, 1), "year"
         return dt.date(pub.year // 10 * 10 + 10 * n, 1, 1), "decade"
@@ -308,19 +275,6 @@ def _relative(s: str, pub: dt.date, *, future: bool) -> Resolved | None:
     if re.fullmatch(r"(these days|now|currently|recently|lately|at present)", s):
         return None
     return None
-
-
-def period_end(start: dt.date, precision: str) -> dt.date:
-    """The last day of the period that starts at ``start``."""
-    if precision == "week":
-        return start + dt.timedelta(days=6)
-    if precision == "month":
-        return _shift_months(start, 1) - dt.timedelta(days=1)
-    if precision == "year":
-        return dt.date(start.year, 12, 31)
-    if precision == "decade":
-        return dt.date(start.year + 9, 12, 31)
-    return start
 
 
 def relative_offset(text: str) -> tuple[int, int] | None:
@@ -345,7 +299,7 @@ def shift(day: dt.date, offset: tuple[int, int]) -> dt.date:
     """Move a date by (days, months); a month shift lands on the 1st."""
     days, months = offset
     if months:
-        return _shift_months(day.replace(day=1), months)
+        return shift_months(day.replace(day=1), months)
     return day + dt.timedelta(days=days)
 
 

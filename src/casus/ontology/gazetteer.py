@@ -65,6 +65,9 @@ CITY_FEATURE = "PPL"  # populated place,
 CAPITAL_FEATURE = "PPLC"  # capital,
 REGION_FEATURE = "RGN"  # region
 
+# A city at least this large is a place even when spaCy tags it as an organisation.
+LARGE_CITY = 100_000
+
 
 @dataclass(frozen=True, slots=True)
 class Place:

@@ -17,6 +17,7 @@ from pathlib import Path
 from casus.errors import OntologyError
 from casus.ontology.cameo import CameoTable, load_cameo
 from casus.ontology.tables import Row, data_files, read_tsv, read_user_file
+from casus.ontology.words import word_list
 
 PATTERN_HEADER = ("code", "kind", "lemma", "object", "prep", "comp", "note")
 CLASS_HEADER = ("class", "lemma", "note")
@@ -24,38 +25,7 @@ CLASS_HEADER = ("class", "lemma", "note")
 # (it is still part of the lexicon version, so changing it re-codes stored articles).
 NOT_PATTERNS = ("idioms",)
 KINDS = ("verb", "noun")
-PREPOSITIONS = frozenset(
-    [
-        "with",
-        "against",
-        "to",
-        "toward",
-        "towards",
-        "on",
-        "at",
-        "into",
-        "from",
-        "for",
-        "over",
-        "in",
-        "upon",
-        "about",
-        "of",
-        "by",
-        "onto",
-        "across",
-        "between",
-        "among",
-        "near",
-        "inside",
-        "within",
-        "along",
-        "around",
-        "off",
-        "outside",
-        "under",
-    ]
-)
+PREPOSITIONS = word_list("pattern_preps")
 CLASS_RE = re.compile(r"^[A-Z][A-Z_]*$")
 LEMMA_RE = re.compile(r"^[a-z][a-z'\-]*( [a-z][a-z'\-]*){0,3}$")
 ROOT_RE = re.compile(r"^(0[1-9]|1[0-9]|20)$")

@@ -1,16 +1,27 @@
-"""Word lists the resolver and the event engine consult, read from ``data/words.tsv``."""
+"""Word lists the resolver, the event engine and the stages consult, read from data tables.
+
+``data/words.tsv`` and the sibling tables under ``data/words/`` (``verbs.tsv``, ``nouns.tsv``,
+``function.tsv``, ``modifiers.tsv``) hold plain lists (``list / word / note``); each list
+lives in one table and is described once in its header comments. ``data/words/values.tsv``
+holds words with a value (``list / word / value / note``): a pronoun's kind, a number word's
+number. Validated at load: an unknown list name, a list spread over two tables or a repeated
+word is an error naming the file and line.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from functools import lru_cache
 
 from casus.errors import OntologyError
-from casus.ontology.tables import data_files, read_tsv
+from casus.ontology.tables import Row, data_files, read_tsv
 
 WORDS_FILE = "words.tsv"
+VALUES_FILE = "words/values.tsv"
+LIST_HEADER = ("list", "word", "note")
+VALUE_HEADER = ("list", "word", "value", "note")
 LISTS = frozenset(
     {
+        # words.tsv: the actor resolver
         "quantifier_heads",
         "country_nouns",
         "person_nouns",
@@ -22,27 +33,105 @@ LISTS = frozenset(
         "presupposing_verbs",
         "presupposing_preps",
         "irrealis_nouns",
+        # words/verbs.tsv
+        "wrapper_verbs",
+        "harm_verbs",
+        "light_verbs",
+        "reaction_verbs",
+        "irrealis_governors",
+        "negating_governors",
+        "accusation_verbs",
+        "denial_verbs",
+        "reporting_verbs",
+        "cognition_verbs",
+        "schedule_governors",
+        "future_governors",
+        "narrative_reporting_verbs",
+        "attributing_verbs",
+        # words/nouns.tsv
+        "instrument_nouns",
+        "border_words",
+        "collective_heads",
+        "speech_nouns",
+        "area_words",
+        # words/function.tsv
+        "future_aux",
+        "modal_aux",
+        "negators",
+        "condition_marks",
+        "obligation_modals",
+        "reciprocals",
+        "relative_pronouns",
+        "negated_prefixes",
+        "definite_dets",
+        "place_target_preps",
+        "target_preps",
+        "venue_preps",
+        "place_preps",
+        "pattern_preps",
+        "dedup_stopwords",
+        # words/modifiers.tsv
+        "willingness",
+        "hypothetical_modifiers",
+        "former_words",
     }
 )
+VALUE_LISTS = frozenset({"pronoun_kinds", "definite_heads", "duration_numbers", "count_numbers"})
+
+# list name -> word -> value ("" in the plain lists), in table order
+_Tables = dict[str, dict[str, str]]
+
+
+def _add(out: _Tables, homes: dict[str, str], row: Row, known: frozenset[str]) -> dict[str, str]:
+    """The words of the row's list, after checking the list is known and lives in one table."""
+    name = row.require("list")
+    if name not in known:
+        raise row.error(f"unknown word list {name!r}; known: {', '.join(sorted(known))}")
+    home = homes.setdefault(name, row.path)
+    if home != row.path:
+        raise row.error(f"word list {name!r} is already in {home}")
+    return out.setdefault(name, {})
+
+
+def _read(out: _Tables, homes: dict[str, str], path: str, text: str) -> None:
+    valued = path == VALUES_FILE
+    for row in read_tsv(text, path, VALUE_HEADER if valued else LIST_HEADER):
+        words = _add(out, homes, row, VALUE_LISTS if valued else LISTS)
+        word = row.require("word").lower()
+        if word in words:
+            raise row.error(f"{word!r} is already in {row.require('list')}")
+        words[word] = row.require("value") if valued else ""
 
 
 @lru_cache(maxsize=1)
-def _load() -> dict[str, frozenset[str]]:
-    text = dict(data_files("", "*.tsv"))[WORDS_FILE]
-    out: dict[str, set[str]] = defaultdict(set)
-    for row in read_tsv(text, WORDS_FILE, ("list", "word", "note")):
-        name, word = row.require("list"), row.require("word").lower()
-        if name not in LISTS:
-            raise row.error(f"unknown word list {name!r}; known: {', '.join(sorted(LISTS))}")
-        if word in out[name]:
-            raise row.error(f"{word!r} is already in {name}")
-        out[name].add(word)
-    missing = sorted(LISTS - set(out))
+def _load() -> _Tables:
+    out: _Tables = {}
+    homes: dict[str, str] = {}
+    _read(out, homes, WORDS_FILE, dict(data_files("", "*.tsv"))[WORDS_FILE])
+    for path, text in data_files("words", "*.tsv"):
+        _read(out, homes, path, text)
+    missing = sorted((LISTS | VALUE_LISTS) - set(out))
     if missing:
         raise OntologyError(f"word lists missing: {', '.join(missing)}", path=WORDS_FILE)
-    return {name: frozenset(words) for name, words in out.items()}
+    return out
 
 
 def word_list(name: str) -> frozenset[str]:
-    """One named word list (``quantifier_heads``, ``agent_nouns``...)."""
-    return _load()[name]
+    """One named word list (``quantifier_heads``, ``reporting_verbs``...)."""
+    if name not in LISTS:
+        raise OntologyError(f"no word list {name!r}", path=WORDS_FILE)
+    return frozenset(_load()[name])
+
+
+def word_sequence(name: str) -> tuple[str, ...]:
+    """One named word list in table order, for lists tried in turn (``target_preps``)."""
+    if name not in LISTS:
+        raise OntologyError(f"no word list {name!r}", path=WORDS_FILE)
+    return tuple(_load()[name])
+
+
+def word_values(name: str) -> dict[str, str]:
+    """One named list of words with a value (``pronoun_kinds``: word -> kind), in table order."""
+    if name not in VALUE_LISTS:
+        raise OntologyError(f"no valued word list {name!r}", path=VALUES_FILE)
+    return dict(_load()[name])

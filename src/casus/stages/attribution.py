@@ -17,28 +17,13 @@ from casus.document import Document
 from casus.engine.modality import REPORTING_VERBS
 from casus.engine.resolver import Resolver
 from casus.model import Actor, Attribution, Event
+from casus.ontology.words import word_list
 
 QUOTE_RE = re.compile(r"[\u201c\"\u201e\u00ab](.+?)[\u201d\"\u201c\u00bb]", re.DOTALL)
 # Verbs whose subject vouches for (or disputes) their complement: reporting verbs, and
 # "denied that", "accused X of", "claimed that".
-ATTRIBUTING_VERBS = REPORTING_VERBS | {"deny", "accuse", "allege", "claim", "blame", "warn"}
-SPEECH_NOUNS = frozenset(
-    {
-        "statement",
-        "communique",
-        "communiqué",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "release",
-        "report",
-        "letter",
-        "declaration",
-        "announcement",
-        "source",
-        "official",
-    }
-)
+ATTRIBUTING_VERBS = REPORTING_VERBS | word_list("attributing_verbs")
+SPEECH_NOUNS = word_list("speech_nouns")
 SPEECH_LINKS = frozenset(
     {
         "ccomp",

@@ -26,6 +26,7 @@ from casus.engine.temporal import (
     shift,
 )
 from casus.model import Event, EventDate
+from casus.ontology.words import word_list
 
 # Links a date may climb to reach its predicate; a ccomp or relcl boundary stops it, so
 # "Iran, which was attacked in 1980, signed the deal on Monday" keeps 1980 with "attacked".
@@ -65,21 +66,7 @@ UNRESOLVABLE = re.compile(
     r"long ago)$",
     re.IGNORECASE,
 )
-# Governors that put a complement in the future: "are due to meet on Thursday".
-FUTURE_GOVERNORS = frozenset(
-    {
-        "due",
-        "set",
-        "schedule",
-        "slate",
-        "expect",
-        "plan",
-        "going",
-        "poised",
-        "intend",
-        "prepare",
-    }
-)
+FUTURE_GOVERNORS = word_list("future_governors")
 
 
 def _date_spans(sent: Any) -> list[tuple[int, int, str]]:

@@ -12,34 +12,13 @@ from typing import Any
 
 from casus.document import Document
 from casus.model import Event, Location
-from casus.ontology.gazetteer import Gazetteer, Place, country_place
+from casus.ontology.gazetteer import LARGE_CITY, Gazetteer, Place, country_place
+from casus.ontology.words import word_list
 
 log = logging.getLogger("casus")
 
-BORDER_WORDS = frozenset({"border", "frontier", "boundary"})
-LARGE_CITY = 100_000
-AREA_WORDS = frozenset(
-    {
-        "region",
-        "province",
-        "district",
-        "governorate",
-        "oblast",
-        "state",
-        "county",
-        "city",
-        "town",
-        "village",
-        "area",
-        "coast",
-        "waters",
-        "outskirts",
-        "camp",
-        "enclave",
-        "strip",
-        "territory",
-    }
-)
+BORDER_WORDS = word_list("border_words")
+AREA_WORDS = word_list("area_words")
 # Clauses that have their own place: "the minister, who was born in Tabriz, ..."
 # Actions done on territory: the country acted on is also where it happened.
 TERRITORIAL_ROOTS = frozenset({"15", "17", "18", "19", "20"})
@@ -47,31 +26,7 @@ TERRITORIAL_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 LANDING_ROOTS = frozenset({"15", "18", "19", "20"})
 # Attacks and fighting: when no place is named they happened in the target's country.
 GROUND_ROOTS = frozenset({"18", "19", "20"})
-PLACE_PREPS = frozenset(
-    {
-        "in",
-        "at",
-        "near",
-        "outside",
-        "inside",
-        "across",
-        "into",
-        "off",
-        "around",
-        "over",
-        "on",
-        "along",
-        "from",
-        "toward",
-        "towards",
-        "of",
-        "throughout",
-        "within",
-        "upon",
-        "onto",
-        "through",
-    }
-)
+PLACE_PREPS = word_list("place_preps")
 NOT_PLACE_ENTITIES = frozenset({"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY"})
 SURE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
 OTHER_CLAUSES = frozenset({"relcl", "ccomp", "advcl", "conj", "parataxis", "acl", "csubj"})

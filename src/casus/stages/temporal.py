@@ -13,6 +13,8 @@ import datetime as dt
 import re
 import warnings
 
+from casus.daterange import bounded, clamped_shift  # issue 13: no OverflowError at the edges
+
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
@@ -153,6 +155,7 @@ RELATIVE_ONLY = re.compile(
 )
 
 
+@bounded
 def resolve_expression(
     text: str,
     pub: dt.date | None,
@@ -341,6 +344,7 @@ def relative_offset(text: str) -> tuple[int, int] | None:
     return (n, 0) if unit == "day" else ((7 * n, 0) if unit == "week" else (0, n))
 
 
+@clamped_shift
 def shift(day: dt.date, offset: tuple[int, int]) -> dt.date:
     """Move a date by (days, months); a month shift lands on the 1st."""
     days, months = offset
@@ -349,6 +353,7 @@ def shift(day: dt.date, offset: tuple[int, int]) -> dt.date:
     return day + dt.timedelta(days=days)
 
 
+@bounded
 def parse_with_dateparser(text: str, pub: dt.date | None) -> Resolved | None:
     """Fallback for calendar forms the rules miss ("12 Jan. 2021", "2021-01-12")."""
     import dateparser  # imported lazily: it is slow to import

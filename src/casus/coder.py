@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from casus.config import Config
+from casus.daterange import in_range
 from casus.model import Article, Event, parse_iso_date
 from casus.nlp import load_model
 from casus.ontology.actors import ActorDictionary, load_dictionary
@@ -23,6 +24,8 @@ from casus.stages.events import EventStage
 from casus.stages.places import Gazetteer, PlaceStage
 
 log = logging.getLogger("casus")
+
+MAX_ARTICLE_CHARS = 16_000_000  # one article's text, at most; longer ones are skipped
 
 
 @dataclass
@@ -143,12 +146,15 @@ class Coder:
     # ---- helpers ------------------------------------------------------------------------
     def _documents(self, article: Article) -> Iterator[Document]:
         text = article.text
+        if len(text) > MAX_ARTICLE_CHARS:  # issue 13: refused before any parsing
+            yield Document(article=article, text="", error=_too_long(len(text)))
+            return
         dateline = parse_dateline(text, self.gazetteer, published=article.published)
         published = article.published
         warnings: list[str] = []
         if dateline is not None:
             text = blank_dateline(text, dateline)
-            if published is None and dateline.date is not None:
+            if published is None and dateline.date is not None and in_range(dateline.date):
                 published = dateline.date
                 warnings.append(f"publication date {published} taken from the dateline")
         if published is None:
@@ -169,13 +175,20 @@ class Coder:
         base = 0
         for part in parts:
             events.extend(e.with_(sentence_index=e.sentence_index + base) for e in part.events)
-            base += sum(1 for _ in part.doc.sents)
+            base += sum(1 for _ in part.doc.sents) if part.doc is not None else 0
         if len(parts) > 1:
             warnings.append(f"long document coded in {len(parts)} chunks")
         errors = [p.error for p in parts if p.error]
         if errors:
             return Result(article, [], warnings, parts[0].published, errors[0])
         return Result(article, events, warnings, parts[0].published)
+
+
+def _too_long(n: int) -> str:
+    return (
+        f"article of {n:,} characters is longer than the {MAX_ARTICLE_CHARS:,} casus codes "
+        "as one article; split it"
+    )
 
 
 def split_text(text: str, max_chars: int) -> Iterator[tuple[int, str]]:

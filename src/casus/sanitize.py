@@ -32,11 +32,10 @@ def clean_text(text: str) -> str:
 
 
 def escape_terminal(text: str) -> str:
-    """``text`` safe to print on a terminal: control and bidi characters shown as ``\\xNN`` or
-    ``\\uNNNN`` escapes (tab and newline kept), lone surrogates replaced."""
+    """``text`` safe to print on a terminal: control and bidi characters shown as ``\\uNNNN``
+    escapes (tab and newline kept; valid inside a JSON string too), lone surrogates replaced."""
     return _TERMINAL_RE.sub(_escape_one, clean_text(text))
 
 
 def _escape_one(match: re.Match[str]) -> str:
-    code = ord(match.group(0))
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return f"\\u{ord(match.group(0)):04x}"

@@ -187,9 +187,10 @@ def test_dateline_year_out_of_range_is_not_taken_as_publication_date(coder: Code
 
 
 # ---- exit statuses and one-line errors ---------------------------------------------------------
-@pytest.fixture()
-def filled(tmp_path: Path) -> str:
-    store = Store.open(tmp_path / "casus.duckdb")
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = tmp_path_factory.mktemp("filled") / "casus.duckdb"
+    store = Store.open(path)
     evidence = "Baku \x1b[2J expelled \u202e [bold]four[/bold] diplomats."
     put_events(
         store,
@@ -197,7 +198,7 @@ def filled(tmp_path: Path) -> str:
     )
     with store.transaction() as con:
         con.execute("UPDATE clusters SET evidence = ?", [evidence])
-    return str(tmp_path / "casus.duckdb")
+    return str(path)
 
 
 @pytest.mark.parametrize(

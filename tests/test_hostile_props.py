@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import string
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner

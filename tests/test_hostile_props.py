@@ -26,7 +26,7 @@ from casus.stages.temporal import relative_offset, resolve_expression, shift
 from conftest import build_event, put_events
 
 SOME = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
-FEW = settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+FEW = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 DAYS = st.dates(min_value=MIN_DATE, max_value=MAX_DATE)
 NUMBER = st.one_of(
     st.integers(min_value=0, max_value=10**12).map(str),
@@ -199,25 +199,40 @@ ARG = st.one_of(
     st.integers(-(10**12), 10**12).map(str),
     st.builds(lambda n, u: f"{n}{u}", st.integers(0, 10**12), st.sampled_from(["d", "w", ""])),
 )
+WINDOW = st.builds(lambda n, u: f"{n}{u}", st.integers(0, 10**10), st.sampled_from(["d", "w", ""]))
+INT = st.integers(-10, 10**10).map(str)
+DATE = st.dates(min_value=dt.date(1, 1, 1)).map(dt.date.isoformat)
 QUERY = st.one_of(
     st.builds(
-        lambda w, b, a: ["alerts", "--window", w, "--baseline", b, "--as-of", a], ARG, ARG, ARG
+        lambda w, b, a: ["alerts", "--window", w, "--baseline", b, "--as-of", a],
+        WINDOW | ARG,
+        INT | ARG,
+        DATE | ARG,
     ),
     st.builds(
-        lambda a, b, s, u: ["timeline", a, b, "--since", s, "--until", u], ARG, ARG, ARG, ARG
+        lambda a, b, s, u: ["timeline", a, b, "--since", s, "--until", u],
+        st.sampled_from(["AZE", "IRN", "AZEGOV"]) | ARG,
+        st.sampled_from(["AZE", "IRN"]) | ARG,
+        DATE | ARG,
+        DATE | ARG,
     ),
     st.builds(
         lambda a, f, s: ["dyad", "AZE", a, "--freq", f, "--since", s],
-        ARG,
-        st.sampled_from(["week", "year", "day"]),
-        ARG,
+        st.sampled_from(["IRN"]) | ARG,
+        st.sampled_from(["week", "month", "year", "day"]),
+        DATE | ARG,
     ),
-    st.builds(lambda s, w: ["network", "--since", s, "--wait", w], ARG, ARG),
-    st.builds(lambda q, n, t: ["sql", q, "--limit", n, "--timeout", t], ARG, ARG, ARG),
+    st.builds(lambda s, w: ["network", "--since", s, "--wait", w], DATE | ARG, ARG),
+    st.builds(
+        lambda q, n, t: ["sql", q, "--limit", n, "--timeout", t],
+        st.sampled_from(["SELECT * FROM events", "SELECT 1; SELECT 2", "DROP TABLE events"]) | ARG,
+        INT | ARG,
+        INT | ARG,
+    ),
     st.builds(
         lambda f, s: ["export", "--format", f, "--until", s],
         st.sampled_from(["jsonl", "gdelt", "plover"]),
-        ARG,
+        DATE | ARG,
     ),
 )
 
@@ -234,3 +249,13 @@ def test_query_options_give_results_or_one_line_errors(
     assert result.exception is None or isinstance(result.exception, SystemExit | CasusError)
     if result.exit_code == 2:
         assert "Traceback" not in result.output
+
+
+@FEW
+@given(window=WINDOW, baseline=INT, as_of=DATE)
+def test_alert_windows_baselines_and_dates_never_overflow(
+    filled: str, window: str, baseline: str, as_of: str
+) -> None:
+    args = ["alerts", "--window", window, "--baseline", baseline, "--as-of", as_of]
+    result = CliRunner().invoke(cli, [*args, "--db", filled])
+    assert result.exit_code in (0, 2), (args, result.output)

@@ -426,3 +426,26 @@ def test_skipped_input_gives_status_1(tmp_path: Path) -> None:
     path.write_text(json.dumps({"text": GOOD[0]}) + "\n" + "[" * 50_000 + "\n")
     result = CliRunner().invoke(cli, ["code", "--published", "2023-04-09", str(path)])
     assert result.exit_code == EXIT_SKIPPED and "nested too deeply" in result.output
+
+
+def test_interrupt_is_status_130(filled: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("casus.analysis.queries.timeline", interrupted)
+    result = CliRunner().invoke(cli, ["timeline", "AZE", "IRN", "--db", filled])
+    assert result.exit_code == 130 and result.output == "casus: error: interrupted\n"
+
+
+def test_published_option_out_of_range_is_a_usage_error(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(GOOD[0])
+    result = CliRunner().invoke(cli, ["code", "--published", "0001-01-01", str(path)])
+    assert result.exit_code == EXIT_ERROR and "out of range" in result.output
+
+
+def test_user_sql_runs_under_a_memory_limit(store: Store) -> None:
+    from casus.analysis.queries import sql
+
+    limit = sql(store, "SELECT current_setting('memory_limit')").rows[0][0]
+    assert limit.endswith("GiB") and float(limit.split()[0]) < 2.0

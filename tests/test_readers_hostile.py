@@ -208,3 +208,12 @@ def test_any_html_gives_an_article_or_a_skip(
     path.write_bytes(html.encode("utf-8", "surrogatepass"))
     items = list(read_file(path))
     assert len(items) == 1 and isinstance(items[0], Article | Skipped)
+
+
+def test_jsonl_in_cp1252_is_decoded_per_line(tmp_path: Path) -> None:
+    lines = [json.dumps({"text": f"Bakü’s envoy {i} left."}, ensure_ascii=False) for i in (1, 2)]
+    path = tmp_path / "in.jsonl"
+    path.write_bytes("\n".join(lines).encode("cp1252"))
+    articles, skipped = _items(path)
+    assert not skipped and [a.encoding for a in articles] == ["cp1252", "cp1252"]
+    assert articles[0].text == "Bakü’s envoy 1 left."

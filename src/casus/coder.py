@@ -140,7 +140,7 @@ class Coder:
             except StopIteration:
                 return
             article, count = pending.pop(0)
-            parts = [first] + [next(parsed) for _ in range(count - 1)]
+            parts = [_release(first)] + [_release(next(parsed)) for _ in range(count - 1)]
             yield self._combine(article, parts)
 
     # ---- helpers ------------------------------------------------------------------------
@@ -169,19 +169,29 @@ class Coder:
                 warnings=list(warnings),
             )
 
-    def _combine(self, article: Article, parts: list[Document]) -> Result:
+    def _combine(self, article: Article, parts: list[tuple[Document, int]]) -> Result:
         events: list[Event] = []
-        warnings: list[str] = list(parts[0].warnings)
+        warnings: list[str] = list(parts[0][0].warnings)
         base = 0
-        for part in parts:
+        for part, sentences in parts:
             events.extend(e.with_(sentence_index=e.sentence_index + base) for e in part.events)
-            base += sum(1 for _ in part.doc.sents) if part.doc is not None else 0
+            base += sentences
         if len(parts) > 1:
             warnings.append(f"long document coded in {len(parts)} chunks")
-        errors = [p.error for p in parts if p.error]
+        errors = [p.error for p, _ in parts if p.error]
+        published = parts[0][0].published
         if errors:
-            return Result(article, [], warnings, parts[0].published, errors[0])
-        return Result(article, events, warnings, parts[0].published)
+            return Result(article, [], warnings, published, errors[0])
+        return Result(article, events, warnings, published)
+
+
+def _release(part: Document) -> tuple[Document, int]:
+    """The coded chunk and its sentence count, without its spaCy Doc: the chunks of a long
+    article wait for each other, and their parses must not (bounded memory)."""
+    sentences = sum(1 for _ in part.doc.sents) if part.doc is not None else 0
+    part.doc = None
+    part.data = {}  # stage helpers hold spaCy tokens, which would keep the Doc alive
+    return part, sentences
 
 
 def _too_long(n: int) -> str:

@@ -217,3 +217,10 @@ def test_jsonl_in_cp1252_is_decoded_per_line(tmp_path: Path) -> None:
     articles, skipped = _items(path)
     assert not skipped and [a.encoding for a in articles] == ["cp1252", "cp1252"]
     assert articles[0].text == "Bakü’s envoy 1 left."
+
+
+def test_jsonl_in_utf16_without_a_byte_order_mark_is_decoded(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_bytes((json.dumps(GOOD) + "\n" + json.dumps(GOOD) + "\n").encode("utf-16-le"))
+    articles, skipped = _items(path)
+    assert not skipped and len(articles) == 2 and articles[0].encoding == "utf_16_le"

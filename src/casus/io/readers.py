@@ -195,8 +195,10 @@ def _decode(data: bytes, origin: str, *, lines: bool = False) -> tuple[str, str]
                 return data.decode(encoding), encoding.removesuffix("-sig")
             except UnicodeDecodeError as e:
                 return Skipped(origin, f"invalid {encoding} at byte {e.start}; re-save as UTF-8")
-    nul = b"\x00" in data[:8192]
-    if not nul or lines:
+    head = data[:8192]
+    nul = b"\x00" in head
+    # a NUL in one JSON line is that line's problem; NULs everywhere mean UTF-16 or binary
+    if not nul or (lines and head.count(0) * 10 < len(head)):
         try:
             return data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError as e:

@@ -18,7 +18,7 @@ from casus.model import Article, Event, Mention
 
 log = logging.getLogger("casus")
 
-BATCH_CHARS = 200_000  # text parsed at once, at most (one longer chunk goes alone)
+BATCH_CHARS = 100_000  # text parsed at once, at most: one full chunk (max_chars) goes alone
 
 
 @dataclass

@@ -191,6 +191,7 @@ def _release(part: Document) -> tuple[Document, int]:
     sentences = sum(1 for _ in part.doc.sents) if part.doc is not None else 0
     part.doc = None
     part.data = {}  # stage helpers hold spaCy tokens, which would keep the Doc alive
+    part.mentions = []  # used by the stages only
     return part, sentences
 
 

@@ -71,8 +71,8 @@ def time_size(coder: casus.Coder, size: int, total: int = 1000) -> tuple[int, fl
 def big_article(megabytes: float) -> None:
     """Code one article of ``megabytes`` MB in this process and print time and peak memory."""
     coder = casus.load()
-    text = sentences(int(megabytes * 1_000_000 / 80))
-    text = text[: int(megabytes * 1_000_000)]
+    chars = int(megabytes * 1_000_000)
+    text = sentences(chars // 60)[:chars]  # sentences average about 75 characters
     start = time.perf_counter()
     result = next(coder.pipe_results([Article(text=text, published=parse_iso_date(PUBLISHED))]))
     seconds = time.perf_counter() - start

@@ -23,6 +23,8 @@ from casus.stages import Tables, build_stages
 
 log = logging.getLogger("casus")
 
+MAX_ARTICLE_CHARS = 16_000_000  # one article's text, at most; longer ones are skipped
+
 
 @dataclass
 class Result:
@@ -131,12 +133,15 @@ class Coder:
             except StopIteration:
                 return
             article, count = pending.pop(0)
-            parts = [first] + [next(parsed) for _ in range(count - 1)]
+            parts = [_release(first)] + [_release(next(parsed)) for _ in range(count - 1)]
             yield self._combine(article, parts)
 
     # ---- helpers ------------------------------------------------------------------------
     def _documents(self, article: Article) -> Iterator[Document]:
         """The article as one document per chunk, after the stages that read the raw text."""
+        if len(article.text) > MAX_ARTICLE_CHARS:  # refused before any parsing
+            yield Document(article=article, text="", error=_too_long(len(article.text)))
+            return
         whole = self.pipeline.prepare(
             Document(article=article, text=article.text, published=article.published)
         )
@@ -145,19 +150,40 @@ class Coder:
         for offset, chunk in split_text(whole.text, self.cfg.max_chars):
             yield replace(whole, text=chunk, offset=offset, warnings=list(whole.warnings))
 
-    def _combine(self, article: Article, parts: list[Document]) -> Result:
+    def _combine(self, article: Article, parts: list[tuple[Document, int]]) -> Result:
         events: list[Event] = []
-        warnings: list[str] = list(parts[0].warnings)
+        warnings: list[str] = list(parts[0][0].warnings)
         base = 0
-        for part in parts:
+        for part, sentences in parts:
             events.extend(e.with_(sentence_index=e.sentence_index + base) for e in part.events)
-            base += sum(1 for _ in part.parsed().sents)
+            base += sentences
         if len(parts) > 1:
             warnings.append(f"long document coded in {len(parts)} chunks")
-        errors = [p.error for p in parts if p.error]
+        errors = [p.error for p, _ in parts if p.error]
+        published = parts[0][0].published
         if errors:
-            return Result(article, [], warnings, parts[0].published, errors[0])
-        return Result(article, events, warnings, parts[0].published)
+            return Result(article, [], warnings, published, errors[0])
+        return Result(article, events, warnings, published)
+
+
+def _release(part: Document) -> tuple[Document, int]:
+    """The coded chunk and its sentence count, without its spaCy Doc: the chunks of a long
+    article wait for each other, and their parses must not (bounded memory)."""
+    sentences = sum(1 for _ in part.doc.sents) if part.doc is not None else 0
+    part.doc = None
+    # what the stages handed on holds spaCy tokens, which would keep the Doc alive
+    part.resolver = None
+    part.triggers = []
+    part.context = None
+    part.mentions = []  # used by the stages only
+    return part, sentences
+
+
+def _too_long(n: int) -> str:
+    return (
+        f"article of {n:,} characters is longer than the {MAX_ARTICLE_CHARS:,} casus codes "
+        "as one article; split it"
+    )
 
 
 def split_text(text: str, max_chars: int) -> Iterator[tuple[int, str]]:

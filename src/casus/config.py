@@ -29,7 +29,7 @@ class Config:
     model: str = DEFAULT_MODEL
     batch_size: int = 32
     historical_days: int = 30
-    max_chars: int = 1_000_000  # longer documents are coded paragraph by paragraph
+    max_chars: int = 100_000  # longer documents are coded chunk by chunk (bounded memory)
     lexicon_files: tuple[Path, ...] = ()
     dictionary_files: tuple[Path, ...] = ()
     petrarch_actors: tuple[Path, ...] = ()

@@ -12,7 +12,9 @@ import json
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from casus.daterange import check_date
 from casus.errors import InputError
+from casus.sanitize import clean_text
 
 DATE_PRECISIONS = ("day", "week", "month", "year", "decade", "unknown")
 DATE_BASES = ("stated", "inferred", "publication", "reference")
@@ -28,7 +30,10 @@ def content_id(*parts: str, length: int = 16) -> str:
 
 
 def parse_iso_date(value: Any, *, field_name: str = "published") -> dt.date | None:
-    """Read ``YYYY-MM-DD`` (or a full ISO timestamp) into a date; ``None`` stays ``None``."""
+    """Read ``YYYY-MM-DD`` (or a full ISO timestamp) into a date; ``None`` stays ``None``.
+
+    :class:`InputError` for anything else ("2023-04-09garbage") and for dates outside
+    1800-01-01..2200-12-31 (:mod:`casus.daterange`)."""
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
@@ -37,9 +42,16 @@ def parse_iso_date(value: Any, *, field_name: str = "published") -> dt.date | No
         return value
     text = str(value).strip()
     try:
-        return dt.date.fromisoformat(text[:10])
+        # a bare date, or a whole ISO timestamp; never a date followed by other text
+        day = (
+            dt.date.fromisoformat(text)
+            if len(text) <= 10
+            else dt.datetime.fromisoformat(text).date()
+        )
     except ValueError as e:
-        raise InputError(f"{field_name} {text!r} is not a date (expected YYYY-MM-DD)") from e
+        shown = text if len(text) <= 40 else text[:40] + "..."
+        raise InputError(f"{field_name} {shown!r} is not a date (expected YYYY-MM-DD)") from e
+    return check_date(day, field_name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +65,17 @@ class Article:
     outlet: str | None = None
     published: dt.date | None = None
     origin: str | None = None  # where it was read from: "file.jsonl:3", "-", "sample.txt"
+    encoding: str | None = None  # the file's text encoding when a reader had to detect it
 
     def __post_init__(self) -> None:
+        # hostile input (issue 13): lone surrogates cannot be encoded anywhere downstream, and
+        # a date outside 1800..2200 breaks date arithmetic; both are settled here, once
+        for name in ("text", "id", "title", "url", "outlet", "origin"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                object.__setattr__(self, name, clean_text(value))
+        if self.published is not None:
+            check_date(self.published)
         if not self.id:
             object.__setattr__(self, "id", content_id(self.text))
 
@@ -67,6 +88,7 @@ class Article:
             "outlet": self.outlet,
             "published": self.published.isoformat() if self.published else None,
             "origin": self.origin,
+            "encoding": self.encoding,
             "text": self.text,
         }
 
@@ -84,6 +106,7 @@ class Article:
             outlet=_opt_str(data.get("outlet")),
             published=parse_iso_date(data.get("published")),
             origin=_opt_str(data.get("origin")),
+            encoding=_opt_str(data.get("encoding")),
         )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from casus.config import Config
 from casus.document import DOCUMENT_FIELDS, GIVEN_FIELDS, Document
@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 log = logging.getLogger("casus")
+
+BATCH_CHARS = 100_000  # text parsed at once, at most: one full chunk (max_chars) goes alone
 
 
 class Stage(Protocol):
@@ -85,18 +87,66 @@ class Pipeline:
         *,
         batch_size: int | None = None,
     ) -> Iterator[Document]:
-        """Parse documents in batches (``nlp.pipe``) and run the stages on each."""
+        """Parse documents in batches (``nlp.pipe``) and run the stages on each, in order.
+
+        A batch holds at most ``batch_size`` documents and :data:`BATCH_CHARS` characters, so
+        the chunks of a long article are parsed one after another, in bounded memory. A
+        document that the tokenizer or a stage cannot handle comes back with ``error`` set
+        (and no events); the rest of its batch is parsed again without it. A document that
+        arrives with ``error`` already set is passed through unparsed."""
         size = batch_size or self.cfg.batch_size
-        stream = ((d.text, d) for d in documents)
-        for doc, document in self.nlp.pipe(stream, as_tuples=True, batch_size=size):
-            document.doc = doc
-            try:
-                yield self.run_stages(document)
-            except Exception as e:  # one bad document must not stop the batch
-                log.exception("coding %s failed", document.article.origin or document.article.id)
-                document.set_events([])
-                document.error = f"coding failed ({type(e).__name__}: {e})"
+        for batch in _batches(documents, size, BATCH_CHARS):
+            yield from self._pipe_batch(batch)
+
+    # ---- isolation (issue 13): one bad document never takes its batch down ---------------
+    def _pipe_batch(self, batch: list[Document]) -> Iterator[Document]:
+        todo = [d for d in batch if d.error is None]
+        try:
+            docs = list(self.nlp.pipe([d.text for d in todo], batch_size=max(len(todo), 1)))
+        except Exception:  # the tokenizer or a component failed on one of them: find which
+            log.warning("a batch of %d document(s) failed; parsing them one by one", len(todo))
+            docs = [self._parse_one(d) for d in todo]
+        parsed = {id(d): doc for d, doc in zip(todo, docs, strict=True)}
+        for document in batch:
+            doc = parsed.get(id(document))
+            if doc is None:
                 yield document
+                continue
+            document.doc = doc
+            yield self._run_safely(document)
+
+    def _parse_one(self, document: Document) -> Any:
+        try:
+            return self.nlp(document.text)
+        except Exception as e:  # reported with the document, which is skipped
+            where = document.article.origin or document.article.id
+            log.debug("parsing %s failed", where, exc_info=True)
+            document.error = f"cannot parse ({type(e).__name__}: {str(e)[:200]})"
+            return None
+
+    def _run_safely(self, document: Document) -> Document:
+        try:
+            return self.run_stages(document)
+        except Exception as e:  # one bad document must not stop the batch
+            log.exception("coding %s failed", document.article.origin or document.article.id)
+            document.set_events([])
+            document.error = f"coding failed ({type(e).__name__}: {str(e)[:200]})"
+            return document
+
+
+def _batches(documents: Iterable[Document], size: int, chars: int) -> Iterator[list[Document]]:
+    """Lists of at most ``size`` documents and (unless one alone is longer) ``chars``
+    characters."""
+    batch: list[Document] = []
+    total = 0
+    for document in documents:
+        if batch and (len(batch) >= size or total + len(document.text) > chars):
+            yield batch
+            batch, total = [], 0
+        batch.append(document)
+        total += len(document.text)
+    if batch:
+        yield batch
 
 
 def _check_order(stages: list[Stage]) -> None:

@@ -12,6 +12,7 @@ import datetime as dt
 import difflib
 import math
 import re
+import threading
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
@@ -29,6 +30,10 @@ from casus.store.db import Store
 FREQS = ("day", "week", "month", "quarter", "year")
 ACTOR_RE = re.compile(r"[A-Z0-9]{3,30}")
 CONFLICT_QUADS = (3, 4)
+SQL_TIMEOUT = 30.0  # seconds a user's statement may run (casus sql --timeout)
+SQL_MAX_TIMEOUT = 86_400.0
+SQL_MAX_ROWS = 100_000  # rows a user's statement returns, at most
+SQL_MEMORY = "2GB"  # memory a user's statement may use
 SQL_ALLOWED = frozenset({"SELECT", "EXPLAIN"})
 SQL_PRAGMAS = frozenset(
     {
@@ -123,6 +128,7 @@ class SqlResult:
 
     columns: list[str]
     rows: list[tuple[Any, ...]]
+    truncated: bool = False  # more rows than the row cap: the rest were not fetched
 
     def to_dicts(self) -> list[dict[str, Any]]:
         """Rows as mappings of column name to value."""
@@ -522,19 +528,49 @@ def export(
     return write_export(store, fmt, out, include_all=include_all, since=start, until=end)
 
 
-def sql(store: Store, query: str, *, limit: int | None = None) -> SqlResult:
+def sql(
+    store: Store,
+    query: str,
+    *,
+    limit: int | None = None,
+    timeout: float = SQL_TIMEOUT,
+    max_rows: int = SQL_MAX_ROWS,
+) -> SqlResult:
     """Run one read-only statement (SELECT, WITH, SHOW, DESCRIBE, SUMMARIZE, EXPLAIN, or a
-    reading PRAGMA) on a read-only connection with file access disabled."""
+    reading PRAGMA) on a read-only connection with file access disabled.
+
+    The statement is interrupted after ``timeout`` seconds (:class:`InputError`), may use
+    :data:`SQL_MEMORY` of memory, and returns at most ``max_rows`` rows (``limit`` if smaller);
+    ``truncated`` says whether rows were left out."""
     check_sql(query)
+    if not 0 < timeout <= SQL_MAX_TIMEOUT:
+        raise InputError(f"--timeout must be between 0 and {SQL_MAX_TIMEOUT:g} seconds")
+    cap = max_rows if limit is None else min(limit, max_rows)
     with store.read() as con:
+        fired = threading.Event()
+
+        def stop() -> None:
+            fired.set()
+            con.interrupt()
+
+        timer = threading.Timer(timeout, stop)
         try:
             con.execute("SET enable_external_access = false")
+            con.execute(f"SET memory_limit = '{SQL_MEMORY}'")
+            timer.start()
             cursor = con.execute(query)
             columns = [d[0] for d in cursor.description or []]
-            rows = cursor.fetchmany(limit) if limit is not None else cursor.fetchall()
+            rows = cursor.fetchmany(cap + 1)
         except duckdb.Error as e:
+            if fired.is_set():
+                raise InputError(
+                    f"SQL stopped after {timeout:g} s (--timeout): narrow the query or give "
+                    "it more time"
+                ) from e
             raise InputError(f"SQL error: {e}") from e
-    return SqlResult(columns, rows)
+        finally:
+            timer.cancel()
+    return SqlResult(columns, rows[:cap], truncated=len(rows) > cap and cap == max_rows)
 
 
 def check_sql(query: str) -> None:

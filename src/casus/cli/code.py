@@ -11,18 +11,21 @@ import click
 from casus.cli.common import (
     EXIT_SKIPPED,
     articles_from,
+    cell,
     config_from,
     parse_published,
     progress_option,
     report_skip,
     run_safely,
     table_options,
+    terminal_safe,
 )
 from casus.coder import Coder, Result
 from casus.io.readers import Skipped, read_inputs
 from casus.io.writers import CsvWriter, table_rows, write_jsonl
 from casus.io.writers import explain as explain_event
 from casus.model import Event
+from casus.sanitize import escape_terminal
 
 PROGRESS_MIN_DOCS = 5
 
@@ -80,7 +83,7 @@ def code_command(
     )
     show_progress = progress if progress is not None else sys.stdout.isatty()
     results = _with_progress(coder.pipe_results(articles), show_progress)
-    out = sys.stdout
+    out = terminal_safe(sys.stdout)  # article text on a terminal: controls escaped
     csv_writer = CsvWriter(out) if fmt == "csv" and not explain else None
     rows: list[list[str]] = []
     total = coded = 0
@@ -135,11 +138,12 @@ def _explain(result: Result, events: list[Event]) -> None:
     article = result.article
     title = article.title or article.origin or article.id
     pub = result.published.isoformat() if result.published else "no date"
-    click.echo(f"== {title} ({pub}): {len(events)} event(s)")
+    # human-readable: article text never reaches the terminal raw (ESC, bidi overrides)
+    click.echo(escape_terminal(f"== {title} ({pub}): {len(events)} event(s)"))
     for warning in result.warnings:
-        click.echo(f"   note: {warning}")
+        click.echo(escape_terminal(f"   note: {warning}"))
     for event in events:
-        click.echo(explain_event(event))
+        click.echo(escape_terminal(explain_event(event)))
         click.echo("")
 
 
@@ -150,5 +154,5 @@ def _print_table(rows: list[list[str]]) -> None:
 
     table = Table("date", "source", "event", "target", "goldstein", "flags", "evidence")
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*(cell(value) for value in row))
     stdout_console().print(table)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import io
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TextIO, TypeVar, cast
 
 import click
 
@@ -16,30 +19,116 @@ from casus.config import Config, load_config
 from casus.errors import CasusError, InputError
 from casus.io.readers import Skipped
 from casus.model import Article, parse_iso_date
+from casus.sanitize import escape_terminal
 
 F = TypeVar("F", bound=Callable[..., Any])
-EXIT_SKIPPED = 1
-EXIT_ERROR = 2
+EXIT_OK = 0
+EXIT_SKIPPED = 1  # the command finished, but some input was skipped (each one reported)
+EXIT_ERROR = 2  # usage, configuration, store or output-file error: nothing (more) was done
+EXIT_INTERNAL = 3  # a bug in casus: one line, the traceback with --debug
+EXIT_INTERRUPTED = 130
 
 
 def run_safely(func: F) -> F:
-    """Turn a CasusError into one line on stderr and exit status 2 (traceback with --debug)."""
+    """Give a command the exit statuses a script can rely on (docs/cli.md): a CasusError or an
+    output-file error becomes one line on stderr and status 2, any other exception one line
+    and status 3 (the traceback only with ``--debug``); stdout is flushed inside, so a full
+    disk is reported too. A closed pipe (``casus code ... | head``) ends quietly with 0."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         ctx = click.get_current_context()
         debug = bool(ctx.find_root().params.get("debug"))
         try:
-            return func(*args, **kwargs)
+            try:
+                result = func(*args, **kwargs)
+            except SystemExit:  # sys.exit(EXIT_SKIPPED) after output: flush it first
+                sys.stdout.flush()
+                raise
+            sys.stdout.flush()
+            return result
+        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+            raise
+        except BrokenPipeError:
+            _silence_stdout()
+            sys.exit(EXIT_OK)
         except CasusError as e:
             if debug:
                 raise
-            click.echo(f"casus: error: {e}", err=True)
-            sys.exit(EXIT_ERROR)
-        except BrokenPipeError:  # `casus code ... | head`
-            sys.exit(0)
+            _fail(str(e), EXIT_ERROR)
+        except OSError as e:  # an output file: cannot open, write, or the disk is full
+            if debug:
+                raise
+            _fail(f"cannot write {e.filename or 'the output'}: {e.strerror or e}", EXIT_ERROR)
+        except KeyboardInterrupt:
+            _fail("interrupted", EXIT_INTERRUPTED)
+        except Exception as e:  # a bug: say so in one line, keep the traceback for --debug
+            if debug:
+                raise
+            _fail(
+                f"internal error ({type(e).__name__}: {str(e)[:300]}); run with --debug for "
+                "the traceback and please report it",
+                EXIT_INTERNAL,
+                prefix="casus: ",
+            )
 
     return wrapper  # type: ignore[return-value]
+
+
+def _fail(message: str, status: int, *, prefix: str = "casus: error: ") -> NoReturn:
+    click.echo(prefix + escape_terminal(message), err=True)
+    sys.exit(status)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's last flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real stdout (tests): nothing to silence
+        pass
+
+
+@contextmanager
+def writing(path: str | Path) -> Iterator[None]:
+    """Name ``path`` in any OSError raised while writing it (``/dev/full`` says nothing)."""
+    try:
+        yield
+    except OSError as e:
+        if e.filename is not None or isinstance(e, BrokenPipeError):
+            raise
+        raise OSError(e.errno, e.strerror, str(path)) from e
+
+
+def terminal_safe(stream: TextIO) -> TextIO:
+    """``stream`` itself, or, when it is a terminal, a wrapper that escapes control and bidi
+    characters (machine-readable files keep the data as it is)."""
+    try:
+        tty = stream.isatty()
+    except (AttributeError, ValueError):
+        tty = False
+    return cast(TextIO, _EscapingStream(stream)) if tty else stream
+
+
+class _EscapingStream(io.TextIOBase):
+    """A text stream writing through :func:`escape_terminal`."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(escape_terminal(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+
+def cell(text: str) -> str:
+    """Article text for a rich table cell: terminal controls escaped, rich markup too."""
+    from rich.markup import escape
+
+    return escape(escape_terminal(text))
 
 
 def parse_published(value: str | None) -> dt.date | None:
@@ -75,7 +164,7 @@ def setup_logging(debug: bool, quiet: bool) -> None:
 
 def report_skip(skip: Skipped, skipped: list[Skipped]) -> None:
     """One line on stderr for an input that is not coded; remember it for the exit status."""
-    click.echo(f"casus: skipped {skip}", err=True)
+    click.echo(f"casus: skipped {escape_terminal(str(skip))}", err=True)
     skipped.append(skip)
 
 

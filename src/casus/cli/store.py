@@ -17,11 +17,14 @@ import click
 from casus.cli.common import (
     EXIT_SKIPPED,
     articles_from,
+    cell,
     config_from,
     parse_published,
     progress_option,
     run_safely,
     table_options,
+    terminal_safe,
+    writing,
 )
 from casus.errors import InputError
 
@@ -30,6 +33,9 @@ BAR_WIDTH = 30
 COOP_GLYPH, CONFLICT_GLYPH = "█", "░"  # distinguishable without colour
 _CODE_RE = re.compile(r"[A-Z0-9]{3,30}")
 _WINDOW_RE = re.compile(r"^(\d+)\s*([dw]?)$")
+MAX_WINDOW_DAYS = 3660  # ten years: windows and baselines stay inside the calendar
+MAX_BASELINE = 120
+MAX_WAIT = 86_400.0
 
 
 def _db_options(func: F) -> F:
@@ -68,6 +74,8 @@ def _open(
 ) -> Any:
     from casus.store import READ_WAIT, WRITE_WAIT, Store
 
+    if wait is not None and not 0 <= wait <= MAX_WAIT:  # also refuses nan
+        raise InputError(f"--wait must be between 0 and {MAX_WAIT:g} seconds, got {wait}")
     path = Path(db) if db else config_from(ctx).db
     return Store.open(
         path,
@@ -269,7 +277,7 @@ def timeline_command(
             f"{r.cameo} {r.cameo_name}",
             r.target or "-",
             str(r.n_sources),
-            r.evidence,
+            cell(r.evidence),
         )
     _print(table, f"{len(rows)} event(s) between {_pair(a, b)}")
 
@@ -409,7 +417,7 @@ def _why_empty(
 )
 @click.option(
     "--baseline",
-    type=click.IntRange(min=2),
+    type=click.IntRange(min=2, max=MAX_BASELINE),
     default=6,
     show_default=True,
     help="Number of earlier windows forming the baseline.",
@@ -478,11 +486,15 @@ def alerts_command(
 
 
 def parse_window(text: str) -> int:
-    """``30d``/``30`` -> 30 days, ``4w`` -> 28 days; :class:`InputError` otherwise."""
+    """``30d``/``30`` -> 30 days, ``4w`` -> 28 days, at most :data:`MAX_WINDOW_DAYS`;
+    :class:`InputError` otherwise."""
     match = _WINDOW_RE.match(text.strip().lower())
-    if not match or int(match.group(1)) < 1:
-        raise InputError(f"--window {text!r}: give days (30d) or weeks (4w)")
-    return int(match.group(1)) * (7 if match.group(2) == "w" else 1)
+    if not match or len(match.group(1)) > 6 or int(match.group(1)) < 1:
+        raise InputError(f"--window {text[:40]!r}: give days (30d) or weeks (4w)")
+    days = int(match.group(1)) * (7 if match.group(2) == "w" else 1)
+    if days > MAX_WINDOW_DAYS:
+        raise InputError(f"--window {text!r} is too long: at most {MAX_WINDOW_DAYS} days")
+    return days
 
 
 # ---- network, export, sql -----------------------------------------------------------------------
@@ -521,7 +533,8 @@ def network_command(
         else json.dumps(graph_to_json(graph), ensure_ascii=False, indent=2) + "\n"
     )
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        with writing(output):
+            Path(output).write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
 
@@ -564,7 +577,8 @@ def export_command(
     date_range(since, until)  # bad dates fail before any file is created
     store = _open(ctx, db, wait)
     target: Any = Path(output) if output else sys.stdout
-    n = export(store, fmt, target, include_all=include_all, since=since, until=until)
+    with writing(output or "standard output"):
+        n = export(store, fmt, target, include_all=include_all, since=since, until=until)
     if output:
         click.echo(f"{n} record(s) written to {output}", err=True)
 
@@ -572,28 +586,48 @@ def export_command(
 @click.command("sql")
 @click.argument("query")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many rows.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.001, max=86_400),
+    default=30.0,
+    show_default=True,
+    help="Seconds the statement may run before it is stopped.",
+)
 @_fmt_option("table", "csv", "json")
 @_db_options
 @click.pass_context
 @run_safely
 def sql_command(
-    ctx: click.Context, query: str, limit: int | None, fmt: str, db: str | None, wait: float | None
+    ctx: click.Context,
+    query: str,
+    limit: int | None,
+    timeout: float,
+    fmt: str,
+    db: str | None,
+    wait: float | None,
 ) -> None:
     """Run one read-only SQL statement on the store (SELECT, WITH, SHOW, DESCRIBE, ...).
 
     Tables: articles, events, clusters, actors (docs/store.md). The database is opened
-    read-only and file access is disabled, so nothing can be written.
+    read-only and file access is disabled, so nothing can be written. The statement is
+    stopped after --timeout seconds and returns at most 100,000 rows.
     """
     from casus.analysis.queries import check_sql, sql
 
     check_sql(query)
-    result = sql(_open(ctx, db, wait), query, limit=limit)
+    result = sql(_open(ctx, db, wait), query, limit=limit, timeout=timeout)
+    if result.truncated:
+        click.echo(
+            f"casus: only the first {len(result.rows):,} rows are shown (row cap); "
+            "add LIMIT/OFFSET or aggregate",
+            err=True,
+        )
     if fmt != "table":
         _emit(result.to_dicts(), fmt, columns=result.columns)
         return
     table = _table(*result.columns)
     for row in result.rows:
-        table.add_row(*("" if v is None else str(v) for v in row))
+        table.add_row(*("" if v is None else cell(str(v)) for v in row))
     _print(table, f"{len(result.rows)} row(s)")
 
 
@@ -627,7 +661,7 @@ def _emit(
     *,
     columns: Iterable[str] | None = None,
 ) -> None:
-    out = sys.stdout
+    out = terminal_safe(sys.stdout)
     if fmt == "json":
         out.write(json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n")
         return

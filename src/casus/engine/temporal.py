@@ -13,6 +13,7 @@ import datetime as dt
 import re
 import warnings
 
+from casus.daterange import bounded, clamped_shift  # issue 13: no OverflowError at the edges
 from casus.dates import MONTH_PATTERN, shift_months
 from casus.ontology.words import word_values
 
@@ -122,6 +123,7 @@ RELATIVE_ONLY = re.compile(
 )
 
 
+@bounded
 def resolve_expression(
     text: str,
     pub: dt.date | None,
@@ -295,6 +297,7 @@ def relative_offset(text: str) -> tuple[int, int] | None:
     return (n, 0) if unit == "day" else ((7 * n, 0) if unit == "week" else (0, n))
 
 
+@clamped_shift
 def shift(day: dt.date, offset: tuple[int, int]) -> dt.date:
     """Move a date by (days, months); a month shift lands on the 1st."""
     days, months = offset
@@ -303,6 +306,7 @@ def shift(day: dt.date, offset: tuple[int, int]) -> dt.date:
     return day + dt.timedelta(days=days)
 
 
+@bounded
 def parse_with_dateparser(text: str, pub: dt.date | None) -> Resolved | None:
     """Fallback for calendar forms the rules miss ("12 Jan. 2021", "2021-01-12")."""
     import dateparser  # imported lazily: it is slow to import

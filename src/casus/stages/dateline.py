@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from casus.daterange import in_range
 from casus.document import Document
 from casus.engine.datelines import blank_dateline, parse_dateline
 from casus.ontology.gazetteer import Gazetteer
@@ -27,7 +28,7 @@ class DatelineStage:
         document.dateline = dateline
         document.text = blank_dateline(document.text, dateline)
         document.shown = blank_dateline(document.shown, dateline) if document.shown else ""
-        if document.published is None and dateline.date is not None:
+        if document.published is None and dateline.date is not None and in_range(dateline.date):
             document.published = dateline.date
             document.warnings.append(f"publication date {dateline.date} taken from the dateline")
         return document

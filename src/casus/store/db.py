@@ -11,7 +11,9 @@ fails with a clear "locked" error instead of hanging.
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import logging
+import os
 import re
 import time
 from collections.abc import Iterator
@@ -81,8 +83,14 @@ class Store:
                 raise StoreError(f"no store at {file}: run `casus ingest --db {file}` first")
             if not file.parent.is_dir():
                 raise StoreError(f"cannot create {file}: directory {file.parent} does not exist")
-            store._migrate(0)
-            return store
+            # two processes racing to create the same store: the second waits, then opens it
+            with _directory_lock(file.parent, exclusive=True, wait=store.write_wait):
+                if not file.exists():
+                    store._migrate(0)
+                    return store
+        else:
+            with _directory_lock(file.parent, exclusive=False, wait=store.wait):
+                pass  # a store being created right now is opened only once it is complete
         _check_file(file)
         current = store._inspect()
         if current > SCHEMA_VERSION:
@@ -115,11 +123,12 @@ class Store:
         return int(row[0]) if row and row[0] is not None else 0
 
     def _migrate(self, current: int) -> None:
-        todo = pending_migrations(current)
-        if not todo:
+        if not pending_migrations(current):
             return
         with self.transaction() as con:
-            for migration in todo:
+            # read the version again inside the transaction: another process may have
+            # migrated (or created) the store since ``current`` was read
+            for migration in pending_migrations(_version(con)):
                 for statement in migration.statements:
                     con.execute(statement)
                 con.execute(
@@ -228,6 +237,46 @@ class Store:
                 raise _open_error(self.path, str(e)) from e
             time.sleep(delay)
             delay = min(delay * 2, 0.25)
+
+
+def _version(con: Connection) -> int:
+    found = con.execute(
+        "SELECT count(*) FROM information_schema.tables "
+        "WHERE table_schema = 'main' AND table_name = ?",
+        [SCHEMA_TABLE],
+    ).fetchone()
+    if not found or not found[0]:
+        return 0
+    row = con.execute(f"SELECT max(version) FROM {SCHEMA_TABLE}").fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+@contextmanager
+def _directory_lock(directory: Path, *, exclusive: bool, wait: float) -> Iterator[None]:
+    """An advisory lock on the store's directory while a store is created (exclusive) or
+    before one is opened (shared), given up with a clear error after ``wait`` seconds."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:  # a directory we cannot open: DuckDB will report what is wrong
+        yield
+        return
+    mode = (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB
+    deadline = time.monotonic() + wait
+    try:
+        while True:
+            try:
+                fcntl.flock(fd, mode)
+                break
+            except BlockingIOError as e:
+                if time.monotonic() >= deadline:
+                    raise StoreError(
+                        f"a store in {directory} is being created by another process; "
+                        f"waited {wait:g}s: retry, or raise --wait"
+                    ) from e
+                time.sleep(0.02)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
 
 
 def _check_file(file: Path) -> None:

@@ -7,6 +7,8 @@
 - Each batch of articles is committed as one transaction, so a process killed at any moment
   (``kill -9``) leaves whole articles in the store, and the next run skips them.
 - Every event is stored, asserted or not, with its flags; the analysis functions choose.
+- An id given twice in one input with different texts: the first is kept, the second is
+  reported as failed (re-running the input then changes nothing).
 - The dyads touched by a batch are marked pending in the same transaction; after the last
   batch their clusters are rebuilt (:func:`refresh_clusters`), so a killed run's pending
   dyads are re-clustered by the next run.
@@ -124,7 +126,7 @@ def ingest(
     started = time.perf_counter()
     versions = coder_versions(coder)
     totals = _Totals()
-    for batch in _batches(articles, batch_size):
+    for batch in _batches(_first_of_each_id(articles, totals.failed), batch_size):
         totals.read += len(batch)
         todo, stored_ids = _plan(store, batch, versions)
         totals.unchanged += len(batch) - len(todo)
@@ -247,6 +249,24 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
             batch = []
     if batch:
         yield batch
+
+
+def _first_of_each_id(articles: Iterable[Article], failed: list[Failure]) -> Iterator[Article]:
+    """The articles, less any that repeats an earlier one's id with another text: that one is
+    reported and the first kept, so the same input stored twice gives the same store."""
+    seen: dict[str, str] = {}  # id -> text hash
+    for article in articles:
+        digest = text_hash(article.text)
+        if seen.setdefault(article.id, digest) != digest:
+            failed.append(
+                Failure(
+                    article.id,
+                    article.origin,
+                    f"duplicate id {article.id!r} with another text (the first one is kept)",
+                )
+            )
+            continue
+        yield article
 
 
 def _plan(

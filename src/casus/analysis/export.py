@@ -13,21 +13,16 @@ from typing import Any, TextIO
 import duckdb
 
 from casus.errors import InputError
+from casus.io.rows import EVENT_FIELDS, ROW_COLUMNS, event_from_row
 from casus.ontology.cameo import load_cameo
 from casus.store.db import Store
-from casus.store.schema import EVENT_COLUMNS
 
 EXPORT_FORMATS = ("parquet", "csv", "jsonl", "gdelt", "plover")
 FETCH = 5000
-# The flat columns of csv and parquet exports: the events table (without the JSON) plus the
-# sentence, the trigger and the actors' texts.
-FLAT_COLUMNS = tuple(c for c in EVENT_COLUMNS if c not in ("dyad", "data"))
-FLAT_EXTRA = {
-    "source_text": "data->>'$.source.text'",
-    "target_text": "data->>'$.target.text'",
-    "trigger": "data->>'$.trigger.text'",
-    "evidence": "data->>'$.evidence.text'",
-}
+ROW_GROUP = 100_000  # rows per parquet row group: memory is bounded by one group
+# The flat columns of csv and parquet exports: the documented row of io/rows.py, the same
+# columns in the same order as `casus code --format csv`.
+FLAT_COLUMNS = ROW_COLUMNS
 _ACTOR = (
     "Code",
     "Name",
@@ -115,9 +110,8 @@ def _event_where(
 
 
 def _flat_select(include_all: bool, since: dt.date | None, until: dt.date | None) -> str:
-    extra = ", ".join(f"{expr} AS {name}" for name, expr in FLAT_EXTRA.items())
     return (
-        f"SELECT {', '.join(FLAT_COLUMNS)}, {extra} FROM events "
+        f"SELECT {', '.join(FLAT_COLUMNS)} FROM events "
         f"WHERE {_event_where(include_all, since, until)} "
         "ORDER BY date NULLS LAST, article_id, sentence_index, event_id"
     )
@@ -140,7 +134,8 @@ def _parquet(
     with store.read() as con:
         try:
             con.execute(
-                f"COPY ({_flat_select(include_all, since, until)}) TO '{target}' (FORMAT parquet)"
+                f"COPY ({_flat_select(include_all, since, until)}) TO '{target}' "
+                f"(FORMAT parquet, ROW_GROUP_SIZE {ROW_GROUP})"
             )
         except duckdb.IOException as e:
             raise InputError(f"cannot write {path}: {e}") from e
@@ -154,7 +149,7 @@ def _csv(
     store: Store, out: TextIO, include_all: bool, since: dt.date | None, until: dt.date | None
 ) -> int:
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([*FLAT_COLUMNS, *FLAT_EXTRA])
+    writer.writerow(FLAT_COLUMNS)
     n = 0
     for row in _rows(store, _flat_select(include_all, since, until)):
         writer.writerow(["" if v is None else v for v in row])
@@ -167,14 +162,14 @@ def _jsonl(
 ) -> int:
     n = 0
     query = (
-        f"SELECT data, cluster_id, outlet FROM events "
+        f"SELECT {', '.join(EVENT_FIELDS)}, cluster_id FROM events "
         f"WHERE {_event_where(include_all, since, until)} "
         "ORDER BY date NULLS LAST, article_id, sentence_index, event_id"
     )
-    for data, cluster_id, outlet in _rows(store, query):
-        record = json.loads(data)
-        record["cluster_id"] = cluster_id
-        record["outlet"] = outlet
+    for row in _rows(store, query):
+        record = event_from_row(dict(zip(EVENT_FIELDS, row, strict=False))).to_dict()
+        record["cluster_id"] = row[-1]
+        record["outlet"] = record["attribution"]["outlet"]
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         n += 1
     return n
@@ -185,17 +180,21 @@ def _clusters(
     since: dt.date | None,
     until: dt.date | None,
 ) -> Iterator[tuple[Any, ...]]:
+    """Cluster rows with the canonical event as its public JSON (rebuilt from its columns)."""
     where = _event_where(True, since, until, column="c.date")
+    columns = ", ".join(f"e.{c}" for c in EVENT_FIELDS)
     query = f"""
         SELECT c.cluster_id, c.date, c.first_report_date, c.n_reports, c.n_outlets,
-               c.n_articles, c.date_precision, e.data, a.url, a.title, a.outlet, a.coded_at,
-               a.origin
+               c.n_articles, c.date_precision, a.url, a.title, a.outlet, a.coded_at,
+               a.origin, {columns}
         FROM clusters c JOIN events e ON e.event_id = c.canonical_event_id
         LEFT JOIN articles a ON a.article_id = e.article_id
         WHERE {where}
         ORDER BY c.date NULLS LAST, c.cluster_id
     """
-    yield from _rows(store, query)
+    for row in _rows(store, query):
+        event = event_from_row(dict(zip(EVENT_FIELDS, row[12:], strict=True)))
+        yield (*row[:7], json.dumps(event.to_dict(), ensure_ascii=False), *row[7:12])
 
 
 def _gdelt(store: Store, out: TextIO, since: dt.date | None, until: dt.date | None) -> int:

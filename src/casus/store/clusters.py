@@ -1,0 +1,270 @@
+"""Keeping the store's clusters up to date, incrementally and in bounded chunks.
+
+Clustering (:mod:`casus.dedup`) goes partition by partition (``dedup_key``), in date order,
+and a report can only join a cluster whose periods lie within ``day_slack`` days of its own.
+So a partition falls apart into *segments*: runs of reports whose periods (widened by the
+slack) overlap, plus the undated reports, which only join reports of their own article. No
+cluster crosses a segment, and clustering a segment alone gives exactly what clustering the
+whole partition gives for it. An ingest therefore records, in ``pending_clusters``, the
+partitions and periods it touched (in the same transaction as the events), and
+:func:`refresh_clusters` re-clusters only the segments those periods reach:
+
+1. DuckDB computes the segments from the date columns alone (a window query, no text);
+2. the reports of the touched segments are read and clustered in Python, a bounded chunk of
+   reports per transaction;
+3. the cluster rows are aggregated in SQL from the events' new ``cluster_id``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from casus.dedup import DEFAULT_PARAMS, Cluster, Report, cluster_reports, is_symmetric
+from casus.io.rows import EVENT_FIELDS, event_from_row
+from casus.ontology.cameo import load_cameo
+from casus.store.db import Connection, Store
+
+CHUNK_REPORTS = 50_000  # reports re-clustered per transaction (bounds memory)
+_LOOKBACK = DEFAULT_PARAMS.publication_lookback
+_SLACK = DEFAULT_PARAMS.day_slack
+# The period an event's date stands for (dedup._interval, in SQL).
+FIRST_SQL = (
+    "CASE WHEN date IS NULL OR date_precision = 'unknown' THEN NULL "
+    f"WHEN date_basis = 'publication' THEN date - {_LOOKBACK} ELSE date END"
+)
+LAST_SQL = (
+    "CASE WHEN date IS NULL OR date_precision = 'unknown' THEN NULL "
+    "WHEN date_basis = 'publication' THEN date "
+    "WHEN date_precision = 'week' THEN date + 6 "
+    "WHEN date_precision = 'month' THEN last_day(date) "
+    "WHEN date_precision = 'year' THEN make_date(year(date), 12, 31) "
+    "WHEN date_precision = 'decade' THEN make_date(least(year(date) + 9, 9999), 12, 31) "
+    "ELSE date END"
+)
+# Segments of dated reports: a new one starts where a report's period begins more than the
+# slack after every earlier period of the partition has ended.
+_SEGMENTS_SQL = f"""
+    WITH p AS (
+        SELECT event_id, article_id, dedup_key, {FIRST_SQL} AS first, {LAST_SQL} AS last
+        FROM events WHERE asserted AND dedup_key IN (SELECT unnest($1::VARCHAR[]))
+    ), o AS (
+        SELECT *, max(last) OVER (PARTITION BY dedup_key ORDER BY first, event_id
+                                  ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS reach
+        FROM p WHERE first IS NOT NULL
+    )
+    SELECT dedup_key, event_id, article_id, first, last,
+           sum(CASE WHEN reach IS NULL OR first - {_SLACK} > reach THEN 1 ELSE 0 END)
+               OVER (PARTITION BY dedup_key ORDER BY first, event_id) AS segment
+    FROM o
+    UNION ALL
+    SELECT dedup_key, event_id, article_id, NULL, NULL, NULL FROM p WHERE first IS NULL
+"""
+
+
+def mark_pending(con: Connection, where: str, params: Sequence[Any]) -> None:
+    """Record the partitions and periods of the events ``WHERE where`` as pending."""
+    con.execute(
+        f"INSERT INTO pending_clusters SELECT dedup_key, {FIRST_SQL}, {LAST_SQL}, article_id "
+        f"FROM events WHERE dedup_key IS NOT NULL AND ({where})",
+        list(params),
+    )
+
+
+def refresh_clusters(store: Store, *, everything: bool = False) -> int:
+    """Re-cluster the segments the pending periods reach (every partition, whole, with
+    ``everything``), a bounded chunk of reports per transaction; returns the number of
+    clusters written."""
+    if everything:
+        with store.transaction() as con:
+            con.execute("DELETE FROM pending_clusters")
+            con.execute(
+                "INSERT INTO pending_clusters SELECT DISTINCT dedup_key, NULL, NULL, NULL "
+                "FROM events WHERE dedup_key IS NOT NULL"
+            )
+    with store.read() as con:
+        keys = [
+            r[0]
+            for r in con.execute(
+                "SELECT DISTINCT dedup_key FROM pending_clusters ORDER BY dedup_key"
+            ).fetchall()
+        ]
+    written = 0
+    for start in range(0, len(keys), 500):
+        written += _refresh_keys(store, keys[start : start + 500])
+    return written
+
+
+def _refresh_keys(store: Store, keys: list[str]) -> int:
+    """Re-cluster the touched segments of some partitions, chunk by chunk."""
+    with store.read() as con:
+        segments = _touched_segments(con, keys)
+    written = 0
+    chunk: list[str] = []
+    done_keys: list[str] = []
+    for i, (key, event_ids) in enumerate(segments):
+        chunk.extend(event_ids)
+        last_of_key = i + 1 == len(segments) or segments[i + 1][0] != key
+        if last_of_key:
+            done_keys.append(key)
+        if len(chunk) >= CHUNK_REPORTS or i + 1 == len(segments):
+            written += _recluster(store, chunk, done_keys)
+            chunk, done_keys = [], []
+    # partitions with nothing left to cluster (their events were removed)
+    with store.transaction() as con:
+        con.execute(
+            "DELETE FROM pending_clusters WHERE dedup_key IN (SELECT unnest(?::VARCHAR[]))",
+            [keys],
+        )
+    return written
+
+
+def _touched_segments(con: Connection, keys: list[str]) -> list[tuple[str, list[str]]]:
+    """(partition, event ids) of every segment a pending period or article reaches, in
+    partition order."""
+    pending: dict[str, list[tuple[dt.date | None, dt.date | None, str | None]]] = defaultdict(list)
+    for key, first, last, article in con.execute(
+        "SELECT dedup_key, first, last, article_id FROM pending_clusters "
+        "WHERE dedup_key IN (SELECT unnest(?::VARCHAR[]))",
+        [keys],
+    ).fetchall():
+        pending[key].append((first, last, article))
+    rows = con.execute(_SEGMENTS_SQL + " ORDER BY dedup_key", [keys]).fetchall()
+    by_key: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    for row in rows:
+        by_key[row[0]].append(row[1:])
+    out: list[tuple[str, list[str]]] = []
+    for key in sorted(by_key):
+        out.extend((key, ids) for ids in _segments_of(by_key[key], pending[key]))
+    return out
+
+
+def _segments_of(
+    rows: list[tuple[Any, ...]],
+    pending: list[tuple[dt.date | None, dt.date | None, str | None]],
+) -> list[list[str]]:
+    """Group one partition's reports into segments (joined through the articles of undated
+    reports) and keep those a pending entry reaches."""
+    parent: dict[Any, Any] = {}
+
+    def find(x: Any) -> Any:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    undated_articles = {article for _, article, first, _, _ in rows if first is None}
+    for event_id, article, first, _, segment in rows:
+        node = ("s", segment) if first is not None else ("a", article)
+        parent[find(("e", event_id))] = find(node)
+        if first is not None and article in undated_articles:
+            parent[find(("a", article))] = find(node)
+    whole = any(f is None and a is None for f, _, a in pending)
+    spans: dict[Any, list[Any]] = defaultdict(list)
+    for event_id, article, first, last, _ in rows:
+        spans[find(("e", event_id))].append((event_id, article, first, last))
+    kept: list[list[str]] = []
+    for members in spans.values():
+        if whole or any(_reaches(entry, members) for entry in pending):
+            kept.append([m[0] for m in members])
+    return kept
+
+
+def _reaches(entry: tuple[dt.date | None, dt.date | None, str | None], members: list[Any]) -> bool:
+    first, last, article = entry
+    if article is not None and any(m[1] == article for m in members):
+        return True
+    if first is None or last is None:
+        return False
+    slack = dt.timedelta(days=_SLACK)
+    return any(m[2] is not None and m[2] - slack <= last and first - slack <= m[3] for m in members)
+
+
+def _recluster(store: Store, event_ids: list[str], done_keys: list[str]) -> int:
+    """Cluster these reports (whole segments) and replace their clusters, in one transaction."""
+    with store.transaction() as con:
+        clusters = cluster_reports(_load_reports(con, event_ids)) if event_ids else []
+        old = con.execute(
+            "SELECT DISTINCT cluster_id FROM events WHERE cluster_id IS NOT NULL "
+            "AND event_id IN (SELECT unnest(?::VARCHAR[]))",
+            [event_ids],
+        ).fetchall()
+        con.execute(
+            "DELETE FROM clusters WHERE cluster_id IN (SELECT unnest(?::VARCHAR[]))",
+            [[r[0] for r in old]],
+        )
+        _assign(con, event_ids, clusters)
+        con.execute(
+            "DELETE FROM pending_clusters WHERE dedup_key IN (SELECT unnest(?::VARCHAR[]))",
+            [done_keys],
+        )
+    return len(clusters)
+
+
+def _load_reports(con: Connection, event_ids: list[str]) -> list[Report]:
+    columns = ", ".join(f"e.{c}" for c in EVENT_FIELDS)
+    cursor = con.execute(
+        f"""
+        SELECT {columns}, a.published
+        FROM events e LEFT JOIN articles a ON a.article_id = e.article_id
+        WHERE e.event_id IN (SELECT unnest(?::VARCHAR[]))
+    """,
+        [event_ids],
+    )
+    reports = []
+    for row in cursor.fetchall():
+        record = dict(zip(EVENT_FIELDS, row, strict=False))
+        reports.append(Report(event_from_row(record), record["outlet"], row[-1]))
+    return reports
+
+
+def _assign(con: Connection, event_ids: list[str], clusters: list[Cluster]) -> None:
+    """Set the reports' cluster ids, then build the cluster rows from them in SQL."""
+    con.execute(
+        "UPDATE events SET cluster_id = NULL WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
+        [event_ids],
+    )
+    if not clusters:
+        return
+    con.execute(
+        """
+        UPDATE events SET cluster_id = m.cluster_id
+        FROM (SELECT unnest(?::VARCHAR[]) AS event_id, unnest(?::VARCHAR[]) AS cluster_id) m
+        WHERE events.event_id = m.event_id
+    """,
+        [
+            [r.event_id for c in clusters for r in c.reports],
+            [c.cluster_id for c in clusters for _ in c.reports],
+        ],
+    )
+    symmetric = [c.code for c in load_cameo() if is_symmetric(c.code)]
+    con.execute(
+        """
+        INSERT INTO clusters
+        SELECT m.cluster_id, k.dyad, m.canonical, g.n_reports, g.n_articles, g.n_outlets,
+               g.first_report, m.date, m.precision, k.source_code, k.source_country,
+               k.target_code, k.target_country, list_contains($5::VARCHAR[], k.cameo),
+               k.cameo, k.cameo_root, k.cameo_name, k.quad_class, k.goldstein,
+               g.historical, k.evidence_text
+        FROM (SELECT unnest($1::VARCHAR[]) AS cluster_id, unnest($2::VARCHAR[]) AS canonical,
+                     unnest($3::DATE[]) AS date, unnest($4::VARCHAR[]) AS precision) m
+        JOIN events k ON k.event_id = m.canonical
+        JOIN (
+            SELECT e.cluster_id, count(*) AS n_reports, count(DISTINCT e.article_id) AS n_articles,
+                   count(DISTINCT coalesce(e.outlet, 'article:' || e.article_id)) AS n_outlets,
+                   min(a.published) AS first_report, bool_and(e.historical) AS historical
+            FROM events e LEFT JOIN articles a ON a.article_id = e.article_id
+            WHERE e.cluster_id IN (SELECT unnest($1::VARCHAR[]))
+            GROUP BY e.cluster_id
+        ) g ON g.cluster_id = m.cluster_id
+    """,
+        [
+            [c.cluster_id for c in clusters],
+            [c.canonical.event_id for c in clusters],
+            [c.date for c in clusters],
+            [c.date_precision for c in clusters],
+            symmetric,
+        ],
+    )

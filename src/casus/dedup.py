@@ -112,11 +112,12 @@ class Report:
     event: Event
     outlet: str | None = None
     published: dt.date | None = None
+    known_id: str | None = None  # the event's id when the caller has it (saves a hash)
 
     @property
     def event_id(self) -> str:
         """The event's id."""
-        return self.event.event_id
+        return self.known_id or self.event.event_id
 
     @property
     def source_key(self) -> str | None:
@@ -285,6 +286,7 @@ class _Item:
     interval: tuple[dt.date, dt.date] | None = field(init=False)
     precise: bool = field(init=False)
     place: str | None = field(init=False)
+    keys: tuple[str | None, str | None] = field(init=False)  # (source, target) actor keys
     _words: tuple[frozenset[str], frozenset[int]] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
@@ -300,6 +302,7 @@ class _Item:
         self.place = (
             loc.name.lower() if loc and inside and loc.precision in SPECIFIC_PLACES else None
         )
+        self.keys = (actor_key(event.source), actor_key(event.target))
 
     @property
     def tokens(self) -> frozenset[str]:
@@ -334,7 +337,7 @@ class _Item:
             published,
             event.article_id,
             event.sentence_index,
-            event.event_id,
+            self.report.event_id,
         )
 
 
@@ -421,7 +424,7 @@ def _gates(a: _Item, b: _Item, params: DedupParams) -> bool:
     ea, eb = a.report.event, b.report.event
     if codes_related(ea.cameo, eb.cameo) is None:
         return False
-    if not _actors_compatible(a.report, b.report):
+    if not _actors_compatible(a, b):
         return False
     if a.place and b.place and a.place != b.place:
         return False
@@ -453,11 +456,11 @@ def _support(a: _Item, b: _Item, params: DedupParams) -> float | None:
     return score
 
 
-def _actors_compatible(a: Report, b: Report) -> bool:
-    if a.source_key == b.source_key and a.target_key == b.target_key:
+def _actors_compatible(a: _Item, b: _Item) -> bool:
+    if a.keys == b.keys:
         return True
-    swapped = a.source_key == b.target_key and a.target_key == b.source_key
-    ca, cb = a.event.cameo, b.event.cameo
+    swapped = a.keys[0] == b.keys[1] and a.keys[1] == b.keys[0]
+    ca, cb = a.report.event.cameo, b.report.event.cameo
     return swapped and (is_symmetric(ca) or is_symmetric(cb) or (ca, cb) in CONVERSE_CODES)
 
 
@@ -495,17 +498,18 @@ def _content_words(event: Event) -> list[str]:
     """Lower-case words of the evidence without the actors' and the date's words."""
     text = event.evidence_text
     base = event.evidence_start
-    chars = list(text)
     for actor in (event.source, event.target):
         if actor is not None:
-            for i in range(max(actor.start - base, 0), min(actor.end - base, len(chars))):
-                chars[i] = " "
-    stripped = "".join(chars).lower()
+            start, end = max(actor.start - base, 0), min(actor.end - base, len(text))
+            if start < end:
+                text = text[:start] + " " * (end - start) + text[end:]
+    stripped = text.lower()
     if event.when.text:
         stripped = stripped.replace(event.when.text.lower(), " ")
     return _TOKEN_RE.findall(stripped)
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """A crude stem so "expelled", "expels" and "expelling" meet ("expel")."""
     for suffix in ("ing", "ed", "es", "s"):

@@ -174,13 +174,31 @@ def _side(prefix: str, code: str) -> tuple[str, list[Any]]:
     return f"starts_with({prefix}_code, ?)", [code]
 
 
-def dyad_filter(a: str, b: str) -> tuple[str, list[Any]]:
-    """SQL condition (and parameters) for clusters between ``a`` and ``b``, either way."""
+def dyad_filter(a: str, b: str, *, store: Store | None = None) -> tuple[str, list[Any]]:
+    """SQL condition (and parameters) for clusters between ``a`` and ``b``, either way.
+
+    Given the ``store``, two country codes whose every stored actor code (``AZEGOV``...)
+    carries that country are matched on the ``dyad`` column alone (``dyad = 'AZE|IRN'``),
+    which DuckDB filters several times faster than the OR of prefixes it is equal to then.
+    """
+    if store is not None and _dyad_column_exact(store, a, b):
+        return "dyad = ?", ["|".join(sorted((a, b)))]
     sa, pa = _side("source", a)
     tb, pb = _side("target", b)
     sb, qb = _side("source", b)
     ta, qa = _side("target", a)
     return f"(({sa} AND {tb}) OR ({sb} AND {ta}))", pa + pb + qb + qa
+
+
+def _dyad_column_exact(store: Store, a: str, b: str) -> bool:
+    if len(a) != 3 or len(b) != 3:
+        return False
+    rows = store.query(
+        "SELECT 1 FROM actors WHERE (starts_with(code, $1) AND country IS DISTINCT FROM $1) "
+        "OR (starts_with(code, $2) AND country IS DISTINCT FROM $2) LIMIT 1",
+        [a, b],
+    )
+    return not rows
 
 
 def _period_filter(
@@ -211,7 +229,7 @@ def timeline(
     one row per cluster, in date order (undated events last, and only without a range)."""
     start, end = date_range(since, until)
     a, b = check_actor(store, a), check_actor(store, b)
-    where, params = dyad_filter(a, b)
+    where, params = dyad_filter(a, b, store=store)
     period, pparams = _period_filter(start, end)
     hist = "TRUE" if include_historical else "NOT historical"
     rows = store.query(
@@ -244,7 +262,7 @@ def dyad_series(
         raise InputError(f"--freq must be one of {', '.join(FREQS)}, got {freq!r}")
     start, end = date_range(since, until)
     a, b = check_actor(store, a), check_actor(store, b)
-    where, params = dyad_filter(a, b)
+    where, params = dyad_filter(a, b, store=store)
     period, pparams = _period_filter(start, end)
     hist = "TRUE" if include_historical else "NOT historical"
     rows = store.query(

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from casus.dedup import DEFAULT_PARAMS, Cluster, Report, cluster_reports, is_symmetric
-from casus.io.rows import EVENT_FIELDS, event_from_row
+from casus.model import Actor, Event, EventDate, Location
 from casus.ontology.cameo import load_cameo
 from casus.store.db import Connection, Store
 
@@ -203,21 +203,64 @@ def _recluster(store: Store, event_ids: list[str], done_keys: list[str]) -> int:
     return len(clusters)
 
 
+# What clustering reads of a report (dedup.py): the id's parts, the actors' keys and spans,
+# the code, the date, the place, the evidence and the confidence. The rest of the event is not
+# loaded: the cluster rows are built in SQL from the stored events.
+_REPORT_COLUMNS = (
+    "article_id, sentence_index, evidence_text, evidence_start, evidence_end, "
+    "source_code, source_country, source_text, source_start, source_end, "
+    "target_code, target_country, target_text, target_start, target_end, "
+    "cameo, trigger_start, date, date_precision, date_basis, date_text, historical, "
+    "location_name, location_precision, location_start, confidence, outlet, event_id"
+)
+
+
 def _load_reports(con: Connection, event_ids: list[str]) -> list[Report]:
-    columns = ", ".join(f"e.{c}" for c in EVENT_FIELDS)
-    cursor = con.execute(
+    columns = ", ".join(f"e.{c.strip()}" for c in _REPORT_COLUMNS.split(","))
+    rows = con.execute(
         f"""
         SELECT {columns}, a.published
         FROM events e LEFT JOIN articles a ON a.article_id = e.article_id
         WHERE e.event_id IN (SELECT unnest(?::VARCHAR[]))
     """,
         [event_ids],
+    ).fetchall()
+    return [_report(row) for row in rows]
+
+
+def _report(row: tuple[Any, ...]) -> Report:
+    (article, index, text, start, end, s_code, s_country, s_text, s_start, s_end) = row[:10]
+    (t_code, t_country, t_text, t_start, t_end, cameo, trigger, day, precision, basis) = row[10:20]
+    (when_text, historical, place, place_precision, place_start, confidence, outlet) = row[20:27]
+    event_id, published = row[27:29]
+    source = None if s_text is None else Actor(s_code, s_country, (), s_text, s_start, s_end)
+    target = None if t_text is None else Actor(t_code, t_country, (), t_text, t_start, t_end)
+    location = None
+    if place is not None:
+        location = Location(place, None, None, None, place_precision, "", place_start, 0)
+    event = Event(
+        article_id=article,
+        sentence_index=index,
+        evidence_text=text,
+        evidence_start=start,
+        evidence_end=end,
+        source=source,
+        target=target,
+        cameo=cameo,
+        cameo_name="",
+        quad_class=0,
+        goldstein=0.0,
+        plover=None,
+        plover_mode=None,
+        trigger_text="",
+        trigger_start=trigger,
+        trigger_end=trigger,
+        when=EventDate(day, precision, basis, when_text),
+        historical=historical,
+        location=location,
+        confidence=confidence,
     )
-    reports = []
-    for row in cursor.fetchall():
-        record = dict(zip(EVENT_FIELDS, row, strict=False))
-        reports.append(Report(event_from_row(record), record["outlet"], row[-1]))
-    return reports
+    return Report(event, outlet, published, event_id)
 
 
 def _assign(con: Connection, event_ids: list[str], clusters: list[Cluster]) -> None:

@@ -1,0 +1,234 @@
+"""Scale benchmarks: workers, Ray, a projected GDELT day, dedup, store size, export memory.
+
+    .venv/bin/python benchmarks/bench_scale.py                  # everything, a few minutes
+    .venv/bin/python benchmarks/bench_scale.py --only store     # dedup/store/export only
+    .venv/bin/python benchmarks/bench_scale.py build-store 1000000 /tmp/big.duckdb
+
+Ratios come from one run, so a busy machine slows both sides alike; absolute figures are
+noisy on a shared machine. The generated store has real-shaped events (every column filled as
+the pipeline fills it: actors with texts and roles, a trigger, an evidence sentence, dates of
+mixed precision) in 1.6 reports per real event, over 60 countries and ten years.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from casus.ontology.cameo import load_cameo
+from casus.store import Store
+from casus.store.schema import EVENT_COLUMNS
+
+HERE = Path(__file__).parent
+COUNTRIES = tuple(
+    ["AZE", "IRN", "ARM", "TUR", "RUS", "UKR", "GEO", "USA", "CHN", "FRA", "DEU", "GBR", "ISR", "PSE", "EGY", "SAU", "SYR", "IRQ", "JOR", "LBN", "IND", "PAK", "AFG", "BGD", "JPN", "KOR", "PRK", "TWN", "VNM", "PHL", "IDN", "MYS", "THA", "MMR", "SDN", "SSD", "ETH", "ERI", "SOM", "KEN", "NGA", "NER", "MLI", "BFA", "TCD", "LBY", "TUN", "DZA", "MAR", "SRB", "XKX", "BIH", "HRV", "HUN", "POL", "BLR", "LTU", "LVA", "EST", "FIN"]
+)
+REPORTS_PER_EVENT = 1.6
+
+
+def build_store(path: Path, n_events: int) -> Store:
+    """A store of ``n_events`` real-shaped reports (bulk SQL, not the NLP pipeline)."""
+    store = Store.open(path)
+    codes = [c for c in load_cameo() if len(c.code) == 3]
+    n_real = int(n_events / REPORTS_PER_EVENT)
+    countries = "[" + ", ".join(f"'{c}'" for c in COUNTRIES) + "]"
+    code_rows = ", ".join(
+        f"({i}, '{c.code}', {c.quad_class}, {c.goldstein}, '{c.name.replace(chr(39), '')}')"
+        for i, c in enumerate(codes)
+    )
+    values = {
+        "event_id": "'e' || j",
+        "article_id": "'a' || (j // 5)",
+        "sentence_index": "(j % 5)::INT",
+        "date": "day",
+        "date_precision": "CASE WHEN j % 10 = 0 THEN 'week' ELSE 'day' END",
+        "date_basis": "CASE WHEN j % 7 = 0 THEN 'publication' ELSE 'stated' END",
+        "date_text": "CASE WHEN j % 7 = 0 THEN NULL ELSE 'on Tuesday' END",
+        "date_note": "NULL",
+        "historical": "false",
+        "source_code": "src || 'GOV'",
+        "source_country": "src",
+        "source_roles": "['GOV']",
+        "source_text": "'the government of ' || src",
+        "source_start": "0",
+        "source_end": "22",
+        "source_how": "'dictionary'",
+        "target_code": "tgt",
+        "target_country": "tgt",
+        "target_roles": "[]::VARCHAR[]",
+        "target_text": "'neighbouring ' || tgt",
+        "target_start": "40",
+        "target_end": "56",
+        "target_how": "'dictionary'",
+        "cameo": "cameo",
+        "cameo_root": "cameo[:2]",
+        "cameo_name": "name",
+        "quad_class": "quad",
+        "goldstein": "gold",
+        "plover": "NULL",
+        "plover_mode": "NULL",
+        "trigger_text": "split_part(name, ' ', 1)",
+        "trigger_start": "23",
+        "trigger_end": "30",
+        "evidence_text": "'The government of ' || src || ' said on Tuesday it would ' "
+        "|| lower(name) || ' with neighbouring ' || tgt "
+        "|| ' after talks in the capital, officials said.'",
+        "evidence_start": "0",
+        "evidence_end": "120",
+        "negated": "false",
+        "hypothetical": "false",
+        "future": "false",
+        "reported": "j % 3 = 0",
+        "asserted": "true",
+        "speaker_code": "NULL",
+        "speaker_country": "NULL",
+        "speaker_roles": "NULL",
+        "speaker_text": "NULL",
+        "speaker_start": "NULL",
+        "speaker_end": "NULL",
+        "speaker_how": "NULL",
+        "outlet": "'Outlet ' || (j % 40)",
+        "attribution_verb": "NULL",
+        "quote_start": "NULL",
+        "quote_end": "NULL",
+        "location_name": "CASE WHEN j % 4 = 0 THEN 'Capital of ' || tgt END",
+        "location_country": "CASE WHEN j % 4 = 0 THEN tgt END",
+        "location_lat": "CASE WHEN j % 4 = 0 THEN 40.4 END",
+        "location_lon": "CASE WHEN j % 4 = 0 THEN 49.8 END",
+        "location_precision": "CASE WHEN j % 4 = 0 THEN 'country' END",
+        "location_text": "CASE WHEN j % 4 = 0 THEN tgt END",
+        "location_start": "CASE WHEN j % 4 = 0 THEN 90 END",
+        "location_end": "CASE WHEN j % 4 = 0 THEN 95 END",
+        "confidence": "0.55 + (j % 4) / 10",
+        "pattern": "'lexicon/conflict.tsv:' || (j % 900)",
+        "dyad": "least(src, tgt) || '|' || greatest(src, tgt)",
+        "dedup_key": "least(src, tgt) || '|' || greatest(src, tgt)",
+        "casus_version": "'bench'",
+        "lexicon_version": "'bench'",
+        "cluster_id": "NULL",
+    }
+    select = ", ".join(values[c] for c in EVENT_COLUMNS)
+    with store.transaction() as con:
+        con.execute(
+            "CREATE TEMP TABLE codes(idx INT, cameo VARCHAR, quad INT, gold DOUBLE, name VARCHAR);"
+            f"INSERT INTO codes VALUES {code_rows}"
+        )
+        con.execute(f"""
+            CREATE TEMP TABLE base AS
+            SELECT i, {countries}[1 + (hash(i) % {len(COUNTRIES)})::INT] AS src,
+                   {countries}[1 + (hash(i * 7 + 1) % {len(COUNTRIES)})::INT] AS tgt,
+                   (hash(i * 3 + 2) % {len(codes)})::INT AS idx,
+                   DATE '2015-01-01' + (hash(i * 13 + 5) % 3650)::INT AS day
+            FROM range({n_real}) r(i)""")
+        con.execute(f"""
+            INSERT INTO events SELECT {select}
+            FROM (SELECT j, hash(j) % {n_real} AS i FROM range({n_events}) r(j))
+            JOIN base USING (i) JOIN codes USING (idx)""")
+    return store
+
+
+def peak_mb() -> float:
+    """Peak resident memory of this process, MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def child_peak_mb() -> float:
+    """Peak resident memory of the largest finished child process, MB."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def bench_store(n_events: int, rows: list[tuple[str, str]]) -> None:
+    """Dedup rate, store bytes per event, export and re-cluster peak memory."""
+    from casus.store import refresh_clusters
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "big.duckdb"
+        start = time.perf_counter()
+        store = build_store(path, n_events)
+        rows.append((f"build store ({n_events:,} reports, bulk SQL)", _secs(start)))
+        start = time.perf_counter()
+        clusters = refresh_clusters(store, everything=True)
+        took = time.perf_counter() - start
+        rows.append(
+            (
+                f"full re-cluster: {clusters:,} clusters",
+                f"{n_events / took:,.0f} reports/s ({took:.1f} s; 10M projected "
+                f"{10_000_000 / (n_events / took) / 60:.1f} min); peak {peak_mb():,.0f} MB",
+            )
+        )
+        with store.transaction() as con:
+            con.execute("CHECKPOINT")
+        size = path.stat().st_size
+        rows.append(("store bytes per event (events + clusters)", f"{size / n_events:,.0f}"))
+        day = _one_day(store)
+        rows.append(_incremental(store, day))
+        for fmt in ("parquet", "csv"):
+            out = Path(tmp) / f"x.{fmt}"
+            start = time.perf_counter()
+            done = subprocess.run(
+                [sys.executable, "-m", "casus.cli", "export", "--format", fmt, "--db", str(path)]
+                + ["--all", "-o", str(out)],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            label = f"export {fmt} ({out.stat().st_size / 1e6:,.0f} MB)" if out.exists() else fmt
+            rows.append(
+                (label, f"{_secs(start)}; peak {child_peak_mb():,.0f} MB; rc {done.returncode}")
+            )
+
+
+def _one_day(store: Store) -> dt.date:
+    row = store.query("SELECT max(date) FROM events")
+    return row[0][0]  # type: ignore[no-any-return]
+
+
+def _incremental(store: Store, day: dt.date) -> tuple[str, str]:
+    """A daily ingest's re-cluster: one day's reports across all dyads marked pending."""
+    from casus.store import refresh_clusters
+    from casus.store.clusters import mark_pending
+
+    with store.transaction() as con:
+        mark_pending(con, "date = ?", [day])
+        n = con.execute("SELECT count(*) FROM pending_clusters").fetchone()
+    start = time.perf_counter()
+    refresh_clusters(store)
+    took = time.perf_counter() - start
+    count = n[0] if n else 0
+    return (f"incremental re-cluster of one day ({count} pending reports)", f"{took:.2f} s")
+
+
+def _secs(start: float) -> str:
+    return f"{time.perf_counter() - start:.1f} s"
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--only", choices=("store", "code"), default=None)
+    parser.add_argument("--articles", type=int, default=2000)
+    args = parser.parse_args(argv)
+    rows: list[tuple[str, str]] = [("machine", f"{os.cpu_count()} cores")]
+    if args.only in (None, "store"):
+        bench_store(args.events, rows)
+    if args.only in (None, "code"):
+        from bench_workers import bench_code
+
+        bench_code(args.articles, rows)
+    width = max(len(label) for label, _ in rows)
+    for label, value in rows:
+        sys.stdout.write(f"{label:<{width}}  {value}\n")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "build-store":
+        build_store(Path(sys.argv[3]), int(sys.argv[2]))
+    else:
+        main(sys.argv[1:])

@@ -22,6 +22,7 @@ from casus.cli.common import (
     run_safely,
     table_options,
 )
+from casus.cli.workers import worker_options
 from casus.errors import InputError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -93,6 +94,7 @@ def _open(
     help="Progress bar on stderr (default: only when stdout is a terminal).",
 )
 @table_options
+@worker_options
 @click.pass_context
 @run_safely
 def ingest_command(
@@ -108,6 +110,9 @@ def ingest_command(
     dictionary_files: tuple[str, ...],
     petrarch_actors: tuple[str, ...],
     petrarch_agents: tuple[str, ...],
+    workers: int | None,
+    engine: str,
+    address: str | None,
 ) -> None:
     """Code articles and store their events in the DuckDB store.
 
@@ -116,7 +121,7 @@ def ingest_command(
     ones are re-coded and their events replaced. Each batch is one transaction, so an
     interrupted ingest resumes where it stopped. Exit status 1 if any input was skipped.
     """
-    from casus.coder import Coder
+    from casus.cli.workers import executor_from
     from casus.io.readers import Skipped, read_inputs
     from casus.store import WRITE_WAIT, ingest
 
@@ -134,9 +139,8 @@ def ingest_command(
     articles = articles_from(
         read_inputs(list(inputs) or ["-"], published=day, outlet=outlet), skipped
     )
-    coder = Coder(cfg)
     show = progress if progress is not None else sys.stdout.isatty()
-    with _Progress(show) as advance:
+    with executor_from(cfg, workers, engine, address) as coder, _Progress(show) as advance:
         stats = ingest(store, coder, articles, batch_size=batch_size, on_batch=advance)
     for failure in stats.failed:
         click.echo(f"casus: skipped {failure}", err=True)

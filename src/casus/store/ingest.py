@@ -20,7 +20,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from casus.dedup import actor_key, dyad_key, known_dyad
 from casus.errors import InputError
@@ -37,12 +37,29 @@ from casus.store.schema import (
 )
 
 if TYPE_CHECKING:  # the coder (spaCy) is only imported by those who code
-    from casus.coder import Coder
+    from casus.coder import Result
+    from casus.config import Config
 
 log = logging.getLogger("casus")
 
 DEFAULT_BATCH_SIZE = 64
 INSERT_CHUNK = 250  # rows per multi-row INSERT statement
+
+
+class ArticleCoder(Protocol):
+    """What ingest needs of a coder: a :class:`~casus.coder.Coder`, or an executor of
+    :mod:`casus.batch` that codes on several workers."""
+
+    cfg: Config
+
+    @property
+    def versions(self) -> dict[str, str]:
+        """The casus and lexicon versions of the pipeline."""
+        ...
+
+    def pipe_results(self, articles: Iterable[Article]) -> Iterator[Result]:
+        """Results in input order."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +105,7 @@ class IngestStats:
         }
 
 
-def coder_versions(coder: Coder) -> dict[str, str]:
+def coder_versions(coder: ArticleCoder) -> dict[str, str]:
     """The versions recorded with stored events: casus, lexicon, and the dictionaries
     (a fingerprint of the bundled and the configured actor dictionary files)."""
     versions = dict(coder.versions)
@@ -99,7 +116,7 @@ def coder_versions(coder: Coder) -> dict[str, str]:
 
 def ingest(
     store: Store,
-    coder: Coder,
+    coder: ArticleCoder,
     articles: Iterable[Article],
     *,
     batch_size: int = DEFAULT_BATCH_SIZE,
@@ -255,7 +272,7 @@ def _plan(
 
 
 def _code(
-    coder: Coder,
+    coder: ArticleCoder,
     articles: list[Article],
     failed: list[Failure],
 ) -> list[tuple[Article, list[Event]]]:
@@ -350,7 +367,7 @@ def _refresh_actors(con: Connection, codes: list[str]) -> None:
     )
 
 
-def _dictionary_fingerprint(coder: Coder) -> str:
+def _dictionary_fingerprint(coder: ArticleCoder) -> str:
     from casus.ontology.tables import data_files
 
     digest = hashlib.sha1()

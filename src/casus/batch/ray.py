@@ -15,7 +15,13 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from casus.batch import chunks
-from casus.batch.local import CHUNK, IN_FLIGHT, pipeline_versions
+from casus.batch.local import (
+    CHUNK,
+    IN_FLIGHT,
+    THREAD_VARIABLES,
+    limit_threads,
+    pipeline_versions,
+)
 from casus.config import Config
 from casus.errors import CasusError, ConfigError
 
@@ -28,6 +34,7 @@ class CoderWorker:
     """The body of one Ray actor: a coder built from the configuration, once."""
 
     def __init__(self, cfg: Config) -> None:
+        limit_threads()
         from casus.coder import Coder
 
         self.coder = Coder(cfg)
@@ -58,7 +65,11 @@ class RayExecutor:
         if not self._ray.is_initialized():
             try:
                 if address is None:
-                    self._ray.init(num_cpus=workers, include_dashboard=False)
+                    self._ray.init(
+                        num_cpus=workers,
+                        include_dashboard=False,
+                        runtime_env={"env_vars": dict.fromkeys(THREAD_VARIABLES, "1")},
+                    )
                 else:
                     self._ray.init(address=address)
             except Exception as e:  # Ray raises ConnectionError, RuntimeError, ...: translate

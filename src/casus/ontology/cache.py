@@ -57,9 +57,9 @@ def cached(name: str, key: str, build: Callable[[], T]) -> T:
     value = build()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=folder, delete=False, suffix=".tmp") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, path)  # atomic: a reader never sees half an entry
+        with tempfile.NamedTemporaryFile(dir=folder, delete=False, suffix=".tmp") as out:
+            pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(out.name, path)  # atomic: a reader never sees half an entry
     except OSError as e:
         log.debug("cannot write cache entry %s: %s", path, e)
     return value

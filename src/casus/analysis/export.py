@@ -6,7 +6,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -20,6 +22,7 @@ from casus.store.db import Store
 EXPORT_FORMATS = ("parquet", "csv", "jsonl", "gdelt", "plover")
 FETCH = 5000
 ROW_GROUP = 100_000  # rows per parquet row group: memory is bounded by one group
+EXPORT_MEMORY = "512MB"  # DuckDB's working memory for an export's sort; beyond it, disk
 # The flat columns of csv and parquet exports: the documented row of io/rows.py, the same
 # columns in the same order as `casus code --format csv`.
 FLAT_COLUMNS = ROW_COLUMNS
@@ -117,8 +120,21 @@ def _flat_select(include_all: bool, since: dt.date | None, until: dt.date | None
     )
 
 
+@contextmanager
+def _bounded(store: Store) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read connection whose sorts spill to a temporary directory beyond
+    :data:`EXPORT_MEMORY`, so an export's memory does not grow with the store."""
+    with store.read() as con, tempfile.TemporaryDirectory(prefix="casus-export-") as spill:
+        con.execute(f"SET memory_limit = '{EXPORT_MEMORY}'")
+        con.execute(f"SET temp_directory = '{spill.replace(chr(39), chr(39) * 2)}'")
+        try:
+            yield con
+        finally:
+            con.execute("RESET memory_limit")  # (DuckDB cannot switch a used temp directory)
+
+
 def _rows(store: Store, query: str) -> Iterator[tuple[Any, ...]]:
-    with store.read() as con:
+    with _bounded(store) as con:
         cursor = con.execute(query)
         while True:
             chunk = cursor.fetchmany(FETCH)
@@ -131,7 +147,7 @@ def _parquet(
     store: Store, path: Path, include_all: bool, since: dt.date | None, until: dt.date | None
 ) -> int:
     target = str(path).replace("'", "''")
-    with store.read() as con:
+    with _bounded(store) as con:
         try:
             con.execute(
                 f"COPY ({_flat_select(include_all, since, until)}) TO '{target}' "

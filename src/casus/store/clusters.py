@@ -22,8 +22,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from casus.dedup import DEFAULT_PARAMS, Cluster, Report, cluster_reports, is_symmetric
-from casus.model import Actor, Event, EventDate, Location
+from casus.dedup import DEFAULT_PARAMS, Report, cluster_reports, is_symmetric
+from casus.model import Actor, Event, EventDate, Location, content_id
 from casus.ontology.cameo import load_cameo
 from casus.store.db import Connection, Store
 
@@ -102,16 +102,18 @@ def _refresh_keys(store: Store, keys: list[str]) -> int:
     with store.read() as con:
         segments = _touched_segments(con, keys)
     written = 0
-    chunk: list[str] = []
+    chunk: list[list[str]] = []
+    size = 0
     done_keys: list[str] = []
     for i, (key, event_ids) in enumerate(segments):
-        chunk.extend(event_ids)
+        chunk.append(event_ids)
+        size += len(event_ids)
         last_of_key = i + 1 == len(segments) or segments[i + 1][0] != key
         if last_of_key:
             done_keys.append(key)
-        if len(chunk) >= CHUNK_REPORTS or i + 1 == len(segments):
+        if size >= CHUNK_REPORTS or i + 1 == len(segments):
             written += _recluster(store, chunk, done_keys)
-            chunk, done_keys = [], []
+            chunk, size, done_keys = [], 0, []
     # partitions with nothing left to cluster (their events were removed)
     with store.transaction() as con:
         con.execute(
@@ -182,10 +184,24 @@ def _reaches(entry: tuple[dt.date | None, dt.date | None, str | None], members: 
     return any(m[2] is not None and m[2] - slack <= last and first - slack <= m[3] for m in members)
 
 
-def _recluster(store: Store, event_ids: list[str], done_keys: list[str]) -> int:
-    """Cluster these reports (whole segments) and replace their clusters, in one transaction."""
+def _recluster(store: Store, segments: list[list[str]], done_keys: list[str]) -> int:
+    """Cluster these segments and replace their clusters, in one transaction. A segment of
+    one report is its own cluster (no need to read it); the others go through dedup."""
+    singles = [ids[0] for ids in segments if len(ids) == 1]
+    grouped = [i for ids in segments if len(ids) > 1 for i in ids]
+    event_ids = singles + grouped
     with store.transaction() as con:
-        clusters = cluster_reports(_load_reports(con, event_ids)) if event_ids else []
+        clusters = cluster_reports(_load_reports(con, grouped)) if grouped else []
+        members = [(r.event_id, c.cluster_id) for c in clusters for r in c.reports]
+        specs = [(c.cluster_id, c.canonical.event_id, c.date, c.date_precision) for c in clusters]
+        for event_id, day, precision in con.execute(
+            "SELECT event_id, date, CASE WHEN date IS NULL THEN 'unknown' ELSE date_precision "
+            "END FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
+            [singles],
+        ).fetchall():
+            cluster_id = content_id("cluster", event_id)  # as dedup._finish names it
+            members.append((event_id, cluster_id))
+            specs.append((cluster_id, event_id, day, precision))
         old = con.execute(
             "SELECT DISTINCT cluster_id FROM events WHERE cluster_id IS NOT NULL "
             "AND event_id IN (SELECT unnest(?::VARCHAR[]))",
@@ -195,12 +211,12 @@ def _recluster(store: Store, event_ids: list[str], done_keys: list[str]) -> int:
             "DELETE FROM clusters WHERE cluster_id IN (SELECT unnest(?::VARCHAR[]))",
             [[r[0] for r in old]],
         )
-        _assign(con, event_ids, clusters)
+        _assign(con, event_ids, members, specs)
         con.execute(
             "DELETE FROM pending_clusters WHERE dedup_key IN (SELECT unnest(?::VARCHAR[]))",
             [done_keys],
         )
-    return len(clusters)
+    return len(specs)
 
 
 # What clustering reads of a report (dedup.py): the id's parts, the actors' keys and spans,
@@ -263,13 +279,18 @@ def _report(row: tuple[Any, ...]) -> Report:
     return Report(event, outlet, published, event_id)
 
 
-def _assign(con: Connection, event_ids: list[str], clusters: list[Cluster]) -> None:
+def _assign(
+    con: Connection,
+    event_ids: list[str],
+    members: list[tuple[str, str]],
+    specs: list[tuple[str, str, dt.date | None, str]],
+) -> None:
     """Set the reports' cluster ids, then build the cluster rows from them in SQL."""
     con.execute(
         "UPDATE events SET cluster_id = NULL WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
         [event_ids],
     )
-    if not clusters:
+    if not specs:
         return
     con.execute(
         """
@@ -277,10 +298,7 @@ def _assign(con: Connection, event_ids: list[str], clusters: list[Cluster]) -> N
         FROM (SELECT unnest(?::VARCHAR[]) AS event_id, unnest(?::VARCHAR[]) AS cluster_id) m
         WHERE events.event_id = m.event_id
     """,
-        [
-            [r.event_id for c in clusters for r in c.reports],
-            [c.cluster_id for c in clusters for _ in c.reports],
-        ],
+        [[m[0] for m in members], [m[1] for m in members]],
     )
     symmetric = [c.code for c in load_cameo() if is_symmetric(c.code)]
     con.execute(
@@ -303,11 +321,5 @@ def _assign(con: Connection, event_ids: list[str], clusters: list[Cluster]) -> N
             GROUP BY e.cluster_id
         ) g ON g.cluster_id = m.cluster_id
     """,
-        [
-            [c.cluster_id for c in clusters],
-            [c.canonical.event_id for c in clusters],
-            [c.date for c in clusters],
-            [c.date_precision for c in clusters],
-            symmetric,
-        ],
+        [*([spec[i] for spec in specs] for i in range(4)), symmetric],
     )

@@ -12,7 +12,7 @@ import duckdb
 import pytest
 
 from casus.analysis import dyad_series, timeline
-from casus.analysis.queries import dyad_filter
+from casus.analysis.queries import _check_side, dyad_filter
 from casus.io.rows import EVENT_FIELDS, event_from_row
 from casus.model import Actor, Article, Event
 from casus.store import SCHEMA_VERSION, Store, refresh_clusters, store_events
@@ -130,7 +130,7 @@ def test_dyad_fast_path_finds_what_the_code_filter_finds(store: Store) -> None:
     rng = random.Random(5)
     _put(store, {f"a{i}": _random_events(rng, f"a{i}", 5) for i in range(8)})
     refresh_clusters(store)
-    where, params = dyad_filter("AZE", "IRN", store=store)
+    where, params = dyad_filter("AZE", "IRN", exact=True)
     assert where.startswith("dyad = ")
     slow = store.query(
         "SELECT cluster_id FROM clusters WHERE ((source_country = 'AZE' AND target_country = "
@@ -139,3 +139,5 @@ def test_dyad_fast_path_finds_what_the_code_filter_finds(store: Store) -> None:
     fast = store.query(f"SELECT cluster_id FROM clusters WHERE {where} ORDER BY 1", params)
     assert fast == slow and slow
     assert timeline(store, "AZE", "IRN") and dyad_series(store, "IRN", "AZE")
+    assert _check_side(store, "aze") == ("AZE", True)
+    assert _check_side(store, "AZEGOV")[1] is False  # a full code: prefixes, not the dyad

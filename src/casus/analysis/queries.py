@@ -132,6 +132,12 @@ class SqlResult:
 def check_actor(store: Store, code: str) -> str:
     """The upper-cased actor code if the store knows it (as a code, a code prefix or a
     country); :class:`InputError` if it is not a code, :class:`NotFound` if unknown."""
+    return _check_side(store, code)[0]
+
+
+def _check_side(store: Store, code: str) -> tuple[str, bool]:
+    """:func:`check_actor`, and whether every stored actor it matches has it as country
+    (then the ``dyad`` column alone finds its events: :func:`dyad_filter`)."""
     value = code.strip().upper()
     if not ACTOR_RE.fullmatch(value):
         raise InputError(
@@ -139,10 +145,12 @@ def check_actor(store: Store, code: str) -> str:
             "or a full actor code (IRNGOV)"
         )
     rows = store.query(
-        "SELECT 1 FROM actors WHERE starts_with(code, ?) OR country = ? LIMIT 1", [value, value]
+        "SELECT bool_and(country IS NOT DISTINCT FROM $1) FROM actors "
+        "WHERE starts_with(code, $1) OR country = $1",
+        [value],
     )
-    if rows:
-        return value
+    if rows and rows[0][0] is not None:
+        return value, bool(rows[0][0]) and len(value) == 3
     known = [
         r[0]
         for r in store.query(
@@ -174,31 +182,20 @@ def _side(prefix: str, code: str) -> tuple[str, list[Any]]:
     return f"starts_with({prefix}_code, ?)", [code]
 
 
-def dyad_filter(a: str, b: str, *, store: Store | None = None) -> tuple[str, list[Any]]:
+def dyad_filter(a: str, b: str, *, exact: bool = False) -> tuple[str, list[Any]]:
     """SQL condition (and parameters) for clusters between ``a`` and ``b``, either way.
 
-    Given the ``store``, two country codes whose every stored actor code (``AZEGOV``...)
-    carries that country are matched on the ``dyad`` column alone (``dyad = 'AZE|IRN'``),
-    which DuckDB filters several times faster than the OR of prefixes it is equal to then.
+    ``exact``: every stored actor matching ``a`` or ``b`` has it as its country (say AZE and
+    IRN, with AZEGOV and IRNMIL of those countries); then the condition is ``dyad =
+    'AZE|IRN'``, equal to the OR of prefixes and several times faster to filter.
     """
-    if store is not None and _dyad_column_exact(store, a, b):
+    if exact:
         return "dyad = ?", ["|".join(sorted((a, b)))]
     sa, pa = _side("source", a)
     tb, pb = _side("target", b)
     sb, qb = _side("source", b)
     ta, qa = _side("target", a)
     return f"(({sa} AND {tb}) OR ({sb} AND {ta}))", pa + pb + qb + qa
-
-
-def _dyad_column_exact(store: Store, a: str, b: str) -> bool:
-    if len(a) != 3 or len(b) != 3:
-        return False
-    rows = store.query(
-        "SELECT 1 FROM actors WHERE (starts_with(code, $1) AND country IS DISTINCT FROM $1) "
-        "OR (starts_with(code, $2) AND country IS DISTINCT FROM $2) LIMIT 1",
-        [a, b],
-    )
-    return not rows
 
 
 def _period_filter(
@@ -228,8 +225,8 @@ def timeline(
     """The de-duplicated chronology of events between ``a`` and ``b`` (either direction):
     one row per cluster, in date order (undated events last, and only without a range)."""
     start, end = date_range(since, until)
-    a, b = check_actor(store, a), check_actor(store, b)
-    where, params = dyad_filter(a, b, store=store)
+    (a, exact_a), (b, exact_b) = _check_side(store, a), _check_side(store, b)
+    where, params = dyad_filter(a, b, exact=exact_a and exact_b)
     period, pparams = _period_filter(start, end)
     hist = "TRUE" if include_historical else "NOT historical"
     rows = store.query(
@@ -261,8 +258,8 @@ def dyad_series(
     if freq not in FREQS:
         raise InputError(f"--freq must be one of {', '.join(FREQS)}, got {freq!r}")
     start, end = date_range(since, until)
-    a, b = check_actor(store, a), check_actor(store, b)
-    where, params = dyad_filter(a, b, store=store)
+    (a, exact_a), (b, exact_b) = _check_side(store, a), _check_side(store, b)
+    where, params = dyad_filter(a, b, exact=exact_a and exact_b)
     period, pparams = _period_filter(start, end)
     hist = "TRUE" if include_historical else "NOT historical"
     rows = store.query(

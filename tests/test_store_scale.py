@@ -140,4 +140,3 @@ def test_dyad_fast_path_finds_what_the_code_filter_finds(store: Store) -> None:
     assert fast == slow and slow
     assert timeline(store, "AZE", "IRN") and dyad_series(store, "IRN", "AZE")
     assert _check_side(store, "aze") == ("AZE", True)
-    assert _check_side(store, "AZEGOV")[1] is False  # a full code: prefixes, not the dyad

@@ -17,6 +17,7 @@ partitions and periods it touched (in the same transaction as the events), and
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
@@ -163,25 +164,38 @@ def _segments_of(
         parent[find(("e", event_id))] = find(node)
         if first is not None and article in undated_articles:
             parent[find(("a", article))] = find(node)
-    whole = any(f is None and a is None for f, _, a in pending)
     spans: dict[Any, list[Any]] = defaultdict(list)
     for event_id, article, first, last, _ in rows:
         spans[find(("e", event_id))].append((event_id, article, first, last))
-    kept: list[list[str]] = []
-    for members in spans.values():
-        if whole or any(_reaches(entry, members) for entry in pending):
-            kept.append([m[0] for m in members])
-    return kept
+    reach = _Reach(pending)
+    return [[m[0] for m in members] for members in spans.values() if reach.touches(members)]
 
 
-def _reaches(entry: tuple[dt.date | None, dt.date | None, str | None], members: list[Any]) -> bool:
-    first, last, article = entry
-    if article is not None and any(m[1] == article for m in members):
-        return True
-    if first is None or last is None:
-        return False
-    slack = dt.timedelta(days=_SLACK)
-    return any(m[2] is not None and m[2] - slack <= last and first - slack <= m[3] for m in members)
+class _Reach:
+    """The pending entries of one partition, indexed so that asking whether a segment is
+    touched costs a binary search, not a scan of every entry."""
+
+    def __init__(self, pending: list[tuple[dt.date | None, dt.date | None, str | None]]) -> None:
+        self.whole = any(f is None and a is None for f, _, a in pending)
+        self.articles = {a for _, _, a in pending if a is not None}
+        periods = sorted((f, last) for f, last, _ in pending if f is not None and last is not None)
+        self.firsts = [f for f, _ in periods]
+        self.reach: list[dt.date] = []  # the latest end among the periods up to each one
+        for _, last in periods:
+            self.reach.append(max(last, self.reach[-1]) if self.reach else last)
+
+    def touches(self, members: list[tuple[str, str, dt.date | None, dt.date | None]]) -> bool:
+        """Whether a pending entry reaches the segment: its article, or a period within the
+        slack of the segment's span (a span has no gap wider than the slack)."""
+        if self.whole or any(m[1] in self.articles for m in members):
+            return True
+        dated = [(m[2], m[3]) for m in members if m[2] is not None and m[3] is not None]
+        if not dated or not self.firsts:
+            return False
+        slack = dt.timedelta(days=_SLACK)
+        low, high = min(f for f, _ in dated), max(last for _, last in dated)
+        i = bisect.bisect_right(self.firsts, high + slack)  # periods starting early enough
+        return i > 0 and self.reach[i - 1] >= low - slack
 
 
 def _recluster(store: Store, segments: list[list[str]], done_keys: list[str]) -> int:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import random
 import resource
@@ -205,34 +206,57 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def child_peak_mb() -> float:
-    """Peak resident memory of the largest finished child process, MB."""
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+_CHILD = """
+import json, resource, sys, time
+from pathlib import Path
+from casus.store import Store, refresh_clusters
+from casus.analysis.export import write_export
+path, what = sys.argv[1], sys.argv[2]
+start, cpu = time.perf_counter(), time.process_time()
+if what == "recluster":
+    n = refresh_clusters(Store.open(path), everything=True)
+else:
+    n = write_export(Store.open(path), what, Path(path + "." + what), include_all=True)
+print(json.dumps({"n": n, "wall": time.perf_counter() - start, "cpu": time.process_time() - cpu,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def measured(path: Path, what: str) -> dict[str, float]:
+    """Run a re-cluster or an export in a fresh process: its count, wall and CPU seconds and
+    its own peak memory (a child's, so the benchmark's own memory does not count)."""
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(path), what],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
 def bench_store(n_events: int, rows: list[tuple[str, str]]) -> None:
     """Dedup rate, store bytes per event, export and re-cluster peak memory."""
-    from casus.store import refresh_clusters
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "big.duckdb"
         start = time.perf_counter()
         store = build_store(path, n_events)
         rows.append((f"build store ({n_events:,} reports, bulk SQL)", _secs(start)))
-        start, cpu = time.perf_counter(), time.process_time()
-        clusters = refresh_clusters(store, everything=True)
-        took, cpu = time.perf_counter() - start, time.process_time() - cpu
+        del store  # the child process opens the file
+        run = measured(path, "recluster")
+        store = Store.open(path)
+        rate, cpu_rate = n_events / run["wall"], n_events / run["cpu"]
         rows.append(
             (
-                f"full re-cluster: {clusters:,} clusters",
-                f"{n_events / took:,.0f} reports/s wall ({took:.1f} s), "
-                f"{n_events / cpu:,.0f} per CPU-second; peak {peak_mb():,.0f} MB",
+                f"full re-cluster: {run['n']:,.0f} clusters",
+                f"{rate:,.0f} reports/s wall ({run['wall']:.1f} s), {cpu_rate:,.0f} per "
+                f"CPU-second; peak {run['peak_mb']:,.0f} MB",
             )
         )
         rows.append(
             (
                 "full re-cluster of 10M, projected (wall / CPU)",
-                f"{took * 1e7 / n_events / 60:.1f} / {cpu * 1e7 / n_events / 60:.1f} min",
+                f"{1e7 / rate / 60:.1f} / {1e7 / cpu_rate / 60:.1f} min",
             )
         )
         with store.transaction() as con:
@@ -241,19 +265,15 @@ def bench_store(n_events: int, rows: list[tuple[str, str]]) -> None:
         rows.append(("store bytes per event (events + clusters)", f"{size / n_events:,.0f}"))
         day = _one_day(store)
         rows.append(_incremental(store, day))
+        del store
         for fmt in ("parquet", "csv"):
-            out = Path(tmp) / f"x.{fmt}"
-            start = time.perf_counter()
-            done = subprocess.run(
-                [sys.executable, "-m", "casus.cli", "export", "--format", fmt, "--db", str(path)]
-                + ["--all", "-o", str(out)],
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            label = f"export {fmt} ({out.stat().st_size / 1e6:,.0f} MB)" if out.exists() else fmt
+            run = measured(path, fmt)
+            size = Path(f"{path}.{fmt}").stat().st_size / 1e6
             rows.append(
-                (label, f"{_secs(start)}; peak {child_peak_mb():,.0f} MB; rc {done.returncode}")
+                (
+                    f"export {fmt} ({run['n']:,.0f} rows, {size:,.0f} MB)",
+                    f"{run['wall']:.1f} s; peak {run['peak_mb']:,.0f} MB",
+                )
             )
 
 
@@ -339,10 +359,9 @@ def bench_code(compare: int, gdelt: int, rows: list[tuple[str, str]], *, ray: bo
     with LocalExecutor(Config(), workers=2) as pool:
         list(pool.pipe_results(warm))  # start the workers (model load not timed)
         two = _rate(pool, articles)
+        worker_mb = max(pool.worker_peak_mb())
     rows.append(("--workers 2 / 1 worker", f"{two / one:.2f}x ({two:.1f} articles/s)"))
-    rows.append(
-        ("peak memory: driver / largest worker", f"{peak_mb():,.0f} / {child_peak_mb():,.0f} MB")
-    )
+    rows.append(("peak memory: driver / largest worker", f"{peak_mb():,.0f} / {worker_mb:,.0f} MB"))
     if ray:
         rows.append(_ray_ratio(articles, warm, one))
     rows.extend(_gdelt_day(gdelt))

@@ -88,6 +88,14 @@ class LocalExecutor:
             for future in queue:
                 future.cancel()
 
+    def worker_peak_mb(self) -> list[float]:
+        """Peak resident memory of the workers, MB (asked of each a few times: the pool
+        gives a task to whichever worker is free)."""
+        if self._pool is None:
+            return []
+        futures = [self._pool.submit(peak_mb) for _ in range(self.workers * 4)]
+        return sorted({f.result() for f in futures}, reverse=True)[: self.workers]
+
     def close(self) -> None:
         """Stop the worker processes."""
         if self._pool is not None:
@@ -132,6 +140,13 @@ def limit_threads() -> None:
     than cores only make them wait for each other. Call before numpy is imported."""
     for name in THREAD_VARIABLES:
         os.environ.setdefault(name, "1")
+
+
+def peak_mb() -> float:
+    """This process's peak resident memory, MB."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def code_chunk(articles: list[Article], batch_size: int | None = None) -> list[Result]:

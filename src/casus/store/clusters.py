@@ -299,11 +299,13 @@ def _assign(
     members: list[tuple[str, str]],
     specs: list[tuple[str, str, dt.date | None, str]],
 ) -> None:
-    """Set the reports' cluster ids, then build the cluster rows from them in SQL."""
-    con.execute(
-        "UPDATE events SET cluster_id = NULL WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
-        [event_ids],
-    )
+    """Set the reports' cluster ids, then build the cluster rows from them in SQL (every
+    report of a segment joins exactly one cluster, so ``members`` covers ``event_ids``)."""
+    if len(members) != len(event_ids):  # defensive: never leave a stale id behind
+        con.execute(
+            "UPDATE events SET cluster_id = NULL WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
+            [event_ids],
+        )
     if not specs:
         return
     con.execute(

@@ -69,9 +69,11 @@ class RayExecutor:
                         num_cpus=workers,
                         include_dashboard=False,
                         runtime_env={"env_vars": dict.fromkeys(THREAD_VARIABLES, "1")},
+                        logging_level="ERROR",  # casus's stderr is for casus's messages
+                        log_to_driver=False,
                     )
                 else:
-                    self._ray.init(address=address)
+                    self._ray.init(address=address, logging_level="ERROR", log_to_driver=False)
             except Exception as e:  # Ray raises ConnectionError, RuntimeError, ...: translate
                 raise CasusError(f"cannot start or reach Ray ({address or 'local'}): {e}") from e
             self._started = True

@@ -406,6 +406,14 @@ def _secs(start: float) -> str:
     return f"{time.perf_counter() - start:.1f} s"
 
 
+class _Rows(list[tuple[str, str]]):
+    """Result rows, each also shown on stderr as it comes (a long run shows progress)."""
+
+    def append(self, row: tuple[str, str]) -> None:
+        sys.stderr.write(f"{row[0]}: {row[1]}\n")
+        super().append(row)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--events", type=int, default=1_000_000)
@@ -418,7 +426,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--no-ray", action="store_true", help="skip the Ray measure")
     args = parser.parse_args(argv)
-    rows: list[tuple[str, str]] = [("machine", f"{os.cpu_count()} cores")]
+    rows: list[tuple[str, str]] = _Rows([("machine", f"{os.cpu_count()} cores")])
     if args.only in (None, "store"):
         bench_store(args.events, rows)
     if args.only in (None, "code"):

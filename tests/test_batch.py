@@ -17,6 +17,7 @@ from casus.config import Config
 from casus.errors import ConfigError
 from casus.model import Article
 from casus.store import Store, ingest
+from conftest import run_cli
 
 SENTENCES = (
     "Azerbaijan expelled four Iranian diplomats on Thursday.",
@@ -108,3 +109,14 @@ def test_ray_workers_code_and_cluster_what_a_local_run_does(coder: Coder, tmp_pa
         assert _stored(remote) == _stored(local)
     finally:
         ray.shutdown()
+
+
+def test_cli_code_with_two_workers_writes_what_one_writes(tmp_path: Path) -> None:
+    for i, article in enumerate(_articles(CHUNK + 4)):
+        (tmp_path / f"a{i:02d}.txt").write_text(article.text, encoding="utf-8")
+    runs = [
+        run_cli("code", str(tmp_path), "--published", "2023-04-09", "--workers", n)
+        for n in ("1", "2")
+    ]
+    assert [r.returncode for r in runs] == [0, 0]
+    assert runs[0].stdout == runs[1].stdout and runs[0].stdout.count(b"\n") > CHUNK

@@ -143,7 +143,15 @@ def limit_threads() -> None:
 
 
 def peak_mb() -> float:
-    """This process's peak resident memory, MB."""
+    """This process's peak resident memory, MB (``VmHWM``: unlike ``ru_maxrss`` it does not
+    count the parent's memory a spawned process had before it started Python)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

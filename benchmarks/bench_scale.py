@@ -364,7 +364,8 @@ def bench_code(compare: int, gdelt: int, rows: list[tuple[str, str]], *, ray: bo
     rows.append(("peak memory: driver / largest worker", f"{peak_mb():,.0f} / {worker_mb:,.0f} MB"))
     if ray:
         rows.append(_ray_ratio(articles, warm, one))
-    rows.extend(_gdelt_day(gdelt))
+    if gdelt > 0:
+        rows.extend(_gdelt_day(gdelt))
 
 
 def _ray_ratio(articles: list[Article], warm: list[Article], one: float) -> tuple[str, str]:

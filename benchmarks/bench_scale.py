@@ -207,7 +207,7 @@ def peak_mb() -> float:
 
 
 _CHILD = """
-import json, resource, sys, time
+import json, sys, time
 from pathlib import Path
 from casus.store import Store, refresh_clusters
 from casus.analysis.export import write_export
@@ -217,8 +217,9 @@ if what == "recluster":
     n = refresh_clusters(Store.open(path), everything=True)
 else:
     n = write_export(Store.open(path), what, Path(path + "." + what), include_all=True)
+from casus.batch.local import peak_mb
 print(json.dumps({"n": n, "wall": time.perf_counter() - start, "cpu": time.process_time() - cpu,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "peak_mb": peak_mb()}))
 """
 
 

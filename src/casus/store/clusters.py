@@ -29,6 +29,7 @@ from casus.ontology.cameo import load_cameo
 from casus.store.db import Connection, Store
 
 CHUNK_REPORTS = 50_000  # reports re-clustered per transaction (bounds memory)
+SEGMENT_ROWS = 200_000  # reports whose dates are read at once to find segments
 _LOOKBACK = DEFAULT_PARAMS.publication_lookback
 _SLACK = DEFAULT_PARAMS.day_slack
 # The period an event's date stands for (dedup._interval, in SQL).
@@ -86,15 +87,22 @@ def refresh_clusters(store: Store, *, everything: bool = False) -> int:
                 "FROM events WHERE dedup_key IS NOT NULL"
             )
     with store.read() as con:
-        keys = [
-            r[0]
-            for r in con.execute(
-                "SELECT DISTINCT dedup_key FROM pending_clusters ORDER BY dedup_key"
-            ).fetchall()
-        ]
+        sizes = con.execute(
+            "SELECT p.dedup_key, count(e.event_id) FROM (SELECT DISTINCT dedup_key "
+            "FROM pending_clusters) p LEFT JOIN events e USING (dedup_key) "
+            "GROUP BY p.dedup_key ORDER BY p.dedup_key"
+        ).fetchall()
     written = 0
-    for start in range(0, len(keys), 500):
-        written += _refresh_keys(store, keys[start : start + 500])
+    group: list[str] = []
+    total = 0
+    for key, count in sizes:  # partitions in groups of a bounded number of reports
+        if group and total + count > SEGMENT_ROWS:
+            written += _refresh_keys(store, group)
+            group, total = [], 0
+        group.append(key)
+        total += count
+    if group:
+        written += _refresh_keys(store, group)
     return written
 
 

@@ -197,6 +197,7 @@ STRICT_DYAD_SQL = (
     "AND NOT starts_with(split_part(dedup_key, '|', 2), '---') THEN dedup_key END"
 )
 _V2 = (
+    "SET enable_progress_bar = false",  # a long migration must not draw on casus's stderr
     f"CREATE TABLE events_v2 {_EVENTS_V2}",
     f"""INSERT INTO events_v2 SELECT
         event_id, article_id, sentence_index, date, date_precision, date_basis,

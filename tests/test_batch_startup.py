@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from casus.ontology.cache import cache_key, cached
+from casus.ontology.cache import LazyRecords, cache_key, cached
 
 
 def _counting() -> tuple[list[int], object]:
@@ -47,3 +47,16 @@ def test_the_cache_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyP
     cached("table", "k", build)  # type: ignore[arg-type]
     cached("table", "k", build)  # type: ignore[arg-type]
     assert len(calls) == 2 and not list(tmp_path.iterdir())
+
+
+def test_lazy_records_are_built_on_first_lookup() -> None:
+    built: list[tuple[str, int]] = []
+
+    def make(name: str, size: int) -> tuple[str, int]:
+        built.append((name, size))
+        return name, size
+
+    records = LazyRecords({"baku": [("Baku", 2)]}, make)
+    assert "baku" in records and "paris" not in records and not built
+    assert records.get("baku") == records["baku"] == [("Baku", 2)] and len(built) == 1
+    assert records.get("paris") is None

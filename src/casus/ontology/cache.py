@@ -16,11 +16,11 @@ import pickle
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 log = logging.getLogger("casus")
 T = TypeVar("T")
-FORMAT = "1"  # bump when the layout of cached objects changes
+FORMAT = "2"  # bump when the layout of cached objects changes
 
 
 def cache_dir() -> Path | None:
@@ -63,3 +63,50 @@ def cached(name: str, key: str, build: Callable[[], T]) -> T:
     except OSError as e:
         log.debug("cannot write cache entry %s: %s", path, e)
     return value
+
+
+class LazyRecords(dict[str, list[T]]):
+    """A ``dict`` of record lists kept as plain tuples (fast to unpickle) and turned into
+    records (``make(*row)``) the first time a key is looked up with :meth:`get` or ``[]``."""
+
+    def __init__(self, rows: dict[str, list[tuple[Any, ...]]], make: Callable[..., T]) -> None:
+        super().__init__()
+        self._rows = rows
+        self._make = make
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The records of ``key`` (built now if not yet), else ``default``."""
+        if dict.__contains__(self, key):
+            return super().__getitem__(key)
+        rows = self._rows.get(key)
+        if rows is None:
+            return default
+        built = [self._make(*row) for row in rows]
+        self[key] = built
+        return built
+
+    def __getitem__(self, key: str) -> list[T]:
+        found: list[T] | None = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._rows
+
+
+def compact_records(
+    tables: tuple[dict[str, list[Any]], dict[str, Any]],
+) -> tuple[dict[str, list[tuple[Any, ...]]], dict[str, Any]]:
+    """(records by key, other table) with the records as tuples of their fields, for
+    :class:`LazyRecords` (the dataclasses of the records must be plain and slotted)."""
+    from dataclasses import fields
+
+    records, other = tables
+    names: list[str] = []
+    for rs in records.values():
+        names = [f.name for f in fields(rs[0])] if rs else names
+        if names:
+            break
+    rows = {k: [tuple(getattr(r, n) for n in names) for r in rs] for k, rs in records.items()}
+    return rows, other

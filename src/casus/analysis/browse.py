@@ -27,10 +27,11 @@ from typing import Any
 
 import duckdb
 
-from casus.analysis.export import FETCH, FLAT_COLUMNS, FLAT_EXTRA
+from casus.analysis.export import FETCH, FLAT_COLUMNS
 from casus.analysis.lookup import BadParameter, UnknownValue, country_points, resolve_actor
 from casus.analysis.queries import FREQS, Alert, dyad_filter, next_period, period_conditions
 from casus.errors import InputError, StoreError
+from casus.io.rows import EVENT_FIELDS, event_from_row
 from casus.model import parse_iso_date
 from casus.store.db import Store
 from casus.store.schema import CLUSTER_COLUMNS
@@ -42,7 +43,7 @@ PLACE_KEYS = ("place", "source", "target")
 SPAN_KINDS = ("source", "target", "trigger", "speaker", "location")
 _FAR = dt.date(9999, 12, 31)  # sort key of undated rows: they come last
 _CAMEO_RE = re.compile(r"\d{2,4}")
-_EVIDENCE = "data->>'$.evidence.text'"
+_EVIDENCE = "evidence_text"
 _EVENT_FIELDS = (
     "event_id",
     "article_id",
@@ -66,13 +67,21 @@ _EVENT_FIELDS = (
     "cluster_id",
 )
 _EVENT_EXTRA = {
-    "cameo_name": "data->>'$.cameo_name'",
+    "cameo_name": "cameo_name",
     "evidence": _EVIDENCE,
-    "trigger": "data->>'$.trigger.text'",
-    "source_text": "data->>'$.source.text'",
-    "target_text": "data->>'$.target.text'",
+    "trigger": "trigger_text",
+    "source_text": "source_text",
+    "target_text": "target_text",
     "speaker_code": "speaker_code",
 }
+_STORED = ", ".join(EVENT_FIELDS)  # an event's columns, read back with _as_written
+
+
+def _as_written(values: list[Any]) -> dict[str, Any]:
+    """A stored event as the coder wrote it (the JSON-lines object)."""
+    return event_from_row(dict(zip(EVENT_FIELDS, values, strict=True))).to_dict()
+
+
 # The cluster columns the browser shows (the countries are in the codes).
 _CLUSTER_FIELDS = tuple(c for c in CLUSTER_COLUMNS if c not in ("source_country", "target_country"))
 
@@ -318,11 +327,13 @@ def list_events(
 
 def get_event(store: Store, event_id: str) -> dict[str, Any]:
     """One stored event as the coder wrote it, with its cluster and outlet."""
-    rows = store.query("SELECT data, cluster_id, outlet FROM events WHERE event_id = ?", [event_id])
+    rows = store.query(
+        f"SELECT {_STORED}, cluster_id, outlet FROM events WHERE event_id = ?", [event_id]
+    )
     if not rows:
         raise UnknownValue("event_id", f"no event {event_id!r} in the store")
-    data, cluster_id, outlet = rows[0]
-    return {**json.loads(data), "cluster_id": cluster_id, "outlet": outlet}
+    *values, cluster_id, outlet = rows[0]
+    return {**_as_written(values), "cluster_id": cluster_id, "outlet": outlet}
 
 
 def list_clusters(
@@ -377,8 +388,7 @@ def cluster_reports(store: Store, cluster_ids: list[str]) -> dict[str, list[dict
     rows = store.query(
         """SELECT e.cluster_id, e.event_id, e.article_id, e.outlet, a.title, a.published, a.url,
                   e.date, e.source_code, e.target_code, e.cameo, e.historical,
-                  e.data->>'$.evidence.text', e.data->>'$.attribution.speaker.code',
-                  e.data->>'$.attribution.speaker.text', e.data->>'$.attribution.verb',
+                  e.evidence_text, e.speaker_code, e.speaker_text, e.attribution_verb,
                   e.location_country
            FROM events e LEFT JOIN articles a ON a.article_id = e.article_id
            WHERE e.cluster_id IN (SELECT unnest(?::VARCHAR[]))
@@ -448,10 +458,10 @@ def get_article(store: Store, article_id: str) -> dict[str, Any]:
     article = _jsonable(dict(zip(names.split(), rows[0], strict=True)))
     article["coded_at"] = str(article["coded_at"])
     events = [
-        {**json.loads(data), "cluster_id": cluster_id}
-        for data, cluster_id in store.query(
-            """SELECT data, cluster_id FROM events WHERE article_id = ?
-               ORDER BY sentence_index, CAST(data->>'$.trigger.start' AS INTEGER), event_id""",
+        {**_as_written(values), "cluster_id": cluster_id}
+        for *values, cluster_id in store.query(
+            f"""SELECT {_STORED}, cluster_id FROM events WHERE article_id = ?
+               ORDER BY sentence_index, trigger_start, event_id""",
             [article_id],
         )
     ]
@@ -486,7 +496,7 @@ def places(store: Store, flt: EventFilter, *, by: str = "place") -> list[dict[st
         raise BadParameter("by", f"by must be one of {', '.join(PLACE_KEYS)}, got {by!r}")
     column = {"place": "location_country", "source": "source_country", "target": "target_country"}
     where = event_where(store, flt)
-    lat, lon = "data->'$.location.lat'", "data->'$.location.lon'"
+    lat, lon = "location_lat", "location_lon"
     rows = store.query(
         f"""SELECT {column[by]} AS country, count(*),
                count(*) FILTER (WHERE quad_class IN (1, 2)),
@@ -525,9 +535,8 @@ def write_events(store: Store, flt: EventFilter, fmt: str, path: Path) -> int:
     if fmt not in DOWNLOAD_FORMATS:
         raise BadParameter("format", f"format must be csv or parquet, got {fmt!r}")
     where = event_where(store, flt)
-    extra = ", ".join(f"{expr} AS {name}" for name, expr in FLAT_EXTRA.items())
     query = (
-        f"SELECT {', '.join(FLAT_COLUMNS)}, {extra} FROM events WHERE {where.sql} "
+        f"SELECT {', '.join(FLAT_COLUMNS)} FROM events WHERE {where.sql} "
         "ORDER BY date NULLS LAST, article_id, sentence_index, event_id"
     )
     with store.read() as con:
@@ -540,7 +549,7 @@ def _write_csv(cursor: duckdb.DuckDBPyConnection, path: Path) -> int:
     n = 0
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow([*FLAT_COLUMNS, *FLAT_EXTRA])
+        writer.writerow(FLAT_COLUMNS)
         while chunk := cursor.fetchmany(FETCH):
             writer.writerows(["" if v is None else v for v in row] for row in chunk)
             n += len(chunk)

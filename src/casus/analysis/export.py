@@ -6,7 +6,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -14,20 +16,16 @@ import duckdb
 
 from casus.analysis.gdelt import GDELT_COLUMNS as GDELT_COLUMNS
 from casus.errors import InputError
+from casus.io.rows import EVENT_FIELDS, ROW_COLUMNS, event_from_row
 from casus.store.db import Store
-from casus.store.schema import EVENT_COLUMNS
 
 EXPORT_FORMATS = ("parquet", "csv", "jsonl", "gdelt", "gdelt-mentions", "plover", "polecat")
 FETCH = 5000
-# The flat columns of csv and parquet exports: the events table (without the JSON) plus the
-# sentence, the trigger and the actors' texts.
-FLAT_COLUMNS = tuple(c for c in EVENT_COLUMNS if c not in ("dyad", "data"))
-FLAT_EXTRA = {
-    "source_text": "data->>'$.source.text'",
-    "target_text": "data->>'$.target.text'",
-    "trigger": "data->>'$.trigger.text'",
-    "evidence": "data->>'$.evidence.text'",
-}
+ROW_GROUP = 100_000  # rows per parquet row group: memory is bounded by one group
+EXPORT_MEMORY = "512MB"  # DuckDB's working memory for an export's sort; beyond it, disk
+# The flat columns of csv and parquet exports: the documented row of io/rows.py, the same
+# columns in the same order as `casus code --format csv`.
+FLAT_COLUMNS = ROW_COLUMNS
 
 
 def write_export(
@@ -75,16 +73,28 @@ def _event_where(
 
 
 def _flat_select(include_all: bool, since: dt.date | None, until: dt.date | None) -> str:
-    extra = ", ".join(f"{expr} AS {name}" for name, expr in FLAT_EXTRA.items())
     return (
-        f"SELECT {', '.join(FLAT_COLUMNS)}, {extra} FROM events "
+        f"SELECT {', '.join(FLAT_COLUMNS)} FROM events "
         f"WHERE {_event_where(include_all, since, until)} "
         "ORDER BY date NULLS LAST, article_id, sentence_index, event_id"
     )
 
 
+@contextmanager
+def _bounded(store: Store) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read connection whose sorts spill to a temporary directory beyond
+    :data:`EXPORT_MEMORY`, so an export's memory does not grow with the store."""
+    with store.read() as con, tempfile.TemporaryDirectory(prefix="casus-export-") as spill:
+        con.execute(f"SET memory_limit = '{EXPORT_MEMORY}'")
+        con.execute(f"SET temp_directory = '{spill.replace(chr(39), chr(39) * 2)}'")
+        try:
+            yield con
+        finally:
+            con.execute("RESET memory_limit")  # (DuckDB cannot switch a used temp directory)
+
+
 def _rows(store: Store, query: str) -> Iterator[tuple[Any, ...]]:
-    with store.read() as con:
+    with _bounded(store) as con:
         cursor = con.execute(query)
         while True:
             chunk = cursor.fetchmany(FETCH)
@@ -97,10 +107,11 @@ def _parquet(
     store: Store, path: Path, include_all: bool, since: dt.date | None, until: dt.date | None
 ) -> int:
     target = str(path).replace("'", "''")
-    with store.read() as con:
+    with _bounded(store) as con:
         try:
             con.execute(
-                f"COPY ({_flat_select(include_all, since, until)}) TO '{target}' (FORMAT parquet)"
+                f"COPY ({_flat_select(include_all, since, until)}) TO '{target}' "
+                f"(FORMAT parquet, ROW_GROUP_SIZE {ROW_GROUP})"
             )
         except duckdb.IOException as e:
             raise InputError(f"cannot write {path}: {e}") from e
@@ -114,7 +125,7 @@ def _csv(
     store: Store, out: TextIO, include_all: bool, since: dt.date | None, until: dt.date | None
 ) -> int:
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([*FLAT_COLUMNS, *FLAT_EXTRA])
+    writer.writerow(FLAT_COLUMNS)
     n = 0
     for row in _rows(store, _flat_select(include_all, since, until)):
         writer.writerow(["" if v is None else v for v in row])
@@ -127,14 +138,14 @@ def _jsonl(
 ) -> int:
     n = 0
     query = (
-        f"SELECT data, cluster_id, outlet FROM events "
+        f"SELECT {', '.join(EVENT_FIELDS)}, cluster_id FROM events "
         f"WHERE {_event_where(include_all, since, until)} "
         "ORDER BY date NULLS LAST, article_id, sentence_index, event_id"
     )
-    for data, cluster_id, outlet in _rows(store, query):
-        record = json.loads(data)
-        record["cluster_id"] = cluster_id
-        record["outlet"] = outlet
+    for row in _rows(store, query):
+        record = event_from_row(dict(zip(EVENT_FIELDS, row, strict=False))).to_dict()
+        record["cluster_id"] = row[-1]
+        record["outlet"] = record["attribution"]["outlet"]
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         n += 1
     return n

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import json
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from casus.analysis.names import name_of
-from casus.model import Actor, Event, Location
+from casus.io.rows import EVENT_STRUCT_SQL, event_from_row
+from casus.model import Actor, Location
 from casus.ontology.gazetteer import countries, fips_of
 from casus.store.db import Store
 
@@ -113,7 +113,7 @@ def fraction_date(day: dt.date) -> float:
 # ---- reading the store: the only SQL, kept small so a typed-column store can replace it ------
 _CLUSTERS = """
     SELECT c.cluster_id, c.date, c.first_report_date, c.n_reports, c.n_outlets, c.n_articles,
-           e.data, a.coded_at, a.published,
+           {event} AS data, a.coded_at, a.published,
            (SELECT min(a2.url) FROM events e2 JOIN articles a2 USING (article_id)
              WHERE e2.cluster_id = c.cluster_id AND a2.url IS NOT NULL) AS url
     FROM clusters c JOIN events e ON e.event_id = c.canonical_event_id
@@ -122,7 +122,7 @@ _CLUSTERS = """
     ORDER BY c.date NULLS LAST, c.cluster_id
 """
 _MENTIONS = """
-    SELECT c.cluster_id, c.date, c.first_report_date, e.data, a.url, a.origin, a.outlet,
+    SELECT c.cluster_id, c.date, c.first_report_date, {event} AS data, a.url, a.origin, a.outlet,
            a.published, a.coded_at, length(a.text)
     FROM clusters c JOIN events e ON e.cluster_id = c.cluster_id
     JOIN articles a ON a.article_id = e.article_id
@@ -160,7 +160,7 @@ def write_gdelt_events(
     writer = csv.writer(out, delimiter="\t", lineterminator="\n")
     stats = GdeltStats()
     where, params = _where(since, until)
-    for row in _rows(store, _CLUSTERS.format(where=where), params):
+    for row in _rows(store, _CLUSTERS.format(where=where, event=EVENT_STRUCT_SQL), params):
         values, basis = gdelt_event_row(row)
         writer.writerow(values)
         stats.rows += 1
@@ -175,7 +175,7 @@ def gdelt_event_row(row: tuple[Any, ...]) -> tuple[list[Any], str]:
     """One Events row (61 values) for a cluster row of ``_CLUSTERS``, and the basis of its
     date: ``event`` (the text's date), ``publication`` or ``coding``."""
     cluster_id, date, first, n_reports, n_outlets, n_articles, data, coded, _, url = row
-    event = Event.from_dict(json.loads(data))
+    event = event_from_row(data)
     day, basis = _day(date, first, coded)
     cameo = event.cameo
     values: list[Any] = [
@@ -274,7 +274,7 @@ def write_gdelt_mentions(
     writer = csv.writer(out, delimiter="\t", lineterminator="\n")
     stats = GdeltStats()
     where, params = _where(since, until)
-    for row in _rows(store, _MENTIONS.format(where=where), params):
+    for row in _rows(store, _MENTIONS.format(where=where, event=EVENT_STRUCT_SQL), params):
         writer.writerow(gdelt_mention_row(row))
         stats.rows += 1
     return stats
@@ -283,7 +283,7 @@ def write_gdelt_mentions(
 def gdelt_mention_row(row: tuple[Any, ...]) -> list[Any]:
     """One Mentions row (16 values) for a report row of ``_MENTIONS``."""
     cluster_id, date, first, data, url, origin, outlet, published, coded, length = row
-    event = Event.from_dict(json.loads(data))
+    event = event_from_row(data)
     day, basis = _day(date, first, coded)
     mentioned = (
         dt.datetime.combine(published, dt.time()) if published is not None else coded

@@ -19,6 +19,7 @@ from typing import Any, TextIO
 from urllib.parse import urlparse
 
 from casus.analysis.names import name_of
+from casus.io.rows import EVENT_STRUCT_SQL, event_from_row
 from casus.model import Actor, Event
 from casus.ontology.cameo import load_cameo
 from casus.ontology.gazetteer import countries
@@ -59,7 +60,7 @@ POLECAT_COLUMNS: tuple[str, ...] = (
 # The only SQL: kept small so a typed-column store can replace it.
 _CLUSTERS = """
     SELECT c.cluster_id, c.date, c.first_report_date, c.n_reports, c.n_outlets,
-           c.date_precision, e.data, a.url, a.title, a.outlet, a.coded_at, a.published
+           c.date_precision, {event} AS data, a.url, a.title, a.outlet, a.coded_at, a.published
     FROM clusters c JOIN events e ON e.event_id = c.canonical_event_id
     LEFT JOIN articles a ON a.article_id = e.article_id
     WHERE {where}
@@ -91,7 +92,8 @@ def _records(
         parts.append(f"{day} <= ?")
         params.append(until)
     with store.read() as con:
-        cursor = con.execute(_CLUSTERS.format(where=" AND ".join(parts)), params)
+        query = _CLUSTERS.format(where=" AND ".join(parts), event=EVENT_STRUCT_SQL)
+        cursor = con.execute(query, params)
         while chunk := cursor.fetchmany(FETCH):
             for row in chunk:
                 record = plover_record(row, coder=coder)
@@ -145,7 +147,7 @@ def plover_record(row: tuple[Any, ...], *, coder: str) -> dict[str, Any] | None:
         coded,
         pub,
     ) = row
-    event = Event.from_dict(json.loads(data))
+    event = event_from_row(data)
     if not event.plover:
         return None
     cameo = load_cameo()

@@ -157,14 +157,22 @@ def check_actor(store: Store, code: str) -> str:
     """The upper-cased actor code if the store knows it (as a code, a code prefix or a
     country); a name ("Azerbaijan", "Iranian") stands for its code. :class:`InputError` if
     it is neither a code nor a name, :class:`NotFound` if the store does not know it."""
+    return _check_side(store, code)[0]
+
+
+def _check_side(store: Store, code: str) -> tuple[str, bool]:
+    """:func:`check_actor`, and whether every stored actor it matches has it as country
+    (then the ``dyad`` column alone finds its events: :func:`dyad_filter`)."""
     value = code.strip().upper()
     if code.strip() != value or not ACTOR_RE.fullmatch(value):
         value = _code_of_name(code)  # "Azerbaijan", "iranian", "irngov"
     rows = store.query(
-        "SELECT 1 FROM actors WHERE starts_with(code, ?) OR country = ? LIMIT 1", [value, value]
+        "SELECT bool_and(country IS NOT DISTINCT FROM $1) FROM actors "
+        "WHERE starts_with(code, $1) OR country = $1",
+        [value],
     )
-    if rows:
-        return value
+    if rows and rows[0][0] is not None:
+        return value, bool(rows[0][0]) and len(value) == 3
     known = [
         r[0]
         for r in store.query(
@@ -212,8 +220,15 @@ def _side(prefix: str, code: str) -> tuple[str, list[Any]]:
     return f"starts_with({prefix}_code, ?)", [code]
 
 
-def dyad_filter(a: str, b: str) -> tuple[str, list[Any]]:
-    """SQL condition (and parameters) for clusters between ``a`` and ``b``, either way."""
+def dyad_filter(a: str, b: str, *, exact: bool = False) -> tuple[str, list[Any]]:
+    """SQL condition (and parameters) for clusters between ``a`` and ``b``, either way.
+
+    ``exact``: every stored actor matching ``a`` or ``b`` has it as its country (say AZE and
+    IRN, with AZEGOV and IRNMIL of those countries); then the condition is ``dyad =
+    'AZE|IRN'``, equal to the OR of prefixes and several times faster to filter.
+    """
+    if exact:
+        return "dyad = ?", ["|".join(sorted((a, b)))]
     sa, pa = _side("source", a)
     tb, pb = _side("target", b)
     sb, qb = _side("source", b)
@@ -256,8 +271,8 @@ def _dyad_window(
     """SQL condition (and parameters) on ``clusters`` for the events between ``a`` and ``b``
     (either way) in the date range, historical ones only with ``include_historical``."""
     start, end = date_range(since, until)
-    a, b = check_actor(store, a), check_actor(store, b)
-    where, params = dyad_filter(a, b)
+    (a, exact_a), (b, exact_b) = _check_side(store, a), _check_side(store, b)
+    where, params = dyad_filter(a, b, exact=exact_a and exact_b)
     period, pparams = _period_filter(start, end)
     hist = "TRUE" if include_historical else "NOT historical"
     return f"{where} AND {period} AND {hist}", params + pparams

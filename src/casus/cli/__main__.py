@@ -2,4 +2,5 @@
 
 from casus.cli.main import main
 
-main()
+if __name__ == "__main__":  # worker processes (--workers) import this module: do not rerun
+    main()

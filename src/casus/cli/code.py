@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import sys
 from collections.abc import Iterator
 
 import click
 
+from casus.batch import Executor
 from casus.cli.common import (
     EXIT_SKIPPED,
     articles_from,
@@ -20,7 +22,8 @@ from casus.cli.common import (
     table_options,
     terminal_safe,
 )
-from casus.coder import Coder, Result
+from casus.cli.workers import executor_from, worker_options
+from casus.coder import Result
 from casus.io.readers import Skipped, read_inputs
 from casus.io.writers import CsvWriter, table_rows, write_jsonl
 from casus.io.writers import explain as explain_event
@@ -52,6 +55,7 @@ PROGRESS_MIN_DOCS = 5
 @click.option("--batch-size", type=int, help="Documents per spaCy batch.")
 @progress_option
 @table_options
+@worker_options
 @click.pass_context
 @run_safely
 def code_command(
@@ -64,6 +68,9 @@ def code_command(
     include_all: bool,
     batch_size: int | None,
     progress: bool | None,
+    workers: int | None,
+    engine: str,
+    address: str | None,
 ) -> None:
     """Code news articles into events.
 
@@ -76,7 +83,21 @@ def code_command(
         ctx,
         batch_size=batch_size,
     )
-    coder = Coder(cfg)
+    coder = executor_from(cfg, workers, engine, address)
+    with coder:
+        _code(coder, inputs, day, outlet, fmt, explain, include_all, progress)
+
+
+def _code(
+    coder: Executor,
+    inputs: tuple[str, ...],
+    day: dt.date | None,
+    outlet: str | None,
+    fmt: str,
+    explain: bool,
+    include_all: bool,
+    progress: bool | None,
+) -> None:
     skipped: list[Skipped] = []
     articles = articles_from(
         read_inputs(list(inputs) or ["-"], published=day, outlet=outlet), skipped

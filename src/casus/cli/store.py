@@ -26,6 +26,7 @@ from casus.cli.common import (
     terminal_safe,
     writing,
 )
+from casus.cli.workers import worker_options
 from casus.errors import InputError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -100,6 +101,7 @@ def _open(
 )
 @progress_option
 @table_options
+@worker_options
 @click.pass_context
 @run_safely
 def ingest_command(
@@ -111,6 +113,9 @@ def ingest_command(
     outlet: str | None,
     batch_size: int,
     progress: bool | None,
+    workers: int | None,
+    engine: str,
+    address: str | None,
 ) -> None:
     """Code articles and store their events in the DuckDB store.
 
@@ -119,7 +124,7 @@ def ingest_command(
     ones are re-coded and their events replaced. Each batch is one transaction, so an
     interrupted ingest resumes where it stopped. Exit status 1 if any input was skipped.
     """
-    from casus.coder import Coder
+    from casus.cli.workers import executor_from
     from casus.io.readers import Skipped, read_inputs
     from casus.store import WRITE_WAIT, ingest
 
@@ -131,10 +136,9 @@ def ingest_command(
     articles = articles_from(
         read_inputs(list(inputs) or ["-"], published=day, outlet=outlet), skipped
     )
-    coder = Coder(cfg)
     show = progress if progress is not None else sys.stdout.isatty()
     total = count_articles(list(inputs)) if show else None
-    with _Progress(show, total) as advance:
+    with executor_from(cfg, workers, engine, address) as coder, _Progress(show, total) as advance:
         stats = ingest(store, coder, articles, batch_size=batch_size, on_batch=advance)
     for failure in stats.failed:
         click.echo(f"casus: skipped {failure}", err=True)

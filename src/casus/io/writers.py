@@ -6,43 +6,12 @@ import csv
 from collections.abc import Iterable
 from typing import Any, TextIO
 
+from casus.io.rows import ROW_COLUMNS, flat_row
 from casus.model import Actor, Event
 from casus.ontology.cameo import QUAD_CLASS_NAMES
 
-CSV_COLUMNS = (
-    "event_id",
-    "article_id",
-    "sentence_index",
-    "date",
-    "date_precision",
-    "date_basis",
-    "historical",
-    "source_code",
-    "source_country",
-    "source_text",
-    "target_code",
-    "target_country",
-    "target_text",
-    "cameo",
-    "cameo_root",
-    "cameo_name",
-    "quad_class",
-    "goldstein",
-    "plover",
-    "plover_mode",
-    "negated",
-    "hypothetical",
-    "future",
-    "reported",
-    "speaker_code",
-    "speaker_text",
-    "outlet",
-    "location",
-    "location_country",
-    "confidence",
-    "trigger",
-    "evidence",
-)
+# The CSV columns are the documented flat row, shared with `casus export csv` (io/rows.py).
+CSV_COLUMNS = ROW_COLUMNS
 
 
 def write_jsonl(events: Iterable[Event], out: TextIO) -> int:
@@ -55,42 +24,8 @@ def write_jsonl(events: Iterable[Event], out: TextIO) -> int:
 
 
 def to_row(event: Event) -> dict[str, Any]:
-    """A flat row for CSV and tables."""
-    d = event.to_dict()
-    src, tgt = d["source"] or {}, d["target"] or {}
-    speaker = d["attribution"]["speaker"] or {}
-    loc = d["location"] or {}
-    return {
-        "event_id": d["event_id"],
-        "article_id": d["article_id"],
-        "sentence_index": d["sentence_index"],
-        "date": d["date"],
-        "date_precision": d["date_precision"],
-        "date_basis": d["date_basis"],
-        "historical": d["historical"],
-        "source_code": src.get("code"),
-        "source_country": src.get("country"),
-        "source_text": src.get("text"),
-        "target_code": tgt.get("code"),
-        "target_country": tgt.get("country"),
-        "target_text": tgt.get("text"),
-        "cameo": d["cameo"],
-        "cameo_root": d["cameo_root"],
-        "cameo_name": d["cameo_name"],
-        "quad_class": d["quad_class"],
-        "goldstein": d["goldstein"],
-        "plover": d["plover"],
-        "plover_mode": d["plover_mode"],
-        **d["modality"],
-        "speaker_code": speaker.get("code"),
-        "speaker_text": speaker.get("text"),
-        "outlet": d["attribution"]["outlet"],
-        "location": loc.get("name"),
-        "location_country": loc.get("country"),
-        "confidence": d["confidence"],
-        "trigger": d["trigger"]["text"],
-        "evidence": d["evidence"]["text"],
-    }
+    """A flat row for CSV and tables (:func:`casus.io.rows.flat_row`)."""
+    return flat_row(event)
 
 
 class CsvWriter:

@@ -9,6 +9,7 @@ docs/store.md documents the schema and the concurrency model.
 
 from __future__ import annotations
 
+from casus.store.clusters import refresh_clusters
 from casus.store.db import DEFAULT_DB, READ_WAIT, WRITE_WAIT, Store
 from casus.store.ingest import (
     DEFAULT_BATCH_SIZE,
@@ -16,7 +17,6 @@ from casus.store.ingest import (
     IngestStats,
     coder_versions,
     ingest,
-    refresh_clusters,
     store_events,
 )
 from casus.store.schema import SCHEMA_VERSION

@@ -17,7 +17,7 @@ import os
 import re
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -226,7 +226,7 @@ class Store:
         delay = 0.02
         while True:
             try:
-                return duckdb.connect(self.path, read_only=read_only)
+                return _quiet(duckdb.connect(self.path, read_only=read_only))
             except duckdb.IOException as e:
                 message = str(e)
                 if "lock" not in message.lower():
@@ -277,6 +277,14 @@ def _directory_lock(directory: Path, *, exclusive: bool, wait: float) -> Iterato
         yield
     finally:
         os.close(fd)  # releases the lock
+
+
+def _quiet(con: Connection) -> Connection:
+    """No DuckDB progress bar on casus's stderr (a long migration or export would draw one).
+    Under Jupyter DuckDB refuses to change the setting without ipywidgets: then it stays."""
+    with suppress(duckdb.Error):
+        con.execute("SET enable_progress_bar = false")
+    return con
 
 
 def _check_file(file: Path) -> None:

@@ -9,49 +9,59 @@
 - Every event is stored, asserted or not, with its flags; the analysis functions choose.
 - An id given twice in one input with different texts: the first is kept, the second is
   reported as failed (re-running the input then changes nothing).
-- The dyads touched by a batch are marked pending in the same transaction; after the last
-  batch their clusters are rebuilt (:func:`refresh_clusters`), so a killed run's pending
-  dyads are re-clustered by the next run.
+- The partitions and periods touched by a batch are marked pending in the same transaction;
+  after the last batch the segments they reach are re-clustered (:mod:`casus.store.clusters`),
+  so a killed run's pending work is done by the next run.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from casus.dedup import (
-    Cluster,
-    Report,
-    actor_key,
-    cluster_reports,
-    dyad_key,
-    is_symmetric,
-)
+from casus.dedup import actor_key, dyad_key, known_dyad
 from casus.errors import InputError
+from casus.io.rows import event_row
 from casus.model import Article, Event, content_id
+from casus.store.clusters import mark_pending, refresh_clusters
 from casus.store.db import Connection, Store
 from casus.store.schema import (
     ARTICLE_COLUMNS,
-    CLUSTER_COLUMNS,
     EVENT_COLUMNS,
     flatten,
+    insert_columns,
     insert_sql,
 )
 
 if TYPE_CHECKING:  # the coder (spaCy) is only imported by those who code
-    from casus.coder import Coder
+    from casus.coder import Result
+    from casus.config import Config
 
 log = logging.getLogger("casus")
 
 DEFAULT_BATCH_SIZE = 64
 INSERT_CHUNK = 250  # rows per multi-row INSERT statement
-CLUSTER_CHUNK = 200  # pending dyads re-clustered per transaction
+
+
+class ArticleCoder(Protocol):
+    """What ingest needs of a coder: a :class:`~casus.coder.Coder`, or an executor of
+    :mod:`casus.batch` that codes on several workers."""
+
+    cfg: Config
+
+    @property
+    def versions(self) -> dict[str, str]:
+        """The casus and lexicon versions of the pipeline."""
+        ...
+
+    def pipe_results(self, articles: Iterable[Article]) -> Iterator[Result]:
+        """Results in input order."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +107,7 @@ class IngestStats:
         }
 
 
-def coder_versions(coder: Coder) -> dict[str, str]:
+def coder_versions(coder: ArticleCoder) -> dict[str, str]:
     """The versions recorded with stored events: casus, lexicon, and the dictionaries
     (a fingerprint of the bundled and the configured actor dictionary files)."""
     versions = dict(coder.versions)
@@ -108,7 +118,7 @@ def coder_versions(coder: Coder) -> dict[str, str]:
 
 def ingest(
     store: Store,
-    coder: Coder,
+    coder: ArticleCoder,
     articles: Iterable[Article],
     *,
     batch_size: int = DEFAULT_BATCH_SIZE,
@@ -175,68 +185,49 @@ def store_events(
     store: Store, items: Sequence[tuple[Article, Sequence[Event]]], versions: Mapping[str, str]
 ) -> tuple[int, int]:
     """Write articles with their events in one transaction, replacing any stored events of
-    those articles; mark the touched dyads for re-clustering. Returns (written, removed)."""
+    those articles; mark the touched partitions and periods for re-clustering. Returns
+    (written, removed)."""
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     article_rows: list[tuple[Any, ...]] = []
-    event_rows: list[tuple[Any, ...]] = []
-    dyads: set[str] = set()
+    event_rows: list[dict[str, Any]] = []
     for article, events in items:
         unique = _unique(events)
         article_rows.append(_article_row(article, len(unique), versions, now))
-        for event in unique:
-            row = _event_row(event, article, versions)
-            event_rows.append(row)
-            if row[11] is not None:
-                dyads.add(row[11])
+        event_rows.extend(store_row(event, article, versions) for event in unique)
     ids = [article.id for article, _ in items]
+    in_ids = "article_id IN (SELECT unnest(?::VARCHAR[]))"
+    in_list = "IN (SELECT unnest(?::VARCHAR[]))"
     with store.transaction() as con:
         old = con.execute(
-            "SELECT dyad, source_code, target_code FROM events WHERE article_id "
-            "IN (SELECT unnest(?::VARCHAR[]))",
-            [ids],
+            f"SELECT source_code, target_code, cluster_id FROM events WHERE {in_ids}", [ids]
         ).fetchall()
-        con.execute("DELETE FROM events WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
-        _insert(con, "events", EVENT_COLUMNS, event_rows)
-        con.execute("DELETE FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+        stale = sorted({c for _, _, c in old if c is not None})
+        # the old reports and every member of their clusters must be re-clustered
+        mark_pending(con, f"{in_ids} OR cluster_id {in_list}", [ids, stale])
+        con.execute(f"DELETE FROM clusters WHERE cluster_id {in_list}", [stale])
+        con.execute(f"UPDATE events SET cluster_id = NULL WHERE cluster_id {in_list}", [stale])
+        con.execute(f"DELETE FROM events WHERE {in_ids}", [ids])
+        insert_columns(con, "events", EVENT_COLUMNS, event_rows)
+        con.execute(f"DELETE FROM articles WHERE {in_ids}", [ids])
         _insert(con, "articles", ARTICLE_COLUMNS, article_rows)
-        dyads.update(d for d, _, _ in old if d is not None)
-        con.execute(
-            "INSERT OR IGNORE INTO pending_dyads SELECT DISTINCT unnest(?::VARCHAR[])",
-            [sorted(dyads)],
-        )
-        codes = {c for _, s, t in old for c in (s, t) if c}
-        codes.update(c for row in event_rows for c in (row[7], row[9]) if c)
+        mark_pending(con, in_ids, [ids])
+        codes = {c for s, t, _ in old for c in (s, t) if c}
+        codes.update(c for row in event_rows for c in (row["source_code"], row["target_code"]) if c)
         _refresh_actors(con, sorted(codes))
     return len(event_rows), len(old)
 
 
-def refresh_clusters(store: Store, *, everything: bool = False) -> int:
-    """Rebuild the clusters of the pending dyads (all dyads with ``everything``), a chunk of
-    dyads per transaction; returns the number of clusters written."""
-    if everything:
-        with store.transaction() as con:
-            con.execute(
-                "INSERT OR IGNORE INTO pending_dyads "
-                "SELECT DISTINCT dyad FROM events WHERE dyad IS NOT NULL"
-            )
-    written = 0
-    while True:
-        with store.transaction() as con:
-            dyads = [
-                r[0]
-                for r in con.execute(
-                    "SELECT dyad FROM pending_dyads ORDER BY dyad LIMIT ?",
-                    [CLUSTER_CHUNK],
-                ).fetchall()
-            ]
-            if not dyads:
-                return written
-            clusters = cluster_reports(_load_reports(con, dyads))
-            _write_clusters(con, dyads, clusters)
-            con.execute(
-                "DELETE FROM pending_dyads WHERE dyad IN (SELECT unnest(?::VARCHAR[]))", [dyads]
-            )
-            written += len(clusters)
+def store_row(event: Event, article: Article, versions: Mapping[str, str]) -> dict[str, Any]:
+    """One events-table row: :func:`casus.io.rows.event_row` plus the store's own columns."""
+    row = event_row(event)
+    key = dyad_key(actor_key(event.source), actor_key(event.target))
+    row["outlet"] = article.outlet or row["outlet"]
+    row["dyad"] = known_dyad(key)
+    row["dedup_key"] = key
+    row["casus_version"] = versions["casus"]
+    row["lexicon_version"] = versions["lexicon"]
+    row["cluster_id"] = None
+    return row
 
 
 # ---- planning and coding ---------------------------------------------------------------------
@@ -301,7 +292,7 @@ def _plan(
 
 
 def _code(
-    coder: Coder,
+    coder: ArticleCoder,
     articles: list[Article],
     failed: list[Failure],
 ) -> list[tuple[Article, list[Event]]]:
@@ -363,45 +354,6 @@ def _article_row(
     )
 
 
-def _event_row(event: Event, article: Article, versions: Mapping[str, str]) -> tuple[Any, ...]:
-    """One events-table row, in :data:`EVENT_COLUMNS` order (``dyad`` is index 11)."""
-    data = event.to_dict()
-    src, tgt, mod = event.source, event.target, event.modality
-    speaker = event.attribution.speaker
-    return (
-        data["event_id"],
-        event.article_id,
-        event.sentence_index,
-        event.when.date,
-        event.when.precision,
-        event.when.basis,
-        event.historical,
-        src.code if src else None,
-        src.country if src else None,
-        tgt.code if tgt else None,
-        tgt.country if tgt else None,
-        dyad_key(actor_key(src), actor_key(tgt)),
-        event.cameo,
-        event.cameo_root,
-        event.quad_class,
-        event.goldstein,
-        event.plover,
-        mod.negated,
-        mod.hypothetical,
-        mod.future,
-        mod.reported,
-        mod.asserted,
-        speaker.code if speaker else None,
-        article.outlet or event.attribution.outlet,
-        event.location.country if event.location else None,
-        event.confidence,
-        versions["casus"],
-        versions["lexicon"],
-        None,
-        json.dumps(data, ensure_ascii=False),
-    )
-
-
 def _insert(
     con: Connection, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]
 ) -> None:
@@ -422,11 +374,11 @@ def _refresh_actors(con: Connection, codes: list[str]) -> None:
                min(date), max(date), count(*)
         FROM (
             SELECT source_code AS code, source_country AS country, date,
-                   CAST(data->'$.source.roles' AS VARCHAR[]) AS roles
+                   source_roles AS roles
             FROM events WHERE source_code IN (SELECT unnest($1::VARCHAR[]))
             UNION ALL
             SELECT target_code, target_country, date,
-                   CAST(data->'$.target.roles' AS VARCHAR[])
+                   target_roles
             FROM events WHERE target_code IN (SELECT unnest($1::VARCHAR[]))
         )
         GROUP BY code
@@ -435,72 +387,7 @@ def _refresh_actors(con: Connection, codes: list[str]) -> None:
     )
 
 
-# ---- clusters --------------------------------------------------------------------------------
-def _load_reports(con: Connection, dyads: list[str]) -> list[Report]:
-    rows = con.execute(
-        """
-        SELECT e.data, e.outlet, a.published
-        FROM events e LEFT JOIN articles a ON a.article_id = e.article_id
-        WHERE e.asserted AND e.dyad IN (SELECT unnest(?::VARCHAR[]))
-    """,
-        [dyads],
-    ).fetchall()
-    return [
-        Report(Event.from_dict(json.loads(data)), outlet, published)
-        for data, outlet, published in rows
-    ]
-
-
-def _write_clusters(con: Connection, dyads: list[str], clusters: list[Cluster]) -> None:
-    con.execute("DELETE FROM clusters WHERE dyad IN (SELECT unnest(?::VARCHAR[]))", [dyads])
-    con.execute(
-        "UPDATE events SET cluster_id = NULL "
-        "WHERE dyad IN (SELECT unnest(?::VARCHAR[])) AND cluster_id IS NOT NULL",
-        [dyads],
-    )
-    _insert(con, "clusters", CLUSTER_COLUMNS, [_cluster_row(c) for c in clusters])
-    event_ids = [r.event_id for c in clusters for r in c.reports]
-    cluster_ids = [c.cluster_id for c in clusters for _ in c.reports]
-    if event_ids:
-        con.execute(
-            """
-            UPDATE events SET cluster_id = m.cluster_id
-            FROM (SELECT unnest(?::VARCHAR[]) AS event_id, unnest(?::VARCHAR[]) AS cluster_id) m
-            WHERE events.event_id = m.event_id
-        """,
-            [event_ids, cluster_ids],
-        )
-
-
-def _cluster_row(cluster: Cluster) -> tuple[Any, ...]:
-    event = cluster.canonical.event
-    src, tgt = event.source, event.target
-    return (
-        cluster.cluster_id,
-        cluster.dyad or "",
-        event.event_id,
-        cluster.n_reports,
-        cluster.n_articles,
-        cluster.n_outlets,
-        cluster.first_report,
-        cluster.date,
-        cluster.date_precision,
-        src.code if src else None,
-        src.country if src else None,
-        tgt.code if tgt else None,
-        tgt.country if tgt else None,
-        is_symmetric(event.cameo),
-        event.cameo,
-        event.cameo_root,
-        event.cameo_name,
-        event.quad_class,
-        event.goldstein,
-        cluster.historical,
-        event.evidence_text,
-    )
-
-
-def _dictionary_fingerprint(coder: Coder) -> str:
+def _dictionary_fingerprint(coder: ArticleCoder) -> str:
     from casus.ontology.tables import data_files
 
     digest = hashlib.sha1()

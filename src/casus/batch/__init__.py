@@ -1,0 +1,101 @@
+"""Coding on several cores or machines: executors that take articles and give back
+:class:`~casus.coder.Result` objects in input order, exactly as one :class:`~casus.coder.Coder`
+would.
+
+    from casus.batch import open_executor
+    with open_executor(cfg, workers=2) as coder:       # or engine="ray", address="auto"
+        for result in coder.pipe_results(articles): ...
+        ingest(store, coder, articles)                  # an executor codes for ingest too
+
+Every worker builds its own pipeline from the :class:`~casus.config.Config` (model and tables
+load once per worker); the coder itself is never pickled. docs/scale.md explains what runs
+where.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Protocol
+
+from casus.config import Config
+from casus.errors import ConfigError
+
+if TYPE_CHECKING:
+    from casus.coder import Result
+    from casus.model import Article
+
+ENGINES = ("local", "ray")
+
+
+class Executor(Protocol):
+    """What :func:`casus.store.ingest` and ``casus code`` need of a coder."""
+
+    cfg: Config
+
+    @property
+    def versions(self) -> dict[str, str]:
+        """The casus and lexicon versions of the workers' pipelines."""
+        ...
+
+    def pipe_results(
+        self, articles: Iterable[Article], *, batch_size: int | None = None
+    ) -> Iterator[Result]:
+        """Results in input order."""
+        ...
+
+    def close(self) -> None:
+        """Stop the workers."""
+        ...
+
+    def __enter__(self) -> Executor: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+
+def default_workers() -> int:
+    """The number of cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def open_executor(
+    cfg: Config,
+    *,
+    workers: int | None = None,
+    engine: str = "local",
+    address: str | None = None,
+) -> Executor:
+    """An executor for ``engine`` ("local": a process pool on this machine; "ray": Ray
+    workers, on a cluster at ``address`` or a local one) with ``workers`` workers."""
+    n = default_workers() if workers is None else workers
+    if n < 1:
+        raise ConfigError(f"--workers must be at least 1, got {n}")
+    if engine == "local":
+        if address is not None:
+            raise ConfigError("--address is for --engine ray")
+        from casus.batch.local import LocalExecutor
+
+        return LocalExecutor(cfg, workers=n)
+    if engine == "ray":
+        from casus.batch.ray import RayExecutor
+
+        return RayExecutor(cfg, workers=n, address=address)
+    raise ConfigError(f"engine must be one of {', '.join(ENGINES)}, got {engine!r}")
+
+
+def chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Consecutive lists of ``size`` articles (the last may be shorter)."""
+    chunk: list[Article] = []
+    for article in articles:
+        chunk.append(article)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+__all__ = ["ENGINES", "Executor", "chunks", "default_workers", "open_executor"]

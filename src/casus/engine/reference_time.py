@@ -347,8 +347,10 @@ def returns_to_present(sent: Any) -> bool:
 
 
 def _new_paragraph(doc: Any, sent: Any) -> bool:
-    gap = doc.text[max(0, sent.start_char - 3) : sent.start_char]
-    return sent.start > 0 and "\n" in gap or sent.text.lstrip().startswith("\n")
+    # the characters just before the sentence, from the tokens before it (doc.text would
+    # rebuild the whole document for every sentence)
+    before = "".join(t.text_with_ws for t in doc[max(0, sent.start - 2) : sent.start])
+    return sent.start > 0 and "\n" in before[-3:] or sent.text.lstrip().startswith("\n")
 
 
 @dataclass(frozen=True, slots=True)

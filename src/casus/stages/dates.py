@@ -184,8 +184,6 @@ class DateStage:
     ) -> None:
         self.historical = dt.timedelta(days=historical_days)
         self.references = references
-        # the anchors of each sentence of the document being dated (found once per sentence)
-        self._cache: tuple[Any, dict[tuple[int, Any], list[Any]]] = (None, {})
 
     def __call__(self, document: Document) -> Document:
         pub = document.published
@@ -299,10 +297,13 @@ class DateStage:
         phrase comes with its date, and the dates inside it ("since the 1979 revolution")
         are dropped."""
         sent = trigger.sent
-        if self._cache[0] is not doc:
-            self._cache = (doc, {})
+        # found once per sentence, kept with the Doc itself (never on the stage, which every
+        # document and thread shares)
+        memo: dict[tuple[int, dt.date | None], list[Any]] = doc.user_data.setdefault(
+            "casus.date_anchors", {}
+        )
         key = (sent.start, pub)
-        cached = self._cache[1].get(key)
+        cached = memo.get(key)
         if cached is not None:
             return list(cached)
         refs = [
@@ -322,7 +323,7 @@ class DateStage:
             if not any(r.start <= s < r.end for r in refs)
         ]
         out += [(r.start, r.end, r.text, _anchor(doc, r.start, r.end), r.when) for r in refs]
-        self._cache[1][key] = out
+        memo[key] = out
         return list(out)
 
     def sentence_date(
@@ -335,7 +336,8 @@ class DateStage:
         if found is not None and found.date is not None:
             return found
         for start, _e, text, _anchor_token, ref in self._anchors(doc, sent.root, pub, countries):
-            before = doc.text[sent.start_char : start].rsplit("\n", 1)[-1].strip().lower()
+            # the sentence's own text: doc.text would rebuild the whole document per call
+            before = sent.text[: start - sent.start_char].rsplit("\n", 1)[-1].strip().lower()
             if before not in ("", "in", "on", "at", "by", "during", "since", "from", "after"):
                 continue
             found = ref or self._resolve(text, pub, False, {}, index)

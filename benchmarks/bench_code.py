@@ -106,7 +106,10 @@ def main() -> None:
     articles = corpus(args.words)
     coder = casus.load()
     texts = [a.text for a in articles]
-    coder.code("Warm-up: Iran condemned Azerbaijan.", published="2023-04-09")
+    # warm-up, so that throughput is measured without start-up (the small-places index is
+    # loaded on the first place name the city index does not know; start-up is measured by
+    # bench_scale.py)
+    coder.code("Warm-up: Iran condemned Azerbaijan near Krasnohorivka.", published="2023-04-09")
     start = time.perf_counter()
     sentences = sum(len(list(doc.sents)) for doc in coder.nlp.pipe(texts, batch_size=32))
     bare = time.perf_counter() - start

@@ -17,7 +17,15 @@ class PatternMatcher:
         self.idioms = load_idioms()
 
     def _object_forms(self, token: Any) -> list[str]:
-        """Lemma forms of an object phrase, longest first: "peacekeeping troop", "troop"."""
+        """Lemma forms of an object phrase, longest first: "peacekeeping troop", "troop"
+        (found once per token: every candidate pattern of every predicate asks again)."""
+        memo: dict[int, list[str]] = token.doc.user_data.setdefault("casus.object_forms", {})
+        found = memo.get(token.i)
+        if found is None:
+            found = memo[token.i] = self._build_object_forms(token)
+        return found
+
+    def _build_object_forms(self, token: Any) -> list[str]:
         token = unwrap_quantifier(token)
         lemma = token.lemma_.lower()
         mods = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]

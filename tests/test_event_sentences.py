@@ -109,6 +109,15 @@ def test_sentence_codes_as_annotated(
     assert not missing and not hits, f"missing {missing}, forbidden {hits}, got {got}"
 
 
+@pytest.mark.parametrize("record", RECORDS, ids=[r["id"] for r in RECORDS])
+def test_every_event_has_a_source_code(
+    code_all: Callable[..., list[Event]], record: dict[str, Any]
+) -> None:
+    """The output contract: a side of unknown country is ``---``, never a null code."""
+    events = code_all(record["text"], published=record["published"])
+    assert all(e.source is not None and e.source.code for e in events)
+
+
 def test_ids_are_unique_and_known_ids_exist() -> None:
     ids = [record["id"] for record in RECORDS]
     assert len(ids) == len(set(ids))

@@ -290,7 +290,10 @@ class EventEngine:
             return [implicit_actor(frame.pred, scope.offset)] if frame.unnamed_agent else []
         if frame.passive and not frame.subjects:
             implied = self.finder.implied_agent(frame, scope, root)
-            return [implied or implicit_actor(frame.pred, scope.offset)]
+            if implied is None:
+                return [implicit_actor(frame.pred, scope.offset)]
+            # "was detained, police said": the police of the place or the article's country
+            return [self.finder.situate(implied, frame, scope)]
         weapons = [t for t in frame.subjects if t.lemma_.lower() in WEAPON_NOUNS]
         if weapons and root in VIOLENT_ROOTS:
             return [implicit_actor(frame.pred, scope.offset)]

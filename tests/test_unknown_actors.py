@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -128,3 +129,24 @@ def test_a_null_gold_source_is_matched_by_an_unknown_source_only(
     for source, ok in (("---", True), ("---COP", True), ("UGA", False)):
         event = make_event(source, "KEN", "173")
         assert actors_match(gold, event, symmetric=False) is ok
+
+
+@pytest.mark.parametrize(
+    ("sides", "kept"), [("none", 1), ("target", 1), ("source", 0), ("both", 0)]
+)
+def test_require_actors_keeps_only_events_with_known_sides(sides: str, kept: int) -> None:
+    import casus
+
+    coder = casus.load(casus.Config(require_actors=sides))
+    assert len(coder.code("Thousands of Kenyans were detained.", published="2023-07-12")) == kept
+
+
+def test_the_cli_takes_require_actors(tmp_path: Path) -> None:
+    from conftest import run_cli
+
+    text = tmp_path / "a.txt"
+    text.write_text("Thousands of Kenyans were detained.", encoding="utf-8")
+    everything = run_cli("code", str(text), "--published", "2023-07-12")
+    known = run_cli("code", str(text), "--published", "2023-07-12", "--require-actors", "both")
+    assert everything.returncode == known.returncode == 0
+    assert everything.stdout.count(b"\n") == 1 and known.stdout == b""

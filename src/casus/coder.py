@@ -11,7 +11,7 @@ from pathlib import Path
 from casus.config import Config
 from casus.document import Document
 from casus.engine.reference_time import ReferenceResolver
-from casus.model import Article, Event, parse_iso_date
+from casus.model import Actor, Article, Event, parse_iso_date
 from casus.nlp import load_model
 from casus.ontology.actors import ActorDictionary, load_dictionary
 from casus.ontology.cameo import CameoTable, load_cameo
@@ -163,7 +163,23 @@ class Coder:
         published = parts[0][0].published
         if errors:
             return Result(article, [], warnings, published, errors[0])
-        return Result(article, events, warnings, published)
+        return Result(article, _required(events, self.cfg.require_actors), warnings, published)
+
+
+def _required(events: list[Event], sides: str) -> list[Event]:
+    """Only the events whose required sides are known actors (``Config.require_actors``)."""
+    if sides == "none":
+        return events
+
+    def known(actor: Actor | None) -> bool:
+        return actor is not None and actor.known
+
+    return [
+        e
+        for e in events
+        if (sides not in ("source", "both") or known(e.source))
+        and (sides not in ("target", "both") or known(e.target))
+    ]
 
 
 def _release(part: Document) -> tuple[Document, int]:

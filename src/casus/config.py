@@ -11,6 +11,8 @@ from casus.errors import ConfigError
 from casus.nlp import DEFAULT_MODEL
 
 # The stages casus runs, in order (casus.stages registers them by name).
+# Which sides of an event must be known actors for it to be kept (``--require-actors``).
+REQUIRE_ACTORS = ("none", "source", "target", "both")
 DEFAULT_STAGES = ("dateline", "casing", "actors", "events", "dates", "attribution", "places")
 
 
@@ -22,7 +24,9 @@ class Config:
     where installed). historical_days: events dated more than this many days before publication
     are flagged ``historical``. lexicon_files / dictionary_files: users' extra tables.
     petrarch_actors / petrarch_agents: PETRARCH-format dictionaries to import.
-    reference_files: users' extra reference-event tables. stages: the pipeline's stage
+    reference_files: users' extra reference-event tables. require_actors: keep only events
+    whose source / target / both are known actors (default none: an unnamed side is ``---``).
+    stages: the pipeline's stage
     names, in order.
     """
 
@@ -37,12 +41,18 @@ class Config:
     reference_files: tuple[Path, ...] = ()  # extra reference-event tables (docs/dates.md)
     db: Path = field(default_factory=lambda: Path("casus.duckdb"))
     stages: tuple[str, ...] = DEFAULT_STAGES
+    require_actors: str = "none"
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:
             raise ConfigError(f"batch_size must be at least 1, got {self.batch_size}")
         if self.historical_days < 0:
             raise ConfigError(f"historical_days must be >= 0, got {self.historical_days}")
+        if self.require_actors not in REQUIRE_ACTORS:
+            raise ConfigError(
+                f"require_actors must be one of {', '.join(REQUIRE_ACTORS)}, "
+                f"got {self.require_actors!r}"
+            )
         if self.max_chars < 1000:
             raise ConfigError(f"max_chars must be at least 1000, got {self.max_chars}")
 

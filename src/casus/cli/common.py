@@ -15,7 +15,7 @@ from typing import Any, NoReturn, TextIO, TypeVar, cast
 
 import click
 
-from casus.config import Config, load_config
+from casus.config import REQUIRE_ACTORS, Config, load_config
 from casus.errors import CasusError, InputError
 from casus.io.readers import Skipped
 from casus.model import Article, parse_iso_date
@@ -153,6 +153,8 @@ def config_from(ctx: click.Context, **overrides: Any) -> Config:
     for key in _TABLE_KEYS:
         if key in changes:
             changes[key] = tuple(Path(p) for p in changes[key])
+    if ctx.meta.get(_REQUIRE_META):
+        changes.setdefault("require_actors", ctx.meta[_REQUIRE_META])
     return cfg.with_(**changes) if changes else cfg
 
 
@@ -216,6 +218,17 @@ _TABLE_KEYS = (
 )
 
 
+_REQUIRE_META = "casus.require_actors"
+_REQUIRE_OPTION = click.option(
+    "--require-actors",
+    "require_actors",
+    type=click.Choice(REQUIRE_ACTORS),
+    default=None,
+    help="Keep only events whose source, target or both are known actors (default: none; "
+    "a side the text does not name is written as ---).",
+)
+
+
 def table_options(func: F) -> F:
     """The user's own tables, shared by every command that codes text: --lexicon, --dict,
     --actors, --agents, --references (each repeatable). They reach :func:`config_from`
@@ -224,9 +237,11 @@ def table_options(func: F) -> F:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         tables = {key: kwargs.pop(key, ()) for key in _TABLE_KEYS}
-        click.get_current_context().meta[_TABLES_META] = tables
+        meta = click.get_current_context().meta
+        meta[_TABLES_META] = tables
+        meta[_REQUIRE_META] = kwargs.pop("require_actors", None)
         return func(*args, **kwargs)
 
-    for option in reversed(_TABLE_OPTIONS):
+    for option in reversed((*_TABLE_OPTIONS, _REQUIRE_OPTION)):
         wrapper = option(wrapper)
     return wrapper  # type: ignore[return-value]

@@ -10,7 +10,14 @@ from click.testing import CliRunner
 from PIL import Image
 
 from casus.analysis import dyad_series, sql, timeline
-from casus.analysis.names import name_of, resolve_actor, search_actors
+from casus.analysis.names import (
+    codes_containing,
+    codes_named,
+    name_of,
+    names_by_code,
+    resolve_actor,
+    search_actors,
+)
 from casus.cli.main import cli
 from casus.errors import NotFound
 from casus.store import Store
@@ -81,6 +88,18 @@ def test_actors_command_looks_up_both_ways() -> None:
 
 def test_search_is_fuzzy_on_names() -> None:
     assert search_actors("Azerbajan")[0].code == "AZE"
+
+
+@pytest.mark.parametrize(
+    ("text", "first"), [("IRN", "IRN"), ("irngov", "IRNGOV"), ("US", "USA"), ("Baku", "AZE")]
+)
+def test_a_code_or_name_lists_its_likeliest_code_first(text: str, first: str) -> None:
+    assert codes_named(text)[0] == first
+
+
+def test_codes_are_found_by_part_of_a_name_or_code() -> None:
+    assert "AZE" in codes_containing("azerbai") and "IRNGOV" in codes_containing("irngo")
+    assert names_by_code()["AZE"][0] == "Azerbaijan"
 
 
 def test_timeline_command_accepts_names(filled: Store) -> None:

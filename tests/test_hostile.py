@@ -46,8 +46,10 @@ def test_document_the_tokenizer_rejects_is_skipped_and_its_batch_coded(coder: Co
     docs = [Document(article=Article(text=t), text=t, published=PUB) for t in GOOD * 2]
     docs[2].text = "Iran \ud800 expelled diplomats."  # only a Document can still hold one
     out = list(coder.pipeline.pipe(docs, batch_size=6))
-    assert [d.error is None for d in out] == [True, True, False, True, True, True]
-    assert "UnicodeEncodeError" in (out[2].error or "")
+    assert [d.failure is None for d in out] == [True, True, False, True, True, True]
+    failure = out[2].failure
+    assert failure is not None and failure.stage == "parse"
+    assert "UnicodeEncodeError" in failure.reason
     assert all(d.events for i, d in enumerate(out) if i != 2)
 
 

@@ -200,4 +200,7 @@ def test_one_failing_document_does_not_stop_the_batch() -> None:
         coder.pipeline.stages[1] = events_stage
     assert [r.error is None for r in results] == [True, False, True]
     assert "simulated failure" in (results[1].error or "")
+    failure = results[1].failure
+    assert failure is not None and failure.stage == events_stage.name
+    assert str(failure).endswith(f": {results[1].error}")
     assert results[0].events and results[2].events

@@ -11,6 +11,7 @@ from pathlib import Path
 from casus.config import Config
 from casus.document import Document
 from casus.engine.reference_time import ReferenceResolver
+from casus.failures import Failure
 from casus.model import Actor, Article, Event, parse_iso_date
 from casus.nlp import load_model
 from casus.ontology.actors import ActorDictionary, load_dictionary
@@ -34,7 +35,12 @@ class Result:
     events: list[Event]
     warnings: list[str]
     published: dt.date | None = None  # the date used: metadata, --published or the dateline
-    error: str | None = None  # why the article could not be coded, if it could not
+    failure: Failure | None = None  # why the article could not be coded, if it could not
+
+    @property
+    def error(self) -> str | None:
+        """Why the article could not be coded (the failure's reason), if it could not."""
+        return self.failure.reason if self.failure is not None else None
 
     def asserted(self) -> list[Event]:
         """Only the events the text asserts (the default output)."""
@@ -140,7 +146,8 @@ class Coder:
     def _documents(self, article: Article) -> Iterator[Document]:
         """The article as one document per chunk, after the stages that read the raw text."""
         if len(article.text) > MAX_ARTICLE_CHARS:  # refused before any parsing
-            yield Document(article=article, text="", error=_too_long(len(article.text)))
+            failure = Failure(article.origin or article.id, _too_long(len(article.text)))
+            yield Document(article=article, text="", failure=failure)
             return
         whole = self.pipeline.prepare(
             Document(article=article, text=article.text, published=article.published)
@@ -159,10 +166,10 @@ class Coder:
             base += sentences
         if len(parts) > 1:
             warnings.append(f"long document coded in {len(parts)} chunks")
-        errors = [p.error for p, _ in parts if p.error]
+        failures = [p.failure for p, _ in parts if p.failure is not None]
         published = parts[0][0].published
-        if errors:
-            return Result(article, [], warnings, published, errors[0])
+        if failures:
+            return Result(article, [], warnings, published, failures[0])
         return Result(article, _required(events, self.cfg.require_actors), warnings, published)
 
 

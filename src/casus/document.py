@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING
 
+from casus.failures import Failure
 from casus.model import Article, Event, Mention
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ class Document:
     events: list[Event] = field(default_factory=list)
     triggers: list[Token] = field(default_factory=list)  # parallel to ``events``
     warnings: list[str] = field(default_factory=list)
-    error: str | None = None  # set when a stage failed on this document
+    failure: Failure | None = None  # set when a stage failed on this document
 
     def show(self, start: int, end: int) -> str:
         """The text between two offsets of the parsed text, as written."""

@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from casus.config import Config
 from casus.document import DOCUMENT_FIELDS, GIVEN_FIELDS, Document
 from casus.errors import ConfigError
+from casus.failures import Failure
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 log = logging.getLogger("casus")
 
@@ -76,10 +78,13 @@ class Pipeline:
 
     def run_stages(self, document: Document) -> Document:
         """Run every stage that works on the parsed document."""
-        for stage in self.stages:
-            if not before_parse(stage):
-                document = stage(document)
+        for stage in self._parsed_stages():
+            document = stage(document)
         return document
+
+    def _parsed_stages(self) -> list[Stage]:
+        """The stages that work on the parsed document, in order."""
+        return [stage for stage in self.stages if not before_parse(stage)]
 
     def pipe(
         self,
@@ -91,16 +96,17 @@ class Pipeline:
 
         A batch holds at most ``batch_size`` documents and :data:`BATCH_CHARS` characters, so
         the chunks of a long article are parsed one after another, in bounded memory. A
-        document that the tokenizer or a stage cannot handle comes back with ``error`` set
+        document that the tokenizer or a stage cannot handle comes back with ``failure`` set
         (and no events); the rest of its batch is parsed again without it. A document that
-        arrives with ``error`` already set is passed through unparsed."""
+        arrives with ``failure`` already set is passed through unparsed."""
         size = batch_size or self.cfg.batch_size
         for batch in _batches(documents, size, BATCH_CHARS):
             yield from self._pipe_batch(batch)
 
     # ---- isolation (issue 13): one bad document never takes its batch down ---------------
     def _pipe_batch(self, batch: list[Document]) -> Iterator[Document]:
-        todo = [d for d in batch if d.error is None]
+        todo = [d for d in batch if d.failure is None]
+        docs: list[Doc | None]
         try:
             docs = list(self.nlp.pipe([d.text for d in todo], batch_size=max(len(todo), 1)))
         except Exception:  # the tokenizer or a component failed on one of them: find which
@@ -115,23 +121,31 @@ class Pipeline:
             document.doc = doc
             yield self._run_safely(document)
 
-    def _parse_one(self, document: Document) -> Any:
+    def _parse_one(self, document: Document) -> Doc | None:
         try:
             return self.nlp(document.text)
         except Exception as e:  # reported with the document, which is skipped
             where = document.article.origin or document.article.id
             log.debug("parsing %s failed", where, exc_info=True)
-            document.error = f"cannot parse ({type(e).__name__}: {str(e)[:200]})"
+            reason = f"cannot parse ({type(e).__name__}: {str(e)[:200]})"
+            document.failure = Failure(where, reason, stage="parse")
             return None
 
     def _run_safely(self, document: Document) -> Document:
+        """Run the stages on one parsed document; if one raises, the document keeps no
+        events and its :class:`Failure` says which stage failed and why."""
+        stage_name: str | None = None
         try:
-            return self.run_stages(document)
+            for stage in self._parsed_stages():
+                stage_name = stage.name
+                document = stage(document)
         except Exception as e:  # one bad document must not stop the batch
-            log.exception("coding %s failed", document.article.origin or document.article.id)
+            origin = document.article.origin or document.article.id
+            log.exception("coding %s failed", origin)
             document.set_events([])
-            document.error = f"coding failed ({type(e).__name__}: {str(e)[:200]})"
-            return document
+            reason = f"coding failed ({type(e).__name__}: {str(e)[:200]})"
+            document.failure = Failure(origin, reason, stage=stage_name)
+        return document
 
 
 def _batches(documents: Iterable[Document], size: int, chars: int) -> Iterator[list[Document]]:

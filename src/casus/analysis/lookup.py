@@ -3,6 +3,9 @@ and the offline world sketch for maps, and the errors that name the offending pa
 
     resolve_actor(store, "Tehran")        # "IRNGOV" (a code the store holds)
     find_actors(store, "azerbai")         # [{"code": "AZE", "names": ["Azerbaijan", ...], ...}]
+
+Names and codes themselves come from :mod:`casus.analysis.names`; this module adds what the
+HTTP API needs: the store's answer, errors that name the parameter, map points.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Any
 
+from casus.analysis.names import codes_containing, codes_named, names_by_code
 from casus.analysis.queries import ACTOR_RE, check_actor
 from casus.errors import InputError, NotFound
 from casus.store.db import Store
@@ -43,11 +47,7 @@ def resolve_actor(store: Store, value: str, field_name: str = "actor") -> str:
     text = value.strip()
     if not text:
         raise BadParameter(field_name, f"{field_name} is empty: give an actor code or name")
-    codes = [text.upper()] if ACTOR_RE.fullmatch(text.upper()) and text.isupper() else []
-    codes += [e.code for e in _dictionary().find(text)]
-    if ACTOR_RE.fullmatch(text.upper()) and text.upper() not in codes:
-        codes.append(text.upper())
-    for code in dict.fromkeys(codes):
+    for code in codes_named(text):
         try:
             return check_actor(store, code)
         except (InputError, NotFound):
@@ -55,29 +55,6 @@ def resolve_actor(store: Store, value: str, field_name: str = "actor") -> str:
     raise UnknownValue(
         field_name, f"{field_name} {value!r}: no stored event has this actor as source or target"
     )
-
-
-@lru_cache(maxsize=1)
-def _dictionary() -> Any:
-    from casus.ontology.actors import load_dictionary
-
-    return load_dictionary()
-
-
-@lru_cache(maxsize=1)
-def _names_by_code() -> dict[str, list[str]]:
-    """Dictionary labels per code (names first, then adjectives, capitals...)."""
-    rank = {"name": 0, "abbrev": 1, "people": 3, "adj": 2}
-    found: dict[str, dict[str, int]] = defaultdict(dict)
-    for entries in _dictionary().phrases.values():
-        for entry in entries:
-            if entry.label:
-                found[entry.code].setdefault(entry.label, rank.get(entry.kind, 4))
-    for entries in _dictionary().people.values():
-        for entry in entries:
-            if entry.label:
-                found[entry.code].setdefault(entry.label, 5)
-    return {code: sorted(names, key=lambda n: (names[n], n)) for code, names in found.items()}
 
 
 def find_actors(store: Store, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
@@ -89,9 +66,8 @@ def find_actors(store: Store, query: str, *, limit: int = 20) -> list[dict[str, 
     if not 1 <= limit <= MAX_MATCHES:
         raise BadParameter("limit", f"limit must be 1-{MAX_MATCHES}, got {limit}")
     needle = text.lower()
-    names = _names_by_code()
-    codes = {c for c, labels in names.items() if any(needle in n.lower() for n in labels)}
-    codes |= {c for c in names if c.lower().startswith(needle)}
+    names = names_by_code()
+    codes = codes_containing(needle)
     stored = {
         row[0]: row
         for row in store.query(
@@ -114,8 +90,8 @@ def describe_actor(store: Store, code: str) -> dict[str, Any]:
         "SELECT code, country, mentions, first_seen, last_seen FROM actors WHERE code = ?",
         [value],
     )
-    names = _names_by_code().get(value) or _names_by_code().get(value[:3], [])
-    if not rows and value not in _names_by_code():
+    names = names_by_code().get(value) or names_by_code().get(value[:3], [])
+    if not rows and value not in names_by_code():
         raise UnknownValue("code", f"unknown actor code {value!r}")
     return _actor_row(value, names, rows[0] if rows else None)
 

@@ -171,6 +171,46 @@ def resolve_actor(text: str) -> str:
     )
 
 
+def codes_named(text: str) -> list[str]:
+    """Every code ``text`` could mean, most likely first: the text itself when written as a
+    code ("IRNGOV"), the dictionary's entries for the phrase ("Tehran", "US"; entries for a
+    period before open ones), then the text upper-cased as a code ("irngov")."""
+    query = text.strip()
+    upper = query.upper()
+    code_like = CODE_LIKE.match(upper) is not None
+    codes = [upper] if code_like and query.isupper() else []
+    codes += [entry.code for entry in load_dictionary().find(query)]
+    if code_like:
+        codes.append(upper)
+    return list(dict.fromkeys(codes))
+
+
+@lru_cache(maxsize=1)
+def names_by_code() -> dict[str, list[str]]:
+    """Each code's dictionary labels, names first (then abbreviations, adjectives, peoples,
+    capitals and the like, office holders last)."""
+    dictionary = load_dictionary()
+    rank = {"name": 0, "abbrev": 1, "people": 3, "adj": 2}
+    found: dict[str, dict[str, int]] = defaultdict(dict)
+    for entries in dictionary.phrases.values():
+        for entry in entries:
+            if entry.label:
+                found[entry.code].setdefault(entry.label, rank.get(entry.kind, 4))
+    for entries in dictionary.people.values():
+        for entry in entries:
+            if entry.label:
+                found[entry.code].setdefault(entry.label, 5)
+    return {code: sorted(names, key=lambda n: (names[n], n)) for code, names in found.items()}
+
+
+def codes_containing(text: str) -> set[str]:
+    """Codes one of whose labels contains ``text``, or that start with it (any case)."""
+    needle = text.strip().lower()
+    names = names_by_code()
+    codes = {c for c, labels in names.items() if any(needle in n.lower() for n in labels)}
+    return codes | {c for c in names if c.lower().startswith(needle)}
+
+
 def phrases_of(code: str, *, limit: int = 20) -> list[tuple[str, str]]:
     """(kind, phrase) of the dictionary entries that code to exactly ``code``: its names,
     adjectives, capitals, office holders."""

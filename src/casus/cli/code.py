@@ -109,8 +109,8 @@ def _code(
     rows: list[list[str]] = []
     total = coded = 0
     for result in results:
-        if result.error is not None:
-            report_skip(Skipped(result.article.origin or result.article.id, result.error), skipped)
+        if result.failure is not None:
+            report_skip(Skipped(result.failure.origin, result.failure.reason), skipped)
             continue
         coded += 1
         events = result.events if include_all else result.asserted()

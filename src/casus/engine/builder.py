@@ -9,7 +9,7 @@ match the most specific lexicon pattern; expand coordinated actors; attach modal
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from casus.document import Document
 from casus.engine.frames import (
@@ -34,9 +34,12 @@ from casus.engine.modality import (
 from casus.engine.scope import Scope
 from casus.engine.targets import TargetFinder, generic_actor, implicit_actor
 from casus.model import UNKNOWN_COUNTRY, Actor, Attribution, Event, Modality
-from casus.ontology.cameo import CameoTable, load_intentions
+from casus.ontology.cameo import CameoCode, CameoTable, load_intentions
 from casus.ontology.lexicon import Lexicon, Pattern
 from casus.ontology.words import word_list
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 WEAPON_NOUNS = word_list("weapon_nouns")
 # Verbs and prepositions that take the act their object names as having happened.
@@ -70,10 +73,10 @@ class EventEngine:
         self.cameo = cameo
         self.intentions = load_intentions()
 
-    def events_for(self, document: Document) -> list[tuple[Event, Any]]:
+    def events_for(self, document: Document) -> list[tuple[Event, Token]]:
         """All events of the document with their trigger tokens, sentence by sentence (verbs,
         then the nominal events no verb pattern used up)."""
-        out: list[tuple[Event, Any]] = []
+        out: list[tuple[Event, Token]] = []
         scope = Scope(document, document.need_resolver())
         for sent in document.parsed().sents:
             scope.current = []
@@ -84,10 +87,12 @@ class EventEngine:
             scope.earlier.extend(e for e, _ in found if e.modality.asserted and e.source)
         return self._dedupe(out)
 
-    def _verb_events(self, scope: Scope, sent: Any, consumed: set[int]) -> list[tuple[Event, Any]]:
+    def _verb_events(
+        self, scope: Scope, sent: Span, consumed: set[int]
+    ) -> list[tuple[Event, Token]]:
         """Events of the sentence's verbs; the object nouns a pattern used are ``consumed``
         (no second, nominal event from them)."""
-        found: list[tuple[Event, Any]] = []
+        found: list[tuple[Event, Token]] = []
         for token in sent:
             if not (
                 token.pos_ in ("VERB", "AUX")
@@ -113,9 +118,11 @@ class EventEngine:
             found.extend(self._note(scope, built))
         return found
 
-    def _noun_events(self, scope: Scope, sent: Any, consumed: set[int]) -> list[tuple[Event, Any]]:
+    def _noun_events(
+        self, scope: Scope, sent: Span, consumed: set[int]
+    ) -> list[tuple[Event, Token]]:
         """Events of the sentence's event nouns that no verb pattern used up."""
-        found: list[tuple[Event, Any]] = []
+        found: list[tuple[Event, Token]] = []
         for token in sent:
             if token.pos_ != "NOUN" or token.i in consumed:
                 continue
@@ -147,7 +154,7 @@ class EventEngine:
                 found.extend(self._note(scope, self._build(scope, frame, pattern)))
         return found
 
-    def _noun_parties(self, noun: Any, frame: Frame, scope: Scope) -> bool:
+    def _noun_parties(self, noun: Token, frame: Frame, scope: Scope) -> bool:
         """Whether a nominal event has parties to code, marking how: its own subjects (two
         country modifiers act on each other: "the Armenian-Azerbaijani clashes"); the parties
         of "between" ("talks between the two foreign ministers"); or, for an act the sentence
@@ -176,12 +183,12 @@ class EventEngine:
         return False
 
     @staticmethod
-    def _note(scope: Scope, built: list[tuple[Event, Any]]) -> list[tuple[Event, Any]]:
+    def _note(scope: Scope, built: list[tuple[Event, Token]]) -> list[tuple[Event, Token]]:
         """Keep the sentence's asserted events in view (the dyad in focus) and pass them on."""
         scope.current.extend(e for e, _ in built if e.modality.asserted)
         return built
 
-    def _obligation(self, scope: Scope, token: Any, frame: Frame) -> list[tuple[Event, Any]]:
+    def _obligation(self, scope: Scope, token: Token, frame: Frame) -> list[tuple[Event, Token]]:
         """ "The Bush administration declared that China must drop barriers": a reported
         obligation is a demand by the speaker on the clause's subject (10x by what is
         demanded: "must reach an agreement" → the 'demand' pattern for root 04/05...)."""
@@ -235,7 +242,7 @@ class EventEngine:
         lemma = frame.pred.lemma_.lower()
         return lemma in REPORTING_VERBS and pattern.specificity == 0 and pattern.code[:2] == "01"
 
-    def _build(self, scope: Scope, frame: Frame, pattern: Pattern) -> list[tuple[Event, Any]]:
+    def _build(self, scope: Scope, frame: Frame, pattern: Pattern) -> list[tuple[Event, Token]]:
         """The events of one matched frame: who acts, on whom, then one event per pair."""
         code = self.cameo.get(pattern.code)
         sources = self._sources(scope, frame, code.root)
@@ -354,11 +361,40 @@ class EventEngine:
         pattern: Pattern,
         sources: list[Actor],
         targets: list[Actor | None],
-    ) -> list[tuple[Event, Any]]:
+    ) -> list[tuple[Event, Token]]:
         """One event per (source, target) pair, and the stated intention beside it."""
-        document, resolver = scope.document, scope.resolver
         code = self.cameo.get(pattern.code)
         modality = modality_of(frame.pred)
+        stated = self._stated_intent(frame, code.root, modality)
+        out = []
+        for source, target in self._pairs(frame, code, sources, targets):
+            if not _codable(source, target, code):
+                continue
+            event = self._event(scope, frame, pattern, code, modality, source, target)
+            out.append((event, frame.pred))
+            if stated is not None:
+                # the stated intention: the same pair, coded as the 03x/13x statement
+                intent = self.cameo.get(stated)
+                said = Modality(reported=modality.reported)
+                out.append(
+                    (
+                        self._event(scope, frame, pattern, intent, said, source, target).with_(
+                            confidence=round(max(0.05, event.confidence - 0.1), 3),
+                            pattern=f"intentions.tsv:{code.root} via {pattern.where}",
+                        ),
+                        frame.pred,
+                    )
+                )
+        return out
+
+    def _pairs(
+        self,
+        frame: Frame,
+        code: CameoCode,
+        sources: list[Actor],
+        targets: list[Actor | None],
+    ) -> list[tuple[Actor, Actor | None]]:
+        """Each source with each target, or both ways for a symmetric action."""
         pairs: list[tuple[Actor, Actor | None]] = []
         for source in sources:
             for target in targets:
@@ -368,68 +404,47 @@ class EventEngine:
             pairs = self._symmetric(
                 sources, [t for t in targets if t is None or t.text.lower() not in RECIPROCALS]
             )
+        return pairs
+
+    @staticmethod
+    def _event(
+        scope: Scope,
+        frame: Frame,
+        pattern: Pattern,
+        code: CameoCode,
+        modality: Modality,
+        source: Actor,
+        target: Actor | None,
+    ) -> Event:
+        """The event of one pair, with its sentence as evidence."""
+        document = scope.document
         sent = frame.pred.sent
         written = document.show(sent.start_char, sent.end_char)
         sent_text = written.strip()
         sent_start = sent.start_char + (len(written) - len(written.lstrip()))
         off = document.offset
-        out = []
-        stated = self._stated_intent(frame, code.root, modality)
-        for source, target in pairs:
-            if target is not None and (source.start, source.end, source.code) == (
-                target.start,
-                target.end,
-                target.code,
-            ):
-                continue
-            if not source.known and (target is None or not target.known):
-                continue  # neither side known: nothing an analyst could place
-            if target is not None and code.root == "16" and target.country == source.country:
-                continue  # relations are reduced with someone else, never with oneself
-            if target is not None and _same_actor(source, target, symmetric=code.symmetric):
-                continue  # an actor acting on itself is a resolution error, not an event
-            event = Event(
-                article_id=document.article.id,
-                sentence_index=resolver.sentence_of(frame.pred),
-                evidence_text=sent_text,
-                evidence_start=sent_start + off,
-                evidence_end=sent_start + len(sent_text) + off,
-                source=source,
-                target=target,
-                cameo=code.code,
-                cameo_name=code.name,
-                quad_class=code.quad_class,
-                goldstein=code.goldstein,
-                plover=code.plover,
-                plover_mode=code.plover_mode,
-                trigger_text=frame.pred.text,
-                trigger_start=frame.pred.idx + off,
-                trigger_end=frame.pred.idx + len(frame.pred.text) + off,
-                modality=modality,
-                attribution=Attribution(outlet=document.article.outlet),
-                confidence=confidence(pattern, frame, source, target),
-                pattern=pattern.where,
-            )
-            out.append((event, frame.pred))
-            if stated is not None:
-                intent = self.cameo.get(stated)
-                out.append(
-                    (
-                        event.with_(
-                            cameo=intent.code,
-                            cameo_name=intent.name,
-                            quad_class=intent.quad_class,
-                            goldstein=intent.goldstein,
-                            plover=intent.plover,
-                            plover_mode=intent.plover_mode,
-                            modality=Modality(reported=modality.reported),
-                            confidence=round(max(0.05, event.confidence - 0.1), 3),
-                            pattern=f"intentions.tsv:{code.root} via {pattern.where}",
-                        ),
-                        frame.pred,
-                    )
-                )
-        return out
+        return Event(
+            article_id=document.article.id,
+            sentence_index=scope.resolver.sentence_of(frame.pred),
+            evidence_text=sent_text,
+            evidence_start=sent_start + off,
+            evidence_end=sent_start + len(sent_text) + off,
+            source=source,
+            target=target,
+            cameo=code.code,
+            cameo_name=code.name,
+            quad_class=code.quad_class,
+            goldstein=code.goldstein,
+            plover=code.plover,
+            plover_mode=code.plover_mode,
+            trigger_text=frame.pred.text,
+            trigger_start=frame.pred.idx + off,
+            trigger_end=frame.pred.idx + len(frame.pred.text) + off,
+            modality=modality,
+            attribution=Attribution(outlet=document.article.outlet),
+            confidence=confidence(pattern, frame, source, target),
+            pattern=pattern.where,
+        )
 
     def _stated_intent(self, frame: Frame, root: str, modality: Modality) -> str | None:
         """The 03x/13x code when the action is stated as going to happen ("will send aid",
@@ -493,7 +508,7 @@ class EventEngine:
         return pairs
 
     @staticmethod
-    def _dedupe(events: list[tuple[Event, Any]]) -> list[tuple[Event, Any]]:
+    def _dedupe(events: list[tuple[Event, Token]]) -> list[tuple[Event, Token]]:
         """Drop exact repeats, and an untargeted event (or one whose target only the context
         gave) when the same sentence has the same source and root with a target the text
         names ("will strike" under "a warning to Baku")."""
@@ -559,7 +574,23 @@ def _same_actor(source: Actor, target: Actor, *, symmetric: bool) -> bool:
     return same and (source.code == source.country or target.code == target.country)
 
 
-def presupposed(noun: Any) -> bool:
+def _codable(source: Actor, target: Actor | None, code: CameoCode) -> bool:
+    """Whether a (source, target) pair makes an event an analyst can use."""
+    if target is not None and (source.start, source.end, source.code) == (
+        target.start,
+        target.end,
+        target.code,
+    ):
+        return False
+    if not source.known and (target is None or not target.known):
+        return False  # neither side known: nothing an analyst could place
+    if target is not None and code.root == "16" and target.country == source.country:
+        return False  # relations are reduced with someone else, never with oneself
+    # an actor acting on itself is a resolution error, not an event
+    return not (target is not None and _same_actor(source, target, symmetric=code.symmetric))
+
+
+def presupposed(noun: Token) -> bool:
     """Whether the sentence takes the act a noun names as having happened: the subject of a
     finite verb ("An armed attack on the embassy left one guard dead"), the object of a
     reaction ("condemned the attack"), the time of another act ("after the coup", "since
@@ -572,7 +603,7 @@ def presupposed(noun: Any) -> bool:
     return noun.dep_ == "pobj" and head.lower_ in PRESUPPOSING_PREPS
 
 
-def _harm_context(noun: Any) -> bool:
+def _harm_context(noun: Token) -> bool:
     """Whether a noun is the cause of harm in its clause: "were killed in Israeli strikes",
     "was destroyed by shelling"."""
     head = noun.head

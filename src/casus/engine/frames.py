@@ -9,12 +9,17 @@ indirect objects and complement clauses. The event engine (``events.py``) codes 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from casus.engine.modality import REPORTING_VERBS
 from casus.engine.resolver import QUANTIFIER_HEADS, Resolver
 from casus.model import Actor
 from casus.ontology.words import word_list, word_sequence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from casus.ontology.gazetteer import Gazetteer
 
 BORDER_WORDS = word_list("border_words")
 
@@ -31,22 +36,22 @@ NEGATED_PREFIXES = word_list("negated_prefixes")
 class Frame:
     """A predicate with its arguments (token heads)."""
 
-    pred: Any
+    pred: Token
     kind: str  # verb | noun
-    subjects: list[Any] = field(default_factory=list)
-    objects: list[Any] = field(default_factory=list)
-    preps: dict[str, list[Any]] = field(default_factory=dict)
-    datives: list[Any] = field(default_factory=list)
-    complements: list[Any] = field(default_factory=list)
+    subjects: list[Token] = field(default_factory=list)
+    objects: list[Token] = field(default_factory=list)
+    preps: dict[str, list[Token]] = field(default_factory=dict)
+    datives: list[Token] = field(default_factory=list)
+    complements: list[Token] = field(default_factory=list)
     particles: set[str] = field(default_factory=set)
     passive: bool = False
     lemma: str = ""  # the lexicon lemma: "strike", or "air strike" for a compound trigger
-    predicates: list[Any] = field(default_factory=list)  # object predicates ("persona non grata")
+    predicates: list[Token] = field(default_factory=list)  # object predicates ("persona non grata")
     mutual: bool = False  # the subjects act on each other ("talks between A and B")
     unnamed_agent: bool = False  # a presupposed act by no one named ("the attack on the embassy")
 
 
-def with_conjuncts(token: Any) -> list[Any]:
+def with_conjuncts(token: Token) -> list[Token]:
     out = [token]
     stack = [c for c in token.children if c.dep_ == "conj"]
     while stack:
@@ -56,7 +61,7 @@ def with_conjuncts(token: Any) -> list[Any]:
     return out
 
 
-def unwrap_quantifier(token: Any) -> Any:
+def unwrap_quantifier(token: Token) -> Token:
     """ "a number of its citizens" → citizens; "four of the diplomats" → diplomats."""
     if token.lemma_.lower() in QUANTIFIER_HEADS or token.pos_ == "NUM":
         for child in token.children:
@@ -67,7 +72,7 @@ def unwrap_quantifier(token: Any) -> Any:
     return token
 
 
-def prep_objects(token: Any, into: dict[str, list[Any]]) -> None:
+def prep_objects(token: Token, into: dict[str, list[Token]]) -> None:
     for child in token.children:
         if child.dep_ in ("prep", "agent"):
             word = child.lower_
@@ -99,7 +104,7 @@ def prep_objects(token: Any, into: dict[str, list[Any]]) -> None:
                     prep_objects(grand, into)
 
 
-def verb_frame(verb: Any, depth: int = 0) -> Frame:
+def verb_frame(verb: Token, depth: int = 0) -> Frame:
     """The frame of a verb, inheriting a missing subject from its governor."""
     frame = Frame(verb, "verb", lemma=verb.lemma_.lower())
     frame.passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
@@ -144,7 +149,7 @@ def verb_frame(verb: Any, depth: int = 0) -> Frame:
     if frame.passive and not frame.subjects:
         # "were declared persona non grata by Azerbaijan": the agent hangs off the predicate
         for pred in frame.predicates + [c for c in verb.children if c.dep_ == "oprd"]:
-            inner: dict[str, list[Any]] = {}
+            inner: dict[str, list[Token]] = {}
             prep_objects(pred, inner)
             frame.subjects.extend(inner.get("by", []))
     relative = [t for t in frame.subjects + frame.objects if t.lower_ in RELATIVE_PRONOUNS]
@@ -160,7 +165,7 @@ def verb_frame(verb: Any, depth: int = 0) -> Frame:
     return frame
 
 
-def _inherited_subjects(verb: Any, frame: Frame, depth: int) -> list[Any]:
+def _inherited_subjects(verb: Token, frame: Frame, depth: int) -> list[Token]:
     dep, head = verb.dep_, verb.head
     if head.i == verb.i:
         return []
@@ -200,7 +205,7 @@ def _inherited_subjects(verb: Any, frame: Frame, depth: int) -> list[Any]:
     return []
 
 
-def noun_frame(noun: Any, resolver: Resolver) -> Frame:
+def noun_frame(noun: Token, resolver: Resolver) -> Frame:
     """The frame of a nominal event: possessor, demonym or "by" phrase acts; "of" is the
     object; a light verb lends its subject ("held talks")."""
     frame = Frame(noun, "noun", lemma=noun.lemma_.lower())
@@ -223,7 +228,7 @@ def noun_frame(noun: Any, resolver: Resolver) -> Frame:
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in REACTION_VERBS:
         # "Bayramov's visit drew sharp criticism from Tehran": Tehran criticises, and what it
         # reacts to is the subject of "drew"
-        verb_preps: dict[str, list[Any]] = {}
+        verb_preps: dict[str, list[Token]] = {}
         prep_objects(noun.head, verb_preps)
         reactors = frame.preps.pop("from", []) or verb_preps.get("from", [])
         if reactors:
@@ -231,7 +236,7 @@ def noun_frame(noun: Any, resolver: Resolver) -> Frame:
             frame.objects[:0] = [c for c in noun.head.children if c.dep_ == "nsubj"]
     if not frame.subjects:  # "the expulsion of four diplomats by Azerbaijan" (by on the object)
         for obj in frame.preps.get("of", []):
-            inner: dict[str, list[Any]] = {}
+            inner: dict[str, list[Token]] = {}
             prep_objects(obj, inner)
             frame.subjects.extend(inner.get("by", []))
     head = noun.head
@@ -240,7 +245,7 @@ def noun_frame(noun: Any, resolver: Resolver) -> Frame:
         victims = _passive_victims(head.head)
         frame.objects[:0] = victims
         if victims:  # "killed in Israeli strikes on Gaza" (the parser hangs "on Gaza" on killed)
-            harm_preps: dict[str, list[Any]] = {}
+            harm_preps: dict[str, list[Token]] = {}
             prep_objects(head.head, harm_preps)
             for word, tokens in harm_preps.items():
                 if word not in ("in", "by"):
@@ -259,17 +264,19 @@ def noun_frame(noun: Any, resolver: Resolver) -> Frame:
     return frame
 
 
-def argument_tokens(frame: Frame) -> list[Any]:
+def argument_tokens(frame: Frame) -> list[Token]:
     """Every token in the frame's objects and prepositional phrases, in text order."""
     heads = list(frame.objects) + [t for p in PLACE_TARGET_PREPS for t in frame.preps.get(p, [])]
-    seen: dict[int, Any] = {}
+    seen: dict[int, Token] = {}
     for head in heads:
         for token in head.subtree:
             seen[token.i] = token
     return [seen[i] for i in sorted(seen)]
 
 
-def place_in(tokens: list[Any], gazetteer: Any, avoid: str | None) -> tuple[Any, str] | None:
+def place_in(
+    tokens: list[Token], gazetteer: Gazetteer, avoid: str | None
+) -> tuple[Token, str] | None:
     """The first proper name among ``tokens`` that the gazetteer places in a country other than
     ``avoid``."""
     for token in tokens:
@@ -290,7 +297,7 @@ def place_in(tokens: list[Any], gazetteer: Any, avoid: str | None) -> tuple[Any,
     return None
 
 
-def border_neighbour(border: Any) -> Any | None:
+def border_neighbour(border: Token) -> Token | None:
     """The country named in "the border with X" / "X's border" (also when the parser has
     attached "with X" elsewhere)."""
     for child in border.children:
@@ -304,7 +311,7 @@ def border_neighbour(border: Any) -> Any | None:
     return None
 
 
-def prefixed(token: Any) -> bool:
+def prefixed(token: Token) -> bool:
     doc = token.doc
     i = token.i
     return (i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in NEGATED_PREFIXES) or (
@@ -312,13 +319,13 @@ def prefixed(token: Any) -> bool:
     )
 
 
-def _passive_victims(verb: Any) -> list[Any]:
+def _passive_victims(verb: Token) -> list[Token]:
     if verb.pos_ != "VERB":
         return []
     return [c for c in verb.children if c.dep_ == "nsubjpass"]
 
 
-def verb_ancestor(token: Any, hops: int = 4) -> Any | None:
+def verb_ancestor(token: Token, hops: int = 4) -> Token | None:
     t = token
     for _ in range(hops):
         if t.head.i == t.i:
@@ -329,7 +336,7 @@ def verb_ancestor(token: Any, hops: int = 4) -> Any | None:
     return None
 
 
-def demonym_actor(token: Any, resolver: Resolver) -> Actor | None:
+def demonym_actor(token: Token, resolver: Resolver) -> Actor | None:
     entries = resolver.dictionary.lookup(token.text, resolver.day)
     for entry in entries:
         if entry.kind == "adj":

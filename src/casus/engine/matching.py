@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from casus.engine.frames import Frame, prep_objects, unwrap_quantifier, verb_frame, with_conjuncts
 from casus.ontology.idioms import load_idioms
 from casus.ontology.lexicon import Lexicon, Pattern
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 class PatternMatcher:
@@ -16,7 +19,7 @@ class PatternMatcher:
         self.lexicon = lexicon
         self.idioms = load_idioms()
 
-    def _object_forms(self, token: Any) -> list[str]:
+    def _object_forms(self, token: Token) -> list[str]:
         """Lemma forms of an object phrase, longest first: "peacekeeping troop", "troop"
         (found once per token: every candidate pattern of every predicate asks again)."""
         memo: dict[int, list[str]] = token.doc.user_data.setdefault("casus.object_forms", {})
@@ -25,7 +28,7 @@ class PatternMatcher:
             found = memo[token.i] = self._build_object_forms(token)
         return found
 
-    def _build_object_forms(self, token: Any) -> list[str]:
+    def _build_object_forms(self, token: Token) -> list[str]:
         token = unwrap_quantifier(token)
         lemma = token.lemma_.lower()
         mods = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
@@ -52,7 +55,7 @@ class PatternMatcher:
             forms.append(sub)
         return forms
 
-    def object_match(self, pattern: Pattern, frame: Frame) -> tuple[list[Any], int]:
+    def object_match(self, pattern: Pattern, frame: Frame) -> tuple[list[Token], int]:
         """Objects that satisfy the pattern's object, and the longest matched form (words)."""
         assert pattern.obj is not None
         out = []
@@ -82,7 +85,7 @@ class PatternMatcher:
                         frame.predicates.append(comp)
         return out, longest
 
-    def object_matches(self, pattern: Pattern, frame: Frame) -> list[Any]:
+    def object_matches(self, pattern: Pattern, frame: Frame) -> list[Token]:
         return self.object_match(pattern, frame)[0]
 
     def complement_roots(self, frame: Frame, depth: int = 0) -> set[str]:
@@ -163,7 +166,7 @@ class PatternMatcher:
 
     # ---- targets ------------------------------------------------------------------------
 
-    def noun_trigger(self, token: Any) -> str | None:
+    def noun_trigger(self, token: Token) -> str | None:
         """The lexicon lemma of a nominal trigger: "air strike" before "strike"."""
         mods = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
         lemma = token.lemma_.lower()

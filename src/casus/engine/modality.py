@@ -6,10 +6,13 @@ them with examples. The event engine emits only asserted actions by default.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from casus.model import Modality
 from casus.ontology.words import word_list
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 FUTURE_AUX = word_list("future_aux")
 MODAL_AUX = word_list("modal_aux")
@@ -49,14 +52,14 @@ CLAUSE_LINKS = frozenset(
 IRREALIS_NOUNS = word_list("irrealis_nouns")
 
 
-def _auxes(verb: Any) -> list[Any]:
+def _auxes(verb: Token) -> list[Token]:
     out = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")]
     if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         out += [c for c in verb.head.children if c.dep_ in ("aux", "auxpass", "neg")]
     return out
 
 
-def is_negated_locally(pred: Any) -> bool:
+def is_negated_locally(pred: Token) -> bool:
     """ "did not attack", "has never condemned", "no country ... was willing"."""
     for child in _auxes(pred) + [c for c in pred.children if c.dep_ == "advmod"]:
         if child.dep_ == "neg" or child.lower_ in NEGATORS:
@@ -71,7 +74,7 @@ def is_negated_locally(pred: Any) -> bool:
     return False
 
 
-def is_future_locally(pred: Any) -> bool:
+def is_future_locally(pred: Token) -> bool:
     """ "will strike", "is going to attack", "is to visit"."""
     for aux in _auxes(pred):
         if aux.lower_ in FUTURE_AUX or aux.lemma_ == "will":
@@ -84,12 +87,12 @@ def is_future_locally(pred: Any) -> bool:
     )
 
 
-def is_modal_locally(pred: Any) -> bool:
+def is_modal_locally(pred: Token) -> bool:
     """ "could attack", "may have attacked", "should sign"."""
     return any(aux.lower_ in MODAL_AUX for aux in _auxes(pred))
 
 
-def is_conditional(pred: Any) -> bool:
+def is_conditional(pred: Token) -> bool:
     """The predicate sits in an "if"/"unless" clause (or its main clause depends on one only
     through a question)."""
     t = pred
@@ -102,7 +105,7 @@ def is_conditional(pred: Any) -> bool:
     return False
 
 
-def is_question(pred: Any) -> bool:
+def is_question(pred: Token) -> bool:
     """The predicate is in a sentence that asks ("Will Iran strike?", "Did Baku expel ...?")."""
     sent = pred.sent
     last = [t for t in sent if not t.is_space]
@@ -112,7 +115,7 @@ def is_question(pred: Any) -> bool:
     return pred.i == root.i or (pred.head.i == root.i and pred.dep_ in ("conj", "xcomp"))
 
 
-def governors(pred: Any) -> list[Any]:
+def governors(pred: Token) -> list[Token]:
     """The chain of heads that govern the predicate through complement and clause links."""
     out = []
     t = pred
@@ -124,7 +127,7 @@ def governors(pred: Any) -> list[Any]:
     return out
 
 
-def modality_of(pred: Any) -> Modality:
+def modality_of(pred: Token) -> Modality:
     """The modality of a verbal or nominal predicate (docs/event-model.md#modality)."""
     negated = is_negated_locally(pred)
     future = is_future_locally(pred)
@@ -176,7 +179,7 @@ def modality_of(pred: Any) -> Modality:
     return Modality(negated=negated, hypothetical=hypothetical, future=future, reported=reported)
 
 
-def _irrealis_noun(noun: Any) -> bool:
+def _irrealis_noun(noun: Token) -> bool:
     """ "the risk of a war", "fears of an attack", "a plan for talks": the act is only
     possible."""
     head = noun.head
@@ -187,7 +190,7 @@ def _irrealis_noun(noun: Any) -> bool:
     )
 
 
-def _governing_verb(noun: Any) -> Any | None:
+def _governing_verb(noun: Token) -> Token | None:
     """The verb whose argument a nominal event is: "launched an attack", "denied involvement
     in the attack"."""
     t = noun
@@ -203,7 +206,7 @@ def _governing_verb(noun: Any) -> Any | None:
 SCHEDULE_GOVERNORS = word_list("schedule_governors")
 
 
-def stated_future(pred: Any) -> bool:
+def stated_future(pred: Token) -> bool:
     """An action stated as going to happen ("will strike", "is due to visit", "would retaliate
     if ..."), as opposed to speculation ("could attack", "may visit"). Negation is the
     caller's business ("will not recognise" is a stated refusal)."""

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from casus.dates import period_end
 from casus.errors import OntologyError
@@ -22,6 +22,11 @@ from casus.model import EventDate
 from casus.ontology.actors import ActorDictionary
 from casus.ontology.references import Reference
 from casus.ontology.words import word_list
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from casus.model import Mention
 
 # Relation words before a reference, longest first within each relation.
 RELATIONS: tuple[tuple[str, str], ...] = (
@@ -311,7 +316,7 @@ def _span(ref: Reference) -> str:
 # ---- the narrative frame -------------------------------------------------------------------
 
 
-def clause_tense(token: Any) -> str | None:
+def clause_tense(token: Token) -> str | None:
     """``past``, ``present`` or ``future`` of the finite clause around ``token`` (climbing
     from a participle or noun to its verb); ``None`` when there is none."""
     t = token
@@ -335,7 +340,7 @@ def clause_tense(token: Any) -> str | None:
     return None
 
 
-def returns_to_present(sent: Any) -> bool:
+def returns_to_present(sent: Span) -> bool:
     """Whether a sentence brings the text back to the present: "now", "these days",
     "recently"…, a present-tense main clause, or a present-tense reporting verb."""
     if PRESENT_MARKERS.search(sent.text):
@@ -346,7 +351,7 @@ def returns_to_present(sent: Any) -> bool:
     return any(t.lemma_.lower() in REPORTING and t.tag_ in ("VBZ", "VBP") for t in sent)
 
 
-def _new_paragraph(doc: Any, sent: Any) -> bool:
+def _new_paragraph(doc: Doc, sent: Span) -> bool:
     # the characters just before the sentence, from the tokens before it (doc.text would
     # rebuild the whole document for every sentence)
     before = "".join(t.text_with_ws for t in doc[max(0, sent.start - 2) : sent.start])
@@ -364,8 +369,8 @@ class Frame:
 
 
 def narrative_frames(
-    doc: Any,
-    own_date: Callable[[Any, int], EventDate | None],
+    doc: Doc,
+    own_date: Callable[[Span, int], EventDate | None],
     is_historical: Callable[[EventDate], bool],
 ) -> list[Frame]:
     """The frame of each sentence. A historical date stated for a sentence's main verb sets
@@ -389,7 +394,7 @@ def narrative_frames(
     return frames
 
 
-def framed_date(frame: EventDate, trigger: Any) -> EventDate | None:
+def framed_date(frame: EventDate, trigger: Token) -> EventDate | None:
     """The frame's date for an event of a past-tense clause; the basis is ``inferred`` and the
     reference (if any) is kept."""
     if frame.date is None or clause_tense(trigger) != "past":
@@ -399,7 +404,7 @@ def framed_date(frame: EventDate, trigger: Any) -> EventDate | None:
     )
 
 
-def article_countries(mentions: Iterable[Any]) -> Counter[str]:
+def article_countries(mentions: Iterable[Mention]) -> Counter[str]:
     """How often each country is mentioned in the article (by its actors)."""
     out: Counter[str] = Counter()
     for mention in mentions:

@@ -11,12 +11,15 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from casus.model import Actor, Mention
 from casus.ontology.actors import ActorDictionary, Entry, join_code, normalize, split_code
 from casus.ontology.gazetteer import LARGE_CITY, Gazetteer
 from casus.ontology.words import word_list, word_values
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 CLAUSE_DEPS = frozenset(
     {
@@ -88,7 +91,7 @@ class Resolver:
 
     def __init__(
         self,
-        doc: Any,
+        doc: Doc,
         dictionary: ActorDictionary,
         day: dt.date | None,
         gazetteer: Gazetteer,
@@ -117,7 +120,7 @@ class Resolver:
                     mentions.append(Mention(actor, self.sentence_of(token), token.i))
         return mentions
 
-    def actor_for(self, token: Any) -> Actor | None:
+    def actor_for(self, token: Token) -> Actor | None:
         """The actor named by the phrase headed by ``token`` (cached), or ``None`` when the
         phrase is not an actor at all (an abstract noun with no actor evidence)."""
         if token.i in self._cache:
@@ -138,14 +141,14 @@ class Resolver:
             self._seen_at.insert(at, token.i)
         return actor
 
-    def recent(self, token: Any) -> list[_Seen]:
+    def recent(self, token: Token) -> list[_Seen]:
         """The mentions before ``token``, at most :data:`SALIENCE_WINDOW` of them, oldest
         first: salience fades, and looking further back would make long documents
         quadratic."""
         end = bisect.bisect_left(self._seen_at, token.i)
         return self.history[max(0, end - SALIENCE_WINDOW) : end]
 
-    def actors_for(self, token: Any) -> list[Actor]:
+    def actors_for(self, token: Token) -> list[Actor]:
         """Like :meth:`actor_for`, but one actor per coordinated country modifier: "Iranian
         and Russian officials" → IRNGOV and RUSGOV; and the pair a collective phrase refers
         back to: "the two sides", "both countries" → the last two countries named."""
@@ -174,7 +177,7 @@ class Resolver:
                 )
         return out
 
-    def collective(self, token: Any) -> list[Actor]:
+    def collective(self, token: Token) -> list[Actor]:
         """ "the two sides", "both countries", "the two foreign ministers", "both" (alone): the
         two most recent actors of different countries before the phrase, with the phrase's own
         roles. Empty when the phrase is not collective or two such actors are not at hand."""
@@ -218,7 +221,7 @@ class Resolver:
             )
         return out
 
-    def salient_country(self, token: Any, avoid: str | None = None) -> str | None:
+    def salient_country(self, token: Token, avoid: str | None = None) -> str | None:
         """The country of the most recent country-level mention before ``token`` (other than
         ``avoid``): what an article about Iran means by "protesters" or "security forces"."""
         for seen in reversed(self.recent(token)):
@@ -232,7 +235,7 @@ class Resolver:
                 return country
         return None
 
-    def sentence_countries(self, token: Any) -> set[str]:
+    def sentence_countries(self, token: Token) -> set[str]:
         """The countries named in the token's sentence (known actors only)."""
         sent = token.sent
         lo = bisect.bisect_left(self._seen_at, sent.start)
@@ -245,17 +248,22 @@ class Resolver:
             and seen.actor.country not in ("IGO", "NGO", "IMG", "MNC")
         }
 
-    def is_place_name(self, token: Any) -> bool:
+    def is_place_name(self, token: Token) -> bool:
         """Whether the phrase is a place (capital, seat, city) rather than a named actor."""
         actor = self.actor_for(token)
         return actor is not None and actor.how in ("metonym", "place")
 
-    def sentence_of(self, token: Any) -> int:
+    def sentence_of(self, token: Token) -> int:
         """Index of the token's sentence in the document."""
         return int(self._sent_index.get(token.sent.start, 0))
 
     # ---- resolution ---------------------------------------------------------------------
-    def _resolve(self, head: Any) -> Actor | None:
+    def _resolve(self, head: Token) -> Actor | None:
+        """The actor a noun phrase names, in order of evidence: a pronoun's antecedent; what a
+        quantifier counts ("two of the soldiers"); a person; a name the head is part of ("the
+        Soviet Union"); a name modifying an agentive head ("Iranian officials"); whose it is
+        ("Iran's foreign minister"); a definite description ("the ministry"); a place; else an
+        unresolved name or role."""
         lower = head.lower_
         if (head.pos_ == "PRON" or lower in ALL_PRONOUNS) and not head.text.isupper():
             return self._pronoun(head)
@@ -264,14 +272,7 @@ class Resolver:
             if inner is not None:
                 return self._resolve(inner)
         tokens = phrase_tokens(head)
-        first, last = tokens[0], tokens[-1]  # phrase_tokens is in text order
-        span_start, span_end = first.idx, last.idx + len(last.text)
-        text = (
-            self.shown[span_start:span_end]
-            if self.shown
-            else self.doc[first.i : last.i + 1].text  # never doc.text: it is rebuilt per call
-        )
-        start, end = span_start + self.offset, span_end + self.offset
+        text, start, end = self._phrase(tokens)
         person = self._person(tokens) or self._person(_appositions(head))
         roles = self._roles(head, tokens)
         if person is not None:
@@ -284,38 +285,10 @@ class Resolver:
         if roles and any(t.lower_ in FORMER_WORDS for t in tokens):
             roles = ("ELI",)  # "the former Iranian president"
         if modifier_entry is not None and _agentive(head, roles):
-            parts = split_code(modifier_entry.code)
-            if parts.tags:  # a group's adjective ("Houthi fighters") names the group
-                return Actor(
-                    modifier_entry.code, parts.country, parts.roles, text, start, end, "dictionary"
-                )
-            code = join_code(parts.country, parts.roles + roles)
-            return Actor(
-                code, parts.country, split_code(code).roles, text, start, end, "dictionary"
-            )
-        poss = self._possessor(head)
-        if head.lemma_.lower() in RELATIONAL_NOUNS and poss is not None:
-            # "Russia's invasion of its neighbour": whose neighbour says nothing of who it is
-            return Actor(None, None, (), text, start, end, "unresolved")
-        owned = (
-            bool(roles)
-            or head.lemma_.lower() in COUNTRY_NOUNS
-            or head.lemma_.lower()
-            in ("citizen", "national", "people", "population", "resident", "force", "official")
-        )
-        if poss is not None and poss.country is not None and owned:
-            code = join_code(poss.country, roles) if roles else poss.country
-            if head.lemma_.lower() in COUNTRY_NOUNS and not roles:
-                code = poss.country
-            return Actor(
-                code,
-                poss.country,
-                split_code(code).roles,
-                text,
-                start,
-                end,
-                "pronoun" if poss.how == "pronoun" else "dictionary",
-            )
+            return _from_modifier_entry(modifier_entry, roles, text, start, end)
+        owned = self._owned(head, roles, text, start, end)
+        if owned is not None:
+            return owned
         definite = self._definite(head, tokens)
         if definite is not None:
             found: str | None = definite.code
@@ -337,6 +310,47 @@ class Resolver:
             return Actor(None, None, roles, text, start, end, "unresolved")
         return None
 
+    def _phrase(self, tokens: list[Token]) -> tuple[str, int, int]:
+        """The phrase's text as written and its character offsets in the article."""
+        first, last = tokens[0], tokens[-1]  # phrase_tokens is in text order
+        span_start, span_end = first.idx, last.idx + len(last.text)
+        text = (
+            self.shown[span_start:span_end]
+            if self.shown
+            else self.doc[first.i : last.i + 1].text  # never doc.text: it is rebuilt per call
+        )
+        return text, span_start + self.offset, span_end + self.offset
+
+    def _owned(
+        self, head: Token, roles: tuple[str, ...], text: str, start: int, end: int
+    ) -> Actor | None:
+        """The actor a possessor makes of the phrase ("Iran's foreign minister" → IRNGOV),
+        or an unresolved actor for a relational noun ("its neighbour")."""
+        poss = self._possessor(head)
+        if head.lemma_.lower() in RELATIONAL_NOUNS and poss is not None:
+            # "Russia's invasion of its neighbour": whose neighbour says nothing of who it is
+            return Actor(None, None, (), text, start, end, "unresolved")
+        owned = (
+            bool(roles)
+            or head.lemma_.lower() in COUNTRY_NOUNS
+            or head.lemma_.lower()
+            in ("citizen", "national", "people", "population", "resident", "force", "official")
+        )
+        if poss is None or poss.country is None or not owned:
+            return None
+        code = join_code(poss.country, roles) if roles else poss.country
+        if head.lemma_.lower() in COUNTRY_NOUNS and not roles:
+            code = poss.country
+        return Actor(
+            code,
+            poss.country,
+            split_code(code).roles,
+            text,
+            start,
+            end,
+            "pronoun" if poss.how == "pronoun" else "dictionary",
+        )
+
     def _from_head_entry(
         self, entry: Entry, roles: tuple[str, ...], text: str, start: int, end: int
     ) -> Actor:
@@ -350,7 +364,7 @@ class Resolver:
         code = join_code(parts.country, parts.roles + roles)
         return Actor(code, parts.country, split_code(code).roles, text, start, end, "dictionary")
 
-    def _person(self, tokens: list[Any]) -> Entry | None:
+    def _person(self, tokens: list[Token]) -> Entry | None:
         names = [t for t in tokens if _namelike(t)]
         if not names:
             return None
@@ -372,7 +386,7 @@ class Resolver:
                 return best
         return None
 
-    def _other_first_name(self, token: Any) -> bool:
+    def _other_first_name(self, token: Token) -> bool:
         """Whether a surname is preceded by a given name that is no title or role."""
         if token.i == 0:
             return False
@@ -384,7 +398,7 @@ class Resolver:
             and prev.lower_.rstrip(".") not in TITLE_WORDS
         )
 
-    def _names(self, head: Any, tokens: list[Any]) -> tuple[Entry | None, Entry | None]:
+    def _names(self, head: Token, tokens: list[Token]) -> tuple[Entry | None, Entry | None]:
         """Dictionary names in the phrase: (one that includes the head, one among modifiers)."""
         head_entry: Entry | None = None
         modifier: Entry | None = None
@@ -418,7 +432,7 @@ class Resolver:
                     modifier_dist = min(abs(t.i - head.i) for t in chunk)
         return head_entry, modifier
 
-    def _roles(self, head: Any, tokens: list[Any]) -> tuple[str, ...]:
+    def _roles(self, head: Token, tokens: list[Token]) -> tuple[str, ...]:
         """Roles from the head noun with its compounds/adjectives, else from other role nouns."""
         left = [
             t
@@ -468,13 +482,13 @@ class Resolver:
                     return found
         return ()
 
-    def _possessor(self, head: Any) -> Actor | None:
+    def _possessor(self, head: Token) -> Actor | None:
         for child in head.children:
             if child.dep_ == "poss":
                 return self.actor_for(child)
         return None
 
-    def _pronoun(self, token: Any) -> Actor | None:
+    def _pronoun(self, token: Token) -> Actor | None:
         kind = ALL_PRONOUNS.get(token.lower_)
         if kind is None:
             return None
@@ -486,7 +500,7 @@ class Resolver:
             found.code, found.country, found.roles, token.text, span[0], span[1], "pronoun"
         )
 
-    def _salient(self, token: Any, kind: str) -> Actor | None:
+    def _salient(self, token: Token, kind: str) -> Actor | None:
         """Most recent compatible earlier mention. Subject pronouns prefer earlier subjects;
         object and possessive pronouns avoid their own clause's subject unless possessive
         ("Baku arrested its citizens": its = Baku)."""
@@ -515,7 +529,7 @@ class Resolver:
                 return m.actor
         return compatible[-1].actor
 
-    def _speaker_of(self, token: Any) -> Actor | None:
+    def _speaker_of(self, token: Token) -> Actor | None:
         """ "we"/"our": the subject of the sentence's reporting verb, the speaker of the quote
         the pronoun is usually in ("“We consider ...,” said Kanani")."""
         for t in token.sent:
@@ -525,7 +539,7 @@ class Resolver:
                         return self.actor_for(child)
         return None
 
-    def _definite(self, head: Any, tokens: list[Any]) -> Actor | None:
+    def _definite(self, head: Token, tokens: list[Token]) -> Actor | None:
         kind = DEFINITE_HEADS.get(head.lemma_.lower())
         if kind is None or head.pos_ not in ("NOUN", "PROPN"):
             return None
@@ -534,7 +548,7 @@ class Resolver:
             return None
         return self._salient(head, "thing" if kind == "thing" else kind)
 
-    def _place(self, head: Any) -> str | None:
+    def _place(self, head: Token) -> str | None:
         if head.pos_ != "PROPN" or head.ent_type_ in ("PERSON", "NORP"):
             return None
         name = [
@@ -571,7 +585,19 @@ def _nearest(rows: list[Entry], day: dt.date | None) -> list[Entry]:
     return []
 
 
-def _agentive(head: Any, roles: tuple[str, ...]) -> bool:
+def _from_modifier_entry(
+    entry: Entry, roles: tuple[str, ...], text: str, start: int, end: int
+) -> Actor:
+    """The actor of a name modifying an agentive head: a group's adjective names the group
+    ("Houthi fighters"); a country's takes the head's roles ("Iranian officials")."""
+    parts = split_code(entry.code)
+    if parts.tags:
+        return Actor(entry.code, parts.country, parts.roles, text, start, end, "dictionary")
+    code = join_code(parts.country, parts.roles + roles)
+    return Actor(code, parts.country, split_code(code).roles, text, start, end, "dictionary")
+
+
+def _agentive(head: Token, roles: tuple[str, ...]) -> bool:
     """Whether a noun with a country modifier names an actor: "Iranian diplomats" and
     "Western backers" do, "Israeli atrocities" and "Iranian territory" do not."""
     lemma = head.lemma_.lower()
@@ -584,20 +610,20 @@ def _agentive(head: Any, roles: tuple[str, ...]) -> bool:
     )
 
 
-def _appositions(head: Any) -> list[Any]:
+def _appositions(head: Token) -> list[Token]:
     """Tokens of the head's appositions: "The chief of staff, Major General Mohammad Bagheri"."""
-    out = []
+    out: list[Token] = []
     for child in head.children:
         if child.dep_ == "appos":
             out.extend(child.subtree)
     return sorted(out, key=lambda t: t.i)
 
 
-def _namelike(token: Any) -> bool:
+def _namelike(token: Token) -> bool:
     return bool(token.pos_ == "PROPN" or token.ent_type_ == "PERSON" or token.text[:1].isupper())
 
 
-def phrase_tokens(head: Any) -> list[Any]:
+def phrase_tokens(head: Token) -> list[Token]:
     """The noun phrase of ``head``: its subtree without clauses, conjuncts or appositions,
     keeping "of" phrases ("Chief of the General Staff of the Iranian Armed Forces")."""
     out = [head]
@@ -611,7 +637,7 @@ def phrase_tokens(head: Any) -> list[Any]:
     return sorted(out, key=lambda t: t.i)
 
 
-def _of_object(head: Any) -> Any | None:
+def _of_object(head: Token) -> Token | None:
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for grand in child.children:
@@ -620,7 +646,7 @@ def _of_object(head: Any) -> Any | None:
     return None
 
 
-def _inside_of_pp(token: Any, head: Any) -> bool:
+def _inside_of_pp(token: Token, head: Token) -> bool:
     t = token
     while t.i != head.i and t.head.i != t.i:
         if t.dep_ == "prep" and t.lower_ == "of":
@@ -629,7 +655,7 @@ def _inside_of_pp(token: Any, head: Any) -> bool:
     return False
 
 
-def _is_role_head(head: Any, resolver: Resolver) -> bool:
+def _is_role_head(head: Token, resolver: Resolver) -> bool:
     lemma = head.lemma_.lower()
     return bool(resolver.dictionary.role_of(lemma)) or lemma in (
         "citizen",
@@ -660,7 +686,7 @@ def _compatible(mention_kind: str, pronoun_kind: str) -> bool:
     return mention_kind in ("group", "thing")
 
 
-def _kind_of(actor: Actor, token: Any) -> str:
+def _kind_of(actor: Actor, token: Token) -> str:
     """person | group | thing, for pronoun agreement. spaCy's PERSON label alone is not
     trusted for dictionary names ("Baku" is often tagged PERSON)."""
     if actor.how == "person" or token.lemma_.lower() in PERSON_NOUNS:
@@ -672,7 +698,7 @@ def _kind_of(actor: Actor, token: Any) -> str:
     return "thing"
 
 
-def _clause_subject(token: Any) -> Any | None:
+def _clause_subject(token: Token) -> Token | None:
     t = token
     while True:
         if t.pos_ in ("VERB", "AUX"):

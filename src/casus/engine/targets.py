@@ -9,7 +9,8 @@ for actions on territory, the place.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from casus.engine.context import is_country
 from casus.engine.frames import (
@@ -31,6 +32,9 @@ from casus.engine.scope import Scope
 from casus.model import UNKNOWN_COUNTRY, Actor, Event
 from casus.ontology.lexicon import Pattern
 from casus.ontology.words import word_list, word_sequence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 TARGET_PREPS = word_sequence("target_preps")
 # Roles that, with no country of their own, belong to the acting government's country:
@@ -64,48 +68,80 @@ class TargetFinder:
         """Target actors by the pattern's rule (docs/lexicon.md), in order: the pattern's
         preposition; the object (or, for a class object, the actor inside it unless it is the
         source's own: "recalled its ambassador to France" → France); an indirect object; any
-        target preposition; whose the object is ("struck Hamas positions"); the subject of an
-        evaluated predicate; for actions on territory, the place ("struck targets near
-        Damascus" → Syria)."""
-        resolver = scope.resolver
-        steps: list[list[Any]] = []
+        target preposition; whose the object is ("struck Hamas positions"); who did what a
+        reaction reacts to; whom a denial concerns; the subject of an evaluated predicate; whom
+        a demand is addressed to; the target of what is intended; for actions on territory,
+        the place ("struck targets near Damascus" → Syria)."""
+        steps: list[list[Token]] = []
         if pattern.prep is not None:
             steps.append(frame.preps.get(pattern.prep, []))
         if pattern.obj is None:
             steps.append(frame.objects)
         else:
             matched = self.matcher.object_matches(pattern, frame)
-            foreign = [
-                a
-                for a in self.actors(matched, resolver, countries=True)
-                if a.country != source.country
-            ]
-            # whose the object is, when it is no actor itself ("rejected Seoul's offer")
-            foreign += [
-                a
-                for a in (
-                    self._owner(o, resolver) for o in matched if not self._is_actor(o, resolver)
-                )
-                if a is not None and a.country != source.country
-            ]
-            if foreign:
-                return list(foreign)
-            # "ordered the four embassy employees to leave": the object is the target even
-            # when the text does not say whose they are (the context may)
-            roled = [
-                a for a in self.actors(matched, resolver) if a.code is None and a.roles
-            ]
-            if roled and not any(o.pos_ == "PRON" for o in matched):
-                return list(roled)
-            # "sent Ukraine tanks": the other object of a double-object verb
-            steps.append([o for o in frame.objects if o not in matched])
-            for obj in matched:  # "its ambassador to France", "peacekeepers from Karabakh"
-                inner: dict[str, list[Any]] = {}
-                prep_objects(obj, inner)
-                steps.extend(inner.get(p, []) for p in ("to", "in", "from", "with"))
+            found = self._object_targets(matched, scope.resolver, source)
+            if found:
+                return list(found)
+            steps += self._beside_objects(matched, frame)
         steps.append(frame.datives)
         if pattern.prep is None:
             steps.extend(frame.preps.get(p, []) for p in TARGET_PREPS)
+        found = self._first_argument(steps, pattern, frame, scope, source)
+        if found:
+            return list(found)
+        for step in (
+            self._reaction_antecedent,
+            self._denied,
+            self._evaluated,
+            self._addressed,
+            self._intended,
+            self._place,
+        ):
+            found = step(pattern, frame, scope, source)
+            if found:
+                return list(found)
+        return [None]
+
+    def _object_targets(
+        self, matched: list[Token], resolver: Resolver, source: Actor
+    ) -> Sequence[Actor | None]:
+        """The matched objects' foreign actors, else whose the objects are, else a role-only
+        object."""
+        foreign = [
+            a for a in self.actors(matched, resolver, countries=True) if a.country != source.country
+        ]
+        # whose the object is, when it is no actor itself ("rejected Seoul's offer")
+        foreign += [
+            a
+            for a in (self._owner(o, resolver) for o in matched if not self._is_actor(o, resolver))
+            if a is not None and a.country != source.country
+        ]
+        if foreign:
+            return foreign
+        # "ordered the four embassy employees to leave": the object is the target even
+        # when the text does not say whose they are (the context may)
+        roled = [a for a in self.actors(matched, resolver) if a.code is None and a.roles]
+        if roled and not any(o.pos_ == "PRON" for o in matched):
+            return roled
+        return []
+
+    @staticmethod
+    def _beside_objects(matched: list[Token], frame: Frame) -> list[list[Token]]:
+        """Where to look next when the matched objects name no target: the other object of a
+        double-object verb ("sent Ukraine tanks"), then the objects' own prepositions ("its
+        ambassador to France", "peacekeepers from Karabakh")."""
+        steps = [[o for o in frame.objects if o not in matched]]
+        for obj in matched:
+            inner: dict[str, list[Token]] = {}
+            prep_objects(obj, inner)
+            steps.extend(inner.get(p, []) for p in ("to", "in", "from", "with"))
+        return steps
+
+    def _first_argument(
+        self, steps: list[list[Token]], pattern: Pattern, frame: Frame, scope: Scope, source: Actor
+    ) -> Sequence[Actor | None]:
+        """The actors of the first of ``steps`` that names any (not the source itself when the
+        pattern has an object)."""
         # a capital or seat in a place phrase is where it happened, not who it happened to:
         # "signed agreements at the White House", "held talks in Abu Dhabi"
         venues = (
@@ -116,7 +152,7 @@ class TargetFinder:
         for tokens in steps:
             found = [
                 a
-                for a in self.actors(tokens, resolver, owners=True, venues=venues)
+                for a in self.actors(tokens, scope.resolver, owners=True, venues=venues)
                 if not (
                     pattern.obj is not None
                     and a.country == source.country
@@ -124,40 +160,72 @@ class TargetFinder:
                 )
             ]
             if found:
-                return list(found)
-        if pattern.code[:2] in REACTION_ROOTS:  # "Qatar condemned the attack"
+                return found
+        return []
+
+    def _reaction_antecedent(
+        self, pattern: Pattern, frame: Frame, scope: Scope, source: Actor
+    ) -> Sequence[Actor | None]:
+        """A reaction targets who did what it reacts to: "Qatar condemned the attack"."""
+        if pattern.code[:2] in REACTION_ROOTS:
             for obj in frame.objects + [
                 t for p in ("over", "for", "after") for t in frame.preps.get(p, [])
             ]:
-                if obj.pos_ == "NOUN" and not self._is_actor(obj, resolver):
+                if obj.pos_ == "NOUN" and not self._is_actor(obj, scope.resolver):
                     event = self._antecedent(obj, scope)
                     if event is not None and event.source is not None:
                         return [event.source]
-        if pattern.code[:3] in DISOWNING_CODES:  # "denied involvement in the attack"
-            disowned = self._disowned(frame, scope, source)
-            if disowned:
-                return list(disowned)
-        for pred in frame.predicates:  # "consider X to be ...": X is evaluated
+        return []
+
+    def _denied(
+        self, pattern: Pattern, frame: Frame, scope: Scope, source: Actor
+    ) -> Sequence[Actor | None]:
+        """A denial targets whom the act concerns: "denied involvement in the attack"."""
+        if pattern.code[:3] in DISOWNING_CODES:
+            return self._disowned(frame, scope, source)
+        return []
+
+    def _evaluated(
+        self, pattern: Pattern, frame: Frame, scope: Scope, source: Actor
+    ) -> Sequence[Actor | None]:
+        """The subject of an evaluated predicate: "consider X to be ..." → X."""
+        for pred in frame.predicates:
             for subj in (c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")):
-                found = self.actors([subj], resolver, owners=True)
+                found = self.actors([subj], scope.resolver, owners=True)
                 if found:
-                    return list(found)
-        if pattern.code[:2] in ADDRESSED_ROOTS:  # "demanded that the US cancel ..." → USA
+                    return found
+        return []
+
+    def _addressed(
+        self, pattern: Pattern, frame: Frame, scope: Scope, source: Actor
+    ) -> Sequence[Actor | None]:
+        """Whom a demand is addressed to: "demanded that the US cancel ..." → USA."""
+        if pattern.code[:2] in ADDRESSED_ROOTS:
             for comp in frame.complements:
                 subjects = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
-                found = [a for a in self.actors(subjects, resolver) if a.code != source.code]
+                found = [a for a in self.actors(subjects, scope.resolver) if a.code != source.code]
                 if found:
-                    return list(found)
-        intends = pattern.comp or frame.lemma in IRREALIS_GOVERNORS
-        if intends:  # "plans to visit Tehran", "refused to allow IAEA inspectors ..."
-            meant = self._complement_targets(frame, scope, source)
-            if meant:
-                return meant
+                    return found
+        return []
+
+    def _intended(
+        self, pattern: Pattern, frame: Frame, scope: Scope, source: Actor
+    ) -> Sequence[Actor | None]:
+        """The target of what is intended or refused: "plans to visit Tehran", "refused to
+        allow IAEA inspectors ..."."""
+        if pattern.comp or frame.lemma in IRREALIS_GOVERNORS:
+            return self._complement_targets(frame, scope, source)
+        return []
+
+    def _place(
+        self, pattern: Pattern, frame: Frame, scope: Scope, source: Actor
+    ) -> Sequence[Actor | None]:
+        """For actions on territory, the place: "struck targets near Damascus" → Syria."""
         if pattern.code[:2] in PLACE_TARGET_ROOTS:
-            place = self._place_target(frame, resolver, source)
+            place = self._place_target(frame, scope.resolver, source)
             if place is not None:
                 return [place]
-        return [None]
+        return []
 
     def implied_agent(self, frame: Frame, scope: Scope, root: str) -> Actor | None:
         """Who acts in an agentless passive, when the clause names the institution it
@@ -220,11 +288,11 @@ class TargetFinder:
         return Actor(country, country, (), token.text, start, start + len(token.text), "place")
 
     @staticmethod
-    def _is_actor(token: Any, resolver: Resolver) -> bool:
+    def _is_actor(token: Token, resolver: Resolver) -> bool:
         actor = resolver.actor_for(unwrap_quantifier(token))
         return actor is not None and actor.code is not None
 
-    def _owner(self, token: Any, resolver: Resolver) -> Actor | None:
+    def _owner(self, token: Token, resolver: Resolver) -> Actor | None:
         """The actor an object noun belongs to: possessor, country adjective, "by" or "of"
         phrase ("military exercises by Iranian forces")."""
         for child in token.children:
@@ -260,7 +328,7 @@ class TargetFinder:
 
     def actors(
         self,
-        tokens: list[Any],
+        tokens: list[Token],
         resolver: Resolver,
         *,
         countries: bool = False,
@@ -286,7 +354,7 @@ class TargetFinder:
 
     # ---- events -------------------------------------------------------------------------
 
-    def _antecedent(self, noun: Any, scope: Scope) -> Event | None:
+    def _antecedent(self, noun: Token, scope: Scope) -> Event | None:
         """The earlier event "the attack" refers to: the latest earlier event with the same
         trigger word, else the main (first) event of the latest sentence coded in a root the
         noun can have ("Iran fired missiles at the base. Qatar condemned the attack." → the
@@ -326,7 +394,7 @@ class TargetFinder:
                         if side is not None and side.known and side.country != source.country:
                             return [side]
                 # "denied involvement in the attack on the Azerbaijani embassy"
-                inner: dict[str, list[Any]] = {}
+                inner: dict[str, list[Token]] = {}
                 prep_objects(noun, inner)
                 for word in ("on", "against", "at", "in"):
                     for actor in self.actors(inner.get(word, []), scope.resolver, owners=True):
@@ -386,7 +454,7 @@ class TargetFinder:
         frame: Frame,
         scope: Scope,
         avoid: str | None = None,
-        token: Any | None = None,
+        token: Token | None = None,
     ) -> Actor:
         """An actor with no country takes one from the evidence around it, nearest first
         (docs/actors.md#country-from-context); else it stays generic (``---COP``) or unknown
@@ -420,7 +488,7 @@ class TargetFinder:
 
     @staticmethod
     def _domestic_country(
-        actor: Actor, frame: Frame, scope: Scope, avoid: str | None, token: Any | None
+        actor: Actor, frame: Frame, scope: Scope, avoid: str | None, token: Token | None
     ) -> Actor:
         """A domestic actor ("protesters", "riot police") takes the country of the place its
         event happens in, else of the article's latest country, else of the dateline:
@@ -470,7 +538,7 @@ def generic_actor(actor: Actor) -> Actor:
     return Actor(code, None, actor.roles, actor.text, actor.start, actor.end, how)
 
 
-def implicit_actor(token: Any, offset: int) -> Actor:
+def implicit_actor(token: Token, offset: int) -> Actor:
     """The unnamed side of an event, at its trigger: "Thousands of Kenyans were detained"
     (by whom is not said)."""
     start = token.idx + offset
@@ -481,7 +549,7 @@ def implicit_actor(token: Any, offset: int) -> Actor:
 AUTHORITY_ROLES = frozenset({"COP", "GOV", "JUD", "MIL", "SPY"})
 
 
-def reporting_authority(pred: Any, resolver: Resolver) -> Actor | None:
+def reporting_authority(pred: Token, resolver: Resolver) -> Actor | None:
     """The subject of the reporting verb the clause hangs from, when it is an authority:
     "Its crew of 14 was detained for questioning, police said." → police."""
     head = pred

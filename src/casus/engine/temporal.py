@@ -199,24 +199,50 @@ def _absolute(s: str, pub: dt.date | None, *, future: bool = False) -> Resolved 
 
 
 def _relative(s: str, pub: dt.date, *, future: bool) -> Resolved | None:
+    """A relative expression resolved against the publication date, tried in order: an
+    ordinal day ("the 5th"), a season, a named day ("yesterday"), a weekday or weekend, a
+    calendar unit ("last week"), an elapsed span ("three days ago", "the past two weeks").
+    The vague present ("these days", "now", "recently") is no date."""
+    return (
+        _ordinal_day(s, pub)
+        or _season(s, pub)
+        or _named_day(s, pub)
+        or _weekday_phrase(s, pub, future=future)
+        or _calendar_unit(s, pub)
+        or _elapsed(s, pub)
+    )
+
+
+def _ordinal_day(s: str, pub: dt.date) -> Resolved | None:
+    """ "the 5th": that day of this month, or of last month when it is still to come."""
     m = re.fullmatch(r"(\d{1,2})(st|nd|rd|th)", s)
-    if m:
-        day = int(m.group(1))
-        month_start = pub.replace(day=1) if day <= pub.day else shift_months(pub.replace(day=1), -1)
-        try:
-            return month_start.replace(day=day), "day"
-        except ValueError:
-            return None
+    if m is None:
+        return None
+    day = int(m.group(1))
+    month_start = pub.replace(day=1) if day <= pub.day else shift_months(pub.replace(day=1), -1)
+    try:
+        return month_start.replace(day=day), "day"
+    except ValueError:
+        return None
+
+
+def _season(s: str, pub: dt.date) -> Resolved | None:
+    """ "last summer", "this spring": the season's first month."""
     m = re.fullmatch(r"(?:(last|this|past) )?(spring|summer|autumn|fall|winter)", s)
-    if m:
-        first = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}[m.group(2)]
-        year = pub.year
-        if m.group(1) in ("last", "past"):  # the most recent such season that has ended
-            if shift_months(dt.date(year, first, 1), 3) > pub:
-                year -= 1
-        elif dt.date(year, first, 1) > pub:
+    if m is None:
+        return None
+    first = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}[m.group(2)]
+    year = pub.year
+    if m.group(1) in ("last", "past"):  # the most recent such season that has ended
+        if shift_months(dt.date(year, first, 1), 3) > pub:
             year -= 1
-        return dt.date(year, first, 1), "month"
+    elif dt.date(year, first, 1) > pub:
+        year -= 1
+    return dt.date(year, first, 1), "month"
+
+
+def _named_day(s: str, pub: dt.date) -> Resolved | None:
+    """ "today", "yesterday morning", "the day before yesterday", "tomorrow"."""
     if re.fullmatch(
         r"(today|tonight|overnight|this (morning|afternoon|evening)|earlier today|"
         r"later today)",
@@ -229,6 +255,11 @@ def _relative(s: str, pub: dt.date, *, future: bool) -> Resolved | None:
         return pub - dt.timedelta(days=2), "day"
     if re.fullmatch(r"tomorrow( (morning|afternoon|evening|night))?", s):
         return pub + dt.timedelta(days=1), "day"
+    return None
+
+
+def _weekday_phrase(s: str, pub: dt.date, *, future: bool) -> Resolved | None:
+    """ "last Tuesday", "Friday's", "next weekend"."""
     m = re.fullmatch(
         r"(?:(last|this|next|this past|past|early|late) )?(monday|tuesday|"
         r"wednesday|thursday|friday|saturday|sunday)(?:'s)?"
@@ -238,45 +269,54 @@ def _relative(s: str, pub: dt.date, *, future: bool) -> Resolved | None:
     if m:
         return _weekday(m.group(2), pub, future=future, modifier=m.group(1))
     m = re.fullmatch(r"(?:(last|this|past|next) )?weekend", s)
-    if m:
-        if m.group(1) == "next":
-            saturday = pub + dt.timedelta(days=(5 - pub.weekday()) % 7 or 7)
-        else:
-            saturday = pub - dt.timedelta(days=(pub.weekday() - 5) % 7 or 7)
-        return _monday(saturday), "week"
+    if m is None:
+        return None
+    if m.group(1) == "next":
+        saturday = pub + dt.timedelta(days=(5 - pub.weekday()) % 7 or 7)
+    else:
+        saturday = pub - dt.timedelta(days=(pub.weekday() - 5) % 7 or 7)
+    return _monday(saturday), "week"
+
+
+def _calendar_unit(s: str, pub: dt.date) -> Resolved | None:
+    """ "last week", "early next month", "earlier this year", "this decade"."""
     m = re.fullmatch(
         r"(?:(early|late|earlier|later) )?(last|this|next|previous|past|current)"
         r" (week|month|year|decade)",
         s,
     )
-    if m or s in ("earlier this week", "earlier this month", "earlier this year"):
-        step = {"last": -1, "previous": -1, "past": -1, "this": 0, "current": 0, "next": 1}
-        if m is None:
-            which, unit = "this", s.split()[-1]
-        else:
-            which, unit = m.group(2), m.group(3)
-        n = step[which]
-        if unit == "week":
-            return _monday(pub) + dt.timedelta(weeks=n), "week"
-        if unit == "month":
-            return shift_months(pub.replace(day=1), n), "month"
-        if unit == "year":
-            return dt.date(pub.year + n, 1, 1), "year"
-        return dt.date(pub.year // 10 * 10 + 10 * n, 1, 1), "decade"
+    if m is None and s not in ("earlier this week", "earlier this month", "earlier this year"):
+        return None
+    step = {"last": -1, "previous": -1, "past": -1, "this": 0, "current": 0, "next": 1}
+    if m is None:
+        which, unit = "this", s.split()[-1]
+    else:
+        which, unit = m.group(2), m.group(3)
+    n = step[which]
+    if unit == "week":
+        return _monday(pub) + dt.timedelta(weeks=n), "week"
+    if unit == "month":
+        return shift_months(pub.replace(day=1), n), "month"
+    if unit == "year":
+        return dt.date(pub.year + n, 1, 1), "year"
+    return dt.date(pub.year // 10 * 10 + 10 * n, 1, 1), "decade"
+
+
+def _elapsed(s: str, pub: dt.date) -> Resolved | None:
+    """ "three days ago", "about a month ago"; "the past two weeks", "recent days" (the
+    start of the span)."""
     m = re.fullmatch(rf"(?:about |some |nearly |almost |more than |over )?{_NUM} {_UNIT} ago", s)
     if m:
         return _ago(_num(m.group(1)), m.group(2), pub)
     m = re.fullmatch(rf"(?:last|past|recent|previous)(?: {_NUM})? {_UNIT}", s) or re.fullmatch(
         rf"(?:recent|the past|the last)(?: {_NUM})? {_UNIT}", s
     )
-    if m:
-        n = _num(m.group(1)) if m.group(1) else 1
-        if n == 1 and "recent" in s:
-            n = 3
-        return _span_start(n, m.group(2), pub)
-    if re.fullmatch(r"(these days|now|currently|recently|lately|at present)", s):
+    if m is None:
         return None
-    return None
+    n = _num(m.group(1)) if m.group(1) else 1
+    if n == 1 and "recent" in s:
+        n = 3
+    return _span_start(n, m.group(2), pub)
 
 
 def relative_offset(text: str) -> tuple[int, int] | None:

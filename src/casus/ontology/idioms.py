@@ -13,11 +13,14 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 from casus.ontology.cameo import CameoTable, load_cameo
 from casus.ontology.lexicon import Pattern
 from casus.ontology.tables import Row, data_files, read_tsv
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 HEADER = ("words", "action", "note")
 GAP = "..."
@@ -39,19 +42,19 @@ class Idiom:
     code: str | None  # None: drop the event
     where: str  # "file:line"
 
-    def matches(self, tokens: list[Any], anchors: set[int]) -> bool:
+    def matches(self, tokens: list[Token], anchors: set[int]) -> bool:
         """Whether the words occur in the sentence, in order, covering an anchor token."""
         return any(
             _match(tokens, self.items, start, 0, [], anchors) for start in range(len(tokens))
         )
 
 
-def _word_of(token: Any) -> tuple[str, str]:
+def _word_of(token: Token) -> tuple[str, str]:
     return token.lemma_.lower(), token.lower_
 
 
 def _match(
-    tokens: list[Any],
+    tokens: list[Token],
     items: tuple[frozenset[str] | None, ...],
     ti: int,
     ii: int,
@@ -82,7 +85,7 @@ class Idioms:
             for word in {w for item in idiom.items if item for w in item}:
                 self._by_word[word].append(idiom)
 
-    def find(self, trigger: Any) -> Idiom | None:
+    def find(self, trigger: Token) -> Idiom | None:
         """The first idiom (in file order) that covers the trigger or one of its objects."""
         near = [trigger] + [c for c in trigger.children if c.dep_ in ARGUMENT_DEPS]
         candidates = {
@@ -98,7 +101,7 @@ class Idioms:
         ordered = sorted(candidates.values(), key=self.idioms.index)
         return next((idiom for idiom in ordered if idiom.matches(tokens, anchors)), None)
 
-    def apply(self, trigger: Any, pattern: Pattern | None, kind: str) -> Pattern | None:
+    def apply(self, trigger: Token, pattern: Pattern | None, kind: str) -> Pattern | None:
         """The pattern to code with after figurative language is taken into account: ``None``
         for a dropped idiom, a recoded pattern ("a war of words" → 111), or ``pattern``."""
         idiom = self.find(trigger)

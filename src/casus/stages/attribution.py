@@ -11,13 +11,16 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from casus.document import Document
 from casus.engine.modality import REPORTING_VERBS
 from casus.engine.resolver import Resolver
 from casus.model import Actor, Attribution, Event
 from casus.ontology.words import word_list
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 QUOTE_RE = re.compile(r"[\u201c\"\u201e\u00ab](.+?)[\u201d\"\u201c\u00bb]", re.DOTALL)
 # Verbs whose subject vouches for (or disputes) their complement: reporting verbs, and
@@ -44,7 +47,7 @@ SPEECH_LINKS = frozenset(
 )
 
 
-def _reporting_governor(trigger: Any) -> tuple[Any, Any] | None:
+def _reporting_governor(trigger: Token) -> tuple[Token, Token] | None:
     """The reporting verb whose complement holds the trigger, and its subject token."""
     t = trigger
     for _ in range(10):
@@ -77,7 +80,7 @@ def _reporting_governor(trigger: Any) -> tuple[Any, Any] | None:
     return None
 
 
-def _subject(verb: Any) -> Any | None:
+def _subject(verb: Token) -> Token | None:
     """Who speaks: the subject, the author of a speech noun ("a statement by the ministry
     said"), or the inherited subject of a participle ("issued a statement saying ...")."""
     for child in verb.children:
@@ -94,7 +97,7 @@ def _subject(verb: Any) -> Any | None:
     return None
 
 
-def _author(noun: Any) -> Any | None:
+def _author(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from", "of", "for"):
             for pobj in child.children:
@@ -105,7 +108,7 @@ def _author(noun: Any) -> Any | None:
     return None
 
 
-def _according_to(sent: Any) -> Any | None:
+def _according_to(sent: Span) -> Token | None:
     for token in sent:
         if token.lower_ == "according":
             for prep in token.children:
@@ -120,7 +123,7 @@ class _Quotes:
     """The quotations and sentences of one document, found once: searching the text again for
     every trigger would make the cost grow with the square of the document's length."""
 
-    def __init__(self, text: str, doc: Any) -> None:
+    def __init__(self, text: str, doc: Doc) -> None:
         self.breaks = [m.start() for m in re.finditer("\n", text)]
         bounds = [0, *self.breaks, len(text)]
         # quotes never run across a paragraph break: one list per paragraph
@@ -131,7 +134,7 @@ class _Quotes:
         self.sentences = list(doc.sents)
         self.sentence_ends = [s.end_char for s in self.sentences]
 
-    def around(self, trigger: Any) -> tuple[int, int] | None:
+    def around(self, trigger: Token) -> tuple[int, int] | None:
         """The quotation the trigger stands in, if any."""
         paragraph = bisect.bisect_left(self.breaks, trigger.idx)
         for start, end in self.by_paragraph[paragraph]:
@@ -139,7 +142,7 @@ class _Quotes:
                 return start, end
         return None
 
-    def speaker(self, quote: tuple[int, int]) -> tuple[Any, Any] | None:
+    def speaker(self, quote: tuple[int, int]) -> tuple[Token, Token] | None:
         """ "“...,” said X." / "“...,” X said." / "“...” The ministry said so in a
         statement."."""
         first = bisect.bisect_left(self.sentence_ends, quote[0])
@@ -214,18 +217,18 @@ class AttributionStage:
         return document
 
     def attribute(
-        self, doc: Any, trigger: Any, resolver: Resolver, outlet: str | None
+        self, doc: Doc, trigger: Token, resolver: Resolver, outlet: str | None
     ) -> Attribution:
         """The attribution of one trigger in a parsed text (the stage does every trigger of a
         document at once)."""
         return self._attribute(_Quotes(doc.text, doc), trigger, resolver, outlet, 0)
 
     def _attribute(
-        self, quotes: _Quotes, trigger: Any, resolver: Resolver, outlet: str | None, offset: int
+        self, quotes: _Quotes, trigger: Token, resolver: Resolver, outlet: str | None, offset: int
     ) -> Attribution:
         quote = quotes.around(trigger)
         found = _reporting_governor(trigger)
-        verb = None
+        verb: Token | str | None = None
         speaker: Actor | None = None
         if found is not None:
             verb, subject = found

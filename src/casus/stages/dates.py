@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, TypeAlias
 
 from casus.document import Document
 from casus.engine.modality import is_future_locally
@@ -27,6 +27,11 @@ from casus.engine.temporal import (
 )
 from casus.model import Event, EventDate
 from casus.ontology.words import word_list
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_Anchor: TypeAlias = "tuple[int, int, str, Token, EventDate | None]"
 
 # Links a date may climb to reach its predicate; a ccomp or relcl boundary stops it, so
 # "Iran, which was attacked in 1980, signed the deal on Monday" keeps 1980 with "attacked".
@@ -69,7 +74,7 @@ UNRESOLVABLE = re.compile(
 FUTURE_GOVERNORS = word_list("future_governors")
 
 
-def _date_spans(sent: Any) -> list[tuple[int, int, str]]:
+def _date_spans(sent: Span) -> list[tuple[int, int, str]]:
     """(start char, end char, text) of the sentence's temporal expressions: spaCy DATE and
     TIME entities plus the span phrases spaCy misses."""
     spans = [(e.start_char, e.end_char, e.text) for e in _entities(sent, ("DATE", "TIME"))]
@@ -80,10 +85,10 @@ def _date_spans(sent: Any) -> list[tuple[int, int, str]]:
     return spans
 
 
-def _entities(sent: Any, labels: tuple[str, ...]) -> list[Any]:
+def _entities(sent: Span, labels: tuple[str, ...]) -> list[Span]:
     """The sentence's entities with these labels, read from its own tokens (``Span.ents``
     scans every entity of the document, which makes long documents quadratic)."""
-    out = []
+    out: list[Span] = []
     tokens = list(sent)
     for i, token in enumerate(tokens):
         if token.ent_iob_ != "B" or token.ent_type_ not in labels:
@@ -95,12 +100,19 @@ def _entities(sent: Any, labels: tuple[str, ...]) -> list[Any]:
     return out
 
 
-def _anchor(doc: Any, start: int, end: int) -> Any:
+def _covering(doc: Doc, start: int, end: int) -> Span:
+    """The tokens that cover these character offsets (found in this document's text)."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span.root
+    if span is None:
+        raise ValueError(f"no tokens at characters {start}-{end}")
+    return span
 
 
-def governed_by(anchor: Any, trigger: Any, *, loose: bool = False) -> bool:
+def _anchor(doc: Doc, start: int, end: int) -> Token:
+    return _covering(doc, start, end).root
+
+
+def governed_by(anchor: Token, trigger: Token, *, loose: bool = False) -> bool:
     """Whether a date phrase (its root token) attaches to ``trigger``'s own clause. ``loose``
     also climbs through non-finite verbs inside the clause ("suspended talks on joining the EU
     last November"), never through a relative or reported clause."""
@@ -121,7 +133,7 @@ def governed_by(anchor: Any, trigger: Any, *, loose: bool = False) -> bool:
     return False
 
 
-def _modifies_a_name(anchor: Any, triggers: list[Any]) -> bool:
+def _modifies_a_name(anchor: Token, triggers: list[Token]) -> bool:
     """A year inside a name is no date of the event: "the 1961 Vienna Convention"; but "the
     2008 war" dates the war itself."""
     head = anchor.head
@@ -132,12 +144,12 @@ def _modifies_a_name(anchor: Any, triggers: list[Any]) -> bool:
     )
 
 
-def _modifies_next(doc: Any, start: int, end: int) -> bool:
-    last = doc.char_span(start, end, alignment_mode="expand")[-1]
+def _modifies_next(doc: Doc, start: int, end: int) -> bool:
+    last = _covering(doc, start, end)[-1]
     return bool(last.dep_ in ("compound", "amod", "nmod") and last.head.i > last.i)
 
 
-def _future_governed(trigger: Any) -> bool:
+def _future_governed(trigger: Token) -> bool:
     t = trigger
     for _ in range(3):
         if t.dep_ not in ("xcomp", "acomp") or t.head.i == t.i:
@@ -148,7 +160,7 @@ def _future_governed(trigger: Any) -> bool:
     return False
 
 
-def _light_verb(trigger: Any) -> Any | None:
+def _light_verb(trigger: Token) -> Token | None:
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
         head = trigger.head if trigger.dep_ != "pobj" else trigger.head.head
         if head.pos_ in ("VERB", "AUX"):
@@ -156,7 +168,13 @@ def _light_verb(trigger: Any) -> Any | None:
     return None
 
 
-def _linked_predicates(trigger: Any) -> list[Any]:
+def _with_light_verb(trigger: Token) -> list[Token]:
+    """The trigger and the light verb it is the object of ("paid a visit" → paid)."""
+    light = _light_verb(trigger)
+    return [trigger] if light is None else [trigger, light]
+
+
+def _linked_predicates(trigger: Token) -> list[Token]:
     """Predicates whose date the trigger shares: its coordinated head, its control verb."""
     out = []
     t = trigger
@@ -170,6 +188,53 @@ def _linked_predicates(trigger: Any) -> list[Any]:
         if child.dep_ == "conj":
             out.append(child)
     return out
+
+
+def _carried_date(
+    trigger: Token,
+    stated: dict[int, EventDate],
+    sentence: int,
+    frame: Frame | None,
+    *,
+    future: bool,
+) -> EventDate | None:
+    """A time carried over from around the sentence: the sentence's own narrative frame, the
+    previous sentence's time for a past-tense event, else the frame the sentence inherits."""
+    own = frame.own if frame is not None and not future and frame.own is not None else None
+    framed = framed_date(own, trigger) if own is not None else None
+    if framed is not None:  # "In February, gunmen opened fire …; Georgetown blamed …"
+        return framed
+    # the previous sentence's own time (of its main clause: not "…, who stormed towns on
+    # Saturday"), or without frames the date stated in it
+    previous = frame.previous if frame is not None else stated.get(sentence - 1)
+    if previous is not None and trigger.tag_ in ("VBD", "VBN") and not future:
+        # "Baku expelled four diplomats on Thursday. They left the country" — the next
+        # sentence's past-tense event continues the story.
+        return EventDate(
+            previous.date,
+            previous.precision,
+            "inferred",
+            previous.text,
+            previous.note,
+            previous.reference,
+        )
+    # ---- hook: the narrative frame (engine/reference_time.py)
+    held = frame.inherited if frame is not None and not future else None
+    # ---- end hook
+    return framed_date(held, trigger) if held is not None else None
+
+
+def _publication_date(pub: dt.date | None) -> EventDate:
+    """The publication date, the last resort; a note says what to do when there is none."""
+    if pub is None:
+        return EventDate(
+            None,
+            "unknown",
+            "publication",
+            None,
+            "no publication date: give --published or a dateline",
+        )
+    return EventDate(pub, "day", "publication", None)
 
 
 class DateStage:
@@ -219,8 +284,8 @@ class DateStage:
 
     def date_for(
         self,
-        doc: Any,
-        trigger: Any,
+        doc: Doc,
+        trigger: Token,
         pub: dt.date | None,
         stated: dict[int, EventDate],
         sentence: int,
@@ -231,18 +296,31 @@ class DateStage:
         """The date of the event whose predicate is ``trigger``; ``stated`` maps earlier
         sentence indexes to the dates stated there (filled in by the caller); ``countries``
         (how often the article names each) settle bare reference names ("the revolution");
-        ``frame`` is the sentence's narrative frame."""
+        ``frame`` is the sentence's narrative frame. In order of evidence: a date governing
+        the trigger; one governing a linked predicate; a time carried over from the frame or
+        the previous sentence; the publication date."""
         countries = countries if countries is not None else Counter()
         future = is_future_locally(trigger) or _future_governed(trigger)
         found = self.governing_date(doc, trigger, pub, stated, sentence, countries)
-        if found is not None:
-            return found
-        candidates = [trigger] + [t for t in (_light_verb(trigger),) if t is not None]
-        anchors = [
-            a
-            for a in self._anchors(doc, trigger, pub, countries)
-            if not _modifies_a_name(a[3], candidates)
-        ]
+        if found is None:
+            found = self._linked_date(doc, trigger, pub, stated, sentence, countries, future)
+        if found is None:
+            found = _carried_date(trigger, stated, sentence, frame, future=future)
+        return found if found is not None else _publication_date(pub)
+
+    def _linked_date(
+        self,
+        doc: Doc,
+        trigger: Token,
+        pub: dt.date | None,
+        stated: dict[int, EventDate],
+        sentence: int,
+        countries: Counter[str],
+        future: bool,
+    ) -> EventDate | None:
+        """A date governing a predicate linked to the trigger (its light verb, a conjunct),
+        unless the date modifies a name."""
+        anchors = self._dating_anchors(doc, trigger, pub, countries)
         for pred in _linked_predicates(trigger):
             for _s, _e, text, anchor, ref in anchors:
                 if governed_by(anchor, pred):
@@ -256,50 +334,30 @@ class DateStage:
                             found.note,
                             found.reference,
                         )
-        own = frame.own if frame is not None and not future and frame.own is not None else None
-        framed = framed_date(own, trigger) if own is not None else None
-        if framed is not None:  # "In February, gunmen opened fire …; Georgetown blamed …"
-            return framed
-        # the previous sentence's own time (of its main clause: not "…, who stormed towns on
-        # Saturday"), or without frames the date stated in it
-        previous = frame.previous if frame is not None else stated.get(sentence - 1)
-        if previous is not None and trigger.tag_ in ("VBD", "VBN") and not future:
-            # "Baku expelled four diplomats on Thursday. They left the country" — the next
-            # sentence's past-tense event continues the story.
-            return EventDate(
-                previous.date,
-                previous.precision,
-                "inferred",
-                previous.text,
-                previous.note,
-                previous.reference,
-            )
-        # ---- hook: the narrative frame (engine/reference_time.py)
-        held = frame.inherited if frame is not None and not future else None
-        framed = framed_date(held, trigger) if held is not None else None
-        if framed is not None:
-            return framed
-        # ---- end hook
-        if pub is None:
-            return EventDate(
-                None,
-                "unknown",
-                "publication",
-                None,
-                "no publication date: give --published or a dateline",
-            )
-        return EventDate(pub, "day", "publication", None)
+        return None
+
+    def _dating_anchors(
+        self, doc: Doc, trigger: Token, pub: dt.date | None, countries: Counter[str]
+    ) -> list[_Anchor]:
+        """The sentence's temporal expressions that may date ``trigger``: not a year inside
+        a name."""
+        candidates = _with_light_verb(trigger)
+        return [
+            a
+            for a in self._anchors(doc, trigger, pub, countries)
+            if not _modifies_a_name(a[3], candidates)
+        ]
 
     def _anchors(
-        self, doc: Any, trigger: Any, pub: dt.date | None, countries: Counter[str]
-    ) -> list[tuple[int, int, str, Any, EventDate | None]]:
+        self, doc: Doc, trigger: Token, pub: dt.date | None, countries: Counter[str]
+    ) -> list[_Anchor]:
         """The sentence's temporal expressions with their root tokens; a reference-event
         phrase comes with its date, and the dates inside it ("since the 1979 revolution")
         are dropped."""
         sent = trigger.sent
         # found once per sentence, kept with the Doc itself (never on the stage, which every
         # document and thread shares)
-        memo: dict[tuple[int, dt.date | None], list[Any]] = doc.user_data.setdefault(
+        memo: dict[tuple[int, dt.date | None], list[_Anchor]] = doc.user_data.setdefault(
             "casus.date_anchors", {}
         )
         key = (sent.start, pub)
@@ -317,7 +375,7 @@ class DateStage:
             # noun is no reference: "took part in the war games"
             if r.when is not None and not _modifies_next(doc, r.start, r.end)
         ]
-        out: list[tuple[int, int, str, Any, EventDate | None]] = [
+        out: list[_Anchor] = [
             (s, e, text, _anchor(doc, s, e), None)
             for s, e, text in _date_spans(sent)
             if not any(r.start <= s < r.end for r in refs)
@@ -327,7 +385,7 @@ class DateStage:
         return list(out)
 
     def sentence_date(
-        self, doc: Any, sent: Any, pub: dt.date | None, index: int, countries: Counter[str]
+        self, doc: Doc, sent: Span, pub: dt.date | None, index: int, countries: Counter[str]
     ) -> EventDate | None:
         """The time a sentence is set in: an expression governing its main verb, or one that
         opens the sentence or a line of it ("In 1992, …", "After the independence of Baku,
@@ -347,8 +405,8 @@ class DateStage:
 
     def governing_date(
         self,
-        doc: Any,
-        trigger: Any,
+        doc: Doc,
+        trigger: Token,
         pub: dt.date | None,
         stated: dict[int, EventDate],
         sentence: int,
@@ -356,17 +414,9 @@ class DateStage:
     ) -> EventDate | None:
         """The date of a temporal expression that governs ``trigger`` (rule 1 of
         docs/dates.md), or ``None``."""
-        future = is_future_locally(trigger)
-        candidates = [trigger]
-        light = _light_verb(trigger)
-        if light is not None:
-            candidates.append(light)
-        future = future or _future_governed(trigger)
-        anchors = [
-            a
-            for a in self._anchors(doc, trigger, pub, countries)
-            if not _modifies_a_name(a[3], candidates)
-        ]
+        future = is_future_locally(trigger) or _future_governed(trigger)
+        candidates = _with_light_verb(trigger)
+        anchors = self._dating_anchors(doc, trigger, pub, countries)
         for loose in (False, True):
             for pred in candidates:
                 for _s, _e, text, anchor, ref in anchors:

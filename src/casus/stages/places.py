@@ -8,12 +8,15 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from casus.document import Document
 from casus.model import Event, Location
 from casus.ontology.gazetteer import LARGE_CITY, Gazetteer, Place, country_place
 from casus.ontology.words import word_list
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 log = logging.getLogger("casus")
 
@@ -37,8 +40,8 @@ REGION_WORDS = re.compile(
 
 
 def locate(
-    doc: Any,
-    trigger: Any,
+    doc: Doc,
+    trigger: Token,
     gazetteer: Gazetteer,
     prefer: tuple[str, ...],
     offset: int = 0,
@@ -67,7 +70,7 @@ def locate(
     return None
 
 
-def _clause_tokens(trigger: Any) -> list[Any]:
+def _clause_tokens(trigger: Token) -> list[Token]:
     """Tokens of the trigger's clause: its subtree, minus clauses of its own."""
     out = []
     stack = [trigger]
@@ -79,8 +82,8 @@ def _clause_tokens(trigger: Any) -> list[Any]:
 
 
 def _place(
-    doc: Any,
-    token: Any,
+    doc: Doc,
+    token: Token,
     gazetteer: Gazetteer,
     prefer: tuple[str, ...],
     offset: int,
@@ -132,7 +135,7 @@ def _place(
 
 
 def _border(
-    doc: Any, border: Any, gazetteer: Gazetteer, prefer: tuple[str, ...], offset: int
+    doc: Doc, border: Token, gazetteer: Gazetteer, prefer: tuple[str, ...], offset: int
 ) -> Location | None:
     """ "the border with Azerbaijan", "the Lebanese border", "the Armenia-Azerbaijan border"."""
     candidates = [
@@ -157,17 +160,17 @@ def _border(
     return None
 
 
-def _name_words(token: Any) -> list[Any]:
+def _name_words(token: Token) -> list[Token]:
     parts = [t for t in token.children if t.dep_ == "compound" and t.i < token.i]
     return sorted([*parts, token], key=lambda t: t.i)
 
 
-def _name_text(token: Any) -> str:
+def _name_text(token: Token) -> str:
     return " ".join(t.text for t in _name_words(token))
 
 
 def _location(
-    doc: Any, token: Any, place: Place, precision: str, offset: int, basis: str = "clause"
+    doc: Doc, token: Token, place: Place, precision: str, offset: int, basis: str = "clause"
 ) -> Location:
     tokens = sorted(token.subtree, key=lambda t: t.i)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
@@ -196,8 +199,8 @@ def to_location(
 
 
 def locate_in_sentence(
-    doc: Any,
-    trigger: Any,
+    doc: Doc,
+    trigger: Token,
     gazetteer: Gazetteer,
     prefer: tuple[str, ...],
     offset: int = 0,
@@ -268,7 +271,7 @@ class PlaceStage:
         document.events = out
         return document
 
-    def place_of(self, event: Event, trigger: Any, document: Document) -> Location | None:
+    def place_of(self, event: Event, trigger: Token, document: Document) -> Location | None:
         """The place the event's clause, else its sentence, names."""
         if trigger is None:
             return None

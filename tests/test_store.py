@@ -284,7 +284,7 @@ def test_article_that_fails_to_code_is_reported_and_the_rest_stored(store: Store
                 yield result
 
     stats = ingest(store, Flaky(), fake_articles(3))  # type: ignore[arg-type]
-    assert [f.article_id for f in stats.failed] == ["art1"]
+    assert [f.origin for f in stats.failed] == ["art1"]  # no origin: the article id
     assert store.counts()["articles"] == 2
 
 

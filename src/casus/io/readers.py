@@ -12,11 +12,12 @@ import json
 import stat
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from casus.errors import InputError
+from casus.failures import Failure
 from casus.model import Article, parse_iso_date
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
@@ -54,16 +55,9 @@ _BOMS = (  # UTF-32 first: its little-endian mark begins with UTF-16's
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Skipped:
-    """An input that could not be read: where, and why."""
-
-    origin: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.origin}: {self.reason}"
-
+# An input that could not be read is a :class:`~casus.failures.Failure` (one record for
+# every failure casus reports); ``Skipped`` is its name here.
+Skipped = Failure
 
 Item = Article | Skipped
 

@@ -9,11 +9,11 @@ docs/store.md documents the schema and the concurrency model.
 
 from __future__ import annotations
 
+from casus.failures import Failure
 from casus.store.clusters import refresh_clusters
 from casus.store.db import DEFAULT_DB, READ_WAIT, WRITE_WAIT, Store
 from casus.store.ingest import (
     DEFAULT_BATCH_SIZE,
-    Failure,
     IngestStats,
     coder_versions,
     ingest,

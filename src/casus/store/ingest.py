@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from casus.dedup import actor_key, dyad_key, known_dyad
 from casus.errors import InputError
+from casus.failures import Failure
 from casus.io.rows import event_row
 from casus.model import Article, Event, content_id
 from casus.store.clusters import mark_pending, refresh_clusters
@@ -62,18 +63,6 @@ class ArticleCoder(Protocol):
     def pipe_results(self, articles: Iterable[Article]) -> Iterator[Result]:
         """Results in input order."""
         ...
-
-
-@dataclass(frozen=True, slots=True)
-class Failure:
-    """An article that could not be coded: which, and why."""
-
-    article_id: str
-    origin: str | None
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.origin or self.article_id}: {self.reason}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,8 +240,7 @@ def _first_of_each_id(articles: Iterable[Article], failed: list[Failure]) -> Ite
         if seen.setdefault(article.id, digest) != digest:
             failed.append(
                 Failure(
-                    article.id,
-                    article.origin,
+                    article.origin or article.id,
                     f"duplicate id {article.id!r} with another text (the first one is kept)",
                 )
             )
@@ -308,11 +296,12 @@ def _code(
             try:
                 results.extend(coder.pipe_results([article]))
             except Exception as e:  # reported with the article, like a skipped input
-                failed.append(Failure(article.id, article.origin, f"coding failed: {e}"))
+                where = article.origin or article.id
+                failed.append(Failure(where, f"coding failed: {e}", "pipeline"))
     out: list[tuple[Article, list[Event]]] = []
     for result in results:
-        if result.error is not None:  # a stage failed on it: report, do not store it as coded
-            failed.append(Failure(result.article.id, result.article.origin, result.error))
+        if result.failure is not None:  # a stage failed on it: report, do not store it as coded
+            failed.append(result.failure)
         else:
             out.append((result.article, result.events))
     return out

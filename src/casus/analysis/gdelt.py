@@ -131,7 +131,9 @@ _MENTIONS = """
 """
 
 
-def _where(since: dt.date | None, until: dt.date | None) -> tuple[str, list[Any]]:
+def cluster_window(since: dt.date | None, until: dt.date | None) -> tuple[str, list[Any]]:
+    """SQL condition (with parameters) on clusters ``c`` dated (else first reported) in the
+    range: the window of every cluster export."""
     day = "coalesce(c.date, c.first_report_date)"
     parts, params = ["TRUE"], []
     if since is not None:
@@ -159,7 +161,7 @@ def write_gdelt_events(
     coded) and counted in the returned stats: never dropped."""
     writer = csv.writer(out, delimiter="\t", lineterminator="\n")
     stats = GdeltStats()
-    where, params = _where(since, until)
+    where, params = cluster_window(since, until)
     for row in _rows(store, _CLUSTERS.format(where=where, event=EVENT_STRUCT_SQL), params):
         values, basis = gdelt_event_row(row)
         writer.writerow(values)
@@ -273,7 +275,7 @@ def write_gdelt_mentions(
     (same GLOBALEVENTID as the Events table)."""
     writer = csv.writer(out, delimiter="\t", lineterminator="\n")
     stats = GdeltStats()
-    where, params = _where(since, until)
+    where, params = cluster_window(since, until)
     for row in _rows(store, _MENTIONS.format(where=where, event=EVENT_STRUCT_SQL), params):
         writer.writerow(gdelt_mention_row(row))
         stats.rows += 1

@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Any, TextIO
 from urllib.parse import urlparse
 
+from casus.analysis.gdelt import cluster_window
 from casus.analysis.names import name_of
 from casus.io.rows import EVENT_STRUCT_SQL, event_from_row
 from casus.model import Actor, Event
@@ -83,16 +84,9 @@ def _schema() -> dict[str, Any]:
 def _records(
     store: Store, since: dt.date | None, until: dt.date | None, coder: str
 ) -> Iterator[dict[str, Any]]:
-    day = "coalesce(c.date, c.first_report_date)"
-    parts, params = ["TRUE"], []
-    if since is not None:
-        parts.append(f"{day} >= ?")
-        params.append(since)
-    if until is not None:
-        parts.append(f"{day} <= ?")
-        params.append(until)
+    where, params = cluster_window(since, until)
     with store.read() as con:
-        query = _CLUSTERS.format(where=" AND ".join(parts), event=EVENT_STRUCT_SQL)
+        query = _CLUSTERS.format(where=where, event=EVENT_STRUCT_SQL)
         cursor = con.execute(query, params)
         while chunk := cursor.fetchmany(FETCH):
             for row in chunk:

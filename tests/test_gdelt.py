@@ -112,8 +112,9 @@ def test_country_level_places_have_centroids(events: pd.DataFrame) -> None:
 
 def test_actor_names_come_from_the_dictionary(events: pd.DataFrame) -> None:
     coded = events.dropna(subset=["Actor1Code"])
-    expected = [(name_of(c) or "").upper() for c in coded["Actor1Code"]]
-    assert coded["Actor1Name"].tolist() == expected
+    known = coded[coded["Actor1CountryCode"].notna()]  # a generic side has no country
+    expected = [(name_of(c) or "").upper() for c in known["Actor1Code"]]
+    assert known["Actor1Name"].tolist() == expected
     assert "THE MINISTRY" not in set(coded["Actor1Name"])
 
 
@@ -178,3 +179,17 @@ def test_columns_casus_does_not_code_stay_empty(events: pd.DataFrame) -> None:
         "ActionGeo_ADM2Code",
     ]
     assert events[empty].isna().all().all()
+
+
+@pytest.mark.parametrize(
+    ("code", "roles", "how", "written"),
+    [("---", (), "unknown", ["", "", ""]), ("---UAF", ("UAF",), "generic", ["UAF", "MILITIA", ""])],
+)
+def test_a_side_of_unknown_country_is_written_as_gdelt_writes_one(
+    code: str, roles: tuple[str, ...], how: str, written: list[str]
+) -> None:
+    from casus.analysis.gdelt import _actor
+    from casus.model import Actor
+
+    actor = Actor(code, None, roles, "gunmen", 0, 6, how)
+    assert _actor(actor)[:3] == written

@@ -220,13 +220,15 @@ def _day(
 def _actor(actor: Actor | None) -> list[Any]:
     if actor is None or not actor.code:
         return [""] * len(_ACTOR)
-    code = actor.code
+    # a side of unknown country is written as GDELT writes one: its roles alone ("UAF" for
+    # unidentified gunmen), or nothing when nothing is known ("---")
+    code = actor.code.removeprefix("---") if not actor.known else actor.code
     roles = list(actor.roles)[:3]
     group = code[3:] if code[:3] in KNOWN_GROUP_PREFIXES else ""
-    country = actor.country if actor.country and actor.country != "---" else ""
+    country = actor.country if actor.country and actor.known else ""
     return [
         code,
-        (name_of(code) or "").upper(),
+        _name(actor),
         country,
         group,
         "",
@@ -234,6 +236,13 @@ def _actor(actor: Actor | None) -> list[Any]:
         "",
         *(roles + [""] * (3 - len(roles))),
     ]
+
+
+def _name(actor: Actor) -> str:
+    """GDELT's actor name: the dictionary's ("IRAN GOVERNMENT"), "MILITIA" for a generic side
+    (its roles without the unknown country), nothing for an unknown one."""
+    name = (name_of(actor.code) or "").upper() if actor.code else ""
+    return name.removeprefix("UNKNOWN COUNTRY").strip()
 
 
 def _geo(location: Location | None) -> list[Any]:

@@ -69,9 +69,26 @@ def is_negated_locally(pred: Token) -> bool:
             d.dep_ == "det" and d.lower_ in ("no", "neither") for d in child.children
         ):
             return True
+    if _neither_nor(pred):
+        return True
+    if pred.dep_ == "acl" and pred.head.pos_ == "NOUN":
+        # "saw no need to send troops", "there was no plan to attack": the act is denied
+        return any(c.dep_ == "det" and c.lower_ == "no" for c in pred.head.children)
     if pred.pos_ == "NOUN":  # "no attack took place"
         return any(c.dep_ == "det" and c.lower_ in ("no",) for c in pred.children)
     return False
+
+
+def _neither_nor(pred: Token) -> bool:
+    """ "has neither confirmed nor denied a role": both verbs are negated."""
+    if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in pred.children):
+        return True
+    head = pred.head
+    return (
+        pred.dep_ == "conj"
+        and any(c.dep_ == "cc" and c.lower_ == "nor" for c in head.children)
+        and any(c.dep_ == "preconj" and c.lower_ == "neither" for c in head.children)
+    )
 
 
 def is_future_locally(pred: Token) -> bool:

@@ -68,25 +68,27 @@ CLAUSES = [
 WHEN = ["on Monday", "last week", "on March 29", "earlier this month", "yesterday", ""]
 
 
+def sentence(rng: random.Random) -> str:
+    """One news-like sentence from the clause templates."""
+    a, b = rng.sample(ACTORS, 2)
+    text = rng.choice(CLAUSES).format(
+        a=a,
+        b=b,
+        d=rng.choice(DEMONYMS),
+        day=rng.choice(["Friday", "Tuesday"]),
+        when=rng.choice(WHEN),
+        year=rng.randint(1995, 2022),
+    )
+    return text[0].upper() + text[1:] + "."
+
+
 def corpus(words: int, seed: int = 7) -> list[Article]:
     """News-like articles of four to eight sentences until ``words`` words are reached."""
     rng = random.Random(seed)
     out: list[Article] = []
     total = 0
     while total < words:
-        sentences = []
-        for _ in range(rng.randint(4, 8)):
-            a, b = rng.sample(ACTORS, 2)
-            text = rng.choice(CLAUSES).format(
-                a=a,
-                b=b,
-                d=rng.choice(DEMONYMS),
-                day=rng.choice(["Friday", "Tuesday"]),
-                when=rng.choice(WHEN),
-                year=rng.randint(1995, 2022),
-            )
-            sentences.append(text[0].upper() + text[1:] + ".")
-        text = " ".join(sentences)
+        text = " ".join(sentence(rng) for _ in range(rng.randint(4, 8)))
         total += len(text.split())
         out.append(
             Article(

@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench_code import ACTORS, CLAUSES, DEMONYMS, WHEN
+from bench_code import sentence
 
 from casus.model import Article
 from casus.ontology.cameo import load_cameo
@@ -307,18 +307,7 @@ def news(n: int, seed: int = 11) -> list[Article]:
     rng = random.Random(seed)
     out = []
     for i in range(n):
-        sentences = []
-        for _ in range(SENTENCES_PER_ARTICLE):
-            a, b = rng.sample(ACTORS, 2)
-            text = rng.choice(CLAUSES).format(
-                a=a,
-                b=b,
-                d=rng.choice(DEMONYMS),
-                day=rng.choice(["Friday", "Tuesday"]),
-                when=rng.choice(WHEN),
-                year=rng.randint(1995, 2022),
-            )
-            sentences.append(text[0].upper() + text[1:] + ".")
+        sentences = [sentence(rng) for _ in range(SENTENCES_PER_ARTICLE)]
         out.append(
             Article(
                 " ".join(sentences),

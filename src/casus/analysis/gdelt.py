@@ -178,7 +178,7 @@ def gdelt_event_row(row: tuple[Any, ...]) -> tuple[list[Any], str]:
     date: ``event`` (the text's date), ``publication`` or ``coding``."""
     cluster_id, date, first, n_reports, n_outlets, n_articles, data, coded, _, url = row
     event = event_from_row(data)
-    day, basis = _day(date, first, coded)
+    day, basis = report_day(date, first, coded)
     cameo = event.cameo
     values: list[Any] = [
         event_id(cluster_id),
@@ -207,9 +207,11 @@ def gdelt_event_row(row: tuple[Any, ...]) -> tuple[list[Any], str]:
     return values, basis
 
 
-def _day(
+def report_day(
     date: dt.date | None, first: dt.date | None, coded: dt.datetime | None
 ) -> tuple[dt.date, str]:
+    """The day a cluster is exported under, and its basis: the event's date (``event``),
+    else its first report's publication (``publication``), else the coding day."""
     if date is not None:
         return date, "event"
     if first is not None:
@@ -295,7 +297,7 @@ def gdelt_mention_row(row: tuple[Any, ...]) -> list[Any]:
     """One Mentions row (16 values) for a report row of ``_MENTIONS``."""
     cluster_id, date, first, data, url, origin, outlet, published, coded, length = row
     event = event_from_row(data)
-    day, basis = _day(date, first, coded)
+    day, basis = report_day(date, first, coded)
     mentioned = (
         dt.datetime.combine(published, dt.time()) if published is not None else coded
     ) or dt.datetime.combine(day, dt.time())

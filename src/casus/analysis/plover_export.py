@@ -18,7 +18,7 @@ from importlib import resources
 from typing import Any, TextIO
 from urllib.parse import urlparse
 
-from casus.analysis.gdelt import cluster_window
+from casus.analysis.gdelt import cluster_window, report_day
 from casus.analysis.names import name_of
 from casus.io.rows import EVENT_STRUCT_SQL, event_from_row
 from casus.model import Actor, Event
@@ -146,7 +146,7 @@ def plover_record(row: tuple[Any, ...], *, coder: str) -> dict[str, Any] | None:
         return None
     cameo = load_cameo()
     code = cameo.get(event.cameo) if event.cameo in cameo else None
-    day, basis = _day(date, first, coded)
+    day, basis = report_day(date, first, coded)
     return {
         "id": cluster_id,
         "date": day.isoformat(),
@@ -181,16 +181,6 @@ def plover_record(row: tuple[Any, ...], *, coder: str) -> dict[str, Any] | None:
             "end": event.evidence_end,
         },
     }
-
-
-def _day(
-    date: dt.date | None, first: dt.date | None, coded: dt.datetime | None
-) -> tuple[dt.date, str]:
-    if date is not None:
-        return date, "event"
-    if first is not None:
-        return first, "publication"
-    return (coded or dt.datetime.now()).date(), "coding"
 
 
 def _publication(outlet: str | None, url: str | None) -> str | None:

@@ -41,14 +41,12 @@ def pipeline_versions(cfg: Config) -> dict[str, str]:
     return {"casus": __version__, "lexicon": load_lexicon(tuple(cfg.lexicon_files)).version}
 
 
-class LocalExecutor:
-    """Code on ``workers`` processes (one, or an input of a few articles: in this process)."""
+class VersionedExecutor:
+    """What every executor shares: its configuration and the versions its pipelines record."""
 
     def __init__(self, cfg: Config, *, workers: int) -> None:
         self.cfg = cfg
         self.workers = workers
-        self._coder: Coder | None = None
-        self._pool: ProcessPoolExecutor | None = None
         self._versions: dict[str, str] | None = None
 
     @property
@@ -57,6 +55,15 @@ class LocalExecutor:
         if self._versions is None:
             self._versions = pipeline_versions(self.cfg)
         return self._versions
+
+
+class LocalExecutor(VersionedExecutor):
+    """Code on ``workers`` processes (one, or an input of a few articles: in this process)."""
+
+    def __init__(self, cfg: Config, *, workers: int) -> None:
+        super().__init__(cfg, workers=workers)
+        self._coder: Coder | None = None
+        self._pool: ProcessPoolExecutor | None = None
 
     def pipe_results(
         self, articles: Iterable[Article], *, batch_size: int | None = None

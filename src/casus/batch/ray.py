@@ -19,8 +19,8 @@ from casus.batch.local import (
     CHUNK,
     IN_FLIGHT,
     THREAD_VARIABLES,
+    VersionedExecutor,
     limit_threads,
-    pipeline_versions,
 )
 from casus.config import Config
 from casus.errors import CasusError, ConfigError
@@ -53,13 +53,12 @@ def _ray() -> Any:
         ) from e
 
 
-class RayExecutor:
+class RayExecutor(VersionedExecutor):
     """Code on ``workers`` Ray actors; ``address`` is a running cluster's ("auto": the one
     this machine belongs to), else a local Ray is started for the run and stopped after."""
 
     def __init__(self, cfg: Config, *, workers: int, address: str | None = None) -> None:
-        self.cfg = cfg
-        self.workers = workers
+        super().__init__(cfg, workers=workers)
         self._ray = _ray()
         self._started = False
         if not self._ray.is_initialized():
@@ -79,14 +78,6 @@ class RayExecutor:
             self._started = True
         remote = self._ray.remote(num_cpus=1)(CoderWorker)
         self._actors = [remote.remote(cfg) for _ in range(workers)]
-        self._versions: dict[str, str] | None = None
-
-    @property
-    def versions(self) -> dict[str, str]:
-        """The casus and lexicon versions of the workers' pipelines."""
-        if self._versions is None:
-            self._versions = pipeline_versions(self.cfg)
-        return self._versions
 
     def pipe_results(
         self, articles: Iterable[Article], *, batch_size: int | None = None

@@ -275,7 +275,8 @@ def _weekday_phrase(s: str, pub: dt.date, *, future: bool) -> Resolved | None:
         saturday = pub + dt.timedelta(days=(5 - pub.weekday()) % 7 or 7)
     else:
         saturday = pub - dt.timedelta(days=(pub.weekday() - 5) % 7 or 7)
-    return _monday(saturday), "week"
+    # the weekend's first day: the Monday before would put a Saturday raid five days early
+    return saturday, "week"
 
 
 def _calendar_unit(s: str, pub: dt.date) -> Resolved | None:

@@ -10,6 +10,18 @@ from collections import Counter
 from typing import TYPE_CHECKING, TypeAlias
 
 from casus.document import Document
+from casus.engine.date_attachment import (
+    COARSE,
+    FUTURE_GOVERNORS,
+    clause_verb,
+    governed_by,
+    is_below,
+    is_setting,
+    linked_predicates,
+    modifies_a_name,
+    owning_noun,
+    with_light_verb,
+)
 from casus.engine.modality import is_future_locally
 from casus.engine.reference_time import (
     Frame,
@@ -26,36 +38,12 @@ from casus.engine.temporal import (
     shift,
 )
 from casus.model import Event, EventDate
-from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _Anchor: TypeAlias = "tuple[int, int, str, Token, EventDate | None]"
 
-# Links a date may climb to reach its predicate; a ccomp or relcl boundary stops it, so
-# "Iran, which was attacked in 1980, signed the deal on Monday" keeps 1980 with "attacked".
-DATE_CLIMB = frozenset(
-    {
-        "pobj",
-        "prep",
-        "npadvmod",
-        "nummod",
-        "compound",
-        "amod",
-        "appos",
-        "advmod",
-        "nmod",
-        "tmod",
-        "obl",
-        "det",
-        "quantmod",
-        "pcomp",
-        "dobj",
-        "nsubj",
-        "attr",
-    }
-)
 EXTRA_TIME = re.compile(
     r"\b((?:in|over|during) (?:the )?(?:past|last|recent) (?:few |several |two |three )?"
     r"(?:days|weeks|months|years)|in recent (?:days|weeks|months|years)|"
@@ -71,7 +59,6 @@ UNRESOLVABLE = re.compile(
     r"long ago)$",
     re.IGNORECASE,
 )
-FUTURE_GOVERNORS = word_list("future_governors")
 
 
 def _date_spans(sent: Span) -> list[tuple[int, int, str]]:
@@ -112,38 +99,6 @@ def _anchor(doc: Doc, start: int, end: int) -> Token:
     return _covering(doc, start, end).root
 
 
-def governed_by(anchor: Token, trigger: Token, *, loose: bool = False) -> bool:
-    """Whether a date phrase (its root token) attaches to ``trigger``'s own clause. ``loose``
-    also climbs through non-finite verbs inside the clause ("suspended talks on joining the EU
-    last November"), never through a relative or reported clause."""
-    t = anchor
-    for _ in range(10):
-        if t.i == trigger.i:
-            return True
-        if t.head.i == t.i:
-            return False
-        if t.pos_ in ("VERB", "AUX") and t.i != anchor.i:
-            if not (loose and t.dep_ in ("pcomp", "xcomp", "acl") and t.tag_ in ("VBG", "VB")):
-                return False
-            t = t.head
-            continue
-        if t.dep_ not in DATE_CLIMB:
-            return False
-        t = t.head
-    return False
-
-
-def _modifies_a_name(anchor: Token, triggers: list[Token]) -> bool:
-    """A year inside a name is no date of the event: "the 1961 Vienna Convention"; but "the
-    2008 war" dates the war itself."""
-    head = anchor.head
-    return (
-        anchor.dep_ in ("compound", "nummod", "amod", "nmod")
-        and head.pos_ == "PROPN"
-        and all(head.i != t.i for t in triggers)
-    )
-
-
 def _modifies_next(doc: Doc, start: int, end: int) -> bool:
     last = _covering(doc, start, end)[-1]
     return bool(last.dep_ in ("compound", "amod", "nmod") and last.head.i > last.i)
@@ -158,36 +113,6 @@ def _future_governed(trigger: Token) -> bool:
         if t.lemma_.lower() in FUTURE_GOVERNORS or is_future_locally(t):
             return True
     return False
-
-
-def _light_verb(trigger: Token) -> Token | None:
-    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
-        head = trigger.head if trigger.dep_ != "pobj" else trigger.head.head
-        if head.pos_ in ("VERB", "AUX"):
-            return head
-    return None
-
-
-def _with_light_verb(trigger: Token) -> list[Token]:
-    """The trigger and the light verb it is the object of ("paid a visit" → paid)."""
-    light = _light_verb(trigger)
-    return [trigger] if light is None else [trigger, light]
-
-
-def _linked_predicates(trigger: Token) -> list[Token]:
-    """Predicates whose date the trigger shares: its coordinated head, its control verb."""
-    out = []
-    t = trigger
-    for _ in range(3):
-        if t.dep_ in ("conj", "xcomp", "advcl") and t.head.i != t.i:
-            t = t.head
-            out.append(t)
-        else:
-            break
-    for child in trigger.children:
-        if child.dep_ == "conj":
-            out.append(child)
-    return out
 
 
 def _carried_date(
@@ -255,11 +180,12 @@ class DateStage:
         doc = document.parsed()
         stated: dict[int, EventDate] = {}  # sentence index -> last stated date
         out: list[Event] = []
+        events = frozenset(t.i for t in document.triggers)
         # ---- hook: reference events and the narrative frame (engine/reference_time.py)
         countries = article_countries(document.mentions)
         frames = narrative_frames(
             doc,
-            lambda sent, i: self.sentence_date(doc, sent, pub, i, countries),
+            lambda sent, i: self.sentence_date(doc, sent, pub, i, countries, events=events),
             lambda when: is_historical(when, pub, self.historical),
         )
         # ---- end hook
@@ -271,6 +197,7 @@ class DateStage:
                 stated,
                 event.sentence_index,
                 countries=countries,
+                events=events,
                 frame=frames[event.sentence_index]
                 if 0 <= event.sentence_index < len(frames)
                 else None,
@@ -291,19 +218,23 @@ class DateStage:
         sentence: int,
         *,
         countries: Counter[str] | None = None,
+        events: frozenset[int] = frozenset(),
         frame: Frame | None = None,
     ) -> EventDate:
         """The date of the event whose predicate is ``trigger``; ``stated`` maps earlier
         sentence indexes to the dates stated there (filled in by the caller); ``countries``
         (how often the article names each) settle bare reference names ("the revolution");
-        ``frame`` is the sentence's narrative frame. In order of evidence: a date governing
-        the trigger; one governing a linked predicate; a time carried over from the frame or
-        the previous sentence; the publication date."""
+        ``events`` are the token indexes of the document's event triggers (a noun event owns
+        the time of its noun phrase); ``frame`` is the sentence's narrative frame. In order of
+        evidence: a date governing the trigger; one governing a linked predicate; a time
+        carried over from the frame or the previous sentence; the publication date."""
         countries = countries if countries is not None else Counter()
         future = is_future_locally(trigger) or _future_governed(trigger)
-        found = self.governing_date(doc, trigger, pub, stated, sentence, countries)
+        found = self.governing_date(doc, trigger, pub, stated, sentence, countries, events=events)
         if found is None:
-            found = self._linked_date(doc, trigger, pub, stated, sentence, countries, future)
+            found = self._linked_date(
+                doc, trigger, pub, stated, sentence, countries, future, events
+            )
         if found is None:
             found = _carried_date(trigger, stated, sentence, frame, future=future)
         return found if found is not None else _publication_date(pub)
@@ -317,13 +248,15 @@ class DateStage:
         sentence: int,
         countries: Counter[str],
         future: bool,
+        events: frozenset[int],
     ) -> EventDate | None:
         """A date governing a predicate linked to the trigger (its light verb, a conjunct),
         unless the date modifies a name."""
-        anchors = self._dating_anchors(doc, trigger, pub, countries)
-        for pred in _linked_predicates(trigger):
-            for _s, _e, text, anchor, ref in anchors:
-                if governed_by(anchor, pred):
+        anchors = self._dating_anchors(doc, trigger, pub, countries, events)
+        for pred in linked_predicates(trigger):
+            for item in anchors:
+                _s, _e, text, _anchor, ref = item
+                if self._attaches(doc, item, pred, anchors, pub, events):
                     found = ref or self._resolve(text, pub, future, stated, sentence)
                     if found.date is not None:
                         return EventDate(
@@ -337,16 +270,61 @@ class DateStage:
         return None
 
     def _dating_anchors(
-        self, doc: Doc, trigger: Token, pub: dt.date | None, countries: Counter[str]
+        self,
+        doc: Doc,
+        trigger: Token,
+        pub: dt.date | None,
+        countries: Counter[str],
+        events: frozenset[int],
     ) -> list[_Anchor]:
         """The sentence's temporal expressions that may date ``trigger``: not a year inside
         a name."""
-        candidates = _with_light_verb(trigger)
+        candidates = with_light_verb(trigger, events)
         return [
             a
             for a in self._anchors(doc, trigger, pub, countries)
-            if not _modifies_a_name(a[3], candidates)
+            if not modifies_a_name(a[3], candidates)
         ]
+
+    def _attaches(
+        self,
+        doc: Doc,
+        item: _Anchor,
+        pred: Token,
+        anchors: list[_Anchor],
+        pub: dt.date | None,
+        events: frozenset[int],
+        *,
+        loose: bool = False,
+    ) -> bool:
+        """Whether an expression dates ``pred``: it governs it, and no noun event below
+        ``pred`` owns it ("Tehran criticised Bayramov's visit last week": the visit's)."""
+        owner = self._owner(doc, item, anchors, pub, events)
+        if owner is not None and owner.i == pred.i:
+            return True
+        if owner is not None and not is_below(pred, owner) and not is_setting(owner, pred):
+            return False
+        return governed_by(item[3], pred, loose=loose)
+
+    def _owner(
+        self,
+        doc: Doc,
+        item: _Anchor,
+        anchors: list[_Anchor],
+        pub: dt.date | None,
+        events: frozenset[int],
+    ) -> Token | None:
+        """The noun event that owns an expression (``owning_noun``), if any."""
+        nouns = frozenset(i for i in events if doc[i].pos_ == "NOUN")
+        if not nouns:
+            return None
+        start, end, text, anchor, ref = item
+        verb = clause_verb(anchor)
+        other = verb is not None and any(a[0] != start and governed_by(a[3], verb) for a in anchors)
+        coarse = (ref or self._resolve(text, pub, False, {}, 0)).precision in COARSE
+        return owning_noun(
+            _covering(doc, start, end), nouns, coarse=coarse, clause_has_other_time=other
+        )
 
     def _anchors(
         self, doc: Doc, trigger: Token, pub: dt.date | None, countries: Counter[str]
@@ -385,12 +363,19 @@ class DateStage:
         return list(out)
 
     def sentence_date(
-        self, doc: Doc, sent: Span, pub: dt.date | None, index: int, countries: Counter[str]
+        self,
+        doc: Doc,
+        sent: Span,
+        pub: dt.date | None,
+        index: int,
+        countries: Counter[str],
+        *,
+        events: frozenset[int] = frozenset(),
     ) -> EventDate | None:
         """The time a sentence is set in: an expression governing its main verb, or one that
         opens the sentence or a line of it ("In 1992, …", "After the independence of Baku,
         …"), which the parser may attach to a headline merged into the sentence."""
-        found = self.governing_date(doc, sent.root, pub, {}, index, countries)
+        found = self.governing_date(doc, sent.root, pub, {}, index, countries, events=events)
         if found is not None and found.date is not None:
             return found
         for start, _e, text, _anchor_token, ref in self._anchors(doc, sent.root, pub, countries):
@@ -411,16 +396,19 @@ class DateStage:
         stated: dict[int, EventDate],
         sentence: int,
         countries: Counter[str],
+        *,
+        events: frozenset[int] = frozenset(),
     ) -> EventDate | None:
         """The date of a temporal expression that governs ``trigger`` (rule 1 of
         docs/dates.md), or ``None``."""
         future = is_future_locally(trigger) or _future_governed(trigger)
-        candidates = _with_light_verb(trigger)
-        anchors = self._dating_anchors(doc, trigger, pub, countries)
+        candidates = with_light_verb(trigger, events)
+        anchors = self._dating_anchors(doc, trigger, pub, countries, events)
         for loose in (False, True):
             for pred in candidates:
-                for _s, _e, text, anchor, ref in anchors:
-                    if not governed_by(anchor, pred, loose=loose):
+                for item in anchors:
+                    _s, _e, text, _anchor, ref = item
+                    if not self._attaches(doc, item, pred, anchors, pub, events, loose=loose):
                         continue
                     if ref is not None:
                         return ref

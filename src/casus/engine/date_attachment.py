@@ -1,0 +1,193 @@
+"""Which predicate a temporal expression dates: the climb from the expression to a verb, the
+noun events that own an expression, and the predicates whose date an event shares.
+
+docs/dates.md ("How the date is chosen") states the rules; the date stage
+(``stages/dates.py``) resolves the expressions.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from casus.ontology.words import word_list
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# Links a date may climb to reach its predicate; a ccomp or relcl boundary stops it, so
+# "Iran, which was attacked in 1980, signed the deal on Monday" keeps 1980 with "attacked".
+DATE_CLIMB = frozenset(
+    {
+        "pobj",
+        "prep",
+        "npadvmod",
+        "nummod",
+        "compound",
+        "amod",
+        "appos",
+        "advmod",
+        "nmod",
+        "tmod",
+        "obl",
+        "det",
+        "quantmod",
+        "pcomp",
+        "dobj",
+        "nsubj",
+        "attr",
+    }
+)
+FUTURE_GOVERNORS = word_list("future_governors")
+# Precisions coarser than a day: "his visit last week" dates the visit, while a day is the
+# usual time of the reported act itself ("condemned the attack on Monday").
+COARSE = frozenset({"week", "month", "year", "decade"})
+# Prepositions that make a noun event the setting of the verb they attach to.
+SETTING_PREPOSITIONS = frozenset({"in", "at", "during", "on", "amid", "over", "while"})
+
+
+def governed_by(anchor: Token, trigger: Token, *, loose: bool = False) -> bool:
+    """Whether a date phrase (its root token) attaches to ``trigger``'s own clause. ``loose``
+    also climbs through non-finite verbs inside the clause ("suspended talks on joining the EU
+    last November"), never through a relative or reported clause, and never from a planned
+    act up to the plan: in "plans to visit Tehran next month", next month is the visit's."""
+    t = anchor
+    for _ in range(10):
+        if t.i == trigger.i:
+            return True
+        if t.head.i == t.i:
+            return False
+        if t.pos_ in ("VERB", "AUX") and t.i != anchor.i:
+            if not (loose and t.dep_ in ("pcomp", "xcomp", "acl") and t.tag_ in ("VBG", "VB")):
+                return False
+            if t.dep_ == "xcomp" and t.head.lemma_.lower() in FUTURE_GOVERNORS:
+                return False
+            t = t.head
+            continue
+        if t.dep_ not in DATE_CLIMB:
+            return False
+        t = t.head
+    return False
+
+
+def modifies_a_name(anchor: Token, triggers: list[Token]) -> bool:
+    """A year inside a name is no date of the event: "the 1961 Vienna Convention"; but "the
+    2008 war" dates the war itself."""
+    head = anchor.head
+    return (
+        anchor.dep_ in ("compound", "nummod", "amod", "nmod")
+        and head.pos_ == "PROPN"
+        and all(head.i != t.i for t in triggers)
+    )
+
+
+def light_verb(trigger: Token, events: frozenset[int] = frozenset()) -> Token | None:
+    """The verb a noun event is the object or subject of ("paid a visit" → paid), unless that
+    verb is an event of its own: in "Tehran criticised Bayramov's visit", criticising is not
+    visiting, and the visit does not take the criticism's date."""
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
+        head = trigger.head if trigger.dep_ != "pobj" else trigger.head.head
+        if head.pos_ in ("VERB", "AUX") and head.i not in events:
+            return head
+    return None
+
+
+def with_light_verb(trigger: Token, events: frozenset[int] = frozenset()) -> list[Token]:
+    """The trigger and the light verb it goes with (see ``light_verb``)."""
+    light = light_verb(trigger, events)
+    return [trigger] if light is None else [trigger, light]
+
+
+def linked_predicates(trigger: Token) -> list[Token]:
+    """Predicates whose date the trigger shares: its coordinated head, its control verb."""
+    out = []
+    t = trigger
+    for _ in range(3):
+        if t.dep_ in ("conj", "xcomp", "advcl") and t.head.i != t.i:
+            t = t.head
+            out.append(t)
+        else:
+            break
+    for child in trigger.children:
+        if child.dep_ == "conj":
+            out.append(child)
+    if trigger.dep_ == "relcl" and _set_in_head(trigger):
+        out.append(trigger.head)  # "his visit last week, during which he opened an embassy"
+    return out
+
+
+def _set_in_head(clause: Token) -> bool:
+    """Whether a relative clause happens within its head noun: "during which", "at which"."""
+    return any(
+        c.dep_ == "prep"
+        and c.lemma_.lower() in SETTING_PREPOSITIONS
+        and any(g.dep_ == "pobj" and g.tag_ == "WDT" for g in c.children)
+        for c in clause.children
+    )
+
+
+def clause_verb(token: Token) -> Token | None:
+    """The first verb above ``token``: the predicate its clause attaches it to."""
+    t = token
+    for _ in range(10):
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
+
+
+def owning_noun(
+    expression: Span,
+    nouns: frozenset[int],
+    *,
+    coarse: bool,
+    clause_has_other_time: bool,
+) -> Token | None:
+    """The noun event a temporal expression belongs to, or ``None``.
+
+    It belongs to a noun event the parser attaches it to ("Israel's strikes on Gaza on
+    Monday", with "on Monday" under "strikes"), and to one whose noun phrase it directly
+    follows, when the parser has hung it on the verb above instead and either the verb's
+    clause has another time of its own ("On Monday, Iran fired missiles in response to U.S.
+    strikes on its nuclear sites over the weekend") or the time is coarser than a day
+    ("Tehran criticised Bayramov's visit to Israel last week").
+    """
+    anchor = expression.root
+    t = anchor
+    for _ in range(10):  # attached inside the noun phrase: below the noun, before any verb
+        if t.head.i == t.i or t.pos_ in ("VERB", "AUX") and t.i != anchor.i:
+            break
+        t = t.head
+        if t.i in nouns and t.i != anchor.i:
+            return t
+    if expression.start == 0 or not (coarse or clause_has_other_time):
+        return None
+    doc = expression.doc
+    before = doc[expression.start - 1]
+    if before.i == anchor.head.i and before.dep_ == "prep" and before.i > 0:
+        before = doc[before.i - 1]  # "strikes on nuclear sites [over] the weekend"
+    verb = clause_verb(anchor)
+    for i in sorted(nouns):
+        noun = doc[i]
+        # right after a word of the noun's phrase, the noun first: "visit to Israel last week,
+        # during which …" (the relative clause after the time is the noun's too)
+        phrase_end = noun.i <= before.i and (before.i == noun.i or is_below(before, noun))
+        if phrase_end and verb is not None and is_below(noun, verb):
+            return noun
+    return None
+
+
+def is_setting(noun: Token, pred: Token) -> bool:
+    """Whether a noun event is the setting of ``pred``, sharing its time: "Kurti told
+    Stoltenberg in a telephone call on Monday" (the call is the telling)."""
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lemma_.lower() in SETTING_PREPOSITIONS
+        and noun.head.head.i == pred.i
+    )
+
+
+def is_below(token: Token, ancestor: Token) -> bool:
+    """Whether ``ancestor`` is above ``token`` in the parse."""
+    return any(a.i == ancestor.i for a in token.ancestors)

@@ -64,6 +64,8 @@ PRESENT_MARKERS = re.compile(
     re.IGNORECASE,
 )
 REPORTING = word_list("narrative_reporting_verbs")
+# Subordinators of a temporal clause ("while" and "since" often mean "whereas", "because").
+TIME_MARKERS = frozenset({"as", "when", "after", "before", "once", "until"})
 # Openings by which a new paragraph carries the story on ("However, very soon, it became …").
 CONTINUATIONS = re.compile(
     r"^\W*(however|then|later|soon|very soon|afterwards|subsequently|but|meanwhile|at the time|"
@@ -351,6 +353,31 @@ def returns_to_present(sent: Span) -> bool:
     return any(t.lemma_.lower() in REPORTING and t.tag_ in ("VBZ", "VBP") for t in sent)
 
 
+def ends_in_present(sent: Span) -> bool:
+    """Whether the last main clause of a sentence is in the present: "China delivered masks
+    on Saturday, and it **has dispatched** a team of experts" ends back in the present, so
+    the next sentence is not carried to Saturday."""
+    last = sent.root
+    for _ in range(8):
+        conjuncts = [c for c in last.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+        if not conjuncts:
+            break
+        last = conjuncts[-1]
+    return last.i != sent.root.i and clause_tense(last) == "present"
+
+
+def has_time_clause(sent: Span) -> bool:
+    """Whether the main verb has a fronted temporal clause ("As the leaders met in
+    Washington, two rockets were fired"): the sentence sets its own time, and the previous
+    sentence's date is not carried into it."""
+    return any(
+        c.dep_ == "advcl"
+        and c.i < sent.root.i  # fronted: "…, while Bahrain signed" is a contrast, no time
+        and any(m.dep_ == "mark" and m.lower_ in TIME_MARKERS for m in c.children)
+        for c in sent.root.children
+    )
+
+
 def _new_paragraph(doc: Doc, sent: Span) -> bool:
     # the characters just before the sentence, from the tokens before it (doc.text would
     # rebuild the whole document for every sentence)
@@ -387,8 +414,10 @@ def narrative_frames(
         if current is not None and present:
             current = None
         own = own_date(sent, index)
-        frames.append(Frame(own, current, None if present else previous))
-        previous = own if own is not None and own.date is not None else None
+        carried = None if present or has_time_clause(sent) else previous
+        frames.append(Frame(own, current, carried))
+        dated = own is not None and own.date is not None
+        previous = own if dated and not ends_in_present(sent) else None
         if own is not None and own.date is not None:
             current = own if is_historical(own) else None
     return frames

@@ -41,6 +41,8 @@ FUTURE_GOVERNORS = word_list("future_governors")
 # Precisions coarser than a day: "his visit last week" dates the visit, while a day is the
 # usual time of the reported act itself ("condemned the attack on Monday").
 COARSE = frozenset({"week", "month", "year", "decade"})
+# Units of an interval before "after"/"before": "two days after", "a week before".
+INTERVAL_UNITS = frozenset({"day", "week", "month"})
 # Prepositions that make a noun event the setting of the verb they attach to.
 SETTING_PREPOSITIONS = frozenset({"in", "at", "during", "on", "amid", "over", "while"})
 
@@ -191,3 +193,30 @@ def is_setting(noun: Token, pred: Token) -> bool:
 def is_below(token: Token, ancestor: Token) -> bool:
     """Whether ``ancestor`` is above ``token`` in the parse."""
     return any(a.i == ancestor.i for a in token.ancestors)
+
+
+def offset_clause(trigger: Token) -> tuple[str, Token] | None:
+    """The interval and the main predicate of an "N units after/before" clause that holds
+    the trigger: in "The march came **two days after** gunmen overran Mirebalais, freeing
+    500 inmates", freeing is two days before the march → ("two days after", came)."""
+    t = trigger
+    for _ in range(4):
+        if t.dep_ == "advcl":
+            marks = [c for c in t.children if c.dep_ == "mark"]
+            if marks and marks[0].lower_ in ("after", "before"):
+                return _interval(t, marks[0])
+            if marks:
+                return None  # another subordinate clause ("when", "because") has its own time
+        if t.dep_ not in ("advcl", "conj", "xcomp") or t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def _interval(clause: Token, mark: Token) -> tuple[str, Token] | None:
+    for holder in (mark, clause):
+        for child in holder.children:
+            if child.dep_ == "npadvmod" and child.lemma_.lower() in INTERVAL_UNITS:
+                amount = " ".join(w.lower_ for w in child.subtree if w.i < mark.i)
+                return f"{amount} {mark.lower_}", clause.head
+    return None

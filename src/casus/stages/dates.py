@@ -19,6 +19,7 @@ from casus.engine.date_attachment import (
     is_setting,
     linked_predicates,
     modifies_a_name,
+    offset_clause,
     owning_noun,
     with_light_verb,
 )
@@ -232,12 +233,41 @@ class DateStage:
         future = is_future_locally(trigger) or _future_governed(trigger)
         found = self.governing_date(doc, trigger, pub, stated, sentence, countries, events=events)
         if found is None:
+            found = self._interval_date(doc, trigger, pub, stated, sentence, countries, events)
+        if found is None:
             found = self._linked_date(
                 doc, trigger, pub, stated, sentence, countries, future, events
             )
         if found is None:
             found = _carried_date(trigger, stated, sentence, frame, future=future)
         return found if found is not None else _publication_date(pub)
+
+    def _interval_date(
+        self,
+        doc: Doc,
+        trigger: Token,
+        pub: dt.date | None,
+        stated: dict[int, EventDate],
+        sentence: int,
+        countries: Counter[str],
+        events: frozenset[int],
+    ) -> EventDate | None:
+        """The date of an event in an "N days after …" clause: the main predicate's date,
+        moved back by N days ("The march came two days after gunmen overran the town")."""
+        found = offset_clause(trigger)
+        if found is None:
+            return None
+        text, main = found
+        # the clause is N days before the main predicate when it follows "after"
+        amount, _, mark = text.rpartition(" ")
+        offset = relative_offset(f"{amount} {'earlier' if mark == 'after' else 'later'}")
+        if offset is None:
+            return None
+        base = self.date_for(doc, main, pub, stated, sentence, countries=countries, events=events)
+        if base.date is None:
+            return None
+        precision = "month" if offset[1] else base.precision
+        return EventDate(shift(base.date, offset), precision, "inferred", text, base.note)
 
     def _linked_date(
         self,
@@ -412,7 +442,8 @@ class DateStage:
                         continue
                     if ref is not None:
                         return ref
-                    found = self._resolve(text, pub, future, stated, sentence)
+                    before = self._stated_before(item, anchors, pub, stated, sentence)
+                    found = self._resolve(text, pub, future, before, sentence)
                     if (
                         found.date is None
                         and pub is not None
@@ -421,6 +452,29 @@ class DateStage:
                         continue  # a duration ("a one-year state of emergency"), no date
                     return found
         return None
+
+    def _stated_before(
+        self,
+        item: _Anchor,
+        anchors: list[_Anchor],
+        pub: dt.date | None,
+        stated: dict[int, EventDate],
+        sentence: int,
+    ) -> dict[int, EventDate]:
+        """``stated`` with the last date written before a relative offset in its own
+        sentence: "announced on February 10; the next day the minister told Parliament …"
+        counts from February 10 even when the announcement is not an event."""
+        if relative_offset(item[2]) is None:
+            return stated
+        for _s, _e, text, _anchor, ref in sorted(
+            (a for a in anchors if a[1] <= item[0]), key=lambda a: a[0], reverse=True
+        ):
+            if relative_offset(text) is not None:
+                continue
+            found = ref or self._resolve(text, pub, False, {}, sentence)
+            if found.date is not None:
+                return {**stated, sentence: found}
+        return stated
 
     def _resolve(
         self,

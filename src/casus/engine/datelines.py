@@ -22,7 +22,8 @@ ORDINAL_PARTS = frozenset({"st", "nd", "rd", "th", "of"})
 HEADLINE_CHARS = 160  # a first line this short may be a headline above the dateline
 DATELINE_RE = re.compile(
     rf"""^(?P<lead>\s*)
-    (?P<place>[A-Z][A-Za-z.'\u2019-]*(?:\ [A-Z][A-Za-z.'\u2019-]*){{0,3}})
+    (?P<place>[A-Z][A-Za-z.'\u2019-]*(?:\ [A-Z][A-Za-z.'\u2019-]*){{0,3}}
+              (?:/[A-Z][A-Za-z.'\u2019-]*(?:\ [A-Z][A-Za-z.'\u2019-]*){{0,3}})?)
     (?:,\ (?!{_MONTH}\b)(?P<region>[A-Z][A-Za-z.'-]*(?:\ [A-Z][A-Za-z.'-]*){{0,2}}))?
     (?:,?\ (?P<date>{_MONTH}\.?\ \d{{1,2}}{_ORD}(?:,?\ \d{{4}})?
                  |\d{{1,2}}{_ORD}\ (?:of\ )?{_MONTH}\.?(?:,?\ \d{{4}})?))?
@@ -56,7 +57,8 @@ def _parse_at(
     m = DATELINE_RE.match(text[start : start + 200])
     if m is None:
         return None
-    place = m.group("place").rstrip(".")
+    # a joint dateline, "DUSHANBE/BISHKEK, April 30": the first place is the dateline's
+    place = m.group("place").split("/")[0].rstrip(".")
     region = m.group("region")
     agency = m.group("agency") or m.group("slash")
     dash = m.group("dash")

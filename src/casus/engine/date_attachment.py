@@ -114,6 +114,11 @@ def linked_predicates(trigger: Token) -> list[Token]:
             out.append(child)
     if trigger.dep_ == "relcl" and _set_in_head(trigger):
         out.append(trigger.head)  # "his visit last week, during which he opened an embassy"
+    verb = clause_verb(trigger) if trigger.dep_ == "acl" and trigger.tag_ == "VBN" else None
+    if verb is not None:
+        # a participle on a noun takes its clause's time, not another clause's: "…, and on
+        # Sunday a truce committee brokered by Turkey held its first meeting"
+        out.append(verb)
     return out
 
 

@@ -28,6 +28,8 @@ _NUM = r"(\d+|" + "|".join(NUMBERS) + ")"
 _UNIT = r"(day|week|month|year|decade)s?"
 
 Resolved = tuple[dt.date, str]
+# The first day of the part of a month named by "mid" and "late" ("early" is the 1st).
+THIRDS = {"mid": 11, "late": 21}
 
 
 def _clean(text: str) -> str:
@@ -168,9 +170,13 @@ def _absolute(s: str, pub: dt.date | None, *, future: bool = False) -> Resolved 
     )
     if m:
         modifier, month, year = m.groups()
-        return _month_only(
+        found = _month_only(
             MONTHS[month.rstrip(".")], int(year) if year else None, pub, modifier, future=future
         )
+        if found is not None and modifier in THIRDS:
+            # "late December" starts on the 21st: the 1st would put it three weeks early
+            return found[0].replace(day=THIRDS[modifier]), "month"
+        return found
     m = re.search(rf"{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?\b", s) or re.search(
         rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MONTH}", s
     )
@@ -282,7 +288,7 @@ def _weekday_phrase(s: str, pub: dt.date, *, future: bool) -> Resolved | None:
 def _calendar_unit(s: str, pub: dt.date) -> Resolved | None:
     """ "last week", "early next month", "earlier this year", "this decade"."""
     m = re.fullmatch(
-        r"(?:(early|late|earlier|later) )?(last|this|next|previous|past|current)"
+        r"(?:(early|mid|late|earlier|later)[ -])?(last|this|next|previous|past|current)"
         r" (week|month|year|decade)",
         s,
     )
@@ -297,7 +303,9 @@ def _calendar_unit(s: str, pub: dt.date) -> Resolved | None:
     if unit == "week":
         return _monday(pub) + dt.timedelta(weeks=n), "week"
     if unit == "month":
-        return shift_months(pub.replace(day=1), n), "month"
+        first = shift_months(pub.replace(day=1), n)
+        part = m.group(1) if m is not None else None
+        return first.replace(day=THIRDS.get(part or "", 1)), "month"  # "late last month"
     if unit == "year":
         return dt.date(pub.year + n, 1, 1), "year"
     return dt.date(pub.year // 10 * 10 + 10 * n, 1, 1), "decade"

@@ -56,7 +56,7 @@ def _dates_of(coder: Coder, record: dict[str, Any]) -> Callable[[str], EventDate
     countries = Counter(record.get("countries", []))
     frames = narrative_frames(
         doc,
-        lambda sent, i: stage.sentence_date(doc, sent, pub, i, countries),
+        lambda sent, i, frame: stage.sentence_date(doc, sent, pub, i, countries, within=frame),
         lambda when: is_historical(when, pub, stage.historical),
     )
     sentences = list(doc.sents)

@@ -397,12 +397,14 @@ class Frame:
 
 def narrative_frames(
     doc: Doc,
-    own_date: Callable[[Span, int], EventDate | None],
+    own_date: Callable[[Span, int, EventDate | None], EventDate | None],
     is_historical: Callable[[EventDate], bool],
 ) -> list[Frame]:
     """The frame of each sentence. A historical date stated for a sentence's main verb sets
     the frame; it lasts until a sentence returns to the present, a recent date is stated, or
-    a paragraph opens without carrying the story on ("However, …", "Then …")."""
+    a paragraph opens without carrying the story on ("However, …", "Then …").
+    ``own_date(sentence, index, frame)`` gives a sentence's own time, read within the
+    frame in force (a month without a year falls in the frame's year)."""
     frames: list[Frame] = []
     current: EventDate | None = None
     previous: EventDate | None = None
@@ -413,7 +415,7 @@ def narrative_frames(
         present = returns_to_present(sent)
         if current is not None and present:
             current = None
-        own = own_date(sent, index)
+        own = own_date(sent, index, current)
         carried = None if present or has_time_clause(sent) else previous
         frames.append(Frame(own, current, carried))
         dated = own is not None and own.date is not None

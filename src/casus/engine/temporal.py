@@ -125,6 +125,17 @@ RELATIVE_ONLY = re.compile(
 )
 
 
+def lacks_year(text: str) -> bool:
+    """Whether an expression names a month, or a month and day, with no year and no relative
+    word ("April", "late May", "April 7"; not "last April", "April 2019")."""
+    s = _clean(text)
+    return (
+        re.search(rf"\b{_MONTH}", s) is not None
+        and re.search(r"\d{4}", s) is None
+        and RELATIVE_ONLY.search(s) is None
+    )
+
+
 @bounded
 def resolve_expression(
     text: str,

@@ -33,6 +33,7 @@ from casus.engine.reference_time import (
     narrative_frames,
 )
 from casus.engine.temporal import (
+    lacks_year,
     parse_with_dateparser,
     relative_offset,
     resolve_expression,
@@ -226,7 +227,9 @@ class DateStage:
         countries = article_countries(document.mentions)
         frames = narrative_frames(
             doc,
-            lambda sent, i: self.sentence_date(doc, sent, pub, i, countries, events=events),
+            lambda sent, i, frame: self.sentence_date(
+                doc, sent, pub, i, countries, events=events, within=frame
+            ),
             lambda when: is_historical(when, pub, self.historical),
         )
         # ---- end hook
@@ -273,12 +276,15 @@ class DateStage:
         carried over from the frame or the previous sentence; the publication date."""
         countries = countries if countries is not None else Counter()
         future = is_future_locally(trigger) or _future_governed(trigger)
-        found = self.governing_date(doc, trigger, pub, stated, sentence, countries, events=events)
+        within = frame.inherited if frame is not None else None
+        found = self.governing_date(
+            doc, trigger, pub, stated, sentence, countries, events=events, within=within
+        )
         if found is None:
             found = self._interval_date(doc, trigger, pub, stated, sentence, countries, events)
         if found is None:
             found = self._linked_date(
-                doc, trigger, pub, stated, sentence, countries, future, events
+                doc, trigger, pub, stated, sentence, countries, future, events, within
             )
         if found is None:
             found = _carried_date(trigger, stated, sentence, frame, future=future)
@@ -321,6 +327,7 @@ class DateStage:
         countries: Counter[str],
         future: bool,
         events: frozenset[int],
+        within: EventDate | None = None,
     ) -> EventDate | None:
         """A date governing a predicate linked to the trigger (its light verb, a conjunct),
         unless the date modifies a name."""
@@ -329,7 +336,7 @@ class DateStage:
             for item in anchors:
                 _s, _e, text, _anchor, ref = item
                 if self._attaches(doc, item, pred, anchors, pub, events):
-                    found = ref or self._resolve(text, pub, future, stated, sentence)
+                    found = ref or self._resolve(text, pub, future, stated, sentence, within)
                     if found.date is not None:
                         return EventDate(
                             found.date,
@@ -443,11 +450,14 @@ class DateStage:
         countries: Counter[str],
         *,
         events: frozenset[int] = frozenset(),
+        within: EventDate | None = None,
     ) -> EventDate | None:
         """The time a sentence is set in: an expression governing its main verb, or one that
         opens the sentence or a line of it ("In 1992, …", "After the independence of Baku,
         …"), which the parser may attach to a headline merged into the sentence."""
-        found = self.governing_date(doc, sent.root, pub, {}, index, countries, events=events)
+        found = self.governing_date(
+            doc, sent.root, pub, {}, index, countries, events=events, within=within
+        )
         if found is not None and found.date is not None:
             return found
         for start, _e, text, _anchor_token, ref in self._anchors(doc, sent.root, pub, countries):
@@ -455,7 +465,7 @@ class DateStage:
             before = sent.text[: start - sent.start_char].rsplit("\n", 1)[-1].strip().lower()
             if before not in ("", "in", "on", "at", "by", "during", "since", "from", "after"):
                 continue
-            found = ref or self._resolve(text, pub, False, {}, index)
+            found = ref or self._resolve(text, pub, False, {}, index, within)
             if found.date is not None:
                 return found
         return None
@@ -470,9 +480,11 @@ class DateStage:
         countries: Counter[str],
         *,
         events: frozenset[int] = frozenset(),
+        within: EventDate | None = None,
     ) -> EventDate | None:
         """The date of a temporal expression that governs ``trigger`` (rule 1 of
-        docs/dates.md), or ``None``."""
+        docs/dates.md), or ``None``. ``within`` is the narrative frame the sentence is in:
+        a month without a year ("In April, …") falls in the frame's year."""
         future = is_future_locally(trigger) or _future_governed(trigger)
         candidates = with_light_verb(trigger, events)
         anchors = self._dating_anchors(doc, trigger, pub, countries, events)
@@ -485,7 +497,7 @@ class DateStage:
                     if ref is not None:
                         return ref
                     before = self._stated_before(item, anchors, pub, stated, sentence)
-                    found = self._resolve(text, pub, future, before, sentence)
+                    found = self._resolve(text, pub, future, before, sentence, within)
                     if (
                         found.date is None
                         and pub is not None
@@ -525,6 +537,7 @@ class DateStage:
         future: bool,
         stated: dict[int, EventDate],
         sentence: int,
+        within: EventDate | None = None,
     ) -> EventDate:
         if UNRESOLVABLE.match(text.strip()):
             return EventDate(None, "unknown", "stated", text, "expression names no datable time")
@@ -538,6 +551,9 @@ class DateStage:
                 return EventDate(moved, precision, "inferred", text)
             if pub is not None:
                 return EventDate(pub, "day", "publication", text)
+        if within is not None and within.date is not None and lacks_year(text):
+            # "In 1992, Israel sold arms to Baku. In May, …": May 1992, not this May
+            pub = dt.date(within.date.year, 12, 31)
         found = resolve_expression(text, pub, future=future)
         if found is None and "," in text:
             found = resolve_expression(text.split(",", 1)[0], pub, future=future)

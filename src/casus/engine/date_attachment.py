@@ -153,13 +153,15 @@ def owning_noun(
 ) -> Token | None:
     """The noun event a temporal expression belongs to, or ``None``.
 
-    It belongs to a noun event the parser attaches it to ("Israel's strikes on Gaza on
-    Monday", with "on Monday" under "strikes"), and to one whose noun phrase it directly
-    follows, when the parser has hung it on the verb above instead and either the verb's
-    clause has another time of its own ("On Monday, Iran fired missiles in response to U.S.
-    strikes on its nuclear sites over the weekend") or the time is coarser than a day
-    ("Tehran criticised Bayramov's visit to Israel last week").
+    It belongs to a noun event the parser attaches it to, or one whose noun phrase it
+    directly follows, when the verb's clause has another time of its own ("On Monday, Iran
+    fired missiles in response to U.S. strikes on its nuclear sites over the weekend") or
+    the time is coarser than a day ("Tehran criticised Bayramov's visit to Israel last
+    week"). Otherwise a day is the reported act's, as news writes it ("Pakistan protested
+    against the attack on a border post on Monday"), whatever the parser attached it to.
     """
+    if not (coarse or clause_has_other_time):
+        return None
     anchor = expression.root
     t = anchor
     for _ in range(10):  # attached inside the noun phrase: below the noun, before any verb
@@ -168,7 +170,7 @@ def owning_noun(
         t = t.head
         if t.i in nouns and t.i != anchor.i:
             return t
-    if expression.start == 0 or not (coarse or clause_has_other_time):
+    if expression.start == 0:
         return None
     doc = expression.doc
     before = doc[expression.start - 1]

@@ -281,7 +281,9 @@ class DateStage:
             doc, trigger, pub, stated, sentence, countries, events=events, within=within
         )
         if found is None:
-            found = self._interval_date(doc, trigger, pub, stated, sentence, countries, events)
+            found = self._interval_date(
+                doc, trigger, pub, stated, sentence, countries, events, frame
+            )
         if found is None:
             found = self._linked_date(
                 doc, trigger, pub, stated, sentence, countries, future, events, within
@@ -299,6 +301,7 @@ class DateStage:
         sentence: int,
         countries: Counter[str],
         events: frozenset[int],
+        frame: Frame | None,
     ) -> EventDate | None:
         """The date of an event in an "N days after …" clause: the main predicate's date,
         moved back by N days ("The march came two days after gunmen overran the town")."""
@@ -311,7 +314,9 @@ class DateStage:
         offset = relative_offset(f"{amount} {'earlier' if mark == 'after' else 'later'}")
         if offset is None:
             return None
-        base = self.date_for(doc, main, pub, stated, sentence, countries=countries, events=events)
+        base = self.date_for(
+            doc, main, pub, stated, sentence, countries=countries, events=events, frame=frame
+        )
         if base.date is None:
             return None
         precision = "month" if offset[1] else base.precision
@@ -399,7 +404,9 @@ class DateStage:
             return None
         start, end, text, anchor, ref = item
         verb = clause_verb(anchor)
-        other = verb is not None and any(a[0] != start and governed_by(a[3], verb) for a in anchors)
+        other = verb is not None and any(
+            (a[1] <= start or a[0] >= end) and governed_by(a[3], verb) for a in anchors
+        )
         coarse = (ref or self._resolve(text, pub, False, {}, 0)).precision in COARSE
         return owning_noun(
             _covering(doc, start, end), nouns, coarse=coarse, clause_has_other_time=other

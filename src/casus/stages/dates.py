@@ -272,8 +272,9 @@ class DateStage:
         (how often the article names each) settle bare reference names ("the revolution");
         ``events`` are the token indexes of the document's event triggers (a noun event owns
         the time of its noun phrase); ``frame`` is the sentence's narrative frame. In order of
-        evidence: a date governing the trigger; one governing a linked predicate; a time
-        carried over from the frame or the previous sentence; the publication date."""
+        evidence: a date governing the trigger; the main predicate's date moved by an "N days
+        after" clause; one governing a linked predicate; a time carried over from the frame or
+        the previous sentence; the publication date."""
         countries = countries if countries is not None else Counter()
         future = is_future_locally(trigger) or _future_governed(trigger)
         within = frame.inherited if frame is not None else None

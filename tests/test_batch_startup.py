@@ -113,6 +113,7 @@ def test_the_word_gate_finds_what_trying_every_reference_finds(coder: Coder) -> 
 
 
 def test_lazy_records_open_only_the_shard_a_lookup_needs() -> None:
-    records = LazyRecords(pack_rows({"baku": [("Baku", 2)], "paris": [("Paris", 3)]}), tuple)
+    rows = pack_rows({"baku": [("Baku", 2)], "paris": [("Paris", 3)]})
+    records = LazyRecords(rows, lambda *row: row)
     assert records.get("berlin") is None and records["baku"] == [("Baku", 2)]
     assert set(records._open) == {"b"}  # "paris" is still packed

@@ -164,6 +164,16 @@ class ReferenceResolver:
             re.IGNORECASE,
         )
 
+    def words(self) -> set[str]:
+        """The words of the references' names and generic nouns (lower case, three letters or
+        more): a sentence without any of them names no reference event."""
+        out: set[str] = set()
+        for ref in self.references:
+            for text in (*ref.names, *ref.generic):
+                # the letters of the regular expressions, outside escapes ("\\s")
+                out.update(w for w in re.findall(r"(?<!\\)[a-z]{3,}", text) if w)
+        return out
+
     def _check(self, ref: Reference) -> None:
         """A name with {C} needs the country's names in the dictionaries (checked at load)."""
         code = ref.countries[0] if ref.countries else ""

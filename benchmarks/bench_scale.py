@@ -348,9 +348,12 @@ def bench_code(compare: int, gdelt: int, rows: list[tuple[str, str]], *, ray: bo
     )
     with LocalExecutor(Config(), workers=2) as pool:
         list(pool.pipe_results(warm))  # start the workers (model load not timed)
+        cpu = time.process_time()
         two = _rate(pool, articles)
+        driver = (time.process_time() - cpu) * two / compare  # CPU seconds per wall second
         worker_mb = max(pool.worker_peak_mb())
     rows.append(("--workers 2 / 1 worker", f"{two / one:.2f}x ({two:.1f} articles/s)"))
+    rows.append(("driver CPU during the 2-worker run", f"{driver:.0%} of a core"))
     rows.append(("peak memory: driver / largest worker", f"{peak_mb():,.0f} / {worker_mb:,.0f} MB"))
     if ray:
         rows.append(_ray_ratio(articles, warm, one))

@@ -295,8 +295,7 @@ def _required_word(pattern: str) -> str | None:
             current, i = "", i + 2
             continue
         if c == "[":  # a character class: skip to its end
-            end = pattern.find("]", i + 2)
-            current, i = "", (len(pattern) if end < 0 else end + 1)
+            current, i = "", _class_end(pattern, i)
             continue
         if c == "(":
             depth += 1
@@ -314,6 +313,19 @@ def _required_word(pattern: str) -> str | None:
     if current:
         words.append(current)
     return max(words, key=len) if words else None
+
+
+def _class_end(pattern: str, start: int) -> int:
+    """Where the character class opened at ``start`` ends (after its "]"; a "]" first in the
+    class and an escaped one belong to it)."""
+    i = start + 1
+    if i < len(pattern) and pattern[i] == "^":
+        i += 1
+    if i < len(pattern) and pattern[i] == "]":
+        i += 1
+    while i < len(pattern) and pattern[i] != "]":
+        i += 2 if pattern[i] == "\\" else 1
+    return i + 1
 
 
 def _norm(text: str) -> str:

@@ -253,7 +253,8 @@ class EventEngine:
         # Reagan threatened the Soviet Union" does not make Reagan Soviet
         done_to = {t.country for t in targets if t is not None and t.known}
         sources = [
-            generic_actor(s) if s.how == "context" and s.country in done_to else s for s in sources
+            generic_actor(s) if s.how == "context" and s.country in done_to else s
+            for s in sources
         ]
         if code.code == "010" and (
             pattern.specificity == 0 or not any(t is not None and t.known for t in targets)

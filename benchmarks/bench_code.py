@@ -18,6 +18,7 @@ import sys
 import time
 
 import casus
+from casus.config import Config
 from casus.model import Article
 
 ACTORS = [
@@ -104,9 +105,12 @@ def corpus(words: int, seed: int = 7) -> list[Article]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=50_000)
+    parser.add_argument(
+        "--prefilter", action="store_true", help="code with the sentence pre-filter on"
+    )
     args = parser.parse_args()
     articles = corpus(args.words)
-    coder = casus.load()
+    coder = casus.load(Config(prefilter=args.prefilter))
     texts = [a.text for a in articles]
     # warm-up, so that throughput is measured without start-up (the small-places index is
     # loaded on the first place name the city index does not know; start-up is measured by

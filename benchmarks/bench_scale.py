@@ -339,23 +339,57 @@ def bench_code(compare: int, gdelt: int, rows: list[tuple[str, str]], *, ray: bo
     start = time.perf_counter()
     n_sent = sum(len(list(doc.sents)) for doc in coder.nlp.pipe([a.text for a in articles]))
     bare = compare / (time.perf_counter() - start)
+    cpu = time.process_time()
     one = _rate(coder, articles)
+    one_cpu = time.process_time() - cpu
     rows.append(
         (f"corpus: {compare} articles, {n_sent:,} sentences", f"{n_sent / compare:.0f}/art")
     )
     rows.append(
         ("casus / bare spaCy, 1 worker (articles/s)", f"{one / bare:.2f} ({one:.1f} / {bare:.1f})")
     )
+    children = _children_cpu()
     with LocalExecutor(Config(), workers=2) as pool:
         list(pool.pipe_results(warm))  # start the workers (model load not timed)
+        cpu = time.process_time()
         two = _rate(pool, articles)
+        driver = (time.process_time() - cpu) * two / compare  # CPU seconds per wall second
         worker_mb = max(pool.worker_peak_mb())
+    workers_cpu = _children_cpu() - children - _pool_start_cpu(warm)
     rows.append(("--workers 2 / 1 worker", f"{two / one:.2f}x ({two:.1f} articles/s)"))
+    rows.append(("driver CPU during the 2-worker run", f"{driver:.0%} of a core"))
+    bound = 2 * one_cpu / workers_cpu  # two workers' speed-up if each had a core to itself
+    rows.append(
+        (
+            "CPU seconds: 1 worker / 2 workers together",
+            f"{one_cpu:.1f} / {workers_cpu:.1f} (on 2 free cores at most {bound:.2f}x)",
+        )
+    )
     rows.append(("peak memory: driver / largest worker", f"{peak_mb():,.0f} / {worker_mb:,.0f} MB"))
     if ray:
         rows.append(_ray_ratio(articles, warm, one))
     if gdelt > 0:
         rows.extend(_gdelt_day(gdelt))
+
+
+def _children_cpu() -> float:
+    """CPU seconds of this process's ended children (a pool's workers, once it is closed)."""
+    t = os.times()
+    return t.children_user + t.children_system
+
+
+def _pool_start_cpu(warm: list[Article]) -> float:
+    """CPU seconds two workers spend starting and coding the warm-up articles (subtracted
+    from a timed pool's, which leaves what the timed articles cost: independent of the load
+    other jobs put on the machine, unlike the wall time)."""
+    from casus.batch.local import LocalExecutor
+    from casus.config import Config
+
+    before = _children_cpu()
+    with LocalExecutor(Config(), workers=2) as pool:
+        list(pool.pipe_results(warm))
+        pool.worker_peak_mb()
+    return _children_cpu() - before
 
 
 def _ray_ratio(articles: list[Article], warm: list[Article], one: float) -> tuple[str, str]:

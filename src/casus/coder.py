@@ -79,7 +79,14 @@ class Coder:
         )
         tables = Tables(self.dictionary, self.gazetteer, self.lexicon, self.cameo, self.references)
         stages = build_stages(self.cfg.stages, tables, self.cfg)
-        self.pipeline = Pipeline(self.nlp, stages, self.cfg)
+        sentence_filter = None
+        if self.cfg.prefilter:
+            from casus.engine.prefilter import SentenceFilter
+
+            sentence_filter = SentenceFilter.build(
+                self.nlp, self.dictionary, self.lexicon, self.references
+            )
+        self.pipeline = Pipeline(self.nlp, stages, self.cfg, sentence_filter=sentence_filter)
 
     @property
     def versions(self) -> dict[str, str]:

@@ -27,7 +27,7 @@ class Config:
     reference_files: users' extra reference-event tables. require_actors: keep only events
     whose source / target / both are known actors (default none: an unnamed side is ``---``).
     stages: the pipeline's stage
-    names, in order.
+    names, in order. prefilter: only tokenise the sentences no stage can use (docs/scale.md).
     """
 
     model: str = DEFAULT_MODEL
@@ -42,6 +42,7 @@ class Config:
     db: Path = field(default_factory=lambda: Path("casus.duckdb"))
     stages: tuple[str, ...] = DEFAULT_STAGES
     require_actors: str = "none"
+    prefilter: bool = False  # tokenise, not parse, sentences that cannot matter (scale.md)
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:
@@ -98,4 +99,6 @@ def load_config(path: Path | None = None, **overrides: Any) -> Config:
     for key in ("batch_size", "historical_days", "max_chars"):
         if key in data and not isinstance(data[key], int):
             raise ConfigError(f"{key} must be an integer, got {data[key]!r}")
+    if "prefilter" in data and not isinstance(data["prefilter"], bool):
+        raise ConfigError(f"prefilter must be true or false, got {data['prefilter']!r}")
     return Config(**data)

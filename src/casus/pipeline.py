@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from casus.engine.prefilter import SentenceFilter
+
 log = logging.getLogger("casus")
 
 BATCH_CHARS = 100_000  # text parsed at once, at most: one full chunk (max_chars) goes alone
@@ -45,10 +47,18 @@ def before_parse(stage: Stage) -> bool:
 class Pipeline:
     """Stages in order; ``pipe`` parses text in batches with spaCy, then runs the stages."""
 
-    def __init__(self, nlp: Language, stages: Sequence[Stage], cfg: Config) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        stages: Sequence[Stage],
+        cfg: Config,
+        *,
+        sentence_filter: SentenceFilter | None = None,
+    ) -> None:
         self.nlp = nlp
         self.stages = list(stages)
         self.cfg = cfg
+        self.sentence_filter = sentence_filter  # only tokenises what cannot matter
         _check_order(self.stages)
 
     @property
@@ -67,7 +77,7 @@ class Pipeline:
         """A pipeline with the stage called ``name`` replaced (checked again)."""
         self.stage(name)
         stages = [stage if s.name == name else s for s in self.stages]
-        return Pipeline(self.nlp, stages, self.cfg)
+        return Pipeline(self.nlp, stages, self.cfg, sentence_filter=self.sentence_filter)
 
     def prepare(self, document: Document) -> Document:
         """Run the stages that work on the raw text (before parsing)."""
@@ -108,7 +118,7 @@ class Pipeline:
         todo = [d for d in batch if d.failure is None]
         docs: list[Doc | None]
         try:
-            docs = list(self.nlp.pipe([d.text for d in todo], batch_size=max(len(todo), 1)))
+            docs = list(self._parse([d.text for d in todo], max(len(todo), 1)))
         except Exception:  # the tokenizer or a component failed on one of them: find which
             log.warning("a batch of %d document(s) failed; parsing them one by one", len(todo))
             docs = [self._parse_one(d) for d in todo]
@@ -120,6 +130,11 @@ class Pipeline:
                 continue
             document.doc = doc
             yield self._run_safely(document)
+
+    def _parse(self, texts: list[str], batch_size: int) -> Iterator[Doc]:
+        if self.sentence_filter is None:
+            return iter(self.nlp.pipe(texts, batch_size=batch_size))
+        return self.sentence_filter.parse_all(self.nlp, texts, batch_size)
 
     def _parse_one(self, document: Document) -> Doc | None:
         try:

@@ -9,12 +9,9 @@ yields the results in input order, so the output is the one a single process wri
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
 
 from casus.batch import chunks
@@ -22,6 +19,8 @@ from casus.config import Config
 from casus.errors import CasusError
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     from casus.coder import Coder, Result
     from casus.model import Article
 
@@ -79,6 +78,9 @@ class LocalExecutor(VersionedExecutor):
                 )
                 return
             stream = itertools.chain(head, stream)
+        # imported here: one process (``casus code`` on a few articles) never needs them
+        from concurrent.futures.process import BrokenProcessPool
+
         pool = self._start()
         queue: deque[Future[list[Result]]] = deque()
         try:
@@ -124,6 +126,9 @@ class LocalExecutor(VersionedExecutor):
 
     def _start(self) -> ProcessPoolExecutor:
         if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
             self._pool = ProcessPoolExecutor(
                 max_workers=self.workers,
                 mp_context=multiprocessing.get_context("spawn"),

@@ -8,8 +8,6 @@ from pathlib import Path
 import click
 
 from casus.cli.common import config_from, run_safely, table_options
-from casus.coder import Coder
-from casus.evaluation.run import evaluate_files, format_report
 
 
 @click.command("eval")
@@ -30,6 +28,10 @@ def eval_command(
     as_json: bool,
 ) -> None:
     """Score casus against GOLD files (sentence-level or article-level JSON lines)."""
+    # imported here: every other command starts without them (start-up, issue 14)
+    from casus.coder import Coder
+    from casus.evaluation.run import evaluate_files, format_report
+
     cfg = config_from(ctx)
     reports = evaluate_files(Coder(cfg), [Path(g) for g in gold])
     if as_json:

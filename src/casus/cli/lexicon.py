@@ -9,9 +9,6 @@ from pathlib import Path
 import click
 
 from casus.cli.common import config_from, run_safely
-from casus.coder import Coder
-from casus.evaluation.coverage import format_coverage, measure_coverage
-from casus.evaluation.gold import read_gold
 
 
 @click.group("lexicon")
@@ -41,6 +38,11 @@ def coverage_command(
 ) -> None:
     """Patterns per CAMEO root and 3-digit code, and how many GOLD events of each are found
     (a Markdown page: docs/lexicon-coverage.md)."""
+    # imported here: every other command starts without them (start-up, issue 14)
+    from casus.coder import Coder
+    from casus.evaluation.coverage import format_coverage, measure_coverage
+    from casus.evaluation.gold import read_gold
+
     coder = Coder(config_from(ctx, lexicon_files=lexicon_files))
     records = [record for path in gold for record in read_gold(Path(path))]
     coverage = measure_coverage(coder, records, top=top, gold_files=gold)

@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from casus.dates import period_end
@@ -118,34 +119,91 @@ class ReferenceResolver:
 
     def __init__(self, references: Iterable[Reference], dictionary: ActorDictionary) -> None:
         self.references = tuple(references)
-        names, adjectives = country_names(dictionary)
+        self._names, self._adjectives = country_names(dictionary)
         self._by_name: dict[str, str] = {}
-        for table in (names, adjectives):
+        for table in (self._names, self._adjectives):
             for code, words in table.items():
                 for word in words:
                     self._by_name.setdefault(word, code)
-        self._named: list[tuple[Reference, re.Pattern[str]]] = []
-        for ref in self.references:
-            self._named.append((ref, self._compile(ref, names, adjectives)))
-
+        # The patterns are compiled on first need (start-up, issue 14: compiling all of them
+        # took most of a second): a reference is tried only when a word every match of one
+        # of its names contains follows the relation word.
+        self._ungated: list[int] = []  # references with a name that has no such word
+        self._by_key: dict[str, list[int]] = {}
+        for i, ref in enumerate(self.references):
+            self._check(ref)
+            keys = _required_words(ref.names)
+            if keys is None:
+                self._ungated.append(i)
+            for key in keys or ():
+                self._by_key.setdefault(key, []).append(i)
+        self._patterns: dict[int, re.Pattern[str]] = {}
         generic: dict[str, list[Reference]] = {}
         for ref in self.references:
             for word in ref.generic:
                 generic.setdefault(word, []).append(ref)
         self._generic = generic
+        # a space in a noun matches a hyphen too ("civil-war"): the gate looks for one word
+        self._generic_keys = tuple({max(noun.split(), key=len) for noun in generic})
+        relations = "|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(RELATIONS))
+        self._relation_re = re.compile(rf"\b(?:{relations}){SPACE}", re.IGNORECASE)
+
+    @cached_property
+    def _generic_re(self) -> re.Pattern[str]:
         qualifier = _alternation(self._by_name)
-        self._generic_re = re.compile(
+        return re.compile(
             rf"(?:the{SPACE})?(?:(?P<year>{_YEAR}){SPACE})?(?:(?P<q>{qualifier})(?:['\u2019]s)?{SPACE})?"
-            rf"(?P<noun>{_alternation(generic)})\b(?:{SPACE}(?:of|in){SPACE}(?P<year2>{_YEAR})\b"
+            rf"(?P<noun>{_alternation(self._generic)})\b(?:{SPACE}(?:of|in){SPACE}(?P<year2>{_YEAR})\b"
             rf"|{SPACE}(?:in|with|against|of|over){SPACE}(?:the{SPACE})?(?P<q2>{qualifier})\b)?",
             re.IGNORECASE,
         )
-        self._place_re = re.compile(
+
+    @cached_property
+    def _place_re(self) -> re.Pattern[str]:
+        qualifier = _alternation(self._by_name)
+        return re.compile(
             rf"{SPACE}(?:in|with|against|of|over){SPACE}(?:the{SPACE})?(?P<q>{qualifier})\b",
             re.IGNORECASE,
         )
-        relations = "|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(RELATIONS))
-        self._relation_re = re.compile(rf"\b(?:{relations}){SPACE}", re.IGNORECASE)
+
+    def words(self) -> set[str]:
+        """The words of the references' names and generic nouns (lower case, three letters or
+        more): a sentence without any of them names no reference event."""
+        out: set[str] = set()
+        for ref in self.references:
+            for text in (*ref.names, *ref.generic):
+                # the letters of the regular expressions, outside escapes ("\\s")
+                out.update(w for w in re.findall(r"(?<!\\)[a-z]{3,}", text) if w)
+        return out
+
+    def _check(self, ref: Reference) -> None:
+        """A name with {C} needs the country's names in the dictionaries (checked at load)."""
+        code = ref.countries[0] if ref.countries else ""
+        if any("{C}" in pattern for pattern in ref.names) and code not in self._names:
+            raise OntologyError(
+                f"{ref.id}: no country names for {code} in the actor dictionaries",
+                path=ref.path,
+                line=ref.line,
+            )
+
+    def _candidates(self, rest: str) -> Iterator[tuple[Reference, re.Pattern[str]]]:
+        """The references whose names may match at the start of ``rest``, compiled."""
+        lowered = rest.lower()
+        if lowered.isascii():
+            found = set(self._ungated)
+            for key, indices in self._by_key.items():
+                if key in lowered:
+                    found.update(indices)
+            order: Iterable[int] = sorted(found)  # the table's order, as without the gate
+        else:  # a non-ASCII text may case-fold unlike str.lower: try them all
+            order = range(len(self.references))
+        for i in order:
+            ref = self.references[i]
+            pattern = self._patterns.get(i)
+            if pattern is None:
+                pattern = self._compile(ref, self._names, self._adjectives)
+                self._patterns[i] = pattern
+            yield ref, pattern
 
     @staticmethod
     def _compile(
@@ -154,12 +212,6 @@ class ReferenceResolver:
         code = ref.countries[0] if ref.countries else ""
         parts = []
         for pattern in ref.names:
-            if "{C}" in pattern and code not in names:
-                raise OntologyError(
-                    f"{ref.id}: no country names for {code} in the actor dictionaries",
-                    path=ref.path,
-                    line=ref.line,
-                )
             if "{A}" in pattern and code not in adjectives:
                 pattern = pattern.replace("{A}", "{C}")  # no adjective: the name stands in
             pattern = _flex(pattern)
@@ -195,7 +247,7 @@ class ReferenceResolver:
         self, text: str, pos: int, pub: dt.date | None, countries: Counter[str]
     ) -> tuple[int, Reference | None] | None:
         best_end, named = -1, []
-        for ref, pattern in self._named:
+        for ref, pattern in self._candidates(text[pos:]):
             m = pattern.match(text, pos)
             if m is None:
                 continue
@@ -208,6 +260,9 @@ class ReferenceResolver:
             hint = self._by_name.get(_norm(tail.group("q"))) if tail else None
             picked = [r for r in named if hint in r.countries] if hint else []
             return best_end, _choose_named(picked or named, pub, countries)
+        lowered = text[pos:].lower()
+        if lowered.isascii() and not any(key in lowered for key in self._generic_keys):
+            return None  # no generic noun follows: the pattern cannot match
         m = self._generic_re.match(text, pos)
         if m is None:
             return None
@@ -217,6 +272,62 @@ class ReferenceResolver:
         refs = self._generic[m.group("noun").lower().replace("-", " ")]
         chosen = _choose_generic(refs, pub, countries, int(year_text) if year_text else None, hint)
         return m.end(), chosen
+
+
+def _required_words(names: Iterable[str]) -> tuple[str, ...] | None:
+    """One word per name that every match of that name contains (its longest literal word
+    outside groups, classes and quantifiers), or ``None`` when some name has none: a text
+    without any of these words cannot match the reference."""
+    keys: list[str] = []
+    for name in names:
+        word = _required_word(name)
+        if word is None:
+            return None
+        keys.append(word)
+    return tuple(keys)
+
+
+def _required_word(pattern: str) -> str | None:
+    """The longest lower-case word of ``pattern`` that every match contains, if any."""
+    words: list[str] = []
+    depth, i, current = 0, 0, ""
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            current, i = "", i + 2
+            continue
+        if c == "[":  # a character class: skip to its end
+            current, i = "", _class_end(pattern, i)
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return None  # alternatives at the top: no word is common to all
+        if depth == 0 and "a" <= c <= "z":
+            current += c
+        else:
+            if current and c not in "?*+{":
+                words.append(current)
+            current = ""
+        i += 1
+    if current:
+        words.append(current)
+    return max(words, key=len) if words else None
+
+
+def _class_end(pattern: str, start: int) -> int:
+    """Where the character class opened at ``start`` ends (after its "]"; a "]" first in the
+    class and an escaped one belong to it)."""
+    i = start + 1
+    if i < len(pattern) and pattern[i] == "^":
+        i += 1
+    if i < len(pattern) and pattern[i] == "]":
+        i += 1
+    while i < len(pattern) and pattern[i] != "]":
+        i += 2 if pattern[i] == "\\" else 1
+    return i + 1
 
 
 def _norm(text: str) -> str:

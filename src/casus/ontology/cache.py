@@ -10,6 +10,7 @@ stale entry is rebuilt; a cache directory that cannot be written is silently ski
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import pickle
@@ -20,7 +21,7 @@ from typing import Any, TypeVar
 
 log = logging.getLogger("casus")
 T = TypeVar("T")
-FORMAT = "2"  # bump when the layout of cached objects changes
+FORMAT = "4"  # bump when the layout of cached objects changes
 
 
 def cache_dir() -> Path | None:
@@ -38,6 +39,15 @@ def cache_key(*parts: str) -> str:
 
     digest = hashlib.sha1("\x1f".join((FORMAT, __version__, *parts)).encode("utf-8"))
     return digest.hexdigest()[:16]
+
+
+def code_of(module_file: str) -> tuple[str, ...]:
+    """The source of the module that builds an entry and of the modules every table loader
+    shares, for its key: an entry holds objects of their classes, so a change to the code
+    (not only a new version) must rebuild it."""
+    here = Path(__file__).parent
+    files = (Path(module_file), here / "tables.py", here / "words.py", here / "cameo.py")
+    return tuple(f.read_text(encoding="utf-8") for f in files)
 
 
 def cached(name: str, key: str, build: Callable[[], T]) -> T:
@@ -66,22 +76,25 @@ def cached(name: str, key: str, build: Callable[[], T]) -> T:
 
 
 class LazyRecords(dict[str, list[T]]):
-    """A ``dict`` of record lists kept as plain tuples (fast to unpickle) and turned into
-    records (``make(*row)``) the first time a key is looked up with :meth:`get` or ``[]``."""
+    """A ``dict`` of record lists kept packed and turned into records (``make(*row)``) the
+    first time a key is looked up with :meth:`get` or ``[]``. The rows are in shards by the
+    key's first character, each a pickled ``{key: JSON text}``, unpickled on its first
+    lookup: a name looked up costs one shard (a few milliseconds), not the whole table."""
 
-    def __init__(self, rows: dict[str, list[tuple[Any, ...]]], make: Callable[..., T]) -> None:
+    def __init__(self, shards: dict[str, bytes], make: Callable[..., T]) -> None:
         super().__init__()
-        self._rows = rows
+        self._shards = shards
+        self._open: dict[str, dict[str, str]] = {}
         self._make = make
 
     def get(self, key: str, default: Any = None) -> Any:
         """The records of ``key`` (built now if not yet), else ``default``."""
         if dict.__contains__(self, key):
             return super().__getitem__(key)
-        rows = self._rows.get(key)
-        if rows is None:
+        packed = self._shard(key).get(key)
+        if packed is None:
             return default
-        built = [self._make(*row) for row in rows]
+        built = [self._make(*row) for row in json.loads(packed)]
         self[key] = built
         return built
 
@@ -92,13 +105,34 @@ class LazyRecords(dict[str, list[T]]):
         return found
 
     def __contains__(self, key: object) -> bool:
-        return key in self._rows
+        return isinstance(key, str) and key in self._shard(key)
+
+    def _shard(self, key: str) -> dict[str, str]:
+        name = key[:1]
+        rows = self._open.get(name)
+        if rows is None:
+            blob = self._shards.get(name)
+            rows = {} if blob is None else pickle.loads(blob)  # our own cache entry
+            self._open[name] = rows
+        return rows
+
+
+def pack_rows(rows: dict[str, list[tuple[Any, ...]]]) -> dict[str, bytes]:
+    """Rows of plain values (str, int, float, None) by key, packed in shards for
+    :class:`LazyRecords` (JSON keeps floats exact)."""
+    shards: dict[str, dict[str, str]] = {}
+    for key, values in rows.items():
+        shards.setdefault(key[:1], {})[key] = json.dumps(values, ensure_ascii=False)
+    return {
+        name: pickle.dumps(shard, protocol=pickle.HIGHEST_PROTOCOL)
+        for name, shard in shards.items()
+    }
 
 
 def compact_records(
     tables: tuple[dict[str, list[Any]], dict[str, Any]],
-) -> tuple[dict[str, list[tuple[Any, ...]]], dict[str, Any]]:
-    """(records by key, other table) with the records as tuples of their fields, for
+) -> tuple[dict[str, bytes], dict[str, Any]]:
+    """(records by key, other table) with the records packed as their fields' values, for
     :class:`LazyRecords` (the dataclasses of the records must be plain and slotted)."""
     from dataclasses import fields
 
@@ -109,4 +143,4 @@ def compact_records(
         if names:
             break
     rows = {k: [tuple(getattr(r, n) for n in names) for r in rs] for k, rs in records.items()}
-    return rows, other
+    return pack_rows(rows), other

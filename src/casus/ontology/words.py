@@ -74,6 +74,10 @@ LISTS = frozenset(
         "willingness",
         "hypothetical_modifiers",
         "former_words",
+        # words/prefilter.tsv
+        "prefilter_stop_words",
+        "prefilter_openers",
+        "prefilter_time_words",
     }
 )
 VALUE_LISTS = frozenset({"pronoun_kinds", "definite_heads", "duration_numbers", "count_numbers"})
@@ -121,6 +125,29 @@ def word_list(name: str) -> frozenset[str]:
     if name not in LISTS:
         raise OntologyError(f"no word list {name!r}", path=WORDS_FILE)
     return frozenset(_load()[name])
+
+
+def all_words(*, but: tuple[str, ...] = ()) -> frozenset[str]:
+    """Every word of every list (plain and valued) but those of the tables or lists named in
+    ``but`` ("words/function.tsv", "dedup_stopwords"): casus's vocabulary, for the
+    pre-filter."""
+    homes = _homes()
+    return frozenset(
+        word
+        for name, words in _load().items()
+        if homes[name] not in but and name not in but
+        for word in words
+    )
+
+
+@lru_cache(maxsize=1)
+def _homes() -> dict[str, str]:
+    """The table of each list."""
+    homes: dict[str, str] = {}
+    _read({}, homes, WORDS_FILE, dict(data_files("", "*.tsv"))[WORDS_FILE])
+    for path, text in data_files("words", "*.tsv"):
+        _read({}, homes, path, text)
+    return homes
 
 
 def word_sequence(name: str) -> tuple[str, ...]:

@@ -264,11 +264,21 @@ class EventEngine:
             return []
         if code.code.startswith(DOMESTIC_CODES) and not any(t is not None for t in targets):
             targets = self._own_population(scope, frame, sources[0])
-        if not any(t is not None for t in targets) and self._wants_target(code.code, frame):
+        if (
+            not any(t is not None for t in targets)
+            and self._wants_target(code.code, frame)
+            and not self._joint(code, frame)
+        ):
             targets = [self.finder.focus(scope, frame, sources[0])]
         if code.root in TARGETED_ROOTS and not any(t is not None for t in targets):
             return []
         return self._events(scope, frame, pattern, sources, targets)
+
+    def _joint(self, code: CameoCode, frame: Frame) -> bool:
+        """Whether the act is one done together ("met", "held talks", "agreed to"): its
+        partner is whoever the clause names, never a guess from context ("Allied ambassadors
+        met in Brussels" is no meeting with the country the article is about)."""
+        return code.symmetric or frame.mutual or self._reciprocal(frame)
 
     @staticmethod
     def _wants_target(code: str, frame: Frame) -> bool:
@@ -499,7 +509,9 @@ class EventEngine:
         if len(known) >= 2:  # an unresolved phrase is no party when two actors are known
             parties = known
         if len(parties) < 2:
-            return [(s, None) for s in sources]
+            # "the cabinet met on Sunday", "ambassadors will meet next week": a joint act with
+            # no second party named is no event between two sides
+            return []
         pairs: list[tuple[Actor, Actor | None]] = []
         for a in parties:
             for b in parties:

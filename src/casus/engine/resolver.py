@@ -69,6 +69,7 @@ AGENT_NOUNS = word_list("agent_nouns")
 RELATIONAL_NOUNS = word_list("relational_nouns")
 TITLE_WORDS = word_list("title_words")
 MEMBER_NOUNS = word_list("member_nouns")
+REPORTING_VERBS = word_list("reporting_verbs")
 # How many earlier mentions pronouns, definite descriptions and role-only actors look back over.
 SALIENCE_WINDOW = 64
 FORMER_WORDS = word_list("former_words")
@@ -493,12 +494,34 @@ class Resolver:
         if kind is None:
             return None
         span = (token.idx + self.offset, token.idx + len(token.text) + self.offset)
-        found = self._speaker_of(token) if kind == "speaker" else self._salient(token, kind)
+        if kind == "speaker":
+            found = self._speaker_of(token)
+        else:
+            found = self._reporter(token, kind) or self._salient(token, kind)
         if found is None:
             return None
         return Actor(
             found.code, found.country, found.roles, token.text, span[0], span[1], "pronoun"
         )
+
+    def _reporter(self, token: Token, kind: str) -> Actor | None:
+        """The subject pronoun of a reported clause is whoever reports it, when they agree:
+        "Japarov said he was prepared to meet Rahmon" → he = Japarov, even when casus cannot
+        code Japarov (then the side is unresolved, never the last person coded before)."""
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        clause = token.head
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
+            return None
+        speaker = next(
+            (c for c in clause.head.children if c.dep_ == "nsubj" and c.i < token.i), None
+        )
+        if speaker is None or speaker.pos_ == "PRON":
+            return None
+        actor = self.actor_for(speaker)
+        if actor is None or not _compatible(_kind_of(actor, speaker), kind):
+            return None
+        return actor
 
     def _salient(self, token: Token, kind: str) -> Actor | None:
         """Most recent compatible earlier mention. Subject pronouns prefer earlier subjects;

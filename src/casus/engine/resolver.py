@@ -160,6 +160,7 @@ class Resolver:
         if actor is None or actor.code is None:
             return [actor] if actor is not None else []
         out = [actor]
+        out += self._whose_conjuncts(token, actor)
         for mod in token.children:
             if mod.dep_ not in ("amod", "compound") or mod.i > token.i:
                 continue
@@ -176,6 +177,24 @@ class Resolver:
                 out.append(
                     Actor(code, country, actor.roles, actor.text, actor.start, actor.end, actor.how)
                 )
+        return out
+
+    def _whose_conjuncts(self, token: Token, actor: Actor) -> list[Actor]:
+        """The other owners of a "whose" phrase: "Germany and Iceland, whose foreign
+        ministers accused Tehran" → ISLGOV beside DEUGOV."""
+        whose = next((c for c in token.children if c.dep_ == "poss" and c.tag_ == "WP$"), None)
+        antecedent = _relative_antecedent(whose) if whose is not None else None
+        if antecedent is None or actor.country is None:
+            return []
+        out = []
+        for other in (c for c in antecedent.children if c.dep_ == "conj"):
+            owner = self.actor_for(other)
+            if owner is None or owner.country is None or owner.country == actor.country:
+                continue
+            code = owner.country + actor.code[len(actor.country) :] if actor.code else None
+            out.append(
+                Actor(code, owner.country, actor.roles, actor.text, actor.start, actor.end, actor.how)
+            )
         return out
 
     def collective(self, token: Token) -> list[Actor]:
@@ -266,6 +285,14 @@ class Resolver:
         ("Iran's foreign minister"); a definite description ("the ministry"); a place; else an
         unresolved name or role."""
         lower = head.lower_
+        if _is_heading(head):
+            # "BELARUS / UNITED STATES – Belarus released 52 prisoners": a section heading or
+            # an unparsed dateline names no one; the apposition after the dash does
+            named = next((c for c in head.children if c.dep_ == "appos" and c.i > head.i), None)
+            return self._resolve(named) if named is not None else None
+        if lower == "whose" and head.tag_ == "WP$":
+            antecedent = _relative_antecedent(head)
+            return self.actor_for(antecedent) if antecedent is not None else None
         if (head.pos_ == "PRON" or lower in ALL_PRONOUNS) and not head.text.isupper():
             return self._pronoun(head)
         if head.lemma_.lower() in QUANTIFIER_HEADS:
@@ -735,3 +762,32 @@ def _clause_subject(token: Token) -> Token | None:
         if t.head.i == t.i:
             return None
         t = t.head
+
+
+def _relative_antecedent(whose: Token) -> Token | None:
+    """The noun a "whose" relative clause hangs from: "Germany, whose ministers said" →
+    Germany."""
+    t = whose
+    for _ in range(4):
+        if t.dep_ == "relcl":
+            return t.head
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+DASHES = frozenset({"–", "—", "--", "-"})
+
+
+def _is_heading(head: Token) -> bool:
+    """Whether a proper name at the start of a sentence, written in capitals and followed by a
+    dash, is a heading or dateline ("BELARUS / UNITED STATES –", "DUSHANBE/BISHKEK, April
+    30 –") rather than an actor."""
+    words = [t for t in phrase_tokens(head) if t.is_alpha]
+    if not words or not all(t.text.isupper() and len(t.text) > 1 for t in words):
+        return False
+    first = min(t.i for t in phrase_tokens(head))
+    if any(not t.is_space for t in head.doc[head.sent.start : first]):
+        return False
+    return any(c.dep_ == "punct" and c.text in DASHES and c.i > head.i for c in head.children)

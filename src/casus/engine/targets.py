@@ -500,7 +500,8 @@ class TargetFinder:
         found = place_in(own + argument_tokens(frame), resolver.gazetteer, avoid)
         if found is None and avoid is not None:
             return unknown_actor(actor)  # a victim's country is only taken from where it happened
-        country = found[1] if found else resolver.salient_country(frame.pred)
+        main = scope.document.context.main_country() if scope.document.context else None
+        country = found[1] if found else (main or resolver.salient_country(frame.pred))
         if country is None and scope.document.dateline is not None:
             country = scope.document.dateline.country
         if country is None:

@@ -349,6 +349,8 @@ class TargetFinder:
             for actor in found:
                 if countries and actor.country is None:
                     continue
+                if actor.code is None and self.matcher.noun_trigger(token) is not None:
+                    continue  # "carried out drone strikes on the camp": the act, not a side
                 out.append(actor)
         return out
 

@@ -56,6 +56,8 @@ WILLINGNESS = word_list("willingness")
 # actor's own population when the text names no one else.
 DOMESTIC_CODES = ("172", "175")
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# A protest the text aims at no one is against the government where it happens (CAMEO 14).
+PROTEST_ROOT = "14"
 HARM_VERBS = word_list("harm_verbs")
 OBLIGATION_MODALS = word_list("obligation_modals")
 RECIPROCALS = word_list("reciprocals")
@@ -262,6 +264,12 @@ class EventEngine:
             # A bare statement is attribution, not an event: CAMEO codes 010 only as a
             # residual, so only specific, addressed statements are kept ("briefed Iran on").
             return []
+        if (
+            code.root == PROTEST_ROOT
+            and not any(t is not None for t in targets)
+            and not self._joint(code, frame)
+        ):
+            targets = [self.finder.protested(frame, scope, sources[0])]
         if code.code.startswith(DOMESTIC_CODES) and not any(t is not None for t in targets):
             targets = self._own_population(scope, frame, sources[0])
         if (

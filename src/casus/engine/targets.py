@@ -54,6 +54,8 @@ DISOWNING_CODES = frozenset({"015", "016"})
 # How many sentences back the dyad in focus is looked for.
 FOCUS_SENTENCES = 2
 VENUE_PREPS = word_list("venue_preps")
+# Sides that are the state itself: they protest to someone, never against their own government.
+STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY"})
 
 
 class TargetFinder:
@@ -226,6 +228,23 @@ class TargetFinder:
             if place is not None:
                 return [place]
         return []
+
+    def protested(self, frame: Frame, scope: Scope, source: Actor) -> Actor | None:
+        """Whom a protest is against when the clause names no one: the government of the
+        country it happens in ("Thousands of students demonstrated in Jakarta" → IDNGOV), else
+        of the protesters' own country. A state does not protest against itself ("Iran
+        protested on Monday" stays untargeted)."""
+        country = source.country
+        if country is None or not is_country(country) or set(source.roles) & STATE_ROLES:
+            return None
+        if any(s.ent_type_ == "GPE" for s in frame.subjects):
+            return None
+        own = [t for s in frame.subjects for t in s.subtree]  # "Demonstrators in Baghdad"
+        place = place_in(own + argument_tokens(frame), scope.resolver.gazetteer, None)
+        if place is not None:
+            country = place[1]
+        start = frame.pred.idx + scope.offset
+        return Actor(country + "GOV", country, ("GOV",), "", start, start, "inferred")
 
     def implied_agent(self, frame: Frame, scope: Scope, root: str) -> Actor | None:
         """Who acts in an agentless passive, when the clause names the institution it

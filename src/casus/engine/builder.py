@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from casus.document import Document
+from casus.engine.context import is_country
 from casus.engine.frames import (
     Frame,
     noun_frame,
@@ -342,7 +343,9 @@ class EventEngine:
         if any(t is not None and t.how == "generic" for t in situated):
             # "the four embassy employees": whose they are is the dyad in focus
             focus = self.finder.focus(scope, frame, source)
-            if focus is not None and focus.country:
+            # only a country has people and forces of its own ("several fighters" near the AU
+            # is no AU fighter)
+            if focus is not None and focus.country and is_country(focus.country):
                 situated = [
                     _in_country(t, str(focus.country))
                     if t is not None and t.how == "generic"

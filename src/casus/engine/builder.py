@@ -57,6 +57,8 @@ WILLINGNESS = word_list("willingness")
 # actor's own population when the text names no one else.
 DOMESTIC_CODES = ("172", "175")
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Forces that act at home: their victims with domestic roles are their own country's people.
+HOME_ROLES = frozenset({"COP"})
 # A protest the text aims at no one is against the government where it happens (CAMEO 14).
 PROTEST_ROOT = "14"
 HARM_VERBS = word_list("harm_verbs")
@@ -333,7 +335,9 @@ class EventEngine:
         happened."""
         targets = self.finder.targets(pattern, frame, scope, source)
         violent = pattern.code[:2] in VIOLENT_ROOTS
-        if not violent:
+        if not violent or HOME_ROLES & set(source.roles):
+            # police act at home: "protesters were killed by security forces" are the
+            # security forces' own people, where a foreign army's victims are not its own
             targets = [self.finder.domestic(t, source) for t in targets]
         avoid = source.country or UNKNOWN_COUNTRY
         situated = [

@@ -156,6 +156,14 @@ class Resolver:
         pair = self.collective(token)
         if pair:
             return pair
+        if _is_heading(token):
+            # "HANOI/MANILA, June 3 – Vietnam and the Philippines signed ...": the apposition
+            # after the heading, with its conjuncts
+            named = next((c for c in token.children if c.dep_ == "appos" and c.i > token.i), None)
+            if named is None:
+                return []
+            conjuncts = [named] + [c for c in named.children if c.dep_ == "conj"]
+            return [a for c in conjuncts for a in self.actors_for(c)]
         actor = self.actor_for(token)
         if actor is None or actor.code is None:
             return [actor] if actor is not None else []

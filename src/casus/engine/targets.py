@@ -136,7 +136,7 @@ class TargetFinder:
         for obj in matched:
             inner: dict[str, list[Token]] = {}
             prep_objects(obj, inner)
-            steps.extend(inner.get(p, []) for p in ("to", "in", "from", "with"))
+            steps.extend(inner.get(p, []) for p in ("to", "in", "from", "with", "on", "against"))
         return steps
 
     def _first_argument(
@@ -518,7 +518,10 @@ class TargetFinder:
         civilians" does not make them Russian)."""
         own = list(token.subtree) if token is not None else []  # "Police in Tbilisi detained"
         resolver = scope.resolver
-        found = place_in(own + argument_tokens(frame), resolver.gazetteer, avoid)
+        # "Opposition leaders called on Brussels": the seat of an organisation addressed is
+        # no place where the event happens
+        where = [t for t in own + argument_tokens(frame) if not _organisation_seat(t, resolver)]
+        found = place_in(where, resolver.gazetteer, avoid)
         if found is None and avoid is not None:
             return unknown_actor(actor)  # a victim's country is only taken from where it happened
         main = scope.document.context.main_country() if scope.document.context else None
@@ -594,6 +597,14 @@ def reporting_authority(pred: Token, resolver: Resolver) -> Actor | None:
                     if actor is not None and set(actor.roles) & AUTHORITY_ROLES:
                         return actor
     return None
+
+
+def _organisation_seat(token: Token, resolver: Resolver) -> bool:
+    """Whether a name stands for an organisation by its seat ("Brussels" → the EU)."""
+    if token.pos_ != "PROPN":
+        return False
+    actor = resolver.actor_for(token)
+    return actor is not None and actor.country is not None and not is_country(actor.country)
 
 
 def _as_context(actor: Actor) -> Actor:

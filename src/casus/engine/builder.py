@@ -275,20 +275,18 @@ class EventEngine:
             targets = [self.finder.protested(frame, scope, sources[0])]
         if code.code.startswith(DOMESTIC_CODES) and not any(t is not None for t in targets):
             targets = self._own_population(scope, frame, sources[0])
-        if (
-            not any(t is not None for t in targets)
-            and self._wants_target(code.code, frame)
-            and not self._joint(code, frame)
-        ):
-            targets = [self.finder.focus(scope, frame, sources[0])]
-        if code.root in TARGETED_ROOTS and not any(t is not None for t in targets):
+        joint = self._joint(code, frame)
+        if not any(t is not None for t in targets) and self._wants_target(code.code, frame):
+            targets = [self.finder.focus(scope, frame, sources[0], joint=joint)]
+        parties = joint and len({s.code for s in sources}) >= 2  # "the war between A and B"
+        if code.root in TARGETED_ROOTS and not any(t is not None for t in targets) and not parties:
             return []
         return self._events(scope, frame, pattern, sources, targets)
 
     def _joint(self, code: CameoCode, frame: Frame) -> bool:
         """Whether the act is one done together ("met", "held talks", "agreed to"): its
-        partner is whoever the clause names, never a guess from context ("Allied ambassadors
-        met in Brussels" is no meeting with the country the article is about)."""
+        partner is whoever its sentence names, never a guess from earlier sentences ("Allied
+        ambassadors met in Brussels" is no meeting with the country the article is about)."""
         return code.symmetric or frame.mutual or self._reciprocal(frame)
 
     @staticmethod

@@ -200,8 +200,9 @@ class Resolver:
             if owner is None or owner.country is None or owner.country == actor.country:
                 continue
             code = owner.country + actor.code[len(actor.country) :] if actor.code else None
+            country = owner.country
             out.append(
-                Actor(code, owner.country, actor.roles, actor.text, actor.start, actor.end, actor.how)
+                Actor(code, country, actor.roles, actor.text, actor.start, actor.end, actor.how)
             )
         return out
 
@@ -263,11 +264,15 @@ class Resolver:
                 return country
         return None
 
-    def sentence_countries(self, token: Token) -> set[str]:
-        """The countries named in the token's sentence (known actors only)."""
-        sent = token.sent
-        lo = bisect.bisect_left(self._seen_at, sent.start)
-        hi = bisect.bisect_left(self._seen_at, sent.end)
+    def sentence_countries(self, token: Token, *, clause: bool = False) -> set[str]:
+        """The countries named in the token's sentence (known actors only); with ``clause``,
+        only those in the token's own subtree ("Erdogan spoke by phone with Putin")."""
+        if clause:
+            first, end = token.left_edge.i, token.right_edge.i + 1
+        else:
+            first, end = token.sent.start, token.sent.end
+        lo = bisect.bisect_left(self._seen_at, first)
+        hi = bisect.bisect_left(self._seen_at, end)
         return {
             str(seen.actor.country)
             for seen in self.history[lo:hi]

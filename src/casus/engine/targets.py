@@ -51,6 +51,10 @@ REACTION_ROOTS = frozenset({"02", "10", "11", "12", "13", "14"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Claims and denials of responsibility concern the victim of the act they are about.
 DISOWNING_CODES = frozenset({"015", "016"})
+# Consultations (visits, meetings): their partner is the partner of joint acts that follow.
+VISIT_ROOT = "04"
+# How often a country must be mentioned to be the article's own for domestic roles.
+MAIN_MENTIONS = 2
 # How many sentences back the dyad in focus is looked for.
 FOCUS_SENTENCES = 2
 VENUE_PREPS = word_list("venue_preps")
@@ -423,21 +427,32 @@ class TargetFinder:
                             return [actor]
         return []
 
-    def focus(self, scope: Scope, frame: Frame, source: Actor) -> Actor | None:
+    def focus(
+        self, scope: Scope, frame: Frame, source: Actor, *, joint: bool = False
+    ) -> Actor | None:
         """The other side of the dyad the text is about, for an event whose clause names no
         target (docs/event-model.md#the-dyad-in-focus): the addressee of the same source's
         latest event in the last sentences ("Iran summoned the envoy. It warned that ..."
         → the envoy's country); else the latest actor that acted on this source in an earlier
         sentence (a reply); else the one other country the sentence names; else the other of
-        the article's two main countries."""
+        the article's two main countries. A ``joint`` act (a meeting, a signing) takes the
+        one other country its clause names ("Erdogan spoke by phone with Putin"), else whom
+        the same source is visiting or meeting ("Pakistan's president arrived in Beijing. He
+        signed agreements ..."), never a reply or the article's pair."""
         if not source.known or not source.country:
             return None
+        if joint:
+            other = self._sentence_other(scope, frame, source, clause=True)
+            if other is not None:
+                return other
         sentence = scope.resolver.sentence_of(frame.pred)
         recent = [
             e
             for e in scope.earlier + scope.current
             if sentence - FOCUS_SENTENCES <= e.sentence_index <= sentence
         ]
+        if joint:  # "arrived in Beijing ... He signed agreements": the host of a visit
+            recent = [e for e in recent if e.cameo_root == VISIT_ROOT]
         for event in reversed(recent):
             target = event.target
             if (
@@ -448,6 +463,8 @@ class TargetFinder:
                 and target.country != source.country
             ):
                 return _as_context(target)
+        if joint:
+            return None
         for event in reversed([e for e in recent if e.sentence_index < sentence]):
             if (
                 event.target is not None
@@ -457,17 +474,30 @@ class TargetFinder:
                 and event.source.country != source.country
             ):
                 return _as_context(event.source)
+        other = self._sentence_other(scope, frame, source)
+        if other is not None:
+            return other
         start = frame.pred.idx + scope.offset
-        others = scope.resolver.sentence_countries(frame.pred) - {source.country}
-        if len(others) == 1:  # the one other country the sentence names
-            other = others.pop()
-            return Actor(other, other, (), "", start, start, "context")
         context = scope.document.context
         pair = context.pair() if context is not None else None
         if pair and source.country in pair:
-            other = pair[1] if pair[0] == source.country else pair[0]
-            return Actor(other, other, (), "", start, start, "context")
+            country = pair[1] if pair[0] == source.country else pair[0]
+            return Actor(country, country, (), "", start, start, "context")
         return None
+
+    @staticmethod
+    def _sentence_other(
+        scope: Scope, frame: Frame, source: Actor, *, clause: bool = False
+    ) -> Actor | None:
+        """The one other country the sentence (or the clause) names, if there is exactly
+        one."""
+        named = scope.resolver.sentence_countries(frame.pred, clause=clause)
+        others = named - {source.country}
+        if len(others) != 1:
+            return None
+        other = others.pop()
+        start = frame.pred.idx + scope.offset
+        return Actor(other, other, (), "", start, start, "context")
 
     @staticmethod
     def situate(
@@ -524,7 +554,10 @@ class TargetFinder:
         found = place_in(where, resolver.gazetteer, avoid)
         if found is None and avoid is not None:
             return unknown_actor(actor)  # a victim's country is only taken from where it happened
-        main = scope.document.context.main_country() if scope.document.context else None
+        # one mention is no article's subject: "Lawmakers condemned the arrest of a Turkish
+        # mayor" does not make the lawmakers Turkish
+        context = scope.document.context
+        main = context.main_country(least=MAIN_MENTIONS) if context is not None else None
         country = found[1] if found else (main or resolver.salient_country(frame.pred))
         if country is None and scope.document.dateline is not None:
             country = scope.document.dateline.country

@@ -51,6 +51,13 @@ REACTION_ROOTS = frozenset({"02", "10", "11", "12", "13", "14"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Claims and denials of responsibility concern the victim of the act they are about.
 DISOWNING_CODES = frozenset({"015", "016"})
+# Mediation (045) is between the parties of what it mediates.
+MEDIATION_CODE = "045"
+# The dependencies of the noun phrases inside a mediated thing that can name its parties.
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos"})
+# A denial (016) answers an accusation (11x) made against the denier.
+DENIAL_CODE = "016"
+ACCUSATION_ROOT = "11"
 # Consultations (visits, meetings): their partner is the partner of joint acts that follow.
 VISIT_ROOT = "04"
 # How often a country must be mentioned to be the article's own for domestic roles.
@@ -97,6 +104,7 @@ class TargetFinder:
             return list(found)
         for step in (
             self._reaction_antecedent,
+            self._mediated,
             self._denied,
             self._evaluated,
             self._addressed,
@@ -183,13 +191,73 @@ class TargetFinder:
                         return [event.source]
         return []
 
+    def _mediated(
+        self, pattern: Pattern, frame: Frame, scope: Scope, source: Actor
+    ) -> Sequence[Actor | None]:
+        """Mediation is between the parties of what is mediated: the sides named inside it
+        ("brokered an understanding under which the United States will stop bombing the
+        Houthis" → the US, the Houthis), else the parties of the earlier event it names
+        ("The truce, which was brokered by Qatar, ..." → the truce's two sides)."""
+        if pattern.code[:3] != MEDIATION_CODE:
+            return []
+        nouns = [o for o in frame.objects if o.pos_ in ("NOUN", "PROPN")]
+        if frame.pred.dep_ == "relcl" and frame.pred.head.pos_ == "NOUN":
+            nouns.append(frame.pred.head)  # "the truce, which was brokered by Qatar"
+        own = {t.i for t in frame.pred.subtree} if frame.pred.dep_ == "relcl" else set()
+        for noun in nouns:
+            inside = [
+                t
+                for t in noun.subtree
+                if t.i != noun.i and t.i not in own and t.dep_ in ARGUMENT_DEPS
+            ]
+            found: list[Actor] = []
+            for actor in self.actors(inside, scope.resolver):
+                new = all(a.country != actor.country for a in found)
+                if actor.known and actor.country != source.country and new:
+                    found.append(actor)
+            if found:
+                return found
+            event = self._antecedent(noun, scope)
+            if event is not None:
+                sides = [
+                    _as_context(a)
+                    for a in (event.source, event.target)
+                    if a is not None and a.known and a.country != source.country
+                ]
+                if sides:
+                    return sides
+        return []
+
     def _denied(
         self, pattern: Pattern, frame: Frame, scope: Scope, source: Actor
     ) -> Sequence[Actor | None]:
-        """A denial targets whom the act concerns: "denied involvement in the attack"."""
+        """A denial answers whoever accused the denier ("Israel blamed Hezbollah for the
+        strike, but the group denied any involvement" → Israel), else it targets whom the
+        act concerns: "denied involvement in the attack"."""
+        if pattern.code[:3] == DENIAL_CODE:
+            accuser = self._accuser(frame, scope, source)
+            if accuser is not None:
+                return [accuser]
         if pattern.code[:3] in DISOWNING_CODES:
             return self._disowned(frame, scope, source)
         return []
+
+    @staticmethod
+    def _accuser(frame: Frame, scope: Scope, source: Actor) -> Actor | None:
+        """The latest actor that accused or blamed the denier earlier in the article."""
+        if not source.country:
+            return None
+        for event in reversed(scope.earlier + scope.current):
+            if (
+                event.cameo_root == ACCUSATION_ROOT
+                and event.target is not None
+                and event.target.country == source.country
+                and event.source is not None
+                and event.source.known
+                and event.source.country != source.country
+            ):
+                return _as_context(event.source)
+        return None
 
     def _evaluated(
         self, pattern: Pattern, frame: Frame, scope: Scope, source: Actor

@@ -70,6 +70,9 @@ RELATIONAL_NOUNS = word_list("relational_nouns")
 TITLE_WORDS = word_list("title_words")
 MEMBER_NOUNS = word_list("member_nouns")
 REPORTING_VERBS = word_list("reporting_verbs")
+# Definite heads that refer back to a non-state armed group, and that group's roles.
+ARMED_GROUP_HEADS = frozenset({"group", "militant", "rebel", "militia", "movement"})
+NONSTATE_ROLES = frozenset({"REB", "INS", "SEP", "RAD", "UAF"})
 # How many earlier mentions pronouns, definite descriptions and role-only actors look back over.
 SALIENCE_WINDOW = 64
 FORMER_WORDS = word_list("former_words")
@@ -609,6 +612,19 @@ class Resolver:
         dets = [t for t in tokens if t.dep_ == "det" and t.lower_ in DEFINITE_DETS]
         if not dets:
             return None
+        if head.lemma_.lower() in ARMED_GROUP_HEADS:
+            # "Israel blamed Hezbollah for the strike. The group denied it": a group, not the
+            # state that was the last subject
+            armed = next(
+                (
+                    m.actor
+                    for m in reversed(self.recent(head))
+                    if set(m.actor.roles) & NONSTATE_ROLES or m.actor.country == "IMG"
+                ),
+                None,
+            )
+            if armed is not None:
+                return armed
         return self._salient(head, "thing" if kind == "thing" else kind)
 
     def _place(self, head: Token) -> str | None:

@@ -33,7 +33,7 @@ from casus.engine.modality import (
     stated_future,
 )
 from casus.engine.scope import Scope
-from casus.engine.targets import TargetFinder, generic_actor, implicit_actor
+from casus.engine.targets import FOCUS_SENTENCES, TargetFinder, generic_actor, implicit_actor
 from casus.model import UNKNOWN_COUNTRY, Actor, Attribution, Event, Modality
 from casus.ontology.cameo import CameoCode, CameoTable, load_intentions
 from casus.ontology.lexicon import Lexicon, Pattern
@@ -59,6 +59,8 @@ DOMESTIC_CODES = ("172", "175")
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Forces that act at home: their victims with domestic roles are their own country's people.
 HOME_ROLES = frozenset({"COP"})
+# How a side is found when the text names it (not a pronoun, a guess or an inference).
+NAMED = frozenset({"dictionary", "person", "metonym"})
 # A protest the text aims at no one is against the government where it happens (CAMEO 14).
 PROTEST_ROOT = "14"
 HARM_VERBS = word_list("harm_verbs")
@@ -250,6 +252,7 @@ class EventEngine:
     def _build(self, scope: Scope, frame: Frame, pattern: Pattern) -> list[tuple[Event, Token]]:
         """The events of one matched frame: who acts, on whom, then one event per pair."""
         code = self.cameo.get(pattern.code)
+        scope.resolver.dyad = _recent_dyad(scope, frame)
         sources = self._sources(scope, frame, code.root)
         if not sources:
             return []
@@ -576,6 +579,29 @@ class EventEngine:
             seen.add(event.event_id)
             out.append((event, token))
         return out
+
+
+def _recent_dyad(scope: Scope, frame: Frame) -> tuple[Actor, Actor] | None:
+    """The two sides of the latest event coded before this frame in its sentence or the two
+    before, when both are countries' actors the text names: what "the two sides" refers
+    to."""
+    sentence = scope.resolver.sentence_of(frame.pred)
+    for event in reversed(scope.earlier + scope.current):
+        if event.sentence_index < sentence - FOCUS_SENTENCES:
+            break
+        source, target = event.source, event.target
+        if (
+            source is not None
+            and target is not None
+            and source.country
+            and target.country
+            and is_country(source.country)
+            and is_country(target.country)
+            and source.country != target.country
+            and source.how in NAMED and target.how in NAMED
+        ):
+            return source, target
+    return None
 
 
 def _in_country(actor: Actor, country: str) -> Actor:

@@ -110,6 +110,9 @@ class Resolver:
         self.offset = offset
         self._cache: dict[int, Actor | None] = {}
         self.history: list[_Seen] = []  # in text order
+        # the two sides of the latest event the engine coded nearby, which "the two sides"
+        # and "both countries" refer to first (set by the engine before each frame)
+        self.dyad: tuple[Actor, Actor] | None = None
         self._seen_at: list[int] = []  # their token indexes, for bisect
         self._sent_index = {s.start: n for n, s in enumerate(doc.sents)}
 
@@ -211,8 +214,9 @@ class Resolver:
 
     def collective(self, token: Token) -> list[Actor]:
         """ "the two sides", "both countries", "the two foreign ministers", "both" (alone): the
-        two most recent actors of different countries before the phrase, with the phrase's own
-        roles. Empty when the phrase is not collective or two such actors are not at hand."""
+        two sides of the latest nearby event (:attr:`dyad`), else the two most recent actors of
+        different countries before the phrase, with the phrase's own roles. Empty when the
+        phrase is not collective or two such actors are not at hand."""
         lemma = token.lemma_.lower()
         words = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "predet")}
         alone = lemma in ("both", "two") and token.pos_ in ("PRON", "NUM", "DET")
@@ -228,7 +232,9 @@ class Resolver:
             actor = self.actor_for(subject)
             own = actor.country if actor is not None else None
         found: list[Actor] = []
-        for seen in reversed(self.recent(token)):
+        if self.dyad is not None and own not in {a.country for a in self.dyad}:
+            found = list(self.dyad)  # "X met his Tajik counterpart, and the two signed ..."
+        for seen in reversed(self.recent(token) if not found else []):
             country = seen.actor.country
             if not country or len(country) != 3 or country in ("IGO", "NGO", "IMG", "MNC"):
                 continue

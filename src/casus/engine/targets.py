@@ -398,7 +398,11 @@ class TargetFinder:
                         or (resolver.actor_for(child) if child.pos_ == "PROPN" else None)
                     )
                 )
-                if actor is not None and actor.code is not None:
+                if (
+                    actor is not None
+                    and actor.code is not None
+                    and not _named_after(child, actor, token, resolver)
+                ):
                     return actor
         for word in ("by", "from", "of"):  # "calls by Belarus", "an offer from Afghanistan"
             inner = next(
@@ -698,6 +702,16 @@ def reporting_authority(pred: Token, resolver: Resolver) -> Actor | None:
                     if actor is not None and set(actor.roles) & AUTHORITY_ROLES:
                         return actor
     return None
+
+
+def _named_after(modifier: Token, actor: Actor, head: Token, resolver: Resolver) -> bool:
+    """Whether a town only names a thing after where it was made: "the Zurich protocols",
+    "the Dayton accords" (but "Darfur rebels" are the rebels of Darfur)."""
+    return (
+        modifier.dep_ == "compound"
+        and actor.how == "place"
+        and resolver.actor_for(head) is None
+    )
 
 
 def _organisation_seat(token: Token, resolver: Resolver) -> bool:

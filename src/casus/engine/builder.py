@@ -538,8 +538,8 @@ class EventEngine:
     @staticmethod
     def _dedupe(events: list[tuple[Event, Token]]) -> list[tuple[Event, Token]]:
         """Drop exact repeats, and an untargeted event (or one whose target only the context
-        gave) when the same sentence has the same source and root with a target the text
-        names ("will strike" under "a warning to Baku")."""
+        or a convention gave) when the same sentence has the same source and root with a
+        target the text names ("will strike" under "a warning to Baku")."""
         targeted = {
             (
                 e.sentence_index,
@@ -548,7 +548,7 @@ class EventEngine:
                 e.modality.asserted,
             )
             for e, _ in events
-            if e.target is not None and e.target.how != "context"
+            if not _guessed_target(e)
         }
         # "a British national was killed" beside "the ship was struck by a drone from Iran":
         # a violent act by no one named is the known act's consequence, not a second attack
@@ -573,12 +573,21 @@ class EventEngine:
                 event.cameo_root,
                 event.modality.asserted,
             )
-            untargeted = event.target is None or event.target.how == "context"
+            untargeted = _guessed_target(event)
             if event.event_id in seen or (untargeted and key in targeted):
                 continue
             seen.add(event.event_id)
             out.append((event, token))
         return out
+
+
+def _guessed_target(event: Event) -> bool:
+    """Whether an event has no target the text names: none, one from context, or one inferred
+    at the trigger (a protest's government)."""
+    target = event.target
+    if target is None or target.how == "context":
+        return True
+    return target.how == "inferred" and target.start == target.end
 
 
 def _recent_dyad(scope: Scope, frame: Frame) -> tuple[Actor, Actor] | None:

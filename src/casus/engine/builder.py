@@ -33,7 +33,13 @@ from casus.engine.modality import (
     stated_future,
 )
 from casus.engine.scope import Scope
-from casus.engine.targets import FOCUS_SENTENCES, TargetFinder, generic_actor, implicit_actor
+from casus.engine.targets import (
+    FOCUS_SENTENCES,
+    TargetFinder,
+    dissent,
+    generic_actor,
+    implicit_actor,
+)
 from casus.model import UNKNOWN_COUNTRY, Actor, Attribution, Event, Modality
 from casus.ontology.cameo import CameoCode, CameoTable, load_intentions
 from casus.ontology.lexicon import Lexicon, Pattern
@@ -63,6 +69,8 @@ HOME_ROLES = frozenset({"COP"})
 NAMED = frozenset({"dictionary", "person", "metonym"})
 # A protest the text aims at no one is against the government where it happens (CAMEO 14).
 PROTEST_ROOT = "14"
+# So is a demand by a non-state group that names no addressee.
+DEMAND_ROOT = "10"
 HARM_VERBS = word_list("harm_verbs")
 OBLIGATION_MODALS = word_list("obligation_modals")
 RECIPROCALS = word_list("reciprocals")
@@ -259,9 +267,16 @@ class EventEngine:
         targets = self._targets(scope, frame, pattern, sources[0])
         # a country guessed from context is never the country the act is done to: "President
         # Reagan threatened the Soviet Union" does not make Reagan Soviet
-        done_to = {t.country for t in targets if t is not None and t.known}
+        # (but "Islamic fundamentalists demanded the resignation of the Algerian president"
+        # are Algerian: dissent is done to one's own state)
         sources = [
-            generic_actor(s) if s.how == "context" and s.country in done_to else s
+            generic_actor(s)
+            if s.how == "context"
+            and any(
+                t is not None and t.known and t.country == s.country and not dissent(s, t)
+                for t in targets
+            )
+            else s
             for s in sources
         ]
         if code.code == "010" and (
@@ -271,10 +286,11 @@ class EventEngine:
             # residual, so only specific, addressed statements are kept ("briefed Iran on").
             return []
         if (
-            code.root == PROTEST_ROOT
+            (code.root == PROTEST_ROOT or (code.root == DEMAND_ROOT and sources[0].roles))
             and not any(t is not None for t in targets)
             and not self._joint(code, frame)
         ):
+            # "students staged demonstrations to demand reforms": both against the government
             targets = [self.finder.protested(frame, scope, sources[0])]
         if code.code.startswith(DOMESTIC_CODES) and not any(t is not None for t in targets):
             targets = self._own_population(scope, frame, sources[0])

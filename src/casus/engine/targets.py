@@ -128,7 +128,7 @@ class TargetFinder:
         foreign += [
             a
             for a in (self._owner(o, resolver) for o in matched if not self._is_actor(o, resolver))
-            if a is not None and a.country != source.country
+            if a is not None and (a.country != source.country or dissent(source, a))
         ]
         if foreign:
             return foreign
@@ -702,6 +702,15 @@ def reporting_authority(pred: Token, resolver: Resolver) -> Actor | None:
                     if actor is not None and set(actor.roles) & AUTHORITY_ROLES:
                         return actor
     return None
+
+
+def dissent(source: Actor, target: Actor) -> bool:
+    """Whether a non-state side acts on its own country's state: "Islamic fundamentalists
+    demanded the resignation of the Algerian president" (a government acting on its own
+    officials is a resolution error more often than an event)."""
+    if not source.roles or set(source.roles) & STATE_ROLES:
+        return False
+    return bool(set(target.roles) & (STATE_ROLES | {"JUD", "LEG"}))
 
 
 def _named_after(modifier: Token, actor: Actor, head: Token, resolver: Resolver) -> bool:

@@ -268,12 +268,16 @@ class EventEngine:
         # a country guessed from context is never the country the act is done to: "President
         # Reagan threatened the Soviet Union" does not make Reagan Soviet
         # (but "Islamic fundamentalists demanded the resignation of the Algerian president"
-        # are Algerian: dissent is done to one's own state)
+        # are Algerian: dissent is done to one's own state; an attack on it is no evidence)
+        peaceful = code.root not in VIOLENT_ROOTS
         sources = [
             generic_actor(s)
             if s.how == "context"
             and any(
-                t is not None and t.known and t.country == s.country and not dissent(s, t)
+                t is not None
+                and t.known
+                and t.country == s.country
+                and not (peaceful and dissent(s, t))
                 for t in targets
             )
             else s

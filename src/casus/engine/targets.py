@@ -65,6 +65,8 @@ MAIN_MENTIONS = 2
 # How many sentences back the dyad in focus is looked for.
 FOCUS_SENTENCES = 2
 VENUE_PREPS = word_list("venue_preps")
+# Prepositions that name what a protest is against anywhere in its clause.
+PROTESTED_PREPS = frozenset({"against", "of", "over", "for", "at"})
 # Sides that are the state itself: they protest to someone, never against their own government.
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY"})
 
@@ -311,12 +313,32 @@ class TargetFinder:
             return None
         if any(s.ent_type_ == "GPE" for s in frame.subjects):
             return None
+        against = self._protested_in_clause(frame, scope, source)
+        if against is not None:
+            return against
         own = [t for s in frame.subjects for t in s.subtree]  # "Demonstrators in Baghdad"
         place = place_in(own + argument_tokens(frame), scope.resolver.gazetteer, None)
         if place is not None:
             country = place[1]
         start = frame.pred.idx + scope.offset
         return Actor(country + "GOV", country, ("GOV",), "", start, start, "inferred")
+
+    def _protested_in_clause(self, frame: Frame, scope: Scope, source: Actor) -> Actor | None:
+        """Whom the protest's own clause says it is against, further down than the target
+        rules look: "began a hunger strike to protest **against Sweden's decision**",
+        "blocked a road to show their anger **at the United States' policies**"."""
+        subjects = {t.i for s in frame.subjects for t in s.subtree}
+        heads = [
+            g
+            for t in frame.pred.subtree
+            if t.i not in subjects and t.dep_ == "prep" and t.lower_ in PROTESTED_PREPS
+            for g in t.children
+            if g.dep_ == "pobj"
+        ]
+        for actor in self.actors(heads, scope.resolver, owners=True):
+            if actor.known and actor.country != source.country:
+                return actor
+        return None
 
     def implied_agent(self, frame: Frame, scope: Scope, root: str) -> Actor | None:
         """Who acts in an agentless passive, when the clause names the institution it

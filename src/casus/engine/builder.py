@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from casus.document import Document
+from casus.engine.context import is_country
 from casus.engine.frames import (
     Frame,
     noun_frame,
@@ -32,7 +33,13 @@ from casus.engine.modality import (
     stated_future,
 )
 from casus.engine.scope import Scope
-from casus.engine.targets import TargetFinder, generic_actor, implicit_actor
+from casus.engine.targets import (
+    FOCUS_SENTENCES,
+    TargetFinder,
+    dissent,
+    generic_actor,
+    implicit_actor,
+)
 from casus.model import UNKNOWN_COUNTRY, Actor, Attribution, Event, Modality
 from casus.ontology.cameo import CameoCode, CameoTable, load_intentions
 from casus.ontology.lexicon import Lexicon, Pattern
@@ -56,6 +63,14 @@ WILLINGNESS = word_list("willingness")
 # actor's own population when the text names no one else.
 DOMESTIC_CODES = ("172", "175")
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Forces that act at home: their victims with domestic roles are their own country's people.
+HOME_ROLES = frozenset({"COP"})
+# How a side is found when the text names it (not a pronoun, a guess or an inference).
+NAMED = frozenset({"dictionary", "person", "metonym"})
+# A protest the text aims at no one is against the government where it happens (CAMEO 14).
+PROTEST_ROOT = "14"
+# So is a demand by a non-state group that names no addressee.
+DEMAND_ROOT = "10"
 HARM_VERBS = word_list("harm_verbs")
 OBLIGATION_MODALS = word_list("obligation_modals")
 RECIPROCALS = word_list("reciprocals")
@@ -245,15 +260,27 @@ class EventEngine:
     def _build(self, scope: Scope, frame: Frame, pattern: Pattern) -> list[tuple[Event, Token]]:
         """The events of one matched frame: who acts, on whom, then one event per pair."""
         code = self.cameo.get(pattern.code)
+        scope.resolver.dyad = _recent_dyad(scope, frame)
         sources = self._sources(scope, frame, code.root)
         if not sources:
             return []
         targets = self._targets(scope, frame, pattern, sources[0])
         # a country guessed from context is never the country the act is done to: "President
         # Reagan threatened the Soviet Union" does not make Reagan Soviet
-        done_to = {t.country for t in targets if t is not None and t.known}
+        # (but "Islamic fundamentalists demanded the resignation of the Algerian president"
+        # are Algerian: dissent is done to one's own state; an attack on it is no evidence)
+        peaceful = code.root not in VIOLENT_ROOTS
         sources = [
-            generic_actor(s) if s.how == "context" and s.country in done_to else s
+            generic_actor(s)
+            if s.how == "context"
+            and any(
+                t is not None
+                and t.known
+                and t.country == s.country
+                and not (peaceful and dissent(s, t))
+                for t in targets
+            )
+            else s
             for s in sources
         ]
         if code.code == "010" and (
@@ -262,13 +289,28 @@ class EventEngine:
             # A bare statement is attribution, not an event: CAMEO codes 010 only as a
             # residual, so only specific, addressed statements are kept ("briefed Iran on").
             return []
+        if (
+            (code.root == PROTEST_ROOT or (code.root == DEMAND_ROOT and sources[0].roles))
+            and not any(t is not None for t in targets)
+            and not self._joint(code, frame)
+        ):
+            # "students staged demonstrations to demand reforms": both against the government
+            targets = [self.finder.protested(frame, scope, sources[0])]
         if code.code.startswith(DOMESTIC_CODES) and not any(t is not None for t in targets):
             targets = self._own_population(scope, frame, sources[0])
+        joint = self._joint(code, frame)
         if not any(t is not None for t in targets) and self._wants_target(code.code, frame):
-            targets = [self.finder.focus(scope, frame, sources[0])]
-        if code.root in TARGETED_ROOTS and not any(t is not None for t in targets):
+            targets = [self.finder.focus(scope, frame, sources[0], joint=joint)]
+        parties = joint and len({s.code for s in sources}) >= 2  # "the war between A and B"
+        if code.root in TARGETED_ROOTS and not any(t is not None for t in targets) and not parties:
             return []
         return self._events(scope, frame, pattern, sources, targets)
+
+    def _joint(self, code: CameoCode, frame: Frame) -> bool:
+        """Whether the act is one done together ("met", "held talks", "agreed to"): its
+        partner is whoever its sentence names, never a guess from earlier sentences ("Allied
+        ambassadors met in Brussels" is no meeting with the country the article is about)."""
+        return code.symmetric or frame.mutual or self._reciprocal(frame)
 
     @staticmethod
     def _wants_target(code: str, frame: Frame) -> bool:
@@ -314,7 +356,9 @@ class EventEngine:
         happened."""
         targets = self.finder.targets(pattern, frame, scope, source)
         violent = pattern.code[:2] in VIOLENT_ROOTS
-        if not violent:
+        if not violent or HOME_ROLES & set(source.roles):
+            # police act at home: "protesters were killed by security forces" are the
+            # security forces' own people, where a foreign army's victims are not its own
             targets = [self.finder.domestic(t, source) for t in targets]
         avoid = source.country or UNKNOWN_COUNTRY
         situated = [
@@ -324,7 +368,9 @@ class EventEngine:
         if any(t is not None and t.how == "generic" for t in situated):
             # "the four embassy employees": whose they are is the dyad in focus
             focus = self.finder.focus(scope, frame, source)
-            if focus is not None and focus.country:
+            # only a country has people and forces of its own ("several fighters" near the AU
+            # is no AU fighter)
+            if focus is not None and focus.country and is_country(focus.country):
                 situated = [
                     _in_country(t, str(focus.country))
                     if t is not None and t.how == "generic"
@@ -499,7 +545,9 @@ class EventEngine:
         if len(known) >= 2:  # an unresolved phrase is no party when two actors are known
             parties = known
         if len(parties) < 2:
-            return [(s, None) for s in sources]
+            # "the cabinet met on Sunday", "ambassadors will meet next week": a joint act with
+            # no second party named is no event between two sides
+            return []
         pairs: list[tuple[Actor, Actor | None]] = []
         for a in parties:
             for b in parties:
@@ -510,8 +558,8 @@ class EventEngine:
     @staticmethod
     def _dedupe(events: list[tuple[Event, Token]]) -> list[tuple[Event, Token]]:
         """Drop exact repeats, and an untargeted event (or one whose target only the context
-        gave) when the same sentence has the same source and root with a target the text
-        names ("will strike" under "a warning to Baku")."""
+        or a convention gave) when the same sentence has the same source and root with a
+        target the text names ("will strike" under "a warning to Baku")."""
         targeted = {
             (
                 e.sentence_index,
@@ -520,7 +568,7 @@ class EventEngine:
                 e.modality.asserted,
             )
             for e, _ in events
-            if e.target is not None and e.target.how != "context"
+            if not _guessed_target(e)
         }
         # "a British national was killed" beside "the ship was struck by a drone from Iran":
         # a violent act by no one named is the known act's consequence, not a second attack
@@ -545,12 +593,44 @@ class EventEngine:
                 event.cameo_root,
                 event.modality.asserted,
             )
-            untargeted = event.target is None or event.target.how == "context"
+            untargeted = _guessed_target(event)
             if event.event_id in seen or (untargeted and key in targeted):
                 continue
             seen.add(event.event_id)
             out.append((event, token))
         return out
+
+
+def _guessed_target(event: Event) -> bool:
+    """Whether an event has no target the text names: none, one from context, or one inferred
+    at the trigger (a protest's government)."""
+    target = event.target
+    if target is None or target.how == "context":
+        return True
+    return target.how == "inferred" and target.start == target.end
+
+
+def _recent_dyad(scope: Scope, frame: Frame) -> tuple[Actor, Actor] | None:
+    """The two sides of the latest event coded before this frame in its sentence or the two
+    before, when both are countries' actors the text names: what "the two sides" refers
+    to."""
+    sentence = scope.resolver.sentence_of(frame.pred)
+    for event in reversed(scope.earlier + scope.current):
+        if event.sentence_index < sentence - FOCUS_SENTENCES:
+            break
+        source, target = event.source, event.target
+        if (
+            source is not None
+            and target is not None
+            and source.country
+            and target.country
+            and is_country(source.country)
+            and is_country(target.country)
+            and source.country != target.country
+            and source.how in NAMED and target.how in NAMED
+        ):
+            return source, target
+    return None
 
 
 def _in_country(actor: Actor, country: str) -> Actor:

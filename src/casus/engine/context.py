@@ -39,15 +39,16 @@ class DocumentContext:
                 counts[country] += 2
         return cls(dateline if dateline and is_country(dateline) else None, counts)
 
-    def main_country(self) -> str | None:
+    def main_country(self, *, least: int = 1) -> str | None:
         """The country the article is mostly about: the most mentioned, when it has at least
-        :data:`MAIN_SHARE` of the mentions and more than any other; else the dateline's."""
+        :data:`MAIN_SHARE` of the mentions, more than any other and at least ``least``
+        mentions; else the dateline's."""
         ranked = self.counts.most_common(2)
         total = sum(self.counts.values())
         if ranked and total:
             top, n = ranked[0]
             runner_up = ranked[1][1] if len(ranked) > 1 else 0
-            if n > runner_up and n / total >= MAIN_SHARE:
+            if n > runner_up and n / total >= MAIN_SHARE and n >= least:
                 return top
         return self.dateline
 

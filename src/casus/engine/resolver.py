@@ -69,6 +69,10 @@ AGENT_NOUNS = word_list("agent_nouns")
 RELATIONAL_NOUNS = word_list("relational_nouns")
 TITLE_WORDS = word_list("title_words")
 MEMBER_NOUNS = word_list("member_nouns")
+REPORTING_VERBS = word_list("reporting_verbs")
+# Definite heads that refer back to a non-state armed group, and that group's roles.
+ARMED_GROUP_HEADS = frozenset({"group", "militant", "rebel", "militia", "movement"})
+NONSTATE_ROLES = frozenset({"REB", "INS", "SEP", "RAD", "UAF"})
 # How many earlier mentions pronouns, definite descriptions and role-only actors look back over.
 SALIENCE_WINDOW = 64
 FORMER_WORDS = word_list("former_words")
@@ -106,6 +110,9 @@ class Resolver:
         self.offset = offset
         self._cache: dict[int, Actor | None] = {}
         self.history: list[_Seen] = []  # in text order
+        # the two sides of the latest event the engine coded nearby, which "the two sides"
+        # and "both countries" refer to first (set by the engine before each frame)
+        self.dyad: tuple[Actor, Actor] | None = None
         self._seen_at: list[int] = []  # their token indexes, for bisect
         self._sent_index = {s.start: n for n, s in enumerate(doc.sents)}
 
@@ -155,10 +162,19 @@ class Resolver:
         pair = self.collective(token)
         if pair:
             return pair
+        if _is_heading(token):
+            # "HANOI/MANILA, June 3 – Vietnam and the Philippines signed ...": the apposition
+            # after the heading, with its conjuncts
+            named = next((c for c in token.children if c.dep_ == "appos" and c.i > token.i), None)
+            if named is None:
+                return []
+            conjuncts = [named] + [c for c in named.children if c.dep_ == "conj"]
+            return [a for c in conjuncts for a in self.actors_for(c)]
         actor = self.actor_for(token)
         if actor is None or actor.code is None:
             return [actor] if actor is not None else []
         out = [actor]
+        out += self._whose_conjuncts(token, actor)
         for mod in token.children:
             if mod.dep_ not in ("amod", "compound") or mod.i > token.i:
                 continue
@@ -177,10 +193,30 @@ class Resolver:
                 )
         return out
 
+    def _whose_conjuncts(self, token: Token, actor: Actor) -> list[Actor]:
+        """The other owners of a "whose" phrase: "Germany and Iceland, whose foreign
+        ministers accused Tehran" → ISLGOV beside DEUGOV."""
+        whose = next((c for c in token.children if c.dep_ == "poss" and c.tag_ == "WP$"), None)
+        antecedent = _relative_antecedent(whose) if whose is not None else None
+        if antecedent is None or actor.country is None:
+            return []
+        out = []
+        for other in (c for c in antecedent.children if c.dep_ == "conj"):
+            owner = self.actor_for(other)
+            if owner is None or owner.country is None or owner.country == actor.country:
+                continue
+            code = owner.country + actor.code[len(actor.country) :] if actor.code else None
+            country = owner.country
+            out.append(
+                Actor(code, country, actor.roles, actor.text, actor.start, actor.end, actor.how)
+            )
+        return out
+
     def collective(self, token: Token) -> list[Actor]:
         """ "the two sides", "both countries", "the two foreign ministers", "both" (alone): the
-        two most recent actors of different countries before the phrase, with the phrase's own
-        roles. Empty when the phrase is not collective or two such actors are not at hand."""
+        two sides of the latest nearby event (:attr:`dyad`), else the two most recent actors of
+        different countries before the phrase, with the phrase's own roles. Empty when the
+        phrase is not collective or two such actors are not at hand."""
         lemma = token.lemma_.lower()
         words = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "predet")}
         alone = lemma in ("both", "two") and token.pos_ in ("PRON", "NUM", "DET")
@@ -196,7 +232,9 @@ class Resolver:
             actor = self.actor_for(subject)
             own = actor.country if actor is not None else None
         found: list[Actor] = []
-        for seen in reversed(self.recent(token)):
+        if self.dyad is not None and own not in {a.country for a in self.dyad}:
+            found = list(self.dyad)  # "X met his Tajik counterpart, and the two signed ..."
+        for seen in reversed(self.recent(token) if not found else []):
             country = seen.actor.country
             if not country or len(country) != 3 or country in ("IGO", "NGO", "IMG", "MNC"):
                 continue
@@ -235,11 +273,15 @@ class Resolver:
                 return country
         return None
 
-    def sentence_countries(self, token: Token) -> set[str]:
-        """The countries named in the token's sentence (known actors only)."""
-        sent = token.sent
-        lo = bisect.bisect_left(self._seen_at, sent.start)
-        hi = bisect.bisect_left(self._seen_at, sent.end)
+    def sentence_countries(self, token: Token, *, clause: bool = False) -> set[str]:
+        """The countries named in the token's sentence (known actors only); with ``clause``,
+        only those in the token's own subtree ("Erdogan spoke by phone with Putin")."""
+        if clause:
+            first, end = token.left_edge.i, token.right_edge.i + 1
+        else:
+            first, end = token.sent.start, token.sent.end
+        lo = bisect.bisect_left(self._seen_at, first)
+        hi = bisect.bisect_left(self._seen_at, end)
         return {
             str(seen.actor.country)
             for seen in self.history[lo:hi]
@@ -265,6 +307,14 @@ class Resolver:
         ("Iran's foreign minister"); a definite description ("the ministry"); a place; else an
         unresolved name or role."""
         lower = head.lower_
+        if _is_heading(head):
+            # "BELARUS / UNITED STATES – Belarus released 52 prisoners": a section heading or
+            # an unparsed dateline names no one; the apposition after the dash does
+            named = next((c for c in head.children if c.dep_ == "appos" and c.i > head.i), None)
+            return self._resolve(named) if named is not None else None
+        if lower == "whose" and head.tag_ == "WP$":
+            antecedent = _relative_antecedent(head)
+            return self.actor_for(antecedent) if antecedent is not None else None
         if (head.pos_ == "PRON" or lower in ALL_PRONOUNS) and not head.text.isupper():
             return self._pronoun(head)
         if head.lemma_.lower() in QUANTIFIER_HEADS:
@@ -493,12 +543,34 @@ class Resolver:
         if kind is None:
             return None
         span = (token.idx + self.offset, token.idx + len(token.text) + self.offset)
-        found = self._speaker_of(token) if kind == "speaker" else self._salient(token, kind)
+        if kind == "speaker":
+            found = self._speaker_of(token)
+        else:
+            found = self._reporter(token, kind) or self._salient(token, kind)
         if found is None:
             return None
         return Actor(
             found.code, found.country, found.roles, token.text, span[0], span[1], "pronoun"
         )
+
+    def _reporter(self, token: Token, kind: str) -> Actor | None:
+        """The subject pronoun of a reported clause is whoever reports it, when they agree:
+        "Japarov said he was prepared to meet Rahmon" → he = Japarov, even when casus cannot
+        code Japarov (then the side is unresolved, never the last person coded before)."""
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        clause = token.head
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
+            return None
+        speaker = next(
+            (c for c in clause.head.children if c.dep_ == "nsubj" and c.i < token.i), None
+        )
+        if speaker is None or speaker.pos_ == "PRON":
+            return None
+        actor = self.actor_for(speaker)
+        if actor is None or not _compatible(_kind_of(actor, speaker), kind):
+            return None
+        return actor
 
     def _salient(self, token: Token, kind: str) -> Actor | None:
         """Most recent compatible earlier mention. Subject pronouns prefer earlier subjects;
@@ -546,6 +618,19 @@ class Resolver:
         dets = [t for t in tokens if t.dep_ == "det" and t.lower_ in DEFINITE_DETS]
         if not dets:
             return None
+        if head.lemma_.lower() in ARMED_GROUP_HEADS:
+            # "Israel blamed Hezbollah for the strike. The group denied it": a group, not the
+            # state that was the last subject
+            armed = next(
+                (
+                    m.actor
+                    for m in reversed(self.recent(head))
+                    if set(m.actor.roles) & NONSTATE_ROLES or m.actor.country == "IMG"
+                ),
+                None,
+            )
+            if armed is not None:
+                return armed
         return self._salient(head, "thing" if kind == "thing" else kind)
 
     def _place(self, head: Token) -> str | None:
@@ -712,3 +797,32 @@ def _clause_subject(token: Token) -> Token | None:
         if t.head.i == t.i:
             return None
         t = t.head
+
+
+def _relative_antecedent(whose: Token) -> Token | None:
+    """The noun a "whose" relative clause hangs from: "Germany, whose ministers said" →
+    Germany."""
+    t = whose
+    for _ in range(4):
+        if t.dep_ == "relcl":
+            return t.head
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+DASHES = frozenset({"–", "—", "--", "-"})
+
+
+def _is_heading(head: Token) -> bool:
+    """Whether a proper name at the start of a sentence, written in capitals and followed by a
+    dash, is a heading or dateline ("BELARUS / UNITED STATES –", "DUSHANBE/BISHKEK, April
+    30 –") rather than an actor."""
+    words = [t for t in phrase_tokens(head) if t.is_alpha]
+    if not words or not all(t.text.isupper() and len(t.text) > 1 for t in words):
+        return False
+    first = min(t.i for t in phrase_tokens(head))
+    if any(not t.is_space for t in head.doc[head.sent.start : first]):
+        return False
+    return any(c.dep_ == "punct" and c.text in DASHES and c.i > head.i for c in head.children)

@@ -51,9 +51,24 @@ REACTION_ROOTS = frozenset({"02", "10", "11", "12", "13", "14"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Claims and denials of responsibility concern the victim of the act they are about.
 DISOWNING_CODES = frozenset({"015", "016"})
+# Mediation (045) is between the parties of what it mediates.
+MEDIATION_CODE = "045"
+# The dependencies of the noun phrases inside a mediated thing that can name its parties.
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos"})
+# A denial (016) answers an accusation (11x) made against the denier.
+DENIAL_CODE = "016"
+ACCUSATION_ROOT = "11"
+# Consultations (visits, meetings): their partner is the partner of joint acts that follow.
+VISIT_ROOT = "04"
+# How often a country must be mentioned to be the article's own for domestic roles.
+MAIN_MENTIONS = 2
 # How many sentences back the dyad in focus is looked for.
 FOCUS_SENTENCES = 2
 VENUE_PREPS = word_list("venue_preps")
+# Prepositions that name what a protest is against anywhere in its clause.
+PROTESTED_PREPS = frozenset({"against", "of", "over", "for", "at"})
+# Sides that are the state itself: they protest to someone, never against their own government.
+STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY"})
 
 
 class TargetFinder:
@@ -91,6 +106,7 @@ class TargetFinder:
             return list(found)
         for step in (
             self._reaction_antecedent,
+            self._mediated,
             self._denied,
             self._evaluated,
             self._addressed,
@@ -114,7 +130,7 @@ class TargetFinder:
         foreign += [
             a
             for a in (self._owner(o, resolver) for o in matched if not self._is_actor(o, resolver))
-            if a is not None and a.country != source.country
+            if a is not None and (a.country != source.country or dissent(source, a))
         ]
         if foreign:
             return foreign
@@ -134,7 +150,7 @@ class TargetFinder:
         for obj in matched:
             inner: dict[str, list[Token]] = {}
             prep_objects(obj, inner)
-            steps.extend(inner.get(p, []) for p in ("to", "in", "from", "with"))
+            steps.extend(inner.get(p, []) for p in ("to", "in", "from", "with", "on", "against"))
         return steps
 
     def _first_argument(
@@ -177,13 +193,73 @@ class TargetFinder:
                         return [event.source]
         return []
 
+    def _mediated(
+        self, pattern: Pattern, frame: Frame, scope: Scope, source: Actor
+    ) -> Sequence[Actor | None]:
+        """Mediation is between the parties of what is mediated: the sides named inside it
+        ("brokered an understanding under which the United States will stop bombing the
+        Houthis" → the US, the Houthis), else the parties of the earlier event it names
+        ("The truce, which was brokered by Qatar, ..." → the truce's two sides)."""
+        if pattern.code[:3] != MEDIATION_CODE:
+            return []
+        nouns = [o for o in frame.objects if o.pos_ in ("NOUN", "PROPN")]
+        if frame.pred.dep_ == "relcl" and frame.pred.head.pos_ == "NOUN":
+            nouns.append(frame.pred.head)  # "the truce, which was brokered by Qatar"
+        own = {t.i for t in frame.pred.subtree} if frame.pred.dep_ == "relcl" else set()
+        for noun in nouns:
+            inside = [
+                t
+                for t in noun.subtree
+                if t.i != noun.i and t.i not in own and t.dep_ in ARGUMENT_DEPS
+            ]
+            found: list[Actor] = []
+            for actor in self.actors(inside, scope.resolver):
+                new = all(a.country != actor.country for a in found)
+                if actor.known and actor.country != source.country and new:
+                    found.append(actor)
+            if found:
+                return found
+            event = self._antecedent(noun, scope)
+            if event is not None:
+                sides = [
+                    _as_context(a)
+                    for a in (event.source, event.target)
+                    if a is not None and a.known and a.country != source.country
+                ]
+                if sides:
+                    return sides
+        return []
+
     def _denied(
         self, pattern: Pattern, frame: Frame, scope: Scope, source: Actor
     ) -> Sequence[Actor | None]:
-        """A denial targets whom the act concerns: "denied involvement in the attack"."""
+        """A denial answers whoever accused the denier ("Israel blamed Hezbollah for the
+        strike, but the group denied any involvement" → Israel), else it targets whom the
+        act concerns: "denied involvement in the attack"."""
+        if pattern.code[:3] == DENIAL_CODE:
+            accuser = self._accuser(frame, scope, source)
+            if accuser is not None:
+                return [accuser]
         if pattern.code[:3] in DISOWNING_CODES:
             return self._disowned(frame, scope, source)
         return []
+
+    @staticmethod
+    def _accuser(frame: Frame, scope: Scope, source: Actor) -> Actor | None:
+        """The latest actor that accused or blamed the denier earlier in the article."""
+        if not source.country:
+            return None
+        for event in reversed(scope.earlier + scope.current):
+            if (
+                event.cameo_root == ACCUSATION_ROOT
+                and event.target is not None
+                and event.target.country == source.country
+                and event.source is not None
+                and event.source.known
+                and event.source.country != source.country
+            ):
+                return _as_context(event.source)
+        return None
 
     def _evaluated(
         self, pattern: Pattern, frame: Frame, scope: Scope, source: Actor
@@ -226,6 +302,43 @@ class TargetFinder:
             if place is not None:
                 return [place]
         return []
+
+    def protested(self, frame: Frame, scope: Scope, source: Actor) -> Actor | None:
+        """Whom a protest is against when the clause names no one: the government of the
+        country it happens in ("Thousands of students demonstrated in Jakarta" → IDNGOV), else
+        of the protesters' own country. A state does not protest against itself ("Iran
+        protested on Monday" stays untargeted)."""
+        country = source.country
+        if country is None or not is_country(country) or set(source.roles) & STATE_ROLES:
+            return None
+        if any(s.ent_type_ == "GPE" for s in frame.subjects):
+            return None
+        against = self._protested_in_clause(frame, scope, source)
+        if against is not None:
+            return against
+        own = [t for s in frame.subjects for t in s.subtree]  # "Demonstrators in Baghdad"
+        place = place_in(own + argument_tokens(frame), scope.resolver.gazetteer, None)
+        if place is not None:
+            country = place[1]
+        start = frame.pred.idx + scope.offset
+        return Actor(country + "GOV", country, ("GOV",), "", start, start, "inferred")
+
+    def _protested_in_clause(self, frame: Frame, scope: Scope, source: Actor) -> Actor | None:
+        """Whom the protest's own clause says it is against, further down than the target
+        rules look: "began a hunger strike to protest **against Sweden's decision**",
+        "blocked a road to show their anger **at the United States' policies**"."""
+        subjects = {t.i for s in frame.subjects for t in s.subtree}
+        heads = [
+            g
+            for t in frame.pred.subtree
+            if t.i not in subjects and t.dep_ == "prep" and t.lower_ in PROTESTED_PREPS
+            for g in t.children
+            if g.dep_ == "pobj"
+        ]
+        for actor in self.actors(heads, scope.resolver, owners=True):
+            if actor.known and actor.country != source.country:
+                return actor
+        return None
 
     def implied_agent(self, frame: Frame, scope: Scope, root: str) -> Actor | None:
         """Who acts in an agentless passive, when the clause names the institution it
@@ -307,7 +420,11 @@ class TargetFinder:
                         or (resolver.actor_for(child) if child.pos_ == "PROPN" else None)
                     )
                 )
-                if actor is not None and actor.code is not None:
+                if (
+                    actor is not None
+                    and actor.code is not None
+                    and not _named_after(child, actor, token, resolver)
+                ):
                     return actor
         for word in ("by", "from", "of"):  # "calls by Belarus", "an offer from Afghanistan"
             inner = next(
@@ -349,6 +466,8 @@ class TargetFinder:
             for actor in found:
                 if countries and actor.country is None:
                     continue
+                if actor.code is None and self.matcher.noun_trigger(token) is not None:
+                    continue  # "carried out drone strikes on the camp": the act, not a side
                 out.append(actor)
         return out
 
@@ -402,21 +521,32 @@ class TargetFinder:
                             return [actor]
         return []
 
-    def focus(self, scope: Scope, frame: Frame, source: Actor) -> Actor | None:
+    def focus(
+        self, scope: Scope, frame: Frame, source: Actor, *, joint: bool = False
+    ) -> Actor | None:
         """The other side of the dyad the text is about, for an event whose clause names no
         target (docs/event-model.md#the-dyad-in-focus): the addressee of the same source's
         latest event in the last sentences ("Iran summoned the envoy. It warned that ..."
         → the envoy's country); else the latest actor that acted on this source in an earlier
         sentence (a reply); else the one other country the sentence names; else the other of
-        the article's two main countries."""
+        the article's two main countries. A ``joint`` act (a meeting, a signing) takes the
+        one other country its clause names ("Erdogan spoke by phone with Putin"), else whom
+        the same source is visiting or meeting ("Pakistan's president arrived in Beijing. He
+        signed agreements ..."), never a reply or the article's pair."""
         if not source.known or not source.country:
             return None
+        if joint:
+            other = self._sentence_other(scope, frame, source, clause=True)
+            if other is not None:
+                return other
         sentence = scope.resolver.sentence_of(frame.pred)
         recent = [
             e
             for e in scope.earlier + scope.current
             if sentence - FOCUS_SENTENCES <= e.sentence_index <= sentence
         ]
+        if joint:  # "arrived in Beijing ... He signed agreements": the host of a visit
+            recent = [e for e in recent if e.cameo_root == VISIT_ROOT]
         for event in reversed(recent):
             target = event.target
             if (
@@ -427,6 +557,8 @@ class TargetFinder:
                 and target.country != source.country
             ):
                 return _as_context(target)
+        if joint:
+            return None
         for event in reversed([e for e in recent if e.sentence_index < sentence]):
             if (
                 event.target is not None
@@ -436,17 +568,30 @@ class TargetFinder:
                 and event.source.country != source.country
             ):
                 return _as_context(event.source)
+        other = self._sentence_other(scope, frame, source)
+        if other is not None:
+            return other
         start = frame.pred.idx + scope.offset
-        others = scope.resolver.sentence_countries(frame.pred) - {source.country}
-        if len(others) == 1:  # the one other country the sentence names
-            other = others.pop()
-            return Actor(other, other, (), "", start, start, "context")
         context = scope.document.context
         pair = context.pair() if context is not None else None
         if pair and source.country in pair:
-            other = pair[1] if pair[0] == source.country else pair[0]
-            return Actor(other, other, (), "", start, start, "context")
+            country = pair[1] if pair[0] == source.country else pair[0]
+            return Actor(country, country, (), "", start, start, "context")
         return None
+
+    @staticmethod
+    def _sentence_other(
+        scope: Scope, frame: Frame, source: Actor, *, clause: bool = False
+    ) -> Actor | None:
+        """The one other country the sentence (or the clause) names, if there is exactly
+        one."""
+        named = scope.resolver.sentence_countries(frame.pred, clause=clause)
+        others = named - {source.country}
+        if len(others) != 1:
+            return None
+        other = others.pop()
+        start = frame.pred.idx + scope.offset
+        return Actor(other, other, (), "", start, start, "context")
 
     @staticmethod
     def situate(
@@ -497,10 +642,17 @@ class TargetFinder:
         civilians" does not make them Russian)."""
         own = list(token.subtree) if token is not None else []  # "Police in Tbilisi detained"
         resolver = scope.resolver
-        found = place_in(own + argument_tokens(frame), resolver.gazetteer, avoid)
+        # "Opposition leaders called on Brussels": the seat of an organisation addressed is
+        # no place where the event happens
+        where = [t for t in own + argument_tokens(frame) if not _organisation_seat(t, resolver)]
+        found = place_in(where, resolver.gazetteer, avoid)
         if found is None and avoid is not None:
             return unknown_actor(actor)  # a victim's country is only taken from where it happened
-        country = found[1] if found else resolver.salient_country(frame.pred)
+        # one mention is no article's subject: "Lawmakers condemned the arrest of a Turkish
+        # mayor" does not make the lawmakers Turkish
+        context = scope.document.context
+        main = context.main_country(least=MAIN_MENTIONS) if context is not None else None
+        country = found[1] if found else (main or resolver.salient_country(frame.pred))
         if country is None and scope.document.dateline is not None:
             country = scope.document.dateline.country
         if country is None:
@@ -572,6 +724,33 @@ def reporting_authority(pred: Token, resolver: Resolver) -> Actor | None:
                     if actor is not None and set(actor.roles) & AUTHORITY_ROLES:
                         return actor
     return None
+
+
+def dissent(source: Actor, target: Actor) -> bool:
+    """Whether a non-state side acts on its own country's state: "Islamic fundamentalists
+    demanded the resignation of the Algerian president" (a government acting on its own
+    officials is a resolution error more often than an event)."""
+    if not source.roles or set(source.roles) & STATE_ROLES:
+        return False
+    return bool(set(target.roles) & (STATE_ROLES | {"JUD", "LEG"}))
+
+
+def _named_after(modifier: Token, actor: Actor, head: Token, resolver: Resolver) -> bool:
+    """Whether a town only names a thing after where it was made: "the Zurich protocols",
+    "the Dayton accords" (but "Darfur rebels" are the rebels of Darfur)."""
+    return (
+        modifier.dep_ == "compound"
+        and actor.how == "place"
+        and resolver.actor_for(head) is None
+    )
+
+
+def _organisation_seat(token: Token, resolver: Resolver) -> bool:
+    """Whether a name stands for an organisation by its seat ("Brussels" → the EU)."""
+    if token.pos_ != "PROPN":
+        return False
+    actor = resolver.actor_for(token)
+    return actor is not None and actor.country is not None and not is_country(actor.country)
 
 
 def _as_context(actor: Actor) -> Actor:

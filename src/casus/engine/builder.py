@@ -21,6 +21,7 @@ from casus.engine.matching import PatternMatcher
 from casus.engine.modality import (
     COGNITION_VERBS,
     IRREALIS_GOVERNORS,
+    MANDATIVE_GOVERNORS,
     REPORTING_VERBS,
     SCHEDULE_GOVERNORS,
     governors,
@@ -28,6 +29,7 @@ from casus.engine.modality import (
     is_modal_locally,
     is_negated_locally,
     is_question,
+    is_subjunctive,
     modality_of,
     stated_future,
 )
@@ -109,6 +111,8 @@ class EventEngine:
             if pattern.obj is not None:
                 consumed.update(o.i for o in self.matcher.object_matches(pattern, frame))
             built = self._build(scope, frame, pattern)
+            if built and pattern.code[:2] in VIOLENT_ROOTS:
+                built = self._by_instrument(built, frame, consumed)
             if not built and pattern.code[:2] in TARGETED_ROOTS:
                 # no one to do it to: the untargeted reading ("fired a missile into the
                 # sea" is a show of force, not an attack)
@@ -117,6 +121,43 @@ class EventEngine:
                     built = self._build(scope, frame, fallback)
             found.extend(self._note(scope, built))
         return found
+
+    def _by_instrument(
+        self, built: list[tuple[Event, Token]], frame: Frame, consumed: set[int]
+    ) -> list[tuple[Event, Token]]:
+        """A violent verb takes the more specific code of the weapon or attack that did it:
+        "A roadside bombing killed two policemen", "wounded two soldiers in a bomb attack",
+        "suicide bombers killed 23 people" are bombings (183x), not plain force (190). When
+        the verb's sides are known, the noun that lent its code gives no second event."""
+        verb_code = built[0][0].cameo
+        for noun in _instruments(frame.pred):
+            lemma = self.matcher.noun_trigger(noun)
+            sense = self._violent_sense(lemma) if lemma else None
+            if sense is None or sense.code == verb_code:
+                continue
+            if sense.code[:2] == verb_code[:2] and len(verb_code) > 3:
+                continue  # the verb is already as specific ("beheaded" over "attack")
+            if sense.code[:2] == verb_code[:2] and sense.code.endswith("0"):
+                continue  # "in an attack" says nothing more than "killed"
+            code = self.cameo.get(sense.code)
+            if all(e.source is not None and e.source.known for e, _ in built):
+                consumed.add(noun.i)  # else the noun's own parties may name the attacker
+            return [
+                (
+                    event.with_(
+                        cameo=code.code,
+                        cameo_name=code.name,
+                        quad_class=code.quad_class,
+                        goldstein=code.goldstein,
+                        plover=code.plover,
+                        plover_mode=code.plover_mode,
+                        pattern=f"{sense.where} via {event.pattern}",
+                    ),
+                    token,
+                )
+                for event, token in built
+            ]
+        return built
 
     def _noun_events(
         self, scope: Scope, sent: Span, consumed: set[int]
@@ -193,7 +234,9 @@ class EventEngine:
         obligation is a demand by the speaker on the clause's subject (10x by what is
         demanded: "must reach an agreement" → the 'demand' pattern for root 04/05...)."""
         auxes = {c.lower_ for c in token.children if c.dep_ == "aux"}
-        if not auxes & OBLIGATION_MODALS or token.dep_ != "ccomp" or frame.passive:
+        # "insisted that Ukrainian troops leave the region": the bare form is a demand too
+        mandative = token.head.lemma_.lower() in MANDATIVE_GOVERNORS and is_subjunctive(token)
+        if not (auxes & OBLIGATION_MODALS or mandative) or token.dep_ != "ccomp" or frame.passive:
             return []
         if any(c.dep_ == "neg" for c in token.children) or not frame.subjects:
             return []
@@ -601,6 +644,16 @@ def presupposed(noun: Token) -> bool:
     if noun.dep_ == "dobj" and head.lemma_.lower() in PRESUPPOSING_VERBS:
         return True
     return noun.dep_ == "pobj" and head.lower_ in PRESUPPOSING_PREPS
+
+
+def _instruments(verb: Token) -> list[Token]:
+    """The nouns that name what did a violent act: its subject ("A car bomb killed ..."), or
+    the noun of an "in"/"by"/"with" phrase ("killed in a car bomb explosion")."""
+    out = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+    for prep in verb.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by", "with", "during"):
+            out += [o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+    return out
 
 
 def _harm_context(noun: Token) -> bool:

@@ -19,6 +19,7 @@ MODAL_AUX = word_list("modal_aux")
 NEGATORS = word_list("negators")
 IRREALIS_GOVERNORS = word_list("irrealis_governors")
 NEGATING_GOVERNORS = word_list("negating_governors")
+MANDATIVE_GOVERNORS = word_list("mandative_governors")
 ACCUSATION_VERBS = word_list("accusation_verbs")
 DENIAL_VERBS = word_list("denial_verbs")
 REPORTING_VERBS = word_list("reporting_verbs")
@@ -173,6 +174,13 @@ def modality_of(pred: Token) -> Modality:
             reported = True
         if link == "ccomp" and lemma in COGNITION_VERBS:
             hypothetical = True
+        if link == "ccomp" and lemma in MANDATIVE_GOVERNORS and is_subjunctive(child):
+            hypothetical = True
+        if link == "advcl" and _purpose(child) and gov.pos_ in ("VERB", "AUX"):
+            # "would blockade Paris to demand an end to the reform": the purpose of an act
+            # that is only planned is itself only planned
+            future = future or is_future_locally(gov)
+            hypothetical = hypothetical or is_modal_locally(gov)
         if link in ("xcomp", "ccomp", "conj", "acomp") and gov.pos_ in ("VERB", "AUX", "ADJ"):
             # a negated or future governor carries over: "did not agree to sign" (the signing
             # is not asserted), "will try to visit".
@@ -194,6 +202,24 @@ def modality_of(pred: Token) -> Modality:
             hypothetical = hypothetical or outer.hypothetical
             reported = reported or outer.reported
     return Modality(negated=negated, hypothetical=hypothetical, future=future, reported=reported)
+
+
+def is_subjunctive(verb: Token) -> bool:
+    """A "that" clause in the bare form: "demanded that the government **end** curbs",
+    "insisted that the talks **be** held" (not "said that Iran **had expelled**")."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ == "should" for a in auxes):
+        return True
+    if auxes:
+        return all(a.lower_ == "be" and a.tag_ == "VB" for a in auxes)
+    # the parser tags a bare "end" after a singular subject VBP as often as VB
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return verb.tag_ in ("VB", "VBP") and has_subject
+
+
+def _purpose(verb: Token) -> bool:
+    """An infinitive of purpose: "blocked roads **to demand** reforms"."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _irrealis_noun(noun: Token) -> bool:

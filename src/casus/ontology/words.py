@@ -39,6 +39,7 @@ LISTS = frozenset(
         "light_verbs",
         "reaction_verbs",
         "irrealis_governors",
+        "mandative_governors",
         "negating_governors",
         "accusation_verbs",
         "denial_verbs",

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from casus.ontology.gazetteer import Gazetteer
 
 BORDER_WORDS = word_list("border_words")
+MEASURE_NOUNS = word_list("measure_nouns")
 
 LIGHT_VERBS = word_list("light_verbs")
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -62,8 +63,10 @@ def with_conjuncts(token: Token) -> list[Token]:
 
 
 def unwrap_quantifier(token: Token) -> Token:
-    """ "a number of its citizens" → citizens; "four of the diplomats" → diplomats."""
-    if token.lemma_.lower() in QUANTIFIER_HEADS or token.pos_ == "NUM":
+    """ "a number of its citizens" → citizens; "four of the diplomats" → diplomats; "25,000
+    tons of food aid" → aid."""
+    lemma = token.lemma_.lower()
+    if lemma in QUANTIFIER_HEADS or lemma in MEASURE_NOUNS or token.pos_ == "NUM":
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for grand in child.children:

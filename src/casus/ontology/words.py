@@ -55,6 +55,7 @@ LISTS = frozenset(
         "collective_heads",
         "speech_nouns",
         "area_words",
+        "measure_nouns",
         # words/function.tsv
         "future_aux",
         "modal_aux",

@@ -62,6 +62,9 @@ HARM_VERBS = word_list("harm_verbs")
 OBLIGATION_MODALS = word_list("obligation_modals")
 RECIPROCALS = word_list("reciprocals")
 WRAPPER_VERBS = word_list("wrapper_verbs")
+ENACTING_GOVERNORS = word_list("enacting_governors")
+# What a body does by agreeing to it: sanctions, suspensions, expulsions (16), bans (17).
+ENACTED_ROOTS = frozenset({"16", "17"})
 
 
 class EventEngine:
@@ -106,10 +109,17 @@ class EventEngine:
             pattern = self.matcher.best_pattern(frame)
             if pattern is None:
                 continue
-            if self._is_bare_report(pattern, frame) or self._is_wrapper(pattern, frame):
+            if (
+                self._is_bare_report(pattern, frame)
+                or self._is_wrapper(pattern, frame)
+                or self._enacts(frame)
+            ):
                 continue
             if pattern.obj is not None:
-                consumed.update(o.i for o in self.matcher.object_matches(pattern, frame))
+                # the object and its compounds ("launched a mediation effort") are used up
+                for o in self.matcher.object_matches(pattern, frame):
+                    consumed.add(o.i)
+                    consumed.update(c.i for c in o.children if c.dep_ == "compound")
             built = self._build(scope, frame, pattern)
             if built and pattern.code[:2] in VIOLENT_ROOTS:
                 built = self._by_instrument(built, frame, consumed)
@@ -280,6 +290,21 @@ class EventEngine:
             and any(c.dep_ == "xcomp" for c in frame.complements)
         )
 
+    def _enacts(self, frame: Frame) -> bool:
+        """ "The EU agreed to impose new sanctions on Belarus": agreeing to sanction is
+        sanctioning, so the agreement is no event of its own (the sanctions are one)."""
+        return frame.pred.lemma_.lower() in ENACTING_GOVERNORS and any(
+            self._enacted(comp) for comp in frame.complements if comp.dep_ == "xcomp"
+        )
+
+    def _enacted(self, pred: Token) -> bool:
+        """Whether a predicate is an act a body does by agreeing or voting to do it."""
+        head = pred.head
+        if pred.dep_ != "xcomp" or head.lemma_.lower() not in ENACTING_GOVERNORS:
+            return False
+        pattern = self.matcher.best_pattern(verb_frame(pred))
+        return pattern is not None and pattern.code[:2] in ENACTED_ROOTS
+
     def _is_bare_report(self, pattern: Pattern, frame: Frame) -> bool:
         """ "X said that ..." is attribution, not an event, unless a specific pattern codes it."""
         lemma = frame.pred.lemma_.lower()
@@ -407,7 +432,9 @@ class EventEngine:
     ) -> list[tuple[Event, Token]]:
         """One event per (source, target) pair, and the stated intention beside it."""
         code = self.cameo.get(pattern.code)
-        modality = modality_of(frame.pred)
+        # "agreed to impose sanctions" is as real as the agreeing
+        enacted = frame.kind == "verb" and self._enacted(frame.pred)
+        modality = modality_of(frame.pred.head if enacted else frame.pred)
         stated = self._stated_intent(frame, code.root, modality)
         out = []
         for source, target in self._pairs(frame, code, sources, targets):

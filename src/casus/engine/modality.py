@@ -51,6 +51,7 @@ CLAUSE_LINKS = frozenset(
 
 
 IRREALIS_NOUNS = word_list("irrealis_nouns")
+TOPIC_NOUNS = word_list("topic_nouns")
 
 
 def _auxes(verb: Token) -> list[Token]:
@@ -176,6 +177,11 @@ def modality_of(pred: Token) -> Modality:
             hypothetical = True
         if link == "ccomp" and lemma in MANDATIVE_GOVERNORS and is_subjunctive(child):
             hypothetical = True
+        if _purpose(child) and (
+            (link == "acl" and gov.lemma_.lower() in TOPIC_NOUNS)
+            or (link == "advcl" and _has_topic_object(gov))
+        ):
+            hypothetical = True  # "signed an agreement to increase trade": still to come
         if link == "advcl" and _purpose(child) and gov.pos_ in ("VERB", "AUX"):
             # "would blockade Paris to demand an end to the reform": the purpose of an act
             # that is only planned is itself only planned
@@ -217,20 +223,30 @@ def is_subjunctive(verb: Token) -> bool:
     return verb.tag_ in ("VB", "VBP") and has_subject
 
 
+def _has_topic_object(verb: Token) -> bool:
+    """The verb's object is talks, a deal or a plan: the parser often hangs what they are
+    about on the verb ("renewed negotiations today on a pullback")."""
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in TOPIC_NOUNS for c in verb.children
+    )
+
+
 def _purpose(verb: Token) -> bool:
     """An infinitive of purpose: "blocked roads **to demand** reforms"."""
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _irrealis_noun(noun: Token) -> bool:
-    """ "the risk of a war", "fears of an attack", "a plan for talks": the act is only
-    possible."""
+    """ "the risk of a war", "fears of an attack", "a plan for talks", "talks on a
+    ceasefire": the act is only possible."""
     head = noun.head
-    return (
-        noun.dep_ == "pobj"
-        and head.lower_ in ("of", "for")
-        and head.head.lemma_.lower() in IRREALIS_NOUNS
-    )
+    if noun.dep_ != "pobj":
+        return False
+    if head.lower_ in ("on", "about", "over") and (
+        head.head.lemma_.lower() in TOPIC_NOUNS or _has_topic_object(head.head)
+    ):
+        return True  # "negotiations on a troop pullback", "renewed talks today on a pullback"
+    return head.lower_ in ("of", "for") and head.head.lemma_.lower() in IRREALIS_NOUNS
 
 
 def _governing_verb(noun: Token) -> Token | None:

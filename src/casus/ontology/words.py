@@ -40,6 +40,7 @@ LISTS = frozenset(
         "reaction_verbs",
         "irrealis_governors",
         "mandative_governors",
+        "enacting_governors",
         "negating_governors",
         "accusation_verbs",
         "denial_verbs",
@@ -56,6 +57,7 @@ LISTS = frozenset(
         "speech_nouns",
         "area_words",
         "measure_nouns",
+        "topic_nouns",
         # words/function.tsv
         "future_aux",
         "modal_aux",

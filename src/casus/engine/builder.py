@@ -58,6 +58,7 @@ WILLINGNESS = word_list("willingness")
 # actor's own population when the text names no one else.
 DOMESTIC_CODES = ("172", "175")
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+EVALUATIVE_ROOTS = frozenset({"05", "11"})
 HARM_VERBS = word_list("harm_verbs")
 OBLIGATION_MODALS = word_list("obligation_modals")
 RECIPROCALS = word_list("reciprocals")
@@ -106,6 +107,7 @@ class EventEngine:
                 continue
             frame = verb_frame(token)
             found.extend(self._note(scope, self._obligation(scope, token, frame)))
+            found.extend(self._note(scope, self._evaluation(scope, token, frame)))
             pattern = self.matcher.best_pattern(frame)
             if pattern is None:
                 continue
@@ -269,6 +271,32 @@ class EventEngine:
             objects=frame.subjects,
             lemma=speech.lemma_.lower(),
         )
+        return self._build(scope, synthetic, chosen)
+
+    def _evaluation(self, scope: Scope, token: Token, frame: Frame) -> list[tuple[Event, Token]]:
+        """ "'This is a war crime,' Zelenskiy said": a reported judgement of the form "X is
+        <evaluation>" is the speaker calling X that (the evaluative 'call' patterns: 111
+        for a crime or a provocation, 051 for a success)."""
+        if token.lemma_ != "be" or token.dep_ != "ccomp" or frame.passive:
+            return []
+        speech = token.head
+        if speech.lemma_.lower() not in REPORTING_VERBS | {"tell"}:
+            return []
+        said = [c for c in token.children if c.dep_ in ("attr", "acomp")]
+        if not said or is_negated_locally(token):
+            return []
+        speaker = verb_frame(speech)
+        synthetic = Frame(
+            speech,
+            "verb",
+            subjects=speaker.subjects,
+            objects=[c for c in token.children if c.dep_ == "nsubj"],
+            predicates=said,
+            lemma="call",
+        )
+        chosen = self.matcher.best_pattern(synthetic, only=EVALUATIVE_ROOTS)
+        if chosen is None or chosen.obj is None or not chosen.obj.endswith("_EVALUATION"):
+            return []
         return self._build(scope, synthetic, chosen)
 
     def _violent_sense(self, lemma: str) -> Pattern | None:

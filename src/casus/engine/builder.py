@@ -703,11 +703,16 @@ def presupposed(noun: Token) -> bool:
 
 def _instruments(verb: Token) -> list[Token]:
     """The nouns that name what did a violent act: its subject ("A car bomb killed ..."), or
-    the noun of an "in"/"by"/"with" phrase ("killed in a car bomb explosion")."""
+    the noun of an "in"/"by"/"with" phrase, its compound first ("killed in a car bomb
+    explosion")."""
     out = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
     for prep in verb.children:
         if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by", "with", "during"):
-            out += [o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+            for o in prep.children:
+                if o.dep_ == "pobj" and o.pos_ == "NOUN":
+                    # "in a car bomb explosion": the bomb names the act better than the blast
+                    out += [c for c in o.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+                    out.append(o)
     return out
 
 

@@ -31,6 +31,7 @@ REACTION_VERBS = word_list("reaction_verbs")
 RELATIVE_PRONOUNS = word_list("relative_pronouns")
 INSTRUMENT_NOUNS = word_list("instrument_nouns")
 NEGATED_PREFIXES = word_list("negated_prefixes")
+AGENTIVE_ADJECTIVES = word_list("agentive_adjectives")
 
 
 @dataclass
@@ -189,6 +190,9 @@ def _inherited_subjects(verb: Token, frame: Frame, depth: int) -> list[Token]:
         anchor = head
         if dep == "pcomp":  # "after signing", "by expelling"
             anchor = head.head
+            holders = _agentive_holders(head)  # "are guilty of violating the ceasefire"
+            if holders:
+                return [h for t in holders for h in with_conjuncts(t)]
         if anchor.pos_ in ("VERB", "AUX"):
             return verb_frame(anchor, depth + 1).subjects
         return []
@@ -253,6 +257,8 @@ def noun_frame(noun: Token, resolver: Resolver) -> Frame:
             for word, tokens in harm_preps.items():
                 if word not in ("in", "by"):
                     frame.preps.setdefault(word, []).extend(tokens)
+    if not frame.subjects and noun.dep_ == "pobj":
+        frame.subjects = _agentive_holders(head)
     if not frame.subjects and noun.dep_ in ("dobj", "pobj", "attr"):
         verb = head if noun.dep_ != "pobj" else head.head
         if verb.pos_ == "VERB" and verb.lemma_.lower() in LIGHT_VERBS:
@@ -265,6 +271,20 @@ def noun_frame(noun: Token, resolver: Resolver) -> Frame:
                 frame.subjects = verb_frame(speech).subjects
                 frame.complements = [c for c in speech.children if c.dep_ == "ccomp"]
     return frame
+
+
+def _agentive_holders(prep: Token) -> list[Token]:
+    """Who a copular clause says did the act its preposition names: "the government is
+    responsible for mass killings", "Serb forces were engaged in ethnic cleansing", "Hamas
+    was behind the attack"."""
+    word = prep.lower_
+    if word == "behind" and prep.head.lemma_ == "be":
+        clause = prep.head
+    elif word in ("for", "of", "in") and prep.head.lemma_.lower() in AGENTIVE_ADJECTIVES:
+        clause = prep.head.head if prep.head.dep_ == "acomp" else prep.head
+    else:
+        return []
+    return [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def argument_tokens(frame: Frame) -> list[Token]:

@@ -41,6 +41,7 @@ LISTS = frozenset(
         "irrealis_governors",
         "mandative_governors",
         "enacting_governors",
+        "agentive_adjectives",
         "negating_governors",
         "accusation_verbs",
         "denial_verbs",

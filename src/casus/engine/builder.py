@@ -59,6 +59,8 @@ WILLINGNESS = word_list("willingness")
 DOMESTIC_CODES = ("172", "175")
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 EVALUATIVE_ROOTS = frozenset({"05", "11"})
+# "Niger's deposed president", "the ousted leader": a title, not a report of the coup
+DESCRIPTIVE_CODES = frozenset({"1724"})
 HARM_VERBS = word_list("harm_verbs")
 OBLIGATION_MODALS = word_list("obligation_modals")
 RECIPROCALS = word_list("reciprocals")
@@ -115,6 +117,7 @@ class EventEngine:
                 self._is_bare_report(pattern, frame)
                 or self._is_wrapper(pattern, frame)
                 or self._enacts(frame)
+                or (token.dep_ == "amod" and pattern.code in DESCRIPTIVE_CODES)
             ):
                 continue
             if pattern.obj is not None:
@@ -145,12 +148,10 @@ class EventEngine:
         for noun in _instruments(frame.pred):
             lemma = self.matcher.noun_trigger(noun)
             sense = self._violent_sense(lemma) if lemma else None
-            if sense is None or sense.code == verb_code:
+            if sense is None or _generic(sense.code) or not _generic(verb_code):
+                # "in an attack" says nothing more than "killed"; "seized during its attack"
+                # is still a hostage-taking
                 continue
-            if sense.code[:2] == verb_code[:2] and len(verb_code) > 3:
-                continue  # the verb is already as specific ("beheaded" over "attack")
-            if sense.code[:2] == verb_code[:2] and sense.code.endswith("0"):
-                continue  # "in an attack" says nothing more than "killed"
             code = self.cameo.get(sense.code)
             if all(e.source is not None and e.source.known for e, _ in built):
                 consumed.add(noun.i)  # else the noun's own parties may name the attacker
@@ -699,6 +700,11 @@ def presupposed(noun: Token) -> bool:
     if noun.dep_ == "dobj" and head.lemma_.lower() in PRESUPPOSING_VERBS:
         return True
     return noun.dep_ == "pobj" and head.lower_ in PRESUPPOSING_PREPS
+
+
+def _generic(code: str) -> bool:
+    """A root or its plain 3-digit code (190 "use conventional military force")."""
+    return len(code) == 2 or (len(code) == 3 and code.endswith("0"))
 
 
 def _instruments(verb: Token) -> list[Token]:

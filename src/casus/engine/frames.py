@@ -259,8 +259,9 @@ def noun_frame(noun: Token, resolver: Resolver) -> Frame:
                     frame.preps.setdefault(word, []).extend(tokens)
     if not frame.subjects and noun.dep_ == "pobj":
         frame.subjects = _agentive_holders(head)
-    if not frame.subjects and noun.dep_ in ("dobj", "pobj", "attr"):
-        verb = head if noun.dep_ != "pobj" else head.head
+    counted = _counter(noun)  # "responded with a first wave of sanctions"
+    if not frame.subjects and counted.dep_ in ("dobj", "pobj", "attr"):
+        verb = counted.head if counted.dep_ != "pobj" else counted.head.head
         if verb.pos_ == "VERB" and verb.lemma_.lower() in LIGHT_VERBS:
             frame.subjects = verb_frame(verb).subjects
             prep_objects(verb, frame.preps)
@@ -271,6 +272,17 @@ def noun_frame(noun: Token, resolver: Resolver) -> Frame:
                 frame.subjects = verb_frame(speech).subjects
                 frame.complements = [c for c in speech.children if c.dep_ == "ccomp"]
     return frame
+
+
+def _counter(noun: Token) -> Token:
+    """The quantity phrase that stands in the clause for a counted event noun: "a first
+    **wave** of sanctions", "a **series** of strikes" (else the noun itself)."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i:
+        counter = head.head
+        if counter.lemma_.lower() in QUANTIFIER_HEADS | MEASURE_NOUNS:
+            return counter
+    return noun
 
 
 def _agentive_holders(prep: Token) -> list[Token]:

@@ -117,7 +117,12 @@ class PatternMatcher:
             if found is not None:
                 roots.add(found.code[:2])
             for inner in sub.complements:
-                roots |= self.complement_roots(verb_frame(inner), depth + 1)
+                # through a verb that only wraps its infinitive: "vowed to keep targeting ships"
+                inner_frame = verb_frame(inner)
+                wrapped = self.best_pattern(inner_frame, depth + 2)
+                if wrapped is not None and found is None:
+                    roots.add(wrapped.code[:2])
+                roots |= self.complement_roots(inner_frame, depth + 1)
         return roots
 
     def best_pattern(

@@ -177,6 +177,12 @@ def modality_of(pred: Token) -> Modality:
             hypothetical = True
         if link == "ccomp" and lemma in MANDATIVE_GOVERNORS and is_subjunctive(child):
             hypothetical = True
+        if (
+            link in ("ccomp", "acl")
+            and (lemma in TOPIC_NOUNS or _has_topic_object(gov))
+            and is_subjunctive(child)
+        ):
+            hypothetical = True  # "reiterated its demand that Israel ease restrictions"
         if _purpose(child) and (
             (link == "acl" and gov.lemma_.lower() in TOPIC_NOUNS)
             or (link == "advcl" and _has_topic_object(gov))

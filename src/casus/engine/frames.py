@@ -139,6 +139,10 @@ def verb_frame(verb: Token, depth: int = 0) -> Frame:
         elif dep == "prt":
             frame.particles.add(child.lower_)
         elif dep == "prep":
+            if child.lower_ in ("out", "away", "back") and any(
+                g.dep_ == "prep" and g.lower_ in ("of", "from") for g in child.children
+            ):
+                frame.particles.add(child.lower_)  # "forced the agency out of the country"
             pcomps = [g for g in child.children if g.dep_ == "pcomp"]
             if pcomps:  # "accused Baku of attacking": the complement is the accusation
                 frame.complements.extend(pcomps)

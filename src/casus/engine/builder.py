@@ -645,9 +645,19 @@ class EventEngine:
                 event.modality.asserted,
             )
             untargeted = event.target is None or event.target.how == "context"
-            if event.event_id in seen or (untargeted and key in targeted):
+            # two mentions of one actor ("President Sisi and Egypt's foreign minister agreed")
+            # make one event per trigger, not two
+            same = (
+                event.trigger_start,
+                event.source.code if event.source else None,
+                event.target.code if event.target else None,
+                event.cameo,
+                event.modality.asserted,
+            )
+            if event.event_id in seen or str(same) in seen or (untargeted and key in targeted):
                 continue
             seen.add(event.event_id)
+            seen.add(str(same))
             out.append((event, token))
         return out
 

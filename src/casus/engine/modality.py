@@ -57,7 +57,13 @@ TOPIC_NOUNS = word_list("topic_nouns")
 def _auxes(verb: Token) -> list[Token]:
     out = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")]
     if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        out += [c for c in verb.head.children if c.dep_ in ("aux", "auxpass", "neg")]
+        # "did not attack the town but shelled the port": "but" stops the negation
+        contrast = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in verb.head.children)
+        out += [
+            c
+            for c in verb.head.children
+            if c.dep_ in ("aux", "auxpass", "neg") and not (contrast and c.dep_ == "neg")
+        ]
     return out
 
 
@@ -91,6 +97,11 @@ def _neither_nor(pred: Token) -> bool:
         and any(c.dep_ == "cc" and c.lower_ == "nor" for c in head.children)
         and any(c.dep_ == "preconj" and c.lower_ == "neither" for c in head.children)
     )
+
+
+def _disjoined(conj: Token) -> bool:
+    """ "pledged not to threaten **or use** force": the negation spans the disjunction."""
+    return any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in conj.head.children)
 
 
 def is_future_locally(pred: Token) -> bool:
@@ -196,7 +207,7 @@ def modality_of(pred: Token) -> Modality:
         if link in ("xcomp", "ccomp", "conj", "acomp") and gov.pos_ in ("VERB", "AUX", "ADJ"):
             # a negated or future governor carries over: "did not agree to sign" (the signing
             # is not asserted), "will try to visit".
-            if is_negated_locally(gov) and link != "conj":
+            if is_negated_locally(gov) and (link != "conj" or _disjoined(child)):
                 negated = True
             if is_future_locally(gov) and link != "ccomp":
                 future = True

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from casus.document import Document
+from casus.engine.clauses import DESCRIPTIVE_CODES, VIOLENT_ROOTS, ClauseReader
 from casus.engine.frames import (
     Frame,
     noun_frame,
@@ -21,7 +22,6 @@ from casus.engine.matching import PatternMatcher
 from casus.engine.modality import (
     COGNITION_VERBS,
     IRREALIS_GOVERNORS,
-    MANDATIVE_GOVERNORS,
     REPORTING_VERBS,
     SCHEDULE_GOVERNORS,
     governors,
@@ -29,7 +29,6 @@ from casus.engine.modality import (
     is_modal_locally,
     is_negated_locally,
     is_question,
-    is_subjunctive,
     modality_of,
     stated_future,
 )
@@ -57,17 +56,9 @@ WILLINGNESS = word_list("willingness")
 # CAMEO 172 (curfews, states of emergency, martial law, bans) and 175 (repression): done to the
 # actor's own population when the text names no one else.
 DOMESTIC_CODES = ("172", "175")
-VIOLENT_ROOTS = frozenset({"18", "19", "20"})
-EVALUATIVE_ROOTS = frozenset({"05", "11"})
-# "Niger's deposed president", "the ousted leader": a title, not a report of the coup
-DESCRIPTIVE_CODES = frozenset({"1724"})
 HARM_VERBS = word_list("harm_verbs")
-OBLIGATION_MODALS = word_list("obligation_modals")
 RECIPROCALS = word_list("reciprocals")
 WRAPPER_VERBS = word_list("wrapper_verbs")
-ENACTING_GOVERNORS = word_list("enacting_governors")
-# What a body does by agreeing to it: sanctions, suspensions, expulsions (16), bans (17).
-ENACTED_ROOTS = frozenset({"16", "17"})
 
 
 class EventEngine:
@@ -79,6 +70,7 @@ class EventEngine:
         self.matcher = PatternMatcher(lexicon)
         self.finder = TargetFinder(self.matcher)
         self.cameo = cameo
+        self.clauses = ClauseReader(lexicon, self.matcher, cameo)
         self.intentions = load_intentions()
 
     def events_for(self, document: Document) -> list[tuple[Event, Token]]:
@@ -108,15 +100,16 @@ class EventEngine:
             ):
                 continue
             frame = verb_frame(token)
-            found.extend(self._note(scope, self._obligation(scope, token, frame)))
-            found.extend(self._note(scope, self._evaluation(scope, token, frame)))
+            for implied in (self.clauses.obligation(token, frame), self.clauses.judgement(token)):
+                if implied is not None:
+                    found.extend(self._note(scope, self._build(scope, *implied)))
             pattern = self.matcher.best_pattern(frame)
             if pattern is None:
                 continue
             if (
                 self._is_bare_report(pattern, frame)
                 or self._is_wrapper(pattern, frame)
-                or self._enacts(frame)
+                or self.clauses.enacts(frame)
                 or (token.dep_ == "amod" and pattern.code in DESCRIPTIVE_CODES)
             ):
                 continue
@@ -127,7 +120,7 @@ class EventEngine:
                     consumed.update(c.i for c in o.children if c.dep_ == "compound")
             built = self._build(scope, frame, pattern)
             if built and pattern.code[:2] in VIOLENT_ROOTS:
-                built = self._by_instrument(built, frame, consumed)
+                built = self.clauses.by_instrument(built, frame, consumed)
             if not built and pattern.code[:2] in TARGETED_ROOTS:
                 # no one to do it to: the untargeted reading ("fired a missile into the
                 # sea" is a show of force, not an attack)
@@ -136,41 +129,6 @@ class EventEngine:
                     built = self._build(scope, frame, fallback)
             found.extend(self._note(scope, built))
         return found
-
-    def _by_instrument(
-        self, built: list[tuple[Event, Token]], frame: Frame, consumed: set[int]
-    ) -> list[tuple[Event, Token]]:
-        """A violent verb takes the more specific code of the weapon or attack that did it:
-        "A roadside bombing killed two policemen", "wounded two soldiers in a bomb attack",
-        "suicide bombers killed 23 people" are bombings (183x), not plain force (190). When
-        the verb's sides are known, the noun that lent its code gives no second event."""
-        verb_code = built[0][0].cameo
-        for noun in _instruments(frame.pred):
-            lemma = self.matcher.noun_trigger(noun)
-            sense = self._violent_sense(lemma) if lemma else None
-            if sense is None or _generic(sense.code) or not _generic(verb_code):
-                # "in an attack" says nothing more than "killed"; "seized during its attack"
-                # is still a hostage-taking
-                continue
-            code = self.cameo.get(sense.code)
-            if all(e.source is not None and e.source.known for e, _ in built):
-                consumed.add(noun.i)  # else the noun's own parties may name the attacker
-            return [
-                (
-                    event.with_(
-                        cameo=code.code,
-                        cameo_name=code.name,
-                        quad_class=code.quad_class,
-                        goldstein=code.goldstein,
-                        plover=code.plover,
-                        plover_mode=code.plover_mode,
-                        pattern=f"{sense.where} via {event.pattern}",
-                    ),
-                    token,
-                )
-                for event, token in built
-            ]
-        return built
 
     def _noun_events(
         self, scope: Scope, sent: Span, consumed: set[int]
@@ -201,7 +159,7 @@ class EventEngine:
             if _harm_context(token):
                 pattern = self.matcher.best_pattern(
                     frame, only=VIOLENT_ROOTS
-                ) or self._violent_sense(frame.lemma)
+                ) or self.clauses.violent_sense(frame.lemma)
             else:
                 pattern = self.matcher.best_pattern(frame)
             if pattern is not None:
@@ -242,73 +200,6 @@ class EventEngine:
         scope.current.extend(e for e, _ in built if e.modality.asserted)
         return built
 
-    def _obligation(self, scope: Scope, token: Token, frame: Frame) -> list[tuple[Event, Token]]:
-        """ "The Bush administration declared that China must drop barriers": a reported
-        obligation is a demand by the speaker on the clause's subject (10x by what is
-        demanded: "must reach an agreement" → the 'demand' pattern for root 04/05...)."""
-        auxes = {c.lower_ for c in token.children if c.dep_ == "aux"}
-        # "insisted that Ukrainian troops leave the region": the bare form is a demand too
-        mandative = token.head.lemma_.lower() in MANDATIVE_GOVERNORS and is_subjunctive(token)
-        if not (auxes & OBLIGATION_MODALS or mandative) or token.dep_ != "ccomp" or frame.passive:
-            return []
-        if any(c.dep_ == "neg" for c in token.children) or not frame.subjects:
-            return []
-        speech = token.head
-        if speech.lemma_.lower() not in REPORTING_VERBS | {"insist", "reiterate", "conclude"}:
-            return []
-        speaker = verb_frame(speech)
-        inner = self.matcher.best_pattern(frame)
-        root = inner.code[:2] if inner is not None else None
-        demands = self.lexicon.candidates("verb", "demand")
-        chosen = next((p for p in demands if root and root in p.comp), None) or next(
-            (p for p in demands if p.specificity == 0), None
-        )
-        if chosen is None:
-            return []
-        synthetic = Frame(
-            speech,
-            "verb",
-            subjects=speaker.subjects,
-            objects=frame.subjects,
-            lemma=speech.lemma_.lower(),
-        )
-        return self._build(scope, synthetic, chosen)
-
-    def _evaluation(self, scope: Scope, token: Token, frame: Frame) -> list[tuple[Event, Token]]:
-        """ "'This is a war crime,' Zelenskiy said": a reported judgement of the form "X is
-        <evaluation>" is the speaker calling X that (the evaluative 'call' patterns: 111
-        for a crime or a provocation, 051 for a success)."""
-        if token.lemma_ != "be" or token.dep_ != "ccomp" or frame.passive:
-            return []
-        speech = token.head
-        if speech.lemma_.lower() not in REPORTING_VERBS | {"tell"}:
-            return []
-        said = [c for c in token.children if c.dep_ in ("attr", "acomp")]
-        if not said or is_negated_locally(token):
-            return []
-        speaker = verb_frame(speech)
-        synthetic = Frame(
-            speech,
-            "verb",
-            subjects=speaker.subjects,
-            objects=[c for c in token.children if c.dep_ == "nsubj"],
-            predicates=said,
-            lemma="call",
-        )
-        chosen = self.matcher.best_pattern(synthetic, only=EVALUATIVE_ROOTS)
-        if chosen is None or chosen.obj is None or not chosen.obj.endswith("_EVALUATION"):
-            return []
-        return self._build(scope, synthetic, chosen)
-
-    def _violent_sense(self, lemma: str) -> Pattern | None:
-        """The plainest violent pattern of a noun ("strike" as an attack, not a walkout)."""
-        violent = [
-            p
-            for p in self.lexicon.candidates("noun", lemma)
-            if p.code[:2] in VIOLENT_ROOTS and p.obj is None
-        ]
-        return min(violent, key=lambda p: p.specificity, default=None)
-
     @staticmethod
     def _is_wrapper(pattern: Pattern, frame: Frame) -> bool:
         return (
@@ -318,21 +209,6 @@ class EventEngine:
             and pattern.prep is None
             and any(c.dep_ == "xcomp" for c in frame.complements)
         )
-
-    def _enacts(self, frame: Frame) -> bool:
-        """ "The EU agreed to impose new sanctions on Belarus": agreeing to sanction is
-        sanctioning, so the agreement is no event of its own (the sanctions are one)."""
-        return frame.pred.lemma_.lower() in ENACTING_GOVERNORS and any(
-            self._enacted(comp) for comp in frame.complements if comp.dep_ == "xcomp"
-        )
-
-    def _enacted(self, pred: Token) -> bool:
-        """Whether a predicate is an act a body does by agreeing or voting to do it."""
-        head = pred.head
-        if pred.dep_ != "xcomp" or head.lemma_.lower() not in ENACTING_GOVERNORS:
-            return False
-        pattern = self.matcher.best_pattern(verb_frame(pred))
-        return pattern is not None and pattern.code[:2] in ENACTED_ROOTS
 
     def _is_bare_report(self, pattern: Pattern, frame: Frame) -> bool:
         """ "X said that ..." is attribution, not an event, unless a specific pattern codes it."""
@@ -462,7 +338,7 @@ class EventEngine:
         """One event per (source, target) pair, and the stated intention beside it."""
         code = self.cameo.get(pattern.code)
         # "agreed to impose sanctions" is as real as the agreeing
-        enacted = frame.kind == "verb" and self._enacted(frame.pred)
+        enacted = frame.kind == "verb" and self.clauses.enacted(frame.pred)
         modality = modality_of(frame.pred.head if enacted else frame.pred)
         stated = self._stated_intent(frame, code.root, modality)
         out = []
@@ -710,26 +586,6 @@ def presupposed(noun: Token) -> bool:
     if noun.dep_ == "dobj" and head.lemma_.lower() in PRESUPPOSING_VERBS:
         return True
     return noun.dep_ == "pobj" and head.lower_ in PRESUPPOSING_PREPS
-
-
-def _generic(code: str) -> bool:
-    """A root or its plain 3-digit code (190 "use conventional military force")."""
-    return len(code) == 2 or (len(code) == 3 and code.endswith("0"))
-
-
-def _instruments(verb: Token) -> list[Token]:
-    """The nouns that name what did a violent act: its subject ("A car bomb killed ..."), or
-    the noun of an "in"/"by"/"with" phrase, its compound first ("killed in a car bomb
-    explosion")."""
-    out = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
-    for prep in verb.children:
-        if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by", "with", "during"):
-            for o in prep.children:
-                if o.dep_ == "pobj" and o.pos_ == "NOUN":
-                    # "in a car bomb explosion": the bomb names the act better than the blast
-                    out += [c for c in o.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
-                    out.append(o)
-    return out
 
 
 def _harm_context(noun: Token) -> bool:

@@ -20,6 +20,7 @@ NEGATORS = word_list("negators")
 IRREALIS_GOVERNORS = word_list("irrealis_governors")
 NEGATING_GOVERNORS = word_list("negating_governors")
 MANDATIVE_GOVERNORS = word_list("mandative_governors")
+WANTING_VERBS = word_list("wanting_verbs")
 ACCUSATION_VERBS = word_list("accusation_verbs")
 DENIAL_VERBS = word_list("denial_verbs")
 REPORTING_VERBS = word_list("reporting_verbs")
@@ -180,7 +181,20 @@ def modality_of(pred: Token) -> Modality:
                 hypothetical = True
         if lemma in DENIAL_VERBS and link in ("ccomp", "dobj", "pobj", "prep", "xcomp"):
             negated = True
-        if lemma in ACCUSATION_VERBS and link in ("prep", "ccomp", "xcomp", "pcomp"):
+        if lemma in ACCUSATION_VERBS and (
+            link in ("prep", "ccomp", "xcomp", "pcomp")
+            or (link == "advcl" and child.tag_ == "VBG")  # "accused X of A, ignoring B"
+        ):
+            hypothetical = True
+        if link == "dobj" and child.pos_ == "NOUN" and lemma in WANTING_VERBS:
+            hypothetical = True  # "demanded a meeting to discuss the advance", "proposed talks"
+        if link == "advcl" and _until(child) and gov.pos_ in ("VERB", "AUX"):
+            # "have sworn to fight until they gain control": as real as what it bounds
+            outer = modality_of(gov)
+            hypothetical = hypothetical or outer.hypothetical or lemma in IRREALIS_GOVERNORS
+            future = future or outer.future
+        if link == "advcl" and _purpose(child) and lemma in IRREALIS_GOVERNORS:
+            # "demanded a meeting to discuss the advance", "swore to fight" parsed as a purpose
             hypothetical = True
         if link == "ccomp" and lemma in REPORTING_VERBS:
             reported = True
@@ -238,6 +252,11 @@ def is_subjunctive(verb: Token) -> bool:
     # the parser tags a bare "end" after a singular subject VBP as often as VB
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     return verb.tag_ in ("VB", "VBP") and has_subject
+
+
+def _until(verb: Token) -> bool:
+    """A clause that bounds another in time: "until they gain control", "before it begins"."""
+    return any(c.dep_ == "mark" and c.lower_ in ("until", "till", "before") for c in verb.children)
 
 
 def _has_topic_object(verb: Token) -> bool:

@@ -42,6 +42,7 @@ LISTS = frozenset(
         "mandative_governors",
         "enacting_governors",
         "agentive_adjectives",
+        "wanting_verbs",
         "negating_governors",
         "accusation_verbs",
         "denial_verbs",

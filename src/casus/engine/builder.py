@@ -276,7 +276,13 @@ class EventEngine:
             return [self.finder.situate(implied, frame, scope)]
         weapons = [t for t in frame.subjects if t.lemma_.lower() in WEAPON_NOUNS]
         if weapons and root in VIOLENT_ROOTS:
-            return [implicit_actor(frame.pred, scope.offset)]
+            # "A Russian missile strike killed five civilians": whose the weapon is
+            owners = [
+                a
+                for w in weapons
+                for a in self.finder.actors(noun_frame(w, resolver).subjects, resolver)
+            ]
+            return owners or [implicit_actor(frame.pred, scope.offset)]
         return []
 
     def _targets(

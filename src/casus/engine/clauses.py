@@ -127,6 +127,15 @@ class ClauseReader:
         ]
         return min(violent, key=lambda p: p.specificity, default=None)
 
+    def _weapon_sense(self, noun: Token, lemma: str) -> Pattern | None:
+        """The violent pattern of a weapon noun with its compounds ("missile strike" → 194)."""
+        words = lemma.split()
+        compounds = [
+            c for c in noun.children if c.dep_ == "compound" and c.lemma_.lower() not in words
+        ]
+        own = Frame(noun, "noun", objects=compounds, lemma=lemma)
+        return self.matcher.best_pattern(own, only=VIOLENT_ROOTS) or self.violent_sense(lemma)
+
     def by_instrument(
         self, built: list[tuple[Event, Token]], frame: Frame, consumed: set[int]
     ) -> list[tuple[Event, Token]]:
@@ -137,7 +146,7 @@ class ClauseReader:
         verb_code = built[0][0].cameo
         for noun in _instruments(frame.pred):
             lemma = self.matcher.noun_trigger(noun)
-            sense = self.violent_sense(lemma) if lemma else None
+            sense = self._weapon_sense(noun, lemma) if lemma else None
             if sense is None or _generic(sense.code) or not _generic(verb_code):
                 # "in an attack" says nothing more than "killed"; "seized during its attack"
                 # is still a hostage-taking

@@ -27,7 +27,8 @@ def _sides(events: list[Event]) -> set[tuple[str | None, str, str | None]]:
     [
         ("Thousands of Kenyans were detained on Monday.", ("---", "17", "KEN")),
         ("Unidentified gunmen killed three Afghan soldiers in Nangarhar province.", None),
-        ("A roadside bomb killed five Malian soldiers on Sunday.", ("---", "19", "MLIMIL")),
+        # the weapon names the violence: a roadside bombing (1833, root 18)
+        ("A roadside bomb killed five Malian soldiers on Sunday.", ("---", "18", "MLIMIL")),
     ],
 )
 def test_an_event_with_no_named_agent_is_kept_with_an_unknown_source(

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from casus.document import Document
+from casus.engine.clauses import DESCRIPTIVE_CODES, VIOLENT_ROOTS, ClauseReader
 from casus.engine.context import is_country
 from casus.engine.frames import (
     Frame,
@@ -62,7 +63,6 @@ WILLINGNESS = word_list("willingness")
 # CAMEO 172 (curfews, states of emergency, martial law, bans) and 175 (repression): done to the
 # actor's own population when the text names no one else.
 DOMESTIC_CODES = ("172", "175")
-VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Forces that act at home: their victims with domestic roles are their own country's people.
 HOME_ROLES = frozenset({"COP"})
 # How a side is found when the text names it (not a pronoun, a guess or an inference).
@@ -72,7 +72,6 @@ PROTEST_ROOT = "14"
 # So is a demand by a non-state group that names no addressee.
 DEMAND_ROOT = "10"
 HARM_VERBS = word_list("harm_verbs")
-OBLIGATION_MODALS = word_list("obligation_modals")
 RECIPROCALS = word_list("reciprocals")
 WRAPPER_VERBS = word_list("wrapper_verbs")
 
@@ -86,6 +85,7 @@ class EventEngine:
         self.matcher = PatternMatcher(lexicon)
         self.finder = TargetFinder(self.matcher)
         self.cameo = cameo
+        self.clauses = ClauseReader(lexicon, self.matcher, cameo)
         self.intentions = load_intentions()
 
     def events_for(self, document: Document) -> list[tuple[Event, Token]]:
@@ -115,15 +115,27 @@ class EventEngine:
             ):
                 continue
             frame = verb_frame(token)
-            found.extend(self._note(scope, self._obligation(scope, token, frame)))
+            for implied in (self.clauses.obligation(token, frame), self.clauses.judgement(token)):
+                if implied is not None:
+                    found.extend(self._note(scope, self._build(scope, *implied)))
             pattern = self.matcher.best_pattern(frame)
             if pattern is None:
                 continue
-            if self._is_bare_report(pattern, frame) or self._is_wrapper(pattern, frame):
+            if (
+                self._is_bare_report(pattern, frame)
+                or self._is_wrapper(pattern, frame)
+                or self.clauses.enacts(frame)
+                or (token.dep_ == "amod" and pattern.code in DESCRIPTIVE_CODES)
+            ):
                 continue
             if pattern.obj is not None:
-                consumed.update(o.i for o in self.matcher.object_matches(pattern, frame))
+                # the object and its compounds ("launched a mediation effort") are used up
+                for o in self.matcher.object_matches(pattern, frame):
+                    consumed.add(o.i)
+                    consumed.update(c.i for c in o.children if c.dep_ == "compound")
             built = self._build(scope, frame, pattern)
+            if built and pattern.code[:2] in VIOLENT_ROOTS:
+                built = self.clauses.by_instrument(built, frame, consumed)
             if not built and pattern.code[:2] in TARGETED_ROOTS:
                 # no one to do it to: the untargeted reading ("fired a missile into the
                 # sea" is a show of force, not an attack)
@@ -162,7 +174,7 @@ class EventEngine:
             if _harm_context(token):
                 pattern = self.matcher.best_pattern(
                     frame, only=VIOLENT_ROOTS
-                ) or self._violent_sense(frame.lemma)
+                ) or self.clauses.violent_sense(frame.lemma)
             else:
                 pattern = self.matcher.best_pattern(frame)
             if pattern is not None:
@@ -202,45 +214,6 @@ class EventEngine:
         """Keep the sentence's asserted events in view (the dyad in focus) and pass them on."""
         scope.current.extend(e for e, _ in built if e.modality.asserted)
         return built
-
-    def _obligation(self, scope: Scope, token: Token, frame: Frame) -> list[tuple[Event, Token]]:
-        """ "The Bush administration declared that China must drop barriers": a reported
-        obligation is a demand by the speaker on the clause's subject (10x by what is
-        demanded: "must reach an agreement" → the 'demand' pattern for root 04/05...)."""
-        auxes = {c.lower_ for c in token.children if c.dep_ == "aux"}
-        if not auxes & OBLIGATION_MODALS or token.dep_ != "ccomp" or frame.passive:
-            return []
-        if any(c.dep_ == "neg" for c in token.children) or not frame.subjects:
-            return []
-        speech = token.head
-        if speech.lemma_.lower() not in REPORTING_VERBS | {"insist", "reiterate", "conclude"}:
-            return []
-        speaker = verb_frame(speech)
-        inner = self.matcher.best_pattern(frame)
-        root = inner.code[:2] if inner is not None else None
-        demands = self.lexicon.candidates("verb", "demand")
-        chosen = next((p for p in demands if root and root in p.comp), None) or next(
-            (p for p in demands if p.specificity == 0), None
-        )
-        if chosen is None:
-            return []
-        synthetic = Frame(
-            speech,
-            "verb",
-            subjects=speaker.subjects,
-            objects=frame.subjects,
-            lemma=speech.lemma_.lower(),
-        )
-        return self._build(scope, synthetic, chosen)
-
-    def _violent_sense(self, lemma: str) -> Pattern | None:
-        """The plainest violent pattern of a noun ("strike" as an attack, not a walkout)."""
-        violent = [
-            p
-            for p in self.lexicon.candidates("noun", lemma)
-            if p.code[:2] in VIOLENT_ROOTS and p.obj is None
-        ]
-        return min(violent, key=lambda p: p.specificity, default=None)
 
     @staticmethod
     def _is_wrapper(pattern: Pattern, frame: Frame) -> bool:
@@ -345,7 +318,13 @@ class EventEngine:
             return [self.finder.situate(implied, frame, scope)]
         weapons = [t for t in frame.subjects if t.lemma_.lower() in WEAPON_NOUNS]
         if weapons and root in VIOLENT_ROOTS:
-            return [implicit_actor(frame.pred, scope.offset)]
+            # "A Russian missile strike killed five civilians": whose the weapon is
+            owners = [
+                a
+                for w in weapons
+                for a in self.finder.actors(noun_frame(w, resolver).subjects, resolver)
+            ]
+            return owners or [implicit_actor(frame.pred, scope.offset)]
         return []
 
     def _targets(
@@ -410,7 +389,9 @@ class EventEngine:
     ) -> list[tuple[Event, Token]]:
         """One event per (source, target) pair, and the stated intention beside it."""
         code = self.cameo.get(pattern.code)
-        modality = modality_of(frame.pred)
+        # "agreed to impose sanctions" is as real as the agreeing
+        enacted = frame.kind == "verb" and self.clauses.enacted(frame.pred)
+        modality = modality_of(frame.pred.head if enacted else frame.pred)
         stated = self._stated_intent(frame, code.root, modality)
         out = []
         for source, target in self._pairs(frame, code, sources, targets):
@@ -594,9 +575,19 @@ class EventEngine:
                 event.modality.asserted,
             )
             untargeted = _guessed_target(event)
-            if event.event_id in seen or (untargeted and key in targeted):
+            # two mentions of one actor ("President Sisi and Egypt's foreign minister agreed")
+            # make one event per trigger, not two
+            same = (
+                event.trigger_start,
+                event.source.code if event.source else None,
+                event.target.code if event.target else None,
+                event.cameo,
+                event.modality.asserted,
+            )
+            if event.event_id in seen or str(same) in seen or (untargeted and key in targeted):
                 continue
             seen.add(event.event_id)
+            seen.add(str(same))
             out.append((event, token))
         return out
 

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from casus.ontology.gazetteer import Gazetteer
 
 BORDER_WORDS = word_list("border_words")
+MEASURE_NOUNS = word_list("measure_nouns")
 
 LIGHT_VERBS = word_list("light_verbs")
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -30,6 +31,7 @@ REACTION_VERBS = word_list("reaction_verbs")
 RELATIVE_PRONOUNS = word_list("relative_pronouns")
 INSTRUMENT_NOUNS = word_list("instrument_nouns")
 NEGATED_PREFIXES = word_list("negated_prefixes")
+AGENTIVE_ADJECTIVES = word_list("agentive_adjectives")
 
 
 @dataclass
@@ -62,8 +64,10 @@ def with_conjuncts(token: Token) -> list[Token]:
 
 
 def unwrap_quantifier(token: Token) -> Token:
-    """ "a number of its citizens" → citizens; "four of the diplomats" → diplomats."""
-    if token.lemma_.lower() in QUANTIFIER_HEADS or token.pos_ == "NUM":
+    """ "a number of its citizens" → citizens; "four of the diplomats" → diplomats; "25,000
+    tons of food aid" → aid."""
+    lemma = token.lemma_.lower()
+    if lemma in QUANTIFIER_HEADS or lemma in MEASURE_NOUNS or token.pos_ == "NUM":
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for grand in child.children:
@@ -135,6 +139,10 @@ def verb_frame(verb: Token, depth: int = 0) -> Frame:
         elif dep == "prt":
             frame.particles.add(child.lower_)
         elif dep == "prep":
+            if child.lower_ in ("out", "away", "back") and any(
+                g.dep_ == "prep" and g.lower_ in ("of", "from") for g in child.children
+            ):
+                frame.particles.add(child.lower_)  # "forced the agency out of the country"
             pcomps = [g for g in child.children if g.dep_ == "pcomp"]
             if pcomps:  # "accused Baku of attacking": the complement is the accusation
                 frame.complements.extend(pcomps)
@@ -186,6 +194,9 @@ def _inherited_subjects(verb: Token, frame: Frame, depth: int) -> list[Token]:
         anchor = head
         if dep == "pcomp":  # "after signing", "by expelling"
             anchor = head.head
+            holders = _agentive_holders(head)  # "are guilty of violating the ceasefire"
+            if holders:
+                return [h for t in holders for h in with_conjuncts(t)]
         if anchor.pos_ in ("VERB", "AUX"):
             return verb_frame(anchor, depth + 1).subjects
         return []
@@ -250,8 +261,11 @@ def noun_frame(noun: Token, resolver: Resolver) -> Frame:
             for word, tokens in harm_preps.items():
                 if word not in ("in", "by"):
                     frame.preps.setdefault(word, []).extend(tokens)
-    if not frame.subjects and noun.dep_ in ("dobj", "pobj", "attr"):
-        verb = head if noun.dep_ != "pobj" else head.head
+    if not frame.subjects and noun.dep_ == "pobj":
+        frame.subjects = _agentive_holders(head)
+    counted = _counter(noun)  # "responded with a first wave of sanctions"
+    if not frame.subjects and counted.dep_ in ("dobj", "pobj", "attr"):
+        verb = counted.head if counted.dep_ != "pobj" else counted.head.head
         if verb.pos_ == "VERB" and verb.lemma_.lower() in LIGHT_VERBS:
             frame.subjects = verb_frame(verb).subjects
             prep_objects(verb, frame.preps)
@@ -262,6 +276,31 @@ def noun_frame(noun: Token, resolver: Resolver) -> Frame:
                 frame.subjects = verb_frame(speech).subjects
                 frame.complements = [c for c in speech.children if c.dep_ == "ccomp"]
     return frame
+
+
+def _counter(noun: Token) -> Token:
+    """The quantity phrase that stands in the clause for a counted event noun: "a first
+    **wave** of sanctions", "a **series** of strikes" (else the noun itself)."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i:
+        counter = head.head
+        if counter.lemma_.lower() in QUANTIFIER_HEADS | MEASURE_NOUNS:
+            return counter
+    return noun
+
+
+def _agentive_holders(prep: Token) -> list[Token]:
+    """Who a copular clause says did the act its preposition names: "the government is
+    responsible for mass killings", "Serb forces were engaged in ethnic cleansing", "Hamas
+    was behind the attack"."""
+    word = prep.lower_
+    if word == "behind" and prep.head.lemma_ == "be":
+        clause = prep.head
+    elif word in ("for", "of", "in") and prep.head.lemma_.lower() in AGENTIVE_ADJECTIVES:
+        clause = prep.head.head if prep.head.dep_ == "acomp" else prep.head
+    else:
+        return []
+    return [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def argument_tokens(frame: Frame) -> list[Token]:

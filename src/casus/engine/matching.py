@@ -74,10 +74,13 @@ class PatternMatcher:
                     out.append(obj)
                     longest = max(longest, len(form.split()))
                     break
-        if not longest and " " in pattern.obj and not pattern.obj.isupper():
+        if not longest and not pattern.obj.isupper():
             # a fixed phrase the parser splits into a clause: "declared four diplomats persona
-            # non grata" is often parsed with "persona" as a verb
+            # non grata" is often parsed with "persona" as a verb; one word is looked for in the
+            # object predicates only ("held Israel responsible for the attack")
             for comp in frame.complements + frame.predicates:
+                if " " not in pattern.obj and comp not in frame.predicates:
+                    continue
                 text = " ".join(t.lower_ for t in comp.subtree)
                 if f" {pattern.obj} " in f" {text} ":
                     longest = len(pattern.obj.split())
@@ -114,7 +117,12 @@ class PatternMatcher:
             if found is not None:
                 roots.add(found.code[:2])
             for inner in sub.complements:
-                roots |= self.complement_roots(verb_frame(inner), depth + 1)
+                # through a verb that only wraps its infinitive: "vowed to keep targeting ships"
+                inner_frame = verb_frame(inner)
+                wrapped = self.best_pattern(inner_frame, depth + 2)
+                if wrapped is not None and found is None:
+                    roots.add(wrapped.code[:2])
+                roots |= self.complement_roots(inner_frame, depth + 1)
         return roots
 
     def best_pattern(

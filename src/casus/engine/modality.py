@@ -19,6 +19,8 @@ MODAL_AUX = word_list("modal_aux")
 NEGATORS = word_list("negators")
 IRREALIS_GOVERNORS = word_list("irrealis_governors")
 NEGATING_GOVERNORS = word_list("negating_governors")
+MANDATIVE_GOVERNORS = word_list("mandative_governors")
+WANTING_VERBS = word_list("wanting_verbs")
 ACCUSATION_VERBS = word_list("accusation_verbs")
 DENIAL_VERBS = word_list("denial_verbs")
 REPORTING_VERBS = word_list("reporting_verbs")
@@ -50,12 +52,19 @@ CLAUSE_LINKS = frozenset(
 
 
 IRREALIS_NOUNS = word_list("irrealis_nouns")
+TOPIC_NOUNS = word_list("topic_nouns")
 
 
 def _auxes(verb: Token) -> list[Token]:
     out = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")]
     if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        out += [c for c in verb.head.children if c.dep_ in ("aux", "auxpass", "neg")]
+        # "did not attack the town but shelled the port": "but" stops the negation
+        contrast = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in verb.head.children)
+        out += [
+            c
+            for c in verb.head.children
+            if c.dep_ in ("aux", "auxpass", "neg") and not (contrast and c.dep_ == "neg")
+        ]
     return out
 
 
@@ -89,6 +98,11 @@ def _neither_nor(pred: Token) -> bool:
         and any(c.dep_ == "cc" and c.lower_ == "nor" for c in head.children)
         and any(c.dep_ == "preconj" and c.lower_ == "neither" for c in head.children)
     )
+
+
+def _disjoined(conj: Token) -> bool:
+    """ "pledged not to threaten **or use** force": the negation spans the disjunction."""
+    return any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in conj.head.children)
 
 
 def is_future_locally(pred: Token) -> bool:
@@ -167,16 +181,47 @@ def modality_of(pred: Token) -> Modality:
                 hypothetical = True
         if lemma in DENIAL_VERBS and link in ("ccomp", "dobj", "pobj", "prep", "xcomp"):
             negated = True
-        if lemma in ACCUSATION_VERBS and link in ("prep", "ccomp", "xcomp", "pcomp"):
+        if lemma in ACCUSATION_VERBS and (
+            link in ("prep", "ccomp", "xcomp", "pcomp")
+            or (link == "advcl" and child.tag_ == "VBG")  # "accused X of A, ignoring B"
+        ):
+            hypothetical = True
+        if link == "dobj" and child.pos_ == "NOUN" and lemma in WANTING_VERBS:
+            hypothetical = True  # "demanded a meeting to discuss the advance", "proposed talks"
+        if link == "advcl" and _until(child) and gov.pos_ in ("VERB", "AUX"):
+            # "have sworn to fight until they gain control": as real as what it bounds
+            outer = modality_of(gov)
+            hypothetical = hypothetical or outer.hypothetical or lemma in IRREALIS_GOVERNORS
+            future = future or outer.future
+        if link == "advcl" and _purpose(child) and lemma in IRREALIS_GOVERNORS:
+            # "demanded a meeting to discuss the advance", "swore to fight" parsed as a purpose
             hypothetical = True
         if link == "ccomp" and lemma in REPORTING_VERBS:
             reported = True
         if link == "ccomp" and lemma in COGNITION_VERBS:
             hypothetical = True
+        if link == "ccomp" and lemma in MANDATIVE_GOVERNORS and is_subjunctive(child):
+            hypothetical = True
+        if (
+            link in ("ccomp", "acl")
+            and (lemma in TOPIC_NOUNS or _has_topic_object(gov))
+            and is_subjunctive(child)
+        ):
+            hypothetical = True  # "reiterated its demand that Israel ease restrictions"
+        if _purpose(child) and (
+            (link == "acl" and gov.lemma_.lower() in TOPIC_NOUNS)
+            or (link == "advcl" and _has_topic_object(gov))
+        ):
+            hypothetical = True  # "signed an agreement to increase trade": still to come
+        if link == "advcl" and _purpose(child) and gov.pos_ in ("VERB", "AUX"):
+            # "would blockade Paris to demand an end to the reform": the purpose of an act
+            # that is only planned is itself only planned
+            future = future or is_future_locally(gov)
+            hypothetical = hypothetical or is_modal_locally(gov)
         if link in ("xcomp", "ccomp", "conj", "acomp") and gov.pos_ in ("VERB", "AUX", "ADJ"):
             # a negated or future governor carries over: "did not agree to sign" (the signing
             # is not asserted), "will try to visit".
-            if is_negated_locally(gov) and link != "conj":
+            if is_negated_locally(gov) and (link != "conj" or _disjoined(child)):
                 negated = True
             if is_future_locally(gov) and link != "ccomp":
                 future = True
@@ -196,15 +241,48 @@ def modality_of(pred: Token) -> Modality:
     return Modality(negated=negated, hypothetical=hypothetical, future=future, reported=reported)
 
 
-def _irrealis_noun(noun: Token) -> bool:
-    """ "the risk of a war", "fears of an attack", "a plan for talks": the act is only
-    possible."""
-    head = noun.head
-    return (
-        noun.dep_ == "pobj"
-        and head.lower_ in ("of", "for")
-        and head.head.lemma_.lower() in IRREALIS_NOUNS
+def is_subjunctive(verb: Token) -> bool:
+    """A "that" clause in the bare form: "demanded that the government **end** curbs",
+    "insisted that the talks **be** held" (not "said that Iran **had expelled**")."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ == "should" for a in auxes):
+        return True
+    if auxes:
+        return all(a.lower_ == "be" and a.tag_ == "VB" for a in auxes)
+    # the parser tags a bare "end" after a singular subject VBP as often as VB
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return verb.tag_ in ("VB", "VBP") and has_subject
+
+
+def _until(verb: Token) -> bool:
+    """A clause that bounds another in time: "until they gain control", "before it begins"."""
+    return any(c.dep_ == "mark" and c.lower_ in ("until", "till", "before") for c in verb.children)
+
+
+def _has_topic_object(verb: Token) -> bool:
+    """The verb's object is talks, a deal or a plan: the parser often hangs what they are
+    about on the verb ("renewed negotiations today on a pullback")."""
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in TOPIC_NOUNS for c in verb.children
     )
+
+
+def _purpose(verb: Token) -> bool:
+    """An infinitive of purpose: "blocked roads **to demand** reforms"."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _irrealis_noun(noun: Token) -> bool:
+    """ "the risk of a war", "fears of an attack", "a plan for talks", "talks on a
+    ceasefire": the act is only possible."""
+    head = noun.head
+    if noun.dep_ != "pobj":
+        return False
+    if head.lower_ in ("on", "about", "over") and (
+        head.head.lemma_.lower() in TOPIC_NOUNS or _has_topic_object(head.head)
+    ):
+        return True  # "negotiations on a troop pullback", "renewed talks today on a pullback"
+    return head.lower_ in ("of", "for") and head.head.lemma_.lower() in IRREALIS_NOUNS
 
 
 def _governing_verb(noun: Token) -> Token | None:

@@ -1,0 +1,195 @@
+"""Events a clause's shape implies, beyond what its verb's pattern says.
+
+A reported obligation is a demand ("declared that China must drop barriers"), a reported
+judgement is an evaluation ("'This is a war crime,' Zelenskiy said"), agreeing to sanction is
+sanctioning ("the EU agreed to impose sanctions"), and a violent verb takes the code of the
+weapon that did it ("A roadside bombing killed two policemen" is a bombing, 1833). The event
+engine asks a :class:`ClauseReader` for these readings and builds the events itself.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from casus.engine.frames import Frame, verb_frame
+from casus.engine.matching import PatternMatcher
+from casus.engine.modality import (
+    MANDATIVE_GOVERNORS,
+    REPORTING_VERBS,
+    is_negated_locally,
+    is_subjunctive,
+)
+from casus.model import Event
+from casus.ontology.cameo import CameoTable
+from casus.ontology.lexicon import Lexicon, Pattern
+from casus.ontology.words import word_list
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+EVALUATIVE_ROOTS = frozenset({"05", "11"})
+# "Niger's deposed president", "the ousted leader": a title, not a report of the coup
+DESCRIPTIVE_CODES = frozenset({"1724"})
+OBLIGATION_MODALS = word_list("obligation_modals")
+ENACTING_GOVERNORS = word_list("enacting_governors")
+# What a body does by agreeing to it: sanctions, suspensions, expulsions (16), bans (17).
+ENACTED_ROOTS = frozenset({"16", "17"})
+
+Implied = tuple[Frame, Pattern]
+
+
+class ClauseReader:
+    """Readings of clause shapes, shared by every document (no per-document state)."""
+
+    def __init__(self, lexicon: Lexicon, matcher: PatternMatcher, cameo: CameoTable) -> None:
+        self.lexicon = lexicon
+        self.matcher = matcher
+        self.cameo = cameo
+
+    def obligation(self, token: Token, frame: Frame) -> Implied | None:
+        """ "The Bush administration declared that China must drop barriers": a reported
+        obligation is a demand by the speaker on the clause's subject (10x by what is
+        demanded: "must reach an agreement" → the 'demand' pattern for root 04/05...)."""
+        auxes = {c.lower_ for c in token.children if c.dep_ == "aux"}
+        # "insisted that Ukrainian troops leave the region": the bare form is a demand too
+        mandative = token.head.lemma_.lower() in MANDATIVE_GOVERNORS and is_subjunctive(token)
+        if not (auxes & OBLIGATION_MODALS or mandative) or token.dep_ != "ccomp" or frame.passive:
+            return None
+        if any(c.dep_ == "neg" for c in token.children) or not frame.subjects:
+            return None
+        speech = token.head
+        if speech.lemma_.lower() not in REPORTING_VERBS | {"insist", "reiterate", "conclude"}:
+            return None
+        inner = self.matcher.best_pattern(frame)
+        root = inner.code[:2] if inner is not None else None
+        demands = self.lexicon.candidates("verb", "demand")
+        chosen = next((p for p in demands if root and root in p.comp), None) or next(
+            (p for p in demands if p.specificity == 0), None
+        )
+        if chosen is None:
+            return None
+        synthetic = Frame(
+            speech,
+            "verb",
+            subjects=verb_frame(speech).subjects,
+            objects=frame.subjects,
+            lemma=speech.lemma_.lower(),
+        )
+        return synthetic, chosen
+
+    def judgement(self, token: Token) -> Implied | None:
+        """ "'This is a war crime,' Zelenskiy said": a reported judgement of the form "X is
+        <evaluation>" is the speaker calling X that (the evaluative 'call' patterns: 111
+        for a crime or a provocation, 051 for a success)."""
+        if token.lemma_ != "be" or token.dep_ != "ccomp":
+            return None
+        speech = token.head
+        if speech.lemma_.lower() not in REPORTING_VERBS | {"tell"}:
+            return None
+        said = [c for c in token.children if c.dep_ in ("attr", "acomp")]
+        if not said or is_negated_locally(token):
+            return None
+        synthetic = Frame(
+            speech,
+            "verb",
+            subjects=verb_frame(speech).subjects,
+            objects=[c for c in token.children if c.dep_ == "nsubj"],
+            predicates=said,
+            lemma="call",
+        )
+        chosen = self.matcher.best_pattern(synthetic, only=EVALUATIVE_ROOTS)
+        if chosen is None or chosen.obj is None or not chosen.obj.endswith("_EVALUATION"):
+            return None
+        return synthetic, chosen
+
+    def enacts(self, frame: Frame) -> bool:
+        """ "The EU agreed to impose new sanctions on Belarus": agreeing to sanction is
+        sanctioning, so the agreement is no event of its own (the sanctions are one)."""
+        return frame.pred.lemma_.lower() in ENACTING_GOVERNORS and any(
+            self.enacted(comp) for comp in frame.complements if comp.dep_ == "xcomp"
+        )
+
+    def enacted(self, pred: Token) -> bool:
+        """Whether a predicate is an act a body does by agreeing or voting to do it."""
+        head = pred.head
+        if pred.dep_ != "xcomp" or head.lemma_.lower() not in ENACTING_GOVERNORS:
+            return False
+        pattern = self.matcher.best_pattern(verb_frame(pred))
+        return pattern is not None and pattern.code[:2] in ENACTED_ROOTS
+
+    def violent_sense(self, lemma: str) -> Pattern | None:
+        """The plainest violent pattern of a noun ("strike" as an attack, not a walkout)."""
+        violent = [
+            p
+            for p in self.lexicon.candidates("noun", lemma)
+            if p.code[:2] in VIOLENT_ROOTS and p.obj is None
+        ]
+        return min(violent, key=lambda p: p.specificity, default=None)
+
+    def _weapon_sense(self, noun: Token, lemma: str) -> Pattern | None:
+        """The violent pattern of a weapon noun with its compounds ("missile strike" → 194)."""
+        words = lemma.split()
+        compounds = [
+            c for c in noun.children if c.dep_ == "compound" and c.lemma_.lower() not in words
+        ]
+        own = Frame(noun, "noun", objects=compounds, lemma=lemma)
+        return self.matcher.best_pattern(own, only=VIOLENT_ROOTS) or self.violent_sense(lemma)
+
+    def by_instrument(
+        self, built: list[tuple[Event, Token]], frame: Frame, consumed: set[int]
+    ) -> list[tuple[Event, Token]]:
+        """A violent verb takes the more specific code of the weapon or attack that did it:
+        "A roadside bombing killed two policemen", "wounded two soldiers in a bomb attack",
+        "suicide bombers killed 23 people" are bombings (183x), not plain force (190). When
+        the verb's sides are known, the noun that lent its code gives no second event."""
+        verb_code = built[0][0].cameo
+        for noun in _instruments(frame.pred):
+            lemma = self.matcher.noun_trigger(noun)
+            sense = self._weapon_sense(noun, lemma) if lemma else None
+            if sense is None or _generic(sense.code) or not _generic(verb_code):
+                # "in an attack" says nothing more than "killed"; "seized during its attack"
+                # is still a hostage-taking
+                continue
+            code = self.cameo.get(sense.code)
+            if all(e.source is not None and e.source.known for e, _ in built):
+                consumed.add(noun.i)  # else the noun's own parties may name the attacker
+            return [
+                (
+                    event.with_(
+                        cameo=code.code,
+                        cameo_name=code.name,
+                        quad_class=code.quad_class,
+                        goldstein=code.goldstein,
+                        plover=code.plover,
+                        plover_mode=code.plover_mode,
+                        pattern=f"{sense.where} via {event.pattern}",
+                    ),
+                    token,
+                )
+                for event, token in built
+            ]
+        return built
+
+
+def _generic(code: str) -> bool:
+    """A root or its plain 3-digit code (190 "use conventional military force")."""
+    return len(code) == 2 or (len(code) == 3 and code.endswith("0"))
+
+
+def _instruments(verb: Token) -> list[Token]:
+    """The nouns that name what did a violent act: its subject ("A car bomb killed ..."), or
+    the noun of an "in"/"by"/"with" phrase, its compound first ("killed in a car bomb
+    explosion")."""
+    out = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+    for prep in verb.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by", "with", "during"):
+            for o in prep.children:
+                if o.dep_ == "pobj" and o.pos_ == "NOUN":
+                    # "in a car bomb explosion": the bomb names the act better than the blast
+                    out += [c for c in o.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+                    out.append(o)
+    return out
+
+
+__all__ = ["DESCRIPTIVE_CODES", "VIOLENT_ROOTS", "ClauseReader"]

@@ -52,6 +52,7 @@ CLAUSE_LINKS = frozenset(
 
 
 IRREALIS_NOUNS = word_list("irrealis_nouns")
+INTENTION_NOUNS = word_list("intention_nouns")
 TOPIC_NOUNS = word_list("topic_nouns")
 
 
@@ -83,9 +84,22 @@ def is_negated_locally(pred: Token) -> bool:
     if pred.dep_ == "acl" and pred.head.pos_ == "NOUN":
         # "saw no need to send troops", "there was no plan to attack": the act is denied
         return any(c.dep_ == "det" and c.lower_ == "no" for c in pred.head.children)
+    if pred.dep_ == "advcl" and _purpose(pred) and any(
+        c.dep_ == "dobj" and _denied_intention(c) for c in pred.head.children
+    ):
+        return True  # "saw no need at this stage to send troops": the infinitive hung on the verb
+    if pred.dep_ == "pcomp" and pred.head.lower_ == "of" and _denied_intention(pred.head.head):
+        return True  # "had no intention of invading"
     if pred.pos_ == "NOUN":  # "no attack took place"
         return any(c.dep_ == "det" and c.lower_ in ("no",) for c in pred.children)
     return False
+
+
+def _denied_intention(noun: Token) -> bool:
+    """ "no need", "no intention", "no plans": an intention noun under "no"."""
+    return noun.lemma_.lower() in INTENTION_NOUNS and any(
+        c.dep_ == "det" and c.lower_ == "no" for c in noun.children
+    )
 
 
 def _neither_nor(pred: Token) -> bool:

@@ -33,6 +33,7 @@ LISTS = frozenset(
         "presupposing_verbs",
         "presupposing_preps",
         "irrealis_nouns",
+        "intention_nouns",
         # words/verbs.tsv
         "wrapper_verbs",
         "harm_verbs",

@@ -84,8 +84,10 @@ def is_negated_locally(pred: Token) -> bool:
     if pred.dep_ == "acl" and pred.head.pos_ == "NOUN":
         # "saw no need to send troops", "there was no plan to attack": the act is denied
         return any(c.dep_ == "det" and c.lower_ == "no" for c in pred.head.children)
-    if pred.dep_ == "advcl" and _purpose(pred) and any(
-        c.dep_ == "dobj" and _denied_intention(c) for c in pred.head.children
+    if (
+        pred.dep_ == "advcl"
+        and _purpose(pred)
+        and any(c.dep_ == "dobj" and _denied_intention(c) for c in pred.head.children)
     ):
         return True  # "saw no need at this stage to send troops": the infinitive hung on the verb
     if pred.dep_ == "pcomp" and pred.head.lower_ == "of" and _denied_intention(pred.head.head):

@@ -25,6 +25,8 @@ BORDER_WORDS = word_list("border_words")
 MEASURE_NOUNS = word_list("measure_nouns")
 
 LIGHT_VERBS = word_list("light_verbs")
+DOCUMENT_NOUNS = word_list("document_nouns")
+ISSUING_VERBS = word_list("issuing_verbs")
 SUBJECT_DEPS = ("nsubj", "csubj")
 PLACE_TARGET_PREPS = word_sequence("place_target_preps")
 REACTION_VERBS = word_list("reaction_verbs")
@@ -212,8 +214,33 @@ def _inherited_subjects(verb: Token, frame: Frame, depth: int) -> list[Token]:
         if verb.tag_ == "VBN":  # "the diplomats expelled by Baku"
             frame.objects.insert(0, head)
             return []
+        issuers = _issuers(head, depth)
+        if issuers is not None:
+            # "issued a statement demanding that ...": the text speaks for whoever issued it
+            return issuers
         return with_conjuncts(head)  # "countries supporting the resolution"
     return []
+
+
+def _issuers(document: Token, depth: int) -> list[Token] | None:
+    """Who issued a text: "a statement **by the ministry**", "**Iran's** letter", "**Turkey**
+    issued a statement", "**Iran** said in a statement"; ``None`` for no text, or one whose
+    issuer the sentence does not give ("opposed a statement criticising ...")."""
+    if document.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    own = [c for c in document.children if c.dep_ == "poss"] + [
+        o for c in document.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children
+    ]
+    if own:
+        return [t for o in own if o.dep_ in ("poss", "pobj") for t in with_conjuncts(o)]
+    head = document.head
+    if document.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif document.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in ISSUING_VERBS:
+        return None
+    return verb_frame(head, depth + 1).subjects
 
 
 def noun_frame(noun: Token, resolver: Resolver) -> Frame:

@@ -33,13 +33,16 @@ from casus.engine.modality import (
     stated_future,
 )
 from casus.engine.scope import Scope
-from casus.engine.targets import (
+from casus.engine.sides import (
     FOCUS_SENTENCES,
-    TargetFinder,
     dissent,
+    domestic,
+    focus,
     generic_actor,
     implicit_actor,
+    situate,
 )
+from casus.engine.targets import TargetFinder
 from casus.model import UNKNOWN_COUNTRY, Actor, Attribution, Event, Modality
 from casus.ontology.cameo import CameoCode, CameoTable, load_intentions
 from casus.ontology.lexicon import Lexicon, Pattern
@@ -300,7 +303,7 @@ class EventEngine:
             targets = self._own_population(scope, frame, sources[0])
         joint = self._joint(code, frame)
         if not any(t is not None for t in targets) and self._wants_target(code.code, frame):
-            targets = [self.finder.focus(scope, frame, sources[0], joint=joint)]
+            targets = [focus(scope, frame, sources[0], joint=joint)]
         parties = joint and len({s.code for s in sources}) >= 2  # "the war between A and B"
         if code.root in TARGETED_ROOTS and not any(t is not None for t in targets) and not parties:
             return []
@@ -329,7 +332,7 @@ class EventEngine:
         violent act by a thing ("a roadside bomb killed five soldiers"), an unknown side."""
         resolver = scope.resolver
         sources = [
-            self.finder.situate(a, frame, scope, token=subject)
+            situate(a, frame, scope, token=subject)
             for subject in frame.subjects
             for a in self.finder.actors([subject], resolver)
         ]
@@ -342,7 +345,7 @@ class EventEngine:
             if implied is None:
                 return [implicit_actor(frame.pred, scope.offset)]
             # "was detained, police said": the police of the place or the article's country
-            return [self.finder.situate(implied, frame, scope)]
+            return [situate(implied, frame, scope)]
         weapons = [t for t in frame.subjects if t.lemma_.lower() in WEAPON_NOUNS]
         if weapons and root in VIOLENT_ROOTS:
             return [implicit_actor(frame.pred, scope.offset)]
@@ -359,20 +362,19 @@ class EventEngine:
         if not violent or HOME_ROLES & set(source.roles):
             # police act at home: "protesters were killed by security forces" are the
             # security forces' own people, where a foreign army's victims are not its own
-            targets = [self.finder.domestic(t, source) for t in targets]
+            targets = [domestic(t, source) for t in targets]
         avoid = source.country or UNKNOWN_COUNTRY
         situated = [
-            self.finder.situate(t, frame, scope, avoid) if t is not None and t.roles else t
-            for t in targets
+            situate(t, frame, scope, avoid) if t is not None and t.roles else t for t in targets
         ]
         if any(t is not None and t.how == "generic" for t in situated):
             # "the four embassy employees": whose they are is the dyad in focus
-            focus = self.finder.focus(scope, frame, source)
+            other = focus(scope, frame, source)
             # only a country has people and forces of its own ("several fighters" near the AU
             # is no AU fighter)
-            if focus is not None and focus.country and is_country(focus.country):
+            if other is not None and other.country and is_country(other.country):
                 situated = [
-                    _in_country(t, str(focus.country))
+                    _in_country(t, str(other.country))
                     if t is not None and t.how == "generic"
                     else t
                     for t in situated

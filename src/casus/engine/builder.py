@@ -35,11 +35,13 @@ from casus.engine.modality import (
 from casus.engine.scope import Scope
 from casus.engine.sides import (
     FOCUS_SENTENCES,
+    POSTURE_ROOT,
     dissent,
     domestic,
     focus,
     generic_actor,
     implicit_actor,
+    own_forces,
     situate,
 )
 from casus.engine.targets import TargetFinder
@@ -379,6 +381,12 @@ class EventEngine:
                     else t
                     for t in situated
                 ]
+        if pattern.code[:2] == POSTURE_ROOT:
+            # "Kosovo deployed special police units", "Serbia's army was placed on alert": a
+            # state's own forces are what it moves; at whom is the dyad in focus
+            situated = [t for t in situated if not own_forces(t, source)]
+            if not any(t is not None for t in situated):
+                situated = [focus(scope, frame, source)]
         return situated
 
     @staticmethod

@@ -30,6 +30,9 @@ VISIT_ROOT = "04"
 MAIN_MENTIONS = 2
 # How many sentences back the dyad in focus is looked for.
 FOCUS_SENTENCES = 2
+# Force posture (15x): a state moves, alerts or mobilises its own forces; they are no target.
+POSTURE_ROOT = "15"
+FORCE_ROLES = frozenset({"MIL", "COP"})
 # Sides that are the state itself: they protest to someone, never against their own government.
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY"})
 
@@ -259,3 +262,29 @@ def as_context(actor: Actor) -> Actor:
     return Actor(
         actor.code, actor.country, actor.roles, actor.text, actor.start, actor.end, "context"
     )
+
+
+def own_forces(side: Actor | None, source: Actor) -> bool:
+    """Whether a side is the source's own army or police: "Kosovo deployed special police
+    units" (the units are what Kosovo moves, not whom it acts on)."""
+    return (
+        side is not None
+        and side.known
+        and side.country is not None
+        and side.country == source.country
+        and bool(side.roles)
+        and set(side.roles) <= FORCE_ROLES
+    )
+
+
+def posture_agent(frame: Frame, resolver: Resolver) -> Actor | None:
+    """The state that puts its own forces on alert, when a passive names only the forces:
+    "Serbia's army was placed on combat readiness", "40,000 Polish soldiers were deployed"
+    (the army of a country is moved by that country)."""
+    for token in frame.objects:
+        if token.dep_ != "nsubjpass":
+            continue
+        actor = resolver.actor_for(token)
+        if actor is not None and actor.known and actor.roles and set(actor.roles) <= FORCE_ROLES:
+            return actor
+    return None

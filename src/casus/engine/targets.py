@@ -29,7 +29,14 @@ from casus.engine.matching import PatternMatcher
 from casus.engine.modality import IRREALIS_GOVERNORS
 from casus.engine.resolver import Resolver
 from casus.engine.scope import Scope
-from casus.engine.sides import STATE_ROLES, as_context, dissent, reporting_authority
+from casus.engine.sides import (
+    POSTURE_ROOT,
+    STATE_ROLES,
+    as_context,
+    dissent,
+    posture_agent,
+    reporting_authority,
+)
 from casus.model import Actor, Event
 from casus.ontology.lexicon import Pattern
 from casus.ontology.words import word_list, word_sequence
@@ -334,6 +341,8 @@ class TargetFinder:
         AZEGOV. Violence is never attributed this way (where it happened is not who did it)."""
         if root in VIOLENT_ROOTS:
             return None
+        if root == POSTURE_ROOT:  # "Serbia's army was placed on alert": Serbia did so
+            return posture_agent(frame, scope.resolver)
         if root == "17":  # "Its crew was detained, police said": the authority that says so
             speaker = reporting_authority(frame.pred, scope.resolver)
             if speaker is not None:

@@ -281,6 +281,7 @@ class EventEngine:
             and any(
                 t is not None
                 and t.known
+                and t.how not in ("inferred", "context")  # not a country taken from s itself
                 and t.country == s.country
                 and not (peaceful and dissent(s, t))
                 for t in targets

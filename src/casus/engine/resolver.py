@@ -61,6 +61,7 @@ QUANTIFIER_HEADS = word_list("quantifier_heads")
 ALL_PRONOUNS = word_values("pronoun_kinds")
 DEFINITE_HEADS = word_values("definite_heads")
 DEFINITE_DETS = word_list("definite_dets")
+DOMESTIC_PORTFOLIOS = word_list("domestic_portfolios")
 COLLECTIVE_HEADS = word_list("collective_heads")
 COUNTRY_NOUNS = word_list("country_nouns")
 PERSON_ENTS = frozenset({"PERSON"})
@@ -618,6 +619,19 @@ class Resolver:
         dets = [t for t in tokens if t.dep_ == "det" and t.lower_ in DEFINITE_DETS]
         if not dets:
             return None
+        portfolio = {t.lower_ for t in tokens} & DOMESTIC_PORTFOLIOS
+        if portfolio:
+            # "the Interior Ministry" is the one named before with its country ("Georgia's
+            # interior ministry"), else the article's country (docs/actors.md), never the
+            # last state named
+            return next(
+                (
+                    m.actor
+                    for m in reversed(self.recent(head))
+                    if m.actor.country and portfolio & set(m.actor.text.lower().split())
+                ),
+                None,
+            )
         if head.lemma_.lower() in ARMED_GROUP_HEADS:
             # "Israel blamed Hezbollah for the strike. The group denied it": a group, not the
             # state that was the last subject

@@ -72,6 +72,7 @@ LISTS = frozenset(
         "dedup_stopwords",
         # words/modifiers.tsv
         "willingness",
+        "domestic_portfolios",
         "hypothetical_modifiers",
         "former_words",
         # words/prefilter.tsv

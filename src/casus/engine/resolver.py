@@ -322,6 +322,13 @@ class Resolver:
             inner = _of_object(head)
             if inner is not None:
                 return self._resolve(inner)
+        if head.lemma_.lower() in MEMBER_NOUNS and head.pos_ == "NOUN":
+            # "the armed wing of Hamas", "staff of the Iranian embassy": the institution's
+            # actor when it has a code (else its role, see _roles)
+            inner = _of_object(head)
+            owner = self._resolve(inner) if inner is not None else None
+            if owner is not None and owner.code is not None and owner.how != "place":
+                return owner
         tokens = phrase_tokens(head)
         text, start, end = self._phrase(tokens)
         person = self._person(tokens) or self._person(_appositions(head))

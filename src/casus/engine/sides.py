@@ -178,12 +178,16 @@ def _domestic_country(
 def domestic(target: Actor | None, source: Actor) -> Actor | None:
     """A domestic role-only target of a government belongs to its country:
     "Azerbaijani government is trying to suppress the opposition" → AZEOPP (an
-    organisation has no population of its own)."""
+    organisation has no population of its own); so does the state a country's own
+    non-state side addresses: "Kenyan opposition leaders accused the government" → KENGOV
+    (dissent is done to one's own state)."""
     if target is None or target.code is not None or not source.country:
         return target
     if not is_country(source.country):
         return target
-    if not target.roles or not set(target.roles) <= DOMESTIC_ROLES:
+    if not target.roles:
+        return target
+    if not set(target.roles) <= DOMESTIC_ROLES and not dissent(source, target):
         return target
     code = source.country + "".join(target.roles)
     return Actor(

@@ -485,14 +485,21 @@ class TargetFinder:
             return None
         # "the strikes" may be any of the noun's senses (labour strike, air strike): every root
         # the lexicon gives the noun is a candidate
-        roots = {p.code[:2] for p in self.matcher.lexicon.candidates("noun", lemma)}
+        candidates = self.matcher.lexicon.candidates("noun", lemma)
+        roots = {p.code[:2] for p in candidates}
+        codes = {p.code[:3] for p in candidates}
         same_lemma = [e for e in scope.earlier if e.trigger_text.lower() == noun.lower_]
         if same_lemma:
             return same_lemma[-1]
-        same_root = [e for e in scope.earlier if e.cameo_root in roots]
-        if same_root:
-            latest = same_root[-1].sentence_index
-            return next(e for e in same_root if e.sentence_index == latest)
+        # "denounced the agreements" is the signing (057), not a later welcome of it (051):
+        # an event of the noun's own codes first, then one of its roots
+        for same in (
+            [e for e in scope.earlier if e.cameo[:3] in codes],
+            [e for e in scope.earlier if e.cameo_root in roots],
+        ):
+            if same:
+                latest = same[-1].sentence_index
+                return next(e for e in same if e.sentence_index == latest)
         return None
 
     def _disowned(self, frame: Frame, scope: Scope, source: Actor) -> list[Actor]:

@@ -30,6 +30,9 @@ VISIT_ROOT = "04"
 MAIN_MENTIONS = 2
 # How many sentences back the dyad in focus is looked for.
 FOCUS_SENTENCES = 2
+# Attackers the text does not identify ("unidentified gunmen", "a gunman"): no country is
+# guessed for them from where they struck or what the article is about.
+UNIDENTIFIED_ROLES = frozenset({"UAF"})
 # Force posture (15x): a state moves, alerts or mobilises its own forces; they are no target.
 POSTURE_ROOT = "15"
 FORCE_ROLES = frozenset({"MIL", "COP"})
@@ -123,6 +126,8 @@ def situate(
         return actor
     if not actor.roles:
         return unknown_actor(actor)  # a name casus cannot resolve: no country is guessed
+    if set(actor.roles) <= UNIDENTIFIED_ROLES:
+        return unknown_actor(actor)  # "unidentified gunmen": whose they are is not known
     if set(actor.roles) <= DOMESTIC_ROLES:
         return _domestic_country(actor, frame, scope, avoid, token)
     own = list(token.subtree) if token is not None else []  # "gunmen in Nangarhar"

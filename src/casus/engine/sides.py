@@ -15,6 +15,7 @@ from casus.engine.modality import REPORTING_VERBS
 from casus.engine.resolver import Resolver
 from casus.engine.scope import Scope
 from casus.model import UNKNOWN_COUNTRY, Actor
+from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -30,9 +31,10 @@ VISIT_ROOT = "04"
 MAIN_MENTIONS = 2
 # How many sentences back the dyad in focus is looked for.
 FOCUS_SENTENCES = 2
-# Attackers the text does not identify ("unidentified gunmen", "a gunman"): no country is
-# guessed for them from where they struck or what the article is about.
+# Armed men of no known allegiance ("gunmen", "a gunman"): their country is only where they
+# act, never what the article is about; "unidentified gunmen" have none at all.
 UNIDENTIFIED_ROLES = frozenset({"UAF"})
+UNIDENTIFIED_WORDS = word_list("unidentified_words")
 # Force posture (15x): a state moves, alerts or mobilises its own forces; they are no target.
 POSTURE_ROOT = "15"
 FORCE_ROLES = frozenset({"MIL", "COP"})
@@ -126,7 +128,8 @@ def situate(
         return actor
     if not actor.roles:
         return unknown_actor(actor)  # a name casus cannot resolve: no country is guessed
-    if set(actor.roles) <= UNIDENTIFIED_ROLES:
+    unidentified = set(actor.roles) <= UNIDENTIFIED_ROLES
+    if unidentified and set(actor.text.lower().split()) & UNIDENTIFIED_WORDS:
         return unknown_actor(actor)  # "unidentified gunmen": whose they are is not known
     if set(actor.roles) <= DOMESTIC_ROLES:
         return _domestic_country(actor, frame, scope, avoid, token)
@@ -136,8 +139,13 @@ def situate(
     if found is None and avoid is None:
         found = place_in(argument_tokens(frame), gazetteer, None)
     country = found[1] if found else None
-    if country is None and avoid is None and scope.document.context is not None:
-        country = scope.document.context.main_country()
+    context = scope.document.context
+    if country is None and avoid is None and unidentified:
+        # "Gunmen attacked a police station in Quetta": the one country their sentence names
+        named = scope.resolver.sentence_countries(frame.pred)
+        country = next(iter(named)) if len(named) == 1 else None
+    elif country is None and avoid is None and context is not None:
+        country = context.main_country()
     if country is None:
         return unknown_actor(actor)
     return Actor(

@@ -73,6 +73,7 @@ LISTS = frozenset(
         # words/modifiers.tsv
         "willingness",
         "domestic_portfolios",
+        "unidentified_words",
         "hypothetical_modifiers",
         "former_words",
         # words/prefilter.tsv

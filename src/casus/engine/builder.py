@@ -34,13 +34,18 @@ from casus.engine.modality import (
     stated_future,
 )
 from casus.engine.scope import Scope
-from casus.engine.targets import (
+from casus.engine.sides import (
     FOCUS_SENTENCES,
-    TargetFinder,
+    POSTURE_ROOT,
     dissent,
+    domestic,
+    focus,
     generic_actor,
     implicit_actor,
+    own_forces,
+    situate,
 )
+from casus.engine.targets import TargetFinder
 from casus.model import UNKNOWN_COUNTRY, Actor, Attribution, Event, Modality
 from casus.ontology.cameo import CameoCode, CameoTable, load_intentions
 from casus.ontology.lexicon import Lexicon, Pattern
@@ -249,6 +254,7 @@ class EventEngine:
             and any(
                 t is not None
                 and t.known
+                and t.how not in ("inferred", "context")  # not a country taken from s itself
                 and t.country == s.country
                 and not (peaceful and dissent(s, t))
                 for t in targets
@@ -273,7 +279,7 @@ class EventEngine:
             targets = self._own_population(scope, frame, sources[0])
         joint = self._joint(code, frame)
         if not any(t is not None for t in targets) and self._wants_target(code.code, frame):
-            targets = [self.finder.focus(scope, frame, sources[0], joint=joint)]
+            targets = [focus(scope, frame, sources[0], joint=joint)]
         parties = joint and len({s.code for s in sources}) >= 2  # "the war between A and B"
         if code.root in TARGETED_ROOTS and not any(t is not None for t in targets) and not parties:
             return []
@@ -302,7 +308,7 @@ class EventEngine:
         violent act by a thing ("a roadside bomb killed five soldiers"), an unknown side."""
         resolver = scope.resolver
         sources = [
-            self.finder.situate(a, frame, scope, token=subject)
+            situate(a, frame, scope, token=subject)
             for subject in frame.subjects
             for a in self.finder.actors([subject], resolver)
         ]
@@ -315,7 +321,7 @@ class EventEngine:
             if implied is None:
                 return [implicit_actor(frame.pred, scope.offset)]
             # "was detained, police said": the police of the place or the article's country
-            return [self.finder.situate(implied, frame, scope)]
+            return [situate(implied, frame, scope)]
         weapons = [t for t in frame.subjects if t.lemma_.lower() in WEAPON_NOUNS]
         if weapons and root in VIOLENT_ROOTS:
             # "A Russian missile strike killed five civilians": whose the weapon is
@@ -338,24 +344,29 @@ class EventEngine:
         if not violent or HOME_ROLES & set(source.roles):
             # police act at home: "protesters were killed by security forces" are the
             # security forces' own people, where a foreign army's victims are not its own
-            targets = [self.finder.domestic(t, source) for t in targets]
+            targets = [domestic(t, source) for t in targets]
         avoid = source.country or UNKNOWN_COUNTRY
         situated = [
-            self.finder.situate(t, frame, scope, avoid) if t is not None and t.roles else t
-            for t in targets
+            situate(t, frame, scope, avoid) if t is not None and t.roles else t for t in targets
         ]
         if any(t is not None and t.how == "generic" for t in situated):
             # "the four embassy employees": whose they are is the dyad in focus
-            focus = self.finder.focus(scope, frame, source)
+            other = focus(scope, frame, source)
             # only a country has people and forces of its own ("several fighters" near the AU
             # is no AU fighter)
-            if focus is not None and focus.country and is_country(focus.country):
+            if other is not None and other.country and is_country(other.country):
                 situated = [
-                    _in_country(t, str(focus.country))
+                    _in_country(t, str(other.country))
                     if t is not None and t.how == "generic"
                     else t
                     for t in situated
                 ]
+        if pattern.code[:2] == POSTURE_ROOT:
+            # "Kosovo deployed special police units", "Serbia's army was placed on alert": a
+            # state's own forces are what it moves; at whom is the dyad in focus
+            situated = [t for t in situated if not own_forces(t, source)]
+            if not any(t is not None for t in situated):
+                situated = [focus(scope, frame, source)]
         return situated
 
     @staticmethod

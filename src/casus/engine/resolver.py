@@ -13,32 +13,30 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from casus.engine.phrases import (
+    COUNTRY_NOUNS,
+    agentive,
+    appositions,
+    clause_subject,
+    inside_of_pp,
+    is_heading,
+    kind_of,
+    namelike,
+    of_object,
+    phrase_tokens,
+    prefer,
+    relative_antecedent,
+)
+from casus.engine.salience import ALL_PRONOUNS, pronoun
+from casus.engine.salience import definite as salient_definite
 from casus.model import Actor, Mention
 from casus.ontology.actors import ActorDictionary, Entry, join_code, normalize, split_code
 from casus.ontology.gazetteer import LARGE_CITY, Gazetteer
-from casus.ontology.words import word_list, word_values
+from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-CLAUSE_DEPS = frozenset(
-    {
-        "relcl",
-        "acl",
-        "advcl",
-        "conj",
-        "cc",
-        "punct",
-        "ccomp",
-        "xcomp",
-        "parataxis",
-        "appos",
-        "mark",
-        "prep",
-        "advmod",
-        "npadvmod",
-    }
-)
 ARG_DEPS = frozenset(
     {
         "nsubj",
@@ -58,21 +56,10 @@ ARG_DEPS = frozenset(
     }
 )
 QUANTIFIER_HEADS = word_list("quantifier_heads")
-ALL_PRONOUNS = word_values("pronoun_kinds")
-DEFINITE_HEADS = word_values("definite_heads")
-DEFINITE_DETS = word_list("definite_dets")
 COLLECTIVE_HEADS = word_list("collective_heads")
-COUNTRY_NOUNS = word_list("country_nouns")
-PERSON_ENTS = frozenset({"PERSON"})
-PERSON_NOUNS = word_list("person_nouns")
-AGENT_NOUNS = word_list("agent_nouns")
 RELATIONAL_NOUNS = word_list("relational_nouns")
 TITLE_WORDS = word_list("title_words")
 MEMBER_NOUNS = word_list("member_nouns")
-REPORTING_VERBS = word_list("reporting_verbs")
-# Definite heads that refer back to a non-state armed group, and that group's roles.
-ARMED_GROUP_HEADS = frozenset({"group", "militant", "rebel", "militia", "movement"})
-NONSTATE_ROLES = frozenset({"REB", "INS", "SEP", "RAD", "UAF"})
 # How many earlier mentions pronouns, definite descriptions and role-only actors look back over.
 SALIENCE_WINDOW = 64
 FORMER_WORDS = word_list("former_words")
@@ -140,7 +127,7 @@ class Resolver:
                 self.sentence_of(token),
                 token.i,
                 token.dep_ in ("nsubj", "nsubjpass"),
-                _kind_of(actor, token),
+                kind_of(actor, token),
             )
             # kept in text order (targets are resolved after the mentions that follow them)
             at = bisect.bisect(self._seen_at, token.i)
@@ -155,6 +142,10 @@ class Resolver:
         end = bisect.bisect_left(self._seen_at, token.i)
         return self.history[max(0, end - SALIENCE_WINDOW) : end]
 
+    def cached(self, index: int) -> Actor | None:
+        """The actor already resolved at a token index, if any (resolves nothing)."""
+        return self._cache.get(index)
+
     def actors_for(self, token: Token) -> list[Actor]:
         """Like :meth:`actor_for`, but one actor per coordinated country modifier: "Iranian
         and Russian officials" → IRNGOV and RUSGOV; and the pair a collective phrase refers
@@ -162,7 +153,7 @@ class Resolver:
         pair = self.collective(token)
         if pair:
             return pair
-        if _is_heading(token):
+        if is_heading(token):
             # "HANOI/MANILA, June 3 – Vietnam and the Philippines signed ...": the apposition
             # after the heading, with its conjuncts
             named = next((c for c in token.children if c.dep_ == "appos" and c.i > token.i), None)
@@ -197,7 +188,7 @@ class Resolver:
         """The other owners of a "whose" phrase: "Germany and Iceland, whose foreign
         ministers accused Tehran" → ISLGOV beside DEUGOV."""
         whose = next((c for c in token.children if c.dep_ == "poss" and c.tag_ == "WP$"), None)
-        antecedent = _relative_antecedent(whose) if whose is not None else None
+        antecedent = relative_antecedent(whose) if whose is not None else None
         if antecedent is None or actor.country is None:
             return []
         out = []
@@ -226,7 +217,7 @@ class Resolver:
             return []  # "two soldiers" counts people, it does not refer back
         roles = () if alone else (self.dictionary.role_of(lemma) or ())
         # "Washington accused both sides": the pair is someone other than the accuser
-        subject = _clause_subject(token)
+        subject = clause_subject(token)
         own = None
         if subject is not None and subject.i != token.i:
             actor = self.actor_for(subject)
@@ -307,23 +298,30 @@ class Resolver:
         ("Iran's foreign minister"); a definite description ("the ministry"); a place; else an
         unresolved name or role."""
         lower = head.lower_
-        if _is_heading(head):
+        if is_heading(head):
             # "BELARUS / UNITED STATES – Belarus released 52 prisoners": a section heading or
             # an unparsed dateline names no one; the apposition after the dash does
             named = next((c for c in head.children if c.dep_ == "appos" and c.i > head.i), None)
             return self._resolve(named) if named is not None else None
         if lower == "whose" and head.tag_ == "WP$":
-            antecedent = _relative_antecedent(head)
+            antecedent = relative_antecedent(head)
             return self.actor_for(antecedent) if antecedent is not None else None
         if (head.pos_ == "PRON" or lower in ALL_PRONOUNS) and not head.text.isupper():
-            return self._pronoun(head)
+            return pronoun(self, head)
         if head.lemma_.lower() in QUANTIFIER_HEADS:
-            inner = _of_object(head)
+            inner = of_object(head)
             if inner is not None:
                 return self._resolve(inner)
+        if head.lemma_.lower() in MEMBER_NOUNS and head.pos_ == "NOUN":
+            # "the armed wing of Hamas", "staff of the Iranian embassy": the institution's
+            # actor when it has a code (else its role, see _roles)
+            inner = of_object(head)
+            owner = self._resolve(inner) if inner is not None else None
+            if owner is not None and owner.code is not None and owner.how != "place":
+                return owner
         tokens = phrase_tokens(head)
         text, start, end = self._phrase(tokens)
-        person = self._person(tokens) or self._person(_appositions(head))
+        person = self._person(tokens) or self._person(appositions(head))
         roles = self._roles(head, tokens)
         if person is not None:
             parts = split_code(person.code)
@@ -334,12 +332,12 @@ class Resolver:
             return self._from_head_entry(head_entry, (), text, start, end)
         if roles and any(t.lower_ in FORMER_WORDS for t in tokens):
             roles = ("ELI",)  # "the former Iranian president"
-        if modifier_entry is not None and _agentive(head, roles):
+        if modifier_entry is not None and agentive(head, roles):
             return _from_modifier_entry(modifier_entry, roles, text, start, end)
         owned = self._owned(head, roles, text, start, end)
         if owned is not None:
             return owned
-        definite = self._definite(head, tokens)
+        definite = salient_definite(self, head, tokens)
         if definite is not None:
             found: str | None = definite.code
             if definite.country and roles:
@@ -415,7 +413,7 @@ class Resolver:
         return Actor(code, parts.country, split_code(code).roles, text, start, end, "dictionary")
 
     def _person(self, tokens: list[Token]) -> Entry | None:
-        names = [t for t in tokens if _namelike(t)]
+        names = [t for t in tokens if namelike(t)]
         if not names:
             return None
         words = [t.text for t in tokens]
@@ -424,7 +422,7 @@ class Resolver:
         for size in range(min(4, len(words)), 0, -1):
             for i in range(len(words) - size + 1):
                 chunk = tokens[i : i + size]
-                if not any(_namelike(t) for t in chunk):
+                if not any(namelike(t) for t in chunk):
                     continue
                 if size == 1 and self._other_first_name(chunk[0]):
                     continue  # "Farah Qureshi" is not the minister called Qureshi
@@ -466,7 +464,7 @@ class Resolver:
                 if not entries:
                     continue
                 taken.update(t.i for t in chunk)
-                entry = _prefer(entries, head in chunk)
+                entry = prefer(entries, head in chunk)
                 if (
                     chunk[0].i >= 2
                     and chunk[0].doc[chunk[0].i - 1].text == "-"
@@ -475,7 +473,7 @@ class Resolver:
                     continue  # "anti-Iranian rhetoric" says nothing about who speaks
                 if head in chunk:
                     head_entry = head_entry or entry
-                elif all(_inside_of_pp(t, head) for t in chunk) and not role_head:
+                elif all(inside_of_pp(t, head) for t in chunk) and not role_head:
                     continue  # "Western backers of Tel Aviv": Tel Aviv is not the backer
                 elif min(abs(t.i - head.i) for t in chunk) < modifier_dist:
                     modifier = entry
@@ -492,29 +490,27 @@ class Resolver:
             and t.head.i in {head.i} | {x.i for x in tokens if x.i < head.i}
         ]
         lemmas = [t.lemma_.lower() for t in left] + [head.lemma_.lower()]
-        of_object = _of_object(head)
-        if of_object is not None and head.lemma_.lower() in MEMBER_NOUNS:
+        of_noun = of_object(head)
+        if of_noun is not None and head.lemma_.lower() in MEMBER_NOUNS:
             # "employees of the Iranian embassy": the institution says what they are
-            inner_roles = self._roles(of_object, phrase_tokens(of_object))
+            inner_roles = self._roles(of_noun, phrase_tokens(of_noun))
             if inner_roles:
                 return inner_roles
-        if of_object is not None:  # "chief of staff", "ministry of defence"
+        if of_noun is not None:  # "chief of staff", "ministry of defence"
             inner = [
                 c.lemma_.lower()
-                for c in of_object.children
-                if c.dep_ in ("compound", "amod") and c.i < of_object.i
+                for c in of_noun.children
+                if c.dep_ in ("compound", "amod") and c.i < of_noun.i
             ]
             for k in range(len(inner), -1, -1):
-                phrase = " ".join(
-                    [*lemmas, "of", *inner[len(inner) - k :], of_object.lemma_.lower()]
-                )
+                phrase = " ".join([*lemmas, "of", *inner[len(inner) - k :], of_noun.lemma_.lower()])
                 found = self.dictionary.role_of(phrase) or self.dictionary.role_of(
                     " ".join(
                         [
                             head.lemma_.lower(),
                             "of",
                             *inner[len(inner) - k :],
-                            of_object.lemma_.lower(),
+                            of_noun.lemma_.lower(),
                         ]
                     )
                 )
@@ -526,7 +522,7 @@ class Resolver:
                 return found
         role_head = _is_role_head(head, self)
         for t in sorted(tokens, key=lambda x: abs(x.i - head.i)):
-            if t.pos_ in ("NOUN", "PROPN") and (role_head or not _inside_of_pp(t, head)):
+            if t.pos_ in ("NOUN", "PROPN") and (role_head or not inside_of_pp(t, head)):
                 found = self.dictionary.role_of(t.lemma_.lower())
                 if found:
                     return found
@@ -537,101 +533,6 @@ class Resolver:
             if child.dep_ == "poss":
                 return self.actor_for(child)
         return None
-
-    def _pronoun(self, token: Token) -> Actor | None:
-        kind = ALL_PRONOUNS.get(token.lower_)
-        if kind is None:
-            return None
-        span = (token.idx + self.offset, token.idx + len(token.text) + self.offset)
-        if kind == "speaker":
-            found = self._speaker_of(token)
-        else:
-            found = self._reporter(token, kind) or self._salient(token, kind)
-        if found is None:
-            return None
-        return Actor(
-            found.code, found.country, found.roles, token.text, span[0], span[1], "pronoun"
-        )
-
-    def _reporter(self, token: Token, kind: str) -> Actor | None:
-        """The subject pronoun of a reported clause is whoever reports it, when they agree:
-        "Japarov said he was prepared to meet Rahmon" → he = Japarov, even when casus cannot
-        code Japarov (then the side is unresolved, never the last person coded before)."""
-        if token.dep_ not in ("nsubj", "nsubjpass"):
-            return None
-        clause = token.head
-        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
-            return None
-        speaker = next(
-            (c for c in clause.head.children if c.dep_ == "nsubj" and c.i < token.i), None
-        )
-        if speaker is None or speaker.pos_ == "PRON":
-            return None
-        actor = self.actor_for(speaker)
-        if actor is None or not _compatible(_kind_of(actor, speaker), kind):
-            return None
-        return actor
-
-    def _salient(self, token: Token, kind: str) -> Actor | None:
-        """Most recent compatible earlier mention. Subject pronouns prefer earlier subjects;
-        object and possessive pronouns avoid their own clause's subject unless possessive
-        ("Baku arrested its citizens": its = Baku)."""
-        before = self.recent(token)
-        compatible = [m for m in before if _compatible(m.kind, kind)]
-        if not compatible:
-            return None
-        clause_subject = _clause_subject(token)
-        subject_actor = None
-        if (
-            clause_subject is not None
-            and clause_subject.i != token.i
-            and clause_subject.i < token.i
-        ):
-            subject_actor = self._cache.get(clause_subject.i)
-        if token.dep_ == "poss" and subject_actor is not None and subject_actor.code:
-            return subject_actor
-        if token.dep_ in ("nsubj", "nsubjpass"):
-            earlier = [m for m in compatible if m.subject]
-            if earlier:
-                return earlier[-1].actor
-            return compatible[-1].actor
-        avoid = subject_actor.code if subject_actor is not None else None
-        for m in reversed(compatible):
-            if m.actor.code != avoid:
-                return m.actor
-        return compatible[-1].actor
-
-    def _speaker_of(self, token: Token) -> Actor | None:
-        """ "we"/"our": the subject of the sentence's reporting verb, the speaker of the quote
-        the pronoun is usually in ("“We consider ...,” said Kanani")."""
-        for t in token.sent:
-            if t.lemma_ in ("say", "tell", "add", "state") and t.i != token.i:
-                for child in t.children:
-                    if child.dep_ == "nsubj" and child.i != token.i and child.pos_ != "PRON":
-                        return self.actor_for(child)
-        return None
-
-    def _definite(self, head: Token, tokens: list[Token]) -> Actor | None:
-        kind = DEFINITE_HEADS.get(head.lemma_.lower())
-        if kind is None or head.pos_ not in ("NOUN", "PROPN"):
-            return None
-        dets = [t for t in tokens if t.dep_ == "det" and t.lower_ in DEFINITE_DETS]
-        if not dets:
-            return None
-        if head.lemma_.lower() in ARMED_GROUP_HEADS:
-            # "Israel blamed Hezbollah for the strike. The group denied it": a group, not the
-            # state that was the last subject
-            armed = next(
-                (
-                    m.actor
-                    for m in reversed(self.recent(head))
-                    if set(m.actor.roles) & NONSTATE_ROLES or m.actor.country == "IMG"
-                ),
-                None,
-            )
-            if armed is not None:
-                return armed
-        return self._salient(head, "thing" if kind == "thing" else kind)
 
     def _place(self, head: Token) -> str | None:
         if head.pos_ != "PROPN" or head.ent_type_ in ("PERSON", "NORP"):
@@ -682,64 +583,6 @@ def _from_modifier_entry(
     return Actor(code, parts.country, split_code(code).roles, text, start, end, "dictionary")
 
 
-def _agentive(head: Token, roles: tuple[str, ...]) -> bool:
-    """Whether a noun with a country modifier names an actor: "Iranian diplomats" and
-    "Western backers" do, "Israeli atrocities" and "Iranian territory" do not."""
-    lemma = head.lemma_.lower()
-    return (
-        bool(roles)
-        or lemma in COUNTRY_NOUNS
-        or lemma in AGENT_NOUNS
-        or (head.pos_ == "PROPN")
-        or head.ent_type_ in ("ORG", "NORP", "PERSON")
-    )
-
-
-def _appositions(head: Token) -> list[Token]:
-    """Tokens of the head's appositions: "The chief of staff, Major General Mohammad Bagheri"."""
-    out: list[Token] = []
-    for child in head.children:
-        if child.dep_ == "appos":
-            out.extend(child.subtree)
-    return sorted(out, key=lambda t: t.i)
-
-
-def _namelike(token: Token) -> bool:
-    return bool(token.pos_ == "PROPN" or token.ent_type_ == "PERSON" or token.text[:1].isupper())
-
-
-def phrase_tokens(head: Token) -> list[Token]:
-    """The noun phrase of ``head``: its subtree without clauses, conjuncts or appositions,
-    keeping "of" phrases ("Chief of the General Staff of the Iranian Armed Forces")."""
-    out = [head]
-    stack = list(head.children)
-    while stack:
-        t = stack.pop()
-        if t.is_space or (t.dep_ in CLAUSE_DEPS and not (t.dep_ == "prep" and t.lower_ == "of")):
-            continue
-        out.append(t)
-        stack.extend(t.children)
-    return sorted(out, key=lambda t: t.i)
-
-
-def _of_object(head: Token) -> Token | None:
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for grand in child.children:
-                if grand.dep_ == "pobj":
-                    return grand
-    return None
-
-
-def _inside_of_pp(token: Token, head: Token) -> bool:
-    t = token
-    while t.i != head.i and t.head.i != t.i:
-        if t.dep_ == "prep" and t.lower_ == "of":
-            return True
-        t = t.head
-    return False
-
-
 def _is_role_head(head: Token, resolver: Resolver) -> bool:
     lemma = head.lemma_.lower()
     return bool(resolver.dictionary.role_of(lemma)) or lemma in (
@@ -752,77 +595,3 @@ def _is_role_head(head: Token, resolver: Resolver) -> bool:
         "leader",
         "member",
     )
-
-
-def _prefer(entries: list[Entry], at_head: bool) -> Entry:
-    order = (
-        ("name", "seat", "capital", "people", "adj")
-        if at_head
-        else ("adj", "name", "capital", "seat", "people")
-    )
-    return sorted(entries, key=lambda e: order.index(e.kind) if e.kind in order else 9)[0]
-
-
-def _compatible(mention_kind: str, pronoun_kind: str) -> bool:
-    if pronoun_kind == "person":
-        return mention_kind == "person"
-    if pronoun_kind == "thing":
-        return mention_kind == "thing"
-    return mention_kind in ("group", "thing")
-
-
-def _kind_of(actor: Actor, token: Token) -> str:
-    """person | group | thing, for pronoun agreement. spaCy's PERSON label alone is not
-    trusted for dictionary names ("Baku" is often tagged PERSON)."""
-    if actor.how == "person" or token.lemma_.lower() in PERSON_NOUNS:
-        return "person"
-    if actor.how == "unresolved" and token.ent_type_ in PERSON_ENTS:
-        return "person"
-    if token.tag_ in ("NNS", "NNPS"):
-        return "group"
-    return "thing"
-
-
-def _clause_subject(token: Token) -> Token | None:
-    t = token
-    while True:
-        if t.pos_ in ("VERB", "AUX"):
-            for child in t.children:
-                if child.dep_ in ("nsubj", "nsubjpass"):
-                    return child
-            if t.dep_ in ("xcomp", "conj", "advcl") and t.head.i != t.i:
-                t = t.head
-                continue
-            return None
-        if t.head.i == t.i:
-            return None
-        t = t.head
-
-
-def _relative_antecedent(whose: Token) -> Token | None:
-    """The noun a "whose" relative clause hangs from: "Germany, whose ministers said" →
-    Germany."""
-    t = whose
-    for _ in range(4):
-        if t.dep_ == "relcl":
-            return t.head
-        if t.head.i == t.i:
-            return None
-        t = t.head
-    return None
-
-
-DASHES = frozenset({"–", "—", "--", "-"})
-
-
-def _is_heading(head: Token) -> bool:
-    """Whether a proper name at the start of a sentence, written in capitals and followed by a
-    dash, is a heading or dateline ("BELARUS / UNITED STATES –", "DUSHANBE/BISHKEK, April
-    30 –") rather than an actor."""
-    words = [t for t in phrase_tokens(head) if t.is_alpha]
-    if not words or not all(t.text.isupper() and len(t.text) > 1 for t in words):
-        return False
-    first = min(t.i for t in phrase_tokens(head))
-    if any(not t.is_space for t in head.doc[head.sent.start : first]):
-        return False
-    return any(c.dep_ == "punct" and c.text in DASHES and c.i > head.i for c in head.children)

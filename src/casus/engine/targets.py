@@ -26,10 +26,18 @@ from casus.engine.frames import (
     verb_frame,
 )
 from casus.engine.matching import PatternMatcher
-from casus.engine.modality import IRREALIS_GOVERNORS, REPORTING_VERBS
+from casus.engine.modality import IRREALIS_GOVERNORS
 from casus.engine.resolver import Resolver
 from casus.engine.scope import Scope
-from casus.model import UNKNOWN_COUNTRY, Actor, Event
+from casus.engine.sides import (
+    POSTURE_ROOT,
+    STATE_ROLES,
+    as_context,
+    dissent,
+    posture_agent,
+    reporting_authority,
+)
+from casus.model import Actor, Event
 from casus.ontology.lexicon import Pattern
 from casus.ontology.words import word_list, word_sequence
 
@@ -37,11 +45,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 TARGET_PREPS = word_sequence("target_preps")
-# Roles that, with no country of their own, belong to the acting government's country:
-# "Azerbaijani government is trying to suppress the opposition" → AZEOPP.
-DOMESTIC_ROLES = frozenset(
-    {"OPP", "CVL", "LEG", "JUD", "COP", "MED", "EDU", "LAB", "BUS", "REL", "HRI", "CRM", "AGR"}
-)
 # Actions whose place names the target when no actor does: "struck targets near Damascus".
 PLACE_TARGET_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
 # Appeals and demands are addressed to the subject of what they ask for.
@@ -58,17 +61,9 @@ ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj",
 # A denial (016) answers an accusation (11x) made against the denier.
 DENIAL_CODE = "016"
 ACCUSATION_ROOT = "11"
-# Consultations (visits, meetings): their partner is the partner of joint acts that follow.
-VISIT_ROOT = "04"
-# How often a country must be mentioned to be the article's own for domestic roles.
-MAIN_MENTIONS = 2
-# How many sentences back the dyad in focus is looked for.
-FOCUS_SENTENCES = 2
 VENUE_PREPS = word_list("venue_preps")
 # Prepositions that name what a protest is against anywhere in its clause.
 PROTESTED_PREPS = frozenset({"against", "of", "over", "for", "at"})
-# Sides that are the state itself: they protest to someone, never against their own government.
-STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY"})
 
 
 class TargetFinder:
@@ -222,7 +217,7 @@ class TargetFinder:
             event = self._antecedent(noun, scope)
             if event is not None:
                 sides = [
-                    _as_context(a)
+                    as_context(a)
                     for a in (event.source, event.target)
                     if a is not None and a.known and a.country != source.country
                 ]
@@ -258,7 +253,7 @@ class TargetFinder:
                 and event.source.known
                 and event.source.country != source.country
             ):
-                return _as_context(event.source)
+                return as_context(event.source)
         return None
 
     def _evaluated(
@@ -346,6 +341,8 @@ class TargetFinder:
         AZEGOV. Violence is never attributed this way (where it happened is not who did it)."""
         if root in VIOLENT_ROOTS:
             return None
+        if root == POSTURE_ROOT:  # "Serbia's army was placed on alert": Serbia did so
+            return posture_agent(frame, scope.resolver)
         if root == "17":  # "Its crew was detained, police said": the authority that says so
             speaker = reporting_authority(frame.pred, scope.resolver)
             if speaker is not None:
@@ -488,14 +485,21 @@ class TargetFinder:
             return None
         # "the strikes" may be any of the noun's senses (labour strike, air strike): every root
         # the lexicon gives the noun is a candidate
-        roots = {p.code[:2] for p in self.matcher.lexicon.candidates("noun", lemma)}
+        candidates = self.matcher.lexicon.candidates("noun", lemma)
+        roots = {p.code[:2] for p in candidates}
+        codes = {p.code[:3] for p in candidates}
         same_lemma = [e for e in scope.earlier if e.trigger_text.lower() == noun.lower_]
         if same_lemma:
             return same_lemma[-1]
-        same_root = [e for e in scope.earlier if e.cameo_root in roots]
-        if same_root:
-            latest = same_root[-1].sentence_index
-            return next(e for e in same_root if e.sentence_index == latest)
+        # "denounced the agreements" is the signing (057), not a later welcome of it (051):
+        # an event of the noun's own codes first, then one of its roots
+        for same in (
+            [e for e in scope.earlier if e.cameo[:3] in codes],
+            [e for e in scope.earlier if e.cameo_root in roots],
+        ):
+            if same:
+                latest = same[-1].sentence_index
+                return next(e for e in same if e.sentence_index == latest)
         return None
 
     def _disowned(self, frame: Frame, scope: Scope, source: Actor) -> list[Actor]:
@@ -521,240 +525,8 @@ class TargetFinder:
                             return [actor]
         return []
 
-    def focus(
-        self, scope: Scope, frame: Frame, source: Actor, *, joint: bool = False
-    ) -> Actor | None:
-        """The other side of the dyad the text is about, for an event whose clause names no
-        target (docs/event-model.md#the-dyad-in-focus): the addressee of the same source's
-        latest event in the last sentences ("Iran summoned the envoy. It warned that ..."
-        → the envoy's country); else the latest actor that acted on this source in an earlier
-        sentence (a reply); else the one other country the sentence names; else the other of
-        the article's two main countries. A ``joint`` act (a meeting, a signing) takes the
-        one other country its clause names ("Erdogan spoke by phone with Putin"), else whom
-        the same source is visiting or meeting ("Pakistan's president arrived in Beijing. He
-        signed agreements ..."), never a reply or the article's pair."""
-        if not source.known or not source.country:
-            return None
-        if joint:
-            other = self._sentence_other(scope, frame, source, clause=True)
-            if other is not None:
-                return other
-        sentence = scope.resolver.sentence_of(frame.pred)
-        recent = [
-            e
-            for e in scope.earlier + scope.current
-            if sentence - FOCUS_SENTENCES <= e.sentence_index <= sentence
-        ]
-        if joint:  # "arrived in Beijing ... He signed agreements": the host of a visit
-            recent = [e for e in recent if e.cameo_root == VISIT_ROOT]
-        for event in reversed(recent):
-            target = event.target
-            if (
-                event.source is not None
-                and event.source.country == source.country
-                and target is not None
-                and target.known
-                and target.country != source.country
-            ):
-                return _as_context(target)
-        if joint:
-            return None
-        for event in reversed([e for e in recent if e.sentence_index < sentence]):
-            if (
-                event.target is not None
-                and event.target.country == source.country
-                and event.source is not None
-                and event.source.known
-                and event.source.country != source.country
-            ):
-                return _as_context(event.source)
-        other = self._sentence_other(scope, frame, source)
-        if other is not None:
-            return other
-        start = frame.pred.idx + scope.offset
-        context = scope.document.context
-        pair = context.pair() if context is not None else None
-        if pair and source.country in pair:
-            country = pair[1] if pair[0] == source.country else pair[0]
-            return Actor(country, country, (), "", start, start, "context")
-        return None
-
-    @staticmethod
-    def _sentence_other(
-        scope: Scope, frame: Frame, source: Actor, *, clause: bool = False
-    ) -> Actor | None:
-        """The one other country the sentence (or the clause) names, if there is exactly
-        one."""
-        named = scope.resolver.sentence_countries(frame.pred, clause=clause)
-        others = named - {source.country}
-        if len(others) != 1:
-            return None
-        other = others.pop()
-        start = frame.pred.idx + scope.offset
-        return Actor(other, other, (), "", start, start, "context")
-
-    @staticmethod
-    def situate(
-        actor: Actor,
-        frame: Frame,
-        scope: Scope,
-        avoid: str | None = None,
-        token: Token | None = None,
-    ) -> Actor:
-        """An actor with no country takes one from the evidence around it, nearest first
-        (docs/actors.md#country-from-context); else it stays generic (``---COP``) or unknown
-        (``---``). Only sources (``avoid`` is None) and domestic roles take a country that is
-        not named where the event happens."""
-        if actor.known:
-            return actor
-        if not actor.roles:
-            return unknown_actor(actor)  # a name casus cannot resolve: no country is guessed
-        if set(actor.roles) <= DOMESTIC_ROLES:
-            return TargetFinder._domestic_country(actor, frame, scope, avoid, token)
-        own = list(token.subtree) if token is not None else []  # "gunmen in Nangarhar"
-        gazetteer = scope.resolver.gazetteer
-        found = place_in(own, gazetteer, avoid)
-        if found is None and avoid is None:
-            found = place_in(argument_tokens(frame), gazetteer, None)
-        country = found[1] if found else None
-        if country is None and avoid is None and scope.document.context is not None:
-            country = scope.document.context.main_country()
-        if country is None:
-            return unknown_actor(actor)
-        return Actor(
-            country + "".join(actor.roles),
-            country,
-            actor.roles,
-            actor.text,
-            actor.start,
-            actor.end,
-            "context",
-        )
-
-    @staticmethod
-    def _domestic_country(
-        actor: Actor, frame: Frame, scope: Scope, avoid: str | None, token: Token | None
-    ) -> Actor:
-        """A domestic actor ("protesters", "riot police") takes the country of the place its
-        event happens in, else of the article's latest country, else of the dateline:
-        "Thousands of protesters rallied outside parliament in Tbilisi" → GEOCVL. A target
-        never takes the source's country this way ("Russia pounded Bakhmut, killing six
-        civilians" does not make them Russian)."""
-        own = list(token.subtree) if token is not None else []  # "Police in Tbilisi detained"
-        resolver = scope.resolver
-        # "Opposition leaders called on Brussels": the seat of an organisation addressed is
-        # no place where the event happens
-        where = [t for t in own + argument_tokens(frame) if not _organisation_seat(t, resolver)]
-        found = place_in(where, resolver.gazetteer, avoid)
-        if found is None and avoid is not None:
-            return unknown_actor(actor)  # a victim's country is only taken from where it happened
-        # one mention is no article's subject: "Lawmakers condemned the arrest of a Turkish
-        # mayor" does not make the lawmakers Turkish
-        context = scope.document.context
-        main = context.main_country(least=MAIN_MENTIONS) if context is not None else None
-        country = found[1] if found else (main or resolver.salient_country(frame.pred))
-        if country is None and scope.document.dateline is not None:
-            country = scope.document.dateline.country
-        if country is None:
-            return unknown_actor(actor)
-        code = country + "".join(actor.roles)
-        return Actor(code, country, actor.roles, actor.text, actor.start, actor.end, "inferred")
-
-    @staticmethod
-    def domestic(target: Actor | None, source: Actor) -> Actor | None:
-        """A domestic role-only target of a government belongs to its country:
-        "Azerbaijani government is trying to suppress the opposition" → AZEOPP (an
-        organisation has no population of its own)."""
-        if target is None or target.code is not None or not source.country:
-            return target
-        if not is_country(source.country):
-            return target
-        if not target.roles or not set(target.roles) <= DOMESTIC_ROLES:
-            return target
-        code = source.country + "".join(target.roles)
-        return Actor(
-            code, source.country, target.roles, target.text, target.start, target.end, "inferred"
-        )
-
-
-def unknown_actor(actor: Actor) -> Actor:
-    """The actor as an event side of unknown country: ``---`` plus its roles ("generic"), or
-    ``---`` alone ("unknown")."""
-    return actor if actor.known else generic_actor(actor)
-
-
-def generic_actor(actor: Actor) -> Actor:
-    """The actor with its country dropped: ``---`` plus its roles."""
-    code = UNKNOWN_COUNTRY + "".join(actor.roles)
-    how = "generic" if actor.roles else "unknown"
-    return Actor(code, None, actor.roles, actor.text, actor.start, actor.end, how)
-
-
-def implicit_actor(token: Token, offset: int) -> Actor:
-    """The unnamed side of an event, at its trigger: "Thousands of Kenyans were detained"
-    (by whom is not said)."""
-    start = token.idx + offset
-    return Actor(UNKNOWN_COUNTRY, None, (), "", start, start, "unknown")
-
-
-# Roles that detain, deport, try and sentence: the authority that reports an agentless arrest.
-AUTHORITY_ROLES = frozenset({"COP", "GOV", "JUD", "MIL", "SPY"})
-
-
-def reporting_authority(pred: Token, resolver: Resolver) -> Actor | None:
-    """The subject of the reporting verb the clause hangs from, when it is an authority:
-    "Its crew of 14 was detained for questioning, police said." → police."""
-    head = pred
-    for _ in range(3):
-        if head.head.i == head.i:
-            break
-        head = head.head
-        if head.lemma_.lower() in REPORTING_VERBS:
-            for child in head.children:
-                if child.dep_ == "nsubj":
-                    actor = resolver.actor_for(child)
-                    if actor is not None and set(actor.roles) & AUTHORITY_ROLES:
-                        return actor
-            return None
-    for child in pred.children:  # "..., police said" parsed as parataxis under the clause
-        if child.dep_ == "parataxis" and child.lemma_.lower() in REPORTING_VERBS:
-            for grand in child.children:
-                if grand.dep_ == "nsubj":
-                    actor = resolver.actor_for(grand)
-                    if actor is not None and set(actor.roles) & AUTHORITY_ROLES:
-                        return actor
-    return None
-
-
-def dissent(source: Actor, target: Actor) -> bool:
-    """Whether a non-state side acts on its own country's state: "Islamic fundamentalists
-    demanded the resignation of the Algerian president" (a government acting on its own
-    officials is a resolution error more often than an event)."""
-    if not source.roles or set(source.roles) & STATE_ROLES:
-        return False
-    return bool(set(target.roles) & (STATE_ROLES | {"JUD", "LEG"}))
-
 
 def _named_after(modifier: Token, actor: Actor, head: Token, resolver: Resolver) -> bool:
     """Whether a town only names a thing after where it was made: "the Zurich protocols",
     "the Dayton accords" (but "Darfur rebels" are the rebels of Darfur)."""
-    return (
-        modifier.dep_ == "compound"
-        and actor.how == "place"
-        and resolver.actor_for(head) is None
-    )
-
-
-def _organisation_seat(token: Token, resolver: Resolver) -> bool:
-    """Whether a name stands for an organisation by its seat ("Brussels" → the EU)."""
-    if token.pos_ != "PROPN":
-        return False
-    actor = resolver.actor_for(token)
-    return actor is not None and actor.country is not None and not is_country(actor.country)
-
-
-def _as_context(actor: Actor) -> Actor:
-    """The actor as a side taken from context (same code, ``how: context``)."""
-    return Actor(
-        actor.code, actor.country, actor.roles, actor.text, actor.start, actor.end, "context"
-    )
+    return modifier.dep_ == "compound" and actor.how == "place" and resolver.actor_for(head) is None

@@ -81,6 +81,8 @@ LISTS = frozenset(
         "dedup_stopwords",
         # words/modifiers.tsv
         "willingness",
+        "domestic_portfolios",
+        "unidentified_words",
         "hypothetical_modifiers",
         "former_words",
         # words/prefilter.tsv

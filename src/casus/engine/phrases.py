@@ -1,0 +1,171 @@
+"""Noun-phrase helpers of the actor resolver (docs/actors.md): a phrase's tokens, its
+appositions and "of" object, whether its head is agentive or a heading, a mention's kind for
+pronoun agreement, the clause subject and the antecedent of a relative "whose".
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from casus.ontology.words import word_list
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from casus.model import Actor
+    from casus.ontology.actors import Entry
+
+CLAUSE_DEPS = frozenset(
+    {
+        "relcl",
+        "acl",
+        "advcl",
+        "conj",
+        "cc",
+        "punct",
+        "ccomp",
+        "xcomp",
+        "parataxis",
+        "appos",
+        "mark",
+        "prep",
+        "advmod",
+        "npadvmod",
+    }
+)
+COUNTRY_NOUNS = word_list("country_nouns")
+PERSON_ENTS = frozenset({"PERSON"})
+PERSON_NOUNS = word_list("person_nouns")
+AGENT_NOUNS = word_list("agent_nouns")
+
+
+def agentive(head: Token, roles: tuple[str, ...]) -> bool:
+    """Whether a noun with a country modifier names an actor: "Iranian diplomats" and
+    "Western backers" do, "Israeli atrocities" and "Iranian territory" do not."""
+    lemma = head.lemma_.lower()
+    return (
+        bool(roles)
+        or lemma in COUNTRY_NOUNS
+        or lemma in AGENT_NOUNS
+        or (head.pos_ == "PROPN")
+        or head.ent_type_ in ("ORG", "NORP", "PERSON")
+    )
+
+
+def appositions(head: Token) -> list[Token]:
+    """Tokens of the head's appositions: "The chief of staff, Major General Mohammad Bagheri"."""
+    out: list[Token] = []
+    for child in head.children:
+        if child.dep_ == "appos":
+            out.extend(child.subtree)
+    return sorted(out, key=lambda t: t.i)
+
+
+def namelike(token: Token) -> bool:
+    return bool(token.pos_ == "PROPN" or token.ent_type_ == "PERSON" or token.text[:1].isupper())
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The noun phrase of ``head``: its subtree without clauses, conjuncts or appositions,
+    keeping "of" phrases ("Chief of the General Staff of the Iranian Armed Forces")."""
+    out = [head]
+    stack = list(head.children)
+    while stack:
+        t = stack.pop()
+        if t.is_space or (t.dep_ in CLAUSE_DEPS and not (t.dep_ == "prep" and t.lower_ == "of")):
+            continue
+        out.append(t)
+        stack.extend(t.children)
+    return sorted(out, key=lambda t: t.i)
+
+
+def of_object(head: Token) -> Token | None:
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def inside_of_pp(token: Token, head: Token) -> bool:
+    t = token
+    while t.i != head.i and t.head.i != t.i:
+        if t.dep_ == "prep" and t.lower_ == "of":
+            return True
+        t = t.head
+    return False
+
+
+def prefer(entries: list[Entry], at_head: bool) -> Entry:
+    order = (
+        ("name", "seat", "capital", "people", "adj")
+        if at_head
+        else ("adj", "name", "capital", "seat", "people")
+    )
+    return sorted(entries, key=lambda e: order.index(e.kind) if e.kind in order else 9)[0]
+
+
+def compatible(mention_kind: str, pronoun_kind: str) -> bool:
+    if pronoun_kind == "person":
+        return mention_kind == "person"
+    if pronoun_kind == "thing":
+        return mention_kind == "thing"
+    return mention_kind in ("group", "thing")
+
+
+def kind_of(actor: Actor, token: Token) -> str:
+    """person | group | thing, for pronoun agreement. spaCy's PERSON label alone is not
+    trusted for dictionary names ("Baku" is often tagged PERSON)."""
+    if actor.how == "person" or token.lemma_.lower() in PERSON_NOUNS:
+        return "person"
+    if actor.how == "unresolved" and token.ent_type_ in PERSON_ENTS:
+        return "person"
+    if token.tag_ in ("NNS", "NNPS"):
+        return "group"
+    return "thing"
+
+
+def clause_subject(token: Token) -> Token | None:
+    t = token
+    while True:
+        if t.pos_ in ("VERB", "AUX"):
+            for child in t.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    return child
+            if t.dep_ in ("xcomp", "conj", "advcl") and t.head.i != t.i:
+                t = t.head
+                continue
+            return None
+        if t.head.i == t.i:
+            return None
+        t = t.head
+
+
+def relative_antecedent(whose: Token) -> Token | None:
+    """The noun a "whose" relative clause hangs from: "Germany, whose ministers said" →
+    Germany."""
+    t = whose
+    for _ in range(4):
+        if t.dep_ == "relcl":
+            return t.head
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+DASHES = frozenset({"–", "—", "--", "-"})
+
+
+def is_heading(head: Token) -> bool:
+    """Whether a proper name at the start of a sentence, written in capitals and followed by a
+    dash, is a heading or dateline ("BELARUS / UNITED STATES –", "DUSHANBE/BISHKEK, April
+    30 –") rather than an actor."""
+    words = [t for t in phrase_tokens(head) if t.is_alpha]
+    if not words or not all(t.text.isupper() and len(t.text) > 1 for t in words):
+        return False
+    first = min(t.i for t in phrase_tokens(head))
+    if any(not t.is_space for t in head.doc[head.sent.start : first]):
+        return False
+    return any(c.dep_ == "punct" and c.text in DASHES and c.i > head.i for c in head.children)

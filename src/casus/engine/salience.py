@@ -1,0 +1,133 @@
+"""Pronouns and definite descriptions by salience (docs/actors.md): "he", "it", "we" and
+"the ministry", "the group" refer back over the resolver's earlier mentions; the subject of a
+reporting verb is the speaker of the clause it reports.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from casus.engine.modality import REPORTING_VERBS
+from casus.engine.phrases import clause_subject, compatible, kind_of
+from casus.model import Actor
+from casus.ontology.words import word_list, word_values
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from casus.engine.resolver import Resolver
+
+ALL_PRONOUNS = word_values("pronoun_kinds")
+DEFINITE_HEADS = word_values("definite_heads")
+DEFINITE_DETS = word_list("definite_dets")
+DOMESTIC_PORTFOLIOS = word_list("domestic_portfolios")
+# Definite heads that refer back to a non-state armed group, and that group's roles.
+ARMED_GROUP_HEADS = frozenset({"group", "militant", "rebel", "militia", "movement"})
+NONSTATE_ROLES = frozenset({"REB", "INS", "SEP", "RAD", "UAF"})
+
+
+def pronoun(resolver: Resolver, token: Token) -> Actor | None:
+    """The actor a pronoun stands for: "we" the speaker of its quote, a reported subject
+    pronoun its reporter, else the most salient earlier mention of its kind."""
+    kind = ALL_PRONOUNS.get(token.lower_)
+    if kind is None:
+        return None
+    span = (token.idx + resolver.offset, token.idx + len(token.text) + resolver.offset)
+    if kind == "speaker":
+        found = _speaker_of(resolver, token)
+    else:
+        found = _reporter(resolver, token, kind) or _salient(resolver, token, kind)
+    if found is None:
+        return None
+    return Actor(found.code, found.country, found.roles, token.text, span[0], span[1], "pronoun")
+
+
+def _reporter(resolver: Resolver, token: Token, kind: str) -> Actor | None:
+    """The subject pronoun of a reported clause is whoever reports it, when they agree:
+    "Japarov said he was prepared to meet Rahmon" → he = Japarov, even when casus cannot
+    code Japarov (then the side is unresolved, never the last person coded before)."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = token.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    speaker = next((c for c in clause.head.children if c.dep_ == "nsubj" and c.i < token.i), None)
+    if speaker is None or speaker.pos_ == "PRON":
+        return None
+    actor = resolver.actor_for(speaker)
+    if actor is None or not compatible(kind_of(actor, speaker), kind):
+        return None
+    return actor
+
+
+def _salient(resolver: Resolver, token: Token, kind: str) -> Actor | None:
+    """Most recent compatible earlier mention. Subject pronouns prefer earlier subjects;
+    object and possessive pronouns avoid their own clause's subject unless possessive
+    ("Baku arrested its citizens": its = Baku)."""
+    before = resolver.recent(token)
+    agreeing = [m for m in before if compatible(m.kind, kind)]
+    if not agreeing:
+        return None
+    subject = clause_subject(token)
+    subject_actor = None
+    if subject is not None and subject.i != token.i and subject.i < token.i:
+        subject_actor = resolver.cached(subject.i)
+    if token.dep_ == "poss" and subject_actor is not None and subject_actor.code:
+        return subject_actor
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        earlier = [m for m in agreeing if m.subject]
+        if earlier:
+            return earlier[-1].actor
+        return agreeing[-1].actor
+    avoid = subject_actor.code if subject_actor is not None else None
+    for m in reversed(agreeing):
+        if m.actor.code != avoid:
+            return m.actor
+    return agreeing[-1].actor
+
+
+def _speaker_of(resolver: Resolver, token: Token) -> Actor | None:
+    """ "we"/"our": the subject of the sentence's reporting verb, the speaker of the quote
+    the pronoun is usually in ("“We consider ...,” said Kanani")."""
+    for t in token.sent:
+        if t.lemma_ in ("say", "tell", "add", "state") and t.i != token.i:
+            for child in t.children:
+                if child.dep_ == "nsubj" and child.i != token.i and child.pos_ != "PRON":
+                    return resolver.actor_for(child)
+    return None
+
+
+def definite(resolver: Resolver, head: Token, tokens: list[Token]) -> Actor | None:
+    kind = DEFINITE_HEADS.get(head.lemma_.lower())
+    if kind is None or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    dets = [t for t in tokens if t.dep_ == "det" and t.lower_ in DEFINITE_DETS]
+    if not dets:
+        return None
+    portfolio = {t.lower_ for t in tokens} & DOMESTIC_PORTFOLIOS
+    if portfolio:
+        # "the Interior Ministry" is the one named before with its country ("Georgia's
+        # interior ministry"), else the article's country (docs/actors.md), never the
+        # last state named
+        return next(
+            (
+                m.actor
+                for m in reversed(resolver.recent(head))
+                if m.actor.country and portfolio & set(m.actor.text.lower().split())
+            ),
+            None,
+        )
+    if head.lemma_.lower() in ARMED_GROUP_HEADS:
+        # "Israel blamed Hezbollah for the strike. The group denied it": a group, not the
+        # state that was the last subject
+        armed = next(
+            (
+                m.actor
+                for m in reversed(resolver.recent(head))
+                if set(m.actor.roles) & NONSTATE_ROLES or m.actor.country == "IMG"
+            ),
+            None,
+        )
+        if armed is not None:
+            return armed
+    return _salient(resolver, head, "thing" if kind == "thing" else kind)

@@ -1,0 +1,307 @@
+"""Side conventions of the event engine (docs/actors.md#country-from-context,
+docs/event-model.md#the-dyad-in-focus): what an actor with no country of its own becomes (a
+country from the evidence around it, a generic ``---ROLE`` side or an unknown ``---`` one), the
+other side of the dyad in focus for an event whose clause names no target, the authority that
+reports an agentless act, and when a side acts on its own state.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from casus.engine.context import is_country
+from casus.engine.frames import Frame, argument_tokens, place_in
+from casus.engine.modality import REPORTING_VERBS
+from casus.engine.resolver import Resolver
+from casus.engine.scope import Scope
+from casus.model import UNKNOWN_COUNTRY, Actor
+from casus.ontology.words import word_list
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Roles that, with no country of their own, belong to the acting government's country:
+# "Azerbaijani government is trying to suppress the opposition" → AZEOPP.
+DOMESTIC_ROLES = frozenset(
+    {"OPP", "CVL", "LEG", "JUD", "COP", "MED", "EDU", "LAB", "BUS", "REL", "HRI", "CRM", "AGR"}
+)
+# Consultations (visits, meetings): their partner is the partner of joint acts that follow.
+VISIT_ROOT = "04"
+# How often a country must be mentioned to be the article's own for domestic roles.
+MAIN_MENTIONS = 2
+# How many sentences back the dyad in focus is looked for.
+FOCUS_SENTENCES = 2
+# Armed men of no known allegiance ("gunmen", "a gunman"): their country is only where they
+# act, never what the article is about; "unidentified gunmen" have none at all.
+UNIDENTIFIED_ROLES = frozenset({"UAF"})
+UNIDENTIFIED_WORDS = word_list("unidentified_words")
+# Force posture (15x): a state moves, alerts or mobilises its own forces; they are no target.
+POSTURE_ROOT = "15"
+FORCE_ROLES = frozenset({"MIL", "COP"})
+# Sides that are the state itself: they protest to someone, never against their own government.
+STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY"})
+
+
+def focus(scope: Scope, frame: Frame, source: Actor, *, joint: bool = False) -> Actor | None:
+    """The other side of the dyad the text is about, for an event whose clause names no
+    target (docs/event-model.md#the-dyad-in-focus): the addressee of the same source's
+    latest event in the last sentences ("Iran summoned the envoy. It warned that ..."
+    → the envoy's country); else the latest actor that acted on this source in an earlier
+    sentence (a reply); else the one other country the sentence names; else the other of
+    the article's two main countries. A ``joint`` act (a meeting, a signing) takes the
+    one other country its clause names ("Erdogan spoke by phone with Putin"), else whom
+    the same source is visiting or meeting ("Pakistan's president arrived in Beijing. He
+    signed agreements ..."), never a reply or the article's pair."""
+    if not source.known or not source.country:
+        return None
+    if joint:
+        other = sentence_other(scope, frame, source, clause=True)
+        if other is not None:
+            return other
+    sentence = scope.resolver.sentence_of(frame.pred)
+    recent = [
+        e
+        for e in scope.earlier + scope.current
+        if sentence - FOCUS_SENTENCES <= e.sentence_index <= sentence
+    ]
+    if joint:  # "arrived in Beijing ... He signed agreements": the host of a visit
+        recent = [e for e in recent if e.cameo_root == VISIT_ROOT]
+    for event in reversed(recent):
+        target = event.target
+        if (
+            event.source is not None
+            and event.source.country == source.country
+            and target is not None
+            and target.known
+            and target.country != source.country
+        ):
+            return as_context(target)
+    if joint:
+        return None
+    for event in reversed([e for e in recent if e.sentence_index < sentence]):
+        if (
+            event.target is not None
+            and event.target.country == source.country
+            and event.source is not None
+            and event.source.known
+            and event.source.country != source.country
+        ):
+            return as_context(event.source)
+    other = sentence_other(scope, frame, source)
+    if other is not None:
+        return other
+    start = frame.pred.idx + scope.offset
+    context = scope.document.context
+    pair = context.pair() if context is not None else None
+    if pair and source.country in pair:
+        country = pair[1] if pair[0] == source.country else pair[0]
+        return Actor(country, country, (), "", start, start, "context")
+    return None
+
+
+def sentence_other(
+    scope: Scope, frame: Frame, source: Actor, *, clause: bool = False
+) -> Actor | None:
+    """The one other country the sentence (or the clause) names, if there is exactly
+    one."""
+    named = scope.resolver.sentence_countries(frame.pred, clause=clause)
+    others = named - {source.country}
+    if len(others) != 1:
+        return None
+    other = others.pop()
+    start = frame.pred.idx + scope.offset
+    return Actor(other, other, (), "", start, start, "context")
+
+
+def situate(
+    actor: Actor,
+    frame: Frame,
+    scope: Scope,
+    avoid: str | None = None,
+    token: Token | None = None,
+) -> Actor:
+    """An actor with no country takes one from the evidence around it, nearest first
+    (docs/actors.md#country-from-context); else it stays generic (``---COP``) or unknown
+    (``---``). Only sources (``avoid`` is None) and domestic roles take a country that is
+    not named where the event happens."""
+    if actor.known:
+        return actor
+    if not actor.roles:
+        return unknown_actor(actor)  # a name casus cannot resolve: no country is guessed
+    unidentified = set(actor.roles) <= UNIDENTIFIED_ROLES
+    if unidentified and set(actor.text.lower().split()) & UNIDENTIFIED_WORDS:
+        return unknown_actor(actor)  # "unidentified gunmen": whose they are is not known
+    if set(actor.roles) <= DOMESTIC_ROLES:
+        return _domestic_country(actor, frame, scope, avoid, token)
+    own = list(token.subtree) if token is not None else []  # "gunmen in Nangarhar"
+    gazetteer = scope.resolver.gazetteer
+    found = place_in(own, gazetteer, avoid)
+    if found is None and avoid is None:
+        found = place_in(argument_tokens(frame), gazetteer, None)
+    country = found[1] if found else None
+    context = scope.document.context
+    if country is None and avoid is None and unidentified:
+        # "Gunmen attacked a police station in Quetta": the one country their sentence names
+        named = scope.resolver.sentence_countries(frame.pred)
+        country = next(iter(named)) if len(named) == 1 else None
+    elif country is None and avoid is None and context is not None:
+        country = context.main_country()
+    if country is None:
+        return unknown_actor(actor)
+    return Actor(
+        country + "".join(actor.roles),
+        country,
+        actor.roles,
+        actor.text,
+        actor.start,
+        actor.end,
+        "context",
+    )
+
+
+def _domestic_country(
+    actor: Actor, frame: Frame, scope: Scope, avoid: str | None, token: Token | None
+) -> Actor:
+    """A domestic actor ("protesters", "riot police") takes the country of the place its
+    event happens in, else of the article's latest country, else of the dateline:
+    "Thousands of protesters rallied outside parliament in Tbilisi" → GEOCVL. A target
+    never takes the source's country this way ("Russia pounded Bakhmut, killing six
+    civilians" does not make them Russian)."""
+    own = list(token.subtree) if token is not None else []  # "Police in Tbilisi detained"
+    resolver = scope.resolver
+    # "Opposition leaders called on Brussels": the seat of an organisation addressed is
+    # no place where the event happens
+    where = [t for t in own + argument_tokens(frame) if not _organisation_seat(t, resolver)]
+    found = place_in(where, resolver.gazetteer, avoid)
+    if found is None and avoid is not None:
+        return unknown_actor(actor)  # a victim's country is only taken from where it happened
+    # one mention is no article's subject: "Lawmakers condemned the arrest of a Turkish
+    # mayor" does not make the lawmakers Turkish
+    context = scope.document.context
+    main = context.main_country(least=MAIN_MENTIONS) if context is not None else None
+    country = found[1] if found else (main or resolver.salient_country(frame.pred))
+    if country is None and scope.document.dateline is not None:
+        country = scope.document.dateline.country
+    if country is None:
+        return unknown_actor(actor)
+    code = country + "".join(actor.roles)
+    return Actor(code, country, actor.roles, actor.text, actor.start, actor.end, "inferred")
+
+
+def domestic(target: Actor | None, source: Actor) -> Actor | None:
+    """A domestic role-only target of a government belongs to its country:
+    "Azerbaijani government is trying to suppress the opposition" → AZEOPP (an
+    organisation has no population of its own); so does the state a country's own
+    non-state side addresses: "Kenyan opposition leaders accused the government" → KENGOV
+    (dissent is done to one's own state)."""
+    if target is None or target.code is not None or not source.country:
+        return target
+    if not is_country(source.country):
+        return target
+    if not target.roles:
+        return target
+    if not set(target.roles) <= DOMESTIC_ROLES and not dissent(source, target):
+        return target
+    code = source.country + "".join(target.roles)
+    return Actor(
+        code, source.country, target.roles, target.text, target.start, target.end, "inferred"
+    )
+
+
+def unknown_actor(actor: Actor) -> Actor:
+    """The actor as an event side of unknown country: ``---`` plus its roles ("generic"), or
+    ``---`` alone ("unknown")."""
+    return actor if actor.known else generic_actor(actor)
+
+
+def generic_actor(actor: Actor) -> Actor:
+    """The actor with its country dropped: ``---`` plus its roles."""
+    code = UNKNOWN_COUNTRY + "".join(actor.roles)
+    how = "generic" if actor.roles else "unknown"
+    return Actor(code, None, actor.roles, actor.text, actor.start, actor.end, how)
+
+
+def implicit_actor(token: Token, offset: int) -> Actor:
+    """The unnamed side of an event, at its trigger: "Thousands of Kenyans were detained"
+    (by whom is not said)."""
+    start = token.idx + offset
+    return Actor(UNKNOWN_COUNTRY, None, (), "", start, start, "unknown")
+
+
+# Roles that detain, deport, try and sentence: the authority that reports an agentless arrest.
+AUTHORITY_ROLES = frozenset({"COP", "GOV", "JUD", "MIL", "SPY"})
+
+
+def reporting_authority(pred: Token, resolver: Resolver) -> Actor | None:
+    """The subject of the reporting verb the clause hangs from, when it is an authority:
+    "Its crew of 14 was detained for questioning, police said." → police."""
+    head = pred
+    for _ in range(3):
+        if head.head.i == head.i:
+            break
+        head = head.head
+        if head.lemma_.lower() in REPORTING_VERBS:
+            for child in head.children:
+                if child.dep_ == "nsubj":
+                    actor = resolver.actor_for(child)
+                    if actor is not None and set(actor.roles) & AUTHORITY_ROLES:
+                        return actor
+            return None
+    for child in pred.children:  # "..., police said" parsed as parataxis under the clause
+        if child.dep_ == "parataxis" and child.lemma_.lower() in REPORTING_VERBS:
+            for grand in child.children:
+                if grand.dep_ == "nsubj":
+                    actor = resolver.actor_for(grand)
+                    if actor is not None and set(actor.roles) & AUTHORITY_ROLES:
+                        return actor
+    return None
+
+
+def dissent(source: Actor, target: Actor) -> bool:
+    """Whether a non-state side acts on its own country's state: "Islamic fundamentalists
+    demanded the resignation of the Algerian president" (a government acting on its own
+    officials is a resolution error more often than an event)."""
+    if not source.roles or set(source.roles) & STATE_ROLES:
+        return False
+    return bool(set(target.roles) & (STATE_ROLES | {"JUD", "LEG"}))
+
+
+def _organisation_seat(token: Token, resolver: Resolver) -> bool:
+    """Whether a name stands for an organisation by its seat ("Brussels" → the EU)."""
+    if token.pos_ != "PROPN":
+        return False
+    actor = resolver.actor_for(token)
+    return actor is not None and actor.country is not None and not is_country(actor.country)
+
+
+def as_context(actor: Actor) -> Actor:
+    """The actor as a side taken from context (same code, ``how: context``)."""
+    return Actor(
+        actor.code, actor.country, actor.roles, actor.text, actor.start, actor.end, "context"
+    )
+
+
+def own_forces(side: Actor | None, source: Actor) -> bool:
+    """Whether a side is the source's own army or police: "Kosovo deployed special police
+    units" (the units are what Kosovo moves, not whom it acts on)."""
+    return (
+        side is not None
+        and side.known
+        and side.country is not None
+        and side.country == source.country
+        and bool(side.roles)
+        and set(side.roles) <= FORCE_ROLES
+    )
+
+
+def posture_agent(frame: Frame, resolver: Resolver) -> Actor | None:
+    """The state that puts its own forces on alert, when a passive names only the forces:
+    "Serbia's army was placed on combat readiness", "40,000 Polish soldiers were deployed"
+    (the army of a country is moved by that country)."""
+    for token in frame.objects:
+        if token.dep_ != "nsubjpass":
+            continue
+        actor = resolver.actor_for(token)
+        if actor is not None and actor.known and actor.roles and set(actor.roles) <= FORCE_ROLES:
+            return actor
+    return None

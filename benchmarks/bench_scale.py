@@ -119,6 +119,7 @@ def build_store(path: Path, n_events: int) -> Store:
         "date_basis": "CASE WHEN j % 7 = 0 THEN 'publication' ELSE 'stated' END",
         "date_text": "CASE WHEN j % 7 = 0 THEN NULL ELSE 'on Tuesday' END",
         "date_note": "NULL",
+        "date_reference": "NULL",
         "historical": "false",
         "source_code": "src || 'GOV'",
         "source_country": "src",
@@ -173,6 +174,10 @@ def build_store(path: Path, n_events: int) -> Store:
         "location_text": "CASE WHEN j % 4 = 0 THEN tgt END",
         "location_start": "CASE WHEN j % 4 = 0 THEN 90 END",
         "location_end": "CASE WHEN j % 4 = 0 THEN 95 END",
+        "location_basis": "CASE WHEN j % 4 = 0 THEN 'sentence' END",
+        "location_geonameid": "NULL",
+        "location_admin1": "NULL",
+        "location_feature_code": "NULL",
         "confidence": "0.55 + (j % 4) / 10",
         "pattern": "'lexicon/conflict.tsv:' || (j % 900)",
         "dyad": "least(src, tgt) || '|' || greatest(src, tgt)",
@@ -195,7 +200,7 @@ def build_store(path: Path, n_events: int) -> Store:
                    DATE '2015-01-01' + (hash(i * 13 + 5) % 3650)::INT AS day
             FROM range({n_real}) r(i)""")
         con.execute(f"""
-            INSERT INTO events SELECT {select}
+            INSERT INTO events ({", ".join(EVENT_COLUMNS)}) SELECT {select}
             FROM (SELECT j, hash(j) % {n_real} AS i FROM range({n_events}) r(j))
             JOIN base USING (i) JOIN codes USING (idx)""")
     return store

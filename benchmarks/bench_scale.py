@@ -98,6 +98,7 @@ COUNTRIES = tuple(
     ]
 )
 REPORTS_PER_EVENT = 1.6
+BUILD_MEMORY = "2GB"
 
 
 def build_store(path: Path, n_events: int) -> Store:
@@ -188,6 +189,7 @@ def build_store(path: Path, n_events: int) -> Store:
     }
     select = ", ".join(values[c] for c in EVENT_COLUMNS)
     with store.transaction() as con:
+        con.execute(f"SET memory_limit = '{BUILD_MEMORY}'")  # the 10M build on a shared machine
         con.execute(
             "CREATE TEMP TABLE codes(idx INT, cameo VARCHAR, quad INT, gold DOUBLE, name VARCHAR);"
             f"INSERT INTO codes VALUES {code_rows}"

@@ -62,6 +62,15 @@ PAIR_LIMIT = 64  # segments up to this many reports are paired in SQL; larger go
 CHUNK_REPORTS = 50_000  # reports handed to dedup.py at once
 _MAX_DATE = "DATE '9999-12-31'"
 _IN_KEYS = "IN (SELECT unnest($keys::VARCHAR[]))"
+# the events' columns read apart from the gates' (``dd_x``): the evidence of weak pairs and the
+# canonical report's fields for the cluster rows
+_WIDE = ", ".join(
+    (
+        "event_id evidence_text evidence_start source_text source_start source_end "
+        "target_text target_start target_end date_text dyad source_code source_country "
+        "target_code target_country cameo cameo_root cameo_name quad_class goldstein"
+    ).split()
+)
 
 
 def mark_pending(con: Connection, where: str, params: Sequence[Any]) -> None:
@@ -114,7 +123,7 @@ def _refresh_keys(store: Store, keys: list[str]) -> int:
             _decide_in_python(con)
             written = _write(con)
         con.execute(f"DELETE FROM pending_clusters WHERE dedup_key {_IN_KEYS}", {"keys": keys})
-        for table in ("dd_r", "dd_w", "dd_m"):
+        for table in ("dd_x", "dd_w", "dd_m"):
             con.execute(f"DROP TABLE IF EXISTS {table}")
     return written
 
@@ -124,6 +133,11 @@ def _load_work(con: Connection, keys: list[str]) -> int:
     their segment ``sid`` and its size ``n``, and ``id``: their rank in dedup's report
     order. Returns how many there are."""
     symmetric = [c.code for c in load_cameo() if is_symmetric(c.code)]
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE dd_x AS SELECT rowid AS rid, {_WIDE} FROM events e "
+        f"WHERE asserted AND dedup_key {_IN_KEYS}",
+        {"keys": keys},
+    )
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE dd_r AS
@@ -136,8 +150,8 @@ def _load_work(con: Connection, keys: list[str]) -> int:
                    e.date, e.date_precision, e.date_basis, {SOURCE_KEY_SQL} AS sk,
                    {TARGET_KEY_SQL} AS tk, list_contains($sym::VARCHAR[], e.cameo) AS sym,
                    {PLACE_SQL} AS place, a.published AS pub,
-                   coalesce(a.published, {_MAX_DATE}) AS published, e.confidence, e.outlet,
-                   e.historical
+                   coalesce(a.published, {_MAX_DATE}) AS published, e.rowid AS rid,
+                   e.cluster_id AS old_cluster, e.confidence, e.outlet, e.historical
             FROM events e LEFT JOIN articles a USING (article_id)
             WHERE e.asserted AND e.dedup_key {_IN_KEYS})
         """,
@@ -147,25 +161,29 @@ def _load_work(con: Connection, keys: list[str]) -> int:
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE dd_w AS
-        SELECT r.*, count(*) OVER (PARTITION BY r.sid) AS n FROM dd_r r
-        WHERE r.sid IN (
+        SELECT r.*, s.sid, count(*) OVER (PARTITION BY s.sid) AS n
+        FROM dd_r r JOIN dd_seg s USING (id)
+        WHERE s.sid IN (
             WITH spans AS (SELECT sid, any_value(key) AS key, min(first) AS lo,
-                                  max(last) AS hi FROM dd_r GROUP BY sid),
+                                  max(last) AS hi FROM dd_r JOIN dd_seg USING (id) GROUP BY sid),
                  p AS (SELECT DISTINCT * FROM pending_clusters WHERE dedup_key {_IN_KEYS})
             SELECT s.sid FROM spans s JOIN p ON p.dedup_key = s.key
             WHERE (p.first IS NULL AND p.article_id IS NULL)
                OR (p.first <= s.hi + {SLACK} AND p.last >= s.lo - {SLACK})
             UNION
-            SELECT r.sid FROM dd_r r JOIN p ON p.dedup_key = r.key AND p.article_id = r.article_id)
+            SELECT s.sid FROM dd_r r JOIN dd_seg s USING (id)
+            JOIN p ON p.dedup_key = r.key AND p.article_id = r.article_id)
         """,
         {"keys": keys},
     )
+    con.execute("DROP TABLE dd_r")
+    con.execute("DROP TABLE dd_seg")
     row = con.execute("SELECT count(*) FROM dd_w").fetchone()
     return int(row[0]) if row else 0
 
 
 def _segments(con: Connection) -> None:
-    """Add ``sid`` to ``dd_r``: dated reports by runs of overlapping periods per partition and
+    """``dd_seg(id, sid)``, the segment of each report of ``dd_r``: dated reports by runs of overlapping periods per partition and
     code group; an undated report joins its article's segment (articles whose undated
     reports link several segments merge them); one without any is a segment per article."""
     con.execute(f"""
@@ -206,11 +224,6 @@ def _segments(con: Connection) -> None:
                    ORDER BY u.key, u.grp, u.article_id))
         FROM u LEFT JOIN d USING (key, grp, article_id), top
     """)
-    con.execute("""
-        CREATE OR REPLACE TEMP TABLE dd_r AS
-        SELECT r.*, s.sid FROM dd_r r JOIN dd_seg s USING (id)
-    """)
-    con.execute("DROP TABLE dd_seg")
 
 
 def _merge(links: list[list[int]]) -> dict[int, int]:
@@ -270,14 +283,17 @@ def _weak_support(con: Connection) -> None:
     """Add to ``dd_e`` whether each pair is supported (``dedup._support`` is not None) and
     whether SQL is unsure of it (text whose lower-casing or digits SQL could read otherwise
     than Python: its segment goes to dedup.py). Only the reports of weak pairs are read."""
+    # a weak pair (x, y) matters only when y has no strong pair with an earlier report
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE dd_e AS
+        SELECT *, NOT strong AND y NOT IN (SELECT y FROM dd_e WHERE strong) AS weighed FROM dd_e
+    """)
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE dd_t AS
         SELECT id, exotic, {TOKENS_SQL} AS tokens, {NUMBERS_SQL} AS numbers FROM (
-            SELECT w.id, {EXOTIC_SQL} AS exotic, {words_sql()} AS ws
-            FROM events e JOIN dd_w w USING (event_id)
-            WHERE w.id IN (SELECT x FROM dd_e WHERE NOT strong
-                           UNION SELECT y FROM dd_e WHERE NOT strong))
+            SELECT id, {EXOTIC_SQL} AS exotic, {words_sql()} AS ws
+            FROM dd_w JOIN dd_x USING (rid) WHERE id IN (SELECT x FROM dd_e WHERE weighed UNION SELECT y FROM dd_e WHERE weighed))
         """,
         {
             "stop": sorted(STOPWORDS),
@@ -288,8 +304,9 @@ def _weak_support(con: Connection) -> None:
     weak = WEAK_SUPPORT_SQL.format(evidence_min=DEFAULT_PARAMS.evidence_min)
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE dd_e AS
-        SELECT e.*, e.strong OR (NOT a.exotic AND NOT b.exotic AND {weak}) AS supported,
-               NOT e.strong AND (a.exotic OR b.exotic) AS unsure
+        SELECT e.sid, e.x, e.y,
+               e.strong OR (e.weighed AND NOT a.exotic AND NOT b.exotic AND {weak}) AS supported,
+               e.weighed AND (a.exotic OR b.exotic) AS unsure
         FROM dd_e e LEFT JOIN dd_t a ON a.id = e.x LEFT JOIN dd_t b ON b.id = e.y
     """)
     con.execute("DROP TABLE dd_t")
@@ -327,10 +344,7 @@ def _write(con: Connection) -> int:
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE dd_c AS
         WITH m AS (
-            SELECT w.*, m.comp,
-                   row_number() OVER (ORDER BY -w.confidence, w.published, w.article_id,
-                                      w.sentence_index, w.id) AS crank
-            FROM dd_m m JOIN dd_w w USING (id)
+            SELECT w.*, m.comp FROM dd_m m JOIN dd_w w USING (id)
         ), finest AS (
             SELECT comp, id, date, date_precision FROM m WHERE date IS NOT NULL
             QUALIFY (CASE date_precision {ranks} ELSE 5 END,
@@ -347,7 +361,8 @@ def _write(con: Connection) -> int:
             QUALIFY row_number() OVER (PARTITION BY d.comp ORDER BY d.n DESC, d.date) = 1
         )
         SELECT left(sha1('cluster' || chr(31) || arg_min(m.event_id, m.id)), 16) AS cluster_id,
-               m.comp, arg_min(m.event_id, m.crank) AS canonical, count(*) AS n_reports,
+               m.comp, arg_min(m.rid, (-m.confidence, m.published, m.article_id,
+                                   m.sentence_index, m.id)) AS canonical, count(*) AS n_reports,
                count(DISTINCT m.article_id) AS n_articles,
                count(DISTINCT coalesce(m.outlet, 'article:' || m.article_id)) AS n_outlets,
                min(m.pub) AS first_report, bool_and(m.historical) AS historical,
@@ -355,26 +370,24 @@ def _write(con: Connection) -> int:
         FROM m LEFT JOIN best b USING (comp) GROUP BY m.comp
     """)
     con.execute("""
-        DELETE FROM clusters WHERE cluster_id IN (
-            SELECT cluster_id FROM events
-            WHERE event_id IN (SELECT event_id FROM dd_w) AND cluster_id IS NOT NULL)
+        DELETE FROM clusters WHERE cluster_id IN (SELECT old_cluster FROM dd_w)
     """)
     con.execute("""
         UPDATE events SET cluster_id = x.cluster_id
-        FROM (SELECT w.event_id, c.cluster_id FROM dd_w w
+        FROM (SELECT w.rid, c.cluster_id FROM dd_w w
               LEFT JOIN dd_m m USING (id) LEFT JOIN dd_c c USING (comp)) x
-        WHERE events.event_id = x.event_id
+        WHERE events.rowid = x.rid
     """)
     symmetric = [c.code for c in load_cameo() if is_symmetric(c.code)]
     con.execute(
         """
         INSERT INTO clusters
-        SELECT c.cluster_id, k.dyad, c.canonical, c.n_reports, c.n_articles, c.n_outlets,
+        SELECT c.cluster_id, k.dyad, k.event_id, c.n_reports, c.n_articles, c.n_outlets,
                c.first_report, c.date, c.precision, k.source_code, k.source_country,
                k.target_code, k.target_country, list_contains($1::VARCHAR[], k.cameo),
                k.cameo, k.cameo_root, k.cameo_name, k.quad_class, k.goldstein,
                c.historical, k.evidence_text
-        FROM dd_c c JOIN events k ON k.event_id = c.canonical
+        FROM dd_c c JOIN dd_x k ON k.rid = c.canonical
     """,
         [symmetric],
     )

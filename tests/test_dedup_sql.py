@@ -244,3 +244,32 @@ def test_segments_of_strong_pairs_are_decided_without_dedup_py(
     store_events(store, items, TEST_VERSIONS)
     refresh_clusters(store)
     assert _stored(store) == _reference(items) and len(_stored(store)) == 1
+
+
+def test_a_refresh_that_dies_midway_leaves_a_consistent_store(
+    store: Store, generated: list[tuple[Article, list[Event]]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store_events(store, generated, TEST_VERSIONS)
+    monkeypatch.setattr(store_clusters, "GROUP_REPORTS", 300)  # many transactions
+    write, calls = store_clusters._write, []
+
+    def dies_on_the_third(con: Any) -> int:
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt  # as a kill between two statements of one group
+        return write(con)
+
+    monkeypatch.setattr(store_clusters, "_write", dies_on_the_third)
+    with pytest.raises(KeyboardInterrupt):
+        refresh_clusters(store)
+    [(orphans, empty, pending)] = store.query(
+        "SELECT (SELECT count(*) FROM events e WHERE cluster_id IS NOT NULL AND NOT EXISTS "
+        "(SELECT 1 FROM clusters c WHERE c.cluster_id = e.cluster_id)), "
+        "(SELECT count(*) FROM clusters c WHERE NOT EXISTS "
+        "(SELECT 1 FROM events e WHERE e.cluster_id = c.cluster_id)), "
+        "(SELECT count(*) FROM pending_clusters)"
+    )
+    assert (orphans, empty) == (0, 0) and pending > 0 and len(_stored(store)) > 0
+    monkeypatch.setattr(store_clusters, "_write", write)
+    refresh_clusters(store)  # the next run finishes the job
+    assert _stored(store) == _reference(generated)

@@ -60,16 +60,15 @@ from casus.store.db import Connection, Store
 GROUP_REPORTS = 250_000  # reports of the partitions re-clustered in one transaction
 PAIR_LIMIT = 64  # segments up to this many reports are paired in SQL; larger go to dedup.py
 CHUNK_REPORTS = 50_000  # reports handed to dedup.py at once
+MEMORY_LIMIT = "1GB"  # DuckDB's memory during a refresh (beyond it, it spills to disk)
 _MAX_DATE = "DATE '9999-12-31'"
 _IN_KEYS = "IN (SELECT unnest($keys::VARCHAR[]))"
 # the events' columns read apart from the gates' (``dd_x``): the evidence of weak pairs and the
 # canonical report's fields for the cluster rows
-_WIDE = ", ".join(
-    (
-        "event_id evidence_text evidence_start source_text source_start source_end "
-        "target_text target_start target_end date_text dyad source_code source_country "
-        "target_code target_country cameo cameo_root cameo_name quad_class goldstein"
-    ).split()
+_WIDE = (
+    "event_id, evidence_text, evidence_start, source_text, source_start, source_end, "
+    "target_text, target_start, target_end, date_text, dyad, source_code, source_country, "
+    "target_code, target_country, cameo, cameo_root, cameo_name, quad_class, goldstein"
 )
 
 
@@ -117,14 +116,20 @@ def refresh_clusters(store: Store, *, everything: bool = False) -> int:
 def _refresh_keys(store: Store, keys: list[str]) -> int:
     """Re-cluster the touched segments of some partitions, in one transaction."""
     with store.transaction() as con:
-        written = 0
-        if _load_work(con, keys):
-            _decide_in_sql(con)
-            _decide_in_python(con)
-            written = _write(con)
-        con.execute(f"DELETE FROM pending_clusters WHERE dedup_key {_IN_KEYS}", {"keys": keys})
-        for table in ("dd_x", "dd_w", "dd_m"):
-            con.execute(f"DROP TABLE IF EXISTS {table}")
+        row = con.execute("SELECT current_setting('memory_limit')").fetchone()
+        con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+        try:
+            written = 0
+            if _load_work(con, keys):
+                _decide_in_sql(con)
+                _decide_in_python(con)
+                written = _write(con)
+            con.execute(f"DELETE FROM pending_clusters WHERE dedup_key {_IN_KEYS}", {"keys": keys})
+            for table in ("dd_x", "dd_w", "dd_m"):
+                con.execute(f"DROP TABLE IF EXISTS {table}")
+        finally:
+            if row:
+                con.execute(f"SET memory_limit = '{row[0]}'")
     return written
 
 
@@ -133,11 +138,6 @@ def _load_work(con: Connection, keys: list[str]) -> int:
     their segment ``sid`` and its size ``n``, and ``id``: their rank in dedup's report
     order. Returns how many there are."""
     symmetric = [c.code for c in load_cameo() if is_symmetric(c.code)]
-    con.execute(
-        f"CREATE OR REPLACE TEMP TABLE dd_x AS SELECT rowid AS rid, {_WIDE} FROM events e "
-        f"WHERE asserted AND dedup_key {_IN_KEYS}",
-        {"keys": keys},
-    )
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE dd_r AS
@@ -178,14 +178,20 @@ def _load_work(con: Connection, keys: list[str]) -> int:
     )
     con.execute("DROP TABLE dd_r")
     con.execute("DROP TABLE dd_seg")
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE dd_x AS SELECT rowid AS rid, {_WIDE} FROM events "
+        f"WHERE dedup_key {_IN_KEYS} AND rowid IN (SELECT rid FROM dd_w)",
+        {"keys": keys},
+    )
     row = con.execute("SELECT count(*) FROM dd_w").fetchone()
     return int(row[0]) if row else 0
 
 
 def _segments(con: Connection) -> None:
-    """``dd_seg(id, sid)``, the segment of each report of ``dd_r``: dated reports by runs of overlapping periods per partition and
-    code group; an undated report joins its article's segment (articles whose undated
-    reports link several segments merge them); one without any is a segment per article."""
+    """``dd_seg(id, sid)``, the segment of each report of ``dd_r``: dated reports by runs of
+    overlapping periods per partition and code group; an undated report joins its article's
+    segment (articles whose undated reports link several segments merge them); one without
+    any is a segment per article."""
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE dd_seg AS
         WITH o AS (
@@ -293,7 +299,8 @@ def _weak_support(con: Connection) -> None:
         CREATE OR REPLACE TEMP TABLE dd_t AS
         SELECT id, exotic, {TOKENS_SQL} AS tokens, {NUMBERS_SQL} AS numbers FROM (
             SELECT id, {EXOTIC_SQL} AS exotic, {words_sql()} AS ws
-            FROM dd_w JOIN dd_x USING (rid) WHERE id IN (SELECT x FROM dd_e WHERE weighed UNION SELECT y FROM dd_e WHERE weighed))
+            FROM dd_w JOIN dd_x USING (rid)
+            WHERE id IN (SELECT x FROM dd_e WHERE weighed UNION SELECT y FROM dd_e WHERE weighed))
         """,
         {
             "stop": sorted(STOPWORDS),

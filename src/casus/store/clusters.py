@@ -125,7 +125,7 @@ def _refresh_keys(store: Store, keys: list[str]) -> int:
                 _decide_in_python(con)
                 written = _write(con)
             con.execute(f"DELETE FROM pending_clusters WHERE dedup_key {_IN_KEYS}", {"keys": keys})
-            for table in ("dd_x", "dd_w", "dd_m"):
+            for table in ("dd_x", "dd_w", "dd_m", "dd_win", "dd_in"):
                 con.execute(f"DROP TABLE IF EXISTS {table}")
         finally:
             if row:
@@ -153,7 +153,7 @@ def _load_work(con: Connection, keys: list[str]) -> int:
                    coalesce(a.published, {_MAX_DATE}) AS published, e.rowid AS rid,
                    e.cluster_id AS old_cluster, e.confidence, e.outlet, e.historical
             FROM events e LEFT JOIN articles a USING (article_id)
-            WHERE e.asserted AND e.dedup_key {_IN_KEYS})
+            WHERE e.asserted AND e.dedup_key {_IN_KEYS} {_scope(con, keys)})
         """,
         {"keys": keys, "sym": symmetric},
     )
@@ -185,6 +185,66 @@ def _load_work(con: Connection, keys: list[str]) -> int:
     )
     row = con.execute("SELECT count(*) FROM dd_w").fetchone()
     return int(row[0]) if row else 0
+
+
+def _scope(con: Connection, keys: list[str]) -> str:
+    """``AND ...`` restricting the partitions' reports to those that can share a segment with
+    a pending entry, so that a daily run reads the days around it, not the history ('' when a
+    whole partition is pending). Per partition, a window starts as the pending periods' span
+    and grows, until it stops growing, to cover every report whose period comes within the
+    slack of it, every report of a pending article, and every report of an article whose
+    undated report is in it: a segment reaching the window then lies wholly inside."""
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE dd_win AS
+        SELECT dedup_key AS key, min(first) AS lo, max(last) AS hi
+        FROM pending_clusters WHERE dedup_key {_IN_KEYS} GROUP BY dedup_key
+        HAVING NOT bool_or(first IS NULL AND article_id IS NULL)
+        """,
+        {"keys": keys},
+    )
+    found = con.execute(
+        f"SELECT (SELECT count(DISTINCT dedup_key) FROM pending_clusters "
+        f"WHERE dedup_key {_IN_KEYS}) = (SELECT count(*) FROM dd_win)",
+        {"keys": keys},
+    ).fetchone()
+    if not found or not found[0]:
+        return ""
+    for _ in range(100):  # a window grows a few times at most; 100 bounds a pathological one
+        con.execute(
+            f"""
+            CREATE OR REPLACE TEMP TABLE dd_in AS
+            WITH e AS (
+                SELECT rowid AS rid, dedup_key AS key, article_id, {FIRST_SQL} AS first,
+                       {LAST_SQL} AS last
+                FROM events WHERE asserted AND dedup_key {_IN_KEYS}
+            ), p AS (
+                SELECT DISTINCT dedup_key AS key, article_id FROM pending_clusters
+                WHERE dedup_key {_IN_KEYS} AND article_id IS NOT NULL
+            ), near AS (
+                SELECT e.* FROM e JOIN dd_win w USING (key) LEFT JOIN p USING (key, article_id)
+                WHERE p.article_id IS NOT NULL
+                   OR (e.first <= w.hi + {SLACK} AND e.last >= w.lo - {SLACK})
+            ), linked AS (
+                SELECT DISTINCT key, article_id FROM near
+                JOIN (SELECT DISTINCT key, article_id FROM e WHERE first IS NULL) u
+                    USING (key, article_id)
+            )
+            SELECT rid, key, first, last FROM near
+            UNION SELECT e.rid, e.key, e.first, e.last FROM e JOIN linked USING (key, article_id)
+            """,
+            {"keys": keys},
+        )
+        grown = con.execute("""
+            UPDATE dd_win SET lo = least(dd_win.lo, g.lo), hi = greatest(dd_win.hi, g.hi)
+            FROM (SELECT key, min(first) AS lo, max(last) AS hi FROM dd_in GROUP BY key) g
+            WHERE dd_win.key = g.key
+              AND ((dd_win.lo IS NULL AND g.lo IS NOT NULL) OR g.lo < dd_win.lo
+                   OR g.hi > dd_win.hi)
+        """).fetchone()
+        if not grown or not grown[0]:
+            return "AND e.rowid IN (SELECT rid FROM dd_in)"
+    return ""
 
 
 def _segments(con: Connection) -> None:

@@ -11,8 +11,8 @@ exactly what clustering the whole partition gives for it. An ingest records, in
 events), and :func:`refresh_clusters` re-clusters only the segments those periods reach, one
 transaction per bounded group of partitions:
 
-1. DuckDB computes the segments (a window query over the date columns) and keeps the touched
-   ones;
+1. DuckDB computes the segments (a window query over the date columns of the reports a
+   pending period can reach: :func:`_scope`) and keeps the touched ones;
 2. it pairs the reports of each small segment (a self-join) and evaluates the gates: a
    segment whose gate graph is a set of cliques of strong pairs is decided in SQL, each
    clique one cluster (most segments: one report, or the reports of one event);
@@ -57,7 +57,7 @@ from casus.store.cluster_sql import (
 )
 from casus.store.db import Connection, Store
 
-GROUP_REPORTS = 250_000  # reports of the partitions re-clustered in one transaction
+GROUP_REPORTS = 1_000_000  # reports of the partitions re-clustered in one transaction
 PAIR_LIMIT = 64  # segments up to this many reports are paired in SQL; larger go to dedup.py
 CHUNK_REPORTS = 50_000  # reports handed to dedup.py at once
 MEMORY_LIMIT = "1GB"  # DuckDB's memory during a refresh (beyond it, it spills to disk)
@@ -211,40 +211,45 @@ def _scope(con: Connection, keys: list[str]) -> str:
     if not found or not found[0]:
         return ""
     for _ in range(100):  # a window grows a few times at most; 100 bounds a pathological one
-        con.execute(
-            f"""
-            CREATE OR REPLACE TEMP TABLE dd_in AS
-            WITH e AS (
-                SELECT rowid AS rid, dedup_key AS key, article_id, {FIRST_SQL} AS first,
-                       {LAST_SQL} AS last
-                FROM events WHERE asserted AND dedup_key {_IN_KEYS}
-            ), p AS (
-                SELECT DISTINCT dedup_key AS key, article_id FROM pending_clusters
-                WHERE dedup_key {_IN_KEYS} AND article_id IS NOT NULL
-            ), near AS (
-                SELECT e.* FROM e JOIN dd_win w USING (key) LEFT JOIN p USING (key, article_id)
-                WHERE p.article_id IS NOT NULL
-                   OR (e.first <= w.hi + {SLACK} AND e.last >= w.lo - {SLACK})
-            ), linked AS (
-                SELECT DISTINCT key, article_id FROM near
-                JOIN (SELECT DISTINCT key, article_id FROM e WHERE first IS NULL) u
-                    USING (key, article_id)
-            )
-            SELECT rid, key, first, last FROM near
-            UNION SELECT e.rid, e.key, e.first, e.last FROM e JOIN linked USING (key, article_id)
-            """,
-            {"keys": keys},
-        )
-        grown = con.execute("""
-            UPDATE dd_win SET lo = least(dd_win.lo, g.lo), hi = greatest(dd_win.hi, g.hi)
-            FROM (SELECT key, min(first) AS lo, max(last) AS hi FROM dd_in GROUP BY key) g
-            WHERE dd_win.key = g.key
-              AND ((dd_win.lo IS NULL AND g.lo IS NOT NULL) OR g.lo < dd_win.lo
-                   OR g.hi > dd_win.hi)
-        """).fetchone()
-        if not grown or not grown[0]:
+        if not _grow(con, keys):
             return "AND e.rowid IN (SELECT rid FROM dd_in)"
     return ""
+
+
+def _grow(con: Connection, keys: list[str]) -> bool:
+    """``dd_in``: the reports ``dd_win`` reaches; widen ``dd_win`` to them. Whether it grew."""
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE dd_in AS
+        WITH e AS (
+            SELECT rowid AS rid, dedup_key AS key, article_id, {FIRST_SQL} AS first,
+                   {LAST_SQL} AS last
+            FROM events WHERE asserted AND dedup_key {_IN_KEYS}
+        ), p AS (
+            SELECT DISTINCT dedup_key AS key, article_id FROM pending_clusters
+            WHERE dedup_key {_IN_KEYS} AND article_id IS NOT NULL
+        ), near AS (
+            SELECT e.* FROM e JOIN dd_win w USING (key) LEFT JOIN p USING (key, article_id)
+            WHERE p.article_id IS NOT NULL
+               OR (e.first <= w.hi + {SLACK} AND e.last >= w.lo - {SLACK})
+        ), linked AS (
+            SELECT DISTINCT key, article_id FROM near
+            JOIN (SELECT DISTINCT key, article_id FROM e WHERE first IS NULL) u
+                USING (key, article_id)
+        )
+        SELECT rid, key, first, last FROM near
+        UNION SELECT e.rid, e.key, e.first, e.last FROM e JOIN linked USING (key, article_id)
+        """,
+        {"keys": keys},
+    )
+    grown = con.execute("""
+        UPDATE dd_win SET lo = least(dd_win.lo, g.lo), hi = greatest(dd_win.hi, g.hi)
+        FROM (SELECT key, min(first) AS lo, max(last) AS hi FROM dd_in GROUP BY key) g
+        WHERE dd_win.key = g.key
+          AND ((dd_win.lo IS NULL AND g.lo IS NOT NULL) OR g.lo < dd_win.lo
+               OR g.hi > dd_win.hi)
+    """).fetchone()
+    return bool(grown and grown[0])
 
 
 def _segments(con: Connection) -> None:
@@ -405,8 +410,38 @@ def _decide_in_python(con: Connection) -> None:
 
 
 def _write(con: Connection) -> int:
-    """Replace the clusters of the reports in ``dd_w`` by those of ``dd_m``: ids, canonical
-    reports and best dates as ``dedup._finish`` chooses them, counts as before."""
+    """Replace the clusters of the reports in ``dd_w`` by those of ``dd_m``; returns how many
+    clusters were written."""
+    _cluster_rows(con)
+    con.execute("DELETE FROM clusters WHERE cluster_id IN (SELECT old_cluster FROM dd_w)")
+    con.execute("""
+        UPDATE events SET cluster_id = x.cluster_id
+        FROM (SELECT w.rid, c.cluster_id FROM dd_w w
+              LEFT JOIN dd_m m USING (id) LEFT JOIN dd_c c USING (comp)
+              WHERE c.cluster_id IS DISTINCT FROM w.old_cluster) x
+        WHERE events.rowid = x.rid
+    """)
+    symmetric = [c.code for c in load_cameo() if is_symmetric(c.code)]
+    con.execute(
+        """
+        INSERT INTO clusters
+        SELECT c.cluster_id, k.dyad, k.event_id, c.n_reports, c.n_articles, c.n_outlets,
+               c.first_report, c.date, c.precision, k.source_code, k.source_country,
+               k.target_code, k.target_country, list_contains($1::VARCHAR[], k.cameo),
+               k.cameo, k.cameo_root, k.cameo_name, k.quad_class, k.goldstein,
+               c.historical, k.evidence_text
+        FROM dd_c c JOIN dd_x k ON k.rid = c.canonical
+    """,
+        [symmetric],
+    )
+    row = con.execute("SELECT count(*) FROM dd_c").fetchone()
+    con.execute("DROP TABLE dd_c")
+    return int(row[0]) if row else 0
+
+
+def _cluster_rows(con: Connection) -> None:
+    """``dd_c``: one row per cluster of ``dd_m``, with its id, canonical report and best date
+    as ``dedup._finish`` chooses them, and its counts."""
     ranks = " ".join(f"WHEN '{p}' THEN {r}" for p, r in PRECISION_RANK.items())
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE dd_c AS
@@ -436,31 +471,6 @@ def _write(con: Connection) -> int:
                any_value(b.date) AS date, coalesce(any_value(b.precision), 'unknown') AS precision
         FROM m LEFT JOIN best b USING (comp) GROUP BY m.comp
     """)
-    con.execute("""
-        DELETE FROM clusters WHERE cluster_id IN (SELECT old_cluster FROM dd_w)
-    """)
-    con.execute("""
-        UPDATE events SET cluster_id = x.cluster_id
-        FROM (SELECT w.rid, c.cluster_id FROM dd_w w
-              LEFT JOIN dd_m m USING (id) LEFT JOIN dd_c c USING (comp)) x
-        WHERE events.rowid = x.rid
-    """)
-    symmetric = [c.code for c in load_cameo() if is_symmetric(c.code)]
-    con.execute(
-        """
-        INSERT INTO clusters
-        SELECT c.cluster_id, k.dyad, k.event_id, c.n_reports, c.n_articles, c.n_outlets,
-               c.first_report, c.date, c.precision, k.source_code, k.source_country,
-               k.target_code, k.target_country, list_contains($1::VARCHAR[], k.cameo),
-               k.cameo, k.cameo_root, k.cameo_name, k.quad_class, k.goldstein,
-               c.historical, k.evidence_text
-        FROM dd_c c JOIN dd_x k ON k.rid = c.canonical
-    """,
-        [symmetric],
-    )
-    row = con.execute("SELECT count(*) FROM dd_c").fetchone()
-    con.execute("DROP TABLE dd_c")
-    return int(row[0]) if row else 0
 
 
 # What clustering reads of a report (dedup.py): the id's parts, the actors' keys and spans,

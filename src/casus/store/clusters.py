@@ -315,10 +315,12 @@ def _merge(links: list[list[int]]) -> dict[int, int]:
 
 
 def _decide_in_sql(con: Connection) -> None:
-    """``dd_m(id, comp)`` for the segments SQL can decide: those whose gate graph is a union
-    of cliques in which every report but the first is supported by an earlier one (a strong
-    pair, or a weak one with similar evidence). Each such report finds exactly one cluster it
-    may join, the clique's, so each clique is one cluster; ``comp`` is its smallest ``id``."""
+    """``dd_m(id, comp)`` for the reports SQL can decide: those of a connected component of
+    the gate graph that is a clique (a report's neighbourhood, itself included, is shared by
+    as many reports as it has) in which every report but the first is supported by an earlier
+    one (a strong pair, or a weak one with similar evidence). Components never interact, and
+    each such report finds exactly one cluster it may join, the clique's, so each clique is
+    one cluster; ``comp`` is its smallest ``id``."""
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE dd_e AS
         SELECT a.sid, a.id AS x, b.id AS y, {STRONG_SQL} AS strong
@@ -345,7 +347,8 @@ def _decide_in_sql(con: Connection) -> None:
             FROM near
         )
         SELECT id, clique[1] AS comp FROM checked
-        WHERE sid NOT IN (SELECT sid FROM checked WHERE NOT ok)
+        WHERE (sid, clique[1]) IN (SELECT (sid, clique[1]) FROM checked
+                                   GROUP BY sid, clique[1] HAVING bool_and(ok))
     """)
     con.execute("DROP TABLE dd_e")
 

@@ -13,10 +13,11 @@ transaction per bounded group of partitions:
 
 1. DuckDB computes the segments (a window query over the date columns of the reports a
    pending period can reach: :func:`_scope`) and keeps the touched ones;
-2. it pairs the reports of each small segment (a self-join) and evaluates the gates: a
-   segment whose gate graph is a set of cliques of strong pairs is decided in SQL, each
-   clique one cluster (most segments: one report, or the reports of one event);
-3. the other segments are read and clustered by :mod:`casus.dedup`, the reference;
+2. it pairs the reports of each small segment (a self-join) and evaluates the gates and,
+   for the weak pairs that matter, the evidence: a connected component of the gate graph
+   that is a clique of supported reports is one cluster, decided in SQL (most components:
+   one report, or the reports of one event);
+3. the other reports are read and clustered by :mod:`casus.dedup`, the reference;
 4. cluster ids, canonical reports, best dates and the cluster rows are computed in SQL from
    the membership.
 """

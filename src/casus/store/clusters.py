@@ -126,7 +126,7 @@ def _refresh_keys(store: Store, keys: list[str]) -> int:
                 _decide_in_python(con)
                 written = _write(con)
             con.execute(f"DELETE FROM pending_clusters WHERE dedup_key {_IN_KEYS}", {"keys": keys})
-            for table in ("dd_x", "dd_w", "dd_m", "dd_win", "dd_in"):
+            for table in ("dd_x", "dd_w", "dd_m", "dd_win", "dd_in", "dd_all"):
                 con.execute(f"DROP TABLE IF EXISTS {table}")
         finally:
             if row:
@@ -211,6 +211,12 @@ def _scope(con: Connection, keys: list[str]) -> str:
     ).fetchone()
     if not found or not found[0]:
         return ""
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE dd_all AS SELECT rowid AS rid, dedup_key AS key, "
+        f"article_id, {FIRST_SQL} AS first, {LAST_SQL} AS last FROM events "
+        f"WHERE asserted AND dedup_key {_IN_KEYS}",
+        {"keys": keys},
+    )
     for _ in range(100):  # a window grows a few times at most; 100 bounds a pathological one
         if not _grow(con, keys):
             return "AND e.rowid IN (SELECT rid FROM dd_in)"
@@ -218,15 +224,12 @@ def _scope(con: Connection, keys: list[str]) -> str:
 
 
 def _grow(con: Connection, keys: list[str]) -> bool:
-    """``dd_in``: the reports ``dd_win`` reaches; widen ``dd_win`` to them. Whether it grew."""
+    """``dd_in``: the reports of ``dd_all`` that ``dd_win`` reaches; widen ``dd_win`` to them.
+    Whether it grew."""
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE dd_in AS
-        WITH e AS (
-            SELECT rowid AS rid, dedup_key AS key, article_id, {FIRST_SQL} AS first,
-                   {LAST_SQL} AS last
-            FROM events WHERE asserted AND dedup_key {_IN_KEYS}
-        ), p AS (
+        WITH e AS (SELECT * FROM dd_all), p AS (
             SELECT DISTINCT dedup_key AS key, article_id FROM pending_clusters
             WHERE dedup_key {_IN_KEYS} AND article_id IS NOT NULL
         ), near AS (

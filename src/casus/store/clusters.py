@@ -194,7 +194,8 @@ def _scope(con: Connection, keys: list[str]) -> str:
     whole partition is pending). Per partition, a window starts as the pending periods' span
     and grows, until it stops growing, to cover every report whose period comes within the
     slack of it, every report of a pending article, and every report of an article whose
-    undated report is in it: a segment reaching the window then lies wholly inside."""
+    undated report is in it, per code group: a segment reaching the window then lies wholly
+    inside."""
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE dd_win AS
@@ -213,10 +214,16 @@ def _scope(con: Connection, keys: list[str]) -> str:
         return ""
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE dd_all AS SELECT rowid AS rid, dedup_key AS key, "
-        f"article_id, {FIRST_SQL} AS first, {LAST_SQL} AS last FROM events "
-        f"WHERE asserted AND dedup_key {_IN_KEYS}",
+        f"({group_sql()}) AS grp, article_id, {FIRST_SQL} AS first, {LAST_SQL} AS last "
+        f"FROM events WHERE asserted AND dedup_key {_IN_KEYS}",
         {"keys": keys},
     )
+    # one window per partition and code group (segments never cross code groups)
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE dd_win AS
+        SELECT w.key, g.grp, w.lo, w.hi FROM dd_win w
+        JOIN (SELECT DISTINCT key, grp FROM dd_all) g USING (key)
+    """)
     for _ in range(100):  # a window grows a few times at most; 100 bounds a pathological one
         if not _grow(con, keys):
             return "AND e.rowid IN (SELECT rid FROM dd_in)"
@@ -233,23 +240,24 @@ def _grow(con: Connection, keys: list[str]) -> bool:
             SELECT DISTINCT dedup_key AS key, article_id FROM pending_clusters
             WHERE dedup_key {_IN_KEYS} AND article_id IS NOT NULL
         ), near AS (
-            SELECT e.* FROM e JOIN dd_win w USING (key) LEFT JOIN p USING (key, article_id)
+            SELECT e.* FROM e JOIN dd_win w USING (key, grp) LEFT JOIN p USING (key, article_id)
             WHERE p.article_id IS NOT NULL
                OR (e.first <= w.hi + {SLACK} AND e.last >= w.lo - {SLACK})
         ), linked AS (
-            SELECT DISTINCT key, article_id FROM near
-            JOIN (SELECT DISTINCT key, article_id FROM e WHERE first IS NULL) u
-                USING (key, article_id)
+            SELECT DISTINCT key, grp, article_id FROM near
+            JOIN (SELECT DISTINCT key, grp, article_id FROM e WHERE first IS NULL) u
+                USING (key, grp, article_id)
         )
-        SELECT rid, key, first, last FROM near
-        UNION SELECT e.rid, e.key, e.first, e.last FROM e JOIN linked USING (key, article_id)
+        SELECT rid, key, grp, first, last FROM near
+        UNION SELECT e.rid, e.key, e.grp, e.first, e.last FROM e
+        JOIN linked USING (key, grp, article_id)
         """,
         {"keys": keys},
     )
     grown = con.execute("""
         UPDATE dd_win SET lo = least(dd_win.lo, g.lo), hi = greatest(dd_win.hi, g.hi)
-        FROM (SELECT key, min(first) AS lo, max(last) AS hi FROM dd_in GROUP BY key) g
-        WHERE dd_win.key = g.key
+        FROM (SELECT key, grp, min(first) AS lo, max(last) AS hi FROM dd_in GROUP BY ALL) g
+        WHERE dd_win.key = g.key AND dd_win.grp = g.grp
           AND ((dd_win.lo IS NULL AND g.lo IS NOT NULL) OR g.lo < dd_win.lo
                OR g.hi > dd_win.hi)
     """).fetchone()

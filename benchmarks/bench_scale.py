@@ -98,6 +98,7 @@ COUNTRIES = tuple(
     ]
 )
 REPORTS_PER_EVENT = 1.6
+BUILD_MEMORY = "2GB"
 
 
 def build_store(path: Path, n_events: int) -> Store:
@@ -119,6 +120,7 @@ def build_store(path: Path, n_events: int) -> Store:
         "date_basis": "CASE WHEN j % 7 = 0 THEN 'publication' ELSE 'stated' END",
         "date_text": "CASE WHEN j % 7 = 0 THEN NULL ELSE 'on Tuesday' END",
         "date_note": "NULL",
+        "date_reference": "NULL",
         "historical": "false",
         "source_code": "src || 'GOV'",
         "source_country": "src",
@@ -173,6 +175,10 @@ def build_store(path: Path, n_events: int) -> Store:
         "location_text": "CASE WHEN j % 4 = 0 THEN tgt END",
         "location_start": "CASE WHEN j % 4 = 0 THEN 90 END",
         "location_end": "CASE WHEN j % 4 = 0 THEN 95 END",
+        "location_basis": "CASE WHEN j % 4 = 0 THEN 'sentence' END",
+        "location_geonameid": "NULL",
+        "location_admin1": "NULL",
+        "location_feature_code": "NULL",
         "confidence": "0.55 + (j % 4) / 10",
         "pattern": "'lexicon/conflict.tsv:' || (j % 900)",
         "dyad": "least(src, tgt) || '|' || greatest(src, tgt)",
@@ -183,6 +189,7 @@ def build_store(path: Path, n_events: int) -> Store:
     }
     select = ", ".join(values[c] for c in EVENT_COLUMNS)
     with store.transaction() as con:
+        con.execute(f"SET memory_limit = '{BUILD_MEMORY}'")  # the 10M build on a shared machine
         con.execute(
             "CREATE TEMP TABLE codes(idx INT, cameo VARCHAR, quad INT, gold DOUBLE, name VARCHAR);"
             f"INSERT INTO codes VALUES {code_rows}"
@@ -195,7 +202,7 @@ def build_store(path: Path, n_events: int) -> Store:
                    DATE '2015-01-01' + (hash(i * 13 + 5) % 3650)::INT AS day
             FROM range({n_real}) r(i)""")
         con.execute(f"""
-            INSERT INTO events SELECT {select}
+            INSERT INTO events ({", ".join(EVENT_COLUMNS)}) SELECT {select}
             FROM (SELECT j, hash(j) % {n_real} AS i FROM range({n_events}) r(j))
             JOIN base USING (i) JOIN codes USING (idx)""")
     return store

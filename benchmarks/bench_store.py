@@ -9,14 +9,26 @@ pipeline.
    call (opening the file) and the median of five warm calls.
 3. Codes and stores ~50 generated news-like articles with the real pipeline and reports
    articles/s (model loading excluded) and the time of a second, idempotent run.
+4. De-duplication on a store without clusters (bench_scale.build_store): a full re-cluster
+   and a daily one (every report dated the last day marked pending), each in a fresh
+   process: reports/s (wall and per CPU-second) and the process's peak memory. With
+   ``--baseline-src DIR`` (another checkout's ``src``, e.g. the main branch's) the same is
+   measured with that code on a copy of the same store, in the same run, and the ratios
+   are printed.
+
+    .venv/bin/python benchmarks/bench_store.py --only dedup --baseline-src ../main/src
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
+import os
 import random
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -118,40 +130,138 @@ def news_articles(n: int, seed: int = 6) -> list[Article]:
     return out
 
 
+# Run in a fresh process (its own peak memory) with the casus of sys.argv[2]: a full
+# re-cluster, then a daily one (the reports dated the last day marked pending).
+_DEDUP_CHILD = """
+import json, resource, sys, time
+sys.path.insert(0, sys.argv[2])
+from casus.store import Store, refresh_clusters
+from casus.store.clusters import mark_pending
+store = Store.open(sys.argv[1])
+def timed(**kw):
+    start, cpu = time.perf_counter(), time.process_time()
+    n = refresh_clusters(store, **kw)
+    return {"clusters": n, "wall": time.perf_counter() - start, "cpu": time.process_time() - cpu}
+full = timed(everything=True)
+with store.transaction() as con:
+    day = con.execute("SELECT max(date) FROM events").fetchone()[0]
+    mark_pending(con, "date = ?", [day])
+    pending = con.execute("SELECT count(*) FROM pending_clusters").fetchone()[0]
+daily = timed()
+daily["pending"] = pending
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"full": full, "daily": daily, "peak_mb": peak}))
+"""
+
+
+def measure_dedup(path: Path, src: Path) -> dict[str, Any]:
+    """Full and daily re-clustering of the store at ``path`` with the casus in ``src``."""
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    done = subprocess.run(
+        [sys.executable, "-c", _DEDUP_CHILD, str(path), str(src)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def bench_dedup(tmp: Path, n_events: int, baseline: Path | None) -> list[tuple[str, str]]:
+    """Rows for the re-clustering of an ``n_events`` store, with this casus and the
+    baseline's (on a copy of the same store, in the same run)."""
+    path = tmp / "dedup.duckdb"
+    build_store(path, n_events)
+    sources = [("this", Path(__file__).resolve().parent.parent / "src")]
+    if baseline is not None:
+        shutil.copy(path, tmp / "dedup-baseline.duckdb")
+        sources.append(("baseline", baseline))
+    runs = {}
+    for label, src in sources:
+        target = path if label == "this" else tmp / "dedup-baseline.duckdb"
+        runs[label] = measure_dedup(target, src)
+    rows = []
+    for label, run in runs.items():
+        full, daily = run["full"], run["daily"]
+        rows.append(
+            (
+                f"dedup ({label}): full re-cluster, {n_events:,} reports, "
+                f"{full['clusters']:,} clusters",
+                f"{n_events / full['wall']:,.0f} reports/s ({full['wall']:.1f} s), "
+                f"{n_events / full['cpu']:,.0f} per CPU-second; peak {run['peak_mb']:,.0f} MB",
+            )
+        )
+        rows.append(
+            (
+                f"dedup ({label}): daily re-cluster, {daily['pending']:,} pending reports",
+                f"{daily['wall']:.2f} s ({daily['pending'] / daily['wall']:,.0f} reports/s)",
+            )
+        )
+    if "baseline" in runs:
+        new, old = runs["this"], runs["baseline"]
+        rows.append(
+            (
+                "dedup: this / baseline (full wall, full CPU, daily wall, peak memory)",
+                f"{old['full']['wall'] / new['full']['wall']:.2f}x, "
+                f"{old['full']['cpu'] / new['full']['cpu']:.2f}x, "
+                f"{old['daily']['wall'] / new['daily']['wall']:.2f}x, "
+                f"{new['peak_mb'] / old['peak_mb']:.2f}",
+            )
+        )
+    return rows
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--articles", type=int, default=50)
+    parser.add_argument("--only", choices=("queries", "dedup"), default=None)
+    parser.add_argument(
+        "--baseline-src", type=Path, default=None, help="another casus src/ to compare dedup with"
+    )
     args = parser.parse_args(argv)
     rows: list[tuple[str, str]] = []
     with tempfile.TemporaryDirectory() as tmp:
-        start = time.perf_counter()
-        store = build_synthetic(Path(tmp) / "big.duckdb", args.events)
-        counts = store.counts()
+        if args.only != "queries":
+            rows.extend(bench_dedup(Path(tmp), args.events, args.baseline_src))
+        if args.only != "dedup":
+            rows.extend(bench_queries(Path(tmp), args.events, args.articles))
+    _print(rows)
+
+
+def bench_queries(tmp: Path, n_events: int, n_articles: int) -> list[tuple[str, str]]:
+    """Query times on a synthetic store and the ingest rate through the real pipeline."""
+    rows: list[tuple[str, str]] = []
+    start = time.perf_counter()
+    store = build_synthetic(tmp / "big.duckdb", n_events)
+    counts = store.counts()
+    rows.append(
+        (
+            f"build store: {counts['events']:,} events, {counts['clusters']:,} clusters (bulk SQL)",
+            f"{time.perf_counter() - start:.1f} s",
+        )
+    )
+    for label, func in (
+        ("dyad_series AZE IRN, weekly", lambda: dyad_series(store, "AZE", "IRN", "week")),
+        ("dyad_series AZE IRN, monthly", lambda: dyad_series(store, "AZE", "IRN", "month")),
+        (
+            "timeline AZE IRN, one year",
+            lambda: timeline(store, "AZE", "IRN", "2020-01-01", "2020-12-31"),
+        ),
+        ("alerts, 30-day window", lambda: alerts(store, window_days=30)),
+    ):
+        first, warm, result = timed(func)
         rows.append(
             (
-                f"build store: {counts['events']:,} events, {counts['clusters']:,} "
-                "clusters (bulk SQL)",
-                f"{time.perf_counter() - start:.1f} s",
+                f"{label} ({len(result)} rows): first / warm median",
+                f"{first * 1000:.0f} / {warm * 1000:.0f} ms",
             )
         )
-        for label, func in (
-            ("dyad_series AZE IRN, weekly", lambda: dyad_series(store, "AZE", "IRN", "week")),
-            ("dyad_series AZE IRN, monthly", lambda: dyad_series(store, "AZE", "IRN", "month")),
-            (
-                "timeline AZE IRN, one year",
-                lambda: timeline(store, "AZE", "IRN", "2020-01-01", "2020-12-31"),
-            ),
-            ("alerts, 30-day window", lambda: alerts(store, window_days=30)),
-        ):
-            first, warm, result = timed(func)
-            rows.append(
-                (
-                    f"{label} ({len(result)} rows): first / warm median",
-                    f"{first * 1000:.0f} / {warm * 1000:.0f} ms",
-                )
-            )
-        rows.extend(bench_ingest(Path(tmp) / "news.duckdb", args.articles))
+    rows.extend(bench_ingest(tmp / "news.duckdb", n_articles))
+    return rows
+
+
+def _print(rows: list[tuple[str, str]]) -> None:
     width = max(len(label) for label, _ in rows)
     print(f"{'measure':<{width}}  result")
     print(f"{'-' * width}  {'-' * 14}")

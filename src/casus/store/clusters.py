@@ -1,69 +1,76 @@
-"""Keeping the store's clusters up to date, incrementally and in bounded chunks.
+"""Keeping the store's clusters up to date: set-based in DuckDB, incremental, in bounded chunks.
 
-Clustering (:mod:`casus.dedup`) goes partition by partition (``dedup_key``), in date order,
-and a report can only join a cluster whose periods lie within ``day_slack`` days of its own.
-So a partition falls apart into *segments*: runs of reports whose periods (widened by the
-slack) overlap, plus the undated reports, which only join reports of their own article. No
-cluster crosses a segment, and clustering a segment alone gives exactly what clustering the
-whole partition gives for it. An ingest therefore records, in ``pending_clusters``, the
-partitions and periods it touched (in the same transaction as the events), and
-:func:`refresh_clusters` re-clusters only the segments those periods reach:
+Clustering (:mod:`casus.dedup`) goes partition by partition (``dedup_key``), in date order;
+a report can only join a cluster whose periods lie within ``day_slack`` days of its own and
+whose codes are related to its own. So a partition falls apart into *segments*: per code
+group (:func:`casus.store.cluster_sql.group_sql`), runs of reports whose periods (widened by
+the slack) overlap, joined through the articles of undated reports (which only join reports
+of their own article). No cluster crosses a segment, and clustering a segment alone gives
+exactly what clustering the whole partition gives for it. An ingest records, in
+``pending_clusters``, the partitions and periods it touched (in the same transaction as the
+events), and :func:`refresh_clusters` re-clusters only the segments those periods reach, one
+transaction per bounded group of partitions:
 
-1. DuckDB computes the segments from the date columns alone (a window query, no text);
-2. the reports of the touched segments are read and clustered in Python, a bounded chunk of
-   reports per transaction;
-3. the cluster rows are aggregated in SQL from the events' new ``cluster_id``.
+1. DuckDB computes the segments (a window query over the date columns of the reports a
+   pending period can reach: :func:`_scope`) and keeps the touched ones;
+2. it pairs the reports of each small segment (a self-join) and evaluates the gates and,
+   for the weak pairs that matter, the evidence: a connected component of the gate graph
+   that is a clique of supported reports is one cluster, decided in SQL (most components:
+   one report, or the reports of one event);
+3. the other reports are read and clustered by :mod:`casus.dedup`, the reference;
+4. cluster ids, canonical reports, best dates and the cluster rows are computed in SQL from
+   the membership.
 """
 
 from __future__ import annotations
 
-import bisect
-import datetime as dt
-from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from casus.dedup import DEFAULT_PARAMS, Report, cluster_reports, is_symmetric
-from casus.model import Actor, Event, EventDate, Location, content_id
+from casus.dedup import (
+    DEFAULT_PARAMS,
+    NUMBER_WORDS,
+    PRECISION_RANK,
+    STOPWORDS,
+    Report,
+    cluster_reports,
+    is_symmetric,
+)
+from casus.model import Actor, Event, EventDate, Location
 from casus.ontology.cameo import load_cameo
+from casus.store.cluster_sql import (
+    EXOTIC_SQL,
+    FIRST_SQL,
+    LAST_SQL,
+    NUMBERS_SQL,
+    PLACE_SQL,
+    PRECISE_SQL,
+    SLACK,
+    SOURCE_KEY_SQL,
+    STRONG_SQL,
+    TARGET_KEY_SQL,
+    TOKENS_SQL,
+    WEAK_SUPPORT_SQL,
+    families_sql,
+    gate_sql,
+    group_sql,
+    words_sql,
+)
 from casus.store.db import Connection, Store
 
-CHUNK_REPORTS = 50_000  # reports re-clustered per transaction (bounds memory)
-SEGMENT_ROWS = 200_000  # reports whose dates are read at once to find segments
-_LOOKBACK = DEFAULT_PARAMS.publication_lookback
-_SLACK = DEFAULT_PARAMS.day_slack
-# The period an event's date stands for (dedup._interval, in SQL).
-FIRST_SQL = (
-    "CASE WHEN date IS NULL OR date_precision = 'unknown' THEN NULL "
-    f"WHEN date_basis = 'publication' THEN date - {_LOOKBACK} ELSE date END"
+GROUP_REPORTS = 1_000_000  # reports of the partitions re-clustered in one transaction
+PAIR_LIMIT = 64  # segments up to this many reports are paired in SQL; larger go to dedup.py
+CHUNK_REPORTS = 50_000  # reports handed to dedup.py at once
+MEMORY_LIMIT = "1GB"  # DuckDB's memory during a refresh (beyond it, it spills to disk)
+_MAX_DATE = "DATE '9999-12-31'"
+_IN_KEYS = "IN (SELECT unnest($keys::VARCHAR[]))"
+# the events' columns read apart from the gates' (``dd_x``): the evidence of weak pairs and the
+# canonical report's fields for the cluster rows
+_WIDE = (
+    "event_id, evidence_text, evidence_start, source_text, source_start, source_end, "
+    "target_text, target_start, target_end, date_text, dyad, source_code, source_country, "
+    "target_code, target_country, cameo, cameo_root, cameo_name, quad_class, goldstein"
 )
-LAST_SQL = (
-    "CASE WHEN date IS NULL OR date_precision = 'unknown' THEN NULL "
-    "WHEN date_basis = 'publication' THEN date "
-    "WHEN date_precision = 'week' THEN date + 6 "
-    "WHEN date_precision = 'month' THEN last_day(date) "
-    "WHEN date_precision = 'year' THEN make_date(year(date), 12, 31) "
-    "WHEN date_precision = 'decade' THEN make_date(least(year(date) + 9, 9999), 12, 31) "
-    "ELSE date END"
-)
-# Segments of dated reports: a new one starts where a report's period begins more than the
-# slack after every earlier period of the partition has ended.
-_SEGMENTS_SQL = f"""
-    WITH p AS (
-        SELECT event_id, article_id, dedup_key, {FIRST_SQL} AS first, {LAST_SQL} AS last
-        FROM events WHERE asserted AND dedup_key IN (SELECT unnest($1::VARCHAR[]))
-    ), o AS (
-        SELECT *, max(last) OVER (PARTITION BY dedup_key ORDER BY first, event_id
-                                  ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS reach
-        FROM p WHERE first IS NOT NULL
-    )
-    SELECT dedup_key, event_id, article_id, first, last,
-           sum(CASE WHEN reach IS NULL OR first - {_SLACK} > reach THEN 1 ELSE 0 END)
-               OVER (PARTITION BY dedup_key ORDER BY first, event_id) AS segment
-    FROM o
-    UNION ALL
-    SELECT dedup_key, event_id, article_id, NULL, NULL, NULL FROM p WHERE first IS NULL
-"""
 
 
 def mark_pending(con: Connection, where: str, params: Sequence[Any]) -> None:
@@ -77,8 +84,9 @@ def mark_pending(con: Connection, where: str, params: Sequence[Any]) -> None:
 
 def refresh_clusters(store: Store, *, everything: bool = False) -> int:
     """Re-cluster the segments the pending periods reach (every partition, whole, with
-    ``everything``), a bounded chunk of reports per transaction; returns the number of
-    clusters written."""
+    ``everything``), one transaction per group of partitions of a bounded number of
+    reports; returns the number of clusters written. A run killed midway leaves the
+    partitions it had not finished pending."""
     if everything:
         with store.transaction() as con:
             con.execute("DELETE FROM pending_clusters")
@@ -96,7 +104,7 @@ def refresh_clusters(store: Store, *, everything: bool = False) -> int:
     group: list[str] = []
     total = 0
     for key, count in sizes:  # partitions in groups of a bounded number of reports
-        if group and total + count > SEGMENT_ROWS:
+        if group and total + count > GROUP_REPORTS:
             written += _refresh_keys(store, group)
             group, total = [], 0
         group.append(key)
@@ -107,143 +115,382 @@ def refresh_clusters(store: Store, *, everything: bool = False) -> int:
 
 
 def _refresh_keys(store: Store, keys: list[str]) -> int:
-    """Re-cluster the touched segments of some partitions, chunk by chunk."""
-    with store.read() as con:
-        segments = _touched_segments(con, keys)
-    written = 0
-    chunk: list[list[str]] = []
-    size = 0
-    done_keys: list[str] = []
-    for i, (key, event_ids) in enumerate(segments):
-        chunk.append(event_ids)
-        size += len(event_ids)
-        last_of_key = i + 1 == len(segments) or segments[i + 1][0] != key
-        if last_of_key:
-            done_keys.append(key)
-        if size >= CHUNK_REPORTS or i + 1 == len(segments):
-            written += _recluster(store, chunk, done_keys)
-            chunk, size, done_keys = [], 0, []
-    # partitions with nothing left to cluster (their events were removed)
+    """Re-cluster the touched segments of some partitions, in one transaction."""
     with store.transaction() as con:
-        con.execute(
-            "DELETE FROM pending_clusters WHERE dedup_key IN (SELECT unnest(?::VARCHAR[]))",
-            [keys],
-        )
+        row = con.execute("SELECT current_setting('memory_limit')").fetchone()
+        con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+        try:
+            written = 0
+            if _load_work(con, keys):
+                _decide_in_sql(con)
+                _decide_in_python(con)
+                written = _write(con)
+            con.execute(f"DELETE FROM pending_clusters WHERE dedup_key {_IN_KEYS}", {"keys": keys})
+            for table in ("dd_x", "dd_w", "dd_m", "dd_win", "dd_in", "dd_all"):
+                con.execute(f"DROP TABLE IF EXISTS {table}")
+        finally:
+            if row:
+                con.execute(f"SET memory_limit = '{row[0]}'")
     return written
 
 
-def _touched_segments(con: Connection, keys: list[str]) -> list[tuple[str, list[str]]]:
-    """(partition, event ids) of every segment a pending period or article reaches, in
-    partition order."""
-    pending: dict[str, list[tuple[dt.date | None, dt.date | None, str | None]]] = defaultdict(list)
-    for key, first, last, article in con.execute(
-        "SELECT dedup_key, first, last, article_id FROM pending_clusters "
-        "WHERE dedup_key IN (SELECT unnest(?::VARCHAR[]))",
-        [keys],
-    ).fetchall():
-        pending[key].append((first, last, article))
-    rows = con.execute(_SEGMENTS_SQL + " ORDER BY dedup_key", [keys]).fetchall()
-    by_key: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
-    for row in rows:
-        by_key[row[0]].append(row[1:])
-    out: list[tuple[str, list[str]]] = []
-    for key in sorted(by_key):
-        out.extend((key, ids) for ids in _segments_of(by_key[key], pending[key]))
-    return out
+def _load_work(con: Connection, keys: list[str]) -> int:
+    """``dd_w``: the reports of the touched segments of ``keys``, with what the gates need,
+    their segment ``sid`` and its size ``n``, and ``id``: their rank in dedup's report
+    order. Returns how many there are."""
+    symmetric = [c.code for c in load_cameo() if is_symmetric(c.code)]
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE dd_r AS
+        SELECT row_number() OVER (ORDER BY first IS NULL, coalesce(first, {_MAX_DATE}),
+                                  published, article_id, sentence_index, event_id) AS id, *
+        FROM (
+            SELECT e.event_id, e.article_id, e.sentence_index, e.dedup_key AS key, e.cameo,
+                   ({group_sql()}) AS grp, e.cameo[:2] AS root, ({families_sql()}) AS fams,
+                   {FIRST_SQL} AS first, {LAST_SQL} AS last, {PRECISE_SQL} AS precise,
+                   e.date, e.date_precision, e.date_basis, {SOURCE_KEY_SQL} AS sk,
+                   {TARGET_KEY_SQL} AS tk, list_contains($sym::VARCHAR[], e.cameo) AS sym,
+                   {PLACE_SQL} AS place, a.published AS pub,
+                   coalesce(a.published, {_MAX_DATE}) AS published, e.rowid AS rid,
+                   e.cluster_id AS old_cluster, e.confidence, e.outlet, e.historical
+            FROM events e LEFT JOIN articles a USING (article_id)
+            WHERE e.asserted AND e.dedup_key {_IN_KEYS} {_scope(con, keys)})
+        """,
+        {"keys": keys, "sym": symmetric},
+    )
+    _segments(con)
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE dd_w AS
+        SELECT r.*, s.sid, count(*) OVER (PARTITION BY s.sid) AS n
+        FROM dd_r r JOIN dd_seg s USING (id)
+        WHERE s.sid IN (
+            WITH spans AS (SELECT sid, any_value(key) AS key, min(first) AS lo,
+                                  max(last) AS hi FROM dd_r JOIN dd_seg USING (id) GROUP BY sid),
+                 p AS (SELECT DISTINCT * FROM pending_clusters WHERE dedup_key {_IN_KEYS})
+            SELECT s.sid FROM spans s JOIN p ON p.dedup_key = s.key
+            WHERE (p.first IS NULL AND p.article_id IS NULL)
+               OR (p.first <= s.hi + {SLACK} AND p.last >= s.lo - {SLACK})
+            UNION
+            SELECT s.sid FROM dd_r r JOIN dd_seg s USING (id)
+            JOIN p ON p.dedup_key = r.key AND p.article_id = r.article_id)
+        """,
+        {"keys": keys},
+    )
+    con.execute("DROP TABLE dd_r")
+    con.execute("DROP TABLE dd_seg")
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE dd_x AS SELECT rowid AS rid, {_WIDE} FROM events "
+        f"WHERE dedup_key {_IN_KEYS} AND rowid IN (SELECT rid FROM dd_w)",
+        {"keys": keys},
+    )
+    row = con.execute("SELECT count(*) FROM dd_w").fetchone()
+    return int(row[0]) if row else 0
 
 
-def _segments_of(
-    rows: list[tuple[Any, ...]],
-    pending: list[tuple[dt.date | None, dt.date | None, str | None]],
-) -> list[list[str]]:
-    """Group one partition's reports into segments (joined through the articles of undated
-    reports) and keep those a pending entry reaches."""
-    parent: dict[Any, Any] = {}
+def _scope(con: Connection, keys: list[str]) -> str:
+    """``AND ...`` restricting the partitions' reports to those that can share a segment with
+    a pending entry, so that a daily run reads the days around it, not the history ('' when a
+    whole partition is pending). Per partition, a window starts as the pending periods' span
+    and grows, until it stops growing, to cover every report whose period comes within the
+    slack of it, every report of a pending article, and every report of an article whose
+    undated report is in it, per code group: a segment reaching the window then lies wholly
+    inside."""
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE dd_win AS
+        SELECT dedup_key AS key, min(first) AS lo, max(last) AS hi
+        FROM pending_clusters WHERE dedup_key {_IN_KEYS} GROUP BY dedup_key
+        HAVING NOT bool_or(first IS NULL AND article_id IS NULL)
+        """,
+        {"keys": keys},
+    )
+    found = con.execute(
+        f"SELECT (SELECT count(DISTINCT dedup_key) FROM pending_clusters "
+        f"WHERE dedup_key {_IN_KEYS}) = (SELECT count(*) FROM dd_win)",
+        {"keys": keys},
+    ).fetchone()
+    if not found or not found[0]:
+        return ""
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE dd_all AS SELECT rowid AS rid, dedup_key AS key, "
+        f"({group_sql()}) AS grp, article_id, {FIRST_SQL} AS first, {LAST_SQL} AS last "
+        f"FROM events WHERE asserted AND dedup_key {_IN_KEYS}",
+        {"keys": keys},
+    )
+    # one window per partition and code group (segments never cross code groups)
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE dd_win AS
+        SELECT w.key, g.grp, w.lo, w.hi FROM dd_win w
+        JOIN (SELECT DISTINCT key, grp FROM dd_all) g USING (key)
+    """)
+    for _ in range(100):  # a window grows a few times at most; 100 bounds a pathological one
+        if not _grow(con, keys):
+            return "AND e.rowid IN (SELECT rid FROM dd_in)"
+    return ""
 
-    def find(x: Any) -> Any:
+
+def _grow(con: Connection, keys: list[str]) -> bool:
+    """``dd_in``: the reports of ``dd_all`` that ``dd_win`` reaches; widen ``dd_win`` to them.
+    Whether it grew."""
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE dd_in AS
+        WITH e AS (SELECT * FROM dd_all), p AS (
+            SELECT DISTINCT dedup_key AS key, article_id FROM pending_clusters
+            WHERE dedup_key {_IN_KEYS} AND article_id IS NOT NULL
+        ), near AS (
+            SELECT e.* FROM e JOIN dd_win w USING (key, grp) LEFT JOIN p USING (key, article_id)
+            WHERE p.article_id IS NOT NULL
+               OR (e.first <= w.hi + {SLACK} AND e.last >= w.lo - {SLACK})
+        ), linked AS (
+            SELECT DISTINCT key, grp, article_id FROM near
+            JOIN (SELECT DISTINCT key, grp, article_id FROM e WHERE first IS NULL) u
+                USING (key, grp, article_id)
+        )
+        SELECT rid, key, grp, first, last FROM near
+        UNION SELECT e.rid, e.key, e.grp, e.first, e.last FROM e
+        JOIN linked USING (key, grp, article_id)
+        """,
+        {"keys": keys},
+    )
+    grown = con.execute("""
+        UPDATE dd_win SET lo = least(dd_win.lo, g.lo), hi = greatest(dd_win.hi, g.hi)
+        FROM (SELECT key, grp, min(first) AS lo, max(last) AS hi FROM dd_in GROUP BY ALL) g
+        WHERE dd_win.key = g.key AND dd_win.grp = g.grp
+          AND ((dd_win.lo IS NULL AND g.lo IS NOT NULL) OR g.lo < dd_win.lo
+               OR g.hi > dd_win.hi)
+    """).fetchone()
+    return bool(grown and grown[0])
+
+
+def _segments(con: Connection) -> None:
+    """``dd_seg(id, sid)``, the segment of each report of ``dd_r``: dated reports by runs of
+    overlapping periods per partition and code group; an undated report joins its article's
+    segment (articles whose undated reports link several segments merge them); one without
+    any is a segment per article."""
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE dd_seg AS
+        WITH o AS (
+            SELECT id, key, grp, first,
+                   max(last) OVER (PARTITION BY key, grp ORDER BY first, id
+                                   ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS reach
+            FROM dd_r WHERE first IS NOT NULL
+        ), s AS (
+            SELECT id, key, grp, sum(CASE WHEN reach IS NULL OR first - {SLACK} > reach
+                                          THEN 1 ELSE 0 END)
+                       OVER (PARTITION BY key, grp ORDER BY first, id ROWS UNBOUNDED PRECEDING)
+                       AS seg
+            FROM o
+        )
+        SELECT id, dense_rank() OVER (ORDER BY key, grp, seg) AS sid FROM s
+    """)
+    links = con.execute("""
+        SELECT list(DISTINCT s.sid ORDER BY s.sid) FROM dd_r r JOIN dd_seg s USING (id)
+        JOIN (SELECT DISTINCT key, grp, article_id FROM dd_r WHERE first IS NULL) u
+            USING (key, grp, article_id)
+        GROUP BY r.key, r.grp, r.article_id HAVING count(DISTINCT s.sid) > 1
+    """).fetchall()
+    merged = _merge([row[0] for row in links])
+    con.execute(
+        "UPDATE dd_seg SET sid = m.root FROM (SELECT unnest($1::BIGINT[]) AS sid, "
+        "unnest($2::BIGINT[]) AS root) m WHERE dd_seg.sid = m.sid",
+        [list(merged), list(merged.values())],
+    )
+    con.execute("""
+        INSERT INTO dd_seg
+        WITH u AS (SELECT id, key, grp, article_id FROM dd_r WHERE first IS NULL),
+             d AS (SELECT r.key, r.grp, r.article_id, min(s.sid) AS sid
+                   FROM dd_r r JOIN dd_seg s USING (id) GROUP BY ALL),
+             top AS (SELECT coalesce(max(sid), 0) AS top FROM dd_seg)
+        SELECT u.id, coalesce(d.sid, top.top + dense_rank() OVER (
+                   ORDER BY u.key, u.grp, u.article_id))
+        FROM u LEFT JOIN d USING (key, grp, article_id), top
+    """)
+
+
+def _merge(links: list[list[int]]) -> dict[int, int]:
+    """Union-find over the segments an undated article links: segment -> smallest root."""
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
         while parent.setdefault(x, x) != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    undated_articles = {article for _, article, first, _, _ in rows if first is None}
-    for event_id, article, first, _, segment in rows:
-        node = ("s", segment) if first is not None else ("a", article)
-        parent[find(("e", event_id))] = find(node)
-        if first is not None and article in undated_articles:
-            parent[find(("a", article))] = find(node)
-    spans: dict[Any, list[Any]] = defaultdict(list)
-    for event_id, article, first, last, _ in rows:
-        spans[find(("e", event_id))].append((event_id, article, first, last))
-    reach = _Reach(pending)
-    return [[m[0] for m in members] for members in spans.values() if reach.touches(members)]
+    for sids in links:
+        for sid in sids[1:]:
+            low, high = sorted((find(sids[0]), find(sid)))
+            parent[high] = low
+    return {sid: find(sid) for sid in parent if find(sid) != sid}
 
 
-class _Reach:
-    """The pending entries of one partition, indexed so that asking whether a segment is
-    touched costs a binary search, not a scan of every entry."""
-
-    def __init__(self, pending: list[tuple[dt.date | None, dt.date | None, str | None]]) -> None:
-        self.whole = any(f is None and a is None for f, _, a in pending)
-        self.articles = {a for _, _, a in pending if a is not None}
-        periods = sorted((f, last) for f, last, _ in pending if f is not None and last is not None)
-        self.firsts = [f for f, _ in periods]
-        self.reach: list[dt.date] = []  # the latest end among the periods up to each one
-        for _, last in periods:
-            self.reach.append(max(last, self.reach[-1]) if self.reach else last)
-
-    def touches(self, members: list[tuple[str, str, dt.date | None, dt.date | None]]) -> bool:
-        """Whether a pending entry reaches the segment: its article, or a period within the
-        slack of the segment's span (a span has no gap wider than the slack)."""
-        if self.whole or any(m[1] in self.articles for m in members):
-            return True
-        dated = [(m[2], m[3]) for m in members if m[2] is not None and m[3] is not None]
-        if not dated or not self.firsts:
-            return False
-        slack = dt.timedelta(days=_SLACK)
-        low, high = min(f for f, _ in dated), max(last for _, last in dated)
-        i = bisect.bisect_right(self.firsts, high + slack)  # periods starting early enough
-        return i > 0 and self.reach[i - 1] >= low - slack
-
-
-def _recluster(store: Store, segments: list[list[str]], done_keys: list[str]) -> int:
-    """Cluster these segments and replace their clusters, in one transaction. A segment of
-    one report is its own cluster (no need to read it); the others go through dedup."""
-    singles = [ids[0] for ids in segments if len(ids) == 1]
-    grouped = [i for ids in segments if len(ids) > 1 for i in ids]
-    event_ids = singles + grouped
-    with store.transaction() as con:
-        clusters = cluster_reports(_load_reports(con, grouped)) if grouped else []
-        members = [(r.event_id, c.cluster_id) for c in clusters for r in c.reports]
-        specs = [(c.cluster_id, c.canonical.event_id, c.date, c.date_precision) for c in clusters]
-        for event_id, day, precision in con.execute(
-            "SELECT event_id, date, CASE WHEN date IS NULL THEN 'unknown' ELSE date_precision "
-            "END FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
-            [singles],
-        ).fetchall():
-            cluster_id = content_id("cluster", event_id)  # as dedup._finish names it
-            members.append((event_id, cluster_id))
-            specs.append((cluster_id, event_id, day, precision))
-        old = con.execute(
-            "SELECT DISTINCT cluster_id FROM events WHERE cluster_id IS NOT NULL "
-            "AND event_id IN (SELECT unnest(?::VARCHAR[]))",
-            [event_ids],
-        ).fetchall()
-        con.execute(
-            "DELETE FROM clusters WHERE cluster_id IN (SELECT unnest(?::VARCHAR[]))",
-            [[r[0] for r in old]],
+def _decide_in_sql(con: Connection) -> None:
+    """``dd_m(id, comp)`` for the reports SQL can decide: those of a connected component of
+    the gate graph that is a clique (a report's neighbourhood, itself included, is shared by
+    as many reports as it has) in which every report but the first is supported by an earlier
+    one (a strong pair, or a weak one with similar evidence). Components never interact, and
+    each such report finds exactly one cluster it may join, the clique's, so each clique is
+    one cluster; ``comp`` is its smallest ``id``."""
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE dd_e AS
+        SELECT a.sid, a.id AS x, b.id AS y, {STRONG_SQL} AS strong
+        FROM dd_w a JOIN dd_w b ON a.sid = b.sid AND a.id < b.id
+        WHERE a.n BETWEEN 2 AND {PAIR_LIMIT} AND {gate_sql()}
+    """)
+    _weak_support(con)
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE dd_m AS
+        WITH both_ways AS (
+            SELECT sid, x, y, supported, unsure FROM dd_e
+            UNION ALL SELECT sid, y, x, supported, unsure FROM dd_e
+        ), near AS (
+            SELECT w.sid, w.id,
+                   list_sort(list_append(list(b.y) FILTER (WHERE b.y IS NOT NULL), w.id))
+                       AS clique,
+                   coalesce(bool_or(b.y < w.id AND b.supported), false) AS backed,
+                   coalesce(bool_or(b.unsure), false) AS unsure
+            FROM dd_w w LEFT JOIN both_ways b ON b.sid = w.sid AND b.x = w.id
+            WHERE w.n <= {PAIR_LIMIT} GROUP BY w.sid, w.id
+        ), checked AS (
+            SELECT *, count(*) OVER (PARTITION BY sid, clique) = len(clique)
+                      AND NOT unsure AND (backed OR clique[1] = id) AS ok
+            FROM near
         )
-        _assign(con, event_ids, members, specs)
-        con.execute(
-            "DELETE FROM pending_clusters WHERE dedup_key IN (SELECT unnest(?::VARCHAR[]))",
-            [done_keys],
+        SELECT id, clique[1] AS comp FROM checked
+        WHERE (sid, clique[1]) IN (SELECT (sid, clique[1]) FROM checked
+                                   GROUP BY sid, clique[1] HAVING bool_and(ok))
+    """)
+    con.execute("DROP TABLE dd_e")
+
+
+def _weak_support(con: Connection) -> None:
+    """Add to ``dd_e`` whether each pair is supported (``dedup._support`` is not None) and
+    whether SQL is unsure of it (text whose lower-casing or digits SQL could read otherwise
+    than Python: its segment goes to dedup.py). Only the reports of weak pairs are read."""
+    # a weak pair (x, y) matters only when y has no strong pair with an earlier report
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE dd_e AS
+        SELECT *, NOT strong AND y NOT IN (SELECT y FROM dd_e WHERE strong) AS weighed FROM dd_e
+    """)
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE dd_t AS
+        SELECT id, exotic, {TOKENS_SQL} AS tokens, {NUMBERS_SQL} AS numbers FROM (
+            SELECT id, {EXOTIC_SQL} AS exotic, {words_sql()} AS ws
+            FROM dd_w JOIN dd_x USING (rid)
+            WHERE id IN (SELECT x FROM dd_e WHERE weighed UNION SELECT y FROM dd_e WHERE weighed))
+        """,
+        {
+            "stop": sorted(STOPWORDS),
+            "number_words": list(NUMBER_WORDS),
+            "number_values": [str(v) for v in NUMBER_WORDS.values()],
+        },
+    )
+    weak = WEAK_SUPPORT_SQL.format(evidence_min=DEFAULT_PARAMS.evidence_min)
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE dd_e AS
+        SELECT e.sid, e.x, e.y,
+               e.strong OR (e.weighed AND NOT a.exotic AND NOT b.exotic AND {weak}) AS supported,
+               e.weighed AND (a.exotic OR b.exotic) AS unsure
+        FROM dd_e e LEFT JOIN dd_t a ON a.id = e.x LEFT JOIN dd_t b ON b.id = e.y
+    """)
+    con.execute("DROP TABLE dd_t")
+
+
+def _decide_in_python(con: Connection) -> None:
+    """Cluster the segments SQL left undecided with :func:`casus.dedup.cluster_reports`, a
+    bounded chunk at a time, and add their membership to ``dd_m``."""
+    rows = con.execute("""
+        SELECT sid, list(event_id ORDER BY id) FROM dd_w
+        WHERE id NOT IN (SELECT id FROM dd_m) GROUP BY sid ORDER BY sid
+    """).fetchall()
+    top = con.execute("SELECT coalesce(max(id), 0) FROM dd_w").fetchone()
+    next_comp = (int(top[0]) if top else 0) + 1
+    chunk: list[str] = []
+    for i, (_, event_ids) in enumerate(rows):
+        chunk.extend(event_ids)
+        if len(chunk) >= CHUNK_REPORTS or i + 1 == len(rows):
+            clusters = cluster_reports(_load_reports(con, chunk))
+            ids = [r.event_id for c in clusters for r in c.reports]
+            comps = [next_comp + n for n, c in enumerate(clusters) for _ in c.reports]
+            next_comp += len(clusters)
+            con.execute(
+                "INSERT INTO dd_m SELECT w.id, m.comp FROM (SELECT unnest($1::VARCHAR[]) "
+                "AS event_id, unnest($2::BIGINT[]) AS comp) m JOIN dd_w w USING (event_id)",
+                [ids, comps],
+            )
+            chunk = []
+
+
+def _write(con: Connection) -> int:
+    """Replace the clusters of the reports in ``dd_w`` by those of ``dd_m``; returns how many
+    clusters were written."""
+    _cluster_rows(con)
+    con.execute("DELETE FROM clusters WHERE cluster_id IN (SELECT old_cluster FROM dd_w)")
+    con.execute("""
+        UPDATE events SET cluster_id = x.cluster_id
+        FROM (SELECT w.rid, c.cluster_id FROM dd_w w
+              LEFT JOIN dd_m m USING (id) LEFT JOIN dd_c c USING (comp)
+              WHERE c.cluster_id IS DISTINCT FROM w.old_cluster) x
+        WHERE events.rowid = x.rid
+    """)
+    symmetric = [c.code for c in load_cameo() if is_symmetric(c.code)]
+    con.execute(
+        """
+        INSERT INTO clusters
+        SELECT c.cluster_id, k.dyad, k.event_id, c.n_reports, c.n_articles, c.n_outlets,
+               c.first_report, c.date, c.precision, k.source_code, k.source_country,
+               k.target_code, k.target_country, list_contains($1::VARCHAR[], k.cameo),
+               k.cameo, k.cameo_root, k.cameo_name, k.quad_class, k.goldstein,
+               c.historical, k.evidence_text
+        FROM dd_c c JOIN dd_x k ON k.rid = c.canonical
+    """,
+        [symmetric],
+    )
+    row = con.execute("SELECT count(*) FROM dd_c").fetchone()
+    con.execute("DROP TABLE dd_c")
+    return int(row[0]) if row else 0
+
+
+def _cluster_rows(con: Connection) -> None:
+    """``dd_c``: one row per cluster of ``dd_m``, with its id, canonical report and best date
+    as ``dedup._finish`` chooses them, and its counts."""
+    ranks = " ".join(f"WHEN '{p}' THEN {r}" for p, r in PRECISION_RANK.items())
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE dd_c AS
+        WITH m AS (
+            SELECT w.*, m.comp FROM dd_m m JOIN dd_w w USING (id)
+        ), finest AS (
+            SELECT comp, id, date, date_precision FROM m WHERE date IS NOT NULL
+            QUALIFY (CASE date_precision {ranks} ELSE 5 END,
+                     coalesce(date_basis = 'publication', false))
+                  = min((CASE date_precision {ranks} ELSE 5 END,
+                         coalesce(date_basis = 'publication', false)))
+                        OVER (PARTITION BY comp)
+        ), days AS (
+            SELECT comp, date, count(*) AS n FROM finest GROUP BY comp, date
+        ), best AS (
+            SELECT d.comp, d.date, p.precision FROM days d
+            JOIN (SELECT comp, arg_min(date_precision, id) AS precision FROM finest
+                  GROUP BY comp) p USING (comp)
+            QUALIFY row_number() OVER (PARTITION BY d.comp ORDER BY d.n DESC, d.date) = 1
         )
-    return len(specs)
+        SELECT left(sha1('cluster' || chr(31) || arg_min(m.event_id, m.id)), 16) AS cluster_id,
+               m.comp, arg_min(m.rid, (-m.confidence, m.published, m.article_id,
+                                   m.sentence_index, m.id)) AS canonical, count(*) AS n_reports,
+               count(DISTINCT m.article_id) AS n_articles,
+               count(DISTINCT coalesce(m.outlet, 'article:' || m.article_id)) AS n_outlets,
+               min(m.pub) AS first_report, bool_and(m.historical) AS historical,
+               any_value(b.date) AS date, coalesce(any_value(b.precision), 'unknown') AS precision
+        FROM m LEFT JOIN best b USING (comp) GROUP BY m.comp
+    """)
 
 
 # What clustering reads of a report (dedup.py): the id's parts, the actors' keys and spans,
 # the code, the date, the place, the evidence and the confidence. The rest of the event is not
-# loaded: the cluster rows are built in SQL from the stored events.
+# loaded: the cluster rows are built in SQL from the membership.
 _REPORT_COLUMNS = (
     "article_id, sentence_index, evidence_text, evidence_start, evidence_end, "
     "source_code, source_country, source_text, source_start, source_end, "
@@ -299,51 +546,3 @@ def _report(row: tuple[Any, ...]) -> Report:
         confidence=confidence,
     )
     return Report(event, outlet, published, event_id)
-
-
-def _assign(
-    con: Connection,
-    event_ids: list[str],
-    members: list[tuple[str, str]],
-    specs: list[tuple[str, str, dt.date | None, str]],
-) -> None:
-    """Set the reports' cluster ids, then build the cluster rows from them in SQL (every
-    report of a segment joins exactly one cluster, so ``members`` covers ``event_ids``)."""
-    if len(members) != len(event_ids):  # defensive: never leave a stale id behind
-        con.execute(
-            "UPDATE events SET cluster_id = NULL WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
-            [event_ids],
-        )
-    if not specs:
-        return
-    con.execute(
-        """
-        UPDATE events SET cluster_id = m.cluster_id
-        FROM (SELECT unnest(?::VARCHAR[]) AS event_id, unnest(?::VARCHAR[]) AS cluster_id) m
-        WHERE events.event_id = m.event_id
-    """,
-        [[m[0] for m in members], [m[1] for m in members]],
-    )
-    symmetric = [c.code for c in load_cameo() if is_symmetric(c.code)]
-    con.execute(
-        """
-        INSERT INTO clusters
-        SELECT m.cluster_id, k.dyad, m.canonical, g.n_reports, g.n_articles, g.n_outlets,
-               g.first_report, m.date, m.precision, k.source_code, k.source_country,
-               k.target_code, k.target_country, list_contains($5::VARCHAR[], k.cameo),
-               k.cameo, k.cameo_root, k.cameo_name, k.quad_class, k.goldstein,
-               g.historical, k.evidence_text
-        FROM (SELECT unnest($1::VARCHAR[]) AS cluster_id, unnest($2::VARCHAR[]) AS canonical,
-                     unnest($3::DATE[]) AS date, unnest($4::VARCHAR[]) AS precision) m
-        JOIN events k ON k.event_id = m.canonical
-        JOIN (
-            SELECT e.cluster_id, count(*) AS n_reports, count(DISTINCT e.article_id) AS n_articles,
-                   count(DISTINCT coalesce(e.outlet, 'article:' || e.article_id)) AS n_outlets,
-                   min(a.published) AS first_report, bool_and(e.historical) AS historical
-            FROM events e LEFT JOIN articles a ON a.article_id = e.article_id
-            WHERE e.cluster_id IN (SELECT unnest($1::VARCHAR[]))
-            GROUP BY e.cluster_id
-        ) g ON g.cluster_id = m.cluster_id
-    """,
-        [*([spec[i] for spec in specs] for i in range(4)), symmetric],
-    )

@@ -63,6 +63,9 @@ MEMBER_NOUNS = word_list("member_nouns")
 # How many earlier mentions pronouns, definite descriptions and role-only actors look back over.
 SALIENCE_WINDOW = 64
 FORMER_WORDS = word_list("former_words")
+# a direction before an area or a place says where, not who: "the western border"
+COMPASS_WORDS = word_list("compass_words")
+AREA_WORDS = word_list("area_words") | word_list("border_words")
 NAME_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
 
 
@@ -327,6 +330,11 @@ class Resolver:
             parts = split_code(person.code)
             return Actor(person.code, parts.country, parts.roles, text, start, end, "person")
         head_entry, modifier_entry = self._names(head, tokens)
+        if head_entry is None and modifier_entry is not None and head.pos_ == "PROPN":
+            # "the West Bank", "West Darfur": a place name that begins with an actor's name
+            region = self._compound_place(head)
+            if region is not None:
+                return Actor(region, region, (), text, start, end, "place")
         if head_entry is not None:
             # the head is part of the name ("the Soviet Union"): its noun is no role
             return self._from_head_entry(head_entry, (), text, start, end)
@@ -465,6 +473,8 @@ class Resolver:
                     continue
                 taken.update(t.i for t in chunk)
                 entry = prefer(entries, head in chunk)
+                if head not in chunk and self._direction(chunk, head):
+                    continue  # "along the western border", "in West Darfur State"
                 if (
                     chunk[0].i >= 2
                     and chunk[0].doc[chunk[0].i - 1].text == "-"
@@ -479,6 +489,13 @@ class Resolver:
                     modifier = entry
                     modifier_dist = min(abs(t.i - head.i) for t in chunk)
         return head_entry, modifier
+
+    def _direction(self, chunk: list[Token], head: Token) -> bool:
+        """Whether a one-word name is a compass direction before an area noun or a place
+        ("the western border", "West Darfur State"): it says where, not who."""
+        if len(chunk) != 1 or chunk[0].lower_ not in COMPASS_WORDS:
+            return False
+        return head.lemma_.lower() in AREA_WORDS or self._place(head) is not None
 
     def _roles(self, head: Token, tokens: list[Token]) -> tuple[str, ...]:
         """Roles from the head noun with its compounds/adjectives, else from other role nouns."""
@@ -533,6 +550,12 @@ class Resolver:
             if child.dep_ == "poss":
                 return self.actor_for(child)
         return None
+
+    def _compound_place(self, head: Token) -> str | None:
+        """The country of a place the gazetteer names with the head and its compounds."""
+        if not any(c.dep_ == "compound" and c.i < head.i for c in head.children):
+            return None
+        return self._place(head)
 
     def _place(self, head: Token) -> str | None:
         if head.pos_ != "PROPN" or head.ent_type_ in ("PERSON", "NORP"):

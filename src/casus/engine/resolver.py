@@ -317,10 +317,11 @@ class Resolver:
                 return self._resolve(inner)
         if head.lemma_.lower() in MEMBER_NOUNS and head.pos_ == "NOUN":
             # "the armed wing of Hamas", "staff of the Iranian embassy": the institution's
-            # actor when it has a code (else its role, see _roles)
+            # actor when it has a country (else its role, see _roles, and the country from
+            # context: "the leader of the main opposition party")
             inner = of_object(head)
             owner = self._resolve(inner) if inner is not None else None
-            if owner is not None and owner.code is not None and owner.how != "place":
+            if owner is not None and owner.country is not None and owner.how != "place":
                 return owner
         tokens = phrase_tokens(head)
         text, start, end = self._phrase(tokens)

@@ -225,19 +225,13 @@ class Resolver:
         if subject is not None and subject.i != token.i:
             actor = self.actor_for(subject)
             own = actor.country if actor is not None else None
-        found: list[Actor] = []
-        if self.dyad is not None and own not in {a.country for a in self.dyad}:
+        # "the two foreign ministers": the two latest holders of the role, before the sides
+        # of the latest event ("closed the border in solidarity with Azerbaijan")
+        found = self._pair(token, own, roles) if roles else []
+        if len(found) < 2 and self.dyad is not None and own not in {a.country for a in self.dyad}:
             found = list(self.dyad)  # "X met his Tajik counterpart, and the two signed ..."
-        for seen in reversed(self.recent(token) if not found else []):
-            country = seen.actor.country
-            if not country or len(country) != 3 or country in ("IGO", "NGO", "IMG", "MNC"):
-                continue
-            if country == own:
-                continue
-            if all(a.country != country for a in found):
-                found.append(seen.actor)
-            if len(found) == 2:
-                break
+        if len(found) < 2:
+            found = self._pair(token, own, ())
         if len(found) < 2:
             return []
         start = token.left_edge.idx + self.offset
@@ -252,6 +246,22 @@ class Resolver:
                 Actor(code, country, parts.roles if parts else (), text, start, end, "pronoun")
             )
         return out
+
+    def _pair(self, token: Token, own: str | None, roles: tuple[str, ...]) -> list[Actor]:
+        """The two most recent actors of different countries before ``token`` (not ``own``),
+        with ``roles`` among theirs when given."""
+        found: list[Actor] = []
+        for seen in reversed(self.recent(token)):
+            country = seen.actor.country
+            if not country or len(country) != 3 or country in ("IGO", "NGO", "IMG", "MNC"):
+                continue
+            if country == own or (roles and not set(roles) <= set(seen.actor.roles)):
+                continue
+            if all(a.country != country for a in found):
+                found.append(seen.actor)
+            if len(found) == 2:
+                break
+        return found
 
     def salient_country(self, token: Token, avoid: str | None = None) -> str | None:
         """The country of the most recent country-level mention before ``token`` (other than

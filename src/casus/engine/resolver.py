@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from casus.engine.context import is_country
 from casus.engine.phrases import (
     COUNTRY_NOUNS,
     agentive,
@@ -359,7 +360,8 @@ class Resolver:
         definite = salient_definite(self, head, tokens)
         if definite is not None:
             found: str | None = definite.code
-            if definite.country and roles:
+            if definite.country and roles and is_country(definite.country):
+                # "the leaders" after "EU leaders" stay the EU's, not a government role
                 found = join_code(definite.country, roles)
             return Actor(
                 found,

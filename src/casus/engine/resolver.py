@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from casus.engine.context import is_country
 from casus.engine.phrases import (
     COUNTRY_NOUNS,
     agentive,
@@ -63,6 +64,9 @@ MEMBER_NOUNS = word_list("member_nouns")
 # How many earlier mentions pronouns, definite descriptions and role-only actors look back over.
 SALIENCE_WINDOW = 64
 FORMER_WORDS = word_list("former_words")
+# a direction before an area or a place says where, not who: "the western border"
+COMPASS_WORDS = word_list("compass_words")
+AREA_WORDS = word_list("area_words") | word_list("border_words")
 NAME_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
 
 
@@ -222,19 +226,13 @@ class Resolver:
         if subject is not None and subject.i != token.i:
             actor = self.actor_for(subject)
             own = actor.country if actor is not None else None
-        found: list[Actor] = []
-        if self.dyad is not None and own not in {a.country for a in self.dyad}:
+        # "the two foreign ministers": the two latest holders of the role, before the sides
+        # of the latest event ("closed the border in solidarity with Azerbaijan")
+        found = self._pair(token, own, roles) if roles else []
+        if len(found) < 2 and self.dyad is not None and own not in {a.country for a in self.dyad}:
             found = list(self.dyad)  # "X met his Tajik counterpart, and the two signed ..."
-        for seen in reversed(self.recent(token) if not found else []):
-            country = seen.actor.country
-            if not country or len(country) != 3 or country in ("IGO", "NGO", "IMG", "MNC"):
-                continue
-            if country == own:
-                continue
-            if all(a.country != country for a in found):
-                found.append(seen.actor)
-            if len(found) == 2:
-                break
+        if len(found) < 2:
+            found = self._pair(token, own, ())
         if len(found) < 2:
             return []
         start = token.left_edge.idx + self.offset
@@ -249,6 +247,22 @@ class Resolver:
                 Actor(code, country, parts.roles if parts else (), text, start, end, "pronoun")
             )
         return out
+
+    def _pair(self, token: Token, own: str | None, roles: tuple[str, ...]) -> list[Actor]:
+        """The two most recent actors of different countries before ``token`` (not ``own``),
+        with ``roles`` among theirs when given."""
+        found: list[Actor] = []
+        for seen in reversed(self.recent(token)):
+            country = seen.actor.country
+            if not country or len(country) != 3 or country in ("IGO", "NGO", "IMG", "MNC"):
+                continue
+            if country == own or (roles and not set(roles) <= set(seen.actor.roles)):
+                continue
+            if all(a.country != country for a in found):
+                found.append(seen.actor)
+            if len(found) == 2:
+                break
+        return found
 
     def salient_country(self, token: Token, avoid: str | None = None) -> str | None:
         """The country of the most recent country-level mention before ``token`` (other than
@@ -314,10 +328,11 @@ class Resolver:
                 return self._resolve(inner)
         if head.lemma_.lower() in MEMBER_NOUNS and head.pos_ == "NOUN":
             # "the armed wing of Hamas", "staff of the Iranian embassy": the institution's
-            # actor when it has a code (else its role, see _roles)
+            # actor when it has a country (else its role, see _roles, and the country from
+            # context: "the leader of the main opposition party")
             inner = of_object(head)
             owner = self._resolve(inner) if inner is not None else None
-            if owner is not None and owner.code is not None and owner.how != "place":
+            if owner is not None and owner.country is not None and owner.how != "place":
                 return owner
         tokens = phrase_tokens(head)
         text, start, end = self._phrase(tokens)
@@ -327,6 +342,11 @@ class Resolver:
             parts = split_code(person.code)
             return Actor(person.code, parts.country, parts.roles, text, start, end, "person")
         head_entry, modifier_entry = self._names(head, tokens)
+        if head_entry is None and modifier_entry is not None and head.pos_ == "PROPN":
+            # "the West Bank", "West Darfur": a place name that begins with an actor's name
+            region = self._compound_place(head)
+            if region is not None:
+                return Actor(region, region, (), text, start, end, "place")
         if head_entry is not None:
             # the head is part of the name ("the Soviet Union"): its noun is no role
             return self._from_head_entry(head_entry, (), text, start, end)
@@ -340,7 +360,8 @@ class Resolver:
         definite = salient_definite(self, head, tokens)
         if definite is not None:
             found: str | None = definite.code
-            if definite.country and roles:
+            if definite.country and roles and is_country(definite.country):
+                # "the leaders" after "EU leaders" stay the EU's, not a government role
                 found = join_code(definite.country, roles)
             return Actor(
                 found,
@@ -465,6 +486,8 @@ class Resolver:
                     continue
                 taken.update(t.i for t in chunk)
                 entry = prefer(entries, head in chunk)
+                if head not in chunk and self._direction(chunk, head):
+                    continue  # "along the western border", "in West Darfur State"
                 if (
                     chunk[0].i >= 2
                     and chunk[0].doc[chunk[0].i - 1].text == "-"
@@ -479,6 +502,13 @@ class Resolver:
                     modifier = entry
                     modifier_dist = min(abs(t.i - head.i) for t in chunk)
         return head_entry, modifier
+
+    def _direction(self, chunk: list[Token], head: Token) -> bool:
+        """Whether a one-word name is a compass direction before an area noun or a place
+        ("the western border", "West Darfur State"): it says where, not who."""
+        if len(chunk) != 1 or chunk[0].lower_ not in COMPASS_WORDS:
+            return False
+        return head.lemma_.lower() in AREA_WORDS or self._place(head) is not None
 
     def _roles(self, head: Token, tokens: list[Token]) -> tuple[str, ...]:
         """Roles from the head noun with its compounds/adjectives, else from other role nouns."""
@@ -533,6 +563,12 @@ class Resolver:
             if child.dep_ == "poss":
                 return self.actor_for(child)
         return None
+
+    def _compound_place(self, head: Token) -> str | None:
+        """The country of a place the gazetteer names with the head and its compounds."""
+        if not any(c.dep_ == "compound" and c.i < head.i for c in head.children):
+            return None
+        return self._place(head)
 
     def _place(self, head: Token) -> str | None:
         if head.pos_ != "PROPN" or head.ent_type_ in ("PERSON", "NORP"):

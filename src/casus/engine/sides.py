@@ -21,9 +21,25 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 # Roles that, with no country of their own, belong to the acting government's country:
-# "Azerbaijani government is trying to suppress the opposition" → AZEOPP.
+# "Azerbaijani government is trying to suppress the opposition" → AZEOPP; so do parties
+# ("police arrested the leader of the main opposition party" → the police's country).
 DOMESTIC_ROLES = frozenset(
-    {"OPP", "CVL", "LEG", "JUD", "COP", "MED", "EDU", "LAB", "BUS", "REL", "HRI", "CRM", "AGR"}
+    {
+        "OPP",
+        "CVL",
+        "LEG",
+        "JUD",
+        "COP",
+        "MED",
+        "EDU",
+        "LAB",
+        "BUS",
+        "REL",
+        "HRI",
+        "CRM",
+        "AGR",
+        "PTY",
+    }
 )
 # Consultations (visits, meetings): their partner is the partner of joint acts that follow.
 VISIT_ROOT = "04"

@@ -85,6 +85,7 @@ LISTS = frozenset(
         "unidentified_words",
         "hypothetical_modifiers",
         "former_words",
+        "compass_words",
         # words/prefilter.tsv
         "prefilter_stop_words",
         "prefilter_openers",

@@ -12,7 +12,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from casus.document import Document
-from casus.engine.clauses import DESCRIPTIVE_CODES, VIOLENT_ROOTS, ClauseReader
+from casus.engine.clauses import (
+    DESCRIPTIVE_CODES,
+    VIOLENT_ROOTS,
+    ClauseReader,
+    protest_purposes,
+)
 from casus.engine.context import is_country
 from casus.engine.frames import (
     Frame,
@@ -103,6 +108,7 @@ class EventEngine:
             consumed: set[int] = set()
             found = self._verb_events(scope, sent, consumed)
             found += self._noun_events(scope, sent, consumed)
+            found = protest_purposes(found)
             out.extend(found)
             scope.earlier.extend(e for e, _ in found if e.modality.asserted and e.source)
         return self._dedupe(out)
@@ -629,7 +635,8 @@ def _recent_dyad(scope: Scope, frame: Frame) -> tuple[Actor, Actor] | None:
             and is_country(source.country)
             and is_country(target.country)
             and source.country != target.country
-            and source.how in NAMED and target.how in NAMED
+            and source.how in NAMED
+            and target.how in NAMED
         ):
             return source, target
     return None

@@ -193,3 +193,42 @@ def _instruments(verb: Token) -> list[Token]:
 
 
 __all__ = ["DESCRIPTIVE_CODES", "VIOLENT_ROOTS", "ClauseReader"]
+
+
+# What a protest is for is part of the protest: "staged a hunger strike to demand his
+# resignation", "blocked roads demanding reforms", "rallied, saying he must resign" are one
+# protest (14), not a protest and a demand (10) or a disapproval (11).
+PROTEST_PURPOSE_ROOTS = frozenset({"10", "11"})
+PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl", "ccomp", "conj", "pcomp", "prep", "dobj"})
+
+
+def protest_purposes(events: list[tuple[Event, Token]]) -> list[tuple[Event, Token]]:
+    """``events`` without the demands and disapprovals that only state what a protest of the
+    same source, in the same sentence, was for."""
+    protests: dict[int, set[int]] = {}  # sentence → trigger and object tokens of protests
+    for event, token in events:
+        if event.cameo_root == "14":
+            near = protests.setdefault(event.sentence_index, set())
+            near.add(token.i)
+            near.update(c.i for c in token.children if c.dep_ in ("dobj", "pobj"))
+            if token.dep_ in ("dobj", "pobj") and token.head.pos_ in ("VERB", "ADP"):
+                near.add(token.head.i if token.head.pos_ == "VERB" else token.head.head.i)
+    if not protests:
+        return events
+    return [(e, t) for e, t in events if not _protest_purpose(e, t, protests)]
+
+
+def _protest_purpose(event: Event, token: Token, protests: dict[int, set[int]]) -> bool:
+    near = protests.get(event.sentence_index)
+    if near is None or event.cameo_root not in PROTEST_PURPOSE_ROOTS:
+        return False
+    step = token
+    for _ in range(3):  # "to demand", "to press their demands", "in demanding a referendum"
+        if step.dep_ not in PURPOSE_DEPS or step.head is step:
+            return False
+        if step.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in step.children):
+            return False  # "protesters marched, and the minister demanded": a clause of its own
+        step = step.head
+        if step.i in near:
+            return True
+    return False

@@ -103,6 +103,12 @@ class PatternMatcher:
         for obj in frame.objects:
             if self.lexicon.has_lemma("noun", obj.lemma_.lower()):
                 preds.append(obj)
+            # the object's own infinitive: "reached a consensus to exchange information"
+            preds.extend(
+                c
+                for c in obj.children
+                if c.dep_ == "acl" and c.pos_ == "VERB" and any(a.dep_ == "aux" for a in c.children)
+            )
         for obj in frame.preps.get("of", []) + frame.preps.get("about", []):
             preds.append(obj)
         for pred in preds:

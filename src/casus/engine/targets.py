@@ -402,9 +402,10 @@ class TargetFinder:
         actor = resolver.actor_for(unwrap_quantifier(token))
         return actor is not None and actor.code is not None
 
-    def _owner(self, token: Token, resolver: Resolver) -> Actor | None:
+    def _owner(self, token: Token, resolver: Resolver, depth: int = 0) -> Actor | None:
         """The actor an object noun belongs to: possessor, country adjective, "by" or "of"
-        phrase ("military exercises by Iranian forces")."""
+        phrase ("military exercises by Iranian forces"), or whose the "of" phrase's noun is
+        ("banned imports of Turkish goods" → Turkey)."""
         for child in token.children:
             if child.dep_ == "poss" or (
                 child.dep_ in ("amod", "compound") and child.i < token.i and not prefixed(child)
@@ -438,6 +439,10 @@ class TargetFinder:
                 actor = resolver.actor_for(inner)
                 if actor is not None and actor.code is not None:
                     return actor
+                if word == "of" and depth < 1:  # "imports of Turkish goods", "assets of its banks"
+                    actor = self._owner(inner, resolver, depth + 1)
+                    if actor is not None:
+                        return actor
         return None
 
     def actors(

@@ -140,9 +140,12 @@ class Gazetteer:
         cities = _cities().get(key) or _cities().get(place_key(text))
         if cities and any(place_key(p.name) == place_key(text) for p in cities):
             return _best(cities, prefer)
-        # a province's own name beats a town's alternate spelling ("Borno" is no Borna)
+        # a province's own name beats a town's alternate spelling in another country
+        # ("Borno" is no Borna), not in its own ("Jenin" is the town Janīn)
         province = self.subdivision(text, prefer)
-        return province or (_best(cities, prefer) if cities else None)
+        if cities and (province is None or province.country in {c.country for c in cities}):
+            return _best(cities, prefer)
+        return province
 
     def subdivision(self, text: str, prefer: tuple[str, ...] = ()) -> Place | None:
         """A first-level administrative division (province, state, governorate, oblast) by

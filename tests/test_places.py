@@ -83,3 +83,30 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2, dlon = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
     cos = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dlon)
     return 6371 * math.acos(max(-1.0, min(1.0, cos)))
+
+
+def test_provinces_and_states_come_from_iso_3166_2(coder: Coder) -> None:
+    gazetteer = coder.gazetteer
+    found = {
+        text: (p.name, p.country, p.precision, p.admin1, p.lat) if p else None
+        for text in ("Nangarhar", "Nangarhar province", "Delta State", "Punjab province")
+        for p in [gazetteer.find(text)]
+    }
+    assert found == {
+        "Nangarhar": ("Nangarhār", "AFG", "region", "AF-NAN", None),
+        "Nangarhar province": ("Nangarhār", "AFG", "region", "AF-NAN", None),
+        "Delta State": ("Delta", "NGA", "region", "NG-DE", None),
+        "Punjab province": ("Punjab", "PAK", "region", "PK-PB", None),  # India's is a state
+    }
+    # a town's alternate spelling in another country loses; a town in its own country wins
+    borno, jenin = gazetteer.find("Borno"), gazetteer.find("Jenin")
+    assert borno is not None and borno.country == "NGA" and borno.feature_code == "ADM1"
+    assert jenin is not None and jenin.precision == "city"
+
+
+def test_shared_and_common_word_subdivisions_are_no_places(coder: Coder) -> None:
+    gazetteer = coder.gazetteer
+    # shared by India and Pakistan; a direction; a nationality word; a common word
+    for text in ("Punjab", "Central province", "Northern", "Somali", "Rivers"):
+        assert gazetteer.subdivision(text) is None, text
+    assert gazetteer.subdivision("Rivers State") is not None

@@ -32,6 +32,7 @@ PLACE_TARGET_PREPS = word_sequence("place_target_preps")
 REACTION_VERBS = word_list("reaction_verbs")
 RELATIVE_PRONOUNS = word_list("relative_pronouns")
 INSTRUMENT_NOUNS = word_list("instrument_nouns")
+AREA_WORDS = word_list("area_words")
 NEGATED_PREFIXES = word_list("negated_prefixes")
 AGENTIVE_ADJECTIVES = word_list("agentive_adjectives")
 
@@ -346,8 +347,12 @@ def place_in(
     """The first proper name among ``tokens`` that the gazetteer places in a country other than
     ``avoid``."""
     for token in tokens:
+        # "in Nangarhar province": the area noun heads the name
+        area = token.lower_ in AREA_WORDS and any(
+            c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < token.i for c in token.children
+        )
         if (
-            token.pos_ != "PROPN"
+            (token.pos_ != "PROPN" and not area)
             or token.dep_ == "compound"
             or token.ent_type_ in ("PERSON", "ORG", "NORP")
         ):

@@ -64,6 +64,7 @@ COUNTRY_FEATURE = "PCLI"  # GeoNames feature codes: independent political entity
 CITY_FEATURE = "PPL"  # populated place,
 CAPITAL_FEATURE = "PPLC"  # capital,
 REGION_FEATURE = "RGN"  # region
+SUBDIVISION_FEATURE = "ADM1"  # first-level administrative division (ISO 3166-2, via pycountry)
 
 # A city at least this large is a place even when spaCy tags it as an organisation.
 LARGE_CITY = 100_000
@@ -134,10 +135,43 @@ class Gazetteer:
             return self._regions[key]
         if key in self._countries:
             return self._countries[key]
-        cities = _cities().get(key) or _cities().get(place_key(text))
-        if not cities or (text.isupper() and len(text) <= 4) or key in NOT_PLACES:
+        if (text.isupper() and len(text) <= 4) or key in NOT_PLACES:
             return None  # "UN", "EU", "US" are not the towns of those names
-        return _best(cities, prefer)
+        cities = _cities().get(key) or _cities().get(place_key(text))
+        if cities and any(place_key(p.name) == place_key(text) for p in cities):
+            return _best(cities, prefer)
+        # a province's own name beats a town's alternate spelling in another country
+        # ("Borno" is no Borna), not in its own ("Jenin" is the town Janīn)
+        province = self.subdivision(text, prefer)
+        if cities and (province is None or province.country in {c.country for c in cities}):
+            return _best(cities, prefer)
+        return province
+
+    def subdivision(self, text: str, prefer: tuple[str, ...] = ()) -> Place | None:
+        """A first-level administrative division (province, state, governorate, oblast) by
+        its ISO 3166-2 name, accents folded, with or without its type word ("Nangarhar",
+        "Nangarhar province"). Loaded only when a name is no region, country or city. A name
+        several countries share, a country name or adjective ("Somali") and a common word or
+        direction ("Central", "Western", "Delta") is a place only when a type word that fits
+        follows it ("Delta State"); docs/places.md#provinces-and-states."""
+        words = place_key(text).split()
+        kind = words[-1] if len(words) > 1 and words[-1] in _type_words() else None
+        name = " ".join(words[:-1] if kind else words)
+        entries = _subdivisions().get(name)
+        if not entries:
+            return None
+        fitting = [e for e in entries if kind is not None and kind in e[3].lower().split()]
+        if len({e[1] for e in entries}) > 1:
+            # shared ("Punjab", "Red Sea"): only with a type word that fits, then the actors'
+            entries = fitting
+            if len({e[1] for e in entries}) > 1:
+                entries = [e for e in entries if e[1] in prefer]
+            if len({e[1] for e in entries}) != 1:
+                return None
+        if not fitting and (name in self._adjectives or _common_name(name)):
+            return None
+        label, country, code, _ = entries[0]
+        return Place(label, country, None, None, "region", 0, None, code, SUBDIVISION_FEATURE)
 
     def find(self, text: str, prefer: tuple[str, ...] = ()) -> Place | None:
         """Like :meth:`lookup`, then smaller places by any Latin-script name (the places
@@ -313,6 +347,61 @@ def _regions() -> dict[str, Place]:
             for v in variants:
                 regions[normalize(v)] = place
     return regions
+
+
+@lru_cache(maxsize=1)
+def _type_words() -> frozenset[str]:
+    from casus.ontology.words import word_list
+
+    return frozenset(word_list("area_words"))
+
+
+def _common_name(name: str) -> bool:
+    """A subdivision name made only of directions and common words ("Central", "North
+    East", "Upper West", "Rivers"): data/words/nouns.tsv ``region_common_words`` and
+    modifiers.tsv ``compass_words``."""
+    from casus.ontology.words import word_list
+
+    common = set(word_list("region_common_words")) | set(word_list("compass_words"))
+    return all(w in common for w in name.split())
+
+
+@lru_cache(maxsize=1)
+def _subdivisions() -> dict[str, list[tuple[str, str, str, str]]]:
+    """ISO 3166-2 first-level subdivisions (pycountry) by folded name: (name, ISO alpha-3
+    country, ISO 3166-2 code, type). Loaded on the first name that no region, country or
+    city matches, from the on-disk cache when it is current."""
+    from importlib.metadata import version
+
+    from casus.ontology.cache import cache_key, cached, code_of
+
+    key = cache_key(version("pycountry"), *code_of(__file__))
+    return cached("subdivisions", key, _build_subdivisions)
+
+
+def _build_subdivisions() -> dict[str, list[tuple[str, str, str, str]]]:
+    """The index of :func:`_subdivisions`. pycountry writes some names the local way round
+    ("Dagestan, Respublika"; "Vinnytska oblast"): the part before the comma and the name
+    without a trailing type word are indexed too."""
+    import pycountry
+
+    iso3 = _iso2_to_iso3()
+    types = _type_words()
+    index: dict[str, list[tuple[str, str, str, str]]] = {}
+    for sub in pycountry.subdivisions:
+        country = iso3.get(sub.country_code)
+        if sub.parent_code is not None or country is None:
+            continue  # first level only
+        entry = (str(sub.name), country, str(sub.code), str(sub.type))
+        full = place_key(sub.name.split(",")[0])
+        keys = {full}
+        words = full.split()
+        if len(words) > 1 and words[-1] in types:
+            keys.add(" ".join(words[:-1]))
+        for k in keys:
+            if k and entry not in index.setdefault(k, []):
+                index[k].append(entry)
+    return index
 
 
 _ASCII_FOLD = str.maketrans({".": None, "`": "'", "-": " "})

@@ -61,6 +61,7 @@ LISTS = frozenset(
         "speech_nouns",
         "document_nouns",
         "area_words",
+        "region_common_words",
         "measure_nouns",
         "topic_nouns",
         # words/function.tsv

@@ -268,8 +268,11 @@ class EventEngine:
             else s
             for s in sources
         ]
-        if code.code == "010" and (
-            pattern.specificity == 0 or not any(t is not None and t.known for t in targets)
+        refused = stated_future(frame.pred) and is_negated_locally(frame.pred)
+        if (
+            code.code == "010"
+            and not refused  # "would not comment": a declined comment (intentions.tsv)
+            and (pattern.specificity == 0 or not any(t is not None and t.known for t in targets))
         ):
             # A bare statement is attribution, not an event: CAMEO codes 010 only as a
             # residual, so only specific, addressed statements are kept ("briefed Iran on").
@@ -415,7 +418,9 @@ class EventEngine:
             if not _codable(source, target, code):
                 continue
             event = self._event(scope, frame, pattern, code, modality, source, target)
-            out.append((event, frame.pred))
+            if stated != code.code:
+                # "is ready to accept the proposal" is itself the 030 statement: one event
+                out.append((event, frame.pred))
             if stated is not None:
                 # the stated intention: the same pair, coded as the 03x/13x statement
                 intent = self.cameo.get(stated)

@@ -237,9 +237,15 @@ class EventEngine:
         )
 
     def _is_bare_report(self, pattern: Pattern, frame: Frame) -> bool:
-        """ "X said that ..." is attribution, not an event, unless a specific pattern codes it."""
+        """ "X said that ..." is attribution, not an event, unless a specific pattern codes it
+        ("would not comment" is a declined comment)."""
         lemma = frame.pred.lemma_.lower()
-        return lemma in REPORTING_VERBS and pattern.specificity == 0 and pattern.code[:2] == "01"
+        return (
+            lemma in REPORTING_VERBS
+            and pattern.specificity == 0
+            and pattern.code[:2] == "01"
+            and not (stated_future(frame.pred) and is_negated_locally(frame.pred))
+        )
 
     def _build(self, scope: Scope, frame: Frame, pattern: Pattern) -> list[tuple[Event, Token]]:
         """The events of one matched frame: who acts, on whom, then one event per pair."""

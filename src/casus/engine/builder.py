@@ -510,11 +510,12 @@ class EventEngine:
         willing = frame.pred.dep_ == "xcomp" and frame.pred.head.lemma_.lower() in WILLINGNESS
         if willing:
             # "Norway is willing to send material"; "he was not ready to approve" is a refusal;
-            # "might be willing", "if ... is ready", "is it willing?" state nothing
+            # "he would be ready to host" states it too; "might be willing", "if ... is
+            # ready", "is it willing?" state nothing
             adjective = frame.pred.head
             copula = adjective.head
             if any(is_question(t) for t in (frame.pred, adjective, copula)) or (
-                is_modal_locally(copula) or is_conditional(copula)
+                (is_modal_locally(copula) and not stated_future(copula)) or is_conditional(copula)
             ):
                 return None
             intent, refusal = self.intentions[root]

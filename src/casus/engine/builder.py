@@ -126,7 +126,11 @@ class EventEngine:
             ):
                 continue
             frame = verb_frame(token)
-            for implied in (self.clauses.obligation(token, frame), self.clauses.judgement(token)):
+            for implied in (
+                self.clauses.obligation(token, frame),
+                self.clauses.retribution(token, frame),
+                self.clauses.judgement(token),
+            ):
                 if implied is not None:
                     found.extend(self._note(scope, self._build(scope, *implied)))
             pattern = self.matcher.best_pattern(frame)

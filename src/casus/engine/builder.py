@@ -70,6 +70,8 @@ DISOWNING = frozenset({"015", "016"})
 # bridges behind it" is a metaphor more often than an event).
 TARGETED_ROOTS = frozenset({"16", "17", "18", "19", "20"})
 WILLINGNESS = word_list("willingness")
+EXPEL_CODE = "174"
+ORDER_VERBS = frozenset({"order", "tell", "instruct"})
 # CAMEO 172 (curfews, states of emergency, martial law, bans) and 175 (repression): done to the
 # actor's own population when the text names no one else.
 DOMESTIC_CODES = ("172", "175")
@@ -286,6 +288,13 @@ class EventEngine:
         ):
             # A bare statement is attribution, not an event: CAMEO codes 010 only as a
             # residual, so only specific, addressed statements are kept ("briefed Iran on").
+            return []
+        if (
+            code.code == EXPEL_CODE
+            and frame.pred.lemma_.lower() in ORDER_VERBS
+            and any(t is not None and t.country == sources[0].country for t in targets)
+        ):
+            # "told its citizens to leave Lebanon" is an evacuation, not an expulsion
             return []
         if (
             (code.root == PROTEST_ROOT or (code.root == DEMAND_ROOT and sources[0].roles))

@@ -70,6 +70,8 @@ DISOWNING = frozenset({"015", "016"})
 # bridges behind it" is a metaphor more often than an event).
 TARGETED_ROOTS = frozenset({"16", "17", "18", "19", "20"})
 WILLINGNESS = word_list("willingness")
+EXPEL_CODE = "174"
+ORDER_VERBS = frozenset({"order", "tell", "instruct"})
 # CAMEO 172 (curfews, states of emergency, martial law, bans) and 175 (repression): done to the
 # actor's own population when the text names no one else.
 DOMESTIC_CODES = ("172", "175")
@@ -126,7 +128,11 @@ class EventEngine:
             ):
                 continue
             frame = verb_frame(token)
-            for implied in (self.clauses.obligation(token, frame), self.clauses.judgement(token)):
+            for implied in (
+                self.clauses.obligation(token, frame),
+                self.clauses.retribution(token, frame),
+                self.clauses.judgement(token),
+            ):
                 if implied is not None:
                     found.extend(self._note(scope, self._build(scope, *implied)))
             pattern = self.matcher.best_pattern(frame)
@@ -237,9 +243,15 @@ class EventEngine:
         )
 
     def _is_bare_report(self, pattern: Pattern, frame: Frame) -> bool:
-        """ "X said that ..." is attribution, not an event, unless a specific pattern codes it."""
+        """ "X said that ..." is attribution, not an event, unless a specific pattern codes it
+        ("would not comment" is a declined comment)."""
         lemma = frame.pred.lemma_.lower()
-        return lemma in REPORTING_VERBS and pattern.specificity == 0 and pattern.code[:2] == "01"
+        return (
+            lemma in REPORTING_VERBS
+            and pattern.specificity == 0
+            and pattern.code[:2] == "01"
+            and not (stated_future(frame.pred) and is_negated_locally(frame.pred))
+        )
 
     def _build(self, scope: Scope, frame: Frame, pattern: Pattern) -> list[tuple[Event, Token]]:
         """The events of one matched frame: who acts, on whom, then one event per pair."""
@@ -268,11 +280,21 @@ class EventEngine:
             else s
             for s in sources
         ]
-        if code.code == "010" and (
-            pattern.specificity == 0 or not any(t is not None and t.known for t in targets)
+        refused = stated_future(frame.pred) and is_negated_locally(frame.pred)
+        if (
+            code.code == "010"
+            and not refused  # "would not comment": a declined comment (intentions.tsv)
+            and (pattern.specificity == 0 or not any(t is not None and t.known for t in targets))
         ):
             # A bare statement is attribution, not an event: CAMEO codes 010 only as a
             # residual, so only specific, addressed statements are kept ("briefed Iran on").
+            return []
+        if (
+            code.code == EXPEL_CODE
+            and frame.pred.lemma_.lower() in ORDER_VERBS
+            and any(t is not None and t.country == sources[0].country for t in targets)
+        ):
+            # "told its citizens to leave Lebanon" is an evacuation, not an expulsion
             return []
         if (
             (code.root == PROTEST_ROOT or (code.root == DEMAND_ROOT and sources[0].roles))
@@ -415,7 +437,9 @@ class EventEngine:
             if not _codable(source, target, code):
                 continue
             event = self._event(scope, frame, pattern, code, modality, source, target)
-            out.append((event, frame.pred))
+            if stated != code.code:
+                # "is ready to accept the proposal" is itself the 030 statement: one event
+                out.append((event, frame.pred))
             if stated is not None:
                 # the stated intention: the same pair, coded as the 03x/13x statement
                 intent = self.cameo.get(stated)
@@ -499,11 +523,12 @@ class EventEngine:
         willing = frame.pred.dep_ == "xcomp" and frame.pred.head.lemma_.lower() in WILLINGNESS
         if willing:
             # "Norway is willing to send material"; "he was not ready to approve" is a refusal;
-            # "might be willing", "if ... is ready", "is it willing?" state nothing
+            # "he would be ready to host" states it too; "might be willing", "if ... is
+            # ready", "is it willing?" state nothing
             adjective = frame.pred.head
             copula = adjective.head
             if any(is_question(t) for t in (frame.pred, adjective, copula)) or (
-                is_modal_locally(copula) or is_conditional(copula)
+                (is_modal_locally(copula) and not stated_future(copula)) or is_conditional(copula)
             ):
                 return None
             intent, refusal = self.intentions[root]

@@ -18,6 +18,7 @@ from casus.engine.modality import (
     REPORTING_VERBS,
     is_negated_locally,
     is_subjunctive,
+    stated_future,
 )
 from casus.model import Event
 from casus.ontology.cameo import CameoTable
@@ -32,6 +33,7 @@ EVALUATIVE_ROOTS = frozenset({"05", "11"})
 # "Niger's deposed president", "the ousted leader": a title, not a report of the coup
 DESCRIPTIVE_CODES = frozenset({"1724"})
 OBLIGATION_MODALS = word_list("obligation_modals")
+RETRIBUTION_WORDS = word_list("retribution_words")
 ENACTING_GOVERNORS = word_list("enacting_governors")
 # What a body does by agreeing to it: sanctions, suspensions, expulsions (16), bans (17).
 ENACTED_ROOTS = frozenset({"16", "17"})
@@ -67,6 +69,38 @@ class ClauseReader:
         chosen = next((p for p in demands if root and root in p.comp), None) or next(
             (p for p in demands if p.specificity == 0), None
         )
+        if chosen is None:
+            return None
+        synthetic = Frame(
+            speech,
+            "verb",
+            subjects=verb_frame(speech).subjects,
+            objects=frame.subjects,
+            lemma=speech.lemma_.lower(),
+        )
+        return synthetic, chosen
+
+    def retribution(self, token: Token, frame: Frame) -> Implied | None:
+        """ "Netanyahu said Hezbollah will pay a heavy price": a reported promise that the
+        clause's subject will pay is a threat by the speaker against it (the 'warn'
+        pattern, 130); "Israel paid a heavy price in the war" is no event."""
+        if token.lemma_.lower() != "pay" or token.dep_ != "ccomp" or not frame.subjects:
+            return None
+        if frame.passive or not stated_future(token) or is_negated_locally(token):
+            return None
+        # "a heavy price", "dearly"; a bare "the price" is as often a cost as a threat
+        if not any(
+            c.dep_ in ("dobj", "advmod")
+            and c.lemma_.lower() in RETRIBUTION_WORDS
+            and (c.dep_ == "advmod" or any(m.dep_ == "amod" for m in c.children))
+            for c in token.children
+        ):
+            return None
+        speech = token.head
+        if speech.lemma_.lower() not in REPORTING_VERBS:
+            return None
+        warnings = self.lexicon.candidates("verb", "warn")
+        chosen = next((p for p in warnings if p.specificity == 0), None)
         if chosen is None:
             return None
         synthetic = Frame(

@@ -161,22 +161,23 @@ def load_cameo() -> CameoTable:
 
 
 @lru_cache(maxsize=1)
-def load_intentions() -> dict[str, tuple[str, str | None]]:
+def load_intentions() -> dict[str, tuple[str | None, str | None]]:
     """Root → (the 03x/13x code of an actor's stated future action of that root, the 12x code
-    of its stated refusal) from ``data/intentions.tsv``."""
+    of its stated refusal) from ``data/intentions.tsv``. A refusal to comment is 011, not a
+    12x rejection, and a promise to comment codes nothing: root 01 has no intent code."""
     cameo = load_cameo()
-    out: dict[str, tuple[str, str | None]] = {}
+    out: dict[str, tuple[str | None, str | None]] = {}
     for row in read_tsv(
         dict(data_files("", "*.tsv"))["intentions.tsv"],
         "intentions.tsv",
         ("root", "code", "refusal", "note"),
     ):
-        root, code, refusal = row.require("root"), row.require("code"), row.get("refusal")
+        root, code, refusal = row.require("root"), row.get("code"), row.get("refusal")
         if root not in cameo or len(root) != 2:
             raise row.error(f"{root!r} is not a CAMEO root")
-        if code not in cameo or code[:2] not in ("03", "13"):
+        if code is not None and (code not in cameo or code[:2] not in ("03", "13")):
             raise row.error(f"{code!r} must be a CAMEO 03x or 13x code")
-        if refusal is not None and (refusal not in cameo or refusal[:2] != "12"):
-            raise row.error(f"refusal {refusal!r} must be a CAMEO 12x code")
+        if refusal is not None and (refusal not in cameo or refusal[:2] not in ("12", "01")):
+            raise row.error(f"refusal {refusal!r} must be a CAMEO 12x code (or 011)")
         out[root] = (code, refusal)
     return out

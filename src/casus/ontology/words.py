@@ -70,6 +70,7 @@ LISTS = frozenset(
         "negators",
         "condition_marks",
         "obligation_modals",
+        "retribution_words",
         "reciprocals",
         "relative_pronouns",
         "negated_prefixes",

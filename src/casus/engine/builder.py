@@ -22,6 +22,7 @@ from casus.engine.context import is_country
 from casus.engine.frames import (
     Frame,
     noun_frame,
+    prep_objects,
     verb_frame,
 )
 from casus.engine.matching import PatternMatcher
@@ -284,9 +285,15 @@ class EventEngine:
         if code.code.startswith(DOMESTIC_CODES) and not any(t is not None for t in targets):
             targets = self._own_population(scope, frame, sources[0])
         joint = self._joint(code, frame)
-        if not any(t is not None for t in targets) and self._wants_target(code.code, frame):
-            targets = [focus(scope, frame, sources[0], joint=joint)]
         parties = joint and len({s.code for s in sources}) >= 2  # "the war between A and B"
+        if joint:
+            targets = _without_venues(scope, frame, sources, targets)
+        if (
+            not any(t is not None for t in targets)
+            and self._wants_target(code.code, frame)
+            and not parties  # "A and B signed it under Swiss mediation": no third party
+        ):
+            targets = [focus(scope, frame, sources[0], joint=joint)]
         if code.root in TARGETED_ROOTS and not any(t is not None for t in targets) and not parties:
             return []
         return self._events(scope, frame, pattern, sources, targets)
@@ -616,6 +623,30 @@ def _guessed_target(event: Event) -> bool:
     if target is None or target.how == "context":
         return True
     return target.how == "inferred" and target.start == target.end
+
+
+def _without_venues(
+    scope: Scope, frame: Frame, sources: list[Actor], targets: list[Actor | None]
+) -> list[Actor | None]:
+    """A joint act's place is no party to it when two parties are named besides it: "Iran
+    and the United States held talks in Oman", "met Putin at the Kremlin".
+    """
+    venues = list(frame.preps.get("in", [])) + list(frame.preps.get("at", []))
+    for obj in frame.objects:
+        inner: dict[str, list[Token]] = {}
+        prep_objects(obj, inner)
+        venues += inner.get("in", []) + inner.get("at", [])
+    spans = [
+        (v.left_edge.idx + scope.offset, v.right_edge.idx + len(v.right_edge) + scope.offset)
+        for v in venues
+    ]
+
+    def at_venue(actor: Actor | None) -> bool:
+        return actor is not None and any(a <= actor.start < b for a, b in spans)
+
+    kept = [t for t in targets if not at_venue(t)]
+    named = {a.code for a in list(sources) + kept if a is not None and a.known}
+    return kept if len(named) >= 2 else targets
 
 
 def _recent_dyad(scope: Scope, frame: Frame) -> tuple[Actor, Actor] | None:

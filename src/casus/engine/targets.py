@@ -24,6 +24,7 @@ from casus.engine.frames import (
     prep_objects,
     unwrap_quantifier,
     verb_frame,
+    with_conjuncts,
 )
 from casus.engine.matching import PatternMatcher
 from casus.engine.modality import IRREALIS_GOVERNORS
@@ -62,6 +63,8 @@ ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj",
 DENIAL_CODE = "016"
 ACCUSATION_ROOT = "11"
 VENUE_PREPS = word_list("venue_preps")
+# An act done "under Swiss mediation", "through Qatari mediation": its doers are the parties.
+MEDIATED_UNDER = frozenset({"under", "through", "with", "via"})
 # Prepositions that name what a protest is against anywhere in its clause.
 PROTESTED_PREPS = frozenset({"against", "of", "over", "for", "at"})
 
@@ -197,6 +200,9 @@ class TargetFinder:
         ("The truce, which was brokered by Qatar, ..." → the truce's two sides)."""
         if pattern.code[:3] != MEDIATION_CODE:
             return []
+        mediated = self._mediated_act(frame, scope, source)
+        if mediated:
+            return mediated
         nouns = [o for o in frame.objects if o.pos_ in ("NOUN", "PROPN")]
         if frame.pred.dep_ == "relcl" and frame.pred.head.pos_ == "NOUN":
             nouns.append(frame.pred.head)  # "the truce, which was brokered by Qatar"
@@ -224,6 +230,27 @@ class TargetFinder:
                 if sides:
                     return sides
         return []
+
+    def _mediated_act(self, frame: Frame, scope: Scope, source: Actor) -> list[Actor | None]:
+        """The mediation an act was done under is between who did it: "the two ministers
+        signed the protocols under Swiss mediation" → the two ministers."""
+        prep = frame.pred.head
+        if (
+            frame.kind != "noun"
+            or frame.pred.dep_ != "pobj"
+            or prep.lower_ not in MEDIATED_UNDER
+            or prep.head.pos_ not in ("VERB", "AUX")
+        ):
+            return []
+        verb = prep.head
+        subjects = [
+            s for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for s in with_conjuncts(c)
+        ]
+        found: list[Actor | None] = []
+        for actor in self.actors(subjects, scope.resolver):
+            if actor.known and actor.country != source.country:
+                found.append(as_context(actor))
+        return found
 
     def _denied(
         self, pattern: Pattern, frame: Frame, scope: Scope, source: Actor

@@ -188,8 +188,28 @@ class TargetFinder:
                 if obj.pos_ == "NOUN" and not self._is_actor(obj, scope.resolver):
                     event = self._antecedent(obj, scope)
                     if event is not None and event.source is not None:
-                        return [event.source]
+                        return self._makers(event, scope, source)
         return []
+
+    @staticmethod
+    def _makers(event: Event, scope: Scope, source: Actor) -> list[Actor | None]:
+        """Who did an earlier event: its source, or every party of a joint act ("Israel, the
+        UAE and Bahrain signed agreements. Palestinian leaders condemned the deals." → all
+        three, the reacting side's own country aside)."""
+        pairs = [e for e in scope.earlier if e.trigger_start == event.trigger_start]
+        if len(pairs) < 2:
+            return [event.source]
+        parties: list[Actor | None] = []
+        for e in pairs:
+            for side in (e.source, e.target):
+                if (
+                    side is not None
+                    and side.known
+                    and side.country != source.country
+                    and all(p is None or p.code != side.code for p in parties)
+                ):
+                    parties.append(as_context(side))
+        return parties or [event.source]
 
     def _mediated(
         self, pattern: Pattern, frame: Frame, scope: Scope, source: Actor

@@ -49,6 +49,7 @@ from casus.engine.sides import (
     generic_actor,
     implicit_actor,
     own_forces,
+    resident,
     situate,
 )
 from casus.engine.targets import TargetFinder
@@ -321,7 +322,7 @@ class EventEngine:
         violent act by a thing ("a roadside bomb killed five soldiers"), an unknown side."""
         resolver = scope.resolver
         sources = [
-            situate(a, frame, scope, token=subject)
+            resident(situate(a, frame, scope, token=subject), frame, scope, subject)
             for subject in frame.subjects
             for a in self.finder.actors([subject], resolver)
         ]
@@ -374,6 +375,7 @@ class EventEngine:
                     else t
                     for t in situated
                 ]
+        situated = [t if t is None else resident(t, frame, scope) for t in situated]
         if pattern.code[:2] == POSTURE_ROOT:
             # "Kosovo deployed special police units", "Serbia's army was placed on alert": a
             # state's own forces are what it moves; at whom is the dyad in focus

@@ -27,7 +27,7 @@ from casus.engine.frames import (
     with_conjuncts,
 )
 from casus.engine.matching import PatternMatcher
-from casus.engine.modality import IRREALIS_GOVERNORS
+from casus.engine.modality import CONDITION_MARKS, IRREALIS_GOVERNORS
 from casus.engine.resolver import Resolver
 from casus.engine.scope import Scope
 from casus.engine.sides import (
@@ -50,6 +50,8 @@ TARGET_PREPS = word_sequence("target_preps")
 PLACE_TARGET_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
 # Appeals and demands are addressed to the subject of what they ask for.
 ADDRESSED_ROOTS = frozenset({"02", "10"})
+# Threats and demands made on a condition are made on whom the condition is about.
+CONDITIONED_ROOTS = frozenset({"02", "10", "13"})
 # Reactions whose target is whoever did the event they react to ("condemned the attack").
 REACTION_ROOTS = frozenset({"02", "10", "11", "12", "13", "14"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
@@ -108,6 +110,7 @@ class TargetFinder:
             self._denied,
             self._evaluated,
             self._addressed,
+            self._conditioned,
             self._intended,
             self._place,
         ):
@@ -324,6 +327,35 @@ class TargetFinder:
                 found = [a for a in self.actors(subjects, scope.resolver) if a.code != source.code]
                 if found:
                     return found
+        return []
+
+    def _conditioned(
+        self, pattern: Pattern, frame: Frame, scope: Scope, source: Actor
+    ) -> Sequence[Actor | None]:
+        """A threat or demand made on a condition targets whom the condition is about:
+        "threatened to stop the talks if the United States deploys the missiles" → USA."""
+        if pattern.code[:2] not in CONDITIONED_ROOTS:
+            return []
+        clauses = [
+            t
+            for t in frame.pred.subtree
+            if t.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in t.children)
+        ]
+        for clause in clauses:
+            subjects = [
+                s
+                for c in clause.children
+                if c.dep_ in ("nsubj", "nsubjpass")
+                for s in with_conjuncts(c)
+            ]
+            found = [
+                a
+                for a in self.actors(subjects, scope.resolver)
+                if a.known and a.country != source.country
+            ]
+            if found:
+                return found
         return []
 
     def _intended(

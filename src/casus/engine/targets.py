@@ -320,9 +320,21 @@ class TargetFinder:
     def _addressed(
         self, pattern: Pattern, frame: Frame, scope: Scope, source: Actor
     ) -> Sequence[Actor | None]:
-        """Whom a demand is addressed to: "demanded that the US cancel ..." → USA."""
+        """Whom a demand is addressed to: "demanded that the US cancel ..." → USA, "its
+        demand that Israel ease the restrictions" → ISR."""
         if pattern.code[:2] in ADDRESSED_ROOTS:
-            for comp in frame.complements:
+            comps = list(frame.complements)
+            if frame.kind == "noun":
+                comps += [c for c in frame.pred.children if c.dep_ in ("acl", "ccomp")]
+                if frame.pred.dep_ == "dobj":  # "reiterated its demand today that Israel ..."
+                    comps += [
+                        c
+                        for c in frame.pred.head.children
+                        if c.dep_ == "ccomp"
+                        and c.i > frame.pred.i
+                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                    ]
+            for comp in comps:
                 subjects = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
                 found = [a for a in self.actors(subjects, scope.resolver) if a.code != source.code]
                 if found:

@@ -22,6 +22,7 @@ from casus.engine.context import is_country
 from casus.engine.frames import (
     Frame,
     noun_frame,
+    prep_objects,
     verb_frame,
 )
 from casus.engine.matching import PatternMatcher
@@ -48,6 +49,7 @@ from casus.engine.sides import (
     generic_actor,
     implicit_actor,
     own_forces,
+    resident,
     situate,
 )
 from casus.engine.targets import TargetFinder
@@ -306,9 +308,15 @@ class EventEngine:
         if code.code.startswith(DOMESTIC_CODES) and not any(t is not None for t in targets):
             targets = self._own_population(scope, frame, sources[0])
         joint = self._joint(code, frame)
-        if not any(t is not None for t in targets) and self._wants_target(code.code, frame):
-            targets = [focus(scope, frame, sources[0], joint=joint)]
         parties = joint and len({s.code for s in sources}) >= 2  # "the war between A and B"
+        if joint:
+            targets = _without_venues(scope, frame, sources, targets)
+        if (
+            not any(t is not None for t in targets)
+            and self._wants_target(code.code, frame)
+            and not parties  # "A and B signed it under Swiss mediation": no third party
+        ):
+            targets = [focus(scope, frame, sources[0], joint=joint)]
         if code.root in TARGETED_ROOTS and not any(t is not None for t in targets) and not parties:
             return []
         return self._events(scope, frame, pattern, sources, targets)
@@ -336,7 +344,7 @@ class EventEngine:
         violent act by a thing ("a roadside bomb killed five soldiers"), an unknown side."""
         resolver = scope.resolver
         sources = [
-            situate(a, frame, scope, token=subject)
+            resident(situate(a, frame, scope, token=subject), frame, scope, subject)
             for subject in frame.subjects
             for a in self.finder.actors([subject], resolver)
         ]
@@ -389,6 +397,7 @@ class EventEngine:
                     else t
                     for t in situated
                 ]
+        situated = [t if t is None else resident(t, frame, scope) for t in situated]
         if pattern.code[:2] == POSTURE_ROOT:
             # "Kosovo deployed special police units", "Serbia's army was placed on alert": a
             # state's own forces are what it moves; at whom is the dyad in focus
@@ -641,6 +650,30 @@ def _guessed_target(event: Event) -> bool:
     if target is None or target.how == "context":
         return True
     return target.how == "inferred" and target.start == target.end
+
+
+def _without_venues(
+    scope: Scope, frame: Frame, sources: list[Actor], targets: list[Actor | None]
+) -> list[Actor | None]:
+    """A joint act's place is no party to it when two parties are named besides it: "Iran
+    and the United States held talks in Oman", "met Putin at the Kremlin".
+    """
+    venues = list(frame.preps.get("in", [])) + list(frame.preps.get("at", []))
+    for obj in frame.objects:
+        inner: dict[str, list[Token]] = {}
+        prep_objects(obj, inner)
+        venues += inner.get("in", []) + inner.get("at", [])
+    spans = [
+        (v.left_edge.idx + scope.offset, v.right_edge.idx + len(v.right_edge) + scope.offset)
+        for v in venues
+    ]
+
+    def at_venue(actor: Actor | None) -> bool:
+        return actor is not None and any(a <= actor.start < b for a, b in spans)
+
+    kept = [t for t in targets if not at_venue(t)]
+    named = {a.code for a in list(sources) + kept if a is not None and a.known}
+    return kept if len(named) >= 2 else targets
 
 
 def _recent_dyad(scope: Scope, frame: Frame) -> tuple[Actor, Actor] | None:

@@ -347,6 +347,16 @@ class Resolver:
             region = self._compound_place(head)
             if region is not None:
                 return Actor(region, region, (), text, start, end, "place")
+        if (
+            head_entry is not None
+            and head_entry.kind == "people"
+            and modifier_entry is not None
+            and modifier_entry.kind in ("adj", "name")
+            and split_code(modifier_entry.code).country != split_code(head_entry.code).country
+        ):
+            # "Bosnian Serbs", "Kosovo Albanians": a people named by where it lives is that
+            # country's
+            return _from_modifier_entry(modifier_entry, roles, text, start, end)
         if head_entry is not None:
             # the head is part of the name ("the Soviet Union"): its noun is no role
             return self._from_head_entry(head_entry, (), text, start, end)

@@ -51,6 +51,7 @@ FOCUS_SENTENCES = 2
 # act, never what the article is about; "unidentified gunmen" have none at all.
 UNIDENTIFIED_ROLES = frozenset({"UAF"})
 UNIDENTIFIED_WORDS = word_list("unidentified_words")
+ETHNIC_WORDS = word_list("ethnic_words")
 # Force posture (15x): a state moves, alerts or mobilises its own forces; they are no target.
 POSTURE_ROOT = "15"
 FORCE_ROLES = frozenset({"MIL", "COP"})
@@ -172,6 +173,29 @@ def situate(
         actor.start,
         actor.end,
         "context",
+    )
+
+
+def resident(actor: Actor, frame: Frame, scope: Scope, token: Token | None = None) -> Actor:
+    """An ethnic group named by a nationality belongs to the country it lives in, when its
+    phrase or its event names one: "ethnic Albanians in south Serbia" → SRB, "Serb forces
+    killed three ethnic Albanians in southeastern Serbia" → SRB; else it keeps the
+    nationality (docs/actors.md#country-from-context)."""
+    if not actor.country or not set(actor.text.lower().split()) & ETHNIC_WORDS:
+        return actor
+    own = list(token.subtree) if token is not None else []
+    found = place_in(own + argument_tokens(frame), scope.resolver.gazetteer, actor.country)
+    if found is None or not is_country(found[1]):
+        return actor
+    country = found[1]
+    return Actor(
+        country + "".join(actor.roles),
+        country,
+        actor.roles,
+        actor.text,
+        actor.start,
+        actor.end,
+        "inferred",
     )
 
 

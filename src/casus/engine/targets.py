@@ -24,9 +24,10 @@ from casus.engine.frames import (
     prep_objects,
     unwrap_quantifier,
     verb_frame,
+    with_conjuncts,
 )
 from casus.engine.matching import PatternMatcher
-from casus.engine.modality import IRREALIS_GOVERNORS
+from casus.engine.modality import CONDITION_MARKS, IRREALIS_GOVERNORS
 from casus.engine.resolver import Resolver
 from casus.engine.scope import Scope
 from casus.engine.sides import (
@@ -49,6 +50,8 @@ TARGET_PREPS = word_sequence("target_preps")
 PLACE_TARGET_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
 # Appeals and demands are addressed to the subject of what they ask for.
 ADDRESSED_ROOTS = frozenset({"02", "10"})
+# Threats and demands made on a condition are made on whom the condition is about.
+CONDITIONED_ROOTS = frozenset({"02", "10", "13"})
 # Reactions whose target is whoever did the event they react to ("condemned the attack").
 REACTION_ROOTS = frozenset({"02", "10", "11", "12", "13", "14"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
@@ -62,6 +65,8 @@ ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj",
 DENIAL_CODE = "016"
 ACCUSATION_ROOT = "11"
 VENUE_PREPS = word_list("venue_preps")
+# An act done "under Swiss mediation", "through Qatari mediation": its doers are the parties.
+MEDIATED_UNDER = frozenset({"under", "through", "with", "via"})
 # Prepositions that name what a protest is against anywhere in its clause.
 PROTESTED_PREPS = frozenset({"against", "of", "over", "for", "at"})
 
@@ -105,6 +110,7 @@ class TargetFinder:
             self._denied,
             self._evaluated,
             self._addressed,
+            self._conditioned,
             self._intended,
             self._place,
         ):
@@ -185,8 +191,28 @@ class TargetFinder:
                 if obj.pos_ == "NOUN" and not self._is_actor(obj, scope.resolver):
                     event = self._antecedent(obj, scope)
                     if event is not None and event.source is not None:
-                        return [event.source]
+                        return self._makers(event, scope, source)
         return []
+
+    @staticmethod
+    def _makers(event: Event, scope: Scope, source: Actor) -> list[Actor | None]:
+        """Who did an earlier event: its source, or every party of a joint act ("Israel, the
+        UAE and Bahrain signed agreements. Palestinian leaders condemned the deals." → all
+        three, the reacting side's own country aside)."""
+        pairs = [e for e in scope.earlier if e.trigger_start == event.trigger_start]
+        if len(pairs) < 2:
+            return [event.source]
+        parties: list[Actor | None] = []
+        for e in pairs:
+            for side in (e.source, e.target):
+                if (
+                    side is not None
+                    and side.known
+                    and side.country != source.country
+                    and all(p is None or p.code != side.code for p in parties)
+                ):
+                    parties.append(as_context(side))
+        return parties or [event.source]
 
     def _mediated(
         self, pattern: Pattern, frame: Frame, scope: Scope, source: Actor
@@ -197,6 +223,9 @@ class TargetFinder:
         ("The truce, which was brokered by Qatar, ..." → the truce's two sides)."""
         if pattern.code[:3] != MEDIATION_CODE:
             return []
+        mediated = self._mediated_act(frame, scope, source)
+        if mediated:
+            return mediated
         nouns = [o for o in frame.objects if o.pos_ in ("NOUN", "PROPN")]
         if frame.pred.dep_ == "relcl" and frame.pred.head.pos_ == "NOUN":
             nouns.append(frame.pred.head)  # "the truce, which was brokered by Qatar"
@@ -224,6 +253,27 @@ class TargetFinder:
                 if sides:
                     return sides
         return []
+
+    def _mediated_act(self, frame: Frame, scope: Scope, source: Actor) -> list[Actor | None]:
+        """The mediation an act was done under is between who did it: "the two ministers
+        signed the protocols under Swiss mediation" → the two ministers."""
+        prep = frame.pred.head
+        if (
+            frame.kind != "noun"
+            or frame.pred.dep_ != "pobj"
+            or prep.lower_ not in MEDIATED_UNDER
+            or prep.head.pos_ not in ("VERB", "AUX")
+        ):
+            return []
+        verb = prep.head
+        subjects = [
+            s for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for s in with_conjuncts(c)
+        ]
+        found: list[Actor | None] = []
+        for actor in self.actors(subjects, scope.resolver):
+            if actor.known and actor.country != source.country:
+                found.append(as_context(actor))
+        return found
 
     def _denied(
         self, pattern: Pattern, frame: Frame, scope: Scope, source: Actor
@@ -270,13 +320,54 @@ class TargetFinder:
     def _addressed(
         self, pattern: Pattern, frame: Frame, scope: Scope, source: Actor
     ) -> Sequence[Actor | None]:
-        """Whom a demand is addressed to: "demanded that the US cancel ..." → USA."""
+        """Whom a demand is addressed to: "demanded that the US cancel ..." → USA, "its
+        demand that Israel ease the restrictions" → ISR."""
         if pattern.code[:2] in ADDRESSED_ROOTS:
-            for comp in frame.complements:
+            comps = list(frame.complements)
+            if frame.kind == "noun":
+                comps += [c for c in frame.pred.children if c.dep_ in ("acl", "ccomp")]
+                if frame.pred.dep_ == "dobj":  # "reiterated its demand today that Israel ..."
+                    comps += [
+                        c
+                        for c in frame.pred.head.children
+                        if c.dep_ == "ccomp"
+                        and c.i > frame.pred.i
+                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                    ]
+            for comp in comps:
                 subjects = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
                 found = [a for a in self.actors(subjects, scope.resolver) if a.code != source.code]
                 if found:
                     return found
+        return []
+
+    def _conditioned(
+        self, pattern: Pattern, frame: Frame, scope: Scope, source: Actor
+    ) -> Sequence[Actor | None]:
+        """A threat or demand made on a condition targets whom the condition is about:
+        "threatened to stop the talks if the United States deploys the missiles" → USA."""
+        if pattern.code[:2] not in CONDITIONED_ROOTS:
+            return []
+        clauses = [
+            t
+            for t in frame.pred.subtree
+            if t.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in t.children)
+        ]
+        for clause in clauses:
+            subjects = [
+                s
+                for c in clause.children
+                if c.dep_ in ("nsubj", "nsubjpass")
+                for s in with_conjuncts(c)
+            ]
+            found = [
+                a
+                for a in self.actors(subjects, scope.resolver)
+                if a.known and a.country != source.country
+            ]
+            if found:
+                return found
         return []
 
     def _intended(

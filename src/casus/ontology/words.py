@@ -85,6 +85,7 @@ LISTS = frozenset(
         "willingness",
         "domestic_portfolios",
         "unidentified_words",
+        "ethnic_words",
         "hypothetical_modifiers",
         "former_words",
         "compass_words",

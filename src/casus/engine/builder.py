@@ -48,6 +48,7 @@ from casus.engine.sides import (
     focus,
     generic_actor,
     implicit_actor,
+    in_country,
     own_forces,
     resident,
     situate,
@@ -392,7 +393,7 @@ class EventEngine:
             # is no AU fighter)
             if other is not None and other.country and is_country(other.country):
                 situated = [
-                    _in_country(t, str(other.country))
+                    in_country(t, str(other.country), "context")
                     if t is not None and t.how == "generic"
                     else t
                     for t in situated
@@ -508,12 +509,7 @@ class EventEngine:
             evidence_end=sent_start + len(sent_text) + off,
             source=source,
             target=target,
-            cameo=code.code,
-            cameo_name=code.name,
-            quad_class=code.quad_class,
-            goldstein=code.goldstein,
-            plover=code.plover,
-            plover_mode=code.plover_mode,
+            **code.event_fields(),
             trigger_text=frame.pred.text,
             trigger_start=frame.pred.idx + off,
             trigger_end=frame.pred.idx + len(frame.pred.text) + off,
@@ -698,12 +694,6 @@ def _recent_dyad(scope: Scope, frame: Frame) -> tuple[Actor, Actor] | None:
         ):
             return source, target
     return None
-
-
-def _in_country(actor: Actor, country: str) -> Actor:
-    """A generic actor placed in a country taken from context."""
-    code = country + "".join(actor.roles)
-    return Actor(code, country, actor.roles, actor.text, actor.start, actor.end, "context")
 
 
 def _same_actor(source: Actor, target: Actor, *, symmetric: bool) -> bool:

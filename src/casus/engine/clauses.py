@@ -71,14 +71,7 @@ class ClauseReader:
         )
         if chosen is None:
             return None
-        synthetic = Frame(
-            speech,
-            "verb",
-            subjects=verb_frame(speech).subjects,
-            objects=frame.subjects,
-            lemma=speech.lemma_.lower(),
-        )
-        return synthetic, chosen
+        return _speaker_against(speech, frame), chosen
 
     def retribution(self, token: Token, frame: Frame) -> Implied | None:
         """ "Netanyahu said Hezbollah will pay a heavy price": a reported promise that the
@@ -103,14 +96,7 @@ class ClauseReader:
         chosen = next((p for p in warnings if p.specificity == 0), None)
         if chosen is None:
             return None
-        synthetic = Frame(
-            speech,
-            "verb",
-            subjects=verb_frame(speech).subjects,
-            objects=frame.subjects,
-            lemma=speech.lemma_.lower(),
-        )
-        return synthetic, chosen
+        return _speaker_against(speech, frame), chosen
 
     def judgement(self, token: Token) -> Implied | None:
         """ "'This is a war crime,' Zelenskiy said": a reported judgement of the form "X is
@@ -191,13 +177,7 @@ class ClauseReader:
             return [
                 (
                     event.with_(
-                        cameo=code.code,
-                        cameo_name=code.name,
-                        quad_class=code.quad_class,
-                        goldstein=code.goldstein,
-                        plover=code.plover,
-                        plover_mode=code.plover_mode,
-                        pattern=f"{sense.where} via {event.pattern}",
+                        **code.event_fields(), pattern=f"{sense.where} via {event.pattern}"
                     ),
                     token,
                 )
@@ -266,3 +246,15 @@ def _protest_purpose(event: Event, token: Token, protests: dict[int, set[int]]) 
         if step.i in near:
             return True
     return False
+
+
+def _speaker_against(speech: Token, frame: Frame) -> Frame:
+    """The reporting verb's own frame, aimed at the reported clause's subject: the speaker
+    demands of it, or threatens it."""
+    return Frame(
+        speech,
+        "verb",
+        subjects=verb_frame(speech).subjects,
+        objects=frame.subjects,
+        lemma=speech.lemma_.lower(),
+    )

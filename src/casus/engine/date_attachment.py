@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from casus.engine.phrases import verb_above
 from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
@@ -134,14 +135,7 @@ def _set_in_head(clause: Token) -> bool:
 
 def clause_verb(token: Token) -> Token | None:
     """The first verb above ``token``: the predicate its clause attaches it to."""
-    t = token
-    for _ in range(10):
-        if t.head.i == t.i:
-            return None
-        t = t.head
-        if t.pos_ in ("VERB", "AUX"):
-            return t
-    return None
+    return verb_above(token, 10)
 
 
 def owning_noun(

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from casus.engine.modality import REPORTING_VERBS
+from casus.engine.phrases import of_object
 from casus.engine.resolver import QUANTIFIER_HEADS, Resolver
 from casus.model import Actor
 from casus.ontology.words import word_list, word_sequence
@@ -71,11 +72,9 @@ def unwrap_quantifier(token: Token) -> Token:
     tons of food aid" → aid."""
     lemma = token.lemma_.lower()
     if lemma in QUANTIFIER_HEADS or lemma in MEASURE_NOUNS or token.pos_ == "NUM":
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for grand in child.children:
-                    if grand.dep_ == "pobj":
-                        return grand
+        counted = of_object(token)
+        if counted is not None:
+            return counted
     return token
 
 

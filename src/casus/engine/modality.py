@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from casus.engine.phrases import verb_above
 from casus.model import Modality
 from casus.ontology.words import word_list
 
@@ -304,14 +305,7 @@ def _irrealis_noun(noun: Token) -> bool:
 def _governing_verb(noun: Token) -> Token | None:
     """The verb whose argument a nominal event is: "launched an attack", "denied involvement
     in the attack"."""
-    t = noun
-    for _ in range(4):
-        if t.head.i == t.i:
-            return None
-        t = t.head
-        if t.pos_ in ("VERB", "AUX"):
-            return t
-    return None
+    return verb_above(noun, 4)
 
 
 SCHEDULE_GOVERNORS = word_list("schedule_governors")

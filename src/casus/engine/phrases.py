@@ -79,7 +79,21 @@ def phrase_tokens(head: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+def verb_above(token: Token, limit: int) -> Token | None:
+    """The first verb at most ``limit`` heads above ``token``: the predicate its clause
+    attaches it to ("launched an attack", "denied involvement in the attack")."""
+    t = token
+    for _ in range(limit):
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
+
+
 def of_object(head: Token) -> Token | None:
+    """The object of the noun's "of" phrase ("imports of Turkish goods" → goods)."""
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for grand in child.children:

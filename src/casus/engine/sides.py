@@ -165,15 +165,7 @@ def situate(
         country = context.main_country()
     if country is None:
         return unknown_actor(actor)
-    return Actor(
-        country + "".join(actor.roles),
-        country,
-        actor.roles,
-        actor.text,
-        actor.start,
-        actor.end,
-        "context",
-    )
+    return in_country(actor, country, "context")
 
 
 def resident(actor: Actor, frame: Frame, scope: Scope, token: Token | None = None) -> Actor:
@@ -188,15 +180,7 @@ def resident(actor: Actor, frame: Frame, scope: Scope, token: Token | None = Non
     if found is None or not is_country(found[1]):
         return actor
     country = found[1]
-    return Actor(
-        country + "".join(actor.roles),
-        country,
-        actor.roles,
-        actor.text,
-        actor.start,
-        actor.end,
-        "inferred",
-    )
+    return in_country(actor, country, "inferred")
 
 
 def _domestic_country(
@@ -224,8 +208,7 @@ def _domestic_country(
         country = scope.document.dateline.country
     if country is None:
         return unknown_actor(actor)
-    code = country + "".join(actor.roles)
-    return Actor(code, country, actor.roles, actor.text, actor.start, actor.end, "inferred")
+    return in_country(actor, country, "inferred")
 
 
 def domestic(target: Actor | None, source: Actor) -> Actor | None:
@@ -281,19 +264,22 @@ def reporting_authority(pred: Token, resolver: Resolver) -> Actor | None:
             break
         head = head.head
         if head.lemma_.lower() in REPORTING_VERBS:
-            for child in head.children:
-                if child.dep_ == "nsubj":
-                    actor = resolver.actor_for(child)
-                    if actor is not None and set(actor.roles) & AUTHORITY_ROLES:
-                        return actor
-            return None
+            return _authority_speaker(head, resolver)
     for child in pred.children:  # "..., police said" parsed as parataxis under the clause
         if child.dep_ == "parataxis" and child.lemma_.lower() in REPORTING_VERBS:
-            for grand in child.children:
-                if grand.dep_ == "nsubj":
-                    actor = resolver.actor_for(grand)
-                    if actor is not None and set(actor.roles) & AUTHORITY_ROLES:
-                        return actor
+            found = _authority_speaker(child, resolver)
+            if found is not None:
+                return found
+    return None
+
+
+def _authority_speaker(verb: Token, resolver: Resolver) -> Actor | None:
+    """The subject of a reporting verb when it is an authority (police, the ministry)."""
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            actor = resolver.actor_for(child)
+            if actor is not None and set(actor.roles) & AUTHORITY_ROLES:
+                return actor
     return None
 
 
@@ -345,3 +331,16 @@ def posture_agent(frame: Frame, resolver: Resolver) -> Actor | None:
         if actor is not None and actor.known and actor.roles and set(actor.roles) <= FORCE_ROLES:
             return actor
     return None
+
+
+def in_country(actor: Actor, country: str, how: str) -> Actor:
+    """The actor's roles in ``country``, found ``how`` ("context", "inferred")."""
+    return Actor(
+        country + "".join(actor.roles),
+        country,
+        actor.roles,
+        actor.text,
+        actor.start,
+        actor.end,
+        how,
+    )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from casus.errors import NotFound, OntologyError
 from casus.ontology.tables import data_files, read_tsv
@@ -71,6 +72,17 @@ class CameoCode:
     def quad_class(self) -> int:
         """QuadClass 1–4 (verbal/material cooperation/conflict)."""
         return QUAD_CLASS_BY_ROOT[self.root]
+
+    def event_fields(self) -> dict[str, Any]:
+        """The fields of an event that this code sets (``Event(**code.event_fields())``)."""
+        return {
+            "cameo": self.code,
+            "cameo_name": self.name,
+            "quad_class": self.quad_class,
+            "goldstein": self.goldstein,
+            "plover": self.plover,
+            "plover_mode": self.plover_mode,
+        }
 
 
 class CameoTable:

@@ -39,6 +39,7 @@ from casus.engine.modality import (
     modality_of,
     stated_future,
 )
+from casus.engine.pairs import codable, confidence, dedupe
 from casus.engine.scope import Scope
 from casus.engine.sides import (
     FOCUS_SENTENCES,
@@ -116,7 +117,7 @@ class EventEngine:
             found = protest_purposes(found)
             out.extend(found)
             scope.earlier.extend(e for e, _ in found if e.modality.asserted and e.source)
-        return self._dedupe(out)
+        return dedupe(out)
 
     def _verb_events(
         self, scope: Scope, sent: Span, consumed: set[int]
@@ -444,7 +445,7 @@ class EventEngine:
         stated = self._stated_intent(frame, code.root, modality)
         out = []
         for source, target in self._pairs(frame, code, sources, targets):
-            if not _codable(source, target, code):
+            if not codable(source, target, code):
                 continue
             event = self._event(scope, frame, pattern, code, modality, source, target)
             if stated != code.code:
@@ -583,69 +584,6 @@ class EventEngine:
                     pairs.append((a, b))
         return pairs
 
-    @staticmethod
-    def _dedupe(events: list[tuple[Event, Token]]) -> list[tuple[Event, Token]]:
-        """Drop exact repeats, and an untargeted event (or one whose target only the context
-        or a convention gave) when the same sentence has the same source and root with a
-        target the text names ("will strike" under "a warning to Baku")."""
-        targeted = {
-            (
-                e.sentence_index,
-                e.source.country if e.source else None,
-                e.cameo_root,
-                e.modality.asserted,
-            )
-            for e, _ in events
-            if not _guessed_target(e)
-        }
-        # "a British national was killed" beside "the ship was struck by a drone from Iran":
-        # a violent act by no one named is the known act's consequence, not a second attack
-        violent = {
-            e.sentence_index
-            for e, _ in events
-            if e.cameo_root in VIOLENT_ROOTS and e.source is not None and e.source.known
-        }
-        seen: set[str] = set()
-        out = []
-        for event, token in events:
-            if (
-                event.source is not None
-                and not event.source.known
-                and event.cameo_root in VIOLENT_ROOTS
-                and event.sentence_index in violent
-            ):
-                continue
-            key = (
-                event.sentence_index,
-                event.source.country if event.source else None,
-                event.cameo_root,
-                event.modality.asserted,
-            )
-            untargeted = _guessed_target(event)
-            # two mentions of one actor ("President Sisi and Egypt's foreign minister agreed")
-            # make one event per trigger, not two
-            same = (
-                event.trigger_start,
-                event.source.code if event.source else None,
-                event.target.code if event.target else None,
-                event.cameo,
-                event.modality.asserted,
-            )
-            if event.event_id in seen or str(same) in seen or (untargeted and key in targeted):
-                continue
-            seen.add(event.event_id)
-            seen.add(str(same))
-            out.append((event, token))
-        return out
-
-
-def _guessed_target(event: Event) -> bool:
-    """Whether an event has no target the text names: none, one from context, or one inferred
-    at the trigger (a protest's government)."""
-    target = event.target
-    if target is None or target.how == "context":
-        return True
-    return target.how == "inferred" and target.start == target.end
 
 
 def _without_venues(
@@ -696,37 +634,6 @@ def _recent_dyad(scope: Scope, frame: Frame) -> tuple[Actor, Actor] | None:
     return None
 
 
-def _same_actor(source: Actor, target: Actor, *, symmetric: bool) -> bool:
-    """Whether two sides are one actor: the same code, or, for an agreement, a country and a
-    part of it ("Netanyahu signed the treaty on behalf of Israel" is no Israel-Israel
-    agreement). A government acting on its own country is an event ("imposed a curfew in
-    southeastern Turkey"), and so is an agreement between two parts of one country."""
-    if target.code is None or source.code is None:
-        return False
-    if target.code == source.code:
-        return True
-    if not symmetric or not (source.known and target.known):
-        return False
-    same = source.country == target.country
-    return same and (source.code == source.country or target.code == target.country)
-
-
-def _codable(source: Actor, target: Actor | None, code: CameoCode) -> bool:
-    """Whether a (source, target) pair makes an event an analyst can use."""
-    if target is not None and (source.start, source.end, source.code) == (
-        target.start,
-        target.end,
-        target.code,
-    ):
-        return False
-    if not source.known and (target is None or not target.known):
-        return False  # neither side known: nothing an analyst could place
-    if target is not None and code.root == "16" and target.country == source.country:
-        return False  # relations are reduced with someone else, never with oneself
-    # an actor acting on itself is a resolution error, not an event
-    return not (target is not None and _same_actor(source, target, symmetric=code.symmetric))
-
-
 def presupposed(noun: Token) -> bool:
     """Whether the sentence takes the act a noun names as having happened: the subject of a
     finite verb ("An armed attack on the embassy left one guard dead"), the object of a
@@ -751,29 +658,4 @@ def _harm_context(noun: Token) -> bool:
     )
 
 
-# What each way of finding a side costs (docs/event-model.md#confidence).
-SOURCE_COST = {"unknown": 0.25, "generic": 0.15, "context": 0.1, "pronoun": 0.1}
-TARGET_COST = {"unknown": 0.1, "generic": 0.1, "context": 0.1, "pronoun": 0.1, "unresolved": 0.1}
-
-
-def confidence(pattern: Pattern, frame: Frame, source: Actor, target: Actor | None) -> float:
-    """How the event was found, as a number in [0, 1] (docs/event-model.md#confidence):
-    0.55 + 0.05 per point of pattern specificity (max 6), minus 0.1 for a nominal trigger,
-    minus what finding each side cost: a source unknown 0.25, generic 0.15, taken from
-    context or a pronoun 0.1; a target unknown, generic, unresolved, from context or a
-    pronoun 0.1."""
-    score = 0.55 + 0.05 * min(pattern.specificity, 6)
-    if frame.kind == "noun":
-        score -= 0.1
-    score -= SOURCE_COST.get(source.how, 0.0)
-    if target is not None:
-        score -= TARGET_COST.get("unresolved" if target.code is None else target.how, 0.0)
-    return round(max(0.05, min(0.99, score)), 3)
-
-
-def asserted(events: list[Event]) -> list[Event]:
-    """Only events the text asserts happened (not negated, not hypothetical or future)."""
-    return [e for e in events if e.modality.asserted]
-
-
-__all__ = ["EventEngine", "asserted", "confidence"]
+__all__ = ["EventEngine"]

@@ -292,6 +292,16 @@ def dissent(source: Actor, target: Actor) -> bool:
     return bool(set(target.roles) & (STATE_ROLES | {"JUD", "LEG"}))
 
 
+def governed(source: Actor, target: Actor) -> bool:
+    """Whether a side acts on its own country's people, opposition or armed groups: "President
+    Museveni threatened to ban Ugandan opposition candidates" (UGAGOV → UGAOPP), "Croatia is
+    investigating war crimes by Croatian extremists"; never on its own state, which is a
+    resolution error more often than an event."""
+    if not source.country or source.country != target.country or source.code == target.code:
+        return False
+    return bool(target.roles) and not set(target.roles) & (STATE_ROLES | {"JUD", "LEG"})
+
+
 def _organisation_seat(token: Token, resolver: Resolver) -> bool:
     """Whether a name stands for an organisation by its seat ("Brussels" → the EU)."""
     if token.pos_ != "PROPN":

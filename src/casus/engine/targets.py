@@ -35,6 +35,7 @@ from casus.engine.sides import (
     STATE_ROLES,
     as_context,
     dissent,
+    governed,
     posture_agent,
     reporting_authority,
 )
@@ -46,6 +47,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 TARGET_PREPS = word_sequence("target_preps")
+# How a side is found when the text names it (not a pronoun's or a place's guess).
+NAMED = frozenset({"dictionary", "person", "metonym"})
 # Actions whose place names the target when no actor does: "struck targets near Damascus".
 PLACE_TARGET_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
 # Appeals and demands are addressed to the subject of what they ask for.
@@ -135,6 +138,15 @@ class TargetFinder:
         ]
         if foreign:
             return foreign
+        # a side's own people: "threatened to ban Ugandan opposition candidates"
+        owners = [self._owner(o, resolver) for o in matched if not self._is_actor(o, resolver)]
+        own = [
+            a
+            for a in self.actors(matched, resolver, countries=True) + owners
+            if a is not None and a.code is not None and a.how in NAMED and governed(source, a)
+        ]
+        if own:
+            return own
         # "ordered the four embassy employees to leave": the object is the target even
         # when the text does not say whose they are (the context may)
         roled = [a for a in self.actors(matched, resolver) if a.code is None and a.roles]

@@ -45,6 +45,7 @@ from casus.engine.sides import (
     FOCUS_SENTENCES,
     POSTURE_ROOT,
     dissent,
+    dissident,
     domestic,
     focus,
     generic_actor,
@@ -284,6 +285,8 @@ class EventEngine:
             else s
             for s in sources
         ]
+        if peaceful:
+            sources = [dissident(s, targets) for s in sources]
         refused = stated_future(frame.pred) and is_negated_locally(frame.pred)
         if (
             code.code == "010"

@@ -55,6 +55,11 @@ ETHNIC_WORDS = word_list("ethnic_words")
 # Force posture (15x): a state moves, alerts or mobilises its own forces; they are no target.
 POSTURE_ROOT = "15"
 FORCE_ROLES = frozenset({"MIL", "COP"})
+# Armed opponents of a state: in its peaceful dealings with them, its own country's.
+INSURGENT_ROLES = frozenset({"REB", "INS", "SEP"})
+# Sides that only ever oppose their own state: lawmakers, protesters and the media also act
+# on foreign ones ("Lawmakers condemned the arrest of a Turkish opposition mayor").
+DISSIDENT_ROLES = frozenset({"OPP", "PTY", "JUD"}) | INSURGENT_ROLES
 # Sides that are the state itself: they protest to someone, never against their own government.
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY"})
 
@@ -223,7 +228,12 @@ def domestic(target: Actor | None, source: Actor) -> Actor | None:
         return target
     if not target.roles:
         return target
-    if not set(target.roles) <= DOMESTIC_ROLES and not dissent(source, target):
+    if (
+        not set(target.roles) <= DOMESTIC_ROLES
+        and not dissent(source, target)
+        # "The government accepted demands from rebels": a state's armed opponents
+        and not (set(source.roles) & STATE_ROLES and set(target.roles) <= INSURGENT_ROLES)
+    ):
         return target
     code = source.country + "".join(target.roles)
     return Actor(
@@ -300,6 +310,29 @@ def governed(source: Actor, target: Actor) -> bool:
     if not source.country or source.country != target.country or source.code == target.code:
         return False
     return bool(target.roles) and not set(target.roles) & (STATE_ROLES | {"JUD", "LEG"})
+
+
+def dissident(source: Actor, targets: list[Actor | None]) -> Actor:
+    """A role-only opposition, party, court or armed group of no known country that acts
+    peacefully on one country's state is that country's: "A judge opened fraud
+    investigations against Chilean government officials" → CHLJUD, "Opposition leaders
+    demanded the resignation of the Kenyan president" → KENOPP (dissent is done to one's
+    own state; an attack on it is no evidence)."""
+    if source.how != "generic" or not source.roles or not set(source.roles) <= DISSIDENT_ROLES:
+        return source
+    states = {
+        t.country
+        for t in targets
+        if t is not None
+        and t.known
+        and t.how not in ("inferred", "context")
+        and t.country
+        and is_country(t.country)
+        and dissent(source, t)
+    }
+    if len(states) != 1:
+        return source
+    return in_country(source, states.pop(), "inferred")
 
 
 def _organisation_seat(token: Token, resolver: Resolver) -> bool:

@@ -150,6 +150,8 @@ def verb_frame(verb: Token, depth: int = 0) -> Frame:
                 frame.complements.extend(pcomps)
             elif not any(g.dep_ == "pobj" for g in child.children):
                 frame.particles.add(child.lower_)
+    if not frame.objects and not frame.passive:
+        frame.objects.extend(_shifted_objects(verb))
     prep_objects(verb, frame.preps)
     frame.preps.pop("by", None) if frame.passive and "by" in frame.preps and any(
         c.dep_ == "agent" for c in verb.children
@@ -173,6 +175,30 @@ def verb_frame(verb: Token, depth: int = 0) -> Frame:
     if not frame.subjects and depth < 6:
         frame.subjects = _inherited_subjects(verb, frame, depth)
     return frame
+
+
+def _shifted_objects(verb: Token) -> list[Token]:
+    """An object shifted past the verb's "as" phrase, which the parser hangs on that phrase:
+    "denounced as an ugly crime Serbia's crackdown" (an apposition), "condemned as a
+    violation Belarus's treatment of ..." (a second object of "as"), "denounced as illegal
+    Turkey's plan" (an adjective, then a possessed noun)."""
+    found: list[Token] = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "as":
+            continue
+        pobjs = [o for o in prep.children if o.dep_ == "pobj"]
+        found += pobjs[1:]
+        for o in pobjs[:1]:
+            found += [a for a in o.children if a.dep_ == "appos" and a.i > o.i]
+            after = prep.doc[prep.i + 1] if prep.i + 1 < len(prep.doc) else None
+            if (
+                after is not None
+                and after.pos_ == "ADJ"
+                and any(c.dep_ == "poss" and c.i > after.i for c in o.children)
+                and after.i >= o.left_edge.i
+            ):
+                found.append(o)  # "as illegal Turkey's plan"
+    return found
 
 
 def _inherited_subjects(verb: Token, frame: Frame, depth: int) -> list[Token]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from casus.engine.phrases import verb_above
+from casus.engine.sentences import sentence_of
 from casus.model import Modality
 from casus.ontology.words import word_list
 
@@ -155,9 +156,9 @@ def is_conditional(pred: Token) -> bool:
 
 def is_question(pred: Token) -> bool:
     """The predicate is in a sentence that asks ("Will Iran strike?", "Did Baku expel ...?")."""
-    sent = pred.sent
-    last = [t for t in sent if not t.is_space]
-    if not last or last[-1].text != "?":
+    sent = sentence_of(pred)
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if last is None or last.text != "?":
         return False
     root = sent.root
     return pred.i == root.i or (pred.head.i == root.i and pred.dep_ in ("conj", "xcomp"))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from casus.engine.sentences import sentence_of
 from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
@@ -180,6 +181,6 @@ def is_heading(head: Token) -> bool:
     if not words or not all(t.text.isupper() and len(t.text) > 1 for t in words):
         return False
     first = min(t.i for t in phrase_tokens(head))
-    if any(not t.is_space for t in head.doc[head.sent.start : first]):
+    if any(not t.is_space for t in head.doc[sentence_of(head).start : first]):
         return False
     return any(c.dep_ == "punct" and c.text in DASHES and c.i > head.i for c in head.children)

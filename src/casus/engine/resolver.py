@@ -30,6 +30,7 @@ from casus.engine.phrases import (
 )
 from casus.engine.salience import ALL_PRONOUNS, pronoun
 from casus.engine.salience import definite as salient_definite
+from casus.engine.sentences import sentence_of
 from casus.model import Actor, Mention
 from casus.ontology.actors import ActorDictionary, Entry, join_code, normalize, split_code
 from casus.ontology.gazetteer import LARGE_CITY, Gazetteer
@@ -284,7 +285,8 @@ class Resolver:
         if clause:
             first, end = token.left_edge.i, token.right_edge.i + 1
         else:
-            first, end = token.sent.start, token.sent.end
+            sent = sentence_of(token)
+            first, end = sent.start, sent.end
         lo = bisect.bisect_left(self._seen_at, first)
         hi = bisect.bisect_left(self._seen_at, end)
         return {
@@ -302,7 +304,7 @@ class Resolver:
 
     def sentence_of(self, token: Token) -> int:
         """Index of the token's sentence in the document."""
-        return int(self._sent_index.get(token.sent.start, 0))
+        return int(self._sent_index.get(sentence_of(token).start, 0))
 
     # ---- resolution ---------------------------------------------------------------------
     def _resolve(self, head: Token) -> Actor | None:

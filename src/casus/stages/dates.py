@@ -32,6 +32,7 @@ from casus.engine.reference_time import (
     is_historical,
     narrative_frames,
 )
+from casus.engine.sentences import sentence_of
 from casus.engine.temporal import (
     lacks_year,
     parse_with_dateparser,
@@ -419,7 +420,7 @@ class DateStage:
         """The sentence's temporal expressions with their root tokens; a reference-event
         phrase comes with its date, and the dates inside it ("since the 1979 revolution")
         are dropped."""
-        sent = trigger.sent
+        sent = sentence_of(trigger)
         # found once per sentence, kept with the Doc itself (never on the stage, which every
         # document and thread shares)
         memo: dict[tuple[int, dt.date | None], list[_Anchor]] = doc.user_data.setdefault(

@@ -28,6 +28,17 @@ class PatternMatcher:
             found = memo[token.i] = self._build_object_forms(token)
         return found
 
+    def _subtree_classes(self, pred: Token) -> set[str]:
+        """The noun classes of every one to three words of a predicate's subtree (found once
+        per token, like the object forms)."""
+        memo: dict[int, set[str]] = pred.doc.user_data.setdefault("casus.subtree_classes", {})
+        found = memo.get(pred.i)
+        if found is None:
+            words = [t.lemma_.lower() for t in pred.subtree]
+            grams = {" ".join(words[i : i + n]) for n in (1, 2, 3) for i in range(len(words))}
+            found = memo[pred.i] = set().union(*(self.lexicon.classes_of(g) for g in grams))
+        return found
+
     def _build_object_forms(self, token: Token) -> list[str]:
         token = unwrap_quantifier(token)
         lemma = token.lemma_.lower()
@@ -62,9 +73,7 @@ class PatternMatcher:
         longest = 0
         for pred in frame.predicates if pattern.obj.isupper() else []:
             # an object predicate matches a class anywhere in it: "to be in conflict with"
-            words = [t.lemma_.lower() for t in pred.subtree]
-            grams = {" ".join(words[i : i + n]) for n in (1, 2, 3) for i in range(len(words))}
-            if any(pattern.obj in self.lexicon.classes_of(g) for g in grams):
+            if pattern.obj in self._subtree_classes(pred):
                 longest = max(longest, 1)
         for obj in frame.objects:
             for form in self._object_forms(obj):

@@ -488,14 +488,18 @@ class Resolver:
         role_head = _is_role_head(head, self)
         n = len(own)
         taken: set[int] = set()
+        index = [t.i for t in own]
+        texts = [t.text for t in own]
         for size in range(min(self.dictionary.max_words, n), 0, -1):
             for i in range(n - size + 1):
-                chunk = own[i : i + size]
-                if any(t.i in taken for t in chunk) or chunk[-1].i - chunk[0].i != size - 1:
+                if index[i + size - 1] - index[i] != size - 1 or any(
+                    k in taken for k in index[i : i + size]
+                ):
                     continue
-                entries = self.dictionary.find(" ".join(t.text for t in chunk), self.day)
+                entries = self.dictionary.find(" ".join(texts[i : i + size]), self.day)
                 if not entries:
                     continue
+                chunk = own[i : i + size]
                 taken.update(t.i for t in chunk)
                 entry = prefer(entries, head in chunk)
                 if head not in chunk and self._direction(chunk, head):

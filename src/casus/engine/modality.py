@@ -59,6 +59,16 @@ TOPIC_NOUNS = word_list("topic_nouns")
 
 
 def _auxes(verb: Token) -> list[Token]:
+    """The auxiliaries and negation of a verb, with those of the verb it is conjoined to
+    (found once per token and kept with the Doc: every modality check asks)."""
+    memo: dict[int, list[Token]] = verb.doc.user_data.setdefault("casus.auxes", {})
+    found = memo.get(verb.i)
+    if found is None:
+        found = memo[verb.i] = _find_auxes(verb)
+    return found
+
+
+def _find_auxes(verb: Token) -> list[Token]:
     out = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")]
     if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         # "did not attack the town but shelled the port": "but" stops the negation

@@ -528,12 +528,11 @@ class Resolver:
 
     def _roles(self, head: Token, tokens: list[Token]) -> tuple[str, ...]:
         """Roles from the head noun with its compounds/adjectives, else from other role nouns."""
+        before = {head.i} | {x.i for x in tokens if x.i < head.i}
         left = [
             t
             for t in tokens
-            if t.i < head.i
-            and t.dep_ in ("compound", "amod", "nmod")
-            and t.head.i in {head.i} | {x.i for x in tokens if x.i < head.i}
+            if t.i < head.i and t.dep_ in ("compound", "amod", "nmod") and t.head.i in before
         ]
         lemmas = [t.lemma_.lower() for t in left] + [head.lemma_.lower()]
         of_noun = of_object(head)

@@ -39,6 +39,15 @@ class PatternMatcher:
             found = memo[pred.i] = set().union(*(self.lexicon.classes_of(g) for g in grams))
         return found
 
+    @staticmethod
+    def _subtree_text(token: Token) -> str:
+        """A token's subtree in lower case with a space either side (found once per token)."""
+        memo: dict[int, str] = token.doc.user_data.setdefault("casus.subtree_text", {})
+        found = memo.get(token.i)
+        if found is None:
+            found = memo[token.i] = " " + " ".join(t.lower_ for t in token.subtree) + " "
+        return found
+
     def _build_object_forms(self, token: Token) -> list[str]:
         token = unwrap_quantifier(token)
         lemma = token.lemma_.lower()
@@ -90,8 +99,7 @@ class PatternMatcher:
             for comp in frame.complements + frame.predicates:
                 if " " not in pattern.obj and comp not in frame.predicates:
                     continue
-                text = " ".join(t.lower_ for t in comp.subtree)
-                if f" {pattern.obj} " in f" {text} ":
+                if f" {pattern.obj} " in self._subtree_text(comp):
                     longest = len(pattern.obj.split())
                     if comp not in frame.predicates:
                         frame.predicates.append(comp)

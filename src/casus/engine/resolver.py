@@ -446,17 +446,17 @@ class Resolver:
         return Actor(code, parts.country, split_code(code).roles, text, start, end, "dictionary")
 
     def _person(self, tokens: list[Token]) -> Entry | None:
-        names = [t for t in tokens if namelike(t)]
-        if not names:
+        named = [namelike(t) for t in tokens]
+        if not any(named):
             return None
         words = [t.text for t in tokens]
         best: Entry | None = None
         best_len = 0
         for size in range(min(4, len(words)), 0, -1):
             for i in range(len(words) - size + 1):
-                chunk = tokens[i : i + size]
-                if not any(namelike(t) for t in chunk):
+                if not any(named[i : i + size]):
                     continue
+                chunk = tokens[i : i + size]
                 if size == 1 and self._other_first_name(chunk[0]):
                     continue  # "Farah Qureshi" is not the minister called Qureshi
                 rows = self.dictionary.people.get(normalize(" ".join(words[i : i + size])), [])

@@ -41,6 +41,7 @@ from casus.engine.modality import (
 )
 from casus.engine.pairs import codable, confidence, dedupe
 from casus.engine.scope import Scope
+from casus.engine.sentences import sentence_of
 from casus.engine.sides import (
     FOCUS_SENTENCES,
     POSTURE_ROOT,
@@ -500,7 +501,7 @@ class EventEngine:
     ) -> Event:
         """The event of one pair, with its sentence as evidence."""
         document = scope.document
-        sent = frame.pred.sent
+        sent = sentence_of(frame.pred)
         written = document.show(sent.start_char, sent.end_char)
         sent_text = written.strip()
         sent_start = sent.start_char + (len(written) - len(written.lstrip()))
@@ -586,7 +587,6 @@ class EventEngine:
                 if a is not b and (a.code != b.code or a.code is None):
                     pairs.append((a, b))
         return pairs
-
 
 
 def _without_venues(

@@ -28,6 +28,26 @@ class PatternMatcher:
             found = memo[token.i] = self._build_object_forms(token)
         return found
 
+    def _subtree_classes(self, pred: Token) -> set[str]:
+        """The noun classes of every one to three words of a predicate's subtree (found once
+        per token, like the object forms)."""
+        memo: dict[int, set[str]] = pred.doc.user_data.setdefault("casus.subtree_classes", {})
+        found = memo.get(pred.i)
+        if found is None:
+            words = [t.lemma_.lower() for t in pred.subtree]
+            grams = {" ".join(words[i : i + n]) for n in (1, 2, 3) for i in range(len(words))}
+            found = memo[pred.i] = set().union(*(self.lexicon.classes_of(g) for g in grams))
+        return found
+
+    @staticmethod
+    def _subtree_text(token: Token) -> str:
+        """A token's subtree in lower case with a space either side (found once per token)."""
+        memo: dict[int, str] = token.doc.user_data.setdefault("casus.subtree_text", {})
+        found = memo.get(token.i)
+        if found is None:
+            found = memo[token.i] = " " + " ".join(t.lower_ for t in token.subtree) + " "
+        return found
+
     def _build_object_forms(self, token: Token) -> list[str]:
         token = unwrap_quantifier(token)
         lemma = token.lemma_.lower()
@@ -62,9 +82,7 @@ class PatternMatcher:
         longest = 0
         for pred in frame.predicates if pattern.obj.isupper() else []:
             # an object predicate matches a class anywhere in it: "to be in conflict with"
-            words = [t.lemma_.lower() for t in pred.subtree]
-            grams = {" ".join(words[i : i + n]) for n in (1, 2, 3) for i in range(len(words))}
-            if any(pattern.obj in self.lexicon.classes_of(g) for g in grams):
+            if pattern.obj in self._subtree_classes(pred):
                 longest = max(longest, 1)
         for obj in frame.objects:
             for form in self._object_forms(obj):
@@ -81,8 +99,7 @@ class PatternMatcher:
             for comp in frame.complements + frame.predicates:
                 if " " not in pattern.obj and comp not in frame.predicates:
                     continue
-                text = " ".join(t.lower_ for t in comp.subtree)
-                if f" {pattern.obj} " in f" {text} ":
+                if f" {pattern.obj} " in self._subtree_text(comp):
                     longest = len(pattern.obj.split())
                     if comp not in frame.predicates:
                         frame.predicates.append(comp)

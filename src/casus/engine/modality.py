@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from casus.engine.phrases import verb_above
+from casus.engine.sentences import sentence_of
 from casus.model import Modality
 from casus.ontology.words import word_list
 
@@ -58,6 +59,16 @@ TOPIC_NOUNS = word_list("topic_nouns")
 
 
 def _auxes(verb: Token) -> list[Token]:
+    """The auxiliaries and negation of a verb, with those of the verb it is conjoined to
+    (found once per token and kept with the Doc: every modality check asks)."""
+    memo: dict[int, list[Token]] = verb.doc.user_data.setdefault("casus.auxes", {})
+    found = memo.get(verb.i)
+    if found is None:
+        found = memo[verb.i] = _find_auxes(verb)
+    return found
+
+
+def _find_auxes(verb: Token) -> list[Token]:
     out = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")]
     if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         # "did not attack the town but shelled the port": "but" stops the negation
@@ -155,9 +166,9 @@ def is_conditional(pred: Token) -> bool:
 
 def is_question(pred: Token) -> bool:
     """The predicate is in a sentence that asks ("Will Iran strike?", "Did Baku expel ...?")."""
-    sent = pred.sent
-    last = [t for t in sent if not t.is_space]
-    if not last or last[-1].text != "?":
+    sent = sentence_of(pred)
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if last is None or last.text != "?":
         return False
     root = sent.root
     return pred.i == root.i or (pred.head.i == root.i and pred.dep_ in ("conj", "xcomp"))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from casus.engine.sentences import sentence_of
 from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
@@ -67,7 +68,16 @@ def namelike(token: Token) -> bool:
 
 def phrase_tokens(head: Token) -> list[Token]:
     """The noun phrase of ``head``: its subtree without clauses, conjuncts or appositions,
-    keeping "of" phrases ("Chief of the General Staff of the Iranian Armed Forces")."""
+    keeping "of" phrases ("Chief of the General Staff of the Iranian Armed Forces"); found
+    once per token and kept with the Doc (a fresh list each call)."""
+    memo: dict[int, list[Token]] = head.doc.user_data.setdefault("casus.phrase_tokens", {})
+    found = memo.get(head.i)
+    if found is None:
+        found = memo[head.i] = _phrase_tokens(head)
+    return list(found)
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
     out = [head]
     stack = list(head.children)
     while stack:
@@ -176,10 +186,13 @@ def is_heading(head: Token) -> bool:
     """Whether a proper name at the start of a sentence, written in capitals and followed by a
     dash, is a heading or dateline ("BELARUS / UNITED STATES –", "DUSHANBE/BISHKEK, April
     30 –") rather than an actor."""
-    words = [t for t in phrase_tokens(head) if t.is_alpha]
+    if head.is_alpha and not (head.text.isupper() and len(head.text) > 1):
+        return False  # the head is one of the words below: no need for the phrase
+    tokens = phrase_tokens(head)
+    words = [t for t in tokens if t.is_alpha]
     if not words or not all(t.text.isupper() and len(t.text) > 1 for t in words):
         return False
-    first = min(t.i for t in phrase_tokens(head))
-    if any(not t.is_space for t in head.doc[head.sent.start : first]):
+    first = min(t.i for t in tokens)
+    if any(not t.is_space for t in head.doc[sentence_of(head).start : first]):
         return False
     return any(c.dep_ == "punct" and c.text in DASHES and c.i > head.i for c in head.children)

@@ -30,6 +30,7 @@ from casus.engine.phrases import (
 )
 from casus.engine.salience import ALL_PRONOUNS, pronoun
 from casus.engine.salience import definite as salient_definite
+from casus.engine.sentences import sentence_of
 from casus.model import Actor, Mention
 from casus.ontology.actors import ActorDictionary, Entry, join_code, normalize, split_code
 from casus.ontology.gazetteer import LARGE_CITY, Gazetteer
@@ -284,7 +285,8 @@ class Resolver:
         if clause:
             first, end = token.left_edge.i, token.right_edge.i + 1
         else:
-            first, end = token.sent.start, token.sent.end
+            sent = sentence_of(token)
+            first, end = sent.start, sent.end
         lo = bisect.bisect_left(self._seen_at, first)
         hi = bisect.bisect_left(self._seen_at, end)
         return {
@@ -302,7 +304,7 @@ class Resolver:
 
     def sentence_of(self, token: Token) -> int:
         """Index of the token's sentence in the document."""
-        return int(self._sent_index.get(token.sent.start, 0))
+        return int(self._sent_index.get(sentence_of(token).start, 0))
 
     # ---- resolution ---------------------------------------------------------------------
     def _resolve(self, head: Token) -> Actor | None:
@@ -444,17 +446,17 @@ class Resolver:
         return Actor(code, parts.country, split_code(code).roles, text, start, end, "dictionary")
 
     def _person(self, tokens: list[Token]) -> Entry | None:
-        names = [t for t in tokens if namelike(t)]
-        if not names:
+        named = [namelike(t) for t in tokens]
+        if not any(named):
             return None
         words = [t.text for t in tokens]
         best: Entry | None = None
         best_len = 0
         for size in range(min(4, len(words)), 0, -1):
             for i in range(len(words) - size + 1):
-                chunk = tokens[i : i + size]
-                if not any(namelike(t) for t in chunk):
+                if not any(named[i : i + size]):
                     continue
+                chunk = tokens[i : i + size]
                 if size == 1 and self._other_first_name(chunk[0]):
                     continue  # "Farah Qureshi" is not the minister called Qureshi
                 rows = self.dictionary.people.get(normalize(" ".join(words[i : i + size])), [])
@@ -486,14 +488,18 @@ class Resolver:
         role_head = _is_role_head(head, self)
         n = len(own)
         taken: set[int] = set()
+        index = [t.i for t in own]
+        texts = [t.text for t in own]
         for size in range(min(self.dictionary.max_words, n), 0, -1):
             for i in range(n - size + 1):
-                chunk = own[i : i + size]
-                if any(t.i in taken for t in chunk) or chunk[-1].i - chunk[0].i != size - 1:
+                if index[i + size - 1] - index[i] != size - 1 or any(
+                    k in taken for k in index[i : i + size]
+                ):
                     continue
-                entries = self.dictionary.find(" ".join(t.text for t in chunk), self.day)
+                entries = self.dictionary.find(" ".join(texts[i : i + size]), self.day)
                 if not entries:
                     continue
+                chunk = own[i : i + size]
                 taken.update(t.i for t in chunk)
                 entry = prefer(entries, head in chunk)
                 if head not in chunk and self._direction(chunk, head):
@@ -522,12 +528,11 @@ class Resolver:
 
     def _roles(self, head: Token, tokens: list[Token]) -> tuple[str, ...]:
         """Roles from the head noun with its compounds/adjectives, else from other role nouns."""
+        before = {head.i} | {x.i for x in tokens if x.i < head.i}
         left = [
             t
             for t in tokens
-            if t.i < head.i
-            and t.dep_ in ("compound", "amod", "nmod")
-            and t.head.i in {head.i} | {x.i for x in tokens if x.i < head.i}
+            if t.i < head.i and t.dep_ in ("compound", "amod", "nmod") and t.head.i in before
         ]
         lemmas = [t.lemma_.lower() for t in left] + [head.lemma_.lower()]
         of_noun = of_object(head)

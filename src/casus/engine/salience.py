@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from casus.engine.modality import REPORTING_VERBS
 from casus.engine.phrases import clause_subject, compatible, kind_of
+from casus.engine.sentences import sentence_of
 from casus.model import Actor
 from casus.ontology.words import word_list, word_values
 
@@ -89,7 +90,7 @@ def _salient(resolver: Resolver, token: Token, kind: str) -> Actor | None:
 def _speaker_of(resolver: Resolver, token: Token) -> Actor | None:
     """ "we"/"our": the subject of the sentence's reporting verb, the speaker of the quote
     the pronoun is usually in ("“We consider ...,” said Kanani")."""
-    for t in token.sent:
+    for t in sentence_of(token):
         if t.lemma_ in ("say", "tell", "add", "state") and t.i != token.i:
             for child in t.children:
                 if child.dep_ == "nsubj" and child.i != token.i and child.pos_ != "PRON":

@@ -60,11 +60,13 @@ CODE_RE = re.compile(r"^[A-Z]{3}([A-Z0-9]{3})*$")
 _NORM_RE = re.compile(r"[.\u2019\u2018`]")
 
 
+@lru_cache(maxsize=1 << 16)  # pure; the resolver asks for the same phrases again and again
 def role_key(text: str) -> str:
     """The matching form of a role noun phrase: lower case, hyphens as spaces."""
     return " ".join(text.lower().replace("-", " ").split())
 
 
+@lru_cache(maxsize=1 << 16)  # pure; the resolver asks for the same phrases again and again
 def exact_key(text: str) -> str | None:
     """Short all-capital forms ("US", "WHO", "IS") match only in capitals: ``=US``."""
     bare = text.replace(".", "").strip()
@@ -73,6 +75,7 @@ def exact_key(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)  # pure; the resolver asks for the same phrases again and again
 def normalize(text: str) -> str:
     """The matching form of a name: lower case, no dots, straight apostrophes, single spaces,
     no leading "the"."""

@@ -86,7 +86,17 @@ class Idioms:
                 self._by_word[word].append(idiom)
 
     def find(self, trigger: Token) -> Idiom | None:
-        """The first idiom (in file order) that covers the trigger or one of its objects."""
+        """The first idiom (in file order) that covers the trigger or one of its objects
+        (found once per trigger and kept with the Doc: every candidate frame asks again)."""
+        memo: dict[tuple[int, int], Idiom | None] = trigger.doc.user_data.setdefault(
+            "casus.idioms", {}
+        )
+        key = (id(self), trigger.i)
+        if key not in memo:
+            memo[key] = self._find(trigger)
+        return memo[key]
+
+    def _find(self, trigger: Token) -> Idiom | None:
         near = [trigger] + [c for c in trigger.children if c.dep_ in ARGUMENT_DEPS]
         candidates = {
             id(idiom): idiom

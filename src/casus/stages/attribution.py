@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from casus.document import Document
 from casus.engine.modality import REPORTING_VERBS
 from casus.engine.resolver import Resolver
+from casus.engine.sentences import sentence_of
 from casus.model import Actor, Attribution, Event
 from casus.ontology.words import word_list
 
@@ -66,7 +67,7 @@ def _reporting_governor(trigger: Token) -> tuple[Token, Token] | None:
             subject = _subject(t)
             if subject is not None:
                 return t, subject
-    root = trigger.sent.root
+    root = sentence_of(trigger).root
     if (
         root.i != trigger.i
         and root.lemma_.lower() in REPORTING_VERBS
@@ -234,7 +235,7 @@ class AttributionStage:
             verb, subject = found
             speaker = resolver.actor_for(subject)
         if speaker is None:
-            pobj = _according_to(trigger.sent)
+            pobj = _according_to(sentence_of(trigger))
             if pobj is not None:
                 speaker = resolver.actor_for(pobj)
                 verb = "according to"

@@ -32,6 +32,7 @@ from casus.engine.reference_time import (
     is_historical,
     narrative_frames,
 )
+from casus.engine.sentences import sentence_of
 from casus.engine.temporal import (
     lacks_year,
     parse_with_dateparser,
@@ -364,12 +365,11 @@ class DateStage:
     ) -> list[_Anchor]:
         """The sentence's temporal expressions that may date ``trigger``: not a year inside
         a name."""
+        anchors = self._anchors(doc, trigger, pub, countries)
+        if not anchors:
+            return anchors
         candidates = with_light_verb(trigger, events)
-        return [
-            a
-            for a in self._anchors(doc, trigger, pub, countries)
-            if not modifies_a_name(a[3], candidates)
-        ]
+        return [a for a in anchors if not modifies_a_name(a[3], candidates)]
 
     def _attaches(
         self,
@@ -419,7 +419,7 @@ class DateStage:
         """The sentence's temporal expressions with their root tokens; a reference-event
         phrase comes with its date, and the dates inside it ("since the 1979 revolution")
         are dropped."""
-        sent = trigger.sent
+        sent = sentence_of(trigger)
         # found once per sentence, kept with the Doc itself (never on the stage, which every
         # document and thread shares)
         memo: dict[tuple[int, dt.date | None], list[_Anchor]] = doc.user_data.setdefault(
@@ -493,9 +493,11 @@ class DateStage:
         """The date of a temporal expression that governs ``trigger`` (rule 1 of
         docs/dates.md), or ``None``. ``within`` is the narrative frame the sentence is in:
         a month without a year ("In April, …") falls in the frame's year."""
+        anchors = self._dating_anchors(doc, trigger, pub, countries, events)
+        if not anchors:  # most sentences state no time
+            return None
         future = is_future_locally(trigger) or _future_governed(trigger)
         candidates = with_light_verb(trigger, events)
-        anchors = self._dating_anchors(doc, trigger, pub, countries, events)
         for loose in (False, True):
             for pred in candidates:
                 for item in anchors:

@@ -1,0 +1,32 @@
+"""The sentence of a token, found once per document.
+
+spaCy's ``Token.sent`` walks back to the sentence start and forward to its end on every
+call, creating a Token for each word it passes; the stages ask for the sentence of the same
+triggers many times, so the sentences are listed once and kept with the Doc itself (never on
+a stage, which every document and thread shares).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_KEY = "casus.sentence_of"
+
+
+def sentence_spans(doc: Doc) -> list[Span]:
+    """The sentence of each token of ``doc``, by token index."""
+    memo: list[Span] | None = doc.user_data.get(_KEY)
+    if memo is None or len(memo) != len(doc):
+        memo = []
+        for sent in doc.sents:
+            memo.extend([sent] * len(sent))
+        doc.user_data[_KEY] = memo
+    return memo
+
+
+def sentence_of(token: Token) -> Span:
+    """The sentence ``token`` is in (``token.sent``, found once per document)."""
+    return sentence_spans(token.doc)[token.i]

@@ -95,6 +95,15 @@ def test_forbidden_event_is_counted() -> None:
     assert _score(gold, [_event("IRN", "AZE", "190")])["forbidden_hits"] == 1
 
 
+def test_record_with_an_event_and_no_prediction_counts_as_nothing_coded() -> None:
+    report = Report()
+    score_record(_gold(_expel()), [], report)
+    score_record(_gold(_expel()), [_event("RUS", "UKR", "190")], report)
+    score_record(_gold(), [], report)  # no gold event: not counted
+    d = report.to_dict()
+    assert d["nothing_coded_share"] == 0.5 and d["counts"]["nothing_coded"] == 2  # type: ignore[index]
+
+
 def test_reversed_symmetric_event_matches() -> None:
     pact = GoldEvent("IRN", "AZE", frozenset({"057"}), frozenset({"05"}), symmetric=True)
     d = _score(_gold(pact), [_event("AZE", "IRN", "057")])

@@ -50,7 +50,8 @@ def format_report(name: str, report: Report, *, show_errors: bool = False) -> st
         f"({d['counts']['actor_code']})   date accuracy {_pct(d['date_accuracy'])} "
         f"({d['counts']['date']})   PLOVER type accuracy {_pct(d['plover_accuracy'])} "
         f"({d['counts']['plover']})",
-        f"  forbidden events emitted: {d['forbidden_hits']}",
+        f"  forbidden events emitted: {d['forbidden_hits']}   records with an event and "
+        f"nothing coded: {_pct(d['nothing_coded_share'])} ({d['counts']['nothing_coded']})",
     ]
     if d["confusion"]:
         roots = sorted({r for row in d["confusion"].values() for r in row} | set(d["confusion"]))

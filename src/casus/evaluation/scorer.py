@@ -139,6 +139,8 @@ class Report:
     date: Ratio = field(default_factory=Ratio)
     plover: Ratio = field(default_factory=Ratio)
     forbidden_hits: int = 0
+    # records whose gold has an event: the share where casus coded nothing at all
+    nothing_coded: Ratio = field(default_factory=Ratio)
     confusion: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     errors: list[dict[str, Any]] = field(default_factory=list)
 
@@ -165,6 +167,7 @@ class Report:
             "date_accuracy": self.date.value(),
             "plover_accuracy": self.plover.value(),
             "forbidden_hits": self.forbidden_hits,
+            "nothing_coded_share": self.nothing_coded.value(),
             "error_buckets": self.buckets(),
             "confusion": {g: dict(c) for g, c in sorted(self.confusion.items())},
             "counts": {
@@ -172,6 +175,7 @@ class Report:
                 "date": self.date.total,
                 "actor_code": self.actor_code.total,
                 "plover": self.plover.total,
+                "nothing_coded": self.nothing_coded.total,
             },
         }
 
@@ -204,6 +208,8 @@ def score_record(gold: GoldArticle, preds: list[Event], report: Report) -> None:
     """Add one record's results to the report."""
     report.records += 1
     golds = gold.events
+    if golds:
+        report.nothing_coded.add(not preds)
     sym = {i: g.symmetric for i, g in enumerate(golds)}
 
     detection = _match(golds, preds, type_match)

@@ -25,6 +25,7 @@ from casus.engine.frames import (
     prep_objects,
     verb_frame,
 )
+from casus.engine.implicit import home_target, own_population, placed, together
 from casus.engine.matching import PatternMatcher
 from casus.engine.modality import (
     COGNITION_VERBS,
@@ -312,11 +313,14 @@ class EventEngine:
             # "students staged demonstrations to demand reforms": both against the government
             targets = [self.finder.protested(frame, scope, sources[0])]
         if code.code.startswith(DOMESTIC_CODES) and not any(t is not None for t in targets):
-            targets = self._own_population(scope, frame, sources[0])
-        joint = self._joint(code, frame)
+            targets = own_population(scope, frame, sources[0])
+        both = together(code.root, sources, targets)  # "Bosnia and Slovenia agreed to ..."
+        joint = self._joint(code, frame) or both
         parties = joint and len({s.code for s in sources}) >= 2  # "the war between A and B"
         if joint:
             targets = _without_venues(scope, frame, sources, targets)
+        if not any(t is not None for t in targets) and not joint:
+            targets = [home_target(frame, scope, sources[0], code.root)]
         if (
             not any(t is not None for t in targets)
             and self._wants_target(code.code, frame)
@@ -325,7 +329,7 @@ class EventEngine:
             targets = [focus(scope, frame, sources[0], joint=joint)]
         if code.root in TARGETED_ROOTS and not any(t is not None for t in targets) and not parties:
             return []
-        return self._events(scope, frame, pattern, sources, targets)
+        return self._events(scope, frame, pattern, sources, targets, both=both)
 
     def _joint(self, code: CameoCode, frame: Frame) -> bool:
         """Whether the act is one done together ("met", "held talks", "agreed to"): its
@@ -389,7 +393,10 @@ class EventEngine:
             targets = [domestic(t, source) for t in targets]
         avoid = source.country or UNKNOWN_COUNTRY
         situated = [
-            situate(t, frame, scope, avoid) if t is not None and t.roles else t for t in targets
+            situate(placed(t, frame, scope), frame, scope, avoid)
+            if t is not None and t.roles
+            else t
+            for t in targets
         ]
         if any(t is not None and t.how == "generic" for t in situated):
             # "the four embassy employees": whose they are is the dyad in focus
@@ -412,27 +419,6 @@ class EventEngine:
                 situated = [focus(scope, frame, source)]
         return situated
 
-    @staticmethod
-    def _own_population(scope: Scope, frame: Frame, source: Actor) -> list[Actor | None]:
-        """Administrative sanctions fall on the actor's own population: "the army declared a
-        state of emergency" → MMRMIL → MMRCVL."""
-        country = source.country
-        if not country:
-            return [None]
-        head = frame.pred
-        start = head.idx + scope.offset
-        return [
-            Actor(
-                country + "CVL",
-                country,
-                ("CVL",),
-                head.text,
-                start,
-                start + len(head.text),
-                "inferred",
-            )
-        ]
-
     def _events(
         self,
         scope: Scope,
@@ -440,15 +426,18 @@ class EventEngine:
         pattern: Pattern,
         sources: list[Actor],
         targets: list[Actor | None],
+        *,
+        both: bool = False,
     ) -> list[tuple[Event, Token]]:
-        """One event per (source, target) pair, and the stated intention beside it."""
+        """One event per (source, target) pair (each way when ``both``), and the stated
+        intention beside it."""
         code = self.cameo.get(pattern.code)
         # "agreed to impose sanctions" is as real as the agreeing
         enacted = frame.kind == "verb" and self.clauses.enacted(frame.pred)
         modality = modality_of(frame.pred.head if enacted else frame.pred)
         stated = self._stated_intent(frame, code.root, modality)
         out = []
-        for source, target in self._pairs(frame, code, sources, targets):
+        for source, target in self._pairs(frame, code, sources, targets, both):
             if not codable(source, target, code):
                 continue
             event = self._event(scope, frame, pattern, code, modality, source, target)
@@ -476,13 +465,14 @@ class EventEngine:
         code: CameoCode,
         sources: list[Actor],
         targets: list[Actor | None],
+        both: bool,
     ) -> list[tuple[Actor, Actor | None]]:
         """Each source with each target, or both ways for a symmetric action."""
         pairs: list[tuple[Actor, Actor | None]] = []
         for source in sources:
             for target in targets:
                 pairs.append((source, target))
-        if code.symmetric or frame.mutual or self._reciprocal(frame):
+        if both or code.symmetric or frame.mutual or self._reciprocal(frame):
             # "Iran and Azerbaijan signed a pact"; "accused each other of violations"
             pairs = self._symmetric(
                 sources, [t for t in targets if t is None or t.text.lower() not in RECIPROCALS]

@@ -34,6 +34,7 @@ REACTION_VERBS = word_list("reaction_verbs")
 RELATIVE_PRONOUNS = word_list("relative_pronouns")
 INSTRUMENT_NOUNS = word_list("instrument_nouns")
 AREA_WORDS = word_list("area_words")
+COMPASS_WORDS = word_list("compass_words")
 NEGATED_PREFIXES = word_list("negated_prefixes")
 AGENTIVE_ADJECTIVES = word_list("agentive_adjectives")
 
@@ -382,12 +383,14 @@ def place_in(
             or token.ent_type_ in ("PERSON", "ORG", "NORP")
         ):
             continue
-        name = " ".join(
-            t.text
+        parts = [
+            t
             for t in token.subtree
             if t.i == token.i or (t.dep_ == "compound" and t.head.i == token.i)
-        )
-        place = gazetteer.lookup(name, (avoid or "",))
+        ]
+        place = gazetteer.lookup(" ".join(t.text for t in parts), (avoid or "",))
+        if place is None and parts[0].lower_ in COMPASS_WORDS:  # "in east Bosnia"
+            place = gazetteer.lookup(" ".join(t.text for t in parts[1:]), (avoid or "",))
         if place is not None and place.country is not None and place.country != avoid:
             return token, place.country
     return None

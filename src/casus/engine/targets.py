@@ -26,6 +26,7 @@ from casus.engine.frames import (
     verb_frame,
     with_conjuncts,
 )
+from casus.engine.implicit import local_authority
 from casus.engine.matching import PatternMatcher
 from casus.engine.modality import CONDITION_MARKS, IRREALIS_GOVERNORS
 from casus.engine.resolver import Resolver
@@ -49,8 +50,6 @@ if TYPE_CHECKING:
 TARGET_PREPS = word_sequence("target_preps")
 # How a side is found when the text names it (not a pronoun's or a place's guess).
 NAMED = frozenset({"dictionary", "person", "metonym"})
-# Who arrests and who investigates, when an agentless passive says only where (CAMEO roots).
-AUTHORITY_BY_ROOT = {"17": "COP", "09": "JUD"}
 # Actions whose place names the target when no actor does: "struck targets near Damascus".
 PLACE_TARGET_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
 # Appeals and demands are addressed to the subject of what they ask for.
@@ -454,6 +453,8 @@ class TargetFinder:
                 return speaker
         for word in ("to", "at", "before"):
             for token in frame.preps.get(word, []):
+                if token.head.head.lower_ == "according":  # "according to the Canadian Press"
+                    continue
                 actor = scope.resolver.actor_for(unwrap_quantifier(token))
                 if actor is not None and actor.known and actor.roles:
                     return Actor(
@@ -465,27 +466,7 @@ class TargetFinder:
                         actor.end,
                         "context",
                     )
-        return self._local_authority(frame, scope, root)
-
-    @staticmethod
-    def _local_authority(frame: Frame, scope: Scope, root: str) -> Actor | None:
-        """The authorities of the country an agentless arrest or investigation happens in:
-        "A US national has been put under investigation in Italy" → ITAJUD, "Two
-        journalists were detained in Tehran" → IRNCOP."""
-        roles = AUTHORITY_BY_ROOT.get(root)
-        if roles is None:
-            return None
-        # "detained in Tehran", "put under investigation in Italy", "handed a sentence in Beijing"
-        owners = [frame.pred, *(o for o in frame.pred.children if o.dep_ in ("dobj", "attr"))]
-        heads = [c for h in owners for c in h.children if c.dep_ == "prep"]
-        heads += [c for h in heads for o in h.children if o.dep_ == "pobj" for c in o.children]
-        where = [t for h in heads if h.lower_ == "in" for t in h.subtree]
-        found = place_in(where, scope.resolver.gazetteer, None)
-        if found is None or not is_country(found[1]):
-            return None
-        country = found[1]
-        start = found[0].idx + scope.offset
-        return Actor(country + roles, country, (roles,), "", start, start, "context")
+        return local_authority(frame, scope, root)
 
     def _complement_targets(
         self, frame: Frame, scope: Scope, source: Actor, depth: int = 0

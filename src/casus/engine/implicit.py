@@ -1,0 +1,123 @@
+"""Sides the text gives only by implication (docs/event-model.md#implicit-sides): the actor's
+own population or own country as the target of a domestic act, the place in a role-only
+side's own phrase, the authorities of the place an agentless arrest or expulsion happens in,
+and co-subjects that act together.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from casus.engine.context import is_country
+from casus.engine.frames import Frame, argument_tokens, place_in, verb_frame
+from casus.engine.scope import Scope
+from casus.engine.sides import in_country
+from casus.model import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Who arrests and who investigates, when an agentless passive says only where (CAMEO roots).
+AUTHORITY_BY_ROOT = {"17": "COP", "09": "JUD"}
+# Expulsions and deportations (CAMEO 16x, 17x): "were expelled from Sudan" → SDNGOV.
+EXPELLED_FROM_ROOTS = frozenset({"16", "17"})
+# Acts a state does at home, whose target is its own country when the clause names no one but
+# a place there: "threatened to impose a curfew in Algiers" → DZA (CAMEO roots). Statements,
+# meetings and cooperation need a partner; protests, force posture and violence have their
+# own rules (sides.py, targets.py).
+HOME_ROOTS = frozenset({"07", "08", "09", "10", "11", "12", "13", "16", "17"})
+# Acts two co-subjects do together when the clause names no one else: "Jordan and Britain
+# agreed to hold joint exercises" is each one's act towards the other (CAMEO roots).
+TOGETHER_ROOTS = frozenset({"03", "05", "06"})
+
+
+def own_population(scope: Scope, frame: Frame, source: Actor) -> list[Actor | None]:
+    """Administrative sanctions fall on the actor's own population: "the army declared a
+    state of emergency" → MMRMIL → MMRCVL."""
+    country = source.country
+    if not country:
+        return [None]
+    head = frame.pred
+    start = head.idx + scope.offset
+    return [
+        Actor(
+            country + "CVL", country, ("CVL",), head.text, start, start + len(head.text), "inferred"
+        )
+    ]
+
+
+def home_target(frame: Frame, scope: Scope, source: Actor, root: str) -> Actor | None:
+    """The actor's own country as the target of a domestic act whose clause (or the clause it
+    governs) names no one but a place there: "Sudan's government lifted the state of
+    emergency in West Darfur" → SDN, "the president threatened to impose a curfew in
+    Algiers" → DZA."""
+    country = source.country
+    if root not in HOME_ROOTS or not country or not is_country(country):
+        return None
+    tokens = argument_tokens(frame)
+    for comp in frame.complements:
+        if comp.pos_ in ("VERB", "AUX"):
+            tokens += argument_tokens(verb_frame(comp))
+    found = place_in(tokens, scope.resolver.gazetteer, None)
+    if found is None or found[1] != country:
+        return None
+    token = found[0]
+    start = token.idx + scope.offset
+    return Actor(country, country, (), token.text, start, start + len(token.text), "place")
+
+
+def placed(actor: Actor | None, frame: Frame, scope: Scope) -> Actor | None:
+    """A role-only side takes the country of the place its own phrase names, even the other
+    side's: "Bosnian Serbs demanded a truce with Muslim forces in eastern Bosnia" →
+    BIHMIL ("militants in northern Mali" are Malian whoever acts on them)."""
+    if actor is None or actor.known or not actor.roles:
+        return actor
+    head = _head_of(actor, frame, scope)
+    if head is None:
+        return actor
+    own = [t for t in head.subtree if t.i != head.i]
+    found = place_in(own, scope.resolver.gazetteer, None)
+    if found is None or not is_country(found[1]):
+        return actor
+    return in_country(actor, found[1], "context")
+
+
+def _head_of(actor: Actor, frame: Frame, scope: Scope) -> Token | None:
+    """The head token of the phrase an actor was resolved from."""
+    if actor.end <= actor.start:
+        return None
+    span = frame.pred.doc.char_span(
+        actor.start - scope.offset, actor.end - scope.offset, alignment_mode="expand"
+    )
+    return span.root if span is not None else None
+
+
+def local_authority(frame: Frame, scope: Scope, root: str) -> Actor | None:
+    """The authorities of the country an agentless arrest, investigation or expulsion
+    happens in: "A US national has been put under investigation in Italy" → ITAJUD, "Two
+    journalists were detained in Tehran" → IRNCOP, "aid workers were expelled from Sudan"
+    → SDNGOV."""
+    roles = AUTHORITY_BY_ROOT.get(root)
+    # "detained in Tehran", "put under investigation in Italy", "handed a sentence in Beijing"
+    owners = [frame.pred, *(o for o in frame.pred.children if o.dep_ in ("dobj", "attr"))]
+    heads = [c for h in owners for c in h.children if c.dep_ == "prep"]
+    heads += [c for h in heads for o in h.children if o.dep_ == "pobj" for c in o.children]
+    words = {"in": roles} if roles is not None else {}
+    if root in EXPELLED_FROM_ROOTS:
+        words["from"] = "GOV"
+    for word, role in words.items():
+        where = [t for h in heads if h.lower_ == word for t in h.subtree]
+        found = place_in(where, scope.resolver.gazetteer, None)
+        if found is not None and is_country(found[1]):
+            country = found[1]
+            start = found[0].idx + scope.offset
+            return Actor(country + role, country, (role,), "", start, start, "context")
+    return None
+
+
+def together(root: str, sources: list[Actor], targets: list[Actor | None]) -> bool:
+    """Whether co-subjects of different countries act towards each other because their clause
+    names no one else: "Bosnia and Slovenia agreed to a ceasefire"."""
+    if root not in TOGETHER_ROOTS or any(t is not None for t in targets):
+        return False
+    return len({s.country for s in sources if s.known and s.country}) >= 2

@@ -26,6 +26,10 @@ EXPELLED_FROM_ROOTS = frozenset({"16", "17"})
 # meetings and cooperation need a partner; protests, force posture and violence have their
 # own rules (sides.py, targets.py).
 HOME_ROOTS = frozenset({"07", "08", "09", "10", "11", "12", "13", "16", "17"})
+# Prepositions that say where an act happens, and the dependencies that open a clause of
+# its own (a place inside one is not where the act happens).
+WHERE_PREPS = frozenset({"in", "across", "throughout"})
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "conj"})
 # Acts two co-subjects do together when the clause names no one else: "Jordan and Britain
 # agreed to hold joint exercises" is each one's act towards the other (CAMEO roots).
 TOGETHER_ROOTS = frozenset({"03", "05", "06"})
@@ -54,16 +58,31 @@ def home_target(frame: Frame, scope: Scope, source: Actor, root: str) -> Actor |
     country = source.country
     if root not in HOME_ROOTS or not country or not is_country(country):
         return None
-    tokens = argument_tokens(frame)
-    for comp in frame.complements:
-        if comp.pos_ in ("VERB", "AUX"):
-            tokens += argument_tokens(verb_frame(comp))
+    frames = [frame] + [verb_frame(c) for c in frame.complements if c.pos_ in ("VERB", "AUX")]
+    tokens = [t for f in frames for t in argument_tokens(f) if _where(t, f.pred)]
     found = place_in(tokens, scope.resolver.gazetteer, None)
     if found is None or found[1] != country:
         return None
     token = found[0]
     start = token.idx + scope.offset
     return Actor(country, country, (), token.text, start, start + len(token.text), "place")
+
+
+def _where(token: Token, pred: Token) -> bool:
+    """Whether a token names where its predicate's act happens: in an "in" phrase of the
+    predicate or its arguments, not inside a clause of their own ("strike any country whose
+    territory is used to attack Iran" says nothing of where the strike is)."""
+    prep = None
+    for ancestor in token.ancestors:
+        if ancestor.i == pred.i:
+            return prep is not None
+        if ancestor.dep_ in CLAUSE_DEPS:
+            return False
+        if ancestor.dep_ == "prep" and prep is None:
+            prep = ancestor.lower_
+            if prep not in WHERE_PREPS:
+                return False
+    return False
 
 
 def placed(actor: Actor | None, frame: Frame, scope: Scope) -> Actor | None:
@@ -116,8 +135,10 @@ def local_authority(frame: Frame, scope: Scope, root: str) -> Actor | None:
 
 
 def together(root: str, sources: list[Actor], targets: list[Actor | None]) -> bool:
-    """Whether co-subjects of different countries act towards each other because their clause
+    """Whether two co-subjects of different countries act towards each other because their clause
     names no one else: "Bosnia and Slovenia agreed to a ceasefire"."""
     if root not in TOGETHER_ROOTS or any(t is not None for t in targets):
         return False
-    return len({s.country for s in sources if s.known and s.country}) >= 2
+    # three or more parties ("Israel, the UAE and Bahrain signed ...") have a hub the
+    # clause does not say
+    return len(sources) == 2 and len({s.country for s in sources if s.known and s.country}) == 2

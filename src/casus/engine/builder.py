@@ -319,8 +319,11 @@ class EventEngine:
         parties = joint and len({s.code for s in sources}) >= 2  # "the war between A and B"
         if joint:
             targets = _without_venues(scope, frame, sources, targets)
-        if not any(t is not None for t in targets) and not joint:
-            targets = [home_target(frame, scope, sources[0], code.root)]
+        if not any(t is not None and t.code for t in targets) and not joint:
+            home = home_target(
+                frame, scope, sources[0], code.root
+            )  # "jailed Peter Nkosi in Pretoria"
+            targets = [home] if home is not None else targets
         if (
             not any(t is not None for t in targets)
             and self._wants_target(code.code, frame)

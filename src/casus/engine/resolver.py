@@ -387,6 +387,11 @@ class Resolver:
         place = self._place(head)
         if place is not None:
             return Actor(place, place, (), text, start, end, "place")
+        for appos in (c for c in head.children if c.dep_ == "appos" and c.i > head.i):
+            # "Amadou Diallo, a Malian opposition leader, said": who the apposition says
+            described = self._resolve(appos)
+            if described is not None and described.known and described.how != "place":
+                return described
         if head.ent_type_ in NAME_ENTS or roles:
             return Actor(None, None, roles, text, start, end, "unresolved")
         return None

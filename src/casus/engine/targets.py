@@ -71,6 +71,8 @@ ACCUSATION_ROOT = "11"
 VENUE_PREPS = word_list("venue_preps")
 # An act done "under Swiss mediation", "through Qatari mediation": its doers are the parties.
 MEDIATED_UNDER = frozenset({"under", "through", "with", "via"})
+# Prepositions that aim an uncoded intended act at someone: "vowed to take revenge on Israel".
+AIMED_PREPS = ("against", "on", "upon", "at", "to")
 # Prepositions that name what a protest is against anywhere in its clause.
 PROTESTED_PREPS = frozenset({"against", "of", "over", "for", "at"})
 
@@ -486,6 +488,13 @@ class TargetFinder:
                     a
                     for a in self.actors(sub.objects + sub.datives, scope.resolver, owners=True)
                     if a.code != source.code
+                ]
+                # "threatened to deliver devastating blows to the United States"
+                aimed = [t for p in AIMED_PREPS for t in sub.preps.get(p, [])]
+                found = found or [
+                    a
+                    for a in self.actors(aimed, scope.resolver)
+                    if a.known and a.country != source.country
                 ]
             if not found and depth < 2:
                 found = list(self._complement_targets(sub, scope, source, depth + 1))

@@ -30,6 +30,8 @@ HOME_ROOTS = frozenset({"07", "08", "09", "10", "11", "12", "13", "16", "17"})
 # its own (a place inside one is not where the act happens).
 WHERE_PREPS = frozenset({"in", "across", "throughout"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "conj"})
+# How a side is found when the text names it (not guessed from context).
+NAMED = frozenset({"dictionary", "person", "metonym", "place"})
 # Acts two co-subjects do together when the clause names no one else: "Jordan and Britain
 # agreed to hold joint exercises" is each one's act towards the other (CAMEO roots).
 TOGETHER_ROOTS = frozenset({"03", "05", "06"})
@@ -62,10 +64,35 @@ def home_target(frame: Frame, scope: Scope, source: Actor, root: str) -> Actor |
     tokens = [t for f in frames for t in argument_tokens(f) if _where(t, f.pred)]
     found = place_in(tokens, scope.resolver.gazetteer, None)
     if found is None or found[1] != country:
-        return None
+        return _home_mentioned(frame, scope, source)
     token = found[0]
     start = token.idx + scope.offset
     return Actor(country, country, (), token.text, start, start + len(token.text), "place")
+
+
+def _home_mentioned(frame: Frame, scope: Scope, source: Actor) -> Actor | None:
+    """The actor's own country when its clause names that country again, and no other, in a
+    side that is not the subject of an act of its own:
+    "the vice-president declined to resign despite pressure from Kenya's anti-corruption
+    commission" → KEN."""
+    pred = frame.pred
+    resolver = scope.resolver
+    if resolver.sentence_countries(pred, clause=True) != {source.country}:
+        return None
+    first, end = pred.left_edge.i, pred.right_edge.i + 1
+    for seen in resolver.history:
+        actor = seen.actor
+        if (
+            first <= seen.token < end
+            and not seen.subject  # "warned that Israel reserved the right": no one acted on
+            and actor.how in NAMED
+            and actor.country == source.country
+            and not source.start <= actor.start < max(source.end, source.start + 1)
+        ):
+            return Actor(
+                actor.country, actor.country, (), actor.text, actor.start, actor.end, "context"
+            )
+    return None
 
 
 def _where(token: Token, pred: Token) -> bool:

@@ -388,7 +388,10 @@ class EventEngine:
         """On whom (:meth:`TargetFinder.targets`); a role-only target takes the source's
         country for domestic roles of non-violent acts, else a country from where it
         happened."""
-        targets = self.finder.targets(pattern, frame, scope, source)
+        # "a truce with Muslim fighters in east Bosnia": the place in the phrase comes first
+        targets = [
+            placed(t, frame, scope) for t in self.finder.targets(pattern, frame, scope, source)
+        ]
         violent = pattern.code[:2] in VIOLENT_ROOTS
         if not violent or HOME_ROLES & set(source.roles):
             # police act at home: "protesters were killed by security forces" are the
@@ -396,10 +399,7 @@ class EventEngine:
             targets = [domestic(t, source) for t in targets]
         avoid = source.country or UNKNOWN_COUNTRY
         situated = [
-            situate(placed(t, frame, scope), frame, scope, avoid)
-            if t is not None and t.roles
-            else t
-            for t in targets
+            situate(t, frame, scope, avoid) if t is not None and t.roles else t for t in targets
         ]
         if any(t is not None and t.how == "generic" for t in situated):
             # "the four embassy employees": whose they are is the dyad in focus

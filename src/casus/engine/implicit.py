@@ -32,6 +32,8 @@ WHERE_PREPS = frozenset({"in", "across", "throughout"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "conj"})
 # How a side is found when the text names it (not guessed from context).
 NAMED = frozenset({"dictionary", "person", "metonym", "place"})
+# How a role-only side's country was guessed, not named: its own phrase's place beats it.
+GUESSED = frozenset({"unresolved", "generic", "unknown", "pronoun", "context", "inferred"})
 # Acts two co-subjects do together when the clause names no one else: "Jordan and Britain
 # agreed to hold joint exercises" is each one's act towards the other (CAMEO roots).
 TOGETHER_ROOTS = frozenset({"03", "05", "06"})
@@ -84,6 +86,7 @@ def _home_mentioned(frame: Frame, scope: Scope, source: Actor) -> Actor | None:
         actor = seen.actor
         if (
             first <= seen.token < end
+            and _on_path(pred.doc[seen.token], pred)
             and not seen.subject  # "warned that Israel reserved the right": no one acted on
             and actor.how in NAMED
             and actor.country == source.country
@@ -112,18 +115,29 @@ def _where(token: Token, pred: Token) -> bool:
     return False
 
 
+def _on_path(token: Token, pred: Token) -> bool:
+    """Whether a token belongs to its predicate's own clause or the act it governs ("refused
+    to step down despite pressure from ..."), with no clause of its own between."""
+    for ancestor in token.ancestors:
+        if ancestor.i == pred.i:
+            return True
+        if ancestor.dep_ in CLAUSE_DEPS and ancestor.dep_ != "xcomp":
+            return False
+    return False
+
+
 def placed(actor: Actor | None, frame: Frame, scope: Scope) -> Actor | None:
-    """A role-only side takes the country of the place its own phrase names, even the other
-    side's: "Bosnian Serbs demanded a truce with Muslim forces in eastern Bosnia" →
-    BIHMIL ("militants in northern Mali" are Malian whoever acts on them)."""
-    if actor is None or actor.known or not actor.roles:
+    """A role-only side takes the country of the place its own phrase names, over a guess
+    and even the other side's: "Bosnian Serbs demanded a truce with Muslim forces in eastern
+    Bosnia" → BIHMIL ("militants in northern Mali" are Malian whoever acts on them)."""
+    if actor is None or not actor.roles or actor.how not in GUESSED:
         return actor
     head = _head_of(actor, frame, scope)
     if head is None:
         return actor
     own = [t for t in head.subtree if t.i != head.i]
     found = place_in(own, scope.resolver.gazetteer, None)
-    if found is None or not is_country(found[1]):
+    if found is None or not is_country(found[1]) or found[1] == actor.country:
         return actor
     return in_country(actor, found[1], "context")
 

@@ -389,9 +389,8 @@ class EventEngine:
         country for domestic roles of non-violent acts, else a country from where it
         happened."""
         # "a truce with Muslim fighters in east Bosnia": the place in the phrase comes first
-        targets = [
-            placed(t, frame, scope) for t in self.finder.targets(pattern, frame, scope, source)
-        ]
+        found = self.finder.targets(pattern, frame, scope, source)
+        targets = [placed(t, frame, scope, pattern.code) for t in found]
         violent = pattern.code[:2] in VIOLENT_ROOTS
         if not violent or HOME_ROLES & set(source.roles):
             # police act at home: "protesters were killed by security forces" are the

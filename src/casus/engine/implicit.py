@@ -34,6 +34,8 @@ CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "co
 NAMED = frozenset({"dictionary", "person", "metonym", "place"})
 # How a role-only side's country was guessed, not named: its own phrase's place beats it.
 GUESSED = frozenset({"unresolved", "generic", "unknown", "pronoun", "context", "inferred"})
+# Meetings, talks and deals: the place a side is "in" there is where they meet (CAMEO roots).
+VENUE_ROOTS = frozenset({"03", "04", "05", "06"})
 # Acts two co-subjects do together when the clause names no one else: "Jordan and Britain
 # agreed to hold joint exercises" is each one's act towards the other (CAMEO roots).
 TOGETHER_ROOTS = frozenset({"03", "05", "06"})
@@ -126,20 +128,32 @@ def _on_path(token: Token, pred: Token) -> bool:
     return False
 
 
-def placed(actor: Actor | None, frame: Frame, scope: Scope) -> Actor | None:
+def placed(actor: Actor | None, frame: Frame, scope: Scope, code: str) -> Actor | None:
     """A role-only side takes the country of the place its own phrase names, over a guess
     and even the other side's: "Bosnian Serbs demanded a truce with Muslim forces in eastern
     Bosnia" → BIHMIL ("militants in northern Mali" are Malian whoever acts on them)."""
-    if actor is None or not actor.roles or actor.how not in GUESSED:
-        return actor
+    if actor is None or not actor.roles or actor.how not in GUESSED or code[:2] in VENUE_ROOTS:
+        return actor  # "resumed talks with rebels in Oslo": where they meet
     head = _head_of(actor, frame, scope)
     if head is None:
         return actor
-    own = [t for t in head.subtree if t.i != head.i]
+    own = _own_phrase(head)
     found = place_in(own, scope.resolver.gazetteer, None)
     if found is None or not is_country(found[1]) or found[1] == actor.country:
         return actor
     return in_country(actor, found[1], "context")
+
+
+def _own_phrase(head: Token) -> list[Token]:
+    """The head's modifiers with their prepositional phrases, without clauses ("the jets
+    that the Netherlands delivered": no place of the jets)."""
+    out: list[Token] = []
+    stack = [c for c in head.children if c.dep_ not in CLAUSE_DEPS | {"appos", "parataxis"}]
+    while stack:
+        token = stack.pop()
+        out.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in CLAUSE_DEPS)
+    return sorted(out, key=lambda t: t.i)
 
 
 def _head_of(actor: Actor, frame: Frame, scope: Scope) -> Token | None:

@@ -35,6 +35,7 @@ RELATIVE_PRONOUNS = word_list("relative_pronouns")
 INSTRUMENT_NOUNS = word_list("instrument_nouns")
 AREA_WORDS = word_list("area_words")
 COMPASS_WORDS = word_list("compass_words")
+MOTION_NOUNS = word_list("motion_nouns")
 NEGATED_PREFIXES = word_list("negated_prefixes")
 AGENTIVE_ADJECTIVES = word_list("agentive_adjectives")
 
@@ -329,6 +330,10 @@ def noun_frame(noun: Token, resolver: Resolver) -> Frame:
             if speech is not None and speech.lemma_.lower() in REPORTING_VERBS:
                 frame.subjects = verb_frame(speech).subjects
                 frame.complements = [c for c in speech.children if c.dep_ == "ccomp"]
+    if not frame.subjects and frame.lemma in MOTION_NOUNS and noun.dep_ in ("nsubj", "nsubjpass"):
+        # "the deployment of Russian troops to Belarus began": what moves is who acts (not in
+        # "opposed the deployment of a regional force", which may never happen)
+        frame.subjects = list(frame.preps.get("of", []))
     return frame
 
 

@@ -62,6 +62,7 @@ LISTS = frozenset(
         "document_nouns",
         "area_words",
         "region_common_words",
+        "motion_nouns",
         "measure_nouns",
         "topic_nouns",
         # words/function.tsv

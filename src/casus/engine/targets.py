@@ -51,7 +51,7 @@ TARGET_PREPS = word_sequence("target_preps")
 # How a side is found when the text names it (not a pronoun's or a place's guess).
 NAMED = frozenset({"dictionary", "person", "metonym"})
 # Actions whose place names the target when no actor does: "struck targets near Damascus".
-PLACE_TARGET_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
+PLACE_TARGET_ROOTS = frozenset({"08", "09", "14", "15", "16", "17", "18", "19", "20"})
 # Appeals and demands are addressed to the subject of what they ask for.
 ADDRESSED_ROOTS = frozenset({"02", "10"})
 # Threats and demands made on a condition are made on whom the condition is about.
@@ -108,6 +108,9 @@ class TargetFinder:
         if pattern.prep is None:
             steps.extend(frame.preps.get(p, []) for p in TARGET_PREPS)
         found = self._first_argument(steps, pattern, frame, scope, source)
+        if found and all(a is None or a.code is None for a in found):
+            # "sent inspectors to the Esfahan Conversion Facility in central Iran" → Iran
+            found = self._place(pattern, frame, scope, source) or found
         if found:
             return list(found)
         for step in (

@@ -177,9 +177,17 @@ def resident(actor: Actor, frame: Frame, scope: Scope, token: Token | None = Non
     """An ethnic group named by a nationality belongs to the country it lives in, when its
     phrase or its event names one: "ethnic Albanians in south Serbia" → SRB, "Serb forces
     killed three ethnic Albanians in southeastern Serbia" → SRB; else it keeps the
-    nationality (docs/actors.md#country-from-context)."""
-    if not actor.country or not set(actor.text.lower().split()) & ETHNIC_WORDS:
+    nationality (docs/actors.md#country-from-context). A people "of" a place lives there:
+    "the Albanians of southern Serbia" → SRB."""
+    if not actor.country:
         return actor
+    if not set(actor.text.lower().split()) & ETHNIC_WORDS:
+        people = token is not None and not actor.roles and token.ent_type_ == "NORP"
+        of = [c for c in token.children if c.lower_ == "of"] if token and people else []
+        found = place_in([t for c in of for t in c.subtree], scope.resolver.gazetteer, None)
+        if found is None or found[1] == actor.country or not is_country(found[1]):
+            return actor
+        return in_country(actor, found[1], "inferred")
     own = list(token.subtree) if token is not None else []
     found = place_in(own + argument_tokens(frame), scope.resolver.gazetteer, actor.country)
     if found is None or not is_country(found[1]):

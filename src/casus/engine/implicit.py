@@ -6,6 +6,7 @@ and co-subjects that act together.
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 from casus.engine.context import is_country
@@ -84,11 +85,13 @@ def _home_mentioned(frame: Frame, scope: Scope, source: Actor) -> Actor | None:
     if resolver.sentence_countries(pred, clause=True) != {source.country}:
         return None
     first, end = pred.left_edge.i, pred.right_edge.i + 1
-    for seen in resolver.history:
+    history = resolver.history  # in text order
+    for seen in history[bisect.bisect_left(history, first, key=lambda s: s.token) :]:
+        if seen.token >= end:
+            break
         actor = seen.actor
         if (
-            first <= seen.token < end
-            and _on_path(pred.doc[seen.token], pred)
+            _on_path(pred.doc[seen.token], pred)
             and not seen.subject  # "warned that Israel reserved the right": no one acted on
             and actor.how in NAMED
             and actor.country == source.country

@@ -36,6 +36,7 @@ INSTRUMENT_NOUNS = word_list("instrument_nouns")
 AREA_WORDS = word_list("area_words")
 NEGATED_PREFIXES = word_list("negated_prefixes")
 AGENTIVE_ADJECTIVES = word_list("agentive_adjectives")
+SPEAKER_VERBS = word_list("speaker_verbs")
 
 
 @dataclass
@@ -220,6 +221,8 @@ def _inherited_subjects(verb: Token, frame: Frame, depth: int) -> list[Token]:
         return []
     if dep in ("conj", "advcl", "pcomp") or (dep == "ccomp" and verb.tag_ == "VBG"):
         anchor = head
+        if dep == "conj" and _said_and(verb):
+            anchor = head.head
         if dep == "pcomp":  # "after signing", "by expelling"
             anchor = head.head
             holders = _agentive_holders(head)  # "are guilty of violating the ceasefire"
@@ -246,6 +249,20 @@ def _inherited_subjects(verb: Token, frame: Frame, depth: int) -> list[Token]:
             return issuers
         return with_conjuncts(head)  # "countries supporting the resolution"
     return []
+
+
+def _said_and(verb: Token) -> bool:
+    """Whether a speaker's act is conjoined to the clause its speaker reports (a common
+    misparse): "The embassy said the incident had nothing to do with Moscow and **accused**
+    Finnish officials of spy mania" (the embassy accuses, not the incident)."""
+    head = verb.head
+    return (
+        verb.lemma_.lower() in SPEAKER_VERBS
+        and head.dep_ == "ccomp"
+        and head.head.pos_ in ("VERB", "AUX")
+        and head.head.lemma_.lower() in REPORTING_VERBS
+        and verb.tag_ == head.head.tag_
+    )
 
 
 def _issuers(document: Token, depth: int) -> list[Token] | None:

@@ -54,6 +54,7 @@ LISTS = frozenset(
         "future_governors",
         "narrative_reporting_verbs",
         "attributing_verbs",
+        "speaker_verbs",
         # words/nouns.tsv
         "instrument_nouns",
         "border_words",

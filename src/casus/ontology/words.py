@@ -70,6 +70,7 @@ LISTS = frozenset(
         "modal_aux",
         "negators",
         "condition_marks",
+        "presupposing_marks",
         "obligation_modals",
         "retribution_words",
         "reciprocals",

@@ -40,6 +40,7 @@ from casus.engine.modality import (
     stated_future,
 )
 from casus.engine.pairs import codable, confidence, dedupe
+from casus.engine.presupposition import harm_context, presupposed
 from casus.engine.scope import Scope
 from casus.engine.sentences import sentence_of
 from casus.engine.sides import (
@@ -53,6 +54,7 @@ from casus.engine.sides import (
     implicit_actor,
     in_country,
     own_forces,
+    protesters,
     resident,
     situate,
 )
@@ -66,9 +68,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 WEAPON_NOUNS = word_list("weapon_nouns")
-# Verbs and prepositions that take the act their object names as having happened.
-PRESUPPOSING_VERBS = word_list("presupposing_verbs")
-PRESUPPOSING_PREPS = word_list("presupposing_preps")
 # Roots whose events may stand without a target: statements, protests, force posture.
 UNTARGETED_ROOTS = frozenset({"01", "14", "15"})
 DISOWNING = frozenset({"015", "016"})
@@ -89,7 +88,6 @@ NAMED = frozenset({"dictionary", "person", "metonym"})
 PROTEST_ROOT = "14"
 # So is a demand by a non-state group that names no addressee.
 DEMAND_ROOT = "10"
-HARM_VERBS = word_list("harm_verbs")
 RECIPROCALS = word_list("reciprocals")
 WRAPPER_VERBS = word_list("wrapper_verbs")
 
@@ -194,7 +192,7 @@ class EventEngine:
             if not self._noun_parties(token, frame, scope):
                 continue
             # "killed in Israeli strikes": a noun naming what killed people is violence
-            if _harm_context(token):
+            if harm_context(token):
                 pattern = self.matcher.best_pattern(
                     frame, only=VIOLENT_ROOTS
                 ) or self.clauses.violent_sense(frame.lemma)
@@ -357,6 +355,10 @@ class EventEngine:
         if sources:
             return sources
         if frame.kind != "verb":
+            if frame.unnamed_agent and root == PROTEST_ROOT:
+                # "Protests erupted in Tehran": the people of the place
+                clause = frame.pred.head if frame.pred.dep_ == "nsubj" else frame.pred
+                return [situate(protesters(frame.pred, scope.offset), frame, scope, token=clause)]
             return [implicit_actor(frame.pred, scope.offset)] if frame.unnamed_agent else []
         if frame.passive and not frame.subjects:
             implied = self.finder.implied_agent(frame, scope, root)
@@ -635,30 +637,6 @@ def _recent_dyad(scope: Scope, frame: Frame) -> tuple[Actor, Actor] | None:
         ):
             return source, target
     return None
-
-
-def presupposed(noun: Token) -> bool:
-    """Whether the sentence takes the act a noun names as having happened: the subject of a
-    finite verb ("An armed attack on the embassy left one guard dead"), the object of a
-    reaction ("condemned the attack"), the time of another act ("after the coup", "since
-    the expulsion", "amid fighting"). "the threat of an attack" is none of these."""
-    head = noun.head
-    if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
-        return head.tag_ in ("VBD", "VBZ", "VBP", "VBN")
-    if noun.dep_ == "dobj" and head.lemma_.lower() in PRESUPPOSING_VERBS:
-        return True
-    return noun.dep_ == "pobj" and head.lower_ in PRESUPPOSING_PREPS
-
-
-def _harm_context(noun: Token) -> bool:
-    """Whether a noun is the cause of harm in its clause: "were killed in Israeli strikes",
-    "was destroyed by shelling"."""
-    head = noun.head
-    return (
-        noun.dep_ == "pobj"
-        and head.lower_ in ("in", "by", "during")
-        and head.head.lemma_.lower() in HARM_VERBS
-    )
 
 
 __all__ = ["EventEngine"]

@@ -256,12 +256,16 @@ def _said_and(verb: Token) -> bool:
     misparse): "The embassy said the incident had nothing to do with Moscow and **accused**
     Finnish officials of spy mania" (the embassy accuses, not the incident)."""
     head = verb.head
+    # a reported clause about a thing, not an actor ("said China opposed ... and urged
+    # Washington": China may urge too)
+    reported = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
     return (
         verb.lemma_.lower() in SPEAKER_VERBS
         and head.dep_ == "ccomp"
         and head.head.pos_ in ("VERB", "AUX")
         and head.head.lemma_.lower() in REPORTING_VERBS
         and verb.tag_ == head.head.tag_
+        and all(c.pos_ not in ("PROPN", "PRON") and not c.ent_type_ for c in reported)
     )
 
 

@@ -261,6 +261,13 @@ def implicit_actor(token: Token, offset: int) -> Actor:
     return Actor(UNKNOWN_COUNTRY, None, (), "", start, start, "unknown")
 
 
+def protesters(token: Token, offset: int) -> Actor:
+    """The unnamed side of a protest, at its trigger: "Protests erupted in Tehran" (civilians,
+    whose country :func:`situate` takes from where it happened)."""
+    start = token.idx + offset
+    return Actor(UNKNOWN_COUNTRY + "CVL", None, ("CVL",), "", start, start, "generic")
+
+
 # Roles that detain, deport, try and sentence: the authority that reports an agentless arrest.
 AUTHORITY_ROLES = frozenset({"COP", "GOV", "JUD", "MIL", "SPY"})
 

@@ -36,6 +36,7 @@ INSTRUMENT_NOUNS = word_list("instrument_nouns")
 AREA_WORDS = word_list("area_words")
 NEGATED_PREFIXES = word_list("negated_prefixes")
 AGENTIVE_ADJECTIVES = word_list("agentive_adjectives")
+WEAPON_NOUNS = word_list("weapon_nouns")
 SPEAKER_VERBS = word_list("speaker_verbs")
 
 
@@ -307,6 +308,8 @@ def noun_frame(noun: Token, resolver: Resolver) -> Frame:
                 frame.subjects.append(child)
             elif child.pos_ == "NOUN":
                 frame.objects.append(child)
+    if not frame.subjects:
+        frame.subjects = _weapon_owners(noun, resolver)
     prep_objects(noun, frame.preps)
     frame.subjects.extend(frame.preps.pop("by", []))
     frame.objects.extend(frame.preps.get("of", []))
@@ -350,6 +353,24 @@ def noun_frame(noun: Token, resolver: Resolver) -> Frame:
                 frame.subjects = verb_frame(speech).subjects
                 frame.complements = [c for c in speech.children if c.dep_ == "ccomp"]
     return frame
+
+
+def _weapon_owners(noun: Token, resolver: Resolver) -> list[Token]:
+    """The nationality on the weapon that names a nominal attack: "a **Russian** drone and
+    missile attack on western Ukraine" (the drone is Russian, so is the attack). A nationality
+    on any other modifier is no agent ("the Azerbaijani embassy attack")."""
+    owners = []
+    for child in noun.children:
+        if child.dep_ not in ("compound", "nmod") or child.i > noun.i:
+            continue
+        if child.lemma_.lower() not in WEAPON_NOUNS:
+            continue
+        for mod in child.children:
+            if mod.dep_ == "amod" and mod.i < child.i and not prefixed(mod):
+                actor = demonym_actor(mod, resolver)
+                if actor is not None and actor.code is not None and actor.how != "place":
+                    owners.append(mod)
+    return owners
 
 
 def _counter(noun: Token) -> Token:

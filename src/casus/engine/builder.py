@@ -57,6 +57,7 @@ from casus.engine.sides import (
     protesters,
     resident,
     situate,
+    unidentified,
 )
 from casus.engine.targets import TargetFinder
 from casus.model import UNKNOWN_COUNTRY, Actor, Attribution, Event, Modality
@@ -389,7 +390,8 @@ class EventEngine:
             # police act at home: "protesters were killed by security forces" are the
             # security forces' own people, where a foreign army's victims are not its own
             targets = [domestic(t, source) for t in targets]
-        avoid = source.country or UNKNOWN_COUNTRY
+        # gunmen placed where they struck share its country with their victims
+        avoid = UNKNOWN_COUNTRY if unidentified(source) else source.country or UNKNOWN_COUNTRY
         situated = [
             situate(t, frame, scope, avoid) if t is not None and t.roles else t for t in targets
         ]

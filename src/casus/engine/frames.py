@@ -421,7 +421,8 @@ def place_in(
         if (
             (token.pos_ != "PROPN" and not area)
             or token.dep_ == "compound"
-            or token.ent_type_ in ("PERSON", "ORG", "NORP")
+            or token.ent_type_ in ("PERSON", "NORP")
+            or (token.ent_type_ == "ORG" and not _locative(token))
         ):
             continue
         name = " ".join(
@@ -433,6 +434,12 @@ def place_in(
         if place is not None and place.country is not None and place.country != avoid:
             return token, place.country
     return None
+
+
+def _locative(token: Token) -> bool:
+    """A name after a preposition of place, which the entity tagger may still call an
+    organisation: "a police station in **Quetta** was attacked" (tagged ORG)."""
+    return token.dep_ == "pobj" and token.head.lower_ in ("in", "near", "outside", "at")
 
 
 def border_neighbour(border: Token) -> Token | None:

@@ -254,6 +254,12 @@ def generic_actor(actor: Actor) -> Actor:
     return Actor(code, None, actor.roles, actor.text, actor.start, actor.end, how)
 
 
+def unidentified(actor: Actor) -> bool:
+    """Whether a side is armed men of no known allegiance ("gunmen"), whose country is at
+    most where they act."""
+    return bool(actor.roles) and set(actor.roles) <= UNIDENTIFIED_ROLES
+
+
 def implicit_actor(token: Token, offset: int) -> Actor:
     """The unnamed side of an event, at its trigger: "Thousands of Kenyans were detained"
     (by whom is not said)."""

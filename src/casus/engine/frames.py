@@ -224,6 +224,9 @@ def _inherited_subjects(verb: Token, frame: Frame, depth: int) -> list[Token]:
         anchor = head
         if dep == "conj" and _said_and(verb):
             anchor = head.head
+        stranded = _stranded_subject(verb)
+        if stranded is not None:
+            return [stranded]
         if dep == "pcomp":  # "after signing", "by expelling"
             anchor = head.head
             holders = _agentive_holders(head)  # "are guilty of violating the ceasefire"
@@ -250,6 +253,20 @@ def _inherited_subjects(verb: Token, frame: Frame, depth: int) -> list[Token]:
             return issuers
         return with_conjuncts(head)  # "countries supporting the resolution"
     return []
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """The name just before a subjectless participle that the parser took for a conjunct of
+    the object before it: "with Germany halting the certification of the pipeline and
+    **Washington targeting** two Russian state banks" (Washington targets, not Germany)."""
+    if verb.tag_ != "VBG" or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.pos_ != "PROPN" or before.dep_ != "conj" or before.head.i >= before.i:
+        return None
+    if any(c.dep_ == "cc" for c in before.head.children) and before.head.pos_ != "PROPN":
+        return before  # a name coordinated with a common noun is a new clause's subject
+    return None
 
 
 def _said_and(verb: Token) -> bool:

@@ -56,6 +56,7 @@ from casus.engine.sides import (
     own_forces,
     protesters,
     resident,
+    scene,
     situate,
     unidentified,
 )
@@ -322,6 +323,8 @@ class EventEngine:
             and not parties  # "A and B signed it under Swiss mediation": no third party
         ):
             targets = [focus(scope, frame, sources[0], joint=joint)]
+        if frame.unnamed_agent and code.root in VIOLENT_ROOTS and not any(targets):
+            targets = [scene(frame, scope)]  # "Fighting broke out in Tripoli": ? → LBY
         if code.root in TARGETED_ROOTS and not any(t is not None for t in targets) and not parties:
             return []
         return self._events(scope, frame, pattern, sources, targets)

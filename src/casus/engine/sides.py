@@ -254,6 +254,24 @@ def generic_actor(actor: Actor) -> Actor:
     return Actor(code, None, actor.roles, actor.text, actor.start, actor.end, how)
 
 
+def scene(frame: Frame, scope: Scope) -> Actor | None:
+    """The country where an act by no one named happened, as its target: "Heavy fighting
+    broke out in Tripoli" → LBY. Looked for in the noun's own phrase, then in the
+    prepositional phrases of the clause it is the subject of (not in other clauses)."""
+    noun = frame.pred
+    tokens = list(noun.subtree)
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        for prep in noun.head.children:
+            if prep.dep_ == "prep" or (prep.dep_ == "prt" and prep.i > noun.head.i):
+                tokens += list(prep.subtree)
+    found = place_in(tokens, scope.resolver.gazetteer, None)
+    if found is None:
+        return None
+    token, country = found
+    start = token.idx + scope.offset
+    return Actor(country, country, (), token.text, start, start + len(token.text), "place")
+
+
 def unidentified(actor: Actor) -> bool:
     """Whether a side is armed men of no known allegiance ("gunmen"), whose country is at
     most where they act."""

@@ -288,8 +288,12 @@ def presupposed_clause(token: Token) -> bool:
     if token.tag_ == "VBD":
         return True
     auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
-    return token.tag_ == "VBN" and any(a.tag_ in ("VBD", "VBZ", "VBP") for a in auxes) and not any(
-        a.lower_ in FUTURE_AUX or a.lemma_ == "will" or a.lower_ in MODAL_AUX for a in auxes
+    return (
+        token.tag_ == "VBN"
+        and any(a.tag_ in ("VBD", "VBZ", "VBP") for a in auxes)
+        and not any(
+            a.lower_ in FUTURE_AUX or a.lemma_ == "will" or a.lower_ in MODAL_AUX for a in auxes
+        )
     )
 
 

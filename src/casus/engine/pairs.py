@@ -104,7 +104,11 @@ def codable(source: Actor, target: Actor | None, code: CameoCode) -> bool:
         target.code,
     ):
         return False
-    if not source.known and (target is None or not target.known) and not _named_pair(source, target):
+    if (
+        not source.known
+        and (target is None or not target.known)
+        and not _named_pair(source, target)
+    ):
         return False  # neither side known: nothing an analyst could place
     if target is not None and code.root == "16" and target.country == source.country:
         return False  # relations are reduced with someone else, never with oneself

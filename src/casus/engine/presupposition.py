@@ -38,12 +38,18 @@ def presupposed(noun: Token) -> bool:
 def _past_relative(verb: Token) -> bool:
     """A past relative clause whose subject is the act itself: "protests **that erupted**
     after her death", "the strike, **which killed** seven officers"."""
-    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which") for c in verb.children):
+    if not any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which") for c in verb.children
+    ):
         return False
     if verb.tag_ == "VBD":
         return True
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    return verb.tag_ == "VBN" and bool(auxes) and all(a.lower_ in ("has", "have", "had", "was", "were") for a in auxes)
+    return (
+        verb.tag_ == "VBN"
+        and bool(auxes)
+        and all(a.lower_ in ("has", "have", "had", "was", "were") for a in auxes)
+    )
 
 
 def harm_context(noun: Token) -> bool:

@@ -492,20 +492,19 @@ class TargetFinder:
     ) -> list[Actor | None]:
         """Targets of what an intention, refusal or promise is about: the complement's own
         target when it is coded, else its object ("pledged to keep supporting Ukraine")."""
-        for comp in frame.complements:
+        # each conjunct ("lift its pause and resume assistance to Kyiv"); what is the
+        # source's own ("its pause") is no target
+        for comp in [c for x in frame.complements for c in with_conjuncts(x)]:
             if comp.pos_ not in ("VERB", "AUX"):
                 continue
             sub = verb_frame(comp)
             sub_pattern = self.matcher.best_pattern(sub)
-            found: list[Actor | None] = []
-            if sub_pattern is not None:
-                found = [t for t in self.targets(sub_pattern, sub, scope, source) if t]
-            else:
-                found = [
-                    a
-                    for a in self.actors(sub.objects + sub.datives, scope.resolver, owners=True)
-                    if a.code != source.code
-                ]
+            candidates: Sequence[Actor | None] = (
+                self.targets(sub_pattern, sub, scope, source)
+                if sub_pattern is not None
+                else self.actors(sub.objects + sub.datives, scope.resolver, owners=True)
+            )
+            found: list[Actor | None] = [a for a in candidates if a and a.code != source.code]
             if not found and depth < 2:
                 found = list(self._complement_targets(sub, scope, source, depth + 1))
             if found:

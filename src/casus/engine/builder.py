@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from casus.document import Document
 from casus.engine.clauses import (
+    CROWD_ROLES,
     DESCRIPTIVE_CODES,
     VIOLENT_ROOTS,
     ClauseReader,
@@ -158,7 +159,7 @@ class EventEngine:
                     consumed.update(c.i for c in o.children if c.dep_ == "compound")
             built = self._build(scope, frame, pattern)
             if built and pattern.code[:2] in VIOLENT_ROOTS:
-                built = self.clauses.by_instrument(built, frame, consumed)
+                built = self.clauses.riots(self.clauses.by_instrument(built, frame, consumed))
             if not built and pattern.code[:2] in TARGETED_ROOTS:
                 # no one to do it to: the untargeted reading ("fired a missile into the
                 # sea" is a show of force, not an attack)
@@ -389,11 +390,12 @@ class EventEngine:
         happened."""
         targets = self.finder.targets(pattern, frame, scope, source)
         violent = pattern.code[:2] in VIOLENT_ROOTS
-        if not violent or HOME_ROLES & set(source.roles):
-            # police act at home: "protesters were killed by security forces" are the
-            # security forces' own people, where a foreign army's victims are not its own
+        roles = set(source.roles)
+        if not violent or HOME_ROLES & roles or (roles and roles <= CROWD_ROLES):
+            # police and crowds act at home: "protesters were killed by security forces" are
+            # the security forces' own people, where a foreign army's victims are not its own
             targets = [domestic(t, source) for t in targets]
-        # gunmen placed where they struck share its country with their victims
+        # gunmen placed where they struck, and crowds, share its country with their victims
         avoid = UNKNOWN_COUNTRY if unidentified(source) else source.country or UNKNOWN_COUNTRY
         situated = [
             situate(t, frame, scope, avoid) if t is not None and t.roles else t for t in targets

@@ -50,6 +50,7 @@ FOCUS_SENTENCES = 2
 # Armed men of no known allegiance ("gunmen", "a gunman"): their country is only where they
 # act, never what the article is about; "unidentified gunmen" have none at all.
 UNIDENTIFIED_ROLES = frozenset({"UAF"})
+CROWD_ROLES = frozenset({"CVL", "OPP"})
 UNIDENTIFIED_WORDS = word_list("unidentified_words")
 ETHNIC_WORDS = word_list("ethnic_words")
 # Force posture (15x): a state moves, alerts or mobilises its own forces; they are no target.
@@ -273,9 +274,10 @@ def scene(frame: Frame, scope: Scope) -> Actor | None:
 
 
 def unidentified(actor: Actor) -> bool:
-    """Whether a side is armed men of no known allegiance ("gunmen"), whose country is at
-    most where they act."""
-    return bool(actor.roles) and set(actor.roles) <= UNIDENTIFIED_ROLES
+    """Whether a side is armed men of no known allegiance ("gunmen") or a crowd, whose
+    violence is done where they are: "angry crowds stormed the government building in
+    Yerevan" (Armenia's government)."""
+    return bool(actor.roles) and set(actor.roles) <= UNIDENTIFIED_ROLES | CROWD_ROLES
 
 
 def implicit_actor(token: Token, offset: int) -> Actor:

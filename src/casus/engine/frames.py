@@ -38,6 +38,7 @@ NEGATED_PREFIXES = word_list("negated_prefixes")
 AGENTIVE_ADJECTIVES = word_list("agentive_adjectives")
 WEAPON_NOUNS = word_list("weapon_nouns")
 SPEAKER_VERBS = word_list("speaker_verbs")
+DECISION_NOUNS = word_list("decision_nouns")
 
 
 @dataclass
@@ -251,6 +252,9 @@ def _inherited_subjects(verb: Token, frame: Frame, depth: int) -> list[Token]:
         if issuers is not None:
             # "issued a statement demanding that ...": the text speaks for whoever issued it
             return issuers
+        own = [c for c in head.children if c.dep_ == "poss"]
+        if own and head.lemma_.lower() in DECISION_NOUNS:
+            return with_conjuncts(own[0])  # "Azerbaijan's decision to expel four diplomats"
         return with_conjuncts(head)  # "countries supporting the resolution"
     return []
 

@@ -279,8 +279,10 @@ def presupposed_clause(token: Token) -> bool:
     "agreed to ban Belarusian airlines **after Minsk arrested** a journalist", "would
     retaliate **because Israel had struck** its consulate"; or a presupposing preposition
     ("agreed to impose sanctions **after the coup**")."""
-    if token.dep_ == "prep":
-        return token.lower_ in PRESUPPOSING_PREPS
+    if token.dep_ == "prep":  # a noun, not a gerund ("will sign after meeting him")
+        return token.lower_ in PRESUPPOSING_PREPS and any(
+            c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") for c in token.children
+        )
     if token.dep_ != "advcl" or not any(
         c.dep_ == "mark" and c.lower_ in PRESUPPOSING_MARKS for c in token.children
     ):

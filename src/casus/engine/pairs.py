@@ -97,7 +97,9 @@ def same_actor(source: Actor, target: Actor, *, symmetric: bool) -> bool:
 
 
 def codable(source: Actor, target: Actor | None, code: CameoCode) -> bool:
-    """Whether a (source, target) pair makes an event an analyst can use."""
+    """Whether a (source, target) pair makes an event an analyst can use: not one actor on
+    itself, and at least one side known, or a generic actor the text names acting on a side
+    it names (docs/actors.md#unknown-and-generic-sides)."""
     if target is not None and (source.start, source.end, source.code) == (
         target.start,
         target.end,

@@ -61,6 +61,7 @@ LISTS = frozenset(
         "collective_heads",
         "speech_nouns",
         "document_nouns",
+        "decision_nouns",
         "area_words",
         "region_common_words",
         "measure_nouns",

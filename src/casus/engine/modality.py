@@ -287,6 +287,9 @@ def presupposed_clause(token: Token) -> bool:
         c.dep_ == "mark" and c.lower_ in PRESUPPOSING_MARKS for c in token.children
     ):
         return False
+    head = token.head
+    if is_future_locally(head) or is_modal_locally(head) or _only(token):
+        return False  # "would (only) return to talks after Washington lifted sanctions"
     if token.tag_ == "VBD":
         return True
     auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
@@ -296,6 +299,17 @@ def presupposed_clause(token: Token) -> bool:
         and not any(
             a.lower_ in FUTURE_AUX or a.lemma_ == "will" or a.lower_ in MODAL_AUX for a in auxes
         )
+    )
+
+
+def _only(clause: Token) -> bool:
+    """ "only after", "not until": a condition, not a time ("would sign only after the US
+    lifted sanctions")."""
+    return any(
+        c.lower_ == "only"
+        for t in (clause, *clause.children)
+        for c in (t, *t.children)
+        if c.dep_ == "advmod"
     )
 
 

@@ -39,13 +39,16 @@ for _path in sorted(DATA.glob("event_sentences*.jsonl")):
 def _country(actor: Any) -> str | None:
     if actor is None or actor.code is None:
         return None
-    code = actor.code
-    return code[:6] if code.startswith(("IGO", "NGO", "IMG")) else code[:3]
+    return _key(actor.code)
 
 
 def _key(code: str | None) -> str | None:
+    """The part of a code compared: the country (six letters for an IGO), or the whole code
+    when the country is unknown (then the role is all it says: ``---MIL`` is not ``---CRM``)."""
     if code is None:
         return None
+    if code.startswith("---"):
+        return code
     return code[:6] if code.startswith(("IGO", "NGO", "IMG")) else code[:3]
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from casus.document import Document
 from casus.engine.clauses import (
+    CROWD_ROLES,
     DESCRIPTIVE_CODES,
     VIOLENT_ROOTS,
     ClauseReader,
@@ -41,6 +42,7 @@ from casus.engine.modality import (
     stated_future,
 )
 from casus.engine.pairs import codable, confidence, dedupe
+from casus.engine.presupposition import harm_context, presupposed
 from casus.engine.scope import Scope
 from casus.engine.sentences import sentence_of
 from casus.engine.sides import (
@@ -54,8 +56,11 @@ from casus.engine.sides import (
     implicit_actor,
     in_country,
     own_forces,
+    protesters,
     resident,
+    scene,
     situate,
+    unidentified,
 )
 from casus.engine.targets import TargetFinder
 from casus.model import UNKNOWN_COUNTRY, Actor, Attribution, Event, Modality
@@ -67,9 +72,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 WEAPON_NOUNS = word_list("weapon_nouns")
-# Verbs and prepositions that take the act their object names as having happened.
-PRESUPPOSING_VERBS = word_list("presupposing_verbs")
-PRESUPPOSING_PREPS = word_list("presupposing_preps")
 # Roots whose events may stand without a target: statements, protests, force posture.
 UNTARGETED_ROOTS = frozenset({"01", "14", "15"})
 DISOWNING = frozenset({"015", "016"})
@@ -90,7 +92,6 @@ NAMED = frozenset({"dictionary", "person", "metonym"})
 PROTEST_ROOT = "14"
 # So is a demand by a non-state group that names no addressee.
 DEMAND_ROOT = "10"
-HARM_VERBS = word_list("harm_verbs")
 RECIPROCALS = word_list("reciprocals")
 WRAPPER_VERBS = word_list("wrapper_verbs")
 
@@ -159,7 +160,7 @@ class EventEngine:
                     consumed.update(c.i for c in o.children if c.dep_ == "compound")
             built = self._build(scope, frame, pattern)
             if built and pattern.code[:2] in VIOLENT_ROOTS:
-                built = self.clauses.by_instrument(built, frame, consumed)
+                built = self.clauses.riots(self.clauses.by_instrument(built, frame, consumed))
             if not built and pattern.code[:2] in TARGETED_ROOTS:
                 # no one to do it to: the untargeted reading ("fired a missile into the
                 # sea" is a show of force, not an attack)
@@ -195,7 +196,7 @@ class EventEngine:
             if not self._noun_parties(token, frame, scope):
                 continue
             # "killed in Israeli strikes": a noun naming what killed people is violence
-            if _harm_context(token):
+            if harm_context(token):
                 pattern = self.matcher.best_pattern(
                     frame, only=VIOLENT_ROOTS
                 ) or self.clauses.violent_sense(frame.lemma)
@@ -330,6 +331,8 @@ class EventEngine:
             and not parties  # "A and B signed it under Swiss mediation": no third party
         ):
             targets = [focus(scope, frame, sources[0], joint=joint)]
+        if frame.unnamed_agent and code.root in VIOLENT_ROOTS and not any(targets):
+            targets = [scene(frame, scope)]  # "Fighting broke out in Tripoli": ? → LBY
         if code.root in TARGETED_ROOTS and not any(t is not None for t in targets) and not parties:
             return []
         return self._events(scope, frame, pattern, sources, targets, both=both)
@@ -364,6 +367,10 @@ class EventEngine:
         if sources:
             return sources
         if frame.kind != "verb":
+            if frame.unnamed_agent and root == PROTEST_ROOT:
+                # "Protests erupted in Tehran": the people of the place
+                clause = frame.pred.head if frame.pred.dep_ == "nsubj" else frame.pred
+                return [situate(protesters(frame.pred, scope.offset), frame, scope, token=clause)]
             return [implicit_actor(frame.pred, scope.offset)] if frame.unnamed_agent else []
         if frame.passive and not frame.subjects:
             implied = self.finder.implied_agent(frame, scope, root)
@@ -392,11 +399,13 @@ class EventEngine:
         found = self.finder.targets(pattern, frame, scope, source)
         targets = [placed(t, frame, scope, pattern.code) for t in found]
         violent = pattern.code[:2] in VIOLENT_ROOTS
-        if not violent or HOME_ROLES & set(source.roles):
-            # police act at home: "protesters were killed by security forces" are the
-            # security forces' own people, where a foreign army's victims are not its own
+        roles = set(source.roles)
+        if not violent or HOME_ROLES & roles or (roles and roles <= CROWD_ROLES):
+            # police and crowds act at home: "protesters were killed by security forces" are
+            # the security forces' own people, where a foreign army's victims are not its own
             targets = [domestic(t, source) for t in targets]
-        avoid = source.country or UNKNOWN_COUNTRY
+        # gunmen placed where they struck, and crowds, share its country with their victims
+        avoid = UNKNOWN_COUNTRY if unidentified(source) else source.country or UNKNOWN_COUNTRY
         situated = [
             situate(t, frame, scope, avoid) if t is not None and t.roles else t for t in targets
         ]
@@ -627,30 +636,6 @@ def _recent_dyad(scope: Scope, frame: Frame) -> tuple[Actor, Actor] | None:
         ):
             return source, target
     return None
-
-
-def presupposed(noun: Token) -> bool:
-    """Whether the sentence takes the act a noun names as having happened: the subject of a
-    finite verb ("An armed attack on the embassy left one guard dead"), the object of a
-    reaction ("condemned the attack"), the time of another act ("after the coup", "since
-    the expulsion", "amid fighting"). "the threat of an attack" is none of these."""
-    head = noun.head
-    if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
-        return head.tag_ in ("VBD", "VBZ", "VBP", "VBN")
-    if noun.dep_ == "dobj" and head.lemma_.lower() in PRESUPPOSING_VERBS:
-        return True
-    return noun.dep_ == "pobj" and head.lower_ in PRESUPPOSING_PREPS
-
-
-def _harm_context(noun: Token) -> bool:
-    """Whether a noun is the cause of harm in its clause: "were killed in Israeli strikes",
-    "was destroyed by shelling"."""
-    head = noun.head
-    return (
-        noun.dep_ == "pobj"
-        and head.lower_ in ("in", "by", "during")
-        and head.head.lemma_.lower() in HARM_VERBS
-    )
 
 
 __all__ = ["EventEngine"]

@@ -37,6 +37,10 @@ RETRIBUTION_WORDS = word_list("retribution_words")
 ENACTING_GOVERNORS = word_list("enacting_governors")
 # What a body does by agreeing to it: sanctions, suspensions, expulsions (16), bans (17).
 ENACTED_ROOTS = frozenset({"16", "17"})
+# Crowds that use force on their own state riot (CAMEO 145), whatever the verb.
+RIOT_CODE = "145"
+CROWD_ROLES = frozenset({"CVL", "OPP"})
+STATE_ROLES = frozenset({"GOV", "COP", "MIL", "LEG", "JUD"})
 
 Implied = tuple[Frame, Pattern]
 
@@ -184,6 +188,34 @@ class ClauseReader:
                 for event, token in built
             ]
         return built
+
+    def riots(self, built: list[tuple[Event, Token]]) -> list[tuple[Event, Token]]:
+        """Force a crowd uses on its own state is a riot (CAMEO 145): "angry crowds stormed
+        the government building in Yerevan and ransacked offices" → ARMCVL → ARMGOV 145."""
+        riot = self.cameo.get(RIOT_CODE)
+        return [
+            (
+                event.with_(**riot.event_fields(), pattern=f"riot via {event.pattern}")
+                if _rioting(event)
+                else event,
+                token,
+            )
+            for event, token in built
+        ]
+
+
+def _rioting(event: Event) -> bool:
+    source, target = event.source, event.target
+    return (
+        (event.cameo_root == "19" or event.cameo.startswith("171"))
+        and source is not None
+        and target is not None
+        and bool(source.roles)
+        and set(source.roles) <= CROWD_ROLES
+        and bool(set(target.roles) & STATE_ROLES)
+        and source.country is not None
+        and target.country == source.country
+    )
 
 
 def _generic(code: str) -> bool:

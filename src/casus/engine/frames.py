@@ -38,6 +38,9 @@ COMPASS_WORDS = word_list("compass_words")
 MOTION_NOUNS = word_list("motion_nouns")
 NEGATED_PREFIXES = word_list("negated_prefixes")
 AGENTIVE_ADJECTIVES = word_list("agentive_adjectives")
+WEAPON_NOUNS = word_list("weapon_nouns")
+SPEAKER_VERBS = word_list("speaker_verbs")
+DECISION_NOUNS = word_list("decision_nouns")
 
 
 @dataclass
@@ -222,6 +225,11 @@ def _inherited_subjects(verb: Token, frame: Frame, depth: int) -> list[Token]:
         return []
     if dep in ("conj", "advcl", "pcomp") or (dep == "ccomp" and verb.tag_ == "VBG"):
         anchor = head
+        if dep == "conj" and _said_and(verb):
+            anchor = head.head
+        stranded = _stranded_subject(verb)
+        if stranded is not None:
+            return [stranded]
         if dep == "pcomp":  # "after signing", "by expelling"
             anchor = head.head
             holders = _agentive_holders(head)  # "are guilty of violating the ceasefire"
@@ -246,8 +254,43 @@ def _inherited_subjects(verb: Token, frame: Frame, depth: int) -> list[Token]:
         if issuers is not None:
             # "issued a statement demanding that ...": the text speaks for whoever issued it
             return issuers
+        own = [c for c in head.children if c.dep_ == "poss"]
+        if own and head.lemma_.lower() in DECISION_NOUNS:
+            return with_conjuncts(own[0])  # "Azerbaijan's decision to expel four diplomats"
         return with_conjuncts(head)  # "countries supporting the resolution"
     return []
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """The name just before a subjectless participle that the parser took for a conjunct of
+    the object before it: "with Germany halting the certification of the pipeline and
+    **Washington targeting** two Russian state banks" (Washington targets, not Germany)."""
+    if verb.tag_ != "VBG" or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.pos_ != "PROPN" or before.dep_ != "conj" or before.head.i >= before.i:
+        return None
+    if any(c.dep_ == "cc" for c in before.head.children) and before.head.pos_ != "PROPN":
+        return before  # a name coordinated with a common noun is a new clause's subject
+    return None
+
+
+def _said_and(verb: Token) -> bool:
+    """Whether a speaker's act is conjoined to the clause its speaker reports (a common
+    misparse): "The embassy said the incident had nothing to do with Moscow and **accused**
+    Finnish officials of spy mania" (the embassy accuses, not the incident)."""
+    head = verb.head
+    # a reported clause about a thing, not an actor ("said China opposed ... and urged
+    # Washington": China may urge too)
+    reported = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    return (
+        verb.lemma_.lower() in SPEAKER_VERBS
+        and head.dep_ == "ccomp"
+        and head.head.pos_ in ("VERB", "AUX")
+        and head.head.lemma_.lower() in REPORTING_VERBS
+        and verb.tag_ == head.head.tag_
+        and all(c.pos_ not in ("PROPN", "PRON") and not c.ent_type_ for c in reported)
+    )
 
 
 def _issuers(document: Token, depth: int) -> list[Token] | None:
@@ -288,6 +331,8 @@ def noun_frame(noun: Token, resolver: Resolver) -> Frame:
                 frame.subjects.append(child)
             elif child.pos_ == "NOUN":
                 frame.objects.append(child)
+    if not frame.subjects:
+        frame.subjects = _weapon_owners(noun, resolver)
     prep_objects(noun, frame.preps)
     frame.subjects.extend(frame.preps.pop("by", []))
     frame.objects.extend(frame.preps.get("of", []))
@@ -335,6 +380,24 @@ def noun_frame(noun: Token, resolver: Resolver) -> Frame:
         # "opposed the deployment of a regional force", which may never happen)
         frame.subjects = list(frame.preps.get("of", []))
     return frame
+
+
+def _weapon_owners(noun: Token, resolver: Resolver) -> list[Token]:
+    """The nationality on the weapon that names a nominal attack: "a **Russian** drone and
+    missile attack on western Ukraine" (the drone is Russian, so is the attack). A nationality
+    on any other modifier is no agent ("the Azerbaijani embassy attack")."""
+    owners = []
+    for child in noun.children:
+        if child.dep_ not in ("compound", "nmod") or child.i > noun.i:
+            continue
+        if child.lemma_.lower() not in WEAPON_NOUNS:
+            continue
+        for mod in child.children:
+            if mod.dep_ == "amod" and mod.i < child.i and not prefixed(mod):
+                actor = demonym_actor(mod, resolver)
+                if actor is not None and actor.code is not None and actor.how != "place":
+                    owners.append(mod)
+    return owners
 
 
 def _counter(noun: Token) -> Token:
@@ -385,7 +448,8 @@ def place_in(
         if (
             (token.pos_ != "PROPN" and not area)
             or token.dep_ == "compound"
-            or token.ent_type_ in ("PERSON", "ORG", "NORP")
+            or token.ent_type_ in ("PERSON", "NORP")
+            or (token.ent_type_ == "ORG" and not _locative(token))
         ):
             continue
         parts = [
@@ -399,6 +463,12 @@ def place_in(
         if place is not None and place.country is not None and place.country != avoid:
             return token, place.country
     return None
+
+
+def _locative(token: Token) -> bool:
+    """A name after a preposition of place, which the entity tagger may still call an
+    organisation: "a police station in **Quetta** was attacked" (tagged ORG)."""
+    return token.dep_ == "pobj" and token.head.lower_ in ("in", "near", "outside", "at")
 
 
 def border_neighbour(border: Token) -> Token | None:

@@ -29,6 +29,9 @@ REPORTING_VERBS = word_list("reporting_verbs")
 COGNITION_VERBS = word_list("cognition_verbs")
 HYPOTHETICAL_MODIFIERS = word_list("hypothetical_modifiers")
 CONDITION_MARKS = word_list("condition_marks")
+PRESUPPOSING_MARKS = word_list("presupposing_marks")
+# "after the coup", "amid fighting": the act happened ("before the talks" may not have).
+PRESUPPOSING_PREPS = word_list("presupposing_preps") - {"before"}
 CLAUSE_LINKS = frozenset(
     {
         "xcomp",
@@ -200,6 +203,8 @@ def modality_of(pred: Token) -> Modality:
         hypothetical = True
     child = pred
     for gov in governors(pred):
+        if presupposed_clause(child):
+            break  # what happened "after Minsk arrested a journalist" is no one's plan
         link = child.dep_
         lemma = gov.lemma_.lower()
         if link in ("xcomp", "acomp") or (link == "pcomp" and gov.pos_ == "ADP"):
@@ -258,7 +263,7 @@ def modality_of(pred: Token) -> Modality:
         if is_conditional(gov) and link != "ccomp":
             hypothetical = True
         child = gov
-    if pred.pos_ == "NOUN":
+    if pred.pos_ == "NOUN" and not _presupposed_noun(pred):
         verb = _governing_verb(pred)
         if verb is not None:
             outer = modality_of(verb)
@@ -267,6 +272,51 @@ def modality_of(pred: Token) -> Modality:
             hypothetical = hypothetical or outer.hypothetical
             reported = reported or outer.reported
     return Modality(negated=negated, hypothetical=hypothetical, future=future, reported=reported)
+
+
+def presupposed_clause(token: Token) -> bool:
+    """A past clause of time or cause, which happened whatever the clause it hangs on says:
+    "agreed to ban Belarusian airlines **after Minsk arrested** a journalist", "would
+    retaliate **because Israel had struck** its consulate"; or a presupposing preposition
+    ("agreed to impose sanctions **after the coup**")."""
+    if token.dep_ == "prep":  # a noun, not a gerund ("will sign after meeting him")
+        return token.lower_ in PRESUPPOSING_PREPS and any(
+            c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") for c in token.children
+        )
+    if token.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ in PRESUPPOSING_MARKS for c in token.children
+    ):
+        return False
+    head = token.head
+    if is_future_locally(head) or is_modal_locally(head) or _only(token):
+        return False  # "would (only) return to talks after Washington lifted sanctions"
+    if token.tag_ == "VBD":
+        return True
+    auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    return (
+        token.tag_ == "VBN"
+        and any(a.tag_ in ("VBD", "VBZ", "VBP") for a in auxes)
+        and not any(
+            a.lower_ in FUTURE_AUX or a.lemma_ == "will" or a.lower_ in MODAL_AUX for a in auxes
+        )
+    )
+
+
+def _only(clause: Token) -> bool:
+    """ "only after", "not until": a condition, not a time ("would sign only after the US
+    lifted sanctions")."""
+    return any(
+        c.lower_ == "only"
+        for t in (clause, *clause.children)
+        for c in (t, *t.children)
+        if c.dep_ == "advmod"
+    )
+
+
+def _presupposed_noun(noun: Token) -> bool:
+    """ "after the coup", "amid fighting": the noun's act happened, whatever the verb above
+    says ("agreed to impose sanctions after the coup")."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in PRESUPPOSING_PREPS
 
 
 def is_subjunctive(verb: Token) -> bool:

@@ -97,19 +97,32 @@ def same_actor(source: Actor, target: Actor, *, symmetric: bool) -> bool:
 
 
 def codable(source: Actor, target: Actor | None, code: CameoCode) -> bool:
-    """Whether a (source, target) pair makes an event an analyst can use."""
+    """Whether a (source, target) pair makes an event an analyst can use: not one actor on
+    itself, and at least one side known, or a generic actor the text names acting on a side
+    it names (docs/actors.md#unknown-and-generic-sides)."""
     if target is not None and (source.start, source.end, source.code) == (
         target.start,
         target.end,
         target.code,
     ):
         return False
-    if not source.known and (target is None or not target.known):
+    if (
+        not source.known
+        and (target is None or not target.known)
+        and not _named_pair(source, target)
+    ):
         return False  # neither side known: nothing an analyst could place
     if target is not None and code.root == "16" and target.country == source.country:
         return False  # relations are reduced with someone else, never with oneself
     # an actor acting on itself is a resolution error, not an event
     return not (target is not None and same_actor(source, target, symmetric=code.symmetric))
+
+
+def _named_pair(source: Actor, target: Actor | None) -> bool:
+    """Whether a pair with no known country still says who did what to whom: a generic actor
+    the text names acting on someone it names ("Unidentified gunmen shot dead a police
+    commander" → ---UAF → ---COP). An unknown agent ("three people were killed") is not."""
+    return source.how == "generic" and target is not None and target.code is not None
 
 
 # What each way of finding a side costs (docs/event-model.md#confidence).

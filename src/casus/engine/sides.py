@@ -50,6 +50,7 @@ FOCUS_SENTENCES = 2
 # Armed men of no known allegiance ("gunmen", "a gunman"): their country is only where they
 # act, never what the article is about; "unidentified gunmen" have none at all.
 UNIDENTIFIED_ROLES = frozenset({"UAF"})
+CROWD_ROLES = frozenset({"CVL", "OPP"})
 UNIDENTIFIED_WORDS = word_list("unidentified_words")
 ETHNIC_WORDS = word_list("ethnic_words")
 # Force posture (15x): a state moves, alerts or mobilises its own forces; they are no target.
@@ -262,11 +263,43 @@ def generic_actor(actor: Actor) -> Actor:
     return Actor(code, None, actor.roles, actor.text, actor.start, actor.end, how)
 
 
+def scene(frame: Frame, scope: Scope) -> Actor | None:
+    """The country where an act by no one named happened, as its target: "Heavy fighting
+    broke out in Tripoli" → LBY. Looked for in the noun's own phrase, then in the
+    prepositional phrases of the clause it is the subject of (not in other clauses)."""
+    noun = frame.pred
+    tokens = list(noun.subtree)
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        for prep in noun.head.children:
+            if prep.dep_ == "prep" or (prep.dep_ == "prt" and prep.i > noun.head.i):
+                tokens += list(prep.subtree)
+    found = place_in(tokens, scope.resolver.gazetteer, None)
+    if found is None:
+        return None
+    token, country = found
+    start = token.idx + scope.offset
+    return Actor(country, country, (), token.text, start, start + len(token.text), "place")
+
+
+def unidentified(actor: Actor) -> bool:
+    """Whether a side is armed men of no known allegiance ("gunmen") or a crowd, whose
+    violence is done where they are: "angry crowds stormed the government building in
+    Yerevan" (Armenia's government)."""
+    return bool(actor.roles) and set(actor.roles) <= UNIDENTIFIED_ROLES | CROWD_ROLES
+
+
 def implicit_actor(token: Token, offset: int) -> Actor:
     """The unnamed side of an event, at its trigger: "Thousands of Kenyans were detained"
     (by whom is not said)."""
     start = token.idx + offset
     return Actor(UNKNOWN_COUNTRY, None, (), "", start, start, "unknown")
+
+
+def protesters(token: Token, offset: int) -> Actor:
+    """The unnamed side of a protest, at its trigger: "Protests erupted in Tehran" (civilians,
+    whose country :func:`situate` takes from where it happened)."""
+    start = token.idx + offset
+    return Actor(UNKNOWN_COUNTRY + "CVL", None, ("CVL",), "", start, start, "generic")
 
 
 # Roles that detain, deport, try and sentence: the authority that reports an agentless arrest.

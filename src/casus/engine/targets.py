@@ -478,23 +478,23 @@ class TargetFinder:
     ) -> list[Actor | None]:
         """Targets of what an intention, refusal or promise is about: the complement's own
         target when it is coded, else its object ("pledged to keep supporting Ukraine")."""
-        for comp in frame.complements:
+        # each conjunct ("lift its pause and resume assistance to Kyiv"); what is the
+        # source's own ("its pause") is no target
+        for comp in [c for x in frame.complements for c in with_conjuncts(x)]:
             if comp.pos_ not in ("VERB", "AUX"):
                 continue
             sub = verb_frame(comp)
             sub_pattern = self.matcher.best_pattern(sub)
-            found: list[Actor | None] = []
-            if sub_pattern is not None:
-                found = [t for t in self.targets(sub_pattern, sub, scope, source) if t]
-            else:
-                found = [
-                    a
-                    for a in self.actors(sub.objects + sub.datives, scope.resolver, owners=True)
-                    if a.code != source.code
-                ]
+            candidates: Sequence[Actor | None] = (
+                self.targets(sub_pattern, sub, scope, source)
+                if sub_pattern is not None
+                else self.actors(sub.objects + sub.datives, scope.resolver, owners=True)
+            )
+            found: list[Actor | None] = [a for a in candidates if a and a.code != source.code]
+            if not found and sub_pattern is None:
                 # "threatened to deliver devastating blows to the United States"
                 aimed = [t for p in AIMED_PREPS for t in sub.preps.get(p, [])]
-                found = found or [
+                found = [
                     a
                     for a in self.actors(aimed, scope.resolver)
                     if a.known and a.country != source.country

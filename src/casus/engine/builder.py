@@ -57,6 +57,7 @@ from casus.engine.sides import (
     situate,
 )
 from casus.engine.targets import TargetFinder
+from casus.engine.ultimatums import ultimatum_code
 from casus.model import UNKNOWN_COUNTRY, Actor, Attribution, Event, Modality
 from casus.ontology.cameo import CameoCode, CameoTable, load_intentions
 from casus.ontology.lexicon import Lexicon, Pattern
@@ -530,6 +531,9 @@ class EventEngine:
         that ...", "plans to ...")."""
         if root not in self.intentions:
             return None
+        threat = ultimatum_code(frame.pred, root, self.intentions)
+        if threat is not None:
+            return threat
         willing = frame.pred.dep_ == "xcomp" and frame.pred.head.lemma_.lower() in WILLINGNESS
         if willing:
             # "Norway is willing to send material"; "he was not ready to approve" is a refusal;

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
-EVALUATIVE_ROOTS = frozenset({"05", "11"})
+EVALUATIVE_ROOTS = frozenset({"01", "05", "11"})  # 012/013: a reported outlook
 # "Niger's deposed president", "the ousted leader": a title, not a report of the coup
 DESCRIPTIVE_CODES = frozenset({"1724"})
 OBLIGATION_MODALS = word_list("obligation_modals")

@@ -69,6 +69,7 @@ LISTS = frozenset(
         "modal_aux",
         "negators",
         "condition_marks",
+        "ultimatum_marks",
         "obligation_modals",
         "retribution_words",
         "reciprocals",

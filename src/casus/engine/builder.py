@@ -39,7 +39,7 @@ from casus.engine.modality import (
     modality_of,
     stated_future,
 )
-from casus.engine.pairs import codable, confidence, dedupe
+from casus.engine.pairs import codable, confidence, dedupe, home_ground
 from casus.engine.scope import Scope
 from casus.engine.sentences import sentence_of
 from casus.engine.sides import (
@@ -450,6 +450,7 @@ class EventEngine:
         stated = self._stated_intent(frame, code.root, modality)
         out = []
         for source, target in self._pairs(frame, code, sources, targets):
+            target = home_ground(source, target, code)
             if not codable(source, target, code):
                 continue
             event = self._event(scope, frame, pattern, code, modality, source, target)
@@ -531,9 +532,6 @@ class EventEngine:
         that ...", "plans to ...")."""
         if root not in self.intentions:
             return None
-        threat = ultimatum_code(frame.pred, root, self.intentions)
-        if threat is not None:
-            return threat
         willing = frame.pred.dep_ == "xcomp" and frame.pred.head.lemma_.lower() in WILLINGNESS
         if willing:
             # "Norway is willing to send material"; "he was not ready to approve" is a refusal;
@@ -547,7 +545,8 @@ class EventEngine:
                 return None
             intent, refusal = self.intentions[root]
             return refusal if modality.negated else intent
-        if not stated_future(frame.pred):
+        threat = ultimatum_code(frame.pred, root, self.intentions)  # "... unless ..."
+        if threat is None and not stated_future(frame.pred):
             return None
         for gov in governors(frame.pred):
             lemma = gov.lemma_.lower()
@@ -558,6 +557,8 @@ class EventEngine:
                 return None
             if any(p.comp for p in self.lexicon.candidates("verb", gov.lemma_.lower())):
                 return None
+        if threat is not None:
+            return threat
         intent, refusal = self.intentions[root]
         if modality.negated:
             return refusal if is_negated_locally(frame.pred) else None

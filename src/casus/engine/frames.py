@@ -110,6 +110,17 @@ def prep_objects(token: Token, into: dict[str, list[Token]]) -> None:
                     prep_objects(grand, into)
 
 
+def _bare_infinitive_after(verb: Token, clause: Token) -> bool:
+    """ "swore to fight", "vowed to retaliate": an infinitive right after the verb, with no
+    subject of its own, that the parser took for a purpose clause."""
+    return (
+        clause.i == verb.i + 2
+        and clause.pos_ == "VERB"
+        and verb.doc[verb.i + 1].lower_ == "to"
+        and not any(c.dep_ in SUBJECT_DEPS for c in clause.children)
+    )
+
+
 def verb_frame(verb: Token, depth: int = 0) -> Frame:
     """The frame of a verb, inheriting a missing subject from its governor."""
     frame = Frame(verb, "verb", lemma=verb.lemma_.lower())
@@ -138,6 +149,8 @@ def verb_frame(verb: Token, depth: int = 0) -> Frame:
             frame.complements.append(child)
             if dep == "oprd" or child.pos_ != "VERB" or child.lemma_ == "be":
                 frame.predicates.append(child)  # "declared them persona non grata"
+        elif dep == "advcl" and _bare_infinitive_after(verb, child):
+            frame.complements.append(child)  # "have sworn to fight", parsed as a purpose
         elif dep == "prt":
             frame.particles.add(child.lower_)
         elif dep == "prep":

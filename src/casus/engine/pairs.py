@@ -112,9 +112,40 @@ def codable(source: Actor, target: Actor | None, code: CameoCode) -> bool:
     return not (target is not None and same_actor(source, target, symmetric=code.symmetric))
 
 
+# Acts done to someone keep their target even when it is the actor's own country.
+HOME_GROUND_KEPT = frozenset({"16", "17"}) | VIOLENT_ROOTS
+# Rejecting one's own commitment: "reneged on its pledge" (elsewhere a possessive that points
+# back at the source is a parse of someone else's target, so the pair stays uncodable)
+RETRACTION_ROOT = "12"
+
 # What each way of finding a side costs (docs/event-model.md#confidence).
 SOURCE_COST = {"unknown": 0.25, "generic": 0.15, "context": 0.1, "pronoun": 0.1}
 TARGET_COST = {"unknown": 0.1, "generic": 0.1, "context": 0.1, "pronoun": 0.1, "unresolved": 0.1}
+
+
+def home_ground(source: Actor, target: Actor | None, code: CameoCode) -> Actor | None:
+    """The target, or None where it is only the source's own country as a place of the act
+    ("Hezbollah declared a unilateral ceasefire in south Lebanon" is a ceasefire, not one
+    declared on Lebanon) or, for a rejection, the source's own possessive ("reneged on its
+    commitment"). Actions done to someone (roots 16-20) are left as they are."""
+    if target is None or code.root in HOME_GROUND_KEPT:
+        return target
+    if (
+        code.root == RETRACTION_ROOT
+        and target.how == "pronoun"
+        and target.code == source.code
+        and source.known
+    ):
+        return None  # the commitment taken back is one's own; whose it was is not the target
+    if (
+        target.roles
+        or target.code != target.country
+        or target.country != source.country
+        or source.code == target.code
+        or not same_actor(source, target, symmetric=code.symmetric)
+    ):
+        return target
+    return None
 
 
 def confidence(pattern: Pattern, frame: Frame, source: Actor, target: Actor | None) -> float:
@@ -137,4 +168,12 @@ def asserted(events: list[Event]) -> list[Event]:
     return [e for e in events if e.modality.asserted]
 
 
-__all__ = ["asserted", "codable", "confidence", "dedupe", "guessed_target", "same_actor"]
+__all__ = [
+    "asserted",
+    "codable",
+    "confidence",
+    "dedupe",
+    "guessed_target",
+    "home_ground",
+    "same_actor",
+]

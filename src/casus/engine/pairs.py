@@ -38,9 +38,15 @@ def dedupe(events: list[tuple[Event, Token]]) -> list[tuple[Event, Token]]:
         for e, _ in events
         if e.cameo_root in VIOLENT_ROOTS and e.source is not None and e.source.known
     }
+    said = _verb_triggers(events)
     seen: set[str] = set()
     out = []
     for event, token in events:
+        if token.pos_ == "NOUN" and any(
+            verb.is_ancestor(token) for verb in said.get(_pair_key(event), ())
+        ):
+            # "launched ten days of war games": the noun is what the verb's event did
+            continue
         if (
             event.source is not None
             and not event.source.known
@@ -69,6 +75,27 @@ def dedupe(events: list[tuple[Event, Token]]) -> list[tuple[Event, Token]]:
         seen.add(event.event_id)
         seen.add(str(same))
         out.append((event, token))
+    return out
+
+
+def _pair_key(event: Event) -> tuple[int, str | None, str | None, str, bool]:
+    return (
+        event.sentence_index,
+        event.source.code if event.source else None,
+        event.target.code if event.target else None,
+        event.cameo,
+        event.modality.asserted,
+    )
+
+
+def _verb_triggers(
+    events: list[tuple[Event, Token]],
+) -> dict[tuple[int, str | None, str | None, str, bool], list[Token]]:
+    """The verb triggers of each (sentence, pair, code, asserted)."""
+    out: dict[tuple[int, str | None, str | None, str, bool], list[Token]] = {}
+    for event, token in events:
+        if token.pos_ in ("VERB", "AUX"):
+            out.setdefault(_pair_key(event), []).append(token)
     return out
 
 

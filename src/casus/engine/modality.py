@@ -26,6 +26,7 @@ MANDATIVE_GOVERNORS = word_list("mandative_governors")
 WANTING_VERBS = word_list("wanting_verbs")
 ACCUSATION_VERBS = word_list("accusation_verbs")
 DENIAL_VERBS = word_list("denial_verbs")
+UNCONFIRMED_NOUNS = word_list("unconfirmed_nouns")
 REPORTING_VERBS = word_list("reporting_verbs")
 COGNITION_VERBS = word_list("cognition_verbs")
 HYPOTHETICAL_MODIFIERS = word_list("hypothetical_modifiers")
@@ -215,6 +216,8 @@ def modality_of(pred: Token) -> Modality:
             or (link == "advcl" and child.tag_ == "VBG")  # "accused X of A, ignoring B"
         ):
             hypothetical = True
+        if link == "acl" and gov.pos_ == "NOUN" and lemma in UNCONFIRMED_NOUNS:
+            hypothetical = True  # "an allegation that the NPFL had taken over the city"
         if link == "dobj" and child.pos_ == "NOUN" and lemma in WANTING_VERBS:
             hypothetical = True  # "demanded a meeting to discuss the advance", "proposed talks"
         if link == "advcl" and _until(child) and gov.pos_ in ("VERB", "AUX"):

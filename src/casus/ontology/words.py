@@ -47,6 +47,7 @@ LISTS = frozenset(
         "wanting_verbs",
         "negating_governors",
         "accusation_verbs",
+        "unconfirmed_nouns",
         "denial_verbs",
         "reporting_verbs",
         "cognition_verbs",

@@ -384,6 +384,8 @@ class EventEngine:
         happened."""
         targets = self.finder.targets(pattern, frame, scope, source)
         violent = pattern.code[:2] in VIOLENT_ROOTS
+        if violent and targets == [None]:
+            targets = [self.finder.home_people(frame, scope, source)]
         if not violent or HOME_ROLES & set(source.roles):
             # police act at home: "protesters were killed by security forces" are the
             # security forces' own people, where a foreign army's victims are not its own

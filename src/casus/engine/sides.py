@@ -387,3 +387,12 @@ def in_country(actor: Actor, country: str, how: str) -> Actor:
         actor.end,
         how,
     )
+
+
+def own_people(country: str, place: Token, offset: int) -> Actor:
+    """The civilians of ``country``, found at the place an act of violence happened: "Boko
+    Haram bombed a market in Maiduguri" → NGACVL."""
+    start = place.idx + offset
+    return Actor(
+        country + "CVL", country, ("CVL",), place.text, start, start + len(place.text), "place"
+    )

@@ -239,7 +239,12 @@ def _inherited_subjects(verb: Token, frame: Frame, depth: int) -> list[Token]:
             if holders:
                 return [h for t in holders for h in with_conjuncts(t)]
         if anchor.pos_ in ("VERB", "AUX"):
-            return verb_frame(anchor, depth + 1).subjects
+            governor = verb_frame(anchor, depth + 1)
+            patients = [o for o in governor.objects if o.dep_ == "nsubjpass"]
+            if dep == "conj" and patients and verb.tag_ != "VBN":
+                # "was indicted by the court and will resign": the one indicted resigns
+                return [p for o in patients for p in with_conjuncts(o)]
+            return governor.subjects
         return []
     if dep == "relcl":
         rel = [c for c in verb.children if c.lower_ in ("who", "which", "that")]

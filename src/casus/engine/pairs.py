@@ -17,10 +17,23 @@ if TYPE_CHECKING:
     from casus.ontology.lexicon import Pattern
 
 
+# A bare statement (010) to someone beside an appeal, demand, criticism, rejection or threat to
+# the same side is that speech act's vehicle, not a second event.
+STATEMENT = "010"
+SPEECH_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+# Acts done to someone keep their target even when it is the actor's own country.
+HOME_GROUND_KEPT = frozenset({"16", "17"}) | VIOLENT_ROOTS
+# Rejecting one's own commitment: "reneged on its pledge" (elsewhere a possessive that points
+# back at the source is a parse of someone else's target, so the pair stays uncodable)
+RETRACTION_ROOT = "12"
+
+
 def dedupe(events: list[tuple[Event, Token]]) -> list[tuple[Event, Token]]:
     """Drop exact repeats, and an untargeted event (or one whose target only the context
     or a convention gave) when the same sentence has the same source and root with a
-    target the text names ("will strike" under "a warning to Baku")."""
+    target the text names ("will strike" under "a warning to Baku"); a noun event that is
+    what a verb event with the same pair and code did ("launched ten days of war games"); a
+    bare statement beside a speech act to the same side ("wrote to Bush urging him")."""
     targeted = {
         (
             e.sentence_index,
@@ -39,9 +52,12 @@ def dedupe(events: list[tuple[Event, Token]]) -> list[tuple[Event, Token]]:
         if e.cameo_root in VIOLENT_ROOTS and e.source is not None and e.source.known
     }
     said = _verb_triggers(events)
+    addressed = {_sides(e) for e, _ in events if e.cameo_root in SPEECH_ROOTS}
     seen: set[str] = set()
     out = []
     for event, token in events:
+        if event.cameo == STATEMENT and _sides(event) in addressed:
+            continue  # "wrote to Bush urging him to send troops": the letter is the appeal
         if token.pos_ == "NOUN" and any(
             verb.is_ancestor(token) for verb in said.get(_pair_key(event), ())
         ):
@@ -76,6 +92,15 @@ def dedupe(events: list[tuple[Event, Token]]) -> list[tuple[Event, Token]]:
         seen.add(str(same))
         out.append((event, token))
     return out
+
+
+def _sides(event: Event) -> tuple[int, str | None, str | None, bool]:
+    return (
+        event.sentence_index,
+        event.source.code if event.source else None,
+        event.target.code if event.target else None,
+        event.modality.asserted,
+    )
 
 
 def _pair_key(event: Event) -> tuple[int, str | None, str | None, str, bool]:
@@ -138,12 +163,6 @@ def codable(source: Actor, target: Actor | None, code: CameoCode) -> bool:
     # an actor acting on itself is a resolution error, not an event
     return not (target is not None and same_actor(source, target, symmetric=code.symmetric))
 
-
-# Acts done to someone keep their target even when it is the actor's own country.
-HOME_GROUND_KEPT = frozenset({"16", "17"}) | VIOLENT_ROOTS
-# Rejecting one's own commitment: "reneged on its pledge" (elsewhere a possessive that points
-# back at the source is a parse of someone else's target, so the pair stays uncodable)
-RETRACTION_ROOT = "12"
 
 # What each way of finding a side costs (docs/event-model.md#confidence).
 SOURCE_COST = {"unknown": 0.25, "generic": 0.15, "context": 0.1, "pronoun": 0.1}

@@ -407,7 +407,11 @@ class TargetFinder:
     def home_people(self, frame: Frame, scope: Scope, source: Actor) -> Actor | None:
         """For violence with no one named: the people of the place in the actor's own country
         where it happened ("Boko Haram bombed a market in Maiduguri" → NGACVL)."""
-        home = place_in(argument_tokens(frame), scope.resolver.gazetteer, None)
+        tokens = argument_tokens(frame)
+        if frame.kind == "noun":
+            # the place may hang on a conjunct: "mass killings and other atrocities in Darfur"
+            tokens += [t for t in frame.pred.subtree if t.dep_ == "pobj" and t.head.lower_ == "in"]
+        home = place_in(tokens, scope.resolver.gazetteer, None)
         if source.country is None or home is None or home[1] != source.country:
             return None
         return own_people(source.country, home[0], scope.resolver.offset)

@@ -156,6 +156,18 @@ class ClauseReader:
         own = Frame(noun, "noun", objects=compounds, lemma=lemma)
         return self.matcher.best_pattern(own, only=VIOLENT_ROOTS) or self.violent_sense(lemma)
 
+    def _carried(self, noun: Token) -> Pattern | None:
+        """A weapon the attackers were armed with, by the verb it makes ("armed with
+        machetes" → the 'machete' pattern, 180)."""
+        if noun.head.dep_ != "prep" or noun.head.head.lemma_.lower() != "arm":
+            return None
+        violent = [
+            p
+            for p in self.lexicon.candidates("verb", noun.lemma_.lower())
+            if p.code[:2] in VIOLENT_ROOTS and p.obj is None
+        ]
+        return min(violent, key=lambda p: p.specificity, default=None)
+
     def by_instrument(
         self, built: list[tuple[Event, Token]], frame: Frame, consumed: set[int]
     ) -> list[tuple[Event, Token]]:
@@ -166,8 +178,12 @@ class ClauseReader:
         verb_code = built[0][0].cameo
         for noun in _instruments(frame.pred):
             lemma = self.matcher.noun_trigger(noun)
-            sense = self._weapon_sense(noun, lemma) if lemma else None
-            if sense is None or _generic(sense.code) or not _generic(verb_code):
+            sense = self._weapon_sense(noun, lemma) if lemma else self._carried(noun)
+            if (
+                sense is None
+                or (_generic(sense.code) and sense.code[:2] == verb_code[:2])
+                or not _generic(verb_code)
+            ):
                 # "in an attack" says nothing more than "killed"; "seized during its attack"
                 # is still a hostage-taking
                 continue
@@ -203,7 +219,20 @@ def _instruments(verb: Token) -> list[Token]:
                     # "in a car bomb explosion": the bomb names the act better than the blast
                     out += [c for c in o.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
                     out.append(o)
-    return out
+    # "attacked by militiamen armed with machetes": what the attackers carried
+    return out + [w for noun in list(out) for w in _armed_with(noun)]
+
+
+def _armed_with(noun: Token) -> list[Token]:
+    return [
+        o
+        for acl in noun.children
+        if acl.dep_ == "acl" and acl.lemma_.lower() == "arm"
+        for prep in acl.children
+        if prep.dep_ == "prep" and prep.lower_ == "with"
+        for o in prep.children
+        if o.dep_ == "pobj" and o.pos_ == "NOUN"
+    ]
 
 
 __all__ = ["DESCRIPTIVE_CODES", "VIOLENT_ROOTS", "ClauseReader"]

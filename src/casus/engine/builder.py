@@ -23,6 +23,7 @@ from casus.engine.frames import (
     Frame,
     noun_frame,
     prep_objects,
+    unwrap_quantifier,
     verb_frame,
 )
 from casus.engine.matching import PatternMatcher
@@ -155,7 +156,7 @@ class EventEngine:
             if pattern.obj is not None:
                 # the object and its compounds ("launched a mediation effort") are used up
                 for o in self.matcher.object_matches(pattern, frame):
-                    consumed.add(o.i)
+                    consumed.update((o.i, unwrap_quantifier(o).i))  # "ten days of war games"
                     consumed.update(c.i for c in o.children if c.dep_ == "compound")
             built = self._build(scope, frame, pattern)
             if built and pattern.code[:2] in VIOLENT_ROOTS:
@@ -267,7 +268,13 @@ class EventEngine:
         sources = self._sources(scope, frame, code.root)
         if not sources:
             return []
-        targets = self._targets(scope, frame, pattern, sources[0])
+        countries = len({s.country for s in sources if s.known and s.country})
+        together = self.clauses.joint_exercise(frame, pattern, countries)
+        if together is not None:  # exercises together are no show of force at a place
+            pattern, code, frame.mutual = together, self.cameo.get(together.code), True
+        targets: list[Actor | None] = (
+            [None] if together else self._targets(scope, frame, pattern, sources[0])
+        )
         # a country guessed from context is never the country the act is done to: "President
         # Reagan threatened the Soviet Union" does not make Reagan Soviet
         # (but "Islamic fundamentalists demanded the resignation of the Algerian president"

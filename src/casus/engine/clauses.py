@@ -37,6 +37,9 @@ RETRIBUTION_WORDS = word_list("retribution_words")
 ENACTING_GOVERNORS = word_list("enacting_governors")
 # What a body does by agreeing to it: sanctions, suspensions, expulsions (16), bans (17).
 ENACTED_ROOTS = frozenset({"16", "17"})
+POSTURE_ROOT = "15"
+EXERCISE_CLASS = "EXERCISE"
+JOINT_EXERCISE = "062"
 
 Implied = tuple[Frame, Pattern]
 
@@ -122,6 +125,19 @@ class ClauseReader:
         if chosen is None or chosen.obj is None or not chosen.obj.endswith("_EVALUATION"):
             return None
         return synthetic, chosen
+
+    def joint_exercise(self, frame: Frame, pattern: Pattern, countries: int) -> Pattern | None:
+        """ "French and Egyptian warships launched ten days of war games": exercises that
+        forces of two or more countries hold together are military cooperation (062), not a
+        show of force; the verb's 062 pattern ("launch EXERCISE with"), if it has one."""
+        if countries < 2 or pattern.code[:2] != POSTURE_ROOT or pattern.obj != EXERCISE_CLASS:
+            return None
+        joint = [
+            p
+            for p in self.lexicon.candidates(frame.kind, frame.lemma or frame.pred.lemma_.lower())
+            if p.code == JOINT_EXERCISE and p.obj == EXERCISE_CLASS
+        ]
+        return min(joint, key=lambda p: p.specificity, default=None)
 
     def enacts(self, frame: Frame) -> bool:
         """ "The EU agreed to impose new sanctions on Belarus": agreeing to sanction is

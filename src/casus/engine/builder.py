@@ -26,17 +26,11 @@ from casus.engine.frames import (
     unwrap_quantifier,
     verb_frame,
 )
+from casus.engine.intents import stated_intent
 from casus.engine.matching import PatternMatcher
 from casus.engine.modality import (
-    COGNITION_VERBS,
-    IRREALIS_GOVERNORS,
     REPORTING_VERBS,
-    SCHEDULE_GOVERNORS,
-    governors,
-    is_conditional,
-    is_modal_locally,
     is_negated_locally,
-    is_question,
     modality_of,
     stated_future,
 )
@@ -51,6 +45,7 @@ from casus.engine.sides import (
     domestic,
     focus,
     generic_actor,
+    home_people,
     implicit_actor,
     in_country,
     own_forces,
@@ -58,7 +53,6 @@ from casus.engine.sides import (
     situate,
 )
 from casus.engine.targets import TargetFinder
-from casus.engine.ultimatums import ultimatum_code
 from casus.model import UNKNOWN_COUNTRY, Actor, Attribution, Event, Modality
 from casus.ontology.cameo import CameoCode, CameoTable, load_intentions
 from casus.ontology.lexicon import Lexicon, Pattern
@@ -77,7 +71,6 @@ DISOWNING = frozenset({"015", "016"})
 # Actions done to someone: without a target actor they are not coded ("destroyed all the
 # bridges behind it" is a metaphor more often than an event).
 TARGETED_ROOTS = frozenset({"16", "17", "18", "19", "20"})
-WILLINGNESS = word_list("willingness")
 EXPEL_CODE = "174"
 ORDER_VERBS = frozenset({"order", "tell", "instruct"})
 # CAMEO 172 (curfews, states of emergency, martial law, bans) and 175 (repression): done to the
@@ -392,7 +385,7 @@ class EventEngine:
         targets = self.finder.targets(pattern, frame, scope, source)
         violent = pattern.code[:2] in VIOLENT_ROOTS
         if violent and targets == [None]:
-            targets = [self.finder.home_people(frame, scope, source)]
+            targets = [home_people(frame, scope, source)]
         if not violent or HOME_ROLES & set(source.roles):
             # police act at home: "protesters were killed by security forces" are the
             # security forces' own people, where a foreign army's victims are not its own
@@ -456,7 +449,7 @@ class EventEngine:
         # "agreed to impose sanctions" is as real as the agreeing
         enacted = frame.kind == "verb" and self.clauses.enacted(frame.pred)
         modality = modality_of(frame.pred.head if enacted else frame.pred)
-        stated = self._stated_intent(frame, code.root, modality)
+        stated = stated_intent(frame, code.root, modality, self.intentions, self.lexicon)
         out = []
         for source, target in self._pairs(frame, code, sources, targets):
             target = home_ground(source, target, code)
@@ -534,44 +527,6 @@ class EventEngine:
             confidence=confidence(pattern, frame, source, target),
             pattern=pattern.where,
         )
-
-    def _stated_intent(self, frame: Frame, root: str, modality: Modality) -> str | None:
-        """The 03x/13x code when the action is stated as going to happen ("will send aid",
-        "would retaliate"), unless a governing verb already codes the statement ("warned
-        that ...", "plans to ...")."""
-        if root not in self.intentions:
-            return None
-        willing = frame.pred.dep_ == "xcomp" and frame.pred.head.lemma_.lower() in WILLINGNESS
-        if willing:
-            # "Norway is willing to send material"; "he was not ready to approve" is a refusal;
-            # "he would be ready to host" states it too; "might be willing", "if ... is
-            # ready", "is it willing?" state nothing
-            adjective = frame.pred.head
-            copula = adjective.head
-            if any(is_question(t) for t in (frame.pred, adjective, copula)) or (
-                (is_modal_locally(copula) and not stated_future(copula)) or is_conditional(copula)
-            ):
-                return None
-            intent, refusal = self.intentions[root]
-            return refusal if modality.negated else intent
-        threat = ultimatum_code(frame.pred, root, self.intentions)  # "... unless ..."
-        if threat is None and not stated_future(frame.pred):
-            return None
-        for gov in governors(frame.pred):
-            lemma = gov.lemma_.lower()
-            if (
-                gov.pos_ in ("VERB", "AUX", "ADJ")
-                and lemma in (IRREALIS_GOVERNORS | (COGNITION_VERBS)) - SCHEDULE_GOVERNORS
-            ):
-                return None
-            if any(p.comp for p in self.lexicon.candidates("verb", gov.lemma_.lower())):
-                return None
-        if threat is not None:
-            return threat
-        intent, refusal = self.intentions[root]
-        if modality.negated:
-            return refusal if is_negated_locally(frame.pred) else None
-        return intent
 
     @staticmethod
     def _reciprocal(frame: Frame) -> bool:

@@ -36,7 +36,6 @@ from casus.engine.sides import (
     as_context,
     dissent,
     governed,
-    own_people,
     posture_agent,
     reporting_authority,
 )
@@ -403,18 +402,6 @@ class TargetFinder:
             if place is not None:
                 return [place]
         return []
-
-    def home_people(self, frame: Frame, scope: Scope, source: Actor) -> Actor | None:
-        """For violence with no one named: the people of the place in the actor's own country
-        where it happened ("Boko Haram bombed a market in Maiduguri" → NGACVL)."""
-        tokens = argument_tokens(frame)
-        if frame.kind == "noun":
-            # the place may hang on a conjunct: "mass killings and other atrocities in Darfur"
-            tokens += [t for t in frame.pred.subtree if t.dep_ == "pobj" and t.head.lower_ == "in"]
-        home = place_in(tokens, scope.resolver.gazetteer, None)
-        if source.country is None or home is None or home[1] != source.country:
-            return None
-        return own_people(source.country, home[0], scope.resolver.offset)
 
     def protested(self, frame: Frame, scope: Scope, source: Actor) -> Actor | None:
         """Whom a protest is against when the clause names no one: the government of the

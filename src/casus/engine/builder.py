@@ -262,11 +262,11 @@ class EventEngine:
         if not sources:
             return []
         countries = len({s.country for s in sources if s.known and s.country})
-        together = self.clauses.joint_exercise(frame, pattern, countries)
-        if together is not None:  # exercises together are no show of force at a place
-            pattern, code, frame.mutual = together, self.cameo.get(together.code), True
+        drills = self.clauses.joint_exercise(frame, pattern, countries)
+        if drills is not None:  # exercises together are no show of force at a place
+            pattern, code, frame.mutual = drills, self.cameo.get(drills.code), True
         targets: list[Actor | None] = (
-            [None] if together else self._targets(scope, frame, pattern, sources[0])
+            [None] if drills else self._targets(scope, frame, pattern, sources[0])
         )
         # a country guessed from context is never the country the act is done to: "President
         # Reagan threatened the Soviet Union" does not make Reagan Soviet

@@ -24,24 +24,19 @@ from casus.engine.frames import (
     Frame,
     noun_frame,
     prep_objects,
+    unwrap_quantifier,
     verb_frame,
 )
 from casus.engine.implicit import home_target, own_population, placed, together
+from casus.engine.intents import stated_intent
 from casus.engine.matching import PatternMatcher
 from casus.engine.modality import (
-    COGNITION_VERBS,
-    IRREALIS_GOVERNORS,
     REPORTING_VERBS,
-    SCHEDULE_GOVERNORS,
-    governors,
-    is_conditional,
-    is_modal_locally,
     is_negated_locally,
-    is_question,
     modality_of,
     stated_future,
 )
-from casus.engine.pairs import codable, confidence, dedupe
+from casus.engine.pairs import codable, confidence, dedupe, home_ground
 from casus.engine.presupposition import harm_context, presupposed
 from casus.engine.scope import Scope
 from casus.engine.sentences import sentence_of
@@ -53,6 +48,7 @@ from casus.engine.sides import (
     domestic,
     focus,
     generic_actor,
+    home_people,
     implicit_actor,
     in_country,
     own_forces,
@@ -78,7 +74,6 @@ DISOWNING = frozenset({"015", "016"})
 # Actions done to someone: without a target actor they are not coded ("destroyed all the
 # bridges behind it" is a metaphor more often than an event).
 TARGETED_ROOTS = frozenset({"16", "17", "18", "19", "20"})
-WILLINGNESS = word_list("willingness")
 EXPEL_CODE = "174"
 ORDER_VERBS = frozenset({"order", "tell", "instruct"})
 # CAMEO 172 (curfews, states of emergency, martial law, bans) and 175 (repression): done to the
@@ -156,7 +151,7 @@ class EventEngine:
             if pattern.obj is not None:
                 # the object and its compounds ("launched a mediation effort") are used up
                 for o in self.matcher.object_matches(pattern, frame):
-                    consumed.add(o.i)
+                    consumed.update((o.i, unwrap_quantifier(o).i))  # "ten days of war games"
                     consumed.update(c.i for c in o.children if c.dep_ == "compound")
             built = self._build(scope, frame, pattern)
             if built and pattern.code[:2] in VIOLENT_ROOTS:
@@ -268,7 +263,13 @@ class EventEngine:
         sources = self._sources(scope, frame, code.root)
         if not sources:
             return []
-        targets = self._targets(scope, frame, pattern, sources[0])
+        countries = len({s.country for s in sources if s.known and s.country})
+        drills = self.clauses.joint_exercise(frame, pattern, countries)
+        if drills is not None:  # exercises together are no show of force at a place
+            pattern, code, frame.mutual = drills, self.cameo.get(drills.code), True
+        targets: list[Actor | None] = (
+            [None] if drills else self._targets(scope, frame, pattern, sources[0])
+        )
         # a country guessed from context is never the country the act is done to: "President
         # Reagan threatened the Soviet Union" does not make Reagan Soviet
         # (but "Islamic fundamentalists demanded the resignation of the Algerian president"
@@ -399,6 +400,8 @@ class EventEngine:
         found = self.finder.targets(pattern, frame, scope, source)
         targets = [placed(t, frame, scope, pattern.code) for t in found]
         violent = pattern.code[:2] in VIOLENT_ROOTS
+        if violent and targets == [None]:
+            targets = [home_people(frame, scope, source)]
         roles = set(source.roles)
         if not violent or HOME_ROLES & roles or (roles and roles <= CROWD_ROLES):
             # police and crowds act at home: "protesters were killed by security forces" are
@@ -446,9 +449,10 @@ class EventEngine:
         # "agreed to impose sanctions" is as real as the agreeing
         enacted = frame.kind == "verb" and self.clauses.enacted(frame.pred)
         modality = modality_of(frame.pred.head if enacted else frame.pred)
-        stated = self._stated_intent(frame, code.root, modality)
+        stated = stated_intent(frame, code.root, modality, self.intentions, self.lexicon)
         out = []
         for source, target in self._pairs(frame, code, sources, targets, both):
+            target = home_ground(source, target, code)
             if not codable(source, target, code):
                 continue
             event = self._event(scope, frame, pattern, code, modality, source, target)
@@ -524,41 +528,6 @@ class EventEngine:
             confidence=confidence(pattern, frame, source, target),
             pattern=pattern.where,
         )
-
-    def _stated_intent(self, frame: Frame, root: str, modality: Modality) -> str | None:
-        """The 03x/13x code when the action is stated as going to happen ("will send aid",
-        "would retaliate"), unless a governing verb already codes the statement ("warned
-        that ...", "plans to ...")."""
-        if root not in self.intentions:
-            return None
-        willing = frame.pred.dep_ == "xcomp" and frame.pred.head.lemma_.lower() in WILLINGNESS
-        if willing:
-            # "Norway is willing to send material"; "he was not ready to approve" is a refusal;
-            # "he would be ready to host" states it too; "might be willing", "if ... is
-            # ready", "is it willing?" state nothing
-            adjective = frame.pred.head
-            copula = adjective.head
-            if any(is_question(t) for t in (frame.pred, adjective, copula)) or (
-                (is_modal_locally(copula) and not stated_future(copula)) or is_conditional(copula)
-            ):
-                return None
-            intent, refusal = self.intentions[root]
-            return refusal if modality.negated else intent
-        if not stated_future(frame.pred):
-            return None
-        for gov in governors(frame.pred):
-            lemma = gov.lemma_.lower()
-            if (
-                gov.pos_ in ("VERB", "AUX", "ADJ")
-                and lemma in (IRREALIS_GOVERNORS | (COGNITION_VERBS)) - SCHEDULE_GOVERNORS
-            ):
-                return None
-            if any(p.comp for p in self.lexicon.candidates("verb", gov.lemma_.lower())):
-                return None
-        intent, refusal = self.intentions[root]
-        if modality.negated:
-            return refusal if is_negated_locally(frame.pred) else None
-        return intent
 
     @staticmethod
     def _reciprocal(frame: Frame) -> bool:

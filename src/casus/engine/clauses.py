@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
-EVALUATIVE_ROOTS = frozenset({"05", "11"})
+EVALUATIVE_ROOTS = frozenset({"01", "05", "11"})  # 012/013: a reported outlook
 # "Niger's deposed president", "the ousted leader": a title, not a report of the coup
 DESCRIPTIVE_CODES = frozenset({"1724"})
 OBLIGATION_MODALS = word_list("obligation_modals")
@@ -41,6 +41,9 @@ ENACTED_ROOTS = frozenset({"16", "17"})
 RIOT_CODE = "145"
 CROWD_ROLES = frozenset({"CVL", "OPP"})
 STATE_ROLES = frozenset({"GOV", "COP", "MIL", "LEG", "JUD"})
+POSTURE_ROOT = "15"
+EXERCISE_CLASS = "EXERCISE"
+JOINT_EXERCISE = "062"
 
 Implied = tuple[Frame, Pattern]
 
@@ -127,6 +130,19 @@ class ClauseReader:
             return None
         return synthetic, chosen
 
+    def joint_exercise(self, frame: Frame, pattern: Pattern, countries: int) -> Pattern | None:
+        """ "French and Egyptian warships launched ten days of war games": exercises that
+        forces of two or more countries hold together are military cooperation (062), not a
+        show of force; the verb's 062 pattern ("launch EXERCISE with"), if it has one."""
+        if countries < 2 or pattern.code[:2] != POSTURE_ROOT or pattern.obj != EXERCISE_CLASS:
+            return None
+        joint = [
+            p
+            for p in self.lexicon.candidates(frame.kind, frame.lemma or frame.pred.lemma_.lower())
+            if p.code == JOINT_EXERCISE and p.obj == EXERCISE_CLASS
+        ]
+        return min(joint, key=lambda p: p.specificity, default=None)
+
     def enacts(self, frame: Frame) -> bool:
         """ "The EU agreed to impose new sanctions on Belarus": agreeing to sanction is
         sanctioning, so the agreement is no event of its own (the sanctions are one)."""
@@ -160,6 +176,18 @@ class ClauseReader:
         own = Frame(noun, "noun", objects=compounds, lemma=lemma)
         return self.matcher.best_pattern(own, only=VIOLENT_ROOTS) or self.violent_sense(lemma)
 
+    def _carried(self, noun: Token) -> Pattern | None:
+        """A weapon the attackers were armed with, by the verb it makes ("armed with
+        machetes" → the 'machete' pattern, 180)."""
+        if noun.head.dep_ != "prep" or noun.head.head.lemma_.lower() != "arm":
+            return None
+        violent = [
+            p
+            for p in self.lexicon.candidates("verb", noun.lemma_.lower())
+            if p.code[:2] in VIOLENT_ROOTS and p.obj is None
+        ]
+        return min(violent, key=lambda p: p.specificity, default=None)
+
     def by_instrument(
         self, built: list[tuple[Event, Token]], frame: Frame, consumed: set[int]
     ) -> list[tuple[Event, Token]]:
@@ -170,8 +198,12 @@ class ClauseReader:
         verb_code = built[0][0].cameo
         for noun in _instruments(frame.pred):
             lemma = self.matcher.noun_trigger(noun)
-            sense = self._weapon_sense(noun, lemma) if lemma else None
-            if sense is None or _generic(sense.code) or not _generic(verb_code):
+            sense = self._weapon_sense(noun, lemma) if lemma else self._carried(noun)
+            if (
+                sense is None
+                or (_generic(sense.code) and sense.code[:2] == verb_code[:2])
+                or not _generic(verb_code)
+            ):
                 # "in an attack" says nothing more than "killed"; "seized during its attack"
                 # is still a hostage-taking
                 continue
@@ -235,7 +267,20 @@ def _instruments(verb: Token) -> list[Token]:
                     # "in a car bomb explosion": the bomb names the act better than the blast
                     out += [c for c in o.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
                     out.append(o)
-    return out
+    # "attacked by militiamen armed with machetes": what the attackers carried
+    return out + [w for noun in list(out) for w in _armed_with(noun)]
+
+
+def _armed_with(noun: Token) -> list[Token]:
+    return [
+        o
+        for acl in noun.children
+        if acl.dep_ == "acl" and acl.lemma_.lower() == "arm"
+        for prep in acl.children
+        if prep.dep_ == "prep" and prep.lower_ == "with"
+        for o in prep.children
+        if o.dep_ == "pobj" and o.pos_ == "NOUN"
+    ]
 
 
 __all__ = ["DESCRIPTIVE_CODES", "VIOLENT_ROOTS", "ClauseReader"]

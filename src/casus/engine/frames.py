@@ -115,6 +115,17 @@ def prep_objects(token: Token, into: dict[str, list[Token]]) -> None:
                     prep_objects(grand, into)
 
 
+def _bare_infinitive_after(verb: Token, clause: Token) -> bool:
+    """ "swore to fight", "vowed to retaliate": an infinitive right after the verb, with no
+    subject of its own, that the parser took for a purpose clause."""
+    return (
+        clause.i == verb.i + 2
+        and clause.pos_ == "VERB"
+        and verb.doc[verb.i + 1].lower_ == "to"
+        and not any(c.dep_ in SUBJECT_DEPS for c in clause.children)
+    )
+
+
 def verb_frame(verb: Token, depth: int = 0) -> Frame:
     """The frame of a verb, inheriting a missing subject from its governor."""
     frame = Frame(verb, "verb", lemma=verb.lemma_.lower())
@@ -143,6 +154,8 @@ def verb_frame(verb: Token, depth: int = 0) -> Frame:
             frame.complements.append(child)
             if dep == "oprd" or child.pos_ != "VERB" or child.lemma_ == "be":
                 frame.predicates.append(child)  # "declared them persona non grata"
+        elif dep == "advcl" and _bare_infinitive_after(verb, child):
+            frame.complements.append(child)  # "have sworn to fight", parsed as a purpose
         elif dep == "prt":
             frame.particles.add(child.lower_)
         elif dep == "prep":
@@ -236,7 +249,12 @@ def _inherited_subjects(verb: Token, frame: Frame, depth: int) -> list[Token]:
             if holders:
                 return [h for t in holders for h in with_conjuncts(t)]
         if anchor.pos_ in ("VERB", "AUX"):
-            return verb_frame(anchor, depth + 1).subjects
+            governor = verb_frame(anchor, depth + 1)
+            patients = [o for o in governor.objects if o.dep_ == "nsubjpass"]
+            if dep == "conj" and patients and verb.tag_ != "VBN":
+                # "was indicted by the court and will resign": the one indicted resigns
+                return [p for o in patients for p in with_conjuncts(o)]
+            return governor.subjects
         return []
     if dep == "relcl":
         rel = [c for c in verb.children if c.lower_ in ("who", "which", "that")]

@@ -20,11 +20,13 @@ FUTURE_AUX = word_list("future_aux")
 MODAL_AUX = word_list("modal_aux")
 NEGATORS = word_list("negators")
 IRREALIS_GOVERNORS = word_list("irrealis_governors")
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 NEGATING_GOVERNORS = word_list("negating_governors")
 MANDATIVE_GOVERNORS = word_list("mandative_governors")
 WANTING_VERBS = word_list("wanting_verbs")
 ACCUSATION_VERBS = word_list("accusation_verbs")
 DENIAL_VERBS = word_list("denial_verbs")
+UNCONFIRMED_NOUNS = word_list("unconfirmed_nouns")
 REPORTING_VERBS = word_list("reporting_verbs")
 COGNITION_VERBS = word_list("cognition_verbs")
 HYPOTHETICAL_MODIFIERS = word_list("hypothetical_modifiers")
@@ -219,12 +221,21 @@ def modality_of(pred: Token) -> Modality:
             or (link == "advcl" and child.tag_ == "VBG")  # "accused X of A, ignoring B"
         ):
             hypothetical = True
+        if link == "acl" and gov.pos_ == "NOUN" and lemma in UNCONFIRMED_NOUNS:
+            hypothetical = True  # "an allegation that the NPFL had taken over the city"
         if link == "dobj" and child.pos_ == "NOUN" and lemma in WANTING_VERBS:
             hypothetical = True  # "demanded a meeting to discuss the advance", "proposed talks"
         if link == "advcl" and _until(child) and gov.pos_ in ("VERB", "AUX"):
             # "have sworn to fight until they gain control": as real as what it bounds
+            # ("opposed the force until their demands are met": a bound in the present tense
+            # has not been reached)
             outer = modality_of(gov)
-            hypothetical = hypothetical or outer.hypothetical or lemma in IRREALIS_GOVERNORS
+            hypothetical = (
+                hypothetical
+                or outer.hypothetical
+                or lemma in IRREALIS_GOVERNORS
+                or _present_tense(child)
+            )
             future = future or outer.future
         if link == "advcl" and _purpose(child) and lemma in IRREALIS_GOVERNORS:
             # "demanded a meeting to discuss the advance", "swore to fight" parsed as a purpose
@@ -335,6 +346,14 @@ def is_subjunctive(verb: Token) -> bool:
 def _until(verb: Token) -> bool:
     """A clause that bounds another in time: "until they gain control", "before it begins"."""
     return any(c.dep_ == "mark" and c.lower_ in ("until", "till", "before") for c in verb.children)
+
+
+def _present_tense(verb: Token) -> bool:
+    """ "until Israel halts", "until their demands are met": the verb or its auxiliary is in
+    the present tense."""
+    return verb.tag_ in PRESENT_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in PRESENT_TAGS for c in verb.children
+    )
 
 
 def _has_topic_object(verb: Token) -> bool:

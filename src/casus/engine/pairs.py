@@ -17,10 +17,23 @@ if TYPE_CHECKING:
     from casus.ontology.lexicon import Pattern
 
 
+# A bare statement (010) to someone beside an appeal, demand, criticism, rejection or threat to
+# the same side is that speech act's vehicle, not a second event.
+STATEMENT = "010"
+SPEECH_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+# Acts done to someone keep their target even when it is the actor's own country.
+HOME_GROUND_KEPT = frozenset({"16", "17"}) | VIOLENT_ROOTS
+# Rejecting one's own commitment: "reneged on its pledge" (elsewhere a possessive that points
+# back at the source is a parse of someone else's target, so the pair stays uncodable)
+RETRACTION_ROOT = "12"
+
+
 def dedupe(events: list[tuple[Event, Token]]) -> list[tuple[Event, Token]]:
     """Drop exact repeats, and an untargeted event (or one whose target only the context
     or a convention gave) when the same sentence has the same source and root with a
-    target the text names ("will strike" under "a warning to Baku")."""
+    target the text names ("will strike" under "a warning to Baku"); a noun event that is
+    what a verb event with the same pair and code did ("launched ten days of war games"); a
+    bare statement beside a speech act to the same side ("wrote to Bush urging him")."""
     targeted = {
         (
             e.sentence_index,
@@ -38,9 +51,18 @@ def dedupe(events: list[tuple[Event, Token]]) -> list[tuple[Event, Token]]:
         for e, _ in events
         if e.cameo_root in VIOLENT_ROOTS and e.source is not None and e.source.known
     }
+    said = _verb_triggers(events)
+    addressed = {_sides(e) for e, _ in events if e.cameo_root in SPEECH_ROOTS}
     seen: set[str] = set()
     out = []
     for event, token in events:
+        if event.cameo == STATEMENT and _sides(event) in addressed:
+            continue  # "wrote to Bush urging him to send troops": the letter is the appeal
+        if token.pos_ == "NOUN" and any(
+            verb.is_ancestor(token) for verb in said.get(_pair_key(event), ())
+        ):
+            # "launched ten days of war games": the noun is what the verb's event did
+            continue
         if (
             event.source is not None
             and not event.source.known
@@ -69,6 +91,36 @@ def dedupe(events: list[tuple[Event, Token]]) -> list[tuple[Event, Token]]:
         seen.add(event.event_id)
         seen.add(str(same))
         out.append((event, token))
+    return out
+
+
+def _sides(event: Event) -> tuple[int, str | None, str | None, bool]:
+    return (
+        event.sentence_index,
+        event.source.code if event.source else None,
+        event.target.code if event.target else None,
+        event.modality.asserted,
+    )
+
+
+def _pair_key(event: Event) -> tuple[int, str | None, str | None, str, bool]:
+    return (
+        event.sentence_index,
+        event.source.code if event.source else None,
+        event.target.code if event.target else None,
+        event.cameo,
+        event.modality.asserted,
+    )
+
+
+def _verb_triggers(
+    events: list[tuple[Event, Token]],
+) -> dict[tuple[int, str | None, str | None, str, bool], list[Token]]:
+    """The verb triggers of each (sentence, pair, code, asserted)."""
+    out: dict[tuple[int, str | None, str | None, str, bool], list[Token]] = {}
+    for event, token in events:
+        if token.pos_ in ("VERB", "AUX"):
+            out.setdefault(_pair_key(event), []).append(token)
     return out
 
 
@@ -130,6 +182,31 @@ SOURCE_COST = {"unknown": 0.25, "generic": 0.15, "context": 0.1, "pronoun": 0.1}
 TARGET_COST = {"unknown": 0.1, "generic": 0.1, "context": 0.1, "pronoun": 0.1, "unresolved": 0.1}
 
 
+def home_ground(source: Actor, target: Actor | None, code: CameoCode) -> Actor | None:
+    """The target, or None where it is only the source's own country as a place of the act
+    ("Hezbollah declared a unilateral ceasefire in south Lebanon" is a ceasefire, not one
+    declared on Lebanon) or, for a rejection, the source's own possessive ("reneged on its
+    commitment"). Actions done to someone (roots 16-20) are left as they are."""
+    if target is None or code.root in HOME_GROUND_KEPT:
+        return target
+    if (
+        code.root == RETRACTION_ROOT
+        and target.how == "pronoun"
+        and target.code == source.code
+        and source.known
+    ):
+        return None  # the commitment taken back is one's own; whose it was is not the target
+    if (
+        target.roles
+        or target.code != target.country
+        or target.country != source.country
+        or source.code == target.code
+        or not same_actor(source, target, symmetric=code.symmetric)
+    ):
+        return target
+    return None
+
+
 def confidence(pattern: Pattern, frame: Frame, source: Actor, target: Actor | None) -> float:
     """How the event was found, as a number in [0, 1] (docs/event-model.md#confidence):
     0.55 + 0.05 per point of pattern specificity (max 6), minus 0.1 for a nominal trigger,
@@ -150,4 +227,12 @@ def asserted(events: list[Event]) -> list[Event]:
     return [e for e in events if e.modality.asserted]
 
 
-__all__ = ["asserted", "codable", "confidence", "dedupe", "guessed_target", "same_actor"]
+__all__ = [
+    "asserted",
+    "codable",
+    "confidence",
+    "dedupe",
+    "guessed_target",
+    "home_ground",
+    "same_actor",
+]

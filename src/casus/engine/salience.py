@@ -56,7 +56,11 @@ def _reporter(resolver: Resolver, token: Token, kind: str) -> Actor | None:
     if speaker is None or speaker.pos_ == "PRON":
         return None
     actor = resolver.actor_for(speaker)
-    if actor is None or not compatible(kind_of(actor, speaker), kind):
+    if actor is None:
+        return None
+    # "Iranian officials said they would meet ...": people in the plural are "they"
+    plural = kind == "group" and speaker.tag_ in ("NNS", "NNPS") and actor.how != "person"
+    if not (plural or compatible(kind_of(actor, speaker), kind)):
         return None
     return actor
 

@@ -428,3 +428,26 @@ def in_country(actor: Actor, country: str, how: str) -> Actor:
         actor.end,
         how,
     )
+
+
+def home_people(frame: Frame, scope: Scope, source: Actor) -> Actor | None:
+    """For violence with no one named: the civilians of the place in the actor's own country
+    where it happened ("Boko Haram bombed a market in Maiduguri" → NGACVL)."""
+    tokens = argument_tokens(frame)
+    if frame.kind == "noun":
+        # the place may hang on a conjunct: "mass killings and other atrocities in Darfur"
+        tokens += [t for t in frame.pred.subtree if t.dep_ == "pobj" and t.head.lower_ == "in"]
+    home = place_in(tokens, scope.resolver.gazetteer, None)
+    if source.country is None or home is None or home[1] != source.country:
+        return None
+    place = home[0]
+    start = place.idx + scope.resolver.offset
+    return Actor(
+        source.country + "CVL",
+        source.country,
+        ("CVL",),
+        place.text,
+        start,
+        start + len(place.text),
+        "place",
+    )

@@ -133,6 +133,12 @@ class Gazetteer:
         key = normalize(text)
         if key in self._regions:
             return self._regions[key]
+        words = key.split()
+        if len(words) > 1 and words[-1] in _type_words():
+            # "the Darfur region", "the Donbas area": a region named with its type word
+            region = self._regions.get(" ".join(words[:-1]))
+            if region is not None:
+                return region
         if key in self._countries:
             return self._countries[key]
         if (text.isupper() and len(text) <= 4) or key in NOT_PLACES:

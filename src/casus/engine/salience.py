@@ -46,7 +46,8 @@ def pronoun(resolver: Resolver, token: Token) -> Actor | None:
 def _reporter(resolver: Resolver, token: Token, kind: str) -> Actor | None:
     """The subject pronoun of a reported clause is whoever reports it, when they agree:
     "Japarov said he was prepared to meet Rahmon" → he = Japarov, even when casus cannot
-    code Japarov (then the side is unresolved, never the last person coded before)."""
+    code Japarov (then the side is unresolved, never the last person coded before); "they" is
+    plural reporters ("Iranian officials said they would meet …")."""
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return None
     clause = token.head
@@ -56,9 +57,11 @@ def _reporter(resolver: Resolver, token: Token, kind: str) -> Actor | None:
     if speaker is None or speaker.pos_ == "PRON":
         return None
     actor = resolver.actor_for(speaker)
-    if actor is None or not compatible(kind_of(actor, speaker), kind):
+    if actor is None:
         return None
-    return actor
+    # several people are a group: "Iranian officials said they would ..." → they = the officials
+    plural = kind == "group" and actor.how != "person" and speaker.tag_ in ("NNS", "NNPS")
+    return actor if plural or compatible(kind_of(actor, speaker), kind) else None
 
 
 def _salient(resolver: Resolver, token: Token, kind: str) -> Actor | None:

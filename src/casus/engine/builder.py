@@ -23,7 +23,6 @@ from casus.engine.context import is_country
 from casus.engine.frames import (
     Frame,
     noun_frame,
-    prep_objects,
     unwrap_quantifier,
     verb_frame,
 )
@@ -36,7 +35,14 @@ from casus.engine.modality import (
     modality_of,
     stated_future,
 )
-from casus.engine.pairs import codable, confidence, dedupe, home_ground
+from casus.engine.pairs import (
+    codable,
+    confidence,
+    dedupe,
+    home_ground,
+    one_sided,
+    without_venues,
+)
 from casus.engine.presupposition import harm_context, presupposed
 from casus.engine.scope import Scope
 from casus.engine.sentences import sentence_of
@@ -319,9 +325,9 @@ class EventEngine:
         both = together(code.root, sources, targets)  # "Bosnia and Slovenia agreed to ..."
         joint = self._joint(code, frame) or both
         parties = joint and len({s.code for s in sources}) >= 2  # "the war between A and B"
-        if joint:
-            targets = _without_venues(scope, frame, sources, targets)
-        if not any(t is not None and t.code for t in targets) and not joint:
+        if joint or code.symmetric:  # a one-sided ceasefire "in south Lebanon": no party
+            targets = without_venues(scope, frame, sources, targets, alone=not joint)
+        if not any(t is not None and t.code for t in targets) and not (joint or code.symmetric):
             home = home_target(
                 frame, scope, sources[0], code.root
             )  # "jailed Peter Nkosi in Pretoria"
@@ -342,7 +348,7 @@ class EventEngine:
         """Whether the act is one done together ("met", "held talks", "agreed to"): its
         partner is whoever its sentence names, never a guess from earlier sentences ("Allied
         ambassadors met in Brussels" is no meeting with the country the article is about)."""
-        return code.symmetric or frame.mutual or self._reciprocal(frame)
+        return (code.symmetric and not one_sided(frame)) or frame.mutual or self._reciprocal(frame)
 
     @staticmethod
     def _wants_target(code: str, frame: Frame) -> bool:
@@ -487,7 +493,7 @@ class EventEngine:
         for source in sources:
             for target in targets:
                 pairs.append((source, target))
-        if both or code.symmetric or frame.mutual or self._reciprocal(frame):
+        if both or self._joint(code, frame):
             # "Iran and Azerbaijan signed a pact"; "accused each other of violations"
             pairs = self._symmetric(
                 sources, [t for t in targets if t is None or t.text.lower() not in RECIPROCALS]
@@ -557,30 +563,6 @@ class EventEngine:
                 if a is not b and (a.code != b.code or a.code is None):
                     pairs.append((a, b))
         return pairs
-
-
-def _without_venues(
-    scope: Scope, frame: Frame, sources: list[Actor], targets: list[Actor | None]
-) -> list[Actor | None]:
-    """A joint act's place is no party to it when two parties are named besides it: "Iran
-    and the United States held talks in Oman", "met Putin at the Kremlin".
-    """
-    venues = list(frame.preps.get("in", [])) + list(frame.preps.get("at", []))
-    for obj in frame.objects:
-        inner: dict[str, list[Token]] = {}
-        prep_objects(obj, inner)
-        venues += inner.get("in", []) + inner.get("at", [])
-    spans = [
-        (v.left_edge.idx + scope.offset, v.right_edge.idx + len(v.right_edge) + scope.offset)
-        for v in venues
-    ]
-
-    def at_venue(actor: Actor | None) -> bool:
-        return actor is not None and any(a <= actor.start < b for a, b in spans)
-
-    kept = [t for t in targets if not at_venue(t)]
-    named = {a.code for a in list(sources) + kept if a is not None and a.known}
-    return kept if len(named) >= 2 else targets
 
 
 def _recent_dyad(scope: Scope, frame: Frame) -> tuple[Actor, Actor] | None:

@@ -7,12 +7,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from casus.engine.clauses import VIOLENT_ROOTS
+from casus.engine.frames import prep_objects
 from casus.model import Actor, Event
+from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from casus.engine.frames import Frame
+    from casus.engine.scope import Scope
     from casus.ontology.cameo import CameoCode
     from casus.ontology.lexicon import Pattern
 
@@ -122,6 +125,49 @@ def _verb_triggers(
         if token.pos_ in ("VERB", "AUX"):
             out.setdefault(_pair_key(event), []).append(token)
     return out
+
+
+ONE_SIDED = word_list("one_sided_words")
+
+
+def one_sided(frame: Frame) -> bool:
+    """Whether a joint act is done by one side alone: "declared a unilateral ceasefire",
+    "unilaterally declared a truce" (then it has no second party to find)."""
+    heads = [frame.pred, *frame.objects]
+    return any(c.lower_ in ONE_SIDED for h in heads for c in h.children)
+
+
+def without_venues(
+    scope: Scope,
+    frame: Frame,
+    sources: list[Actor],
+    targets: list[Actor | None],
+    *,
+    alone: bool = False,
+) -> list[Actor | None]:
+    """A joint act's place is no party to it when two parties are named besides it: "Iran
+    and the United States held talks in Oman", "met Putin at the Kremlin"; and the place of
+    an act one side does ``alone`` is never its party ("declared a unilateral ceasefire in
+    south Lebanon").
+    """
+    venues = list(frame.preps.get("in", [])) + list(frame.preps.get("at", []))
+    for obj in frame.objects:
+        inner: dict[str, list[Token]] = {}
+        prep_objects(obj, inner)
+        venues += inner.get("in", []) + inner.get("at", [])
+    spans = [
+        (v.left_edge.idx + scope.offset, v.right_edge.idx + len(v.right_edge) + scope.offset)
+        for v in venues
+    ]
+
+    def at_venue(actor: Actor | None) -> bool:
+        return actor is not None and any(a <= actor.start < b for a, b in spans)
+
+    kept = [t for t in targets if not at_venue(t)]
+    named = {a.code for a in list(sources) + kept if a is not None and a.known}
+    if alone:
+        return kept or [None]
+    return kept if len(named) >= 2 else targets
 
 
 def guessed_target(event: Event) -> bool:
@@ -234,5 +280,7 @@ __all__ = [
     "dedupe",
     "guessed_target",
     "home_ground",
+    "one_sided",
+    "without_venues",
     "same_actor",
 ]

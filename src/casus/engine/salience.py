@@ -46,7 +46,8 @@ def pronoun(resolver: Resolver, token: Token) -> Actor | None:
 def _reporter(resolver: Resolver, token: Token, kind: str) -> Actor | None:
     """The subject pronoun of a reported clause is whoever reports it, when they agree:
     "Japarov said he was prepared to meet Rahmon" → he = Japarov, even when casus cannot
-    code Japarov (then the side is unresolved, never the last person coded before)."""
+    code Japarov (then the side is unresolved, never the last person coded before); "they" is
+    plural reporters ("Iranian officials said they would meet …")."""
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return None
     clause = token.head
@@ -60,9 +61,7 @@ def _reporter(resolver: Resolver, token: Token, kind: str) -> Actor | None:
         return None
     # "Iranian officials said they would meet ...": people in the plural are "they"
     plural = kind == "group" and speaker.tag_ in ("NNS", "NNPS") and actor.how != "person"
-    if not (plural or compatible(kind_of(actor, speaker), kind)):
-        return None
-    return actor
+    return actor if plural or compatible(kind_of(actor, speaker), kind) else None
 
 
 def _salient(resolver: Resolver, token: Token, kind: str) -> Actor | None:

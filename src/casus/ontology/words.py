@@ -95,6 +95,7 @@ LISTS = frozenset(
         "hypothetical_modifiers",
         "former_words",
         "compass_words",
+        "one_sided_words",
         # words/prefilter.tsv
         "prefilter_stop_words",
         "prefilter_openers",

@@ -20,7 +20,7 @@ from casus.ontology.lexicon import Pattern
 from casus.ontology.tables import Row, data_files, read_tsv
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 HEADER = ("words", "action", "note")
 GAP = "..."
@@ -44,8 +44,14 @@ class Idiom:
 
     def matches(self, tokens: list[Token], anchors: set[int]) -> bool:
         """Whether the words occur in the sentence, in order, covering an anchor token."""
+        first = tokens[0].i if tokens else 0
+        return self.matches_words([_word_of(t) for t in tokens], first, anchors)
+
+    def matches_words(self, words: list[tuple[str, str]], first: int, anchors: set[int]) -> bool:
+        """Like :meth:`matches`, on the sentence's (lemma, lower) pairs; ``first`` is the
+        token index of the first (the words are read once per sentence, not per idiom)."""
         return any(
-            _match(tokens, self.items, start, 0, [], anchors) for start in range(len(tokens))
+            _match(words, self.items, start, 0, [], anchors, first) for start in range(len(words))
         )
 
 
@@ -54,25 +60,26 @@ def _word_of(token: Token) -> tuple[str, str]:
 
 
 def _match(
-    tokens: list[Token],
+    words: list[tuple[str, str]],
     items: tuple[frozenset[str] | None, ...],
     ti: int,
     ii: int,
     matched: list[int],
     anchors: set[int],
+    first: int,
 ) -> bool:
     if ii == len(items):
-        return bool(anchors.intersection(tokens[i].i for i in matched))
+        return bool(anchors.intersection(first + i for i in matched))
     item = items[ii]
     if item is None:  # a gap: skip 0 to MAX_GAP tokens before the next word
         return any(
-            _match(tokens, items, ti + skip, ii + 1, matched, anchors)
+            _match(words, items, ti + skip, ii + 1, matched, anchors, first)
             for skip in range(MAX_GAP + 1)
-            if ti + skip < len(tokens)
+            if ti + skip < len(words)
         )
-    if ti >= len(tokens) or not item.intersection(_word_of(tokens[ti])):
+    if ti >= len(words) or not item.intersection(words[ti]):
         return False
-    return _match(tokens, items, ti + 1, ii + 1, [*matched, ti], anchors)
+    return _match(words, items, ti + 1, ii + 1, [*matched, ti], anchors, first)
 
 
 class Idioms:
@@ -106,10 +113,22 @@ class Idioms:
         }
         if not candidates:
             return None
-        tokens = list(trigger.sent)
+        sent = trigger.sent
+        words = _sentence_words(sent)
+        present = {w for pair in words for w in pair}
         anchors = {t.i for t in near}
-        ordered = sorted(candidates.values(), key=self.idioms.index)
-        return next((idiom for idiom in ordered if idiom.matches(tokens, anchors)), None)
+        # an idiom with a word the sentence lacks cannot match (the cheap test first)
+        ordered = sorted(
+            (
+                idiom
+                for idiom in candidates.values()
+                if all(item is None or not item.isdisjoint(present) for item in idiom.items)
+            ),
+            key=self.idioms.index,
+        )
+        return next(
+            (idiom for idiom in ordered if idiom.matches_words(words, sent.start, anchors)), None
+        )
 
     def apply(self, trigger: Token, pattern: Pattern | None, kind: str) -> Pattern | None:
         """The pattern to code with after figurative language is taken into account: ``None``
@@ -124,6 +143,18 @@ class Idioms:
                 idiom.code, kind, trigger.lemma_.lower(), None, None, None, frozenset(), idiom.where
             )
         return replace(pattern, code=idiom.code, where=f"{idiom.where} via {pattern.where}")
+
+
+def _sentence_words(sent: Span) -> list[tuple[str, str]]:
+    """The (lemma, lower) pairs of a sentence's tokens, read once per sentence and kept with
+    the Doc."""
+    memo: dict[int, list[tuple[str, str]]] = sent.doc.user_data.setdefault(
+        "casus.idiom_words", {}
+    )
+    found = memo.get(sent.start)
+    if found is None:
+        found = memo[sent.start] = [_word_of(t) for t in sent]
+    return found
 
 
 def _parse_row(row: Row, cameo: CameoTable) -> Idiom:

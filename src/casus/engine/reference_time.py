@@ -18,6 +18,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from casus.dates import period_end
+from casus.engine.sentences import sentence_text
 from casus.errors import OntologyError
 from casus.model import EventDate
 from casus.ontology.actors import ActorDictionary
@@ -456,7 +457,7 @@ def clause_tense(token: Token) -> str | None:
 def returns_to_present(sent: Span) -> bool:
     """Whether a sentence brings the text back to the present: "now", "these days",
     "recently"…, a present-tense main clause, or a present-tense reporting verb."""
-    if PRESENT_MARKERS.search(sent.text):
+    if PRESENT_MARKERS.search(sentence_text(sent)):
         return True
     root = sent.root
     if clause_tense(root) == "present":
@@ -493,7 +494,7 @@ def _new_paragraph(doc: Doc, sent: Span) -> bool:
     # the characters just before the sentence, from the tokens before it (doc.text would
     # rebuild the whole document for every sentence)
     before = "".join(t.text_with_ws for t in doc[max(0, sent.start - 2) : sent.start])
-    return sent.start > 0 and "\n" in before[-3:] or sent.text.lstrip().startswith("\n")
+    return sent.start > 0 and "\n" in before[-3:] or sentence_text(sent).lstrip().startswith("\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -520,7 +521,7 @@ def narrative_frames(
     current: EventDate | None = None
     previous: EventDate | None = None
     for index, sent in enumerate(doc.sents):
-        carried_on = CONTINUATIONS.match(sent.text) and clause_tense(sent.root) == "past"
+        carried_on = CONTINUATIONS.match(sentence_text(sent)) and clause_tense(sent.root) == "past"
         if current is not None and _new_paragraph(doc, sent) and not carried_on:
             current = None
         present = returns_to_present(sent)

@@ -101,6 +101,7 @@ class CodeParts:
         return self.country + "".join(self.roles) + "".join(self.tags)
 
 
+@lru_cache(maxsize=1 << 14)  # pure, and its parts are immutable: asked for every actor made
 def split_code(code: str) -> CodeParts:
     """Split ``AZEGOV`` into (AZE, (GOV,), ()); ``LBNREBHEZ`` into (LBN, (REB,), (HEZ,))."""
     chunks = [code[i : i + 3] for i in range(0, len(code), 3)]

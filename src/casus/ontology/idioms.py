@@ -148,9 +148,7 @@ class Idioms:
 def _sentence_words(sent: Span) -> list[tuple[str, str]]:
     """The (lemma, lower) pairs of a sentence's tokens, read once per sentence and kept with
     the Doc."""
-    memo: dict[int, list[tuple[str, str]]] = sent.doc.user_data.setdefault(
-        "casus.idiom_words", {}
-    )
+    memo: dict[int, list[tuple[str, str]]] = sent.doc.user_data.setdefault("casus.idiom_words", {})
     found = memo.get(sent.start)
     if found is None:
         found = memo[sent.start] = [_word_of(t) for t in sent]

@@ -462,7 +462,8 @@ def returns_to_present(sent: Span) -> bool:
     root = sent.root
     if clause_tense(root) == "present":
         return True
-    return any(t.lemma_.lower() in REPORTING and t.tag_ in ("VBZ", "VBP") for t in sent)
+    # the tag first: it rules out most tokens without reading their lemma
+    return any(t.tag_ in ("VBZ", "VBP") and t.lemma_.lower() in REPORTING for t in sent)
 
 
 def ends_in_present(sent: Span) -> bool:

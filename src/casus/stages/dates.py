@@ -400,7 +400,13 @@ class DateStage:
         events: frozenset[int],
     ) -> Token | None:
         """The noun event that owns an expression (``owning_noun``), if any."""
-        nouns = frozenset(i for i in events if doc[i].pos_ == "NOUN")
+        # the same for every expression of the document: found once, kept with the Doc
+        memo: dict[frozenset[int], frozenset[int]] = doc.user_data.setdefault(
+            "casus.noun_events", {}
+        )
+        nouns = memo.get(events)
+        if nouns is None:
+            nouns = memo[events] = frozenset(i for i in events if doc[i].pos_ == "NOUN")
         if not nouns:
             return None
         start, end, text, anchor, ref = item

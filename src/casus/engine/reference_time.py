@@ -187,14 +187,18 @@ class ReferenceResolver:
                 line=ref.line,
             )
 
-    def _candidates(self, rest: str) -> Iterator[tuple[Reference, re.Pattern[str]]]:
-        """The references whose names may match at the start of ``rest``, compiled."""
+    def _candidates(
+        self, rest: str, keys: list[str] | None = None
+    ) -> Iterator[tuple[Reference, re.Pattern[str]]]:
+        """The references whose names may match at the start of ``rest``, compiled; ``keys``
+        (when given) are the gate words the whole sentence contains, the only ones ``rest``
+        may contain."""
         lowered = rest.lower()
         if lowered.isascii():
             found = set(self._ungated)
-            for key, indices in self._by_key.items():
+            for key in self._by_key if keys is None else keys:
                 if key in lowered:
-                    found.update(indices)
+                    found.update(self._by_key[key])
             order: Iterable[int] = sorted(found)  # the table's order, as without the gate
         else:  # a non-ASCII text may case-fold unlike str.lower: try them all
             order = range(len(self.references))
@@ -233,9 +237,13 @@ class ReferenceResolver:
         """The reference phrases of a sentence (``offset``: where it starts in the document),
         each from its relation word to the end of the name."""
         out: list[ReferenceSpan] = []
+        keys: list[str] | None = None  # the gate words of the sentence, found once
         for m in self._relation_re.finditer(text):
             relation = next(RELATIONS[int(k[1:])][1] for k, v in m.groupdict().items() if v)
-            found = self._match_at(text, m.end(), pub, countries)
+            if keys is None and text.isascii():
+                lowered = text.lower()
+                keys = [key for key in self._by_key if key in lowered]
+            found = self._match_at(text, m.end(), pub, countries, keys)
             if found is None:
                 continue
             end, ref = found
@@ -245,10 +253,15 @@ class ReferenceResolver:
         return out
 
     def _match_at(
-        self, text: str, pos: int, pub: dt.date | None, countries: Counter[str]
+        self,
+        text: str,
+        pos: int,
+        pub: dt.date | None,
+        countries: Counter[str],
+        keys: list[str] | None = None,
     ) -> tuple[int, Reference | None] | None:
         best_end, named = -1, []
-        for ref, pattern in self._candidates(text[pos:]):
+        for ref, pattern in self._candidates(text[pos:], keys):
             m = pattern.match(text, pos)
             if m is None:
                 continue

@@ -1,20 +1,18 @@
 """The short cuts of the speed round (issue 14) give what the long way gives: a sentence's
 text read once, ``Event.with_`` without ``dataclasses.replace``, idioms matched on a
-sentence's words, the object test that skips patterns before ``object_match``, and a
-released chunk's Doc left without the memos that would keep it alive."""
+sentence's words, and the object test that skips patterns before ``object_match``."""
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 
 import pytest
 
-from casus.coder import Coder, _release
+from casus.coder import Coder
 from casus.engine.frames import verb_frame
 from casus.engine.matching import PatternMatcher, _cannot_match
 from casus.engine.sentences import sentence_text
-from casus.model import Article, Event, Location
+from casus.model import Event, Location
 from casus.ontology.idioms import load_idioms
 
 TEXT = (
@@ -101,13 +99,3 @@ def test_a_pattern_the_short_cut_skips_matches_nothing(coder: Coder) -> None:
                     # the long way, on a fresh frame (object_match may add object predicates)
                     assert matcher.object_match(pattern, verb_frame(token))[1] == 0, pattern
     assert skipped and skipped < tried
-
-
-def test_a_released_chunk_leaves_no_memo_on_its_doc(coder: Coder) -> None:
-    article = Article(text="Iran condemned Azerbaijan on Monday.", published=dt.date(2023, 4, 9))
-    document = next(coder.pipeline.pipe(coder._documents(article)))
-    doc = document.doc
-    assert doc is not None and doc.user_data  # the stages' memos
-    released, sentences = _release(document)
-    assert sentences == 1 and released.doc is None
-    assert not doc.user_data  # no token left to keep the Doc alive in a cycle

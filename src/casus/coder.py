@@ -200,10 +200,6 @@ def _release(part: Document) -> tuple[Document, int]:
     """The coded chunk and its sentence count, without its spaCy Doc: the chunks of a long
     article wait for each other, and their parses must not (bounded memory)."""
     sentences = sum(1 for _ in part.doc.sents) if part.doc is not None else 0
-    if part.doc is not None:
-        # the stages' memos hold the Doc's tokens, and the tokens the Doc: a cycle only the
-        # garbage collector would free, after carrying every parse through its generations
-        part.doc.user_data.clear()
     part.doc = None
     # what the stages handed on holds spaCy tokens, which would keep the Doc alive
     part.resolver = None

@@ -17,7 +17,7 @@ from casus.ontology.gazetteer import LARGE_CITY, Gazetteer, Place, country_place
 from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 log = logging.getLogger("casus")
 
@@ -72,16 +72,7 @@ def locate(
 
 
 def _clause_tokens(trigger: Token) -> list[Token]:
-    """Tokens of the trigger's clause: its subtree, minus clauses of its own (found once per
-    trigger and kept with the Doc: each pair of actors of an act asks again)."""
-    memo: dict[int, list[Token]] = trigger.doc.user_data.setdefault("casus.clause_tokens", {})
-    found = memo.get(trigger.i)
-    if found is None:
-        found = memo[trigger.i] = _walk_clause(trigger)
-    return found
-
-
-def _walk_clause(trigger: Token) -> list[Token]:
+    """Tokens of the trigger's clause: its subtree, minus clauses of its own."""
     out = []
     stack = [trigger]
     while stack:
@@ -220,9 +211,10 @@ def locate_in_sentence(
 ) -> Location | None:
     """The first place the trigger's sentence names outside its clause, by the same rules as
     :func:`locate`: "Poland summoned the ambassador, who was at a meeting in Warsaw"."""
-    for token in _proper_nouns(sentence_of(trigger)):
+    for token in sentence_of(trigger):
         if (
-            _inside(token.idx + offset, skip)
+            token.pos_ != "PROPN"
+            or _inside(token.idx + offset, skip)
             or (token.dep_ == "compound" and token.head.lemma_.lower() not in AREA_WORDS)
         ):
             continue
@@ -230,16 +222,6 @@ def locate_in_sentence(
         if found is not None:
             return _with_basis(found, "sentence")
     return None
-
-
-def _proper_nouns(sent: Span) -> list[Token]:
-    """The sentence's proper nouns, the only tokens that can name its place (listed once
-    per sentence and kept with the Doc)."""
-    memo: dict[int, list[Token]] = sent.doc.user_data.setdefault("casus.proper_nouns", {})
-    found = memo.get(sent.start)
-    if found is None:
-        found = memo[sent.start] = [t for t in sent if t.pos_ == "PROPN"]
-    return found
 
 
 def _inside(position: int, spans: tuple[tuple[int, int], ...]) -> bool:

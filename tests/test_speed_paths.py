@@ -13,7 +13,7 @@ from casus.engine.frames import verb_frame
 from casus.engine.matching import PatternMatcher, _cannot_match
 from casus.engine.sentences import sentence_text
 from casus.model import Event, Location
-from casus.ontology.idioms import load_idioms
+from casus.ontology.idioms import ARGUMENT_DEPS, load_idioms
 
 TEXT = (
     "Armenia recalled its ambassador from Baku on Monday.  The foreign ministry said talks "
@@ -64,13 +64,35 @@ def test_idioms_match_on_words_as_on_tokens(coder: Coder) -> None:
     checked = 0
     for sent in doc.sents:
         tokens = list(sent)
-        words = [(t.lemma_.lower(), t.lower_) for t in tokens]
+        lemmas, lowers = [t.lemma_.lower() for t in tokens], [t.lower_ for t in tokens]
         for anchor in tokens:
             for idiom in idioms.idioms:
                 on_tokens = idiom.matches(tokens, {anchor.i})
-                assert on_tokens == idiom.matches_words(words, sent.start, {anchor.i})
+                assert on_tokens == idiom.matches_words(lemmas, lowers, sent.start, {anchor.i})
                 checked += on_tokens
     assert checked >= 2  # the bridges and the eggs
+
+
+def test_idioms_found_as_without_the_sentence_word_test(coder: Coder) -> None:
+    idioms = load_idioms()
+    found = 0
+    for token in coder.nlp(TEXT):
+        near = [token] + [c for c in token.children if c.dep_ in ARGUMENT_DEPS]
+        words = {w for t in near for w in (t.lemma_.lower(), t.lower_)}
+        anchors = {t.i for t in near}
+        tokens = list(token.sent)
+        expected = next(
+            (
+                idiom
+                for idiom in idioms.idioms
+                if any(item and item & words for item in idiom.items)
+                and idiom.matches(tokens, anchors)
+            ),
+            None,
+        )
+        assert idioms.find(token) is expected, token.text
+        found += expected is not None
+    assert found >= 2
 
 
 def test_figurative_verbs_are_still_found(coder: Coder) -> None:

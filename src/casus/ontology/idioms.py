@@ -45,13 +45,17 @@ class Idiom:
     def matches(self, tokens: list[Token], anchors: set[int]) -> bool:
         """Whether the words occur in the sentence, in order, covering an anchor token."""
         first = tokens[0].i if tokens else 0
-        return self.matches_words([_word_of(t) for t in tokens], first, anchors)
+        lemmas = [t.lemma_.lower() for t in tokens]
+        return self.matches_words(lemmas, [t.lower_ for t in tokens], first, anchors)
 
-    def matches_words(self, words: list[tuple[str, str]], first: int, anchors: set[int]) -> bool:
-        """Like :meth:`matches`, on the sentence's (lemma, lower) pairs; ``first`` is the
-        token index of the first (the words are read once per sentence, not per idiom)."""
+    def matches_words(
+        self, lemmas: list[str], lowers: list[str], first: int, anchors: set[int]
+    ) -> bool:
+        """Like :meth:`matches`, on the sentence's lemmas and lower-case words; ``first`` is
+        the token index of the first (the words are read once per sentence, not per idiom)."""
+        words = (lemmas, lowers)
         return any(
-            _match(words, self.items, start, 0, [], anchors, first) for start in range(len(words))
+            _match(words, self.items, start, 0, [], anchors, first) for start in range(len(lemmas))
         )
 
 
@@ -60,7 +64,7 @@ def _word_of(token: Token) -> tuple[str, str]:
 
 
 def _match(
-    words: list[tuple[str, str]],
+    words: tuple[list[str], list[str]],
     items: tuple[frozenset[str] | None, ...],
     ti: int,
     ii: int,
@@ -71,13 +75,14 @@ def _match(
     if ii == len(items):
         return bool(anchors.intersection(first + i for i in matched))
     item = items[ii]
+    lemmas, lowers = words
     if item is None:  # a gap: skip 0 to MAX_GAP tokens before the next word
         return any(
             _match(words, items, ti + skip, ii + 1, matched, anchors, first)
             for skip in range(MAX_GAP + 1)
-            if ti + skip < len(words)
+            if ti + skip < len(lemmas)
         )
-    if ti >= len(words) or not item.intersection(words[ti]):
+    if ti >= len(lemmas) or (lemmas[ti] not in item and lowers[ti] not in item):
         return False
     return _match(words, items, ti + 1, ii + 1, [*matched, ti], anchors, first)
 
@@ -114,8 +119,8 @@ class Idioms:
         if not candidates:
             return None
         sent = trigger.sent
-        words = _sentence_words(sent)
-        present = {w for pair in words for w in pair}
+        lemmas, lowers = _sentence_words(sent)
+        present = {*lemmas, *lowers}
         anchors = {t.i for t in near}
         # an idiom with a word the sentence lacks cannot match (the cheap test first)
         ordered = sorted(
@@ -127,7 +132,12 @@ class Idioms:
             key=self.idioms.index,
         )
         return next(
-            (idiom for idiom in ordered if idiom.matches_words(words, sent.start, anchors)), None
+            (
+                idiom
+                for idiom in ordered
+                if idiom.matches_words(lemmas, lowers, sent.start, anchors)
+            ),
+            None,
         )
 
     def apply(self, trigger: Token, pattern: Pattern | None, kind: str) -> Pattern | None:
@@ -145,13 +155,16 @@ class Idioms:
         return replace(pattern, code=idiom.code, where=f"{idiom.where} via {pattern.where}")
 
 
-def _sentence_words(sent: Span) -> list[tuple[str, str]]:
-    """The (lemma, lower) pairs of a sentence's tokens, read once per sentence and kept with
-    the Doc."""
-    memo: dict[int, list[tuple[str, str]]] = sent.doc.user_data.setdefault("casus.idiom_words", {})
+def _sentence_words(sent: Span) -> tuple[list[str], list[str]]:
+    """The lemmas and lower-case words of a sentence's tokens, read once per sentence and kept
+    with the Doc (two lists of strings: nothing for the garbage collector to follow)."""
+    memo: dict[int, tuple[list[str], list[str]]] = sent.doc.user_data.setdefault(
+        "casus.idiom_words", {}
+    )
     found = memo.get(sent.start)
     if found is None:
-        found = memo[sent.start] = [_word_of(t) for t in sent]
+        lemmas = [t.lemma_.lower() for t in sent]
+        found = memo[sent.start] = (lemmas, [t.lower_ for t in sent])
     return found
 
 

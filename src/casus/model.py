@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from casus.daterange import check_date
@@ -316,8 +316,15 @@ class Event:
         )
 
     def with_(self, **changes: Any) -> Event:
-        """A copy with some fields changed."""
-        return replace(self, **changes)
+        """A copy with some fields changed (every stage changes every event: field by field,
+        without ``dataclasses.replace``'s round trip through ``__init__``)."""
+        if not _EVENT_FIELD_SET.issuperset(changes):
+            unknown = ", ".join(sorted(set(changes) - _EVENT_FIELD_SET))
+            raise TypeError(f"Event has no field(s) {unknown}")
+        new = object.__new__(type(self))
+        for name in _EVENT_FIELDS:
+            _set(new, name, changes[name] if name in changes else getattr(self, name))
+        return new
 
     def to_dict(self) -> dict[str, Any]:
         """The event as the public JSON object (docs/output.md)."""
@@ -415,3 +422,8 @@ class Event:
     def to_json(self) -> str:
         """One JSON line."""
         return json.dumps(self.to_dict(), ensure_ascii=False)
+
+
+_EVENT_FIELDS = tuple(f.name for f in fields(Event))
+_EVENT_FIELD_SET = frozenset(_EVENT_FIELDS)
+_set = object.__setattr__

@@ -169,6 +169,12 @@ class PatternMatcher:
         comp_roots: set[str] | None = None
         best: tuple[int, int] | None = None
         chosen: Pattern | None = None
+        # every form and class of the objects, for the cheap test of most patterns' objects
+        forms: set[str] = set()
+        classes: set[str] = set()
+        if any(p.obj is not None for p in candidates):
+            forms = {form for obj in frame.objects for form in self._object_forms(obj)}
+            classes = set().union(*(self.lexicon.classes_of(form) for form in forms))
         for pattern in candidates:  # sorted most specific first
             if best is not None and pattern.specificity < best[0]:
                 break
@@ -178,6 +184,8 @@ class PatternMatcher:
                 continue
             length = 0
             if pattern.obj is not None:
+                if _cannot_match(pattern.obj, frame, forms, classes):
+                    continue
                 matched, length = self.object_match(pattern, frame)
                 if not length:
                     continue
@@ -207,3 +215,12 @@ class PatternMatcher:
             if self.lexicon.has_lemma("noun", form):
                 return form
         return lemma if self.lexicon.has_lemma("noun", lemma) else None
+
+
+def _cannot_match(obj: str, frame: Frame, forms: set[str], classes: set[str]) -> bool:
+    """Whether :meth:`PatternMatcher.object_match` is sure to find nothing for a pattern's
+    object, without trying it: no object form or class is it, and the frame has no object
+    predicate or complement it might be found in."""
+    if obj.isupper():
+        return obj not in classes and obj not in forms and not frame.predicates
+    return obj not in forms and not frame.predicates and not frame.complements

@@ -18,6 +18,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from casus.dates import period_end
+from casus.engine.sentences import sentence_text
 from casus.errors import OntologyError
 from casus.model import EventDate
 from casus.ontology.actors import ActorDictionary
@@ -186,14 +187,18 @@ class ReferenceResolver:
                 line=ref.line,
             )
 
-    def _candidates(self, rest: str) -> Iterator[tuple[Reference, re.Pattern[str]]]:
-        """The references whose names may match at the start of ``rest``, compiled."""
+    def _candidates(
+        self, rest: str, keys: list[str] | None = None
+    ) -> Iterator[tuple[Reference, re.Pattern[str]]]:
+        """The references whose names may match at the start of ``rest``, compiled; ``keys``
+        (when given) are the gate words the whole sentence contains, the only ones ``rest``
+        may contain."""
         lowered = rest.lower()
         if lowered.isascii():
             found = set(self._ungated)
-            for key, indices in self._by_key.items():
+            for key in self._by_key if keys is None else keys:
                 if key in lowered:
-                    found.update(indices)
+                    found.update(self._by_key[key])
             order: Iterable[int] = sorted(found)  # the table's order, as without the gate
         else:  # a non-ASCII text may case-fold unlike str.lower: try them all
             order = range(len(self.references))
@@ -232,9 +237,13 @@ class ReferenceResolver:
         """The reference phrases of a sentence (``offset``: where it starts in the document),
         each from its relation word to the end of the name."""
         out: list[ReferenceSpan] = []
+        keys: list[str] | None = None  # the gate words of the sentence, found once
         for m in self._relation_re.finditer(text):
             relation = next(RELATIONS[int(k[1:])][1] for k, v in m.groupdict().items() if v)
-            found = self._match_at(text, m.end(), pub, countries)
+            if keys is None and text.isascii():
+                lowered = text.lower()
+                keys = [key for key in self._by_key if key in lowered]
+            found = self._match_at(text, m.end(), pub, countries, keys)
             if found is None:
                 continue
             end, ref = found
@@ -244,10 +253,15 @@ class ReferenceResolver:
         return out
 
     def _match_at(
-        self, text: str, pos: int, pub: dt.date | None, countries: Counter[str]
+        self,
+        text: str,
+        pos: int,
+        pub: dt.date | None,
+        countries: Counter[str],
+        keys: list[str] | None = None,
     ) -> tuple[int, Reference | None] | None:
         best_end, named = -1, []
-        for ref, pattern in self._candidates(text[pos:]):
+        for ref, pattern in self._candidates(text[pos:], keys):
             m = pattern.match(text, pos)
             if m is None:
                 continue
@@ -456,12 +470,13 @@ def clause_tense(token: Token) -> str | None:
 def returns_to_present(sent: Span) -> bool:
     """Whether a sentence brings the text back to the present: "now", "these days",
     "recently"…, a present-tense main clause, or a present-tense reporting verb."""
-    if PRESENT_MARKERS.search(sent.text):
+    if PRESENT_MARKERS.search(sentence_text(sent)):
         return True
     root = sent.root
     if clause_tense(root) == "present":
         return True
-    return any(t.lemma_.lower() in REPORTING and t.tag_ in ("VBZ", "VBP") for t in sent)
+    # the tag first: it rules out most tokens without reading their lemma
+    return any(t.tag_ in ("VBZ", "VBP") and t.lemma_.lower() in REPORTING for t in sent)
 
 
 def ends_in_present(sent: Span) -> bool:
@@ -493,7 +508,7 @@ def _new_paragraph(doc: Doc, sent: Span) -> bool:
     # the characters just before the sentence, from the tokens before it (doc.text would
     # rebuild the whole document for every sentence)
     before = "".join(t.text_with_ws for t in doc[max(0, sent.start - 2) : sent.start])
-    return sent.start > 0 and "\n" in before[-3:] or sent.text.lstrip().startswith("\n")
+    return sent.start > 0 and "\n" in before[-3:] or sentence_text(sent).lstrip().startswith("\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -520,7 +535,7 @@ def narrative_frames(
     current: EventDate | None = None
     previous: EventDate | None = None
     for index, sent in enumerate(doc.sents):
-        carried_on = CONTINUATIONS.match(sent.text) and clause_tense(sent.root) == "past"
+        carried_on = CONTINUATIONS.match(sentence_text(sent)) and clause_tense(sent.root) == "past"
         if current is not None and _new_paragraph(doc, sent) and not carried_on:
             current = None
         present = returns_to_present(sent)

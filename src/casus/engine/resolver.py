@@ -490,7 +490,6 @@ class Resolver:
         modifier: Entry | None = None
         modifier_dist = 10**6
         own = tokens
-        role_head = _is_role_head(head, self)
         n = len(own)
         taken: set[int] = set()
         index = [t.i for t in own]
@@ -517,7 +516,7 @@ class Resolver:
                     continue  # "anti-Iranian rhetoric" says nothing about who speaks
                 if head in chunk:
                     head_entry = head_entry or entry
-                elif all(inside_of_pp(t, head) for t in chunk) and not role_head:
+                elif all(inside_of_pp(t, head) for t in chunk) and not _is_role_head(head, self):
                     continue  # "Western backers of Tel Aviv": Tel Aviv is not the backer
                 elif min(abs(t.i - head.i) for t in chunk) < modifier_dist:
                     modifier = entry

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _KEY = "casus.sentence_of"
+_TEXT_KEY = "casus.sentence_text"
 
 
 def sentence_spans(doc: Doc) -> list[Span]:
@@ -30,3 +31,15 @@ def sentence_spans(doc: Doc) -> list[Span]:
 def sentence_of(token: Token) -> Span:
     """The sentence ``token`` is in (``token.sent``, found once per document)."""
     return sentence_spans(token.doc)[token.i]
+
+
+def sentence_text(sent: Span) -> str:
+    """``sent.text``, built once per sentence and kept with the Doc (``Span.text`` joins the
+    texts of all its tokens on every call, and the date stages read each sentence's text
+    several times)."""
+    memo: dict[tuple[int, int], str] = sent.doc.user_data.setdefault(_TEXT_KEY, {})
+    key = (sent.start, sent.end)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = sent.text
+    return found

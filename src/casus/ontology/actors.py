@@ -101,6 +101,7 @@ class CodeParts:
         return self.country + "".join(self.roles) + "".join(self.tags)
 
 
+@lru_cache(maxsize=1 << 14)  # pure, and its parts are immutable: asked for every actor made
 def split_code(code: str) -> CodeParts:
     """Split ``AZEGOV`` into (AZE, (GOV,), ()); ``LBNREBHEZ`` into (LBN, (REB,), (HEZ,))."""
     chunks = [code[i : i + 3] for i in range(0, len(code), 3)]
@@ -170,8 +171,11 @@ class ActorDictionary:
     def find(self, text: str, day: dt.date | None = None) -> list[Entry]:
         """Name entries for a phrase valid on ``day`` (exact-case short forms included)."""
         exact = exact_key(text)
+        key = normalize(text)
+        if key not in self.phrases and (exact is None or exact not in self.phrases):
+            return []  # most phrases the resolver tries name nothing: no lists to build
         found = [e for e in self.phrases.get(exact, ()) if e.valid_on(day)] if exact else []
-        found += [e for e in self.phrases.get(normalize(text), ()) if e.valid_on(day)]
+        found += [e for e in self.phrases.get(key, ()) if e.valid_on(day)]
         # an entry restricted to a period is more specific than an open one
         return sorted(found, key=lambda e: e.start is None and e.end is None)
 

@@ -20,7 +20,7 @@ from casus.ontology.lexicon import Pattern
 from casus.ontology.tables import Row, data_files, read_tsv
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 HEADER = ("words", "action", "note")
 GAP = "..."
@@ -44,8 +44,18 @@ class Idiom:
 
     def matches(self, tokens: list[Token], anchors: set[int]) -> bool:
         """Whether the words occur in the sentence, in order, covering an anchor token."""
+        first = tokens[0].i if tokens else 0
+        lemmas = [t.lemma_.lower() for t in tokens]
+        return self.matches_words(lemmas, [t.lower_ for t in tokens], first, anchors)
+
+    def matches_words(
+        self, lemmas: list[str], lowers: list[str], first: int, anchors: set[int]
+    ) -> bool:
+        """Like :meth:`matches`, on the sentence's lemmas and lower-case words; ``first`` is
+        the token index of the first (the words are read once per sentence, not per idiom)."""
+        words = (lemmas, lowers)
         return any(
-            _match(tokens, self.items, start, 0, [], anchors) for start in range(len(tokens))
+            _match(words, self.items, start, 0, [], anchors, first) for start in range(len(lemmas))
         )
 
 
@@ -54,25 +64,27 @@ def _word_of(token: Token) -> tuple[str, str]:
 
 
 def _match(
-    tokens: list[Token],
+    words: tuple[list[str], list[str]],
     items: tuple[frozenset[str] | None, ...],
     ti: int,
     ii: int,
     matched: list[int],
     anchors: set[int],
+    first: int,
 ) -> bool:
     if ii == len(items):
-        return bool(anchors.intersection(tokens[i].i for i in matched))
+        return bool(anchors.intersection(first + i for i in matched))
     item = items[ii]
+    lemmas, lowers = words
     if item is None:  # a gap: skip 0 to MAX_GAP tokens before the next word
         return any(
-            _match(tokens, items, ti + skip, ii + 1, matched, anchors)
+            _match(words, items, ti + skip, ii + 1, matched, anchors, first)
             for skip in range(MAX_GAP + 1)
-            if ti + skip < len(tokens)
+            if ti + skip < len(lemmas)
         )
-    if ti >= len(tokens) or not item.intersection(_word_of(tokens[ti])):
+    if ti >= len(lemmas) or (lemmas[ti] not in item and lowers[ti] not in item):
         return False
-    return _match(tokens, items, ti + 1, ii + 1, [*matched, ti], anchors)
+    return _match(words, items, ti + 1, ii + 1, [*matched, ti], anchors, first)
 
 
 class Idioms:
@@ -106,10 +118,27 @@ class Idioms:
         }
         if not candidates:
             return None
-        tokens = list(trigger.sent)
+        sent = trigger.sent
+        lemmas, lowers = _sentence_words(sent)
+        present = {*lemmas, *lowers}
         anchors = {t.i for t in near}
-        ordered = sorted(candidates.values(), key=self.idioms.index)
-        return next((idiom for idiom in ordered if idiom.matches(tokens, anchors)), None)
+        # an idiom with a word the sentence lacks cannot match (the cheap test first)
+        ordered = sorted(
+            (
+                idiom
+                for idiom in candidates.values()
+                if all(item is None or not item.isdisjoint(present) for item in idiom.items)
+            ),
+            key=self.idioms.index,
+        )
+        return next(
+            (
+                idiom
+                for idiom in ordered
+                if idiom.matches_words(lemmas, lowers, sent.start, anchors)
+            ),
+            None,
+        )
 
     def apply(self, trigger: Token, pattern: Pattern | None, kind: str) -> Pattern | None:
         """The pattern to code with after figurative language is taken into account: ``None``
@@ -124,6 +153,19 @@ class Idioms:
                 idiom.code, kind, trigger.lemma_.lower(), None, None, None, frozenset(), idiom.where
             )
         return replace(pattern, code=idiom.code, where=f"{idiom.where} via {pattern.where}")
+
+
+def _sentence_words(sent: Span) -> tuple[list[str], list[str]]:
+    """The lemmas and lower-case words of a sentence's tokens, read once per sentence and kept
+    with the Doc (two lists of strings: nothing for the garbage collector to follow)."""
+    memo: dict[int, tuple[list[str], list[str]]] = sent.doc.user_data.setdefault(
+        "casus.idiom_words", {}
+    )
+    found = memo.get(sent.start)
+    if found is None:
+        lemmas = [t.lemma_.lower() for t in sent]
+        found = memo[sent.start] = (lemmas, [t.lower_ for t in sent])
+    return found
 
 
 def _parse_row(row: Row, cameo: CameoTable) -> Idiom:

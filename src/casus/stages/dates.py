@@ -32,7 +32,7 @@ from casus.engine.reference_time import (
     is_historical,
     narrative_frames,
 )
-from casus.engine.sentences import sentence_of
+from casus.engine.sentences import sentence_of, sentence_text
 from casus.engine.temporal import (
     lacks_year,
     parse_with_dateparser,
@@ -68,7 +68,7 @@ def _date_spans(sent: Span) -> list[tuple[int, int, str]]:
     """(start char, end char, text) of the sentence's temporal expressions: spaCy DATE and
     TIME entities plus the span phrases spaCy misses."""
     spans = [(e.start_char, e.end_char, e.text) for e in _entities(sent, ("DATE", "TIME"))]
-    for m in EXTRA_TIME.finditer(sent.text):
+    for m in EXTRA_TIME.finditer(sentence_text(sent)):
         start = sent.start_char + m.start()
         if not any(s <= start < e for s, e, _ in spans):
             spans.append((start, sent.start_char + m.end(), m.group(0)))
@@ -400,7 +400,13 @@ class DateStage:
         events: frozenset[int],
     ) -> Token | None:
         """The noun event that owns an expression (``owning_noun``), if any."""
-        nouns = frozenset(i for i in events if doc[i].pos_ == "NOUN")
+        # the same for every expression of the document: found once, kept with the Doc
+        memo: dict[frozenset[int], frozenset[int]] = doc.user_data.setdefault(
+            "casus.noun_events", {}
+        )
+        nouns = memo.get(events)
+        if nouns is None:
+            nouns = memo[events] = frozenset(i for i in events if doc[i].pos_ == "NOUN")
         if not nouns:
             return None
         start, end, text, anchor, ref = item
@@ -432,7 +438,7 @@ class DateStage:
         refs = [
             r
             for r in (
-                self.references.find(sent.text, sent.start_char, pub, countries)
+                self.references.find(sentence_text(sent), sent.start_char, pub, countries)
                 if self.references is not None
                 else []
             )
@@ -470,7 +476,8 @@ class DateStage:
             return found
         for start, _e, text, _anchor_token, ref in self._anchors(doc, sent.root, pub, countries):
             # the sentence's own text: doc.text would rebuild the whole document per call
-            before = sent.text[: start - sent.start_char].rsplit("\n", 1)[-1].strip().lower()
+            written = sentence_text(sent)
+            before = written[: start - sent.start_char].rsplit("\n", 1)[-1].strip().lower()
             if before not in ("", "in", "on", "at", "by", "during", "since", "from", "after"):
                 continue
             found = ref or self._resolve(text, pub, False, {}, index, within)

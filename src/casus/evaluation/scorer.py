@@ -230,6 +230,8 @@ def score_record(gold: GoldArticle, preds: list[Event], report: Report) -> None:
                 report.actor_code.add(actor is not None and actor.code == gold_code)
         if g.date is not None and gold.kind == "article":
             report.date.add(_date_ok(g, p))
+            if not _date_ok(g, p):
+                report.errors.append(_wrong_date(gold, g, p))
     if any(g.plover for g in golds):
         actor_pairs = _match(golds, preds, lambda g, p: actors_match(g, p, True))
         for gi, pi in actor_pairs.items():
@@ -380,6 +382,19 @@ def _miss(gold: GoldArticle, g: GoldEvent, preds: list[Event]) -> dict[str, Any]
         "expected": f"{g.source} -> {g.target} {what}",
         "got": "; ".join(_got(p) for p in there[:3]) or None,
         "text": g.evidence or gold.text,
+    }
+
+
+def _wrong_date(gold: GoldArticle, g: GoldEvent, p: Event) -> dict[str, Any]:
+    when = p.when
+    got = f"{when.date} ({when.precision}, {when.basis}"
+    got += f", {when.text!r})" if when.text else ")"
+    return {
+        "kind": "wrong_date",
+        "record": gold.id,
+        "expected": f"{g.date} ±{g.tolerance_days}",
+        "got": f"{_got(p)}: {got}",
+        "text": p.evidence_text,
     }
 
 

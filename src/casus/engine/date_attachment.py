@@ -75,7 +75,14 @@ def governed_by(anchor: Token, trigger: Token, *, loose: bool = False) -> bool:
         if t.head.i == t.i:
             return False
         if t.pos_ in ("VERB", "AUX") and t.i != anchor.i:
-            if not (loose and t.dep_ in ("pcomp", "xcomp", "acl") and t.tag_ in ("VBG", "VB")):
+            if not (
+                loose
+                and (
+                    t.dep_ in ("pcomp", "xcomp", "acl")
+                    and t.tag_ in ("VBG", "VB")
+                    or _bare_participle(t)
+                )
+            ):
                 return False
             if t.dep_ == "xcomp" and t.head.lemma_.lower() in FUTURE_GOVERNORS:
                 return False
@@ -85,6 +92,24 @@ def governed_by(anchor: Token, trigger: Token, *, loose: bool = False) -> bool:
             return False
         t = t.head
     return False
+
+
+def _bare_participle(verb: Token) -> bool:
+    """A participle clause with no subject, mark or auxiliary of its own, set at its main
+    clause's time: "**Speaking** to reporters on Monday, the minister said …", "in a
+    communique **read out** on state television on Wednesday, Goita said …"; not "**Having**
+    invaded in 2014, …"."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        # a participle on the act's setting: "in a statement broadcast on Friday"
+        noun = verb.head
+        return noun.dep_ == "pobj" and noun.head.lower_ in SETTING_PREPOSITIONS
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ in ("VBG", "VBN")
+        and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "mark", "aux", "auxpass") for c in verb.children
+        )
+    )
 
 
 def modifies_a_name(anchor: Token, triggers: list[Token]) -> bool:

@@ -183,17 +183,28 @@ class Report:
 def _match(
     golds: list[GoldEvent], preds: list[Event], ok: Callable[[GoldEvent, Event], bool]
 ) -> dict[int, int]:
-    """Greedy one-to-one matching, required gold events first; gold index → pred index."""
+    """Greedy one-to-one matching, required gold events first; gold index → pred index.
+    Among the predictions a gold event may match, one from the sentence its evidence quotes
+    comes first, so that an act told twice pairs with its own telling (which matters for
+    its date)."""
     out: dict[int, int] = {}
     used: set[int] = set()
     order = sorted(range(len(golds)), key=lambda i: not golds[i].required)
     for gi in order:
-        for pi, pred in enumerate(preds):
-            if pi not in used and ok(golds[gi], pred):
-                out[gi] = pi
-                used.add(pi)
-                break
+        fits = [pi for pi, pred in enumerate(preds) if pi not in used and ok(golds[gi], pred)]
+        if fits:
+            pi = next((i for i in fits if _told_there(golds[gi], preds[i])), fits[0])
+            out[gi] = pi
+            used.add(pi)
     return out
+
+
+def _told_there(g: GoldEvent, p: Event) -> bool:
+    """Whether the prediction comes from the sentence the gold event's evidence quotes."""
+    if not g.evidence or not p.evidence_text:
+        return False
+    quoted, sentence = " ".join(g.evidence.split()), " ".join(p.evidence_text.split())
+    return quoted in sentence or sentence in quoted
 
 
 def _dyad_key(event: Event) -> tuple[str | None, str | None, str]:

@@ -47,8 +47,10 @@ COARSE = frozenset({"week", "month", "year", "decade"})
 # Units of an interval before "after"/"before": "two days after", "a week before".
 INTERVAL_UNITS = frozenset({"day", "week", "month"})
 # Marks of a past clause that sets the background of the clause it hangs on: its act came
-# first ("agreed on Monday to ban flights after Minsk arrested a journalist").
-BACKGROUND_MARKS = frozenset({"after", "since", "following", "once"})
+# shortly before ("agreed on Monday to ban flights after Minsk arrested a journalist").
+# "since" is left out: it opens a state that may go back years ("has been held since he was
+# overthrown").
+BACKGROUND_MARKS = frozenset({"after", "following", "once"})
 # Words before "after" that put the background act on the same day: "hours after".
 SOON_WORDS = frozenset(
     {"hour", "minute", "moment", "shortly", "soon", "just", "immediately", "right", "only"}
@@ -264,7 +266,7 @@ def _interval(clause: Token, mark: Token) -> tuple[str, Token] | None:
 
 
 def background_clause(trigger: Token) -> Token | None:
-    """The past "after/since …" clause that holds the trigger, when it is the background of
+    """The past "after …" clause that holds the trigger, when it is the background of
     the clause it hangs on: in "EU leaders agreed on Monday to ban flights after Minsk forced
     a jet to land and arrested a journalist", the arrest came before Monday. An "N days after"
     clause is not background (``offset_clause`` dates it)."""

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, TypeAlias
 
+from casus.dates import period_end
 from casus.document import Document
 from casus.engine.date_attachment import (
     APPROXIMATE,
@@ -375,7 +376,7 @@ class DateStage:
         frame: Frame | None,
     ) -> EventDate | None:
         """The date of an event in a background clause that has no time of its own: the
-        latest date the article states that is before the main clause's date, and at most
+        latest period the article states that ends before the main clause's date, at most
         ``historical_days`` before it ("EU leaders agreed on Monday to ban flights after Minsk
         arrested a journalist. … The flight was diverted to Minsk on Sunday" → Sunday).
         ``None`` when there is none: the caller then falls back to the main clause's date."""
@@ -387,7 +388,10 @@ class DateStage:
         earlier = [
             d
             for d in self._article_dates(doc, pub, countries)
-            if d.date is not None and base.date - self.historical <= d.date < base.date
+            # the whole period before the anchor: not "later this month"
+            if d.date is not None
+            and base.date - self.historical <= d.date
+            and period_end(d.date, d.precision) < base.date
         ]
         if not earlier:
             return None

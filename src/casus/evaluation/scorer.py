@@ -181,19 +181,24 @@ class Report:
 
 
 def _match(
-    golds: list[GoldEvent], preds: list[Event], ok: Callable[[GoldEvent, Event], bool]
+    golds: list[GoldEvent],
+    preds: list[Event],
+    ok: Callable[[GoldEvent, Event], bool],
+    *,
+    prefer_told: bool = False,
 ) -> dict[int, int]:
     """Greedy one-to-one matching, required gold events first; gold index → pred index.
-    Among the predictions a gold event may match, one from the sentence its evidence quotes
-    comes first, so that an act told twice pairs with its own telling (which matters for
-    its date)."""
+    With ``prefer_told``, among the predictions a gold event may match, one from the
+    sentence its evidence quotes comes first, so that an act told twice pairs with its own
+    telling (which matters for its code and date); without it, the first that fits."""
     out: dict[int, int] = {}
     used: set[int] = set()
     order = sorted(range(len(golds)), key=lambda i: not golds[i].required)
     for gi in order:
         fits = [pi for pi, pred in enumerate(preds) if pi not in used and ok(golds[gi], pred)]
         if fits:
-            pi = next((i for i in fits if _told_there(golds[gi], preds[i])), fits[0])
+            told = (i for i in fits if prefer_told and _told_there(golds[gi], preds[i]))
+            pi = next(told, fits[0])
             out[gi] = pi
             used.add(pi)
     return out
@@ -230,7 +235,9 @@ def score_record(gold: GoldArticle, preds: list[Event], report: Report) -> None:
         (report.dyad, dyad, _dyad_ok),
     ):
         _tally(tally, golds, preds, matched, ok, sym)
-    for gi, pi in dyad.items():
+    # the accuracies compare each gold event with its own telling; the counts above keep
+    # the first fit, so that which telling pairs never changes what counts as a duplicate
+    for gi, pi in _match(golds, preds, _dyad_ok, prefer_told=True).items():
         g, p = golds[gi], preds[pi]
         if g.codes:
             report.code.add(p.cameo in g.codes)

@@ -9,8 +9,8 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, TypeAlias
 
-from casus.dates import period_end
 from casus.document import Document
+from casus.engine.background import latest_earlier
 from casus.engine.date_attachment import (
     APPROXIMATE,
     COARSE,
@@ -375,29 +375,12 @@ class DateStage:
         events: frozenset[int],
         frame: Frame | None,
     ) -> EventDate | None:
-        """The date of an event in a background clause that has no time of its own: the
-        latest period the article states that ends before the main clause's date, at most
-        ``historical_days`` before it ("EU leaders agreed on Monday to ban flights after Minsk
-        arrested a journalist. … The flight was diverted to Minsk on Sunday" → Sunday).
-        ``None`` when there is none: the caller then falls back to the main clause's date."""
+        """The date of an event in a background clause with no time of its own: the latest
+        earlier time in the article (``engine/background.py``), else ``None``."""
         base = self.date_for(
             doc, main, pub, stated, sentence, countries=countries, events=events, frame=frame
         )
-        if base.date is None:
-            return None
-        earlier = [
-            d
-            for d in self._article_dates(doc, pub, countries)
-            # the whole period before the anchor: not "later this month"
-            if d.date is not None
-            and base.date - self.historical <= d.date
-            and period_end(d.date, d.precision) < base.date
-        ]
-        if not earlier:
-            return None
-        last = max(earlier, key=lambda d: d.date or dt.date.min)
-        note = f"before {base.date.isoformat()}: the latest earlier date in the article"
-        return EventDate(last.date, last.precision, "inferred", last.text, note, last.reference)
+        return latest_earlier(self._article_dates(doc, pub, countries), base, self.historical)
 
     def _article_dates(
         self, doc: Doc, pub: dt.date | None, countries: Counter[str]

@@ -97,7 +97,12 @@ def test_coded_article_dates_its_events(coder: Coder, record: dict[str, Any]) ->
     )
     events = coder.code_article(article, include_all=True)
     for check in record["checks"]:
-        found = [e for e in events if e.trigger_text == check["trigger"]]
+        # "code" (optional) picks among events of one trigger: the threat, not the attack
+        found = [
+            e
+            for e in events
+            if e.trigger_text == check["trigger"] and e.cameo.startswith(check.get("code", ""))
+        ]
         assert found, f"{check['trigger']!r} not coded"
         assert _as_tuple(found[0].when) == _expected(check), record["rule"]
 

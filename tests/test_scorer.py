@@ -120,6 +120,25 @@ def test_date_outside_tolerance_is_wrong() -> None:
     assert d["dyad_root"]["tp"] == 1 and d["date_accuracy"] == 0.0  # type: ignore[index]
 
 
+def test_wrong_date_is_listed_with_the_date_found() -> None:
+    report = Report()
+    score_record(_gold(_expel()), [_event("AZE", "IRN", "161", "2023-04-01")], report)
+    (error,) = report.errors
+    assert error["kind"] == "wrong_date" and error["expected"] == "2023-04-06 ±0"
+    assert "2023-04-01 (day, publication)" in error["got"]
+
+
+def test_gold_event_pairs_with_the_prediction_from_its_evidence_sentence() -> None:
+    told = "Baku expelled four Iranian diplomats on Thursday."
+    gold = _gold(_expel(evidence="expelled four Iranian diplomats"))
+    preds = [
+        _event("AZE", "IRN", "161", "2023-03-01", sentence="Baku expelled two in March."),
+        _event("AZE", "IRN", "161", sentence=told),
+    ]
+    d = _score(gold, preds)
+    assert d["dyad_root"]["tp"] == 1 and d["date_accuracy"] == 1.0  # type: ignore[index]
+
+
 def test_duplicate_report_of_a_matched_event_is_not_a_false_alarm() -> None:
     d = _score(_gold(_expel()), [_event("AZE", "IRN", "161"), _event("AZEGOV", "IRN", "161")])
     assert d["dyad_root"]["fp"] == 0  # type: ignore[index]

@@ -7,8 +7,10 @@ docs/dates.md ("How the date is chosen") states the rules; the date stage
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
+from casus.engine.modality import is_future_locally, is_modal_locally, presupposed_clause
 from casus.engine.phrases import verb_above
 from casus.ontology.words import word_list
 
@@ -44,6 +46,21 @@ FUTURE_GOVERNORS = word_list("future_governors")
 COARSE = frozenset({"week", "month", "year", "decade"})
 # Units of an interval before "after"/"before": "two days after", "a week before".
 INTERVAL_UNITS = frozenset({"day", "week", "month"})
+# Marks of a past clause that sets the background of the clause it hangs on: its act came
+# shortly before ("agreed on Monday to ban flights after Minsk arrested a journalist").
+# "since" is left out: it opens a state that may go back years ("has been held since he was
+# overthrown").
+BACKGROUND_MARKS = frozenset({"after", "following", "once"})
+# Words before "after" that put the background act on the same day: "hours after".
+SOON_WORDS = frozenset(
+    {"hour", "minute", "moment", "shortly", "soon", "just", "immediately", "right", "only"}
+)
+# Words that make an interval approximate: "little more than a week after".
+APPROXIMATE = re.compile(
+    r"^(?:(?:a )?little |just |only |barely |well )?"
+    r"(?:more than|less than|over|under|nearly|almost|about|around|some|roughly|"
+    r"approximately)\s+"
+)
 # Prepositions that make a noun event the setting of the verb they attach to.
 SETTING_PREPOSITIONS = frozenset({"in", "at", "during", "on", "amid", "over", "while"})
 
@@ -60,7 +77,14 @@ def governed_by(anchor: Token, trigger: Token, *, loose: bool = False) -> bool:
         if t.head.i == t.i:
             return False
         if t.pos_ in ("VERB", "AUX") and t.i != anchor.i:
-            if not (loose and t.dep_ in ("pcomp", "xcomp", "acl") and t.tag_ in ("VBG", "VB")):
+            if not (
+                loose
+                and (
+                    t.dep_ in ("pcomp", "xcomp", "acl")
+                    and t.tag_ in ("VBG", "VB")
+                    or _bare_participle(t)
+                )
+            ):
                 return False
             if t.dep_ == "xcomp" and t.head.lemma_.lower() in FUTURE_GOVERNORS:
                 return False
@@ -70,6 +94,24 @@ def governed_by(anchor: Token, trigger: Token, *, loose: bool = False) -> bool:
             return False
         t = t.head
     return False
+
+
+def _bare_participle(verb: Token) -> bool:
+    """A participle clause with no subject, mark or auxiliary of its own, set at its main
+    clause's time: "**Speaking** to reporters on Monday, the minister said …", "in a
+    communique **read out** on state television on Wednesday, Goita said …"; not "**Having**
+    invaded in 2014, …"."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        # a participle on the act's setting: "in a statement broadcast on Friday"
+        noun = verb.head
+        return noun.dep_ == "pobj" and noun.head.lower_ in SETTING_PREPOSITIONS
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ in ("VBG", "VBN")
+        and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "mark", "aux", "auxpass") for c in verb.children
+        )
+    )
 
 
 def modifies_a_name(anchor: Token, triggers: list[Token]) -> bool:
@@ -221,3 +263,54 @@ def _interval(clause: Token, mark: Token) -> tuple[str, Token] | None:
                 amount = " ".join(w.lower_ for w in child.subtree if w.i < mark.i)
                 return f"{amount} {mark.lower_}", clause.head
     return None
+
+
+def background_clause(trigger: Token) -> Token | None:
+    """The past "after …" clause that holds the trigger, when it is the background of
+    the clause it hangs on: in "EU leaders agreed on Monday to ban flights after Minsk forced
+    a jet to land and arrested a journalist", the arrest came before Monday. An "N days after"
+    clause is not background (``offset_clause`` dates it)."""
+    t = trigger
+    for _ in range(4):
+        if t.dep_ == "advcl":
+            marks = [c for c in t.children if c.dep_ == "mark"]
+            if (
+                marks
+                and marks[0].lower_ in BACKGROUND_MARKS
+                and _interval(t, marks[0]) is None
+                and not _soon(t, marks[0])
+                and presupposed_clause(t)
+            ):
+                return t
+            return None
+        if t.dep_ not in ("conj", "xcomp") or t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def _soon(clause: Token, mark: Token) -> bool:
+    """ "hours after", "shortly after", "soon after": the same day as the clause it hangs on,
+    as near as news tells it ("released 52 prisoners on Thursday, hours after Lukashenko
+    received a U.S. envoy")."""
+    return any(
+        c.lemma_.lower() in SOON_WORDS
+        for holder in (mark, clause)
+        for c in holder.children
+        if c.dep_ in ("npadvmod", "advmod")
+    )
+
+
+def expressing_clause(trigger: Token) -> Token | None:
+    """The verb that expresses a planned or threatened act: "Erdogan said on Saturday that
+    Turkey **would launch** an operation" → said; "he was prepared **to meet** Rahmon next
+    month" → the verb above "prepared". ``None`` when the act is the main clause, or a
+    reported act that is neither future, modal nor an infinitive ("said it had agreed")."""
+    if not (trigger.dep_ == "xcomp" or is_future_locally(trigger) or is_modal_locally(trigger)):
+        return None
+    t = trigger
+    for _ in range(5):
+        if t.dep_ not in ("xcomp", "ccomp", "acomp") or t.head.i == t.i:
+            break
+        t = t.head
+    return t if t.i != trigger.i else None

@@ -368,7 +368,12 @@ def shift(day: dt.date, offset: tuple[int, int]) -> dt.date:
 
 @bounded
 def parse_with_dateparser(text: str, pub: dt.date | None) -> Resolved | None:
-    """Fallback for calendar forms the rules miss ("12 Jan. 2021", "2021-01-12")."""
+    """Fallback for calendar forms the rules miss ("12 Jan. 2021", "2021-01-12"). A bare
+    duration is no date: dateparser would read "sentenced him to 27 years" as 27 years ago."""
+    if re.fullmatch(
+        rf"(?:a |an |about |some |up to |nearly |almost )?{_NUM}[ -]{_UNIT}(?: old)?", _clean(text)
+    ):
+        return None
     import dateparser  # imported lazily: it is slow to import
 
     settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "STRICT_PARSING": True}

@@ -83,6 +83,7 @@ def _error_lines(report: Report) -> list[str]:
         ("false_alarm", b, f"false alarm: {label}") for b, label in FALSE_ALARM_BUCKETS.items()
     ]
     groups.append(("forbidden", None, "forbidden events emitted"))
+    groups.append(("wrong_date", None, "matched events with a wrong date"))
     for kind, bucket, title in groups:
         errors = [e for e in report.errors if e["kind"] == kind and e.get("bucket") == bucket]
         if not errors:

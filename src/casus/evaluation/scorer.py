@@ -181,19 +181,35 @@ class Report:
 
 
 def _match(
-    golds: list[GoldEvent], preds: list[Event], ok: Callable[[GoldEvent, Event], bool]
+    golds: list[GoldEvent],
+    preds: list[Event],
+    ok: Callable[[GoldEvent, Event], bool],
+    *,
+    prefer_told: bool = False,
 ) -> dict[int, int]:
-    """Greedy one-to-one matching, required gold events first; gold index → pred index."""
+    """Greedy one-to-one matching, required gold events first; gold index → pred index.
+    With ``prefer_told``, among the predictions a gold event may match, one from the
+    sentence its evidence quotes comes first, so that an act told twice pairs with its own
+    telling (which matters for its code and date); without it, the first that fits."""
     out: dict[int, int] = {}
     used: set[int] = set()
     order = sorted(range(len(golds)), key=lambda i: not golds[i].required)
     for gi in order:
-        for pi, pred in enumerate(preds):
-            if pi not in used and ok(golds[gi], pred):
-                out[gi] = pi
-                used.add(pi)
-                break
+        fits = [pi for pi, pred in enumerate(preds) if pi not in used and ok(golds[gi], pred)]
+        if fits:
+            told = (i for i in fits if prefer_told and _told_there(golds[gi], preds[i]))
+            pi = next(told, fits[0])
+            out[gi] = pi
+            used.add(pi)
     return out
+
+
+def _told_there(g: GoldEvent, p: Event) -> bool:
+    """Whether the prediction comes from the sentence the gold event's evidence quotes."""
+    if not g.evidence or not p.evidence_text:
+        return False
+    quoted, sentence = " ".join(g.evidence.split()), " ".join(p.evidence_text.split())
+    return quoted in sentence or sentence in quoted
 
 
 def _dyad_key(event: Event) -> tuple[str | None, str | None, str]:
@@ -219,7 +235,9 @@ def score_record(gold: GoldArticle, preds: list[Event], report: Report) -> None:
         (report.dyad, dyad, _dyad_ok),
     ):
         _tally(tally, golds, preds, matched, ok, sym)
-    for gi, pi in dyad.items():
+    # the accuracies compare each gold event with its own telling; the counts above keep
+    # the first fit, so that which telling pairs never changes what counts as a duplicate
+    for gi, pi in _match(golds, preds, _dyad_ok, prefer_told=True).items():
         g, p = golds[gi], preds[pi]
         if g.codes:
             report.code.add(p.cameo in g.codes)
@@ -230,6 +248,8 @@ def score_record(gold: GoldArticle, preds: list[Event], report: Report) -> None:
                 report.actor_code.add(actor is not None and actor.code == gold_code)
         if g.date is not None and gold.kind == "article":
             report.date.add(_date_ok(g, p))
+            if not _date_ok(g, p):
+                report.errors.append(_wrong_date(gold, g, p))
     if any(g.plover for g in golds):
         actor_pairs = _match(golds, preds, lambda g, p: actors_match(g, p, True))
         for gi, pi in actor_pairs.items():
@@ -380,6 +400,19 @@ def _miss(gold: GoldArticle, g: GoldEvent, preds: list[Event]) -> dict[str, Any]
         "expected": f"{g.source} -> {g.target} {what}",
         "got": "; ".join(_got(p) for p in there[:3]) or None,
         "text": g.evidence or gold.text,
+    }
+
+
+def _wrong_date(gold: GoldArticle, g: GoldEvent, p: Event) -> dict[str, Any]:
+    when = p.when
+    got = f"{when.date} ({when.precision}, {when.basis}"
+    got += f", {when.text!r})" if when.text else ")"
+    return {
+        "kind": "wrong_date",
+        "record": gold.id,
+        "expected": f"{g.date} ±{g.tolerance_days}",
+        "got": f"{_got(p)}: {got}",
+        "text": p.evidence_text,
     }
 
 

@@ -10,10 +10,14 @@ from collections import Counter
 from typing import TYPE_CHECKING, TypeAlias
 
 from casus.document import Document
+from casus.engine.background import latest_earlier
 from casus.engine.date_attachment import (
+    APPROXIMATE,
     COARSE,
     FUTURE_GOVERNORS,
+    background_clause,
     clause_verb,
+    expressing_clause,
     governed_by,
     is_below,
     is_setting,
@@ -57,6 +61,9 @@ EXTRA_TIME = re.compile(
     r"in the past|long ago)\b",
     re.IGNORECASE,
 )
+# Roots of acts done by saying so (intents, threats): an act planned in the future is dated
+# by the clause that expresses it.
+EXPRESSED_ROOTS = frozenset({"03", "13"})
 UNRESOLVABLE = re.compile(
     r"^(?:(?:many |several |some )?(?:years|decades) ago|in the past|"
     r"long ago)$",
@@ -246,6 +253,7 @@ class DateStage:
                 frame=frames[event.sentence_index]
                 if 0 <= event.sentence_index < len(frames)
                 else None,
+                expressed=event.cameo_root in EXPRESSED_ROOTS,
             )
             if when.basis in ("stated", "reference") and when.date is not None:
                 stated[event.sentence_index] = when
@@ -267,6 +275,7 @@ class DateStage:
         countries: Counter[str] | None = None,
         events: frozenset[int] = frozenset(),
         frame: Frame | None = None,
+        expressed: bool = False,
     ) -> EventDate:
         """The date of the event whose predicate is ``trigger``; ``stated`` maps earlier
         sentence indexes to the dates stated there (filled in by the caller); ``countries``
@@ -275,10 +284,20 @@ class DateStage:
         the time of its noun phrase); ``frame`` is the sentence's narrative frame. In order of
         evidence: a date governing the trigger; the main predicate's date moved by an "N days
         after" clause; one governing a linked predicate; a time carried over from the frame or
-        the previous sentence; the publication date."""
+        the previous sentence; the publication date. An ``expressed`` event (an intent or a
+        threat) whose trigger is the planned act is dated by the clause that expresses it;
+        an event in a background clause ("after Minsk arrested a journalist") with no time
+        of its own by the latest earlier date in the article."""
         countries = countries if countries is not None else Counter()
         future = is_future_locally(trigger) or _future_governed(trigger)
         within = frame.inherited if frame is not None else None
+        speaker = expressing_clause(trigger) if expressed else None
+        if speaker is not None:
+            # "Erdogan said on Saturday that Turkey would launch an operation": the threat is
+            # Saturday's, whenever the operation may come
+            return self.date_for(
+                doc, speaker, pub, stated, sentence, countries=countries, events=events, frame=frame
+            )
         found = self.governing_date(
             doc, trigger, pub, stated, sentence, countries, events=events, within=within
         )
@@ -286,6 +305,26 @@ class DateStage:
             found = self._interval_date(
                 doc, trigger, pub, stated, sentence, countries, events, frame
             )
+        background = background_clause(trigger) if found is None else None
+        if background is not None:
+            # a date of the background clause itself first ("after Minsk forced a jet to land
+            # on Sunday and arrested a journalist"), then the latest earlier date
+            found = self._linked_date(
+                doc,
+                trigger,
+                pub,
+                stated,
+                sentence,
+                countries,
+                future,
+                events,
+                within,
+                inside=background,
+            )
+            if found is None:
+                found = self._background_date(
+                    doc, background.head, pub, stated, sentence, countries, events, frame
+                )
         if found is None:
             found = self._linked_date(
                 doc, trigger, pub, stated, sentence, countries, future, events, within
@@ -313,6 +352,7 @@ class DateStage:
         text, main = found
         # the clause is N days before the main predicate when it follows "after"
         amount, _, mark = text.rpartition(" ")
+        amount = APPROXIMATE.sub("", amount)  # "little more than a week after": a week
         offset = relative_offset(f"{amount} {'earlier' if mark == 'after' else 'later'}")
         if offset is None:
             return None
@@ -323,6 +363,44 @@ class DateStage:
             return None
         precision = "month" if offset[1] else base.precision
         return EventDate(shift(base.date, offset), precision, "inferred", text, base.note)
+
+    def _background_date(
+        self,
+        doc: Doc,
+        main: Token,
+        pub: dt.date | None,
+        stated: dict[int, EventDate],
+        sentence: int,
+        countries: Counter[str],
+        events: frozenset[int],
+        frame: Frame | None,
+    ) -> EventDate | None:
+        """The date of an event in a background clause with no time of its own: the latest
+        earlier time in the article (``engine/background.py``), else ``None``."""
+        base = self.date_for(
+            doc, main, pub, stated, sentence, countries=countries, events=events, frame=frame
+        )
+        return latest_earlier(self._article_dates(doc, pub, countries), base, self.historical)
+
+    def _article_dates(
+        self, doc: Doc, pub: dt.date | None, countries: Counter[str]
+    ) -> list[EventDate]:
+        """Every time the article states, resolved on its own (relative offsets left out)."""
+        memo: dict[dt.date | None, list[EventDate]] = doc.user_data.setdefault(
+            "casus.article_dates", {}
+        )
+        if pub in memo:
+            return memo[pub]
+        out = []
+        for sent in doc.sents:
+            for _s, _e, text, _anchor_token, ref in self._anchors(doc, sent.root, pub, countries):
+                if ref is None and relative_offset(text) is not None:
+                    continue
+                found = ref or self._resolve(text, pub, False, {}, 0)
+                if found.date is not None:
+                    out.append(found)
+        memo[pub] = out
+        return out
 
     def _linked_date(
         self,
@@ -335,11 +413,15 @@ class DateStage:
         future: bool,
         events: frozenset[int],
         within: EventDate | None = None,
+        *,
+        inside: Token | None = None,
     ) -> EventDate | None:
         """A date governing a predicate linked to the trigger (its light verb, a conjunct),
-        unless the date modifies a name."""
+        unless the date modifies a name; only predicates of the clause ``inside``, if given."""
         anchors = self._dating_anchors(doc, trigger, pub, countries, events)
         for pred in linked_predicates(trigger):
+            if inside is not None and pred.i != inside.i and not is_below(pred, inside):
+                continue
             for item in anchors:
                 _s, _e, text, _anchor, ref = item
                 if self._attaches(doc, item, pred, anchors, pub, events):

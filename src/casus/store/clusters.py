@@ -67,9 +67,10 @@ _IN_KEYS = "IN (SELECT unnest($keys::VARCHAR[]))"
 # the events' columns read apart from the gates' (``dd_x``): the evidence of weak pairs and the
 # canonical report's fields for the cluster rows
 _WIDE = (
-    "event_id, evidence_text, evidence_start, source_text, source_start, source_end, "
-    "target_text, target_start, target_end, date_text, dyad, source_code, source_country, "
-    "target_code, target_country, cameo, cameo_root, cameo_name, quad_class, goldstein"
+    "event_id, evidence_text, evidence_start, evidence_end, source_text, source_start, "
+    "source_end, target_text, target_start, target_end, date_text, dyad, source_code, "
+    "source_country, target_code, target_country, cameo, cameo_root, cameo_name, quad_class, "
+    "goldstein, trigger_start, location_name, location_precision, location_start"
 )
 
 
@@ -401,27 +402,46 @@ def _weak_support(con: Connection) -> None:
 
 def _decide_in_python(con: Connection) -> None:
     """Cluster the segments SQL left undecided with :func:`casus.dedup.cluster_reports`, a
-    bounded chunk at a time, and add their membership to ``dd_m``."""
-    rows = con.execute("""
-        SELECT sid, list(event_id ORDER BY id) FROM dd_w
-        WHERE id NOT IN (SELECT id FROM dd_m) GROUP BY sid ORDER BY sid
-    """).fetchall()
+    bounded chunk of whole segments at a time, and add their membership to ``dd_m``. The
+    reports are read from the work tables in one streamed query (not looked up in ``events``
+    chunk by chunk, which scanned the whole table each time)."""
     top = con.execute("SELECT coalesce(max(id), 0) FROM dd_w").fetchone()
     next_comp = (int(top[0]) if top else 0) + 1
-    chunk: list[str] = []
-    for i, (_, event_ids) in enumerate(rows):
-        chunk.extend(event_ids)
-        if len(chunk) >= CHUNK_REPORTS or i + 1 == len(rows):
-            clusters = cluster_reports(_load_reports(con, chunk))
-            ids = [r.event_id for c in clusters for r in c.reports]
-            comps = [next_comp + n for n, c in enumerate(clusters) for _ in c.reports]
-            next_comp += len(clusters)
-            con.execute(
-                "INSERT INTO dd_m SELECT w.id, m.comp FROM (SELECT unnest($1::VARCHAR[]) "
-                "AS event_id, unnest($2::BIGINT[]) AS comp) m JOIN dd_w w USING (event_id)",
-                [ids, comps],
-            )
-            chunk = []
+    columns = ", ".join(f"w.{c}" if c in _W_COLUMNS else f"x.{c}" for c in _REPORT_COLUMNS)
+    con.execute(f"""
+        SELECT w.sid, {columns}, w.pub FROM dd_w w JOIN dd_x x USING (rid)
+        WHERE w.id NOT IN (SELECT id FROM dd_m) ORDER BY w.sid
+    """)
+    ids: list[str] = []
+    comps: list[int] = []
+    chunk: list[Report] = []
+    sid = None
+    while rows := con.fetchmany(CHUNK_REPORTS):
+        for row in rows:
+            if len(chunk) >= CHUNK_REPORTS and row[0] != sid:  # chunks of whole segments
+                next_comp = _cluster_chunk(chunk, next_comp, ids, comps)
+                chunk = []
+            sid = row[0]
+            chunk.append(_report(row[1:]))
+    if not chunk:
+        return
+    _cluster_chunk(chunk, next_comp, ids, comps)
+    con.execute(
+        "INSERT INTO dd_m SELECT w.id, m.comp FROM (SELECT unnest($1::VARCHAR[]) "
+        "AS event_id, unnest($2::BIGINT[]) AS comp) m JOIN dd_w w USING (event_id)",
+        [ids, comps],
+    )
+
+
+def _cluster_chunk(
+    reports: list[Report], next_comp: int, ids: list[str], comps: list[int]
+) -> int:
+    """Cluster some whole segments with dedup.py, adding each report's event id and cluster
+    number to ``ids`` and ``comps``; returns the next free cluster number."""
+    clusters = cluster_reports(reports)
+    ids.extend(r.event_id for c in clusters for r in c.reports)
+    comps.extend(next_comp + n for n, c in enumerate(clusters) for _ in c.reports)
+    return next_comp + len(clusters)
 
 
 def _write(con: Connection) -> int:
@@ -489,28 +509,42 @@ def _cluster_rows(con: Connection) -> None:
 
 
 # What clustering reads of a report (dedup.py): the id's parts, the actors' keys and spans,
-# the code, the date, the place, the evidence and the confidence. The rest of the event is not
-# loaded: the cluster rows are built in SQL from the membership.
+# the code, the date, the place, the evidence and the confidence (from dd_w, else dd_x). The
+# rest of the event is not read: the cluster rows are built in SQL from the membership.
 _REPORT_COLUMNS = (
-    "article_id, sentence_index, evidence_text, evidence_start, evidence_end, "
-    "source_code, source_country, source_text, source_start, source_end, "
-    "target_code, target_country, target_text, target_start, target_end, "
-    "cameo, trigger_start, date, date_precision, date_basis, date_text, historical, "
-    "location_name, location_precision, location_start, confidence, outlet, event_id"
+    "article_id",
+    "sentence_index",
+    "evidence_text",
+    "evidence_start",
+    "evidence_end",
+    "source_code",
+    "source_country",
+    "source_text",
+    "source_start",
+    "source_end",
+    "target_code",
+    "target_country",
+    "target_text",
+    "target_start",
+    "target_end",
+    "cameo",
+    "trigger_start",
+    "date",
+    "date_precision",
+    "date_basis",
+    "date_text",
+    "historical",
+    "location_name",
+    "location_precision",
+    "location_start",
+    "confidence",
+    "outlet",
+    "event_id",
 )
-
-
-def _load_reports(con: Connection, event_ids: list[str]) -> list[Report]:
-    columns = ", ".join(f"e.{c.strip()}" for c in _REPORT_COLUMNS.split(","))
-    rows = con.execute(
-        f"""
-        SELECT {columns}, a.published
-        FROM events e LEFT JOIN articles a ON a.article_id = e.article_id
-        WHERE e.event_id IN (SELECT unnest(?::VARCHAR[]))
-    """,
-        [event_ids],
-    ).fetchall()
-    return [_report(row) for row in rows]
+_W_COLUMNS = frozenset(
+    {"article_id", "sentence_index", "cameo", "date", "date_precision", "date_basis",
+     "historical", "confidence", "outlet", "event_id"}
+)
 
 
 def _report(row: tuple[Any, ...]) -> Report:

@@ -251,6 +251,7 @@ def test_a_refresh_that_dies_midway_leaves_a_consistent_store(
 ) -> None:
     store_events(store, generated, TEST_VERSIONS)
     monkeypatch.setattr(store_clusters, "GROUP_REPORTS", 300)  # many transactions
+    monkeypatch.setattr(store_clusters, "WINDOW_GROUP_PENDING", 300)
     write, calls = store_clusters._write, []
 
     def dies_on_the_third(con: Any) -> int:
@@ -273,3 +274,20 @@ def test_a_refresh_that_dies_midway_leaves_a_consistent_store(
     monkeypatch.setattr(store_clusters, "_write", write)
     refresh_clusters(store)  # the next run finishes the job
     assert _stored(store) == _reference(generated)
+
+
+def test_daily_batches_read_in_narrow_windows_equal_the_reference(
+    store: Store, generated: list[tuple[Article, list[Event]]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # articles in publication order, a few days per batch, as a daily ingest; no margin, so
+    # the windows outgrow what was read and the candidates are read again, wider
+    monkeypatch.setattr(store_clusters, "SCAN_MARGIN", 0)
+    reads = []
+    candidates = store_clusters._candidates
+    monkeypatch.setattr(store_clusters, "_candidates", lambda *a: reads.append(1) or candidates(*a))
+    items = sorted(generated, key=lambda item: (item[0].published, item[0].id))
+    for start in range(0, len(items), 120):
+        store_events(store, items[start : start + 120], TEST_VERSIONS)
+        refresh_clusters(store)
+    batches = (len(items) + 119) // 120
+    assert len(reads) > batches and _stored(store) == _reference(items)

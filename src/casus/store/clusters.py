@@ -24,6 +24,7 @@ transaction per bounded group of partitions:
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -42,6 +43,7 @@ from casus.store.cluster_sql import (
     EXOTIC_SQL,
     FIRST_SQL,
     LAST_SQL,
+    LOOKBACK,
     NUMBERS_SQL,
     PLACE_SQL,
     PRECISE_SQL,
@@ -58,11 +60,15 @@ from casus.store.cluster_sql import (
 )
 from casus.store.db import Connection, Store
 
-GROUP_REPORTS = 1_000_000  # reports of the partitions re-clustered in one transaction
+GROUP_REPORTS = 1_000_000  # reports of the partitions re-clustered whole in one transaction
+WINDOW_GROUP_PENDING = 100_000  # pending reports of the partitions re-clustered in windows
 PAIR_LIMIT = 64  # segments up to this many reports are paired in SQL; larger go to dedup.py
 CHUNK_REPORTS = 50_000  # reports handed to dedup.py at once
 MEMORY_LIMIT = "1GB"  # DuckDB's memory during a refresh (beyond it, it spills to disk)
+SCAN_MARGIN = 31  # days read beyond the windows, so that a window can grow without a new scan
 _MAX_DATE = "DATE '9999-12-31'"
+_LONGEST = 3660  # days after its date that a report's period can end (a decade's)
+_WORK_TABLES = ("dd_x", "dd_w", "dd_m", "dd_win", "dd_in", "dd_all", "dd_pa", "dd_rids", "dd_span")
 _IN_KEYS = "IN (SELECT unnest($keys::VARCHAR[]))"
 # the events' columns read apart from the gates' (``dd_x``): the evidence of weak pairs and the
 # canonical report's fields for the cluster rows
@@ -96,38 +102,55 @@ def refresh_clusters(store: Store, *, everything: bool = False) -> int:
                 "FROM events WHERE dedup_key IS NOT NULL"
             )
     with store.read() as con:
-        sizes = con.execute(
-            "SELECT p.dedup_key, count(e.event_id) FROM (SELECT DISTINCT dedup_key "
-            "FROM pending_clusters) p LEFT JOIN events e USING (dedup_key) "
-            "GROUP BY p.dedup_key ORDER BY p.dedup_key"
+        # a partition with a whole-partition row is re-clustered whole; the others only
+        # around their pending periods and articles (sized by their pending rows)
+        pending = con.execute(
+            "SELECT dedup_key, bool_or(first IS NULL AND article_id IS NULL), count(*) "
+            "FROM pending_clusters GROUP BY dedup_key ORDER BY dedup_key"
         ).fetchall()
+        whole = [key for key, is_whole, _ in pending if is_whole]
+        sizes = con.execute(
+            "SELECT p.key, count(e.event_id) FROM (SELECT unnest($1::VARCHAR[]) AS key) p "
+            "LEFT JOIN events e ON e.dedup_key = p.key GROUP BY p.key ORDER BY p.key",
+            [whole],
+        ).fetchall()
+    windowed = [(key, n) for key, is_whole, n in pending if not is_whole]
     written = 0
-    group: list[str] = []
-    total = 0
-    for key, count in sizes:  # partitions in groups of a bounded number of reports
-        if group and total + count > GROUP_REPORTS:
-            written += _refresh_keys(store, group)
-            group, total = [], 0
-        group.append(key)
-        total += count
-    if group:
-        written += _refresh_keys(store, group)
+    for keys in _groups(sizes, GROUP_REPORTS):
+        written += _refresh_keys(store, keys)
+    for keys in _groups(windowed, WINDOW_GROUP_PENDING):
+        written += _refresh_keys(store, keys, windowed=True)
     return written
 
 
-def _refresh_keys(store: Store, keys: list[str]) -> int:
-    """Re-cluster the touched segments of some partitions, in one transaction."""
+def _groups(sizes: Sequence[tuple[str, int]], bound: int) -> list[list[str]]:
+    """The partitions in consecutive groups whose sizes add up to at most ``bound`` (a larger
+    partition alone)."""
+    groups: list[list[str]] = []
+    total = 0
+    for key, count in sizes:
+        if not groups or (groups[-1] and total + count > bound):
+            groups.append([])
+            total = 0
+        groups[-1].append(key)
+        total += count
+    return groups
+
+
+def _refresh_keys(store: Store, keys: list[str], *, windowed: bool = False) -> int:
+    """Re-cluster the touched segments of some partitions, in one transaction (``windowed``:
+    none of them is pending whole)."""
     with store.transaction() as con:
         row = con.execute("SELECT current_setting('memory_limit')").fetchone()
         con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
         try:
             written = 0
-            if _load_work(con, keys):
+            if _load_work(con, keys, windowed=windowed):
                 _decide_in_sql(con)
                 _decide_in_python(con)
                 written = _write(con)
             con.execute(f"DELETE FROM pending_clusters WHERE dedup_key {_IN_KEYS}", {"keys": keys})
-            for table in ("dd_x", "dd_w", "dd_m", "dd_win", "dd_in", "dd_all"):
+            for table in _WORK_TABLES:
                 con.execute(f"DROP TABLE IF EXISTS {table}")
         finally:
             if row:
@@ -135,11 +158,14 @@ def _refresh_keys(store: Store, keys: list[str]) -> int:
     return written
 
 
-def _load_work(con: Connection, keys: list[str]) -> int:
+def _load_work(con: Connection, keys: list[str], *, windowed: bool = False) -> int:
     """``dd_w``: the reports of the touched segments of ``keys``, with what the gates need,
     their segment ``sid`` and its size ``n``, and ``id``: their rank in dedup's report
-    order. Returns how many there are."""
+    order. Returns how many there are. ``windowed``: read only the reports :func:`_scope`
+    finds around the pending periods (a join on the row id, which DuckDB turns into a
+    filter of the table scan: the row groups holding none of them are skipped)."""
     symmetric = [c.code for c in load_cameo() if is_symmetric(c.code)]
+    scope = "JOIN dd_rids i ON i.rid = e.rowid" if windowed and _scope(con, keys) else ""
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE dd_r AS
@@ -154,8 +180,8 @@ def _load_work(con: Connection, keys: list[str]) -> int:
                    {PLACE_SQL} AS place, a.published AS pub,
                    coalesce(a.published, {_MAX_DATE}) AS published, e.rowid AS rid,
                    e.cluster_id AS old_cluster, e.confidence, e.outlet, e.historical
-            FROM events e LEFT JOIN articles a USING (article_id)
-            WHERE e.asserted AND e.dedup_key {_IN_KEYS} {_scope(con, keys)})
+            FROM events e {scope} LEFT JOIN articles a ON a.article_id = e.article_id
+            WHERE e.asserted AND e.dedup_key {_IN_KEYS})
         """,
         {"keys": keys, "sym": symmetric},
     )
@@ -181,67 +207,101 @@ def _load_work(con: Connection, keys: list[str]) -> int:
     con.execute("DROP TABLE dd_r")
     con.execute("DROP TABLE dd_seg")
     con.execute(
-        f"CREATE OR REPLACE TEMP TABLE dd_x AS SELECT rowid AS rid, {_WIDE} FROM events "
-        f"WHERE dedup_key {_IN_KEYS} AND rowid IN (SELECT rid FROM dd_w)",
+        f"CREATE OR REPLACE TEMP TABLE dd_x AS SELECT w.rid, {_WIDE} FROM events "
+        f"JOIN (SELECT rid FROM dd_w) w ON w.rid = events.rowid WHERE dedup_key {_IN_KEYS}",
         {"keys": keys},
     )
     row = con.execute("SELECT count(*) FROM dd_w").fetchone()
     return int(row[0]) if row else 0
 
 
-def _scope(con: Connection, keys: list[str]) -> str:
-    """``AND ...`` restricting the partitions' reports to those that can share a segment with
-    a pending entry, so that a daily run reads the days around it, not the history ('' when a
-    whole partition is pending). Per partition, a window starts as the pending periods' span
-    and grows, until it stops growing, to cover every report whose period comes within the
-    slack of it, every report of a pending article, and every report of an article whose
-    undated report is in it, per code group: a segment reaching the window then lies wholly
-    inside."""
+def _scope(con: Connection, keys: list[str]) -> bool:
+    """``dd_rids``: the rows of the partitions' reports that can share a segment with a
+    pending entry, so that a daily run reads the days around it, not the history. Per
+    partition and code group, a window starts as the pending periods' span and grows, until
+    it stops growing, to cover every report whose period comes within the slack of it, every
+    report of a pending article, and every report of an article whose undated report is in
+    it: a segment reaching the window then lies wholly inside. The windows grow over
+    candidates read from ``events`` in two scans (the reports dated near all the windows,
+    then every report of their articles and of the pending articles), read again, wider,
+    only when a window grows past them. False when the windows do not settle (the caller
+    then reads the partitions whole)."""
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE dd_span AS SELECT dedup_key AS key, min(first) AS lo, "
+        f"max(last) AS hi FROM pending_clusters WHERE dedup_key {_IN_KEYS} GROUP BY dedup_key",
+        {"keys": keys},
+    )
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE dd_pa AS SELECT DISTINCT dedup_key AS key, article_id "
+        f"FROM pending_clusters WHERE dedup_key {_IN_KEYS} AND article_id IS NOT NULL",
+        {"keys": keys},
+    )
+    # one window per partition and code group (segments never cross code groups), made
+    # for the groups the candidates have, from the partition's pending span
+    con.execute("CREATE OR REPLACE TEMP TABLE dd_win (key VARCHAR, grp VARCHAR, lo DATE, hi DATE)")
+    margin = SCAN_MARGIN
+    read: tuple[Any, Any] | None = None
+    for _ in range(100):  # a window grows a few times at most; 100 bounds a pathological one
+        lo, hi = con.execute(
+            "SELECT min(lo) - $1::INT, max(hi) + $1::INT FROM "
+            "(SELECT lo, hi FROM dd_win UNION ALL SELECT lo, hi FROM dd_span)",
+            [SLACK],
+        ).fetchone() or (None, None)
+        if read is None or (lo is not None and (read[0] is None or lo < read[0] or hi > read[1])):
+            wide = dt.timedelta(days=margin)
+            read = (None, None) if lo is None else (lo - wide, hi + wide)
+            _candidates(con, keys, *read)
+            con.execute("""
+                INSERT INTO dd_win SELECT DISTINCT a.key, a.grp, s.lo, s.hi
+                FROM dd_all a JOIN dd_span s USING (key)
+                WHERE (a.key, a.grp) NOT IN (SELECT (key, grp) FROM dd_win)
+            """)
+            margin *= 2
+        elif not _grow(con):
+            con.execute("CREATE OR REPLACE TEMP TABLE dd_rids AS SELECT DISTINCT rid FROM dd_in")
+            return True
+    return False
+
+
+def _candidates(con: Connection, keys: list[str], lo: Any, hi: Any) -> None:
+    """``dd_all``: the asserted reports of ``keys`` whose period meets ``[lo, hi]``, and every
+    report of their articles and of the pending articles (two scans of ``events``; the first
+    filters on ``date`` alone before it computes a period)."""
+    columns = (
+        f"e.rowid AS rid, e.dedup_key AS key, ({group_sql()}) AS grp, e.article_id, "
+        f"{FIRST_SQL} AS first, {LAST_SQL} AS last"
+    )
     con.execute(
         f"""
-        CREATE OR REPLACE TEMP TABLE dd_win AS
-        SELECT dedup_key AS key, min(first) AS lo, max(last) AS hi
-        FROM pending_clusters WHERE dedup_key {_IN_KEYS} GROUP BY dedup_key
-        HAVING NOT bool_or(first IS NULL AND article_id IS NULL)
+        CREATE OR REPLACE TEMP TABLE dd_all AS
+        SELECT {columns} FROM events e
+        WHERE e.asserted AND e.dedup_key {_IN_KEYS}
+          AND e.date BETWEEN $lo::DATE - {_LONGEST} AND $hi::DATE + {LOOKBACK}
+          AND {FIRST_SQL} <= $hi::DATE AND {LAST_SQL} >= $lo::DATE
+        """,
+        {"keys": keys, "lo": lo, "hi": hi},
+    )
+    con.execute(
+        f"""
+        INSERT INTO dd_all
+        SELECT {columns} FROM events e
+        JOIN (SELECT article_id FROM dd_all UNION SELECT article_id FROM dd_pa) USING (article_id)
+        WHERE e.asserted AND e.dedup_key {_IN_KEYS}
+          AND e.rowid NOT IN (SELECT rid FROM dd_all)
         """,
         {"keys": keys},
     )
-    found = con.execute(
-        f"SELECT (SELECT count(DISTINCT dedup_key) FROM pending_clusters "
-        f"WHERE dedup_key {_IN_KEYS}) = (SELECT count(*) FROM dd_win)",
-        {"keys": keys},
-    ).fetchone()
-    if not found or not found[0]:
-        return ""
-    con.execute(
-        f"CREATE OR REPLACE TEMP TABLE dd_all AS SELECT rowid AS rid, dedup_key AS key, "
-        f"({group_sql()}) AS grp, article_id, {FIRST_SQL} AS first, {LAST_SQL} AS last "
-        f"FROM events WHERE asserted AND dedup_key {_IN_KEYS}",
-        {"keys": keys},
-    )
-    # one window per partition and code group (segments never cross code groups)
-    con.execute("""
-        CREATE OR REPLACE TEMP TABLE dd_win AS
-        SELECT w.key, g.grp, w.lo, w.hi FROM dd_win w
-        JOIN (SELECT DISTINCT key, grp FROM dd_all) g USING (key)
-    """)
-    for _ in range(100):  # a window grows a few times at most; 100 bounds a pathological one
-        if not _grow(con, keys):
-            return "AND e.rowid IN (SELECT rid FROM dd_in)"
-    return ""
 
 
-def _grow(con: Connection, keys: list[str]) -> bool:
+def _grow(con: Connection) -> bool:
     """``dd_in``: the reports of ``dd_all`` that ``dd_win`` reaches; widen ``dd_win`` to them.
     Whether it grew."""
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE dd_in AS
-        WITH e AS (SELECT * FROM dd_all), p AS (
-            SELECT DISTINCT dedup_key AS key, article_id FROM pending_clusters
-            WHERE dedup_key {_IN_KEYS} AND article_id IS NOT NULL
-        ), near AS (
-            SELECT e.* FROM e JOIN dd_win w USING (key, grp) LEFT JOIN p USING (key, article_id)
+        WITH e AS (SELECT * FROM dd_all), near AS (
+            SELECT e.* FROM e JOIN dd_win w USING (key, grp)
+            LEFT JOIN dd_pa p USING (key, article_id)
             WHERE p.article_id IS NOT NULL
                OR (e.first <= w.hi + {SLACK} AND e.last >= w.lo - {SLACK})
         ), linked AS (
@@ -252,8 +312,7 @@ def _grow(con: Connection, keys: list[str]) -> bool:
         SELECT rid, key, grp, first, last FROM near
         UNION SELECT e.rid, e.key, e.grp, e.first, e.last FROM e
         JOIN linked USING (key, grp, article_id)
-        """,
-        {"keys": keys},
+        """
     )
     grown = con.execute("""
         UPDATE dd_win SET lo = least(dd_win.lo, g.lo), hi = greatest(dd_win.hi, g.hi)
@@ -433,9 +492,7 @@ def _decide_in_python(con: Connection) -> None:
     )
 
 
-def _cluster_chunk(
-    reports: list[Report], next_comp: int, ids: list[str], comps: list[int]
-) -> int:
+def _cluster_chunk(reports: list[Report], next_comp: int, ids: list[str], comps: list[int]) -> int:
     """Cluster some whole segments with dedup.py, adding each report's event id and cluster
     number to ``ids`` and ``comps``; returns the next free cluster number."""
     clusters = cluster_reports(reports)
@@ -542,8 +599,18 @@ _REPORT_COLUMNS = (
     "event_id",
 )
 _W_COLUMNS = frozenset(
-    {"article_id", "sentence_index", "cameo", "date", "date_precision", "date_basis",
-     "historical", "confidence", "outlet", "event_id"}
+    {
+        "article_id",
+        "sentence_index",
+        "cameo",
+        "date",
+        "date_precision",
+        "date_basis",
+        "historical",
+        "confidence",
+        "outlet",
+        "event_id",
+    }
 )
 
 

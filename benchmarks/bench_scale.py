@@ -101,8 +101,9 @@ REPORTS_PER_EVENT = 1.6
 BUILD_MEMORY = "2GB"
 
 
-def build_store(path: Path, n_events: int) -> Store:
-    """A store of ``n_events`` real-shaped reports (bulk SQL, not the NLP pipeline)."""
+def build_store(path: Path, n_events: int, *, days: int = 3650) -> Store:
+    """A store of ``n_events`` real-shaped reports (bulk SQL, not the NLP pipeline) over
+    ``days`` days (ten years), stored in date order, as in a store fed day by day."""
     store = Store.open(path)
     codes = [c for c in load_cameo() if len(c.code) == 3]
     n_real = int(n_events / REPORTS_PER_EVENT)
@@ -199,12 +200,13 @@ def build_store(path: Path, n_events: int) -> Store:
             SELECT i, {countries}[1 + (hash(i) % {len(COUNTRIES)})::INT] AS src,
                    {countries}[1 + (hash(i * 7 + 1) % {len(COUNTRIES)})::INT] AS tgt,
                    (hash(i * 3 + 2) % {len(codes)})::INT AS idx,
-                   DATE '2015-01-01' + (hash(i * 13 + 5) % 3650)::INT AS day
+                   DATE '2015-01-01' + (hash(i * 13 + 5) % {days})::INT AS day
             FROM range({n_real}) r(i)""")
         con.execute(f"""
             INSERT INTO events ({", ".join(EVENT_COLUMNS)}) SELECT {select}
             FROM (SELECT j, hash(j) % {n_real} AS i FROM range({n_events}) r(j))
-            JOIN base USING (i) JOIN codes USING (idx)""")
+            JOIN base USING (i) JOIN codes USING (idx)
+            ORDER BY day, j""")
     return store
 
 

@@ -11,9 +11,10 @@ from typing import Any
 import pytest
 
 import casus.store.clusters as store_clusters
-from casus.dedup import Report, cluster_reports
+from casus.dedup import PRECISION_RANK, Report, cluster_reports
 from casus.model import Actor, Article, Event, EventDate, Location
 from casus.store import Store, refresh_clusters, store_events
+from casus.store.cluster_sql import FIRST_SQL, LAST_SQL, LOOKBACK
 from conftest import TEST_VERSIONS
 
 COUNTRIES = ("AZE", "IRN", "TUR", "ARM", "RUS", "UKR", "GEO", "ISR")
@@ -291,3 +292,21 @@ def test_daily_batches_read_in_narrow_windows_equal_the_reference(
         refresh_clusters(store)
     batches = (len(items) + 119) // 120
     assert len(reads) > batches and _stored(store) == _reference(items)
+
+
+@pytest.mark.parametrize("precision", sorted(PRECISION_RANK))
+@pytest.mark.parametrize("basis", ["stated", "publication"])
+def test_the_daily_scan_bounds_cover_every_precision(
+    store: Store, precision: str, basis: str
+) -> None:
+    # _candidates reads reports dated at most 31 days before a window (a month's period),
+    # or _LONGEST for a year or a decade: a period of any precision must end within that
+    longest = store_clusters._LONGEST if precision in ("year", "decade") else 31
+    with store.read() as con:
+        [(first, last, day)] = con.execute(
+            f"SELECT {FIRST_SQL}, {LAST_SQL}, date FROM (SELECT DATE '2024-01-01' AS date, "
+            "$1 AS date_precision, $2 AS date_basis)",
+            [precision, basis],
+        ).fetchall()
+    assert precision == "unknown" or (last - day).days <= longest
+    assert first is None or (day - first).days <= LOOKBACK

@@ -67,7 +67,8 @@ CHUNK_REPORTS = 50_000  # reports handed to dedup.py at once
 MEMORY_LIMIT = "1GB"  # DuckDB's memory during a refresh (beyond it, it spills to disk)
 SCAN_MARGIN = 31  # days read beyond the windows, so that a window can grow without a new scan
 _MAX_DATE = "DATE '9999-12-31'"
-_LONGEST = 3660  # days after its date that a report's period can end (a decade's)
+# days after its date that a report's period can end: a decade's, else at most a month's
+_LONGEST = 3660
 _WORK_TABLES = ("dd_x", "dd_w", "dd_m", "dd_win", "dd_in", "dd_all", "dd_pa", "dd_rids", "dd_span")
 _IN_KEYS = "IN (SELECT unnest($keys::VARCHAR[]))"
 # the events' columns read apart from the gates' (``dd_x``): the evidence of weak pairs and the
@@ -264,9 +265,10 @@ def _scope(con: Connection, keys: list[str]) -> bool:
 
 
 def _candidates(con: Connection, keys: list[str], lo: Any, hi: Any) -> None:
-    """``dd_all``: the asserted reports of ``keys`` whose period meets ``[lo, hi]``, and every
-    report of their articles and of the pending articles (two scans of ``events``; the first
-    filters on ``date`` alone before it computes a period)."""
+    """``dd_all``: the asserted reports of ``keys`` whose period meets ``[lo, hi]``, the
+    undated reports of their articles and of the pending articles, and every report of the
+    articles of those (scans of ``events`` on narrow columns: the first filters on ``date``
+    alone before it computes a period, the others read the few undated reports)."""
     columns = (
         f"e.rowid AS rid, e.dedup_key AS key, ({group_sql()}) AS grp, e.article_id, "
         f"{FIRST_SQL} AS first, {LAST_SQL} AS last"
@@ -274,23 +276,41 @@ def _candidates(con: Connection, keys: list[str], lo: Any, hi: Any) -> None:
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE dd_all AS
-        SELECT {columns} FROM events e
-        WHERE e.asserted AND e.dedup_key {_IN_KEYS}
-          AND e.date BETWEEN $lo::DATE - {_LONGEST} AND $hi::DATE + {LOOKBACK}
+        SELECT {columns} FROM events e JOIN dd_span s ON s.key = e.dedup_key
+        WHERE e.asserted
+          AND (e.date BETWEEN $lo::DATE - 31 AND $hi::DATE + {LOOKBACK}
+               OR (e.date_precision IN ('year', 'decade')
+                   AND e.date BETWEEN $lo::DATE - {_LONGEST} AND $hi::DATE))
           AND {FIRST_SQL} <= $hi::DATE AND {LAST_SQL} >= $lo::DATE
         """,
-        {"keys": keys, "lo": lo, "hi": hi},
+        {"lo": lo, "hi": hi},
     )
+    # undated reports only join reports of their own article: those of the articles read
+    # and of the pending articles (filtered on the date columns before the articles, which
+    # are costly to read), then every report of the articles they belong to
     con.execute(
         f"""
         INSERT INTO dd_all
-        SELECT {columns} FROM events e
+        WITH u AS MATERIALIZED (SELECT {columns} FROM events e
+                   WHERE e.asserted AND e.dedup_key {_IN_KEYS}
+                     AND (e.date IS NULL OR e.date_precision = 'unknown'))
+        SELECT u.* FROM u
         JOIN (SELECT article_id FROM dd_all UNION SELECT article_id FROM dd_pa) USING (article_id)
-        WHERE e.asserted AND e.dedup_key {_IN_KEYS}
-          AND e.rowid NOT IN (SELECT rid FROM dd_all)
         """,
         {"keys": keys},
     )
+    undated = con.execute("SELECT count(*) FROM dd_all WHERE first IS NULL").fetchone()
+    if undated and undated[0]:
+        con.execute(
+            f"""
+            INSERT INTO dd_all
+            SELECT {columns} FROM events e
+            JOIN (SELECT DISTINCT article_id FROM dd_all WHERE first IS NULL) USING (article_id)
+            WHERE e.asserted AND e.dedup_key {_IN_KEYS}
+              AND e.rowid NOT IN (SELECT rid FROM dd_all)
+            """,
+            {"keys": keys},
+        )
 
 
 def _grow(con: Connection) -> bool:

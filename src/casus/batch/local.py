@@ -84,7 +84,7 @@ class LocalExecutor(VersionedExecutor):
         pool = self._start()
         queue: deque[Future[list[Result]]] = deque()
         try:
-            for chunk in chunks(stream, CHUNK):
+            for chunk in chunks(stream, CHUNK, workers=self.workers):
                 queue.append(pool.submit(code_chunk, chunk, batch_size))
                 if len(queue) >= self.workers * IN_FLIGHT:
                     yield from queue.popleft().result()

@@ -241,7 +241,7 @@ def test_segments_of_strong_pairs_are_decided_without_dedup_py(
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("dedup.py was asked")
 
-    monkeypatch.setattr(store_clusters, "cluster_reports", refuse)
+    monkeypatch.setattr(store_clusters, "group_reports", refuse)
     store_events(store, items, TEST_VERSIONS)
     refresh_clusters(store)
     assert _stored(store) == _reference(items) and len(_stored(store)) == 1

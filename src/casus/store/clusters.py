@@ -34,7 +34,7 @@ from casus.dedup import (
     PRECISION_RANK,
     STOPWORDS,
     Report,
-    cluster_reports,
+    group_reports,
     is_symmetric,
 )
 from casus.model import Actor, Event, EventDate, Location
@@ -480,7 +480,7 @@ def _weak_support(con: Connection) -> None:
 
 
 def _decide_in_python(con: Connection) -> None:
-    """Cluster the segments SQL left undecided with :func:`casus.dedup.cluster_reports`, a
+    """Cluster the segments SQL left undecided with :func:`casus.dedup.group_reports`, a
     bounded chunk of whole segments at a time, and add their membership to ``dd_m``. The
     reports are read from the work tables in one streamed query (not looked up in ``events``
     chunk by chunk, which scanned the whole table each time)."""
@@ -515,9 +515,9 @@ def _decide_in_python(con: Connection) -> None:
 def _cluster_chunk(reports: list[Report], next_comp: int, ids: list[str], comps: list[int]) -> int:
     """Cluster some whole segments with dedup.py, adding each report's event id and cluster
     number to ``ids`` and ``comps``; returns the next free cluster number."""
-    clusters = cluster_reports(reports)
-    ids.extend(r.event_id for c in clusters for r in c.reports)
-    comps.extend(next_comp + n for n, c in enumerate(clusters) for _ in c.reports)
+    clusters = group_reports(reports)
+    ids.extend(r.event_id for c in clusters for r in c)
+    comps.extend(next_comp + n for n, c in enumerate(clusters) for _ in c)
     return next_comp + len(clusters)
 
 

@@ -255,11 +255,11 @@ def test_a_refresh_that_dies_midway_leaves_a_consistent_store(
     monkeypatch.setattr(store_clusters, "WINDOW_GROUP_PENDING", 300)
     write, calls = store_clusters._write, []
 
-    def dies_on_the_third(con: Any) -> int:
+    def dies_on_the_third(con: Any, membership: str) -> int:
         calls.append(1)
         if len(calls) == 3:
             raise KeyboardInterrupt  # as a kill between two statements of one group
-        return write(con)
+        return write(con, membership)
 
     monkeypatch.setattr(store_clusters, "_write", dies_on_the_third)
     with pytest.raises(KeyboardInterrupt):

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from casus.dedup import (
@@ -69,7 +70,18 @@ SCAN_MARGIN = 31  # days read beyond the windows, so that a window can grow with
 _MAX_DATE = "DATE '9999-12-31'"
 # days after its date that a report's period can end: a decade's, else at most a month's
 _LONGEST = 3660
-_WORK_TABLES = ("dd_x", "dd_w", "dd_m", "dd_win", "dd_in", "dd_all", "dd_pa", "dd_rids", "dd_span")
+_WORK_TABLES = (
+    "dd_x",
+    "dd_w",
+    "dd_m",
+    "dd_py",
+    "dd_win",
+    "dd_in",
+    "dd_all",
+    "dd_pa",
+    "dd_rids",
+    "dd_span",
+)
 _IN_KEYS = "IN (SELECT unnest($keys::VARCHAR[]))"
 # the events' columns read apart from the gates' (``dd_x``): the evidence of weak pairs and the
 # canonical report's fields for the cluster rows
@@ -148,8 +160,7 @@ def _refresh_keys(store: Store, keys: list[str], *, windowed: bool = False) -> i
             written = 0
             if _load_work(con, keys, windowed=windowed):
                 _decide_in_sql(con)
-                _decide_in_python(con)
-                written = _write(con)
+                written = _decide_in_python_and_write(con)
             con.execute(f"DELETE FROM pending_clusters WHERE dedup_key {_IN_KEYS}", {"keys": keys})
             for table in _WORK_TABLES:
                 con.execute(f"DROP TABLE IF EXISTS {table}")
@@ -479,37 +490,54 @@ def _weak_support(con: Connection) -> None:
     con.execute("DROP TABLE dd_t")
 
 
-def _decide_in_python(con: Connection) -> None:
-    """Cluster the segments SQL left undecided with :func:`casus.dedup.group_reports`, a
-    bounded chunk of whole segments at a time, and add their membership to ``dd_m``. The
-    reports are read from the work tables in one streamed query (not looked up in ``events``
-    chunk by chunk, which scanned the whole table each time)."""
+def _decide_in_python_and_write(con: Connection) -> int:
+    """Cluster the segments SQL left undecided with :func:`casus.dedup.group_reports` (in a
+    thread, a bounded chunk of whole segments at a time) while this thread writes the
+    clusters SQL decided (DuckDB works without the GIL, so the two share the cores); then
+    write the others. Returns how many clusters were written."""
     top = con.execute("SELECT coalesce(max(id), 0) FROM dd_w").fetchone()
-    next_comp = (int(top[0]) if top else 0) + 1
+    rows = _undecided(con)
+    con.execute("DELETE FROM clusters WHERE cluster_id IN (SELECT old_cluster FROM dd_w)")
+    if not rows:
+        return _write(con, "dd_m")
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        grouped = pool.submit(_group_rows, rows, (int(top[0]) if top else 0) + 1)
+        written = _write(con, "dd_m")
+        ids, comps = grouped.result()
+    del rows
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE dd_py AS SELECT w.id, m.comp FROM (SELECT "
+        "unnest($1::VARCHAR[]) AS event_id, unnest($2::BIGINT[]) AS comp) m "
+        "JOIN dd_w w USING (event_id)",
+        [ids, comps],
+    )
+    return written + _write(con, "dd_py")
+
+
+def _undecided(con: Connection) -> list[tuple[Any, ...]]:
+    """The rows of the reports SQL left undecided (what dedup.py reads), by segment."""
     columns = ", ".join(f"w.{c}" if c in _W_COLUMNS else f"x.{c}" for c in _REPORT_COLUMNS)
-    con.execute(f"""
+    return con.execute(f"""
         SELECT w.sid, {columns}, w.pub FROM dd_w w JOIN dd_x x USING (rid)
         WHERE w.id NOT IN (SELECT id FROM dd_m) ORDER BY w.sid
-    """)
+    """).fetchall()
+
+
+def _group_rows(rows: list[tuple[Any, ...]], next_comp: int) -> tuple[list[str], list[int]]:
+    """Each report's event id and cluster number (from ``next_comp``), clustering chunks of
+    whole segments of ``rows`` with dedup.py."""
     ids: list[str] = []
     comps: list[int] = []
     chunk: list[Report] = []
     sid = None
-    while rows := con.fetchmany(CHUNK_REPORTS):
-        for row in rows:
-            if len(chunk) >= CHUNK_REPORTS and row[0] != sid:  # chunks of whole segments
-                next_comp = _cluster_chunk(chunk, next_comp, ids, comps)
-                chunk = []
-            sid = row[0]
-            chunk.append(_report(row[1:]))
-    if not chunk:
-        return
+    for row in rows:
+        if len(chunk) >= CHUNK_REPORTS and row[0] != sid:  # chunks of whole segments
+            next_comp = _cluster_chunk(chunk, next_comp, ids, comps)
+            chunk = []
+        sid = row[0]
+        chunk.append(_report(row[1:]))
     _cluster_chunk(chunk, next_comp, ids, comps)
-    con.execute(
-        "INSERT INTO dd_m SELECT w.id, m.comp FROM (SELECT unnest($1::VARCHAR[]) "
-        "AS event_id, unnest($2::BIGINT[]) AS comp) m JOIN dd_w w USING (event_id)",
-        [ids, comps],
-    )
+    return ids, comps
 
 
 def _cluster_chunk(reports: list[Report], next_comp: int, ids: list[str], comps: list[int]) -> int:
@@ -521,16 +549,14 @@ def _cluster_chunk(reports: list[Report], next_comp: int, ids: list[str], comps:
     return next_comp + len(clusters)
 
 
-def _write(con: Connection) -> int:
-    """Replace the clusters of the reports in ``dd_w`` by those of ``dd_m``; returns how many
-    clusters were written."""
-    _cluster_rows(con)
-    con.execute("DELETE FROM clusters WHERE cluster_id IN (SELECT old_cluster FROM dd_w)")
-    con.execute("""
+def _write(con: Connection, membership: str) -> int:
+    """Give the reports of ``membership`` (``id``, ``comp``: a table of the reports of some
+    clusters) their clusters, and write the cluster rows; returns how many were written."""
+    _cluster_rows(con, membership)
+    con.execute(f"""
         UPDATE events SET cluster_id = x.cluster_id
-        FROM (SELECT w.rid, c.cluster_id FROM dd_w w
-              LEFT JOIN dd_m m USING (id) LEFT JOIN dd_c c USING (comp)
-              WHERE c.cluster_id IS DISTINCT FROM w.old_cluster) x
+        FROM (SELECT w.rid, c.cluster_id FROM {membership} m JOIN dd_w w USING (id)
+              JOIN dd_c c USING (comp) WHERE c.cluster_id IS DISTINCT FROM w.old_cluster) x
         WHERE events.rowid = x.rid
     """)
     symmetric = [c.code for c in load_cameo() if is_symmetric(c.code)]
@@ -551,14 +577,14 @@ def _write(con: Connection) -> int:
     return int(row[0]) if row else 0
 
 
-def _cluster_rows(con: Connection) -> None:
-    """``dd_c``: one row per cluster of ``dd_m``, with its id, canonical report and best date
+def _cluster_rows(con: Connection, membership: str) -> None:
+    """``dd_c``: one row per cluster of ``membership``, with its id, canonical report and best date
     as ``dedup._finish`` chooses them, and its counts."""
     ranks = " ".join(f"WHEN '{p}' THEN {r}" for p, r in PRECISION_RANK.items())
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE dd_c AS
         WITH m AS (
-            SELECT w.*, m.comp FROM dd_m m JOIN dd_w w USING (id)
+            SELECT w.*, m.comp FROM {membership} m JOIN dd_w w USING (id)
         ), finest AS (
             SELECT comp, id, date, date_precision FROM m WHERE date IS NOT NULL
             QUALIFY (CASE date_precision {ranks} ELSE 5 END,

@@ -209,9 +209,7 @@ def _dedup_runs(
     return runs
 
 
-def _dedup_rows(
-    runs: dict[str, dict[str, Any]], n_events: int, days: int
-) -> list[tuple[str, str]]:
+def _dedup_rows(runs: dict[str, dict[str, Any]], n_events: int, days: int) -> list[tuple[str, str]]:
     rows = []
     for label, run in runs.items():
         full, daily = run["full"], run["daily"]

@@ -81,6 +81,7 @@ _WORK_TABLES = (
     "dd_pa",
     "dd_rids",
     "dd_span",
+    "dd_coarse",
 )
 _IN_KEYS = "IN (SELECT unnest($keys::VARCHAR[]))"
 # the events' columns read apart from the gates' (``dd_x``): the evidence of weak pairs and the
@@ -278,38 +279,40 @@ def _scope(con: Connection, keys: list[str]) -> bool:
 def _candidates(con: Connection, keys: list[str], lo: Any, hi: Any) -> None:
     """``dd_all``: the asserted reports of ``keys`` whose period meets ``[lo, hi]``, the
     undated reports of their articles and of the pending articles, and every report of the
-    articles of those (scans of ``events`` on narrow columns: the first filters on ``date``
-    alone before it computes a period, the others read the few undated reports)."""
+    articles of those (scans of ``events`` on narrow columns)."""
     columns = (
         f"e.rowid AS rid, e.dedup_key AS key, ({group_sql()}) AS grp, e.article_id, "
         f"{FIRST_SQL} AS first, {LAST_SQL} AS last"
+    )
+    # the few reports dated to a year or a decade, or undated, in one scan of the date
+    # columns (kept for a wider read); the others by a range of ``date`` alone, which DuckDB
+    # checks against each row group's bounds (a store fed day by day: the last ones only)
+    con.execute(
+        f"""
+        CREATE TEMP TABLE IF NOT EXISTS dd_coarse AS
+        SELECT {columns} FROM events e JOIN dd_span s ON s.key = e.dedup_key
+        WHERE e.asserted AND (e.date IS NULL OR e.date_precision IN ('year', 'decade', 'unknown'))
+        """
     )
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE dd_all AS
         SELECT {columns} FROM events e JOIN dd_span s ON s.key = e.dedup_key
-        WHERE e.asserted
-          AND (e.date BETWEEN $lo::DATE - 31 AND $hi::DATE + {LOOKBACK}
-               OR (e.date_precision IN ('year', 'decade')
-                   AND e.date BETWEEN $lo::DATE - {_LONGEST} AND $hi::DATE))
+        WHERE e.asserted AND e.date BETWEEN $lo::DATE - 31 AND $hi::DATE + {LOOKBACK}
           AND {FIRST_SQL} <= $hi::DATE AND {LAST_SQL} >= $lo::DATE
+        UNION
+        SELECT * FROM dd_coarse WHERE first <= $hi::DATE AND last >= $lo::DATE
         """,
         {"lo": lo, "hi": hi},
     )
     # undated reports only join reports of their own article: those of the articles read
-    # and of the pending articles (filtered on the date columns before the articles, which
-    # are costly to read), then every report of the articles they belong to
-    con.execute(
-        f"""
+    # and of the pending articles, then every report of the articles they belong to
+    con.execute("""
         INSERT INTO dd_all
-        WITH u AS MATERIALIZED (SELECT {columns} FROM events e
-                   WHERE e.asserted AND e.dedup_key {_IN_KEYS}
-                     AND (e.date IS NULL OR e.date_precision = 'unknown'))
-        SELECT u.* FROM u
+        SELECT c.* FROM dd_coarse c
         JOIN (SELECT article_id FROM dd_all UNION SELECT article_id FROM dd_pa) USING (article_id)
-        """,
-        {"keys": keys},
-    )
+        WHERE c.first IS NULL
+    """)
     undated = con.execute("SELECT count(*) FROM dd_all WHERE first IS NULL").fetchone()
     if undated and undated[0]:
         con.execute(

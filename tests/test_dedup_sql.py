@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+import casus.store.cluster_windows as cluster_windows
 import casus.store.clusters as store_clusters
 from casus.dedup import PRECISION_RANK, Report, cluster_reports
 from casus.model import Actor, Article, Event, EventDate, Location
@@ -282,10 +283,12 @@ def test_daily_batches_read_in_narrow_windows_equal_the_reference(
 ) -> None:
     # articles in publication order, a few days per batch, as a daily ingest; no margin, so
     # the windows outgrow what was read and the candidates are read again, wider
-    monkeypatch.setattr(store_clusters, "SCAN_MARGIN", 0)
+    monkeypatch.setattr(cluster_windows, "SCAN_MARGIN", 0)
     reads = []
-    candidates = store_clusters._candidates
-    monkeypatch.setattr(store_clusters, "_candidates", lambda *a: reads.append(1) or candidates(*a))
+    candidates = cluster_windows._candidates
+    monkeypatch.setattr(
+        cluster_windows, "_candidates", lambda *a: reads.append(1) or candidates(*a)
+    )
     items = sorted(generated, key=lambda item: (item[0].published, item[0].id))
     for start in range(0, len(items), 120):
         store_events(store, items[start : start + 120], TEST_VERSIONS)
@@ -300,8 +303,8 @@ def test_the_daily_scan_bounds_cover_every_precision(
     store: Store, precision: str, basis: str
 ) -> None:
     # _candidates reads reports dated at most 31 days before a window (a month's period),
-    # or _LONGEST for a year or a decade: a period of any precision must end within that
-    longest = store_clusters._LONGEST if precision in ("year", "decade") else 31
+    # or LONGEST for a year or a decade: a period of any precision must end within that
+    longest = cluster_windows.LONGEST if precision in ("year", "decade") else 31
     with store.read() as con:
         [(first, last, day)] = con.execute(
             f"SELECT {FIRST_SQL}, {LAST_SQL}, date FROM (SELECT DATE '2024-01-01' AS date, "

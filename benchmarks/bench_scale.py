@@ -336,7 +336,14 @@ def _rate(executor: Any, articles: list[Article]) -> float:
     return n / (time.perf_counter() - start)
 
 
-def bench_code(compare: int, gdelt: int, rows: list[tuple[str, str]], *, ray: bool) -> None:
+def bench_code(
+    compare: int,
+    gdelt: int,
+    rows: list[tuple[str, str]],
+    *,
+    ray: bool,
+    compare_ingest: bool = False,
+) -> None:
     """casus / bare spaCy, 2 workers / 1, Ray 2 / 1, and a projected GDELT day."""
     from casus.batch.local import LocalExecutor
     from casus.coder import Coder
@@ -379,7 +386,7 @@ def bench_code(compare: int, gdelt: int, rows: list[tuple[str, str]], *, ray: bo
     if ray:
         rows.append(_ray_ratio(articles, warm, one))
     if gdelt > 0:
-        rows.extend(_gdelt_day(gdelt))
+        rows.extend(_gdelt_day(gdelt, compare=compare_ingest))
 
 
 def _children_cpu() -> float:
@@ -415,7 +422,7 @@ def _ray_ratio(articles: list[Article], warm: list[Article], one: float) -> tupl
     return ("Ray, 2 local workers / 1 worker", f"{rate / one:.2f}x ({rate:.1f} articles/s)")
 
 
-def _gdelt_day(n: int) -> list[tuple[str, str]]:
+def _gdelt_day(n: int, *, compare: bool = False) -> list[tuple[str, str]]:
     """Ingest ``n`` articles with two workers and project 100,000 (linearly: the coding,
     the writes and the daily re-cluster each grow with the articles of the day), with the
     time this process spends outside the coding: writing the batches and re-clustering."""
@@ -450,7 +457,8 @@ def _gdelt_day(n: int) -> list[tuple[str, str]]:
                 setattr(ingest_module, name, func)
     rate = n / stats.seconds
     hours = GDELT_ARTICLES / rate / 3600
-    return [
+    rows = _batch_by_batch(articles, rate) if compare else []
+    return rows + [
         (
             f"ingest {n:,} articles x 25 sentences, --workers 2",
             f"{rate:.1f} articles/s, {rate * 25:,.0f} sentences/s, {stats.events:,} events",
@@ -462,6 +470,38 @@ def _gdelt_day(n: int) -> list[tuple[str, str]]:
             "the workers' coding)",
         ),
         ("projected GDELT day (100,000 articles), ingest included", f"{hours:.2f} h"),
+    ]
+
+
+class _BatchByBatch:
+    """An executor seen without its ``workers``: ingest codes it batch by batch (0.3.0)."""
+
+    def __init__(self, executor: Any) -> None:
+        self.cfg, self._executor = executor.cfg, executor
+
+    @property
+    def versions(self) -> dict[str, str]:
+        return self._executor.versions  # type: ignore[no-any-return]
+
+    def pipe_results(self, articles: Any) -> Any:
+        return self._executor.pipe_results(articles)
+
+
+def _batch_by_batch(articles: list[Article], streamed: float) -> list[tuple[str, str]]:
+    """The same ingest, batch by batch (each batch coded, then written), on two workers."""
+    from casus.batch.local import LocalExecutor
+    from casus.config import Config
+    from casus.store import ingest
+
+    with tempfile.TemporaryDirectory() as tmp, LocalExecutor(Config(), workers=2) as pool:
+        list(pool.pipe_results(news(3 * 8 + 1, seed=98)))
+        stats = ingest(Store.open(Path(tmp) / "day.duckdb"), _BatchByBatch(pool), articles)
+    rate = len(articles) / stats.seconds
+    return [
+        (
+            "ingest --workers 2: streamed / batch by batch (0.3.0)",
+            f"{streamed / rate:.2f}x ({streamed:.1f} / {rate:.1f} articles/s)",
+        )
     ]
 
 
@@ -488,12 +528,23 @@ def main(argv: list[str] | None = None) -> None:
         "--compare", type=int, default=120, help="articles for the spaCy/worker/Ray ratios"
     )
     parser.add_argument("--no-ray", action="store_true", help="skip the Ray measure")
+    parser.add_argument(
+        "--compare-ingest",
+        action="store_true",
+        help="also ingest the articles batch by batch (as 0.3.0 did) and print the ratio",
+    )
     args = parser.parse_args(argv)
     rows: list[tuple[str, str]] = _Rows([("machine", f"{os.cpu_count()} cores")])
     if args.only in (None, "store"):
         bench_store(args.events, rows)
     if args.only in (None, "code"):
-        bench_code(args.compare, args.articles, rows, ray=not args.no_ray)
+        bench_code(
+            args.compare,
+            args.articles,
+            rows,
+            ray=not args.no_ray,
+            compare_ingest=args.compare_ingest,
+        )
     width = max(len(label) for label, _ in rows)
     for label, value in rows:
         sys.stdout.write(f"{label:<{width}}  {value}\n")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib
 import json
 import os
 import random
@@ -101,8 +102,9 @@ REPORTS_PER_EVENT = 1.6
 BUILD_MEMORY = "2GB"
 
 
-def build_store(path: Path, n_events: int) -> Store:
-    """A store of ``n_events`` real-shaped reports (bulk SQL, not the NLP pipeline)."""
+def build_store(path: Path, n_events: int, *, days: int = 3650) -> Store:
+    """A store of ``n_events`` real-shaped reports (bulk SQL, not the NLP pipeline) over
+    ``days`` days (ten years), stored in date order, as in a store fed day by day."""
     store = Store.open(path)
     codes = [c for c in load_cameo() if len(c.code) == 3]
     n_real = int(n_events / REPORTS_PER_EVENT)
@@ -199,12 +201,13 @@ def build_store(path: Path, n_events: int) -> Store:
             SELECT i, {countries}[1 + (hash(i) % {len(COUNTRIES)})::INT] AS src,
                    {countries}[1 + (hash(i * 7 + 1) % {len(COUNTRIES)})::INT] AS tgt,
                    (hash(i * 3 + 2) % {len(codes)})::INT AS idx,
-                   DATE '2015-01-01' + (hash(i * 13 + 5) % 3650)::INT AS day
+                   DATE '2015-01-01' + (hash(i * 13 + 5) % {days})::INT AS day
             FROM range({n_real}) r(i)""")
         con.execute(f"""
             INSERT INTO events ({", ".join(EVENT_COLUMNS)}) SELECT {select}
             FROM (SELECT j, hash(j) % {n_real} AS i FROM range({n_events}) r(j))
-            JOIN base USING (i) JOIN codes USING (idx)""")
+            JOIN base USING (i) JOIN codes USING (idx)
+            ORDER BY day, j""")
     return store
 
 
@@ -333,7 +336,14 @@ def _rate(executor: Any, articles: list[Article]) -> float:
     return n / (time.perf_counter() - start)
 
 
-def bench_code(compare: int, gdelt: int, rows: list[tuple[str, str]], *, ray: bool) -> None:
+def bench_code(
+    compare: int,
+    gdelt: int,
+    rows: list[tuple[str, str]],
+    *,
+    ray: bool,
+    compare_ingest: bool = False,
+) -> None:
     """casus / bare spaCy, 2 workers / 1, Ray 2 / 1, and a projected GDELT day."""
     from casus.batch.local import LocalExecutor
     from casus.coder import Coder
@@ -376,7 +386,7 @@ def bench_code(compare: int, gdelt: int, rows: list[tuple[str, str]], *, ray: bo
     if ray:
         rows.append(_ray_ratio(articles, warm, one))
     if gdelt > 0:
-        rows.extend(_gdelt_day(gdelt))
+        rows.extend(_gdelt_day(gdelt, compare=compare_ingest))
 
 
 def _children_cpu() -> float:
@@ -412,25 +422,86 @@ def _ray_ratio(articles: list[Article], warm: list[Article], one: float) -> tupl
     return ("Ray, 2 local workers / 1 worker", f"{rate / one:.2f}x ({rate:.1f} articles/s)")
 
 
-def _gdelt_day(n: int) -> list[tuple[str, str]]:
-    """Ingest ``n`` articles with two workers and project 100,000."""
+def _gdelt_day(n: int, *, compare: bool = False) -> list[tuple[str, str]]:
+    """Ingest ``n`` articles with two workers and project 100,000 (linearly: the coding,
+    the writes and the daily re-cluster each grow with the articles of the day), with the
+    time this process spends outside the coding: writing the batches and re-clustering."""
     from casus.batch.local import LocalExecutor
     from casus.config import Config
     from casus.store import ingest
+
+    ingest_module = importlib.import_module("casus.store.ingest")  # not the function
+    spent = {"store_events": 0.0, "refresh_clusters": 0.0, "_plan": 0.0}
+    originals = {name: getattr(ingest_module, name) for name in spent}
+
+    def timed(name: str) -> Any:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return originals[name](*args, **kwargs)
+            finally:
+                spent[name] += time.perf_counter() - start
+
+        return call
 
     articles = news(n, seed=5)
     with tempfile.TemporaryDirectory() as tmp, LocalExecutor(Config(), workers=2) as pool:
         list(pool.pipe_results(news(3 * 8 + 1, seed=98)))
         store = Store.open(Path(tmp) / "day.duckdb")
-        stats = ingest(store, pool, articles)
+        for name in spent:
+            setattr(ingest_module, name, timed(name))
+        try:
+            stats = ingest(store, pool, articles)
+        finally:
+            for name, func in originals.items():
+                setattr(ingest_module, name, func)
     rate = n / stats.seconds
     hours = GDELT_ARTICLES / rate / 3600
-    return [
+    rows = _batch_by_batch(articles, rate) if compare else []
+    return rows + [
         (
             f"ingest {n:,} articles x 25 sentences, --workers 2",
             f"{rate:.1f} articles/s, {rate * 25:,.0f} sentences/s, {stats.events:,} events",
         ),
+        (
+            "ingest: this process planning / writing batches / re-clustering",
+            f"{spent['_plan']:.1f} / {spent['store_events']:.1f} / "
+            f"{spent['refresh_clusters']:.1f} s of {stats.seconds:.1f} s (the writes overlap "
+            "the workers' coding)",
+        ),
         ("projected GDELT day (100,000 articles), ingest included", f"{hours:.2f} h"),
+    ]
+
+
+class _BatchByBatch:
+    """An executor seen without its ``workers``: ingest codes it batch by batch (0.3.0)."""
+
+    def __init__(self, executor: Any) -> None:
+        self.cfg, self._executor = executor.cfg, executor
+
+    @property
+    def versions(self) -> dict[str, str]:
+        return self._executor.versions  # type: ignore[no-any-return]
+
+    def pipe_results(self, articles: Any) -> Any:
+        return self._executor.pipe_results(articles)
+
+
+def _batch_by_batch(articles: list[Article], streamed: float) -> list[tuple[str, str]]:
+    """The same ingest, batch by batch (each batch coded, then written), on two workers."""
+    from casus.batch.local import LocalExecutor
+    from casus.config import Config
+    from casus.store import ingest
+
+    with tempfile.TemporaryDirectory() as tmp, LocalExecutor(Config(), workers=2) as pool:
+        list(pool.pipe_results(news(3 * 8 + 1, seed=98)))
+        stats = ingest(Store.open(Path(tmp) / "day.duckdb"), _BatchByBatch(pool), articles)
+    rate = len(articles) / stats.seconds
+    return [
+        (
+            "ingest --workers 2: streamed / batch by batch (0.3.0)",
+            f"{streamed / rate:.2f}x ({streamed:.1f} / {rate:.1f} articles/s)",
+        )
     ]
 
 
@@ -457,12 +528,23 @@ def main(argv: list[str] | None = None) -> None:
         "--compare", type=int, default=120, help="articles for the spaCy/worker/Ray ratios"
     )
     parser.add_argument("--no-ray", action="store_true", help="skip the Ray measure")
+    parser.add_argument(
+        "--compare-ingest",
+        action="store_true",
+        help="also ingest the articles batch by batch (as 0.3.0 did) and print the ratio",
+    )
     args = parser.parse_args(argv)
     rows: list[tuple[str, str]] = _Rows([("machine", f"{os.cpu_count()} cores")])
     if args.only in (None, "store"):
         bench_store(args.events, rows)
     if args.only in (None, "code"):
-        bench_code(args.compare, args.articles, rows, ray=not args.no_ray)
+        bench_code(
+            args.compare,
+            args.articles,
+            rows,
+            ray=not args.no_ray,
+            compare_ingest=args.compare_ingest,
+        )
     width = max(len(label) for label, _ in rows)
     for label, value in rows:
         sys.stdout.write(f"{label:<{width}}  {value}\n")

@@ -167,11 +167,36 @@ def measure_dedup(path: Path, src: Path) -> dict[str, Any]:
     return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
-def bench_dedup(tmp: Path, n_events: int, baseline: Path | None) -> list[tuple[str, str]]:
-    """Rows for the re-clustering of an ``n_events`` store, with this casus and the
-    baseline's (on a copy of the same store, in the same run)."""
-    path = tmp / "dedup.duckdb"
-    build_store(path, n_events)
+def bench_dedup(
+    tmp: Path, sizes: list[int], baseline: Path | None, per_day: int | None
+) -> list[tuple[str, str]]:
+    """Rows for the re-clustering of stores of each size, with this casus and the baseline's
+    (on a copy of the same store, in the same run). With ``per_day``, each store has that
+    many reports a day (its history grows with its size, as an archive does), so the daily
+    re-cluster of its last day has the same work at every size."""
+    rows: list[tuple[str, str]] = []
+    daily: dict[int, float] = {}
+    for n_events in sizes:
+        days = 3650 if per_day is None else max(1, n_events // per_day)
+        runs = _dedup_runs(tmp, n_events, days, baseline)
+        daily[n_events] = runs["this"]["daily"]["wall"]
+        rows.extend(_dedup_rows(runs, n_events, days))
+    if len(sizes) > 1:
+        small, large = min(sizes), max(sizes)
+        rows.append(
+            (
+                f"dedup: daily re-cluster at {large:,} / at {small:,} reports",
+                f"{daily[large] / daily[small]:.2f}x ({daily[large]:.2f} / {daily[small]:.2f} s)",
+            )
+        )
+    return rows
+
+
+def _dedup_runs(
+    tmp: Path, n_events: int, days: int, baseline: Path | None
+) -> dict[str, dict[str, Any]]:
+    path = tmp / f"dedup-{n_events}.duckdb"
+    build_store(path, n_events, days=days)
     sources = [("this", Path(__file__).resolve().parent.parent / "src")]
     if baseline is not None:
         shutil.copy(path, tmp / "dedup-baseline.duckdb")
@@ -180,21 +205,27 @@ def bench_dedup(tmp: Path, n_events: int, baseline: Path | None) -> list[tuple[s
     for label, src in sources:
         target = path if label == "this" else tmp / "dedup-baseline.duckdb"
         runs[label] = measure_dedup(target, src)
+        target.unlink()
+    return runs
+
+
+def _dedup_rows(runs: dict[str, dict[str, Any]], n_events: int, days: int) -> list[tuple[str, str]]:
     rows = []
     for label, run in runs.items():
         full, daily = run["full"], run["daily"]
         rows.append(
             (
-                f"dedup ({label}): full re-cluster, {n_events:,} reports, "
+                f"dedup ({label}): full re-cluster, {n_events:,} reports over {days:,} days, "
                 f"{full['clusters']:,} clusters",
-                f"{n_events / full['wall']:,.0f} reports/s ({full['wall']:.1f} s), "
-                f"{n_events / full['cpu']:,.0f} per CPU-second; peak {run['peak_mb']:,.0f} MB",
+                f"{full['wall']:.1f} s wall ({n_events / full['wall']:,.0f} reports/s), "
+                f"{full['cpu']:.1f} CPU-s; peak {run['peak_mb']:,.0f} MB",
             )
         )
         rows.append(
             (
-                f"dedup ({label}): daily re-cluster, {daily['pending']:,} pending reports",
-                f"{daily['wall']:.2f} s ({daily['pending'] / daily['wall']:,.0f} reports/s)",
+                f"dedup ({label}): daily re-cluster, {daily['pending']:,} pending reports "
+                f"in {n_events:,}",
+                f"{daily['wall']:.2f} s wall, {daily['cpu']:.2f} CPU-s",
             )
         )
     if "baseline" in runs:
@@ -213,7 +244,15 @@ def bench_dedup(tmp: Path, n_events: int, baseline: Path | None) -> list[tuple[s
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument(
+        "--events", type=int, nargs="+", default=[1_000_000], help="store sizes (reports)"
+    )
+    parser.add_argument(
+        "--per-day",
+        type=int,
+        default=None,
+        help="reports a day (dedup; default: ten years at every size)",
+    )
     parser.add_argument("--articles", type=int, default=50)
     parser.add_argument("--only", choices=("queries", "dedup"), default=None)
     parser.add_argument(
@@ -223,9 +262,9 @@ def main(argv: list[str] | None = None) -> None:
     rows: list[tuple[str, str]] = []
     with tempfile.TemporaryDirectory() as tmp:
         if args.only != "queries":
-            rows.extend(bench_dedup(Path(tmp), args.events, args.baseline_src))
+            rows.extend(bench_dedup(Path(tmp), args.events, args.baseline_src, args.per_day))
         if args.only != "dedup":
-            rows.extend(bench_queries(Path(tmp), args.events, args.articles))
+            rows.extend(bench_queries(Path(tmp), args.events[0], args.articles))
     _print(rows)
 
 

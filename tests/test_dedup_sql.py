@@ -10,10 +10,12 @@ from typing import Any
 
 import pytest
 
+import casus.store.cluster_windows as cluster_windows
 import casus.store.clusters as store_clusters
-from casus.dedup import Report, cluster_reports
+from casus.dedup import PRECISION_RANK, Report, cluster_reports
 from casus.model import Actor, Article, Event, EventDate, Location
 from casus.store import Store, refresh_clusters, store_events
+from casus.store.cluster_sql import FIRST_SQL, LAST_SQL, LOOKBACK
 from conftest import TEST_VERSIONS
 
 COUNTRIES = ("AZE", "IRN", "TUR", "ARM", "RUS", "UKR", "GEO", "ISR")
@@ -240,7 +242,7 @@ def test_segments_of_strong_pairs_are_decided_without_dedup_py(
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("dedup.py was asked")
 
-    monkeypatch.setattr(store_clusters, "cluster_reports", refuse)
+    monkeypatch.setattr(store_clusters, "group_reports", refuse)
     store_events(store, items, TEST_VERSIONS)
     refresh_clusters(store)
     assert _stored(store) == _reference(items) and len(_stored(store)) == 1
@@ -251,13 +253,14 @@ def test_a_refresh_that_dies_midway_leaves_a_consistent_store(
 ) -> None:
     store_events(store, generated, TEST_VERSIONS)
     monkeypatch.setattr(store_clusters, "GROUP_REPORTS", 300)  # many transactions
+    monkeypatch.setattr(store_clusters, "WINDOW_GROUP_PENDING", 300)
     write, calls = store_clusters._write, []
 
-    def dies_on_the_third(con: Any) -> int:
+    def dies_on_the_third(con: Any, membership: str) -> int:
         calls.append(1)
         if len(calls) == 3:
             raise KeyboardInterrupt  # as a kill between two statements of one group
-        return write(con)
+        return write(con, membership)
 
     monkeypatch.setattr(store_clusters, "_write", dies_on_the_third)
     with pytest.raises(KeyboardInterrupt):
@@ -273,3 +276,40 @@ def test_a_refresh_that_dies_midway_leaves_a_consistent_store(
     monkeypatch.setattr(store_clusters, "_write", write)
     refresh_clusters(store)  # the next run finishes the job
     assert _stored(store) == _reference(generated)
+
+
+def test_daily_batches_read_in_narrow_windows_equal_the_reference(
+    store: Store, generated: list[tuple[Article, list[Event]]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # articles in publication order, a few days per batch, as a daily ingest; no margin, so
+    # the windows outgrow what was read and the candidates are read again, wider
+    monkeypatch.setattr(cluster_windows, "SCAN_MARGIN", 0)
+    reads = []
+    candidates = cluster_windows._candidates
+    monkeypatch.setattr(
+        cluster_windows, "_candidates", lambda *a: reads.append(1) or candidates(*a)
+    )
+    items = sorted(generated, key=lambda item: (item[0].published, item[0].id))
+    for start in range(0, len(items), 120):
+        store_events(store, items[start : start + 120], TEST_VERSIONS)
+        refresh_clusters(store)
+    batches = (len(items) + 119) // 120
+    assert len(reads) > batches and _stored(store) == _reference(items)
+
+
+@pytest.mark.parametrize("precision", sorted(PRECISION_RANK))
+@pytest.mark.parametrize("basis", ["stated", "publication"])
+def test_the_daily_scan_bounds_cover_every_precision(
+    store: Store, precision: str, basis: str
+) -> None:
+    # _candidates reads reports dated at most 31 days before a window (a month's period),
+    # or LONGEST for a year or a decade: a period of any precision must end within that
+    longest = cluster_windows.LONGEST if precision in ("year", "decade") else 31
+    with store.read() as con:
+        [(first, last, day)] = con.execute(
+            f"SELECT {FIRST_SQL}, {LAST_SQL}, date FROM (SELECT DATE '2024-01-01' AS date, "
+            "$1 AS date_precision, $2 AS date_basis)",
+            [precision, basis],
+        ).fetchall()
+    assert precision == "unknown" or (last - day).days <= longest
+    assert first is None or (day - first).days <= LOOKBACK

@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -207,17 +207,28 @@ def cluster_reports(
     similar evidence), else it starts a new cluster. Reports without any actor key are each
     their own cluster.
     """
+    return [_finish(group) for group in _groups(reports, params)]
+
+
+def group_reports(
+    reports: Iterable[Report], *, params: DedupParams = DEFAULT_PARAMS
+) -> list[list[Report]]:
+    """The reports of each cluster :func:`cluster_reports` makes, in the same order, without
+    its canonical report, date and id (for a caller that computes those itself: the
+    store, in SQL)."""
+    return [[item.report for item in group] for group in _groups(reports, params)]
+
+
+def _groups(reports: Iterable[Report], params: DedupParams) -> Iterator[list[_Item]]:
     partitions: dict[str | None, list[_Item]] = defaultdict(list)
     for report in reports:
         partitions[report.dyad].append(_Item(report, params))
-    clusters: list[Cluster] = []
     for dyad in sorted(partitions, key=lambda d: d or ""):
         items = sorted(partitions[dyad], key=_Item.order)
         if dyad is None:
-            clusters.extend(_finish([item]) for item in items)
+            yield from ([item] for item in items)
         else:
-            clusters.extend(_finish(group) for group in _cluster_partition(items, params))
-    return clusters
+            yield from _cluster_partition(items, params)
 
 
 def cluster_events(

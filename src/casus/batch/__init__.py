@@ -15,6 +15,7 @@ where.
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Protocol
 
@@ -86,16 +87,20 @@ def open_executor(
     raise ConfigError(f"engine must be one of {', '.join(ENGINES)}, got {engine!r}")
 
 
-def chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    """Consecutive lists of ``size`` articles (the last may be shorter)."""
-    chunk: list[Article] = []
+def chunks(articles: Iterable[Article], size: int, *, workers: int = 1) -> Iterator[list[Article]]:
+    """Consecutive lists of ``size`` articles. With several ``workers``, the last ones, once
+    the end of the input is in sight, get smaller and smaller (each a ``2 * workers``-th of
+    what is left), so that the workers finish together instead of one coding a last full
+    chunk while the others wait (15 chunks of 8 on two workers: one does 8, the other 7)."""
+    ahead = size * (2 * workers + 1) if workers > 1 else size
+    buffer: deque[Article] = deque()
     for article in articles:
-        chunk.append(article)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+        buffer.append(article)
+        if len(buffer) >= ahead:
+            yield [buffer.popleft() for _ in range(size)]
+    while buffer:
+        take = min(size, max(1, -(-len(buffer) // (2 * workers))))
+        yield [buffer.popleft() for _ in range(take)]
 
 
 __all__ = ["ENGINES", "Executor", "chunks", "default_workers", "open_executor"]

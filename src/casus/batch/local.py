@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
@@ -84,7 +85,7 @@ class LocalExecutor(VersionedExecutor):
         pool = self._start()
         queue: deque[Future[list[Result]]] = deque()
         try:
-            for chunk in chunks(stream, CHUNK):
+            for chunk in chunks(stream, CHUNK, workers=self.workers):
                 queue.append(pool.submit(code_chunk, chunk, batch_size))
                 if len(queue) >= self.workers * IN_FLIGHT:
                     yield from queue.popleft().result()
@@ -133,18 +134,39 @@ class LocalExecutor(VersionedExecutor):
                 max_workers=self.workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=start_worker,
-                initargs=(self.cfg,),
+                initargs=(self.cfg, os.getpid()),
             )
         return self._pool
 
 
-def start_worker(cfg: Config) -> None:
-    """Build this worker's coder from the configuration (once per process)."""
+def start_worker(cfg: Config, parent: int | None = None) -> None:
+    """Build this worker's coder from the configuration (once per process); on Linux, end
+    with the process ``parent`` that started the pool."""
     global _worker_coder
+    die_with_parent(parent)
     limit_threads()
     from casus.coder import Coder
 
     _worker_coder = Coder(cfg)
+
+
+def die_with_parent(parent: int | None) -> None:
+    """End this process when ``parent`` ends, even killed with SIGKILL (``kill -9`` of an
+    ingest must not leave its workers loading a model nobody will ask for, holding the
+    pipes of whoever started it). Linux only (``prctl``); elsewhere a worker finds its
+    parent gone at its next task."""
+    if parent is None or not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # it died before the signal was set
+        os._exit(1)
 
 
 def limit_threads() -> None:

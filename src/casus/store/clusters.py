@@ -25,6 +25,7 @@ transaction per bounded group of partitions:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from casus.dedup import (
@@ -33,7 +34,7 @@ from casus.dedup import (
     PRECISION_RANK,
     STOPWORDS,
     Report,
-    cluster_reports,
+    group_reports,
     is_symmetric,
 )
 from casus.model import Actor, Event, EventDate, Location
@@ -56,20 +57,36 @@ from casus.store.cluster_sql import (
     group_sql,
     words_sql,
 )
+from casus.store.cluster_windows import scope_windows
 from casus.store.db import Connection, Store
 
-GROUP_REPORTS = 1_000_000  # reports of the partitions re-clustered in one transaction
+GROUP_REPORTS = 1_000_000  # reports of the partitions re-clustered whole in one transaction
+WINDOW_GROUP_PENDING = 100_000  # pending reports of the partitions re-clustered in windows
 PAIR_LIMIT = 64  # segments up to this many reports are paired in SQL; larger go to dedup.py
 CHUNK_REPORTS = 50_000  # reports handed to dedup.py at once
 MEMORY_LIMIT = "1GB"  # DuckDB's memory during a refresh (beyond it, it spills to disk)
 _MAX_DATE = "DATE '9999-12-31'"
+_WORK_TABLES = (
+    "dd_x",
+    "dd_w",
+    "dd_m",
+    "dd_py",
+    "dd_win",
+    "dd_in",
+    "dd_all",
+    "dd_pa",
+    "dd_rids",
+    "dd_span",
+    "dd_coarse",
+)
 _IN_KEYS = "IN (SELECT unnest($keys::VARCHAR[]))"
 # the events' columns read apart from the gates' (``dd_x``): the evidence of weak pairs and the
 # canonical report's fields for the cluster rows
 _WIDE = (
-    "event_id, evidence_text, evidence_start, source_text, source_start, source_end, "
-    "target_text, target_start, target_end, date_text, dyad, source_code, source_country, "
-    "target_code, target_country, cameo, cameo_root, cameo_name, quad_class, goldstein"
+    "event_id, evidence_text, evidence_start, evidence_end, source_text, source_start, "
+    "source_end, target_text, target_start, target_end, date_text, dyad, source_code, "
+    "source_country, target_code, target_country, cameo, cameo_root, cameo_name, quad_class, "
+    "goldstein, trigger_start, location_name, location_precision, location_start"
 )
 
 
@@ -95,38 +112,54 @@ def refresh_clusters(store: Store, *, everything: bool = False) -> int:
                 "FROM events WHERE dedup_key IS NOT NULL"
             )
     with store.read() as con:
-        sizes = con.execute(
-            "SELECT p.dedup_key, count(e.event_id) FROM (SELECT DISTINCT dedup_key "
-            "FROM pending_clusters) p LEFT JOIN events e USING (dedup_key) "
-            "GROUP BY p.dedup_key ORDER BY p.dedup_key"
+        # a partition with a whole-partition row is re-clustered whole; the others only
+        # around their pending periods and articles (sized by their pending rows)
+        pending = con.execute(
+            "SELECT dedup_key, bool_or(first IS NULL AND article_id IS NULL), count(*) "
+            "FROM pending_clusters GROUP BY dedup_key ORDER BY dedup_key"
         ).fetchall()
+        whole = [key for key, is_whole, _ in pending if is_whole]
+        sizes = con.execute(
+            "SELECT p.key, count(e.event_id) FROM (SELECT unnest($1::VARCHAR[]) AS key) p "
+            "LEFT JOIN events e ON e.dedup_key = p.key GROUP BY p.key ORDER BY p.key",
+            [whole],
+        ).fetchall()
+    windowed = [(key, n) for key, is_whole, n in pending if not is_whole]
     written = 0
-    group: list[str] = []
-    total = 0
-    for key, count in sizes:  # partitions in groups of a bounded number of reports
-        if group and total + count > GROUP_REPORTS:
-            written += _refresh_keys(store, group)
-            group, total = [], 0
-        group.append(key)
-        total += count
-    if group:
-        written += _refresh_keys(store, group)
+    for keys in _groups(sizes, GROUP_REPORTS):
+        written += _refresh_keys(store, keys)
+    for keys in _groups(windowed, WINDOW_GROUP_PENDING):
+        written += _refresh_keys(store, keys, windowed=True)
     return written
 
 
-def _refresh_keys(store: Store, keys: list[str]) -> int:
-    """Re-cluster the touched segments of some partitions, in one transaction."""
+def _groups(sizes: Sequence[tuple[str, int]], bound: int) -> list[list[str]]:
+    """The partitions in consecutive groups whose sizes add up to at most ``bound`` (a larger
+    partition alone)."""
+    groups: list[list[str]] = []
+    total = 0
+    for key, count in sizes:
+        if not groups or (groups[-1] and total + count > bound):
+            groups.append([])
+            total = 0
+        groups[-1].append(key)
+        total += count
+    return groups
+
+
+def _refresh_keys(store: Store, keys: list[str], *, windowed: bool = False) -> int:
+    """Re-cluster the touched segments of some partitions, in one transaction (``windowed``:
+    none of them is pending whole)."""
     with store.transaction() as con:
         row = con.execute("SELECT current_setting('memory_limit')").fetchone()
         con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
         try:
             written = 0
-            if _load_work(con, keys):
+            if _load_work(con, keys, windowed=windowed):
                 _decide_in_sql(con)
-                _decide_in_python(con)
-                written = _write(con)
+                written = _decide_in_python_and_write(con)
             con.execute(f"DELETE FROM pending_clusters WHERE dedup_key {_IN_KEYS}", {"keys": keys})
-            for table in ("dd_x", "dd_w", "dd_m", "dd_win", "dd_in", "dd_all"):
+            for table in _WORK_TABLES:
                 con.execute(f"DROP TABLE IF EXISTS {table}")
         finally:
             if row:
@@ -134,11 +167,15 @@ def _refresh_keys(store: Store, keys: list[str]) -> int:
     return written
 
 
-def _load_work(con: Connection, keys: list[str]) -> int:
+def _load_work(con: Connection, keys: list[str], *, windowed: bool = False) -> int:
     """``dd_w``: the reports of the touched segments of ``keys``, with what the gates need,
     their segment ``sid`` and its size ``n``, and ``id``: their rank in dedup's report
-    order. Returns how many there are."""
+    order. Returns how many there are. ``windowed``: read only the reports that
+    :func:`~casus.store.cluster_windows.scope_windows` finds around the pending periods (a
+    join on the row id, which DuckDB turns into a filter of the table scan: the row groups
+    holding none of them are skipped)."""
     symmetric = [c.code for c in load_cameo() if is_symmetric(c.code)]
+    scope = "JOIN dd_rids i ON i.rid = e.rowid" if windowed and scope_windows(con, keys) else ""
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE dd_r AS
@@ -153,8 +190,8 @@ def _load_work(con: Connection, keys: list[str]) -> int:
                    {PLACE_SQL} AS place, a.published AS pub,
                    coalesce(a.published, {_MAX_DATE}) AS published, e.rowid AS rid,
                    e.cluster_id AS old_cluster, e.confidence, e.outlet, e.historical
-            FROM events e LEFT JOIN articles a USING (article_id)
-            WHERE e.asserted AND e.dedup_key {_IN_KEYS} {_scope(con, keys)})
+            FROM events e {scope} LEFT JOIN articles a ON a.article_id = e.article_id
+            WHERE e.asserted AND e.dedup_key {_IN_KEYS})
         """,
         {"keys": keys, "sym": symmetric},
     )
@@ -180,88 +217,12 @@ def _load_work(con: Connection, keys: list[str]) -> int:
     con.execute("DROP TABLE dd_r")
     con.execute("DROP TABLE dd_seg")
     con.execute(
-        f"CREATE OR REPLACE TEMP TABLE dd_x AS SELECT rowid AS rid, {_WIDE} FROM events "
-        f"WHERE dedup_key {_IN_KEYS} AND rowid IN (SELECT rid FROM dd_w)",
+        f"CREATE OR REPLACE TEMP TABLE dd_x AS SELECT w.rid, {_WIDE} FROM events "
+        f"JOIN (SELECT rid FROM dd_w) w ON w.rid = events.rowid WHERE dedup_key {_IN_KEYS}",
         {"keys": keys},
     )
     row = con.execute("SELECT count(*) FROM dd_w").fetchone()
     return int(row[0]) if row else 0
-
-
-def _scope(con: Connection, keys: list[str]) -> str:
-    """``AND ...`` restricting the partitions' reports to those that can share a segment with
-    a pending entry, so that a daily run reads the days around it, not the history ('' when a
-    whole partition is pending). Per partition, a window starts as the pending periods' span
-    and grows, until it stops growing, to cover every report whose period comes within the
-    slack of it, every report of a pending article, and every report of an article whose
-    undated report is in it, per code group: a segment reaching the window then lies wholly
-    inside."""
-    con.execute(
-        f"""
-        CREATE OR REPLACE TEMP TABLE dd_win AS
-        SELECT dedup_key AS key, min(first) AS lo, max(last) AS hi
-        FROM pending_clusters WHERE dedup_key {_IN_KEYS} GROUP BY dedup_key
-        HAVING NOT bool_or(first IS NULL AND article_id IS NULL)
-        """,
-        {"keys": keys},
-    )
-    found = con.execute(
-        f"SELECT (SELECT count(DISTINCT dedup_key) FROM pending_clusters "
-        f"WHERE dedup_key {_IN_KEYS}) = (SELECT count(*) FROM dd_win)",
-        {"keys": keys},
-    ).fetchone()
-    if not found or not found[0]:
-        return ""
-    con.execute(
-        f"CREATE OR REPLACE TEMP TABLE dd_all AS SELECT rowid AS rid, dedup_key AS key, "
-        f"({group_sql()}) AS grp, article_id, {FIRST_SQL} AS first, {LAST_SQL} AS last "
-        f"FROM events WHERE asserted AND dedup_key {_IN_KEYS}",
-        {"keys": keys},
-    )
-    # one window per partition and code group (segments never cross code groups)
-    con.execute("""
-        CREATE OR REPLACE TEMP TABLE dd_win AS
-        SELECT w.key, g.grp, w.lo, w.hi FROM dd_win w
-        JOIN (SELECT DISTINCT key, grp FROM dd_all) g USING (key)
-    """)
-    for _ in range(100):  # a window grows a few times at most; 100 bounds a pathological one
-        if not _grow(con, keys):
-            return "AND e.rowid IN (SELECT rid FROM dd_in)"
-    return ""
-
-
-def _grow(con: Connection, keys: list[str]) -> bool:
-    """``dd_in``: the reports of ``dd_all`` that ``dd_win`` reaches; widen ``dd_win`` to them.
-    Whether it grew."""
-    con.execute(
-        f"""
-        CREATE OR REPLACE TEMP TABLE dd_in AS
-        WITH e AS (SELECT * FROM dd_all), p AS (
-            SELECT DISTINCT dedup_key AS key, article_id FROM pending_clusters
-            WHERE dedup_key {_IN_KEYS} AND article_id IS NOT NULL
-        ), near AS (
-            SELECT e.* FROM e JOIN dd_win w USING (key, grp) LEFT JOIN p USING (key, article_id)
-            WHERE p.article_id IS NOT NULL
-               OR (e.first <= w.hi + {SLACK} AND e.last >= w.lo - {SLACK})
-        ), linked AS (
-            SELECT DISTINCT key, grp, article_id FROM near
-            JOIN (SELECT DISTINCT key, grp, article_id FROM e WHERE first IS NULL) u
-                USING (key, grp, article_id)
-        )
-        SELECT rid, key, grp, first, last FROM near
-        UNION SELECT e.rid, e.key, e.grp, e.first, e.last FROM e
-        JOIN linked USING (key, grp, article_id)
-        """,
-        {"keys": keys},
-    )
-    grown = con.execute("""
-        UPDATE dd_win SET lo = least(dd_win.lo, g.lo), hi = greatest(dd_win.hi, g.hi)
-        FROM (SELECT key, grp, min(first) AS lo, max(last) AS hi FROM dd_in GROUP BY ALL) g
-        WHERE dd_win.key = g.key AND dd_win.grp = g.grp
-          AND ((dd_win.lo IS NULL AND g.lo IS NOT NULL) OR g.lo < dd_win.lo
-               OR g.hi > dd_win.hi)
-    """).fetchone()
-    return bool(grown and grown[0])
 
 
 def _segments(con: Connection) -> None:
@@ -399,41 +360,73 @@ def _weak_support(con: Connection) -> None:
     con.execute("DROP TABLE dd_t")
 
 
-def _decide_in_python(con: Connection) -> None:
-    """Cluster the segments SQL left undecided with :func:`casus.dedup.cluster_reports`, a
-    bounded chunk at a time, and add their membership to ``dd_m``."""
-    rows = con.execute("""
-        SELECT sid, list(event_id ORDER BY id) FROM dd_w
-        WHERE id NOT IN (SELECT id FROM dd_m) GROUP BY sid ORDER BY sid
-    """).fetchall()
+def _decide_in_python_and_write(con: Connection) -> int:
+    """Cluster the segments SQL left undecided with :func:`casus.dedup.group_reports` (in a
+    thread, a bounded chunk of whole segments at a time) while this thread writes the
+    clusters SQL decided (DuckDB works without the GIL, so the two share the cores); then
+    write the others. Returns how many clusters were written."""
     top = con.execute("SELECT coalesce(max(id), 0) FROM dd_w").fetchone()
-    next_comp = (int(top[0]) if top else 0) + 1
-    chunk: list[str] = []
-    for i, (_, event_ids) in enumerate(rows):
-        chunk.extend(event_ids)
-        if len(chunk) >= CHUNK_REPORTS or i + 1 == len(rows):
-            clusters = cluster_reports(_load_reports(con, chunk))
-            ids = [r.event_id for c in clusters for r in c.reports]
-            comps = [next_comp + n for n, c in enumerate(clusters) for _ in c.reports]
-            next_comp += len(clusters)
-            con.execute(
-                "INSERT INTO dd_m SELECT w.id, m.comp FROM (SELECT unnest($1::VARCHAR[]) "
-                "AS event_id, unnest($2::BIGINT[]) AS comp) m JOIN dd_w w USING (event_id)",
-                [ids, comps],
-            )
-            chunk = []
-
-
-def _write(con: Connection) -> int:
-    """Replace the clusters of the reports in ``dd_w`` by those of ``dd_m``; returns how many
-    clusters were written."""
-    _cluster_rows(con)
+    rows = _undecided(con)
     con.execute("DELETE FROM clusters WHERE cluster_id IN (SELECT old_cluster FROM dd_w)")
-    con.execute("""
+    if not rows:
+        return _write(con, "dd_m")
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        grouped = pool.submit(_group_rows, rows, (int(top[0]) if top else 0) + 1)
+        written = _write(con, "dd_m")
+        ids, comps = grouped.result()
+    del rows
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE dd_py AS SELECT w.id, m.comp FROM (SELECT "
+        "unnest($1::VARCHAR[]) AS event_id, unnest($2::BIGINT[]) AS comp) m "
+        "JOIN dd_w w USING (event_id)",
+        [ids, comps],
+    )
+    return written + _write(con, "dd_py")
+
+
+def _undecided(con: Connection) -> list[tuple[Any, ...]]:
+    """The rows of the reports SQL left undecided (what dedup.py reads), by segment."""
+    columns = ", ".join(f"w.{c}" if c in _W_COLUMNS else f"x.{c}" for c in _REPORT_COLUMNS)
+    return con.execute(f"""
+        SELECT w.sid, {columns}, w.pub FROM dd_w w JOIN dd_x x USING (rid)
+        WHERE w.id NOT IN (SELECT id FROM dd_m) ORDER BY w.sid
+    """).fetchall()
+
+
+def _group_rows(rows: list[tuple[Any, ...]], next_comp: int) -> tuple[list[str], list[int]]:
+    """Each report's event id and cluster number (from ``next_comp``), clustering chunks of
+    whole segments of ``rows`` with dedup.py."""
+    ids: list[str] = []
+    comps: list[int] = []
+    chunk: list[Report] = []
+    sid = None
+    for row in rows:
+        if len(chunk) >= CHUNK_REPORTS and row[0] != sid:  # chunks of whole segments
+            next_comp = _cluster_chunk(chunk, next_comp, ids, comps)
+            chunk = []
+        sid = row[0]
+        chunk.append(_report(row[1:]))
+    _cluster_chunk(chunk, next_comp, ids, comps)
+    return ids, comps
+
+
+def _cluster_chunk(reports: list[Report], next_comp: int, ids: list[str], comps: list[int]) -> int:
+    """Cluster some whole segments with dedup.py, adding each report's event id and cluster
+    number to ``ids`` and ``comps``; returns the next free cluster number."""
+    clusters = group_reports(reports)
+    ids.extend(r.event_id for c in clusters for r in c)
+    comps.extend(next_comp + n for n, c in enumerate(clusters) for _ in c)
+    return next_comp + len(clusters)
+
+
+def _write(con: Connection, membership: str) -> int:
+    """Give the reports of ``membership`` (``id``, ``comp``: a table of the reports of some
+    clusters) their clusters, and write the cluster rows; returns how many were written."""
+    _cluster_rows(con, membership)
+    con.execute(f"""
         UPDATE events SET cluster_id = x.cluster_id
-        FROM (SELECT w.rid, c.cluster_id FROM dd_w w
-              LEFT JOIN dd_m m USING (id) LEFT JOIN dd_c c USING (comp)
-              WHERE c.cluster_id IS DISTINCT FROM w.old_cluster) x
+        FROM (SELECT w.rid, c.cluster_id FROM {membership} m JOIN dd_w w USING (id)
+              JOIN dd_c c USING (comp) WHERE c.cluster_id IS DISTINCT FROM w.old_cluster) x
         WHERE events.rowid = x.rid
     """)
     symmetric = [c.code for c in load_cameo() if is_symmetric(c.code)]
@@ -454,14 +447,14 @@ def _write(con: Connection) -> int:
     return int(row[0]) if row else 0
 
 
-def _cluster_rows(con: Connection) -> None:
-    """``dd_c``: one row per cluster of ``dd_m``, with its id, canonical report and best date
+def _cluster_rows(con: Connection, membership: str) -> None:
+    """``dd_c``: one row per cluster of ``membership``, with its id, canonical report and best date
     as ``dedup._finish`` chooses them, and its counts."""
     ranks = " ".join(f"WHEN '{p}' THEN {r}" for p, r in PRECISION_RANK.items())
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE dd_c AS
         WITH m AS (
-            SELECT w.*, m.comp FROM dd_m m JOIN dd_w w USING (id)
+            SELECT w.*, m.comp FROM {membership} m JOIN dd_w w USING (id)
         ), finest AS (
             SELECT comp, id, date, date_precision FROM m WHERE date IS NOT NULL
             QUALIFY (CASE date_precision {ranks} ELSE 5 END,
@@ -489,28 +482,52 @@ def _cluster_rows(con: Connection) -> None:
 
 
 # What clustering reads of a report (dedup.py): the id's parts, the actors' keys and spans,
-# the code, the date, the place, the evidence and the confidence. The rest of the event is not
-# loaded: the cluster rows are built in SQL from the membership.
+# the code, the date, the place, the evidence and the confidence (from dd_w, else dd_x). The
+# rest of the event is not read: the cluster rows are built in SQL from the membership.
 _REPORT_COLUMNS = (
-    "article_id, sentence_index, evidence_text, evidence_start, evidence_end, "
-    "source_code, source_country, source_text, source_start, source_end, "
-    "target_code, target_country, target_text, target_start, target_end, "
-    "cameo, trigger_start, date, date_precision, date_basis, date_text, historical, "
-    "location_name, location_precision, location_start, confidence, outlet, event_id"
+    "article_id",
+    "sentence_index",
+    "evidence_text",
+    "evidence_start",
+    "evidence_end",
+    "source_code",
+    "source_country",
+    "source_text",
+    "source_start",
+    "source_end",
+    "target_code",
+    "target_country",
+    "target_text",
+    "target_start",
+    "target_end",
+    "cameo",
+    "trigger_start",
+    "date",
+    "date_precision",
+    "date_basis",
+    "date_text",
+    "historical",
+    "location_name",
+    "location_precision",
+    "location_start",
+    "confidence",
+    "outlet",
+    "event_id",
 )
-
-
-def _load_reports(con: Connection, event_ids: list[str]) -> list[Report]:
-    columns = ", ".join(f"e.{c.strip()}" for c in _REPORT_COLUMNS.split(","))
-    rows = con.execute(
-        f"""
-        SELECT {columns}, a.published
-        FROM events e LEFT JOIN articles a ON a.article_id = e.article_id
-        WHERE e.event_id IN (SELECT unnest(?::VARCHAR[]))
-    """,
-        [event_ids],
-    ).fetchall()
-    return [_report(row) for row in rows]
+_W_COLUMNS = frozenset(
+    {
+        "article_id",
+        "sentence_index",
+        "cameo",
+        "date",
+        "date_precision",
+        "date_basis",
+        "historical",
+        "confidence",
+        "outlet",
+        "event_id",
+    }
+)
 
 
 def _report(row: tuple[Any, ...]) -> Report:

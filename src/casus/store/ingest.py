@@ -20,12 +20,13 @@ import datetime as dt
 import hashlib
 import logging
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from casus.dedup import actor_key, dyad_key, known_dyad
-from casus.errors import InputError
+from casus.errors import CasusError, InputError
 from casus.failures import Failure
 from casus.io.rows import event_row
 from casus.model import Article, Event, content_id
@@ -125,15 +126,12 @@ def ingest(
     started = time.perf_counter()
     versions = coder_versions(coder)
     totals = _Totals()
-    for batch in _batches(_first_of_each_id(articles, totals.failed), batch_size):
-        totals.read += len(batch)
-        todo, stored_ids = _plan(store, batch, versions)
-        totals.unchanged += len(batch) - len(todo)
-        coded = _code(coder, todo, totals.failed)
-        if coded:
-            written, removed = store_events(store, coded, versions)
-            recoded = sum(1 for article, _ in coded if article.id in stored_ids)
-            totals.add(written, removed, len(coded) - recoded, recoded)
+    batches = _batches(_first_of_each_id(articles, totals.failed), batch_size)
+    if getattr(coder, "workers", 1) > 1:
+        _ingest_streamed(store, coder, batches, versions, totals, on_batch)
+    for batch in batches:  # one process (or what is left after a failed stream)
+        todo, stored_ids = _plan_batch(store, batch, versions, totals)
+        _write_batch(store, batch, _code(coder, todo, totals.failed), stored_ids, versions, totals)
         if on_batch is not None:
             on_batch(len(batch))
     clusters = refresh_clusters(store) if cluster else 0
@@ -168,6 +166,96 @@ class _Totals:
         self.coded += coded
         self.recoded += recoded
         self.batches += 1
+
+
+@dataclass(slots=True)
+class _Planned:
+    batch: list[Article]
+    todo: list[Article]
+    stored_ids: set[str]
+
+
+def _ingest_streamed(
+    store: Store,
+    coder: ArticleCoder,
+    batches: Iterator[list[Article]],
+    versions: Mapping[str, str],
+    totals: _Totals,
+    on_batch: Callable[[int], None] | None,
+) -> None:
+    """Ingest with workers: the articles to code go to the workers as one stream, so that
+    they code the next batches while this process writes one (a batch no longer ends with
+    idle workers waiting for its last chunk and for its commit); each batch is written, in
+    order, once its results are in. If the stream fails, the batches planned and not yet
+    written are coded again batch by batch (``_code`` retries a failed batch one article
+    at a time), and the caller goes on batch by batch."""
+    planned: deque[_Planned] = deque()
+    in_flight: set[str] = set()  # planned, not yet written: a repeat is already coded
+
+    def feed() -> Iterator[Article]:
+        for batch in batches:
+            todo, stored_ids = _plan_batch(store, batch, versions, totals, in_flight)
+            in_flight.update(a.id for a in todo)
+            planned.append(_Planned(batch, todo, stored_ids))
+            yield from todo
+
+    def write_ready(results: list[Result]) -> None:
+        while planned and len(results) >= len(planned[0].todo):
+            head = planned.popleft()
+            mine = results[: len(head.todo)]
+            del results[: len(head.todo)]
+            if [r.article.id for r in mine] != [a.id for a in head.todo]:
+                raise CasusError("the coder returned results out of order")
+            coded = _results(mine, totals.failed)
+            _write_batch(store, head.batch, coded, head.stored_ids, versions, totals)
+            in_flight.difference_update(a.id for a in head.todo)
+            if on_batch is not None:
+                on_batch(len(head.batch))
+
+    results: list[Result] = []
+    try:
+        for result in coder.pipe_results(feed()):
+            results.append(result)
+            write_ready(results)
+    except Exception:  # one bad document must not stop the ingest: code batch by batch
+        log.debug("the stream of batches failed; coding the rest batch by batch")
+        while planned:
+            head = planned.popleft()
+            coded = _code(coder, head.todo, totals.failed)
+            _write_batch(store, head.batch, coded, head.stored_ids, versions, totals)
+            if on_batch is not None:
+                on_batch(len(head.batch))
+        return
+    write_ready(results)  # batches with nothing to code after the last result
+
+
+def _plan_batch(
+    store: Store,
+    batch: list[Article],
+    versions: Mapping[str, str],
+    totals: _Totals,
+    in_flight: set[str] | None = None,
+) -> tuple[list[Article], set[str]]:
+    totals.read += len(batch)
+    todo, stored_ids = _plan(store, batch, versions)
+    if in_flight:  # the same article (same id and text) is being coded in an earlier batch
+        todo = [a for a in todo if a.id not in in_flight]
+    totals.unchanged += len(batch) - len(todo)
+    return todo, stored_ids
+
+
+def _write_batch(
+    store: Store,
+    batch: list[Article],
+    coded: list[tuple[Article, list[Event]]],
+    stored_ids: set[str],
+    versions: Mapping[str, str],
+    totals: _Totals,
+) -> None:
+    if coded:
+        written, removed = store_events(store, coded, versions)
+        recoded = sum(1 for article, _ in coded if article.id in stored_ids)
+        totals.add(written, removed, len(coded) - recoded, recoded)
 
 
 def store_events(
@@ -298,6 +386,11 @@ def _code(
             except Exception as e:  # reported with the article, like a skipped input
                 where = article.origin or article.id
                 failed.append(Failure(where, f"coding failed: {e}", "pipeline"))
+    return _results(results, failed)
+
+
+def _results(results: list[Result], failed: list[Failure]) -> list[tuple[Article, list[Event]]]:
+    """The coded articles with their events; the failures reported."""
     out: list[tuple[Article, list[Event]]] = []
     for result in results:
         if result.failure is not None:  # a stage failed on it: report, do not store it as coded

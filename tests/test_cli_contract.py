@@ -13,8 +13,17 @@ CLI_DOC = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
 
 
 def test_the_cli_has_the_documented_commands() -> None:
-    assert {"code", "eval", "ingest", "timeline", "dyad", "alerts", "network", "export",
-            "sql"} <= set(COMMANDS)
+    assert {
+        "code",
+        "eval",
+        "ingest",
+        "timeline",
+        "dyad",
+        "alerts",
+        "network",
+        "export",
+        "sql",
+    } <= set(COMMANDS)
 
 
 @pytest.mark.parametrize("name", COMMANDS)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass
+from itertools import takewhile
 from typing import TYPE_CHECKING
 
 from casus.engine.context import is_country
@@ -531,12 +532,12 @@ class Resolver:
         return head.lemma_.lower() in AREA_WORDS or self._place(head) is not None
 
     def _roles(self, head: Token, tokens: list[Token]) -> tuple[str, ...]:
-        """Roles from the head noun with its compounds/adjectives, else from other role nouns."""
-        before = {head.i} | {x.i for x in tokens if x.i < head.i}
+        """Roles from the head noun with its compounds/adjectives, else from other role nouns.
+        ``tokens`` is the head's phrase in document order (:func:`phrase_tokens`)."""
+        preceding = list(takewhile(lambda x: x.i < head.i, tokens))
+        before = {head.i} | {x.i for x in preceding}
         left = [
-            t
-            for t in tokens
-            if t.i < head.i and t.dep_ in ("compound", "amod", "nmod") and t.head.i in before
+            t for t in preceding if t.dep_ in ("compound", "amod", "nmod") and t.head.i in before
         ]
         lemmas = [t.lemma_.lower() for t in left] + [head.lemma_.lower()]
         of_noun = of_object(head)

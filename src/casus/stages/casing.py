@@ -45,6 +45,5 @@ class CasingStage:
     def _organisation(self, word: str) -> bool:
         entries = self.dictionary.find(word)
         return any(
-            split_code(e.code).country in ORGANISATIONS or split_code(e.code).tags
-            for e in entries
+            split_code(e.code).country in ORGANISATIONS or split_code(e.code).tags for e in entries
         )

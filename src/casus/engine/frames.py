@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from casus.engine.ellipsis import elided_object
 from casus.engine.modality import REPORTING_VERBS
 from casus.engine.phrases import of_object
 from casus.engine.resolver import QUANTIFIER_HEADS, Resolver
@@ -76,8 +77,8 @@ def unwrap_quantifier(token: Token) -> Token:
     """ "a number of its citizens" → citizens; "four of the diplomats" → diplomats; "25,000
     tons of food aid" → aid."""
     lemma = token.lemma_.lower()
-    if lemma in QUANTIFIER_HEADS or lemma in MEASURE_NOUNS or token.pos_ == "NUM":
-        counted = of_object(token)
+    if lemma in QUANTIFIER_HEADS or lemma in MEASURE_NOUNS or token.pos_ in ("NUM", "ADJ"):
+        counted = of_object(token) or elided_object(token)  # "expelled 25 more"
         if counted is not None:
             return counted
     return token

@@ -63,6 +63,11 @@ INSURGENT_ROLES = frozenset({"REB", "INS", "SEP"})
 DISSIDENT_ROLES = frozenset({"OPP", "PTY", "JUD"}) | INSURGENT_ROLES
 # Sides that are the state itself: they protest to someone, never against their own government.
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY"})
+# Prepositions that say where an act happens, for the place of a side's own clause.
+LOCATIVE_PREPS = frozenset({"in", "near", "outside", "at", "across", "throughout", "around"})
+# The dependencies by which a clause hangs from the clause it continues ("attacked a post in
+# Niger, killing nine soldiers": the killing happened where the attack did).
+CONTINUING_DEPS = frozenset({"advcl", "conj", "xcomp"})
 
 
 def focus(scope: Scope, frame: Frame, source: Actor, *, joint: bool = False) -> Actor | None:
@@ -162,6 +167,8 @@ def situate(
     if found is None and avoid is None:
         found = place_in(argument_tokens(frame), gazetteer, None)
     country = found[1] if found else None
+    if country is None and avoid is None:
+        country = clause_place(frame, scope, None)  # "..., killing ..." where the attack was
     context = scope.document.context
     if country is None and avoid is None and unidentified:
         # "Gunmen attacked a police station in Quetta": the one country their sentence names
@@ -217,7 +224,8 @@ def _domestic_country(
     # mayor" does not make the lawmakers Turkish
     context = scope.document.context
     main = context.main_country(least=MAIN_MENTIONS) if context is not None else None
-    country = found[1] if found else (main or resolver.salient_country(frame.pred))
+    country = found[1] if found else (clause_place(frame, scope, None) if avoid is None else None)
+    country = country or main or resolver.salient_country(frame.pred)
     if country is None and scope.document.dateline is not None:
         country = scope.document.dateline.country
     if country is None:
@@ -451,3 +459,24 @@ def home_people(frame: Frame, scope: Scope, source: Actor) -> Actor | None:
         start + len(place.text),
         "place",
     )
+
+
+def clause_place(frame: Frame, scope: Scope, avoid: str | None) -> str | None:
+    """The country of the place an act's clause says it happens in ("in", "near" ... on the
+    verb or its object), else of the clause it continues, nearest first."""
+    token = frame.pred
+    tokens: list[Token] = []
+    while True:
+        owners = [token, *(c for c in token.children if c.dep_ in ("dobj", "nsubjpass"))]
+        tokens += [
+            t
+            for owner in owners
+            for c in owner.children
+            if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS
+            for t in c.subtree
+        ]
+        if token.dep_ not in CONTINUING_DEPS or token.head.i == token.i:
+            break
+        token = token.head
+    found = place_in(tokens, scope.resolver.gazetteer, avoid)
+    return found[1] if found is not None and is_country(found[1]) else None

@@ -1,0 +1,53 @@
+"""Objects a sentence leaves out because the text just said them (docs/event-model.md): "France
+expelled 35 Russian diplomats. Spain expelled 25 more", "police arrested 12 protesters and
+detained another 20" — what the count counts is the object of the act before it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from casus.engine.phrases import of_object
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# The dependencies of an object that an elided one stands in for.
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
+# How many sentences back (besides its own) the counted noun is looked for.
+BACK_SENTENCES = 1
+
+
+def elided_object(token: Token) -> Token | None:
+    """The noun an elliptical count object stands for ("25 more", "another 20", "dozens
+    more"): the nearest earlier object noun of an act in its sentence or the one before."""
+    if token.dep_ != "dobj" or not _elliptical(token):
+        return None
+    sentence = token.sent
+    first = sentence.start
+    for _ in range(BACK_SENTENCES):
+        if first > 0:
+            first = token.doc[first - 1].sent.start
+    for earlier in reversed(token.doc[first : token.i]):
+        if (
+            earlier.dep_ in OBJECT_DEPS
+            and earlier.pos_ in ("NOUN", "PROPN")
+            and earlier.head.pos_ in ("VERB", "AUX")
+            and not _elliptical(earlier)
+        ):
+            return of_object(earlier) or earlier
+    return None
+
+
+def _elliptical(token: Token) -> bool:
+    """Whether an object is a bare count the text means as "more of the same": "25 more",
+    "another 20", "dozens more" (with "more" on the verb)."""
+    children = list(token.children)
+    if token.lower_ == "more":
+        return any(c.dep_ == "nummod" for c in children)
+    if token.pos_ == "NUM":
+        return any(c.lower_ == "another" for c in children)
+    if token.tag_ == "NNS" and token.lower_ in ("dozens", "hundreds", "thousands", "scores"):
+        return of_object(token) is None and any(
+            c.lower_ == "more" for c in token.head.children if c.dep_ == "advmod"
+        )
+    return False

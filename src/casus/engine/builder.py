@@ -55,6 +55,7 @@ from casus.engine.sentences import sentence_of
 from casus.engine.sides import (
     FOCUS_SENTENCES,
     POSTURE_ROOT,
+    crowd,
     dissent,
     dissident,
     domestic,
@@ -378,6 +379,8 @@ class EventEngine:
         ]
         if sources:
             return sources
+        if root == PROTEST_ROOT and crowd(frame.subjects):  # "Thousands rallied in Tbilisi"
+            return [situate(protesters(frame.pred, scope.offset), frame, scope, token=frame.pred)]
         if frame.kind != "verb":
             if frame.unnamed_agent and root == PROTEST_ROOT:
                 # "Protests erupted in Tehran": the people of the place

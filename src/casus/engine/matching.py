@@ -117,6 +117,8 @@ class PatternMatcher:
         preds = []
         for comp in frame.complements:
             preds.extend(with_conjuncts(comp))
+        # what a crowd gathered for: "gathered outside parliament, demanding new elections"
+        preds.extend(c for c in frame.pred.children if _participle_clause(c))
         for obj in frame.objects:
             if self.lexicon.has_lemma("noun", obj.lemma_.lower()):
                 preds.append(obj)
@@ -207,3 +209,13 @@ class PatternMatcher:
             if self.lexicon.has_lemma("noun", form):
                 return form
         return lemma if self.lexicon.has_lemma("noun", lemma) else None
+
+
+def _participle_clause(token: Token) -> bool:
+    """Whether a clause is a bare participle that says what its head was done for or with:
+    "gathered outside parliament, demanding new elections"."""
+    return (
+        token.dep_ == "advcl"
+        and token.tag_ == "VBG"
+        and not any(c.dep_ in ("nsubj", "mark") for c in token.children)
+    )

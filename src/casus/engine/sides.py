@@ -63,6 +63,8 @@ INSURGENT_ROLES = frozenset({"REB", "INS", "SEP"})
 DISSIDENT_ROLES = frozenset({"OPP", "PTY", "JUD"}) | INSURGENT_ROLES
 # Sides that are the state itself: they protest to someone, never against their own government.
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY"})
+# Bare counts of people that, as the subject of a protest, are a crowd ("Thousands rallied").
+CROWD_WORDS = word_list("crowd_words")
 # Prepositions that say where an act happens, for the place of a side's own clause.
 LOCATIVE_PREPS = frozenset({"in", "near", "outside", "at", "across", "throughout", "around"})
 # The dependencies by which a clause hangs from the clause it continues ("attacked a post in
@@ -287,6 +289,14 @@ def scene(frame: Frame, scope: Scope) -> Actor | None:
     token, country = found
     start = token.idx + scope.offset
     return Actor(country, country, (), token.text, start, start + len(token.text), "place")
+
+
+def crowd(subjects: list[Token]) -> bool:
+    """Whether a protest's subjects are a crowd the text only counts: "Thousands rallied in
+    Tbilisi", "crowds gathered outside parliament" (not "thousands of farmers")."""
+    return bool(subjects) and all(
+        s.lower_ in CROWD_WORDS and not any(c.dep_ == "prep" for c in s.children) for s in subjects
+    )
 
 
 def unidentified(actor: Actor) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from casus.engine.context import is_country
-from casus.engine.frames import Frame, argument_tokens, place_in
+from casus.engine.frames import BORDER_WORDS, Frame, argument_tokens, place_in
 from casus.engine.modality import REPORTING_VERBS
 from casus.engine.resolver import Resolver
 from casus.engine.scope import Scope
@@ -482,7 +482,7 @@ def clause_place(frame: Frame, scope: Scope, avoid: str | None) -> str | None:
             t
             for owner in owners
             for c in owner.children
-            if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS
+            if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS and not _at_border(c)
             for t in c.subtree
         ]
         if token.dep_ not in CONTINUING_DEPS or token.head.i == token.i:
@@ -490,3 +490,8 @@ def clause_place(frame: Frame, scope: Scope, avoid: str | None) -> str | None:
         token = token.head
     found = place_in(tokens, scope.resolver.gazetteer, avoid)
     return found[1] if found is not None and is_country(found[1]) else None
+
+
+def _at_border(prep: Token) -> bool:
+    """Whether a place phrase is a border ("near the border with Mali" is not in Mali)."""
+    return any(g.dep_ == "pobj" and g.lemma_.lower() in BORDER_WORDS for g in prep.children)

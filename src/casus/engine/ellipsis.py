@@ -11,15 +11,17 @@ from casus.engine.phrases import of_object
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-# The dependencies of an object that an elided one stands in for.
-OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
+# Counts that head what they count ("dozens of diplomats"); an elided count ("25 more")
+# stands for the nearest counted noun before it.
+COUNT_NOUNS = frozenset({"dozens", "hundreds", "thousands", "scores"})
 # How many sentences back (besides its own) the counted noun is looked for.
 BACK_SENTENCES = 1
 
 
 def elided_object(token: Token) -> Token | None:
     """The noun an elliptical count object stands for ("25 more", "another 20", "dozens
-    more"): the nearest earlier object noun of an act in its sentence or the one before."""
+    more"): the nearest counted noun before it, in its sentence or the one before ("imposed
+    sanctions on 20 Russian officials ... sanctioned 15 more" → officials)."""
     if token.dep_ != "dobj" or not _elliptical(token):
         return None
     sentence = token.sent
@@ -28,13 +30,13 @@ def elided_object(token: Token) -> Token | None:
         if first > 0:
             first = token.doc[first - 1].sent.start
     for earlier in reversed(token.doc[first : token.i]):
-        if (
-            earlier.dep_ in OBJECT_DEPS
-            and earlier.pos_ in ("NOUN", "PROPN")
-            and earlier.head.pos_ in ("VERB", "AUX")
-            and not _elliptical(earlier)
-        ):
-            return of_object(earlier) or earlier
+        if earlier.pos_ != "NOUN" or _elliptical(earlier):
+            continue
+        if any(c.dep_ == "nummod" for c in earlier.children):
+            return earlier  # "20 Russian officials"
+        counted = of_object(earlier) if earlier.lower_ in COUNT_NOUNS else None
+        if counted is not None:
+            return counted  # "dozens of Russian diplomats"
     return None
 
 
@@ -46,7 +48,7 @@ def _elliptical(token: Token) -> bool:
         return any(c.dep_ == "nummod" for c in children)
     if token.pos_ == "NUM":
         return any(c.lower_ == "another" for c in children)
-    if token.tag_ == "NNS" and token.lower_ in ("dozens", "hundreds", "thousands", "scores"):
+    if token.lower_ in COUNT_NOUNS:
         return of_object(token) is None and any(
             c.lower_ == "more" for c in token.head.children if c.dep_ == "advmod"
         )

@@ -218,7 +218,11 @@ def _domestic_country(
     resolver = scope.resolver
     # "Opposition leaders called on Brussels": the seat of an organisation addressed is
     # no place where the event happens
-    where = [t for t in own + argument_tokens(frame) if not _organisation_seat(t, resolver)]
+    where = [
+        t
+        for t in own + argument_tokens(frame)
+        if not _organisation_seat(t, resolver) and not _opposed(t, frame.pred)
+    ]
     found = place_in(where, resolver.gazetteer, avoid)
     if found is None and avoid is not None:
         return unknown_actor(actor)  # a victim's country is only taken from where it happened
@@ -392,6 +396,17 @@ def dissident(source: Actor, targets: list[Actor | None]) -> Actor:
     if len(states) != 1:
         return source
     return in_country(source, states.pop(), "inferred")
+
+
+def _opposed(token: Token, pred: Token) -> bool:
+    """Whether a name is what an act is against, which is no place where it happens:
+    "protesters chanted slogans against Russia" are not Russia's."""
+    for ancestor in token.ancestors:
+        if ancestor.i == pred.i:
+            return False
+        if ancestor.dep_ == "prep" and ancestor.lower_ == "against":
+            return True
+    return False
 
 
 def _organisation_seat(token: Token, resolver: Resolver) -> bool:

@@ -1,6 +1,7 @@
-"""Objects a sentence leaves out because the text just said them (docs/event-model.md): "France
-expelled 35 Russian diplomats. Spain expelled 25 more", "police arrested 12 protesters and
-detained another 20" — what the count counts is the object of the act before it."""
+"""Objects a sentence leaves out because the text just said them
+(docs/event-model.md#elided-objects): "France expelled 35 Russian diplomats. Spain expelled 25
+more", "police arrested 12 protesters and detained another 20": what the count counts is the
+counted noun before it."""
 
 from __future__ import annotations
 

@@ -143,6 +143,11 @@ def verb_frame(verb: Token, depth: int = 0) -> Frame:
                     frame.subjects.extend(with_conjuncts(grand))
         elif dep in ("dobj", "attr"):
             frame.objects.extend(with_conjuncts(child))
+            # "held the Zionist regime responsible": spaCy makes the object predicate an
+            # adjective after the noun
+            frame.predicates.extend(
+                a for a in child.children if a.dep_ == "amod" and a.i > child.i and dep == "dobj"
+            )
         elif dep in ("dative", "iobj"):
             if child.pos_ == "ADP":  # "provided weapons to Azerbaijan" (parsed as dative)
                 pobjs = [g for g in child.children if g.dep_ == "pobj"]

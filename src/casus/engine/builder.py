@@ -26,7 +26,13 @@ from casus.engine.frames import (
     unwrap_quantifier,
     verb_frame,
 )
-from casus.engine.implicit import home_target, own_population, placed, together
+from casus.engine.implicit import (
+    generic_targets,
+    home_target,
+    own_population,
+    placed,
+    together,
+)
 from casus.engine.intents import stated_intent
 from casus.engine.matching import PatternMatcher
 from casus.engine.modality import (
@@ -49,6 +55,7 @@ from casus.engine.sentences import sentence_of
 from casus.engine.sides import (
     FOCUS_SENTENCES,
     POSTURE_ROOT,
+    crowd,
     dissent,
     dissident,
     domestic,
@@ -56,7 +63,6 @@ from casus.engine.sides import (
     generic_actor,
     home_people,
     implicit_actor,
-    in_country,
     own_forces,
     protesters,
     resident,
@@ -373,6 +379,8 @@ class EventEngine:
         ]
         if sources:
             return sources
+        if root == PROTEST_ROOT and crowd(frame.subjects):  # "Thousands rallied in Tbilisi"
+            return [situate(protesters(frame.pred, scope.offset), frame, scope, token=frame.pred)]
         if frame.kind != "verb":
             if frame.unnamed_agent and root == PROTEST_ROOT:
                 # "Protests erupted in Tehran": the people of the place
@@ -418,18 +426,7 @@ class EventEngine:
         situated = [
             situate(t, frame, scope, avoid) if t is not None and t.roles else t for t in targets
         ]
-        if any(t is not None and t.how == "generic" for t in situated):
-            # "the four embassy employees": whose they are is the dyad in focus
-            other = focus(scope, frame, source)
-            # only a country has people and forces of its own ("several fighters" near the AU
-            # is no AU fighter)
-            if other is not None and other.country and is_country(other.country):
-                situated = [
-                    in_country(t, str(other.country), "context")
-                    if t is not None and t.how == "generic"
-                    else t
-                    for t in situated
-                ]
+        situated = generic_targets(situated, frame, scope, source)
         situated = [t if t is None else resident(t, frame, scope) for t in situated]
         if pattern.code[:2] == POSTURE_ROOT:
             # "Kosovo deployed special police units", "Serbia's army was placed on alert": a

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from casus.engine.ellipsis import elided_object
 from casus.engine.modality import REPORTING_VERBS
 from casus.engine.phrases import of_object
 from casus.engine.resolver import QUANTIFIER_HEADS, Resolver
@@ -76,8 +77,8 @@ def unwrap_quantifier(token: Token) -> Token:
     """ "a number of its citizens" → citizens; "four of the diplomats" → diplomats; "25,000
     tons of food aid" → aid."""
     lemma = token.lemma_.lower()
-    if lemma in QUANTIFIER_HEADS or lemma in MEASURE_NOUNS or token.pos_ == "NUM":
-        counted = of_object(token)
+    if lemma in QUANTIFIER_HEADS or lemma in MEASURE_NOUNS or token.pos_ in ("NUM", "ADJ"):
+        counted = of_object(token) or elided_object(token)  # "expelled 25 more"
         if counted is not None:
             return counted
     return token
@@ -142,6 +143,11 @@ def verb_frame(verb: Token, depth: int = 0) -> Frame:
                     frame.subjects.extend(with_conjuncts(grand))
         elif dep in ("dobj", "attr"):
             frame.objects.extend(with_conjuncts(child))
+            # "held the Zionist regime responsible": spaCy makes the object predicate an
+            # adjective after the noun
+            frame.predicates.extend(
+                a for a in child.children if a.dep_ == "amod" and a.i > child.i and dep == "dobj"
+            )
         elif dep in ("dative", "iobj"):
             if child.pos_ == "ADP":  # "provided weapons to Azerbaijan" (parsed as dative)
                 pobjs = [g for g in child.children if g.dep_ == "pobj"]

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from casus.engine.context import is_country
 from casus.engine.frames import Frame, argument_tokens, place_in, verb_frame
 from casus.engine.scope import Scope
-from casus.engine.sides import in_country
+from casus.engine.sides import clause_place, focus, in_country
 from casus.model import Actor
 
 if TYPE_CHECKING:
@@ -200,3 +200,28 @@ def together(root: str, sources: list[Actor], targets: list[Actor | None]) -> bo
     # three or more parties ("Israel, the UAE and Bahrain signed ...") have a hub the
     # clause does not say
     return len(sources) == 2 and len({s.country for s in sources if s.known and s.country}) == 2
+
+
+def generic_targets(
+    targets: list[Actor | None], frame: Frame, scope: Scope, source: Actor
+) -> list[Actor | None]:
+    """Role-only targets of no known country take the country of the place their own clause
+    (or the clause it continues) says the act happened in, before the dyad in focus, which
+    the rest of the article decides: "Gunmen attacked an army post in Niger, killing nine
+    soldiers" → NERMIL even in an article that is mostly about Mali
+    (docs/actors.md#country-from-context)."""
+    if not any(t is not None and t.how == "generic" for t in targets):
+        return targets
+    avoid = None if source.how in GUESSED or not source.country else source.country
+    country = clause_place(frame, scope, avoid)
+    if country is None:
+        # "the four embassy employees": whose they are is the dyad in focus; only a country
+        # has people and forces of its own ("several fighters" near the AU is no AU fighter)
+        other = focus(scope, frame, source)
+        country = other.country if other is not None and other.country else None
+    if country is None or not is_country(country):
+        return targets
+    return [
+        in_country(t, country, "context") if t is not None and t.how == "generic" else t
+        for t in targets
+    ]

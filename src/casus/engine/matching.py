@@ -117,6 +117,8 @@ class PatternMatcher:
         preds = []
         for comp in frame.complements:
             preds.extend(with_conjuncts(comp))
+        # what a crowd gathered for: "gathered outside parliament, demanding new elections"
+        preds.extend(c for c in frame.pred.children if _participle_clause(c))
         for obj in frame.objects:
             if self.lexicon.has_lemma("noun", obj.lemma_.lower()):
                 preds.append(obj)
@@ -224,3 +226,13 @@ def _cannot_match(obj: str, frame: Frame, forms: set[str], classes: set[str]) ->
     if obj.isupper():
         return obj not in classes and obj not in forms and not frame.predicates
     return obj not in forms and not frame.predicates and not frame.complements
+
+
+def _participle_clause(token: Token) -> bool:
+    """Whether a clause is a bare participle that says what its head was done for or with:
+    "gathered outside parliament, demanding new elections"."""
+    return (
+        token.dep_ == "advcl"
+        and token.tag_ == "VBG"
+        and not any(c.dep_ in ("nsubj", "mark") for c in token.children)
+    )

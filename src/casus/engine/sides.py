@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from casus.engine.context import is_country
-from casus.engine.frames import Frame, argument_tokens, place_in
+from casus.engine.frames import BORDER_WORDS, Frame, argument_tokens, place_in
 from casus.engine.modality import REPORTING_VERBS
 from casus.engine.resolver import Resolver
 from casus.engine.scope import Scope
@@ -63,6 +63,13 @@ INSURGENT_ROLES = frozenset({"REB", "INS", "SEP"})
 DISSIDENT_ROLES = frozenset({"OPP", "PTY", "JUD"}) | INSURGENT_ROLES
 # Sides that are the state itself: they protest to someone, never against their own government.
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY"})
+# Bare counts of people that, as the subject of a protest, are a crowd ("Thousands rallied").
+CROWD_WORDS = word_list("crowd_words")
+# Prepositions that say where an act happens, for the place of a side's own clause.
+LOCATIVE_PREPS = frozenset({"in", "near", "outside", "at", "across", "throughout", "around"})
+# The dependencies by which a clause hangs from the clause it continues ("attacked a post in
+# Niger, killing nine soldiers": the killing happened where the attack did).
+CONTINUING_DEPS = frozenset({"advcl", "conj", "xcomp"})
 
 
 def focus(scope: Scope, frame: Frame, source: Actor, *, joint: bool = False) -> Actor | None:
@@ -162,6 +169,8 @@ def situate(
     if found is None and avoid is None:
         found = place_in(argument_tokens(frame), gazetteer, None)
     country = found[1] if found else None
+    if country is None and avoid is None:
+        country = clause_place(frame, scope, None)  # "..., killing ..." where the attack was
     context = scope.document.context
     if country is None and avoid is None and unidentified:
         # "Gunmen attacked a police station in Quetta": the one country their sentence names
@@ -209,7 +218,11 @@ def _domestic_country(
     resolver = scope.resolver
     # "Opposition leaders called on Brussels": the seat of an organisation addressed is
     # no place where the event happens
-    where = [t for t in own + argument_tokens(frame) if not _organisation_seat(t, resolver)]
+    where = [
+        t
+        for t in own + argument_tokens(frame)
+        if not _organisation_seat(t, resolver) and not _opposed(t, frame.pred)
+    ]
     found = place_in(where, resolver.gazetteer, avoid)
     if found is None and avoid is not None:
         return unknown_actor(actor)  # a victim's country is only taken from where it happened
@@ -217,7 +230,8 @@ def _domestic_country(
     # mayor" does not make the lawmakers Turkish
     context = scope.document.context
     main = context.main_country(least=MAIN_MENTIONS) if context is not None else None
-    country = found[1] if found else (main or resolver.salient_country(frame.pred))
+    country = found[1] if found else (clause_place(frame, scope, None) if avoid is None else None)
+    country = country or main or resolver.salient_country(frame.pred)
     if country is None and scope.document.dateline is not None:
         country = scope.document.dateline.country
     if country is None:
@@ -279,6 +293,14 @@ def scene(frame: Frame, scope: Scope) -> Actor | None:
     token, country = found
     start = token.idx + scope.offset
     return Actor(country, country, (), token.text, start, start + len(token.text), "place")
+
+
+def crowd(subjects: list[Token]) -> bool:
+    """Whether a protest's subjects are a crowd the text only counts: "Thousands rallied in
+    Tbilisi", "crowds gathered outside parliament" (not "thousands of farmers")."""
+    return bool(subjects) and all(
+        s.lower_ in CROWD_WORDS and not any(c.dep_ == "prep" for c in s.children) for s in subjects
+    )
 
 
 def unidentified(actor: Actor) -> bool:
@@ -376,6 +398,17 @@ def dissident(source: Actor, targets: list[Actor | None]) -> Actor:
     return in_country(source, states.pop(), "inferred")
 
 
+def _opposed(token: Token, pred: Token) -> bool:
+    """Whether a name is what an act is against, which is no place where it happens:
+    "protesters chanted slogans against Russia" are not Russia's."""
+    for ancestor in token.ancestors:
+        if ancestor.i == pred.i:
+            return False
+        if ancestor.dep_ == "prep" and ancestor.lower_ == "against":
+            return True
+    return False
+
+
 def _organisation_seat(token: Token, resolver: Resolver) -> bool:
     """Whether a name stands for an organisation by its seat ("Brussels" → the EU)."""
     if token.pos_ != "PROPN":
@@ -451,3 +484,29 @@ def home_people(frame: Frame, scope: Scope, source: Actor) -> Actor | None:
         start + len(place.text),
         "place",
     )
+
+
+def clause_place(frame: Frame, scope: Scope, avoid: str | None) -> str | None:
+    """The country of the place an act's clause says it happens in ("in", "near" ... on the
+    verb or its object), else of the clause it continues, nearest first."""
+    token = frame.pred
+    tokens: list[Token] = []
+    while True:
+        owners = [token, *(c for c in token.children if c.dep_ in ("dobj", "nsubjpass"))]
+        tokens += [
+            t
+            for owner in owners
+            for c in owner.children
+            if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS and not _at_border(c)
+            for t in c.subtree
+        ]
+        if token.dep_ not in CONTINUING_DEPS or token.head.i == token.i:
+            break
+        token = token.head
+    found = place_in(tokens, scope.resolver.gazetteer, avoid)
+    return found[1] if found is not None and is_country(found[1]) else None
+
+
+def _at_border(prep: Token) -> bool:
+    """Whether a place phrase is a border ("near the border with Mali" is not in Mali)."""
+    return any(g.dep_ == "pobj" and g.lemma_.lower() in BORDER_WORDS for g in prep.children)

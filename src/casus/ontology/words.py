@@ -92,6 +92,7 @@ LISTS = frozenset(
         "domestic_portfolios",
         "unidentified_words",
         "ethnic_words",
+        "crowd_words",
         "hypothetical_modifiers",
         "former_words",
         "compass_words",

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeAlias
 
 from casus.document import Document
@@ -212,6 +213,21 @@ def _publication_date(pub: dt.date | None) -> EventDate:
     return EventDate(pub, "day", "publication", None)
 
 
+@dataclass(frozen=True)
+class Dating:
+    """What dating one document's events shares, found once per document: its parse, its
+    publication date, the dates stated so far (sentence index -> date, filled in by the
+    caller as events are dated), how often the article names each country (to settle bare
+    reference names such as "the revolution"), and the token indexes of its event triggers
+    (a noun event owns the time of its noun phrase)."""
+
+    doc: Doc
+    pub: dt.date | None
+    stated: dict[int, EventDate]
+    countries: Counter[str]
+    events: frozenset[int]
+
+
 class DateStage:
     """Dates every event (see the module docstring) and flags historical ones."""
 
@@ -241,18 +257,14 @@ class DateStage:
             lambda when: is_historical(when, pub, self.historical),
         )
         # ---- end hook
+        dating = Dating(doc, pub, stated, countries, events)
         for event, trigger in document.coded():
-            when = self.date_for(
-                doc,
+            index = event.sentence_index
+            when = self._date(
+                dating,
                 trigger,
-                pub,
-                stated,
-                event.sentence_index,
-                countries=countries,
-                events=events,
-                frame=frames[event.sentence_index]
-                if 0 <= event.sentence_index < len(frames)
-                else None,
+                index,
+                frames[index] if 0 <= index < len(frames) else None,
                 expressed=event.cameo_root in EXPRESSED_ROOTS,
             )
             if when.basis in ("stated", "reference") and when.date is not None:
@@ -288,61 +300,44 @@ class DateStage:
         threat) whose trigger is the planned act is dated by the clause that expresses it;
         an event in a background clause ("after Minsk arrested a journalist") with no time
         of its own by the latest earlier date in the article."""
-        countries = countries if countries is not None else Counter()
+        dating = Dating(doc, pub, stated, countries if countries is not None else Counter(), events)
+        return self._date(dating, trigger, sentence, frame, expressed=expressed)
+
+    def _date(
+        self,
+        d: Dating,
+        trigger: Token,
+        sentence: int,
+        frame: Frame | None,
+        *,
+        expressed: bool = False,
+    ) -> EventDate:
+        """:meth:`date_for` within one document's :class:`Dating`."""
         future = is_future_locally(trigger) or _future_governed(trigger)
         within = frame.inherited if frame is not None else None
         speaker = expressing_clause(trigger) if expressed else None
         if speaker is not None:
             # "Erdogan said on Saturday that Turkey would launch an operation": the threat is
             # Saturday's, whenever the operation may come
-            return self.date_for(
-                doc, speaker, pub, stated, sentence, countries=countries, events=events, frame=frame
-            )
-        found = self.governing_date(
-            doc, trigger, pub, stated, sentence, countries, events=events, within=within
-        )
+            return self._date(d, speaker, sentence, frame)
+        found = self._governing(d, trigger, sentence, within)
         if found is None:
-            found = self._interval_date(
-                doc, trigger, pub, stated, sentence, countries, events, frame
-            )
+            found = self._interval_date(d, trigger, sentence, frame)
         background = background_clause(trigger) if found is None else None
         if background is not None:
             # a date of the background clause itself first ("after Minsk forced a jet to land
             # on Sunday and arrested a journalist"), then the latest earlier date
-            found = self._linked_date(
-                doc,
-                trigger,
-                pub,
-                stated,
-                sentence,
-                countries,
-                future,
-                events,
-                within,
-                inside=background,
-            )
+            found = self._linked_date(d, trigger, sentence, future, within, inside=background)
             if found is None:
-                found = self._background_date(
-                    doc, background.head, pub, stated, sentence, countries, events, frame
-                )
+                found = self._background_date(d, background.head, sentence, frame)
         if found is None:
-            found = self._linked_date(
-                doc, trigger, pub, stated, sentence, countries, future, events, within
-            )
+            found = self._linked_date(d, trigger, sentence, future, within)
         if found is None:
-            found = _carried_date(trigger, stated, sentence, frame, future=future)
-        return found if found is not None else _publication_date(pub)
+            found = _carried_date(trigger, d.stated, sentence, frame, future=future)
+        return found if found is not None else _publication_date(d.pub)
 
     def _interval_date(
-        self,
-        doc: Doc,
-        trigger: Token,
-        pub: dt.date | None,
-        stated: dict[int, EventDate],
-        sentence: int,
-        countries: Counter[str],
-        events: frozenset[int],
-        frame: Frame | None,
+        self, d: Dating, trigger: Token, sentence: int, frame: Frame | None
     ) -> EventDate | None:
         """The date of an event in an "N days after …" clause: the main predicate's date,
         moved back by N days ("The march came two days after gunmen overran the town")."""
@@ -356,31 +351,19 @@ class DateStage:
         offset = relative_offset(f"{amount} {'earlier' if mark == 'after' else 'later'}")
         if offset is None:
             return None
-        base = self.date_for(
-            doc, main, pub, stated, sentence, countries=countries, events=events, frame=frame
-        )
+        base = self._date(d, main, sentence, frame)
         if base.date is None:
             return None
         precision = "month" if offset[1] else base.precision
         return EventDate(shift(base.date, offset), precision, "inferred", text, base.note)
 
     def _background_date(
-        self,
-        doc: Doc,
-        main: Token,
-        pub: dt.date | None,
-        stated: dict[int, EventDate],
-        sentence: int,
-        countries: Counter[str],
-        events: frozenset[int],
-        frame: Frame | None,
+        self, d: Dating, main: Token, sentence: int, frame: Frame | None
     ) -> EventDate | None:
         """The date of an event in a background clause with no time of its own: the latest
         earlier time in the article (``engine/background.py``), else ``None``."""
-        base = self.date_for(
-            doc, main, pub, stated, sentence, countries=countries, events=events, frame=frame
-        )
-        return latest_earlier(self._article_dates(doc, pub, countries), base, self.historical)
+        base = self._date(d, main, sentence, frame)
+        return latest_earlier(self._article_dates(d.doc, d.pub, d.countries), base, self.historical)
 
     def _article_dates(
         self, doc: Doc, pub: dt.date | None, countries: Counter[str]
@@ -404,28 +387,24 @@ class DateStage:
 
     def _linked_date(
         self,
-        doc: Doc,
+        d: Dating,
         trigger: Token,
-        pub: dt.date | None,
-        stated: dict[int, EventDate],
         sentence: int,
-        countries: Counter[str],
         future: bool,
-        events: frozenset[int],
         within: EventDate | None = None,
         *,
         inside: Token | None = None,
     ) -> EventDate | None:
         """A date governing a predicate linked to the trigger (its light verb, a conjunct),
         unless the date modifies a name; only predicates of the clause ``inside``, if given."""
-        anchors = self._dating_anchors(doc, trigger, pub, countries, events)
+        anchors = self._dating_anchors(d, trigger)
         for pred in linked_predicates(trigger):
             if inside is not None and pred.i != inside.i and not is_below(pred, inside):
                 continue
             for item in anchors:
                 _s, _e, text, _anchor, ref = item
-                if self._attaches(doc, item, pred, anchors, pub, events):
-                    found = ref or self._resolve(text, pub, future, stated, sentence, within)
+                if self._attaches(d, item, pred, anchors):
+                    found = ref or self._resolve(text, d.pub, future, d.stated, sentence, within)
                     if found.date is not None:
                         return EventDate(
                             found.date,
@@ -437,51 +416,36 @@ class DateStage:
                         )
         return None
 
-    def _dating_anchors(
-        self,
-        doc: Doc,
-        trigger: Token,
-        pub: dt.date | None,
-        countries: Counter[str],
-        events: frozenset[int],
-    ) -> list[_Anchor]:
+    def _dating_anchors(self, d: Dating, trigger: Token) -> list[_Anchor]:
         """The sentence's temporal expressions that may date ``trigger``: not a year inside
         a name."""
-        anchors = self._anchors(doc, trigger, pub, countries)
+        anchors = self._anchors(d.doc, trigger, d.pub, d.countries)
         if not anchors:
             return anchors
-        candidates = with_light_verb(trigger, events)
+        candidates = with_light_verb(trigger, d.events)
         return [a for a in anchors if not modifies_a_name(a[3], candidates)]
 
     def _attaches(
         self,
-        doc: Doc,
+        d: Dating,
         item: _Anchor,
         pred: Token,
         anchors: list[_Anchor],
-        pub: dt.date | None,
-        events: frozenset[int],
         *,
         loose: bool = False,
     ) -> bool:
         """Whether an expression dates ``pred``: it governs it, and no noun event below
         ``pred`` owns it ("Tehran criticised Bayramov's visit last week": the visit's)."""
-        owner = self._owner(doc, item, anchors, pub, events)
+        owner = self._owner(d, item, anchors)
         if owner is not None and owner.i == pred.i:
             return True
         if owner is not None and not is_below(pred, owner) and not is_setting(owner, pred):
             return False
         return governed_by(item[3], pred, loose=loose)
 
-    def _owner(
-        self,
-        doc: Doc,
-        item: _Anchor,
-        anchors: list[_Anchor],
-        pub: dt.date | None,
-        events: frozenset[int],
-    ) -> Token | None:
+    def _owner(self, d: Dating, item: _Anchor, anchors: list[_Anchor]) -> Token | None:
         """The noun event that owns an expression (``owning_noun``), if any."""
+        doc, events = d.doc, d.events
         # the same for every expression of the document: found once, kept with the Doc
         memo: dict[frozenset[int], frozenset[int]] = doc.user_data.setdefault(
             "casus.noun_events", {}
@@ -496,7 +460,7 @@ class DateStage:
         other = verb is not None and any(
             (a[1] <= start or a[0] >= end) and governed_by(a[3], verb) for a in anchors
         )
-        coarse = (ref or self._resolve(text, pub, False, {}, 0)).precision in COARSE
+        coarse = (ref or self._resolve(text, d.pub, False, {}, 0)).precision in COARSE
         return owning_noun(
             _covering(doc, start, end), nouns, coarse=coarse, clause_has_other_time=other
         )
@@ -551,9 +515,8 @@ class DateStage:
         """The time a sentence is set in: an expression governing its main verb, or one that
         opens the sentence or a line of it ("In 1992, …", "After the independence of Baku,
         …"), which the parser may attach to a headline merged into the sentence."""
-        found = self.governing_date(
-            doc, sent.root, pub, {}, index, countries, events=events, within=within
-        )
+        dating = Dating(doc, pub, {}, countries, events)
+        found = self._governing(dating, sent.root, index, within)
         if found is not None and found.date is not None:
             return found
         for start, _e, text, _anchor_token, ref in self._anchors(doc, sent.root, pub, countries):
@@ -582,24 +545,32 @@ class DateStage:
         """The date of a temporal expression that governs ``trigger`` (rule 1 of
         docs/dates.md), or ``None``. ``within`` is the narrative frame the sentence is in:
         a month without a year ("In April, …") falls in the frame's year."""
-        anchors = self._dating_anchors(doc, trigger, pub, countries, events)
+        return self._governing(
+            Dating(doc, pub, stated, countries, events), trigger, sentence, within
+        )
+
+    def _governing(
+        self, d: Dating, trigger: Token, sentence: int, within: EventDate | None
+    ) -> EventDate | None:
+        """:meth:`governing_date` within one document's :class:`Dating`."""
+        anchors = self._dating_anchors(d, trigger)
         if not anchors:  # most sentences state no time
             return None
         future = is_future_locally(trigger) or _future_governed(trigger)
-        candidates = with_light_verb(trigger, events)
+        candidates = with_light_verb(trigger, d.events)
         for loose in (False, True):
             for pred in candidates:
                 for item in anchors:
                     _s, _e, text, _anchor, ref = item
-                    if not self._attaches(doc, item, pred, anchors, pub, events, loose=loose):
+                    if not self._attaches(d, item, pred, anchors, loose=loose):
                         continue
                     if ref is not None:
                         return ref
-                    before = self._stated_before(item, anchors, pub, stated, sentence)
-                    found = self._resolve(text, pub, future, before, sentence, within)
+                    before = self._stated_before(item, anchors, d.pub, d.stated, sentence)
+                    found = self._resolve(text, d.pub, future, before, sentence, within)
                     if (
                         found.date is None
-                        and pub is not None
+                        and d.pub is not None
                         and not UNRESOLVABLE.match(text.strip())
                     ):
                         continue  # a duration ("a one-year state of emergency"), no date

@@ -10,43 +10,31 @@ import pytest
 
 import casus.store.clusters as store_clusters
 from casus.dedup import STOPWORDS, _stem
-from casus.model import Actor, Article, Event, EventDate
+from casus.model import Article, Event
 from casus.store import Store, refresh_clusters, store_events
 from casus.store.cluster_sql import TOKENS_SQL
-from conftest import TEST_VERSIONS
+from conftest import TEST_VERSIONS, build_event
 
 DAY = dt.date(2023, 6, 5)
-SIDES = {"AZE": ("AZE", "Baku"), "IRN": ("IRN", "Tehran")}
 
 
 def _item(
     article: str, source: str, target: str, cameo: str, verb: str, basis: str = "stated"
 ) -> tuple[Article, list[Event]]:
-    """A one-report article: ``source`` ``verb`` ``target`` (``"Baku expelled Tehran"``)."""
-    (s_code, s_text), (t_code, t_text) = SIDES[source], SIDES[target]
-    text = f"{s_text} {verb} {t_text}"
-    t_start = len(s_text) + len(verb) + 2
-    event = Event(
-        article_id=article,
-        sentence_index=0,
-        evidence_text=text,
-        evidence_start=0,
-        evidence_end=len(text),
-        source=Actor(s_code, s_code, (), s_text, 0, len(s_text)),
-        target=Actor(t_code, t_code, (), t_text, t_start, t_start + len(t_text)),
-        cameo=cameo,
-        cameo_name="",
-        quad_class=1,
-        goldstein=0.0,
-        plover=None,
-        plover_mode=None,
-        trigger_text=verb,
-        trigger_start=len(s_text) + 1,
-        trigger_end=len(s_text) + 1 + len(verb),
-        when=EventDate(DAY, "day", basis, None),
+    """A one-report article: ``source`` ``verb`` ``target`` (``"AZE expelled IRN."``)."""
+    event = build_event(
+        source,
+        target,
+        cameo,
+        DAY.isoformat(),
+        basis=basis,
+        article=article,
+        words=verb,
         confidence=0.7,
     )
-    return Article(text, id=article, outlet=f"Outlet {article}", published=DAY), [event]
+    return Article(event.evidence_text, id=article, outlet=f"Outlet {article}", published=DAY), [
+        event
+    ]
 
 
 def _clusters(

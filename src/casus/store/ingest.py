@@ -8,7 +8,9 @@
   (``kill -9``) leaves whole articles in the store, and the next run skips them.
 - Every event is stored, asserted or not, with its flags; the analysis functions choose.
 - An id given twice in one input with different texts: the first is kept, the second is
-  reported as failed (re-running the input then changes nothing).
+  reported as failed (re-running the input then changes nothing). The same article (id and
+  text) given twice is coded once; the repeat counts as unchanged, and if the first copy
+  fails, the failure is reported once.
 - The partitions and periods touched by a batch are marked pending in the same transaction;
   after the last batch the segments they reach are re-clustered (:mod:`casus.store.clusters`),
   so a killed run's pending work is done by the next run.
@@ -73,7 +75,7 @@ class IngestStats:
     read: int  # articles given
     coded: int  # articles coded for the first time
     recoded: int  # articles re-coded (other versions or text): events replaced
-    unchanged: int  # articles skipped (already stored with the same text and versions)
+    unchanged: int  # articles skipped: stored with the same text and versions, or a repeat
     failed: tuple[Failure, ...]  # articles whose coding raised an error
     events: int  # event rows written
     events_removed: int  # event rows replaced
@@ -126,7 +128,7 @@ def ingest(
     started = time.perf_counter()
     versions = coder_versions(coder)
     totals = _Totals()
-    batches = _batches(_first_of_each_id(articles, totals.failed), batch_size)
+    batches = _batches(_first_of_each_id(articles, totals), batch_size)
     if getattr(coder, "workers", 1) > 1:
         _ingest_streamed(store, coder, batches, versions, totals, on_batch)
     for batch in batches:  # one process (or what is left after a failed stream)
@@ -190,12 +192,10 @@ def _ingest_streamed(
     written are coded again batch by batch (``_code`` retries a failed batch one article
     at a time), and the caller goes on batch by batch."""
     planned: deque[_Planned] = deque()
-    in_flight: set[str] = set()  # planned, not yet written: a repeat is already coded
 
     def feed() -> Iterator[Article]:
         for batch in batches:
-            todo, stored_ids = _plan_batch(store, batch, versions, totals, in_flight)
-            in_flight.update(a.id for a in todo)
+            todo, stored_ids = _plan_batch(store, batch, versions, totals)
             planned.append(_Planned(batch, todo, stored_ids))
             yield from todo
 
@@ -208,7 +208,6 @@ def _ingest_streamed(
                 raise CasusError("the coder returned results out of order")
             coded = _results(mine, totals.failed)
             _write_batch(store, head.batch, coded, head.stored_ids, versions, totals)
-            in_flight.difference_update(a.id for a in head.todo)
             if on_batch is not None:
                 on_batch(len(head.batch))
 
@@ -234,12 +233,9 @@ def _plan_batch(
     batch: list[Article],
     versions: Mapping[str, str],
     totals: _Totals,
-    in_flight: set[str] | None = None,
 ) -> tuple[list[Article], set[str]]:
     totals.read += len(batch)
     todo, stored_ids = _plan(store, batch, versions)
-    if in_flight:  # the same article (same id and text) is being coded in an earlier batch
-        todo = [a for a in todo if a.id not in in_flight]
     totals.unchanged += len(batch) - len(todo)
     return todo, stored_ids
 
@@ -319,21 +315,30 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def _first_of_each_id(articles: Iterable[Article], failed: list[Failure]) -> Iterator[Article]:
-    """The articles, less any that repeats an earlier one's id with another text: that one is
-    reported and the first kept, so the same input stored twice gives the same store."""
+def _first_of_each_id(articles: Iterable[Article], totals: _Totals) -> Iterator[Article]:
+    """The first copy of each article. A repeat (same id and text) is counted as read and
+    unchanged: the first copy's outcome is the article's, coded or failed, whichever batch
+    the repeat falls in and however many workers code. One that repeats an id with another
+    text is reported and the first kept, so the same input stored twice gives the same
+    store."""
     seen: dict[str, str] = {}  # id -> text hash
     for article in articles:
         digest = text_hash(article.text)
-        if seen.setdefault(article.id, digest) != digest:
-            failed.append(
+        first = seen.get(article.id)
+        if first is None:
+            seen[article.id] = digest
+            yield article
+            continue
+        if first == digest:  # the same article again
+            totals.read += 1
+            totals.unchanged += 1
+        else:
+            totals.failed.append(
                 Failure(
                     article.origin or article.id,
                     f"duplicate id {article.id!r} with another text (the first one is kept)",
                 )
             )
-            continue
-        yield article
 
 
 def _plan(
@@ -351,11 +356,7 @@ def _plan(
     )
     stored = {r[0]: tuple(r[1:]) for r in rows}
     todo: list[Article] = []
-    seen: set[str] = set()
-    for article in batch:
-        if article.id in seen:
-            continue  # the same article twice in one batch: code it once
-        seen.add(article.id)
+    for article in batch:  # each id once (_first_of_each_id)
         wanted = (
             text_hash(article.text),
             versions["casus"],

@@ -20,6 +20,7 @@ from casus.engine.clauses import (
     protest_purposes,
 )
 from casus.engine.context import is_country
+from casus.engine.denials import denials
 from casus.engine.frames import (
     Frame,
     noun_frame,
@@ -125,7 +126,7 @@ class EventEngine:
             consumed: set[int] = set()
             found = self._verb_events(scope, sent, consumed)
             found += self._noun_events(scope, sent, consumed)
-            found = protest_purposes(found)
+            found = denials(protest_purposes(found), self.cameo)
             out.extend(found)
             scope.earlier.extend(e for e, _ in found if e.modality.asserted and e.source)
         return dedupe(out)

@@ -20,7 +20,6 @@ from casus.engine.clauses import (
     protest_purposes,
 )
 from casus.engine.context import is_country
-from casus.engine.denials import denials
 from casus.engine.frames import (
     Frame,
     noun_frame,
@@ -42,6 +41,7 @@ from casus.engine.modality import (
     modality_of,
     stated_future,
 )
+from casus.engine.negations import denials, refusals
 from casus.engine.pairs import (
     codable,
     confidence,
@@ -127,6 +127,7 @@ class EventEngine:
             found = self._verb_events(scope, sent, consumed)
             found += self._noun_events(scope, sent, consumed)
             found = denials(protest_purposes(found), self.cameo)
+            found = refusals(found, self.intentions, self.cameo)
             out.extend(found)
             scope.earlier.extend(e for e, _ in found if e.modality.asserted and e.source)
         return dedupe(out)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from casus.engine.cargo import cargo
 from casus.engine.ellipsis import elided_object
 from casus.engine.modality import REPORTING_VERBS
 from casus.engine.phrases import of_object
@@ -37,6 +38,7 @@ INSTRUMENT_NOUNS = word_list("instrument_nouns")
 AREA_WORDS = word_list("area_words")
 COMPASS_WORDS = word_list("compass_words")
 MOTION_NOUNS = word_list("motion_nouns")
+TRAVEL_VERBS = word_list("travel_verbs")
 NEGATED_PREFIXES = word_list("negated_prefixes")
 AGENTIVE_ADJECTIVES = word_list("agentive_adjectives")
 WEAPON_NOUNS = word_list("weapon_nouns")
@@ -182,6 +184,7 @@ def verb_frame(verb: Token, depth: int = 0) -> Frame:
     ) else None
     for obj in frame.objects:
         prep_objects(obj, frame.preps)
+    frame.objects.extend(cargo(frame.objects))  # "sent planes carrying doctors"
     if frame.passive and not frame.subjects:
         # "were declared persona non grata by Azerbaijan": the agent hangs off the predicate
         for pred in frame.predicates + [c for c in verb.children if c.dep_ == "oprd"]:
@@ -399,6 +402,10 @@ def noun_frame(noun: Token, resolver: Resolver) -> Frame:
             if speech is not None and speech.lemma_.lower() in REPORTING_VERBS:
                 frame.subjects = verb_frame(speech).subjects
                 frame.complements = [c for c in speech.children if c.dep_ == "ccomp"]
+    if not frame.subjects and noun.dep_ == "pobj" and head.lower_ == "for":
+        # "negotiators returned to Geneva for talks": who travels holds them
+        if head.head.pos_ == "VERB" and head.head.lemma_.lower() in TRAVEL_VERBS:
+            frame.subjects = verb_frame(head.head).subjects
     if not frame.subjects and frame.lemma in MOTION_NOUNS and noun.dep_ in ("nsubj", "nsubjpass"):
         # "the deployment of Russian troops to Belarus began": what moves is who acts (not in
         # "opposed the deployment of a regional force", which may never happen)

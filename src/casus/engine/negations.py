@@ -1,4 +1,6 @@
-"""A side's report that it did not do a hostile act is a denial (CAMEO 016).
+"""What a negated act says by itself: a denial, or a standing refusal.
+
+A side's report that it did not do a hostile act is a denial (CAMEO 016).
 
 "Russia's Defence Ministry said it had not planned to hit any targets in Poland", "the army
 insisted its troops did not fire on the crowd": the attack itself is negated and not coded,
@@ -6,6 +8,10 @@ but the statement is an event of its own, the speaker denying responsibility tow
 the act would have been done to. The negated act must be the speaker's own (its subject is a
 pronoun or a noun phrase with a possessive pronoun) and must be past: "said it would not
 attack" is a refusal or an intent, left to the intentions table.
+
+A cooperative act negated in the present tense is a stance the side holds now, a rejection:
+"Serbia does not recognise Kosovo's independence", "Caracas declared that it does not recognise
+the court's jurisdiction" (the refusal code of ``data/intentions.tsv``: 120, 125).
 """
 
 from __future__ import annotations
@@ -33,6 +39,10 @@ IRREALIS_AUX = frozenset(
 )
 # Verbs of saying that deny by themselves ("denied that it had attacked"): coded there already.
 DENYING_VERBS = frozenset({"deny", "reject", "dismiss", "refute"})
+# Cooperative roots whose present-tense negation is a stance: recognise, support, accept (03,
+# 05), negotiate (04). "does not send arms" (06, 07) is more often a denial than a refusal.
+STANCE_ROOTS = frozenset({"03", "04", "05"})
+PRESENT_TAGS = frozenset({"VBP", "VBZ"})
 
 
 def denials(events: list[tuple[Event, Token]], cameo: CameoTable) -> list[tuple[Event, Token]]:
@@ -114,3 +124,36 @@ def _own_subject(chain: list[Token]) -> bool:
     if subject.lower_ in OWN_PRONOUNS:
         return True
     return any(c.dep_ == "poss" and c.lower_ in OWN_PRONOUNS for c in subject.children)
+
+
+def refusals(
+    events: list[tuple[Event, Token]],
+    intents: dict[str, tuple[str | None, str | None]],
+    cameo: CameoTable,
+) -> list[tuple[Event, Token]]:
+    """``events`` with the rejection each present-tense negated cooperative act states
+    ("Serbia does not recognise Kosovo" → 120)."""
+    added: list[tuple[Event, Token]] = []
+    for event, token in events:
+        modality = event.modality
+        if not modality.negated or modality.hypothetical or modality.future:
+            continue
+        if event.cameo_root not in STANCE_ROOTS or event.source is None:
+            continue
+        refusal = intents.get(event.cameo_root, (None, None))[1]
+        if refusal is None or not _present_negation(token):
+            continue
+        fields = cameo.get(refusal).event_fields()
+        stance = replace(event, **fields, modality=Modality(reported=modality.reported))
+        added.append((replace(stance, pattern=f"{__name__}:{refusal}"), token))
+    return events + added
+
+
+def _present_negation(pred: Token) -> bool:
+    """ "does not recognise", "do not accept": a negated verb in the simple present."""
+    auxes = [c for c in pred.children if c.dep_ == "aux"]
+    if not any(c.dep_ == "neg" for c in pred.children):
+        return False
+    if _irrealis(pred):
+        return False
+    return any(a.lemma_.lower() == "do" and a.tag_ in PRESENT_TAGS for a in auxes)

@@ -31,9 +31,7 @@ def cargo(objects: list[Token]) -> list[Token]:
                 continue
             lemma = clause.lemma_.lower()
             if lemma in CARRYING_VERBS:
-                out.extend(
-                    t for c in clause.children if c.dep_ == "dobj" for t in _and(c)
-                )
+                out.extend(t for c in clause.children if c.dep_ == "dobj" for t in _and(c))
             elif lemma in LOADING_VERBS or clause.lower_ == "laden":
                 out.extend(
                     t

@@ -402,15 +402,25 @@ def noun_frame(noun: Token, resolver: Resolver) -> Frame:
             if speech is not None and speech.lemma_.lower() in REPORTING_VERBS:
                 frame.subjects = verb_frame(speech).subjects
                 frame.complements = [c for c in speech.children if c.dep_ == "ccomp"]
-    if not frame.subjects and noun.dep_ == "pobj" and head.lower_ == "for":
+    if not frame.subjects and _travelled_for(noun):
         # "negotiators returned to Geneva for talks": who travels holds them
-        if head.head.pos_ == "VERB" and head.head.lemma_.lower() in TRAVEL_VERBS:
-            frame.subjects = verb_frame(head.head).subjects
+        frame.subjects = verb_frame(head.head).subjects
     if not frame.subjects and frame.lemma in MOTION_NOUNS and noun.dep_ in ("nsubj", "nsubjpass"):
         # "the deployment of Russian troops to Belarus began": what moves is who acts (not in
         # "opposed the deployment of a regional force", which may never happen)
         frame.subjects = list(frame.preps.get("of", []))
     return frame
+
+
+def _travelled_for(noun: Token) -> bool:
+    """Whether the noun is what a journey is for: "flew to Moscow **for talks**"."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ == "for"
+        and prep.head.pos_ == "VERB"
+        and prep.head.lemma_.lower() in TRAVEL_VERBS
+    )
 
 
 def _weapon_owners(noun: Token, resolver: Resolver) -> list[Token]:

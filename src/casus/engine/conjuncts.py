@@ -1,8 +1,9 @@
 """One actor per country coordinated in a phrase that names the members of a group.
 
-"Officials from Armenia and Azerbaijan met in Geneva", "delegations of Serbia and Kosovo":
-the role noun is no one country's, so it is one actor per country of its "from"/"of" phrase
-(ARMGOV and AZEGOV), and the meeting is between them.
+"Officials from Armenia and Azerbaijan met in Geneva", "delegations from Serbia and Kosovo":
+the role noun is no one country's, so it is one actor per country of its "from" phrase (ARMGOV
+and AZEGOV), and the meeting is between them. Not "of": "the presidents of Venezuela and
+Guyana" are often each other's counterparts, resolved by the collective readings.
 """
 
 from __future__ import annotations
@@ -16,14 +17,14 @@ from casus.ontology.actors import join_code
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-MEMBER_PREPS = frozenset({"from", "of"})
+MEMBER_PREPS = frozenset({"from"})
 
 
 def member_actors(
     token: Token, actor: Actor | None, actor_for: Callable[[Token], Actor | None]
 ) -> list[Actor]:
-    """The role ``actor`` once for each country coordinated in ``token``'s "from"/"of"
-    phrase; empty unless there are at least two such countries."""
+    """The role ``actor`` once for each country coordinated in ``token``'s "from" phrase;
+    empty unless there are at least two such countries."""
     if actor is None or not actor.roles or (actor.code is not None and actor.how == "person"):
         return []
     for prep in token.children:

@@ -43,6 +43,9 @@ DENYING_VERBS = frozenset({"deny", "reject", "dismiss", "refute"})
 # 05), negotiate (04). "does not send arms" (06, 07) is more often a denial than a refusal.
 STANCE_ROOTS = frozenset({"03", "04", "05"})
 PRESENT_TAGS = frozenset({"VBP", "VBZ"})
+# A relative clause describes a thing, it does not report a stance: "the administrative line,
+# which Belgrade does not recognise as a border".
+BACKGROUND_DEPS = frozenset({"relcl", "acl"})
 
 
 def denials(events: list[tuple[Event, Token]], cameo: CameoTable) -> list[tuple[Event, Token]]:
@@ -152,7 +155,7 @@ def refusals(
 def _present_negation(pred: Token) -> bool:
     """ "does not recognise", "do not accept": a negated verb in the simple present."""
     auxes = [c for c in pred.children if c.dep_ == "aux"]
-    if not any(c.dep_ == "neg" for c in pred.children):
+    if not any(c.dep_ == "neg" for c in pred.children) or pred.dep_ in BACKGROUND_DEPS:
         return False
     if _irrealis(pred):
         return False

@@ -18,6 +18,7 @@ from casus.engine.conjuncts import member_actors
 from casus.engine.context import is_country
 from casus.engine.phrases import (
     COUNTRY_NOUNS,
+    OWNED_NOUNS,
     agentive,
     appositions,
     clause_subject,
@@ -422,8 +423,7 @@ class Resolver:
         owned = (
             bool(roles)
             or head.lemma_.lower() in COUNTRY_NOUNS
-            or head.lemma_.lower()
-            in ("citizen", "national", "people", "population", "resident", "force", "official")
+            or head.lemma_.lower() in OWNED_NOUNS
         )
         if poss is None or poss.country is None or not owned:
             return None

@@ -42,6 +42,7 @@ from casus.engine.modality import (
     stated_future,
 )
 from casus.engine.negations import denials, refusals
+from casus.engine.orders import bare_order
 from casus.engine.pairs import (
     codable,
     confidence,
@@ -149,6 +150,7 @@ class EventEngine:
                 self.clauses.obligation(token, frame),
                 self.clauses.retribution(token, frame),
                 self.clauses.judgement(token),
+                bare_order(token, frame, self.matcher, self.lexicon),
             ):
                 if implied is not None:
                     found.extend(self._note(scope, self._build(scope, *implied)))

@@ -15,6 +15,7 @@ from casus.engine.cargo import cargo
 from casus.engine.ellipsis import elided_object
 from casus.engine.modality import REPORTING_VERBS
 from casus.engine.phrases import of_object
+from casus.engine.presupposition import dated_possessor
 from casus.engine.resolver import QUANTIFIER_HEADS, Resolver
 from casus.model import Actor
 from casus.ontology.words import word_list, word_sequence
@@ -346,7 +347,7 @@ def noun_frame(noun: Token, resolver: Resolver) -> Frame:
     object; a light verb lends its subject ("held talks")."""
     frame = Frame(noun, "noun", lemma=noun.lemma_.lower())
     for child in noun.children:
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" and child.i != getattr(dated_possessor(noun), "i", None):
             frame.subjects.extend(with_conjuncts(child))
         elif child.dep_ in ("amod", "compound") and child.i < noun.i:
             if prefixed(child):  # "anti-Iranian allegations": Iran is not the accuser

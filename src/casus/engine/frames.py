@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from casus.engine.cargo import cargo
+from casus.engine.described import described_objects
 from casus.engine.ellipsis import elided_object
 from casus.engine.modality import REPORTING_VERBS
 from casus.engine.phrases import of_object
@@ -178,7 +179,7 @@ def verb_frame(verb: Token, depth: int = 0) -> Frame:
             elif not any(g.dep_ == "pobj" for g in child.children):
                 frame.particles.add(child.lower_)
     if not frame.objects and not frame.passive:
-        frame.objects.extend(_shifted_objects(verb))
+        frame.objects.extend(_shifted_objects(verb) or described_objects(verb))
     prep_objects(verb, frame.preps)
     frame.preps.pop("by", None) if frame.passive and "by" in frame.preps and any(
         c.dep_ == "agent" for c in verb.children

@@ -56,6 +56,9 @@ def _table(*rows: str) -> Idioms:
         ("Serbia burned the three old wooden road bridges.", "burned", False),  # gap over 4
         ("Beijing launched a charm offensive in Asia.", "launched", True),  # via the object
         ("Beijing launched an offensive after its charm failed.", "launched", False),
+        # an aside between commas counts as no token of the gap
+        ("Serbia burned, as one diplomat in Brussels put it, its bridges.", "burned", True),
+        ("Serbia burned its old, wooden and very narrow road bridges.", "burned", False),
     ],
 )
 def test_idiom_matches_words_in_order_around_the_trigger(

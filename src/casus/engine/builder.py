@@ -41,6 +41,8 @@ from casus.engine.modality import (
     modality_of,
     stated_future,
 )
+from casus.engine.negations import denials, refusals
+from casus.engine.orders import bare_order
 from casus.engine.pairs import (
     codable,
     confidence,
@@ -125,7 +127,8 @@ class EventEngine:
             consumed: set[int] = set()
             found = self._verb_events(scope, sent, consumed)
             found += self._noun_events(scope, sent, consumed)
-            found = protest_purposes(found)
+            found = denials(protest_purposes(found), self.cameo)
+            found = refusals(found, self.intentions, self.cameo)
             out.extend(found)
             scope.earlier.extend(e for e, _ in found if e.modality.asserted and e.source)
         return dedupe(out)
@@ -147,6 +150,7 @@ class EventEngine:
                 self.clauses.obligation(token, frame),
                 self.clauses.retribution(token, frame),
                 self.clauses.judgement(token),
+                bare_order(token, frame, self.matcher, self.lexicon),
             ):
                 if implied is not None:
                     found.extend(self._note(scope, self._build(scope, *implied)))

@@ -11,9 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from casus.engine.cargo import cargo
+from casus.engine.described import described_objects
 from casus.engine.ellipsis import elided_object
 from casus.engine.modality import REPORTING_VERBS
 from casus.engine.phrases import of_object
+from casus.engine.presupposition import dated_possessor
 from casus.engine.resolver import QUANTIFIER_HEADS, Resolver
 from casus.model import Actor
 from casus.ontology.words import word_list, word_sequence
@@ -37,6 +40,7 @@ INSTRUMENT_NOUNS = word_list("instrument_nouns")
 AREA_WORDS = word_list("area_words")
 COMPASS_WORDS = word_list("compass_words")
 MOTION_NOUNS = word_list("motion_nouns")
+TRAVEL_VERBS = word_list("travel_verbs")
 NEGATED_PREFIXES = word_list("negated_prefixes")
 AGENTIVE_ADJECTIVES = word_list("agentive_adjectives")
 WEAPON_NOUNS = word_list("weapon_nouns")
@@ -175,13 +179,14 @@ def verb_frame(verb: Token, depth: int = 0) -> Frame:
             elif not any(g.dep_ == "pobj" for g in child.children):
                 frame.particles.add(child.lower_)
     if not frame.objects and not frame.passive:
-        frame.objects.extend(_shifted_objects(verb))
+        frame.objects.extend(_shifted_objects(verb) or described_objects(verb))
     prep_objects(verb, frame.preps)
     frame.preps.pop("by", None) if frame.passive and "by" in frame.preps and any(
         c.dep_ == "agent" for c in verb.children
     ) else None
     for obj in frame.objects:
         prep_objects(obj, frame.preps)
+    frame.objects.extend(cargo(frame.objects))  # "sent planes carrying doctors"
     if frame.passive and not frame.subjects:
         # "were declared persona non grata by Azerbaijan": the agent hangs off the predicate
         for pred in frame.predicates + [c for c in verb.children if c.dep_ == "oprd"]:
@@ -343,7 +348,7 @@ def noun_frame(noun: Token, resolver: Resolver) -> Frame:
     object; a light verb lends its subject ("held talks")."""
     frame = Frame(noun, "noun", lemma=noun.lemma_.lower())
     for child in noun.children:
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" and child.i != getattr(dated_possessor(noun), "i", None):
             frame.subjects.extend(with_conjuncts(child))
         elif child.dep_ in ("amod", "compound") and child.i < noun.i:
             if prefixed(child):  # "anti-Iranian allegations": Iran is not the accuser
@@ -399,11 +404,25 @@ def noun_frame(noun: Token, resolver: Resolver) -> Frame:
             if speech is not None and speech.lemma_.lower() in REPORTING_VERBS:
                 frame.subjects = verb_frame(speech).subjects
                 frame.complements = [c for c in speech.children if c.dep_ == "ccomp"]
+    if not frame.subjects and _travelled_for(noun):
+        # "negotiators returned to Geneva for talks": who travels holds them
+        frame.subjects = verb_frame(head.head).subjects
     if not frame.subjects and frame.lemma in MOTION_NOUNS and noun.dep_ in ("nsubj", "nsubjpass"):
         # "the deployment of Russian troops to Belarus began": what moves is who acts (not in
         # "opposed the deployment of a regional force", which may never happen)
         frame.subjects = list(frame.preps.get("of", []))
     return frame
+
+
+def _travelled_for(noun: Token) -> bool:
+    """Whether the noun is what a journey is for: "flew to Moscow **for talks**"."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ == "for"
+        and prep.head.pos_ == "VERB"
+        and prep.head.lemma_.lower() in TRAVEL_VERBS
+    )
 
 
 def _weapon_owners(noun: Token, resolver: Resolver) -> list[Token]:

@@ -57,6 +57,12 @@ class PatternMatcher:
             words = [m.lemma_.lower() for m in mods]
             for k in range(len(words), 0, -1):
                 forms.append(" ".join(words[-k:] + [lemma]))
+            # an adjective across a compound: "a joint ground patrol" is a "joint patrol"
+            forms.extend(
+                f"{m.lemma_.lower()} {lemma}"
+                for m in mods[:-1]
+                if m.dep_ == "amod" and f"{m.lemma_.lower()} {lemma}" not in forms
+            )
         of = next(
             (
                 g

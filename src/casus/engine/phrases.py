@@ -38,6 +38,20 @@ COUNTRY_NOUNS = word_list("country_nouns")
 PERSON_ENTS = frozenset({"PERSON"})
 PERSON_NOUNS = word_list("person_nouns")
 AGENT_NOUNS = word_list("agent_nouns")
+# Nouns a possessor makes an actor of: "its citizens", "its vessels" (the owner's).
+OWNED_NOUNS = frozenset(
+    {
+        "citizen",
+        "national",
+        "people",
+        "population",
+        "resident",
+        "force",
+        "official",
+        "vessel",
+        "ship",
+    }
+)
 
 
 def agentive(head: Token, roles: tuple[str, ...]) -> bool:

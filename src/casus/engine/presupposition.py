@@ -17,6 +17,13 @@ if TYPE_CHECKING:
 PRESUPPOSING_VERBS = word_list("presupposing_verbs")
 PRESUPPOSING_PREPS = word_list("presupposing_preps")
 HARM_VERBS = word_list("harm_verbs")
+# Words of a time that owns an act: "**Saturday's** strikes", "**last week's** attack".
+DAY_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday"}
+    | {"week", "weekend", "month", "year", "night", "today"}
+)
+# What an act named by its day may still be ahead of: "ahead of Sunday's talks".
+PENDING_WORDS = frozenset({"ahead", "before", "for", "until", "prior", "awaiting", "await"})
 
 
 def presupposed(noun: Token) -> bool:
@@ -26,6 +33,9 @@ def presupposed(noun: Token) -> bool:
     the expulsion", "amid fighting"), the subject of a past relative clause ("protests that
     erupted after her death"). "the threat of an attack" is none of these."""
     head = noun.head
+    if dated_possessor(noun) is not None:
+        # "the cost of Saturday's strikes on the Abqaiq plant": a dated act is a past one
+        return not {head.lower_, head.head.lower_, head.lemma_.lower()} & PENDING_WORDS
     if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         return head.tag_ in ("VBD", "VBZ", "VBP", "VBN")
     if noun.dep_ == "dobj" and head.lemma_.lower() in PRESUPPOSING_VERBS:
@@ -33,6 +43,17 @@ def presupposed(noun: Token) -> bool:
     if noun.dep_ == "pobj" and head.lower_ in PRESUPPOSING_PREPS:
         return True
     return any(_past_relative(c) for c in noun.children if c.dep_ == "relcl")
+
+
+def dated_possessor(noun: Token) -> Token | None:
+    """The time that owns a nominal act, which names when, not who: "**Saturday's** drone
+    strikes", "**last week's** attack"."""
+    for child in noun.children:
+        if child.dep_ != "poss":
+            continue
+        if child.ent_type_ in ("DATE", "TIME") or child.lemma_.lower() in DAY_WORDS:
+            return child
+    return None
 
 
 def _past_relative(verb: Token) -> bool:

@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from itertools import takewhile
 from typing import TYPE_CHECKING
 
+from casus.engine.conjuncts import member_actors
 from casus.engine.context import is_country
 from casus.engine.phrases import (
     COUNTRY_NOUNS,
+    OWNED_NOUNS,
     agentive,
     appositions,
     clause_subject,
@@ -168,8 +170,9 @@ class Resolver:
             conjuncts = [named] + [c for c in named.children if c.dep_ == "conj"]
             return [a for c in conjuncts for a in self.actors_for(c)]
         actor = self.actor_for(token)
-        if actor is None or actor.code is None:
-            return [actor] if actor is not None else []
+        members = member_actors(token, actor, self.actor_for)  # "officials from A and B"
+        if members or actor is None or actor.code is None:
+            return members or ([actor] if actor is not None else [])
         out = [actor]
         out += self._whose_conjuncts(token, actor)
         for mod in token.children:
@@ -420,8 +423,7 @@ class Resolver:
         owned = (
             bool(roles)
             or head.lemma_.lower() in COUNTRY_NOUNS
-            or head.lemma_.lower()
-            in ("citizen", "national", "people", "population", "resident", "force", "official")
+            or head.lemma_.lower() in OWNED_NOUNS
         )
         if poss is None or poss.country is None or not owned:
             return None

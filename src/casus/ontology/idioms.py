@@ -27,6 +27,9 @@ GAP = "..."
 # A gap "..." stands for up to this many tokens.
 MAX_GAP = 4
 MAX_ITEMS = 8
+# An aside a gap reads over as one token: ", including judges and police commanders,".
+ASIDE_CLOSE = {",": ",", "(": ")", "--": "--"}
+MAX_ASIDE = 12
 WORD_RE = re.compile(r"^[a-z][a-z'\-]*(\|[a-z][a-z'\-]*)*$")
 # Words of the trigger's clause that count as part of it: "launched a charm offensive" is
 # figurative because its object is.
@@ -78,13 +81,38 @@ def _match(
     lemmas, lowers = words
     if item is None:  # a gap: skip 0 to MAX_GAP tokens before the next word
         return any(
-            _match(words, items, ti + skip, ii + 1, matched, anchors, first)
-            for skip in range(MAX_GAP + 1)
-            if ti + skip < len(lemmas)
+            _match(words, items, at, ii + 1, matched, anchors, first)
+            for at in _gap_ends(lowers, ti)
         )
     if ti >= len(lemmas) or (lemmas[ti] not in item and lowers[ti] not in item):
         return False
     return _match(words, items, ti + 1, ii + 1, [*matched, ti], anchors, first)
+
+
+def _gap_ends(lowers: list[str], start: int) -> list[int]:
+    """Where a gap from ``start`` may end: up to MAX_GAP tokens on, where an aside between
+    commas or brackets counts as none ("added 12 officials, including two judges, to its
+    sanctions list")."""
+    ends: list[int] = []
+    at, budget = start, MAX_GAP
+    while at < len(lowers) and budget >= 0:
+        ends.append(at)
+        closing = ASIDE_CLOSE.get(lowers[at])
+        if closing is not None:
+            close = _closing(lowers, at, closing)
+            if close is not None:
+                at = close + 1
+                continue
+        at, budget = at + 1, budget - 1
+    return ends
+
+
+def _closing(lowers: list[str], opening: int, closing: str) -> int | None:
+    """The token that closes the aside opened at ``opening``, if it is near."""
+    for at in range(opening + 1, min(len(lowers), opening + MAX_ASIDE + 1)):
+        if lowers[at] == closing:
+            return at
+    return None
 
 
 class Idioms:

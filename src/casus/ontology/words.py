@@ -23,6 +23,8 @@ LISTS = frozenset(
     {
         # words.tsv: the actor resolver
         "quantifier_heads",
+        "carrier_nouns",
+        "travel_verbs",
         "country_nouns",
         "person_nouns",
         "agent_nouns",

@@ -14,7 +14,7 @@ import re
 import warnings
 
 from casus.daterange import bounded, clamped_shift  # issue 13: no OverflowError at the edges
-from casus.dates import MONTH_PATTERN, shift_months
+from casus.dates import MONTH_PATTERN, period_end, shift_months
 from casus.ontology.words import word_values
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -146,12 +146,57 @@ def resolve_expression(
     """The first day of the period ``text`` names, and its precision; ``None`` if it names
     no resolvable time. Relative expressions need ``pub``."""
     s = _clean(text)
+    part = _part_of(s, pub, future=future)
+    if part is not None:
+        return part
     absolute = _absolute(s, pub, future=future)
     if absolute is not None:
         return absolute
     if pub is None:
         return None
     return _relative(s, pub, future=future)
+
+
+# A part of a named period: "the last day of 2020", "the end of June", "the first week of
+# March", "the eve of Sunday's vote" (the day before).
+PART_OF = re.compile(
+    r"(?:(?P<edge>first|last|final|opening|closing) (?P<unit>day|week)|"
+    r"(?P<part>start|beginning|middle|end|close)|(?P<eve>eve)) of (?P<inner>.+)"
+)
+# "the end of the year": the year of publication.
+_BARE_UNIT = re.compile(r"(?:the )?(week|month|year)")
+
+
+def _part_of(s: str, pub: dt.date | None, *, future: bool) -> Resolved | None:
+    """A part of the period an inner expression names: the first or last day or week, the
+    start, middle or end (the thirds of a month, the first, seventh and last months of a
+    year), or the eve (the day before)."""
+    m = PART_OF.fullmatch(s)
+    if m is None:
+        return None
+    inner = m.group("inner")
+    if _BARE_UNIT.fullmatch(inner):
+        inner = f"this {_BARE_UNIT.fullmatch(inner).group(1)}"  # type: ignore[union-attr]
+    found = resolve_expression(inner, pub, future=future)
+    if found is None:
+        return None
+    start, precision = found
+    end, part = period_end(start, precision), m.group("part") or ""
+    if m.group("eve"):
+        return start - dt.timedelta(days=1), "day"
+    if m.group("unit") == "day":
+        return (start if m.group("edge") == "first" else end), "day"
+    if m.group("unit") == "week":
+        return (start if m.group("edge") in ("first", "opening") else end - dt.timedelta(6)), "week"
+    if precision == "month":
+        third = {"middle": THIRDS["mid"], "end": THIRDS["late"], "close": THIRDS["late"]}
+        return start.replace(day=third.get(part, 1)), "month"
+    if precision == "year":
+        return start.replace(month={"middle": 7, "end": 12, "close": 12}.get(part, 1)), "month"
+    if precision == "decade":
+        year = {"middle": start.year + 5, "end": end.year, "close": end.year}.get(part, start.year)
+        return dt.date(year, 1, 1), "year"
+    return start, precision
 
 
 def _absolute(s: str, pub: dt.date | None, *, future: bool = False) -> Resolved | None:
@@ -347,6 +392,8 @@ def relative_offset(text: str) -> tuple[int, int] | None:
         return 0, 0
     if s in ("next day", "following day", "day after"):
         return 1, 0
+    if s in ("previous day", "day before", "preceding day", "eve"):
+        return -1, 0
     if s in ("following month", "next month after"):
         return 0, 1
     m = re.fullmatch(rf"{_NUM} (day|week|month)s? (later|after|afterwards|earlier|before)", s)

@@ -26,6 +26,8 @@ from casus.engine.date_attachment import (
     modifies_a_name,
     offset_clause,
     owning_noun,
+    reported_earlier,
+    time_clauses,
     with_light_verb,
 )
 from casus.engine.modality import is_future_locally
@@ -65,6 +67,9 @@ EXTRA_TIME = re.compile(
 # Roots of acts done by saying so (intents, threats): an act planned in the future is dated
 # by the clause that expresses it.
 EXPRESSED_ROOTS = frozenset({"03", "13"})
+# Sentences a relative offset ("two days later") looks through for the date it counts from:
+# its own and the two before it.
+OFFSET_REACH = 3
 UNRESOLVABLE = re.compile(
     r"^(?:(?:many |several |some )?(?:years|decades) ago|in the past|"
     r"long ago)$",
@@ -75,12 +80,24 @@ UNRESOLVABLE = re.compile(
 def _date_spans(sent: Span) -> list[tuple[int, int, str]]:
     """(start char, end char, text) of the sentence's temporal expressions: spaCy DATE and
     TIME entities plus the span phrases spaCy misses."""
-    spans = [(e.start_char, e.end_char, e.text) for e in _entities(sent, ("DATE", "TIME"))]
+    spans = _joined([(e.start_char, e.end_char, e.text) for e in _entities(sent, ("DATE", "TIME"))])
     for m in EXTRA_TIME.finditer(sentence_text(sent)):
         start = sent.start_char + m.start()
         if not any(s <= start < e for s, e, _ in spans):
             spans.append((start, sent.start_char + m.end(), m.group(0)))
     return spans
+
+
+def _joined(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Entities with a part-of phrase joined to the time it is part of: spaCy reads "the eve
+    of Sunday's vote" as "the eve of" and "Sunday"."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, text in spans:
+        if out and out[-1][2].lower().endswith(" of") and 0 < start - out[-1][1] <= 1:
+            first = out.pop()
+            start, text = first[0], f"{first[2]} {text}"
+        out.append((start, end, text))
+    return out
 
 
 def _entities(sent: Span, labels: tuple[str, ...]) -> list[Span]:
@@ -113,6 +130,14 @@ def _anchor(doc: Doc, start: int, end: int) -> Token:
 def _modifies_next(doc: Doc, start: int, end: int) -> bool:
     last = _covering(doc, start, end)[-1]
     return bool(last.dep_ in ("compound", "amod", "nmod") and last.head.i > last.i)
+
+
+def _is_future(trigger: Token, events: frozenset[int]) -> bool:
+    """Whether an event is to come: its own verb, or the light verb of a noun event ("will
+    resume **talks** on Monday"), is future or governed by a plan."""
+    return any(
+        is_future_locally(t) or _future_governed(t) for t in with_light_verb(trigger, events)
+    )
 
 
 def _future_governed(trigger: Token) -> bool:
@@ -219,13 +244,16 @@ class Dating:
     publication date, the dates stated so far (sentence index -> date, filled in by the
     caller as events are dated), how often the article names each country (to settle bare
     reference names such as "the revolution"), and the token indexes of its event triggers
-    (a noun event owns the time of its noun phrase)."""
+    (a noun event owns the time of its noun phrase), and the narrative frame of each
+    sentence, when known (an "N days after" clause cut off from its main clause by the
+    parser is dated from the sentence before)."""
 
     doc: Doc
     pub: dt.date | None
     stated: dict[int, EventDate]
     countries: Counter[str]
     events: frozenset[int]
+    frames: tuple[Frame, ...] = ()
 
 
 class DateStage:
@@ -257,7 +285,7 @@ class DateStage:
             lambda when: is_historical(when, pub, self.historical),
         )
         # ---- end hook
-        dating = Dating(doc, pub, stated, countries, events)
+        dating = Dating(doc, pub, stated, countries, events, tuple(frames))
         for event, trigger in document.coded():
             index = event.sentence_index
             when = self._date(
@@ -287,6 +315,7 @@ class DateStage:
         countries: Counter[str] | None = None,
         events: frozenset[int] = frozenset(),
         frame: Frame | None = None,
+        frames: tuple[Frame, ...] = (),
         expressed: bool = False,
     ) -> EventDate:
         """The date of the event whose predicate is ``trigger``; ``stated`` maps earlier
@@ -300,7 +329,9 @@ class DateStage:
         threat) whose trigger is the planned act is dated by the clause that expresses it;
         an event in a background clause ("after Minsk arrested a journalist") with no time
         of its own by the latest earlier date in the article."""
-        dating = Dating(doc, pub, stated, countries if countries is not None else Counter(), events)
+        dating = Dating(
+            doc, pub, stated, countries if countries is not None else Counter(), events, frames
+        )
         return self._date(dating, trigger, sentence, frame, expressed=expressed)
 
     def _date(
@@ -313,7 +344,7 @@ class DateStage:
         expressed: bool = False,
     ) -> EventDate:
         """:meth:`date_for` within one document's :class:`Dating`."""
-        future = is_future_locally(trigger) or _future_governed(trigger)
+        future = _is_future(trigger, d.events)
         within = frame.inherited if frame is not None else None
         speaker = expressing_clause(trigger) if expressed else None
         if speaker is not None:
@@ -323,7 +354,9 @@ class DateStage:
         found = self._governing(d, trigger, sentence, within)
         if found is None:
             found = self._interval_date(d, trigger, sentence, frame)
-        background = background_clause(trigger) if found is None else None
+        background = (
+            background_clause(trigger) or reported_earlier(trigger) if found is None else None
+        )
         if background is not None:
             # a date of the background clause itself first ("after Minsk forced a jet to land
             # on Sunday and arrested a journalist"), then the latest earlier date
@@ -333,8 +366,22 @@ class DateStage:
         if found is None:
             found = self._linked_date(d, trigger, sentence, future, within)
         if found is None:
+            found = self._time_clause_date(d, trigger, sentence, within)
+        if found is None:
             found = _carried_date(trigger, d.stated, sentence, frame, future=future)
         return found if found is not None else _publication_date(d.pub)
+
+    def _time_clause_date(
+        self, d: Dating, trigger: Token, sentence: int, within: EventDate | None
+    ) -> EventDate | None:
+        """The time of a "when"/"as" clause, or of the clause before a colon, that sets the
+        time of the trigger's clause (``time_clauses``), as an inferred date."""
+        for clause in time_clauses(trigger):
+            found = self._governing(d, clause, sentence, within)
+            if found is not None and found.date is not None:
+                w = found
+                return EventDate(w.date, w.precision, "inferred", w.text, w.note, w.reference)
+        return None
 
     def _interval_date(
         self, d: Dating, trigger: Token, sentence: int, frame: Frame | None
@@ -351,6 +398,9 @@ class DateStage:
         offset = relative_offset(f"{amount} {'earlier' if mark == 'after' else 'later'}")
         if offset is None:
             return None
+        if main.i < sentence_of(trigger).start:  # the main clause is the sentence before
+            sentence -= 1
+            frame = d.frames[sentence] if 0 <= sentence < len(d.frames) else None
         base = self._date(d, main, sentence, frame)
         if base.date is None:
             return None
@@ -556,7 +606,7 @@ class DateStage:
         anchors = self._dating_anchors(d, trigger)
         if not anchors:  # most sentences state no time
             return None
-        future = is_future_locally(trigger) or _future_governed(trigger)
+        future = _is_future(trigger, d.events)
         candidates = with_light_verb(trigger, d.events)
         for loose in (False, True):
             for pred in candidates:
@@ -566,7 +616,7 @@ class DateStage:
                         continue
                     if ref is not None:
                         return ref
-                    before = self._stated_before(item, anchors, d.pub, d.stated, sentence)
+                    before = self._stated_before(d, item, anchors, sentence)
                     found = self._resolve(text, d.pub, future, before, sentence, within)
                     if (
                         found.date is None
@@ -578,27 +628,28 @@ class DateStage:
         return None
 
     def _stated_before(
-        self,
-        item: _Anchor,
-        anchors: list[_Anchor],
-        pub: dt.date | None,
-        stated: dict[int, EventDate],
-        sentence: int,
+        self, d: Dating, item: _Anchor, anchors: list[_Anchor], sentence: int
     ) -> dict[int, EventDate]:
-        """``stated`` with the last date written before a relative offset in its own
-        sentence: "announced on February 10; the next day the minister told Parliament …"
-        counts from February 10 even when the announcement is not an event."""
+        """``stated`` with the last date written before a relative offset, in its own
+        sentence or the two before it: "announced on February 10; the next day the minister
+        told Parliament …" counts from February 10 even when the announcement is not an
+        event, and so does "Rebels took Goma on January 27. **Two days later**, …"."""
         if relative_offset(item[2]) is None:
-            return stated
-        for _s, _e, text, _anchor, ref in sorted(
-            (a for a in anchors if a[1] <= item[0]), key=lambda a: a[0], reverse=True
-        ):
-            if relative_offset(text) is not None:
-                continue
-            found = ref or self._resolve(text, pub, False, {}, sentence)
-            if found.date is not None:
-                return {**stated, sentence: found}
-        return stated
+            return d.stated
+        earlier = [a for a in anchors if a[1] <= item[0]]
+        sent = sentence_of(item[3])
+        for _ in range(OFFSET_REACH):
+            for _s, _e, text, _anchor, ref in sorted(earlier, key=lambda a: a[0], reverse=True):
+                if relative_offset(text) is not None:
+                    continue
+                found = ref or self._resolve(text, d.pub, False, {}, sentence)
+                if found.date is not None:
+                    return {**d.stated, sentence: found}
+            if sent.start == 0:
+                break
+            sent = sentence_of(d.doc[sent.start - 1])
+            earlier = self._anchors(d.doc, sent.root, d.pub, d.countries)
+        return d.stated
 
     def _resolve(
         self,

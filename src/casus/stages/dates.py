@@ -375,8 +375,9 @@ class DateStage:
         self, d: Dating, trigger: Token, sentence: int, within: EventDate | None
     ) -> EventDate | None:
         """The time of a "when"/"as" clause, or of the clause before a colon, that sets the
-        time of the trigger's clause (``time_clauses``), as an inferred date."""
-        for clause in time_clauses(trigger):
+        time of the trigger's clause or of a predicate it is linked to (``time_clauses``):
+        "… in November 2020: Eritrean troops crossed the border **to fight** alongside …"."""
+        for clause in (c for p in (trigger, *linked_predicates(trigger)) for c in time_clauses(p)):
             found = self._governing(d, clause, sentence, within)
             if found is not None and found.date is not None:
                 w = found

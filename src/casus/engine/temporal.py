@@ -323,11 +323,16 @@ def _named_day(s: str, pub: dt.date) -> Resolved | None:
 def _weekday_phrase(s: str, pub: dt.date, *, future: bool) -> Resolved | None:
     """ "last Tuesday", "Friday's", "next weekend"."""
     m = re.fullmatch(
+        r"(?:(?:early|late|earlier|later)(?: on)? )?"  # "late on Tuesday", "earlier on Monday"
         r"(?:(last|this|next|this past|past|early|late) )?(monday|tuesday|"
         r"wednesday|thursday|friday|saturday|sunday)(?:'s)?"
-        r"( (morning|afternoon|evening|night))?",
+        r"( (?:morning|afternoon|evening|night))?( (?:of )?(?:last|this|next) week)?",
         s,
     )
+    if m and m.group(4):
+        # "Tuesday last week", "on Friday of next week": that day of the week named
+        week = _calendar_unit(m.group(4).strip().removeprefix("of "), pub)
+        return (week[0] + dt.timedelta(days=WEEKDAYS[m.group(2)]), "day") if week else None
     if m:
         return _weekday(m.group(2), pub, future=future, modifier=m.group(1))
     m = re.fullmatch(r"(?:(last|this|past|next) )?weekend", s)
@@ -384,12 +389,24 @@ def _elapsed(s: str, pub: dt.date) -> Resolved | None:
     return _span_start(n, m.group(2), pub)
 
 
+# Times on the day of the date just told: "hours later", "later that day", "that night".
+SAME_DAY = re.compile(
+    r"(?:a few |several |just |only )?(?:hours|minutes|moments) (?:later|afterwards)|"
+    r"(?:later|earlier) (?:that|the same|in the) day|"
+    r"(?:later |earlier )?that (?:same )?(?:morning|afternoon|evening|night)"
+)
+# Times on the day after it: "the next morning", "the following evening".
+NEXT_DAY = re.compile(r"(?:next|following) (?:morning|afternoon|evening|night)")
+
+
 def relative_offset(text: str) -> tuple[int, int] | None:
     """ "two days later" → (2, 0) days/months; "two months later" → (0, 2); "the next day" →
     (1, 0); "the same day" → (0, 0); ``None`` for anything else."""
     s = _clean(text)
-    if s in ("same day", "that day", "that same day"):
+    if s in ("same day", "that day", "that same day") or SAME_DAY.fullmatch(s):
         return 0, 0
+    if NEXT_DAY.fullmatch(s):
+        return 1, 0
     if s in ("next day", "following day", "day after"):
         return 1, 0
     if s in ("previous day", "day before", "preceding day", "eve"):

@@ -61,7 +61,9 @@ EXTRA_TIME = re.compile(
     r"(?:last|this) (?:morning|afternoon|evening|night)|yesterday|today|tonight|overnight|"
     r"(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"(?: (?:morning|afternoon|evening|night))?|(?:many |several |some )?(?:years|decades) ago|"
-    r"in the past|long ago)\b",
+    r"in the past|long ago|(?:hours|minutes|moments) later|"
+    r"(?:later|earlier) (?:that|in the) day|that (?:morning|evening|night)|"
+    r"(?:the )?(?:next|following) (?:morning|evening|night))\b",
     re.IGNORECASE,
 )
 # Roots of acts done by saying so (intents, threats): an act planned in the future is dated
@@ -225,6 +227,29 @@ def _countries(event: Event) -> tuple[str | None, str | None]:
     )
 
 
+def _names_the_story(main: Token) -> bool:
+    """Whether a clause says when the story's own act came: "**The incident came** little
+    more than a week after Polish jets shot down drones" (a definite common noun subject of
+    "come", pointing back at what the article reports)."""
+    return main.lemma_.lower() == "come" and any(
+        c.dep_ == "nsubj"
+        and c.pos_ == "NOUN"
+        and any(w.dep_ == "det" and w.lower_ in ("the", "this", "that") for w in c.children)
+        for c in main.children
+    )
+
+
+def _lead_date(d: Dating) -> EventDate | None:
+    """The day of the article's lead, when one of its first two sentences states one for
+    its main verb within a week before publication ("Estonia **on Friday** summoned …")."""
+    for frame in d.frames[:2]:
+        own = frame.own
+        if own is not None and own.date is not None and d.pub is not None:
+            recent = d.pub - dt.timedelta(days=7) <= own.date <= d.pub
+            return own if own.precision == "day" and recent else None
+    return None
+
+
 def _publication_date(pub: dt.date | None) -> EventDate:
     """The publication date, the last resort; a note says what to do when there is none."""
     if pub is None:
@@ -354,15 +379,18 @@ class DateStage:
         found = self._governing(d, trigger, sentence, within)
         if found is None:
             found = self._interval_date(d, trigger, sentence, frame)
-        background = (
-            background_clause(trigger) or reported_earlier(trigger) if found is None else None
-        )
+        background = background_clause(trigger) if found is None else None
         if background is not None:
             # a date of the background clause itself first ("after Minsk forced a jet to land
             # on Sunday and arrested a journalist"), then the latest earlier date
             found = self._linked_date(d, trigger, sentence, future, within, inside=background)
             if found is None:
                 found = self._background_date(d, background.head, sentence, frame)
+        reported = reported_earlier(trigger) if found is None and background is None else None
+        if reported is not None:
+            found = self._linked_date(d, trigger, sentence, future, within, inside=reported)
+            if found is None:
+                found = self._background_date(d, reported.head, sentence, frame, undated=True)
         if found is None:
             found = self._linked_date(d, trigger, sentence, future, within)
         if found is None:
@@ -403,17 +431,26 @@ class DateStage:
             sentence -= 1
             frame = d.frames[sentence] if 0 <= sentence < len(d.frames) else None
         base = self._date(d, main, sentence, frame)
+        if base.basis == "publication" and _names_the_story(main):
+            base = _lead_date(d) or base
         if base.date is None:
             return None
         precision = "month" if offset[1] else base.precision
         return EventDate(shift(base.date, offset), precision, "inferred", text, base.note)
 
     def _background_date(
-        self, d: Dating, main: Token, sentence: int, frame: Frame | None
+        self, d: Dating, main: Token, sentence: int, frame: Frame | None, *, undated: bool = False
     ) -> EventDate | None:
         """The date of an event in a background clause with no time of its own: the latest
-        earlier time in the article (``engine/background.py``), else ``None``."""
+        earlier time in the article (``engine/background.py``), else ``None``. ``undated``:
+        only when ``main`` has no time but the publication date. A reported past perfect
+        act is dated by a report that has a time of its own ("said **on Friday** that its
+        navy had warned the tanker"): that is the time the text ties it to; a report with
+        none ("Tehran denied it, saying its navy **had warned** the tanker first") is no
+        later than publication, and the act came before it."""
         base = self._date(d, main, sentence, frame)
+        if undated and base.basis != "publication":
+            return None
         return latest_earlier(self._article_dates(d.doc, d.pub, d.countries), base, self.historical)
 
     def _article_dates(

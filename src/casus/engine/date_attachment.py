@@ -358,7 +358,9 @@ def _time_mark(clause: Token, *, fronted: bool = False) -> bool:
 
 
 def _colon_between(first: Token, verb: Token) -> bool:
-    return any(c.dep_ == "punct" and c.text == ":" and first.i < c.i < verb.i for c in verb.children)
+    return any(
+        c.dep_ == "punct" and c.text == ":" and first.i < c.i < verb.i for c in verb.children
+    )
 
 
 def _soon(clause: Token, mark: Token) -> bool:

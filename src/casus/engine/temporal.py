@@ -175,8 +175,9 @@ def _part_of(s: str, pub: dt.date | None, *, future: bool) -> Resolved | None:
     if m is None:
         return None
     inner = m.group("inner")
-    if _BARE_UNIT.fullmatch(inner):
-        inner = f"this {_BARE_UNIT.fullmatch(inner).group(1)}"  # type: ignore[union-attr]
+    bare = _BARE_UNIT.fullmatch(inner)
+    if bare is not None:
+        inner = f"this {bare.group(1)}"
     found = resolve_expression(inner, pub, future=future)
     if found is None:
         return None

@@ -47,6 +47,8 @@ from casus.engine.temporal import (
     resolve_expression,
     shift,
 )
+from casus.engine.time_spans import anchor_token, covering, date_spans, modifies_next
+from casus.engine.told_twice import date_named_events
 from casus.model import Event, EventDate
 
 if TYPE_CHECKING:
@@ -54,18 +56,6 @@ if TYPE_CHECKING:
 
 _Anchor: TypeAlias = "tuple[int, int, str, Token, EventDate | None]"
 
-EXTRA_TIME = re.compile(
-    r"\b((?:in|over|during) (?:the )?(?:past|last|recent) (?:few |several |two |three )?"
-    r"(?:days|weeks|months|years)|in recent (?:days|weeks|months|years)|"
-    r"(?:the )?(?:next|following|same) day|\w+ (?:days|weeks|months) later|"
-    r"(?:last|this) (?:morning|afternoon|evening|night)|yesterday|today|tonight|overnight|"
-    r"(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r"(?: (?:morning|afternoon|evening|night))?|(?:many |several |some )?(?:years|decades) ago|"
-    r"in the past|long ago|(?:hours|minutes|moments) later|"
-    r"(?:later|earlier) (?:that|in the) day|that (?:morning|evening|night)|"
-    r"(?:the )?(?:next|following) (?:morning|evening|night))\b",
-    re.IGNORECASE,
-)
 # Roots of acts done by saying so (intents, threats): an act planned in the future is dated
 # by the clause that expresses it.
 EXPRESSED_ROOTS = frozenset({"03", "13"})
@@ -77,61 +67,6 @@ UNRESOLVABLE = re.compile(
     r"long ago)$",
     re.IGNORECASE,
 )
-
-
-def _date_spans(sent: Span) -> list[tuple[int, int, str]]:
-    """(start char, end char, text) of the sentence's temporal expressions: spaCy DATE and
-    TIME entities plus the span phrases spaCy misses."""
-    spans = _joined([(e.start_char, e.end_char, e.text) for e in _entities(sent, ("DATE", "TIME"))])
-    for m in EXTRA_TIME.finditer(sentence_text(sent)):
-        start = sent.start_char + m.start()
-        if not any(s <= start < e for s, e, _ in spans):
-            spans.append((start, sent.start_char + m.end(), m.group(0)))
-    return spans
-
-
-def _joined(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Entities with a part-of phrase joined to the time it is part of: spaCy reads "the eve
-    of Sunday's vote" as "the eve of" and "Sunday"."""
-    out: list[tuple[int, int, str]] = []
-    for start, end, text in spans:
-        if out and out[-1][2].lower().endswith(" of") and 0 < start - out[-1][1] <= 1:
-            first = out.pop()
-            start, text = first[0], f"{first[2]} {text}"
-        out.append((start, end, text))
-    return out
-
-
-def _entities(sent: Span, labels: tuple[str, ...]) -> list[Span]:
-    """The sentence's entities with these labels, read from its own tokens (``Span.ents``
-    scans every entity of the document, which makes long documents quadratic)."""
-    out: list[Span] = []
-    tokens = list(sent)
-    for i, token in enumerate(tokens):
-        if token.ent_iob_ != "B" or token.ent_type_ not in labels:
-            continue
-        end = i + 1
-        while end < len(tokens) and tokens[end].ent_iob_ == "I":
-            end += 1
-        out.append(sent[i:end])
-    return out
-
-
-def _covering(doc: Doc, start: int, end: int) -> Span:
-    """The tokens that cover these character offsets (found in this document's text)."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        raise ValueError(f"no tokens at characters {start}-{end}")
-    return span
-
-
-def _anchor(doc: Doc, start: int, end: int) -> Token:
-    return _covering(doc, start, end).root
-
-
-def _modifies_next(doc: Doc, start: int, end: int) -> bool:
-    last = _covering(doc, start, end)[-1]
-    return bool(last.dep_ in ("compound", "amod", "nmod") and last.head.i > last.i)
 
 
 def _is_future(trigger: Token, events: frozenset[int]) -> bool:
@@ -185,46 +120,6 @@ def _carried_date(
     held = frame.inherited if frame is not None and not future else None
     # ---- end hook
     return framed_date(held, trigger) if held is not None else None
-
-
-def _date_named_events(events: list[Event], triggers: list[Token]) -> list[Event]:
-    """A noun event with no time of its own ("Armenia's recall of its ambassador has put a
-    spotlight on …") takes the stated date of the same event told elsewhere in the article
-    ("Yerevan recalled the envoy on Thursday"): same CAMEO code, same countries on each side.
-    Only a definite or possessed singular noun names one known event; "strikes" may be many."""
-    out = list(events)
-    for i, (event, trigger) in enumerate(zip(events, triggers, strict=True)):
-        if event.when.basis != "publication" or not _names_one_event(trigger):
-            continue
-        told = [
-            other
-            for other in events
-            if other.when.basis in ("stated", "reference")
-            and other.when.date is not None
-            and other.cameo == event.cameo
-            and _countries(other) == _countries(event)
-            and None not in _countries(event)
-        ]
-        if told:
-            same = min(told, key=lambda o: abs(o.sentence_index - event.sentence_index))
-            note = f"dated like the same event in sentence {same.sentence_index}"
-            w = same.when
-            when = EventDate(w.date, w.precision, "inferred", w.text, note, w.reference)
-            out[i] = event.with_(when=when)
-    return out
-
-
-def _names_one_event(trigger: Token) -> bool:
-    return trigger.tag_ == "NN" and any(
-        c.dep_ == "poss" or c.lower_ in ("the", "this", "that") for c in trigger.children
-    )
-
-
-def _countries(event: Event) -> tuple[str | None, str | None]:
-    return (
-        event.source.country if event.source is not None else None,
-        event.target.country if event.target is not None else None,
-    )
 
 
 def _names_the_story(main: Token) -> bool:
@@ -323,7 +218,7 @@ class DateStage:
             if when.basis in ("stated", "reference") and when.date is not None:
                 stated[event.sentence_index] = when
             out.append(event.with_(when=when))
-        out = _date_named_events(out, document.triggers)
+        out = date_named_events(out, document.triggers)
         document.events = [
             e.with_(historical=is_historical(e.when, pub, self.historical)) for e in out
         ]
@@ -550,7 +445,7 @@ class DateStage:
         )
         coarse = (ref or self._resolve(text, d.pub, False, {}, 0)).precision in COARSE
         return owning_noun(
-            _covering(doc, start, end), nouns, coarse=coarse, clause_has_other_time=other
+            covering(doc, start, end), nouns, coarse=coarse, clause_has_other_time=other
         )
 
     def _anchors(
@@ -578,14 +473,14 @@ class DateStage:
             )
             # an unresolved name keeps the year inside it as a date; a name that modifies a
             # noun is no reference: "took part in the war games"
-            if r.when is not None and not _modifies_next(doc, r.start, r.end)
+            if r.when is not None and not modifies_next(doc, r.start, r.end)
         ]
         out: list[_Anchor] = [
-            (s, e, text, _anchor(doc, s, e), None)
-            for s, e, text in _date_spans(sent)
+            (s, e, text, anchor_token(doc, s, e), None)
+            for s, e, text in date_spans(sent)
             if not any(r.start <= s < r.end for r in refs)
         ]
-        out += [(r.start, r.end, r.text, _anchor(doc, r.start, r.end), r.when) for r in refs]
+        out += [(r.start, r.end, r.text, anchor_token(doc, r.start, r.end), r.when) for r in refs]
         memo[key] = out
         return list(out)
 

@@ -66,6 +66,8 @@ APPROXIMATE = re.compile(
 # Marks of a clause that shares its time with the clause it hangs on: "When the army
 # attacked Omdurman in February, the paramilitaries shelled a hospital".
 TIME_CLAUSE_MARKS = frozenset({"when", "as"})
+# Prepositions of an end point or a deadline: "closed its border until Friday".
+END_PREPOSITIONS = frozenset({"until", "till", "by"})
 # Prepositions that make a noun event the setting of the verb they attach to.
 SETTING_PREPOSITIONS = frozenset({"in", "at", "during", "on", "amid", "over", "while"})
 
@@ -307,6 +309,27 @@ def background_clause(trigger: Token) -> Token | None:
             return None
         t = t.head
     return None
+
+
+def end_point(anchor: Token) -> str | None:
+    """The preposition that makes a time an end point or a deadline, not the time of an
+    act: "closed its border **until** Friday", "ordered them to leave **by** Friday"."""
+    if anchor.dep_ == "pobj" and anchor.head.lower_ in END_PREPOSITIONS:
+        return str(anchor.head.lower_)
+    return None
+
+
+def in_aside(trigger: Token) -> bool:
+    """Whether the trigger's clause is a relative clause set off by a comma, an aside about
+    its noun that need not be set at its sentence's time: "Russia, **which annexed
+    Crimea**, launched the invasion on February 24"."""
+    clause = trigger if trigger.pos_ in ("VERB", "AUX") else clause_verb(trigger)
+    while clause is not None and clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause is None or clause.dep_ != "relcl":
+        return False
+    start = clause.left_edge.i
+    return start > 0 and clause.doc[start - 1].text == ","
 
 
 def reported_earlier(trigger: Token) -> Token | None:

@@ -18,8 +18,10 @@ from casus.engine.date_attachment import (
     FUTURE_GOVERNORS,
     background_clause,
     clause_verb,
+    end_point,
     expressing_clause,
     governed_by,
+    in_aside,
     is_below,
     is_setting,
     linked_predicates,
@@ -290,7 +292,8 @@ class DateStage:
             found = self._linked_date(d, trigger, sentence, future, within)
         if found is None:
             found = self._time_clause_date(d, trigger, sentence, within)
-        if found is None:
+        if found is None and not in_aside(trigger):
+            # an aside is not set at its sentence's time: "Russia, which annexed Crimea, …"
             found = _carried_date(trigger, d.stated, sentence, frame, future=future)
         return found if found is not None else _publication_date(d.pub)
 
@@ -549,8 +552,14 @@ class DateStage:
                         continue
                     if ref is not None:
                         return ref
+                    end = end_point(item[3])
+                    if end in ("until", "till") or end == "by" and loose:
+                        # an end point: "closed its border until Friday"; a deadline is not
+                        # the time of the order: "ordered them to leave by Friday"
+                        continue
+                    ahead = future or end == "by" and pred.tag_ == "VB"
                     before = self._stated_before(d, item, anchors, sentence)
-                    found = self._resolve(text, d.pub, future, before, sentence, within)
+                    found = self._resolve(text, d.pub, ahead, before, sentence, within)
                     if (
                         found.date is None
                         and d.pub is not None

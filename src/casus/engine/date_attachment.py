@@ -66,6 +66,8 @@ APPROXIMATE = re.compile(
 # Marks of a clause that shares its time with the clause it hangs on: "When the army
 # attacked Omdurman in February, the paramilitaries shelled a hospital".
 TIME_CLAUSE_MARKS = frozenset({"when", "as"})
+# Adverbs that put an act after the time of the clause around it: "and later accused".
+LATER_WORDS = frozenset({"later", "afterwards", "afterward", "subsequently", "eventually"})
 # Prepositions of an end point or a deadline: "closed its border until Friday".
 END_PREPOSITIONS = frozenset({"until", "till", "by"})
 # Prepositions that make a noun event the setting of the verb they attach to.
@@ -317,6 +319,16 @@ def end_point(anchor: Token) -> str | None:
     if anchor.dep_ == "pobj" and anchor.head.lower_ in END_PREPOSITIONS:
         return str(anchor.head.lower_)
     return None
+
+
+def came_later(trigger: Token) -> bool:
+    """Whether the trigger's clause says its act came after the time around it: "Sudan's
+    army shelled the market on Tuesday, and rights groups **later** accused it of war
+    crimes" (the accusation is not Tuesday's)."""
+    clause = trigger if trigger.pos_ in ("VERB", "AUX") else clause_verb(trigger)
+    return clause is not None and any(
+        c.dep_ == "advmod" and c.lower_ in LATER_WORDS for c in clause.children
+    )
 
 
 def in_aside(trigger: Token) -> bool:

@@ -17,6 +17,7 @@ from casus.engine.date_attachment import (
     COARSE,
     FUTURE_GOVERNORS,
     background_clause,
+    came_later,
     clause_verb,
     end_point,
     expressing_clause,
@@ -288,13 +289,14 @@ class DateStage:
             found = self._linked_date(d, trigger, sentence, future, within, inside=reported)
             if found is None:
                 found = self._background_date(d, reported.head, sentence, frame, undated=True)
-        if found is None:
+        if found is None and not came_later(trigger):
+            # "… and Israeli aircraft **later** struck": not at the time of the clause before
             found = self._linked_date(d, trigger, sentence, future, within)
-        if found is None:
-            found = self._time_clause_date(d, trigger, sentence, within)
-        if found is None and not in_aside(trigger):
-            # an aside is not set at its sentence's time: "Russia, which annexed Crimea, …"
-            found = _carried_date(trigger, d.stated, sentence, frame, future=future)
+            if found is None:
+                found = self._time_clause_date(d, trigger, sentence, within)
+            if found is None and not in_aside(trigger):
+                # an aside is not set at its sentence's time: "Russia, which annexed Crimea, …"
+                found = _carried_date(trigger, d.stated, sentence, frame, future=future)
         return found if found is not None else _publication_date(d.pub)
 
     def _time_clause_date(

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TypeAlias
 
 from casus.document import Document
 from casus.engine.background import latest_earlier
+from casus.engine.carried import carried_date, lead_date, names_the_story, publication_date
 from casus.engine.date_attachment import (
     APPROXIMATE,
     COARSE,
@@ -38,7 +39,6 @@ from casus.engine.reference_time import (
     Frame,
     ReferenceResolver,
     article_countries,
-    framed_date,
     is_historical,
     narrative_frames,
 )
@@ -89,76 +89,6 @@ def _future_governed(trigger: Token) -> bool:
         if t.lemma_.lower() in FUTURE_GOVERNORS or is_future_locally(t):
             return True
     return False
-
-
-def _carried_date(
-    trigger: Token,
-    stated: dict[int, EventDate],
-    sentence: int,
-    frame: Frame | None,
-    *,
-    future: bool,
-) -> EventDate | None:
-    """A time carried over from around the sentence: the sentence's own narrative frame, the
-    previous sentence's time for a past-tense event, else the frame the sentence inherits."""
-    own = frame.own if frame is not None and not future and frame.own is not None else None
-    framed = framed_date(own, trigger) if own is not None else None
-    if framed is not None:  # "In February, gunmen opened fire …; Georgetown blamed …"
-        return framed
-    # the previous sentence's own time (of its main clause: not "…, who stormed towns on
-    # Saturday"), or without frames the date stated in it
-    previous = frame.previous if frame is not None else stated.get(sentence - 1)
-    if previous is not None and trigger.tag_ in ("VBD", "VBN") and not future:
-        # "Baku expelled four diplomats on Thursday. They left the country" — the next
-        # sentence's past-tense event continues the story.
-        return EventDate(
-            previous.date,
-            previous.precision,
-            "inferred",
-            previous.text,
-            previous.note,
-            previous.reference,
-        )
-    # ---- hook: the narrative frame (engine/reference_time.py)
-    held = frame.inherited if frame is not None and not future else None
-    # ---- end hook
-    return framed_date(held, trigger) if held is not None else None
-
-
-def _names_the_story(main: Token) -> bool:
-    """Whether a clause says when the story's own act came: "**The incident came** little
-    more than a week after Polish jets shot down drones" (a definite common noun subject of
-    "come", pointing back at what the article reports)."""
-    return main.lemma_.lower() == "come" and any(
-        c.dep_ == "nsubj"
-        and c.pos_ == "NOUN"
-        and any(w.dep_ == "det" and w.lower_ in ("the", "this", "that") for w in c.children)
-        for c in main.children
-    )
-
-
-def _lead_date(d: Dating) -> EventDate | None:
-    """The day of the article's lead, when one of its first two sentences states one for
-    its main verb within a week before publication ("Estonia **on Friday** summoned …")."""
-    for frame in d.frames[:2]:
-        own = frame.own
-        if own is not None and own.date is not None and d.pub is not None:
-            recent = d.pub - dt.timedelta(days=7) <= own.date <= d.pub
-            return own if own.precision == "day" and recent else None
-    return None
-
-
-def _publication_date(pub: dt.date | None) -> EventDate:
-    """The publication date, the last resort; a note says what to do when there is none."""
-    if pub is None:
-        return EventDate(
-            None,
-            "unknown",
-            "publication",
-            None,
-            "no publication date: give --published or a dateline",
-        )
-    return EventDate(pub, "day", "publication", None)
 
 
 @dataclass(frozen=True)
@@ -296,8 +226,8 @@ class DateStage:
                 found = self._time_clause_date(d, trigger, sentence, within)
             if found is None and not in_aside(trigger):
                 # an aside is not set at its sentence's time: "Russia, which annexed Crimea, …"
-                found = _carried_date(trigger, d.stated, sentence, frame, future=future)
-        return found if found is not None else _publication_date(d.pub)
+                found = carried_date(trigger, d.stated, sentence, frame, future=future)
+        return found if found is not None else publication_date(d.pub)
 
     def _time_clause_date(
         self, d: Dating, trigger: Token, sentence: int, within: EventDate | None
@@ -331,8 +261,8 @@ class DateStage:
             sentence -= 1
             frame = d.frames[sentence] if 0 <= sentence < len(d.frames) else None
         base = self._date(d, main, sentence, frame)
-        if base.basis == "publication" and _names_the_story(main):
-            base = _lead_date(d) or base
+        if base.basis == "publication" and names_the_story(main):
+            base = lead_date(d.frames, d.pub) or base
         if base.date is None:
             return None
         precision = "month" if offset[1] else base.precision

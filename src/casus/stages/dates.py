@@ -219,15 +219,27 @@ class DateStage:
             found = self._linked_date(d, trigger, sentence, future, within, inside=reported)
             if found is None:
                 found = self._background_date(d, reported.head, sentence, frame, undated=True)
-        if found is None and not came_later(trigger):
-            # "… and Israeli aircraft **later** struck": not at the time of the clause before
-            found = self._linked_date(d, trigger, sentence, future, within)
-            if found is None:
-                found = self._time_clause_date(d, trigger, sentence, within)
-            if found is None and not in_aside(trigger):
-                # an aside is not set at its sentence's time: "Russia, which annexed Crimea, …"
-                found = carried_date(trigger, d.stated, sentence, frame, future=future)
+        if found is None:
+            found = self._surrounding_date(d, trigger, sentence, frame, future)
         return found if found is not None else publication_date(d.pub)
+
+    def _surrounding_date(
+        self, d: Dating, trigger: Token, sentence: int, frame: Frame | None, future: bool
+    ) -> EventDate | None:
+        """A time from around the trigger's clause (rules 3–6 of docs/dates.md): a linked
+        predicate's, a time clause's, else one carried over from the sentence or the text
+        before; not the day of the clause around it for an act that came **later** ("…, and
+        Israeli aircraft later struck"), though a year or a month may hold both."""
+        within = frame.inherited if frame is not None else None
+        found = self._linked_date(d, trigger, sentence, future, within)
+        if found is None:
+            found = self._time_clause_date(d, trigger, sentence, within)
+        if found is None and not in_aside(trigger):
+            # an aside is not set at its sentence's time: "Russia, which annexed Crimea, …"
+            found = carried_date(trigger, d.stated, sentence, frame, future=future)
+        if found is not None and found.precision == "day" and came_later(trigger):
+            return None
+        return found
 
     def _time_clause_date(
         self, d: Dating, trigger: Token, sentence: int, within: EventDate | None

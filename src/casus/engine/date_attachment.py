@@ -331,19 +331,6 @@ def came_later(trigger: Token) -> bool:
     )
 
 
-def in_aside(trigger: Token) -> bool:
-    """Whether the trigger's clause is a relative clause set off by a comma, an aside about
-    its noun that need not be set at its sentence's time: "Russia, **which annexed
-    Crimea**, launched the invasion on February 24"."""
-    clause = trigger if trigger.pos_ in ("VERB", "AUX") else clause_verb(trigger)
-    while clause is not None and clause.dep_ == "conj" and clause.head.i != clause.i:
-        clause = clause.head
-    if clause is None or clause.dep_ != "relcl":
-        return False
-    start = clause.left_edge.i
-    return start > 0 and clause.doc[start - 1].text == ","
-
-
 def reported_earlier(trigger: Token) -> Token | None:
     """The past perfect clause reported by another verb that holds the trigger: its act came
     before the report, as a background clause's does ("Tehran denied the account on Friday,

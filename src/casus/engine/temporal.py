@@ -436,7 +436,9 @@ def parse_with_dateparser(text: str, pub: dt.date | None) -> Resolved | None:
     """Fallback for calendar forms the rules miss ("12 Jan. 2021", "2021-01-12"). A bare
     duration is no date: dateparser would read "sentenced him to 27 years" as 27 years ago."""
     if re.fullmatch(
-        rf"(?:a |an |about |some |up to |nearly |almost )?{_NUM}[ -]{_UNIT}(?: old)?", _clean(text)
+        rf"(?:a |an |about |some |up to |nearly |almost |for )?{_NUM}[ -]"
+        rf"(?:{_UNIT}|(?:hour|minute|second)s?)(?: old)?",
+        _clean(text),
     ):
         return None
     import dateparser  # imported lazily: it is slow to import

@@ -23,7 +23,6 @@ from casus.engine.date_attachment import (
     end_point,
     expressing_clause,
     governed_by,
-    in_aside,
     is_below,
     is_setting,
     linked_predicates,
@@ -62,6 +61,9 @@ _Anchor: TypeAlias = "tuple[int, int, str, Token, EventDate | None]"
 # Roots of acts done by saying so (intents, threats): an act planned in the future is dated
 # by the clause that expresses it.
 EXPRESSED_ROOTS = frozenset({"03", "13"})
+# How far before an undated report a reported past perfect act may be dated: news gives the
+# date of an older act ("said it had been warned of the attack" is not last week's).
+REPORTED = dt.timedelta(days=3)
 # Sentences a relative offset ("two days later") looks through for the date it counts from:
 # its own and the two before it.
 OFFSET_REACH = 3
@@ -234,8 +236,7 @@ class DateStage:
         found = self._linked_date(d, trigger, sentence, future, within)
         if found is None:
             found = self._time_clause_date(d, trigger, sentence, within)
-        if found is None and not in_aside(trigger):
-            # an aside is not set at its sentence's time: "Russia, which annexed Crimea, …"
+        if found is None:
             found = carried_date(trigger, d.stated, sentence, frame, future=future)
         if found is not None and found.precision == "day" and came_later(trigger):
             return None
@@ -284,16 +285,24 @@ class DateStage:
         self, d: Dating, main: Token, sentence: int, frame: Frame | None, *, undated: bool = False
     ) -> EventDate | None:
         """The date of an event in a background clause with no time of its own: the latest
-        earlier time in the article (``engine/background.py``), else ``None``. ``undated``:
-        only when ``main`` has no time but the publication date. A reported past perfect
+        earlier time in the article (``engine/background.py``), else ``None``. ``undated``
+        (a reported act): the latest earlier time only when ``main`` has no time but the
+        publication date. A reported past perfect
         act is dated by a report that has a time of its own ("said **on Friday** that its
-        navy had warned the tanker"): that is the time the text ties it to; a report with
+        navy had warned the tanker"), the time the text ties it to; a report with
         none ("Tehran denied it, saying its navy **had warned** the tanker first") is no
-        later than publication, and the act came before it."""
+        later than publication, and the act came before it, within ``REPORTED`` days."""
+        if undated:
+            within = frame.inherited if frame is not None else None
+            own = self._governing(d, main, sentence, within)
+            if own is not None and own.date is not None:  # the report's own time
+                w = own
+                return EventDate(w.date, w.precision, "inferred", w.text, w.note, w.reference)
         base = self._date(d, main, sentence, frame)
         if undated and base.basis != "publication":
             return None
-        return latest_earlier(self._article_dates(d.doc, d.pub, d.countries), base, self.historical)
+        window = REPORTED if undated else self.historical
+        return latest_earlier(self._article_dates(d.doc, d.pub, d.countries), base, window)
 
     def _article_dates(
         self, doc: Doc, pub: dt.date | None, countries: Counter[str]

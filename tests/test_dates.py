@@ -102,10 +102,58 @@ def test_month_day_after_publication_falls_in_the_previous_year() -> None:
         ("a week later", (7, 0)),
         ("two months later", (0, 2)),
         ("three days earlier", (-3, 0)),
+        ("the previous day", (-1, 0)),
+        ("the day before", (-1, 0)),
+        ("hours later", (0, 0)),
+        ("Later that day", (0, 0)),
+        ("that night", (0, 0)),
+        ("the next morning", (1, 0)),
+        ("the following evening", (1, 0)),
     ],
 )
 def test_relative_chain_offsets(text: str, offset: tuple[int, int]) -> None:
     assert relative_offset(text) == offset
+
+
+@pytest.mark.parametrize("text", ["within hours", "hours", "the day before yesterday"])
+def test_phrases_that_count_from_something_else_are_no_offsets(text: str) -> None:
+    assert relative_offset(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the last day of 2020", (dt.date(2020, 12, 31), "day")),
+        ("the first day of March", (dt.date(2024, 3, 1), "day")),
+        ("the end of June", (dt.date(2023, 6, 21), "month")),
+        ("the middle of last month", (dt.date(2024, 2, 11), "month")),
+        ("the beginning of 2021", (dt.date(2021, 1, 1), "month")),
+        ("the end of the year", (dt.date(2024, 12, 1), "month")),
+        ("the end of the 1990s", (dt.date(1999, 1, 1), "year")),
+        ("the first week of March", (dt.date(2024, 3, 1), "week")),
+        ("the last week of July 2019", (dt.date(2019, 7, 25), "week")),
+        ("the eve of Sunday", (dt.date(2024, 3, 9), "day")),
+        ("the eve of the summit", None),
+    ],
+)
+def test_part_of_a_period_resolves_within_it(
+    text: str, expected: tuple[dt.date, str] | None
+) -> None:
+    # published Wednesday 13 March 2024
+    assert resolve_expression(text, dt.date(2024, 3, 13)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tuesday last week", dt.date(2024, 3, 5)),
+        ("on Friday of next week", dt.date(2024, 3, 22)),
+        ("earlier on Monday", dt.date(2024, 3, 11)),
+        ("late on Sunday night", dt.date(2024, 3, 10)),
+    ],
+)
+def test_weekday_with_a_week_or_part_of_day(text: str, expected: dt.date) -> None:
+    assert resolve_expression(text, dt.date(2024, 3, 13)) == (expected, "day")
 
 
 @pytest.mark.parametrize(

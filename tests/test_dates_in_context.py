@@ -1,8 +1,9 @@
 """Event dates in context, on team-written sentences and paragraphs
-(tests/data/dates_in_context.jsonl): which event a time belongs to (a noun event or the verb
+(tests/data/dates_in_context*.jsonl: dates_in_context.jsonl, and the news dating phrasing of
+dates_in_context_news.jsonl): which event a time belongs to (a noun event or the verb
 around it, a plan or the planned act), when the previous sentence's time carries over, "N
 days after …" clauses, offsets within a sentence, month names inside a historical passage,
-and the same event told twice. Known failures are listed in dates_in_context_known.txt and
+and the same event told twice. Known failures are listed in each file's <stem>_known.txt and
 run as strict xfails."""
 
 from __future__ import annotations
@@ -21,13 +22,18 @@ from casus.model import Article, EventDate
 from casus.stages.dates import DateStage
 from conftest import DATA
 
+FILES = sorted(DATA.glob("dates_in_context*.jsonl"))
 RECORDS = [
     json.loads(line)
-    for line in (DATA / "dates_in_context.jsonl").read_text(encoding="utf-8").splitlines()
+    for path in FILES
+    for line in path.read_text(encoding="utf-8").splitlines()
+    if line.strip()
 ]
 KNOWN = {
     line.split("\t")[0]: line.split("\t", 1)[1].strip()
-    for line in (DATA / "dates_in_context_known.txt").read_text(encoding="utf-8").splitlines()
+    for path in FILES
+    if path.with_name(f"{path.stem}_known.txt").exists()
+    for line in path.with_name(f"{path.stem}_known.txt").read_text(encoding="utf-8").splitlines()
     if line.strip() and not line.startswith("#")
 }
 
@@ -77,7 +83,9 @@ def _stage_dates(coder: Coder, record: dict[str, Any]) -> list[tuple[Any, Any]]:
     for check in record["checks"]:
         token = _token(doc, check["trigger"])
         index = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
-        when = stage.date_for(doc, token, pub, {}, index, events=events, frame=frames[index])
+        when = stage.date_for(
+            doc, token, pub, {}, index, events=events, frame=frames[index], frames=tuple(frames)
+        )
         out.append((_as_tuple(when), _expected(check)))
     return out
 
@@ -109,3 +117,8 @@ def test_coded_article_dates_its_events(coder: Coder, record: dict[str, Any]) ->
 
 def test_every_known_failure_names_a_record() -> None:
     assert set(KNOWN) <= {r["id"] for r in RECORDS}
+
+
+def test_record_ids_are_unique_across_files() -> None:
+    ids = [r["id"] for r in RECORDS]
+    assert len(ids) == len(set(ids))

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from casus.engine.modality import is_future_locally, is_modal_locally, presupposed_clause
 from casus.engine.phrases import verb_above
+from casus.engine.sentences import sentence_of
 from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
@@ -55,12 +56,20 @@ BACKGROUND_MARKS = frozenset({"after", "following", "once"})
 SOON_WORDS = frozenset(
     {"hour", "minute", "moment", "shortly", "soon", "just", "immediately", "right", "only"}
 )
-# Words that make an interval approximate: "little more than a week after".
+# Words that make an interval approximate: "little more than a week after" (the parser may
+# leave "little more" on the main verb and only "than a week" on the clause).
 APPROXIMATE = re.compile(
     r"^(?:(?:a )?little |just |only |barely |well )?"
     r"(?:more than|less than|over|under|nearly|almost|about|around|some|roughly|"
-    r"approximately)\s+"
+    r"approximately|than)\s+"
 )
+# Marks of a clause that shares its time with the clause it hangs on: "When the army
+# attacked Omdurman in February, the paramilitaries shelled a hospital".
+TIME_CLAUSE_MARKS = frozenset({"when", "as"})
+# Adverbs that put an act after the time of the clause around it: "and later accused".
+LATER_WORDS = frozenset({"later", "afterwards", "afterward", "subsequently", "eventually"})
+# Prepositions of an end point or a deadline: "closed its border until Friday".
+END_PREPOSITIONS = frozenset({"until", "till", "by"})
 # Prepositions that make a noun event the setting of the verb they attach to.
 SETTING_PREPOSITIONS = frozenset({"in", "at", "during", "on", "amid", "over", "while"})
 
@@ -70,6 +79,8 @@ def governed_by(anchor: Token, trigger: Token, *, loose: bool = False) -> bool:
     also climbs through non-finite verbs inside the clause ("suspended talks on joining the EU
     last November"), never through a relative or reported clause, and never from a planned
     act up to the plan: in "plans to visit Tehran next month", next month is the visit's."""
+    if anchor.dep_ == "poss" and anchor.head.i == trigger.i:
+        return True  # a possessive time is its noun's: "condemned **Saturday's** bombing"
     t = anchor
     for _ in range(10):
         if t.i == trigger.i:
@@ -244,7 +255,9 @@ def offset_clause(trigger: Token) -> tuple[str, Token] | None:
     500 inmates", freeing is two days before the march → ("two days after", came)."""
     t = trigger
     for _ in range(4):
-        if t.dep_ == "advcl":
+        # a parse sentence whose root has a mark is the cut-off end of the one before: "The
+        # incident came little more | than a week after jets shot down drones"
+        if t.dep_ == "advcl" or t.dep_ == "ROOT" and t.i > 0:
             marks = [c for c in t.children if c.dep_ == "mark"]
             if marks and marks[0].lower_ in ("after", "before"):
                 return _interval(t, marks[0])
@@ -257,12 +270,23 @@ def offset_clause(trigger: Token) -> tuple[str, Token] | None:
 
 
 def _interval(clause: Token, mark: Token) -> tuple[str, Token] | None:
+    main = clause.head if clause.head.i != clause.i else _previous_root(clause)
+    if main is None:
+        return None
     for holder in (mark, clause):
         for child in holder.children:
             if child.dep_ == "npadvmod" and child.lemma_.lower() in INTERVAL_UNITS:
                 amount = " ".join(w.lower_ for w in child.subtree if w.i < mark.i)
-                return f"{amount} {mark.lower_}", clause.head
+                if amount == child.lower_:
+                    amount = f"a few {amount}"  # "days after": a few days
+                return f"{amount} {mark.lower_}", main
     return None
+
+
+def _previous_root(token: Token) -> Token | None:
+    """The main verb of the sentence before ``token``'s, if any."""
+    start = sentence_of(token).start
+    return sentence_of(token.doc[start - 1]).root if start > 0 else None
 
 
 def background_clause(trigger: Token) -> Token | None:
@@ -287,6 +311,78 @@ def background_clause(trigger: Token) -> Token | None:
             return None
         t = t.head
     return None
+
+
+def end_point(anchor: Token) -> str | None:
+    """The preposition that makes a time an end point or a deadline, not the time of an
+    act: "closed its border **until** Friday", "ordered them to leave **by** Friday"."""
+    if anchor.dep_ == "pobj" and anchor.head.lower_ in END_PREPOSITIONS:
+        return str(anchor.head.lower_)
+    return None
+
+
+def came_later(trigger: Token) -> bool:
+    """Whether the trigger's clause says its act came after the time around it: "Sudan's
+    army shelled the market on Tuesday, and rights groups **later** accused it of war
+    crimes" (the accusation is not Tuesday's)."""
+    clause = trigger if trigger.pos_ in ("VERB", "AUX") else clause_verb(trigger)
+    return clause is not None and any(
+        c.dep_ == "advmod" and c.lower_ in LATER_WORDS for c in clause.children
+    )
+
+
+def reported_earlier(trigger: Token) -> Token | None:
+    """The past perfect clause reported by another verb that holds the trigger: its act came
+    before the report, as a background clause's does ("Tehran denied the account on Friday,
+    saying its navy **had warned** the tanker first"). Only the past perfect verb itself: a
+    noun in its clause may name the story's own act ("said it had been warned of **the
+    attack**"), and a relative clause ("drones that had crossed into Poland") is left to
+    the rules for its noun."""
+    if trigger.tag_ != "VBN" or not any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in trigger.children
+    ):
+        return None
+    clause = trigger
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return clause
+
+
+def time_clauses(trigger: Token) -> list[Token]:
+    """The clauses that set the time of the trigger's clause: a "when" or "as" clause on its
+    verb ("**When the army attacked Omdurman in February**, the paramilitaries shelled a
+    hospital"), a fronted "while" clause, and a clause it continues after a colon, with that
+    clause's own time clauses ("… when war broke out in November 2020: Eritrean troops
+    crossed the border")."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else clause_verb(trigger)
+    if verb is None:
+        return []
+    out: list[Token] = []
+    for child in verb.children:
+        if child.dep_ == "advcl" and _time_mark(child, fronted=child.i < verb.i):
+            out.append(child)
+        elif child.dep_ == "ccomp" and child.i < verb.i and _colon_between(child, verb):
+            out.append(child)
+            out.extend(c for c in child.children if c.dep_ == "advcl" and _time_mark(c))
+    return out
+
+
+def _time_mark(clause: Token, *, fronted: bool = False) -> bool:
+    """Whether a clause opens with "when" or "as" (or, fronted, "while"): a time it shares
+    with the clause it hangs on. A trailing "while" is usually a contrast."""
+    marks = TIME_CLAUSE_MARKS | ({"while"} if fronted else set())
+    return any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in marks and c.i < clause.i
+        for c in clause.children
+    )
+
+
+def _colon_between(first: Token, verb: Token) -> bool:
+    return any(
+        c.dep_ == "punct" and c.text == ":" and first.i < c.i < verb.i for c in verb.children
+    )
 
 
 def _soon(clause: Token, mark: Token) -> bool:

@@ -543,6 +543,10 @@ def narrative_frames(
             current = None
         own = own_date(sent, index, current)
         carried = None if present or has_time_clause(sent) else previous
+        if carried is not None and carried.precision != "day" and _new_paragraph(doc, sent):
+            # "Washington sanctioned him in late December.\n\nOpposition leaders called …":
+            # a paragraph goes back to the story, unless the time before it was a day
+            carried = None
         frames.append(Frame(own, current, carried))
         dated = own is not None and own.date is not None
         # "He has been confined to his house since early August." runs up to now: the next

@@ -14,7 +14,7 @@ import re
 import warnings
 
 from casus.daterange import bounded, clamped_shift  # issue 13: no OverflowError at the edges
-from casus.dates import MONTH_PATTERN, shift_months
+from casus.dates import MONTH_PATTERN, period_end, shift_months
 from casus.ontology.words import word_values
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -146,12 +146,58 @@ def resolve_expression(
     """The first day of the period ``text`` names, and its precision; ``None`` if it names
     no resolvable time. Relative expressions need ``pub``."""
     s = _clean(text)
+    part = _part_of(s, pub, future=future)
+    if part is not None:
+        return part
     absolute = _absolute(s, pub, future=future)
     if absolute is not None:
         return absolute
     if pub is None:
         return None
     return _relative(s, pub, future=future)
+
+
+# A part of a named period: "the last day of 2020", "the end of June", "the first week of
+# March", "the eve of Sunday's vote" (the day before).
+PART_OF = re.compile(
+    r"(?:(?P<edge>first|last|final|opening|closing) (?P<unit>day|week)|"
+    r"(?P<part>start|beginning|middle|end|close)|(?P<eve>eve)) of (?P<inner>.+)"
+)
+# "the end of the year": the year of publication.
+_BARE_UNIT = re.compile(r"(?:the )?(week|month|year)")
+
+
+def _part_of(s: str, pub: dt.date | None, *, future: bool) -> Resolved | None:
+    """A part of the period an inner expression names: the first or last day or week, the
+    start, middle or end (the thirds of a month, the first, seventh and last months of a
+    year), or the eve (the day before)."""
+    m = PART_OF.fullmatch(s)
+    if m is None:
+        return None
+    inner = m.group("inner")
+    bare = _BARE_UNIT.fullmatch(inner)
+    if bare is not None:
+        inner = f"this {bare.group(1)}"
+    found = resolve_expression(inner, pub, future=future)
+    if found is None:
+        return None
+    start, precision = found
+    end, part = period_end(start, precision), m.group("part") or ""
+    if m.group("eve"):
+        return start - dt.timedelta(days=1), "day"
+    if m.group("unit") == "day":
+        return (start if m.group("edge") == "first" else end), "day"
+    if m.group("unit") == "week":
+        return (start if m.group("edge") in ("first", "opening") else end - dt.timedelta(6)), "week"
+    if precision == "month":
+        third = {"middle": THIRDS["mid"], "end": THIRDS["late"], "close": THIRDS["late"]}
+        return start.replace(day=third.get(part, 1)), "month"
+    if precision == "year":
+        return start.replace(month={"middle": 7, "end": 12, "close": 12}.get(part, 1)), "month"
+    if precision == "decade":
+        year = {"middle": start.year + 5, "end": end.year, "close": end.year}.get(part, start.year)
+        return dt.date(year, 1, 1), "year"
+    return start, precision
 
 
 def _absolute(s: str, pub: dt.date | None, *, future: bool = False) -> Resolved | None:
@@ -278,11 +324,16 @@ def _named_day(s: str, pub: dt.date) -> Resolved | None:
 def _weekday_phrase(s: str, pub: dt.date, *, future: bool) -> Resolved | None:
     """ "last Tuesday", "Friday's", "next weekend"."""
     m = re.fullmatch(
+        r"(?:(?:early|late|earlier|later)(?: on)? )?"  # "late on Tuesday", "earlier on Monday"
         r"(?:(last|this|next|this past|past|early|late) )?(monday|tuesday|"
         r"wednesday|thursday|friday|saturday|sunday)(?:'s)?"
-        r"( (morning|afternoon|evening|night))?",
+        r"( (?:morning|afternoon|evening|night))?( (?:of )?(?:last|this|next) week)?",
         s,
     )
+    if m and m.group(4):
+        # "Tuesday last week", "on Friday of next week": that day of the week named
+        week = _calendar_unit(m.group(4).strip().removeprefix("of "), pub)
+        return (week[0] + dt.timedelta(days=WEEKDAYS[m.group(2)]), "day") if week else None
     if m:
         return _weekday(m.group(2), pub, future=future, modifier=m.group(1))
     m = re.fullmatch(r"(?:(last|this|past|next) )?weekend", s)
@@ -339,14 +390,28 @@ def _elapsed(s: str, pub: dt.date) -> Resolved | None:
     return _span_start(n, m.group(2), pub)
 
 
+# Times on the day of the date just told: "hours later", "later that day", "that night".
+SAME_DAY = re.compile(
+    r"(?:a few |several |just |only )?(?:hours|minutes|moments) (?:later|afterwards)|"
+    r"(?:later|earlier) (?:that|the same|in the) day|"
+    r"(?:later |earlier )?that (?:same )?(?:morning|afternoon|evening|night)"
+)
+# Times on the day after it: "the next morning", "the following evening".
+NEXT_DAY = re.compile(r"(?:next|following) (?:morning|afternoon|evening|night)")
+
+
 def relative_offset(text: str) -> tuple[int, int] | None:
     """ "two days later" → (2, 0) days/months; "two months later" → (0, 2); "the next day" →
     (1, 0); "the same day" → (0, 0); ``None`` for anything else."""
     s = _clean(text)
-    if s in ("same day", "that day", "that same day"):
+    if s in ("same day", "that day", "that same day") or SAME_DAY.fullmatch(s):
         return 0, 0
+    if NEXT_DAY.fullmatch(s):
+        return 1, 0
     if s in ("next day", "following day", "day after"):
         return 1, 0
+    if s in ("previous day", "day before", "preceding day", "eve"):
+        return -1, 0
     if s in ("following month", "next month after"):
         return 0, 1
     m = re.fullmatch(rf"{_NUM} (day|week|month)s? (later|after|afterwards|earlier|before)", s)
@@ -371,7 +436,9 @@ def parse_with_dateparser(text: str, pub: dt.date | None) -> Resolved | None:
     """Fallback for calendar forms the rules miss ("12 Jan. 2021", "2021-01-12"). A bare
     duration is no date: dateparser would read "sentenced him to 27 years" as 27 years ago."""
     if re.fullmatch(
-        rf"(?:a |an |about |some |up to |nearly |almost )?{_NUM}[ -]{_UNIT}(?: old)?", _clean(text)
+        rf"(?:a |an |about |some |up to |nearly |almost |for )?{_NUM}[ -]"
+        rf"(?:{_UNIT}|(?:hour|minute|second)s?)(?: old)?",
+        _clean(text),
     ):
         return None
     import dateparser  # imported lazily: it is slow to import

@@ -12,12 +12,15 @@ from typing import TYPE_CHECKING, TypeAlias
 
 from casus.document import Document
 from casus.engine.background import latest_earlier
+from casus.engine.carried import carried_date, lead_date, names_the_story, publication_date
 from casus.engine.date_attachment import (
     APPROXIMATE,
     COARSE,
     FUTURE_GOVERNORS,
     background_clause,
+    came_later,
     clause_verb,
+    end_point,
     expressing_clause,
     governed_by,
     is_below,
@@ -26,6 +29,8 @@ from casus.engine.date_attachment import (
     modifies_a_name,
     offset_clause,
     owning_noun,
+    reported_earlier,
+    time_clauses,
     with_light_verb,
 )
 from casus.engine.modality import is_future_locally
@@ -33,7 +38,6 @@ from casus.engine.reference_time import (
     Frame,
     ReferenceResolver,
     article_countries,
-    framed_date,
     is_historical,
     narrative_frames,
 )
@@ -45,6 +49,8 @@ from casus.engine.temporal import (
     resolve_expression,
     shift,
 )
+from casus.engine.time_spans import anchor_token, covering, date_spans, modifies_next
+from casus.engine.told_twice import date_named_events
 from casus.model import Event, EventDate
 
 if TYPE_CHECKING:
@@ -52,19 +58,15 @@ if TYPE_CHECKING:
 
 _Anchor: TypeAlias = "tuple[int, int, str, Token, EventDate | None]"
 
-EXTRA_TIME = re.compile(
-    r"\b((?:in|over|during) (?:the )?(?:past|last|recent) (?:few |several |two |three )?"
-    r"(?:days|weeks|months|years)|in recent (?:days|weeks|months|years)|"
-    r"(?:the )?(?:next|following|same) day|\w+ (?:days|weeks|months) later|"
-    r"(?:last|this) (?:morning|afternoon|evening|night)|yesterday|today|tonight|overnight|"
-    r"(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r"(?: (?:morning|afternoon|evening|night))?|(?:many |several |some )?(?:years|decades) ago|"
-    r"in the past|long ago)\b",
-    re.IGNORECASE,
-)
 # Roots of acts done by saying so (intents, threats): an act planned in the future is dated
 # by the clause that expresses it.
 EXPRESSED_ROOTS = frozenset({"03", "13"})
+# How far before an undated report a reported past perfect act may be dated: news gives the
+# date of an older act ("said it had been warned of the attack" is not last week's).
+REPORTED = dt.timedelta(days=3)
+# Sentences a relative offset ("two days later") looks through for the date it counts from:
+# its own and the two before it.
+OFFSET_REACH = 3
 UNRESOLVABLE = re.compile(
     r"^(?:(?:many |several |some )?(?:years|decades) ago|in the past|"
     r"long ago)$",
@@ -72,47 +74,12 @@ UNRESOLVABLE = re.compile(
 )
 
 
-def _date_spans(sent: Span) -> list[tuple[int, int, str]]:
-    """(start char, end char, text) of the sentence's temporal expressions: spaCy DATE and
-    TIME entities plus the span phrases spaCy misses."""
-    spans = [(e.start_char, e.end_char, e.text) for e in _entities(sent, ("DATE", "TIME"))]
-    for m in EXTRA_TIME.finditer(sentence_text(sent)):
-        start = sent.start_char + m.start()
-        if not any(s <= start < e for s, e, _ in spans):
-            spans.append((start, sent.start_char + m.end(), m.group(0)))
-    return spans
-
-
-def _entities(sent: Span, labels: tuple[str, ...]) -> list[Span]:
-    """The sentence's entities with these labels, read from its own tokens (``Span.ents``
-    scans every entity of the document, which makes long documents quadratic)."""
-    out: list[Span] = []
-    tokens = list(sent)
-    for i, token in enumerate(tokens):
-        if token.ent_iob_ != "B" or token.ent_type_ not in labels:
-            continue
-        end = i + 1
-        while end < len(tokens) and tokens[end].ent_iob_ == "I":
-            end += 1
-        out.append(sent[i:end])
-    return out
-
-
-def _covering(doc: Doc, start: int, end: int) -> Span:
-    """The tokens that cover these character offsets (found in this document's text)."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        raise ValueError(f"no tokens at characters {start}-{end}")
-    return span
-
-
-def _anchor(doc: Doc, start: int, end: int) -> Token:
-    return _covering(doc, start, end).root
-
-
-def _modifies_next(doc: Doc, start: int, end: int) -> bool:
-    last = _covering(doc, start, end)[-1]
-    return bool(last.dep_ in ("compound", "amod", "nmod") and last.head.i > last.i)
+def _is_future(trigger: Token, events: frozenset[int]) -> bool:
+    """Whether an event is to come: its own verb, or the light verb of a noun event ("will
+    resume **talks** on Monday"), is future or governed by a plan."""
+    return any(
+        is_future_locally(t) or _future_governed(t) for t in with_light_verb(trigger, events)
+    )
 
 
 def _future_governed(trigger: Token) -> bool:
@@ -126,106 +93,22 @@ def _future_governed(trigger: Token) -> bool:
     return False
 
 
-def _carried_date(
-    trigger: Token,
-    stated: dict[int, EventDate],
-    sentence: int,
-    frame: Frame | None,
-    *,
-    future: bool,
-) -> EventDate | None:
-    """A time carried over from around the sentence: the sentence's own narrative frame, the
-    previous sentence's time for a past-tense event, else the frame the sentence inherits."""
-    own = frame.own if frame is not None and not future and frame.own is not None else None
-    framed = framed_date(own, trigger) if own is not None else None
-    if framed is not None:  # "In February, gunmen opened fire …; Georgetown blamed …"
-        return framed
-    # the previous sentence's own time (of its main clause: not "…, who stormed towns on
-    # Saturday"), or without frames the date stated in it
-    previous = frame.previous if frame is not None else stated.get(sentence - 1)
-    if previous is not None and trigger.tag_ in ("VBD", "VBN") and not future:
-        # "Baku expelled four diplomats on Thursday. They left the country" — the next
-        # sentence's past-tense event continues the story.
-        return EventDate(
-            previous.date,
-            previous.precision,
-            "inferred",
-            previous.text,
-            previous.note,
-            previous.reference,
-        )
-    # ---- hook: the narrative frame (engine/reference_time.py)
-    held = frame.inherited if frame is not None and not future else None
-    # ---- end hook
-    return framed_date(held, trigger) if held is not None else None
-
-
-def _date_named_events(events: list[Event], triggers: list[Token]) -> list[Event]:
-    """A noun event with no time of its own ("Armenia's recall of its ambassador has put a
-    spotlight on …") takes the stated date of the same event told elsewhere in the article
-    ("Yerevan recalled the envoy on Thursday"): same CAMEO code, same countries on each side.
-    Only a definite or possessed singular noun names one known event; "strikes" may be many."""
-    out = list(events)
-    for i, (event, trigger) in enumerate(zip(events, triggers, strict=True)):
-        if event.when.basis != "publication" or not _names_one_event(trigger):
-            continue
-        told = [
-            other
-            for other in events
-            if other.when.basis in ("stated", "reference")
-            and other.when.date is not None
-            and other.cameo == event.cameo
-            and _countries(other) == _countries(event)
-            and None not in _countries(event)
-        ]
-        if told:
-            same = min(told, key=lambda o: abs(o.sentence_index - event.sentence_index))
-            note = f"dated like the same event in sentence {same.sentence_index}"
-            w = same.when
-            when = EventDate(w.date, w.precision, "inferred", w.text, note, w.reference)
-            out[i] = event.with_(when=when)
-    return out
-
-
-def _names_one_event(trigger: Token) -> bool:
-    return trigger.tag_ == "NN" and any(
-        c.dep_ == "poss" or c.lower_ in ("the", "this", "that") for c in trigger.children
-    )
-
-
-def _countries(event: Event) -> tuple[str | None, str | None]:
-    return (
-        event.source.country if event.source is not None else None,
-        event.target.country if event.target is not None else None,
-    )
-
-
-def _publication_date(pub: dt.date | None) -> EventDate:
-    """The publication date, the last resort; a note says what to do when there is none."""
-    if pub is None:
-        return EventDate(
-            None,
-            "unknown",
-            "publication",
-            None,
-            "no publication date: give --published or a dateline",
-        )
-    return EventDate(pub, "day", "publication", None)
-
-
 @dataclass(frozen=True)
 class Dating:
     """What dating one document's events shares, found once per document: its parse, its
     publication date, the dates stated so far (sentence index -> date, filled in by the
     caller as events are dated), how often the article names each country (to settle bare
     reference names such as "the revolution"), and the token indexes of its event triggers
-    (a noun event owns the time of its noun phrase)."""
+    (a noun event owns the time of its noun phrase), and the narrative frame of each
+    sentence, when known (an "N days after" clause cut off from its main clause by the
+    parser is dated from the sentence before)."""
 
     doc: Doc
     pub: dt.date | None
     stated: dict[int, EventDate]
     countries: Counter[str]
     events: frozenset[int]
+    frames: tuple[Frame, ...] = ()
 
 
 class DateStage:
@@ -257,7 +140,7 @@ class DateStage:
             lambda when: is_historical(when, pub, self.historical),
         )
         # ---- end hook
-        dating = Dating(doc, pub, stated, countries, events)
+        dating = Dating(doc, pub, stated, countries, events, tuple(frames))
         for event, trigger in document.coded():
             index = event.sentence_index
             when = self._date(
@@ -270,7 +153,7 @@ class DateStage:
             if when.basis in ("stated", "reference") and when.date is not None:
                 stated[event.sentence_index] = when
             out.append(event.with_(when=when))
-        out = _date_named_events(out, document.triggers)
+        out = date_named_events(out, document.triggers)
         document.events = [
             e.with_(historical=is_historical(e.when, pub, self.historical)) for e in out
         ]
@@ -287,6 +170,7 @@ class DateStage:
         countries: Counter[str] | None = None,
         events: frozenset[int] = frozenset(),
         frame: Frame | None = None,
+        frames: tuple[Frame, ...] = (),
         expressed: bool = False,
     ) -> EventDate:
         """The date of the event whose predicate is ``trigger``; ``stated`` maps earlier
@@ -300,7 +184,9 @@ class DateStage:
         threat) whose trigger is the planned act is dated by the clause that expresses it;
         an event in a background clause ("after Minsk arrested a journalist") with no time
         of its own by the latest earlier date in the article."""
-        dating = Dating(doc, pub, stated, countries if countries is not None else Counter(), events)
+        dating = Dating(
+            doc, pub, stated, countries if countries is not None else Counter(), events, frames
+        )
         return self._date(dating, trigger, sentence, frame, expressed=expressed)
 
     def _date(
@@ -313,7 +199,7 @@ class DateStage:
         expressed: bool = False,
     ) -> EventDate:
         """:meth:`date_for` within one document's :class:`Dating`."""
-        future = is_future_locally(trigger) or _future_governed(trigger)
+        future = _is_future(trigger, d.events)
         within = frame.inherited if frame is not None else None
         speaker = expressing_clause(trigger) if expressed else None
         if speaker is not None:
@@ -330,11 +216,44 @@ class DateStage:
             found = self._linked_date(d, trigger, sentence, future, within, inside=background)
             if found is None:
                 found = self._background_date(d, background.head, sentence, frame)
+        reported = reported_earlier(trigger) if found is None and background is None else None
+        if reported is not None:
+            found = self._linked_date(d, trigger, sentence, future, within, inside=reported)
+            if found is None:
+                found = self._background_date(d, reported.head, sentence, frame, undated=True)
         if found is None:
-            found = self._linked_date(d, trigger, sentence, future, within)
+            found = self._surrounding_date(d, trigger, sentence, frame, future)
+        return found if found is not None else publication_date(d.pub)
+
+    def _surrounding_date(
+        self, d: Dating, trigger: Token, sentence: int, frame: Frame | None, future: bool
+    ) -> EventDate | None:
+        """A time from around the trigger's clause (rules 3–6 of docs/dates.md): a linked
+        predicate's, a time clause's, else one carried over from the sentence or the text
+        before; not the day of the clause around it for an act that came **later** ("…, and
+        Israeli aircraft later struck"), though a year or a month may hold both."""
+        within = frame.inherited if frame is not None else None
+        found = self._linked_date(d, trigger, sentence, future, within)
         if found is None:
-            found = _carried_date(trigger, d.stated, sentence, frame, future=future)
-        return found if found is not None else _publication_date(d.pub)
+            found = self._time_clause_date(d, trigger, sentence, within)
+        if found is None:
+            found = carried_date(trigger, d.stated, sentence, frame, future=future)
+        if found is not None and found.precision == "day" and came_later(trigger):
+            return None
+        return found
+
+    def _time_clause_date(
+        self, d: Dating, trigger: Token, sentence: int, within: EventDate | None
+    ) -> EventDate | None:
+        """The time of a "when"/"as" clause, or of the clause before a colon, that sets the
+        time of the trigger's clause or of a predicate it is linked to (``time_clauses``):
+        "… in November 2020: Eritrean troops crossed the border **to fight** alongside …"."""
+        for clause in (c for p in (trigger, *linked_predicates(trigger)) for c in time_clauses(p)):
+            found = self._governing(d, clause, sentence, within)
+            if found is not None and found.date is not None:
+                w = found
+                return EventDate(w.date, w.precision, "inferred", w.text, w.note, w.reference)
+        return None
 
     def _interval_date(
         self, d: Dating, trigger: Token, sentence: int, frame: Frame | None
@@ -351,19 +270,39 @@ class DateStage:
         offset = relative_offset(f"{amount} {'earlier' if mark == 'after' else 'later'}")
         if offset is None:
             return None
+        if main.i < sentence_of(trigger).start:  # the main clause is the sentence before
+            sentence -= 1
+            frame = d.frames[sentence] if 0 <= sentence < len(d.frames) else None
         base = self._date(d, main, sentence, frame)
+        if base.basis == "publication" and names_the_story(main):
+            base = lead_date(d.frames, d.pub) or base
         if base.date is None:
             return None
         precision = "month" if offset[1] else base.precision
         return EventDate(shift(base.date, offset), precision, "inferred", text, base.note)
 
     def _background_date(
-        self, d: Dating, main: Token, sentence: int, frame: Frame | None
+        self, d: Dating, main: Token, sentence: int, frame: Frame | None, *, undated: bool = False
     ) -> EventDate | None:
         """The date of an event in a background clause with no time of its own: the latest
-        earlier time in the article (``engine/background.py``), else ``None``."""
+        earlier time in the article (``engine/background.py``), else ``None``. ``undated``
+        (a reported act): the latest earlier time only when ``main`` has no time but the
+        publication date. A reported past perfect
+        act is dated by a report that has a time of its own ("said **on Friday** that its
+        navy had warned the tanker"), the time the text ties it to; a report with
+        none ("Tehran denied it, saying its navy **had warned** the tanker first") is no
+        later than publication, and the act came before it, within ``REPORTED`` days."""
+        if undated:
+            within = frame.inherited if frame is not None else None
+            own = self._governing(d, main, sentence, within)
+            if own is not None and own.date is not None:  # the report's own time
+                w = own
+                return EventDate(w.date, w.precision, "inferred", w.text, w.note, w.reference)
         base = self._date(d, main, sentence, frame)
-        return latest_earlier(self._article_dates(d.doc, d.pub, d.countries), base, self.historical)
+        if undated and base.basis != "publication":
+            return None
+        window = REPORTED if undated else self.historical
+        return latest_earlier(self._article_dates(d.doc, d.pub, d.countries), base, window)
 
     def _article_dates(
         self, doc: Doc, pub: dt.date | None, countries: Counter[str]
@@ -462,7 +401,7 @@ class DateStage:
         )
         coarse = (ref or self._resolve(text, d.pub, False, {}, 0)).precision in COARSE
         return owning_noun(
-            _covering(doc, start, end), nouns, coarse=coarse, clause_has_other_time=other
+            covering(doc, start, end), nouns, coarse=coarse, clause_has_other_time=other
         )
 
     def _anchors(
@@ -490,14 +429,14 @@ class DateStage:
             )
             # an unresolved name keeps the year inside it as a date; a name that modifies a
             # noun is no reference: "took part in the war games"
-            if r.when is not None and not _modifies_next(doc, r.start, r.end)
+            if r.when is not None and not modifies_next(doc, r.start, r.end)
         ]
         out: list[_Anchor] = [
-            (s, e, text, _anchor(doc, s, e), None)
-            for s, e, text in _date_spans(sent)
+            (s, e, text, anchor_token(doc, s, e), None)
+            for s, e, text in date_spans(sent)
             if not any(r.start <= s < r.end for r in refs)
         ]
-        out += [(r.start, r.end, r.text, _anchor(doc, r.start, r.end), r.when) for r in refs]
+        out += [(r.start, r.end, r.text, anchor_token(doc, r.start, r.end), r.when) for r in refs]
         memo[key] = out
         return list(out)
 
@@ -556,7 +495,7 @@ class DateStage:
         anchors = self._dating_anchors(d, trigger)
         if not anchors:  # most sentences state no time
             return None
-        future = is_future_locally(trigger) or _future_governed(trigger)
+        future = _is_future(trigger, d.events)
         candidates = with_light_verb(trigger, d.events)
         for loose in (False, True):
             for pred in candidates:
@@ -566,8 +505,14 @@ class DateStage:
                         continue
                     if ref is not None:
                         return ref
-                    before = self._stated_before(item, anchors, d.pub, d.stated, sentence)
-                    found = self._resolve(text, d.pub, future, before, sentence, within)
+                    end = end_point(item[3])
+                    if end in ("until", "till") or end == "by" and loose:
+                        # an end point: "closed its border until Friday"; a deadline is not
+                        # the time of the order: "ordered them to leave by Friday"
+                        continue
+                    ahead = future or end == "by" and pred.tag_ == "VB"
+                    before = self._stated_before(d, item, anchors, sentence)
+                    found = self._resolve(text, d.pub, ahead, before, sentence, within)
                     if (
                         found.date is None
                         and d.pub is not None
@@ -578,27 +523,28 @@ class DateStage:
         return None
 
     def _stated_before(
-        self,
-        item: _Anchor,
-        anchors: list[_Anchor],
-        pub: dt.date | None,
-        stated: dict[int, EventDate],
-        sentence: int,
+        self, d: Dating, item: _Anchor, anchors: list[_Anchor], sentence: int
     ) -> dict[int, EventDate]:
-        """``stated`` with the last date written before a relative offset in its own
-        sentence: "announced on February 10; the next day the minister told Parliament …"
-        counts from February 10 even when the announcement is not an event."""
+        """``stated`` with the last date written before a relative offset, in its own
+        sentence or the two before it: "announced on February 10; the next day the minister
+        told Parliament …" counts from February 10 even when the announcement is not an
+        event, and so does "Rebels took Goma on January 27. **Two days later**, …"."""
         if relative_offset(item[2]) is None:
-            return stated
-        for _s, _e, text, _anchor, ref in sorted(
-            (a for a in anchors if a[1] <= item[0]), key=lambda a: a[0], reverse=True
-        ):
-            if relative_offset(text) is not None:
-                continue
-            found = ref or self._resolve(text, pub, False, {}, sentence)
-            if found.date is not None:
-                return {**stated, sentence: found}
-        return stated
+            return d.stated
+        earlier = [a for a in anchors if a[1] <= item[0]]
+        sent = sentence_of(item[3])
+        for _ in range(OFFSET_REACH):
+            for _s, _e, text, _anchor, ref in sorted(earlier, key=lambda a: a[0], reverse=True):
+                if relative_offset(text) is not None:
+                    continue
+                found = ref or self._resolve(text, d.pub, False, {}, sentence)
+                if found.date is not None:
+                    return {**d.stated, sentence: found}
+            if sent.start == 0:
+                break
+            sent = sentence_of(d.doc[sent.start - 1])
+            earlier = self._anchors(d.doc, sent.root, d.pub, d.countries)
+        return d.stated
 
     def _resolve(
         self,

@@ -1,0 +1,85 @@
+"""Times an event takes from around its clause when it has none of its own: the sentence's
+own time, the previous sentence's, the narrative frame (rules 4–6 of docs/dates.md), the day
+of the article's lead, and last the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from casus.engine.reference_time import Frame, framed_date
+from casus.model import EventDate
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def carried_date(
+    trigger: Token,
+    stated: dict[int, EventDate],
+    sentence: int,
+    frame: Frame | None,
+    *,
+    future: bool,
+) -> EventDate | None:
+    """A time carried over from around the sentence: the sentence's own narrative frame, the
+    previous sentence's time for a past-tense event, else the frame the sentence inherits."""
+    own = frame.own if frame is not None and not future and frame.own is not None else None
+    framed = framed_date(own, trigger) if own is not None else None
+    if framed is not None:  # "In February, gunmen opened fire …; Georgetown blamed …"
+        return framed
+    # the previous sentence's own time (of its main clause: not "…, who stormed towns on
+    # Saturday"), or without frames the date stated in it
+    previous = frame.previous if frame is not None else stated.get(sentence - 1)
+    if previous is not None and trigger.tag_ in ("VBD", "VBN") and not future:
+        # "Baku expelled four diplomats on Thursday. They left the country" — the next
+        # sentence's past-tense event continues the story.
+        return EventDate(
+            previous.date,
+            previous.precision,
+            "inferred",
+            previous.text,
+            previous.note,
+            previous.reference,
+        )
+    # ---- hook: the narrative frame (engine/reference_time.py)
+    held = frame.inherited if frame is not None and not future else None
+    # ---- end hook
+    return framed_date(held, trigger) if held is not None else None
+
+
+def names_the_story(main: Token) -> bool:
+    """Whether a clause says when the story's own act came: "**The incident came** little
+    more than a week after Polish jets shot down drones" (a definite common noun subject of
+    "come", pointing back at what the article reports)."""
+    return main.lemma_.lower() == "come" and any(
+        c.dep_ == "nsubj"
+        and c.pos_ == "NOUN"
+        and any(w.dep_ == "det" and w.lower_ in ("the", "this", "that") for w in c.children)
+        for c in main.children
+    )
+
+
+def lead_date(frames: Sequence[Frame], pub: dt.date | None) -> EventDate | None:
+    """The day of the article's lead, when one of its first two sentences states one for
+    its main verb within a week before publication ("Estonia **on Friday** summoned …")."""
+    for frame in frames[:2]:
+        own = frame.own
+        if own is not None and own.date is not None and pub is not None:
+            recent = pub - dt.timedelta(days=7) <= own.date <= pub
+            return own if own.precision == "day" and recent else None
+    return None
+
+
+def publication_date(pub: dt.date | None) -> EventDate:
+    """The publication date, the last resort; a note says what to do when there is none."""
+    if pub is None:
+        return EventDate(
+            None,
+            "unknown",
+            "publication",
+            None,
+            "no publication date: give --published or a dateline",
+        )
+    return EventDate(pub, "day", "publication", None)

@@ -1,0 +1,84 @@
+"""The temporal expressions of a sentence: spaCy's DATE and TIME entities, joined where spaCy
+cuts a part-of phrase from its time ("the eve of" + "Sunday"), plus the phrases spaCy misses
+("two days later", "hours later", "in recent days"). The date stage (``stages/dates.py``)
+decides which event each one dates and resolves it (``engine/temporal.py``)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from casus.engine.sentences import sentence_text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+EXTRA_TIME = re.compile(
+    r"\b((?:in|over|during) (?:the )?(?:past|last|recent) (?:few |several |two |three )?"
+    r"(?:days|weeks|months|years)|in recent (?:days|weeks|months|years)|"
+    r"(?:the )?(?:next|following|same) day|\w+ (?:days|weeks|months) later|"
+    r"(?:last|this) (?:morning|afternoon|evening|night)|yesterday|today|tonight|overnight|"
+    r"(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?: (?:morning|afternoon|evening|night))?|(?:many |several |some )?(?:years|decades) ago|"
+    r"in the past|long ago|(?:hours|minutes|moments) later|"
+    r"(?:later|earlier) (?:that|in the) day|that (?:morning|evening|night)|"
+    r"(?:the )?(?:next|following) (?:morning|evening|night))\b",
+    re.IGNORECASE,
+)
+
+
+def date_spans(sent: Span) -> list[tuple[int, int, str]]:
+    """(start char, end char, text) of the sentence's temporal expressions: spaCy DATE and
+    TIME entities plus the span phrases spaCy misses."""
+    spans = _joined([(e.start_char, e.end_char, e.text) for e in _entities(sent, ("DATE", "TIME"))])
+    for m in EXTRA_TIME.finditer(sentence_text(sent)):
+        start = sent.start_char + m.start()
+        if not any(s <= start < e for s, e, _ in spans):
+            spans.append((start, sent.start_char + m.end(), m.group(0)))
+    return spans
+
+
+def _joined(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Entities with a part-of phrase joined to the time it is part of: spaCy reads "the eve
+    of Sunday's vote" as "the eve of" and "Sunday"."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, text in spans:
+        if out and out[-1][2].lower().endswith(" of") and 0 < start - out[-1][1] <= 1:
+            first = out.pop()
+            start, text = first[0], f"{first[2]} {text}"
+        out.append((start, end, text))
+    return out
+
+
+def _entities(sent: Span, labels: tuple[str, ...]) -> list[Span]:
+    """The sentence's entities with these labels, read from its own tokens (``Span.ents``
+    scans every entity of the document, which makes long documents quadratic)."""
+    out: list[Span] = []
+    tokens = list(sent)
+    for i, token in enumerate(tokens):
+        if token.ent_iob_ != "B" or token.ent_type_ not in labels:
+            continue
+        end = i + 1
+        while end < len(tokens) and tokens[end].ent_iob_ == "I":
+            end += 1
+        out.append(sent[i:end])
+    return out
+
+
+def covering(doc: Doc, start: int, end: int) -> Span:
+    """The tokens that cover these character offsets (found in this document's text)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        raise ValueError(f"no tokens at characters {start}-{end}")
+    return span
+
+
+def anchor_token(doc: Doc, start: int, end: int) -> Token:
+    """The root token of the expression at these character offsets."""
+    return covering(doc, start, end).root
+
+
+def modifies_next(doc: Doc, start: int, end: int) -> bool:
+    """Whether the phrase at these offsets modifies the word after it ("the war games")."""
+    last = covering(doc, start, end)[-1]
+    return bool(last.dep_ in ("compound", "amod", "nmod") and last.head.i > last.i)

@@ -188,12 +188,12 @@ class ReferenceResolver:
             )
 
     def _candidates(
-        self, rest: str, keys: list[str] | None = None
+        self, rest: str, keys: list[str] | None = None, lowered: str | None = None
     ) -> Iterator[tuple[Reference, re.Pattern[str]]]:
         """The references whose names may match at the start of ``rest``, compiled; ``keys``
         (when given) are the gate words the whole sentence contains, the only ones ``rest``
-        may contain."""
-        lowered = rest.lower()
+        may contain; ``lowered`` is ``rest.lower()`` when the caller has it."""
+        lowered = rest.lower() if lowered is None else lowered
         if lowered.isascii():
             found = set(self._ungated)
             for key in self._by_key if keys is None else keys:
@@ -238,12 +238,15 @@ class ReferenceResolver:
         each from its relation word to the end of the name."""
         out: list[ReferenceSpan] = []
         keys: list[str] | None = None  # the gate words of the sentence, found once
+        # an ASCII sentence in lower case keeps every offset: lowered once, not per match
+        lowered = text.lower() if text.isascii() else None
+        generic = True  # whether a generic noun may follow some relation word
         for m in self._relation_re.finditer(text):
             relation = next(RELATIONS[int(k[1:])][1] for k, v in m.groupdict().items() if v)
-            if keys is None and text.isascii():
-                lowered = text.lower()
+            if keys is None and lowered is not None:
                 keys = [key for key in self._by_key if key in lowered]
-            found = self._match_at(text, m.end(), pub, countries, keys)
+                generic = any(key in lowered for key in self._generic_keys)
+            found = self._match_at(text, m.end(), pub, countries, keys, lowered, generic)
             if found is None:
                 continue
             end, ref = found
@@ -259,9 +262,12 @@ class ReferenceResolver:
         pub: dt.date | None,
         countries: Counter[str],
         keys: list[str] | None = None,
+        lowered: str | None = None,
+        generic: bool = True,
     ) -> tuple[int, Reference | None] | None:
         best_end, named = -1, []
-        for ref, pattern in self._candidates(text[pos:], keys):
+        rest = lowered[pos:] if lowered is not None else None
+        for ref, pattern in self._candidates(text[pos:], keys, rest):
             m = pattern.match(text, pos)
             if m is None:
                 continue
@@ -274,8 +280,10 @@ class ReferenceResolver:
             hint = self._by_name.get(_norm(tail.group("q"))) if tail else None
             picked = [r for r in named if hint in r.countries] if hint else []
             return best_end, _choose_named(picked or named, pub, countries)
-        lowered = text[pos:].lower()
-        if lowered.isascii() and not any(key in lowered for key in self._generic_keys):
+        if not generic:
+            return None  # no generic noun in the whole sentence: the pattern cannot match
+        rest = text[pos:].lower() if rest is None else rest
+        if rest.isascii() and not any(key in rest for key in self._generic_keys):
             return None  # no generic noun follows: the pattern cannot match
         m = self._generic_re.match(text, pos)
         if m is None:
@@ -525,16 +533,22 @@ def narrative_frames(
     doc: Doc,
     own_date: Callable[[Span, int, EventDate | None], EventDate | None],
     is_historical: Callable[[EventDate], bool],
+    *,
+    last: int | None = None,
 ) -> list[Frame]:
     """The frame of each sentence. A historical date stated for a sentence's main verb sets
     the frame; it lasts until a sentence returns to the present, a recent date is stated, or
     a paragraph opens without carrying the story on ("However, …", "Then …").
     ``own_date(sentence, index, frame)`` gives a sentence's own time, read within the
-    frame in force (a month without a year falls in the frame's year)."""
+    frame in force (a month without a year falls in the frame's year). With ``last``, only
+    the frames up to that sentence index (a frame depends on the sentences before it only:
+    those after the last event need none)."""
     frames: list[Frame] = []
     current: EventDate | None = None
     previous: EventDate | None = None
     for index, sent in enumerate(doc.sents):
+        if last is not None and index > last:
+            break
         carried_on = CONTINUATIONS.match(sentence_text(sent)) and clause_tense(sent.root) == "past"
         if current is not None and _new_paragraph(doc, sent) and not carried_on:
             current = None

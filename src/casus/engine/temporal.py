@@ -12,6 +12,7 @@ import calendar
 import datetime as dt
 import re
 import warnings
+from functools import lru_cache
 
 from casus.daterange import bounded, clamped_shift  # issue 13: no OverflowError at the edges
 from casus.dates import MONTH_PATTERN, shift_months
@@ -374,6 +375,17 @@ def parse_with_dateparser(text: str, pub: dt.date | None) -> Resolved | None:
         rf"(?:a |an |about |some |up to |nearly |almost )?{_NUM}[ -]{_UNIT}(?: old)?", _clean(text)
     ):
         return None
+    if pub is None:  # read against the current time: nothing to keep
+        return _dateparser(text, None)
+    return _dateparser_on(text, pub)
+
+
+@lru_cache(maxsize=1 << 12)  # pure for a given day, and slow: each predicate asks again
+def _dateparser_on(text: str, pub: dt.date) -> Resolved | None:
+    return _dateparser(text, pub)
+
+
+def _dateparser(text: str, pub: dt.date | None) -> Resolved | None:
     import dateparser  # imported lazily: it is slow to import
 
     settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "STRICT_PARSING": True}

@@ -118,9 +118,11 @@ def main() -> None:
     SPENT.clear()
     CALLS.clear()
     events = 0
+    start = time.process_time()
     for _ in range(args.repeat):
         for _article, coded in coder.pipe(articles, include_all=True):
             events += len(coded)
+    total = time.process_time() - start
     parse = SPENT["parse"]
     own = sum(SPENT[f"stage {s.name}"] for s in stages)
     out = sys.stdout
@@ -132,6 +134,9 @@ def main() -> None:
         calls = CALLS[name.strip()]
         out.write(f"{name:<48} {spent:8.2f} s {100 * spent / parse:6.1f}% ({calls} calls)\n")
     out.write(f"{'stages / parse':<48} {own:8.2f} s {100 * own / parse:6.1f}%\n")
+    rest = total - parse - own
+    out.write(f"{'the rest (before-parse stages, batching) / parse':<48} {rest:8.2f} s ")
+    out.write(f"{100 * rest / parse:6.1f}%\n")
 
 
 class _StageTimer:

@@ -55,6 +55,8 @@ RELATIONS: tuple[tuple[str, str], ...] = (
     ),
 )
 _YEAR = r"(?:1[89]|20)\d\d"
+_LETTERS = re.compile(r"[a-z]+")
+MAX_WORDS_KEPT = 1 << 16  # words whose gate words are kept (a bound on memory)
 # Nouns a name may be followed by and still name the event: "the Euromaidan protests".
 TAIL_NOUNS = r"(?:protests?|uprising|movement|demonstrations|crisis|conflict|era|period|years)"
 SPACE = r"[\s\u00a0-]+"
@@ -147,7 +149,12 @@ class ReferenceResolver:
         # a space in a noun matches a hyphen too ("civil-war"): the gate looks for one word
         self._generic_keys = tuple({max(noun.split(), key=len) for noun in generic})
         relations = "|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(RELATIONS))
-        self._relation_re = re.compile(rf"\b(?:{relations}){SPACE}", re.IGNORECASE)
+        # every relation begins with a letter: the look-ahead lets the scan skip the rest
+        # (a third faster)
+        self._relation_re = re.compile(rf"(?=[a-z])\b(?:{relations}){SPACE}", re.IGNORECASE)
+        # the gate words inside each word of the text, found once per word (issue 14)
+        self._keys_in: dict[str, tuple[tuple[str, ...], bool]] = {}
+        self._generic_letters = all(_LETTERS.fullmatch(key) for key in self._generic_keys)
 
     @cached_property
     def _generic_re(self) -> re.Pattern[str]:
@@ -244,8 +251,7 @@ class ReferenceResolver:
         for m in self._relation_re.finditer(text):
             relation = next(RELATIONS[int(k[1:])][1] for k, v in m.groupdict().items() if v)
             if keys is None and lowered is not None:
-                keys = [key for key in self._by_key if key in lowered]
-                generic = any(key in lowered for key in self._generic_keys)
+                keys, generic = self._gate_words(lowered)
             found = self._match_at(text, m.end(), pub, countries, keys, lowered, generic)
             if found is None:
                 continue
@@ -254,6 +260,27 @@ class ReferenceResolver:
             when = None if ref is None else to_event_date(ref, relation, phrase)
             out.append(ReferenceSpan(offset + m.start(), offset + end, phrase, relation, when))
         return out
+
+    def _gate_words(self, lowered: str) -> tuple[list[str], bool]:
+        """The gate words an ASCII sentence in lower case contains, and whether it contains
+        a generic noun's. Both are letters only, so each lies inside one run of letters: the
+        runs repeat from sentence to sentence, and each is searched once."""
+        found: set[str] = set()
+        generic = False
+        for run in set(_LETTERS.findall(lowered)):
+            known = self._keys_in.get(run)
+            if known is None:
+                if len(self._keys_in) >= MAX_WORDS_KEPT:
+                    self._keys_in.clear()
+                known = self._keys_in[run] = (
+                    tuple(key for key in self._by_key if key in run),
+                    any(key in run for key in self._generic_keys),
+                )
+            found.update(known[0])
+            generic = generic or known[1]
+        if not self._generic_letters:  # a generic noun's word with a hyphen or an apostrophe
+            generic = any(key in lowered for key in self._generic_keys)
+        return [key for key in self._by_key if key in found], generic
 
     def _match_at(
         self,

@@ -588,7 +588,7 @@ def narrative_frames(
         dated = own is not None and own.date is not None
         # "He has been confined to his house since early August." runs up to now: the next
         # sentence is neither carried back to August nor framed in it
-        since = own is not None and f"since {own.text}".lower() in sent.text.lower()
+        since = own is not None and f"since {own.text}".lower() in sentence_text(sent).lower()
         previous = own if dated and not ends_in_present(sent) and not since else None
         if own is not None and own.date is not None:
             current = own if is_historical(own) and not since else None

@@ -138,6 +138,7 @@ def lacks_year(text: str) -> bool:
 
 
 @bounded
+@lru_cache(maxsize=1 << 14)  # pure, and asked again for each predicate and each article of a day
 def resolve_expression(
     text: str,
     pub: dt.date | None,
@@ -340,6 +341,7 @@ def _elapsed(s: str, pub: dt.date) -> Resolved | None:
     return _span_start(n, m.group(2), pub)
 
 
+@lru_cache(maxsize=1 << 14)  # pure, and asked again for each expression of the sentence
 def relative_offset(text: str) -> tuple[int, int] | None:
     """ "two days later" → (2, 0) days/months; "two months later" → (0, 2); "the next day" →
     (1, 0); "the same day" → (0, 0); ``None`` for anything else."""

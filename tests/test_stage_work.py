@@ -68,3 +68,21 @@ def test_a_date_dateparser_read_is_read_once_per_publication_day() -> None:
     hits = _dateparser_on.cache_info().hits
     assert parse_with_dateparser("12 Jan. 2021", pub) == first == (dt.date(2021, 1, 12), "day")
     assert _dateparser_on.cache_info().hits == hits + 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shortly after the end of the Second Karabakh War, Baku reopened its embassy.",
+        "Tehran has been wary of Baku since the 1979 revolution and the Iran-Iraq war.",
+        "The weather remained mild for the season.",
+    ],
+)
+def test_gate_words_found_per_word_are_those_the_whole_sentence_contains(
+    coder: Coder, text: str
+) -> None:
+    references = coder.references
+    lowered = text.lower()
+    keys, generic = references._gate_words(lowered)
+    assert keys == [key for key in references._by_key if key in lowered]
+    assert generic == any(key in lowered for key in references._generic_keys)

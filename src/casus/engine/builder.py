@@ -145,6 +145,8 @@ class EventEngine:
                 or (token.pos_ == "ADJ" and token.dep_ == "amod" and token.tag_ == "VBN")
             ):
                 continue
+            if self._inert(token):
+                continue
             frame = verb_frame(token)
             for implied in (
                 self.clauses.obligation(token, frame),
@@ -244,6 +246,16 @@ class EventEngine:
             frame.unnamed_agent = True
             return True
         return False
+
+    def _inert(self, verb: Token) -> bool:
+        """Whether a verb can yield no event, known before its frame is built: no lexicon
+        pattern or idiom has its lemma, and it is no reported clause (``ccomp``) that a
+        clause reading (obligation, retribution, judgement) might code."""
+        return (
+            verb.dep_ != "ccomp"
+            and not self.lexicon.has_lemma("verb", verb.lemma_.lower())
+            and self.matcher.idioms.find(verb) is None
+        )
 
     @staticmethod
     def _note(scope: Scope, built: list[tuple[Event, Token]]) -> list[tuple[Event, Token]]:

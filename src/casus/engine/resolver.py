@@ -343,10 +343,10 @@ class Resolver:
         tokens = phrase_tokens(head)
         text, start, end = self._phrase(tokens)
         person = self._person(tokens) or self._person(appositions(head))
-        roles = self._roles(head, tokens)
         if person is not None:
             parts = split_code(person.code)
             return Actor(person.code, parts.country, parts.roles, text, start, end, "person")
+        roles = self._roles(head, tokens)
         head_entry, modifier_entry = self._names(head, tokens)
         if head_entry is None and modifier_entry is not None and head.pos_ == "PROPN":
             # "the West Bank", "West Darfur": a place name that begins with an actor's name

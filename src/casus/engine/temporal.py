@@ -12,6 +12,7 @@ import calendar
 import datetime as dt
 import re
 import warnings
+from functools import lru_cache
 
 from casus.daterange import bounded, clamped_shift  # issue 13: no OverflowError at the edges
 from casus.dates import MONTH_PATTERN, period_end, shift_months
@@ -137,6 +138,7 @@ def lacks_year(text: str) -> bool:
 
 
 @bounded
+@lru_cache(maxsize=1 << 14)  # pure, and asked again for each predicate and each article of a day
 def resolve_expression(
     text: str,
     pub: dt.date | None,
@@ -400,6 +402,7 @@ SAME_DAY = re.compile(
 NEXT_DAY = re.compile(r"(?:next|following) (?:morning|afternoon|evening|night)")
 
 
+@lru_cache(maxsize=1 << 14)  # pure, and asked again for each expression of the sentence
 def relative_offset(text: str) -> tuple[int, int] | None:
     """ "two days later" → (2, 0) days/months; "two months later" → (0, 2); "the next day" →
     (1, 0); "the same day" → (0, 0); ``None`` for anything else."""
@@ -441,6 +444,17 @@ def parse_with_dateparser(text: str, pub: dt.date | None) -> Resolved | None:
         _clean(text),
     ):
         return None
+    if pub is None:  # read against the current time: nothing to keep
+        return _dateparser(text, None)
+    return _dateparser_on(text, pub)
+
+
+@lru_cache(maxsize=1 << 12)  # pure for a given day, and slow: each predicate asks again
+def _dateparser_on(text: str, pub: dt.date) -> Resolved | None:
+    return _dateparser(text, pub)
+
+
+def _dateparser(text: str, pub: dt.date | None) -> Resolved | None:
     import dateparser  # imported lazily: it is slow to import
 
     settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "STRICT_PARSING": True}

@@ -138,6 +138,7 @@ class DateStage:
                 doc, sent, pub, i, countries, events=events, within=frame
             ),
             lambda when: is_historical(when, pub, self.historical),
+            last=max((e.sentence_index for e in document.events), default=-1),
         )
         # ---- end hook
         dating = Dating(doc, pub, stated, countries, events, tuple(frames))

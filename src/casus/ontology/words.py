@@ -34,6 +34,7 @@ LISTS = frozenset(
         "presupposing_preps",
         "irrealis_nouns",
         "intention_nouns",
+        "state_agent_roles",
         # words/verbs.tsv
         "wrapper_verbs",
         "harm_verbs",
@@ -56,6 +57,7 @@ LISTS = frozenset(
         "narrative_reporting_verbs",
         "attributing_verbs",
         "speaker_verbs",
+        "attitude_participles",
         # words/nouns.tsv
         "instrument_nouns",
         "border_words",

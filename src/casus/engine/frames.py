@@ -15,8 +15,8 @@ from casus.engine.ellipsis import elided_object
 from casus.engine.modality import REPORTING_VERBS
 from casus.engine.phrases import of_object
 from casus.engine.resolver import QUANTIFIER_HEADS, Resolver
-from casus.model import Actor
 from casus.engine.voice import experiencer_passive
+from casus.model import Actor
 from casus.ontology.words import word_list, word_sequence
 
 if TYPE_CHECKING:

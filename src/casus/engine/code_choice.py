@@ -3,7 +3,7 @@ CAMEO code by the form of the complement or by who acts.
 
 - A that-clause after an agreement verb is a shared view, not an agreement to act:
   "Bolivia and Peru agreed that the dispute should go to the court" is 019 (express accord),
-  while "agreed to reopen the border" stays 03x.
+  while "agreed (with Lima) to reopen the border" is 03x.
 - A vessel seized by a state's own agents is confiscated (1711), not hijacked (181):
   "Malaysian police seized a Vietnamese fishing boat" against "pirates seized a tanker".
 
@@ -35,23 +35,29 @@ FINITE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
 
 def accord(frame: Frame, pattern: Pattern | None, lexicon: Lexicon) -> Pattern | None:
-    """The verb's 019 row when a plain agreement (root 03, no object, no complement roots)
-    has a finite that-clause: "the ministers agreed that talks were the only way" (019),
-    but "agreed to hold talks" (036) and "agreed a ceasefire" (0871) are kept."""
+    """Accord (019) and agreement to act (03) told apart by the complement. A plain agreement
+    (root 03, no object, no complement roots) with a that-clause is accord: "the ministers
+    agreed that talks were the only way" (019); an accord row with an infinitive is an
+    agreement to act: "agreed with Russia to extend the corridor" (030). "agreed to hold
+    talks" (036) and "agreed a ceasefire" (0871) are kept."""
     if (
         pattern is None
-        or pattern.code[:2] != ACT_ROOT
         or pattern.obj is not None
         or pattern.comp
         or frame.kind != "verb"
         or frame.objects
-        or not any(_finite_clause(c) for c in frame.complements)
     ):
+        return pattern
+    if pattern.code[:2] == ACT_ROOT and any(_finite_clause(c) for c in frame.complements):
+        wanted = ACCORD_CODE
+    elif pattern.code == ACCORD_CODE and any(_infinitive(c) for c in frame.complements):
+        wanted = ACT_ROOT
+    else:
         return pattern
     rows = [
         p
         for p in lexicon.candidates("verb", frame.lemma or frame.pred.lemma_.lower())
-        if p.code == ACCORD_CODE and p.obj is None and not p.comp
+        if p.code.startswith(wanted) and p.obj is None and not p.comp and p.particle is None
     ]
     return min(rows, key=lambda p: p.specificity, default=pattern)
 
@@ -67,6 +73,11 @@ def by_agent(pattern: Pattern, source: Actor) -> Pattern:
     ):
         return pattern
     return replace(pattern, code=CONFISCATE_CODE)
+
+
+def _infinitive(comp: Token) -> bool:
+    """ "agreed with Russia to extend the corridor": a "to" infinitive."""
+    return comp.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)
 
 
 def _finite_clause(comp: Token) -> bool:

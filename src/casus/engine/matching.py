@@ -8,9 +8,12 @@ from casus.engine.code_choice import accord
 from casus.engine.frames import Frame, prep_objects, unwrap_quantifier, verb_frame, with_conjuncts
 from casus.ontology.idioms import load_idioms
 from casus.ontology.lexicon import Lexicon, Pattern
+from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+TO_OBJECT_VERBS = word_list("to_object_verbs")
 
 
 class PatternMatcher:
@@ -131,6 +134,9 @@ class PatternMatcher:
             )
         for obj in frame.preps.get("of", []) + frame.preps.get("about", []):
             preds.append(obj)
+        if frame.lemma in TO_OBJECT_VERBS:
+            # "agreed to a ceasefire" is an intent to de-escalate (0356), "to talks" to meet
+            preds.extend(o for o in frame.preps.get("to", []) if o.pos_ == "NOUN")
         for pred in preds:
             kind = "noun" if pred.pos_ == "NOUN" else "verb"
             if kind == "verb":

@@ -58,6 +58,7 @@ LISTS = frozenset(
         "attributing_verbs",
         "speaker_verbs",
         "attitude_participles",
+        "to_object_verbs",
         # words/nouns.tsv
         "instrument_nouns",
         "border_words",

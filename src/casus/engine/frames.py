@@ -187,6 +187,8 @@ def verb_frame(verb: Token, depth: int = 0) -> Frame:
     if not frame.objects and not frame.passive:
         frame.objects.extend(_shifted_objects(verb))
     prep_objects(verb, frame.preps)
+    if stative and not frame.objects:  # "is opposed to French mediation": what is opposed
+        frame.objects.extend(o for o in frame.preps.get("to", []) if o.pos_ == "NOUN")
     frame.preps.pop("by", None) if frame.passive and "by" in frame.preps and any(
         c.dep_ == "agent" for c in verb.children
     ) else None

@@ -148,6 +148,10 @@ class PatternMatcher:
             found = self.best_pattern(sub, depth + 1)
             if found is not None:
                 roots.add(found.code[:2])
+                if found.comp and kind == "verb":
+                    # an intent is as good as its act: "urged the parties to agree to a
+                    # truce" appeals for the truce (0256), not for an agreement (020)
+                    roots |= self.complement_roots(sub, depth + 1)
             for inner in sub.complements:
                 # through a verb that only wraps its infinitive: "vowed to keep targeting ships"
                 inner_frame = verb_frame(inner)

@@ -4,6 +4,8 @@ CAMEO code by the form of the complement or by who acts.
 - A that-clause after an agreement verb is a shared view, not an agreement to act:
   "Bolivia and Peru agreed that the dispute should go to the court" is 019 (express accord),
   while "agreed (with Lima) to reopen the border" is 03x.
+- A wish that someone else act is an appeal, the 02x twin of the 03x intent: "Washington
+  wants Beijing to release the journalists" is 025, "wants to release them" 035.
 - A vessel seized by a state's own agents is confiscated (1711), not hijacked (181):
   "Malaysian police seized a Vietnamese fishing boat" against "pirates seized a tanker".
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from casus.engine.voice import raised_subjects
 from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
@@ -25,6 +28,9 @@ if TYPE_CHECKING:
     from casus.ontology.lexicon import Lexicon, Pattern
 
 ACCORD_CODE = "019"
+APPEAL_ROOT = "02"
+# 039 (intent to mediate) has no appeal twin; every other 03x code has its 02x
+NO_APPEAL_TWIN = "039"
 ACT_ROOT = "03"
 HIJACK_CODE = "181"
 CONFISCATE_CODE = "1711"
@@ -60,6 +66,21 @@ def accord(frame: Frame, pattern: Pattern | None, lexicon: Lexicon) -> Pattern |
         if p.code.startswith(wanted) and p.obj is None and not p.comp and p.particle is None
     ]
     return min(rows, key=lambda p: p.specificity, default=pattern)
+
+
+def appeal(frame: Frame, pattern: Pattern | None) -> Pattern | None:
+    """The 02x twin of a 03x intent when the verb of wanting has someone else to act (its
+    raised object): "Berlin wants Moscow to resume gas deliveries" is an appeal (02x)."""
+    if (
+        pattern is None
+        or pattern.code[:2] != ACT_ROOT
+        or pattern.code.startswith(NO_APPEAL_TWIN)
+        or not any(
+            o in raised_subjects(frame.pred, c) for c in frame.complements for o in frame.objects
+        )
+    ):
+        return pattern
+    return replace(pattern, code=APPEAL_ROOT + pattern.code[2:])
 
 
 def by_agent(pattern: Pattern, source: Actor) -> Pattern:

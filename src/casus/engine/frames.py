@@ -15,7 +15,7 @@ from casus.engine.ellipsis import elided_object
 from casus.engine.modality import REPORTING_VERBS
 from casus.engine.phrases import of_object
 from casus.engine.resolver import QUANTIFIER_HEADS, Resolver
-from casus.engine.voice import experiencer_passive
+from casus.engine.voice import experiencer_passive, raised_subjects
 from casus.model import Actor
 from casus.ontology.words import word_list, word_sequence
 
@@ -168,6 +168,7 @@ def verb_frame(verb: Token, depth: int = 0) -> Frame:
                 frame.datives.extend(with_conjuncts(child))
         elif dep in ("ccomp", "xcomp", "oprd"):
             frame.complements.append(child)
+            frame.objects.extend(raised_subjects(verb, child))  # "wants Beijing to release"
             if dep == "oprd" or child.pos_ != "VERB" or child.lemma_ == "be":
                 frame.predicates.append(child)  # "declared them persona non grata"
         elif dep == "advcl" and _bare_infinitive_after(verb, child):

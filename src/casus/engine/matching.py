@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from casus.engine.code_choice import accord
+from casus.engine.code_choice import accord, appeal
 from casus.engine.frames import Frame, prep_objects, unwrap_quantifier, verb_frame, with_conjuncts
 from casus.ontology.idioms import load_idioms
 from casus.ontology.lexicon import Lexicon, Pattern
@@ -214,7 +214,7 @@ class PatternMatcher:
         # figurative language (data/lexicon/idioms.tsv): "burned its bridges" is no attack
         chosen = self.idioms.apply(frame.pred, chosen, frame.kind)
         # "agreed that the dispute should go to court" is accord (019), not an agreement to act
-        chosen = accord(frame, chosen, self.lexicon)
+        chosen = appeal(frame, accord(frame, chosen, self.lexicon))
         root = chosen.code[:2] if chosen is not None else None
         return chosen if root not in never and (only is None or root in only) else None
 

@@ -90,6 +90,13 @@ def _find_auxes(verb: Token) -> list[Token]:
     return out
 
 
+def _to_clause(verb: Token) -> bool:
+    """A "to" infinitive with a subject of its own: "wants Beijing to release them"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and any(
+        c.dep_ == "nsubj" for c in verb.children
+    )
+
+
 def _own_tense(verb: Token) -> bool:
     """A conjunct with a tense of its own keeps it: "would never accept subordination and
     was still negotiating" (the talks are going on, not refused)."""
@@ -219,7 +226,11 @@ def modality_of(pred: Token) -> Modality:
             break  # what happened "after Minsk arrested a journalist" is no one's plan
         link = child.dep_
         lemma = gov.lemma_.lower()
-        if link in ("xcomp", "acomp") or (link == "pcomp" and gov.pos_ == "ADP"):
+        if (
+            link in ("xcomp", "acomp")
+            or (link == "pcomp" and gov.pos_ == "ADP")
+            or (link == "ccomp" and _to_clause(child))  # "wants Beijing to release them"
+        ):
             if lemma in NEGATING_GOVERNORS:
                 negated = True
             elif lemma in IRREALIS_GOVERNORS:

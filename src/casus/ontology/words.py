@@ -59,6 +59,7 @@ LISTS = frozenset(
         "speaker_verbs",
         "attitude_participles",
         "to_object_verbs",
+        "object_raising_verbs",
         # words/nouns.tsv
         "instrument_nouns",
         "border_words",

@@ -77,3 +77,15 @@ def test_an_adverb_particle_before_from_is_the_verbs_particle(
 def test_a_conjunct_with_its_own_tense_keeps_it(code: Callable[..., list[Event]]) -> None:
     text = "Mexico would never accept subordination and was still negotiating with Washington."
     assert "046" in _codes(code(text, published="2024-03-05"))
+
+
+def test_a_wish_that_another_acts_is_an_appeal_to_it(code_all: Callable[..., list[Event]]) -> None:
+    events = code_all(
+        "Washington wants Beijing to release the journalists.", published="2024-03-05"
+    )
+    appeal = [e for e in events if e.cameo == "025"]
+    release = [e for e in events if e.cameo_root == "08"]
+    assert [(e.source.code, e.target.code) for e in appeal if e.source and e.target] == [
+        ("USAGOV", "CHNGOV")
+    ]
+    assert release and not any(e.modality.asserted for e in release)

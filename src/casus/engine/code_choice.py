@@ -18,7 +18,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from casus.engine.voice import raised_subjects
-from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -35,7 +34,9 @@ ACT_ROOT = "03"
 HIJACK_CODE = "181"
 CONFISCATE_CODE = "1711"
 VESSEL_CLASS = "VESSEL"
-STATE_ROLES = word_list("state_agent_roles")
+# roles that act with the authority of a state (actor codes, not words: sides.py keeps its
+# role sets the same way)
+STATE_ROLES = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "SPY"})
 # what makes a complement a clause with its own subject: "agreed (that) there was a need"
 FINITE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
@@ -90,7 +91,7 @@ def by_agent(pattern: Pattern, source: Actor) -> Pattern:
     if (
         pattern.code != HIJACK_CODE
         or pattern.obj != VESSEL_CLASS
-        or not any(role.lower() in STATE_ROLES for role in source.roles)
+        or not any(role in STATE_ROLES for role in source.roles)
     ):
         return pattern
     return replace(pattern, code=CONFISCATE_CODE)

@@ -34,7 +34,6 @@ LISTS = frozenset(
         "presupposing_preps",
         "irrealis_nouns",
         "intention_nouns",
-        "state_agent_roles",
         # words/verbs.tsv
         "wrapper_verbs",
         "harm_verbs",

@@ -19,6 +19,7 @@ from casus.engine.clauses import (
     ClauseReader,
     protest_purposes,
 )
+from casus.engine.code_choice import by_agent
 from casus.engine.context import is_country
 from casus.engine.frames import (
     Frame,
@@ -291,6 +292,8 @@ class EventEngine:
         sources = self._sources(scope, frame, code.root)
         if not sources:
             return []
+        pattern = by_agent(pattern, sources[0])  # police seizing a boat confiscate it
+        code = self.cameo.get(pattern.code)
         countries = len({s.country for s in sources if s.known and s.country})
         drills = self.clauses.joint_exercise(frame, pattern, countries)
         if drills is not None:  # exercises together are no show of force at a place

@@ -18,6 +18,7 @@ from casus.engine.modality import REPORTING_VERBS
 from casus.engine.phrases import of_object
 from casus.engine.presupposition import dated_possessor
 from casus.engine.resolver import QUANTIFIER_HEADS, Resolver
+from casus.engine.voice import experiencer_passive, raised_subjects
 from casus.model import Actor
 from casus.ontology.words import word_list, word_sequence
 
@@ -131,16 +132,25 @@ def _bare_infinitive_after(verb: Token, clause: Token) -> bool:
     )
 
 
+def _particle_before_from(adverb: Token) -> bool:
+    """ "stepped back from the ridge", "moved away from the border": an adverb particle that
+    the parser took for a modifier because a "from"/"of" phrase hangs on it."""
+    return adverb.lower_ in ("out", "away", "back") and any(
+        g.dep_ == "prep" and g.lower_ in ("of", "from") for g in adverb.children
+    )
+
+
 def verb_frame(verb: Token, depth: int = 0) -> Frame:
     """The frame of a verb, inheriting a missing subject from its governor."""
     frame = Frame(verb, "verb", lemma=verb.lemma_.lower())
-    frame.passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    stative = experiencer_passive(verb)  # "Israel is opposed to ...": Israel opposes
+    frame.passive = not stative and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     for child in verb.children:
         dep = child.dep_
         if dep in SUBJECT_DEPS:
             frame.subjects.extend(with_conjuncts(child))
         elif dep == "nsubjpass":
-            frame.objects.extend(with_conjuncts(child))
+            (frame.subjects if stative else frame.objects).extend(with_conjuncts(child))
         elif dep == "agent":
             for grand in child.children:
                 if grand.dep_ == "pobj":
@@ -162,12 +172,13 @@ def verb_frame(verb: Token, depth: int = 0) -> Frame:
                 frame.datives.extend(with_conjuncts(child))
         elif dep in ("ccomp", "xcomp", "oprd"):
             frame.complements.append(child)
+            frame.objects.extend(raised_subjects(verb, child))  # "wants Beijing to release"
             if dep == "oprd" or child.pos_ != "VERB" or child.lemma_ == "be":
                 frame.predicates.append(child)  # "declared them persona non grata"
         elif dep == "advcl" and _bare_infinitive_after(verb, child):
             frame.complements.append(child)  # "have sworn to fight", parsed as a purpose
-        elif dep == "prt":
-            frame.particles.add(child.lower_)
+        elif dep == "prt" or (dep == "advmod" and _particle_before_from(child)):
+            frame.particles.add(child.lower_)  # "stepped back from the heights"
         elif dep == "prep":
             if child.lower_ in ("out", "away", "back") and any(
                 g.dep_ == "prep" and g.lower_ in ("of", "from") for g in child.children
@@ -181,6 +192,8 @@ def verb_frame(verb: Token, depth: int = 0) -> Frame:
     if not frame.objects and not frame.passive:
         frame.objects.extend(_shifted_objects(verb) or described_objects(verb))
     prep_objects(verb, frame.preps)
+    if stative and not frame.objects:  # "is opposed to French mediation": what is opposed
+        frame.objects.extend(o for o in frame.preps.get("to", []) if o.pos_ == "NOUN")
     frame.preps.pop("by", None) if frame.passive and "by" in frame.preps and any(
         c.dep_ == "agent" for c in verb.children
     ) else None

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from casus.engine.code_choice import accord, appeal
 from casus.engine.frames import Frame, prep_objects, unwrap_quantifier, verb_frame, with_conjuncts
 from casus.ontology.idioms import load_idioms
 from casus.ontology.lexicon import Lexicon, Pattern
+from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+TO_OBJECT_VERBS = word_list("to_object_verbs")
 
 
 class PatternMatcher:
@@ -136,6 +140,9 @@ class PatternMatcher:
             )
         for obj in frame.preps.get("of", []) + frame.preps.get("about", []):
             preds.append(obj)
+        if frame.lemma in TO_OBJECT_VERBS:
+            # "agreed to a ceasefire" is an intent to de-escalate (0356), "to talks" to meet
+            preds.extend(o for o in frame.preps.get("to", []) if o.pos_ == "NOUN")
         for pred in preds:
             kind = "noun" if pred.pos_ == "NOUN" else "verb"
             if kind == "verb":
@@ -147,6 +154,10 @@ class PatternMatcher:
             found = self.best_pattern(sub, depth + 1)
             if found is not None:
                 roots.add(found.code[:2])
+                if found.comp and kind == "verb":
+                    # an intent is as good as its act: "urged the parties to agree to a
+                    # truce" appeals for the truce (0256), not for an agreement (020)
+                    roots |= self.complement_roots(sub, depth + 1)
             for inner in sub.complements:
                 # through a verb that only wraps its infinitive: "vowed to keep targeting ships"
                 inner_frame = verb_frame(inner)
@@ -208,6 +219,8 @@ class PatternMatcher:
                 best, chosen = (pattern.specificity, length), pattern
         # figurative language (data/lexicon/idioms.tsv): "burned its bridges" is no attack
         chosen = self.idioms.apply(frame.pred, chosen, frame.kind)
+        # "agreed that the dispute should go to court" is accord (019), not an agreement to act
+        chosen = appeal(frame, accord(frame, chosen, self.lexicon))
         root = chosen.code[:2] if chosen is not None else None
         return chosen if root not in never and (only is None or root in only) else None
 

@@ -75,7 +75,11 @@ def _auxes(verb: Token) -> list[Token]:
 
 def _find_auxes(verb: Token) -> list[Token]:
     out = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")]
-    if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if (
+        verb.dep_ == "conj"
+        and not _own_tense(verb)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    ):
         # "did not attack the town but shelled the port": "but" stops the negation
         contrast = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in verb.head.children)
         out += [
@@ -84,6 +88,19 @@ def _find_auxes(verb: Token) -> list[Token]:
             if c.dep_ in ("aux", "auxpass", "neg") and not (contrast and c.dep_ == "neg")
         ]
     return out
+
+
+def _to_clause(verb: Token) -> bool:
+    """A "to" infinitive with a subject of its own: "wants Beijing to release them"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and any(
+        c.dep_ == "nsubj" for c in verb.children
+    )
+
+
+def _own_tense(verb: Token) -> bool:
+    """A conjunct with a tense of its own keeps it: "would never accept subordination and
+    was still negotiating" (the talks are going on, not refused)."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children)
 
 
 def is_negated_locally(pred: Token) -> bool:
@@ -209,7 +226,11 @@ def modality_of(pred: Token) -> Modality:
             break  # what happened "after Minsk arrested a journalist" is no one's plan
         link = child.dep_
         lemma = gov.lemma_.lower()
-        if link in ("xcomp", "acomp") or (link == "pcomp" and gov.pos_ == "ADP"):
+        if (
+            link in ("xcomp", "acomp")
+            or (link == "pcomp" and gov.pos_ == "ADP")
+            or (link == "ccomp" and _to_clause(child))  # "wants Beijing to release them"
+        ):
             if lemma in NEGATING_GOVERNORS:
                 negated = True
             elif lemma in IRREALIS_GOVERNORS:
@@ -262,7 +283,11 @@ def modality_of(pred: Token) -> Modality:
             # that is only planned is itself only planned
             future = future or is_future_locally(gov)
             hypothetical = hypothetical or is_modal_locally(gov)
-        if link in ("xcomp", "ccomp", "conj", "acomp") and gov.pos_ in ("VERB", "AUX", "ADJ"):
+        if (
+            link in ("xcomp", "ccomp", "conj", "acomp")
+            and gov.pos_ in ("VERB", "AUX", "ADJ")
+            and not (link == "conj" and _own_tense(child))
+        ):
             # a negated or future governor carries over: "did not agree to sign" (the signing
             # is not asserted), "will try to visit".
             if is_negated_locally(gov) and (link != "conj" or _disjoined(child)):

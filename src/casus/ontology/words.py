@@ -58,6 +58,9 @@ LISTS = frozenset(
         "narrative_reporting_verbs",
         "attributing_verbs",
         "speaker_verbs",
+        "attitude_participles",
+        "to_object_verbs",
+        "object_raising_verbs",
         # words/nouns.tsv
         "instrument_nouns",
         "border_words",

@@ -1,0 +1,48 @@
+"""Where the parse puts an argument in another clause than its meaning.
+
+A participle of attitude after "be" says how its subject stands, so the subject is the one
+who acts.
+
+"Israel is opposed to the deployment of Turkish troops" is Israel opposing it, not someone
+opposing Israel; "the Kenyan government was alarmed at the fighting" is Kenya's alarm. With a
+"by" agent the verb is a true passive ("the plan was opposed by France") and is left alone.
+
+The subject of a "to" clause under a verb of wanting is the one the wish is addressed to:
+"Washington wants Beijing to release the journalists" asks Beijing, as "urged Beijing to
+release" does, so it is read as the verb's object.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from casus.ontology.words import word_list
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+ATTITUDE_PARTICIPLES = word_list("attitude_participles")
+OBJECT_RAISING_VERBS = word_list("object_raising_verbs")
+
+
+def experiencer_passive(verb: Token) -> bool:
+    """Whether a passive-looking verb is a participle of attitude whose subject holds the
+    attitude: "is opposed to", "was concerned about" (no "by" agent)."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.lemma_.lower() in ATTITUDE_PARTICIPLES
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
+def raised_subjects(verb: Token, clause: Token) -> list[Token]:
+    """The subject of a "to" clause under a verb of wanting, which is the verb's object in
+    meaning: "wants Beijing to release them" → [Beijing]; none for "wants to release"."""
+    if (
+        verb.lemma_.lower() not in OBJECT_RAISING_VERBS
+        or clause.dep_ != "ccomp"
+        or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    ):
+        return []
+    return [c for c in clause.children if c.dep_ == "nsubj"]

@@ -1,0 +1,91 @@
+"""Code boundaries the lexicon's columns cannot draw (engine/code_choice.py, engine/voice.py):
+the full CAMEO code, not only the root the construction sentences score."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from casus.model import Event
+
+
+def _codes(events: list[Event]) -> set[str]:
+    return {e.cameo for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "unexpected"),
+    [
+        ("Bolivia and Peru agreed that the dispute should be settled by the court.", "019", "030"),
+        ("Turkey agreed with Russia to extend the grain corridor for four months.", "030", "019"),
+        ("Kenya and Uganda agreed to reopen the border crossing on Friday.", "035", "019"),
+    ],
+)
+def test_a_that_clause_is_accord_and_an_infinitive_an_agreement_to_act(
+    code: Callable[..., list[Event]], text: str, expected: str, unexpected: str
+) -> None:
+    codes = _codes(code(text, published="2024-03-05"))
+    assert expected in codes and unexpected not in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hamas agreed to a ceasefire with Israel on Sunday.", "035"),
+        ("Serbia agreed to talks with Kosovo in Brussels.", "036"),
+    ],
+)
+def test_what_is_agreed_to_decides_the_intent(
+    code: Callable[..., list[Event]], text: str, expected: str
+) -> None:
+    assert expected in _codes(code(text, published="2024-03-05"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Malaysian police seized a Vietnamese fishing boat on Tuesday.", "1711"),
+        ("Somali pirates seized a Greek tanker off the coast.", "181"),
+    ],
+)
+def test_who_seizes_a_vessel_decides_confiscation_or_hijacking(
+    code: Callable[..., list[Event]], text: str, expected: str
+) -> None:
+    assert _codes(code(text, published="2024-03-05")) == {expected}
+
+
+def test_an_attitude_participle_keeps_its_subject_as_the_actor(
+    code: Callable[..., list[Event]],
+) -> None:
+    events = code("Israel is opposed to French mediation in the talks.", published="2024-03-05")
+    assert [(e.source.code if e.source else None, e.cameo) for e in events] == [("ISR", "126")]
+
+
+def test_a_true_passive_with_an_agent_is_left_alone(code: Callable[..., list[Event]]) -> None:
+    events = code("The plan was opposed by France.", published="2024-03-05")
+    assert [e.source.code for e in events if e.source] == ["FRA"]
+
+
+def test_an_adverb_particle_before_from_is_the_verbs_particle(
+    code: Callable[..., list[Event]],
+) -> None:
+    events = code("Pakistani troops pulled back from the border on Sunday.", published="2024-03-05")
+    assert _codes(events) == {"0874"}
+
+
+def test_a_conjunct_with_its_own_tense_keeps_it(code: Callable[..., list[Event]]) -> None:
+    text = "Mexico would never accept subordination and was still negotiating with Washington."
+    assert "046" in _codes(code(text, published="2024-03-05"))
+
+
+def test_a_wish_that_another_acts_is_an_appeal_to_it(code_all: Callable[..., list[Event]]) -> None:
+    events = code_all(
+        "Washington wants Beijing to release the journalists.", published="2024-03-05"
+    )
+    appeal = [e for e in events if e.cameo == "025"]
+    release = [e for e in events if e.cameo_root == "08"]
+    assert [(e.source.code, e.target.code) for e in appeal if e.source and e.target] == [
+        ("USAGOV", "CHNGOV")
+    ]
+    assert release and not any(e.modality.asserted for e in release)

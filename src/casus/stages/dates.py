@@ -42,6 +42,7 @@ from casus.engine.reference_time import (
     narrative_frames,
 )
 from casus.engine.sentences import sentence_of, sentence_text
+from casus.engine.story_day import story_day
 from casus.engine.temporal import (
     lacks_year,
     parse_with_dateparser,
@@ -223,6 +224,8 @@ class DateStage:
                 found = self._background_date(d, reported.head, sentence, frame, undated=True)
         if found is None:
             found = self._surrounding_date(d, trigger, sentence, frame, future)
+        if found is None and background is None and reported is None:
+            found = story_day(trigger, d.frames, d.stated, sentence, d.pub, future=future)
         return found if found is not None else publication_date(d.pub)
 
     def _surrounding_date(

@@ -6,7 +6,9 @@ Tuesday**") and tells the rest of that story in undated simple-past sentences fu
 act happened on the lead's day, not on the publication day (rule 8 of docs/dates.md). It is
 not so for background (past perfect, present perfect, a time of its own, a historical frame),
 for an act that came later ("later", "afterwards"), nor once the article has moved to another
-day ("Odinga condemned the arrests **on Wednesday**. … The minister **warned** …")."""
+day ("Odinga condemned the arrests **on Wednesday**. … The minister **warned** …"). Only
+material acts are so dated (the caller decides): an undated statement ("Tehran **denied**
+the account") is a reaction, reported as of the publication day."""
 
 from __future__ import annotations
 
@@ -16,6 +18,8 @@ from typing import TYPE_CHECKING
 
 from casus.engine.date_attachment import came_later
 from casus.engine.reference_time import Frame
+from casus.engine.sentences import sentence_of
+from casus.engine.time_spans import date_spans
 from casus.model import EventDate
 
 if TYPE_CHECKING:
@@ -71,7 +75,9 @@ def story_day(
     if lead is None or future or not _simple_past(trigger) or came_later(trigger):
         return None
     index, day = lead
-    if sentence <= index or sentence >= len(frames):
+    if sentence <= index or sentence >= len(frames) or date_spans(sentence_of(trigger)):
+        # a sentence that states a time anywhere ("Dendias, who flew to Adana on Sunday,
+        # offered his condolences") is not an undated continuation
         return None
     if any(f.own is not None or f.inherited is not None for f in frames[index + 1 : sentence + 1]):
         return None  # the article has moved to another time since the lead

@@ -59,6 +59,13 @@ def _simple_past(trigger: Token) -> bool:
     return trigger.tag_ == "VBN" and any(a.lower_ in ("was", "were") for a in auxes)
 
 
+def _moved(frame: Frame, day: EventDate) -> bool:
+    """Whether a sentence sets the text in a time other than the lead's day: its own
+    ("… condemned the arrests **on Wednesday**") or a historical frame ("In 2019, …")."""
+    own = frame.own
+    return frame.inherited is not None or own is not None and own.date != day.date
+
+
 def story_day(
     trigger: Token,
     frames: Sequence[Frame],
@@ -79,7 +86,7 @@ def story_day(
         # a sentence that states a time anywhere ("Dendias, who flew to Adana on Sunday,
         # offered his condolences") is not an undated continuation
         return None
-    if any(f.own is not None or f.inherited is not None for f in frames[index + 1 : sentence + 1]):
+    if any(_moved(f, day) for f in frames[index + 1 : sentence + 1]):
         return None  # the article has moved to another time since the lead
     return EventDate(
         day.date,

@@ -196,9 +196,7 @@ class DateStage:
         dating = Dating(
             doc, pub, stated, countries if countries is not None else Counter(), events, frames
         )
-        return self._date(
-            dating, trigger, sentence, frame, expressed=expressed, material=material
-        )
+        return self._date(dating, trigger, sentence, frame, expressed=expressed, material=material)
 
     def _date(
         self,

@@ -19,7 +19,8 @@ from spacy.tokens import Doc, Token
 from casus.coder import Coder
 from casus.engine.reference_time import is_historical, narrative_frames
 from casus.model import Article, EventDate
-from casus.stages.dates import DateStage
+from casus.ontology.cameo import QUAD_CLASS_BY_ROOT
+from casus.stages.dates import MATERIAL_QUADS, DateStage
 from conftest import DATA
 
 FILES = sorted(DATA.glob("dates_in_context*.jsonl"))
@@ -83,8 +84,18 @@ def _stage_dates(coder: Coder, record: dict[str, Any]) -> list[tuple[Any, Any]]:
     for check in record["checks"]:
         token = _token(doc, check["trigger"])
         index = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
+        # "code" (optional): a material act may take the day of the article's lead
+        material = QUAD_CLASS_BY_ROOT.get(check.get("code", "")[:2]) in MATERIAL_QUADS
         when = stage.date_for(
-            doc, token, pub, {}, index, events=events, frame=frames[index], frames=tuple(frames)
+            doc,
+            token,
+            pub,
+            {},
+            index,
+            events=events,
+            frame=frames[index],
+            frames=tuple(frames),
+            material=material,
         )
         out.append((_as_tuple(when), _expected(check)))
     return out

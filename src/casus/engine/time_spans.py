@@ -36,7 +36,24 @@ def date_spans(sent: Span) -> list[tuple[int, int, str]]:
         start = sent.start_char + m.start()
         if not any(s <= start < e for s, e, _ in spans):
             spans.append((start, sent.start_char + m.end(), m.group(0)))
-    return spans
+    return _named_night(spans, sentence_text(sent), sent.start_char)
+
+
+def _named_night(
+    spans: list[tuple[int, int, str]], written: str, offset: int
+) -> list[tuple[int, int, str]]:
+    """Spans without an "overnight" whose night the next span names: "attacked the port
+    **overnight on Thursday**" is Thursday's, not the night before publication."""
+    out = []
+    for start, end, text in spans:
+        named = text.lower() == "overnight" and any(
+            written[end - offset : s - offset].strip().lower() in ("", "on", "into", "to")
+            for s, _e, _t in spans
+            if s > end
+        )
+        if not named:
+            out.append((start, end, text))
+    return out
 
 
 def _joined(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -42,6 +42,7 @@ from casus.engine.reference_time import (
     narrative_frames,
 )
 from casus.engine.sentences import sentence_of, sentence_text
+from casus.engine.story_day import story_day
 from casus.engine.temporal import (
     lacks_year,
     parse_with_dateparser,
@@ -52,6 +53,7 @@ from casus.engine.temporal import (
 from casus.engine.time_spans import anchor_token, covering, date_spans, modifies_next
 from casus.engine.told_twice import date_named_events
 from casus.model import Event, EventDate
+from casus.ontology.cameo import QUAD_CLASS_BY_ROOT
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -61,6 +63,9 @@ _Anchor: TypeAlias = "tuple[int, int, str, Token, EventDate | None]"
 # Roots of acts done by saying so (intents, threats): an act planned in the future is dated
 # by the clause that expresses it.
 EXPRESSED_ROOTS = frozenset({"03", "13"})
+# QuadClasses of material acts (cooperation, conflict): an undated one after a dated lead
+# carries the lead's story on (engine/story_day.py); a statement is reported as of its day.
+MATERIAL_QUADS = frozenset({2, 4})
 # How far before an undated report a reported past perfect act may be dated: news gives the
 # date of an older act ("said it had been warned of the attack" is not last week's).
 REPORTED = dt.timedelta(days=3)
@@ -150,6 +155,7 @@ class DateStage:
                 index,
                 frames[index] if 0 <= index < len(frames) else None,
                 expressed=event.cameo_root in EXPRESSED_ROOTS,
+                material=QUAD_CLASS_BY_ROOT.get(event.cameo_root) in MATERIAL_QUADS,
             )
             if when.basis in ("stated", "reference") and when.date is not None:
                 stated[event.sentence_index] = when
@@ -173,6 +179,7 @@ class DateStage:
         frame: Frame | None = None,
         frames: tuple[Frame, ...] = (),
         expressed: bool = False,
+        material: bool = False,
     ) -> EventDate:
         """The date of the event whose predicate is ``trigger``; ``stated`` maps earlier
         sentence indexes to the dates stated there (filled in by the caller); ``countries``
@@ -184,11 +191,13 @@ class DateStage:
         the previous sentence; the publication date. An ``expressed`` event (an intent or a
         threat) whose trigger is the planned act is dated by the clause that expresses it;
         an event in a background clause ("after Minsk arrested a journalist") with no time
-        of its own by the latest earlier date in the article."""
+        of its own by the latest earlier date in the article. A ``material`` act (a deed, not
+        a statement) with no time at all takes the day of the article's lead when it carries
+        the lead's story on."""
         dating = Dating(
             doc, pub, stated, countries if countries is not None else Counter(), events, frames
         )
-        return self._date(dating, trigger, sentence, frame, expressed=expressed)
+        return self._date(dating, trigger, sentence, frame, expressed=expressed, material=material)
 
     def _date(
         self,
@@ -198,6 +207,7 @@ class DateStage:
         frame: Frame | None,
         *,
         expressed: bool = False,
+        material: bool = False,
     ) -> EventDate:
         """:meth:`date_for` within one document's :class:`Dating`."""
         future = _is_future(trigger, d.events)
@@ -224,6 +234,8 @@ class DateStage:
                 found = self._background_date(d, reported.head, sentence, frame, undated=True)
         if found is None:
             found = self._surrounding_date(d, trigger, sentence, frame, future)
+        if found is None and material and background is None and reported is None:
+            found = story_day(trigger, d.frames, d.stated, sentence, d.pub, future=future)
         return found if found is not None else publication_date(d.pub)
 
     def _surrounding_date(

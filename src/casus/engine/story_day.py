@@ -1,0 +1,97 @@
+"""The day of the article's story for an undated act that carries the lead's story on.
+
+News gives the lead's day once ("Kenyan police fired tear gas at protesters **on
+Tuesday**") and tells the rest of that story in undated simple-past sentences further down
+("Officers **arrested** dozens of demonstrators", "Indian troops **returned fire**"). Such an
+act happened on the lead's day, not on the publication day (rule 8 of docs/dates.md). It is
+not so for background (past perfect, present perfect, a time of its own, a historical frame),
+for an act that came later ("later", "afterwards"), nor once the article has moved to another
+day ("Odinga condemned the arrests **on Wednesday**. … The minister **warned** …"). Only
+material acts are so dated (the caller decides): an undated statement ("Tehran **denied**
+the account") is a reaction, reported as of the publication day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from casus.engine.date_attachment import came_later
+from casus.engine.reference_time import Frame
+from casus.engine.sentences import sentence_of
+from casus.engine.time_spans import date_spans
+from casus.model import EventDate
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# how many sentences the lead may be: its own day is stated in one of the first two
+LEAD_SENTENCES = 2
+# the lead's day is the story's within a week before publication
+LEAD_REACH = dt.timedelta(days=7)
+
+
+def _lead(
+    frames: Sequence[Frame], stated: dict[int, EventDate], pub: dt.date | None
+) -> tuple[int, EventDate] | None:
+    """The index and day of the lead sentence: the first of the first two sentences with
+    an own time, or a day stated for one of its events ("Chinese vessels fired water cannon
+    at Philippine boats **on Saturday**, the coast guard said"), when that time is a day
+    within a week before publication."""
+    for index, frame in enumerate(frames[:LEAD_SENTENCES]):
+        own = frame.own or stated.get(index)
+        if own is not None and own.date is not None and pub is not None:
+            recent = pub - LEAD_REACH <= own.date <= pub
+            return (index, own) if own.precision == "day" and recent else None
+    return None
+
+
+def _simple_past(trigger: Token) -> bool:
+    """A verb in the simple past, active or passive ("arrested", "were killed"), not a
+    perfect ("has launched", "had begun") and not a participle or a noun."""
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lemma_.lower() in ("have", "will", "shall") or a.tag_ == "MD" for a in auxes):
+        return False
+    if trigger.tag_ == "VBD":
+        return not auxes or all(a.lower_ in ("did",) for a in auxes)
+    return trigger.tag_ == "VBN" and any(a.lower_ in ("was", "were") for a in auxes)
+
+
+def _moved(frame: Frame, day: EventDate) -> bool:
+    """Whether a sentence sets the text in a time other than the lead's day: its own
+    ("… condemned the arrests **on Wednesday**") or a historical frame ("In 2019, …")."""
+    own = frame.own
+    return frame.inherited is not None or own is not None and own.date != day.date
+
+
+def story_day(
+    trigger: Token,
+    frames: Sequence[Frame],
+    stated: dict[int, EventDate],
+    sentence: int,
+    pub: dt.date | None,
+    *,
+    future: bool,
+) -> EventDate | None:
+    """The lead's day for an undated simple-past act after the lead, while no later
+    sentence has set the story on another time; ``None`` otherwise. ``stated`` maps the
+    sentences dated so far to the last day stated for one of their events."""
+    lead = _lead(frames, stated, pub)
+    if lead is None or future or not _simple_past(trigger) or came_later(trigger):
+        return None
+    index, day = lead
+    if sentence <= index or sentence >= len(frames) or date_spans(sentence_of(trigger)):
+        # a sentence that states a time anywhere ("Dendias, who flew to Adana on Sunday,
+        # offered his condolences") is not an undated continuation
+        return None
+    if any(_moved(f, day) for f in frames[index + 1 : sentence + 1]):
+        return None  # the article has moved to another time since the lead
+    return EventDate(
+        day.date,
+        day.precision,
+        "inferred",
+        day.text,
+        "the day of the article's lead: an undated act that carries its story on",
+    )

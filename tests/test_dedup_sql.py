@@ -206,6 +206,22 @@ def test_the_python_path_gives_the_same_clusters(
     assert _stored(store) == _reference(generated[:300])
 
 
+def test_undecided_reports_read_in_small_chunks_give_the_same_clusters(
+    store: Store, generated: list[tuple[Article, list[Event]]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_clusters, "PAIR_LIMIT", 1)
+    monkeypatch.setattr(store_clusters, "CHUNK_REPORTS", 7)  # many chunks of whole segments
+    read = []
+    undecided = store_clusters._undecided
+    monkeypatch.setattr(
+        store_clusters, "_undecided", lambda con, sids: read.append(sids) or undecided(con, sids)
+    )
+    store_events(store, generated[:300], TEST_VERSIONS)
+    refresh_clusters(store)
+    assert _stored(store) == _reference(generated[:300])
+    assert len(read) > 10
+
+
 def test_rerunning_and_reingesting_never_duplicate(
     store: Store, generated: list[tuple[Article, list[Event]]]
 ) -> None:

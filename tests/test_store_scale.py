@@ -126,6 +126,26 @@ def test_a_version_1_store_is_migrated_to_columns(tmp_path: Path) -> None:
     assert store.query("SELECT dedup_key, first FROM pending_clusters") == [("AZE|IRN", None)]
 
 
+def test_a_version_3_store_keeps_its_clusters_without_a_key_index(tmp_path: Path) -> None:
+    # a key's index is held in memory once written to: it grew with the store (schema v4)
+    path = tmp_path / "v3.duckdb"
+    con = duckdb.connect(str(path))
+    for migration in MIGRATIONS[:3]:
+        for statement in migration.statements:
+            con.execute(statement)
+        con.execute("INSERT INTO schema_version VALUES (?, 'old', now())", [migration.version])
+    row = ("c1", "AZE|IRN", "e1", 2, 2, 1, None, None, "unknown", "AZE", "AZE", "IRN", "IRN")
+    row += (False, "042", "04", "Make a visit", 1, 1.9, False, "The minister visited Tehran.")
+    con.execute(f"INSERT INTO clusters VALUES ({', '.join('?' * len(row))})", list(row))
+    con.close()
+    store = Store.open(path)
+    assert store.query("SELECT cluster_id, n_reports, evidence FROM clusters") == [
+        ("c1", 2, "The minister visited Tehran.")
+    ]
+    keys = "SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'clusters' AND "
+    assert store.query(keys + "constraint_type IN ('PRIMARY KEY', 'UNIQUE')") == [(0,)]
+
+
 def test_dyad_fast_path_finds_what_the_code_filter_finds(store: Store) -> None:
     rng = random.Random(5)
     _put(store, {f"a{i}": _random_events(rng, f"a{i}", 5) for i in range(8)})

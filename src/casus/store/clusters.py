@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import Any, TypeVar
 
 from casus.dedup import (
     DEFAULT_PARAMS,
@@ -65,6 +65,7 @@ WINDOW_GROUP_PENDING = 100_000  # pending reports of the partitions re-clustered
 PAIR_LIMIT = 64  # segments up to this many reports are paired in SQL; larger go to dedup.py
 CHUNK_REPORTS = 50_000  # reports handed to dedup.py at once
 MEMORY_LIMIT = "1GB"  # DuckDB's memory during a refresh (beyond it, it spills to disk)
+K = TypeVar("K")
 _MAX_DATE = "DATE '9999-12-31'"
 _WORK_TABLES = (
     "dd_x",
@@ -124,19 +125,19 @@ def refresh_clusters(store: Store, *, everything: bool = False) -> int:
             "LEFT JOIN events e ON e.dedup_key = p.key GROUP BY p.key ORDER BY p.key",
             [whole],
         ).fetchall()
-    windowed = [(key, n) for key, is_whole, n in pending if not is_whole]
+    windowed = [(str(key), int(n)) for key, is_whole, n in pending if not is_whole]
     written = 0
-    for keys in _groups(sizes, GROUP_REPORTS):
+    for keys in _groups([(str(key), int(n)) for key, n in sizes], GROUP_REPORTS):
         written += _refresh_keys(store, keys)
     for keys in _groups(windowed, WINDOW_GROUP_PENDING):
         written += _refresh_keys(store, keys, windowed=True)
     return written
 
 
-def _groups(sizes: Sequence[tuple[str, int]], bound: int) -> list[list[str]]:
-    """The partitions in consecutive groups whose sizes add up to at most ``bound`` (a larger
-    partition alone)."""
-    groups: list[list[str]] = []
+def _groups(sizes: Sequence[tuple[K, int]], bound: int) -> list[list[K]]:
+    """The partitions (or segments) in consecutive groups whose sizes add up to at most
+    ``bound`` (a larger one alone)."""
+    groups: list[list[K]] = []
     total = 0
     for key, count in sizes:
         if not groups or (groups[-1] and total + count > bound):
@@ -363,18 +364,32 @@ def _weak_support(con: Connection) -> None:
 def _decide_in_python_and_write(con: Connection) -> int:
     """Cluster the segments SQL left undecided with :func:`casus.dedup.group_reports` (in a
     thread, a bounded chunk of whole segments at a time) while this thread writes the
-    clusters SQL decided (DuckDB works without the GIL, so the two share the cores); then
-    write the others. Returns how many clusters were written."""
+    clusters SQL decided (DuckDB works without the GIL, so the two share the cores) and reads
+    the next chunk; then write the others. Only two chunks are held in Python at once, so its
+    memory does not grow with the number of undecided reports. Returns how many clusters
+    were written."""
     top = con.execute("SELECT coalesce(max(id), 0) FROM dd_w").fetchone()
-    rows = _undecided(con)
+    sizes = con.execute(
+        "SELECT sid, count(*) FROM dd_w WHERE id NOT IN (SELECT id FROM dd_m) "
+        "GROUP BY sid ORDER BY sid"
+    ).fetchall()
     con.execute("DELETE FROM clusters WHERE cluster_id IN (SELECT old_cluster FROM dd_w)")
-    if not rows:
+    if not sizes:
         return _write(con, "dd_m")
+    chunks: list[list[int]] = _groups([(int(sid), int(n)) for sid, n in sizes], CHUNK_REPORTS)
+    ids: list[str] = []
+    comps: list[int] = []
     with ThreadPoolExecutor(max_workers=1) as pool:
-        grouped = pool.submit(_group_rows, rows, (int(top[0]) if top else 0) + 1)
+        grouped = pool.submit(
+            _group_rows, _undecided(con, chunks[0]), (int(top[0]) if top else 0) + 1
+        )
         written = _write(con, "dd_m")
-        ids, comps = grouped.result()
-    del rows
+        for sids in chunks[1:]:
+            rows = _undecided(con, sids)  # read while the previous chunk is clustered
+            next_comp = _collect(grouped.result(), ids, comps)
+            grouped = pool.submit(_group_rows, rows, next_comp)
+            del rows
+        _collect(grouped.result(), ids, comps)
     con.execute(
         "CREATE OR REPLACE TEMP TABLE dd_py AS SELECT w.id, m.comp FROM (SELECT "
         "unnest($1::VARCHAR[]) AS event_id, unnest($2::BIGINT[]) AS comp) m "
@@ -384,18 +399,30 @@ def _decide_in_python_and_write(con: Connection) -> int:
     return written + _write(con, "dd_py")
 
 
-def _undecided(con: Connection) -> list[tuple[Any, ...]]:
-    """The rows of the reports SQL left undecided (what dedup.py reads), by segment."""
+def _collect(result: tuple[list[str], list[int], int], ids: list[str], comps: list[int]) -> int:
+    """Add a chunk's event ids and cluster numbers to ``ids`` and ``comps``; returns the next
+    free cluster number."""
+    ids.extend(result[0])
+    comps.extend(result[1])
+    return result[2]
+
+
+def _undecided(con: Connection, sids: list[Any]) -> list[tuple[Any, ...]]:
+    """The rows of the reports SQL left undecided in the segments ``sids`` (what dedup.py
+    reads), by segment."""
     columns = ", ".join(f"w.{c}" if c in _W_COLUMNS else f"x.{c}" for c in _REPORT_COLUMNS)
-    return con.execute(f"""
+    return con.execute(
+        f"""
         SELECT w.sid, {columns}, w.pub FROM dd_w w JOIN dd_x x USING (rid)
-        WHERE w.id NOT IN (SELECT id FROM dd_m) ORDER BY w.sid
-    """).fetchall()
+        WHERE w.sid BETWEEN $1 AND $2 AND w.id NOT IN (SELECT id FROM dd_m) ORDER BY w.sid
+    """,
+        [sids[0], sids[-1]],
+    ).fetchall()
 
 
-def _group_rows(rows: list[tuple[Any, ...]], next_comp: int) -> tuple[list[str], list[int]]:
+def _group_rows(rows: list[tuple[Any, ...]], next_comp: int) -> tuple[list[str], list[int], int]:
     """Each report's event id and cluster number (from ``next_comp``), clustering chunks of
-    whole segments of ``rows`` with dedup.py."""
+    whole segments of ``rows`` with dedup.py, and the next free cluster number."""
     ids: list[str] = []
     comps: list[int] = []
     chunk: list[Report] = []
@@ -406,8 +433,7 @@ def _group_rows(rows: list[tuple[Any, ...]], next_comp: int) -> tuple[list[str],
             chunk = []
         sid = row[0]
         chunk.append(_report(row[1:]))
-    _cluster_chunk(chunk, next_comp, ids, comps)
-    return ids, comps
+    return ids, comps, _cluster_chunk(chunk, next_comp, ids, comps)
 
 
 def _cluster_chunk(reports: list[Report], next_comp: int, ids: list[str], comps: list[int]) -> int:

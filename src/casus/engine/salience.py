@@ -43,6 +43,28 @@ def pronoun(resolver: Resolver, token: Token) -> Actor | None:
     return Actor(found.code, found.country, found.roles, token.text, span[0], span[1], "pronoun")
 
 
+def reporters(resolver: Resolver, token: Token) -> list[Actor]:
+    """Every conjunct of a coordinated speaker that reports a clause whose subject is "they"
+    or "we": "The United States and the Arab League said they backed Somalia" → both. Empty
+    when the speaker is one actor (:func:`pronoun` then finds it)."""
+    if token.lower_ not in ("they", "we") or token.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    clause = token.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
+        return []
+    speaker = next((c for c in clause.head.children if c.dep_ == "nsubj" and c.i < token.i), None)
+    if speaker is None or speaker.pos_ == "PRON":
+        return []
+    conjuncts = [speaker] + [c for c in speaker.children if c.dep_ == "conj"]
+    if len(conjuncts) < 2:
+        return []
+    span = (token.idx + resolver.offset, token.idx + len(token.text) + resolver.offset)
+    found = [a for c in conjuncts if (a := resolver.actor_for(c)) is not None and a.known]
+    return [
+        Actor(a.code, a.country, a.roles, token.text, span[0], span[1], "pronoun") for a in found
+    ]
+
+
 def _reporter(resolver: Resolver, token: Token, kind: str) -> Actor | None:
     """The subject pronoun of a reported clause is whoever reports it, when they agree:
     "Japarov said he was prepared to meet Rahmon" → he = Japarov, even when casus cannot

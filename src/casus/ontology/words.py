@@ -89,6 +89,7 @@ LISTS = frozenset(
         "place_target_preps",
         "target_preps",
         "venue_preps",
+        "means_preps",
         "place_preps",
         "pattern_preps",
         "dedup_stopwords",

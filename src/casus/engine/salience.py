@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 ALL_PRONOUNS = word_values("pronoun_kinds")
 DEFINITE_HEADS = word_values("definite_heads")
 DEFINITE_DETS = word_list("definite_dets")
+IGO_HEADS = word_values("igo_heads")
 DOMESTIC_PORTFOLIOS = word_list("domestic_portfolios")
 # Definite heads that refer back to a non-state armed group, and that group's roles.
 ARMED_GROUP_HEADS = frozenset({"group", "militant", "rebel", "militia", "movement"})
@@ -124,6 +125,9 @@ def _speaker_of(resolver: Resolver, token: Token) -> Actor | None:
 
 
 def definite(resolver: Resolver, head: Token, tokens: list[Token]) -> Actor | None:
+    igo = _organisation(resolver, head, tokens)
+    if igo is not None:
+        return igo
     kind = DEFINITE_HEADS.get(head.lemma_.lower())
     if kind is None or head.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -157,3 +161,27 @@ def definite(resolver: Resolver, head: Token, tokens: list[Token]) -> Actor | No
         if armed is not None:
             return armed
     return _salient(resolver, head, "thing" if kind == "thing" else kind)
+
+
+def _organisation(resolver: Resolver, head: Token, tokens: list[Token]) -> Actor | None:
+    """The international organisation a definite head refers back to: "ECOWAS said ...
+    The regional bloc suspended Niger" → ECOWAS; "the Commission" only one whose name says
+    commission ("The European Commission announced aid. The Commission welcomes ...")."""
+    lemma = head.lemma_.lower()
+    how = IGO_HEADS.get(lemma)
+    if how is None or not any(t.dep_ == "det" and t.lower_ in DEFINITE_DETS for t in tokens):
+        return None
+    for seen in reversed(resolver.recent(head)):
+        actor = seen.actor
+        if actor.code is None or not actor.code.startswith("IGO") or _venue(head, seen.token):
+            continue
+        if how == "any" or lemma in actor.text.lower():
+            return actor
+    return None
+
+
+def _venue(head: Token, index: int) -> bool:
+    """Whether an earlier mention is where something happened ("gathered in Brussels"), which
+    no later "the alliance" refers to."""
+    token = head.doc[index]
+    return token.dep_ == "pobj" and token.head.lower_ in ("in", "at")

@@ -90,6 +90,7 @@ LISTS = frozenset(
         "target_preps",
         "venue_preps",
         "means_preps",
+        "clash_nouns",
         "place_preps",
         "pattern_preps",
         "dedup_stopwords",

@@ -61,3 +61,19 @@ def test_error_buckets_add_up_to_the_dyad_errors(summary: dict[str, object]) -> 
     dyad = summary["dyad_root"]
     assert sum(buckets["miss"].values()) == dyad["fn"]  # type: ignore[index]
     assert sum(buckets["false_alarm"].values()) == dyad["fp"]  # type: ignore[index]
+
+
+LONG_EVENTS = DATA / "gold" / "dev-long-events.jsonl"
+# issue 12 (h-recall4): long articles, measured when the recall rules of h-recall4 were added
+# (detection P 87.0%, R 83.3%; dyad F1 51.0%)
+LONG_FLOORS = {"detection_precision": 0.85, "detection_recall": 0.82, "dyad_f1": 0.49}
+
+
+def test_long_article_detection_does_not_fall() -> None:
+    result = run_cli("eval", str(LONG_EVENTS), "--json")
+    assert result.returncode == 0, result.stderr.decode()
+    summary = json.loads(result.stdout.decode())[str(LONG_EVENTS)]
+    assert summary["detection"]["precision"] >= LONG_FLOORS["detection_precision"]
+    assert summary["detection"]["recall"] >= LONG_FLOORS["detection_recall"]
+    assert summary["dyad_root"]["f1"] >= LONG_FLOORS["dyad_f1"]
+    assert summary["forbidden_hits"] == 0

@@ -573,10 +573,12 @@ class EventEngine:
             # "the cabinet met on Sunday", "ambassadors will meet next week": a joint act with
             # no second party named is no event between two sides
             return []
+        # "Putin spoke by phone with both leaders": each with Putin, not with each other
+        apart = {id(t) for t in targets} if any(s in parties for s in sources) else set()
         pairs: list[tuple[Actor, Actor | None]] = []
         for a in parties:
             for b in parties:
-                if a is not b and (a.code != b.code or a.code is None):
+                if a is not b and (a.code != b.code or a.code is None) and {id(a), id(b)} - apart:
                     pairs.append((a, b))
         return pairs
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from casus.engine.cargo import cargo
+from casus.engine.clash_agents import clash_agents
 from casus.engine.described import described_objects
 from casus.engine.ellipsis import elided_object
 from casus.engine.modality import REPORTING_VERBS
@@ -206,6 +207,7 @@ def verb_frame(verb: Token, depth: int = 0) -> Frame:
             inner: dict[str, list[Token]] = {}
             prep_objects(pred, inner)
             frame.subjects.extend(inner.get("by", []))
+        frame.subjects.extend(clash_agents(verb))  # "were killed in clashes with police"
     relative = [t for t in frame.subjects + frame.objects if t.lower_ in RELATIVE_PRONOUNS]
     if relative and verb.dep_ == "relcl":
         # "Azerbaijan, which accused Iran ...": the relative pronoun stands for the head noun

@@ -31,7 +31,7 @@ from casus.engine.phrases import (
     prefer,
     relative_antecedent,
 )
-from casus.engine.salience import ALL_PRONOUNS, pronoun
+from casus.engine.salience import ALL_PRONOUNS, pronoun, reporters
 from casus.engine.salience import definite as salient_definite
 from casus.engine.sentences import sentence_of
 from casus.model import Actor, Mention
@@ -158,7 +158,7 @@ class Resolver:
         """Like :meth:`actor_for`, but one actor per coordinated country modifier: "Iranian
         and Russian officials" → IRNGOV and RUSGOV; and the pair a collective phrase refers
         back to: "the two sides", "both countries" → the last two countries named."""
-        pair = self.collective(token)
+        pair = self.collective(token) or reporters(self, token)  # "A and B said they ..."
         if pair:
             return pair
         if is_heading(token):

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 ALL_PRONOUNS = word_values("pronoun_kinds")
 DEFINITE_HEADS = word_values("definite_heads")
 DEFINITE_DETS = word_list("definite_dets")
+IGO_HEADS = word_values("igo_heads")
 DOMESTIC_PORTFOLIOS = word_list("domestic_portfolios")
 # Definite heads that refer back to a non-state armed group, and that group's roles.
 ARMED_GROUP_HEADS = frozenset({"group", "militant", "rebel", "militia", "movement"})
@@ -41,6 +42,28 @@ def pronoun(resolver: Resolver, token: Token) -> Actor | None:
     if found is None:
         return None
     return Actor(found.code, found.country, found.roles, token.text, span[0], span[1], "pronoun")
+
+
+def reporters(resolver: Resolver, token: Token) -> list[Actor]:
+    """Every conjunct of a coordinated speaker that reports a clause whose subject is "they"
+    or "we": "The United States and the Arab League said they backed Somalia" → both. Empty
+    when the speaker is one actor (:func:`pronoun` then finds it)."""
+    if token.lower_ not in ("they", "we") or token.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    clause = token.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
+        return []
+    speaker = next((c for c in clause.head.children if c.dep_ == "nsubj" and c.i < token.i), None)
+    if speaker is None or speaker.pos_ == "PRON":
+        return []
+    conjuncts = [speaker] + [c for c in speaker.children if c.dep_ == "conj"]
+    if len(conjuncts) < 2:
+        return []
+    span = (token.idx + resolver.offset, token.idx + len(token.text) + resolver.offset)
+    found = [a for c in conjuncts if (a := resolver.actor_for(c)) is not None and a.known]
+    return [
+        Actor(a.code, a.country, a.roles, token.text, span[0], span[1], "pronoun") for a in found
+    ]
 
 
 def _reporter(resolver: Resolver, token: Token, kind: str) -> Actor | None:
@@ -102,6 +125,9 @@ def _speaker_of(resolver: Resolver, token: Token) -> Actor | None:
 
 
 def definite(resolver: Resolver, head: Token, tokens: list[Token]) -> Actor | None:
+    igo = _organisation(resolver, head, tokens)
+    if igo is not None:
+        return igo
     kind = DEFINITE_HEADS.get(head.lemma_.lower())
     if kind is None or head.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -135,3 +161,27 @@ def definite(resolver: Resolver, head: Token, tokens: list[Token]) -> Actor | No
         if armed is not None:
             return armed
     return _salient(resolver, head, "thing" if kind == "thing" else kind)
+
+
+def _organisation(resolver: Resolver, head: Token, tokens: list[Token]) -> Actor | None:
+    """The international organisation a definite head refers back to: "ECOWAS said ...
+    The regional bloc suspended Niger" → ECOWAS; "the Commission" only one whose name says
+    commission ("The European Commission announced aid. The Commission welcomes ...")."""
+    lemma = head.lemma_.lower()
+    how = IGO_HEADS.get(lemma)
+    if how is None or not any(t.dep_ == "det" and t.lower_ in DEFINITE_DETS for t in tokens):
+        return None
+    for seen in reversed(resolver.recent(head)):
+        actor = seen.actor
+        if actor.code is None or not actor.code.startswith("IGO") or _venue(head, seen.token):
+            continue
+        if how == "any" or lemma in actor.text.lower():
+            return actor
+    return None
+
+
+def _venue(head: Token, index: int) -> bool:
+    """Whether an earlier mention is where something happened ("gathered in Brussels"), which
+    no later "the alliance" refers to."""
+    token = head.doc[index]
+    return token.dep_ == "pobj" and token.head.lower_ in ("in", "at")

@@ -69,6 +69,7 @@ ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj",
 DENIAL_CODE = "016"
 ACCUSATION_ROOT = "11"
 VENUE_PREPS = word_list("venue_preps")
+MEANS_PREPS = word_list("means_preps")  # "spoke by phone with": the target is the "with" actor
 # An act done "under Swiss mediation", "through Qatari mediation": its doers are the parties.
 MEDIATED_UNDER = frozenset({"under", "through", "with", "via"})
 # Prepositions that aim an uncoded intended act at someone: "vowed to take revenge on Israel".
@@ -105,7 +106,7 @@ class TargetFinder:
                 return list(found)
             steps += self._beside_objects(matched, frame)
         steps.append(frame.datives)
-        if pattern.prep is None:
+        if pattern.prep is None or pattern.prep in MEANS_PREPS:
             steps.extend(frame.preps.get(p, []) for p in TARGET_PREPS)
         found = self._first_argument(steps, pattern, frame, scope, source)
         if found and all(a is None or a.code is None for a in found):

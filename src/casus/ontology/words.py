@@ -89,6 +89,8 @@ LISTS = frozenset(
         "place_target_preps",
         "target_preps",
         "venue_preps",
+        "means_preps",
+        "clash_nouns",
         "place_preps",
         "pattern_preps",
         "dedup_stopwords",
@@ -108,7 +110,9 @@ LISTS = frozenset(
         "prefilter_time_words",
     }
 )
-VALUE_LISTS = frozenset({"pronoun_kinds", "definite_heads", "duration_numbers", "count_numbers"})
+VALUE_LISTS = frozenset(
+    {"pronoun_kinds", "definite_heads", "igo_heads", "duration_numbers", "count_numbers"}
+)
 
 # list name -> word -> value ("" in the plain lists), in table order
 _Tables = dict[str, dict[str, str]]

@@ -124,6 +124,7 @@ def test_user_yaml_dictionary_is_read(tmp_path: Path) -> None:
             "[[person]]\ncode='IRNOPP'\nname='A B'\nfrom=2021-01-01\n",
             "overlaps",
         ),
+        ("null.yaml", "null: 1\nactors: []\n", r"unknown section\(s\) None, actors"),
     ],
 )
 def test_bad_user_dictionary_names_file_and_problem(

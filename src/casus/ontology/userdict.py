@@ -34,6 +34,8 @@ from casus.ontology.actors import (
 )
 from casus.ontology.tables import read_user_file
 
+SECTIONS = {"actor", "person", "role"}
+
 
 def _load(path: Path) -> dict[str, Any]:
     text = read_user_file(path)
@@ -84,7 +86,7 @@ def _code(value: Any, where: str, path: Path) -> str:
 def load_user_dictionary(path: Path) -> ActorDictionary:
     """Read a user's TOML/YAML dictionary; every error names the file and the entry."""
     data = _load(path)
-    unknown = sorted(set(data) - {"actor", "person", "role"})
+    unknown = sorted(repr(k) if not isinstance(k, str) else k for k in set(data) - SECTIONS)
     if unknown:
         raise OntologyError(
             f"unknown section(s) {', '.join(unknown)}; use actor, person, role", path=str(path)

@@ -146,6 +146,24 @@ def test_part_of_a_period_resolves_within_it(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("in April last year", (dt.date(2023, 4, 1), "month")),
+        ("May of last year", (dt.date(2023, 5, 1), "month")),
+        ("in January this year", (dt.date(2024, 1, 1), "month")),
+        ("late June next year", (dt.date(2025, 6, 21), "month")),
+        ("the previous year", (dt.date(2023, 1, 1), "year")),
+        ("April", (dt.date(2023, 4, 1), "month")),  # the last April before publication
+    ],
+)
+def test_a_month_of_a_year_named_from_publication(
+    text: str, expected: tuple[dt.date, str]
+) -> None:
+    # published Wednesday 13 March 2024
+    assert resolve_expression(text, dt.date(2024, 3, 13)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Tuesday last week", dt.date(2024, 3, 5)),
         ("on Friday of next week", dt.date(2024, 3, 22)),
         ("earlier on Monday", dt.date(2024, 3, 11)),

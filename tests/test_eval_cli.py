@@ -12,7 +12,7 @@ from conftest import DATA, run_cli
 TEAM = DATA / "gold" / "team.jsonl"
 # Scores measured when this floor was set (README "Accuracy"); a change that lowers them
 # below these floors fails. Raise the floors when the coder improves.
-FLOORS = {"detection_f1": 0.84, "dyad_f1": 0.66, "date_accuracy": 0.96, "forbidden_hits": 0}
+FLOORS = {"detection_f1": 0.86, "dyad_f1": 0.68, "date_accuracy": 0.97, "forbidden_hits": 0}
 
 
 @pytest.fixture(scope="module")
@@ -77,3 +77,16 @@ def test_long_article_detection_does_not_fall() -> None:
     assert summary["detection"]["recall"] >= LONG_FLOORS["detection_recall"]
     assert summary["dyad_root"]["f1"] >= LONG_FLOORS["dyad_f1"]
     assert summary["forbidden_hits"] == 0
+
+
+DEV_LONG = DATA / "gold" / "dev-long.jsonl"
+# issue 12 (h-dates4): long articles with undated follow-up paragraphs; date accuracy on
+# matched events was 92.5% when the lead's-day rule was added (90.2% with later rules)
+DEV_LONG_DATE_FLOOR = 0.88
+
+
+def test_long_article_dates_do_not_fall() -> None:
+    result = run_cli("eval", str(DEV_LONG), "--json")
+    assert result.returncode == 0, result.stderr.decode()
+    summary = json.loads(result.stdout.decode())[str(DEV_LONG)]
+    assert summary["date_accuracy"] >= DEV_LONG_DATE_FLOOR

@@ -151,12 +151,33 @@ def resolve_expression(
     part = _part_of(s, pub, future=future)
     if part is not None:
         return part
+    month = _month_of_year(s, pub, future=future)
+    if month is not None:
+        return month
     absolute = _absolute(s, pub, future=future)
     if absolute is not None:
         return absolute
     if pub is None:
         return None
     return _relative(s, pub, future=future)
+
+
+# A month of a year named from the publication date: "April last year", "in March of this
+# year", "late May next year".
+MONTH_OF_YEAR = re.compile(
+    rf"(?:(early|mid|late)[ -])?{_MONTH},? (?:of )?((?:last|this|next|the previous) year)"
+)
+
+
+def _month_of_year(s: str, pub: dt.date | None, *, future: bool) -> Resolved | None:
+    m = MONTH_OF_YEAR.fullmatch(s)
+    if m is None or pub is None:
+        return None
+    year = _relative(_clean(m.group(3)), pub, future=future)
+    if year is None:
+        return None
+    day = THIRDS.get(m.group(1) or "", 1)  # "late May" starts on the 21st
+    return dt.date(year[0].year, MONTHS[m.group(2).rstrip(".")], day), "month"
 
 
 # A part of a named period: "the last day of 2020", "the end of June", "the first week of

@@ -11,8 +11,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeAlias
 
 from casus.document import Document
-from casus.engine.background import latest_earlier
-from casus.engine.carried import carried_date, lead_date, names_the_story, publication_date
+from casus.engine.background import latest_earlier, stretch_start
+from casus.engine.carried import (
+    carried_date,
+    lead_date,
+    names_the_story,
+    publication_date,
+    since_date,
+    since_perfect,
+)
 from casus.engine.date_attachment import (
     APPROXIMATE,
     COARSE,
@@ -226,12 +233,16 @@ class DateStage:
             # on Sunday and arrested a journalist"), then the latest earlier date
             found = self._linked_date(d, trigger, sentence, future, within, inside=background)
             if found is None:
-                found = self._background_date(d, background.head, sentence, frame)
+                found = self._background_date(d, background.head, sentence, frame, background)
         reported = reported_earlier(trigger) if found is None and background is None else None
         if reported is not None:
             found = self._linked_date(d, trigger, sentence, future, within, inside=reported)
             if found is None:
                 found = self._background_date(d, reported.head, sentence, frame, undated=True)
+        if found is None and not future and since_perfect(trigger):
+            # "Clashes … on May 29 left 30 peacekeepers injured. NATO has since deployed …"
+            before = d.frames[sentence - 1].own if 0 < sentence <= len(d.frames) else None
+            found = since_date(before or d.stated.get(sentence - 1))
         if found is None:
             found = self._surrounding_date(d, trigger, sentence, frame, future)
         if found is None and material and background is None and reported is None:
@@ -295,10 +306,19 @@ class DateStage:
         return EventDate(shift(base.date, offset), precision, "inferred", text, base.note)
 
     def _background_date(
-        self, d: Dating, main: Token, sentence: int, frame: Frame | None, *, undated: bool = False
+        self,
+        d: Dating,
+        main: Token,
+        sentence: int,
+        frame: Frame | None,
+        clause: Token | None = None,
+        *,
+        undated: bool = False,
     ) -> EventDate | None:
-        """The date of an event in a background clause with no time of its own: the latest
-        earlier time in the article (``engine/background.py``), else ``None``. ``undated``
+        """The date of an event in a background ``clause`` with no time of its own: the
+        start of a stretch it counts back from its anchor ("after four days of fighting"),
+        else the latest earlier time in the article (``engine/background.py``), else
+        ``None``. ``undated``
         (a reported act): the latest earlier time only when ``main`` has no time but the
         publication date. A reported past perfect
         act is dated by a report that has a time of its own ("said **on Friday** that its
@@ -314,6 +334,9 @@ class DateStage:
         base = self._date(d, main, sentence, frame)
         if undated and base.basis != "publication":
             return None
+        stretch = stretch_start(clause, base) if clause is not None else None
+        if stretch is not None:
+            return stretch
         window = REPORTED if undated else self.historical
         return latest_earlier(self._article_dates(d.doc, d.pub, d.countries), base, window)
 

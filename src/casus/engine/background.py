@@ -5,7 +5,7 @@ article states that ends before the anchor's date (docs/dates.md, "A background 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from casus.dates import period_end
@@ -42,8 +42,8 @@ def latest_earlier(
 STRETCH_UNITS = {"day": 1, "week": 7}
 
 
-def stretch_start(clause: Token, anchor: EventDate) -> EventDate | None:
-    """The first day of a counted stretch that a background clause names and that ends
+def stretch_start(words: Sequence[Token], anchor: EventDate) -> EventDate | None:
+    """The first day of a counted stretch that the ``words`` of a background clause name and that ends
     before its anchor's day ("agreed on Monday to a ceasefire **after four days of
     fighting** killed nearly 100 people": the fighting began four days before Monday), as an
     inferred date; ``None`` when the clause counts no days or weeks or the anchor is no day
@@ -51,7 +51,7 @@ def stretch_start(clause: Token, anchor: EventDate) -> EventDate | None:
     fired tear gas on Tuesday after protesters threw stones")."""
     if anchor.date is None or anchor.precision != "day" or anchor.basis == "publication":
         return None
-    for token in clause.subtree:
+    for token in words:
         unit = STRETCH_UNITS.get(token.lemma_.lower())
         counted = [c for c in token.children if c.dep_ == "nummod" and c.like_num]
         stretch = any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
@@ -65,7 +65,6 @@ def stretch_start(clause: Token, anchor: EventDate) -> EventDate | None:
         note = f"the start of {text} before {anchor.date.isoformat()}"
         return EventDate(start, "day", "inferred", text, note, anchor.reference)
     return None
-
 
 
 def _number(word: str) -> int | None:

@@ -25,6 +25,7 @@ from casus.engine.date_attachment import (
     COARSE,
     FUTURE_GOVERNORS,
     background_clause,
+    background_words,
     came_later,
     clause_verb,
     end_point,
@@ -334,7 +335,7 @@ class DateStage:
         base = self._date(d, main, sentence, frame)
         if undated and base.basis != "publication":
             return None
-        stretch = stretch_start(clause, base) if clause is not None else None
+        stretch = stretch_start(background_words(clause), base) if clause is not None else None
         if stretch is not None:
             return stretch
         window = REPORTED if undated else self.historical

@@ -43,8 +43,8 @@ STRETCH_UNITS = {"day": 1, "week": 7}
 
 
 def stretch_start(words: Sequence[Token], anchor: EventDate) -> EventDate | None:
-    """The first day of a counted stretch that the ``words`` of a background clause name and that ends
-    before its anchor's day ("agreed on Monday to a ceasefire **after four days of
+    """The first day of a counted stretch that the ``words`` of a background clause name
+    and that ends before its anchor's day ("agreed on Monday to a ceasefire **after four days of
     fighting** killed nearly 100 people": the fighting began four days before Monday), as an
     inferred date; ``None`` when the clause counts no days or weeks or the anchor is no day
     the article states (an act "after" another with no stretch may be the same day's: "police

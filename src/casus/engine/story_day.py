@@ -47,10 +47,15 @@ def _lead(
 
 
 def _simple_past(trigger: Token) -> bool:
-    """A verb in the simple past, active or passive ("arrested", "were killed"), not a
-    perfect ("has launched", "had begun") and not a participle or a noun."""
+    """A verb in the simple past, active or passive ("arrested", "were killed"), or a
+    participle clause on one ("…, wounding two soldiers"); not a perfect ("has launched",
+    "had begun"), another participle or a noun."""
     if trigger.pos_ not in ("VERB", "AUX"):
         return False
+    if trigger.tag_ == "VBG" and trigger.dep_ in ("advcl", "xcomp") and trigger.head.i != trigger.i:
+        # "Pakistani soldiers opened fire on forward posts, **wounding** two soldiers": the
+        # participle clause is as past as the verb it hangs on
+        return _simple_past(trigger.head)
     auxes = [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lemma_.lower() in ("have", "will", "shall") or a.tag_ == "MD" for a in auxes):
         return False

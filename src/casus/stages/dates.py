@@ -5,6 +5,7 @@ otherwise the publication date."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -41,7 +42,7 @@ from casus.engine.date_attachment import (
     time_clauses,
     with_light_verb,
 )
-from casus.engine.modality import is_future_locally
+from casus.engine.modality import REPORTING_VERBS, is_future_locally
 from casus.engine.reference_time import (
     Frame,
     ReferenceResolver,
@@ -50,7 +51,7 @@ from casus.engine.reference_time import (
     narrative_frames,
 )
 from casus.engine.sentences import sentence_of, sentence_text
-from casus.engine.story_day import story_day
+from casus.engine.story_day import LEAD_SENTENCES, story_day
 from casus.engine.temporal import (
     lacks_year,
     parse_with_dateparser,
@@ -85,6 +86,15 @@ UNRESOLVABLE = re.compile(
     r"long ago)$",
     re.IGNORECASE,
 )
+
+
+def fronted_report(root: Token) -> list[Token]:
+    """The clause a reporting main verb tells, when it comes first ("Troops exchanged fire
+    on Tuesday, **officials said**"); none for another verb or a report told after its
+    verb ("Officials said on Tuesday that …" has the report's own time)."""
+    if root.lemma_.lower() not in REPORTING_VERBS:
+        return []
+    return [c for c in root.children if c.dep_ == "ccomp" and c.i < root.i]
 
 
 def _is_future(trigger: Token, events: frozenset[int]) -> bool:
@@ -247,8 +257,28 @@ class DateStage:
         if found is None:
             found = self._surrounding_date(d, trigger, sentence, frame, future)
         if found is None and material and background is None and reported is None:
-            found = story_day(trigger, d.frames, d.stated, sentence, d.pub, future=future)
+            told = {**self._told(d), **d.stated}
+            found = story_day(trigger, d.frames, told, sentence, d.pub, future=future)
         return found if found is not None else publication_date(d.pub)
+
+    def _told(self, d: Dating) -> dict[int, EventDate]:
+        """The day told by a lead sentence that a reporting verb closes ("Indian and
+        Pakistani troops exchanged fire late **on Tuesday**, officials said"), by sentence
+        index, for the lead's day (``engine/story_day.py``); the sentence's own frame keeps
+        the report's time, so the next sentence is not carried to that day."""
+        memo: dict[dt.date | None, dict[int, EventDate]] = d.doc.user_data.setdefault(
+            "casus.told", {}
+        )
+        if d.pub in memo:
+            return memo[d.pub]
+        out: dict[int, EventDate] = {}
+        for index, sent in enumerate(itertools.islice(d.doc.sents, LEAD_SENTENCES)):
+            for clause in fronted_report(sent.root):
+                found = self._governing(d, clause, index, None)
+                if found is not None and found.date is not None:
+                    out[index] = found
+        memo[d.pub] = out
+        return out
 
     def _surrounding_date(
         self, d: Dating, trigger: Token, sentence: int, frame: Frame | None, future: bool

@@ -273,8 +273,10 @@ def _interval(clause: Token, mark: Token) -> tuple[str, Token] | None:
     main = clause.head if clause.head.i != clause.i else _previous_root(clause)
     if main is None:
         return None
-    for holder in (mark, clause):
+    for holder in (mark, clause, main):
         for child in holder.children:
+            if holder is main and max(w.i for w in child.subtree) != mark.i - 1:
+                continue  # "come **a month** after …": the interval just before the mark
             if child.dep_ == "npadvmod" and child.lemma_.lower() in INTERVAL_UNITS:
                 amount = " ".join(w.lower_ for w in child.subtree if w.i < mark.i)
                 if amount == child.lower_:

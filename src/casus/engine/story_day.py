@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from casus.engine.date_attachment import came_later
+from casus.engine.modality import REPORTING_VERBS
 from casus.engine.reference_time import Frame
 from casus.engine.sentences import sentence_of
 from casus.engine.time_spans import date_spans
@@ -44,6 +45,15 @@ def _lead(
             recent = pub - LEAD_REACH <= own.date <= pub
             return (index, own) if own.precision == "day" and recent else None
     return None
+
+
+def fronted_report(root: Token) -> list[Token]:
+    """The clause a reporting main verb tells, when it comes first ("Troops exchanged fire
+    on Tuesday, **officials said**"); none for another verb or a report told after its
+    verb ("Officials said on Tuesday that …" has the report's own time)."""
+    if root.lemma_.lower() not in REPORTING_VERBS:
+        return []
+    return [c for c in root.children if c.dep_ == "ccomp" and c.i < root.i]
 
 
 def _simple_past(trigger: Token) -> bool:

@@ -42,7 +42,7 @@ from casus.engine.date_attachment import (
     time_clauses,
     with_light_verb,
 )
-from casus.engine.modality import REPORTING_VERBS, is_future_locally
+from casus.engine.modality import is_future_locally
 from casus.engine.reference_time import (
     Frame,
     ReferenceResolver,
@@ -51,7 +51,7 @@ from casus.engine.reference_time import (
     narrative_frames,
 )
 from casus.engine.sentences import sentence_of, sentence_text
-from casus.engine.story_day import LEAD_SENTENCES, story_day
+from casus.engine.story_day import LEAD_SENTENCES, fronted_report, story_day
 from casus.engine.temporal import (
     lacks_year,
     parse_with_dateparser,
@@ -86,15 +86,6 @@ UNRESOLVABLE = re.compile(
     r"long ago)$",
     re.IGNORECASE,
 )
-
-
-def fronted_report(root: Token) -> list[Token]:
-    """The clause a reporting main verb tells, when it comes first ("Troops exchanged fire
-    on Tuesday, **officials said**"); none for another verb or a report told after its
-    verb ("Officials said on Tuesday that …" has the report's own time)."""
-    if root.lemma_.lower() not in REPORTING_VERBS:
-        return []
-    return [c for c in root.children if c.dep_ == "ccomp" and c.i < root.i]
 
 
 def _is_future(trigger: Token, events: frozenset[int]) -> bool:

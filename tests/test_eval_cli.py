@@ -65,8 +65,14 @@ def test_error_buckets_add_up_to_the_dyad_errors(summary: dict[str, object]) -> 
 
 LONG_EVENTS = DATA / "gold" / "dev-long-events.jsonl"
 # issue 12 (h-recall4): long articles, measured when the recall rules of h-recall4 were added
-# (detection P 87.0%, R 83.3%; dyad F1 51.0%)
-LONG_FLOORS = {"detection_precision": 0.85, "detection_recall": 0.82, "dyad_f1": 0.49}
+# (detection P 87.0%, R 83.3%; dyad F1 51.0%); date accuracy 81.0% with the h-dates5 rules
+# (76.2% before them: "has since", stretches in background clauses, reported leads)
+LONG_FLOORS = {
+    "detection_precision": 0.85,
+    "detection_recall": 0.82,
+    "dyad_f1": 0.49,
+    "date_accuracy": 0.79,
+}
 
 
 def test_long_article_detection_does_not_fall() -> None:
@@ -76,6 +82,7 @@ def test_long_article_detection_does_not_fall() -> None:
     assert summary["detection"]["precision"] >= LONG_FLOORS["detection_precision"]
     assert summary["detection"]["recall"] >= LONG_FLOORS["detection_recall"]
     assert summary["dyad_root"]["f1"] >= LONG_FLOORS["dyad_f1"]
+    assert summary["date_accuracy"] >= LONG_FLOORS["date_accuracy"]
     assert summary["forbidden_hits"] == 0
 
 

@@ -83,3 +83,27 @@ def publication_date(pub: dt.date | None) -> EventDate:
             "no publication date: give --published or a dateline",
         )
     return EventDate(pub, "day", "publication", None)
+
+
+def since_perfect(trigger: Token) -> bool:
+    """Whether the trigger is a perfect with a bare "since" ("NATO **has since deployed**
+    700 more troops"): the act came after the time the text has just told, not on the
+    publication day."""
+    perfect = any(
+        c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "have" for c in trigger.children
+    )
+    return perfect and any(
+        c.dep_ == "advmod" and c.lower_ == "since" and not list(c.children)
+        for c in trigger.children
+    )
+
+
+def since_date(previous: EventDate | None) -> EventDate | None:
+    """The time a "has since" act came after: the previous sentence's own day or month, as
+    an inferred date that says it is a lower bound."""
+    if previous is None or previous.date is None or previous.basis == "publication":
+        return None
+    note = f"after {previous.date.isoformat()}: 'since' the time told just before"
+    return EventDate(
+        previous.date, previous.precision, "inferred", previous.text, note, previous.reference
+    )

@@ -273,8 +273,10 @@ def _interval(clause: Token, mark: Token) -> tuple[str, Token] | None:
     main = clause.head if clause.head.i != clause.i else _previous_root(clause)
     if main is None:
         return None
-    for holder in (mark, clause):
+    for holder in (mark, clause, main):
         for child in holder.children:
+            if holder is main and max(w.i for w in child.subtree) != mark.i - 1:
+                continue  # "come **a month** after …": the interval just before the mark
             if child.dep_ == "npadvmod" and child.lemma_.lower() in INTERVAL_UNITS:
                 amount = " ".join(w.lower_ for w in child.subtree if w.i < mark.i)
                 if amount == child.lower_:
@@ -294,6 +296,8 @@ def background_clause(trigger: Token) -> Token | None:
     the clause it hangs on: in "EU leaders agreed on Monday to ban flights after Minsk forced
     a jet to land and arrested a journalist", the arrest came before Monday. An "N days after"
     clause is not background (``offset_clause`` dates it)."""
+    if cut_after(trigger) is not None:
+        return trigger
     t = trigger
     for _ in range(4):
         if t.dep_ == "advcl":
@@ -311,6 +315,29 @@ def background_clause(trigger: Token) -> Token | None:
             return None
         t = t.head
     return None
+
+
+def cut_after(clause: Token) -> Token | None:
+    """The "after" that the parser cut from a clause with a counted subject: in "signed a
+    protocol on Monday **after four days of fighting killed** nearly 100 people" it reads
+    "after four days of fighting" as a phrase of some verb before, and "killed" as a clause
+    (or a conjunct) with no subject and no mark. The phrase must end just before the verb."""
+    if clause.dep_ not in ("advcl", "conj") or clause.tag_ != "VBD" or clause.i == 0:
+        return None
+    if any(c.dep_ in ("mark", "nsubj", "nsubjpass", "cc") for c in clause.children):
+        return None
+    before = clause.doc[clause.i - 1]
+    for prep in (before, *before.ancestors):
+        if prep.dep_ == "prep" and prep.lower_ in BACKGROUND_MARKS:
+            return prep if max(w.i for w in prep.subtree) == clause.i - 1 else None
+    return None
+
+
+def background_words(clause: Token) -> list[Token]:
+    """The words of a background clause, with the "after" phrase the parser cut from it
+    (``cut_after``)."""
+    cut = cut_after(clause)
+    return [*(cut.subtree if cut is not None else ()), *clause.subtree]
 
 
 def end_point(anchor: Token) -> str | None:

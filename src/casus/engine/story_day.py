@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from casus.engine.date_attachment import came_later
+from casus.engine.modality import REPORTING_VERBS
 from casus.engine.reference_time import Frame
 from casus.engine.sentences import sentence_of
 from casus.engine.time_spans import date_spans
@@ -46,11 +47,25 @@ def _lead(
     return None
 
 
+def fronted_report(root: Token) -> list[Token]:
+    """The clause a reporting main verb tells, when it comes first ("Troops exchanged fire
+    on Tuesday, **officials said**"); none for another verb or a report told after its
+    verb ("Officials said on Tuesday that …" has the report's own time)."""
+    if root.lemma_.lower() not in REPORTING_VERBS:
+        return []
+    return [c for c in root.children if c.dep_ == "ccomp" and c.i < root.i]
+
+
 def _simple_past(trigger: Token) -> bool:
-    """A verb in the simple past, active or passive ("arrested", "were killed"), not a
-    perfect ("has launched", "had begun") and not a participle or a noun."""
+    """A verb in the simple past, active or passive ("arrested", "were killed"), or a
+    participle clause on one ("…, wounding two soldiers"); not a perfect ("has launched",
+    "had begun"), another participle or a noun."""
     if trigger.pos_ not in ("VERB", "AUX"):
         return False
+    if trigger.tag_ == "VBG" and trigger.dep_ in ("advcl", "xcomp") and trigger.head.i != trigger.i:
+        # "Pakistani soldiers opened fire on forward posts, **wounding** two soldiers": the
+        # participle clause is as past as the verb it hangs on
+        return _simple_past(trigger.head)
     auxes = [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lemma_.lower() in ("have", "will", "shall") or a.tag_ == "MD" for a in auxes):
         return False

@@ -5,19 +5,28 @@ otherwise the publication date."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeAlias
 
 from casus.document import Document
-from casus.engine.background import latest_earlier
-from casus.engine.carried import carried_date, lead_date, names_the_story, publication_date
+from casus.engine.background import latest_earlier, stretch_start
+from casus.engine.carried import (
+    carried_date,
+    lead_date,
+    names_the_story,
+    publication_date,
+    since_date,
+    since_perfect,
+)
 from casus.engine.date_attachment import (
     APPROXIMATE,
     COARSE,
     FUTURE_GOVERNORS,
     background_clause,
+    background_words,
     came_later,
     clause_verb,
     end_point,
@@ -42,7 +51,7 @@ from casus.engine.reference_time import (
     narrative_frames,
 )
 from casus.engine.sentences import sentence_of, sentence_text
-from casus.engine.story_day import story_day
+from casus.engine.story_day import LEAD_SENTENCES, fronted_report, story_day
 from casus.engine.temporal import (
     lacks_year,
     parse_with_dateparser,
@@ -226,17 +235,41 @@ class DateStage:
             # on Sunday and arrested a journalist"), then the latest earlier date
             found = self._linked_date(d, trigger, sentence, future, within, inside=background)
             if found is None:
-                found = self._background_date(d, background.head, sentence, frame)
+                found = self._background_date(d, background.head, sentence, frame, background)
         reported = reported_earlier(trigger) if found is None and background is None else None
         if reported is not None:
             found = self._linked_date(d, trigger, sentence, future, within, inside=reported)
             if found is None:
                 found = self._background_date(d, reported.head, sentence, frame, undated=True)
+        if found is None and not future and since_perfect(trigger):
+            # "Clashes … on May 29 left 30 peacekeepers injured. NATO has since deployed …"
+            before = d.frames[sentence - 1].own if 0 < sentence <= len(d.frames) else None
+            found = since_date(before or d.stated.get(sentence - 1))
         if found is None:
             found = self._surrounding_date(d, trigger, sentence, frame, future)
         if found is None and material and background is None and reported is None:
-            found = story_day(trigger, d.frames, d.stated, sentence, d.pub, future=future)
+            told = {**self._told(d), **d.stated}
+            found = story_day(trigger, d.frames, told, sentence, d.pub, future=future)
         return found if found is not None else publication_date(d.pub)
+
+    def _told(self, d: Dating) -> dict[int, EventDate]:
+        """The day told by a lead sentence that a reporting verb closes ("Indian and
+        Pakistani troops exchanged fire late **on Tuesday**, officials said"), by sentence
+        index, for the lead's day (``engine/story_day.py``); the sentence's own frame keeps
+        the report's time, so the next sentence is not carried to that day."""
+        memo: dict[dt.date | None, dict[int, EventDate]] = d.doc.user_data.setdefault(
+            "casus.told", {}
+        )
+        if d.pub in memo:
+            return memo[d.pub]
+        out: dict[int, EventDate] = {}
+        for index, sent in enumerate(itertools.islice(d.doc.sents, LEAD_SENTENCES)):
+            for clause in fronted_report(sent.root):
+                found = self._governing(d, clause, index, None)
+                if found is not None and found.date is not None:
+                    out[index] = found
+        memo[d.pub] = out
+        return out
 
     def _surrounding_date(
         self, d: Dating, trigger: Token, sentence: int, frame: Frame | None, future: bool
@@ -295,10 +328,19 @@ class DateStage:
         return EventDate(shift(base.date, offset), precision, "inferred", text, base.note)
 
     def _background_date(
-        self, d: Dating, main: Token, sentence: int, frame: Frame | None, *, undated: bool = False
+        self,
+        d: Dating,
+        main: Token,
+        sentence: int,
+        frame: Frame | None,
+        clause: Token | None = None,
+        *,
+        undated: bool = False,
     ) -> EventDate | None:
-        """The date of an event in a background clause with no time of its own: the latest
-        earlier time in the article (``engine/background.py``), else ``None``. ``undated``
+        """The date of an event in a background ``clause`` with no time of its own: the
+        start of a stretch it counts back from its anchor ("after four days of fighting"),
+        else the latest earlier time in the article (``engine/background.py``), else
+        ``None``. ``undated``
         (a reported act): the latest earlier time only when ``main`` has no time but the
         publication date. A reported past perfect
         act is dated by a report that has a time of its own ("said **on Friday** that its
@@ -314,6 +356,9 @@ class DateStage:
         base = self._date(d, main, sentence, frame)
         if undated and base.basis != "publication":
             return None
+        stretch = stretch_start(background_words(clause), base) if clause is not None else None
+        if stretch is not None:
+            return stretch
         window = REPORTED if undated else self.historical
         return latest_earlier(self._article_dates(d.doc, d.pub, d.countries), base, window)
 

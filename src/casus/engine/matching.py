@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 TO_OBJECT_VERBS = word_list("to_object_verbs")
+FOR_OBJECT_VERBS = word_list("for_object_verbs")
 
 
 class PatternMatcher:
@@ -143,6 +144,9 @@ class PatternMatcher:
         if frame.lemma in TO_OBJECT_VERBS:
             # "agreed to a ceasefire" is an intent to de-escalate (0356), "to talks" to meet
             preds.extend(o for o in frame.preps.get("to", []) if o.pos_ == "NOUN")
+        if frame.lemma in FOR_OBJECT_VERBS:
+            # "summoned the two leaders to Brussels for crisis talks" calls them to meet (036)
+            preds.extend(o for o in frame.preps.get("for", []) if o.pos_ == "NOUN")
         for pred in preds:
             kind = "noun" if pred.pos_ == "NOUN" else "verb"
             if kind == "verb":

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from casus.engine.code_choice import accord, appeal
 from casus.engine.frames import Frame, prep_objects, unwrap_quantifier, verb_frame, with_conjuncts
+from casus.engine.speaker_pronouns import speaker_antecedent
 from casus.ontology.idioms import load_idioms
 from casus.ontology.lexicon import Lexicon, Pattern
 from casus.ontology.words import word_list
@@ -55,6 +56,9 @@ class PatternMatcher:
 
     def _build_object_forms(self, token: Token) -> list[str]:
         token = unwrap_quantifier(token)
+        speaker = speaker_antecedent(token)  # "activists said they had been beaten"
+        if speaker is not None:
+            token = speaker
         lemma = token.lemma_.lower()
         mods = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
         forms = []

@@ -65,8 +65,9 @@ def test_error_buckets_add_up_to_the_dyad_errors(summary: dict[str, object]) -> 
 
 LONG_EVENTS = DATA / "gold" / "dev-long-events.jsonl"
 # issue 12 (h-recall4): long articles, measured when the recall rules of h-recall4 were added
-# (detection P 87.0%, R 83.3%; dyad F1 51.0%)
-LONG_FLOORS = {"detection_precision": 0.85, "detection_recall": 0.82, "dyad_f1": 0.49}
+# (detection P 87.0%, R 83.3%; dyad F1 51.0%); raised by h-recall5 ("as" predicates, summoned
+# for talks, hotline, intrusions, speaker pronouns: P 87.4%, R 86.5%, dyad F1 53.1%)
+LONG_FLOORS = {"detection_precision": 0.85, "detection_recall": 0.85, "dyad_f1": 0.51}
 
 
 def test_long_article_detection_does_not_fall() -> None:

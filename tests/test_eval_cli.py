@@ -65,12 +65,14 @@ def test_error_buckets_add_up_to_the_dyad_errors(summary: dict[str, object]) -> 
 
 LONG_EVENTS = DATA / "gold" / "dev-long-events.jsonl"
 # issue 12 (h-recall4): long articles, measured when the recall rules of h-recall4 were added
-# (detection P 87.0%, R 83.3%; dyad F1 51.0%); date accuracy 81.0% with the h-dates5 rules
-# (76.2% before them: "has since", stretches in background clauses, reported leads)
+# (detection P 87.0%, R 83.3%; dyad F1 51.0%); raised by h-recall5 ("as" predicates, summoned
+# for talks, hotline, intrusions, speaker pronouns: P 87.4%, R 86.5%, dyad F1 53.1%); date
+# accuracy 81.0% with the h-dates5 rules (76.2% before them: "has since", stretches in
+# background clauses, reported leads)
 LONG_FLOORS = {
     "detection_precision": 0.85,
-    "detection_recall": 0.82,
-    "dyad_f1": 0.49,
+    "detection_recall": 0.85,
+    "dyad_f1": 0.51,
     "date_accuracy": 0.79,
 }
 

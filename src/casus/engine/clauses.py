@@ -20,6 +20,7 @@ from casus.engine.modality import (
     is_subjunctive,
     stated_future,
 )
+from casus.engine.quoted_speech import quote_opener
 from casus.model import Event
 from casus.ontology.cameo import CameoTable
 from casus.ontology.lexicon import Lexicon, Pattern
@@ -63,11 +64,15 @@ class ClauseReader:
         auxes = {c.lower_ for c in token.children if c.dep_ == "aux"}
         # "insisted that Ukrainian troops leave the region": the bare form is a demand too
         mandative = token.head.lemma_.lower() in MANDATIVE_GOVERNORS and is_subjunctive(token)
-        if not (auxes & OBLIGATION_MODALS or mandative) or token.dep_ != "ccomp" or frame.passive:
+        if not (auxes & OBLIGATION_MODALS or mandative) or frame.passive:
             return None
         if any(c.dep_ == "neg" for c in token.children) or not frame.subjects:
             return None
-        speech = token.head
+        # a quotation opened by 'said:' and running on into this sentence is the speaker's too
+        opener = quote_opener(token) if token.dep_ == "ROOT" and not mandative else None
+        if token.dep_ != "ccomp" and opener is None:
+            return None
+        speech = opener or token.head
         if speech.lemma_.lower() not in REPORTING_VERBS | {"insist", "reiterate", "conclude"}:
             return None
         inner = self.matcher.best_pattern(frame)

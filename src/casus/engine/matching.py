@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from casus.engine.code_choice import accord, appeal
 from casus.engine.frames import Frame, prep_objects, unwrap_quantifier, verb_frame, with_conjuncts
+from casus.engine.speaker_pronouns import speaker_antecedent
 from casus.ontology.idioms import load_idioms
 from casus.ontology.lexicon import Lexicon, Pattern
 from casus.ontology.words import word_list
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 TO_OBJECT_VERBS = word_list("to_object_verbs")
+FOR_OBJECT_VERBS = word_list("for_object_verbs")
 
 
 class PatternMatcher:
@@ -54,6 +56,9 @@ class PatternMatcher:
 
     def _build_object_forms(self, token: Token) -> list[str]:
         token = unwrap_quantifier(token)
+        speaker = speaker_antecedent(token)  # "activists said they had been beaten"
+        if speaker is not None:
+            token = speaker
         lemma = token.lemma_.lower()
         mods = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
         forms = []
@@ -143,6 +148,9 @@ class PatternMatcher:
         if frame.lemma in TO_OBJECT_VERBS:
             # "agreed to a ceasefire" is an intent to de-escalate (0356), "to talks" to meet
             preds.extend(o for o in frame.preps.get("to", []) if o.pos_ == "NOUN")
+        if frame.lemma in FOR_OBJECT_VERBS:
+            # "summoned the two leaders to Brussels for crisis talks" calls them to meet (036)
+            preds.extend(o for o in frame.preps.get("for", []) if o.pos_ == "NOUN")
         for pred in preds:
             kind = "noun" if pred.pos_ == "NOUN" else "verb"
             if kind == "verb":

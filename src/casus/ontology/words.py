@@ -60,6 +60,7 @@ LISTS = frozenset(
         "speaker_verbs",
         "attitude_participles",
         "to_object_verbs",
+        "for_object_verbs",
         "object_raising_verbs",
         # words/nouns.tsv
         "instrument_nouns",

@@ -1,0 +1,32 @@
+"""Object predicates introduced by "as": "described the deal **as an act of aggression**",
+"regards the deployment **as a threat**", "views the drills **as provocative**".
+
+The parser hangs the "as" phrase on the verb as a prepositional phrase, so it is neither an
+object nor an ``oprd``. When the verb also has an object (or a passive subject) the phrase
+says what that object is taken to be, which is what the evaluative patterns
+(``111 verb describe NEGATIVE_EVALUATION``) read. A verb without an object ("served as a
+mediator", "works as an adviser") has no object predicate.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+HAS_OBJECT_DEPS = ("dobj", "nsubjpass")
+AS_PREDICATE_DEPS = ("pobj", "amod", "acomp")
+
+
+def as_predicates(verb: Token) -> list[Token]:
+    """The words of ``verb``'s "as" phrase that predicate something of its object, or []."""
+    if not any(c.dep_ in HAS_OBJECT_DEPS for c in verb.children):
+        return []
+    return [
+        word
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "as"
+        for word in prep.children
+        if word.dep_ in AS_PREDICATE_DEPS
+    ]

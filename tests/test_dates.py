@@ -154,9 +154,7 @@ def test_part_of_a_period_resolves_within_it(
         ("April", (dt.date(2023, 4, 1), "month")),  # the last April before publication
     ],
 )
-def test_a_month_of_a_year_named_from_publication(
-    text: str, expected: tuple[dt.date, str]
-) -> None:
+def test_a_month_of_a_year_named_from_publication(text: str, expected: tuple[dt.date, str]) -> None:
     # published Wednesday 13 March 2024
     assert resolve_expression(text, dt.date(2024, 3, 13)) == expected
 

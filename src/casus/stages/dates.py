@@ -96,6 +96,18 @@ def _is_future(trigger: Token, events: frozenset[int]) -> bool:
     )
 
 
+def _after_the_fact(trigger: Token, found: EventDate, pub: dt.date | None) -> bool:
+    """Whether a time after publication was given to an act told in the simple past:
+    a done act cannot happen next week, so the time belongs to what it plans."""
+    return (
+        trigger.tag_ == "VBD"
+        and found.basis != "publication"
+        and found.date is not None
+        and pub is not None
+        and found.date > pub
+    )
+
+
 def _future_governed(trigger: Token) -> bool:
     t = trigger
     for _ in range(3):
@@ -227,6 +239,8 @@ class DateStage:
             # Saturday's, whenever the operation may come
             return self._date(d, speaker, sentence, frame)
         found = self._governing(d, trigger, sentence, within)
+        if found is not None and _after_the_fact(trigger, found, d.pub):
+            found = None  # "summoned them to Brussels for talks next week": the talks' time
         if found is None:
             found = self._interval_date(d, trigger, sentence, frame)
         background = background_clause(trigger) if found is None else None
@@ -250,7 +264,9 @@ class DateStage:
         if found is None and material and background is None and reported is None:
             told = {**self._told(d), **d.stated}
             found = story_day(trigger, d.frames, told, sentence, d.pub, future=future)
-        return found if found is not None else publication_date(d.pub)
+        if found is None or _after_the_fact(trigger, found, d.pub):
+            return publication_date(d.pub)
+        return found
 
     def _told(self, d: Dating) -> dict[int, EventDate]:
         """The day told by a lead sentence that a reporting verb closes ("Indian and
@@ -618,6 +634,8 @@ class DateStage:
         offset = relative_offset(text)
         if offset is not None:
             earlier = [stated[k] for k in sorted(stated) if k <= sentence]
+            if offset == (0, 0):  # "hours later", "the same day": only a day has a same day
+                earlier = [e for e in earlier if e.precision == "day"]
             if earlier and earlier[-1].date is not None:
                 base = earlier[-1]
                 moved = shift(base.date, offset)  # type: ignore[arg-type]

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeAlias
@@ -24,7 +23,6 @@ from casus.engine.carried import (
 from casus.engine.date_attachment import (
     APPROXIMATE,
     COARSE,
-    FUTURE_GOVERNORS,
     background_clause,
     background_words,
     came_later,
@@ -42,7 +40,6 @@ from casus.engine.date_attachment import (
     time_clauses,
     with_light_verb,
 )
-from casus.engine.modality import is_future_locally
 from casus.engine.reference_time import (
     Frame,
     ReferenceResolver,
@@ -51,12 +48,15 @@ from casus.engine.reference_time import (
     narrative_frames,
 )
 from casus.engine.sentences import sentence_of, sentence_text
+from casus.engine.stated_dates import (
+    UNRESOLVABLE,
+    after_the_fact,
+    is_future,
+    resolve_stated,
+)
 from casus.engine.story_day import LEAD_SENTENCES, fronted_report, story_day
 from casus.engine.temporal import (
-    lacks_year,
-    parse_with_dateparser,
     relative_offset,
-    resolve_expression,
     shift,
 )
 from casus.engine.time_spans import anchor_token, covering, date_spans, modifies_next
@@ -81,42 +81,6 @@ REPORTED = dt.timedelta(days=3)
 # Sentences a relative offset ("two days later") looks through for the date it counts from:
 # its own and the two before it.
 OFFSET_REACH = 3
-UNRESOLVABLE = re.compile(
-    r"^(?:(?:many |several |some )?(?:years|decades) ago|in the past|"
-    r"long ago)$",
-    re.IGNORECASE,
-)
-
-
-def _is_future(trigger: Token, events: frozenset[int]) -> bool:
-    """Whether an event is to come: its own verb, or the light verb of a noun event ("will
-    resume **talks** on Monday"), is future or governed by a plan."""
-    return any(
-        is_future_locally(t) or _future_governed(t) for t in with_light_verb(trigger, events)
-    )
-
-
-def _after_the_fact(trigger: Token, found: EventDate, pub: dt.date | None) -> bool:
-    """Whether a time after publication was given to an act told in the simple past:
-    a done act cannot happen next week, so the time belongs to what it plans."""
-    return (
-        trigger.tag_ == "VBD"
-        and found.basis != "publication"
-        and found.date is not None
-        and pub is not None
-        and found.date > pub
-    )
-
-
-def _future_governed(trigger: Token) -> bool:
-    t = trigger
-    for _ in range(3):
-        if t.dep_ not in ("xcomp", "acomp") or t.head.i == t.i:
-            return False
-        t = t.head
-        if t.lemma_.lower() in FUTURE_GOVERNORS or is_future_locally(t):
-            return True
-    return False
 
 
 @dataclass(frozen=True)
@@ -231,7 +195,7 @@ class DateStage:
         material: bool = False,
     ) -> EventDate:
         """:meth:`date_for` within one document's :class:`Dating`."""
-        future = _is_future(trigger, d.events)
+        future = is_future(trigger, d.events)
         within = frame.inherited if frame is not None else None
         speaker = expressing_clause(trigger) if expressed else None
         if speaker is not None:
@@ -239,7 +203,7 @@ class DateStage:
             # Saturday's, whenever the operation may come
             return self._date(d, speaker, sentence, frame)
         found = self._governing(d, trigger, sentence, within)
-        if found is not None and _after_the_fact(trigger, found, d.pub):
+        if found is not None and after_the_fact(trigger, found, d.pub):
             found = None  # "summoned them to Brussels for talks next week": the talks' time
         if found is None:
             found = self._interval_date(d, trigger, sentence, frame)
@@ -264,7 +228,7 @@ class DateStage:
         if found is None and material and background is None and reported is None:
             told = {**self._told(d), **d.stated}
             found = story_day(trigger, d.frames, told, sentence, d.pub, future=future)
-        if found is None or _after_the_fact(trigger, found, d.pub):
+        if found is None or after_the_fact(trigger, found, d.pub):
             return publication_date(d.pub)
         return found
 
@@ -392,7 +356,7 @@ class DateStage:
             for _s, _e, text, _anchor_token, ref in self._anchors(doc, sent.root, pub, countries):
                 if ref is None and relative_offset(text) is not None:
                     continue
-                found = ref or self._resolve(text, pub, False, {}, 0)
+                found = ref or resolve_stated(text, pub, False, {}, 0)
                 if found.date is not None:
                     out.append(found)
         memo[pub] = out
@@ -417,7 +381,7 @@ class DateStage:
             for item in anchors:
                 _s, _e, text, _anchor, ref = item
                 if self._attaches(d, item, pred, anchors):
-                    found = ref or self._resolve(text, d.pub, future, d.stated, sentence, within)
+                    found = ref or resolve_stated(text, d.pub, future, d.stated, sentence, within)
                     if found.date is not None:
                         return EventDate(
                             found.date,
@@ -473,7 +437,7 @@ class DateStage:
         other = verb is not None and any(
             (a[1] <= start or a[0] >= end) and governed_by(a[3], verb) for a in anchors
         )
-        coarse = (ref or self._resolve(text, d.pub, False, {}, 0)).precision in COARSE
+        coarse = (ref or resolve_stated(text, d.pub, False, {}, 0)).precision in COARSE
         return owning_noun(
             covering(doc, start, end), nouns, coarse=coarse, clause_has_other_time=other
         )
@@ -538,7 +502,7 @@ class DateStage:
             before = written[: start - sent.start_char].rsplit("\n", 1)[-1].strip().lower()
             if before not in ("", "in", "on", "at", "by", "during", "since", "from", "after"):
                 continue
-            found = ref or self._resolve(text, pub, False, {}, index, within)
+            found = ref or resolve_stated(text, pub, False, {}, index, within)
             if found.date is not None:
                 return found
         return None
@@ -569,7 +533,7 @@ class DateStage:
         anchors = self._dating_anchors(d, trigger)
         if not anchors:  # most sentences state no time
             return None
-        future = _is_future(trigger, d.events)
+        future = is_future(trigger, d.events)
         candidates = with_light_verb(trigger, d.events)
         for loose in (False, True):
             for pred in candidates:
@@ -586,7 +550,7 @@ class DateStage:
                         continue
                     ahead = future or end == "by" and pred.tag_ == "VB"
                     before = self._stated_before(d, item, anchors, sentence)
-                    found = self._resolve(text, d.pub, ahead, before, sentence, within)
+                    found = resolve_stated(text, d.pub, ahead, before, sentence, within)
                     if (
                         found.date is None
                         and d.pub is not None
@@ -611,7 +575,7 @@ class DateStage:
             for _s, _e, text, _anchor, ref in sorted(earlier, key=lambda a: a[0], reverse=True):
                 if relative_offset(text) is not None:
                     continue
-                found = ref or self._resolve(text, d.pub, False, {}, sentence)
+                found = ref or resolve_stated(text, d.pub, False, {}, sentence)
                 if found.date is not None:
                     return {**d.stated, sentence: found}
             if sent.start == 0:
@@ -619,43 +583,3 @@ class DateStage:
             sent = sentence_of(d.doc[sent.start - 1])
             earlier = self._anchors(d.doc, sent.root, d.pub, d.countries)
         return d.stated
-
-    def _resolve(
-        self,
-        text: str,
-        pub: dt.date | None,
-        future: bool,
-        stated: dict[int, EventDate],
-        sentence: int,
-        within: EventDate | None = None,
-    ) -> EventDate:
-        if UNRESOLVABLE.match(text.strip()):
-            return EventDate(None, "unknown", "stated", text, "expression names no datable time")
-        offset = relative_offset(text)
-        if offset is not None:
-            earlier = [stated[k] for k in sorted(stated) if k <= sentence]
-            if offset == (0, 0):  # "hours later", "the same day": only a day has a same day
-                earlier = [e for e in earlier if e.precision == "day"]
-            if earlier and earlier[-1].date is not None:
-                base = earlier[-1]
-                moved = shift(base.date, offset)  # type: ignore[arg-type]
-                precision = "month" if offset[1] else base.precision
-                return EventDate(moved, precision, "inferred", text)
-            if pub is not None:
-                return EventDate(pub, "day", "publication", text)
-        if within is not None and within.date is not None and lacks_year(text):
-            # "In 1992, Israel sold arms to Baku. In May, …": May 1992, not this May
-            pub = dt.date(within.date.year, 12, 31)
-        found = resolve_expression(text, pub, future=future)
-        if found is None and "," in text:
-            found = resolve_expression(text.split(",", 1)[0], pub, future=future)
-        if found is None and re.search(r"\d", text):
-            found = parse_with_dateparser(text, pub)
-        if found is None:
-            note = (
-                "no publication date to resolve it against"
-                if pub is None
-                else "expression names no resolvable time"
-            )
-            return EventDate(None, "unknown", "stated", text, note)
-        return EventDate(found[0], found[1], "stated", text)

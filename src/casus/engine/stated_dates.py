@@ -1,0 +1,102 @@
+"""What a temporal expression names, given what the article has stated before it, and the
+tests on an event's tense the date stage makes before choosing one (``stages/dates.py``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from casus.engine.date_attachment import FUTURE_GOVERNORS, with_light_verb
+from casus.engine.modality import is_future_locally
+from casus.engine.temporal import (
+    lacks_year,
+    parse_with_dateparser,
+    relative_offset,
+    resolve_expression,
+    shift,
+)
+from casus.model import EventDate
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+UNRESOLVABLE = re.compile(
+    r"^(?:(?:many |several |some )?(?:years|decades) ago|in the past|"
+    r"long ago)$",
+    re.IGNORECASE,
+)
+
+
+def is_future(trigger: Token, events: frozenset[int]) -> bool:
+    """Whether an event is to come: its own verb, or the light verb of a noun event ("will
+    resume **talks** on Monday"), is future or governed by a plan."""
+    return any(
+        is_future_locally(t) or _future_governed(t) for t in with_light_verb(trigger, events)
+    )
+
+
+def after_the_fact(trigger: Token, found: EventDate, pub: dt.date | None) -> bool:
+    """Whether a time after publication was given to an act told in the simple past:
+    a done act cannot happen next week, so the time belongs to what it plans."""
+    return (
+        trigger.tag_ == "VBD"
+        and found.basis != "publication"
+        and found.date is not None
+        and pub is not None
+        and found.date > pub
+    )
+
+
+def _future_governed(trigger: Token) -> bool:
+    t = trigger
+    for _ in range(3):
+        if t.dep_ not in ("xcomp", "acomp") or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.lemma_.lower() in FUTURE_GOVERNORS or is_future_locally(t):
+            return True
+    return False
+
+
+def resolve_stated(
+    text: str,
+    pub: dt.date | None,
+    future: bool,
+    stated: dict[int, EventDate],
+    sentence: int,
+    within: EventDate | None = None,
+) -> EventDate:
+    """What a temporal expression of sentence ``sentence`` names: a relative offset
+    ("two days later") counts from the last date ``stated`` up to that sentence; a month
+    with no year inside a historical frame ``within`` is in that frame's year."""
+    if UNRESOLVABLE.match(text.strip()):
+        return EventDate(None, "unknown", "stated", text, "expression names no datable time")
+    offset = relative_offset(text)
+    if offset is not None:
+        earlier = [stated[k] for k in sorted(stated) if k <= sentence]
+        if offset == (0, 0):  # "hours later", "the same day": only a day has a same day
+            earlier = [e for e in earlier if e.precision == "day"]
+        if earlier and earlier[-1].date is not None:
+            base = earlier[-1]
+            moved = shift(base.date, offset)  # type: ignore[arg-type]
+            precision = "month" if offset[1] else base.precision
+            return EventDate(moved, precision, "inferred", text)
+        if pub is not None:
+            return EventDate(pub, "day", "publication", text)
+    if within is not None and within.date is not None and lacks_year(text):
+        # "In 1992, Israel sold arms to Baku. In May, …": May 1992, not this May
+        pub = dt.date(within.date.year, 12, 31)
+    found = resolve_expression(text, pub, future=future)
+    if found is None and "," in text:
+        found = resolve_expression(text.split(",", 1)[0], pub, future=future)
+    if found is None and re.search(r"\d", text):
+        found = parse_with_dateparser(text, pub)
+    if found is None:
+        note = (
+            "no publication date to resolve it against"
+            if pub is None
+            else "expression names no resolvable time"
+        )
+        return EventDate(None, "unknown", "stated", text, note)
+    return EventDate(found[0], found[1], "stated", text)

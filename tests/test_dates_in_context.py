@@ -17,7 +17,7 @@ import pytest
 from spacy.tokens import Doc, Token
 
 from casus.coder import Coder
-from casus.engine.reference_time import is_historical, narrative_frames
+from casus.engine.narrative import is_historical, narrative_frames
 from casus.model import Article, EventDate
 from casus.ontology.cameo import QUAD_CLASS_BY_ROOT
 from casus.stages.dates import MATERIAL_QUADS, DateStage

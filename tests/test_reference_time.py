@@ -16,7 +16,7 @@ import pytest
 
 from casus.coder import Coder
 from casus.config import Config
-from casus.engine.reference_time import is_historical, narrative_frames
+from casus.engine.narrative import is_historical, narrative_frames
 from casus.errors import OntologyError
 from casus.model import DATE_BASES, Event, EventDate
 from casus.ontology.references import load_references, read_references

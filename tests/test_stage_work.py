@@ -11,7 +11,7 @@ import pytest
 
 from casus.coder import Coder
 from casus.engine.builder import EventEngine
-from casus.engine.reference_time import is_historical, narrative_frames
+from casus.engine.narrative import is_historical, narrative_frames
 from casus.engine.temporal import _dateparser_on, parse_with_dateparser
 from casus.stages.dates import DateStage
 from casus.stages.events import EventStage

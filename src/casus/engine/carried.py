@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from casus.engine.reference_time import Frame, framed_date
+from casus.engine.narrative import Frame, framed_date
 from casus.model import EventDate
 
 if TYPE_CHECKING:

@@ -20,7 +20,8 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from casus.engine.reference_time import CONTINUATIONS, ReferenceResolver
+from casus.engine.narrative import CONTINUATIONS
+from casus.engine.reference_time import ReferenceResolver
 from casus.ontology.actors import ActorDictionary
 from casus.ontology.lexicon import Lexicon
 from casus.ontology.words import all_words, word_list

@@ -1,10 +1,10 @@
-"""Historical time: dates from well-known reference events, and the narrative time frame.
+"""Historical time: dates from well-known reference events.
 
 ``"after the independence of Baku"`` names a row of ``reference_events.tsv`` (Azerbaijan's
 independence, 1991) with the relation *after*; :class:`ReferenceResolver` finds such phrases in
-a sentence and resolves them to a date with ``basis="reference"``. :func:`narrative_frames`
-carries a past date over the following sentences that state no time of their own, until the
-text returns to the present. The rules are in docs/dates.md.
+a sentence and resolves them to a date with ``basis="reference"``. The narrative time frame
+that carries such a date over the following sentences is in ``engine/narrative.py``. The
+rules are in docs/dates.md.
 """
 
 from __future__ import annotations
@@ -12,23 +12,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from casus.dates import period_end
-from casus.engine.sentences import sentence_text
 from casus.errors import OntologyError
 from casus.model import EventDate
 from casus.ontology.actors import ActorDictionary
 from casus.ontology.references import Reference
-from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
-
-    from casus.model import Mention
+    pass
 
 # Relation words before a reference, longest first within each relation.
 RELATIONS: tuple[tuple[str, str], ...] = (
@@ -60,22 +55,6 @@ MAX_WORDS_KEPT = 1 << 16  # words whose gate words are kept (a bound on memory)
 # Nouns a name may be followed by and still name the event: "the Euromaidan protests".
 TAIL_NOUNS = r"(?:protests?|uprising|movement|demonstrations|crisis|conflict|era|period|years)"
 SPACE = r"[\s\u00a0-]+"
-# Words that say the text is back in the present ("now it is the biggest buyer").
-PRESENT_MARKERS = re.compile(
-    r"\b(now|nowadays|these days|currently|at present|presently|recently|lately|today|"
-    r"this (?:week|month|year)|in recent (?:days|weeks|months)|(?:over |in )?the (?:past|last)"
-    r" (?:few |several |two |three )?(?:days|weeks))\b",
-    re.IGNORECASE,
-)
-REPORTING = word_list("narrative_reporting_verbs")
-# Subordinators of a temporal clause ("while" and "since" often mean "whereas", "because").
-TIME_MARKERS = frozenset({"as", "when", "after", "before", "once", "until"})
-# Openings by which a new paragraph carries the story on ("However, very soon, it became …").
-CONTINUATIONS = re.compile(
-    r"^\W*(however|then|later|soon|very soon|afterwards|subsequently|but|meanwhile|at the time|"
-    r"at that time|back then|by then|that year|the (?:following|next) year|in the following)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -473,154 +452,3 @@ def _span(ref: Reference) -> str:
     if ref.end == ref.start:
         return ref.start.isoformat()
     return f"{ref.start.isoformat()} – {ref.end.isoformat()}"
-
-
-# ---- the narrative frame -------------------------------------------------------------------
-
-
-def clause_tense(token: Token) -> str | None:
-    """``past``, ``present`` or ``future`` of the finite clause around ``token`` (climbing
-    from a participle or noun to its verb); ``None`` when there is none."""
-    t = token
-    for _ in range(8):
-        if t.pos_ in ("VERB", "AUX"):
-            auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
-            tags = [a.tag_ for a in auxes] + [t.tag_]
-            if any(a.lemma_.lower() in ("will", "shall") for a in auxes):
-                return "future"
-            if any(a.lemma_.lower() == "have" and a.tag_ in ("VBZ", "VBP") for a in auxes):
-                return "present"
-            if "VBD" in tags:
-                return "past"
-            if "VBZ" in tags or "VBP" in tags:
-                return "present"
-            if "MD" in tags:
-                return None
-        if t.head.i == t.i:
-            return None
-        t = t.head
-    return None
-
-
-def returns_to_present(sent: Span) -> bool:
-    """Whether a sentence brings the text back to the present: "now", "these days",
-    "recently"…, a present-tense main clause, or a present-tense reporting verb."""
-    if PRESENT_MARKERS.search(sentence_text(sent)):
-        return True
-    root = sent.root
-    if clause_tense(root) == "present":
-        return True
-    # the tag first: it rules out most tokens without reading their lemma
-    return any(t.tag_ in ("VBZ", "VBP") and t.lemma_.lower() in REPORTING for t in sent)
-
-
-def ends_in_present(sent: Span) -> bool:
-    """Whether the last main clause of a sentence is in the present: "China delivered masks
-    on Saturday, and it **has dispatched** a team of experts" ends back in the present, so
-    the next sentence is not carried to Saturday."""
-    last = sent.root
-    for _ in range(8):
-        conjuncts = [c for c in last.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
-        if not conjuncts:
-            break
-        last = conjuncts[-1]
-    return last.i != sent.root.i and clause_tense(last) == "present"
-
-
-def has_time_clause(sent: Span) -> bool:
-    """Whether the main verb has a fronted temporal clause ("As the leaders met in
-    Washington, two rockets were fired"): the sentence sets its own time, and the previous
-    sentence's date is not carried into it."""
-    return any(
-        c.dep_ == "advcl"
-        and c.i < sent.root.i  # fronted: "…, while Bahrain signed" is a contrast, no time
-        and any(m.dep_ == "mark" and m.lower_ in TIME_MARKERS for m in c.children)
-        for c in sent.root.children
-    )
-
-
-def _new_paragraph(doc: Doc, sent: Span) -> bool:
-    # the characters just before the sentence, from the tokens before it (doc.text would
-    # rebuild the whole document for every sentence)
-    before = "".join(t.text_with_ws for t in doc[max(0, sent.start - 2) : sent.start])
-    return sent.start > 0 and "\n" in before[-3:] or sentence_text(sent).lstrip().startswith("\n")
-
-
-@dataclass(frozen=True, slots=True)
-class Frame:
-    """The time a sentence is set in: its own (a governing expression of its main verb) and
-    the one it inherits from the sentences before it."""
-
-    own: EventDate | None
-    inherited: EventDate | None
-    previous: EventDate | None = None  # the previous sentence's own time
-
-
-def narrative_frames(
-    doc: Doc,
-    own_date: Callable[[Span, int, EventDate | None], EventDate | None],
-    is_historical: Callable[[EventDate], bool],
-    *,
-    last: int | None = None,
-) -> list[Frame]:
-    """The frame of each sentence. A historical date stated for a sentence's main verb sets
-    the frame; it lasts until a sentence returns to the present, a recent date is stated, or
-    a paragraph opens without carrying the story on ("However, …", "Then …").
-    ``own_date(sentence, index, frame)`` gives a sentence's own time, read within the
-    frame in force (a month without a year falls in the frame's year). With ``last``, only
-    the frames up to that sentence index (a frame depends on the sentences before it only:
-    those after the last event need none)."""
-    frames: list[Frame] = []
-    current: EventDate | None = None
-    previous: EventDate | None = None
-    for index, sent in enumerate(doc.sents):
-        if last is not None and index > last:
-            break
-        carried_on = CONTINUATIONS.match(sentence_text(sent)) and clause_tense(sent.root) == "past"
-        if current is not None and _new_paragraph(doc, sent) and not carried_on:
-            current = None
-        present = returns_to_present(sent)
-        if current is not None and present:
-            current = None
-        own = own_date(sent, index, current)
-        carried = None if present or has_time_clause(sent) else previous
-        if carried is not None and carried.precision != "day" and _new_paragraph(doc, sent):
-            # "Washington sanctioned him in late December.\n\nOpposition leaders called …":
-            # a paragraph goes back to the story, unless the time before it was a day
-            carried = None
-        frames.append(Frame(own, current, carried))
-        dated = own is not None and own.date is not None
-        # "He has been confined to his house since early August." runs up to now: the next
-        # sentence is neither carried back to August nor framed in it
-        since = own is not None and f"since {own.text}".lower() in sentence_text(sent).lower()
-        previous = own if dated and not ends_in_present(sent) and not since else None
-        if own is not None and own.date is not None:
-            current = own if is_historical(own) and not since else None
-    return frames
-
-
-def framed_date(frame: EventDate, trigger: Token) -> EventDate | None:
-    """The frame's date for an event of a past-tense clause; the basis is ``inferred`` and the
-    reference (if any) is kept."""
-    if frame.date is None or clause_tense(trigger) != "past":
-        return None
-    return EventDate(
-        frame.date, frame.precision, "inferred", frame.text, frame.note, frame.reference
-    )
-
-
-def article_countries(mentions: Iterable[Mention]) -> Counter[str]:
-    """How often each country is mentioned in the article (by its actors)."""
-    out: Counter[str] = Counter()
-    for mention in mentions:
-        country = getattr(mention.actor, "country", None)
-        if country and country != "---":
-            out[country] += 1
-    return out
-
-
-def is_historical(when: EventDate, pub: dt.date | None, days: dt.timedelta) -> bool:
-    """Whether a date's period ends more than ``days`` before publication."""
-    if when.date is None or pub is None:
-        return False
-    return period_end(when.date, when.precision) < pub - days

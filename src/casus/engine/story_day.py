@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from casus.engine.date_attachment import came_later
 from casus.engine.modality import REPORTING_VERBS
-from casus.engine.reference_time import Frame
+from casus.engine.narrative import Frame
 from casus.engine.sentences import sentence_of
 from casus.engine.time_spans import date_spans
 from casus.model import EventDate

@@ -40,13 +40,8 @@ from casus.engine.date_attachment import (
     time_clauses,
     with_light_verb,
 )
-from casus.engine.reference_time import (
-    Frame,
-    ReferenceResolver,
-    article_countries,
-    is_historical,
-    narrative_frames,
-)
+from casus.engine.narrative import Frame, article_countries, is_historical, narrative_frames
+from casus.engine.reference_time import ReferenceResolver
 from casus.engine.sentences import sentence_of, sentence_text
 from casus.engine.stated_dates import (
     UNRESOLVABLE,

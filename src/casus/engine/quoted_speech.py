@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from casus.engine.modality import REPORTING_VERBS
+from casus.engine.sentences import document_text, sentence_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -38,21 +39,22 @@ def quote_opener(root: Token) -> Token | None:
     """The reporting verb that opened, with a colon, the quotation ``root``'s sentence sits in
     when that quotation began in an earlier sentence; None otherwise."""
     doc = root.doc
-    sent = root.sent
+    sent = sentence_of(root)
     if root.dep_ != "ROOT" or sent.start == 0:
         return None
-    paragraph_start = doc.text.rfind("\n", 0, sent.start_char) + 1
-    quote = _opening_quote(doc.text[paragraph_start : sent.start_char])
+    text = document_text(doc)
+    paragraph_start = text.rfind("\n", 0, sent.start_char) + 1
+    quote = _opening_quote(text[paragraph_start : sent.start_char])
     if quote is None:
         return None
     quote += paragraph_start
-    before = doc.text[:quote].rstrip()
+    before = text[:quote].rstrip()
     if not before.endswith(":"):
         return None
     colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
     if colon is None or colon.start == 0:
         return None
     verb = colon[0].head  # the parser hangs the colon on the verb: "told reporters:"
-    if verb.lemma_.lower() not in REPORTING_VERBS or verb.sent.start >= sent.start:
+    if verb.lemma_.lower() not in REPORTING_VERBS or sentence_of(verb).start >= sent.start:
         return None
     return verb

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 _KEY = "casus.sentence_of"
 _TEXT_KEY = "casus.sentence_text"
+_DOC_TEXT_KEY = "casus.document_text"
 
 
 def sentence_spans(doc: Doc) -> list[Span]:
@@ -42,4 +43,13 @@ def sentence_text(sent: Span) -> str:
     found = memo.get(key)
     if found is None:
         found = memo[key] = sent.text
+    return found
+
+
+def document_text(doc: Doc) -> str:
+    """``doc.text``, built once per document and kept with the Doc (``Doc.text`` joins every
+    token's text on each call)."""
+    found: str | None = doc.user_data.get(_DOC_TEXT_KEY)
+    if found is None:
+        found = doc.user_data[_DOC_TEXT_KEY] = doc.text
     return found

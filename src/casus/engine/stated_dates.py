@@ -80,10 +80,10 @@ def resolve_stated(
         if earlier and earlier[-1].date is not None:
             base = earlier[-1]
             moved = shift(base.date, offset)  # type: ignore[arg-type]
-            precision = "month" if offset[1] else base.precision
-            return EventDate(moved, precision, "inferred", text)
-        if pub is not None:
+            return EventDate(moved, _moved_precision(base, offset), "inferred", text)
+        if pub is not None and not offset[1]:
             return EventDate(pub, "day", "publication", text)
+        # "the previous month" with nothing told before it is last month (read below)
     if within is not None and within.date is not None and lacks_year(text):
         # "In 1992, Israel sold arms to Baku. In May, …": May 1992, not this May
         pub = dt.date(within.date.year, 12, 31)
@@ -100,3 +100,13 @@ def resolve_stated(
         )
         return EventDate(None, "unknown", "stated", text, note)
     return EventDate(found[0], found[1], "stated", text)
+
+
+def _moved_precision(base: EventDate, offset: tuple[int, int]) -> str:
+    """The precision of a date moved by ``offset`` from ``base``: whole years from a year
+    stay a year ("in 2012 … **four years later**" → 2016); other month moves land on a
+    month; day moves keep the base's."""
+    months = offset[1]
+    if months and months % 12 == 0 and base.precision in ("year", "decade"):
+        return "year"
+    return "month" if months else base.precision

@@ -13,6 +13,7 @@ the account") is a reaction, reported as of the publication day."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -30,9 +31,14 @@ if TYPE_CHECKING:
 LEAD_SENTENCES = 2
 # the lead's day is the story's within a week before publication
 LEAD_REACH = dt.timedelta(days=7)
+# A stretch of time is no time of its own: "blocked the avenue **for several hours**".
+DURATION = re.compile(
+    r"(?:for )?(?:(?:several|a few|many|some|about|nearly|\w+) )?(?:hours|days|weeks|months)$",
+    re.IGNORECASE,
+)
 
 
-def _lead(
+def story_lead(
     frames: Sequence[Frame], stated: dict[int, EventDate], pub: dt.date | None
 ) -> tuple[int, EventDate] | None:
     """The index and day of the lead sentence: the first of the first two sentences with
@@ -56,7 +62,7 @@ def fronted_report(root: Token) -> list[Token]:
     return [c for c in root.children if c.dep_ == "ccomp" and c.i < root.i]
 
 
-def _simple_past(trigger: Token) -> bool:
+def simple_past(trigger: Token) -> bool:
     """A verb in the simple past, active or passive ("arrested", "were killed"), or a
     participle clause on one ("…, wounding two soldiers"); not a perfect ("has launched",
     "had begun"), another participle or a noun."""
@@ -65,7 +71,7 @@ def _simple_past(trigger: Token) -> bool:
     if trigger.tag_ == "VBG" and trigger.dep_ in ("advcl", "xcomp") and trigger.head.i != trigger.i:
         # "Pakistani soldiers opened fire on forward posts, **wounding** two soldiers": the
         # participle clause is as past as the verb it hangs on
-        return _simple_past(trigger.head)
+        return simple_past(trigger.head)
     auxes = [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lemma_.lower() in ("have", "will", "shall") or a.tag_ == "MD" for a in auxes):
         return False
@@ -78,7 +84,21 @@ def _moved(frame: Frame, day: EventDate) -> bool:
     """Whether a sentence sets the text in a time other than the lead's day: its own
     ("… condemned the arrests **on Wednesday**") or a historical frame ("In 2019, …")."""
     own = frame.own
-    return frame.inherited is not None or own is not None and own.date != day.date
+    if frame.inherited is not None:
+        return True
+    return own is not None and own.date != day.date and not _holds(own, day)
+
+
+def _holds(period: EventDate, day: EventDate) -> bool:
+    """Whether a week or a month holds the lead's day: "The protest was the largest since
+    lawmakers passed the law **earlier this week**" does not move the story off Tuesday."""
+    if period.date is None or day.date is None:
+        return False
+    if period.precision == "week":
+        return period.date <= day.date < period.date + dt.timedelta(days=7)
+    if period.precision == "month":
+        return (period.date.year, period.date.month) == (day.date.year, day.date.month)
+    return False
 
 
 def story_day(
@@ -93,11 +113,12 @@ def story_day(
     """The lead's day for an undated simple-past act after the lead, while no later
     sentence has set the story on another time; ``None`` otherwise. ``stated`` maps the
     sentences dated so far to the last day stated for one of their events."""
-    lead = _lead(frames, stated, pub)
-    if lead is None or future or not _simple_past(trigger) or came_later(trigger):
+    lead = story_lead(frames, stated, pub)
+    if lead is None or future or not simple_past(trigger) or came_later(trigger):
         return None
     index, day = lead
-    if sentence <= index or sentence >= len(frames) or date_spans(sentence_of(trigger)):
+    told = [text for _s, _e, text in date_spans(sentence_of(trigger)) if not DURATION.match(text)]
+    if sentence <= index or sentence >= len(frames) or told:
         # a sentence that states a time anywhere ("Dendias, who flew to Adana on Sunday,
         # offered his condolences") is not an undated continuation
         return None

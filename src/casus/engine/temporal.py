@@ -438,12 +438,21 @@ def relative_offset(text: str) -> tuple[int, int] | None:
         return -1, 0
     if s in ("following month", "next month after"):
         return 0, 1
-    m = re.fullmatch(rf"{_NUM} (day|week|month)s? (later|after|afterwards|earlier|before)", s)
+    if s in ("previous month", "preceding month", "month before"):
+        return 0, -1  # "… in October 2024 and killed Nasrallah **the previous month**"
+    if s in ("previous year", "preceding year", "year before"):
+        return 0, -12
+    if s in ("following year", "year after"):
+        return 0, 12
+    m = re.fullmatch(
+        rf"{_NUM} (day|week|month|year)s? (later|after|afterwards|earlier|before)", s
+    )
     if m is None:
         return None
     n = _num(m.group(1)) * (-1 if m.group(3) in ("earlier", "before") else 1)
     unit = m.group(2)
-    return (n, 0) if unit == "day" else ((7 * n, 0) if unit == "week" else (0, n))
+    steps = {"day": (n, 0), "week": (7 * n, 0), "month": (0, n), "year": (0, 12 * n)}
+    return steps[unit]
 
 
 @clamped_shift

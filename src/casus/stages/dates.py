@@ -41,6 +41,15 @@ from casus.engine.date_attachment import (
     with_light_verb,
 )
 from casus.engine.narrative import Frame, article_countries, is_historical, narrative_frames
+from casus.engine.news_time import (
+    after_bound,
+    after_clauses,
+    dates_another_noun,
+    is_overnight,
+    night_after,
+    planned_for,
+    reaction_day,
+)
 from casus.engine.reference_time import ReferenceResolver
 from casus.engine.sentences import sentence_of, sentence_text
 from casus.engine.stated_dates import (
@@ -220,9 +229,15 @@ class DateStage:
             found = since_date(before or d.stated.get(sentence - 1))
         if found is None:
             found = self._surrounding_date(d, trigger, sentence, frame, future)
-        if found is None and material and background is None and reported is None:
+        own = background is None and reported is None and not future
+        if found is None and own:  # "had imposed sanctions after … in July 2023"
+            found = self._after_date(d, trigger, sentence, within)
+        if found is None and material and own:
             told = {**self._told(d), **d.stated}
             found = story_day(trigger, d.frames, told, sentence, d.pub, future=future)
+        if found is None and own:  # "The United States has condemned …" two days on
+            told = {**self._told(d), **d.stated}
+            found = reaction_day(trigger, d.frames, told, sentence, d.pub, statement=not material)
         if found is None or after_the_fact(trigger, found, d.pub):
             return publication_date(d.pub)
         return found
@@ -245,6 +260,16 @@ class DateStage:
                     out[index] = found
         memo[d.pub] = out
         return out
+
+    def _after_date(
+        self, d: Dating, trigger: Token, sentence: int, within: EventDate | None
+    ) -> EventDate | None:
+        """The time of an "after" clause on the trigger, as a lower bound (``after_bound``)."""
+        for clause in after_clauses(trigger):
+            bound = after_bound(self._governing(d, clause, sentence, within), d.pub)
+            if bound is not None:
+                return bound
+        return None
 
     def _surrounding_date(
         self, d: Dating, trigger: Token, sentence: int, frame: Frame | None, future: bool
@@ -411,6 +436,8 @@ class DateStage:
         owner = self._owner(d, item, anchors)
         if owner is not None and owner.i == pred.i:
             return True
+        if dates_another_noun(item[3], pred):  # "the November 2024 ceasefire"
+            return False
         if owner is not None and not is_below(pred, owner) and not is_setting(owner, pred):
             return False
         return governed_by(item[3], pred, loose=loose)
@@ -543,9 +570,14 @@ class DateStage:
                         # an end point: "closed its border until Friday"; a deadline is not
                         # the time of the order: "ordered them to leave by Friday"
                         continue
+                    if not future and planned_for(item[3], text):
+                        continue  # "called a general strike for Friday": the strike's time
                     ahead = future or end == "by" and pred.tag_ == "VB"
                     before = self._stated_before(d, item, anchors, sentence)
                     found = resolve_stated(text, d.pub, ahead, before, sentence, within)
+                    if is_overnight(text) and not future:
+                        told = self._told_before(d, item, anchors, sentence)
+                        found = night_after(text, told, d.pub) or found
                     if (
                         found.date is None
                         and d.pub is not None
@@ -564,6 +596,14 @@ class DateStage:
         event, and so does "Rebels took Goma on January 27. **Two days later**, …"."""
         if relative_offset(item[2]) is None:
             return d.stated
+        found = self._told_before(d, item, anchors, sentence)
+        return d.stated if found is None else {**d.stated, sentence: found}
+
+    def _told_before(
+        self, d: Dating, item: _Anchor, anchors: list[_Anchor], sentence: int
+    ) -> EventDate | None:
+        """The last date written before an expression, in its own sentence or the two
+        before it (relative offsets left out)."""
         earlier = [a for a in anchors if a[1] <= item[0]]
         sent = sentence_of(item[3])
         for _ in range(OFFSET_REACH):
@@ -572,9 +612,9 @@ class DateStage:
                     continue
                 found = ref or resolve_stated(text, d.pub, False, {}, sentence)
                 if found.date is not None:
-                    return {**d.stated, sentence: found}
+                    return found
             if sent.start == 0:
                 break
             sent = sentence_of(d.doc[sent.start - 1])
             earlier = self._anchors(d.doc, sent.root, d.pub, d.countries)
-        return d.stated
+        return None

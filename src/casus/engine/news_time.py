@@ -1,0 +1,159 @@
+"""Conventions of news writing about time that the date stage applies around its rules
+(``stages/dates.py``, docs/dates.md):
+
+- a time written before a noun dates that noun only: "condemned the raids as a violation of
+  **the November 2024 ceasefire**" is not a condemnation of November 2024;
+- a time a plan is made *for* is the plan's, not the act's: "**called** a general strike
+  **for Friday**" is not dated Friday;
+- "overnight" in a story about an earlier day is the night after that day: "Afghan forces
+  attacked border posts late **on Saturday**. Pakistani troops returned fire **overnight**";
+- an act "after" a time long past, with no time of its own, is no earlier than that time:
+  "ECOWAS **had imposed** sanctions on Niger after soldiers toppled Bazoum **in July 2023**";
+- an undated reaction in a story told two or more days after its day came the day after it:
+  "Chinese ships fired water cannon at Philippine boats **on Saturday** … The United States
+  **has condemned** China's actions" (a Monday story): Sunday, not Monday."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from casus.engine.date_attachment import BACKGROUND_MARKS, came_later
+from casus.engine.narrative import Frame
+from casus.engine.story_day import simple_past, story_lead
+from casus.model import EventDate
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Dependency labels of a word written before the noun it modifies ("the 2015 deal").
+PREMODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "nummod", "npadvmod"})
+# Nouns that are part of the time itself: "Monday night", "Tuesday morning".
+TIME_NOUNS = frozenset(
+    {"morning", "afternoon", "evening", "night", "day", "week", "weekend", "month", "year"}
+)
+# A "for" time that is a stretch, not a point a plan is made for: "for the past two years".
+STRETCH = re.compile(r"\b(?:hours|days|weeks|months|years|decades)\b", re.IGNORECASE)
+# Words that make a perfect a standing state, not a reaction: "have **long** accused".
+STANDING = frozenset({"long", "repeatedly", "consistently", "always", "never", "often"})
+# An "after" time this far before publication bounds an undated act from below: a recent
+# one may as well be followed by the publication day.
+LONG_PAST = dt.timedelta(days=30)
+
+
+def premodified_noun(anchor: Token) -> Token | None:
+    """The noun a time is written before, inside its noun phrase ("the **November 2024**
+    ceasefire", "a **2013** referendum"), or ``None``; a time noun is part of the time
+    ("**Monday** night")."""
+    if anchor.dep_ not in PREMODIFIER_DEPS:
+        return None
+    noun = anchor.head
+    if noun.i <= anchor.i or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if noun.lemma_.lower() in TIME_NOUNS:
+        return None
+    return noun
+
+
+def dates_another_noun(anchor: Token, pred: Token) -> bool:
+    """Whether a time written before a noun other than ``pred`` belongs to that noun, not to
+    ``pred``: "Salam **condemned** the raids as a violation of the November 2024 ceasefire"."""
+    noun = premodified_noun(anchor)
+    return noun is not None and noun.i != pred.i
+
+
+def planned_for(anchor: Token, text: str) -> bool:
+    """Whether a time names the point a plan is made for ("called a general strike **for
+    Friday**", "set the vote for March"), not the time of the act; a stretch after "for"
+    is a duration ("held for the past two years")."""
+    return anchor.dep_ == "pobj" and anchor.head.lower_ == "for" and not STRETCH.search(text)
+
+
+def is_overnight(text: str) -> bool:
+    """Whether an expression is a bare "overnight"."""
+    return text.strip().lower() == "overnight"
+
+
+def night_after(text: str, before: EventDate | None, pub: dt.date | None) -> EventDate | None:
+    """The night after the day told just before a bare "overnight" ("attacked border posts
+    late on Saturday. Troops returned fire **overnight**" → Saturday), when that day is
+    before publication; ``None`` otherwise (the night before publication stands)."""
+    if before is None or before.date is None or before.precision != "day" or pub is None:
+        return None
+    if before.date >= pub:
+        return None
+    note = f"the night after {before.date.isoformat()}: the day told just before"
+    return EventDate(before.date, "day", "inferred", text, note)
+
+
+def after_clauses(trigger: Token) -> list[Token]:
+    """The heads of the "after"/"following" clauses and phrases on the trigger's verb:
+    "had imposed sanctions **after soldiers toppled** Bazoum in July 2023", "boycotted
+    parliament **after the 2024 vote**"."""
+    out: list[Token] = []
+    # a conjunct shares its head's "after": "had imposed sanctions after …, and had
+    # threatened to use force"
+    heads = [trigger, trigger.head] if trigger.dep_ == "conj" else [trigger]
+    for child in (c for h in heads for c in h.children):
+        if child.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in BACKGROUND_MARKS for m in child.children
+        ):
+            out.append(child)
+        elif child.dep_ == "prep" and child.lower_ in BACKGROUND_MARKS:
+            out += [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+    return out
+
+
+def after_bound(found: EventDate | None, pub: dt.date | None) -> EventDate | None:
+    """The time of an "after" clause as the date of an undated act that follows it, when
+    that time is long past (``LONG_PAST``): the act is no earlier, and a recent time says
+    nothing against the publication day."""
+    if found is None or found.date is None or pub is None or found.date > pub - LONG_PAST:
+        return None
+    note = f"after {found.text or found.date.isoformat()}: the act has no time of its own"
+    return EventDate(found.date, found.precision, "inferred", found.text, note, found.reference)
+
+
+def _present_perfect(trigger: Token) -> bool:
+    """ "has condemned", "have been expelled"; not one with "long" or "repeatedly"."""
+    if trigger.tag_ != "VBN":
+        return False
+    auxes = [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]
+    if not any(a.lower_ in ("has", "have") for a in auxes):
+        return False
+    return not any(c.dep_ == "advmod" and c.lower_ in STANDING for c in trigger.children)
+
+
+def reaction_day(
+    trigger: Token,
+    frames: Sequence[Frame],
+    stated: dict[int, EventDate],
+    sentence: int,
+    pub: dt.date | None,
+    *,
+    statement: bool,
+) -> EventDate | None:
+    """The day after the story's day for an undated reaction told after the lead: a
+    statement in the simple past or present perfect, or any act in the present perfect
+    ("Washington **has condemned** the raids"), when the story's day (the lead's, or a later
+    day the article has moved to) is two days or more before publication. ``None``
+    otherwise: the publication day is then as good (a reaction to yesterday's news)."""
+    lead = story_lead(frames, stated, pub)
+    if lead is None or pub is None or came_later(trigger):
+        return None
+    index, day = lead
+    if sentence <= index or sentence >= len(frames) or frames[sentence].inherited is not None:
+        return None
+    if not (_present_perfect(trigger) or statement and simple_past(trigger)):
+        return None
+    if day.date is None:
+        return None
+    # the story may have moved on since the lead: "Beijing summoned the ambassador on Sunday"
+    told = [f.own.date for f in frames[index + 1 : sentence + 1] if f.own is not None]
+    base = max((t for t in told if t is not None and day.date < t <= pub), default=day.date)
+    if base >= pub - dt.timedelta(days=1):
+        return None
+    note = f"a reaction: the day after the story's day ({base.isoformat()})"
+    return EventDate(base + dt.timedelta(days=1), "day", "inferred", None, note)

@@ -28,6 +28,10 @@ from casus.model import EventDate
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+# Prepositions that make a noun the setting of the act, so that its time is the act's too:
+# "bombed Gori **during** the 2008 war" (not "on" or "over", which often name a topic:
+# "talks on the 2015 deal").
+SETTINGS = frozenset({"in", "at", "during", "amid", "since", "throughout"})
 # Dependency labels of a word written before the noun it modifies ("the 2015 deal").
 PREMODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "nummod", "npadvmod"})
 # Nouns that are part of the time itself: "Monday night", "Tuesday morning".
@@ -41,6 +45,8 @@ STANDING = frozenset({"long", "repeatedly", "consistently", "always", "never", "
 # An "after" time this far before publication bounds an undated act from below: a recent
 # one may as well be followed by the publication day.
 LONG_PAST = dt.timedelta(days=30)
+# The note of a reaction's date (``reaction_day``).
+REACTION = "a reaction: the day after the story's day"
 
 
 def premodified_noun(anchor: Token) -> Token | None:
@@ -61,7 +67,9 @@ def dates_another_noun(anchor: Token, pred: Token) -> bool:
     """Whether a time written before a noun other than ``pred`` belongs to that noun, not to
     ``pred``: "Salam **condemned** the raids as a violation of the November 2024 ceasefire"."""
     noun = premodified_noun(anchor)
-    return noun is not None and noun.i != pred.i
+    if noun is None or noun.i == pred.i:
+        return False
+    return not (noun.dep_ == "pobj" and noun.head.lower_ in SETTINGS)
 
 
 def planned_for(anchor: Token, text: str) -> bool:
@@ -136,8 +144,8 @@ def reaction_day(
     statement: bool,
 ) -> EventDate | None:
     """The day after the story's day for an undated reaction told after the lead: a
-    statement in the simple past or present perfect, or any act in the present perfect
-    ("Washington **has condemned** the raids"), when the story's day (the lead's, or a later
+    statement in the simple past or present perfect ("Washington **has condemned** the
+    raids"), when the story's day (the lead's, or a later
     day the article has moved to) is two days or more before publication. ``None``
     otherwise: the publication day is then as good (a reaction to yesterday's news)."""
     lead = story_lead(frames, stated, pub)
@@ -146,7 +154,7 @@ def reaction_day(
     index, day = lead
     if sentence <= index or sentence >= len(frames) or frames[sentence].inherited is not None:
         return None
-    if not (_present_perfect(trigger) or statement and simple_past(trigger)):
+    if not statement or not (_present_perfect(trigger) or simple_past(trigger)):
         return None
     if day.date is None:
         return None
@@ -155,5 +163,11 @@ def reaction_day(
     base = max((t for t in told if t is not None and day.date < t <= pub), default=day.date)
     if base >= pub - dt.timedelta(days=1):
         return None
-    note = f"a reaction: the day after the story's day ({base.isoformat()})"
+    note = f"{REACTION} ({base.isoformat()})"
     return EventDate(base + dt.timedelta(days=1), "day", "inferred", None, note)
+
+
+def is_reaction_day(when: EventDate) -> bool:
+    """Whether a date is a reaction's (``reaction_day``): like the publication day, a guess
+    with no time told for it, so an act its clause reports is dated from before it."""
+    return when.note is not None and when.note.startswith(REACTION)

@@ -46,6 +46,7 @@ from casus.engine.news_time import (
     after_clauses,
     dates_another_noun,
     is_overnight,
+    is_reaction_day,
     night_after,
     planned_for,
     reaction_day,
@@ -354,7 +355,7 @@ class DateStage:
                 w = own
                 return EventDate(w.date, w.precision, "inferred", w.text, w.note, w.reference)
         base = self._date(d, main, sentence, frame)
-        if undated and base.basis != "publication":
+        if undated and base.basis != "publication" and not is_reaction_day(base):
             return None
         stretch = stretch_start(background_words(clause), base) if clause is not None else None
         if stretch is not None:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from casus.engine.date_attachment import BACKGROUND_MARKS, came_later
 from casus.engine.narrative import Frame
-from casus.engine.story_day import simple_past, story_lead
+from casus.engine.story_day import holds, simple_past, story_lead
 from casus.model import EventDate
 
 if TYPE_CHECKING:
@@ -171,3 +171,15 @@ def is_reaction_day(when: EventDate) -> bool:
     """Whether a date is a reaction's (``reaction_day``): like the publication day, a guess
     with no time told for it, so an act its clause reports is dated from before it."""
     return when.note is not None and when.note.startswith(REACTION)
+
+
+def finest(found: Sequence[EventDate]) -> EventDate:
+    """Of the times that govern one act, in text order, the first, unless a later one is a
+    day inside it: "For the third time **this month**, a Chinese vessel turned its water
+    cannon on a Philippine ship **on Monday**" is Monday's act; "In 2019, … on Monday" keeps
+    2019 when that Monday is not in it."""
+    first = found[0]
+    for later in found[1:]:
+        if later.precision == "day" and first.precision != "day" and holds(first, later):
+            return later
+    return first

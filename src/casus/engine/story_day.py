@@ -44,9 +44,13 @@ def story_lead(
     """The index and day of the lead sentence: the first of the first two sentences with
     an own time, or a day stated for one of its events ("Chinese vessels fired water cannon
     at Philippine boats **on Saturday**, the coast guard said"), when that time is a day
-    within a week before publication."""
+    within a week before publication. A day stated for an event comes before a coarser
+    own time: "For the third time **this month**, a Chinese vessel turned its water cannon
+    on a Philippine ship **on Monday**" is Monday's story."""
     for index, frame in enumerate(frames[:LEAD_SENTENCES]):
-        own = frame.own or stated.get(index)
+        own, day = frame.own, stated.get(index)
+        if own is None or own.precision != "day" and day is not None and day.precision == "day":
+            own = day or own
         if own is not None and own.date is not None and pub is not None:
             recent = pub - LEAD_REACH <= own.date <= pub
             return (index, own) if own.precision == "day" and recent else None
@@ -86,11 +90,11 @@ def _moved(frame: Frame, day: EventDate) -> bool:
     own = frame.own
     if frame.inherited is not None:
         return True
-    return own is not None and own.date != day.date and not _holds(own, day)
+    return own is not None and own.date != day.date and not holds(own, day)
 
 
-def _holds(period: EventDate, day: EventDate) -> bool:
-    """Whether a week or a month holds the lead's day: "The protest was the largest since
+def holds(period: EventDate, day: EventDate) -> bool:
+    """Whether a week, a month or a year holds a day: "The protest was the largest since
     lawmakers passed the law **earlier this week**" does not move the story off Tuesday."""
     if period.date is None or day.date is None:
         return False
@@ -98,7 +102,7 @@ def _holds(period: EventDate, day: EventDate) -> bool:
         return period.date <= day.date < period.date + dt.timedelta(days=7)
     if period.precision == "month":
         return (period.date.year, period.date.month) == (day.date.year, day.date.month)
-    return False
+    return period.precision == "year" and period.date.year == day.date.year
 
 
 def story_day(

@@ -45,6 +45,7 @@ from casus.engine.news_time import (
     after_bound,
     after_clauses,
     dates_another_noun,
+    finest,
     is_overnight,
     is_reaction_day,
     night_after,
@@ -557,36 +558,46 @@ class DateStage:
         if not anchors:  # most sentences state no time
             return None
         future = is_future(trigger, d.events)
-        candidates = with_light_verb(trigger, d.events)
         for loose in (False, True):
-            for pred in candidates:
-                for item in anchors:
-                    _s, _e, text, _anchor, ref = item
-                    if not self._attaches(d, item, pred, anchors, loose=loose):
-                        continue
-                    if ref is not None:
-                        return ref
-                    end = end_point(item[3])
-                    if end in ("until", "till") or end == "by" and loose:
-                        # an end point: "closed its border until Friday"; a deadline is not
-                        # the time of the order: "ordered them to leave by Friday"
-                        continue
-                    if not future and planned_for(item[3], text):
-                        continue  # "called a general strike for Friday": the strike's time
-                    ahead = future or end == "by" and pred.tag_ == "VB"
-                    before = self._stated_before(d, item, anchors, sentence)
-                    found = resolve_stated(text, d.pub, ahead, before, sentence, within)
-                    if is_overnight(text) and not future:
-                        told = self._told_before(d, item, anchors, sentence)
-                        found = night_after(text, told, d.pub) or found
-                    if (
-                        found.date is None
-                        and d.pub is not None
-                        and not UNRESOLVABLE.match(text.strip())
-                    ):
-                        continue  # a duration ("a one-year state of emergency"), no date
-                    return found
+            for pred in with_light_verb(trigger, d.events):
+                args = (d, pred, anchors, sentence, within, future, loose)
+                found = [w for item in anchors if (w := self._resolved(item, *args)) is not None]
+                if found:  # "this month … on Monday": the day (``news_time.finest``)
+                    return finest(found)
         return None
+
+    def _resolved(
+        self,
+        item: _Anchor,
+        d: Dating,
+        pred: Token,
+        anchors: list[_Anchor],
+        sentence: int,
+        within: EventDate | None,
+        future: bool,
+        loose: bool,
+    ) -> EventDate | None:
+        """The date of one expression that governs ``pred``, or ``None``."""
+        _s, _e, text, anchor, ref = item
+        if not self._attaches(d, item, pred, anchors, loose=loose):
+            return None
+        if ref is not None:
+            return ref
+        end = end_point(anchor)
+        if end in ("until", "till") or end == "by" and loose:
+            # an end point: "closed its border until Friday"; a deadline is not the time of
+            # the order: "ordered them to leave by Friday"
+            return None
+        if not future and planned_for(anchor, text):
+            return None  # "called a general strike for Friday": the strike's time
+        ahead = future or end == "by" and pred.tag_ == "VB"
+        before = self._stated_before(d, item, anchors, sentence)
+        found = resolve_stated(text, d.pub, ahead, before, sentence, within)
+        if is_overnight(text) and not future:
+            found = night_after(text, self._told_before(d, item, anchors, sentence), d.pub) or found
+        if found.date is None and d.pub is not None and not UNRESOLVABLE.match(text.strip()):
+            return None  # a duration ("a one-year state of emergency"), no date
+        return found
 
     def _stated_before(
         self, d: Dating, item: _Anchor, anchors: list[_Anchor], sentence: int

@@ -428,10 +428,14 @@ def expressing_clause(trigger: Token) -> Token | None:
     """The verb that expresses a planned or threatened act: "Erdogan said on Saturday that
     Turkey **would launch** an operation" → said; "he was prepared **to meet** Rahmon next
     month" → the verb above "prepared". ``None`` when the act is the main clause, or a
-    reported act that is neither future, modal nor an infinitive ("said it had agreed")."""
+    reported act that is neither future, modal nor an infinitive ("said it had agreed"). A
+    conjunct is expressed by its head's verb: "said Washington would review its ties and
+    **could impose** sanctions" → said."""
     if not (trigger.dep_ == "xcomp" or is_future_locally(trigger) or is_modal_locally(trigger)):
         return None
     t = trigger
+    if t.dep_ == "conj" and t.head.dep_ in ("xcomp", "ccomp", "acomp"):
+        t = t.head  # a conjunct inside the reported clause, not one of the reporting verb
     for _ in range(5):
         if t.dep_ not in ("xcomp", "ccomp", "acomp") or t.head.i == t.i:
             break

@@ -7,6 +7,8 @@
   **for Friday**" is not dated Friday;
 - "overnight" in a story about an earlier day is the night after that day: "Afghan forces
   attacked border posts late **on Saturday**. Pakistani troops returned fire **overnight**";
+- an undated statement by someone whose relative clause dates a visit was made on it: "The
+  envoy, **who visited Tbilisi on Tuesday**, said Washington would review its ties";
 - an act "after" a time long past, with no time of its own, is no earlier than that time:
   "ECOWAS **had imposed** sanctions on Niger after soldiers toppled Bazoum **in July 2023**";
 - an undated reaction in a story told two or more days after its day came the day after it:
@@ -40,6 +42,8 @@ TIME_NOUNS = frozenset(
 )
 # A "for" time that is a stretch, not a point a plan is made for: "for the past two years".
 STRETCH = re.compile(r"\b(?:hours|days|weeks|months|years|decades)\b", re.IGNORECASE)
+# Verbs of a visit: a statement by the visitor was made on it.
+VISIT_VERBS = frozenset({"visit", "arrive", "travel", "tour", "fly"})
 # Words that make a perfect a standing state, not a reaction: "have **long** accused".
 STANDING = frozenset({"long", "repeatedly", "consistently", "always", "never", "often"})
 # An "after" time this far before publication bounds an undated act from below: a recent
@@ -94,6 +98,28 @@ def night_after(text: str, before: EventDate | None, pub: dt.date | None) -> Eve
         return None
     note = f"the night after {before.date.isoformat()}: the day told just before"
     return EventDate(before.date, "day", "inferred", text, note)
+
+
+def visit_clause(trigger: Token) -> Token | None:
+    """The verb of a relative clause on the trigger's subject that tells the speaker's visit
+    ("The envoy, **who visited** Tbilisi on Tuesday, said …"), or ``None``."""
+    subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for subject in subjects:
+        for clause in subject.children:
+            if clause.dep_ == "relcl" and clause.lemma_.lower() in VISIT_VERBS:
+                return clause
+    return None
+
+
+def visit_day(found: EventDate | None, pub: dt.date | None) -> EventDate | None:
+    """A visit's day as the date of what the visitor said, when it is a day within a week
+    before publication; ``None`` otherwise."""
+    if found is None or found.date is None or found.precision != "day" or pub is None:
+        return None
+    if not pub - dt.timedelta(days=7) <= found.date <= pub:
+        return None
+    note = "said on the visit its speaker's relative clause dates"
+    return EventDate(found.date, "day", "inferred", found.text, note)
 
 
 def after_clauses(trigger: Token) -> list[Token]:

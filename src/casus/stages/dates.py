@@ -51,6 +51,8 @@ from casus.engine.news_time import (
     night_after,
     planned_for,
     reaction_day,
+    visit_clause,
+    visit_day,
 )
 from casus.engine.reference_time import ReferenceResolver
 from casus.engine.sentences import sentence_of, sentence_text
@@ -233,7 +235,7 @@ class DateStage:
             found = self._surrounding_date(d, trigger, sentence, frame, future)
         own = background is None and reported is None and not future
         if found is None and own:  # "had imposed sanctions after … in July 2023"
-            found = self._after_date(d, trigger, sentence, within)
+            found = self._after_date(d, trigger, sentence, within, statement=not material)
         if found is None and material and own:
             told = {**self._told(d), **d.stated}
             found = story_day(trigger, d.frames, told, sentence, d.pub, future=future)
@@ -264,9 +266,22 @@ class DateStage:
         return out
 
     def _after_date(
-        self, d: Dating, trigger: Token, sentence: int, within: EventDate | None
+        self,
+        d: Dating,
+        trigger: Token,
+        sentence: int,
+        within: EventDate | None,
+        *,
+        statement: bool,
     ) -> EventDate | None:
-        """The time of an "after" clause on the trigger, as a lower bound (``after_bound``)."""
+        """The day of the visit a speaker's relative clause tells, for a ``statement``
+        (``visit_day``), else the time of an "after" clause on the trigger, as a lower
+        bound (``after_bound``)."""
+        visit = visit_clause(trigger) if statement else None
+        if visit is not None:
+            found = visit_day(self._governing(d, visit, sentence, within), d.pub)
+            if found is not None:
+                return found
         for clause in after_clauses(trigger):
             bound = after_bound(self._governing(d, clause, sentence, within), d.pub)
             if bound is not None:

@@ -9,6 +9,8 @@
   attacked border posts late **on Saturday**. Pakistani troops returned fire **overnight**";
 - an undated statement by someone whose relative clause dates a visit was made on it: "The
   envoy, **who visited Tbilisi on Tuesday**, said Washington would review its ties";
+- a noun event "N days after" which another act is told is N days before it: "fighting
+  that began on Oct. 8, 2023, **a day after the Hamas attack**" (the attack: Oct. 7);
 - an act "after" a time long past, with no time of its own, is no earlier than that time:
   "ECOWAS **had imposed** sanctions on Niger after soldiers toppled Bazoum **in July 2023**";
 - an undated reaction in a story told two or more days after its day came the day after it:
@@ -22,7 +24,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from casus.engine.date_attachment import BACKGROUND_MARKS, came_later
+from casus.engine.date_attachment import BACKGROUND_MARKS, INTERVAL_UNITS, came_later
 from casus.engine.narrative import Frame
 from casus.engine.story_day import holds, simple_past, story_lead
 from casus.model import EventDate
@@ -120,6 +122,31 @@ def visit_day(found: EventDate | None, pub: dt.date | None) -> EventDate | None:
         return None
     note = "said on the visit its speaker's relative clause dates"
     return EventDate(found.date, "day", "inferred", found.text, note)
+
+
+def noun_offset(trigger: Token) -> tuple[str, Token] | None:
+    """The interval and the predicate of an "N units after/before" phrase whose object is
+    the trigger, a noun event: "expelled two diplomats on Friday, **a week after** the
+    drone incursion" → ("a week after", expelled); "began on Oct. 8, **a day after** the
+    attack" (the interval in apposition to the date) → ("a day after", began)."""
+    mark = trigger.head
+    if trigger.dep_ != "pobj" or mark.lower_ not in ("after", "before") or mark.dep_ != "prep":
+        return None
+    units = [c for c in mark.children if c.dep_ == "npadvmod"]
+    if mark.head.dep_ in ("appos", "npadvmod"):
+        units.append(mark.head)
+    for unit in units:
+        if unit.lemma_.lower() not in INTERVAL_UNITS:
+            continue
+        amount = " ".join(w.lower_ for w in unit.subtree if w.i < mark.i and w.i <= unit.i)
+        main = mark.head if unit.i != mark.head.i else unit.head
+        for _ in range(4):  # up from the date the interval stands by to its verb
+            if main.pos_ in ("VERB", "AUX") or main.head.i == main.i:
+                break
+            main = main.head
+        if main.pos_ in ("VERB", "AUX"):
+            return f"{amount if amount != unit.lower_ else 'a few ' + amount} {mark.lower_}", main
+    return None
 
 
 def after_clauses(trigger: Token) -> list[Token]:

@@ -49,6 +49,7 @@ from casus.engine.news_time import (
     is_overnight,
     is_reaction_day,
     night_after,
+    noun_offset,
     planned_for,
     reaction_day,
     visit_clause,
@@ -323,7 +324,7 @@ class DateStage:
     ) -> EventDate | None:
         """The date of an event in an "N days after …" clause: the main predicate's date,
         moved back by N days ("The march came two days after gunmen overran the town")."""
-        found = offset_clause(trigger)
+        found = offset_clause(trigger) or noun_offset(trigger)  # "a week after the raid"
         if found is None:
             return None
         text, main = found

@@ -13,6 +13,8 @@
   that began on Oct. 8, 2023, **a day after the Hamas attack**" (the attack: Oct. 7);
 - an act "after" a time long past, with no time of its own, is no earlier than that time:
   "ECOWAS **had imposed** sanctions on Niger after soldiers toppled Bazoum **in July 2023**";
+- a lead in the present perfect with no time is told on the day its next sentence gives:
+  "Russia **has sent** nine planes to Italy … The aircraft landed near Rome **on Sunday**";
 - an undated reaction in a story told two or more days after its day came the day after it:
   "Chinese ships fired water cannon at Philippine boats **on Saturday** … The United States
   **has condemned** China's actions" (a Monday story): Sunday, not Monday."""
@@ -26,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from casus.engine.date_attachment import BACKGROUND_MARKS, INTERVAL_UNITS, came_later
 from casus.engine.narrative import Frame
-from casus.engine.story_day import holds, simple_past, story_lead
+from casus.engine.story_day import LEAD_REACH, holds, simple_past, story_lead
 from casus.model import EventDate
 
 if TYPE_CHECKING:
@@ -185,6 +187,23 @@ def _present_perfect(trigger: Token) -> bool:
     if not any(a.lower_ in ("has", "have") for a in auxes):
         return False
     return not any(c.dep_ == "advmod" and c.lower_ in STANDING for c in trigger.children)
+
+
+def delayed_lead(
+    trigger: Token, frames: Sequence[Frame], sentence: int, pub: dt.date | None
+) -> EventDate | None:
+    """The day the second sentence tells, for an undated act in the present perfect in the
+    article's first sentence, when that day is within a week before publication (news
+    often leads with "has" and gives the time in the next paragraph); ``None`` otherwise."""
+    if sentence != 0 or len(frames) < 2 or pub is None or not _present_perfect(trigger):
+        return None
+    told = frames[1].own
+    if told is None or told.date is None or told.precision != "day":
+        return None
+    if not pub - LEAD_REACH <= told.date <= pub:
+        return None
+    note = "a lead in the present perfect: the day its next sentence tells"
+    return EventDate(told.date, "day", "inferred", told.text, note)
 
 
 def reaction_day(

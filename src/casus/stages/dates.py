@@ -45,6 +45,7 @@ from casus.engine.news_time import (
     after_bound,
     after_clauses,
     dates_another_noun,
+    delayed_lead,
     finest,
     is_overnight,
     is_reaction_day,
@@ -240,6 +241,8 @@ class DateStage:
         if found is None and material and own:
             told = {**self._told(d), **d.stated}
             found = story_day(trigger, d.frames, told, sentence, d.pub, future=future)
+        if found is None and own:  # "Russia has sent nine planes … The aircraft landed on Sunday"
+            found = delayed_lead(trigger, d.frames, sentence, d.pub)
         if found is None and own:  # "The United States has condemned …" two days on
             told = {**self._told(d), **d.stated}
             found = reaction_day(trigger, d.frames, told, sentence, d.pub, statement=not material)

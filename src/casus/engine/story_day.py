@@ -46,15 +46,24 @@ def story_lead(
     at Philippine boats **on Saturday**, the coast guard said"), when that time is a day
     within a week before publication. A day stated for an event comes before a coarser
     own time: "For the third time **this month**, a Chinese vessel turned its water cannon
-    on a Philippine ship **on Monday**" is Monday's story."""
+    on a Philippine ship **on Monday**" is Monday's story, and so does a report's own later
+    day: "Chinese ships fired water cannon at Philippine boats **on Saturday**, the coast
+    guard said **on Sunday**" is Saturday's story."""
     for index, frame in enumerate(frames[:LEAD_SENTENCES]):
         own, day = frame.own, stated.get(index)
-        if own is None or own.precision != "day" and day is not None and day.precision == "day":
+        if own is None or day is not None and day.precision == "day" and _before(day, own):
             own = day or own
         if own is not None and own.date is not None and pub is not None:
             recent = pub - LEAD_REACH <= own.date <= pub
             return (index, own) if own.precision == "day" and recent else None
     return None
+
+
+def _before(day: EventDate, own: EventDate) -> bool:
+    """Whether a day stated for a lead's act is finer than, or before, the lead's own time."""
+    if own.precision != "day":
+        return True
+    return day.date is not None and own.date is not None and day.date < own.date
 
 
 def fronted_report(root: Token) -> list[Token]:

@@ -68,12 +68,12 @@ LONG_EVENTS = DATA / "gold" / "dev-long-events.jsonl"
 # (detection P 87.0%, R 83.3%; dyad F1 51.0%); raised by h-recall5 ("as" predicates, summoned
 # for talks, hotline, intrusions, speaker pronouns: P 87.4%, R 86.5%, dyad F1 53.1%); date
 # accuracy 81.0% with the h-dates5 rules (76.2% before them: "has since", stretches in
-# background clauses, reported leads)
+# background clauses, reported leads); 84.9% with the h-dates6 news conventions
 LONG_FLOORS = {
     "detection_precision": 0.85,
     "detection_recall": 0.85,
     "dyad_f1": 0.51,
-    "date_accuracy": 0.79,
+    "date_accuracy": 0.82,
 }
 
 
@@ -99,3 +99,17 @@ def test_long_article_dates_do_not_fall() -> None:
     assert result.returncode == 0, result.stderr.decode()
     summary = json.loads(result.stdout.decode())[str(DEV_LONG)]
     assert summary["date_accuracy"] >= DEV_LONG_DATE_FLOOR
+
+
+DEV_DATES2 = DATA / "gold" / "dev-dates2.jsonl"
+# issue 12 (h-dates6): long articles on the ways news tells time, coded before casus was run
+# on them; date accuracy on matched events was 77.8% before the news conventions of
+# engine/news_time.py, 90.1% with them
+DEV_DATES2_DATE_FLOOR = 0.88
+
+
+def test_news_time_article_dates_do_not_fall() -> None:
+    result = run_cli("eval", str(DEV_DATES2), "--json")
+    assert result.returncode == 0, result.stderr.decode()
+    summary = json.loads(result.stdout.decode())[str(DEV_DATES2)]
+    assert summary["date_accuracy"] >= DEV_DATES2_DATE_FLOOR

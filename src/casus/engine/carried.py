@@ -87,13 +87,16 @@ def publication_date(pub: dt.date | None) -> EventDate:
 
 def since_perfect(trigger: Token) -> bool:
     """Whether the trigger is a perfect with a bare "since" ("NATO **has since deployed**
-    700 more troops"): the act came after the time the text has just told, not on the
-    publication day."""
+    700 more troops") or "since then": the act came after the time the text has just told,
+    not on the publication day."""
     perfect = any(
         c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "have" for c in trigger.children
     )
     return perfect and any(
-        c.dep_ == "advmod" and c.lower_ == "since" and not list(c.children)
+        c.dep_ in ("advmod", "prep")
+        and c.lower_ == "since"
+        and all(w.lower_ == "then" for w in c.children)  # "have killed 100 fighters since then"
+        and (c.dep_ == "advmod" or list(c.children))
         for c in trigger.children
     )
 

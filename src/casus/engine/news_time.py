@@ -159,13 +159,24 @@ def after_clauses(trigger: Token) -> list[Token]:
     # a conjunct shares its head's "after": "had imposed sanctions after …, and had
     # threatened to use force"
     heads = [trigger, trigger.head] if trigger.dep_ == "conj" else [trigger]
-    for child in (c for h in heads for c in h.children):
+    for child in (c for h in heads for c in _phrase_children(h)):
         if child.dep_ == "advcl" and any(
             m.dep_ == "mark" and m.lower_ in BACKGROUND_MARKS for m in child.children
         ):
             out.append(child)
         elif child.dep_ == "prep" and child.lower_ in BACKGROUND_MARKS:
             out += [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+    return out
+
+
+def _phrase_children(head: Token) -> list[Token]:
+    """The children of ``head``, and those of the phrases it takes that hold no verb:
+    "boycotted parliament **for months after** the 2024 vote"."""
+    out = list(head.children)
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ not in BACKGROUND_MARKS:
+            for obj in (c for c in child.children if c.dep_ == "pobj"):
+                out += [c for c in obj.children if c.dep_ == "prep"]
     return out
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from casus.engine.date_attachment import BACKGROUND_MARKS, INTERVAL_UNITS, came_later
@@ -266,3 +266,36 @@ def finest(found: Sequence[EventDate]) -> EventDate:
         if later.precision == "day" and first.precision != "day" and holds(first, later):
             return later
     return first
+
+
+def around_act(
+    trigger: Token,
+    governing: Callable[[Token], EventDate | None],
+    pub: dt.date | None,
+    statement: bool,
+) -> EventDate | None:
+    """The day of the visit a speaker's relative clause tells, for a ``statement``
+    (``visit_day``), else the time of an "after" clause or phrase on the act, as a lower
+    bound (``after_bound``); ``governing`` gives the time that governs a clause's verb."""
+    visit = visit_clause(trigger) if statement else None
+    found = visit_day(governing(visit), pub) if visit is not None else None
+    for clause in after_clauses(trigger) if found is None else ():
+        found = after_bound(governing(clause), pub)
+        if found is not None:
+            break
+    return found
+
+
+def undated_day(
+    trigger: Token,
+    frames: Sequence[Frame],
+    stated: dict[int, EventDate],
+    sentence: int,
+    pub: dt.date | None,
+    statement: bool,
+) -> EventDate | None:
+    """The day of an act told with no time of its own: a present-perfect lead's
+    (``delayed_lead``), else a reaction's (``reaction_day``)."""
+    return delayed_lead(trigger, frames, sentence, pub) or reaction_day(
+        trigger, frames, stated, sentence, pub, statement=statement
+    )

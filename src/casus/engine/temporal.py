@@ -444,9 +444,7 @@ def relative_offset(text: str) -> tuple[int, int] | None:
         return 0, -12
     if s in ("following year", "year after"):
         return 0, 12
-    m = re.fullmatch(
-        rf"{_NUM} (day|week|month|year)s? (later|after|afterwards|earlier|before)", s
-    )
+    m = re.fullmatch(rf"{_NUM} (day|week|month|year)s? (later|after|afterwards|earlier|before)", s)
     if m is None:
         return None
     n = _num(m.group(1)) * (-1 if m.group(3) in ("earlier", "before") else 1)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeAlias
 
 from casus.document import Document
+from casus.engine import news_time
 from casus.engine.background import latest_earlier, stretch_start
 from casus.engine.carried import (
     carried_date,
@@ -41,21 +42,6 @@ from casus.engine.date_attachment import (
     with_light_verb,
 )
 from casus.engine.narrative import Frame, article_countries, is_historical, narrative_frames
-from casus.engine.news_time import (
-    after_bound,
-    after_clauses,
-    dates_another_noun,
-    delayed_lead,
-    finest,
-    is_overnight,
-    is_reaction_day,
-    night_after,
-    noun_offset,
-    planned_for,
-    reaction_day,
-    visit_clause,
-    visit_day,
-)
 from casus.engine.reference_time import ReferenceResolver
 from casus.engine.sentences import sentence_of, sentence_text
 from casus.engine.stated_dates import (
@@ -237,15 +223,14 @@ class DateStage:
             found = self._surrounding_date(d, trigger, sentence, frame, future)
         own = background is None and reported is None and not future
         if found is None and own:  # "had imposed sanctions after … in July 2023"
-            found = self._after_date(d, trigger, sentence, within, statement=not material)
+            found = news_time.around_act(
+                trigger, lambda t: self._governing(d, t, sentence, within), d.pub, not material
+            )
+        told = {**self._told(d), **d.stated} if found is None and own else {}
         if found is None and material and own:
-            told = {**self._told(d), **d.stated}
             found = story_day(trigger, d.frames, told, sentence, d.pub, future=future)
-        if found is None and own:  # "Russia has sent nine planes … The aircraft landed on Sunday"
-            found = delayed_lead(trigger, d.frames, sentence, d.pub)
-        if found is None and own:  # "The United States has condemned …" two days on
-            told = {**self._told(d), **d.stated}
-            found = reaction_day(trigger, d.frames, told, sentence, d.pub, statement=not material)
+        if found is None and own:  # "Russia has sent …", "The United States has condemned …"
+            found = news_time.undated_day(trigger, d.frames, told, sentence, d.pub, not material)
         if found is None or after_the_fact(trigger, found, d.pub):
             return publication_date(d.pub)
         return found
@@ -268,29 +253,6 @@ class DateStage:
                     out[index] = found
         memo[d.pub] = out
         return out
-
-    def _after_date(
-        self,
-        d: Dating,
-        trigger: Token,
-        sentence: int,
-        within: EventDate | None,
-        *,
-        statement: bool,
-    ) -> EventDate | None:
-        """The day of the visit a speaker's relative clause tells, for a ``statement``
-        (``visit_day``), else the time of an "after" clause on the trigger, as a lower
-        bound (``after_bound``)."""
-        visit = visit_clause(trigger) if statement else None
-        if visit is not None:
-            found = visit_day(self._governing(d, visit, sentence, within), d.pub)
-            if found is not None:
-                return found
-        for clause in after_clauses(trigger):
-            bound = after_bound(self._governing(d, clause, sentence, within), d.pub)
-            if bound is not None:
-                return bound
-        return None
 
     def _surrounding_date(
         self, d: Dating, trigger: Token, sentence: int, frame: Frame | None, future: bool
@@ -327,7 +289,7 @@ class DateStage:
     ) -> EventDate | None:
         """The date of an event in an "N days after …" clause: the main predicate's date,
         moved back by N days ("The march came two days after gunmen overran the town")."""
-        found = offset_clause(trigger) or noun_offset(trigger)  # "a week after the raid"
+        found = offset_clause(trigger) or news_time.noun_offset(trigger)  # "a week after the raid"
         if found is None:
             return None
         text, main = found
@@ -375,7 +337,7 @@ class DateStage:
                 w = own
                 return EventDate(w.date, w.precision, "inferred", w.text, w.note, w.reference)
         base = self._date(d, main, sentence, frame)
-        if undated and base.basis != "publication" and not is_reaction_day(base):
+        if undated and base.basis != "publication" and not news_time.is_reaction_day(base):
             return None
         stretch = stretch_start(background_words(clause), base) if clause is not None else None
         if stretch is not None:
@@ -457,7 +419,7 @@ class DateStage:
         owner = self._owner(d, item, anchors)
         if owner is not None and owner.i == pred.i:
             return True
-        if dates_another_noun(item[3], pred):  # "the November 2024 ceasefire"
+        if news_time.dates_another_noun(item[3], pred):  # "the November 2024 ceasefire"
             return False
         if owner is not None and not is_below(pred, owner) and not is_setting(owner, pred):
             return False
@@ -582,7 +544,7 @@ class DateStage:
                 args = (d, pred, anchors, sentence, within, future, loose)
                 found = [w for item in anchors if (w := self._resolved(item, *args)) is not None]
                 if found:  # "this month … on Monday": the day (``news_time.finest``)
-                    return finest(found)
+                    return news_time.finest(found)
         return None
 
     def _resolved(
@@ -607,13 +569,14 @@ class DateStage:
             # an end point: "closed its border until Friday"; a deadline is not the time of
             # the order: "ordered them to leave by Friday"
             return None
-        if not future and planned_for(anchor, text):
+        if not future and news_time.planned_for(anchor, text):
             return None  # "called a general strike for Friday": the strike's time
         ahead = future or end == "by" and pred.tag_ == "VB"
         before = self._stated_before(d, item, anchors, sentence)
         found = resolve_stated(text, d.pub, ahead, before, sentence, within)
-        if is_overnight(text) and not future:
-            found = night_after(text, self._told_before(d, item, anchors, sentence), d.pub) or found
+        if news_time.is_overnight(text) and not future:  # "late on Saturday … overnight"
+            told = self._told_before(d, item, anchors, sentence)
+            found = news_time.night_after(text, told, d.pub) or found
         if found.date is None and d.pub is not None and not UNRESOLVABLE.match(text.strip()):
             return None  # a duration ("a one-year state of emergency"), no date
         return found

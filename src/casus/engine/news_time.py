@@ -11,6 +11,9 @@
   envoy, **who visited Tbilisi on Tuesday**, said Washington would review its ties";
 - a noun event "N days after" which another act is told is N days before it: "fighting
   that began on Oct. 8, 2023, **a day after the Hamas attack**" (the attack: Oct. 7);
+- an act told as an answer to a dated act came after it: "South Korea **responded to
+  Saturday's missile test by summoning** the Russian ambassador" (the day after Saturday,
+  no later than publication);
 - an act "after" a time long past, with no time of its own, is no earlier than that time:
   "ECOWAS **had imposed** sanctions on Niger after soldiers toppled Bazoum **in July 2023**";
 - a lead in the present perfect with no time is told on the day its next sentence gives:
@@ -48,6 +51,9 @@ TIME_NOUNS = frozenset(
 STRETCH = re.compile(r"\b(?:hours|days|weeks|months|years|decades)\b", re.IGNORECASE)
 # Verbs of a visit: a statement by the visitor was made on it.
 VISIT_VERBS = frozenset({"visit", "arrive", "travel", "tour", "fly"})
+# Verbs and nouns of an answer: "responded to Saturday's attack by …", "in retaliation for".
+ANSWER_VERBS = frozenset({"respond", "react", "reply", "retaliate"})
+ANSWER_NOUNS = frozenset({"response", "reaction", "reply", "retaliation", "answer"})
 # Words that make a perfect a standing state, not a reaction: "have **long** accused".
 STANDING = frozenset({"long", "repeatedly", "consistently", "always", "never", "often"})
 # An "after" time this far before publication bounds an undated act from below: a recent
@@ -149,6 +155,38 @@ def noun_offset(trigger: Token) -> tuple[str, Token] | None:
         if main.pos_ in ("VERB", "AUX"):
             return f"{amount if amount != unit.lower_ else 'a few ' + amount} {mark.lower_}", main
     return None
+
+
+def answered(trigger: Token) -> Token | None:
+    """The noun of the act the trigger answers: "responded to **Saturday's attack** by
+    launching air strikes", "struck rebel bases **in retaliation for** the ambush"."""
+    verb = trigger.head.head if trigger.dep_ == "pcomp" and trigger.head.lower_ == "by" else None
+    if verb is not None and verb.lemma_.lower() in ANSWER_VERBS:
+        holders = [verb]
+    else:
+        holders = [
+            n
+            for p in trigger.children
+            if p.dep_ == "prep" and p.lower_ == "in"
+            for n in p.children
+            if n.dep_ == "pobj" and n.lemma_.lower() in ANSWER_NOUNS
+        ]
+    for holder in holders:
+        for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in ("to", "for")):
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def answer_day(found: EventDate | None, pub: dt.date | None) -> EventDate | None:
+    """The date of an answer to an act of ``found``'s time: the day after a day, as for a
+    reaction (the publication day when that is no later), else the coarser time itself."""
+    if found is None or found.date is None or pub is None or found.date > pub:
+        return None
+    note = f"an answer to the act of {found.date.isoformat()}"
+    if found.precision != "day":
+        return EventDate(found.date, found.precision, "inferred", found.text, note)
+    day = min(found.date + dt.timedelta(days=1), pub)
+    return EventDate(day, "day", "inferred", found.text, note)
 
 
 def after_clauses(trigger: Token) -> list[Token]:
@@ -275,10 +313,14 @@ def around_act(
     statement: bool,
 ) -> EventDate | None:
     """The day of the visit a speaker's relative clause tells, for a ``statement``
-    (``visit_day``), else the time of an "after" clause or phrase on the act, as a lower
-    bound (``after_bound``); ``governing`` gives the time that governs a clause's verb."""
+    (``visit_day``), else the time of the act it answers (``answer_day``), else the time
+    of an "after" clause or phrase on the act, as a lower bound (``after_bound``);
+    ``governing`` gives the time that governs a clause's verb or a noun."""
     visit = visit_clause(trigger) if statement else None
     found = visit_day(governing(visit), pub) if visit is not None else None
+    answer = answered(trigger) if found is None else None
+    if answer is not None:  # "responded to Saturday's attack by launching air strikes"
+        found = answer_day(governing(answer), pub)
     for clause in after_clauses(trigger) if found is None else ():
         found = after_bound(governing(clause), pub)
         if found is not None:

@@ -33,6 +33,7 @@ from casus.engine.date_attachment import BACKGROUND_MARKS, INTERVAL_UNITS, came_
 from casus.engine.narrative import Frame
 from casus.engine.story_day import LEAD_REACH, holds, simple_past, story_lead
 from casus.model import EventDate
+from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -49,13 +50,10 @@ TIME_NOUNS = frozenset(
 )
 # A "for" time that is a stretch, not a point a plan is made for: "for the past two years".
 STRETCH = re.compile(r"\b(?:hours|days|weeks|months|years|decades)\b", re.IGNORECASE)
-# Verbs of a visit: a statement by the visitor was made on it.
-VISIT_VERBS = frozenset({"visit", "arrive", "travel", "tour", "fly"})
-# Verbs and nouns of an answer: "responded to Saturday's attack by …", "in retaliation for".
-ANSWER_VERBS = frozenset({"respond", "react", "reply", "retaliate"})
-ANSWER_NOUNS = frozenset({"response", "reaction", "reply", "retaliation", "answer"})
-# Words that make a perfect a standing state, not a reaction: "have **long** accused".
-STANDING = frozenset({"long", "repeatedly", "consistently", "always", "never", "often"})
+VISIT_VERBS = word_list("visit_verbs")
+ANSWER_VERBS = word_list("answer_verbs")
+ANSWER_NOUNS = word_list("answer_nouns")
+STANDING = word_list("standing_adverbs")
 # An "after" time this far before publication bounds an undated act from below: a recent
 # one may as well be followed by the publication day.
 LONG_PAST = dt.timedelta(days=30)

@@ -62,6 +62,8 @@ LISTS = frozenset(
         "to_object_verbs",
         "for_object_verbs",
         "object_raising_verbs",
+        "visit_verbs",
+        "answer_verbs",
         # words/nouns.tsv
         "instrument_nouns",
         "border_words",
@@ -74,6 +76,7 @@ LISTS = frozenset(
         "motion_nouns",
         "measure_nouns",
         "topic_nouns",
+        "answer_nouns",
         # words/function.tsv
         "future_aux",
         "modal_aux",
@@ -105,6 +108,7 @@ LISTS = frozenset(
         "former_words",
         "compass_words",
         "one_sided_words",
+        "standing_adverbs",
         # words/prefilter.tsv
         "prefilter_stop_words",
         "prefilter_openers",

@@ -42,6 +42,7 @@ LISTS = frozenset(
         "light_verbs",
         "issuing_verbs",
         "reaction_verbs",
+        "answering_verbs",
         "irrealis_governors",
         "mandative_governors",
         "enacting_governors",

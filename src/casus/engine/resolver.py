@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from itertools import takewhile
 from typing import TYPE_CHECKING
 
+from casus.engine.collectives import PAIR_NOUNS, names_pair
 from casus.engine.conjuncts import member_actors
 from casus.engine.context import is_country
 from casus.engine.phrases import (
@@ -61,7 +62,6 @@ ARG_DEPS = frozenset(
     }
 )
 QUANTIFIER_HEADS = word_list("quantifier_heads")
-COLLECTIVE_HEADS = word_list("collective_heads")
 RELATIONAL_NOUNS = word_list("relational_nouns")
 TITLE_WORDS = word_list("title_words")
 MEMBER_NOUNS = word_list("member_nouns")
@@ -218,13 +218,10 @@ class Resolver:
         different countries before the phrase, with the phrase's own roles. Empty when the
         phrase is not collective or two such actors are not at hand."""
         lemma = token.lemma_.lower()
-        words = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "predet")}
         alone = lemma in ("both", "two") and token.pos_ in ("PRON", "NUM", "DET")
-        if not alone and not (words & {"both", "two"} and lemma in COLLECTIVE_HEADS):
+        if not alone and not names_pair(token):
             return []
-        if "two" in words and not {"the", "both"} & (words | {c.lower_ for c in token.lefts}):
-            return []  # "two soldiers" counts people, it does not refer back
-        roles = () if alone else (self.dictionary.role_of(lemma) or ())
+        roles = () if alone or lemma in PAIR_NOUNS else (self.dictionary.role_of(lemma) or ())
         # "Washington accused both sides": the pair is someone other than the accuser
         subject = clause_subject(token)
         own = None

@@ -55,11 +55,18 @@ def reacted_event(noun: Token, frame: Frame, scope: Scope, matcher: PatternMatch
     """The event a reacted-to noun names: the act of the clause a relative clause's noun is
     in apposition to ("held drills with Taiwan, a move China called a provocation" → the
     drills), else an earlier event the definite noun refers back to."""
-    if frame.pred.dep_ == "relcl" and noun.i == frame.pred.head.i and noun.dep_ == "appos":
+    if frame.pred.dep_ == "relcl" and noun.i == frame.pred.head.i and _sums_up(noun):
         event = _event_above(noun.head, scope)
         if event is not None:
             return event
     return antecedent(noun, scope, matcher)
+
+
+def _sums_up(noun: Token) -> bool:
+    """Whether a noun after a comma sums up its clause: "…, a move China called a
+    provocation" (spaCy hangs it on the nearest noun or on the verb)."""
+    first = noun.left_edge.i
+    return noun.dep_ in ("appos", "npadvmod") and first > 0 and noun.doc[first - 1].text == ","
 
 
 def _event_above(token: Token, scope: Scope) -> Event | None:

@@ -34,6 +34,7 @@ CLAUSE_DEPS = frozenset(
         "npadvmod",
     }
 )
+LANGUAGE_SUFFIXES = word_list("language_suffixes")
 COUNTRY_NOUNS = word_list("country_nouns")
 PERSON_ENTS = frozenset({"PERSON"})
 PERSON_NOUNS = word_list("person_nouns")
@@ -210,3 +211,15 @@ def is_heading(head: Token) -> bool:
     if any(not t.is_space for t in head.doc[sentence_of(head).start : first]):
         return False
     return any(c.dep_ == "punct" and c.text in DASHES and c.i > head.i for c in head.children)
+
+
+def names_language(chunk: list[Token]) -> bool:
+    """Whether a name is a language before "-language" or "-speaking": "a French-language
+    radio station" (a Burkinabe station), "Russian-speaking residents"."""
+    after = chunk[-1].i + 1
+    doc = chunk[-1].doc
+    return (
+        after + 1 < len(doc)
+        and doc[after].text == "-"
+        and doc[after + 1].lower_ in LANGUAGE_SUFFIXES
+    )

@@ -27,6 +27,7 @@ from casus.engine.phrases import (
     is_heading,
     kind_of,
     namelike,
+    names_language,
     of_object,
     phrase_tokens,
     prefer,
@@ -170,7 +171,7 @@ class Resolver:
             conjuncts = [named] + [c for c in named.children if c.dep_ == "conj"]
             return [a for c in conjuncts for a in self.actors_for(c)]
         actor = self.actor_for(token)
-        members = member_actors(token, actor, self.actor_for)  # "officials from A and B"
+        members = member_actors(token, actor, self.actor_for, self.collective)  # from A and B
         if members or actor is None or actor.code is None:
             return members or ([actor] if actor is not None else [])
         out = [actor]
@@ -506,8 +507,8 @@ class Resolver:
                 chunk = own[i : i + size]
                 taken.update(t.i for t in chunk)
                 entry = prefer(entries, head in chunk)
-                if head not in chunk and self._direction(chunk, head):
-                    continue  # "along the western border", "in West Darfur State"
+                if head not in chunk and (self._direction(chunk, head) or names_language(chunk)):
+                    continue  # "along the western border", "a French-language station"
                 if (
                     chunk[0].i >= 2
                     and chunk[0].doc[chunk[0].i - 1].text == "-"

@@ -89,6 +89,7 @@ LISTS = frozenset(
         "reciprocals",
         "relative_pronouns",
         "negated_prefixes",
+        "language_suffixes",
         "definite_dets",
         "place_target_preps",
         "target_preps",

@@ -21,6 +21,7 @@ from casus.engine.clauses import (
 )
 from casus.engine.code_choice import by_agent
 from casus.engine.context import is_country
+from casus.engine.datelined import other_home
 from casus.engine.frames import (
     Frame,
     noun_frame,
@@ -63,7 +64,6 @@ from casus.engine.sides import (
     dissident,
     domestic,
     focus,
-    generic_actor,
     home_people,
     implicit_actor,
     own_forces,
@@ -307,7 +307,7 @@ class EventEngine:
         # are Algerian: dissent is done to one's own state; an attack on it is no evidence)
         peaceful = code.root not in VIOLENT_ROOTS
         sources = [
-            generic_actor(s)
+            other_home(s, targets, scope, peaceful=peaceful)  # "BEIJING – A spokesperson …"
             if s.how == "context"
             and any(
                 t is not None

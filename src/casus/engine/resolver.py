@@ -20,14 +20,16 @@ from casus.engine.context import is_country
 from casus.engine.phrases import (
     COUNTRY_NOUNS,
     OWNED_NOUNS,
+    VOICE_NOUNS,
     agentive,
     appositions,
     clause_subject,
     inside_of_pp,
     is_heading,
     kind_of,
+    member_of,
     namelike,
-    names_language,
+    names_no_owner,
     of_object,
     phrase_tokens,
     prefer,
@@ -177,7 +179,7 @@ class Resolver:
         out = [actor]
         out += self._whose_conjuncts(token, actor)
         for mod in token.children:
-            if mod.dep_ not in ("amod", "compound") or mod.i > token.i:
+            if mod.dep_ not in ("amod", "compound", "nmod") or mod.i > token.i:
                 continue
             for other in (c for c in mod.children if c.dep_ == "conj"):
                 entries = [
@@ -330,11 +332,11 @@ class Resolver:
             inner = of_object(head)
             if inner is not None:
                 return self._resolve(inner)
-        if head.lemma_.lower() in MEMBER_NOUNS and head.pos_ == "NOUN":
+        if head.lemma_.lower() in MEMBER_NOUNS | VOICE_NOUNS and head.pos_ == "NOUN":
             # "the armed wing of Hamas", "staff of the Iranian embassy": the institution's
             # actor when it has a country (else its role, see _roles, and the country from
             # context: "the leader of the main opposition party")
-            inner = of_object(head)
+            inner = member_of(head)
             owner = self._resolve(inner) if inner is not None else None
             if owner is not None and owner.country is not None and owner.how != "place":
                 return owner
@@ -507,7 +509,7 @@ class Resolver:
                 chunk = own[i : i + size]
                 taken.update(t.i for t in chunk)
                 entry = prefer(entries, head in chunk)
-                if head not in chunk and (self._direction(chunk, head) or names_language(chunk)):
+                if head not in chunk and (self._direction(chunk, head) or names_no_owner(chunk)):
                     continue  # "along the western border", "a French-language station"
                 if (
                     chunk[0].i >= 2

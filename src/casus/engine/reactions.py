@@ -21,7 +21,7 @@ from casus.model import Actor, Event
 from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 # Prepositions whose object is what a reaction is about: "protested over the arrests",
 # "condemned Iran for the attack", "a week after the strike", "responded to the expulsions".
@@ -91,7 +91,7 @@ def antecedent(noun: Token, scope: Scope, matcher: PatternMatcher) -> Event | No
     same_word = [
         e
         for e in scope.earlier
-        if e.trigger_text.lower() in words or _trigger_lemma(e, scope) in words
+        if e.trigger_text.lower() in words or _trigger_lemma(e, scope, noun.doc) in words
     ]
     if same_word:
         return same_word[-1]
@@ -115,14 +115,12 @@ def antecedent(noun: Token, scope: Scope, matcher: PatternMatcher) -> Event | No
     return None
 
 
-def _trigger_lemma(event: Event, scope: Scope) -> str | None:
+def _trigger_lemma(event: Event, scope: Scope, doc: Doc) -> str | None:
     """The lemma of an earlier event's trigger word, when it is in the parsed text."""
     start = event.trigger_start - scope.offset
     if start < 0:
         return None
-    span = scope.document.doc.char_span(
-        start, event.trigger_end - scope.offset, alignment_mode="expand"
-    )
+    span = doc.char_span(start, event.trigger_end - scope.offset, alignment_mode="expand")
     return span.root.lemma_.lower() if span is not None and len(span) else None
 
 

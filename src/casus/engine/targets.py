@@ -28,6 +28,7 @@ from casus.engine.frames import (
 )
 from casus.engine.implicit import local_authority
 from casus.engine.matching import PatternMatcher
+from casus.engine.mediated import clause_parties
 from casus.engine.modality import CONDITION_MARKS, IRREALIS_GOVERNORS
 from casus.engine.reactions import accusers, answers, antecedent, reaction_targets
 from casus.engine.resolver import Resolver
@@ -220,9 +221,10 @@ class TargetFinder:
         if mediated:
             return mediated
         nouns = [o for o in frame.objects if o.pos_ in ("NOUN", "PROPN")]
-        if frame.pred.dep_ == "relcl" and frame.pred.head.pos_ == "NOUN":
+        modifies = frame.pred.dep_ in ("relcl", "acl")  # "a deal brokered by Oman"
+        if modifies and frame.pred.head.pos_ == "NOUN":
             nouns.append(frame.pred.head)  # "the truce, which was brokered by Qatar"
-        own = {t.i for t in frame.pred.subtree} if frame.pred.dep_ == "relcl" else set()
+        own = {t.i for t in frame.pred.subtree} if modifies else set()
         for noun in nouns:
             inside = [
                 t
@@ -245,6 +247,9 @@ class TargetFinder:
                 ]
                 if sides:
                     return sides
+            parties = clause_parties(noun, scope.resolver, source, self.actors)
+            if parties:
+                return parties
         return []
 
     def _mediated_act(self, frame: Frame, scope: Scope, source: Actor) -> list[Actor | None]:

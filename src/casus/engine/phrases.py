@@ -99,11 +99,25 @@ def _phrase_tokens(head: Token) -> list[Token]:
     stack = list(head.children)
     while stack:
         t = stack.pop()
-        if t.is_space or (t.dep_ in CLAUSE_DEPS and not (t.dep_ == "prep" and t.lower_ == "of")):
+        if t.is_space or (
+            t.dep_ in CLAUSE_DEPS and not (t.dep_ == "prep" and t.lower_ == "of") and not _leader(t)
+        ):
             continue
         out.append(t)
         stack.extend(t.children)
     return sorted(out, key=lambda t: t.i)
+
+
+def _leader(token: Token) -> bool:
+    """Whether a token names who leads its phrase: "the **Saudi**-led coalition", "**US**-led
+    forces" (spaCy hangs the name on "led" as a noun-phrase adverbial)."""
+    led = token.head
+    return (
+        token.dep_ == "npadvmod"
+        and led.lemma_.lower() == "lead"
+        and led.i == token.i + 2
+        and token.doc[token.i + 1].text == "-"
+    )
 
 
 def verb_above(token: Token, limit: int) -> Token | None:

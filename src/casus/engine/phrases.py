@@ -35,7 +35,6 @@ CLAUSE_DEPS = frozenset(
     }
 )
 LANGUAGE_SUFFIXES = word_list("language_suffixes")
-NEGATED_PREFIXES = word_list("negated_prefixes")
 VOICE_NOUNS = word_list("voice_nouns")
 TOPIC_WORDS = word_list("topic_words")
 COUNTRY_NOUNS = word_list("country_nouns")
@@ -254,12 +253,3 @@ def member_of(head: Token) -> Token | None:
     if inner is None and head.lemma_.lower() in VOICE_NOUNS:
         inner = of_object(head, "for")
     return inner
-
-
-def prefixed_name(chunk: list[Token]) -> bool:
-    """Whether a name comes right after "anti-", "pro-", "inter-" and the like
-    (`negated_prefixes`): "anti-Iranian rhetoric" and "the Inter-American Commission" say
-    nothing about who acts."""
-    words = [t for t in chunk if not t.is_punct] or chunk
-    first, doc = words[0].i, words[0].doc
-    return first >= 2 and doc[first - 1].text == "-" and doc[first - 2].lower_ in NEGATED_PREFIXES

@@ -33,7 +33,6 @@ from casus.engine.phrases import (
     of_object,
     phrase_tokens,
     prefer,
-    prefixed_name,
     relative_antecedent,
 )
 from casus.engine.salience import ALL_PRONOUNS, pronoun, reporters
@@ -512,7 +511,11 @@ class Resolver:
                 entry = prefer(entries, head in chunk)
                 if head not in chunk and (self._direction(chunk, head) or names_no_owner(chunk)):
                     continue  # "along the western border", "a French-language station"
-                if prefixed_name(chunk):
+                if (
+                    chunk[0].i >= 2
+                    and chunk[0].doc[chunk[0].i - 1].text == "-"
+                    and (chunk[0].doc[chunk[0].i - 2].lower_ in ("anti", "pro", "non"))
+                ):
                     continue  # "anti-Iranian rhetoric" says nothing about who speaks
                 if head in chunk:
                     head_entry = head_entry or entry

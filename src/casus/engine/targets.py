@@ -30,6 +30,7 @@ from casus.engine.implicit import local_authority
 from casus.engine.matching import PatternMatcher
 from casus.engine.mediated import clause_parties
 from casus.engine.modality import CONDITION_MARKS, IRREALIS_GOVERNORS
+from casus.engine.posted import host_state
 from casus.engine.reactions import accusers, answers, antecedent, reaction_targets
 from casus.engine.resolver import Resolver
 from casus.engine.scope import Scope
@@ -419,7 +420,8 @@ class TargetFinder:
             speaker = reporting_authority(frame.pred, scope.resolver)
             if speaker is not None:
                 return speaker
-        for word in ("to", "at", "before"):
+        host = host_state(frame, scope, root)  # "Iran's ambassador in Baku was summoned"
+        for word in ("to", "at", "before") if host is None else ():
             for token in frame.preps.get(word, []):
                 if token.head.head.lower_ == "according":  # "according to the Canadian Press"
                     continue
@@ -434,7 +436,7 @@ class TargetFinder:
                         actor.end,
                         "context",
                     )
-        return local_authority(frame, scope, root)
+        return host or local_authority(frame, scope, root)
 
     def _complement_targets(
         self, frame: Frame, scope: Scope, source: Actor, depth: int = 0

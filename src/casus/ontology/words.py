@@ -70,6 +70,7 @@ LISTS = frozenset(
         "collective_heads",
         "pair_nouns",
         "voice_nouns",
+        "envoy_nouns",
         "speech_nouns",
         "document_nouns",
         "decision_nouns",

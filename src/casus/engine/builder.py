@@ -304,7 +304,7 @@ class EventEngine:
         # are Algerian: dissent is done to one's own state; an attack on it is no evidence)
         peaceful = code.root not in VIOLENT_ROOTS
         sources = [
-            other_home(s, targets, frame, scope, peaceful=peaceful)  # "BEIJING – A spokesperson"
+            other_home(s, targets, frame, scope, speech=code.root < "15")  # "BEIJING – A …"
             if s.how == "context"
             and any(
                 t is not None

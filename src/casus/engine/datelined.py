@@ -7,8 +7,9 @@ latest other country named in the act's sentence or the two before says whose th
 is ("… outside the French embassy in Niamey. The junta accused France" → NER), else the
 story's dateline: "BEIJING – A spokesperson for the Taiwan Affairs Office condemned the
 remarks of Taiwan's leader" → CHNGOV, "TEHRAN – The foreign ministry urged Baku to release
-the detainees" → IRNGOV. Only for peaceful acts of a state's roles: who fights is no matter
-of where the story was filed.
+the detainees" → IRNGOV. Only for what a state's roles say or how they deal (roots 01-14):
+who arrests or fights ("Presidential guard officers detained the president") is no matter of
+which other country was named last or where the story was filed.
 """
 
 from __future__ import annotations
@@ -24,12 +25,12 @@ NEARBY_SENTENCES = 2
 
 
 def other_home(
-    source: Actor, targets: list[Actor | None], frame: Frame, scope: Scope, *, peaceful: bool
+    source: Actor, targets: list[Actor | None], frame: Frame, scope: Scope, *, speech: bool
 ) -> Actor:
     """The source in the latest other country named near its act, or the dateline's, when
-    that is none of the targets' and the source is a peaceful state role; else the source
-    with its guessed country dropped."""
-    if not peaceful or not source.roles or not set(source.roles) <= STATE_ROLES:
+    that is none of the targets' and the source is a state role that speaks or deals (roots
+    01-14, ``speech``); else the source with its guessed country dropped."""
+    if not speech or not source.roles or not set(source.roles) <= STATE_ROLES:
         return generic_actor(source)
     avoid = {t.country for t in targets if t is not None and t.country}
     avoid.add(str(source.country))  # the main country it was given: that of a target

@@ -201,14 +201,26 @@ def together(root: str, sources: list[Actor], targets: list[Actor | None], frame
     when it names no known side: "Indian and Chinese soldiers fought with clubs", "the two
     sides fought a war over Nagorno-Karabakh" (a place casus cannot code is no side; "fought
     rebels" names one)."""
-    mutual = frame.pred.lemma_.lower() in MUTUAL_VERBS and not any(
-        t is not None and (t.known or t.roles) for t in targets
+    mutual = (
+        frame.pred.lemma_.lower() in MUTUAL_VERBS
+        and not any(t is not None and (t.known or t.roles) for t in targets)
+        and not _counted(frame)
     )
     if not mutual and (root not in TOGETHER_ROOTS or any(t is not None for t in targets)):
         return False
     # three or more parties ("Israel, the UAE and Bahrain signed ...") have a hub the
     # clause does not say
     return len(sources) == 2 and len({s.country for s in sources if s.known and s.country}) == 2
+
+
+def _counted(frame: Frame) -> bool:
+    """Whether the fight's object counts several of them: "India and Pakistan have fought
+    three wars since 1947" sums up a history, it is no one act."""
+    return any(
+        c.dep_ == "nummod" and c.lower_ not in ("one", "a", "1")
+        for o in frame.objects
+        for c in o.children
+    )
 
 
 def generic_targets(

@@ -12,7 +12,8 @@ from conftest import DATA, run_cli
 TEAM = DATA / "gold" / "team.jsonl"
 # Scores measured when this floor was set (README "Accuracy"); a change that lowers them
 # below these floors fails. Raise the floors when the coder improves.
-FLOORS = {"detection_f1": 0.86, "dyad_f1": 0.68, "date_accuracy": 0.97, "forbidden_hits": 0}
+# h-sides6 (reactions, collective pairs, speakers' homes): dyad F1 70.5% → 72.6%.
+FLOORS = {"detection_f1": 0.86, "dyad_f1": 0.70, "date_accuracy": 0.97, "forbidden_hits": 0}
 
 
 @pytest.fixture(scope="module")
@@ -68,11 +69,12 @@ LONG_EVENTS = DATA / "gold" / "dev-long-events.jsonl"
 # (detection P 87.0%, R 83.3%; dyad F1 51.0%); raised by h-recall5 ("as" predicates, summoned
 # for talks, hotline, intrusions, speaker pronouns: P 87.4%, R 86.5%, dyad F1 53.1%); date
 # accuracy 81.0% with the h-dates5 rules (76.2% before them: "has since", stretches in
-# background clauses, reported leads); 84.9% with the h-dates6 news conventions
+# background clauses, reported leads); 84.9% with the h-dates6 news conventions; dyad F1
+# 58.2% with the h-sides6 side rules
 LONG_FLOORS = {
     "detection_precision": 0.85,
     "detection_recall": 0.85,
-    "dyad_f1": 0.51,
+    "dyad_f1": 0.55,
     "date_accuracy": 0.82,
 }
 

@@ -20,7 +20,7 @@ from casus.engine.clauses import (
     protest_purposes,
 )
 from casus.engine.code_choice import by_agent
-from casus.engine.context import is_country
+from casus.engine.datelined import other_home
 from casus.engine.frames import (
     Frame,
     noun_frame,
@@ -56,14 +56,12 @@ from casus.engine.presupposition import harm_context, presupposed
 from casus.engine.scope import Scope
 from casus.engine.sentences import sentence_of
 from casus.engine.sides import (
-    FOCUS_SENTENCES,
     POSTURE_ROOT,
     crowd,
     dissent,
     dissident,
     domestic,
     focus,
-    generic_actor,
     home_people,
     implicit_actor,
     own_forces,
@@ -74,6 +72,7 @@ from casus.engine.sides import (
     unidentified,
 )
 from casus.engine.targets import TargetFinder
+from casus.engine.two_sides import recent_dyad
 from casus.model import UNKNOWN_COUNTRY, Actor, Attribution, Event, Modality
 from casus.ontology.cameo import CameoCode, CameoTable, load_intentions
 from casus.ontology.lexicon import Lexicon, Pattern
@@ -96,8 +95,6 @@ ORDER_VERBS = frozenset({"order", "tell", "instruct"})
 DOMESTIC_CODES = ("172", "175")
 # Forces that act at home: their victims with domestic roles are their own country's people.
 HOME_ROLES = frozenset({"COP"})
-# How a side is found when the text names it (not a pronoun, a guess or an inference).
-NAMED = frozenset({"dictionary", "person", "metonym"})
 # A protest the text aims at no one is against the government where it happens (CAMEO 14).
 PROTEST_ROOT = "14"
 # So is a demand by a non-state group that names no addressee.
@@ -288,7 +285,7 @@ class EventEngine:
     def _build(self, scope: Scope, frame: Frame, pattern: Pattern) -> list[tuple[Event, Token]]:
         """The events of one matched frame: who acts, on whom, then one event per pair."""
         code = self.cameo.get(pattern.code)
-        scope.resolver.dyad = _recent_dyad(scope, frame)
+        scope.resolver.dyad = recent_dyad(scope, frame)
         sources = self._sources(scope, frame, code.root)
         if not sources:
             return []
@@ -307,7 +304,7 @@ class EventEngine:
         # are Algerian: dissent is done to one's own state; an attack on it is no evidence)
         peaceful = code.root not in VIOLENT_ROOTS
         sources = [
-            generic_actor(s)
+            other_home(s, targets, frame, scope, speech=code.root < "15")  # "BEIJING – A …"
             if s.how == "context"
             and any(
                 t is not None
@@ -347,7 +344,7 @@ class EventEngine:
             targets = [self.finder.protested(frame, scope, sources[0])]
         if code.code.startswith(DOMESTIC_CODES) and not any(t is not None for t in targets):
             targets = own_population(scope, frame, sources[0])
-        both = together(code.root, sources, targets)  # "Bosnia and Slovenia agreed to ..."
+        both = together(code.root, sources, targets, frame)  # "Bosnia and Slovenia agreed to"
         joint = self._joint(code, frame) or both
         parties = joint and len({s.code for s in sources}) >= 2  # "the war between A and B"
         if joint or code.symmetric:  # a one-sided ceasefire "in south Lebanon": no party
@@ -581,30 +578,6 @@ class EventEngine:
                 if a is not b and (a.code != b.code or a.code is None) and {id(a), id(b)} - apart:
                     pairs.append((a, b))
         return pairs
-
-
-def _recent_dyad(scope: Scope, frame: Frame) -> tuple[Actor, Actor] | None:
-    """The two sides of the latest event coded before this frame in its sentence or the two
-    before, when both are countries' actors the text names: what "the two sides" refers
-    to."""
-    sentence = scope.resolver.sentence_of(frame.pred)
-    for event in reversed(scope.earlier + scope.current):
-        if event.sentence_index < sentence - FOCUS_SENTENCES:
-            break
-        source, target = event.source, event.target
-        if (
-            source is not None
-            and target is not None
-            and source.country
-            and target.country
-            and is_country(source.country)
-            and is_country(target.country)
-            and source.country != target.country
-            and source.how in NAMED
-            and target.how in NAMED
-        ):
-            return source, target
-    return None
 
 
 __all__ = ["EventEngine"]

@@ -21,10 +21,14 @@ MEMBER_PREPS = frozenset({"from"})
 
 
 def member_actors(
-    token: Token, actor: Actor | None, actor_for: Callable[[Token], Actor | None]
+    token: Token,
+    actor: Actor | None,
+    actor_for: Callable[[Token], Actor | None],
+    pair: Callable[[Token], list[Actor]],
 ) -> list[Actor]:
-    """The role ``actor`` once for each country coordinated in ``token``'s "from" phrase;
-    empty unless there are at least two such countries."""
+    """The role ``actor`` once for each country coordinated in ``token``'s "from" phrase, or
+    of the pair it refers back to ("corps commanders from both armies", ``pair``: the
+    resolver's collective reading); empty unless there are at least two such countries."""
     if actor is None or not actor.roles or (actor.code is not None and actor.how == "person"):
         return []
     for prep in token.children:
@@ -33,8 +37,11 @@ def member_actors(
         first = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if first is None:
             continue
+        countries = [str(a.country) for a in pair(first) if a.country]
+        if len(set(countries)) >= 2:
+            return _each(actor, list(dict.fromkeys(countries)))
         conjuncts = [first] + [c for c in first.children if c.dep_ == "conj"]
-        countries: list[str] = []
+        countries = []
         for named in (actor_for(c) for c in conjuncts):
             # "officials from Armenia and its army": only countries count
             if named is None or named.country is None or named.roles:
@@ -42,17 +49,21 @@ def member_actors(
             if named.country not in countries:
                 countries.append(named.country)
         if len(countries) >= 2:
-            code_roles = actor.roles
-            return [
-                Actor(
-                    join_code(country, code_roles),
-                    country,
-                    actor.roles,
-                    actor.text,
-                    actor.start,
-                    actor.end,
-                    "dictionary",
-                )
-                for country in countries
-            ]
+            return _each(actor, countries)
     return []
+
+
+def _each(actor: Actor, countries: list[str]) -> list[Actor]:
+    """The role actor once for each country."""
+    return [
+        Actor(
+            join_code(country, actor.roles),
+            country,
+            actor.roles,
+            actor.text,
+            actor.start,
+            actor.end,
+            "dictionary",
+        )
+        for country in countries
+    ]

@@ -14,6 +14,7 @@ from casus.engine.frames import Frame, argument_tokens, place_in, verb_frame
 from casus.engine.scope import Scope
 from casus.engine.sides import clause_place, focus, in_country
 from casus.model import Actor
+from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -40,6 +41,8 @@ VENUE_ROOTS = frozenset({"03", "04", "05", "06"})
 # Acts two co-subjects do together when the clause names no one else: "Jordan and Britain
 # agreed to hold joint exercises" is each one's act towards the other (CAMEO roots).
 TOGETHER_ROOTS = frozenset({"03", "05", "06"})
+# Verbs of fighting that two co-subjects do against each other when no one else is named.
+MUTUAL_VERBS = word_list("mutual_verbs")
 
 
 def own_population(scope: Scope, frame: Frame, source: Actor) -> list[Actor | None]:
@@ -192,14 +195,32 @@ def local_authority(frame: Frame, scope: Scope, root: str) -> Actor | None:
     return None
 
 
-def together(root: str, sources: list[Actor], targets: list[Actor | None]) -> bool:
+def together(root: str, sources: list[Actor], targets: list[Actor | None], frame: Frame) -> bool:
     """Whether two co-subjects of different countries act towards each other because their clause
-    names no one else: "Bosnia and Slovenia agreed to a ceasefire"."""
-    if root not in TOGETHER_ROOTS or any(t is not None for t in targets):
+    names no one else: "Bosnia and Slovenia agreed to a ceasefire"; a fight names no one else
+    when it names no known side: "Indian and Chinese soldiers fought with clubs", "the two
+    sides fought a war over Nagorno-Karabakh" (a place casus cannot code is no side; "fought
+    rebels" names one)."""
+    mutual = (
+        frame.pred.lemma_.lower() in MUTUAL_VERBS
+        and not any(t is not None and (t.known or t.roles) for t in targets)
+        and not _counted(frame)
+    )
+    if not mutual and (root not in TOGETHER_ROOTS or any(t is not None for t in targets)):
         return False
     # three or more parties ("Israel, the UAE and Bahrain signed ...") have a hub the
     # clause does not say
     return len(sources) == 2 and len({s.country for s in sources if s.known and s.country}) == 2
+
+
+def _counted(frame: Frame) -> bool:
+    """Whether the fight's object counts several of them: "India and Pakistan have fought
+    three wars since 1947" sums up a history, it is no one act."""
+    return any(
+        c.dep_ == "nummod" and c.lower_ not in ("one", "a", "1")
+        for o in frame.objects
+        for c in o.children
+    )
 
 
 def generic_targets(

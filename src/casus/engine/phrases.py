@@ -34,6 +34,9 @@ CLAUSE_DEPS = frozenset(
         "npadvmod",
     }
 )
+LANGUAGE_SUFFIXES = word_list("language_suffixes")
+VOICE_NOUNS = word_list("voice_nouns")
+TOPIC_WORDS = word_list("topic_words")
 COUNTRY_NOUNS = word_list("country_nouns")
 PERSON_ENTS = frozenset({"PERSON"})
 PERSON_NOUNS = word_list("person_nouns")
@@ -96,11 +99,25 @@ def _phrase_tokens(head: Token) -> list[Token]:
     stack = list(head.children)
     while stack:
         t = stack.pop()
-        if t.is_space or (t.dep_ in CLAUSE_DEPS and not (t.dep_ == "prep" and t.lower_ == "of")):
+        if t.is_space or (
+            t.dep_ in CLAUSE_DEPS and not (t.dep_ == "prep" and t.lower_ == "of") and not _leader(t)
+        ):
             continue
         out.append(t)
         stack.extend(t.children)
     return sorted(out, key=lambda t: t.i)
+
+
+def _leader(token: Token) -> bool:
+    """Whether a token names who leads its phrase: "the **Saudi**-led coalition", "**US**-led
+    forces" (spaCy hangs the name on "led" as a noun-phrase adverbial)."""
+    led = token.head
+    return (
+        token.dep_ == "npadvmod"
+        and led.lemma_.lower() == "lead"
+        and led.i == token.i + 2
+        and token.doc[token.i + 1].text == "-"
+    )
 
 
 def verb_above(token: Token, limit: int) -> Token | None:
@@ -116,10 +133,11 @@ def verb_above(token: Token, limit: int) -> Token | None:
     return None
 
 
-def of_object(head: Token) -> Token | None:
-    """The object of the noun's "of" phrase ("imports of Turkish goods" → goods)."""
+def of_object(head: Token, word: str = "of") -> Token | None:
+    """The object of the noun's "of" phrase ("imports of Turkish goods" → goods), or of
+    another preposition's."""
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ == word:
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     return grand
@@ -210,3 +228,28 @@ def is_heading(head: Token) -> bool:
     if any(not t.is_space for t in head.doc[sentence_of(head).start : first]):
         return False
     return any(c.dep_ == "punct" and c.text in DASHES and c.i > head.i for c in head.children)
+
+
+def names_no_owner(chunk: list[Token]) -> bool:
+    """Whether a name says what a thing is about, not whose it is: a language before
+    "-language" or "-speaking" ("a French-language radio station" is a Burkinabe station,
+    "Russian-speaking residents"), a topic before "Affairs" ("the Taiwan Affairs Office" is
+    a Chinese office)."""
+    after = chunk[-1].i + 1
+    doc = chunk[-1].doc
+    if after < len(doc) and doc[after].lower_ in TOPIC_WORDS:
+        return True
+    return (
+        after + 1 < len(doc)
+        and doc[after].text == "-"
+        and doc[after + 1].lower_ in LANGUAGE_SUFFIXES
+    )
+
+
+def member_of(head: Token) -> Token | None:
+    """The institution a member noun belongs to: its "of" phrase ("staff of the embassy"),
+    or for a spokesman its "for" phrase ("a spokesman for the French foreign ministry")."""
+    inner = of_object(head)
+    if inner is None and head.lemma_.lower() in VOICE_NOUNS:
+        inner = of_object(head, "for")
+    return inner

@@ -14,18 +14,22 @@ from dataclasses import dataclass
 from itertools import takewhile
 from typing import TYPE_CHECKING
 
+from casus.engine.collectives import PAIR_NOUNS, names_pair
 from casus.engine.conjuncts import member_actors
 from casus.engine.context import is_country
 from casus.engine.phrases import (
     COUNTRY_NOUNS,
     OWNED_NOUNS,
+    VOICE_NOUNS,
     agentive,
     appositions,
     clause_subject,
     inside_of_pp,
     is_heading,
     kind_of,
+    member_of,
     namelike,
+    names_no_owner,
     of_object,
     phrase_tokens,
     prefer,
@@ -61,7 +65,6 @@ ARG_DEPS = frozenset(
     }
 )
 QUANTIFIER_HEADS = word_list("quantifier_heads")
-COLLECTIVE_HEADS = word_list("collective_heads")
 RELATIONAL_NOUNS = word_list("relational_nouns")
 TITLE_WORDS = word_list("title_words")
 MEMBER_NOUNS = word_list("member_nouns")
@@ -170,13 +173,13 @@ class Resolver:
             conjuncts = [named] + [c for c in named.children if c.dep_ == "conj"]
             return [a for c in conjuncts for a in self.actors_for(c)]
         actor = self.actor_for(token)
-        members = member_actors(token, actor, self.actor_for)  # "officials from A and B"
+        members = member_actors(token, actor, self.actor_for, self.collective)  # from A and B
         if members or actor is None or actor.code is None:
             return members or ([actor] if actor is not None else [])
         out = [actor]
         out += self._whose_conjuncts(token, actor)
         for mod in token.children:
-            if mod.dep_ not in ("amod", "compound") or mod.i > token.i:
+            if mod.dep_ not in ("amod", "compound", "nmod") or mod.i > token.i:
                 continue
             for other in (c for c in mod.children if c.dep_ == "conj"):
                 entries = [
@@ -218,13 +221,10 @@ class Resolver:
         different countries before the phrase, with the phrase's own roles. Empty when the
         phrase is not collective or two such actors are not at hand."""
         lemma = token.lemma_.lower()
-        words = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "predet")}
         alone = lemma in ("both", "two") and token.pos_ in ("PRON", "NUM", "DET")
-        if not alone and not (words & {"both", "two"} and lemma in COLLECTIVE_HEADS):
+        if not alone and not names_pair(token):
             return []
-        if "two" in words and not {"the", "both"} & (words | {c.lower_ for c in token.lefts}):
-            return []  # "two soldiers" counts people, it does not refer back
-        roles = () if alone else (self.dictionary.role_of(lemma) or ())
+        roles = () if alone or lemma in PAIR_NOUNS else (self.dictionary.role_of(lemma) or ())
         # "Washington accused both sides": the pair is someone other than the accuser
         subject = clause_subject(token)
         own = None
@@ -332,11 +332,11 @@ class Resolver:
             inner = of_object(head)
             if inner is not None:
                 return self._resolve(inner)
-        if head.lemma_.lower() in MEMBER_NOUNS and head.pos_ == "NOUN":
+        if head.lemma_.lower() in MEMBER_NOUNS | VOICE_NOUNS and head.pos_ == "NOUN":
             # "the armed wing of Hamas", "staff of the Iranian embassy": the institution's
             # actor when it has a country (else its role, see _roles, and the country from
             # context: "the leader of the main opposition party")
-            inner = of_object(head)
+            inner = member_of(head)
             owner = self._resolve(inner) if inner is not None else None
             if owner is not None and owner.country is not None and owner.how != "place":
                 return owner
@@ -509,8 +509,8 @@ class Resolver:
                 chunk = own[i : i + size]
                 taken.update(t.i for t in chunk)
                 entry = prefer(entries, head in chunk)
-                if head not in chunk and self._direction(chunk, head):
-                    continue  # "along the western border", "in West Darfur State"
+                if head not in chunk and (self._direction(chunk, head) or names_no_owner(chunk)):
+                    continue  # "along the western border", "a French-language station"
                 if (
                     chunk[0].i >= 2
                     and chunk[0].doc[chunk[0].i - 1].text == "-"

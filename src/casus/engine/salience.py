@@ -26,6 +26,7 @@ DOMESTIC_PORTFOLIOS = word_list("domestic_portfolios")
 # Definite heads that refer back to a non-state armed group, and that group's roles.
 ARMED_GROUP_HEADS = frozenset({"group", "militant", "rebel", "militia", "movement"})
 NONSTATE_ROLES = frozenset({"REB", "INS", "SEP", "RAD", "UAF"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 
 def pronoun(resolver: Resolver, token: Token) -> Actor | None:
@@ -92,7 +93,14 @@ def _salient(resolver: Resolver, token: Token, kind: str) -> Actor | None:
     object and possessive pronouns avoid their own clause's subject unless possessive
     ("Baku arrested its citizens": its = Baku)."""
     before = resolver.recent(token)
-    agreeing = [m for m in before if compatible(m.kind, kind)]
+    # people in the plural are "they"/"them" too: "ordered three French diplomats to leave,
+    # accusing them of subversive activities" → the diplomats
+    agreeing = [
+        m
+        for m in before
+        if compatible(m.kind, kind)
+        or (kind == "group" and m.kind == "person" and token.doc[m.token].tag_ in PLURAL_TAGS)
+    ]
     if not agreeing:
         return None
     subject = clause_subject(token)

@@ -28,7 +28,10 @@ from casus.engine.frames import (
 )
 from casus.engine.implicit import local_authority
 from casus.engine.matching import PatternMatcher
+from casus.engine.mediated import clause_parties
 from casus.engine.modality import CONDITION_MARKS, IRREALIS_GOVERNORS
+from casus.engine.posted import host_state
+from casus.engine.reactions import accusers, answers, antecedent, reaction_targets
 from casus.engine.resolver import Resolver
 from casus.engine.scope import Scope
 from casus.engine.sides import (
@@ -40,7 +43,7 @@ from casus.engine.sides import (
     posture_agent,
     reporting_authority,
 )
-from casus.model import Actor, Event
+from casus.model import Actor
 from casus.ontology.lexicon import Pattern
 from casus.ontology.words import word_list, word_sequence
 
@@ -67,7 +70,6 @@ MEDIATION_CODE = "045"
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos"})
 # A denial (016) answers an accusation (11x) made against the denier.
 DENIAL_CODE = "016"
-ACCUSATION_ROOT = "11"
 VENUE_PREPS = word_list("venue_preps")
 MEANS_PREPS = word_list("means_preps")  # "spoke by phone with": the target is the "with" actor
 # An act done "under Swiss mediation", "through Qatari mediation": its doers are the parties.
@@ -203,35 +205,9 @@ class TargetFinder:
         self, pattern: Pattern, frame: Frame, scope: Scope, source: Actor
     ) -> Sequence[Actor | None]:
         """A reaction targets who did what it reacts to: "Qatar condemned the attack"."""
-        if pattern.code[:2] in REACTION_ROOTS:
-            for obj in frame.objects + [
-                t for p in ("over", "for", "after") for t in frame.preps.get(p, [])
-            ]:
-                if obj.pos_ == "NOUN" and not self._is_actor(obj, scope.resolver):
-                    event = self._antecedent(obj, scope)
-                    if event is not None and event.source is not None:
-                        return self._makers(event, scope, source)
+        if pattern.code[:2] in REACTION_ROOTS or answers(frame):
+            return reaction_targets(frame, scope, source, self.matcher)
         return []
-
-    @staticmethod
-    def _makers(event: Event, scope: Scope, source: Actor) -> list[Actor | None]:
-        """Who did an earlier event: its source, or every party of a joint act ("Israel, the
-        UAE and Bahrain signed agreements. Palestinian leaders condemned the deals." → all
-        three, the reacting side's own country aside)."""
-        pairs = [e for e in scope.earlier if e.trigger_start == event.trigger_start]
-        if len(pairs) < 2:
-            return [event.source]
-        parties: list[Actor | None] = []
-        for e in pairs:
-            for side in (e.source, e.target):
-                if (
-                    side is not None
-                    and side.known
-                    and side.country != source.country
-                    and all(p is None or p.code != side.code for p in parties)
-                ):
-                    parties.append(as_context(side))
-        return parties or [event.source]
 
     def _mediated(
         self, pattern: Pattern, frame: Frame, scope: Scope, source: Actor
@@ -246,9 +222,10 @@ class TargetFinder:
         if mediated:
             return mediated
         nouns = [o for o in frame.objects if o.pos_ in ("NOUN", "PROPN")]
-        if frame.pred.dep_ == "relcl" and frame.pred.head.pos_ == "NOUN":
+        modifies = frame.pred.dep_ in ("relcl", "acl")  # "a deal brokered by Oman"
+        if modifies and frame.pred.head.pos_ == "NOUN":
             nouns.append(frame.pred.head)  # "the truce, which was brokered by Qatar"
-        own = {t.i for t in frame.pred.subtree} if frame.pred.dep_ == "relcl" else set()
+        own = {t.i for t in frame.pred.subtree} if modifies else set()
         for noun in nouns:
             inside = [
                 t
@@ -262,7 +239,7 @@ class TargetFinder:
                     found.append(actor)
             if found:
                 return found
-            event = self._antecedent(noun, scope)
+            event = antecedent(noun, scope, self.matcher)
             if event is not None:
                 sides = [
                     as_context(a)
@@ -271,6 +248,9 @@ class TargetFinder:
                 ]
                 if sides:
                     return sides
+            parties = clause_parties(noun, scope.resolver, source, self.actors)
+            if parties:
+                return parties
         return []
 
     def _mediated_act(self, frame: Frame, scope: Scope, source: Actor) -> list[Actor | None]:
@@ -301,29 +281,12 @@ class TargetFinder:
         strike, but the group denied any involvement" → Israel), else it targets whom the
         act concerns: "denied involvement in the attack"."""
         if pattern.code[:3] == DENIAL_CODE:
-            accuser = self._accuser(frame, scope, source)
-            if accuser is not None:
-                return [accuser]
+            found = accusers(scope, source)
+            if found:
+                return found
         if pattern.code[:3] in DISOWNING_CODES:
             return self._disowned(frame, scope, source)
         return []
-
-    @staticmethod
-    def _accuser(frame: Frame, scope: Scope, source: Actor) -> Actor | None:
-        """The latest actor that accused or blamed the denier earlier in the article."""
-        if not source.country:
-            return None
-        for event in reversed(scope.earlier + scope.current):
-            if (
-                event.cameo_root == ACCUSATION_ROOT
-                and event.target is not None
-                and event.target.country == source.country
-                and event.source is not None
-                and event.source.known
-                and event.source.country != source.country
-            ):
-                return as_context(event.source)
-        return None
 
     def _evaluated(
         self, pattern: Pattern, frame: Frame, scope: Scope, source: Actor
@@ -457,7 +420,8 @@ class TargetFinder:
             speaker = reporting_authority(frame.pred, scope.resolver)
             if speaker is not None:
                 return speaker
-        for word in ("to", "at", "before"):
+        host = host_state(frame, scope, root)  # "Iran's ambassador in Baku was summoned"
+        for word in ("to", "at", "before") if host is None else ():
             for token in frame.preps.get(word, []):
                 if token.head.head.lower_ == "according":  # "according to the Canadian Press"
                     continue
@@ -472,7 +436,7 @@ class TargetFinder:
                         actor.end,
                         "context",
                     )
-        return local_authority(frame, scope, root)
+        return host or local_authority(frame, scope, root)
 
     def _complement_targets(
         self, frame: Frame, scope: Scope, source: Actor, depth: int = 0
@@ -594,38 +558,6 @@ class TargetFinder:
 
     # ---- events -------------------------------------------------------------------------
 
-    def _antecedent(self, noun: Token, scope: Scope) -> Event | None:
-        """The earlier event "the attack" refers to: the latest earlier event with the same
-        trigger word, else the main (first) event of the latest sentence coded in a root the
-        noun can have ("Iran fired missiles at the base. Qatar condemned the attack." → the
-        firing)."""
-        if not any(
-            c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
-            for c in noun.children
-        ):
-            return None
-        lemma = self.matcher.noun_trigger(noun)
-        if lemma is None:
-            return None
-        # "the strikes" may be any of the noun's senses (labour strike, air strike): every root
-        # the lexicon gives the noun is a candidate
-        candidates = self.matcher.lexicon.candidates("noun", lemma)
-        roots = {p.code[:2] for p in candidates}
-        codes = {p.code[:3] for p in candidates}
-        same_lemma = [e for e in scope.earlier if e.trigger_text.lower() == noun.lower_]
-        if same_lemma:
-            return same_lemma[-1]
-        # "denounced the agreements" is the signing (057), not a later welcome of it (051):
-        # an event of the noun's own codes first, then one of its roots
-        for same in (
-            [e for e in scope.earlier if e.cameo[:3] in codes],
-            [e for e in scope.earlier if e.cameo_root in roots],
-        ):
-            if same:
-                latest = same[-1].sentence_index
-                return next(e for e in same if e.sentence_index == latest)
-        return None
-
     def _disowned(self, frame: Frame, scope: Scope, source: Actor) -> list[Actor]:
         """Whom a denial or a claim of responsibility concerns: the victim of the act it is
         about ("Iran denied involvement in the attack on the tanker" → the tanker's
@@ -635,7 +567,7 @@ class TargetFinder:
             for noun in nouns:
                 if noun.pos_ != "NOUN":
                     continue
-                event = self._antecedent(noun, scope)
+                event = antecedent(noun, scope, self.matcher)
                 if event is not None:
                     for side in (event.target, event.source):
                         if side is not None and side.known and side.country != source.country:

@@ -1,0 +1,189 @@
+"""What a reaction reacts to, and so whom it targets: who did the act it names.
+
+A reaction (a statement, criticism, demand, threat, protest, rejection) whose clause names no
+actor as its object targets who did the act it is about: "Qatar condemned **the attack**",
+"Moscow will respond **to the expulsions** in kind" (the expellers), "Pompeo dismissed **that
+claim**" (who claimed), and the act a relative clause hangs on: "the United States held drills
+with Taiwan, **a move** China called a provocation". A denial answers every side of the
+accusation it denies ("The United States and Britain blamed Iran …. Iran denied involvement"
+→ both). Conventions: docs/event-model.md#objects-and-targets.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from casus.engine.frames import Frame, unwrap_quantifier
+from casus.engine.matching import PatternMatcher
+from casus.engine.scope import Scope
+from casus.engine.sides import as_context
+from casus.model import Actor, Event
+from casus.ontology.words import word_list
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Prepositions whose object is what a reaction is about: "protested over the arrests",
+# "condemned Iran for the attack", "a week after the strike", "responded to the expulsions".
+REACTED_PREPS = ("over", "for", "after", "to")
+# Verbs of answering an act, whatever code their clause has: "will respond in kind" (160).
+ANSWERING_VERBS = word_list("answering_verbs")
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+ACCUSATION_ROOT = "11"
+
+
+def answers(frame: Frame) -> bool:
+    """Whether the predicate answers an act: "Moscow will respond to the expulsions". Not
+    when a "by" clause says how: "Seoul responded to the deal by summoning the ambassador"
+    is the summoning, coded on its own."""
+    return frame.pred.lemma_.lower() in ANSWERING_VERBS and not any(
+        c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pcomp" for g in c.children)
+        for c in frame.pred.children
+    )
+
+
+def reacted_nouns(frame: Frame) -> list[Token]:
+    """The nouns a reaction may be about: its objects, the objects of ``REACTED_PREPS``, and
+    the noun its relative clause hangs on ("a move **that** China condemned")."""
+    nouns = frame.objects + [t for p in REACTED_PREPS for t in frame.preps.get(p, [])]
+    if frame.pred.dep_ == "relcl" and frame.pred.head.pos_ == "NOUN":
+        nouns.append(frame.pred.head)
+    return [n for n in nouns if n.pos_ == "NOUN"]
+
+
+def reacted_event(noun: Token, frame: Frame, scope: Scope, matcher: PatternMatcher) -> Event | None:
+    """The event a reacted-to noun names: the act of the clause a relative clause's noun is
+    in apposition to ("held drills with Taiwan, a move China called a provocation" → the
+    drills), else an earlier event the definite noun refers back to."""
+    if frame.pred.dep_ == "relcl" and noun.i == frame.pred.head.i and _sums_up(noun):
+        event = _event_above(noun.head, scope)
+        if event is not None:
+            return event
+    return antecedent(noun, scope, matcher)
+
+
+def _sums_up(noun: Token) -> bool:
+    """Whether a noun after a comma sums up its clause: "…, a move China called a
+    provocation" (spaCy hangs it on the nearest noun or on the verb)."""
+    first = noun.left_edge.i
+    return noun.dep_ in ("appos", "npadvmod") and first > 0 and noun.doc[first - 1].text == ","
+
+
+def _event_above(token: Token, scope: Scope) -> Event | None:
+    """The event of the clause a noun is in: that of the nearest verb above it. spaCy hangs
+    "a move" on the nearest noun, but it sums up the clause's act ("denounced the agreements,
+    a stance the UAE rejected" is about the denouncing, not the agreements)."""
+    by_start = {e.trigger_start - scope.offset: e for e in scope.current}
+    for above in [token, *token.ancestors]:
+        if above.pos_ in ("VERB", "AUX"):
+            return by_start.get(above.idx)
+    return None
+
+
+def antecedent(noun: Token, scope: Scope, matcher: PatternMatcher) -> Event | None:
+    """The earlier event "the attack" refers to: the latest earlier event whose trigger has the
+    noun's word or lemma ("the claim" → "claimed"), else the main (first) event of the latest
+    sentence coded in a root the noun can have ("Iran fired missiles at the base. Qatar
+    condemned the attack." → the firing)."""
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
+        return None
+    words = {noun.lower_, noun.lemma_.lower()}
+    same_word = [
+        e
+        for e in scope.earlier
+        if e.trigger_text.lower() in words or _trigger_lemma(e, scope, noun.doc) in words
+    ]
+    if same_word:
+        return same_word[-1]
+    lemma = matcher.noun_trigger(noun)
+    if lemma is None:
+        return None
+    # "the strikes" may be any of the noun's senses (labour strike, air strike): every root
+    # the lexicon gives the noun is a candidate
+    candidates = matcher.lexicon.candidates("noun", lemma)
+    roots = {p.code[:2] for p in candidates}
+    codes = {p.code[:3] for p in candidates}
+    # "denounced the agreements" is the signing (057), not a later welcome of it (051):
+    # an event of the noun's own codes first, then one of its roots
+    for same in (
+        [e for e in scope.earlier if e.cameo[:3] in codes],
+        [e for e in scope.earlier if e.cameo_root in roots],
+    ):
+        if same:
+            latest = same[-1].sentence_index
+            return next(e for e in same if e.sentence_index == latest)
+    return None
+
+
+def _trigger_lemma(event: Event, scope: Scope, doc: Doc) -> str | None:
+    """The lemma of an earlier event's trigger word, when it is in the parsed text."""
+    start = event.trigger_start - scope.offset
+    if start < 0:
+        return None
+    span = doc.char_span(start, event.trigger_end - scope.offset, alignment_mode="expand")
+    return span.root.lemma_.lower() if span is not None and len(span) else None
+
+
+def makers(event: Event, scope: Scope, source: Actor) -> list[Actor | None]:
+    """Who did an event: its source, or every party of a joint act ("Israel, the UAE and
+    Bahrain signed agreements. Palestinian leaders condemned the deals." → all three, the
+    reacting side's own country aside)."""
+    pairs = [e for e in scope.earlier + scope.current if e.trigger_start == event.trigger_start]
+    # one doer with several targets ("denounced the agreements" → ARE, ISR) is no joint act
+    if len({e.source.code for e in pairs if e.source is not None}) < 2:
+        return [event.source]
+    parties: list[Actor | None] = []
+    for e in pairs:
+        for side in (e.source, e.target):
+            if (
+                side is not None
+                and side.known
+                and side.country != source.country
+                and all(p is None or p.code != side.code for p in parties)
+            ):
+                parties.append(as_context(side))
+    return parties or [event.source]
+
+
+def reaction_targets(
+    frame: Frame, scope: Scope, source: Actor, matcher: PatternMatcher
+) -> list[Actor | None]:
+    """Who did what a reaction reacts to, when no object names an actor."""
+    for noun in reacted_nouns(frame):
+        found = scope.resolver.actor_for(unwrap_quantifier(noun))
+        if found is not None and found.code is not None:
+            continue
+        event = reacted_event(noun, frame, scope, matcher)
+        if event is not None and event.source is not None and event.source.known:
+            return makers(event, scope, source)
+    return []
+
+
+def accusers(scope: Scope, source: Actor) -> list[Actor]:
+    """Every side of the latest accusation made against the denier earlier in the article
+    ("The United States and Britain blamed Iran" → both), each as a side from context."""
+    if not source.country:
+        return []
+    events = scope.earlier + scope.current
+    for event in reversed(events):
+        if _accuses(event, source):
+            joint = [
+                e for e in events if e.trigger_start == event.trigger_start and _accuses(e, source)
+            ]
+            found: list[Actor] = []
+            for side in (e.source for e in joint if e.source is not None):
+                if all(a.code != side.code for a in found):
+                    found.append(as_context(side))
+            return found
+    return []
+
+
+def _accuses(event: Event, source: Actor) -> bool:
+    return (
+        event.cameo_root == ACCUSATION_ROOT
+        and event.target is not None
+        and event.target.country == source.country
+        and event.source is not None
+        and event.source.known
+        and event.source.country != source.country
+    )

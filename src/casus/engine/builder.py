@@ -292,7 +292,7 @@ class EventEngine:
         sources = self._sources(scope, frame, code.root)
         if not sources:
             return []
-        pattern = by_agent(pattern, sources[0])  # police seizing a boat confiscate it
+        pattern = by_agent(pattern, sources[0], frame)  # police seizing a boat confiscate it
         code = self.cameo.get(pattern.code)
         countries = len({s.country for s in sources if s.known and s.country})
         drills = self.clauses.joint_exercise(frame, pattern, countries)

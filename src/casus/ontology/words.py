@@ -24,6 +24,7 @@ LISTS = frozenset(
         # words.tsv: the actor resolver
         "quantifier_heads",
         "carrier_nouns",
+        "protester_nouns",
         "travel_verbs",
         "country_nouns",
         "person_nouns",
@@ -40,6 +41,7 @@ LISTS = frozenset(
         "wrapper_verbs",
         "harm_verbs",
         "light_verbs",
+        "restraint_governors",
         "issuing_verbs",
         "reaction_verbs",
         "irrealis_governors",

@@ -58,6 +58,7 @@ from casus.engine.sentences import sentence_of
 from casus.engine.sides import (
     FOCUS_SENTENCES,
     POSTURE_ROOT,
+    against_state,
     crowd,
     dissent,
     dissident,
@@ -100,8 +101,6 @@ HOME_ROLES = frozenset({"COP"})
 NAMED = frozenset({"dictionary", "person", "metonym"})
 # A protest the text aims at no one is against the government where it happens (CAMEO 14).
 PROTEST_ROOT = "14"
-# So is a demand by a non-state group that names no addressee.
-DEMAND_ROOT = "10"
 RECIPROCALS = word_list("reciprocals")
 WRAPPER_VERBS = word_list("wrapper_verbs")
 
@@ -339,7 +338,7 @@ class EventEngine:
             # "told its citizens to leave Lebanon" is an evacuation, not an expulsion
             return []
         if (
-            (code.root == PROTEST_ROOT or (code.root == DEMAND_ROOT and sources[0].roles))
+            against_state(code.root, code.code, sources[0])
             and not any(t is not None for t in targets)
             and not self._joint(code, frame)
         ):

@@ -105,7 +105,12 @@ def by_agent(pattern: Pattern, source: Actor, frame: Frame) -> Pattern:
     seizing a vessel confiscates it (1711), anyone else hijacks it (181); protesters
     demanding something rally for it (141x); civilians using force assault (180). The
     matched row stays the event's ``pattern``."""
-    if pattern.code[:2] == FORCE_ROOT and source.roles and set(source.roles) <= CIVILIAN_ROLES:
+    if (
+        pattern.code[:2] == FORCE_ROOT
+        and source.how != "pronoun"  # "the neighbours fought a war": states, resolved
+        and source.roles
+        and set(source.roles) <= CIVILIAN_ROLES
+    ):
         return replace(pattern, code=ASSAULT_CODE)
     if pattern.code[:2] == DEMAND_ROOT and _protesters(frame):
         return replace(pattern, code=RALLY_FOR.get(pattern.code[:4], RALLY_CODE))

@@ -33,6 +33,7 @@ from casus.engine.implicit import (
     own_population,
     placed,
     together,
+    unnamed_detainees,
 )
 from casus.engine.intents import stated_intent
 from casus.engine.matching import PatternMatcher
@@ -364,7 +365,11 @@ class EventEngine:
             targets = [focus(scope, frame, sources[0], joint=joint)]
         if frame.unnamed_agent and code.root in VIOLENT_ROOTS and not any(targets):
             targets = [scene(frame, scope)]  # "Fighting broke out in Tripoli": ? → LBY
-        if code.root in TARGETED_ROOTS and not any(t is not None for t in targets) and not parties:
+        if (
+            code.root in TARGETED_ROOTS
+            and not any(t is not None for t in targets)
+            and not (parties or unnamed_detainees(code.code, frame))
+        ):
             return []
         return self._events(scope, frame, pattern, sources, targets, both=both)
 

@@ -10,10 +10,12 @@ import bisect
 from typing import TYPE_CHECKING
 
 from casus.engine.context import is_country
-from casus.engine.frames import Frame, argument_tokens, place_in, verb_frame
+from casus.engine.frames import Frame, argument_tokens, place_in, unwrap_quantifier, verb_frame
+from casus.engine.phrases import of_object
 from casus.engine.scope import Scope
 from casus.engine.sides import clause_place, focus, in_country
 from casus.model import Actor
+from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -35,6 +37,10 @@ CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "co
 NAMED = frozenset({"dictionary", "person", "metonym", "place"})
 # How a role-only side's country was guessed, not named: its own phrase's place beats it.
 GUESSED = frozenset({"unresolved", "generic", "unknown", "pronoun", "context", "inferred"})
+# Arrests (CAMEO 173): of people the text does not name ("two of them", "23 people") they are
+# still arrests, with no target (docs/gold-annotation.md: "arrests of unnamed suspects").
+ARREST_CODE = "173"
+DETAINEE_NOUNS = word_list("detainee_nouns")
 # Meetings, talks and deals: the place a side is "in" there is where they meet (CAMEO roots).
 VENUE_ROOTS = frozenset({"03", "04", "05", "06"})
 # Acts two co-subjects do together when the clause names no one else: "Jordan and Britain
@@ -225,3 +231,17 @@ def generic_targets(
         in_country(t, country, "context") if t is not None and t.how == "generic" else t
         for t in targets
     ]
+
+
+def unnamed_detainees(code: str, frame: Frame) -> bool:
+    """Whether an arrest has people the text does not name as its object, so it stands with
+    no target: "police briefly detained two of them", "At least 23 people were arrested"."""
+    if not code.startswith(ARREST_CODE):
+        return False
+    detained = frame.objects if frame.kind == "verb" else []
+    # "ordered the arrest of 40 people": whom the ordered arrest is of
+    detained += [inner for o in detained if (inner := of_object(o)) is not None]
+    return any(
+        o.pos_ in ("PRON", "NUM") or o.lemma_.lower() in DETAINEE_NOUNS
+        for o in (unwrap_quantifier(o) for o in detained)
+    ) and all(o.lower_ not in ("that", "which") for o in detained)

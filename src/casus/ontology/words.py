@@ -25,6 +25,7 @@ LISTS = frozenset(
         "quantifier_heads",
         "carrier_nouns",
         "protester_nouns",
+        "detainee_nouns",
         "travel_verbs",
         "country_nouns",
         "person_nouns",

@@ -347,7 +347,7 @@ class EventEngine:
             targets = [self.finder.protested(frame, scope, sources[0])]
         if code.code.startswith(DOMESTIC_CODES) and not any(t is not None for t in targets):
             targets = own_population(scope, frame, sources[0])
-        both = together(code.root, sources, targets)  # "Bosnia and Slovenia agreed to ..."
+        both = together(code.root, sources, targets, frame)  # "Bosnia and Slovenia agreed to ..."
         joint = self._joint(code, frame) or both
         parties = joint and len({s.code for s in sources}) >= 2  # "the war between A and B"
         if joint or code.symmetric:  # a one-sided ceasefire "in south Lebanon": no party

@@ -41,6 +41,7 @@ GUESSED = frozenset({"unresolved", "generic", "unknown", "pronoun", "context", "
 # still arrests, with no target (docs/gold-annotation.md: "arrests of unnamed suspects").
 ARREST_CODE = "173"
 DETAINEE_NOUNS = word_list("detainee_nouns")
+RECIPROCAL_VERBS = word_list("reciprocal_verbs")
 # Meetings, talks and deals: the place a side is "in" there is where they meet (CAMEO roots).
 VENUE_ROOTS = frozenset({"03", "04", "05", "06"})
 # Acts two co-subjects do together when the clause names no one else: "Jordan and Britain
@@ -198,10 +199,15 @@ def local_authority(frame: Frame, scope: Scope, root: str) -> Actor | None:
     return None
 
 
-def together(root: str, sources: list[Actor], targets: list[Actor | None]) -> bool:
+def together(
+    root: str, sources: list[Actor], targets: list[Actor | None], frame: Frame | None = None
+) -> bool:
     """Whether two co-subjects of different countries act towards each other because their clause
-    names no one else: "Bosnia and Slovenia agreed to a ceasefire"."""
-    if root not in TOGETHER_ROOTS or any(t is not None for t in targets):
+    names no one else: "Bosnia and Slovenia agreed to a ceasefire"; or because the verb says
+    each does it to the other, whatever the act: "Armenian and Azerbaijani troops exchanged
+    fire" (``reciprocal_verbs``)."""
+    reciprocal = frame is not None and frame.lemma in RECIPROCAL_VERBS
+    if (root not in TOGETHER_ROOTS and not reciprocal) or any(t is not None for t in targets):
         return False
     # three or more parties ("Israel, the UAE and Bahrain signed ...") have a hub the
     # clause does not say

@@ -43,6 +43,7 @@ LISTS = frozenset(
         "harm_verbs",
         "light_verbs",
         "restraint_governors",
+        "reciprocal_verbs",
         "issuing_verbs",
         "reaction_verbs",
         "irrealis_governors",

@@ -407,7 +407,7 @@ class EventEngine:
         if frame.kind != "verb":
             if frame.unnamed_agent and root == PROTEST_ROOT:
                 # "Protests erupted in Tehran": the people of the place
-                clause = frame.pred.head if frame.pred.dep_ == "nsubj" else frame.pred
+                clause = frame.pred.head if frame.pred.dep_ in ("nsubj", "dobj") else frame.pred
                 return [situate(protesters(frame.pred, scope.offset), frame, scope, token=clause)]
             return [implicit_actor(frame.pred, scope.offset)] if frame.unnamed_agent else []
         if frame.passive and not frame.subjects:

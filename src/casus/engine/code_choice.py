@@ -10,6 +10,8 @@ CAMEO code by the form of the complement or by who acts.
   "Malaysian police seized a Vietnamese fishing boat" against "pirates seized a tanker".
 - Force used by civilians is an assault (180), not military force (19x): "a group of men
   attacked students putting up posters", "clashes between protesters and troops".
+- A protest made by a state is an official complaint (114), not a demonstration (14x): "the
+  expulsion prompted a protest from Moscow".
 - A demand made by protesters is the protest's aim (141x), not a demand (10x): "the
   demonstrators are demanding the minister's resignation" is 1411, as CAMEO codes a rally
   for a leader's removal.
@@ -49,6 +51,8 @@ DEMAND_ROOT = "10"
 # the demand (104x) and the rally for the same thing (141x)
 RALLY_FOR = {"1041": "1411", "1042": "1412", "1043": "1413", "1044": "1414"}
 RALLY_CODE = "141"
+PROTEST_CODES = frozenset({"14", "140", "141"})
+COMPLAIN_CODE = "114"
 FORCE_ROOT = "19"
 ASSAULT_CODE = "180"
 # roles of people with no arms of a state or an armed group (actor codes, as STATE_ROLES)
@@ -103,8 +107,10 @@ def appeal(frame: Frame, pattern: Pattern | None) -> Pattern | None:
 def by_agent(pattern: Pattern, source: Actor, frame: Frame) -> Pattern:
     """The pattern for who acts: a state agent (government, police, military, courts)
     seizing a vessel confiscates it (1711), anyone else hijacks it (181); protesters
-    demanding something rally for it (141x); civilians using force assault (180). The
-    matched row stays the event's ``pattern``."""
+    demanding something rally for it (141x); civilians using force assault (180); a state
+    protesting complains officially (114). The matched row stays the event's ``pattern``."""
+    if pattern.code in PROTEST_CODES and _state(source):
+        return replace(pattern, code=COMPLAIN_CODE)
     if (
         pattern.code[:2] == FORCE_ROOT
         and source.how != "pronoun"  # "the neighbours fought a war": states, resolved
@@ -121,6 +127,12 @@ def by_agent(pattern: Pattern, source: Actor, frame: Frame) -> Pattern:
     ):
         return pattern
     return replace(pattern, code=CONFISCATE_CODE)
+
+
+def _state(actor: Actor) -> bool:
+    """Whether a side is a state speaking as one: its government or a capital standing for
+    it ("Moscow"). A bare country may be its people ("thousands of Iranians protested")."""
+    return "GOV" in actor.roles
 
 
 def _protesters(frame: Frame) -> bool:

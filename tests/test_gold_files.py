@@ -28,7 +28,9 @@ LONG_EVENTS = DATA / "gold" / "dev-long-events.jsonl"
 # present perfect, weekend stories published on Monday, live blogs, relative clauses with their
 # own day, background timelines, plans and deadlines), coded before casus was run on them
 DEV_DATES2 = DATA / "gold" / "dev-dates2.jsonl"
-FILES = [TEAM, BLIND, DEV_LONG, LONG_EVENTS, DEV_DATES2]
+# a second recall set (300-700 words, ten outlet styles), coded before casus was run on it
+EVENTS2 = DATA / "gold" / "dev-events2.jsonl"
+FILES = [TEAM, BLIND, DEV_LONG, LONG_EVENTS, DEV_DATES2, EVENTS2]
 # issue 11: at least 30 new articles written before tuning, kept as a blind split
 BLIND_MINIMUM = 30
 

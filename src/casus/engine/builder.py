@@ -33,6 +33,7 @@ from casus.engine.implicit import (
     own_population,
     placed,
     together,
+    unnamed_detainees,
 )
 from casus.engine.intents import stated_intent
 from casus.engine.matching import PatternMatcher
@@ -57,6 +58,7 @@ from casus.engine.scope import Scope
 from casus.engine.sentences import sentence_of
 from casus.engine.sides import (
     POSTURE_ROOT,
+    against_state,
     crowd,
     dissent,
     dissident,
@@ -97,8 +99,6 @@ DOMESTIC_CODES = ("172", "175")
 HOME_ROLES = frozenset({"COP"})
 # A protest the text aims at no one is against the government where it happens (CAMEO 14).
 PROTEST_ROOT = "14"
-# So is a demand by a non-state group that names no addressee.
-DEMAND_ROOT = "10"
 RECIPROCALS = word_list("reciprocals")
 WRAPPER_VERBS = word_list("wrapper_verbs")
 
@@ -289,7 +289,7 @@ class EventEngine:
         sources = self._sources(scope, frame, code.root)
         if not sources:
             return []
-        pattern = by_agent(pattern, sources[0])  # police seizing a boat confiscate it
+        pattern = by_agent(pattern, sources[0], frame)  # police seizing a boat confiscate it
         code = self.cameo.get(pattern.code)
         countries = len({s.country for s in sources if s.known and s.country})
         drills = self.clauses.joint_exercise(frame, pattern, countries)
@@ -336,7 +336,7 @@ class EventEngine:
             # "told its citizens to leave Lebanon" is an evacuation, not an expulsion
             return []
         if (
-            (code.root == PROTEST_ROOT or (code.root == DEMAND_ROOT and sources[0].roles))
+            against_state(code.root, code.code, sources[0])
             and not any(t is not None for t in targets)
             and not self._joint(code, frame)
         ):
@@ -362,7 +362,11 @@ class EventEngine:
             targets = [focus(scope, frame, sources[0], joint=joint)]
         if frame.unnamed_agent and code.root in VIOLENT_ROOTS and not any(targets):
             targets = [scene(frame, scope)]  # "Fighting broke out in Tripoli": ? → LBY
-        if code.root in TARGETED_ROOTS and not any(t is not None for t in targets) and not parties:
+        if (
+            code.root in TARGETED_ROOTS
+            and not any(t is not None for t in targets)
+            and not (parties or unnamed_detainees(code.code, frame))
+        ):
             return []
         return self._events(scope, frame, pattern, sources, targets, both=both)
 
@@ -400,7 +404,7 @@ class EventEngine:
         if frame.kind != "verb":
             if frame.unnamed_agent and root == PROTEST_ROOT:
                 # "Protests erupted in Tehran": the people of the place
-                clause = frame.pred.head if frame.pred.dep_ == "nsubj" else frame.pred
+                clause = frame.pred.head if frame.pred.dep_ in ("nsubj", "dobj") else frame.pred
                 return [situate(protesters(frame.pred, scope.offset), frame, scope, token=clause)]
             return [implicit_actor(frame.pred, scope.offset)] if frame.unnamed_agent else []
         if frame.passive and not frame.subjects:

@@ -244,7 +244,8 @@ class ClauseReader:
 def _rioting(event: Event) -> bool:
     source, target = event.source, event.target
     return (
-        (event.cameo_root == "19" or event.cameo.startswith("171"))
+        # 180: force by civilians (code_choice.by_agent) is a riot when done to their state
+        (event.cameo_root == "19" or event.cameo.startswith("171") or event.cameo == "180")
         and source is not None
         and target is not None
         and bool(source.roles)

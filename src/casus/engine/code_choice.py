@@ -8,6 +8,13 @@ CAMEO code by the form of the complement or by who acts.
   wants Beijing to release the journalists" is 025, "wants to release them" 035.
 - A vessel seized by a state's own agents is confiscated (1711), not hijacked (181):
   "Malaysian police seized a Vietnamese fishing boat" against "pirates seized a tanker".
+- Force used by civilians is an assault (180), not military force (19x): "a group of men
+  attacked students putting up posters", "clashes between protesters and troops".
+- A protest made by a state is an official complaint (114), not a demonstration (14x): "the
+  expulsion prompted a protest from Moscow".
+- A demand made by protesters is the protest's aim (141x), not a demand (10x): "the
+  demonstrators are demanding the minister's resignation" is 1411, as CAMEO codes a rally
+  for a leader's removal.
 
 An agreement takes the verb's own 019 row; a seizure keeps its row with the other code.
 """
@@ -18,6 +25,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from casus.engine.voice import raised_subjects
+from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -37,6 +45,18 @@ VESSEL_CLASS = "VESSEL"
 # roles that act with the authority of a state (actor codes, not words: sides.py keeps its
 # role sets the same way)
 STATE_ROLES = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "SPY"})
+PROTESTER_NOUNS = word_list("protester_nouns")
+CROWD_WORDS = word_list("crowd_words")
+DEMAND_ROOT = "10"
+# the demand (104x) and the rally for the same thing (141x)
+RALLY_FOR = {"1041": "1411", "1042": "1412", "1043": "1413", "1044": "1414"}
+RALLY_CODE = "141"
+PROTEST_CODES = frozenset({"14", "140", "141"})
+COMPLAIN_CODE = "114"
+FORCE_ROOT = "19"
+ASSAULT_CODE = "180"
+# roles of people with no arms of a state or an armed group (actor codes, as STATE_ROLES)
+CIVILIAN_ROLES = frozenset({"CVL", "OPP", "EDU", "LAB", "BUS", "MED", "REL", "AGR", "HLH", "NGO"})
 # what makes a complement a clause with its own subject: "agreed (that) there was a need"
 FINITE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
@@ -84,10 +104,22 @@ def appeal(frame: Frame, pattern: Pattern | None) -> Pattern | None:
     return replace(pattern, code=APPEAL_ROOT + pattern.code[2:])
 
 
-def by_agent(pattern: Pattern, source: Actor) -> Pattern:
+def by_agent(pattern: Pattern, source: Actor, frame: Frame) -> Pattern:
     """The pattern for who acts: a state agent (government, police, military, courts)
-    seizing a vessel confiscates it (1711), anyone else hijacks it (181). The matched row
-    stays the event's ``pattern``."""
+    seizing a vessel confiscates it (1711), anyone else hijacks it (181); protesters
+    demanding something rally for it (141x); civilians using force assault (180); a state
+    protesting complains officially (114). The matched row stays the event's ``pattern``."""
+    if pattern.code in PROTEST_CODES and _state(source):
+        return replace(pattern, code=COMPLAIN_CODE)
+    if (
+        pattern.code[:2] == FORCE_ROOT
+        and source.how != "pronoun"  # "the neighbours fought a war": states, resolved
+        and source.roles
+        and set(source.roles) <= CIVILIAN_ROLES
+    ):
+        return replace(pattern, code=ASSAULT_CODE)
+    if pattern.code[:2] == DEMAND_ROOT and _protesters(frame):
+        return replace(pattern, code=RALLY_FOR.get(pattern.code[:4], RALLY_CODE))
     if (
         pattern.code != HIJACK_CODE
         or pattern.obj != VESSEL_CLASS
@@ -95,6 +127,23 @@ def by_agent(pattern: Pattern, source: Actor) -> Pattern:
     ):
         return pattern
     return replace(pattern, code=CONFISCATE_CODE)
+
+
+def _state(actor: Actor) -> bool:
+    """Whether a side is a state speaking as one: its government or a capital standing for
+    it ("Moscow"). A bare country may be its people ("thousands of Iranians protested")."""
+    return "GOV" in actor.roles
+
+
+def _protesters(frame: Frame) -> bool:
+    """Whether the frame's own subject is people protesting: "the protesters", "thousands of
+    demonstrators", "crowds" (not "opposition leaders demanded"). A participle that takes
+    its subject from a protest ("gathered outside the venue, demanding that ...") is the
+    protest's purpose, which the protest itself codes."""
+    own = [c for c in frame.pred.children if c.dep_ == "nsubj"]
+    return bool(own) and all(
+        s.lemma_.lower() in PROTESTER_NOUNS or s.lower_ in CROWD_WORDS for s in own
+    )
 
 
 def _infinitive(comp: Token) -> bool:

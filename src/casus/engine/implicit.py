@@ -10,7 +10,8 @@ import bisect
 from typing import TYPE_CHECKING
 
 from casus.engine.context import is_country
-from casus.engine.frames import Frame, argument_tokens, place_in, verb_frame
+from casus.engine.frames import Frame, argument_tokens, place_in, unwrap_quantifier, verb_frame
+from casus.engine.phrases import of_object
 from casus.engine.scope import Scope
 from casus.engine.sides import clause_place, focus, in_country
 from casus.model import Actor
@@ -36,6 +37,11 @@ CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "co
 NAMED = frozenset({"dictionary", "person", "metonym", "place"})
 # How a role-only side's country was guessed, not named: its own phrase's place beats it.
 GUESSED = frozenset({"unresolved", "generic", "unknown", "pronoun", "context", "inferred"})
+# Arrests (CAMEO 173): of people the text does not name ("two of them", "23 people") they are
+# still arrests, with no target (docs/gold-annotation.md: "arrests of unnamed suspects").
+ARREST_CODE = "173"
+DETAINEE_NOUNS = word_list("detainee_nouns")
+RECIPROCAL_VERBS = word_list("reciprocal_verbs")
 # Meetings, talks and deals: the place a side is "in" there is where they meet (CAMEO roots).
 VENUE_ROOTS = frozenset({"03", "04", "05", "06"})
 # Acts two co-subjects do together when the clause names no one else: "Jordan and Britain
@@ -200,13 +206,18 @@ def together(root: str, sources: list[Actor], targets: list[Actor | None], frame
     names no one else: "Bosnia and Slovenia agreed to a ceasefire"; a fight names no one else
     when it names no known side: "Indian and Chinese soldiers fought with clubs", "the two
     sides fought a war over Nagorno-Karabakh" (a place casus cannot code is no side; "fought
-    rebels" names one)."""
+    rebels" names one); or the verb says each does it to the other, whatever the act, and the
+    clause names no target: "Armenian and Azerbaijani troops exchanged fire"
+    (``reciprocal_verbs``)."""
+    lemma = frame.pred.lemma_.lower()
     mutual = (
-        frame.pred.lemma_.lower() in MUTUAL_VERBS
+        lemma in MUTUAL_VERBS
         and not any(t is not None and (t.known or t.roles) for t in targets)
         and not _counted(frame)
     )
-    if not mutual and (root not in TOGETHER_ROOTS or any(t is not None for t in targets)):
+    untargeted = not any(t is not None for t in targets)
+    reciprocal = lemma in RECIPROCAL_VERBS and untargeted
+    if not (mutual or reciprocal) and (root not in TOGETHER_ROOTS or not untargeted):
         return False
     # three or more parties ("Israel, the UAE and Bahrain signed ...") have a hub the
     # clause does not say
@@ -246,3 +257,17 @@ def generic_targets(
         in_country(t, country, "context") if t is not None and t.how == "generic" else t
         for t in targets
     ]
+
+
+def unnamed_detainees(code: str, frame: Frame) -> bool:
+    """Whether an arrest has people the text does not name as its object, so it stands with
+    no target: "police briefly detained two of them", "At least 23 people were arrested"."""
+    if not code.startswith(ARREST_CODE):
+        return False
+    detained = frame.objects if frame.kind == "verb" else []
+    # "ordered the arrest of 40 people": whom the ordered arrest is of
+    detained += [inner for o in detained if (inner := of_object(o)) is not None]
+    return any(
+        o.pos_ in ("PRON", "NUM") or o.lemma_.lower() in DETAINEE_NOUNS
+        for o in (unwrap_quantifier(o) for o in detained)
+    ) and all(o.lower_ not in ("that", "which") for o in detained)

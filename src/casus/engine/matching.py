@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from casus.engine.code_choice import accord, appeal
 from casus.engine.frames import Frame, prep_objects, unwrap_quantifier, verb_frame, with_conjuncts
+from casus.engine.modality import is_negated_locally
 from casus.engine.speaker_pronouns import speaker_antecedent
 from casus.ontology.idioms import load_idioms
 from casus.ontology.lexicon import Lexicon, Pattern
@@ -16,6 +17,10 @@ if TYPE_CHECKING:
 
 TO_OBJECT_VERBS = word_list("to_object_verbs")
 FOR_OBJECT_VERBS = word_list("for_object_verbs")
+RESTRAINT_GOVERNORS = word_list("restraint_governors")
+# force not to be used: a show of force, repression, assault, fighting, mass violence
+RESTRAINED_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+YIELD_ROOT = "08"
 
 
 class PatternMatcher:
@@ -161,7 +166,7 @@ class PatternMatcher:
                 sub.objects = sub.preps.get("of", [])
             found = self.best_pattern(sub, depth + 1)
             if found is not None:
-                roots.add(found.code[:2])
+                roots.add(_restrained(frame, pred, found.code[:2]))
                 if found.comp and kind == "verb":
                     # an intent is as good as its act: "urged the parties to agree to a
                     # truce" appeals for the truce (0256), not for an agreement (020)
@@ -263,3 +268,18 @@ def _participle_clause(token: Token) -> bool:
         and token.tag_ == "VBG"
         and not any(c.dep_ in ("nsubj", "mark") for c in token.children)
     )
+
+
+def _restrained(governor: Frame, pred: Token, root: str) -> str:
+    """The root a complement adds: force promised or asked not to be used is restraint, a
+    yielding (08): "pledged not to use force" is an intent to de-escalate (035), "urged both
+    sides not to attack" an appeal to (025); "warned Iran not to attack" stays a warning."""
+    lemma = governor.lemma or governor.pred.lemma_.lower()
+    if (
+        root in RESTRAINED_ROOTS
+        and lemma in RESTRAINT_GOVERNORS
+        and pred.pos_ in ("VERB", "AUX")
+        and is_negated_locally(pred)
+    ):
+        return YIELD_ROOT
+    return root

@@ -317,6 +317,13 @@ def implicit_actor(token: Token, offset: int) -> Actor:
     return Actor(UNKNOWN_COUNTRY, None, (), "", start, start, "unknown")
 
 
+def against_state(root: str, code: str, source: Actor) -> bool:
+    """Whether an act with no target named is aimed at the government where it happens: a
+    protest (14), a threat of one ("organisers vowed to return to the streets", 133), or a
+    demand by a non-state group (10)."""
+    return root == "14" or code.startswith("133") or (root == "10" and bool(source.roles))
+
+
 def protesters(token: Token, offset: int) -> Actor:
     """The unnamed side of a protest, at its trigger: "Protests erupted in Tehran" (civilians,
     whose country :func:`situate` takes from where it happened)."""

@@ -24,6 +24,8 @@ LISTS = frozenset(
         # words.tsv: the actor resolver
         "quantifier_heads",
         "carrier_nouns",
+        "protester_nouns",
+        "detainee_nouns",
         "travel_verbs",
         "country_nouns",
         "person_nouns",
@@ -40,6 +42,8 @@ LISTS = frozenset(
         "wrapper_verbs",
         "harm_verbs",
         "light_verbs",
+        "restraint_governors",
+        "reciprocal_verbs",
         "issuing_verbs",
         "reaction_verbs",
         "answering_verbs",

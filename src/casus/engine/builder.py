@@ -255,7 +255,7 @@ class EventEngine:
         return (
             verb.dep_ != "ccomp"
             and not self.lexicon.has_lemma("verb", verb.lemma_.lower())
-            and self.matcher.idioms.find(verb) is None
+            and self.matcher.idioms.find(verb, sentence_of(verb)) is None
         )
 
     @staticmethod

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from casus.engine.code_choice import accord, appeal
 from casus.engine.frames import Frame, prep_objects, unwrap_quantifier, verb_frame, with_conjuncts
+from casus.engine.sentences import sentence_of
 from casus.engine.speaker_pronouns import speaker_antecedent
 from casus.ontology.idioms import load_idioms
 from casus.ontology.lexicon import Lexicon, Pattern
@@ -226,7 +227,7 @@ class PatternMatcher:
             if best is None or (pattern.specificity, length) > best:
                 best, chosen = (pattern.specificity, length), pattern
         # figurative language (data/lexicon/idioms.tsv): "burned its bridges" is no attack
-        chosen = self.idioms.apply(frame.pred, chosen, frame.kind)
+        chosen = self.idioms.apply(frame.pred, chosen, frame.kind, sentence_of(frame.pred))
         # "agreed that the dispute should go to court" is accord (019), not an agreement to act
         chosen = appeal(frame, accord(frame, chosen, self.lexicon))
         root = chosen.code[:2] if chosen is not None else None

@@ -346,7 +346,6 @@ class Resolver:
         if person is not None:
             parts = split_code(person.code)
             return Actor(person.code, parts.country, parts.roles, text, start, end, "person")
-        roles = self._roles(head, tokens)
         head_entry, modifier_entry = self._names(head, tokens)
         if head_entry is None and modifier_entry is not None and head.pos_ == "PROPN":
             # "the West Bank", "West Darfur": a place name that begins with an actor's name
@@ -362,10 +361,11 @@ class Resolver:
         ):
             # "Bosnian Serbs", "Kosovo Albanians": a people named by where it lives is that
             # country's
-            return _from_modifier_entry(modifier_entry, roles, text, start, end)
+            return _from_modifier_entry(modifier_entry, self._roles(head, tokens), text, start, end)
         if head_entry is not None:
             # the head is part of the name ("the Soviet Union"): its noun is no role
             return self._from_head_entry(head_entry, (), text, start, end)
+        roles = self._roles(head, tokens)  # only now: a name (two phrases in five) has none
         if roles and any(t.lower_ in FORMER_WORDS for t in tokens):
             roles = ("ELI",)  # "the former Iranian president"
         if modifier_entry is not None and agentive(head, roles):
@@ -499,8 +499,8 @@ class Resolver:
         texts = [t.text for t in own]
         for size in range(min(self.dictionary.max_words, n), 0, -1):
             for i in range(n - size + 1):
-                if index[i + size - 1] - index[i] != size - 1 or any(
-                    k in taken for k in index[i : i + size]
+                if index[i + size - 1] - index[i] != size - 1 or (
+                    taken and any(k in taken for k in index[i : i + size])
                 ):
                     continue
                 entries = self.dictionary.find(" ".join(texts[i : i + size]), self.day)

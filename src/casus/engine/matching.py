@@ -187,11 +187,13 @@ class PatternMatcher:
         """The most specific lexicon pattern whose constraints the frame satisfies; among
         equally specific ones, the longest object match ("peacekeeping troop" over "troop"),
         then file order. ``only``/``never`` restrict the roots considered."""
-        candidates = [
-            p
-            for p in self.lexicon.candidates(frame.kind, frame.lemma or frame.pred.lemma_.lower())
-            if (only is None or p.code[:2] in only) and p.code[:2] not in never
-        ]
+        candidates = self.lexicon.candidates(frame.kind, frame.lemma or frame.pred.lemma_.lower())
+        if only is not None or never:  # (most calls restrict nothing: no copy to make)
+            candidates = [
+                p
+                for p in candidates
+                if (only is None or p.code[:2] in only) and p.code[:2] not in never
+            ]
         wanted_particles = {p.particle for p in candidates if p.particle}
         has_own_particle = bool(frame.particles & wanted_particles)
         comp_roots: set[str] | None = None

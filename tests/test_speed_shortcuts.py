@@ -1,5 +1,7 @@
 """The short cuts of the 0.6.0 speed round give what the long way gives (issue 14): the scan
-for time phrases spaCy misses skips sentences without their words, ..."""
+for time phrases spaCy misses skips sentences without their words; a token's sentence number
+and its subtree's words are read once per document; a predicate's stated future once per
+token."""
 
 from __future__ import annotations
 
@@ -7,7 +9,15 @@ import re
 
 import pytest
 
+from casus.coder import Coder
+from casus.engine.modality import _stated_future, stated_future
+from casus.engine.sentences import sentence_index, subtree_words
 from casus.engine.time_spans import EXTRA_TIME, EXTRA_TIME_WORDS, _extra_times
+
+TEXT = (
+    "Iran and Azerbaijan accused each other of violations on Monday. Baku will recall its "
+    "ambassador.\n\nTehran could retaliate, officials said. Would Ankara mediate?"
+)
 
 # One sentence per kind of phrase EXTRA_TIME finds, in several casings.
 TIME_SENTENCES = [
@@ -52,3 +62,26 @@ def test_every_time_phrase_has_a_gate_word(text: str) -> None:
     assert found, text
     for _s, _e, phrase in found:
         assert any(word in phrase.lower() for word in EXTRA_TIME_WORDS), phrase
+
+
+def test_sentence_index_numbers_the_sentences_as_spacy_does(coder: Coder) -> None:
+    doc = coder.nlp(TEXT)
+    starts = [s.start for s in doc.sents]
+    assert len(starts) >= 4
+    for token in doc:
+        assert sentence_index(token) == starts.index(token.sent.start), token.text
+
+
+def test_subtree_words_are_the_subtree_in_lower_case(coder: Coder) -> None:
+    doc = coder.nlp(TEXT)
+    for token in doc:
+        assert subtree_words(token) == " ".join(t.lower_ for t in token.subtree)
+    assert "each other" in {subtree_words(t) for t in doc}
+
+
+def test_stated_future_kept_per_token_is_what_the_rules_say(coder: Coder) -> None:
+    doc = coder.nlp(TEXT)
+    verbs = [t for t in doc if t.pos_ in ("VERB", "AUX")]
+    assert {t.lemma_ for t in verbs if stated_future(t)} >= {"recall"}
+    for verb in verbs:
+        assert stated_future(verb) == _stated_future(verb), verb.text

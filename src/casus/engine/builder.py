@@ -54,7 +54,7 @@ from casus.engine.pairs import (
 )
 from casus.engine.presupposition import harm_context, presupposed
 from casus.engine.scope import Scope
-from casus.engine.sentences import sentence_of
+from casus.engine.sentences import sentence_of, subtree_words
 from casus.engine.sides import (
     FOCUS_SENTENCES,
     POSTURE_ROOT,
@@ -554,7 +554,7 @@ class EventEngine:
     @staticmethod
     def _reciprocal(frame: Frame) -> bool:
         return any(
-            " ".join(t.lower_ for t in o.subtree) in RECIPROCALS
+            subtree_words(o) in RECIPROCALS
             for o in frame.objects + [p for ps in frame.preps.values() for p in ps]
         )
 

@@ -33,7 +33,7 @@ from casus.engine.phrases import (
 )
 from casus.engine.salience import ALL_PRONOUNS, pronoun, reporters
 from casus.engine.salience import definite as salient_definite
-from casus.engine.sentences import sentence_of
+from casus.engine.sentences import sentence_index, sentence_of
 from casus.model import Actor, Mention
 from casus.ontology.actors import ActorDictionary, Entry, join_code, normalize, split_code
 from casus.ontology.gazetteer import LARGE_CITY, Gazetteer
@@ -109,7 +109,6 @@ class Resolver:
         # and "both countries" refer to first (set by the engine before each frame)
         self.dyad: tuple[Actor, Actor] | None = None
         self._seen_at: list[int] = []  # their token indexes, for bisect
-        self._sent_index = {s.start: n for n, s in enumerate(doc.sents)}
 
     # ---- public -------------------------------------------------------------------------
     def resolve_all(self) -> list[Mention]:
@@ -308,7 +307,7 @@ class Resolver:
 
     def sentence_of(self, token: Token) -> int:
         """Index of the token's sentence in the document."""
-        return int(self._sent_index.get(sentence_of(token).start, 0))
+        return sentence_index(token)
 
     # ---- resolution ---------------------------------------------------------------------
     def _resolve(self, head: Token) -> Actor | None:

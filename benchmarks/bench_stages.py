@@ -141,16 +141,16 @@ def main() -> None:
     out = sys.stdout
     warm = ", after a warm-up pass" if args.warm else ""
     out.write(f"{len(articles)} articles x {args.repeat}{warm}, {events} events\n")
-    out.write(f"{'parse (spaCy)':<48} {parse:8.2f} s\n")
+    out.write(f"{'parse (spaCy)':<48} {parse:8.3f} s\n")
     for name in [f"stage {s.name}" for s in stages] + [f"  {t.split(':')[1]}" for t in args.time]:
         spent = SPENT[name.strip()]
         calls = CALLS[name.strip()]
-        out.write(f"{name:<48} {spent:8.2f} s {100 * spent / parse:6.1f}% ({calls} calls)\n")
-    out.write(f"{'stages / parse':<48} {own:8.2f} s {100 * own / parse:6.1f}%\n")
-    collected = f"{SPENT['gc']:8.2f} s {100 * SPENT['gc'] / parse:6.1f}%"
+        out.write(f"{name:<48} {spent:8.3f} s {100 * spent / parse:6.2f}% ({calls} calls)\n")
+    out.write(f"{'stages / parse':<48} {own:8.3f} s {100 * own / parse:6.1f}%\n")
+    collected = f"{SPENT['gc']:8.3f} s {100 * SPENT['gc'] / parse:6.1f}%"
     out.write(f"{'garbage collection (inside the above)':<48} {collected} ({CALLS['gc']})\n")
     rest = total - parse - own
-    out.write(f"{'the rest (before-parse stages, batching) / parse':<48} {rest:8.2f} s ")
+    out.write(f"{'the rest (before-parse stages, batching) / parse':<48} {rest:8.3f} s ")
     out.write(f"{100 * rest / parse:6.1f}%\n")
 
 

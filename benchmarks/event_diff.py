@@ -77,7 +77,8 @@ def main() -> None:
             file.write_text("\n".join(lines) + "\n", encoding="utf-8")
             print(f"{name}: {len(lines)} events saved")
             continue
-        before = file.read_text(encoding="utf-8").splitlines()
+        # a fixture with no events was saved as one empty line
+        before = [line for line in file.read_text(encoding="utf-8").splitlines() if line]
         if before == lines:
             print(f"{name}: identical ({len(lines)} events)")
             continue

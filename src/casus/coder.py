@@ -169,7 +169,10 @@ class Coder:
         warnings: list[str] = list(parts[0][0].warnings)
         base = 0
         for part, sentences in parts:
-            events.extend(e.with_(sentence_index=e.sentence_index + base) for e in part.events)
+            if base:  # the sentences of a later chunk count on from the earlier ones
+                events.extend(e.with_(sentence_index=e.sentence_index + base) for e in part.events)
+            else:
+                events.extend(part.events)
             base += sentences
         if len(parts) > 1:
             warnings.append(f"long document coded in {len(parts)} chunks")

@@ -55,7 +55,7 @@ from casus.engine.pairs import (
 )
 from casus.engine.presupposition import harm_context, presupposed
 from casus.engine.scope import Scope
-from casus.engine.sentences import sentence_of
+from casus.engine.sentences import sentence_of, subtree_words
 from casus.engine.sides import (
     POSTURE_ROOT,
     against_state,
@@ -252,7 +252,7 @@ class EventEngine:
         return (
             verb.dep_ != "ccomp"
             and not self.lexicon.has_lemma("verb", verb.lemma_.lower())
-            and self.matcher.idioms.find(verb) is None
+            and self.matcher.idioms.find(verb, sentence_of(verb)) is None
         )
 
     @staticmethod
@@ -555,7 +555,7 @@ class EventEngine:
     @staticmethod
     def _reciprocal(frame: Frame) -> bool:
         return any(
-            " ".join(t.lower_ for t in o.subtree) in RECIPROCALS
+            subtree_words(o) in RECIPROCALS
             for o in frame.objects + [p for ps in frame.preps.values() for p in ps]
         )
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from casus.engine.phrases import of_object
+from casus.engine.sentences import sentence_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -25,11 +26,10 @@ def elided_object(token: Token) -> Token | None:
     sanctions on 20 Russian officials ... sanctioned 15 more" → officials)."""
     if token.dep_ != "dobj" or not _elliptical(token):
         return None
-    sentence = token.sent
-    first = sentence.start
+    first = sentence_of(token).start
     for _ in range(BACK_SENTENCES):
         if first > 0:
-            first = token.doc[first - 1].sent.start
+            first = sentence_of(token.doc[first - 1]).start
     for earlier in reversed(token.doc[first : token.i]):
         if earlier.pos_ != "NOUN" or _elliptical(earlier):
             continue

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from casus.engine.code_choice import accord, appeal
 from casus.engine.frames import Frame, prep_objects, unwrap_quantifier, verb_frame, with_conjuncts
 from casus.engine.modality import is_negated_locally
+from casus.engine.sentences import sentence_of
 from casus.engine.speaker_pronouns import speaker_antecedent
 from casus.ontology.idioms import load_idioms
 from casus.ontology.lexicon import Lexicon, Pattern
@@ -191,11 +192,13 @@ class PatternMatcher:
         """The most specific lexicon pattern whose constraints the frame satisfies; among
         equally specific ones, the longest object match ("peacekeeping troop" over "troop"),
         then file order. ``only``/``never`` restrict the roots considered."""
-        candidates = [
-            p
-            for p in self.lexicon.candidates(frame.kind, frame.lemma or frame.pred.lemma_.lower())
-            if (only is None or p.code[:2] in only) and p.code[:2] not in never
-        ]
+        candidates = self.lexicon.candidates(frame.kind, frame.lemma or frame.pred.lemma_.lower())
+        if only is not None or never:  # (most calls restrict nothing: no copy to make)
+            candidates = [
+                p
+                for p in candidates
+                if (only is None or p.code[:2] in only) and p.code[:2] not in never
+            ]
         wanted_particles = {p.particle for p in candidates if p.particle}
         has_own_particle = bool(frame.particles & wanted_particles)
         comp_roots: set[str] | None = None
@@ -231,7 +234,7 @@ class PatternMatcher:
             if best is None or (pattern.specificity, length) > best:
                 best, chosen = (pattern.specificity, length), pattern
         # figurative language (data/lexicon/idioms.tsv): "burned its bridges" is no attack
-        chosen = self.idioms.apply(frame.pred, chosen, frame.kind)
+        chosen = self.idioms.apply(frame.pred, chosen, frame.kind, sentence_of(frame.pred))
         # "agreed that the dispute should go to court" is accord (019), not an agreement to act
         chosen = appeal(frame, accord(frame, chosen, self.lexicon))
         root = chosen.code[:2] if chosen is not None else None

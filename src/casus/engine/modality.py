@@ -419,7 +419,16 @@ SCHEDULE_GOVERNORS = word_list("schedule_governors")
 def stated_future(pred: Token) -> bool:
     """An action stated as going to happen ("will strike", "is due to visit", "would retaliate
     if ..."), as opposed to speculation ("could attack", "may visit"). Negation is the
-    caller's business ("will not recognise" is a stated refusal)."""
+    caller's business ("will not recognise" is a stated refusal). Found once per token and
+    kept with the Doc: each reading of a predicate asks again."""
+    memo: dict[int, bool] = pred.doc.user_data.setdefault("casus.stated_future", {})
+    found = memo.get(pred.i)
+    if found is None:
+        found = memo[pred.i] = _stated_future(pred)
+    return found
+
+
+def _stated_future(pred: Token) -> bool:
     if is_question(pred):
         return False
     auxes = {a.lower_ for a in _auxes(pred)}

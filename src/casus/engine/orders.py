@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from casus.engine.sentences import sentence_of
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -33,7 +35,9 @@ def bare_order(
         return None
     if not any(c.dep_ in ORDERED_DEPS for c in token.children):
         return None
-    if matcher.idioms.find(token) is not None or matcher.best_pattern(frame) is not None:
+    if matcher.idioms.find(token, sentence_of(token)) is not None:
+        return None
+    if matcher.best_pattern(frame) is not None:
         return None
     demand = next((p for p in lexicon.candidates("verb", DEMAND_LEMMA) if p.specificity == 0), None)
     return (frame, demand) if demand is not None else None

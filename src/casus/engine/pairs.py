@@ -89,10 +89,11 @@ def dedupe(events: list[tuple[Event, Token]]) -> list[tuple[Event, Token]]:
             event.cameo,
             event.modality.asserted,
         )
-        if event.event_id in seen or str(same) in seen or (untargeted and key in targeted):
+        event_id, same_key = event.event_id, str(same)  # (a hash each: computed once)
+        if event_id in seen or same_key in seen or (untargeted and key in targeted):
             continue
-        seen.add(event.event_id)
-        seen.add(str(same))
+        seen.add(event_id)
+        seen.add(same_key)
         out.append((event, token))
     return out
 

@@ -119,6 +119,8 @@ class ReferenceResolver:
                 self._ungated.append(i)
             for key in keys or ():
                 self._by_key.setdefault(key, []).append(i)
+        # the gate words in table order, to list a sentence's without testing all of them
+        self._key_position = {key: n for n, key in enumerate(self._by_key)}
         self._patterns: dict[int, re.Pattern[str]] = {}
         generic: dict[str, list[Reference]] = {}
         for ref in self.references:
@@ -259,7 +261,7 @@ class ReferenceResolver:
             generic = generic or known[1]
         if not self._generic_letters:  # a generic noun's word with a hyphen or an apostrophe
             generic = any(key in lowered for key in self._generic_keys)
-        return [key for key in self._by_key if key in found], generic
+        return sorted(found, key=self._key_position.__getitem__), generic
 
     def _match_at(
         self,

@@ -37,7 +37,7 @@ from casus.engine.phrases import (
 )
 from casus.engine.salience import ALL_PRONOUNS, pronoun, reporters
 from casus.engine.salience import definite as salient_definite
-from casus.engine.sentences import sentence_of
+from casus.engine.sentences import sentence_index, sentence_of
 from casus.model import Actor, Mention
 from casus.ontology.actors import ActorDictionary, Entry, join_code, normalize, split_code
 from casus.ontology.gazetteer import LARGE_CITY, Gazetteer
@@ -112,7 +112,6 @@ class Resolver:
         # and "both countries" refer to first (set by the engine before each frame)
         self.dyad: tuple[Actor, Actor] | None = None
         self._seen_at: list[int] = []  # their token indexes, for bisect
-        self._sent_index = {s.start: n for n, s in enumerate(doc.sents)}
 
     # ---- public -------------------------------------------------------------------------
     def resolve_all(self) -> list[Mention]:
@@ -308,7 +307,7 @@ class Resolver:
 
     def sentence_of(self, token: Token) -> int:
         """Index of the token's sentence in the document."""
-        return int(self._sent_index.get(sentence_of(token).start, 0))
+        return sentence_index(token)
 
     # ---- resolution ---------------------------------------------------------------------
     def _resolve(self, head: Token) -> Actor | None:
@@ -346,7 +345,6 @@ class Resolver:
         if person is not None:
             parts = split_code(person.code)
             return Actor(person.code, parts.country, parts.roles, text, start, end, "person")
-        roles = self._roles(head, tokens)
         head_entry, modifier_entry = self._names(head, tokens)
         if head_entry is None and modifier_entry is not None and head.pos_ == "PROPN":
             # "the West Bank", "West Darfur": a place name that begins with an actor's name
@@ -362,10 +360,11 @@ class Resolver:
         ):
             # "Bosnian Serbs", "Kosovo Albanians": a people named by where it lives is that
             # country's
-            return _from_modifier_entry(modifier_entry, roles, text, start, end)
+            return _from_modifier_entry(modifier_entry, self._roles(head, tokens), text, start, end)
         if head_entry is not None:
             # the head is part of the name ("the Soviet Union"): its noun is no role
             return self._from_head_entry(head_entry, (), text, start, end)
+        roles = self._roles(head, tokens)  # only now: a name (two phrases in five) has none
         if roles and any(t.lower_ in FORMER_WORDS for t in tokens):
             roles = ("ELI",)  # "the former Iranian president"
         if modifier_entry is not None and agentive(head, roles):
@@ -499,8 +498,8 @@ class Resolver:
         texts = [t.text for t in own]
         for size in range(min(self.dictionary.max_words, n), 0, -1):
             for i in range(n - size + 1):
-                if index[i + size - 1] - index[i] != size - 1 or any(
-                    k in taken for k in index[i : i + size]
+                if index[i + size - 1] - index[i] != size - 1 or (
+                    taken and any(k in taken for k in index[i : i + size])
                 ):
                     continue
                 entries = self.dictionary.find(" ".join(texts[i : i + size]), self.day)

@@ -14,8 +14,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _KEY = "casus.sentence_of"
+_INDEX_KEY = "casus.sentence_index"
 _TEXT_KEY = "casus.sentence_text"
 _DOC_TEXT_KEY = "casus.document_text"
+_SUBTREE_KEY = "casus.subtree_words"
 
 
 def sentence_spans(doc: Doc) -> list[Span]:
@@ -32,6 +34,19 @@ def sentence_spans(doc: Doc) -> list[Span]:
 def sentence_of(token: Token) -> Span:
     """The sentence ``token`` is in (``token.sent``, found once per document)."""
     return sentence_spans(token.doc)[token.i]
+
+
+def sentence_index(token: Token) -> int:
+    """The number of ``token``'s sentence in its document, counted from 0 (listed once per
+    document: every event and mention asks)."""
+    doc = token.doc
+    memo: list[int] | None = doc.user_data.get(_INDEX_KEY)
+    if memo is None or len(memo) != len(doc):
+        memo = []
+        for number, sent in enumerate(doc.sents):
+            memo.extend([number] * len(sent))
+        doc.user_data[_INDEX_KEY] = memo
+    return memo[token.i]
 
 
 def sentence_text(sent: Span) -> str:
@@ -52,4 +67,15 @@ def document_text(doc: Doc) -> str:
     found: str | None = doc.user_data.get(_DOC_TEXT_KEY)
     if found is None:
         found = doc.user_data[_DOC_TEXT_KEY] = doc.text
+    return found
+
+
+def subtree_words(token: Token) -> str:
+    """The lower-case words of ``token``'s subtree joined by single spaces ("each other"), built
+    once per token and kept with the Doc (a subtree walk makes a Token per word, and a frame
+    asks again for each reading of its act)."""
+    memo: dict[int, str] = token.doc.user_data.setdefault(_SUBTREE_KEY, {})
+    found = memo.get(token.i)
+    if found is None:
+        found = memo[token.i] = " ".join(t.lower_ for t in token.subtree)
     return found

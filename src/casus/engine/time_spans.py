@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from casus.engine.sentences import sentence_text
@@ -14,8 +15,9 @@ from casus.engine.sentences import sentence_text
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+# Every phrase begins with a word character: the look-ahead lets the scan skip the rest.
 EXTRA_TIME = re.compile(
-    r"\b((?:in|over|during) (?:the )?(?:past|last|recent) (?:few |several |two |three )?"
+    r"(?=\w)\b((?:in|over|during) (?:the )?(?:past|last|recent) (?:few |several |two |three )?"
     r"(?:days|weeks|months|years)|in recent (?:days|weeks|months|years)|"
     r"(?:the )?(?:next|following|same) day|\w+ (?:days|weeks|months) later|"
     r"(?:last|this) (?:morning|afternoon|evening|night)|yesterday|today|tonight|overnight|"
@@ -26,17 +28,42 @@ EXTRA_TIME = re.compile(
     r"(?:the )?(?:next|following) (?:morning|evening|night))\b",
     re.IGNORECASE,
 )
+# Every phrase EXTRA_TIME finds contains one of these words (in lower case): an ASCII sentence
+# without any of them is not scanned (most sentences state no such time).
+EXTRA_TIME_WORDS = (
+    "day",  # days, today, yesterday, Monday ... Sunday
+    "week",
+    "month",
+    "year",
+    "decade",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",  # tonight, overnight
+    "past",
+    "ago",
+    "later",
+)
 
 
 def date_spans(sent: Span) -> list[tuple[int, int, str]]:
     """(start char, end char, text) of the sentence's temporal expressions: spaCy DATE and
     TIME entities plus the span phrases spaCy misses."""
     spans = _joined([(e.start_char, e.end_char, e.text) for e in _entities(sent, ("DATE", "TIME"))])
-    for m in EXTRA_TIME.finditer(sentence_text(sent)):
+    for m in _extra_times(sentence_text(sent)):
         start = sent.start_char + m.start()
         if not any(s <= start < e for s, e, _ in spans):
             spans.append((start, sent.start_char + m.end(), m.group(0)))
     return _named_night(spans, sentence_text(sent), sent.start_char)
+
+
+def _extra_times(written: str) -> Iterator[re.Match[str]]:
+    """The matches of :data:`EXTRA_TIME` in a sentence (none without one of its words)."""
+    if written.isascii():  # str.lower folds ASCII as the regular expression's IGNORECASE does
+        lowered = written.lower()
+        if not any(word in lowered for word in EXTRA_TIME_WORDS):
+            return iter(())
+    return EXTRA_TIME.finditer(written)
 
 
 def _named_night(

@@ -120,23 +120,28 @@ class Idioms:
 
     def __init__(self, idioms: list[Idiom]) -> None:
         self.idioms = idioms
+        # file order, for sorting candidates (``list.index`` compares whole rows, one by one)
+        self._position = {id(idiom): n for n, idiom in enumerate(idioms)}
         self._by_word: dict[str, list[Idiom]] = defaultdict(list)
         for idiom in idioms:
             for word in {w for item in idiom.items if item for w in item}:
                 self._by_word[word].append(idiom)
 
-    def find(self, trigger: Token) -> Idiom | None:
+    def find(self, trigger: Token, sent: Span | None = None) -> Idiom | None:
         """The first idiom (in file order) that covers the trigger or one of its objects
-        (found once per trigger and kept with the Doc: every candidate frame asks again)."""
+        (found once per trigger and kept with the Doc: every candidate frame asks again).
+        ``sent`` is the trigger's sentence when the caller has it: ``Token.sent`` scans the
+        whole document for sentence starts on every call (the engine passes its memo,
+        ``engine/sentences.py``)."""
         memo: dict[tuple[int, int], Idiom | None] = trigger.doc.user_data.setdefault(
             "casus.idioms", {}
         )
         key = (id(self), trigger.i)
         if key not in memo:
-            memo[key] = self._find(trigger)
+            memo[key] = self._find(trigger, sent)
         return memo[key]
 
-    def _find(self, trigger: Token) -> Idiom | None:
+    def _find(self, trigger: Token, sent: Span | None) -> Idiom | None:
         near = [trigger] + [c for c in trigger.children if c.dep_ in ARGUMENT_DEPS]
         candidates = {
             id(idiom): idiom
@@ -146,9 +151,8 @@ class Idioms:
         }
         if not candidates:
             return None
-        sent = trigger.sent
-        lemmas, lowers = _sentence_words(sent)
-        present = {*lemmas, *lowers}
+        sent = trigger.sent if sent is None else sent
+        lemmas, lowers, present = _sentence_words(sent)
         anchors = {t.i for t in near}
         # an idiom with a word the sentence lacks cannot match (the cheap test first)
         ordered = sorted(
@@ -157,7 +161,7 @@ class Idioms:
                 for idiom in candidates.values()
                 if all(item is None or not item.isdisjoint(present) for item in idiom.items)
             ),
-            key=self.idioms.index,
+            key=lambda idiom: self._position[id(idiom)],
         )
         return next(
             (
@@ -168,10 +172,13 @@ class Idioms:
             None,
         )
 
-    def apply(self, trigger: Token, pattern: Pattern | None, kind: str) -> Pattern | None:
+    def apply(
+        self, trigger: Token, pattern: Pattern | None, kind: str, sent: Span | None = None
+    ) -> Pattern | None:
         """The pattern to code with after figurative language is taken into account: ``None``
-        for a dropped idiom, a recoded pattern ("a war of words" → 111), or ``pattern``."""
-        idiom = self.find(trigger)
+        for a dropped idiom, a recoded pattern ("a war of words" → 111), or ``pattern``
+        (``sent``: the trigger's sentence, as for :meth:`find`)."""
+        idiom = self.find(trigger, sent)
         if idiom is None:
             return pattern
         if idiom.code is None:
@@ -183,16 +190,18 @@ class Idioms:
         return replace(pattern, code=idiom.code, where=f"{idiom.where} via {pattern.where}")
 
 
-def _sentence_words(sent: Span) -> tuple[list[str], list[str]]:
-    """The lemmas and lower-case words of a sentence's tokens, read once per sentence and kept
-    with the Doc (two lists of strings: nothing for the garbage collector to follow)."""
-    memo: dict[int, tuple[list[str], list[str]]] = sent.doc.user_data.setdefault(
+def _sentence_words(sent: Span) -> tuple[list[str], list[str], frozenset[str]]:
+    """The lemmas and lower-case words of a sentence's tokens, and the set of both, read once
+    per sentence and kept with the Doc (strings only: nothing for the garbage collector to
+    follow)."""
+    memo: dict[int, tuple[list[str], list[str], frozenset[str]]] = sent.doc.user_data.setdefault(
         "casus.idiom_words", {}
     )
     found = memo.get(sent.start)
     if found is None:
         lemmas = [t.lemma_.lower() for t in sent]
-        found = memo[sent.start] = (lemmas, [t.lower_ for t in sent])
+        lowers = [t.lower_ for t in sent]
+        found = memo[sent.start] = (lemmas, lowers, frozenset((*lemmas, *lowers)))
     return found
 
 

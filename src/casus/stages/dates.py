@@ -140,10 +140,10 @@ class DateStage:
             )
             if when.basis in ("stated", "reference") and when.date is not None:
                 stated[event.sentence_index] = when
-            out.append(event.with_(when=when))
-        out = date_named_events(out, document.triggers)
-        document.events = [
-            e.with_(historical=is_historical(e.when, pub, self.historical)) for e in out
+            out.append(event.with_(when=when, historical=is_historical(when, pub, self.historical)))
+        document.events = [  # an event told twice comes back as a new copy: flagged again
+            e if e is dated else e.with_(historical=is_historical(e.when, pub, self.historical))
+            for e, dated in zip(date_named_events(out, document.triggers), out, strict=True)
         ]
         return document
 

@@ -56,16 +56,18 @@ def locate(
     Yemen", "in Russia's Bryansk region". Ambiguous names prefer the actors' countries.
     Tokens inside the ``skip`` spans (article offsets of the actors) are not places."""
     for token in _clause_tokens(trigger):
-        if _inside(token.idx + offset, skip):
+        border = token.lemma_.lower() in BORDER_WORDS
+        named = not border and (
+            token.pos_ == "PROPN"
+            and (token.dep_ != "compound" or token.head.lemma_.lower() in AREA_WORDS)
+        )
+        # (the word tests first: most words are neither, and need no test against the spans)
+        if not (border or named) or _inside(token.idx + offset, skip):
             continue
-        if token.lemma_.lower() in BORDER_WORDS:
+        if border:
             found = _border(doc, token, gazetteer, prefer, offset)
-        elif token.pos_ == "PROPN" and (
-            token.dep_ != "compound" or token.head.lemma_.lower() in AREA_WORDS
-        ):
-            found = _place(doc, token, gazetteer, prefer, offset, territorial)
         else:
-            continue
+            found = _place(doc, token, gazetteer, prefer, offset, territorial)
         if found is not None:
             return found
     return None

@@ -167,7 +167,7 @@ def test_empty_results_still_have_columns(filled: Store) -> None:
 
 
 def test_progress_total_counts_files_and_json_lines(tmp_path: Path) -> None:
-    from casus.cli.store import count_articles
+    from casus.cli.ingest import count_articles
 
     (tmp_path / "a.txt").write_text("one", encoding="utf-8")
     (tmp_path / "b.html").write_text("<p>two</p>", encoding="utf-8")

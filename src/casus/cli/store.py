@@ -8,225 +8,23 @@ import datetime as dt
 import json
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
-from casus.cli.common import (
-    EXIT_SKIPPED,
-    articles_from,
-    cell,
-    config_from,
-    parse_published,
-    progress_option,
-    run_safely,
-    table_options,
-    terminal_safe,
-    writing,
-)
-from casus.cli.workers import worker_options
+from casus.cli.common import cell, run_safely, terminal_safe, writing
+from casus.cli.ingest import ingest_command
+from casus.cli.store_options import db_options, fmt_option, open_store
 from casus.errors import InputError
 
-F = TypeVar("F", bound=Callable[..., Any])
 BAR_WIDTH = 30
 COOP_GLYPH, CONFLICT_GLYPH = "█", "░"  # distinguishable without colour
 _CODE_RE = re.compile(r"[A-Z0-9]{3,30}")
 _WINDOW_RE = re.compile(r"^(\d+)\s*([dw]?)$")
 MAX_WINDOW_DAYS = 3660  # ten years: windows and baselines stay inside the calendar
 MAX_BASELINE = 120
-MAX_WAIT = 86_400.0
-
-
-def _db_options(func: F) -> F:
-    func = click.option(
-        "--wait",
-        type=float,
-        default=None,
-        help="Seconds to wait while another process holds the database "
-        "(default 5 for queries, 60 for ingest).",
-    )(func)
-    func = click.option(
-        "--db",
-        type=click.Path(dir_okay=False),
-        help="Store file (default: casus.duckdb here, or `db` in --config).",
-    )(func)
-    return func
-
-
-def _fmt_option(*choices: str) -> Callable[[F], F]:
-    return click.option(
-        "--format",
-        "fmt",
-        type=click.Choice(list(choices)),
-        default=choices[0],
-        show_default=True,
-        help="Output format.",
-    )
-
-
-def _open(
-    ctx: click.Context,
-    db: str | None,
-    wait: float | None,
-    *,
-    create: bool = False,
-) -> Any:
-    from casus.store import READ_WAIT, WRITE_WAIT, Store
-
-    if wait is not None and not 0 <= wait <= MAX_WAIT:  # also refuses nan
-        raise InputError(f"--wait must be between 0 and {MAX_WAIT:g} seconds, got {wait}")
-    path = Path(db) if db else config_from(ctx).db
-    return Store.open(
-        path,
-        create=create,
-        wait=READ_WAIT if wait is None else wait,
-        write_wait=WRITE_WAIT if wait is None else wait,
-    )
-
-
-# ---- ingest -------------------------------------------------------------------------------------
-@click.command("ingest")
-@click.argument("inputs", nargs=-1)
-@_db_options
-@click.option("--published", help="Publication date YYYY-MM-DD for inputs that lack one.")
-@click.option("--outlet", help="Outlet name for inputs that lack one.")
-@click.option(
-    "--batch-size",
-    type=click.IntRange(min=1),
-    default=64,
-    show_default=True,
-    help="Articles per committed transaction.",
-)
-@progress_option
-@table_options
-@worker_options
-@click.pass_context
-@run_safely
-def ingest_command(
-    ctx: click.Context,
-    inputs: tuple[str, ...],
-    db: str | None,
-    wait: float | None,
-    published: str | None,
-    outlet: str | None,
-    batch_size: int,
-    progress: bool | None,
-    workers: int | None,
-    engine: str,
-    address: str | None,
-) -> None:
-    """Code articles and store their events in the DuckDB store.
-
-    INPUTS are .txt, .html and .jsonl files, directories of them, or - for stdin (the
-    default). Articles already stored with the same text and versions are skipped; changed
-    ones are re-coded and their events replaced. Each batch is one transaction, so an
-    interrupted ingest resumes where it stopped. Exit status 1 if any input was skipped.
-    """
-    from casus.cli.workers import executor_from
-    from casus.io.readers import Skipped, read_inputs
-    from casus.store import WRITE_WAIT, ingest
-
-    day = parse_published(published)
-    cfg = config_from(ctx)
-    # ingest's reads (which articles are stored) wait as long as its writes
-    store = _open(ctx, db, WRITE_WAIT if wait is None else wait, create=True)
-    skipped: list[Skipped] = []
-    articles = articles_from(
-        read_inputs(list(inputs) or ["-"], published=day, outlet=outlet), skipped
-    )
-    show = progress if progress is not None else sys.stdout.isatty()
-    total = count_articles(list(inputs)) if show else None
-    with executor_from(cfg, workers, engine, address) as coder, _Progress(show, total) as advance:
-        stats = ingest(store, coder, articles, batch_size=batch_size, on_batch=advance)
-    for failure in stats.failed:
-        click.echo(f"casus: skipped {failure}", err=True)
-    click.echo(
-        f"{stats.read} article(s): {stats.coded} coded, {stats.recoded} re-coded, "
-        f"{stats.unchanged} unchanged; {stats.events} event(s) stored, "
-        f"{stats.clusters} cluster(s) rebuilt in {store.path} ({stats.seconds:.1f}s)"
-    )
-    if skipped or stats.failed:
-        click.echo(f"casus: {len(skipped) + len(stats.failed)} input(s) skipped", err=True)
-        sys.exit(EXIT_SKIPPED)
-
-
-def count_articles(inputs: list[str]) -> int | None:
-    """How many articles the inputs hold (files of a directory, lines of JSON Lines), for a
-    progress bar with a total and an ETA; ``None`` for stdin. Counting reads no text."""
-    from casus.io.readers import HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES
-
-    known = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
-    total = 0
-    for raw in inputs or ["-"]:
-        if raw == "-":
-            return None
-        path = Path(raw)
-        files = (
-            [p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in known]
-            if path.is_dir()
-            else [path]
-        )
-        for file in files:
-            total += _lines(file) if file.suffix.lower() in JSONL_SUFFIXES else 1
-    return total
-
-
-def _lines(path: Path) -> int:
-    try:
-        with path.open("rb") as handle:
-            return sum(1 for line in handle if line.strip())
-    except OSError:
-        return 0  # the reader reports it
-
-
-class _Progress:
-    """A rich progress bar on stderr (or nothing) whose ``advance(n)`` the ingest calls: with
-    a total, it shows the count, the share done and the time left."""
-
-    def __init__(self, show: bool, total: int | None = None) -> None:
-        self.show = show
-        self.total = total
-        self._bar: Any = None
-        self._task: Any = None
-
-    def __enter__(self) -> Callable[[int], None]:
-        if self.show:
-            from rich.progress import (
-                BarColumn,
-                MofNCompleteColumn,
-                Progress,
-                TaskProgressColumn,
-                TextColumn,
-                TimeElapsedColumn,
-                TimeRemainingColumn,
-            )
-
-            from casus.cli.console import stderr_console
-
-            self._bar = Progress(
-                TextColumn("{task.description}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TaskProgressColumn(),
-                TimeElapsedColumn(),
-                TextColumn("ETA"),
-                TimeRemainingColumn(),
-                console=stderr_console(),
-            )
-            self._bar.__enter__()
-            self._task = self._bar.add_task("ingesting", total=self.total)
-        return self.advance
-
-    def advance(self, n: int) -> None:
-        """Move the bar by ``n`` articles."""
-        if self._bar is not None:
-            self._bar.advance(self._task, n)
-
-    def __exit__(self, *exc: object) -> None:
-        if self._bar is not None:
-            self._bar.__exit__(None, None, None)
 
 
 # ---- timeline -----------------------------------------------------------------------------------
@@ -240,8 +38,8 @@ class _Progress:
     is_flag=True,
     help="Include events the articles mention as background (dated long before).",
 )
-@_fmt_option("table", "csv", "json")
-@_db_options
+@fmt_option("table", "csv", "json")
+@db_options
 @click.pass_context
 @run_safely
 def timeline_command(
@@ -263,7 +61,7 @@ def timeline_command(
     """
     from casus.analysis.queries import timeline
 
-    store = _open(ctx, db, wait)
+    store = open_store(ctx, db, wait)
     a, b = _actor_arg(a), _actor_arg(b)
     rows = timeline(store, a, b, since, until, include_historical=historical)
     dicts = [r.to_dict() for r in rows]
@@ -306,8 +104,8 @@ def timeline_command(
     type=click.Path(dir_okay=False),
     help="Also save the series as a PNG chart (1000 x 450) to this file.",
 )
-@_fmt_option("table", "csv", "json")
-@_db_options
+@fmt_option("table", "csv", "json")
+@db_options
 @click.pass_context
 @run_safely
 def dyad_command(
@@ -331,7 +129,7 @@ def dyad_command(
     """
     from casus.analysis.queries import dyad_series
 
-    store = _open(ctx, db, wait)
+    store = open_store(ctx, db, wait)
     a, b = _actor_arg(a), _actor_arg(b)
     rows = dyad_series(store, a, b, freq, include_historical=historical, since=since, until=until)
     if plot_path and rows:
@@ -435,8 +233,8 @@ def _why_empty(
 )
 @click.option("--z", "z", type=float, default=2.0, show_default=True, help="z-score threshold.")
 @click.option("--as-of", help="End of the latest window (default: latest event date).")
-@_fmt_option("table", "csv", "json")
-@_db_options
+@fmt_option("table", "csv", "json")
+@db_options
 @click.pass_context
 @run_safely
 def alerts_command(
@@ -458,7 +256,7 @@ def alerts_command(
     """
     from casus.analysis.queries import alerts
 
-    store = _open(ctx, db, wait)
+    store = open_store(ctx, db, wait)
     found = alerts(
         store,
         window_days=parse_window(window),
@@ -512,9 +310,9 @@ def parse_window(text: str) -> int:
     show_default=True,
     help="Nodes are countries or full actor codes.",
 )
-@_fmt_option("graphml", "json")
+@fmt_option("graphml", "json")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output file (stdout).")
-@_db_options
+@db_options
 @click.pass_context
 @run_safely
 def network_command(
@@ -530,7 +328,7 @@ def network_command(
     """The actor network: actors as nodes, cooperation and conflict as weighted edges."""
     from casus.analysis.queries import graph_to_graphml, graph_to_json, network
 
-    graph = network(_open(ctx, db, wait), since, until, level=level)
+    graph = network(open_store(ctx, db, wait), since, until, level=level)
     text = (
         graph_to_graphml(graph)
         if fmt == "graphml"
@@ -544,7 +342,7 @@ def network_command(
 
 
 @click.command("export")
-@_fmt_option("jsonl", "csv", "parquet", "gdelt", "gdelt-mentions", "plover", "polecat")
+@fmt_option("jsonl", "csv", "parquet", "gdelt", "gdelt-mentions", "plover", "polecat")
 @click.option(
     "-o",
     "--output",
@@ -559,7 +357,7 @@ def network_command(
 )
 @click.option("--since", help="First date YYYY-MM-DD.")
 @click.option("--until", help="Last date YYYY-MM-DD.")
-@_db_options
+@db_options
 @click.pass_context
 @run_safely
 def export_command(
@@ -579,7 +377,7 @@ def export_command(
     from casus.analysis.queries import date_range, export
 
     date_range(since, until)  # bad dates fail before any file is created
-    store = _open(ctx, db, wait)
+    store = open_store(ctx, db, wait)
     target: Any = Path(output) if output else sys.stdout
     with writing(output or "standard output"):
         n = export(store, fmt, target, include_all=include_all, since=since, until=until)
@@ -597,8 +395,8 @@ def export_command(
     show_default=True,
     help="Seconds the statement may run before it is stopped.",
 )
-@_fmt_option("table", "csv", "json")
-@_db_options
+@fmt_option("table", "csv", "json")
+@db_options
 @click.pass_context
 @run_safely
 def sql_command(
@@ -619,7 +417,7 @@ def sql_command(
     from casus.analysis.queries import check_sql, sql
 
     check_sql(query)
-    result = sql(_open(ctx, db, wait), query, limit=limit, timeout=timeout)
+    result = sql(open_store(ctx, db, wait), query, limit=limit, timeout=timeout)
     if result.truncated:
         click.echo(
             f"casus: only the first {len(result.rows):,} rows are shown (row cap); "

@@ -392,7 +392,7 @@ def test_duplicate_id_with_other_text_is_reported_and_ingest_stays_idempotent(
 
 
 def test_user_sql_is_stopped_after_its_timeout(store: Store) -> None:
-    from casus.analysis.queries import sql
+    from casus.analysis.user_sql import sql
 
     forever = "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT max(n) FROM r"
     with pytest.raises(InputError, match="stopped after 0.5 s"):
@@ -400,7 +400,7 @@ def test_user_sql_is_stopped_after_its_timeout(store: Store) -> None:
 
 
 def test_user_sql_rows_are_capped(store: Store) -> None:
-    from casus.analysis.queries import sql
+    from casus.analysis.user_sql import sql
 
     result = sql(store, "SELECT * FROM range(10)", max_rows=3)
     assert len(result.rows) == 3 and result.truncated
@@ -447,7 +447,7 @@ def test_published_option_out_of_range_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_user_sql_runs_under_a_memory_limit(store: Store) -> None:
-    from casus.analysis.queries import sql
+    from casus.analysis.user_sql import sql
 
     limit = sql(store, "SELECT current_setting('memory_limit')").rows[0][0]
     assert limit.endswith("GiB") and float(limit.split()[0]) < 2.0

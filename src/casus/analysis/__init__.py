@@ -34,7 +34,6 @@ from casus.analysis.names import name_of, resolve_actor, search_actors
 from casus.analysis.queries import (
     Alert,
     DyadRow,
-    SqlResult,
     TimelineRow,
     alerts,
     dyad_series,
@@ -45,6 +44,7 @@ from casus.analysis.queries import (
     sql,
     timeline,
 )
+from casus.analysis.user_sql import SqlResult
 from casus.dedup import (
     CODE_FAMILIES,
     DEFAULT_PARAMS,

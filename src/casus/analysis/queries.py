@@ -1,4 +1,5 @@
-"""Questions analysts ask of the store: timelines, dyad series, alerts, networks, SQL.
+"""Questions analysts ask of the store: timelines, dyad series, alerts, networks (SQL is
+:mod:`casus.analysis.user_sql`).
 
 Every function reads through a read-only connection, counts de-duplicated events (clusters,
 docs/dedup.md) rather than reports, and validates its arguments before it touches the store:
@@ -12,17 +13,20 @@ import datetime as dt
 import difflib
 import math
 import re
-import threading
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-import duckdb
 import networkx as nx
 
 from casus.analysis.frames import Rows
+
+# SQL moved to user_sql in 0.6.0; its names stay importable from here
+from casus.analysis.user_sql import SqlResult as SqlResult
+from casus.analysis.user_sql import check_sql as check_sql
+from casus.analysis.user_sql import sql as sql
 from casus.errors import InputError, NotFound
 from casus.model import parse_iso_date
 from casus.store.db import Store
@@ -30,23 +34,6 @@ from casus.store.db import Store
 FREQS = ("day", "week", "month", "quarter", "year")
 ACTOR_RE = re.compile(r"[A-Z0-9]{3,30}")
 CONFLICT_QUADS = (3, 4)
-SQL_TIMEOUT = 30.0  # seconds a user's statement may run (casus sql --timeout)
-SQL_MAX_TIMEOUT = 86_400.0
-SQL_MAX_ROWS = 100_000  # rows a user's statement returns, at most
-SQL_MEMORY = "2GB"  # memory a user's statement may use
-SQL_ALLOWED = frozenset({"SELECT", "EXPLAIN"})
-SQL_PRAGMAS = frozenset(
-    {
-        "table_info",
-        "show_tables",
-        "show_tables_expanded",
-        "database_size",
-        "storage_info",
-        "version",
-        "database_list",
-        "show",
-    }
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,31 +107,6 @@ class Alert:
         out["window_start"] = self.window_start.isoformat()
         out["window_end"] = self.window_end.isoformat()
         return out
-
-
-@dataclass(frozen=True, slots=True)
-class SqlResult:
-    """Column names and rows of a read-only query."""
-
-    columns: list[str]
-    rows: list[tuple[Any, ...]]
-    truncated: bool = False  # more rows than the row cap: the rest were not fetched
-
-    def to_dicts(self) -> list[dict[str, Any]]:
-        """Rows as mappings of column name to value."""
-        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
-
-    def df(self) -> Any:
-        """The rows as a pandas DataFrame."""
-        from casus.analysis.frames import _need
-
-        return _need("pandas").DataFrame.from_records(self.rows, columns=self.columns)
-
-    def pl(self) -> Any:
-        """The rows as a polars DataFrame."""
-        from casus.analysis.frames import _need
-
-        return _need("polars").DataFrame(self.rows, schema=self.columns, orient="row")
 
 
 TIMELINE_COLUMNS = (*TimelineRow.__dataclass_fields__, "cameo_root")
@@ -525,7 +487,7 @@ def graph_to_graphml(graph: nx.DiGraph) -> str:
     return "\n".join(nx.generate_graphml(graph)) + "\n"
 
 
-# ---- export and SQL ------------------------------------------------------------------------------
+# ---- export ------------------------------------------------------------------------------------
 def export(
     store: Store,
     fmt: str,
@@ -541,71 +503,3 @@ def export(
 
     start, end = date_range(since, until)
     return write_export(store, fmt, out, include_all=include_all, since=start, until=end)
-
-
-def sql(
-    store: Store,
-    query: str,
-    *,
-    limit: int | None = None,
-    timeout: float = SQL_TIMEOUT,
-    max_rows: int = SQL_MAX_ROWS,
-) -> SqlResult:
-    """Run one read-only statement (SELECT, WITH, SHOW, DESCRIBE, SUMMARIZE, EXPLAIN, or a
-    reading PRAGMA) on a read-only connection with file access disabled.
-
-    The statement is interrupted after ``timeout`` seconds (:class:`InputError`), may use
-    :data:`SQL_MEMORY` of memory, and returns at most ``max_rows`` rows (``limit`` if smaller);
-    ``truncated`` says whether rows were left out."""
-    check_sql(query)
-    if not 0 < timeout <= SQL_MAX_TIMEOUT:
-        raise InputError(f"--timeout must be between 0 and {SQL_MAX_TIMEOUT:g} seconds")
-    cap = max_rows if limit is None else min(limit, max_rows)
-    with store.read() as con:
-        fired = threading.Event()
-
-        def stop() -> None:
-            fired.set()
-            con.interrupt()
-
-        timer = threading.Timer(timeout, stop)
-        try:
-            con.execute("SET enable_external_access = false")
-            con.execute(f"SET memory_limit = '{SQL_MEMORY}'")
-            timer.start()
-            cursor = con.execute(query)
-            columns = [d[0] for d in cursor.description or []]
-            rows = cursor.fetchmany(cap + 1)
-        except duckdb.Error as e:
-            if fired.is_set():
-                raise InputError(
-                    f"SQL stopped after {timeout:g} s (--timeout): narrow the query or give "
-                    "it more time"
-                ) from e
-            raise InputError(f"SQL error: {e}") from e
-        finally:
-            timer.cancel()
-    return SqlResult(columns, rows[:cap], truncated=len(rows) > cap and cap == max_rows)
-
-
-def check_sql(query: str) -> None:
-    """:class:`InputError` unless ``query`` is exactly one read-only statement."""
-    try:
-        statements = duckdb.connect(":memory:").extract_statements(query)
-    except duckdb.Error as e:
-        raise InputError(f"SQL error: {e}") from e
-    if len(statements) != 1:
-        raise InputError(f"give exactly one SQL statement, found {len(statements)}")
-    kind = statements[0].type.name
-    if kind == "PRAGMA":
-        name = re.match(r"\s*pragma\s+(\w+)", query, re.IGNORECASE)
-        if name and name.group(1).lower() in SQL_PRAGMAS:
-            return
-        raise InputError(
-            "only reading PRAGMAs (table_info, show_tables, database_size, ...) are allowed"
-        )
-    if kind not in SQL_ALLOWED:
-        raise InputError(
-            f"casus sql is read-only: {kind} statements are not allowed "
-            "(use SELECT, WITH, SHOW, DESCRIBE, SUMMARIZE or EXPLAIN)"
-        )

@@ -414,7 +414,7 @@ def sql_command(
     read-only and file access is disabled, so nothing can be written. The statement is
     stopped after --timeout seconds and returns at most 100,000 rows.
     """
-    from casus.analysis.queries import check_sql, sql
+    from casus.analysis.user_sql import check_sql, sql
 
     check_sql(query)
     result = sql(open_store(ctx, db, wait), query, limit=limit, timeout=timeout)

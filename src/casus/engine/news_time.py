@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from casus.engine.date_attachment import BACKGROUND_MARKS, INTERVAL_UNITS, came_later
 from casus.engine.narrative import Frame
+from casus.engine.plans import past_plan
 from casus.engine.story_day import LEAD_REACH, holds, simple_past, story_lead
 from casus.model import EventDate
 from casus.ontology.words import word_list
@@ -311,11 +312,13 @@ def around_act(
     statement: bool,
 ) -> EventDate | None:
     """The day of the visit a speaker's relative clause tells, for a ``statement``
-    (``visit_day``), else the time of the act it answers (``answer_day``), else the time
-    of an "after" clause or phrase on the act, as a lower bound (``after_bound``);
+    (``visit_day``), else the past time of a planned act (``plans.past_plan``), else the
+    time of the act it answers (``answer_day``), else the time of an "after" clause or
+    phrase on the act, as a lower bound (``after_bound``);
     ``governing`` gives the time that governs a clause's verb or a noun."""
     visit = visit_clause(trigger) if statement else None
     found = visit_day(governing(visit), pub) if visit is not None else None
+    found = found or past_plan(trigger, governing, pub)  # "threatened to send troops in 2023"
     answer = answered(trigger) if found is None else None
     if answer is not None:  # "responded to Saturday's attack by launching air strikes"
         found = answer_day(governing(answer), pub)

@@ -42,6 +42,7 @@ from casus.engine.date_attachment import (
     with_light_verb,
 )
 from casus.engine.narrative import Frame, article_countries, is_historical, narrative_frames
+from casus.engine.occasion import occasion_dates
 from casus.engine.reference_time import ReferenceResolver
 from casus.engine.sentences import sentence_of, sentence_text
 from casus.engine.stated_dates import (
@@ -51,10 +52,7 @@ from casus.engine.stated_dates import (
     resolve_stated,
 )
 from casus.engine.story_day import LEAD_SENTENCES, fronted_report, story_day
-from casus.engine.temporal import (
-    relative_offset,
-    shift,
-)
+from casus.engine.temporal import relative_offset, shift
 from casus.engine.time_spans import anchor_token, covering, date_spans, modifies_next
 from casus.engine.told_twice import date_named_events
 from casus.model import Event, EventDate
@@ -142,6 +140,8 @@ class DateStage:
                 stated[event.sentence_index] = when
             out.append(event.with_(when=when))
         out = date_named_events(out, document.triggers)
+        told = {**self._told(dating), **stated}  # said at the lead's meeting (engine/occasion.py)
+        out = occasion_dates(out, document.triggers, frames, told, pub, events)
         document.events = [
             e.with_(historical=is_historical(e.when, pub, self.historical)) for e in out
         ]

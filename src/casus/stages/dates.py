@@ -45,16 +45,12 @@ from casus.engine.narrative import Frame, article_countries, is_historical, narr
 from casus.engine.occasion import occasion_dates
 from casus.engine.reference_time import ReferenceResolver
 from casus.engine.sentences import sentence_of, sentence_text
-from casus.engine.stated_dates import (
-    UNRESOLVABLE,
-    after_the_fact,
-    is_future,
-    resolve_stated,
-)
+from casus.engine.stated_dates import UNRESOLVABLE, after_the_fact, is_future, resolve_stated
 from casus.engine.story_day import LEAD_SENTENCES, fronted_report, story_day
 from casus.engine.temporal import relative_offset, shift
 from casus.engine.time_spans import anchor_token, covering, date_spans, modifies_next
 from casus.engine.told_twice import date_named_events
+from casus.engine.when_events import when_reference
 from casus.model import Event, EventDate
 from casus.ontology.cameo import QUAD_CLASS_BY_ROOT
 
@@ -279,6 +275,7 @@ class DateStage:
         "… in November 2020: Eritrean troops crossed the border **to fight** alongside …"."""
         for clause in (c for p in (trigger, *linked_predicates(trigger)) for c in time_clauses(p)):
             found = self._governing(d, clause, sentence, within)
+            found = found or when_reference(clause, self.references, d.pub, d.countries)
             if found is not None and found.date is not None:
                 w = found
                 return EventDate(w.date, w.precision, "inferred", w.text, w.note, w.reference)

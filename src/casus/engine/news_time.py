@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 from casus.engine.date_attachment import BACKGROUND_MARKS, INTERVAL_UNITS, came_later
 from casus.engine.narrative import Frame
 from casus.engine.plans import past_plan
-from casus.engine.story_day import LEAD_REACH, holds, simple_past, story_lead
+from casus.engine.story_day import LEAD_REACH, fronted_report, holds, simple_past, story_lead
 from casus.model import EventDate
 from casus.ontology.words import word_list
 
@@ -291,6 +291,29 @@ def is_reaction_day(when: EventDate) -> bool:
     """Whether a date is a reaction's (``reaction_day``): like the publication day, a guess
     with no time told for it, so an act its clause reports is dated from before it."""
     return when.note is not None and when.note.startswith(REACTION)
+
+
+def told_first(anchor: Token, start: int) -> tuple[bool, int]:
+    """The order in which the dates written before a relative offset ("the same day", "two
+    days later") are tried, as a sort key, last first: the day of an act comes before
+    the day it was reported on, so "Russian drones struck Odesa **on Saturday**, the
+    governor said **on Sunday**. **On the same day**, Ukraine hit a refinery" counts from
+    Saturday; among acts, the last date written."""
+    return (not report_time(anchor), start)
+
+
+def report_time(anchor: Token) -> bool:
+    """Whether a time is that of a verb of saying after what it reports ("…, the governor
+    said **on Sunday**"); not of a statement told for itself ("the minister said on Sunday
+    that …")."""
+    t = anchor
+    for _ in range(4):
+        if t.pos_ in ("VERB", "AUX"):
+            return bool(fronted_report(t))
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def finest(found: Sequence[EventDate]) -> EventDate:

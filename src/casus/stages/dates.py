@@ -598,7 +598,8 @@ class DateStage:
         earlier = [a for a in anchors if a[1] <= item[0]]
         sent = sentence_of(item[3])
         for _ in range(OFFSET_REACH):
-            for _s, _e, text, _anchor, ref in sorted(earlier, key=lambda a: a[0], reverse=True):
+            order = sorted(earlier, key=lambda a: news_time.told_first(a[3], a[0]), reverse=True)
+            for _s, _e, text, _anchor, ref in order:  # an act's day before a report's
                 if relative_offset(text) is not None:
                     continue
                 found = ref or resolve_stated(text, d.pub, False, {}, sentence)

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 MEETING_ROOT = "04"
 # QuadClasses of statements (verbal cooperation and conflict)
 VERBAL_QUADS = frozenset({1, 3})
+# what marks a plural subject as the parties themselves: "the two leaders", "both sides"
+PARTY_WORDS = frozenset({"the", "both", "two"})
 NOTE = "said or agreed at the meeting of the article's lead"
 
 
@@ -85,6 +87,21 @@ def _candidate(event: Event, trigger: Token, index: int, parties: frozenset[str]
         return False
     source = event.source.country if event.source is not None else None
     target = event.target.country if event.target is not None else None
-    if source not in parties or target is not None and target not in parties:
+    ours = source in parties and (target is None or target in parties)
+    if not ours and not _the_parties(trigger):
         return False
     return background_clause(trigger) is None and reported_earlier(trigger) is None
+
+
+def _the_parties(trigger: Token) -> bool:
+    """Whether the subject of a statement refers back to the meeting's parties as a group:
+    "**the two leaders** agreed", "**both sides** called for …", "the delegations"; a
+    plural common noun with "the", "both" or "two" and no country of its own."""
+    for subject in (c for c in trigger.children if c.dep_ == "nsubj"):
+        if subject.tag_ != "NNS" or subject.pos_ != "NOUN":
+            continue
+        words = {c.lower_ for c in subject.children if c.dep_ in ("det", "nummod", "predet")}
+        own = any(c.ent_type_ in ("NORP", "GPE") for c in subject.children)
+        if words & PARTY_WORDS and not own:
+            return True
+    return False

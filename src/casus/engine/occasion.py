@@ -22,6 +22,7 @@ from casus.engine.news_time import is_reaction_day
 from casus.engine.stated_dates import is_future
 from casus.engine.story_day import story_day, story_lead
 from casus.model import Event, EventDate
+from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 MEETING_ROOT = "04"
 # QuadClasses of statements (verbal cooperation and conflict)
 VERBAL_QUADS = frozenset({1, 3})
+COLLECTIVE_HEADS = word_list("collective_heads")
 # what marks a plural subject as the parties themselves: "the two leaders", "both sides"
 PARTY_WORDS = frozenset({"the", "both", "two"})
 NOTE = "said or agreed at the meeting of the article's lead"
@@ -95,10 +97,11 @@ def _candidate(event: Event, trigger: Token, index: int, parties: frozenset[str]
 
 def _the_parties(trigger: Token) -> bool:
     """Whether the subject of a statement refers back to the meeting's parties as a group:
-    "**the two leaders** agreed", "**both sides** called for …", "the delegations"; a
-    plural common noun with "the", "both" or "two" and no country of its own."""
+    "**the two leaders** agreed", "**both sides** called for …", "the delegations": a
+    plural of the ``collective_heads`` word list with "the", "both" or "two" and no
+    country of its own."""
     for subject in (c for c in trigger.children if c.dep_ == "nsubj"):
-        if subject.tag_ != "NNS" or subject.pos_ != "NOUN":
+        if subject.tag_ != "NNS" or subject.lemma_.lower() not in COLLECTIVE_HEADS:
             continue
         words = {c.lower_ for c in subject.children if c.dep_ in ("det", "nummod", "predet")}
         own = any(c.ent_type_ in ("NORP", "GPE") for c in subject.children)

@@ -8,11 +8,15 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from casus.engine.narrative import Frame, framed_date
+from casus.engine.narrative import Frame, clause_tense, framed_date
+from casus.engine.sentences import sentence_of
+from casus.engine.story_day import fronted_report
 from casus.model import EventDate
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+REPORTED_BY = "done by the day of the report that closes its sentence"
 
 
 def carried_date(
@@ -29,6 +33,9 @@ def carried_date(
     framed = framed_date(own, trigger) if own is not None else None
     if framed is not None:  # "In February, gunmen opened fire …; Georgetown blamed …"
         return framed
+    if own is not None and own.precision == "day" and closed_by_report(trigger):
+        # "Guterres has called on both sides …, his spokesperson said on Sunday"
+        return EventDate(own.date, own.precision, "inferred", own.text, REPORTED_BY)
     # the previous sentence's own time (of its main clause: not "…, who stormed towns on
     # Saturday"), or without frames the date stated in it
     previous = frame.previous if frame is not None else stated.get(sentence - 1)
@@ -47,6 +54,19 @@ def carried_date(
     held = frame.inherited if frame is not None and not future else None
     # ---- end hook
     return framed_date(held, trigger) if held is not None else None
+
+
+def closed_by_report(trigger: Token) -> bool:
+    """Whether an act in the present perfect is told in a clause that a verb of saying with
+    a day of its own closes ("Guterres **has called** on both sides to protect civilians,
+    his spokesperson said in a statement issued **late on Sunday**"): it was done by that
+    day, and news dates it so, not by the sentence before it."""
+    if clause_tense(trigger) != "present" or not any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in trigger.children
+    ):
+        return False
+    root = sentence_of(trigger).root
+    return any(c.i == trigger.i or c.is_ancestor(trigger) for c in fronted_report(root))
 
 
 def names_the_story(main: Token) -> bool:

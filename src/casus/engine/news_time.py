@@ -31,7 +31,8 @@ from typing import TYPE_CHECKING
 
 from casus.engine.date_attachment import BACKGROUND_MARKS, INTERVAL_UNITS, came_later
 from casus.engine.narrative import Frame
-from casus.engine.story_day import LEAD_REACH, holds, simple_past, story_lead
+from casus.engine.plans import past_plan
+from casus.engine.story_day import LEAD_REACH, fronted_report, holds, simple_past, story_lead
 from casus.model import EventDate
 from casus.ontology.words import word_list
 
@@ -292,6 +293,29 @@ def is_reaction_day(when: EventDate) -> bool:
     return when.note is not None and when.note.startswith(REACTION)
 
 
+def told_first(anchor: Token, start: int) -> tuple[bool, int]:
+    """The order in which the dates written before a relative offset ("the same day", "two
+    days later") are tried, as a sort key, last first: the day of an act comes before
+    the day it was reported on, so "Russian drones struck Odesa **on Saturday**, the
+    governor said **on Sunday**. **On the same day**, Ukraine hit a refinery" counts from
+    Saturday; among acts, the last date written."""
+    return (not report_time(anchor), start)
+
+
+def report_time(anchor: Token) -> bool:
+    """Whether a time is that of a verb of saying after what it reports ("…, the governor
+    said **on Sunday**"); not of a statement told for itself ("the minister said on Sunday
+    that …")."""
+    t = anchor
+    for _ in range(4):
+        if t.pos_ in ("VERB", "AUX"):
+            return bool(fronted_report(t))
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
 def finest(found: Sequence[EventDate]) -> EventDate:
     """Of the times that govern one act, in text order, the first, unless a later one is a
     day inside it: "For the third time **this month**, a Chinese vessel turned its water
@@ -311,11 +335,13 @@ def around_act(
     statement: bool,
 ) -> EventDate | None:
     """The day of the visit a speaker's relative clause tells, for a ``statement``
-    (``visit_day``), else the time of the act it answers (``answer_day``), else the time
-    of an "after" clause or phrase on the act, as a lower bound (``after_bound``);
+    (``visit_day``), else the past time of a planned act (``plans.past_plan``), else the
+    time of the act it answers (``answer_day``), else the time of an "after" clause or
+    phrase on the act, as a lower bound (``after_bound``);
     ``governing`` gives the time that governs a clause's verb or a noun."""
     visit = visit_clause(trigger) if statement else None
     found = visit_day(governing(visit), pub) if visit is not None else None
+    found = found or past_plan(trigger, governing, pub)  # "threatened to send troops in 2023"
     answer = answered(trigger) if found is None else None
     if answer is not None:  # "responded to Saturday's attack by launching air strikes"
         found = answer_day(governing(answer), pub)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from casus.engine.latest_reference import latest_alike
 from casus.errors import OntologyError
 from casus.model import EventDate
 from casus.ontology.actors import ActorDictionary
@@ -375,8 +376,7 @@ def _by_countries(refs: list[Reference], countries: Counter[str]) -> list[Refere
         ((sum(1 for c in r.countries if countries[c]), sum(countries[c] for c in r.countries)), r)
         for r in refs
     ]
-    scored = [s for s in scored if s[0][0] > 0]
-    if not scored:
+    if not (scored := [s for s in scored if s[0][0] > 0]):
         return []
     top = max(s for s, _ in scored)
     return [r for s, r in scored if s == top]
@@ -410,7 +410,7 @@ def _choose_generic(
     if len(refs) == 1 and (year is not None or hint is not None):
         return refs[0]
     refs = _by_countries(refs, countries)
-    return refs[0] if len(refs) == 1 else None
+    return refs[0] if len(refs) == 1 else latest_alike(refs)  # "after the coup": the latest
 
 
 def _covering(start: dt.date, end: dt.date) -> tuple[dt.date, str]:

@@ -85,8 +85,12 @@ def resolve_stated(
             return EventDate(pub, "day", "publication", text)
         # "the previous month" with nothing told before it is last month (read below)
     if within is not None and within.date is not None and lacks_year(text):
-        # "In 1992, Israel sold arms to Baku. In May, …": May 1992, not this May
-        pub = dt.date(within.date.year, 12, 31)
+        # "In 1992, Israel sold arms to Baku. In May, …": May 1992, not this May; but not a
+        # month before the frame began: "Talks collapsed at the end of 2023. Washington
+        # imposed sanctions in January" is no January 2023 (read as without a frame)
+        framed = resolve_expression(text, dt.date(within.date.year, 12, 31), future=future)
+        if framed is not None and framed[0] >= within.date:
+            return EventDate(framed[0], framed[1], "stated", text)
     found = resolve_expression(text, pub, future=future)
     if found is None and "," in text:
         found = resolve_expression(text.split(",", 1)[0], pub, future=future)

@@ -127,7 +127,14 @@ LISTS = frozenset(
     }
 )
 VALUE_LISTS = frozenset(
-    {"pronoun_kinds", "definite_heads", "igo_heads", "duration_numbers", "count_numbers"}
+    {
+        "pronoun_kinds",
+        "definite_heads",
+        "igo_heads",
+        "duration_numbers",
+        "count_numbers",
+        "event_nouns",
+    }
 )
 
 # list name -> word -> value ("" in the plain lists), in table order

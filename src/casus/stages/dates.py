@@ -42,21 +42,15 @@ from casus.engine.date_attachment import (
     with_light_verb,
 )
 from casus.engine.narrative import Frame, article_countries, is_historical, narrative_frames
+from casus.engine.occasion import occasion_dates
 from casus.engine.reference_time import ReferenceResolver
 from casus.engine.sentences import sentence_of, sentence_text
-from casus.engine.stated_dates import (
-    UNRESOLVABLE,
-    after_the_fact,
-    is_future,
-    resolve_stated,
-)
+from casus.engine.stated_dates import UNRESOLVABLE, after_the_fact, is_future, resolve_stated
 from casus.engine.story_day import LEAD_SENTENCES, fronted_report, story_day
-from casus.engine.temporal import (
-    relative_offset,
-    shift,
-)
+from casus.engine.temporal import relative_offset, shift
 from casus.engine.time_spans import anchor_token, covering, date_spans, modifies_next
 from casus.engine.told_twice import date_named_events
+from casus.engine.when_events import when_reference
 from casus.model import Event, EventDate
 from casus.ontology.cameo import QUAD_CLASS_BY_ROOT
 
@@ -141,9 +135,12 @@ class DateStage:
             if when.basis in ("stated", "reference") and when.date is not None:
                 stated[event.sentence_index] = when
             out.append(event.with_(when=when, historical=is_historical(when, pub, self.historical)))
-        document.events = [  # an event told twice comes back as a new copy: flagged again
-            e if e is dated else e.with_(historical=is_historical(e.when, pub, self.historical))
-            for e, dated in zip(date_named_events(out, document.triggers), out, strict=True)
+        named = date_named_events(out, document.triggers)
+        told = {**self._told(dating), **stated}  # said at the lead's meeting (engine/occasion.py)
+        dated = occasion_dates(named, document.triggers, frames, told, pub, events)
+        document.events = [  # an event dated again comes back as a new copy: flagged again
+            e if e is first else e.with_(historical=is_historical(e.when, pub, self.historical))
+            for e, first in zip(dated, out, strict=True)
         ]
         return document
 
@@ -279,6 +276,7 @@ class DateStage:
         "… in November 2020: Eritrean troops crossed the border **to fight** alongside …"."""
         for clause in (c for p in (trigger, *linked_predicates(trigger)) for c in time_clauses(p)):
             found = self._governing(d, clause, sentence, within)
+            found = found or when_reference(clause, self.references, d.pub, d.countries)
             if found is not None and found.date is not None:
                 w = found
                 return EventDate(w.date, w.precision, "inferred", w.text, w.note, w.reference)
@@ -601,7 +599,8 @@ class DateStage:
         earlier = [a for a in anchors if a[1] <= item[0]]
         sent = sentence_of(item[3])
         for _ in range(OFFSET_REACH):
-            for _s, _e, text, _anchor, ref in sorted(earlier, key=lambda a: a[0], reverse=True):
+            order = sorted(earlier, key=lambda a: news_time.told_first(a[3], a[0]), reverse=True)
+            for _s, _e, text, _anchor, ref in order:  # an act's day before a report's
                 if relative_offset(text) is not None:
                     continue
                 found = ref or resolve_stated(text, d.pub, False, {}, sentence)

@@ -45,6 +45,7 @@ from casus.engine.modality import (
 )
 from casus.engine.negations import denials, refusals
 from casus.engine.orders import bare_order
+from casus.engine.passive_threats import passive_threat
 from casus.engine.pairs import (
     codable,
     confidence,
@@ -151,6 +152,7 @@ class EventEngine:
                 self.clauses.retribution(token, frame),
                 self.clauses.judgement(token),
                 bare_order(token, frame, self.matcher, self.lexicon),
+                passive_threat(token, frame, self.matcher, self.lexicon),
             ):
                 if implied is not None:
                     found.extend(self._note(scope, self._build(scope, *implied)))

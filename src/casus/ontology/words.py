@@ -48,6 +48,7 @@ LISTS = frozenset(
         "reaction_verbs",
         "answering_verbs",
         "mutual_verbs",
+        "annihilation_verbs",
         "irrealis_governors",
         "mandative_governors",
         "enacting_governors",

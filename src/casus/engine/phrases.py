@@ -248,8 +248,9 @@ def names_no_owner(chunk: list[Token]) -> bool:
 
 def member_of(head: Token) -> Token | None:
     """The institution a member noun belongs to: its "of" phrase ("staff of the embassy"),
-    or for a spokesman its "for" phrase ("a spokesman for the French foreign ministry")."""
+    or for a spokesman or an adviser its "for" or "to" phrase ("a spokesman for the French
+    foreign ministry", "an adviser to the RSF")."""
     inner = of_object(head)
     if inner is None and head.lemma_.lower() in VOICE_NOUNS:
-        inner = of_object(head, "for")
+        inner = of_object(head, "for") or of_object(head, "to")
     return inner

@@ -58,4 +58,6 @@ def _definitions(doc: Doc) -> dict[str, Token]:
 def _bracketed(token: Token) -> bool:
     """ "(SAF)": the token alone between round brackets."""
     doc = token.doc
-    return 0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
+    return (
+        0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
+    )

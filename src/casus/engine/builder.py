@@ -45,7 +45,6 @@ from casus.engine.modality import (
 )
 from casus.engine.negations import denials, refusals
 from casus.engine.orders import bare_order
-from casus.engine.passive_threats import passive_threat
 from casus.engine.pairs import (
     codable,
     confidence,
@@ -54,6 +53,7 @@ from casus.engine.pairs import (
     one_sided,
     without_venues,
 )
+from casus.engine.passive_threats import passive_threat
 from casus.engine.presupposition import harm_context, presupposed
 from casus.engine.scope import Scope
 from casus.engine.sentences import sentence_of

@@ -55,8 +55,6 @@ TARGET_PREPS = word_sequence("target_preps")
 NAMED = frozenset({"dictionary", "person", "metonym"})
 # Actions whose place names the target when no actor does: "struck targets near Damascus".
 PLACE_TARGET_ROOTS = frozenset({"08", "09", "14", "15", "16", "17", "18", "19", "20"})
-# Forces sent to a place are aimed at whose the place is, not at the forces' unknown owner.
-POSTURE_ROOT = "15"
 # Appeals and demands are addressed to the subject of what they ask for.
 ADDRESSED_ROOTS = frozenset({"02", "10"})
 # Threats and demands made on a condition are made on whom the condition is about.
@@ -109,6 +107,7 @@ class TargetFinder:
             # a role-only object yields to the pattern's own phrase: "sent coast guard vessels
             # into Philippine waters" is aimed at the Philippines, not at unknown forces
             found = self._object_targets(matched, scope.resolver, source)
+            # forces sent to a place are aimed at whose the place is
             sent = pattern.prep is not None and pattern.code[:2] == POSTURE_ROOT
             if found and not (sent and all(a is not None and a.code is None for a in found)):
                 return list(found)

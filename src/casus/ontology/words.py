@@ -49,6 +49,7 @@ LISTS = frozenset(
         "answering_verbs",
         "mutual_verbs",
         "annihilation_verbs",
+        "unanswered_words",
         "irrealis_governors",
         "mandative_governors",
         "enacting_governors",

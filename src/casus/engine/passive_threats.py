@@ -76,9 +76,7 @@ def passive_threat(
     )
 
 
-def unanswered_threat(
-    token: Token, frame: Frame, lexicon: Lexicon
-) -> tuple[Frame, Pattern] | None:
+def unanswered_threat(token: Token, frame: Frame, lexicon: Lexicon) -> tuple[Frame, Pattern] | None:
     """The 130 threat of a reported vow that an act will not go (or be left) unanswered or
     unpunished, else None: "the decision will not go unanswered, the spokesman said" is the
     speaker's threat against whose the decision is; "Russia said it would not leave the move

@@ -53,6 +53,7 @@ from casus.engine.pairs import (
     one_sided,
     without_venues,
 )
+from casus.engine.passive_threats import passive_threat, unanswered_threat
 from casus.engine.presupposition import harm_context, presupposed
 from casus.engine.scope import Scope
 from casus.engine.sentences import sentence_of, subtree_words
@@ -151,6 +152,8 @@ class EventEngine:
                 self.clauses.retribution(token, frame),
                 self.clauses.judgement(token),
                 bare_order(token, frame, self.matcher, self.lexicon),
+                passive_threat(token, frame, self.matcher, self.lexicon),
+                unanswered_threat(token, frame, self.lexicon),
             ):
                 if implied is not None:
                     found.extend(self._note(scope, self._build(scope, *implied)))

@@ -31,8 +31,9 @@ if TYPE_CHECKING:
 
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 EVALUATIVE_ROOTS = frozenset({"01", "05", "11"})  # 012/013: a reported outlook
-# "Niger's deposed president", "the ousted leader": a title, not a report of the coup
-DESCRIPTIVE_CODES = frozenset({"1724"})
+# "Niger's deposed president", "the ousted leader": a title, not a report of the coup; "aid
+# for displaced families": a condition of people, not an expulsion (201)
+DESCRIPTIVE_CODES = frozenset({"1724", "201"})
 OBLIGATION_MODALS = word_list("obligation_modals")
 RETRIBUTION_WORDS = word_list("retribution_words")
 ENACTING_GOVERNORS = word_list("enacting_governors")

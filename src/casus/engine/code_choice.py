@@ -15,6 +15,9 @@ CAMEO code by the form of the complement or by who acts.
 - A demand made by protesters is the protest's aim (141x), not a demand (10x): "the
   demonstrators are demanding the minister's resignation" is 1411, as CAMEO codes a rally
   for a leader's removal.
+- Regret is disapproval (111) unless it is for one's own act (055): "Berlin regretted the
+  decision" against "Tokyo regretted its role in the war"; "expressed regret over Hungary's
+  veto" is disapproval too.
 
 An agreement takes the verb's own 019 row; a seizure keeps its row with the other code.
 """
@@ -24,6 +27,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from casus.engine.negations import OWN_PRONOUNS
 from casus.engine.voice import raised_subjects
 from casus.ontology.words import word_list
 
@@ -54,6 +58,12 @@ RALLY_CODE = "141"
 PROTEST_CODES = frozenset({"14", "140", "141"})
 COMPLAIN_CODE = "114"
 FORCE_ROOT = "19"
+APOLOGY_CODE = "055"
+DISAPPROVE_CODE = "111"
+REGRET_LEMMA = "regret"
+REGRET_CLASS = "REGRET"
+# the phrases that say what is regretted: "regret over the decision", "regret at its veto"
+REGRETTED_PREPS = frozenset({"over", "at", "about", "for", "of"})
 ASSAULT_CODE = "180"
 # roles of people with no arms of a state or an armed group (actor codes, as STATE_ROLES)
 CIVILIAN_ROLES = frozenset({"CVL", "OPP", "EDU", "LAB", "BUS", "MED", "REL", "AGR", "HLH", "NGO"})
@@ -109,6 +119,8 @@ def by_agent(pattern: Pattern, source: Actor, frame: Frame) -> Pattern:
     seizing a vessel confiscates it (1711), anyone else hijacks it (181); protesters
     demanding something rally for it (141x); civilians using force assault (180); a state
     protesting complains officially (114). The matched row stays the event's ``pattern``."""
+    if pattern.lemma == REGRET_LEMMA or pattern.obj == REGRET_CLASS:
+        return _regret(pattern, frame)
     if pattern.code in PROTEST_CODES and _state(source):
         return replace(pattern, code=COMPLAIN_CODE)
     if (
@@ -127,6 +139,34 @@ def by_agent(pattern: Pattern, source: Actor, frame: Frame) -> Pattern:
     ):
         return pattern
     return replace(pattern, code=CONFISCATE_CODE)
+
+
+def _regret(pattern: Pattern, frame: Frame) -> Pattern:
+    """Apology (055) for regret of one's own act, disapproval (111) of another's: "regretted
+    its own role" and "expressed regret for the incident" are apologies; "regretted the
+    decision" and "expressed regret over Hungary's decision" are not."""
+    if pattern.code == DISAPPROVE_CODE:
+        regretted = list(frame.objects)
+    elif pattern.code == APOLOGY_CODE:
+        regretted = [
+            g
+            for o in frame.objects
+            for p in o.children
+            if p.dep_ == "prep" and p.lower_ in REGRETTED_PREPS
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
+    else:
+        return pattern
+    owners = [c for o in regretted for c in o.children if c.dep_ == "poss"]
+    own = any(c.lower_ in OWN_PRONOUNS for c in owners) or any(
+        c.lower_ == "own" for o in regretted for c in o.children
+    )
+    if pattern.code == DISAPPROVE_CODE and own:
+        return replace(pattern, code=APOLOGY_CODE)
+    if pattern.code == APOLOGY_CODE and owners and not own:
+        return replace(pattern, code=DISAPPROVE_CODE)
+    return pattern
 
 
 def _state(actor: Actor) -> bool:

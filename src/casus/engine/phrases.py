@@ -36,6 +36,8 @@ CLAUSE_DEPS = frozenset(
 )
 LANGUAGE_SUFFIXES = word_list("language_suffixes")
 VOICE_NOUNS = word_list("voice_nouns")
+# "forces loyal to Haftar", "troops faithful to the junta": whom a member noun serves
+LOYAL_WORDS = frozenset({"loyal", "faithful", "allied"})
 TOPIC_WORDS = word_list("topic_words")
 COUNTRY_NOUNS = word_list("country_nouns")
 PERSON_ENTS = frozenset({"PERSON"})
@@ -247,9 +249,25 @@ def names_no_owner(chunk: list[Token]) -> bool:
 
 
 def member_of(head: Token) -> Token | None:
-    """The institution a member noun belongs to: its "of" phrase ("staff of the embassy"),
-    or for a spokesman its "for" phrase ("a spokesman for the French foreign ministry")."""
-    inner = of_object(head)
+    """The institution a member noun belongs to: its "of" or "from" phrase ("staff of the
+    embassy", "fighters from the RSF"), whom it is loyal to ("troops loyal to the junta"),
+    or for a spokesman or an adviser its "for" or "to" phrase ("a spokesman for the French
+    foreign ministry", "an adviser to the RSF")."""
+    inner = of_object(head) or _from_body(head)
     if inner is None and head.lemma_.lower() in VOICE_NOUNS:
-        inner = of_object(head, "for")
+        inner = of_object(head, "for") or of_object(head, "to")
+    if inner is None:
+        loyal = next((c for c in head.children if c.lower_ in LOYAL_WORDS), None)
+        inner = of_object(loyal, "to") if loyal is not None else None
     return inner
+
+
+def _from_body(head: Token) -> Token | None:
+    """The body a "from" phrase names: "fighters from the RSF", "a delegation from the EU".
+    Not a bare place, which is as often where they come or leave from ("the pullout of French
+    troops from Mali"), nor coordinated countries, one actor each ("delegations from Armenia
+    and Azerbaijan", conjuncts.py)."""
+    inner = of_object(head, "from")
+    if inner is None or any(c.dep_ == "conj" for c in inner.children):
+        return None
+    return inner if any(c.dep_ == "det" and c.lower_ == "the" for c in inner.children) else None

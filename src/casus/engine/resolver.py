@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from itertools import takewhile
 from typing import TYPE_CHECKING
 
+from casus.engine.acronyms import defined_by
 from casus.engine.collectives import PAIR_NOUNS, names_pair
 from casus.engine.conjuncts import member_actors
 from casus.engine.context import is_country
@@ -327,6 +328,9 @@ class Resolver:
             return self.actor_for(antecedent) if antecedent is not None else None
         if (head.pos_ == "PRON" or lower in ALL_PRONOUNS) and not head.text.isupper():
             return pronoun(self, head)
+        defining = defined_by(head)  # "the Sudanese Armed Forces (SAF) ... the SAF shelled"
+        if defining is not None and not self.dictionary.find(head.text, self.day):
+            return self.actor_for(defining)
         if head.lemma_.lower() in QUANTIFIER_HEADS:
             inner = of_object(head)
             if inner is not None:

@@ -97,15 +97,21 @@ class TargetFinder:
         a demand is addressed to; the target of what is intended; for actions on territory,
         the place ("struck targets near Damascus" → Syria)."""
         steps: list[list[Token]] = []
+        roled: Sequence[Actor | None] = []
         if pattern.prep is not None:
             steps.append(frame.preps.get(pattern.prep, []))
         if pattern.obj is None:
             steps.append(frame.objects)
         else:
             matched = self.matcher.object_matches(pattern, frame)
+            # a role-only object yields to the pattern's own phrase: "sent coast guard vessels
+            # into Philippine waters" is aimed at the Philippines, not at unknown forces
             found = self._object_targets(matched, scope.resolver, source)
-            if found:
+            # forces sent to a place are aimed at whose the place is
+            sent = pattern.prep is not None and pattern.code[:2] == POSTURE_ROOT
+            if found and not (sent and all(a is not None and a.code is None for a in found)):
                 return list(found)
+            roled, found = found, []
             steps += self._beside_objects(matched, frame)
         steps.append(frame.datives)
         if pattern.prep is None or pattern.prep in MEANS_PREPS:
@@ -129,7 +135,7 @@ class TargetFinder:
             found = step(pattern, frame, scope, source)
             if found:
                 return list(found)
-        return [None]
+        return list(roled) if pattern.obj is not None and roled else [None]
 
     def _object_targets(
         self, matched: list[Token], resolver: Resolver, source: Actor

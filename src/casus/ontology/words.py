@@ -48,6 +48,8 @@ LISTS = frozenset(
         "reaction_verbs",
         "answering_verbs",
         "mutual_verbs",
+        "annihilation_verbs",
+        "unanswered_words",
         "irrealis_governors",
         "mandative_governors",
         "enacting_governors",

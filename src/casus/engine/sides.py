@@ -133,14 +133,25 @@ def sentence_other(
     scope: Scope, frame: Frame, source: Actor, *, clause: bool = False
 ) -> Actor | None:
     """The one other country the sentence (or the clause) names, if there is exactly
-    one."""
+    one. The source's co-subjects act beside it, not on it: "Iran and Qatar sent aid" is
+    no aid to Qatar, and "Venezuela and Cuba condemned the sanctions imposed by the United
+    States" names one other country (docs/actors.md#coordinated-sides)."""
     named = scope.resolver.sentence_countries(frame.pred, clause=clause)
-    others = named - {source.country}
+    others = named - {source.country} - co_subjects(frame, scope.resolver)
     if len(others) != 1:
         return None
     other = others.pop()
     start = frame.pred.idx + scope.offset
     return Actor(other, other, (), "", start, start, "context")
+
+
+def co_subjects(frame: Frame, resolver: Resolver) -> set[str]:
+    """The countries of the frame's subjects and their conjuncts ("Venezuela, Cuba and
+    Nicaragua condemned ...")."""
+    tokens = {c for s in frame.subjects for c in (s, *s.conjuncts)}
+    return {
+        str(a.country) for t in tokens for a in resolver.actors_for(t) if a.known and a.country
+    }
 
 
 def situate(

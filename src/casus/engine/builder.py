@@ -456,7 +456,8 @@ class EventEngine:
             situated = [t for t in situated if not own_forces(t, source)]
             if not any(t is not None for t in situated):
                 situated = [
-                    focus(scope, frame, source) or setting_target(scope, frame, source, pattern.code)
+                    focus(scope, frame, source)
+                    or setting_target(scope, frame, source, pattern.code)
                 ]
         return situated
 

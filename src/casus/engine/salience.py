@@ -23,6 +23,8 @@ DEFINITE_HEADS = word_values("definite_heads")
 DEFINITE_DETS = word_list("definite_dets")
 IGO_HEADS = word_values("igo_heads")
 DOMESTIC_PORTFOLIOS = word_list("domestic_portfolios")
+HOME_FORCE_HEADS = word_list("home_force_heads")
+FORCE_ROLES = frozenset({"MIL"})
 # Definite heads that refer back to a non-state armed group, and that group's roles.
 ARMED_GROUP_HEADS = frozenset({"group", "militant", "rebel", "militia", "movement"})
 NONSTATE_ROLES = frozenset({"REB", "INS", "SEP", "RAD", "UAF"})
@@ -152,6 +154,18 @@ def definite(resolver: Resolver, head: Token, tokens: list[Token]) -> Actor | No
                 m.actor
                 for m in reversed(resolver.recent(head))
                 if m.actor.country and portfolio & set(m.actor.text.lower().split())
+            ),
+            None,
+        )
+    if head.lemma_.lower() in HOME_FORCE_HEADS:
+        # "Rebels attacked a base in Mali. France condemned the attack. The army said ...":
+        # an earlier armed force with a country ("Malian troops"), else the country the
+        # story is set in (docs/actors.md#country-from-context), never the last state named
+        return next(
+            (
+                m.actor
+                for m in reversed(resolver.recent(head))
+                if m.actor.country and FORCE_ROLES & set(m.actor.roles)
             ),
             None,
         )

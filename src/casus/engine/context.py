@@ -45,13 +45,16 @@ class DocumentContext:
     def main_country(self, *, least: int = 1) -> str | None:
         """The country the article is mostly about: the most mentioned, when it has at least
         :data:`MAIN_SHARE` of the mentions, more than any other and at least ``least``
-        mentions; else the dateline's."""
+        mentions (two, to outweigh a dateline of another country); else the dateline's."""
         ranked = self.counts.most_common(2)
         total = sum(self.counts.values())
         if ranked and total:
             top, n = ranked[0]
             runner_up = ranked[1][1] if len(ranked) > 1 else 0
-            if n > runner_up and n / total >= MAIN_SHARE and n >= least:
+            # a country named once does not outweigh where the story was filed: "BAMAKO –
+            # Rebels attacked an army base. France condemned the attack." is set in Mali
+            filed = self.dateline is not None and top != self.dateline and n < PAIR_MENTIONS
+            if n > runner_up and n / total >= MAIN_SHARE and n >= least and not filed:
                 return top
         return self.dateline
 

@@ -57,6 +57,7 @@ from casus.engine.passive_threats import passive_threat, unanswered_threat
 from casus.engine.presupposition import harm_context, presupposed
 from casus.engine.scope import Scope
 from casus.engine.sentences import sentence_of, subtree_words
+from casus.engine.setting import setting_target
 from casus.engine.sides import (
     POSTURE_ROOT,
     against_state,
@@ -362,7 +363,8 @@ class EventEngine:
             and self._wants_target(code.code, frame)
             and not parties  # "A and B signed it under Swiss mediation": no third party
         ):
-            targets = [focus(scope, frame, sources[0], joint=joint)]
+            other = focus(scope, frame, sources[0], joint=joint)  # else the story's country:
+            targets = [other or setting_target(scope, frame, sources[0], code.code)]
         if frame.unnamed_agent and code.root in VIOLENT_ROOTS and not any(targets):
             targets = [scene(frame, scope)]  # "Fighting broke out in Tripoli": ? → LBY
         if (
@@ -456,7 +458,10 @@ class EventEngine:
             # state's own forces are what it moves; at whom is the dyad in focus
             situated = [t for t in situated if not own_forces(t, source)]
             if not any(t is not None for t in situated):
-                situated = [focus(scope, frame, source)]
+                situated = [
+                    focus(scope, frame, source)
+                    or setting_target(scope, frame, source, pattern.code)
+                ]
         return situated
 
     def _events(

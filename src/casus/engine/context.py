@@ -7,10 +7,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from casus.model import Mention
+from casus.model import Actor, Mention
 
 # Country parts that are no country: organisations and blocs.
 NOT_COUNTRIES = frozenset({"IGO", "NGO", "IMG", "MNC"})
+# A media outlet's nationality says who reports, not where the story is: "an opposition
+# leader told French radio", "according to state television".
+MEDIA_ROLE = "MED"
 # A country is the article's own when it has at least this share of its country mentions.
 MAIN_SHARE = 0.4
 # A dyad is the article's main one only when both sides are mentioned this often.
@@ -31,8 +34,8 @@ class DocumentContext:
         """Count the country-level mentions (with the title's countries counted twice)."""
         counts: Counter[str] = Counter()
         for mention in mentions:
-            country = mention.actor.country
-            if mention.actor.known and country and is_country(country):
+            country = country_evidence(mention.actor)
+            if mention.actor.known and country is not None:
                 counts[country] += 1
         for country in title:
             if is_country(country):
@@ -42,13 +45,16 @@ class DocumentContext:
     def main_country(self, *, least: int = 1) -> str | None:
         """The country the article is mostly about: the most mentioned, when it has at least
         :data:`MAIN_SHARE` of the mentions, more than any other and at least ``least``
-        mentions; else the dateline's."""
+        mentions (two, to outweigh a dateline of another country); else the dateline's."""
         ranked = self.counts.most_common(2)
         total = sum(self.counts.values())
         if ranked and total:
             top, n = ranked[0]
             runner_up = ranked[1][1] if len(ranked) > 1 else 0
-            if n > runner_up and n / total >= MAIN_SHARE and n >= least:
+            # a country named once does not outweigh where the story was filed: "BAMAKO –
+            # Rebels attacked an army base. France condemned the attack." is set in Mali
+            filed = self.dateline is not None and top != self.dateline and n < PAIR_MENTIONS
+            if n > runner_up and n / total >= MAIN_SHARE and n >= least and not filed:
                 return top
         return self.dateline
 
@@ -66,3 +72,13 @@ class DocumentContext:
 def is_country(code: str) -> bool:
     """Whether a country part is a country (or region), not an organisation or unknown."""
     return len(code) == 3 and code not in NOT_COUNTRIES and not code.startswith("-")
+
+
+def country_evidence(actor: Actor) -> str | None:
+    """The country an actor's mention says the story is about or set in: its country, when
+    that is a country and the actor is no media outlet ("told French radio" is no evidence
+    of a story in France)."""
+    country = actor.country
+    if not country or not is_country(country) or MEDIA_ROLE in actor.roles:
+        return None
+    return country

@@ -13,7 +13,7 @@ from casus.engine.context import is_country
 from casus.engine.frames import Frame, argument_tokens, place_in, unwrap_quantifier, verb_frame
 from casus.engine.phrases import of_object
 from casus.engine.scope import Scope
-from casus.engine.sides import clause_place, focus, in_country
+from casus.engine.sides import INSURGENT_ROLES, STATE_ROLES, clause_place, focus, in_country
 from casus.model import Actor
 from casus.ontology.words import word_list
 
@@ -245,7 +245,7 @@ def generic_targets(
     if not any(t is not None and t.how == "generic" for t in targets):
         return targets
     avoid = None if source.how in GUESSED or not source.country else source.country
-    country = clause_place(frame, scope, avoid)
+    country = clause_place(frame, scope, avoid) or _own_insurgents(targets, source)
     if country is None:
         # "the four embassy employees": whose they are is the dyad in focus; only a country
         # has people and forces of its own ("several fighters" near the AU is no AU fighter)
@@ -257,6 +257,18 @@ def generic_targets(
         in_country(t, country, "context") if t is not None and t.how == "generic" else t
         for t in targets
     ]
+
+
+def _own_insurgents(targets: list[Actor | None], source: Actor) -> str | None:
+    """A state's forces fight the rebels of their own country when nothing says whose the
+    rebels are: "The army said it killed ten rebels" (not the rebels of a state that just
+    condemned them)."""
+    if not source.known or not source.roles or not set(source.roles) <= STATE_ROLES:
+        return None
+    generic = [t for t in targets if t is not None and t.how == "generic"]
+    if not generic or not all(t.roles and set(t.roles) <= INSURGENT_ROLES for t in generic):
+        return None
+    return source.country
 
 
 def unnamed_detainees(code: str, frame: Frame) -> bool:

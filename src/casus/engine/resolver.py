@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from casus.engine.acronyms import defined_by
 from casus.engine.collectives import PAIR_NOUNS, names_pair
 from casus.engine.conjuncts import member_actors
-from casus.engine.context import is_country
+from casus.engine.context import country_evidence, is_country
 from casus.engine.phrases import (
     COUNTRY_NOUNS,
     OWNED_NOUNS,
@@ -273,13 +273,8 @@ class Resolver:
         """The country of the most recent country-level mention before ``token`` (other than
         ``avoid``): what an article about Iran means by "protesters" or "security forces"."""
         for seen in reversed(self.recent(token)):
-            country = seen.actor.country
-            if (
-                country
-                and len(country) == 3
-                and country != avoid
-                and country not in ("IGO", "NGO", "IMG", "MNC")
-            ):
+            country = country_evidence(seen.actor)  # not "told French radio"
+            if country is not None and country != avoid:
                 return country
         return None
 
@@ -293,13 +288,8 @@ class Resolver:
             first, end = sent.start, sent.end
         lo = bisect.bisect_left(self._seen_at, first)
         hi = bisect.bisect_left(self._seen_at, end)
-        return {
-            str(seen.actor.country)
-            for seen in self.history[lo:hi]
-            if seen.actor.country
-            and len(seen.actor.country) == 3
-            and seen.actor.country not in ("IGO", "NGO", "IMG", "MNC")
-        }
+        found = {country_evidence(seen.actor) for seen in self.history[lo:hi]}
+        return {country for country in found if country is not None}
 
     def is_place_name(self, token: Token) -> bool:
         """Whether the phrase is a place (capital, seat, city) rather than a named actor."""

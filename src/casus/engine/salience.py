@@ -5,8 +5,10 @@ reporting verb is the speaker of the clause it reports.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
+from casus.engine.context import country_evidence
 from casus.engine.modality import REPORTING_VERBS
 from casus.engine.phrases import clause_subject, compatible, kind_of
 from casus.engine.sentences import sentence_of
@@ -16,13 +18,15 @@ from casus.ontology.words import word_list, word_values
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from casus.engine.resolver import Resolver
+    from casus.engine.resolver import Resolver, _Seen
 
 ALL_PRONOUNS = word_values("pronoun_kinds")
 DEFINITE_HEADS = word_values("definite_heads")
 DEFINITE_DETS = word_list("definite_dets")
 IGO_HEADS = word_values("igo_heads")
 DOMESTIC_PORTFOLIOS = word_list("domestic_portfolios")
+HOME_FORCE_HEADS = word_list("home_force_heads")
+FORCE_ROLES = frozenset({"MIL"})
 # Definite heads that refer back to a non-state armed group, and that group's roles.
 ARMED_GROUP_HEADS = frozenset({"group", "militant", "rebel", "militia", "movement"})
 NONSTATE_ROLES = frozenset({"REB", "INS", "SEP", "RAD", "UAF"})
@@ -155,6 +159,8 @@ def definite(resolver: Resolver, head: Token, tokens: list[Token]) -> Actor | No
             ),
             None,
         )
+    if head.lemma_.lower() in HOME_FORCE_HEADS:
+        return _home_forces(resolver.recent(head))
     if head.lemma_.lower() in ARMED_GROUP_HEADS:
         # "Israel blamed Hezbollah for the strike. The group denied it": a group, not the
         # state that was the last subject
@@ -169,6 +175,22 @@ def definite(resolver: Resolver, head: Token, tokens: list[Token]) -> Actor | No
         if armed is not None:
             return armed
     return _salient(resolver, head, "thing" if kind == "thing" else kind)
+
+
+def _home_forces(recent: list[_Seen]) -> Actor | None:
+    """What "the army" refers back to: an earlier armed force with a country ("Malian
+    troops ... the army"), else the country the story has named most so far (the first of
+    those named as often), never merely the last state named: "Rebels attacked a base in
+    Mali. France condemned the attack. The army said it killed ten rebels" → MLI."""
+    for seen in reversed(recent):
+        if seen.actor.country and FORCE_ROLES & set(seen.actor.roles):
+            return seen.actor
+    named = [c for c in (country_evidence(m.actor) for m in recent) if c is not None]
+    if not named:
+        return None
+    counts = Counter(named)  # insertion order breaks ties: the first named wins
+    home = max(counts, key=lambda c: counts[c])
+    return next(m.actor for m in reversed(recent) if country_evidence(m.actor) == home)
 
 
 def _organisation(resolver: Resolver, head: Token, tokens: list[Token]) -> Actor | None:

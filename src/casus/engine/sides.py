@@ -53,6 +53,7 @@ UNIDENTIFIED_ROLES = frozenset({"UAF"})
 CROWD_ROLES = frozenset({"CVL", "OPP"})
 UNIDENTIFIED_WORDS = word_list("unidentified_words")
 ETHNIC_WORDS = word_list("ethnic_words")
+RECIPROCALS = word_list("reciprocals")  # "each other", "one another"
 # Force posture (15x): a state moves, alerts or mobilises its own forces; they are no target.
 POSTURE_ROOT = "15"
 FORCE_ROLES = frozenset({"MIL", "COP"})
@@ -133,14 +134,34 @@ def sentence_other(
     scope: Scope, frame: Frame, source: Actor, *, clause: bool = False
 ) -> Actor | None:
     """The one other country the sentence (or the clause) names, if there is exactly
-    one."""
+    one. Outside a joint act (``clause``), the source's co-subjects act beside it, not on
+    it: "Iran and Qatar sent aid" is no aid to Qatar, and "Venezuela and Cuba condemned the
+    sanctions imposed by the United States" names one other country
+    (docs/actors.md#coordinated-sides)."""
     named = scope.resolver.sentence_countries(frame.pred, clause=clause)
     others = named - {source.country}
+    if not clause and not _mutual(frame.pred):
+        others -= co_subjects(frame, scope.resolver)
     if len(others) != 1:
         return None
     other = others.pop()
     start = frame.pred.idx + scope.offset
     return Actor(other, other, (), "", start, start, "context")
+
+
+def _mutual(pred: Token) -> bool:
+    """Whether the predicate's clause says its co-subjects act on each other: "Guyana and
+    Venezuela pledged not to use force against each other"."""
+    words = [t.lower_ for t in pred.subtree]
+    pairs = {" ".join(words[i : i + 2]) for i in range(len(words) - 1)}
+    return bool(pairs & RECIPROCALS)
+
+
+def co_subjects(frame: Frame, resolver: Resolver) -> set[str]:
+    """The countries of the frame's subjects and their conjuncts ("Venezuela, Cuba and
+    Nicaragua condemned ...")."""
+    tokens = {c for s in frame.subjects for c in (s, *s.conjuncts)}
+    return {str(a.country) for t in tokens for a in resolver.actors_for(t) if a.known and a.country}
 
 
 def situate(

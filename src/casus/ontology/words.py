@@ -86,6 +86,7 @@ LISTS = frozenset(
         "region_common_words",
         "motion_nouns",
         "measure_nouns",
+        "home_force_heads",
         "topic_nouns",
         "answer_nouns",
         # words/function.tsv

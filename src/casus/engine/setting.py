@@ -1,0 +1,43 @@
+"""The country a story is set in, as the target of help sent into it from outside.
+
+A foreign state or organisation that sends aid, peacekeepers or forces into the country a
+story is set in often goes unnamed as the receiver: "PORT-AU-PRINCE – UN agencies flew in
+aid" is aid to Haiti, "HONIARA – Canberra sent police and soldiers to restore order" is a
+deployment to the Solomon Islands. When the clause names no target and no dyad is in focus,
+such an act takes the story's country: its dateline's, else the country the article is mostly
+about (docs/actors.md#the-storys-own-country). Only a source from outside that country: "Haiti
+flew in aid" names no receiver. Other acts never take it: a statement or a strike without a
+target is no act on the country the story was filed from.
+"""
+
+from __future__ import annotations
+
+from casus.engine.context import is_country
+from casus.engine.frames import Frame
+from casus.engine.scope import Scope
+from casus.model import Actor
+
+# Aid (07x, peacekeepers 074 among it) and force posture (15x: deployments) are sent into
+# the country a story is set in.
+SENT_ROOTS = frozenset({"07", "15"})
+
+
+def story_country(scope: Scope) -> str | None:
+    """Where the story is set: its dateline's country, else its main country."""
+    context = scope.document.context
+    if context is None:
+        return None
+    country = context.dateline or context.main_country()
+    return country if country is not None and is_country(country) else None
+
+
+def setting_target(scope: Scope, frame: Frame, source: Actor, code: str) -> Actor | None:
+    """The story's country as the receiver of aid or forces sent by a known side from
+    outside it, for a clause that names no target."""
+    if code[:2] not in SENT_ROOTS or not source.known or not source.country:
+        return None
+    country = story_country(scope)
+    if country is None or country == source.country:
+        return None
+    start = frame.pred.idx + scope.offset
+    return Actor(country, country, (), "", start, start, "context")

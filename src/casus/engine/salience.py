@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from casus.engine.antecedents import STATE_HEADS, speaker_over_reported, state_antecedent
 from casus.engine.modality import REPORTING_VERBS
 from casus.engine.phrases import clause_subject, compatible, kind_of
 from casus.engine.sentences import sentence_of
@@ -112,7 +113,9 @@ def _salient(resolver: Resolver, token: Token, kind: str) -> Actor | None:
     if token.dep_ in ("nsubj", "nsubjpass"):
         earlier = [m for m in agreeing if m.subject]
         if earlier:
-            return earlier[-1].actor
+            # "NATO said Russia was massing troops. It called on Moscow ..." → NATO
+            speaker = speaker_over_reported(token, earlier, resolver.sentence_of(token))
+            return (speaker or earlier[-1]).actor
         return agreeing[-1].actor
     avoid = subject_actor.code if subject_actor is not None else None
     for m in reversed(agreeing):
@@ -168,6 +171,8 @@ def definite(resolver: Resolver, head: Token, tokens: list[Token]) -> Actor | No
         )
         if armed is not None:
             return armed
+    if head.lemma_.lower() in STATE_HEADS:
+        return state_antecedent(resolver, head)
     return _salient(resolver, head, "thing" if kind == "thing" else kind)
 
 

@@ -75,6 +75,7 @@ LISTS = frozenset(
         "border_words",
         "collective_heads",
         "pair_nouns",
+        "state_heads",
         "voice_nouns",
         "envoy_nouns",
         "speech_nouns",

@@ -1,0 +1,104 @@
+"""Which earlier mention a pronoun or a definite description points back to when the
+nearest one of its kind is the wrong one (docs/actors.md#pronouns-and-definite-descriptions).
+
+- A definite state head ("the government", "the country", "the army") refers back to a
+  state, never to an organisation, and a country named inside a prepositional phrase
+  ("granted asylum in Mexico") yields to a recent subject's country, a person's own
+  included: "Bolivia's former president was granted asylum in Mexico. He accused the interim
+  government of a coup" → Bolivia's government.
+- A subject pronoun that opens a new sentence continues the speaker of the previous one, not
+  the subject of what that speaker reported: "NATO said Russia was massing troops. It called
+  on Moscow to pull back" → NATO.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from casus.engine.context import is_country
+from casus.engine.modality import REPORTING_VERBS
+from casus.engine.phrases import clause_subject, kind_of
+from casus.model import Actor
+from casus.ontology.words import word_list, word_values
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from casus.engine.resolver import Resolver, _Seen
+
+STATE_HEADS = word_list("state_heads")
+PRONOUN_KINDS = word_values("pronoun_kinds")
+# How many sentences back a subject still outranks a country named in a prepositional phrase.
+SUBJECT_REACH = 2
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Dependencies of a mention that is only where or with whom something happened.
+WEAK_DEPS = frozenset({"pobj", "dobj", "dative", "iobj"})
+
+
+def state_antecedent(resolver: Resolver, head: Token) -> Actor | None:
+    """The state a definite state head refers back to, as a country-level actor, or None
+    when no earlier mention is a state ("the government" then takes its country from the
+    article, like any role-only actor). An object ("Russia invaded **the country**") is not
+    its own clause's acting state."""
+    if head.lemma_.lower() not in STATE_HEADS:
+        return None
+    avoid = _acting_state(resolver, head)
+    states = [
+        m
+        for m in resolver.recent(head)
+        if m.actor.country and is_country(m.actor.country) and m.actor.country != avoid
+    ]
+    if not states:
+        return None
+    here = resolver.sentence_of(head)
+    strong = [
+        m for m in states if here - m.sentence <= SUBJECT_REACH and not _weak(head, m.token)
+    ]
+    found = (strong or states)[-1]
+    country = str(found.actor.country)
+    actor = found.actor
+    return Actor(country, country, (), actor.text, actor.start, actor.end, actor.how)
+
+
+def speaker_over_reported(token: Token, subjects: list[_Seen], sentence: int) -> _Seen | None:
+    """The speaker of the latest earlier subject, when that subject is only the subject of
+    a clause the speaker reported in an earlier sentence and the speaker is among the
+    ``subjects`` (which agree with the pronoun); else None."""
+    latest = subjects[-1]
+    if latest.sentence >= sentence:
+        return None
+    verb = token.doc[latest.token].head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head  # "said Russia was massing troops and had closed ..."
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    reporter = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if reporter is None:
+        return None
+    return next((m for m in subjects if m.token == reporter.i), None)
+
+
+def _weak(head: Token, index: int) -> bool:
+    """Whether an earlier mention is only a place or an object: "asylum in Mexico",
+    "arrived in Argentina", "the decision by Jersey"."""
+    token = head.doc[index]
+    if token.dep_ == "poss":
+        token = token.head  # "in Mexico's capital"
+    return token.dep_ in WEAK_DEPS
+
+
+def _acting_state(resolver: Resolver, head: Token) -> str | None:
+    """The country of the clause's subject when ``head`` is an object and that subject is
+    a state, not a person (a person acts on their own state's institutions: "He accused the
+    interim government")."""
+    if head.dep_ in SUBJECT_DEPS or head.dep_ == "poss":
+        return None
+    subject = clause_subject(head)
+    if subject is None or subject.i >= head.i:
+        return None
+    actor = resolver.cached(subject.i)
+    if actor is None or actor.country is None:
+        return None
+    if PRONOUN_KINDS.get(subject.lower_) == "person" or kind_of(actor, subject) == "person":
+        return None
+    return actor.country

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from casus.engine.context import is_country
 from casus.engine.modality import REPORTING_VERBS
 from casus.engine.phrases import clause_subject, kind_of
 from casus.model import Actor
+from casus.ontology.gazetteer import countries
 from casus.ontology.words import word_list, word_values
 
 if TYPE_CHECKING:
@@ -38,23 +38,25 @@ WEAK_DEPS = frozenset({"pobj", "dobj", "dative", "iobj"})
 def state_antecedent(resolver: Resolver, head: Token) -> Actor | None:
     """The state a definite state head refers back to, as a country-level actor, or None
     when no earlier mention is a state ("the government" then takes its country from the
-    article, like any role-only actor). An object ("Russia invaded **the country**") is not
-    its own clause's acting state."""
-    if head.lemma_.lower() not in STATE_HEADS:
-        return None
-    avoid = _acting_state(resolver, head)
+    article, like any role-only actor). In its own sentence the nearest state is meant; across
+    sentences a subject's state (a person's own included) outranks one named only as a place
+    or an object. The clause's acting state is never its object: "Russia invaded **the
+    country**"."""
+    avoid = _acting_states(resolver, head)
+    known = countries()
     states = [
         m
         for m in resolver.recent(head)
-        if m.actor.country and is_country(m.actor.country) and m.actor.country != avoid
+        if m.actor.country in known and m.actor.country not in avoid
     ]
     if not states:
         return None
     here = resolver.sentence_of(head)
+    own = [m for m in states if m.sentence == here]
     strong = [
         m for m in states if here - m.sentence <= SUBJECT_REACH and not _weak(head, m.token)
     ]
-    found = (strong or states)[-1]
+    found = (own or strong or states)[-1]
     country = str(found.actor.country)
     actor = found.actor
     return Actor(country, country, (), actor.text, actor.start, actor.end, actor.how)
@@ -87,18 +89,22 @@ def _weak(head: Token, index: int) -> bool:
     return token.dep_ in WEAK_DEPS
 
 
-def _acting_state(resolver: Resolver, head: Token) -> str | None:
-    """The country of the clause's subject when ``head`` is an object and that subject is
-    a state, not a person (a person acts on their own state's institutions: "He accused the
-    interim government")."""
-    if head.dep_ in SUBJECT_DEPS or head.dep_ == "poss":
-        return None
+def _acting_states(resolver: Resolver, head: Token) -> set[str]:
+    """The countries of the clause's subject and its conjuncts when ``head`` is not that
+    subject and the subject is a state, not a person (a person acts on their own state's
+    institutions: "He accused the interim government"): "Hungary and Slovakia, the
+    regime's last friends" are not the regime."""
+    if head.dep_ in SUBJECT_DEPS:
+        return set()
     subject = clause_subject(head)
     if subject is None or subject.i >= head.i:
-        return None
-    actor = resolver.cached(subject.i)
-    if actor is None or actor.country is None:
-        return None
-    if PRONOUN_KINDS.get(subject.lower_) == "person" or kind_of(actor, subject) == "person":
-        return None
-    return actor.country
+        return set()
+    out = set()
+    for token in [subject, *(c for c in subject.children if c.dep_ == "conj")]:
+        actor = resolver.cached(token.i)
+        if actor is None or actor.country is None:
+            continue
+        if PRONOUN_KINDS.get(token.lower_) == "person" or kind_of(actor, token) == "person":
+            continue
+        out.add(actor.country)
+    return out

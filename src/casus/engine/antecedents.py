@@ -19,7 +19,7 @@ from casus.engine.modality import REPORTING_VERBS
 from casus.engine.phrases import clause_subject, kind_of
 from casus.model import Actor
 from casus.ontology.gazetteer import countries
-from casus.ontology.words import word_list, word_values
+from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -27,35 +27,35 @@ if TYPE_CHECKING:
     from casus.engine.resolver import Resolver, _Seen
 
 STATE_HEADS = word_list("state_heads")
-PRONOUN_KINDS = word_values("pronoun_kinds")
 # How many sentences back a subject still outranks a country named in a prepositional phrase.
 SUBJECT_REACH = 2
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Dependencies of a mention that is only where or with whom something happened.
 WEAK_DEPS = frozenset({"pobj", "dobj", "dative", "iobj"})
+# The roles of a state acting as one: "Russia", "Moscow", "the Russian army".
+STATE_ROLES = frozenset({"GOV", "MIL"})
 
 
 def state_antecedent(resolver: Resolver, head: Token) -> Actor | None:
     """The state a definite state head refers back to, as a country-level actor, or None
     when no earlier mention is a state ("the government" then takes its country from the
     article, like any role-only actor). In its own sentence the nearest state is meant; across
-    sentences a subject's state (a person's own included) outranks one named only as a place
-    or an object. The clause's acting state is never its object: "Russia invaded **the
+    sentences a subject's state (a person's own included) outranks one named only in a
+    prepositional phrase or as an object. A place ("the Red Sea", "Jersey's coast") is no
+    state. The clause's acting state is never its object: "Russia invaded **the
     country**"."""
     avoid = _acting_states(resolver, head)
     known = countries()
     states = [
         m
         for m in resolver.recent(head)
-        if m.actor.country in known and m.actor.country not in avoid
+        if m.actor.country in known and m.actor.country not in avoid and m.actor.how != "place"
     ]
     if not states:
         return None
     here = resolver.sentence_of(head)
     own = [m for m in states if m.sentence == here]
-    strong = [
-        m for m in states if here - m.sentence <= SUBJECT_REACH and not _weak(head, m.token)
-    ]
+    strong = [m for m in states if here - m.sentence <= SUBJECT_REACH and not _weak(head, m.token)]
     found = (own or strong or states)[-1]
     country = str(found.actor.country)
     actor = found.actor
@@ -91,9 +91,10 @@ def _weak(head: Token, index: int) -> bool:
 
 def _acting_states(resolver: Resolver, head: Token) -> set[str]:
     """The countries of the clause's subject and its conjuncts when ``head`` is not that
-    subject and the subject is a state, not a person (a person acts on their own state's
-    institutions: "He accused the interim government"): "Hungary and Slovakia, the
-    regime's last friends" are not the regime."""
+    subject and the subject is a state, not a person or a part of its society (who act on
+    their own state's institutions: "He accused the interim government", "Opposition
+    lawmakers criticised the government"): "Hungary and Slovakia, the regime's last
+    friends" are not the regime."""
     if head.dep_ in SUBJECT_DEPS:
         return set()
     subject = clause_subject(head)
@@ -104,7 +105,8 @@ def _acting_states(resolver: Resolver, head: Token) -> set[str]:
         actor = resolver.cached(token.i)
         if actor is None or actor.country is None:
             continue
-        if PRONOUN_KINDS.get(token.lower_) == "person" or kind_of(actor, token) == "person":
-            continue
-        out.add(actor.country)
+        if token.pos_ == "PRON" or kind_of(actor, token) == "person":
+            continue  # a pronoun's own antecedent is a guess already
+        if set(actor.roles) <= STATE_ROLES:  # not "Thai opposition lawmakers"
+            out.add(actor.country)
     return out

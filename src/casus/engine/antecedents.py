@@ -36,6 +36,12 @@ WEAK_DEPS = frozenset({"pobj", "dobj", "dative", "iobj"})
 STATE_ROLES = frozenset({"GOV", "MIL"})
 
 
+def is_state_head(head: Token) -> bool:
+    """Whether a definite head refers back to one state: "the government", "the country";
+    not "the 193 member states"."""
+    return head.lemma_.lower() in STATE_HEADS and head.tag_ == "NN"
+
+
 def state_antecedent(resolver: Resolver, head: Token) -> Actor | None:
     """The state a definite state head refers back to, as a country-level actor, or None
     when no earlier mention is a state ("the government" then takes its country from the
@@ -86,6 +92,8 @@ def _weak(head: Token, index: int) -> bool:
     token = head.doc[index]
     if token.dep_ == "poss":
         token = token.head  # "in Mexico's capital"
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head  # "called on the United States and France"
     return token.dep_ in WEAK_DEPS
 
 

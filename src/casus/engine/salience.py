@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from casus.engine.antecedents import STATE_HEADS, speaker_over_reported, state_antecedent
+from casus.engine.antecedents import is_state_head, speaker_over_reported, state_antecedent
 from casus.engine.modality import REPORTING_VERBS
 from casus.engine.phrases import clause_subject, compatible, kind_of
 from casus.engine.sentences import sentence_of
@@ -171,7 +171,7 @@ def definite(resolver: Resolver, head: Token, tokens: list[Token]) -> Actor | No
         )
         if armed is not None:
             return armed
-    if head.lemma_.lower() in STATE_HEADS:
+    if is_state_head(head):
         return state_antecedent(resolver, head)
     return _salient(resolver, head, "thing" if kind == "thing" else kind)
 

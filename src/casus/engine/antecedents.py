@@ -38,8 +38,10 @@ STATE_ROLES = frozenset({"GOV", "MIL"})
 
 def is_state_head(head: Token) -> bool:
     """Whether a definite head refers back to one state: "the government", "the country";
-    not "the 193 member states"."""
-    return head.lemma_.lower() in STATE_HEADS and head.tag_ == "NN"
+    not "the 193 member states", nor one its "of" phrase names ("the state of Guanajuato")."""
+    if head.lemma_.lower() not in STATE_HEADS or head.tag_ != "NN":
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
 
 
 def state_antecedent(resolver: Resolver, head: Token) -> Actor | None:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from casus.engine.resolver import Resolver, _Seen
 
 STATE_HEADS = word_list("state_heads")
+STATE_OFFICES = word_list("state_offices")
 # How many sentences back a subject still outranks a country named in a prepositional phrase.
 SUBJECT_REACH = 2
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -68,6 +69,18 @@ def state_antecedent(resolver: Resolver, head: Token) -> Actor | None:
     country = str(found.actor.country)
     actor = found.actor
     return Actor(country, country, (), actor.text, actor.start, actor.end, actor.how)
+
+
+def office_antecedent(resolver: Resolver, head: Token) -> Actor | None:
+    """The holder a definite state office ("the minister", "the premier") refers back to:
+    the latest person of a state (a subject first, when the head is one), never an
+    organisation's official; None when there is none, and the office then takes the
+    article's country like any role-only actor. Only for heads in ``state_offices``."""
+    known = countries()
+    people = [m for m in resolver.recent(head) if m.kind == "person" and m.actor.country in known]
+    if head.dep_ in SUBJECT_DEPS:
+        people = [m for m in people if m.subject] or people
+    return people[-1].actor if people else None
 
 
 def speaker_over_reported(token: Token, subjects: list[_Seen], sentence: int) -> _Seen | None:

@@ -7,7 +7,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from casus.engine.antecedents import is_state_head, speaker_over_reported, state_antecedent
+from casus.engine.antecedents import (
+    STATE_OFFICES,
+    is_state_head,
+    office_antecedent,
+    speaker_over_reported,
+    state_antecedent,
+)
 from casus.engine.modality import REPORTING_VERBS
 from casus.engine.phrases import clause_subject, compatible, kind_of
 from casus.engine.sentences import sentence_of
@@ -173,6 +179,8 @@ def definite(resolver: Resolver, head: Token, tokens: list[Token]) -> Actor | No
             return armed
     if is_state_head(head):
         return state_antecedent(resolver, head)
+    if head.lemma_.lower() in STATE_OFFICES:
+        return office_antecedent(resolver, head)  # never an organisation's envoy
     return _salient(resolver, head, "thing" if kind == "thing" else kind)
 
 

@@ -76,6 +76,7 @@ LISTS = frozenset(
         "collective_heads",
         "pair_nouns",
         "state_heads",
+        "state_offices",
         "voice_nouns",
         "envoy_nouns",
         "speech_nouns",

@@ -6,6 +6,9 @@ nearest one of its kind is the wrong one (docs/actors.md#pronouns-and-definite-d
   ("granted asylum in Mexico") yields to a recent subject's country, a person's own
   included: "Bolivia's former president was granted asylum in Mexico. He accused the interim
   government of a coup" → Bolivia's government.
+- A definite state office ("the minister", "the premier") is a state's official, never an
+  organisation's: "The African Union's envoy arrived in Bamako. The minister accused France
+  …" → not the Union.
 - A subject pronoun that opens a new sentence continues the speaker of the previous one, not
   the subject of what that speaker reported: "NATO said Russia was massing troops. It called
   on Moscow to pull back" → NATO.
@@ -19,7 +22,7 @@ from casus.engine.modality import REPORTING_VERBS
 from casus.engine.phrases import clause_subject, kind_of
 from casus.model import Actor
 from casus.ontology.gazetteer import countries
-from casus.ontology.words import word_list
+from casus.ontology.words import word_list, word_values
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -28,6 +31,7 @@ if TYPE_CHECKING:
 
 STATE_HEADS = word_list("state_heads")
 STATE_OFFICES = word_list("state_offices")
+PRONOUN_KINDS = word_values("pronoun_kinds")
 # How many sentences back a subject still outranks a country named in a prepositional phrase.
 SUBJECT_REACH = 2
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -117,7 +121,8 @@ def _acting_states(resolver: Resolver, head: Token) -> set[str]:
     subject and the subject is a state, not a person or a part of its society (who act on
     their own state's institutions: "He accused the interim government", "Opposition
     lawmakers criticised the government"): "Hungary and Slovakia, the regime's last
-    friends" are not the regime."""
+    friends" are not the regime; "It recognized Azerbaijan, signing agreements with this
+    newly independent republic" (it = Iran) is not Iran."""
     if head.dep_ in SUBJECT_DEPS:
         return set()
     subject = clause_subject(head)
@@ -128,8 +133,10 @@ def _acting_states(resolver: Resolver, head: Token) -> set[str]:
         actor = resolver.cached(token.i)
         if actor is None or actor.country is None:
             continue
-        if token.pos_ == "PRON" or kind_of(actor, token) == "person":
-            continue  # a pronoun's own antecedent is a guess already
+        if token.pos_ == "PRON" and PRONOUN_KINDS.get(token.lower_) != "thing":
+            continue  # "they" may be the people of a state: "They refused to meet the government"
+        if kind_of(actor, token) == "person":
+            continue
         if set(actor.roles) <= STATE_ROLES:  # not "Thai opposition lawmakers"
             out.add(actor.country)
     return out

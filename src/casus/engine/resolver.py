@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from casus.engine.acronyms import defined_by
 from casus.engine.collectives import PAIR_NOUNS, names_pair
 from casus.engine.conjuncts import member_actors
-from casus.engine.context import country_evidence, is_country
+from casus.engine.context import NOT_COUNTRIES, country_evidence, is_country
 from casus.engine.phrases import (
     COUNTRY_NOUNS,
     OWNED_NOUNS,
@@ -421,8 +421,8 @@ class Resolver:
         if poss is None or poss.country is None or not owned:
             return None
         code = join_code(poss.country, roles) if roles else poss.country
-        if head.lemma_.lower() in COUNTRY_NOUNS and not roles:
-            code = poss.country
+        if poss.country in NOT_COUNTRIES and poss.code:  # "the court's jurisdiction": the ICJ
+            code = poss.code
         return Actor(
             code,
             poss.country,

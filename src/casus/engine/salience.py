@@ -8,6 +8,13 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from casus.engine.antecedents import (
+    STATE_OFFICES,
+    is_state_head,
+    office_antecedent,
+    speaker_over_reported,
+    state_antecedent,
+)
 from casus.engine.context import country_evidence
 from casus.engine.modality import REPORTING_VERBS
 from casus.engine.phrases import clause_subject, compatible, kind_of
@@ -116,7 +123,9 @@ def _salient(resolver: Resolver, token: Token, kind: str) -> Actor | None:
     if token.dep_ in ("nsubj", "nsubjpass"):
         earlier = [m for m in agreeing if m.subject]
         if earlier:
-            return earlier[-1].actor
+            # "NATO said Russia was massing troops. It called on Moscow ..." → NATO
+            speaker = speaker_over_reported(token, earlier, resolver.sentence_of(token))
+            return (speaker or earlier[-1]).actor
         return agreeing[-1].actor
     avoid = subject_actor.code if subject_actor is not None else None
     for m in reversed(agreeing):
@@ -174,6 +183,10 @@ def definite(resolver: Resolver, head: Token, tokens: list[Token]) -> Actor | No
         )
         if armed is not None:
             return armed
+    if is_state_head(head):
+        return state_antecedent(resolver, head)
+    if head.lemma_.lower() in STATE_OFFICES:
+        return office_antecedent(resolver, head)  # never an organisation's envoy
     return _salient(resolver, head, "thing" if kind == "thing" else kind)
 
 

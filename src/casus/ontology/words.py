@@ -77,6 +77,8 @@ LISTS = frozenset(
         "border_words",
         "collective_heads",
         "pair_nouns",
+        "state_heads",
+        "state_offices",
         "voice_nouns",
         "envoy_nouns",
         "speech_nouns",

@@ -11,13 +11,20 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass
-from itertools import takewhile
 from typing import TYPE_CHECKING
 
 from casus.engine.acronyms import defined_by
 from casus.engine.collectives import PAIR_NOUNS, names_pair
 from casus.engine.conjuncts import member_actors
 from casus.engine.context import NOT_COUNTRIES, country_evidence, is_country
+from casus.engine.name_lookup import (
+    MEMBER_NOUNS,
+    compound_place,
+    person_named,
+    phrase_names,
+    phrase_roles,
+    place_country,
+)
 from casus.engine.phrases import (
     COUNTRY_NOUNS,
     OWNED_NOUNS,
@@ -25,23 +32,19 @@ from casus.engine.phrases import (
     agentive,
     appositions,
     clause_subject,
-    inside_of_pp,
     is_heading,
     kind_of,
     member_of,
-    namelike,
-    names_no_owner,
     of_object,
     phrase_tokens,
-    prefer,
     relative_antecedent,
 )
 from casus.engine.salience import ALL_PRONOUNS, pronoun, reporters
 from casus.engine.salience import definite as salient_definite
 from casus.engine.sentences import sentence_index, sentence_of
 from casus.model import Actor, Mention
-from casus.ontology.actors import ActorDictionary, Entry, join_code, normalize, split_code
-from casus.ontology.gazetteer import LARGE_CITY, Gazetteer
+from casus.ontology.actors import ActorDictionary, Entry, join_code, split_code
+from casus.ontology.gazetteer import Gazetteer
 from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
@@ -67,14 +70,9 @@ ARG_DEPS = frozenset(
 )
 QUANTIFIER_HEADS = word_list("quantifier_heads")
 RELATIONAL_NOUNS = word_list("relational_nouns")
-TITLE_WORDS = word_list("title_words")
-MEMBER_NOUNS = word_list("member_nouns")
 # How many earlier mentions pronouns, definite descriptions and role-only actors look back over.
 SALIENCE_WINDOW = 64
 FORMER_WORDS = word_list("former_words")
-# a direction before an area or a place says where, not who: "the western border"
-COMPASS_WORDS = word_list("compass_words")
-AREA_WORDS = word_list("area_words") | word_list("border_words")
 NAME_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
 
 
@@ -327,22 +325,26 @@ class Resolver:
                 return self._resolve(inner)
         if head.lemma_.lower() in MEMBER_NOUNS | VOICE_NOUNS and head.pos_ == "NOUN":
             # "the armed wing of Hamas", "staff of the Iranian embassy": the institution's
-            # actor when it has a country (else its role, see _roles, and the country from
-            # context: "the leader of the main opposition party")
+            # actor when it has a country (else its role, see phrase_roles, and the country
+            # from context: "the leader of the main opposition party")
             inner = member_of(head)
             owner = self._resolve(inner) if inner is not None else None
             if owner is not None and owner.country is not None and owner.how != "place":
                 return owner
         tokens = phrase_tokens(head)
         text, start, end = self._phrase(tokens)
-        person = self._person(tokens) or self._person(appositions(head))
+        person = person_named(self.dictionary, self.day, tokens) or person_named(
+            self.dictionary, self.day, appositions(head)
+        )
         if person is not None:
             parts = split_code(person.code)
             return Actor(person.code, parts.country, parts.roles, text, start, end, "person")
-        head_entry, modifier_entry = self._names(head, tokens)
+        head_entry, modifier_entry = phrase_names(
+            self.dictionary, self.day, self.gazetteer, head, tokens
+        )
         if head_entry is None and modifier_entry is not None and head.pos_ == "PROPN":
             # "the West Bank", "West Darfur": a place name that begins with an actor's name
-            region = self._compound_place(head)
+            region = compound_place(self.gazetteer, head)
             if region is not None:
                 return Actor(region, region, (), text, start, end, "place")
         if (
@@ -354,11 +356,14 @@ class Resolver:
         ):
             # "Bosnian Serbs", "Kosovo Albanians": a people named by where it lives is that
             # country's
-            return _from_modifier_entry(modifier_entry, self._roles(head, tokens), text, start, end)
+            return _from_modifier_entry(
+                modifier_entry, phrase_roles(self.dictionary, head, tokens), text, start, end
+            )
         if head_entry is not None:
             # the head is part of the name ("the Soviet Union"): its noun is no role
             return self._from_head_entry(head_entry, (), text, start, end)
-        roles = self._roles(head, tokens)  # only now: a name (two phrases in five) has none
+        # only now: a name (two phrases in five) has none
+        roles = phrase_roles(self.dictionary, head, tokens)
         if roles and any(t.lower_ in FORMER_WORDS for t in tokens):
             roles = ("ELI",)  # "the former Iranian president"
         if modifier_entry is not None and agentive(head, roles):
@@ -381,7 +386,7 @@ class Resolver:
                 end,
                 "pronoun",
             )
-        place = self._place(head)
+        place = place_country(self.gazetteer, head)
         if place is not None:
             return Actor(place, place, (), text, start, end, "place")
         for appos in (c for c in head.children if c.dep_ == "appos" and c.i > head.i):
@@ -446,180 +451,11 @@ class Resolver:
         code = join_code(parts.country, parts.roles + roles)
         return Actor(code, parts.country, split_code(code).roles, text, start, end, "dictionary")
 
-    def _person(self, tokens: list[Token]) -> Entry | None:
-        named = [namelike(t) for t in tokens]
-        if not any(named):
-            return None
-        words = [t.text for t in tokens]
-        best: Entry | None = None
-        best_len = 0
-        for size in range(min(4, len(words)), 0, -1):
-            for i in range(len(words) - size + 1):
-                if not any(named[i : i + size]):
-                    continue
-                chunk = tokens[i : i + size]
-                if size == 1 and self._other_first_name(chunk[0]):
-                    continue  # "Farah Qureshi" is not the minister called Qureshi
-                rows = self.dictionary.people.get(normalize(" ".join(words[i : i + size])), [])
-                entries = [e for e in rows if e.valid_on(self.day)] or _nearest(rows, self.day)
-                if entries and size > best_len:
-                    best, best_len = entries[0], size
-            if best is not None:
-                return best
-        return None
-
-    def _other_first_name(self, token: Token) -> bool:
-        """Whether a surname is preceded by a given name that is no title or role."""
-        if token.i == 0:
-            return False
-        prev = token.doc[token.i - 1]
-        return (
-            prev.pos_ == "PROPN"
-            and prev.ent_type_ == "PERSON"
-            and not self.dictionary.role_of(prev.lemma_.lower())
-            and prev.lower_.rstrip(".") not in TITLE_WORDS
-        )
-
-    def _names(self, head: Token, tokens: list[Token]) -> tuple[Entry | None, Entry | None]:
-        """Dictionary names in the phrase: (one that includes the head, one among modifiers)."""
-        head_entry: Entry | None = None
-        modifier: Entry | None = None
-        modifier_dist = 10**6
-        own = tokens
-        n = len(own)
-        taken: set[int] = set()
-        index = [t.i for t in own]
-        texts = [t.text for t in own]
-        for size in range(min(self.dictionary.max_words, n), 0, -1):
-            for i in range(n - size + 1):
-                if index[i + size - 1] - index[i] != size - 1 or (
-                    taken and any(k in taken for k in index[i : i + size])
-                ):
-                    continue
-                entries = self.dictionary.find(" ".join(texts[i : i + size]), self.day)
-                if not entries:
-                    continue
-                chunk = own[i : i + size]
-                taken.update(t.i for t in chunk)
-                entry = prefer(entries, head in chunk)
-                if head not in chunk and (self._direction(chunk, head) or names_no_owner(chunk)):
-                    continue  # "along the western border", "a French-language station"
-                if (
-                    chunk[0].i >= 2
-                    and chunk[0].doc[chunk[0].i - 1].text == "-"
-                    and (chunk[0].doc[chunk[0].i - 2].lower_ in ("anti", "pro", "non"))
-                ):
-                    continue  # "anti-Iranian rhetoric" says nothing about who speaks
-                if head in chunk:
-                    head_entry = head_entry or entry
-                elif all(inside_of_pp(t, head) for t in chunk) and not _is_role_head(head, self):
-                    continue  # "Western backers of Tel Aviv": Tel Aviv is not the backer
-                elif min(abs(t.i - head.i) for t in chunk) < modifier_dist:
-                    modifier = entry
-                    modifier_dist = min(abs(t.i - head.i) for t in chunk)
-        return head_entry, modifier
-
-    def _direction(self, chunk: list[Token], head: Token) -> bool:
-        """Whether a one-word name is a compass direction before an area noun or a place
-        ("the western border", "West Darfur State"): it says where, not who."""
-        if len(chunk) != 1 or chunk[0].lower_ not in COMPASS_WORDS:
-            return False
-        return head.lemma_.lower() in AREA_WORDS or self._place(head) is not None
-
-    def _roles(self, head: Token, tokens: list[Token]) -> tuple[str, ...]:
-        """Roles from the head noun with its compounds/adjectives, else from other role nouns.
-        ``tokens`` is the head's phrase in document order (:func:`phrase_tokens`)."""
-        preceding = list(takewhile(lambda x: x.i < head.i, tokens))
-        before = {head.i} | {x.i for x in preceding}
-        left = [
-            t for t in preceding if t.dep_ in ("compound", "amod", "nmod") and t.head.i in before
-        ]
-        lemmas = [t.lemma_.lower() for t in left] + [head.lemma_.lower()]
-        of_noun = of_object(head)
-        if of_noun is not None and head.lemma_.lower() in MEMBER_NOUNS:
-            # "employees of the Iranian embassy": the institution says what they are
-            inner_roles = self._roles(of_noun, phrase_tokens(of_noun))
-            if inner_roles:
-                return inner_roles
-        if of_noun is not None:  # "chief of staff", "ministry of defence"
-            inner = [
-                c.lemma_.lower()
-                for c in of_noun.children
-                if c.dep_ in ("compound", "amod") and c.i < of_noun.i
-            ]
-            for k in range(len(inner), -1, -1):
-                phrase = " ".join([*lemmas, "of", *inner[len(inner) - k :], of_noun.lemma_.lower()])
-                found = self.dictionary.role_of(phrase) or self.dictionary.role_of(
-                    " ".join(
-                        [
-                            head.lemma_.lower(),
-                            "of",
-                            *inner[len(inner) - k :],
-                            of_noun.lemma_.lower(),
-                        ]
-                    )
-                )
-                if found:
-                    return found
-        for size in range(min(4, len(lemmas)), 0, -1):
-            found = self.dictionary.role_of(" ".join(lemmas[-size:]))
-            if found:
-                return found
-        role_head = _is_role_head(head, self)
-        for t in sorted(tokens, key=lambda x: abs(x.i - head.i)):
-            if t.pos_ in ("NOUN", "PROPN") and (role_head or not inside_of_pp(t, head)):
-                found = self.dictionary.role_of(t.lemma_.lower())
-                if found:
-                    return found
-        return ()
-
     def _possessor(self, head: Token) -> Actor | None:
         for child in head.children:
             if child.dep_ == "poss":
                 return self.actor_for(child)
         return None
-
-    def _compound_place(self, head: Token) -> str | None:
-        """The country of a place the gazetteer names with the head and its compounds."""
-        if not any(c.dep_ == "compound" and c.i < head.i for c in head.children):
-            return None
-        return self._place(head)
-
-    def _place(self, head: Token) -> str | None:
-        if head.pos_ != "PROPN" or head.ent_type_ in ("PERSON", "NORP"):
-            return None
-        name = [
-            t
-            for t in head.subtree
-            if t.i == head.i or (t.dep_ == "compound" and t.head.i == head.i)
-        ]
-        place = self.gazetteer.lookup(" ".join(t.text for t in sorted(name, key=lambda t: t.i)))
-        if place is None or (head.ent_type_ == "ORG" and place.population < LARGE_CITY):
-            # spaCy often tags cities as ORG ("Russian forces attacked Kherson"); only a city
-            # the gazetteer knows as large is taken as a place then
-            return None
-        return place.country
-
-
-def _nearest(rows: list[Entry], day: dt.date | None) -> list[Entry]:
-    """A person named outside every period we list: after their last office a former official
-    of that country (ELI: "Blinken" in 2025 → USAELI); before their first, just the country.
-    Nothing is guessed when the name belongs to several people."""
-    if not rows or day is None or len({r.label.split(" (")[0] for r in rows}) > 1:
-        return []
-    before = [r for r in rows if r.end is not None and r.end < day]
-    after = [r for r in rows if r.start is not None and r.start > day]
-    if before:
-        last = max(before, key=lambda r: r.end or dt.date.min)
-        country = split_code(last.code).country
-        code = last.code if country == "IGO" else country + "ELI"
-        return [Entry(code, "person", None, None, last.where, last.label)]
-    if after:
-        first = min(after, key=lambda r: r.start or dt.date.max)
-        return [
-            Entry(split_code(first.code).country, "person", None, None, first.where, first.label)
-        ]
-    return []
 
 
 def _from_modifier_entry(
@@ -632,17 +468,3 @@ def _from_modifier_entry(
         return Actor(entry.code, parts.country, parts.roles, text, start, end, "dictionary")
     code = join_code(parts.country, parts.roles + roles)
     return Actor(code, parts.country, split_code(code).roles, text, start, end, "dictionary")
-
-
-def _is_role_head(head: Token, resolver: Resolver) -> bool:
-    lemma = head.lemma_.lower()
-    return bool(resolver.dictionary.role_of(lemma)) or lemma in (
-        "citizen",
-        "resident",
-        "people",
-        "government",
-        "chief",
-        "head",
-        "leader",
-        "member",
-    )

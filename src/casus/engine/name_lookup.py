@@ -1,0 +1,234 @@
+"""Dictionary lookups over a noun phrase's words, for the actor resolver (resolver.py).
+
+The person a phrase names (date-checked office holders, else the nearest period), the
+dictionary names at its head and among its modifiers (n-grams of the phrase, longest first),
+the roles its head noun and compounds give, and the place the gazetteer knows it as. Pure
+lookups: they read the actor dictionary and the gazetteer and remember nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from itertools import takewhile
+from typing import TYPE_CHECKING
+
+from casus.engine.phrases import (
+    inside_of_pp,
+    namelike,
+    names_no_owner,
+    of_object,
+    phrase_tokens,
+    prefer,
+)
+from casus.ontology.actors import ActorDictionary, Entry, normalize, split_code
+from casus.ontology.gazetteer import LARGE_CITY, Gazetteer
+from casus.ontology.words import word_list
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+TITLE_WORDS = word_list("title_words")
+MEMBER_NOUNS = word_list("member_nouns")
+# a direction before an area or a place says where, not who: "the western border"
+COMPASS_WORDS = word_list("compass_words")
+AREA_WORDS = word_list("area_words") | word_list("border_words")
+
+
+def person_named(
+    dictionary: ActorDictionary, day: dt.date | None, tokens: list[Token]
+) -> Entry | None:
+    """The office holder named by the longest name in ``tokens`` (up to four words) on
+    ``day``, else the nearest period of that person (:func:`_nearest`)."""
+    named = [namelike(t) for t in tokens]
+    if not any(named):
+        return None
+    words = [t.text for t in tokens]
+    best: Entry | None = None
+    best_len = 0
+    for size in range(min(4, len(words)), 0, -1):
+        for i in range(len(words) - size + 1):
+            if not any(named[i : i + size]):
+                continue
+            chunk = tokens[i : i + size]
+            if size == 1 and _other_first_name(dictionary, chunk[0]):
+                continue  # "Farah Qureshi" is not the minister called Qureshi
+            rows = dictionary.people.get(normalize(" ".join(words[i : i + size])), [])
+            entries = [e for e in rows if e.valid_on(day)] or _nearest(rows, day)
+            if entries and size > best_len:
+                best, best_len = entries[0], size
+        if best is not None:
+            return best
+    return None
+
+
+def _other_first_name(dictionary: ActorDictionary, token: Token) -> bool:
+    """Whether a surname is preceded by a given name that is no title or role."""
+    if token.i == 0:
+        return False
+    prev = token.doc[token.i - 1]
+    return (
+        prev.pos_ == "PROPN"
+        and prev.ent_type_ == "PERSON"
+        and not dictionary.role_of(prev.lemma_.lower())
+        and prev.lower_.rstrip(".") not in TITLE_WORDS
+    )
+
+
+def _nearest(rows: list[Entry], day: dt.date | None) -> list[Entry]:
+    """A person named outside every period we list: after their last office a former official
+    of that country (ELI: "Blinken" in 2025 → USAELI); before their first, just the country.
+    Nothing is guessed when the name belongs to several people."""
+    if not rows or day is None or len({r.label.split(" (")[0] for r in rows}) > 1:
+        return []
+    before = [r for r in rows if r.end is not None and r.end < day]
+    after = [r for r in rows if r.start is not None and r.start > day]
+    if before:
+        last = max(before, key=lambda r: r.end or dt.date.min)
+        country = split_code(last.code).country
+        code = last.code if country == "IGO" else country + "ELI"
+        return [Entry(code, "person", None, None, last.where, last.label)]
+    if after:
+        first = min(after, key=lambda r: r.start or dt.date.max)
+        return [
+            Entry(split_code(first.code).country, "person", None, None, first.where, first.label)
+        ]
+    return []
+
+
+def phrase_names(
+    dictionary: ActorDictionary,
+    day: dt.date | None,
+    gazetteer: Gazetteer,
+    head: Token,
+    tokens: list[Token],
+) -> tuple[Entry | None, Entry | None]:
+    """Dictionary names in the phrase: (one that includes the head, one among modifiers)."""
+    head_entry: Entry | None = None
+    modifier: Entry | None = None
+    modifier_dist = 10**6
+    own = tokens
+    n = len(own)
+    taken: set[int] = set()
+    index = [t.i for t in own]
+    texts = [t.text for t in own]
+    for size in range(min(dictionary.max_words, n), 0, -1):
+        for i in range(n - size + 1):
+            if index[i + size - 1] - index[i] != size - 1 or (
+                taken and any(k in taken for k in index[i : i + size])
+            ):
+                continue
+            entries = dictionary.find(" ".join(texts[i : i + size]), day)
+            if not entries:
+                continue
+            chunk = own[i : i + size]
+            taken.update(t.i for t in chunk)
+            entry = prefer(entries, head in chunk)
+            if head not in chunk and (_direction(gazetteer, chunk, head) or names_no_owner(chunk)):
+                continue  # "along the western border", "a French-language station"
+            if (
+                chunk[0].i >= 2
+                and chunk[0].doc[chunk[0].i - 1].text == "-"
+                and (chunk[0].doc[chunk[0].i - 2].lower_ in ("anti", "pro", "non"))
+            ):
+                continue  # "anti-Iranian rhetoric" says nothing about who speaks
+            if head in chunk:
+                head_entry = head_entry or entry
+            elif all(inside_of_pp(t, head) for t in chunk) and not is_role_head(head, dictionary):
+                continue  # "Western backers of Tel Aviv": Tel Aviv is not the backer
+            elif min(abs(t.i - head.i) for t in chunk) < modifier_dist:
+                modifier = entry
+                modifier_dist = min(abs(t.i - head.i) for t in chunk)
+    return head_entry, modifier
+
+
+def _direction(gazetteer: Gazetteer, chunk: list[Token], head: Token) -> bool:
+    """Whether a one-word name is a compass direction before an area noun or a place
+    ("the western border", "West Darfur State"): it says where, not who."""
+    if len(chunk) != 1 or chunk[0].lower_ not in COMPASS_WORDS:
+        return False
+    return head.lemma_.lower() in AREA_WORDS or place_country(gazetteer, head) is not None
+
+
+def phrase_roles(dictionary: ActorDictionary, head: Token, tokens: list[Token]) -> tuple[str, ...]:
+    """Roles from the head noun with its compounds/adjectives, else from other role nouns.
+    ``tokens`` is the head's phrase in document order (:func:`phrase_tokens`)."""
+    preceding = list(takewhile(lambda x: x.i < head.i, tokens))
+    before = {head.i} | {x.i for x in preceding}
+    left = [t for t in preceding if t.dep_ in ("compound", "amod", "nmod") and t.head.i in before]
+    lemmas = [t.lemma_.lower() for t in left] + [head.lemma_.lower()]
+    of_noun = of_object(head)
+    if of_noun is not None and head.lemma_.lower() in MEMBER_NOUNS:
+        # "employees of the Iranian embassy": the institution says what they are
+        inner_roles = phrase_roles(dictionary, of_noun, phrase_tokens(of_noun))
+        if inner_roles:
+            return inner_roles
+    if of_noun is not None:  # "chief of staff", "ministry of defence"
+        inner = [
+            c.lemma_.lower()
+            for c in of_noun.children
+            if c.dep_ in ("compound", "amod") and c.i < of_noun.i
+        ]
+        for k in range(len(inner), -1, -1):
+            phrase = " ".join([*lemmas, "of", *inner[len(inner) - k :], of_noun.lemma_.lower()])
+            found = dictionary.role_of(phrase) or dictionary.role_of(
+                " ".join(
+                    [
+                        head.lemma_.lower(),
+                        "of",
+                        *inner[len(inner) - k :],
+                        of_noun.lemma_.lower(),
+                    ]
+                )
+            )
+            if found:
+                return found
+    for size in range(min(4, len(lemmas)), 0, -1):
+        found = dictionary.role_of(" ".join(lemmas[-size:]))
+        if found:
+            return found
+    role_head = is_role_head(head, dictionary)
+    for t in sorted(tokens, key=lambda x: abs(x.i - head.i)):
+        if t.pos_ in ("NOUN", "PROPN") and (role_head or not inside_of_pp(t, head)):
+            found = dictionary.role_of(t.lemma_.lower())
+            if found:
+                return found
+    return ()
+
+
+def is_role_head(head: Token, dictionary: ActorDictionary) -> bool:
+    """Whether the head noun names people by what they are ("officials", "residents"), so a
+    name inside its "of" phrase can say whose they are."""
+    lemma = head.lemma_.lower()
+    return bool(dictionary.role_of(lemma)) or lemma in (
+        "citizen",
+        "resident",
+        "people",
+        "government",
+        "chief",
+        "head",
+        "leader",
+        "member",
+    )
+
+
+def compound_place(gazetteer: Gazetteer, head: Token) -> str | None:
+    """The country of a place the gazetteer names with the head and its compounds."""
+    if not any(c.dep_ == "compound" and c.i < head.i for c in head.children):
+        return None
+    return place_country(gazetteer, head)
+
+
+def place_country(gazetteer: Gazetteer, head: Token) -> str | None:
+    """The country of the place a proper-noun head (with its compounds) names, if the
+    gazetteer knows it."""
+    if head.pos_ != "PROPN" or head.ent_type_ in ("PERSON", "NORP"):
+        return None
+    name = [
+        t for t in head.subtree if t.i == head.i or (t.dep_ == "compound" and t.head.i == head.i)
+    ]
+    place = gazetteer.lookup(" ".join(t.text for t in sorted(name, key=lambda t: t.i)))
+    if place is None or (head.ent_type_ == "ORG" and place.population < LARGE_CITY):
+        # spaCy often tags cities as ORG ("Russian forces attacked Kherson"); only a city
+        # the gazetteer knows as large is taken as a place then
+        return None
+    return place.country

@@ -7,8 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import Counter
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING
 
 from casus.document import Document
 from casus.engine import news_time
@@ -21,22 +20,24 @@ from casus.engine.carried import (
     since_date,
     since_perfect,
 )
+from casus.engine.date_anchors import (
+    Anchor,
+    Dating,
+    article_dates,
+    attaches,
+    dating_anchors,
+    sentence_anchors,
+)
 from casus.engine.date_attachment import (
     APPROXIMATE,
-    COARSE,
     background_clause,
     background_words,
     came_later,
-    clause_verb,
     end_point,
     expressing_clause,
-    governed_by,
     is_below,
-    is_setting,
     linked_predicates,
-    modifies_a_name,
     offset_clause,
-    owning_noun,
     reported_earlier,
     time_clauses,
     with_light_verb,
@@ -48,7 +49,6 @@ from casus.engine.sentences import sentence_of, sentence_text
 from casus.engine.stated_dates import UNRESOLVABLE, after_the_fact, is_future, resolve_stated
 from casus.engine.story_day import LEAD_SENTENCES, fronted_report, story_day
 from casus.engine.temporal import relative_offset, shift
-from casus.engine.time_spans import anchor_token, covering, date_spans, modifies_next
 from casus.engine.told_twice import date_named_events
 from casus.engine.when_events import when_reference
 from casus.model import Event, EventDate
@@ -56,8 +56,6 @@ from casus.ontology.cameo import QUAD_CLASS_BY_ROOT
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
-
-_Anchor: TypeAlias = "tuple[int, int, str, Token, EventDate | None]"
 
 # Roots of acts done by saying so (intents, threats): an act planned in the future is dated
 # by the clause that expresses it.
@@ -71,24 +69,6 @@ REPORTED = dt.timedelta(days=3)
 # Sentences a relative offset ("two days later") looks through for the date it counts from:
 # its own and the two before it.
 OFFSET_REACH = 3
-
-
-@dataclass(frozen=True)
-class Dating:
-    """What dating one document's events shares, found once per document: its parse, its
-    publication date, the dates stated so far (sentence index -> date, filled in by the
-    caller as events are dated), how often the article names each country (to settle bare
-    reference names such as "the revolution"), and the token indexes of its event triggers
-    (a noun event owns the time of its noun phrase), and the narrative frame of each
-    sentence, when known (an "N days after" clause cut off from its main clause by the
-    parser is dated from the sentence before)."""
-
-    doc: Doc
-    pub: dt.date | None
-    stated: dict[int, EventDate]
-    countries: Counter[str]
-    events: frozenset[int]
-    frames: tuple[Frame, ...] = ()
 
 
 class DateStage:
@@ -341,27 +321,9 @@ class DateStage:
         if stretch is not None:
             return stretch
         window = REPORTED if undated else self.historical
-        return latest_earlier(self._article_dates(d.doc, d.pub, d.countries), base, window)
-
-    def _article_dates(
-        self, doc: Doc, pub: dt.date | None, countries: Counter[str]
-    ) -> list[EventDate]:
-        """Every time the article states, resolved on its own (relative offsets left out)."""
-        memo: dict[dt.date | None, list[EventDate]] = doc.user_data.setdefault(
-            "casus.article_dates", {}
+        return latest_earlier(
+            article_dates(d.doc, d.pub, d.countries, self.references), base, window
         )
-        if pub in memo:
-            return memo[pub]
-        out = []
-        for sent in doc.sents:
-            for _s, _e, text, _anchor_token, ref in self._anchors(doc, sent.root, pub, countries):
-                if ref is None and relative_offset(text) is not None:
-                    continue
-                found = ref or resolve_stated(text, pub, False, {}, 0)
-                if found.date is not None:
-                    out.append(found)
-        memo[pub] = out
-        return out
 
     def _linked_date(
         self,
@@ -375,13 +337,13 @@ class DateStage:
     ) -> EventDate | None:
         """A date governing a predicate linked to the trigger (its light verb, a conjunct),
         unless the date modifies a name; only predicates of the clause ``inside``, if given."""
-        anchors = self._dating_anchors(d, trigger)
+        anchors = dating_anchors(d, trigger, self.references)
         for pred in linked_predicates(trigger):
             if inside is not None and pred.i != inside.i and not is_below(pred, inside):
                 continue
             for item in anchors:
                 _s, _e, text, _anchor, ref = item
-                if self._attaches(d, item, pred, anchors):
+                if attaches(d, item, pred, anchors):
                     found = ref or resolve_stated(text, d.pub, future, d.stated, sentence, within)
                     if found.date is not None:
                         return EventDate(
@@ -393,93 +355,6 @@ class DateStage:
                             found.reference,
                         )
         return None
-
-    def _dating_anchors(self, d: Dating, trigger: Token) -> list[_Anchor]:
-        """The sentence's temporal expressions that may date ``trigger``: not a year inside
-        a name."""
-        anchors = self._anchors(d.doc, trigger, d.pub, d.countries)
-        if not anchors:
-            return anchors
-        candidates = with_light_verb(trigger, d.events)
-        return [a for a in anchors if not modifies_a_name(a[3], candidates)]
-
-    def _attaches(
-        self,
-        d: Dating,
-        item: _Anchor,
-        pred: Token,
-        anchors: list[_Anchor],
-        *,
-        loose: bool = False,
-    ) -> bool:
-        """Whether an expression dates ``pred``: it governs it, and no noun event below
-        ``pred`` owns it ("Tehran criticised Bayramov's visit last week": the visit's)."""
-        owner = self._owner(d, item, anchors)
-        if owner is not None and owner.i == pred.i:
-            return True
-        if news_time.dates_another_noun(item[3], pred):  # "the November 2024 ceasefire"
-            return False
-        if owner is not None and not is_below(pred, owner) and not is_setting(owner, pred):
-            return False
-        return governed_by(item[3], pred, loose=loose)
-
-    def _owner(self, d: Dating, item: _Anchor, anchors: list[_Anchor]) -> Token | None:
-        """The noun event that owns an expression (``owning_noun``), if any."""
-        doc, events = d.doc, d.events
-        # the same for every expression of the document: found once, kept with the Doc
-        memo: dict[frozenset[int], frozenset[int]] = doc.user_data.setdefault(
-            "casus.noun_events", {}
-        )
-        nouns = memo.get(events)
-        if nouns is None:
-            nouns = memo[events] = frozenset(i for i in events if doc[i].pos_ == "NOUN")
-        if not nouns:
-            return None
-        start, end, text, anchor, ref = item
-        verb = clause_verb(anchor)
-        other = verb is not None and any(
-            (a[1] <= start or a[0] >= end) and governed_by(a[3], verb) for a in anchors
-        )
-        coarse = (ref or resolve_stated(text, d.pub, False, {}, 0)).precision in COARSE
-        return owning_noun(
-            covering(doc, start, end), nouns, coarse=coarse, clause_has_other_time=other
-        )
-
-    def _anchors(
-        self, doc: Doc, trigger: Token, pub: dt.date | None, countries: Counter[str]
-    ) -> list[_Anchor]:
-        """The sentence's temporal expressions with their root tokens; a reference-event
-        phrase comes with its date, and the dates inside it ("since the 1979 revolution")
-        are dropped."""
-        sent = sentence_of(trigger)
-        # found once per sentence, kept with the Doc itself (never on the stage, which every
-        # document and thread shares)
-        memo: dict[tuple[int, dt.date | None], list[_Anchor]] = doc.user_data.setdefault(
-            "casus.date_anchors", {}
-        )
-        key = (sent.start, pub)
-        cached = memo.get(key)
-        if cached is not None:
-            return list(cached)
-        refs = [
-            r
-            for r in (
-                self.references.find(sentence_text(sent), sent.start_char, pub, countries)
-                if self.references is not None
-                else []
-            )
-            # an unresolved name keeps the year inside it as a date; a name that modifies a
-            # noun is no reference: "took part in the war games"
-            if r.when is not None and not modifies_next(doc, r.start, r.end)
-        ]
-        out: list[_Anchor] = [
-            (s, e, text, anchor_token(doc, s, e), None)
-            for s, e, text in date_spans(sent)
-            if not any(r.start <= s < r.end for r in refs)
-        ]
-        out += [(r.start, r.end, r.text, anchor_token(doc, r.start, r.end), r.when) for r in refs]
-        memo[key] = out
-        return list(out)
 
     def sentence_date(
         self,
@@ -499,7 +374,9 @@ class DateStage:
         found = self._governing(dating, sent.root, index, within)
         if found is not None and found.date is not None:
             return found
-        for start, _e, text, _anchor_token, ref in self._anchors(doc, sent.root, pub, countries):
+        for start, _e, text, _anchor_token, ref in sentence_anchors(
+            doc, sent.root, pub, countries, self.references
+        ):
             # the sentence's own text: doc.text would rebuild the whole document per call
             written = sentence_text(sent)
             before = written[: start - sent.start_char].rsplit("\n", 1)[-1].strip().lower()
@@ -533,7 +410,7 @@ class DateStage:
         self, d: Dating, trigger: Token, sentence: int, within: EventDate | None
     ) -> EventDate | None:
         """:meth:`governing_date` within one document's :class:`Dating`."""
-        anchors = self._dating_anchors(d, trigger)
+        anchors = dating_anchors(d, trigger, self.references)
         if not anchors:  # most sentences state no time
             return None
         future = is_future(trigger, d.events)
@@ -547,10 +424,10 @@ class DateStage:
 
     def _resolved(
         self,
-        item: _Anchor,
+        item: Anchor,
         d: Dating,
         pred: Token,
-        anchors: list[_Anchor],
+        anchors: list[Anchor],
         sentence: int,
         within: EventDate | None,
         future: bool,
@@ -558,7 +435,7 @@ class DateStage:
     ) -> EventDate | None:
         """The date of one expression that governs ``pred``, or ``None``."""
         _s, _e, text, anchor, ref = item
-        if not self._attaches(d, item, pred, anchors, loose=loose):
+        if not attaches(d, item, pred, anchors, loose=loose):
             return None
         if ref is not None:
             return ref
@@ -580,7 +457,7 @@ class DateStage:
         return found
 
     def _stated_before(
-        self, d: Dating, item: _Anchor, anchors: list[_Anchor], sentence: int
+        self, d: Dating, item: Anchor, anchors: list[Anchor], sentence: int
     ) -> dict[int, EventDate]:
         """``stated`` with the last date written before a relative offset, in its own
         sentence or the two before it: "announced on February 10; the next day the minister
@@ -592,7 +469,7 @@ class DateStage:
         return d.stated if found is None else {**d.stated, sentence: found}
 
     def _told_before(
-        self, d: Dating, item: _Anchor, anchors: list[_Anchor], sentence: int
+        self, d: Dating, item: Anchor, anchors: list[Anchor], sentence: int
     ) -> EventDate | None:
         """The last date written before an expression, in its own sentence or the two
         before it (relative offsets left out)."""
@@ -609,5 +486,5 @@ class DateStage:
             if sent.start == 0:
                 break
             sent = sentence_of(d.doc[sent.start - 1])
-            earlier = self._anchors(d.doc, sent.root, d.pub, d.countries)
+            earlier = sentence_anchors(d.doc, sent.root, d.pub, d.countries, self.references)
         return None

@@ -110,3 +110,17 @@ def test_shared_and_common_word_subdivisions_are_no_places(coder: Coder) -> None
     for text in ("Punjab", "Central province", "Northern", "Somali", "Rivers"):
         assert gazetteer.subdivision(text) is None, text
     assert gazetteer.subdivision("Rivers State") is not None
+
+
+def test_role_words_are_no_towns(coder: Coder) -> None:
+    gazetteer = coder.gazetteer
+    # GeoNames lists towns named Police (Poland), Court (Switzerland), Congress (Arizona); in
+    # news these words name who acts
+    for text in ("Police", "Court", "Congress", "police"):
+        assert gazetteer.lookup(text) is None, text
+        assert gazetteer.find(text) is None, text
+    [event] = coder.code(
+        "NIAMEY – Police detained two journalists on Monday.", published="2025-03-05"
+    )
+    assert event.source is not None and event.source.code == "NERCOP"
+    assert event.location is None or event.location.country == "NER"

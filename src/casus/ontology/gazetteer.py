@@ -115,6 +115,9 @@ class Gazetteer:
         self._small_places = small_places
         self._countries: dict[str, Place] = {}
         self._adjectives: dict[str, str] = {}
+        # one-word role nouns ("police", "court", "union") name who acts, not the towns GeoNames
+        # lists under those names (Police in Poland, Court in Switzerland)
+        self._role_words = frozenset(k for k in dictionary.roles if " " not in k)
         for key, entries in dictionary.phrases.items():
             for entry in entries:
                 if entry.kind in ("adj", "name") and len(entry.code) == 3:
@@ -141,7 +144,7 @@ class Gazetteer:
                 return region
         if key in self._countries:
             return self._countries[key]
-        if (text.isupper() and len(text) <= 4) or key in NOT_PLACES:
+        if (text.isupper() and len(text) <= 4) or key in NOT_PLACES or key in self._role_words:
             return None  # "UN", "EU", "US" are not the towns of those names
         cities = _cities().get(key) or _cities().get(place_key(text))
         if cities and any(place_key(p.name) == place_key(text) for p in cities):
@@ -185,7 +188,7 @@ class Gazetteer:
         found = self.lookup(text, prefer)
         if found is not None or (text.isupper() and len(text) <= 4):
             return found
-        if normalize(text) in NOT_PLACES:
+        if normalize(text) in NOT_PLACES or normalize(text) in self._role_words:
             return None
         places = _small_places(self._small_places).get(place_key(text))
         return _best(places, prefer) if places else None

@@ -351,6 +351,10 @@ def test_killed_ingest_leaves_a_consistent_store_and_resumes(
     coder: Coder,
 ) -> None:
     inputs = tmp_path / "news.jsonl"
+    # enough articles that the kill lands mid-ingest even on a fast machine with two workers:
+    # the poll below may find the store locked for a while, and 40 one-sentence articles were
+    # sometimes all stored before it could read two
+    total = 200
     pairs = [
         ("Azerbaijan", "Iranian"),
         ("Iran", "Azerbaijani"),
@@ -365,7 +369,7 @@ def test_killed_ingest_leaves_a_consistent_store_and_resumes(
             "published": f"2023-03-{1 + i % 28:02d}",
             "text": f"{pairs[i % 5][0]} expelled {i + 2} {pairs[i % 5][1]} diplomats on Monday.",
         }
-        for i in range(40)
+        for i in range(total)
     ]
     inputs.write_text("".join(json.dumps(a) + "\n" for a in articles))
     db = tmp_path / "casus.duckdb"
@@ -383,7 +387,7 @@ def test_killed_ingest_leaves_a_consistent_store_and_resumes(
     assert proc.wait() == -signal.SIGKILL, "the ingest finished before it could be killed"
     store = Store.open(db, create=False)
     stored = store.counts()["articles"]
-    assert 2 <= stored < 40 and consistency_problems(store) == []
+    assert 2 <= stored < total and consistency_problems(store) == []
 
     done = subprocess.run(
         _cli("ingest", str(inputs), "--db", str(db), "--batch-size", "2"),
@@ -394,7 +398,7 @@ def test_killed_ingest_leaves_a_consistent_store_and_resumes(
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert f"{40 - stored} coded, 0 re-coded, {stored} unchanged" in done.stdout
+    assert f"{total - stored} coded, 0 re-coded, {stored} unchanged" in done.stdout
     expected = {
         e.event_id
         for r in coder.pipe_results(Article.from_dict(a) for a in articles)

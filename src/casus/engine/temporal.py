@@ -37,6 +37,8 @@ def _clean(text: str) -> str:
     text = text.lower().replace("\u2019", "'").strip(" ,.;")
     text = re.sub(r"^(on|in|at|during|since|from|by|over|of|until|till|through)\s+", "", text)
     text = re.sub(r"^(the|this past)\s+", lambda m: "" if m.group(1) == "the" else "last ", text)
+    # "earlier in the week" is told like "earlier this week": the publication's week
+    text = re.sub(r"^(earlier|later) in the (week|month|year)$", r"\1 this \2", text)
     return re.sub(r"\s+", " ", text)
 
 

@@ -4,6 +4,7 @@ floor under the current scores so a regression fails the build."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
@@ -81,10 +82,17 @@ LONG_FLOORS = {
 }
 
 
-def test_long_article_detection_does_not_fall() -> None:
-    result = run_cli("eval", str(LONG_EVENTS), "--json")
+@pytest.fixture(scope="module")
+def dev_summaries() -> dict[str, Any]:
+    """`casus eval --json` on the four development sets, in one run (one model load)."""
+    files = [str(f) for f in (LONG_EVENTS, EVENTS2, DEV_LONG, DEV_DATES2)]
+    result = run_cli("eval", *files, "--json")
     assert result.returncode == 0, result.stderr.decode()
-    summary = json.loads(result.stdout.decode())[str(LONG_EVENTS)]
+    return json.loads(result.stdout.decode())  # type: ignore[no-any-return]
+
+
+def test_long_article_detection_does_not_fall(dev_summaries: dict[str, Any]) -> None:
+    summary = dev_summaries[str(LONG_EVENTS)]
     assert summary["detection"]["precision"] >= LONG_FLOORS["detection_precision"]
     assert summary["detection"]["recall"] >= LONG_FLOORS["detection_recall"]
     assert summary["dyad_root"]["f1"] >= LONG_FLOORS["dyad_f1"]
@@ -104,10 +112,8 @@ EVENTS2_FLOORS = {
 }
 
 
-def test_second_recall_set_detection_does_not_fall() -> None:
-    result = run_cli("eval", str(EVENTS2), "--json")
-    assert result.returncode == 0, result.stderr.decode()
-    summary = json.loads(result.stdout.decode())[str(EVENTS2)]
+def test_second_recall_set_detection_does_not_fall(dev_summaries: dict[str, Any]) -> None:
+    summary = dev_summaries[str(EVENTS2)]
     assert summary["detection"]["precision"] >= EVENTS2_FLOORS["detection_precision"]
     assert summary["detection"]["recall"] >= EVENTS2_FLOORS["detection_recall"]
     assert summary["dyad_root"]["f1"] >= EVENTS2_FLOORS["dyad_f1"]
@@ -121,10 +127,8 @@ DEV_LONG = DATA / "gold" / "dev-long.jsonl"
 DEV_LONG_DATE_FLOOR = 0.88
 
 
-def test_long_article_dates_do_not_fall() -> None:
-    result = run_cli("eval", str(DEV_LONG), "--json")
-    assert result.returncode == 0, result.stderr.decode()
-    summary = json.loads(result.stdout.decode())[str(DEV_LONG)]
+def test_long_article_dates_do_not_fall(dev_summaries: dict[str, Any]) -> None:
+    summary = dev_summaries[str(DEV_LONG)]
     assert summary["date_accuracy"] >= DEV_LONG_DATE_FLOOR
 
 
@@ -135,8 +139,6 @@ DEV_DATES2 = DATA / "gold" / "dev-dates2.jsonl"
 DEV_DATES2_DATE_FLOOR = 0.91  # 93.1% in 0.6.0 as merged (h-dates7 and the side rules)
 
 
-def test_news_time_article_dates_do_not_fall() -> None:
-    result = run_cli("eval", str(DEV_DATES2), "--json")
-    assert result.returncode == 0, result.stderr.decode()
-    summary = json.loads(result.stdout.decode())[str(DEV_DATES2)]
+def test_news_time_article_dates_do_not_fall(dev_summaries: dict[str, Any]) -> None:
+    summary = dev_summaries[str(DEV_DATES2)]
     assert summary["date_accuracy"] >= DEV_DATES2_DATE_FLOOR

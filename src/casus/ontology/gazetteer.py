@@ -188,7 +188,8 @@ class Gazetteer:
         found = self.lookup(text, prefer)
         if found is not None or (text.isupper() and len(text) <= 4):
             return found
-        if normalize(text) in NOT_PLACES or normalize(text) in self._role_words:
+        key = normalize(text)
+        if key in NOT_PLACES or key in self._role_words:
             return None
         places = _small_places(self._small_places).get(place_key(text))
         return _best(places, prefer) if places else None

@@ -57,6 +57,7 @@ def test_eval_prints_scores_and_errors() -> None:
     assert result.returncode == 0
     assert "event detection" in out and "(source, target, root)" in out and "[miss]" in out
     assert "misses by cause:" in out and "-- missed: nothing coded in its evidence sentence" in out
+    assert "wrong dates by kind:" in out and "wrong dates by casus's basis:" in out
 
 
 def test_error_buckets_add_up_to_the_dyad_errors(summary: dict[str, object]) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from casus.evaluation.gold import Forbidden, GoldArticle, GoldEvent, read_gold
-from casus.evaluation.scorer import Report, score_record
+from casus.evaluation.scorer import DATE_BUCKETS, Report, score_record
 from casus.model import Actor, Event, EventDate
 from casus.ontology.cameo import load_cameo
 
@@ -252,4 +252,33 @@ def test_bucket_counts_are_in_the_summary() -> None:
     assert d["error_buckets"] == {
         "miss": {"nothing_coded": 0, "side_wrong": 0, "other_code": 1},
         "false_alarm": {"no_target": 1, "pair_other_code": 1, "pair_not_in_gold": 0},
+        "wrong_date": dict.fromkeys(DATE_BUCKETS, 0),
     }
+
+
+@pytest.mark.parametrize(
+    ("gold_day", "found", "bucket"),
+    [
+        ("2023-04-06", "2023-04-09", "took_publication"),  # the publication day
+        ("2023-04-09", "2023-04-06", "missed_publication"),
+        ("2023-04-06", "2023-04-05", "days_early"),
+        ("2023-04-06", "2023-04-08", "days_late"),
+        ("2023-04-06", "2023-03-01", "far_early"),
+        ("2023-04-06", "2023-05-01", "far_late"),
+    ],
+)
+def test_wrong_date_is_bucketed_by_how_it_is_wrong(gold_day: str, found: str, bucket: str) -> None:
+    report = Report()
+    gold = _gold(_expel(date=dt.date.fromisoformat(gold_day)))
+    score_record(gold, [_event("AZE", "IRN", "161", found)], report)
+    (error,) = report.errors
+    assert error["bucket"] == bucket and error["basis"] == "publication"
+    d = report.to_dict()
+    assert d["error_buckets"]["wrong_date"][bucket] == 1  # type: ignore[index]
+    assert d["wrong_date_basis"] == {"publication": 1}
+
+
+def test_right_date_is_in_no_date_bucket() -> None:
+    d = _score(_gold(_expel()), [_event("AZE", "IRN", "161", "2023-04-06")])
+    assert d["date_accuracy"] == 1.0
+    assert sum(d["error_buckets"]["wrong_date"].values()) == 0  # type: ignore[index]

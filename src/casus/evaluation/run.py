@@ -8,7 +8,13 @@ from typing import Any
 
 from casus.coder import Coder
 from casus.evaluation.gold import GoldArticle, read_gold
-from casus.evaluation.scorer import FALSE_ALARM_BUCKETS, MISS_BUCKETS, Report, score_record
+from casus.evaluation.scorer import (
+    DATE_BUCKETS,
+    FALSE_ALARM_BUCKETS,
+    MISS_BUCKETS,
+    Report,
+    score_record,
+)
 from casus.model import Article
 
 
@@ -68,6 +74,13 @@ def format_report(name: str, report: Report, *, show_errors: bool = False) -> st
     ):
         counts = "; ".join(f"{buckets[kind][b]} {label}" for b, label in names.items())
         lines.append(f"  {title} by cause: {counts}")
+    if d["counts"]["date"]:
+        counts = "; ".join(
+            f"{buckets['wrong_date'][b]} {label}" for b, label in DATE_BUCKETS.items()
+        )
+        bases = ", ".join(f"{n} {basis}" for basis, n in d["wrong_date_basis"].items())
+        lines.append(f"  wrong dates by kind: {counts}")
+        lines.append(f"  wrong dates by casus's basis: {bases or 'none'}")
     if show_errors:
         lines.extend(_error_lines(report))
     return "\n".join(lines)
@@ -83,7 +96,7 @@ def _error_lines(report: Report) -> list[str]:
         ("false_alarm", b, f"false alarm: {label}") for b, label in FALSE_ALARM_BUCKETS.items()
     ]
     groups.append(("forbidden", None, "forbidden events emitted"))
-    groups.append(("wrong_date", None, "matched events with a wrong date"))
+    groups += [("wrong_date", b, f"wrong date: {label}") for b, label in DATE_BUCKETS.items()]
     for kind, bucket, title in groups:
         errors = [e for e in report.errors if e["kind"] == kind and e.get("bucket") == bucket]
         if not errors:

@@ -34,6 +34,17 @@ FALSE_ALARM_BUCKETS = {
     "pair_other_code": "its pair is in the gold under another code",
     "pair_not_in_gold": "its pair is not in the gold",
 }
+# How a matched event's date is wrong (in this order; docs/evaluation.md#wrong-dates).
+DATE_BUCKETS = {
+    "no_date": "no date",
+    "took_publication": "publication day given, the act was on another day",
+    "missed_publication": "the act was on the publication day, another day given",
+    "days_early": "1-10 days too early",
+    "days_late": "1-10 days too late",
+    "far_early": "over 10 days too early",
+    "far_late": "over 10 days too late",
+}
+NEAR_DAYS = 10
 
 
 def actor_key(code: str | None) -> str | None:
@@ -145,15 +156,22 @@ class Report:
     errors: list[dict[str, Any]] = field(default_factory=list)
 
     def buckets(self) -> dict[str, dict[str, int]]:
-        """How many misses and false alarms fall in each bucket (every bucket listed)."""
+        """How many misses, false alarms and wrong dates fall in each bucket (every bucket
+        listed)."""
         out: dict[str, dict[str, int]] = {
             "miss": dict.fromkeys(MISS_BUCKETS, 0),
             "false_alarm": dict.fromkeys(FALSE_ALARM_BUCKETS, 0),
+            "wrong_date": dict.fromkeys(DATE_BUCKETS, 0),
         }
         for err in self.errors:
             if err["kind"] in out:
                 out[err["kind"]][err["bucket"]] += 1
         return out
+
+    def wrong_date_bases(self) -> dict[str, int]:
+        """How many wrong dates came from each of casus's date bases (stated, inferred …)."""
+        bases = Counter(e["basis"] for e in self.errors if e["kind"] == "wrong_date")
+        return dict(sorted(bases.items()))
 
     def to_dict(self) -> dict[str, Any]:
         """The machine-readable summary (``casus eval --json``)."""
@@ -169,6 +187,7 @@ class Report:
             "forbidden_hits": self.forbidden_hits,
             "nothing_coded_share": self.nothing_coded.value(),
             "error_buckets": self.buckets(),
+            "wrong_date_basis": self.wrong_date_bases(),
             "confusion": {g: dict(c) for g, c in sorted(self.confusion.items())},
             "counts": {
                 "code": self.code.total,
@@ -409,11 +428,27 @@ def _wrong_date(gold: GoldArticle, g: GoldEvent, p: Event) -> dict[str, Any]:
     got += f", {when.text!r})" if when.text else ")"
     return {
         "kind": "wrong_date",
+        "bucket": date_bucket(gold, g, p),
+        "basis": when.basis,
         "record": gold.id,
         "expected": f"{g.date} ±{g.tolerance_days}",
         "got": f"{_got(p)}: {got}",
         "text": p.evidence_text,
     }
+
+
+def date_bucket(gold: GoldArticle, g: GoldEvent, p: Event) -> str:
+    """How a matched event's date is wrong (a key of ``DATE_BUCKETS``)."""
+    got = p.when.date
+    if got is None or g.date is None:
+        return "no_date"
+    if gold.published is not None and got == gold.published:
+        return "took_publication"
+    if gold.published is not None and g.date == gold.published:
+        return "missed_publication"
+    off = (got - g.date).days
+    side = "early" if off < 0 else "late"
+    return f"days_{side}" if abs(off) <= NEAR_DAYS else f"far_{side}"
 
 
 def _error(kind: str, gold: GoldArticle, p: Event, note: str | None) -> dict[str, Any]:

@@ -6,9 +6,11 @@ Tuesday**") and tells the rest of that story in undated simple-past sentences fu
 act happened on the lead's day, not on the publication day (rule 8 of docs/dates.md). It is
 not so for background (past perfect, present perfect, a time of its own, a historical frame),
 for an act that came later ("later", "afterwards"), nor once the article has moved to another
-day ("Odinga condemned the arrests **on Wednesday**. … The minister **warned** …"). Only
-material acts are so dated (the caller decides): an undated statement ("Tehran **denied**
-the account") is a reaction, reported as of the publication day."""
+day ("Odinga condemned the arrests **on Wednesday**. … The minister **warned** …").
+Statements in the simple past are so dated too ("Tehran **denied** the account", "The two
+leaders **agreed** to reopen transport links"): news tells the reactions and the words of the
+lead's day with its story. A statement in the present perfect ("Washington **has
+condemned** the raids") is a reaction, dated by engine/news_time.py."""
 
 from __future__ import annotations
 
@@ -31,6 +33,8 @@ if TYPE_CHECKING:
 LEAD_SENTENCES = 2
 # the lead's day is the story's within a week before publication
 LEAD_REACH = dt.timedelta(days=7)
+# The note of a date given by ``story_day``.
+STORY_DAY = "the day of the article's lead: an undated act that carries its story on"
 # A stretch of time is no time of its own: "blocked the avenue **for several hours**".
 DURATION = re.compile(
     r"(?:for )?(?:(?:several|a few|many|some|about|nearly|\w+) )?(?:hours|days|weeks|months)$",
@@ -137,10 +141,11 @@ def story_day(
         return None
     if any(_moved(f, day) for f in frames[index + 1 : sentence + 1]):
         return None  # the article has moved to another time since the lead
-    return EventDate(
-        day.date,
-        day.precision,
-        "inferred",
-        day.text,
-        "the day of the article's lead: an undated act that carries its story on",
-    )
+    return EventDate(day.date, day.precision, "inferred", day.text, STORY_DAY)
+
+
+def is_story_day(when: EventDate) -> bool:
+    """Whether a date is the lead's day given to an undated act (``story_day``): a guess
+    like the publication day, so an act its clause reports ("Tehran denied the account,
+    saying its navy **had warned** the tanker first") is dated no later than it."""
+    return when.note == STORY_DAY

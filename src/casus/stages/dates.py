@@ -4,6 +4,7 @@ otherwise the publication date."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 from collections import Counter
@@ -47,7 +48,7 @@ from casus.engine.occasion import occasion_dates
 from casus.engine.reference_time import ReferenceResolver
 from casus.engine.sentences import sentence_of, sentence_text
 from casus.engine.stated_dates import UNRESOLVABLE, after_the_fact, is_future, resolve_stated
-from casus.engine.story_day import LEAD_SENTENCES, fronted_report, story_day
+from casus.engine.story_day import LEAD_SENTENCES, fronted_report, is_story_day, story_day
 from casus.engine.temporal import relative_offset, shift
 from casus.engine.told_twice import date_named_events
 from casus.engine.when_events import when_reference
@@ -60,8 +61,8 @@ if TYPE_CHECKING:
 # Roots of acts done by saying so (intents, threats): an act planned in the future is dated
 # by the clause that expresses it.
 EXPRESSED_ROOTS = frozenset({"03", "13"})
-# QuadClasses of material acts (cooperation, conflict): an undated one after a dated lead
-# carries the lead's story on (engine/story_day.py); a statement is reported as of its day.
+# QuadClasses of material acts (cooperation, conflict), as against statements: a statement
+# may be dated by its speaker's visit, or as a reaction (engine/news_time.py).
 MATERIAL_QUADS = frozenset({2, 4})
 # How far before an undated report a reported past perfect act may be dated: news gives the
 # date of an older act ("said it had been warned of the attack" is not last week's).
@@ -149,9 +150,10 @@ class DateStage:
         the previous sentence; the publication date. An ``expressed`` event (an intent or a
         threat) whose trigger is the planned act is dated by the clause that expresses it;
         an event in a background clause ("after Minsk arrested a journalist") with no time
-        of its own by the latest earlier date in the article. A ``material`` act (a deed, not
-        a statement) with no time at all takes the day of the article's lead when it carries
-        the lead's story on."""
+        of its own by the latest earlier date in the article. An act in the simple past with
+        no time at all takes the day of the article's lead when it carries the lead's story
+        on; a ``material`` act (a deed, not a statement) is not dated by a speaker's visit
+        nor as a reaction."""
         dating = Dating(
             doc, pub, stated, countries if countries is not None else Counter(), events, frames
         )
@@ -204,7 +206,7 @@ class DateStage:
                 trigger, lambda t: self._governing(d, t, sentence, within), d.pub, not material
             )
         told = {**self._told(d), **d.stated} if found is None and own else {}
-        if found is None and material and own:
+        if found is None and own:
             found = story_day(trigger, d.frames, told, sentence, d.pub, future=future)
         if found is None and own:  # "Russia has sent …", "The United States has condemned …"
             found = news_time.undated_day(trigger, d.frames, told, sentence, d.pub, not material)
@@ -315,8 +317,12 @@ class DateStage:
                 w = own
                 return EventDate(w.date, w.precision, "inferred", w.text, w.note, w.reference)
         base = self._date(d, main, sentence, frame)
-        if undated and base.basis != "publication" and not news_time.is_reaction_day(base):
+        guessed = news_time.is_reaction_day(base) or is_story_day(base)
+        if undated and base.basis != "publication" and not guessed:
             return None
+        if undated and is_story_day(base) and base.date is not None:
+            # the act came before a report of the story's day, or on that day itself
+            base = dataclasses.replace(base, date=base.date + dt.timedelta(days=1))
         stretch = stretch_start(background_words(clause), base) if clause is not None else None
         if stretch is not None:
             return stretch

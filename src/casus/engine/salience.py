@@ -16,6 +16,7 @@ from casus.engine.antecedents import (
     state_antecedent,
 )
 from casus.engine.context import country_evidence
+from casus.engine.gender import agreeing_in_gender
 from casus.engine.modality import REPORTING_VERBS
 from casus.engine.phrases import clause_subject, compatible, kind_of
 from casus.engine.sentences import sentence_of
@@ -114,6 +115,7 @@ def _salient(resolver: Resolver, token: Token, kind: str) -> Actor | None:
     ]
     if not agreeing:
         return None
+    agreeing = agreeing_in_gender(token, agreeing)  # "Baerbock met Lavrov. She …"
     subject = clause_subject(token)
     subject_actor = None
     if subject is not None and subject.i != token.i and subject.i < token.i:

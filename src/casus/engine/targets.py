@@ -149,7 +149,7 @@ class TargetFinder:
         # whose the object is, when it is no actor itself ("rejected Seoul's offer"), or the
         # parties who concluded it ("welcomed the truce signed by Ethiopia and Eritrea")
         bare = [o for o in matched if not self._is_actor(o, resolver)]
-        owned = [p for o in bare for p in deal_parties(o, resolver)]
+        owned: list[Actor | None] = [p for o in bare for p in deal_parties(o, resolver)]
         foreign += [
             a
             for a in (owned or [self._owner(o, resolver) for o in bare])

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from casus.engine.context import is_country
 from casus.engine.modality import REPORTING_VERBS
 from casus.engine.phrases import clause_subject, kind_of
 from casus.model import Actor
@@ -65,7 +66,7 @@ def state_antecedent(resolver: Resolver, head: Token) -> Actor | None:
         if m.actor.country in known and m.actor.country not in avoid and m.actor.how != "place"
     ]
     if not states:
-        return None
+        return filed_state(resolver, head)
     here = resolver.sentence_of(head)
     own = [m for m in states if m.sentence == here]
     strong = [m for m in states if here - m.sentence <= SUBJECT_REACH and not _weak(head, m.token)]
@@ -73,6 +74,21 @@ def state_antecedent(resolver: Resolver, head: Token) -> Actor | None:
     country = str(found.actor.country)
     actor = found.actor
     return Actor(country, country, (), actor.text, actor.start, actor.end, actor.how)
+
+
+def filed_state(resolver: Resolver, head: Token) -> Actor | None:
+    """The dateline's country, for "the army" or "the government" before the story names
+    any country: "NIAMEY — The army said it had repelled an attack by fighters from Mali" →
+    Niger's army, however often Mali is named later. None when a country was named before
+    (its own rules choose) or the story has no dateline of a country."""
+    country = resolver.dateline
+    if country is None or not is_country(country):
+        return None
+    if any(
+        m.actor.country is not None and is_country(m.actor.country) for m in resolver.recent(head)
+    ):
+        return None
+    return Actor(country, country, (), head.text, 0, 0, "context")
 
 
 def office_antecedent(resolver: Resolver, head: Token) -> Actor | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from casus.engine.agreed import concluded_objects
 from casus.engine.as_predicates import as_predicates
 from casus.engine.cargo import cargo
 from casus.engine.clash_agents import clash_agents
@@ -192,7 +193,9 @@ def verb_frame(verb: Token, depth: int = 0) -> Frame:
             elif not any(g.dep_ == "pobj" for g in child.children):
                 frame.particles.add(child.lower_)
     if not frame.objects and not frame.passive:
-        frame.objects.extend(_shifted_objects(verb) or described_objects(verb))
+        frame.objects.extend(
+            _shifted_objects(verb) or described_objects(verb) or concluded_objects(verb)
+        )
     frame.predicates.extend(p for p in as_predicates(verb) if p not in frame.predicates)
     prep_objects(verb, frame.preps)
     if stative and not frame.objects:  # "is opposed to French mediation": what is opposed

@@ -110,6 +110,9 @@ class Resolver:
         # the two sides of the latest event the engine coded nearby, which "the two sides"
         # and "both countries" refer to first (set by the engine before each frame)
         self.dyad: tuple[Actor, Actor] | None = None
+        # the dateline's country, which "the army" and "the government" are before any
+        # country is named (set by the actors stage)
+        self.dateline: str | None = None
         self._seen_at: list[int] = []  # their token indexes, for bisect
 
     # ---- public -------------------------------------------------------------------------
@@ -384,7 +387,8 @@ class Resolver:
                 text,
                 start,
                 end,
-                "pronoun",
+                # the dateline's country is the story's, and later mentions refer back to it
+                "context" if definite.how == "context" else "pronoun",
             )
         place = place_country(self.gazetteer, head)
         if place is not None:

@@ -10,12 +10,14 @@ from typing import TYPE_CHECKING
 
 from casus.engine.antecedents import (
     STATE_OFFICES,
+    filed_state,
     is_state_head,
     office_antecedent,
     speaker_over_reported,
     state_antecedent,
 )
 from casus.engine.context import country_evidence
+from casus.engine.gender import agreeing_in_gender
 from casus.engine.modality import REPORTING_VERBS
 from casus.engine.phrases import clause_subject, compatible, kind_of
 from casus.engine.sentences import sentence_of
@@ -114,6 +116,7 @@ def _salient(resolver: Resolver, token: Token, kind: str) -> Actor | None:
     ]
     if not agreeing:
         return None
+    agreeing = agreeing_in_gender(token, agreeing)  # "Baerbock met Lavrov. She …"
     subject = clause_subject(token)
     subject_actor = None
     if subject is not None and subject.i != token.i and subject.i < token.i:
@@ -169,7 +172,7 @@ def definite(resolver: Resolver, head: Token, tokens: list[Token]) -> Actor | No
             None,
         )
     if head.lemma_.lower() in HOME_FORCE_HEADS:
-        return _home_forces(resolver.recent(head))
+        return _home_forces(resolver.recent(head)) or filed_state(resolver, head)
     if head.lemma_.lower() in ARMED_GROUP_HEADS:
         # "Israel blamed Hezbollah for the strike. The group denied it": a group, not the
         # state that was the last subject
@@ -200,7 +203,7 @@ def _home_forces(recent: list[_Seen]) -> Actor | None:
             return seen.actor
     named = [c for c in (country_evidence(m.actor) for m in recent) if c is not None]
     if not named:
-        return None
+        return None  # "NIAMEY — The army said …": where the story was filed (filed_state)
     counts = Counter(named)  # insertion order breaks ties: the first named wins
     home = max(counts, key=lambda c: counts[c])
     return next(m.actor for m in reversed(recent) if country_evidence(m.actor) == home)

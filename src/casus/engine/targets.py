@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from casus.engine.agreed import deal_parties
 from casus.engine.context import is_country
 from casus.engine.frames import (
     BORDER_WORDS,
@@ -145,10 +146,13 @@ class TargetFinder:
         foreign = [
             a for a in self.actors(matched, resolver, countries=True) if a.country != source.country
         ]
-        # whose the object is, when it is no actor itself ("rejected Seoul's offer")
+        # whose the object is, when it is no actor itself ("rejected Seoul's offer"), or the
+        # parties who concluded it ("welcomed the truce signed by Ethiopia and Eritrea")
+        bare = [o for o in matched if not self._is_actor(o, resolver)]
+        owned: list[Actor | None] = [p for o in bare for p in deal_parties(o, resolver)]
         foreign += [
             a
-            for a in (self._owner(o, resolver) for o in matched if not self._is_actor(o, resolver))
+            for a in (owned or [self._owner(o, resolver) for o in bare])
             if a is not None and (a.country != source.country or dissent(source, a))
         ]
         if foreign:
@@ -552,8 +556,9 @@ class TargetFinder:
                 token = border_neighbour(token) or token
             found = resolver.actors_for(token)
             if owners and (not found or found[0].code is None):
+                # "praised the deal reached by Armenia and Azerbaijan": each party
                 owner = self._owner(token, resolver)
-                found = [owner] if owner is not None else found
+                found = deal_parties(token, resolver) or ([owner] if owner else found)
             for actor in found:
                 if countries and actor.country is None:
                     continue

@@ -47,6 +47,7 @@ LISTS = frozenset(
         "issuing_verbs",
         "reaction_verbs",
         "answering_verbs",
+        "concluding_verbs",
         "mutual_verbs",
         "annihilation_verbs",
         "unanswered_words",
@@ -139,6 +140,7 @@ VALUE_LISTS = frozenset(
         "duration_numbers",
         "count_numbers",
         "event_nouns",
+        "given_name_genders",
     }
 )
 

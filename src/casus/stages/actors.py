@@ -36,6 +36,7 @@ class ActorStage:
             document.offset,
             document.shown or None,
         )
+        resolver.dateline = document.dateline.country if document.dateline else None
         document.mentions = resolver.resolve_all()
         document.resolver = resolver
         title = document.article.title or ""

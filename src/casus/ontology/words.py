@@ -24,6 +24,8 @@ LISTS = frozenset(
         # words.tsv: the actor resolver
         "quantifier_heads",
         "carrier_nouns",
+        "flag_participles",
+        "owning_participles",
         "protester_nouns",
         "detainee_nouns",
         "travel_verbs",

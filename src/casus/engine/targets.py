@@ -34,6 +34,7 @@ from casus.engine.purposes import with_purposes
 from casus.engine.reactions import accusers, answers, antecedent, reaction_targets
 from casus.engine.resolver import Resolver
 from casus.engine.scope import Scope
+from casus.engine.setting import taken_ground
 from casus.engine.sides import (
     POSTURE_ROOT,
     STATE_ROLES,
@@ -377,12 +378,14 @@ class TargetFinder:
     def _place(
         self, pattern: Pattern, frame: Frame, scope: Scope, source: Actor
     ) -> Sequence[Actor | None]:
-        """For actions on territory, the place: "struck targets near Damascus" → Syria."""
+        """For actions on territory, the place: "struck targets near Damascus" → Syria; a
+        place taken that the clause does not name lies in the story's country."""
         if pattern.code[:2] in PLACE_TARGET_ROOTS:
             place = self._place_target(frame, scope.resolver, source)
             if place is not None:
                 return [place]
-        return []
+        taken = taken_ground(scope, frame, source, pattern.code)  # "the RSF took the city"
+        return [taken] if taken is not None else []
 
     def protested(self, frame: Frame, scope: Scope, source: Actor) -> Actor | None:
         """Whom a protest is against when the clause names no one: the government of the

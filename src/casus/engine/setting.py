@@ -56,7 +56,9 @@ def taken_ground(scope: Scope, frame: Frame, source: Actor, code: str) -> Actor 
     insurgent. Not for a place whose holder is named ("the rebel
     stronghold", "the SSA's headquarters"): whose it was is then the target, not where."""
     context = scope.document.context
-    if not code.startswith(TAKEN_CODE) or context is None or _held(scope, frame):
+    if not code.startswith(TAKEN_CODE) or context is None or frame.kind != "verb":
+        return None  # "last month's U.S. invasion" names no place taken
+    if not frame.objects or _held(scope, frame):
         return None
     country = context.main_country()
     if country is None or not is_country(country):

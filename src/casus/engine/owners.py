@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 FLAG_PARTICIPLES = word_list("flag_participles")
 OWNING_PARTICIPLES = word_list("owning_participles")
+LINKING_PARTICIPLES = word_list("linking_participles")
+LINKS = frozenset({"to", "with"})
 
 
 def owner_of(token: Token, resolver: Resolver, depth: int = 0) -> Actor | None:
@@ -29,10 +31,10 @@ def owner_of(token: Token, resolver: Resolver, depth: int = 0) -> Actor | None:
     phrase ("military exercises by Iranian forces"), or whose the "of" phrase's noun is
     ("banned imports of Turkish goods" → Turkey); of a craft, its named owner, then its
     flag ("a Greek-flagged tanker", below)."""
-    held = owner_phrase(token) if depth < 1 else None
+    held = owner_phrase(token) if depth < 2 else None  # "a network of smugglers tied to X"
     if held is not None:
         owner = resolver.actor_for(held)
-        owner = owner if owner is not None and owner.code else owner_of(held, resolver, 1)
+        owner = owner if owner is not None and owner.code else owner_of(held, resolver, 2)
         if owner is not None and owner.code is not None:
             return owner
     for child in token.children:
@@ -77,12 +79,18 @@ def owner_of(token: Token, resolver: Resolver, depth: int = 0) -> Actor | None:
 
 
 def owner_phrase(token: Token) -> Token | None:
-    """The noun of the owner's clause on ``token``: "a vessel owned by an Israeli firm" → firm."""
+    """The noun of the owner's clause on ``token``: "a vessel owned by an Israeli firm" →
+    firm, "entities linked to North Korea's weapons programme" → programme."""
     for clause in token.children:
-        if clause.dep_ != "acl" or clause.lemma_.lower() not in OWNING_PARTICIPLES:
+        if clause.dep_ != "acl":
             continue
+        lemma = clause.lemma_.lower()
         for by in clause.children:
-            if by.dep_ == "agent" or (by.dep_ == "prep" and by.lower_ == "by"):
+            owning = lemma in OWNING_PARTICIPLES and (
+                by.dep_ == "agent" or (by.dep_ == "prep" and by.lower_ == "by")
+            )
+            linking = lemma in LINKING_PARTICIPLES and by.dep_ == "prep" and by.lower_ in LINKS
+            if owning or linking:
                 return next((g for g in by.children if g.dep_ == "pobj"), None)
     return None
 

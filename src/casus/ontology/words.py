@@ -26,6 +26,7 @@ LISTS = frozenset(
         "carrier_nouns",
         "flag_participles",
         "owning_participles",
+        "linking_participles",
         "protester_nouns",
         "detainee_nouns",
         "travel_verbs",

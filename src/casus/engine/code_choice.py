@@ -132,11 +132,7 @@ def by_agent(pattern: Pattern, source: Actor, frame: Frame) -> Pattern:
         return replace(pattern, code=ASSAULT_CODE)
     if pattern.code[:2] == DEMAND_ROOT and _protesters(frame):
         return replace(pattern, code=RALLY_FOR.get(pattern.code[:4], RALLY_CODE))
-    if (
-        pattern.code != HIJACK_CODE
-        or pattern.obj != VESSEL_CLASS
-        or not any(role in STATE_ROLES for role in source.roles)
-    ):
+    if pattern.code != HIJACK_CODE or pattern.obj != VESSEL_CLASS or not _state_agent(source):
         return pattern
     return replace(pattern, code=CONFISCATE_CODE)
 
@@ -173,6 +169,14 @@ def _state(actor: Actor) -> bool:
     """Whether a side is a state speaking as one: its government or a capital standing for
     it ("Moscow"). A bare country may be its people ("thousands of Iranians protested")."""
     return "GOV" in actor.roles
+
+
+def _state_agent(actor: Actor) -> bool:
+    """Whether a side acts as a state's agent: its government, police, forces or courts, or
+    the bare country ("Iran seized a Greek-flagged tanker": its forces did)."""
+    if actor.roles:
+        return any(role in STATE_ROLES for role in actor.roles)
+    return actor.code is not None and actor.code == actor.country
 
 
 def _protesters(frame: Frame) -> bool:

@@ -574,17 +574,13 @@ def verb_ancestor(token: Token, hops: int = 4) -> Token | None:
 
 
 def demonym_actor(token: Token, resolver: Resolver) -> Actor | None:
-    entries = resolver.dictionary.lookup(token.text, resolver.day)
-    for entry in entries:
-        if entry.kind == "adj":
-            start = token.idx + resolver.offset
-            return Actor(
-                entry.code,
-                entry.code[:3],
-                (),
-                token.text,
-                start,
-                start + len(token.text),
-                "dictionary",
-            )
+    # a demonym of two words is parsed as a modifier and its head ("North Korean entities":
+    # North → Korean), so the words from the token's left edge are tried first
+    firsts = [token.left_edge.i, token.i] if token.left_edge.i < token.i else [token.i]
+    for span in (token.doc[first : token.i + 1] for first in firsts):
+        for entry in resolver.dictionary.lookup(span.text, resolver.day):
+            if entry.kind == "adj":
+                start = span.start_char + resolver.offset
+                end = start + len(span.text)
+                return Actor(entry.code, entry.code[:3], (), span.text, start, end, "dictionary")
     return None

@@ -20,6 +20,11 @@ from casus.model import Actor
 # Aid (07x, peacekeepers 074 among it) and force posture (15x: deployments) are sent into
 # the country a story is set in.
 SENT_ROOTS = frozenset({"07", "15"})
+# Occupying territory (192): a place taken that the clause does not name lies in the country
+# the story is about.
+TAKEN_CODE = "192"
+# Sides that take ground from their own state: "the RSF took the city" (Sudan's).
+INSURGENT_ROLES = frozenset({"REB", "INS", "SEP", "RAD", "UAF"})
 
 
 def story_country(scope: Scope) -> str | None:
@@ -41,3 +46,33 @@ def setting_target(scope: Scope, frame: Frame, source: Actor, code: str) -> Acto
         return None
     start = frame.pred.idx + scope.offset
     return Actor(country, country, (), "", start, start, "context")
+
+
+def taken_ground(scope: Scope, frame: Frame, source: Actor, code: str) -> Actor | None:
+    """The country of a place taken that the clause does not name, as the target of the
+    taking: "Hundreds were killed after the RSF took the city" in a story about Sudan →
+    Sudan (the side that held it is not said; its country is where it lies). The story's
+    main country, else its dateline's, unless that is the taker's own and the taker is no
+    insurgent. Not for a place whose holder is named ("the rebel
+    stronghold", "the SSA's headquarters"): whose it was is then the target, not where."""
+    context = scope.document.context
+    if not code.startswith(TAKEN_CODE) or context is None or frame.kind != "verb":
+        return None  # "last month's U.S. invasion" names no place taken
+    if not frame.objects or _held(scope, frame):
+        return None
+    country = context.main_country()
+    if country is None or not is_country(country):
+        return None
+    if country == source.country and not set(source.roles) & INSURGENT_ROLES:
+        return None  # "Russian forces took the village" in a Moscow story: not Russia's
+    start = frame.pred.idx + scope.offset
+    return Actor(country, country, (), "", start, start, "context")
+
+
+def _held(scope: Scope, frame: Frame) -> bool:
+    """Whether a taken place's phrase names who held it: "the rebel stronghold"."""
+    return any(
+        c.dep_ in ("poss", "amod", "compound") and scope.resolver.actor_for(c) is not None
+        for o in frame.objects
+        for c in o.children
+    )

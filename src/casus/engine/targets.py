@@ -19,9 +19,7 @@ from casus.engine.frames import (
     Frame,
     argument_tokens,
     border_neighbour,
-    demonym_actor,
     place_in,
-    prefixed,
     prep_objects,
     unwrap_quantifier,
     verb_frame,
@@ -31,10 +29,13 @@ from casus.engine.implicit import local_authority
 from casus.engine.matching import PatternMatcher
 from casus.engine.mediated import clause_parties
 from casus.engine.modality import CONDITION_MARKS, IRREALIS_GOVERNORS
+from casus.engine.owners import owner_of
 from casus.engine.posted import host_state
+from casus.engine.purposes import with_purposes
 from casus.engine.reactions import accusers, answers, antecedent, reaction_targets
 from casus.engine.resolver import Resolver
 from casus.engine.scope import Scope
+from casus.engine.setting import taken_ground
 from casus.engine.sides import (
     POSTURE_ROOT,
     STATE_ROLES,
@@ -108,12 +109,14 @@ class TargetFinder:
             # a role-only object yields to the pattern's own phrase: "sent coast guard vessels
             # into Philippine waters" is aimed at the Philippines, not at unknown forces
             found = self._object_targets(matched, scope.resolver, source)
-            # forces sent to a place are aimed at whose the place is
-            sent = pattern.prep is not None and pattern.code[:2] == POSTURE_ROOT
+            # forces sent to a place are aimed at whose the place is, jets scrambled at whose
+            # the planes they meet are: a show of force is not aimed at its own forces
+            sent = pattern.code[:2] == POSTURE_ROOT
             if found and not (sent and all(a is not None and a.code is None for a in found)):
                 return list(found)
             roled, found = found, []
-            steps += self._beside_objects(matched, frame)
+            beside = self._beside_objects(matched, frame)
+            steps += beside[1:] if sent else beside  # "sent soldiers and police": its own too
         steps.append(frame.datives)
         if pattern.prep is None or pattern.prep in MEANS_PREPS:
             steps.extend(frame.preps.get(p, []) for p in TARGET_PREPS)
@@ -136,7 +139,9 @@ class TargetFinder:
             found = step(pattern, frame, scope, source)
             if found:
                 return list(found)
-        return list(roled) if pattern.obj is not None and roled else [None]
+        # the forces a show of force moves are its own: "the IDF scrambled jets" has no target
+        own = pattern.code[:2] == POSTURE_ROOT
+        return list(roled) if pattern.obj is not None and roled and not own else [None]
 
     def _object_targets(
         self, matched: list[Token], resolver: Resolver, source: Actor
@@ -152,13 +157,13 @@ class TargetFinder:
         owned: list[Actor | None] = [p for o in bare for p in deal_parties(o, resolver)]
         foreign += [
             a
-            for a in (owned or [self._owner(o, resolver) for o in bare])
+            for a in (owned or [owner_of(o, resolver) for o in bare])
             if a is not None and (a.country != source.country or dissent(source, a))
         ]
         if foreign:
             return foreign
         # a side's own people: "threatened to ban Ugandan opposition candidates"
-        owners = [self._owner(o, resolver) for o in matched if not self._is_actor(o, resolver)]
+        owners = [owner_of(o, resolver) for o in matched if not self._is_actor(o, resolver)]
         own = [
             a
             for a in self.actors(matched, resolver, countries=True) + owners
@@ -369,17 +374,22 @@ class TargetFinder:
         allow IAEA inspectors ..."."""
         if pattern.comp or frame.lemma in IRREALIS_GOVERNORS:
             return self._complement_targets(frame, scope, source)
+        if pattern.code[:2] == POSTURE_ROOT:  # "scrambled jets to intercept Chinese drones"
+            aimed = self._complement_targets(with_purposes(frame), scope, source)
+            return [a for a in aimed if a is not None and a.country]
         return []
 
     def _place(
         self, pattern: Pattern, frame: Frame, scope: Scope, source: Actor
     ) -> Sequence[Actor | None]:
-        """For actions on territory, the place: "struck targets near Damascus" → Syria."""
+        """For actions on territory, the place: "struck targets near Damascus" → Syria; a
+        place taken that the clause does not name lies in the story's country."""
         if pattern.code[:2] in PLACE_TARGET_ROOTS:
             place = self._place_target(frame, scope.resolver, source)
             if place is not None:
                 return [place]
-        return []
+        taken = taken_ground(scope, frame, source, pattern.code)  # "the RSF took the city"
+        return [taken] if taken is not None else []
 
     def protested(self, frame: Frame, scope: Scope, source: Actor) -> Actor | None:
         """Whom a protest is against when the clause names no one: the government of the
@@ -495,49 +505,6 @@ class TargetFinder:
         actor = resolver.actor_for(unwrap_quantifier(token))
         return actor is not None and actor.code is not None
 
-    def _owner(self, token: Token, resolver: Resolver, depth: int = 0) -> Actor | None:
-        """The actor an object noun belongs to: possessor, country adjective, "by" or "of"
-        phrase ("military exercises by Iranian forces"), or whose the "of" phrase's noun is
-        ("banned imports of Turkish goods" → Turkey)."""
-        for child in token.children:
-            if child.dep_ == "poss" or (
-                child.dep_ in ("amod", "compound") and child.i < token.i and not prefixed(child)
-            ):
-                actor = (
-                    resolver.actor_for(child)
-                    if child.dep_ == "poss"
-                    else (
-                        demonym_actor(child, resolver)
-                        or (resolver.actor_for(child) if child.pos_ == "PROPN" else None)
-                    )
-                )
-                if (
-                    actor is not None
-                    and actor.code is not None
-                    and not _named_after(child, actor, token, resolver)
-                ):
-                    return actor
-        for word in ("by", "from", "of"):  # "calls by Belarus", "an offer from Afghanistan"
-            inner = next(
-                (
-                    g
-                    for c in token.children
-                    if c.dep_ == "prep" and c.lower_ == word
-                    for g in c.children
-                    if g.dep_ == "pobj"
-                ),
-                None,
-            )
-            if inner is not None:
-                actor = resolver.actor_for(inner)
-                if actor is not None and actor.code is not None:
-                    return actor
-                if word == "of" and depth < 1:  # "imports of Turkish goods", "assets of its banks"
-                    actor = self._owner(inner, resolver, depth + 1)
-                    if actor is not None:
-                        return actor
-        return None
-
     def actors(
         self,
         tokens: list[Token],
@@ -557,8 +524,8 @@ class TargetFinder:
             found = resolver.actors_for(token)
             if owners and (not found or found[0].code is None):
                 # "praised the deal reached by Armenia and Azerbaijan": each party
-                owner = self._owner(token, resolver)
-                found = deal_parties(token, resolver) or ([owner] if owner else found)
+                owner = owner_of(token, resolver)
+                found = deal_parties(token, resolver) or ([owner] if owner is not None else found)
             for actor in found:
                 if countries and actor.country is None:
                     continue
@@ -591,9 +558,3 @@ class TargetFinder:
                         if actor.known and actor.country != source.country:
                             return [actor]
         return []
-
-
-def _named_after(modifier: Token, actor: Actor, head: Token, resolver: Resolver) -> bool:
-    """Whether a town only names a thing after where it was made: "the Zurich protocols",
-    "the Dayton accords" (but "Darfur rebels" are the rebels of Darfur)."""
-    return modifier.dep_ == "compound" and actor.how == "place" and resolver.actor_for(head) is None

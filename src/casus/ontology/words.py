@@ -24,6 +24,9 @@ LISTS = frozenset(
         # words.tsv: the actor resolver
         "quantifier_heads",
         "carrier_nouns",
+        "flag_participles",
+        "owning_participles",
+        "linking_participles",
         "protester_nouns",
         "detainee_nouns",
         "travel_verbs",

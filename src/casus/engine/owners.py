@@ -1,0 +1,116 @@
+"""Whose a thing is: its possessor, a country adjective, a "by", "from" or "of" phrase
+("military exercises by Iranian forces"). For a ship, plane or cargo a participle may say it:
+a hyphenated flag or owner ("a Greek-flagged tanker", "a Russian-owned superyacht") or an
+owner's clause ("a vessel owned by an Israeli firm"). Seizing, hijacking or striking such a
+craft is aimed at that country (docs/gold-annotation.md, "Conventions"): the named owner before
+the flag, since a flag is often one of convenience ("a Liberian-flagged vessel owned by an
+Israeli firm" → Israel).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from casus.engine.frames import demonym_actor, prefixed
+from casus.ontology.words import word_list
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from casus.engine.resolver import Resolver
+    from casus.model import Actor
+
+FLAG_PARTICIPLES = word_list("flag_participles")
+OWNING_PARTICIPLES = word_list("owning_participles")
+LINKING_PARTICIPLES = word_list("linking_participles")
+LINKS = frozenset({"to", "with"})
+
+
+def owner_of(token: Token, resolver: Resolver, depth: int = 0) -> Actor | None:
+    """The actor an object noun belongs to: possessor, country adjective, "by" or "of"
+    phrase ("military exercises by Iranian forces"), or whose the "of" phrase's noun is
+    ("banned imports of Turkish goods" → Turkey); of a craft, its named owner, then its
+    flag ("a Greek-flagged tanker", below)."""
+    held = owner_phrase(token) if depth < 2 else None  # "a network of smugglers tied to X"
+    if held is not None:
+        owner = resolver.actor_for(held)
+        owner = owner if owner is not None and owner.code else owner_of(held, resolver, 2)
+        if owner is not None and owner.code is not None:
+            return owner
+    for child in token.children:
+        if child.dep_ == "poss" or (
+            child.dep_ in ("amod", "compound") and child.i < token.i and not prefixed(child)
+        ):
+            actor = (
+                resolver.actor_for(child)
+                if child.dep_ == "poss"
+                else (
+                    flag_owner(child, resolver)
+                    or demonym_actor(child, resolver)
+                    or (resolver.actor_for(child) if child.pos_ == "PROPN" else None)
+                )
+            )
+            if (
+                actor is not None
+                and actor.code is not None
+                and not named_after(child, actor, token, resolver)
+            ):
+                return actor
+    for word in ("by", "from", "of"):  # "calls by Belarus", "an offer from Afghanistan"
+        inner = next(
+            (
+                g
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == word
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+        if inner is not None:
+            actor = resolver.actor_for(inner)
+            if actor is not None and actor.code is not None:
+                return actor
+            if word == "of" and depth < 1:  # "imports of Turkish goods", "assets of its banks"
+                actor = owner_of(inner, resolver, depth + 1)
+                if actor is not None:
+                    return actor
+    return None
+
+
+def owner_phrase(token: Token) -> Token | None:
+    """The noun of the owner's clause on ``token``: "a vessel owned by an Israeli firm" →
+    firm, "entities linked to North Korea's weapons programme" → programme."""
+    for clause in token.children:
+        if clause.dep_ != "acl":
+            continue
+        lemma = clause.lemma_.lower()
+        for by in clause.children:
+            owning = lemma in OWNING_PARTICIPLES and (
+                by.dep_ == "agent" or (by.dep_ == "prep" and by.lower_ == "by")
+            )
+            linking = lemma in LINKING_PARTICIPLES and by.dep_ == "prep" and by.lower_ in LINKS
+            if owning or linking:
+                return next((g for g in by.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def flag_owner(modifier: Token, resolver: Resolver) -> Actor | None:
+    """The country of a hyphenated flag or owner modifier: "Greek" in "a Greek-flagged
+    tanker", "Russian" in "a Russian-owned yacht"."""
+    if modifier.lower_ not in FLAG_PARTICIPLES or modifier.i < 2:
+        return None
+    doc = modifier.doc
+    if doc[modifier.i - 1].text != "-":
+        return None
+    word = doc[modifier.i - 2]
+    if word.head.i != modifier.i:
+        return None
+    actor = demonym_actor(word, resolver) or resolver.actor_for(word)
+    return actor if actor is not None and actor.code is not None else None
+
+
+def named_after(modifier: Token, actor: Actor, head: Token, resolver: Resolver) -> bool:
+    """Whether a town only names a thing after where it was made: "the Zurich protocols",
+    "the Dayton accords" (but "Darfur rebels" are the rebels of Darfur)."""
+    return modifier.dep_ == "compound" and actor.how == "place" and resolver.actor_for(head) is None

@@ -75,6 +75,8 @@ LISTS = frozenset(
         # words/nouns.tsv
         "instrument_nouns",
         "border_words",
+        "complex_prep_heads",
+        "name_particles",
         "collective_heads",
         "pair_nouns",
         "state_heads",

@@ -135,10 +135,15 @@ def by_agent(pattern: Pattern, source: Actor, frame: Frame) -> Pattern:
     if (
         pattern.code != HIJACK_CODE
         or pattern.obj != VESSEL_CLASS
-        or not any(role in STATE_ROLES for role in source.roles)
+        or not (any(role in STATE_ROLES for role in source.roles) or _named_state(source))
     ):
         return pattern
     return replace(pattern, code=CONFISCATE_CODE)
+
+
+def _named_state(actor: Actor) -> bool:
+    """A country named bare, which seizing a ship acts as a state: "Iran held a tanker"."""
+    return not actor.roles and actor.how == "dictionary" and actor.code == actor.country
 
 
 def _regret(pattern: Pattern, frame: Frame) -> Pattern:

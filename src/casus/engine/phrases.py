@@ -39,6 +39,9 @@ VOICE_NOUNS = word_list("voice_nouns")
 # "forces loyal to Haftar", "troops faithful to the junta": whom a member noun serves
 LOYAL_WORDS = frozenset({"loyal", "faithful", "allied"})
 TOPIC_WORDS = word_list("topic_words")
+# "a British-flagged tanker", "a Greek-owned ship": the name before the participle owns the noun
+OWNER_PARTICIPLES = word_list("owner_participles")
+OWNER_NAME_DEPS = frozenset({"amod", "compound", "npadvmod", "nmod"})
 COUNTRY_NOUNS = word_list("country_nouns")
 PERSON_ENTS = frozenset({"PERSON"})
 PERSON_NOUNS = word_list("person_nouns")
@@ -271,3 +274,28 @@ def _from_body(head: Token) -> Token | None:
     if inner is None or any(c.dep_ == "conj" for c in inner.children):
         return None
     return inner if any(c.dep_ == "det" and c.lower_ == "the" for c in inner.children) else None
+
+
+def owner_modifiers(token: Token) -> list[Token]:
+    """The children of a noun that may say whose it is, with the name inside a hyphenated
+    participle of ownership standing for the participle: "seized a **British**-flagged
+    tanker" (the tanker is Britain's), "a Greek-owned ship"."""
+    out = []
+    for child in token.children:
+        if child.dep_ == "amod" and child.lower_ in OWNER_PARTICIPLES:
+            doc = child.doc
+            out += [
+                g
+                for g in child.children
+                if g.dep_ in OWNER_NAME_DEPS and g.i == child.i - 2 and doc[g.i + 1].text == "-"
+            ]
+        else:
+            out.append(child)
+    return out
+
+
+def naming_modifier(child: Token, token: Token) -> bool:
+    """Whether a modifier before a noun (from :func:`owner_modifiers`) may name its owner: an
+    adjective or a compound, or the name inside an ownership participle ("Liberian-flagged",
+    which the parser may attach as an adverbial of the participle)."""
+    return (child.dep_ in ("amod", "compound") or child.head.i != token.i) and child.i < token.i

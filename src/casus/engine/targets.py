@@ -30,6 +30,7 @@ from casus.engine.implicit import local_authority
 from casus.engine.matching import PatternMatcher
 from casus.engine.mediated import clause_parties
 from casus.engine.modality import CONDITION_MARKS, IRREALIS_GOVERNORS
+from casus.engine.phrases import naming_modifier, owner_modifiers
 from casus.engine.posted import host_state
 from casus.engine.reactions import accusers, answers, antecedent, reaction_targets
 from casus.engine.resolver import Resolver
@@ -495,10 +496,8 @@ class TargetFinder:
         """The actor an object noun belongs to: possessor, country adjective, "by" or "of"
         phrase ("military exercises by Iranian forces"), or whose the "of" phrase's noun is
         ("banned imports of Turkish goods" → Turkey)."""
-        for child in token.children:
-            if child.dep_ == "poss" or (
-                child.dep_ in ("amod", "compound") and child.i < token.i and not prefixed(child)
-            ):
+        for child in owner_modifiers(token):  # "a British-flagged tanker" → British
+            if child.dep_ == "poss" or (naming_modifier(child, token) and not prefixed(child)):
                 actor = (
                     resolver.actor_for(child)
                     if child.dep_ == "poss"

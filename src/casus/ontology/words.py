@@ -77,6 +77,7 @@ LISTS = frozenset(
         "border_words",
         "complex_prep_heads",
         "name_particles",
+        "owner_participles",
         "collective_heads",
         "pair_nouns",
         "state_heads",

@@ -78,6 +78,7 @@ LISTS = frozenset(
         "complex_prep_heads",
         "name_particles",
         "owner_participles",
+        "plain_pair_heads",
         "collective_heads",
         "pair_nouns",
         "state_heads",

@@ -30,10 +30,13 @@ LONG_EVENTS = DATA / "gold" / "dev-long-events.jsonl"
 DEV_DATES2 = DATA / "gold" / "dev-dates2.jsonl"
 # a second recall set (300-700 words, ten outlet styles), coded before casus was run on it
 EVENTS2 = DATA / "gold" / "dev-events2.jsonl"
+# a third recall set: ten whole articles (330-430 words) in ten outlet styles, published 2011-2021
+# and 2025, coded before casus was run on them (docs/gold-annotation.md)
+EVENTS3 = DATA / "gold" / "dev-events3.jsonl"
 # a second held-out set: 14 longer articles written and coded after the tuning sets, before casus
 # was run on them; like the blind split, never tuned on (docs/evaluation.md)
 FRESH = DATA / "gold" / "fresh.jsonl"
-FILES = [TEAM, BLIND, DEV_LONG, LONG_EVENTS, DEV_DATES2, EVENTS2, FRESH]
+FILES = [TEAM, BLIND, DEV_LONG, LONG_EVENTS, DEV_DATES2, EVENTS2, EVENTS3, FRESH]
 # issue 11: at least 30 new articles written before tuning, kept as a blind split
 BLIND_MINIMUM = 30
 FRESH_RECORDS = 14
@@ -144,6 +147,7 @@ def test_event_dates_parse_and_do_not_follow_publication(path: Path) -> None:
         ),
         BLIND,
         LONG_EVENTS,
+        EVENTS3,
         FRESH,
     ],
     ids=lambda p: p.name,

@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 
 COLLECTIVE_HEADS = word_list("collective_heads")
 PAIR_NOUNS = word_list("pair_nouns")
+# heads that only say the pair are people, so the pair keeps its own codes: "the two men"
+# after two presidents are named are the presidents (not civilians)
+PLAIN_PAIR_HEADS = word_list("plain_pair_heads")
 COUNTING = frozenset({"both", "two"})
 
 

@@ -42,6 +42,7 @@ DATE_CLIMB = frozenset(
     }
 )
 FUTURE_GOVERNORS = word_list("future_governors")
+REPORTING_VERBS = word_list("reporting_verbs")
 # Precisions coarser than a day: "his visit last week" dates the visit, while a day is the
 # usual time of the reported act itself ("condemned the attack on Monday").
 COARSE = frozenset({"week", "month", "year", "decade"})
@@ -81,6 +82,9 @@ def governed_by(anchor: Token, trigger: Token, *, loose: bool = False) -> bool:
     act up to the plan: in "plans to visit Tehran next month", next month is the visit's."""
     if anchor.dep_ == "poss" and anchor.head.i == trigger.i:
         return True  # a possessive time is its noun's: "condemned **Saturday's** bombing"
+    report = report_of_time(anchor)
+    if report is not None:  # "Trump said on Friday he would talk to Britain": said on Friday
+        return report.i == trigger.i or (loose and governed_by(report, trigger, loose=True))
     t = anchor
     for _ in range(10):
         if t.i == trigger.i:
@@ -105,6 +109,29 @@ def governed_by(anchor: Token, trigger: Token, *, loose: bool = False) -> bool:
             return False
         t = t.head
     return False
+
+
+def report_of_time(anchor: Token) -> Token | None:
+    """The reporting verb that a time between it and the subject of its complement belongs
+    to, where the parser hangs the time on the complement: "Trump said **on Friday** he
+    would talk to Britain" (not "said that on Friday he would ...", inside the clause)."""
+    phrase = anchor
+    while phrase.dep_ in ("pobj", "prep", "npadvmod", "compound") and phrase.head.i != phrase.i:
+        if phrase.head.pos_ in ("VERB", "AUX"):
+            break
+        phrase = phrase.head
+    clause = phrase.head
+    report = clause.head
+    if clause.dep_ != "ccomp" or report.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    marked = any(c.dep_ == "mark" and c.i < anchor.i for c in clause.children)
+    if subject is None or marked or not report.i < anchor.i < subject.i:
+        return None
+    between = anchor.doc[report.i + 1 : anchor.left_edge.i]
+    if any(t.pos_ in ("VERB", "AUX") for t in between):
+        return None  # "said that the port would reopen, and the next day the navy escorted"
+    return report
 
 
 def _bare_participle(verb: Token) -> bool:

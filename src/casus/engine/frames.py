@@ -41,6 +41,8 @@ PLACE_TARGET_PREPS = word_sequence("place_target_preps")
 REACTION_VERBS = word_list("reaction_verbs")
 RELATIVE_PRONOUNS = word_list("relative_pronouns")
 INSTRUMENT_NOUNS = word_list("instrument_nouns")
+# "according to", "due to": the inner preposition belongs to the phrase, not to the verb
+COMPLEX_PREP_HEADS = word_list("complex_prep_heads")
 AREA_WORDS = word_list("area_words")
 COMPASS_WORDS = word_list("compass_words")
 MOTION_NOUNS = word_list("motion_nouns")
@@ -105,8 +107,8 @@ def prep_objects(token: Token, into: dict[str, list[Token]]) -> None:
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     into.setdefault(word, []).extend(with_conjuncts(grand))
-                elif grand.dep_ == "prep":  # "away from", "out of"
-                    prep_objects(child, into)
+                elif grand.dep_ == "prep" and word not in COMPLEX_PREP_HEADS:
+                    prep_objects(child, into)  # "away from", "out of"; not "according to"
         if child.dep_ in ("prt", "advmod") and child.lower_ in (
             "back",
             "out",

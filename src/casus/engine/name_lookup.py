@@ -32,6 +32,9 @@ MEMBER_NOUNS = word_list("member_nouns")
 # a direction before an area or a place says where, not who: "the western border"
 COMPASS_WORDS = word_list("compass_words")
 AREA_WORDS = word_list("area_words") | word_list("border_words")
+# lower-case joiners of a longer place name: "Mocimboa da Praia" is no Praia (Cape Verde)
+NAME_PARTICLES = word_list("name_particles")
+CAPITAL_KINDS = frozenset({"capital", "seat"})
 
 
 def person_named(
@@ -123,6 +126,8 @@ def phrase_names(
             chunk = own[i : i + size]
             taken.update(t.i for t in chunk)
             entry = prefer(entries, head in chunk)
+            if entry.kind in CAPITAL_KINDS and _in_longer_name(chunk, own):
+                continue
             if head not in chunk and (_direction(gazetteer, chunk, head) or names_no_owner(chunk)):
                 continue  # "along the western border", "a French-language station"
             if (
@@ -139,6 +144,20 @@ def phrase_names(
                 modifier = entry
                 modifier_dist = min(abs(t.i - head.i) for t in chunk)
     return head_entry, modifier
+
+
+def _in_longer_name(chunk: list[Token], tokens: list[Token]) -> bool:
+    """Whether a capital's name is joined to more of the phrase's name by a lower-case
+    particle, so that it is part of another place's name: "the port town of Mocimboa da
+    Praia", "San Jose del Monte"."""
+    within = {t.i for t in tokens}
+    doc = chunk[0].doc
+    before, after = chunk[0].i - 1, chunk[-1].i + 1
+    joined = ((before, before - 1), (after, after + 1))  # the particle, the name beyond it
+    return any(
+        particle in within and doc[particle].text in NAME_PARTICLES and beyond in within
+        for particle, beyond in joined
+    )
 
 
 def _direction(gazetteer: Gazetteer, chunk: list[Token], head: Token) -> bool:

@@ -39,6 +39,7 @@ VOICE_NOUNS = word_list("voice_nouns")
 # "forces loyal to Haftar", "troops faithful to the junta": whom a member noun serves
 LOYAL_WORDS = frozenset({"loyal", "faithful", "allied"})
 TOPIC_WORDS = word_list("topic_words")
+# "a British-flagged tanker", "a Greek-owned ship": the name before the participle owns the noun
 COUNTRY_NOUNS = word_list("country_nouns")
 PERSON_ENTS = frozenset({"PERSON"})
 PERSON_NOUNS = word_list("person_nouns")

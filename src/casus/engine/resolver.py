@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from casus.engine.acronyms import defined_by
-from casus.engine.collectives import PAIR_NOUNS, names_pair
+from casus.engine.collectives import PAIR_NOUNS, PLAIN_PAIR_HEADS, names_pair
 from casus.engine.conjuncts import member_actors
 from casus.engine.context import NOT_COUNTRIES, country_evidence, is_country
 from casus.engine.name_lookup import (
@@ -225,7 +225,8 @@ class Resolver:
         alone = lemma in ("both", "two") and token.pos_ in ("PRON", "NUM", "DET")
         if not alone and not names_pair(token):
             return []
-        roles = () if alone or lemma in PAIR_NOUNS else (self.dictionary.role_of(lemma) or ())
+        own_roles = alone or lemma in PAIR_NOUNS | PLAIN_PAIR_HEADS
+        roles = () if own_roles else (self.dictionary.role_of(lemma) or ())
         # "Washington accused both sides": the pair is someone other than the accuser
         subject = clause_subject(token)
         own = None

@@ -421,6 +421,11 @@ SAME_DAY = re.compile(
     r"(?:later|earlier) (?:that|the same|in the) day|"
     r"(?:later |earlier )?that (?:same )?(?:morning|afternoon|evening|night)"
 )
+# A count of hours after the time just told, rounded to days: "less than 48 hours later".
+HOURS_OFFSET = re.compile(
+    r"(?:(?:less|more|fewer) than |under |over |nearly |almost |about |some |just |barely |"
+    rf"within )?{_NUM} hours? (later|afterwards?|earlier)"
+)
 # Times on the day after it: "the next morning", "the following evening".
 NEXT_DAY = re.compile(r"(?:next|following) (?:morning|afternoon|evening|night)")
 
@@ -446,6 +451,10 @@ def relative_offset(text: str) -> tuple[int, int] | None:
         return 0, -12
     if s in ("following year", "year after"):
         return 0, 12
+    hours = HOURS_OFFSET.fullmatch(s)
+    if hours is not None:  # "less than 48 hours later": two days on; "12 hours later": that day
+        n = _num(hours.group(1)) * (-1 if hours.group(2) == "earlier" else 1)
+        return (abs(n) + 11) // 24 * (1 if n > 0 else -1), 0
     m = re.fullmatch(rf"{_NUM} (day|week|month|year)s? (later|after|afterwards|earlier|before)", s)
     if m is None:
         return None

@@ -50,6 +50,7 @@ def date_spans(sent: Span) -> list[tuple[int, int, str]]:
     """(start char, end char, text) of the sentence's temporal expressions: spaCy DATE and
     TIME entities plus the span phrases spaCy misses."""
     spans = _joined([(e.start_char, e.end_char, e.text) for e in _entities(sent, ("DATE", "TIME"))])
+    spans = _counted_on(spans, sentence_text(sent), sent.start_char)
     for m in _extra_times(sentence_text(sent)):
         start = sent.start_char + m.start()
         if not any(s <= start < e for s, e, _ in spans):
@@ -80,6 +81,25 @@ def _named_night(
         )
         if not named:
             out.append((start, end, text))
+    return out
+
+
+# An amount of hours that spaCy cuts from the word that makes it an offset: "Less than 48 hours"
+# + "later".
+HOURS_THEN = re.compile(r"\s+(later|afterwards|afterward|earlier)\b", re.IGNORECASE)
+
+
+def _counted_on(
+    spans: list[tuple[int, int, str]], written: str, offset: int
+) -> list[tuple[int, int, str]]:
+    """Spans of hours joined to the "later" after them, so that they count from the time told
+    before: "On Thursday night the council voted. **Less than 48 hours later**, jets struck"."""
+    out = []
+    for start, end, text in spans:
+        then = HOURS_THEN.match(written, end - offset)
+        if then is not None and text.lower().endswith(("hours", "hour")):
+            end, text = end + then.end() - then.start(), text + " " + then.group(1)
+        out.append((start, end, text))
     return out
 
 

@@ -79,6 +79,9 @@ LISTS = frozenset(
         # words/nouns.tsv
         "instrument_nouns",
         "border_words",
+        "complex_prep_heads",
+        "name_particles",
+        "plain_pair_heads",
         "collective_heads",
         "pair_nouns",
         "state_heads",

@@ -350,7 +350,10 @@ class DateStage:
             for item in anchors:
                 _s, _e, text, _anchor, ref = item
                 if attaches(d, item, pred, anchors):
-                    found = ref or resolve_stated(text, d.pub, future, d.stated, sentence, within)
+                    # an offset counts from the last date told, as for the linked predicate
+                    # itself: "Less than 48 hours later, jets destroyed tanks, and warships fired"
+                    before = self._stated_before(d, item, anchors, sentence)
+                    found = ref or resolve_stated(text, d.pub, future, before, sentence, within)
                     if found.date is not None:
                         return EventDate(
                             found.date,

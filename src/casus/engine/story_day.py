@@ -130,7 +130,10 @@ def fronted_report(root: Token) -> list[Token]:
 def simple_past(trigger: Token) -> bool:
     """A verb in the simple past, active or passive ("arrested", "were killed"), or a
     participle clause on one ("…, wounding two soldiers"); not a perfect ("has launched",
-    "had begun"), another participle or a noun."""
+    "had begun"), another participle, or a noun other than the subject of a simple-past
+    verb ("**Clashes** between vigilantes and the gunmen **left** 12 people dead")."""
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass"):
+        return trigger.head.pos_ in ("VERB", "AUX") and simple_past(trigger.head)
     if trigger.pos_ not in ("VERB", "AUX"):
         return False
     if trigger.tag_ == "VBG" and trigger.dep_ in ("advcl", "xcomp") and trigger.head.i != trigger.i:

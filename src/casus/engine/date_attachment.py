@@ -72,6 +72,9 @@ LATER_WORDS = frozenset({"later", "afterwards", "afterward", "subsequently", "ev
 END_PREPOSITIONS = frozenset({"until", "till", "by"})
 # Prepositions that make a noun event the setting of the verb they attach to.
 SETTING_PREPOSITIONS = frozenset({"in", "at", "during", "on", "amid", "over", "while"})
+# Prepositions whose noun's possessive time is the verb's ("in Tuesday's raid"); "on" and
+# "over" also name a topic ("commented on Tuesday's raid").
+POSSESSIVE_SETTINGS = frozenset({"in", "at", "during", "amid"})
 
 
 def governed_by(anchor: Token, trigger: Token, *, loose: bool = False) -> bool:
@@ -101,10 +104,18 @@ def governed_by(anchor: Token, trigger: Token, *, loose: bool = False) -> bool:
                 return False
             t = t.head
             continue
-        if t.dep_ not in DATE_CLIMB:
+        if t.dep_ not in DATE_CLIMB and not (t.dep_ == "poss" and _setting_noun(t.head)):
+            # the setting's own time is the act's: "arrested 15 people in **Tuesday's** raid"
             return False
         t = t.head
     return False
+
+
+def _setting_noun(noun: Token) -> bool:
+    """Whether a noun is the setting of the verb it hangs on: "arrested 15 people **in**
+    Tuesday's **raid**", "killed **during** Sunday's **clashes**" (not "commented **on**
+    Tuesday's raid", a topic)."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in POSSESSIVE_SETTINGS
 
 
 def _bare_participle(verb: Token) -> bool:

@@ -160,16 +160,17 @@ def _story_on(
     later**" does not)."""
     for frame in frames[lead + 1 : sentence + 1]:
         own = frame.own
-        if frame.inherited is not None or own is None or own.date is None:
+        if frame.inherited is not None or own is None or own.date is None or day.date is None:
             continue
+        told = own.date
         offset = relative_offset(own.text or "")
-        if offset is not None and day.date is not None:
+        if offset is not None:
             # "Hours later, …", "Two days later, …": counted from the story's day
             if offset[1] or offset[0] <= 0:
                 continue
-            own = dataclasses.replace(own, date=shift(day.date, offset))
-        if own.precision == "day" and day.date is not None and day.date < own.date <= pub:
-            day = own
+            told = shift(day.date, offset)
+        if own.precision == "day" and day.date < told <= pub:
+            day = dataclasses.replace(own, date=told)
     return day
 
 

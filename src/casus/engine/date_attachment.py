@@ -73,6 +73,9 @@ LATER_WORDS = frozenset({"later", "afterwards", "afterward", "subsequently", "ev
 END_PREPOSITIONS = frozenset({"until", "till", "by"})
 # Prepositions that make a noun event the setting of the verb they attach to.
 SETTING_PREPOSITIONS = frozenset({"in", "at", "during", "on", "amid", "over", "while"})
+# Prepositions whose noun's possessive time is the verb's ("in Tuesday's raid"); "on" and
+# "over" also name a topic ("commented on Tuesday's raid").
+POSSESSIVE_SETTINGS = frozenset({"in", "at", "during", "amid"})
 
 
 def governed_by(anchor: Token, trigger: Token, *, loose: bool = False) -> bool:
@@ -105,7 +108,8 @@ def governed_by(anchor: Token, trigger: Token, *, loose: bool = False) -> bool:
                 return False
             t = t.head
             continue
-        if t.dep_ not in DATE_CLIMB:
+        if t.dep_ not in DATE_CLIMB and not (t.dep_ == "poss" and _setting_noun(t.head)):
+            # the setting's own time is the act's: "arrested 15 people in **Tuesday's** raid"
             return False
         t = t.head
     return False
@@ -132,6 +136,13 @@ def report_of_time(anchor: Token) -> Token | None:
     if any(t.pos_ in ("VERB", "AUX") for t in between):
         return None  # "said that the port would reopen, and the next day the navy escorted"
     return report
+
+
+def _setting_noun(noun: Token) -> bool:
+    """Whether a noun is the setting of the verb it hangs on: "arrested 15 people **in**
+    Tuesday's **raid**", "killed **during** Sunday's **clashes**" (not "commented **on**
+    Tuesday's raid", a topic)."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in POSSESSIVE_SETTINGS
 
 
 def _bare_participle(verb: Token) -> bool:

@@ -60,6 +60,9 @@ STANDING = word_list("standing_adverbs")
 LONG_PAST = dt.timedelta(days=30)
 # The note of a reaction's date (``reaction_day``).
 REACTION = "a reaction: the day after the story's day"
+# How far before publication the day of a relative clause on a deed's subject or object may
+# be, to date the deed (``aside_day``): a recent day, as against old background.
+ASIDE_REACH = dt.timedelta(days=30)
 
 
 def premodified_noun(anchor: Token) -> Token | None:
@@ -128,6 +131,31 @@ def visit_day(found: EventDate | None, pub: dt.date | None) -> EventDate | None:
     if not pub - dt.timedelta(days=7) <= found.date <= pub:
         return None
     note = "said on the visit its speaker's relative clause dates"
+    return EventDate(found.date, "day", "inferred", found.text, note)
+
+
+def aside_clauses(trigger: Token) -> list[Token]:
+    """The verbs of the relative and participle clauses on the trigger's subject or object
+    ("Air defences shot down **a drone that had crossed** into Algerian airspace on the
+    night of March 31"; "**Gunmen, who arrived** on motorcycles on Sunday, **torched** …")."""
+    args = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    return [
+        clause
+        for arg in args
+        for clause in arg.children
+        if clause.dep_ in ("relcl", "acl") and clause.pos_ in ("VERB", "AUX")
+    ]
+
+
+def aside_day(found: EventDate | None, pub: dt.date | None) -> EventDate | None:
+    """The day a relative clause on a deed's subject or object tells, as the deed's, when it
+    is a recent day (within ``ASIDE_REACH`` before publication); ``None`` otherwise: "Russia,
+    which annexed Crimea in 2014, shelled Kherson" is not a shelling of 2014."""
+    if found is None or found.date is None or found.precision != "day" or pub is None:
+        return None
+    if not pub - ASIDE_REACH <= found.date <= pub:
+        return None
+    note = "the day a relative clause on its subject or object tells"
     return EventDate(found.date, "day", "inferred", found.text, note)
 
 
@@ -335,12 +363,17 @@ def around_act(
     statement: bool,
 ) -> EventDate | None:
     """The day of the visit a speaker's relative clause tells, for a ``statement``
-    (``visit_day``), else the past time of a planned act (``plans.past_plan``), else the
+    (``visit_day``), or the day a relative clause on a deed's subject or object tells
+    (``aside_day``), else the past time of a planned act (``plans.past_plan``), else the
     time of the act it answers (``answer_day``), else the time of an "after" clause or
     phrase on the act, as a lower bound (``after_bound``);
     ``governing`` gives the time that governs a clause's verb or a noun."""
     visit = visit_clause(trigger) if statement else None
     found = visit_day(governing(visit), pub) if visit is not None else None
+    for clause in () if statement else aside_clauses(trigger):
+        # a deed and the scene its doer or its object was in: "shot down a drone that had
+        # crossed into Algerian airspace on the night of March 31"
+        found = found or aside_day(governing(clause), pub)
     found = found or past_plan(trigger, governing, pub)  # "threatened to send troops in 2023"
     answer = answered(trigger) if found is None else None
     if answer is not None:  # "responded to Saturday's attack by launching air strikes"

@@ -59,7 +59,9 @@ def occasion_dates(
         if not _candidate(event, trigger, index, parties):
             continue
         future = is_future(trigger, event_tokens)
-        found = story_day(trigger, frames, stated, event.sentence_index, pub, future=future)
+        found = story_day(
+            trigger, frames, stated, event.sentence_index, pub, future=future, statement=True
+        )
         if found is not None:
             out[i] = event.with_(
                 when=EventDate(found.date, found.precision, "inferred", found.text, NOTE)

@@ -5,8 +5,12 @@ Tuesday**") and tells the rest of that story in undated simple-past sentences fu
 ("Officers **arrested** dozens of demonstrators", "Indian troops **returned fire**"). Such an
 act happened on the lead's day, not on the publication day (rule 8 of docs/dates.md). It is
 not so for background (past perfect, present perfect, a time of its own, a historical frame),
-for an act that came later ("later", "afterwards"), nor once the article has moved to another
-day ("Odinga condemned the arrests **on Wednesday**. … The minister **warned** …").
+nor for an act that came later ("later", "afterwards"). Once a sentence moves the story on to
+a later day ("Odinga condemned the arrests **on Wednesday**. … The minister **warned** …"),
+the undated acts after it take that day; an earlier day or a historical passage told since
+is background, and the story returns to its day after it. An undated lead whose day is told
+only further down ("The attack took place on Monday", "…, officials said on Monday") has
+that day.
 Statements in the simple past are so dated too ("Tehran **denied** the account", "The two
 leaders **agreed** to reopen transport links"): news tells the reactions and the words of the
 lead's day with its story. A statement in the present perfect ("Washington **has
@@ -14,6 +18,7 @@ condemned** the raids") is a reaction, dated by engine/news_time.py."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -23,6 +28,7 @@ from casus.engine.date_attachment import came_later
 from casus.engine.modality import REPORTING_VERBS
 from casus.engine.narrative import Frame
 from casus.engine.sentences import sentence_of
+from casus.engine.temporal import relative_offset, shift
 from casus.engine.time_spans import date_spans
 from casus.model import EventDate
 
@@ -31,6 +37,9 @@ if TYPE_CHECKING:
 
 # how many sentences the lead may be: its own day is stated in one of the first two
 LEAD_SENTENCES = 2
+# an undated lead's day may be told as far down as the sixth sentence ("The attack took
+# place on Monday", "…, officials said on Monday")
+LATE_SENTENCES = 6
 # the lead's day is the story's within a week before publication
 LEAD_REACH = dt.timedelta(days=7)
 # The note of a date given by ``story_day``.
@@ -53,14 +62,53 @@ def story_lead(
     on a Philippine ship **on Monday**" is Monday's story, and so does a report's own later
     day: "Chinese ships fired water cannon at Philippine boats **on Saturday**, the coast
     guard said **on Sunday**" is Saturday's story."""
-    for index, frame in enumerate(frames[:LEAD_SENTENCES]):
-        own, day = frame.own, stated.get(index)
+    return _recent_day(_first_time(frames, stated, 0, LEAD_SENTENCES), pub)
+
+
+def late_lead(
+    frames: Sequence[Frame],
+    stated: dict[int, EventDate],
+    reports: dict[int, EventDate],
+    pub: dt.date | None,
+) -> tuple[int, EventDate] | None:
+    """The index and day of the sentence that tells an undated lead's day further down,
+    when the first two sentences tell no time at all: "Gunmen stormed a police station,
+    killing six officers. … **The attack took place on Monday** near Djibo" (within the
+    first ``LATE_SENTENCES``; the first time told must be a day within a week before
+    publication, as for a lead). ``reports`` maps sentences to the day told in a clause
+    their reporting verb closes ("The strikes came late **on Sunday**, a war monitor
+    said")."""
+    if _first_time(frames, stated, 0, LEAD_SENTENCES) is not None:
+        return None
+    # the sentences' own and reported times only: the days stated for events further down
+    # are not yet known when the lead's own acts are dated
+    return _recent_day(_first_time(frames, reports, LEAD_SENTENCES, LATE_SENTENCES), pub)
+
+
+def _first_time(
+    frames: Sequence[Frame], stated: dict[int, EventDate], start: int, stop: int
+) -> tuple[int, EventDate] | None:
+    """The first sentence from ``start`` to ``stop`` with an own time or a day stated for
+    one of its events, and that time (the day, if finer or earlier: ``_before``)."""
+    for index in range(start, min(stop, len(frames))):
+        own, day = frames[index].own, stated.get(index)
         if own is None or day is not None and day.precision == "day" and _before(day, own):
             own = day or own
-        if own is not None and own.date is not None and pub is not None:
-            recent = pub - LEAD_REACH <= own.date <= pub
-            return (index, own) if own.precision == "day" and recent else None
+        if own is not None and own.date is not None:
+            return index, own
     return None
+
+
+def _recent_day(
+    found: tuple[int, EventDate] | None, pub: dt.date | None
+) -> tuple[int, EventDate] | None:
+    """``found`` when its time is a day within a week before publication."""
+    if found is None or pub is None:
+        return None
+    own = found[1]
+    if own.date is None or own.precision != "day":
+        return None
+    return found if pub - LEAD_REACH <= own.date <= pub else None
 
 
 def _before(day: EventDate, own: EventDate) -> bool:
@@ -82,7 +130,10 @@ def fronted_report(root: Token) -> list[Token]:
 def simple_past(trigger: Token) -> bool:
     """A verb in the simple past, active or passive ("arrested", "were killed"), or a
     participle clause on one ("…, wounding two soldiers"); not a perfect ("has launched",
-    "had begun"), another participle or a noun."""
+    "had begun"), another participle, or a noun other than the subject of a simple-past
+    verb ("**Clashes** between vigilantes and the gunmen **left** 12 people dead")."""
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass"):
+        return trigger.head.pos_ in ("VERB", "AUX") and simple_past(trigger.head)
     if trigger.pos_ not in ("VERB", "AUX"):
         return False
     if trigger.tag_ == "VBG" and trigger.dep_ in ("advcl", "xcomp") and trigger.head.i != trigger.i:
@@ -97,13 +148,30 @@ def simple_past(trigger: Token) -> bool:
     return trigger.tag_ == "VBN" and any(a.lower_ in ("was", "were") for a in auxes)
 
 
-def _moved(frame: Frame, day: EventDate) -> bool:
-    """Whether a sentence sets the text in a time other than the lead's day: its own
-    ("… condemned the arrests **on Wednesday**") or a historical frame ("In 2019, …")."""
-    own = frame.own
-    if frame.inherited is not None:
-        return True
-    return own is not None and own.date != day.date and not holds(own, day)
+def _story_on(
+    frames: Sequence[Frame], lead: int, sentence: int, day: EventDate, pub: dt.date
+) -> EventDate:
+    """The story's day at ``sentence``: the lead's, moved on by a later day a sentence since
+    states for itself ("The opposition leader condemned the violence **on Wednesday**").
+    An earlier day ("**On Monday**, officers raided the homes of two aides"), a coarser
+    time or a historical passage ("In 2019, …") is background the story returns from: the
+    sentence right after it is carried by rule 5, a framed one by its frame. A relative
+    offset counts from the story's day ("**Two days later**, …" moves it on; "**Hours
+    later**" does not)."""
+    for frame in frames[lead + 1 : sentence + 1]:
+        own = frame.own
+        if frame.inherited is not None or own is None or own.date is None or day.date is None:
+            continue
+        told = own.date
+        offset = relative_offset(own.text or "")
+        if offset is not None:
+            # "Hours later, …", "Two days later, …": counted from the story's day
+            if offset[1] or offset[0] <= 0:
+                continue
+            told = shift(day.date, offset)
+        if own.precision == "day" and day.date < told <= pub:
+            day = dataclasses.replace(own, date=told)
+    return day
 
 
 def holds(period: EventDate, day: EventDate) -> bool:
@@ -126,22 +194,45 @@ def story_day(
     pub: dt.date | None,
     *,
     future: bool,
+    reports: dict[int, EventDate] | None = None,
+    statement: bool = False,
 ) -> EventDate | None:
-    """The lead's day for an undated simple-past act after the lead, while no later
-    sentence has set the story on another time; ``None`` otherwise. ``stated`` maps the
-    sentences dated so far to the last day stated for one of their events."""
+    """The story's day for an undated simple-past act after the lead (``story_lead``), or
+    before or after an undated lead's day told further down (``late_lead``): the lead's
+    day, or a later day a sentence since has moved the story to (``_story_on``); ``None``
+    otherwise. ``stated`` maps the sentences dated so far to the last day stated for one
+    of their events, ``reports`` to the day told in a clause a reporting verb closes. A
+    ``statement`` told after the story has moved on to a later day is left to the reaction
+    rule (``news_time.reaction_day``: the day after that day)."""
     lead = story_lead(frames, stated, pub)
-    if lead is None or future or not simple_past(trigger) or came_later(trigger):
+    late = lead is None
+    lead = lead or late_lead(frames, stated, reports or {}, pub)
+    if lead is None or pub is None or future or not simple_past(trigger) or came_later(trigger):
         return None
+    if _since_clause(trigger):
+        return None  # "who has been held since he was overthrown": the start of a state
     index, day = lead
     told = [text for _s, _e, text in date_spans(sentence_of(trigger)) if not DURATION.match(text)]
-    if sentence <= index or sentence >= len(frames) or told:
+    if sentence == index or sentence >= len(frames) or told or frames[sentence].inherited:
         # a sentence that states a time anywhere ("Dendias, who flew to Adana on Sunday,
         # offered his condolences") is not an undated continuation
         return None
-    if any(_moved(f, day) for f in frames[index + 1 : sentence + 1]):
-        return None  # the article has moved to another time since the lead
+    if sentence < index and not late:
+        return None  # before a lead told in the first sentences: a headline
+    moved = _story_on(frames, index, sentence, day, pub)
+    if statement and moved.date != day.date:
+        return None
+    day = moved
     return EventDate(day.date, day.precision, "inferred", day.text, STORY_DAY)
+
+
+def _since_clause(trigger: Token) -> bool:
+    """Whether the trigger's clause opens a state that runs up to now ("Bazoum, who has
+    been held in Niamey **since he was overthrown**"): its act is older than the story."""
+    t = trigger
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in t.children)
 
 
 def is_story_day(when: EventDate) -> bool:

@@ -48,7 +48,7 @@ from casus.engine.occasion import occasion_dates
 from casus.engine.reference_time import ReferenceResolver
 from casus.engine.sentences import sentence_of, sentence_text
 from casus.engine.stated_dates import UNRESOLVABLE, after_the_fact, is_future, resolve_stated
-from casus.engine.story_day import LEAD_SENTENCES, fronted_report, is_story_day, story_day
+from casus.engine.story_day import LATE_SENTENCES, fronted_report, is_story_day, story_day
 from casus.engine.temporal import relative_offset, shift
 from casus.engine.told_twice import date_named_events
 from casus.engine.when_events import when_reference
@@ -207,7 +207,17 @@ class DateStage:
             )
         told = {**self._told(d), **d.stated} if found is None and own else {}
         if found is None and own:
-            found = story_day(trigger, d.frames, told, sentence, d.pub, future=future)
+            reports = self._told(d)
+            found = story_day(
+                trigger,
+                d.frames,
+                told,
+                sentence,
+                d.pub,
+                future=future,
+                reports=reports,
+                statement=not material,
+            )
         if found is None and own:  # "Russia has sent …", "The United States has condemned …"
             found = news_time.undated_day(trigger, d.frames, told, sentence, d.pub, not material)
         if found is None or after_the_fact(trigger, found, d.pub):
@@ -217,15 +227,16 @@ class DateStage:
     def _told(self, d: Dating) -> dict[int, EventDate]:
         """The day told by a lead sentence that a reporting verb closes ("Indian and
         Pakistani troops exchanged fire late **on Tuesday**, officials said"), by sentence
-        index, for the lead's day (``engine/story_day.py``); the sentence's own frame keeps
-        the report's time, so the next sentence is not carried to that day."""
+        index, for the lead's day (``engine/story_day.py``), in the sentences that may tell
+        an undated lead's day (``LATE_SENTENCES``); the sentence's own frame keeps the
+        report's time, so the next sentence is not carried to that day."""
         memo: dict[dt.date | None, dict[int, EventDate]] = d.doc.user_data.setdefault(
             "casus.told", {}
         )
         if d.pub in memo:
             return memo[d.pub]
         out: dict[int, EventDate] = {}
-        for index, sent in enumerate(itertools.islice(d.doc.sents, LEAD_SENTENCES)):
+        for index, sent in enumerate(itertools.islice(d.doc.sents, LATE_SENTENCES)):
             for clause in fronted_report(sent.root):
                 found = self._governing(d, clause, index, None)
                 if found is not None and found.date is not None:

@@ -36,10 +36,14 @@ EVENTS3 = DATA / "gold" / "dev-events3.jsonl"
 # a second held-out set: 14 longer articles written and coded after the tuning sets, before casus
 # was run on them; like the blind split, never tuned on (docs/evaluation.md)
 FRESH = DATA / "gold" / "fresh.jsonl"
-FILES = [TEAM, BLIND, DEV_LONG, LONG_EVENTS, DEV_DATES2, EVENTS2, EVENTS3, FRESH]
+# a third held-out set: 12 whole articles (250-450 words) in 12 outlet styles, published 2012-2021
+# and 2025-2026, written and coded before casus was run on them (docs/gold-annotation.md)
+FRESH2 = DATA / "gold" / "fresh2.jsonl"
+FILES = [TEAM, BLIND, DEV_LONG, LONG_EVENTS, DEV_DATES2, EVENTS2, EVENTS3, FRESH, FRESH2]
 # issue 11: at least 30 new articles written before tuning, kept as a blind split
 BLIND_MINIMUM = 30
 FRESH_RECORDS = 14
+FRESH2_RECORDS = 12
 
 Record = dict[str, Any]
 
@@ -88,6 +92,14 @@ def test_fresh_set_shares_no_id_or_text_with_the_other_gold_files() -> None:
     assert len(fresh) == FRESH_RECORDS
     assert not {r["id"] for r in fresh} & {r["id"] for r in others}
     assert not {r["text"] for r in fresh} & {r["text"] for r in others}
+
+
+def test_second_fresh_set_shares_no_id_or_text_with_the_other_gold_files() -> None:
+    fresh2 = _records(FRESH2)
+    others = [r for path in FILES if path != FRESH2 for r in _records(path)]
+    assert len(fresh2) == FRESH2_RECORDS
+    assert not {r["id"] for r in fresh2} & {r["id"] for r in others}
+    assert not {r["text"] for r in fresh2} & {r["text"] for r in others}
 
 
 def test_blind_split_reuses_no_team_id_or_text() -> None:
@@ -149,6 +161,7 @@ def test_event_dates_parse_and_do_not_follow_publication(path: Path) -> None:
         LONG_EVENTS,
         EVENTS3,
         FRESH,
+        FRESH2,
     ],
     ids=lambda p: p.name,
 )

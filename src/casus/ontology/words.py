@@ -80,6 +80,7 @@ LISTS = frozenset(
         "pair_nouns",
         "state_heads",
         "state_offices",
+        "ally_nouns",
         "voice_nouns",
         "envoy_nouns",
         "speech_nouns",

@@ -1,0 +1,113 @@
+"""Actors a sentence names beside its event without being its target (docs/actors.md#allies-and-descriptions).
+
+Two kinds: the party of a phrase of siding with someone, which is an ally of the doer, not
+whom a hostile act is aimed at ("Turkey closed its border in solidarity with Azerbaijan",
+"the rebels attacked the town with the backing of Rwanda"); and a country named only in the
+description of the subject ("Russia, Syria's closest ally, rejected the report": the report
+is not Syria's to be rejected). The first never becomes a target; neither is "the one other
+country the sentence names" that a clause without a target falls back on.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from casus.engine.frames import Frame, with_conjuncts
+from casus.ontology.words import word_list
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from casus.engine.resolver import Resolver
+    from casus.engine.scope import Scope
+    from casus.model import Actor
+
+ALLY_NOUNS = word_list("ally_nouns")
+# Prepositions that open a phrase of siding: "in solidarity with", "with the help of",
+# "on behalf of", "under the protection of".
+SIDING_PREPS = frozenset({"in", "with", "on", "under"})
+# Prepositions inside the phrase that name the ally: "solidarity with X", "support of X".
+ALLY_PREPS = frozenset({"with", "of", "from", "for"})
+# Hostile roots (demands to mass violence): siding with someone is no act on them. In
+# cooperation the phrase names whom the act is for ("spoke out in support of Ukraine"), and
+# a protest has its own rules for whom it is against ("rallied in support of the strikers").
+HOSTILE_ROOTS = frozenset(f"{n:02d}" for n in range(10, 21)) - {"14"}
+# How a description hangs from the subject it describes: "Russia, Syria's closest ally",
+# "Qatar, which hosts Hamas's political office".
+DESCRIPTION_DEPS = frozenset({"appos", "relcl", "acl"})
+
+
+def ally_tokens(frame: Frame) -> list[Token]:
+    """The heads of the allies named in the phrases of siding under the frame's predicate:
+    "in solidarity with Azerbaijan" → Azerbaijan, "with Rwanda's backing" → Rwanda."""
+    found: list[Token] = []
+    for noun in frame.pred.subtree:
+        prep = noun.head
+        if (
+            noun.dep_ != "pobj"
+            or prep.lower_ not in SIDING_PREPS
+            or noun.lemma_.lower() not in ALLY_NOUNS
+        ):
+            continue
+        for child in noun.children:
+            if child.dep_ == "poss" or (child.dep_ == "amod" and child.pos_ == "ADJ"):
+                found.extend(with_conjuncts(child))  # "with US backing"
+        after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+        # the parser often hangs the ally's phrase from the verb: "closed the border in
+        # solidarity | with Azerbaijan"
+        if after is not None and after.dep_ == "prep" and after.lower_ in ALLY_PREPS:
+            found += [t for g in after.children if g.dep_ == "pobj" for t in with_conjuncts(g)]
+    return found
+
+
+def without_allies(
+    targets: list[Actor | None], frame: Frame, scope: Scope, root: str
+) -> list[Actor | None]:
+    """The targets of a hostile act less the doer's allies ("Hezbollah fired rockets at Israel
+    in support of Hamas" → Israel only); [None] when only allies were found."""
+    if root not in HOSTILE_ROOTS:
+        return targets
+    spans = [_span(t, scope.offset) for t in ally_tokens(frame)]
+    if not spans:
+        return targets
+    kept = [
+        t for t in targets if t is None or not any(lo <= t.start < hi for lo, hi in spans)
+    ]
+    return kept or [None]
+
+
+def aside_countries(frame: Frame, resolver: Resolver, root: str) -> set[str]:
+    """The countries a sentence names only beside the event: its subjects' descriptions
+    ("Russia, Damascus's main ally, dismissed the findings"), and, for a hostile act, the
+    doer's allies."""
+    tokens = [t for d in _descriptions(frame) for t in d.subtree]
+    if root in HOSTILE_ROOTS:
+        tokens += [t for a in ally_tokens(frame) for t in a.subtree]
+    return {
+        str(a.country)
+        for t in tokens
+        if t.pos_ in ("PROPN", "NOUN", "ADJ")
+        for a in resolver.actors_for(t)
+        if a.known and a.country
+    }
+
+
+def _descriptions(frame: Frame) -> list[Token]:
+    """The appositions and relative clauses of the frame's subjects, unless the frame's own
+    predicate is inside one ("Qatar, which hosts Hamas's office, ..." describes Qatar for the
+    main clause's events, not for the hosting)."""
+    pred = frame.pred.i
+    out = []
+    for subject in (c for s in frame.subjects for c in with_conjuncts(s)):
+        for child in subject.children:
+            if child.dep_ in DESCRIPTION_DEPS and not (
+                child.left_edge.i <= pred <= child.right_edge.i
+            ):
+                out.append(child)
+    return out
+
+
+def _span(token: Token, offset: int) -> tuple[int, int]:
+    """The character span of a token's phrase, in the article's offsets."""
+    last = token.right_edge
+    return token.left_edge.idx + offset, last.idx + len(last.text) + offset

@@ -1,4 +1,4 @@
-"""Actors a sentence names beside its event without being its target (docs/actors.md#allies-and-descriptions).
+"""Actors a sentence names beside its event, not as its target (docs/actors.md#allies).
 
 Two kinds: the party of a phrase of siding with someone, which is an ally of the doer, not
 whom a hostile act is aimed at ("Turkey closed its border in solidarity with Azerbaijan",
@@ -64,16 +64,14 @@ def without_allies(
     targets: list[Actor | None], frame: Frame, scope: Scope, root: str
 ) -> list[Actor | None]:
     """The targets of a hostile act less the doer's allies ("Hezbollah fired rockets at Israel
-    in support of Hamas" → Israel only); [None] when only allies were found."""
+    in support of Hamas" → Israel only); empty when only allies were found."""
     if root not in HOSTILE_ROOTS:
         return targets
     spans = [_span(t, scope.offset) for t in ally_tokens(frame)]
     if not spans:
         return targets
-    kept = [
-        t for t in targets if t is None or not any(lo <= t.start < hi for lo, hi in spans)
-    ]
-    return kept or [None]
+    kept = [t for t in targets if t is None or not any(lo <= t.start < hi for lo, hi in spans)]
+    return kept
 
 
 def aside_countries(frame: Frame, resolver: Resolver, root: str) -> set[str]:

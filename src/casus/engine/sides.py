@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from casus.engine.allies import aside_countries
+from casus.engine.allies import aside_countries, without_allies
 from casus.engine.context import is_country
 from casus.engine.frames import BORDER_WORDS, Frame, argument_tokens, place_in
 from casus.engine.modality import REPORTING_VERBS
@@ -159,6 +159,17 @@ def _mutual(pred: Token) -> bool:
     words = [t.lower_ for t in pred.subtree]
     pairs = {" ".join(words[i : i + 2]) for i in range(len(words) - 1)}
     return bool(pairs & RECIPROCALS)
+
+
+def past_allies(
+    targets: list[Actor | None], frame: Frame, scope: Scope, source: Actor, root: str
+) -> list[Actor | None]:
+    """The targets less the doer's allies (:func:`casus.engine.allies.without_allies`); when
+    only allies were found, the one other country the sentence names, which a hostile act
+    done in solidarity with one side is aimed at: "Turkey sealed the border in solidarity
+    with Azerbaijan after Armenian forces captured Kelbajar" → ARM."""
+    kept = without_allies(targets, frame, scope, root)
+    return kept or [sentence_other(scope, frame, source, root=root)]
 
 
 def co_subjects(frame: Frame, resolver: Resolver) -> set[str]:

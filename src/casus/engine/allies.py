@@ -32,9 +32,15 @@ ALLY_PREPS = frozenset({"with", "of", "from", "for"})
 # cooperation the phrase names whom the act is for ("spoke out in support of Ukraine"), and
 # a protest has its own rules for whom it is against ("rallied in support of the strikers").
 HOSTILE_ROOTS = frozenset(f"{n:02d}" for n in range(10, 21)) - {"14"}
-# How a description hangs from the subject it describes: "Russia, Syria's closest ally",
-# "Qatar, which hosts Hamas's political office".
-DESCRIPTION_DEPS = frozenset({"appos", "relcl", "acl"})
+# Arrests, detentions, sentences (17) and charges, accusations (11): what the person is held
+# or accused for is no target of it ("arrested a man on charges of spying for Ukraine").
+GROUNDED_ROOTS = frozenset({"11", "17"})
+GROUNDS_NOUNS = word_list("grounds_nouns")
+CHARGING_VERBS = word_list("charging_verbs")
+# How a description hangs from the subject it describes: "Russia, Syria's closest ally". Not a
+# relative clause, which tells an act whose place may be the scene: "Kenyan police, who have
+# been deployed to Haiti, arrested a gang leader" (a Haitian one).
+DESCRIPTION_DEPS = frozenset({"appos"})
 
 
 def ally_tokens(frame: Frame) -> list[Token]:
@@ -64,23 +70,51 @@ def without_allies(
     targets: list[Actor | None], frame: Frame, scope: Scope, root: str
 ) -> list[Actor | None]:
     """The targets of a hostile act less the doer's allies ("Hezbollah fired rockets at Israel
-    in support of Hamas" → Israel only); empty when only allies were found."""
-    if root not in HOSTILE_ROOTS:
-        return targets
-    spans = [_span(t, scope.offset) for t in ally_tokens(frame)]
+    in support of Hamas" → Israel only), and of an arrest or charge less whom its grounds
+    name ("arrested Ivan Petrov on charges of spying for Ukraine" → not Ukraine); empty when
+    only such sides were found."""
+    heads = ally_tokens(frame) if root in HOSTILE_ROOTS else []
+    heads += grounds_tokens(frame) if root in GROUNDED_ROOTS else []
+    spans = [_span(t, scope.offset) for t in heads]
     if not spans:
         return targets
-    kept = [t for t in targets if t is None or not any(lo <= t.start < hi for lo, hi in spans)]
-    return kept
+    return [t for t in targets if t is None or not any(lo <= t.start < hi for lo, hi in spans)]
 
 
 def aside_countries(frame: Frame, resolver: Resolver, root: str) -> set[str]:
-    """The countries a sentence names only beside the event: its subjects' descriptions
-    ("Russia, Damascus's main ally, dismissed the findings"), and, for a hostile act, the
-    doer's allies."""
-    tokens = [t for d in _descriptions(frame) for t in d.subtree]
-    if root in HOSTILE_ROOTS:
-        tokens += [t for a in ally_tokens(frame) for t in a.subtree]
+    """The countries a sentence names only beside the event: in its subjects' descriptions
+    ("Russia, Damascus's main ally, dismissed the findings"), and, for a hostile act, as the
+    doer's allies; for an arrest or charge, in its grounds. A country also named elsewhere in
+    the sentence is not aside ("Kenyan police, deployed to Haiti, arrested a gang leader in
+    Port-au-Prince")."""
+    heads = _descriptions(frame) + (ally_tokens(frame) if root in HOSTILE_ROOTS else [])
+    heads += grounds_tokens(frame) if root in GROUNDED_ROOTS else []
+    aside = {t.i for h in heads for t in h.subtree}
+    if not aside:
+        return set()
+    sentence = frame.pred.sent
+    inside = _countries([t for t in sentence if t.i in aside], resolver)
+    return inside - _countries([t for t in sentence if t.i not in aside], resolver)
+
+
+def grounds_tokens(frame: Frame) -> list[Token]:
+    """The heads of the phrases that say what an arrest or charge is for, whose actors are
+    no target of it: "arrested a man **on charges of spying for Ukraine**", "detained 12
+    people **suspected of spying for Israel**", "sentenced him **for spying for Israel**"."""
+    found: list[Token] = []
+    for token in frame.pred.subtree:
+        if token.dep_ == "prep" and token.lower_ in ("on", "over"):
+            found += [
+                g for g in token.children if g.dep_ == "pobj" and g.lemma_.lower() in GROUNDS_NOUNS
+            ]
+        elif token.dep_ == "prep" and token.lower_ == "for":
+            found += [g for g in token.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
+        elif token.dep_ in ("acl", "relcl") and token.lemma_.lower() in CHARGING_VERBS:
+            found.append(token)  # "people suspected of spying for Israel"
+    return found
+
+
+def _countries(tokens: list[Token], resolver: Resolver) -> set[str]:
     return {
         str(a.country)
         for t in tokens
@@ -91,9 +125,8 @@ def aside_countries(frame: Frame, resolver: Resolver, root: str) -> set[str]:
 
 
 def _descriptions(frame: Frame) -> list[Token]:
-    """The appositions and relative clauses of the frame's subjects, unless the frame's own
-    predicate is inside one ("Qatar, which hosts Hamas's office, ..." describes Qatar for the
-    main clause's events, not for the hosting)."""
+    """The appositions of the frame's subjects, unless the frame's own predicate is inside
+    one."""
     pred = frame.pred.i
     out = []
     for subject in (c for s in frame.subjects for c in with_conjuncts(s)):

@@ -40,6 +40,7 @@ LISTS = frozenset(
         "intention_nouns",
         # words/verbs.tsv
         "wrapper_verbs",
+        "charging_verbs",
         "harm_verbs",
         "light_verbs",
         "restraint_governors",
@@ -81,6 +82,7 @@ LISTS = frozenset(
         "state_heads",
         "state_offices",
         "ally_nouns",
+        "grounds_nouns",
         "voice_nouns",
         "envoy_nouns",
         "speech_nouns",

@@ -1,11 +1,12 @@
-"""Actors a sentence names beside its event, not as its target (docs/actors.md#allies).
+"""Actors a sentence names beside its event, not as its target.
 
-Two kinds: the party of a phrase of siding with someone, which is an ally of the doer, not
-whom a hostile act is aimed at ("Turkey closed its border in solidarity with Azerbaijan",
-"the rebels attacked the town with the backing of Rwanda"); and a country named only in the
-description of the subject ("Russia, Syria's closest ally, rejected the report": the report
-is not Syria's to be rejected). The first never becomes a target; neither is "the one other
-country the sentence names" that a clause without a target falls back on.
+Three kinds (docs/actors.md#allies-descriptions-and-grounds): the party of a phrase of siding
+with someone, an ally of the doer, not whom a hostile act is aimed at ("Turkey closed its
+border in solidarity with Azerbaijan", "the rebels attacked the town with the backing of
+Rwanda"); a country named only in the subject's apposition ("Russia, Syria's closest ally,
+rejected the report": the report is not Syria's); and whom the grounds of an arrest or charge
+name ("arrested a man on charges of spying for Ukraine"). None becomes a target, nor "the one
+other country the sentence names" that a clause without a target falls back on.
 """
 
 from __future__ import annotations
@@ -109,7 +110,12 @@ def grounds_tokens(frame: Frame) -> list[Token]:
             ]
         elif token.dep_ == "prep" and token.lower_ == "for":
             found += [g for g in token.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
-        elif token.dep_ in ("acl", "relcl") and token.lemma_.lower() in CHARGING_VERBS:
+        elif (
+            token.dep_ in ("acl", "relcl")
+            and token.tag_ == "VBN"  # not the accusing itself: "Gambia, which accuses Myanmar"
+            and token.i != frame.pred.i
+            and token.lemma_.lower() in CHARGING_VERBS
+        ):
             found.append(token)  # "people suspected of spying for Israel"
     return found
 

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 ALLY_NOUNS = word_list("ally_nouns")
 # Prepositions that open a phrase of siding: "in solidarity with", "with the help of",
-# "on behalf of", "under the protection of".
+# "on behalf of", "under the blessing of".
 SIDING_PREPS = frozenset({"in", "with", "on", "under"})
 # Prepositions inside the phrase that name the ally: "solidarity with X", "support of X".
 ALLY_PREPS = frozenset({"with", "of", "from", "for"})
@@ -58,7 +58,7 @@ def ally_tokens(frame: Frame) -> list[Token]:
             continue
         for child in noun.children:
             if child.dep_ == "poss" or (child.dep_ == "amod" and child.pos_ == "ADJ"):
-                found.extend(with_conjuncts(child))  # "with US backing"
+                found.extend(with_conjuncts(child))  # "with Rwandan backing"
         after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
         # the parser often hangs the ally's phrase from the verb: "closed the border in
         # solidarity | with Azerbaijan"

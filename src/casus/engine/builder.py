@@ -69,6 +69,7 @@ from casus.engine.sides import (
     home_people,
     implicit_actor,
     own_forces,
+    past_allies,
     protesters,
     resident,
     scene,
@@ -363,7 +364,7 @@ class EventEngine:
             and self._wants_target(code.code, frame)
             and not parties  # "A and B signed it under Swiss mediation": no third party
         ):
-            other = focus(scope, frame, sources[0], joint=joint)  # else the story's country:
+            other = focus(scope, frame, sources[0], joint=joint, root=code.root)  # else the setting
             targets = [other or setting_target(scope, frame, sources[0], code.code)]
         if frame.unnamed_agent and code.root in VIOLENT_ROOTS and not any(targets):
             targets = [scene(frame, scope)]  # "Fighting broke out in Tripoli": ? → LBY
@@ -437,6 +438,7 @@ class EventEngine:
         happened."""
         # "a truce with Muslim fighters in east Bosnia": the place in the phrase comes first
         found = self.finder.targets(pattern, frame, scope, source)
+        found = past_allies(found, frame, scope, source, pattern.code[:2])  # not its allies
         targets = [placed(t, frame, scope, pattern.code) for t in found]
         violent = pattern.code[:2] in VIOLENT_ROOTS
         if violent and targets == [None]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
+from casus.engine.allies import grounds_tokens
 from casus.engine.context import is_country
 from casus.engine.frames import Frame, argument_tokens, place_in, unwrap_quantifier, verb_frame
 from casus.engine.phrases import of_object
@@ -273,7 +274,12 @@ def _own_insurgents(targets: list[Actor | None], source: Actor) -> str | None:
 
 def unnamed_detainees(code: str, frame: Frame) -> bool:
     """Whether an arrest has people the text does not name as its object, so it stands with
-    no target: "police briefly detained two of them", "At least 23 people were arrested"."""
+    no target: "police briefly detained two of them", "At least 23 people were arrested";
+    and whether an act of coercion says what it was done for, which makes it no metaphor even
+    when the grounds were all it named: "seized a cargo ship on suspicion that it damaged a
+    cable between Finland and Estonia" (:func:`casus.engine.allies.grounds_tokens`)."""
+    if code.startswith("17") and grounds_tokens(frame):
+        return True
     if not code.startswith(ARREST_CODE):
         return False
     detained = frame.objects if frame.kind == "verb" else []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from casus.engine.allies import aside_countries, without_allies
 from casus.engine.context import is_country
 from casus.engine.frames import BORDER_WORDS, Frame, argument_tokens, place_in
 from casus.engine.modality import REPORTING_VERBS
@@ -73,7 +74,9 @@ LOCATIVE_PREPS = frozenset({"in", "near", "outside", "at", "across", "throughout
 CONTINUING_DEPS = frozenset({"advcl", "conj", "xcomp"})
 
 
-def focus(scope: Scope, frame: Frame, source: Actor, *, joint: bool = False) -> Actor | None:
+def focus(
+    scope: Scope, frame: Frame, source: Actor, *, joint: bool = False, root: str = ""
+) -> Actor | None:
     """The other side of the dyad the text is about, for an event whose clause names no
     target (docs/event-model.md#the-dyad-in-focus): the addressee of the same source's
     latest event in the last sentences ("Iran summoned the envoy. It warned that ..."
@@ -118,7 +121,7 @@ def focus(scope: Scope, frame: Frame, source: Actor, *, joint: bool = False) -> 
             and event.source.country != source.country
         ):
             return as_context(event.source)
-    other = sentence_other(scope, frame, source)
+    other = sentence_other(scope, frame, source, root=root)
     if other is not None:
         return other
     start = frame.pred.idx + scope.offset
@@ -131,17 +134,18 @@ def focus(scope: Scope, frame: Frame, source: Actor, *, joint: bool = False) -> 
 
 
 def sentence_other(
-    scope: Scope, frame: Frame, source: Actor, *, clause: bool = False
+    scope: Scope, frame: Frame, source: Actor, *, clause: bool = False, root: str = ""
 ) -> Actor | None:
     """The one other country the sentence (or the clause) names, if there is exactly
     one. Outside a joint act (``clause``), the source's co-subjects act beside it, not on
     it: "Iran and Qatar sent aid" is no aid to Qatar, and "Venezuela and Cuba condemned the
     sanctions imposed by the United States" names one other country
-    (docs/actors.md#coordinated-sides)."""
+    (docs/actors.md#coordinated-sides). Nor is a country named only in the subject's
+    description or as the doer's ally (:mod:`casus.engine.allies`)."""
     named = scope.resolver.sentence_countries(frame.pred, clause=clause)
     others = named - {source.country}
     if not clause and not _mutual(frame.pred):
-        others -= co_subjects(frame, scope.resolver)
+        others -= co_subjects(frame, scope.resolver) | aside_countries(frame, scope.resolver, root)
     if len(others) != 1:
         return None
     other = others.pop()
@@ -155,6 +159,17 @@ def _mutual(pred: Token) -> bool:
     words = [t.lower_ for t in pred.subtree]
     pairs = {" ".join(words[i : i + 2]) for i in range(len(words) - 1)}
     return bool(pairs & RECIPROCALS)
+
+
+def past_allies(
+    targets: list[Actor | None], frame: Frame, scope: Scope, source: Actor, root: str
+) -> list[Actor | None]:
+    """The targets less the doer's allies (:func:`casus.engine.allies.without_allies`); when
+    only allies were found, the one other country the sentence names, which a hostile act
+    done in solidarity with one side is aimed at: "Turkey sealed the border in solidarity
+    with Azerbaijan after Armenian forces captured Kelbajar" → ARM."""
+    kept = without_allies(targets, frame, scope, root)
+    return kept or [sentence_other(scope, frame, source, root=root)]
 
 
 def co_subjects(frame: Frame, resolver: Resolver) -> set[str]:

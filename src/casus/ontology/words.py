@@ -43,6 +43,7 @@ LISTS = frozenset(
         "intention_nouns",
         # words/verbs.tsv
         "wrapper_verbs",
+        "charging_verbs",
         "harm_verbs",
         "light_verbs",
         "restraint_governors",
@@ -86,6 +87,8 @@ LISTS = frozenset(
         "pair_nouns",
         "state_heads",
         "state_offices",
+        "ally_nouns",
+        "grounds_nouns",
         "voice_nouns",
         "envoy_nouns",
         "speech_nouns",

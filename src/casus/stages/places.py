@@ -61,7 +61,7 @@ def locate(
         if border:
             found = _border(doc, token, gazetteer, prefer, offset)
         else:
-            found = _place(doc, token, gazetteer, prefer, offset, territorial)
+            found = _place_once(doc, token, gazetteer, prefer, offset, territorial)
         if found is not None:
             return found
     return None
@@ -111,6 +111,24 @@ def _clause_tokens(trigger: Token) -> list[Token]:
         out.append(t)
         stack.extend(c for c in t.children if c.dep_ not in OTHER_CLAUSES)
     return sorted(out, key=lambda t: t.i)
+
+
+def _place_once(
+    doc: Doc,
+    token: Token,
+    gazetteer: Gazetteer,
+    prefer: tuple[str, ...],
+    offset: int,
+    territorial: bool,
+) -> Location | None:
+    """:func:`_place`, found once per word and preference and kept with the Doc: the events
+    of one sentence ask about the same names."""
+    memo: dict[tuple[int, int, tuple[str, ...], int, bool], Location | None]
+    memo = doc.user_data.setdefault("casus.places", {})
+    key = (id(gazetteer), token.i, prefer, offset, territorial)
+    if key not in memo:
+        memo[key] = _place(doc, token, gazetteer, prefer, offset, territorial)
+    return memo[key]
 
 
 def _place(
@@ -245,7 +263,7 @@ def locate_in_sentence(
     for token in _sentence_names(sentence_of(trigger)):
         if _inside(token.idx + offset, skip):
             continue
-        found = _place(doc, token, gazetteer, prefer, offset, territorial)
+        found = _place_once(doc, token, gazetteer, prefer, offset, territorial)
         if found is not None:
             return _with_basis(found, "sentence")
     return None

@@ -17,7 +17,7 @@ from casus.ontology.gazetteer import LARGE_CITY, Gazetteer, Place, country_place
 from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 log = logging.getLogger("casus")
 
@@ -55,51 +55,22 @@ def locate(
     Kharkiv", "on the border with Azerbaijan", "along the Lebanese border", "off the coast of
     Yemen", "in Russia's Bryansk region". Ambiguous names prefer the actors' countries.
     Tokens inside the ``skip`` spans (article offsets of the actors) are not places."""
-    for token, border in _place_words(trigger):
-        if _inside(token.idx + offset, skip):
+    for token in _clause_tokens(trigger):
+        border = token.lemma_.lower() in BORDER_WORDS
+        named = not border and (
+            token.pos_ == "PROPN"
+            and (token.dep_ != "compound" or token.head.lemma_.lower() in AREA_WORDS)
+        )
+        # (the word tests first: most words are neither, and need no test against the spans)
+        if not (border or named) or _inside(token.idx + offset, skip):
             continue
         if border:
             found = _border(doc, token, gazetteer, prefer, offset)
         else:
-            found = _place_once(doc, token, gazetteer, prefer, offset, territorial)
+            found = _place(doc, token, gazetteer, prefer, offset, territorial)
         if found is not None:
             return found
     return None
-
-
-def _place_words(trigger: Token) -> list[tuple[Token, bool]]:
-    """The words of the trigger's clause that may say where, in text order, each with whether
-    it is a border word (else a name); found once per trigger and kept with the Doc: the
-    events of one trigger (each pair of a joint act) ask again."""
-    memo: dict[int, list[tuple[Token, bool]]] = trigger.doc.user_data.setdefault(
-        "casus.place_words", {}
-    )
-    found = memo.get(trigger.i)
-    if found is None:
-        found = memo[trigger.i] = []
-        for token in _clause_tokens(trigger):
-            border = token.lemma_.lower() in BORDER_WORDS
-            if border or (
-                token.pos_ == "PROPN"
-                and (token.dep_ != "compound" or token.head.lemma_.lower() in AREA_WORDS)
-            ):
-                found.append((token, border))
-    return found
-
-
-def _sentence_names(sent: Span) -> list[Token]:
-    """The proper nouns of a sentence that may name a place (not the compound of a word
-    other than an area's), found once per sentence and kept with the Doc."""
-    memo: dict[int, list[Token]] = sent.doc.user_data.setdefault("casus.place_names", {})
-    found = memo.get(sent.start)
-    if found is None:
-        found = memo[sent.start] = [
-            token
-            for token in sent
-            if token.pos_ == "PROPN"
-            and not (token.dep_ == "compound" and token.head.lemma_.lower() not in AREA_WORDS)
-        ]
-    return found
 
 
 def _clause_tokens(trigger: Token) -> list[Token]:
@@ -111,24 +82,6 @@ def _clause_tokens(trigger: Token) -> list[Token]:
         out.append(t)
         stack.extend(c for c in t.children if c.dep_ not in OTHER_CLAUSES)
     return sorted(out, key=lambda t: t.i)
-
-
-def _place_once(
-    doc: Doc,
-    token: Token,
-    gazetteer: Gazetteer,
-    prefer: tuple[str, ...],
-    offset: int,
-    territorial: bool,
-) -> Location | None:
-    """:func:`_place`, found once per word and preference and kept with the Doc: the events
-    of one sentence ask about the same names."""
-    memo: dict[tuple[int, int, tuple[str, ...], int, bool], Location | None]
-    memo = doc.user_data.setdefault("casus.places", {})
-    key = (id(gazetteer), token.i, prefer, offset, territorial)
-    if key not in memo:
-        memo[key] = _place(doc, token, gazetteer, prefer, offset, territorial)
-    return memo[key]
 
 
 def _place(
@@ -260,10 +213,14 @@ def locate_in_sentence(
 ) -> Location | None:
     """The first place the trigger's sentence names outside its clause, by the same rules as
     :func:`locate`: "Poland summoned the ambassador, who was at a meeting in Warsaw"."""
-    for token in _sentence_names(sentence_of(trigger)):
-        if _inside(token.idx + offset, skip):
+    for token in sentence_of(trigger):
+        if (
+            token.pos_ != "PROPN"
+            or _inside(token.idx + offset, skip)
+            or (token.dep_ == "compound" and token.head.lemma_.lower() not in AREA_WORDS)
+        ):
             continue
-        found = _place_once(doc, token, gazetteer, prefer, offset, territorial)
+        found = _place(doc, token, gazetteer, prefer, offset, territorial)
         if found is not None:
             return _with_basis(found, "sentence")
     return None

@@ -11,7 +11,6 @@ from pathlib import Path
 from casus.config import Config
 from casus.document import Document
 from casus.engine.reference_time import ReferenceResolver
-from casus.engine.sentences import forget
 from casus.failures import Failure
 from casus.model import Actor, Article, Event, parse_iso_date
 from casus.nlp import load_model
@@ -203,10 +202,7 @@ def _required(events: list[Event], sides: str) -> list[Event]:
 def _release(part: Document) -> tuple[Document, int]:
     """The coded chunk and its sentence count, without its spaCy Doc: the chunks of a long
     article wait for each other, and their parses must not (bounded memory)."""
-    sentences = 0
-    if part.doc is not None:
-        sentences = sum(1 for _ in part.doc.sents)
-        forget(part.doc)  # freed now, not by a full garbage collection later
+    sentences = sum(1 for _ in part.doc.sents) if part.doc is not None else 0
     part.doc = None
     # what the stages handed on holds spaCy tokens, which would keep the Doc alive
     part.resolver = None

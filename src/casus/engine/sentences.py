@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-MEMO_PREFIX = "casus."  # every memo this package keeps with a Doc
 _KEY = "casus.sentence_of"
 _INDEX_KEY = "casus.sentence_index"
 _TEXT_KEY = "casus.sentence_text"
@@ -80,11 +79,3 @@ def subtree_words(token: Token) -> str:
     if found is None:
         found = memo[token.i] = " ".join(t.lower_ for t in token.subtree)
     return found
-
-
-def forget(doc: Doc) -> None:
-    """Drop what the stages kept with the Doc (``casus.*`` in ``user_data``). Its tokens and
-    spans point back at the Doc: kept, they make every coded Doc a reference cycle that only
-    the garbage collector can free, after it has survived into the oldest generation."""
-    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith(MEMO_PREFIX)]:
-        del doc.user_data[key]

@@ -340,17 +340,18 @@ class EventEngine:
         ):
             # "told its citizens to leave Lebanon" is an evacuation, not an expulsion
             return []
+        jointly = self._joint(code, frame)  # found once: neither code nor frame changes below
         if (
             against_state(code.root, code.code, sources[0])
             and not any(t is not None for t in targets)
-            and not self._joint(code, frame)
+            and not jointly
         ):
             # "students staged demonstrations to demand reforms": both against the government
             targets = [self.finder.protested(frame, scope, sources[0])]
         if code.code.startswith(DOMESTIC_CODES) and not any(t is not None for t in targets):
             targets = own_population(scope, frame, sources[0])
         both = together(code.root, sources, targets, frame)  # "Bosnia and Slovenia agreed to"
-        joint = self._joint(code, frame) or both
+        joint = jointly or both
         parties = joint and len({s.code for s in sources}) >= 2  # "the war between A and B"
         if joint or code.symmetric:  # a one-sided ceasefire "in south Lebanon": no party
             targets = without_venues(scope, frame, sources, targets, alone=not joint)
@@ -374,7 +375,7 @@ class EventEngine:
             and not (parties or unnamed_detainees(code.code, frame))
         ):
             return []
-        return self._events(scope, frame, pattern, sources, targets, both=both)
+        return self._events(scope, frame, pattern, sources, targets, both=joint)
 
     def _joint(self, code: CameoCode, frame: Frame) -> bool:
         """Whether the act is one done together ("met", "held talks", "agreed to"): its
@@ -476,15 +477,15 @@ class EventEngine:
         *,
         both: bool = False,
     ) -> list[tuple[Event, Token]]:
-        """One event per (source, target) pair (each way when ``both``), and the stated
-        intention beside it."""
+        """One event per (source, target) pair (each way when ``both``: a joint act), and the
+        stated intention beside it."""
         code = self.cameo.get(pattern.code)
         # "agreed to impose sanctions" is as real as the agreeing
         enacted = frame.kind == "verb" and self.clauses.enacted(frame.pred)
         modality = modality_of(frame.pred.head if enacted else frame.pred)
         stated = stated_intent(frame, code.root, modality, self.intentions, self.lexicon)
         out = []
-        for source, target in self._pairs(frame, code, sources, targets, both):
+        for source, target in self._pairs(sources, targets, both):
             target = home_ground(source, target, code)
             if not codable(source, target, code):
                 continue
@@ -509,18 +510,16 @@ class EventEngine:
 
     def _pairs(
         self,
-        frame: Frame,
-        code: CameoCode,
         sources: list[Actor],
         targets: list[Actor | None],
         both: bool,
     ) -> list[tuple[Actor, Actor | None]]:
-        """Each source with each target, or both ways for a symmetric action."""
+        """Each source with each target, or both ways for a symmetric action (``both``)."""
         pairs: list[tuple[Actor, Actor | None]] = []
         for source in sources:
             for target in targets:
                 pairs.append((source, target))
-        if both or self._joint(code, frame):
+        if both:
             # "Iran and Azerbaijan signed a pact"; "accused each other of violations"
             pairs = self._symmetric(
                 sources, [t for t in targets if t is None or t.text.lower() not in RECIPROCALS]

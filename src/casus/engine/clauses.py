@@ -36,6 +36,9 @@ EVALUATIVE_ROOTS = frozenset({"01", "05", "11"})  # 012/013: a reported outlook
 DESCRIPTIVE_CODES = frozenset({"1724", "201"})
 OBLIGATION_MODALS = word_list("obligation_modals")
 RETRIBUTION_WORDS = word_list("retribution_words")
+# verbs that report an obligation ("insisted that ... must") or a judgement ("told")
+OBLIGATION_SPEECH = REPORTING_VERBS | {"insist", "reiterate", "conclude"}
+JUDGEMENT_SPEECH = REPORTING_VERBS | {"tell"}
 ENACTING_GOVERNORS = word_list("enacting_governors")
 # What a body does by agreeing to it: sanctions, suspensions, expulsions (16), bans (17).
 ENACTED_ROOTS = frozenset({"16", "17"})
@@ -74,7 +77,7 @@ class ClauseReader:
         if token.dep_ != "ccomp" and opener is None:
             return None
         speech = opener or token.head
-        if speech.lemma_.lower() not in REPORTING_VERBS | {"insist", "reiterate", "conclude"}:
+        if speech.lemma_.lower() not in OBLIGATION_SPEECH:
             return None
         inner = self.matcher.best_pattern(frame)
         root = inner.code[:2] if inner is not None else None
@@ -118,7 +121,7 @@ class ClauseReader:
         if token.lemma_ != "be" or token.dep_ != "ccomp":
             return None
         speech = token.head
-        if speech.lemma_.lower() not in REPORTING_VERBS | {"tell"}:
+        if speech.lemma_.lower() not in JUDGEMENT_SPEECH:
             return None
         said = [c for c in token.children if c.dep_ in ("attr", "acomp")]
         if not said or is_negated_locally(token):

@@ -26,6 +26,10 @@ class DocumentContext:
 
     dateline: str | None = None
     counts: Counter[str] = field(default_factory=Counter)  # country -> mentions (title counts 2)
+    # the main dyad, found once (every event without a second side asks): counts stay fixed
+    _pair: list[tuple[str, str] | None] = field(
+        default_factory=list, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def from_mentions(
@@ -61,6 +65,11 @@ class DocumentContext:
     def pair(self) -> tuple[str, str] | None:
         """The article's main dyad: the two most mentioned countries, when each is mentioned
         at least :data:`PAIR_MENTIONS` times and no third one as often as the second."""
+        if not self._pair:
+            self._pair.append(self._find_pair())
+        return self._pair[0]
+
+    def _find_pair(self) -> tuple[str, str] | None:
         ranked = self.counts.most_common(3)
         if len(ranked) < 2 or ranked[1][1] < PAIR_MENTIONS:
             return None

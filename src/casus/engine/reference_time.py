@@ -231,12 +231,13 @@ class ReferenceResolver:
         lowered = text.lower() if text.isascii() else None
         generic = True  # whether a generic noun may follow some relation word
         for m in self._relation_re.finditer(text):
-            relation = next(RELATIONS[int(k[1:])][1] for k, v in m.groupdict().items() if v)
             if keys is None and lowered is not None:
                 keys, generic = self._gate_words(lowered)
             found = self._match_at(text, m.end(), pub, countries, keys, lowered, generic)
-            if found is None:
+            if found is None:  # most relation words ("in", "after") begin no reference
                 continue
+            # the one relation group that matched (the groups inside it capture nothing)
+            relation = RELATIONS[int(str(m.lastgroup)[1:])][1]
             end, ref = found
             phrase = text[m.start() : end]
             when = None if ref is None else to_event_date(ref, relation, phrase)

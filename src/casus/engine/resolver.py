@@ -73,6 +73,8 @@ RELATIONAL_NOUNS = word_list("relational_nouns")
 # How many earlier mentions pronouns, definite descriptions and role-only actors look back over.
 SALIENCE_WINDOW = 64
 FORMER_WORDS = word_list("former_words")
+# heads that stand for the institution of their "of" phrase ("the armed wing of Hamas")
+INSTITUTION_HEADS = MEMBER_NOUNS | VOICE_NOUNS
 NAME_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
 
 
@@ -327,7 +329,7 @@ class Resolver:
             inner = of_object(head)
             if inner is not None:
                 return self._resolve(inner)
-        if head.lemma_.lower() in MEMBER_NOUNS | VOICE_NOUNS and head.pos_ == "NOUN":
+        if head.lemma_.lower() in INSTITUTION_HEADS and head.pos_ == "NOUN":
             # "the armed wing of Hamas", "staff of the Iranian embassy": the institution's
             # actor when it has a country (else its role, see phrase_roles, and the country
             # from context: "the leader of the main opposition party")

@@ -78,6 +78,7 @@ LISTS = frozenset(
         "answer_verbs",
         # words/nouns.tsv
         "instrument_nouns",
+        "answering_nouns",
         "border_words",
         "collective_heads",
         "pair_nouns",

@@ -127,7 +127,9 @@ def answer_means(frame: Frame) -> Token | None:
     expelling ten diplomats" (the means, whose code the answer takes), or None."""
     if frame.kind != "verb" or not (
         frame.lemma in ANSWERING_VERBS
-        or any(c.lower_ == ANSWER_PARTICLE and c.dep_ in ("prt", "advmod") for c in frame.pred.children)
+        or any(
+            c.lower_ == ANSWER_PARTICLE and c.dep_ in ("prt", "advmod") for c in frame.pred.children
+        )
     ):
         return None
     for prep in frame.pred.children:

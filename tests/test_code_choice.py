@@ -89,3 +89,33 @@ def test_a_wish_that_another_acts_is_an_appeal_to_it(code_all: Callable[..., lis
         ("USAGOV", "CHNGOV")
     ]
     assert release and not any(e.modality.asserted for e in release)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "unexpected"),
+    [
+        ("The IMF approved a $1 billion loan for Egypt on Friday.", "071", "0331"),
+        ("Sweden announced new humanitarian aid for Sudan.", "073", "0333"),
+        ("Germany promised a $1 billion loan to Egypt.", "0331", "071"),
+    ],
+)
+def test_aid_decided_is_aid_given_and_aid_promised_an_intent(
+    code: Callable[..., list[Event]], text: str, expected: str, unexpected: str
+) -> None:
+    codes = _codes(code(text, published="2025-03-05"))
+    assert expected in codes and unexpected not in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Algeria retaliated by closing its airspace to flights from Mali.", "160"),
+        ("Moscow hit back by expelling ten British diplomats.", "161"),
+        ("Beijing responded by suspending imports of Lithuanian beef.", "163"),
+    ],
+)
+def test_an_answer_takes_the_code_of_its_means(
+    code: Callable[..., list[Event]], text: str, expected: str
+) -> None:
+    codes = _codes(code(text, published="2025-03-05"))
+    assert expected in codes and "190" not in codes

@@ -18,6 +18,9 @@ CAMEO code by the form of the complement or by who acts.
 - Regret is disapproval (111) unless it is for one's own act (055): "Berlin regretted the
   decision" against "Tokyo regretted its role in the war"; "expressed regret over Hungary's
   veto" is disapproval too.
+- An answer made by some means is coded by the means: "Algeria retaliated by closing its
+  airspace to Mali" reduces relations (16), "Moscow hit back by expelling ten diplomats" is an
+  expulsion (16); only the answer with no means named is force (190, "Iran retaliated").
 
 An agreement takes the verb's own 019 row; a seizure keeps its row with the other code.
 """
@@ -67,6 +70,11 @@ REGRETTED_PREPS = frozenset({"over", "at", "about", "for", "of"})
 ASSAULT_CODE = "180"
 # roles of people with no arms of a state or an armed group (actor codes, as STATE_ROLES)
 CIVILIAN_ROLES = frozenset({"CVL", "OPP", "EDU", "LAB", "BUS", "MED", "REL", "AGR", "HLH", "NGO"})
+# verbs of answering an act ("retaliated", "responded") and the particle of "hit/struck back":
+# their "by" gerund names the means, which decides the code
+ANSWERING_VERBS = word_list("answering_verbs")
+ANSWER_PARTICLE = "back"
+MEANS_PREP = "by"
 # what makes a complement a clause with its own subject: "agreed (that) there was a need"
 FINITE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
@@ -112,6 +120,24 @@ def appeal(frame: Frame, pattern: Pattern | None) -> Pattern | None:
     ):
         return pattern
     return replace(pattern, code=APPEAL_ROOT + pattern.code[2:])
+
+
+def answer_means(frame: Frame) -> Token | None:
+    """The gerund an answer is made by: "retaliated by closing its airspace", "hit back by
+    expelling ten diplomats" (the means, whose code the answer takes), or None."""
+    if frame.kind != "verb" or not (
+        frame.lemma in ANSWERING_VERBS
+        or any(
+            c.lower_ == ANSWER_PARTICLE and c.dep_ in ("prt", "advmod") for c in frame.pred.children
+        )
+    ):
+        return None
+    for prep in frame.pred.children:
+        if prep.dep_ == "prep" and prep.lower_ == MEANS_PREP:
+            for means in prep.children:
+                if means.dep_ == "pcomp" and means.pos_ in ("VERB", "AUX"):
+                    return means
+    return None
 
 
 def by_agent(pattern: Pattern, source: Actor, frame: Frame) -> Pattern:

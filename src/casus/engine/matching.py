@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from casus.engine.code_choice import accord, appeal
+from casus.engine.code_choice import accord, answer_means, appeal
 from casus.engine.frames import Frame, prep_objects, unwrap_quantifier, verb_frame, with_conjuncts
 from casus.engine.modality import is_negated_locally
 from casus.engine.sentences import sentence_of
@@ -22,6 +22,8 @@ RESTRAINT_GOVERNORS = word_list("restraint_governors")
 # force not to be used: a show of force, repression, assault, fighting, mass violence
 RESTRAINED_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 YIELD_ROOT = "08"
+# how deep an answer's means is looked into ("retaliated by closing ...")
+MAX_MEANS_DEPTH = 3
 
 
 class PatternMatcher:
@@ -233,6 +235,10 @@ class PatternMatcher:
                     continue
             if best is None or (pattern.specificity, length) > best:
                 best, chosen = (pattern.specificity, length), pattern
+        means = answer_means(frame) if depth < MAX_MEANS_DEPTH else None
+        if means is not None:
+            # "retaliated by closing its airspace": the means' code, not force
+            chosen = self.best_pattern(verb_frame(means), depth + 1)
         # figurative language (data/lexicon/idioms.tsv): "burned its bridges" is no attack
         chosen = self.idioms.apply(frame.pred, chosen, frame.kind, sentence_of(frame.pred))
         # "agreed that the dispute should go to court" is accord (019), not an agreement to act

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 REACTED_PREPS = ("over", "for", "after", "to")
 # Verbs of answering an act, whatever code their clause has: "will respond in kind" (160).
 ANSWERING_VERBS = word_list("answering_verbs")
+# and of light verbs answering one by their object: "would take its revenge" (on whom it blamed)
+ANSWERING_NOUNS = word_list("answering_nouns")
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 ACCUSATION_ROOT = "11"
 
@@ -35,8 +37,12 @@ ACCUSATION_ROOT = "11"
 def answers(frame: Frame) -> bool:
     """Whether the predicate answers an act: "Moscow will respond to the expulsions". Not
     when a "by" clause says how: "Seoul responded to the deal by summoning the ambassador"
-    is the summoning, coded on its own."""
-    return frame.pred.lemma_.lower() in ANSWERING_VERBS and not any(
+    is the summoning, coded on its own. A light verb answers by its object: "Iran would take
+    its revenge", "vowed a harsh response"."""
+    answering = frame.pred.lemma_.lower() in ANSWERING_VERBS or any(
+        o.lemma_.lower() in ANSWERING_NOUNS for o in frame.objects
+    )
+    return answering and not any(
         c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pcomp" for g in c.children)
         for c in frame.pred.children
     )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from casus.dates import period_end
+from casus.engine.date_attachment import past_perfect
 from casus.engine.sentences import sentence_text
 from casus.model import EventDate
 from casus.ontology.words import word_list
@@ -119,6 +120,10 @@ class Frame:
     own: EventDate | None
     inherited: EventDate | None
     previous: EventDate | None = None  # the previous sentence's own time
+    # whether the sentence's main clause is in the past perfect: its time is anterior to the
+    # story's, and dates only acts told in the past perfect too
+    perfect: bool = False
+    previous_perfect: bool = False  # the same, of the previous sentence
 
 
 def narrative_frames(
@@ -138,6 +143,7 @@ def narrative_frames(
     frames: list[Frame] = []
     current: EventDate | None = None
     previous: EventDate | None = None
+    previous_perfect = False
     for index, sent in enumerate(doc.sents):
         if last is not None and index > last:
             break
@@ -153,13 +159,17 @@ def narrative_frames(
             # "Washington sanctioned him in late December.\n\nOpposition leaders called …":
             # a paragraph goes back to the story, unless the time before it was a day
             carried = None
-        frames.append(Frame(own, current, carried))
+        perfect = past_perfect(sent.root)
+        frames.append(Frame(own, current, carried, perfect, previous_perfect))
         dated = own is not None and own.date is not None
         # "He has been confined to his house since early August." runs up to now: the next
         # sentence is neither carried back to August nor framed in it
         since = own is not None and f"since {own.text}".lower() in sentence_text(sent).lower()
         previous = own if dated and not ends_in_present(sent) and not since else None
-        if own is not None and own.date is not None:
+        previous_perfect = perfect
+        if own is not None and own.date is not None and not perfect:
+            # "Mali expelled the ambassador on Monday. In 2022, Paris had withdrawn its
+            # troops. The junta accused France …": a past perfect aside sets no frame
             current = own if is_historical(own) and not since else None
     return frames
 

@@ -68,16 +68,26 @@ def clause_tense(token: Token) -> str | None:
     return None
 
 
-def returns_to_present(sent: Span) -> bool:
+def returns_to_present(sent: Span, *, earlier: bool = True) -> bool:
     """Whether a sentence brings the text back to the present: "now", "these days",
-    "recently"…, a present-tense main clause, or a present-tense reporting verb."""
-    if PRESENT_MARKERS.search(sentence_text(sent)):
+    "recently"…, a present-tense main clause, or a present-tense reporting verb. With
+    ``earlier=False``, "earlier this week/month/year" does not count: it names a past time,
+    and a clause it dates may be a report's aside ("Its foreign ministry said a conference
+    **earlier this month** had only presented seismic data, and it urged Nairobi …")."""
+    found = PRESENT_MARKERS.finditer(sentence_text(sent))
+    if any(earlier or not _earlier_this(m) for m in found):
         return True
     root = sent.root
     if clause_tense(root) == "present":
         return True
     # the tag first: it rules out most tokens without reading their lemma
     return any(t.tag_ in ("VBZ", "VBP") and t.lemma_.lower() in REPORTING for t in sent)
+
+
+def _earlier_this(marker: re.Match[str]) -> bool:
+    return marker.group(0).lower().startswith("this ") and marker.string[
+        : marker.start()
+    ].lower().endswith("earlier ")
 
 
 def ends_in_present(sent: Span) -> bool:
@@ -154,7 +164,10 @@ def narrative_frames(
         if current is not None and present:
             current = None
         own = own_date(sent, index, current)
-        carried = None if present or has_time_clause(sent) else previous
+        # the previous sentence's time is carried past an "earlier this month" aside
+        carried = previous
+        if has_time_clause(sent) or present and returns_to_present(sent, earlier=False):
+            carried = None
         if carried is not None and carried.precision != "day" and _new_paragraph(doc, sent):
             # "Washington sanctioned him in late December.\n\nOpposition leaders called …":
             # a paragraph goes back to the story, unless the time before it was a day

@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from casus.engine.date_attachment import past_perfect
 from casus.engine.narrative import Frame, clause_tense, framed_date
 from casus.engine.sentences import sentence_of
 from casus.engine.story_day import fronted_report
@@ -30,6 +31,8 @@ def carried_date(
     """A time carried over from around the sentence: the sentence's own narrative frame, the
     previous sentence's time for a past-tense event, else the frame the sentence inherits."""
     own = frame.own if frame is not None and not future and frame.own is not None else None
+    if own is not None and frame is not None and frame.perfect and not past_perfect(trigger):
+        own = None  # "Azerbaijani troops had shelled a village in May, and Yerevan demanded …"
     framed = framed_date(own, trigger) if own is not None else None
     if framed is not None:  # "In February, gunmen opened fire …; Georgetown blamed …"
         return framed
@@ -39,6 +42,10 @@ def carried_date(
     # the previous sentence's own time (of its main clause: not "…, who stormed towns on
     # Saturday"), or without frames the date stated in it
     previous = frame.previous if frame is not None else stated.get(sentence - 1)
+    if previous is not None and frame is not None and frame.previous_perfect:
+        # "Estonia had expelled a Russian diplomat last month. Moscow called the move
+        # hostile": the story's act, not the past perfect aside's
+        previous = previous if past_perfect(trigger) else None
     if previous is not None and trigger.tag_ in ("VBD", "VBN") and not future:
         # "Baku expelled four diplomats on Thursday. They left the country" — the next
         # sentence's past-tense event continues the story.

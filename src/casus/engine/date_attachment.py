@@ -204,6 +204,9 @@ def linked_predicates(trigger: Token) -> list[Token]:
     for child in trigger.children:
         if child.dep_ == "conj":
             out.append(child)
+    # "Officials said Iran had seized a tanker in 2023, and they demanded its release": a
+    # past perfect and a clause of its own in another tense are two times, not one
+    out = [p for p in out if not _tense_break(trigger, p)]
     if trigger.dep_ == "relcl" and _set_in_head(trigger):
         out.append(trigger.head)  # "his visit last week, during which he opened an embassy"
     verb = clause_verb(trigger) if trigger.dep_ == "acl" and trigger.tag_ == "VBN" else None
@@ -212,6 +215,31 @@ def linked_predicates(trigger: Token) -> list[Token]:
         # Sunday a truce committee brokered by Turkey held its first meeting"
         out.append(verb)
     return out
+
+
+def past_perfect(verb: Token) -> bool:
+    """Whether a verb is in the past perfect ("had seized", "had been warned"), also as a
+    conjunct that shares its auxiliary ("had arrested him and charged him")."""
+    for t in (verb, verb.head) if verb.dep_ == "conj" and not _own_subject(verb) else (verb,):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in t.children):
+            return t.tag_ == "VBN"
+    return False
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
+def _tense_break(trigger: Token, pred: Token) -> bool:
+    """Whether two coordinated clauses, the second with a subject of its own, tell acts of
+    two times: one in the past perfect, the other not ("Estonia had expelled a Russian
+    diplomat in May, and Moscow vowed to respond": the vow is not May's)."""
+    first, second = (trigger, pred) if pred.i > trigger.i else (pred, trigger)
+    if second.dep_ != "conj" or second.head.i != first.i or not _own_subject(second):
+        return False
+    if not (first.pos_ in ("VERB", "AUX") and second.pos_ in ("VERB", "AUX")):
+        return False
+    return past_perfect(first) != past_perfect(second)
 
 
 def _set_in_head(clause: Token) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from casus.dates import period_end
+from casus.engine.date_attachment import past_perfect
 from casus.engine.sentences import sentence_text
 from casus.model import EventDate
 from casus.ontology.words import word_list
@@ -67,16 +68,26 @@ def clause_tense(token: Token) -> str | None:
     return None
 
 
-def returns_to_present(sent: Span) -> bool:
+def returns_to_present(sent: Span, *, earlier: bool = True) -> bool:
     """Whether a sentence brings the text back to the present: "now", "these days",
-    "recently"…, a present-tense main clause, or a present-tense reporting verb."""
-    if PRESENT_MARKERS.search(sentence_text(sent)):
+    "recently"…, a present-tense main clause, or a present-tense reporting verb. With
+    ``earlier=False``, "earlier this week/month/year" does not count: it names a past time,
+    and a clause it dates may be a report's aside ("Its foreign ministry said a conference
+    **earlier this month** had only presented seismic data, and it urged Nairobi …")."""
+    found = PRESENT_MARKERS.finditer(sentence_text(sent))
+    if any(earlier or not _earlier_this(m) for m in found):
         return True
     root = sent.root
     if clause_tense(root) == "present":
         return True
     # the tag first: it rules out most tokens without reading their lemma
     return any(t.tag_ in ("VBZ", "VBP") and t.lemma_.lower() in REPORTING for t in sent)
+
+
+def _earlier_this(marker: re.Match[str]) -> bool:
+    return marker.group(0).lower().startswith("this ") and marker.string[
+        : marker.start()
+    ].lower().endswith("earlier ")
 
 
 def ends_in_present(sent: Span) -> bool:
@@ -119,6 +130,10 @@ class Frame:
     own: EventDate | None
     inherited: EventDate | None
     previous: EventDate | None = None  # the previous sentence's own time
+    # whether the sentence's main clause is in the past perfect: its time is anterior to the
+    # story's, and dates only acts told in the past perfect too
+    perfect: bool = False
+    previous_perfect: bool = False  # the same, of the previous sentence
 
 
 def narrative_frames(
@@ -138,6 +153,7 @@ def narrative_frames(
     frames: list[Frame] = []
     current: EventDate | None = None
     previous: EventDate | None = None
+    previous_perfect = False
     for index, sent in enumerate(doc.sents):
         if last is not None and index > last:
             break
@@ -148,18 +164,25 @@ def narrative_frames(
         if current is not None and present:
             current = None
         own = own_date(sent, index, current)
-        carried = None if present or has_time_clause(sent) else previous
+        # the previous sentence's time is carried past an "earlier this month" aside
+        carried = previous
+        if has_time_clause(sent) or present and returns_to_present(sent, earlier=False):
+            carried = None
         if carried is not None and carried.precision != "day" and _new_paragraph(doc, sent):
             # "Washington sanctioned him in late December.\n\nOpposition leaders called …":
             # a paragraph goes back to the story, unless the time before it was a day
             carried = None
-        frames.append(Frame(own, current, carried))
+        perfect = past_perfect(sent.root)
+        frames.append(Frame(own, current, carried, perfect, previous_perfect))
         dated = own is not None and own.date is not None
         # "He has been confined to his house since early August." runs up to now: the next
         # sentence is neither carried back to August nor framed in it
         since = own is not None and f"since {own.text}".lower() in sentence_text(sent).lower()
         previous = own if dated and not ends_in_present(sent) and not since else None
-        if own is not None and own.date is not None:
+        previous_perfect = perfect
+        if own is not None and own.date is not None and not perfect:
+            # "Mali expelled the ambassador on Monday. In 2022, Paris had withdrawn its
+            # troops. The junta accused France …": a past perfect aside sets no frame
             current = own if is_historical(own) and not since else None
     return frames
 

@@ -29,6 +29,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from casus.dates import period_end
 from casus.engine.date_attachment import BACKGROUND_MARKS, INTERVAL_UNITS, came_later
 from casus.engine.narrative import Frame
 from casus.engine.plans import past_plan
@@ -248,8 +249,12 @@ def _phrase_children(head: Token) -> list[Token]:
 def after_bound(found: EventDate | None, pub: dt.date | None) -> EventDate | None:
     """The time of an "after" clause as the date of an undated act that follows it, when
     that time is long past (``LONG_PAST``): the act is no earlier, and a recent time says
-    nothing against the publication day."""
-    if found is None or found.date is None or pub is None or found.date > pub - LONG_PAST:
+    nothing against the publication day. The whole period must be long past: "recalled
+    its ambassador after the parliament adopted a resolution **last month**" (published on
+    the 20th) may be this month's act, and is not dated to the 1st of last month."""
+    if found is None or found.date is None or pub is None:
+        return None
+    if period_end(found.date, found.precision) > pub - LONG_PAST:
         return None
     note = f"after {found.text or found.date.isoformat()}: the act has no time of its own"
     return EventDate(found.date, found.precision, "inferred", found.text, note, found.reference)

@@ -81,6 +81,13 @@ def format_report(name: str, report: Report, *, show_errors: bool = False) -> st
         bases = ", ".join(f"{n} {basis}" for basis, n in d["wrong_date_basis"].items())
         lines.append(f"  wrong dates by kind: {counts}")
         lines.append(f"  wrong dates by casus's basis: {bases or 'none'}")
+        elsewhere = d["wrong_date_elsewhere"]
+        lines.append(
+            f"  wrong dates of an event told in another sentence than the gold evidence "
+            f"(a pairing artefact more often than a dating error): {sum(elsewhere.values())}, "
+            f"{elsewhere['far_early']} of them over 10 days too early, "
+            f"{elsewhere['far_late']} over 10 days too late"
+        )
     if show_errors:
         lines.extend(_error_lines(report))
     return "\n".join(lines)

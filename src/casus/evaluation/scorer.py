@@ -173,6 +173,17 @@ class Report:
         bases = Counter(e["basis"] for e in self.errors if e["kind"] == "wrong_date")
         return dict(sorted(bases.items()))
 
+    def wrong_dates_elsewhere(self) -> dict[str, int]:
+        """By bucket, how many wrong dates paired a gold event with a telling from another
+        sentence than the one its evidence quotes: usually a background act of the same
+        pair and root ("fought a war in 2006") standing in for a current act casus missed,
+        a pairing artefact rather than a dating error."""
+        out = dict.fromkeys(DATE_BUCKETS, 0)
+        for err in self.errors:
+            if err["kind"] == "wrong_date" and err["elsewhere"]:
+                out[err["bucket"]] += 1
+        return out
+
     def to_dict(self) -> dict[str, Any]:
         """The machine-readable summary (``casus eval --json``)."""
         return {
@@ -188,6 +199,7 @@ class Report:
             "nothing_coded_share": self.nothing_coded.value(),
             "error_buckets": self.buckets(),
             "wrong_date_basis": self.wrong_date_bases(),
+            "wrong_date_elsewhere": self.wrong_dates_elsewhere(),
             "confusion": {g: dict(c) for g, c in sorted(self.confusion.items())},
             "counts": {
                 "code": self.code.total,
@@ -430,6 +442,7 @@ def _wrong_date(gold: GoldArticle, g: GoldEvent, p: Event) -> dict[str, Any]:
         "kind": "wrong_date",
         "bucket": date_bucket(gold, g, p),
         "basis": when.basis,
+        "elsewhere": bool(g.evidence) and not _told_there(g, p),
         "record": gold.id,
         "expected": f"{g.date} ±{g.tolerance_days}",
         "got": f"{_got(p)}: {got}",

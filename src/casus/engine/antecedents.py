@@ -9,6 +9,9 @@ nearest one of its kind is the wrong one (docs/actors.md#pronouns-and-definite-d
 - A definite state office ("the minister", "the premier") is a state's official, never an
   organisation's: "The African Union's envoy arrived in Bamako. The minister accused France
   …" → not the Union.
+- An object pronoun is bound away from its own clause's subject: it never stands for what
+  that subject phrase names ("Jordan's foreign minister called **it** a serious
+  escalation": not Jordan; "A grand jury in Kansas indicted one of **them**": not Kansas).
 - A subject pronoun that opens a new sentence continues the speaker of the previous one, not
   the subject of what that speaker reported: "NATO said Russia was massing troops. It called
   on Moscow to pull back" → NATO.
@@ -119,6 +122,13 @@ def speaker_over_reported(token: Token, subjects: list[_Seen], sentence: int) ->
     if reporter is None:
         return None
     return next((m for m in subjects if m.token == reporter.i), None)
+
+
+def bound_by(subject: Token, seen: _Seen) -> bool:
+    """Whether an earlier mention cannot be the antecedent of an object pronoun of the
+    clause whose subject is ``subject``: it lies inside the subject's phrase (the subject,
+    its possessor, its place: "A federal grand jury in Kansas indicted one of them")."""
+    return subject.left_edge.i <= seen.token <= subject.right_edge.i
 
 
 def _weak(head: Token, index: int) -> bool:

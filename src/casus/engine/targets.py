@@ -45,6 +45,7 @@ from casus.engine.sides import (
     posture_agent,
     reporting_authority,
 )
+from casus.engine.voiced_in import voiced_in
 from casus.model import Actor
 from casus.ontology.lexicon import Pattern
 from casus.ontology.words import word_list, word_sequence
@@ -434,6 +435,9 @@ class TargetFinder:
         AZEGOV. Violence is never attributed this way (where it happened is not who did it)."""
         if root in VIOLENT_ROOTS:
             return None
+        voiced = voiced_in(frame, scope.resolver, root)  # "was criticised in Bishkek"
+        if voiced is not None:
+            return voiced
         if root == POSTURE_ROOT:  # "Serbia's army was placed on alert": Serbia did so
             return posture_agent(frame, scope.resolver)
         if root == "17":  # "Its crew was detained, police said": the authority that says so

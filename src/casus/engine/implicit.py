@@ -14,6 +14,7 @@ from casus.engine.frames import Frame, argument_tokens, place_in, unwrap_quantif
 from casus.engine.phrases import of_object
 from casus.engine.scope import Scope
 from casus.engine.sides import INSURGENT_ROLES, STATE_ROLES, clause_place, focus, in_country
+from casus.engine.voiced_in import VOICED_ROOTS
 from casus.model import Actor
 from casus.ontology.words import word_list
 
@@ -79,7 +80,7 @@ def home_target(frame: Frame, scope: Scope, source: Actor, root: str) -> Actor |
         t
         for f in frames
         for t in argument_tokens(f)
-        if _where(t, f.pred) and not _within(t, source, scope.offset)
+        if _where(t, f.pred) and not (root in VOICED_ROOTS and _within(t, source, scope.offset))
     ]
     found = place_in(tokens, scope.resolver.gazetteer, None)
     if found is None or found[1] != country:
@@ -91,7 +92,8 @@ def home_target(frame: Frame, scope: Scope, source: Actor, root: str) -> Actor |
 
 def _within(token: Token, actor: Actor, offset: int) -> bool:
     """Whether the token is part of the actor's own phrase: the seat that voiced "was
-    condemned in Ankara" is not also what was condemned."""
+    condemned in Ankara" is not also what was condemned (where "was arrested in Oslo" is
+    both who arrested and where)."""
     return actor.start <= token.idx + offset < max(actor.end, actor.start + 1)
 
 

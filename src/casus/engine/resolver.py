@@ -17,6 +17,7 @@ from casus.engine.acronyms import defined_by
 from casus.engine.collectives import PAIR_NOUNS, PLAIN_PAIR_HEADS, names_pair
 from casus.engine.conjuncts import member_actors
 from casus.engine.context import NOT_COUNTRIES, country_evidence, is_country
+from casus.engine.listed_members import listed_members
 from casus.engine.name_lookup import (
     MEMBER_NOUNS,
     compound_place,
@@ -186,6 +187,9 @@ class Resolver:
                 return []
             conjuncts = [named] + [c for c in named.children if c.dep_ == "conj"]
             return [a for c in conjuncts for a in self.actors_for(c)]
+        listed = listed_members(token, self.actor_for)  # "the members — Mali and Niger —"
+        if listed:
+            return listed
         actor = self.actor_for(token)
         members = member_actors(token, actor, self.actor_for, self.collective)  # from A and B
         if members or actor is None or actor.code is None:

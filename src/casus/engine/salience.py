@@ -19,6 +19,7 @@ from casus.engine.antecedents import (
 )
 from casus.engine.context import country_evidence
 from casus.engine.gender import agreeing_in_gender
+from casus.engine.listed_members import listed_members
 from casus.engine.modality import REPORTING_VERBS
 from casus.engine.phrases import clause_subject, compatible, kind_of
 from casus.engine.sentences import sentence_of
@@ -123,6 +124,8 @@ def _salient(resolver: Resolver, token: Token, kind: str) -> Actor | None:
     subject_actor = None
     if subject is not None and subject.i != token.i and subject.i < token.i:
         subject_actor = resolver.cached(subject.i)
+    if token.dep_ == "poss" and subject is not None and listed_members(subject, resolver.actor_for):
+        return None  # "the members — Mali and Niger — recalled their ambassadors": each its own
     if token.dep_ == "poss" and subject_actor is not None and subject_actor.code:
         return subject_actor
     if token.dep_ in ("nsubj", "nsubjpass"):

@@ -26,6 +26,7 @@ from casus.engine.frames import (
     with_conjuncts,
 )
 from casus.engine.implicit import local_authority
+from casus.engine.listed_members import unowned
 from casus.engine.matching import PatternMatcher
 from casus.engine.mediated import clause_parties
 from casus.engine.modality import CONDITION_MARKS, IRREALIS_GOVERNORS
@@ -175,7 +176,8 @@ class TargetFinder:
         # "ordered the four embassy employees to leave": the object is the target even
         # when the text does not say whose they are (the context may)
         roled = [a for a in self.actors(matched, resolver) if a.code is None and a.roles]
-        if roled and not any(o.pos_ == "PRON" for o in matched):
+        # an unresolved owner ("their ambassadors" of several listed states) says nothing
+        if roled and not any(o.pos_ == "PRON" or unowned(o, resolver) for o in matched):
             return roled
         return []
 

@@ -85,6 +85,7 @@ LISTS = frozenset(
         "collective_heads",
         "pair_nouns",
         "state_heads",
+        "state_members",
         "state_offices",
         "voice_nouns",
         "envoy_nouns",

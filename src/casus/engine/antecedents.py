@@ -1,14 +1,17 @@
 """Which earlier mention a pronoun or a definite description points back to when the
 nearest one of its kind is the wrong one (docs/actors.md#pronouns-and-definite-descriptions).
 
-- A definite state head ("the government", "the country", "the army") refers back to a
-  state, never to an organisation, and a country named inside a prepositional phrase
-  ("granted asylum in Mexico") yields to a recent subject's country, a person's own
-  included: "Bolivia's former president was granted asylum in Mexico. He accused the interim
-  government of a coup" → Bolivia's government.
+- A definite state head ("the government", "the Government", "the country", "the army")
+  refers back to a state, never to an organisation, and a country named inside a
+  prepositional phrase ("granted asylum in Mexico") yields to a recent subject's country, a
+  person's own included: "Bolivia's former president was granted asylum in Mexico. He
+  accused the interim government of a coup" → Bolivia's government.
 - A definite state office ("the minister", "the premier") is a state's official, never an
   organisation's: "The African Union's envoy arrived in Bamako. The minister accused France
   …" → not the Union.
+- An object pronoun is bound away from its own clause's subject: it never stands for what
+  that subject phrase names ("Jordan's foreign minister called **it** a serious
+  escalation": not Jordan; "A grand jury in Kansas indicted one of **them**": not Kansas).
 - A subject pronoun that opens a new sentence continues the speaker of the previous one, not
   the subject of what that speaker reported: "NATO said Russia was massing troops. It called
   on Moscow to pull back" → NATO.
@@ -43,9 +46,13 @@ STATE_ROLES = frozenset({"GOV", "MIL"})
 
 
 def is_state_head(head: Token) -> bool:
-    """Whether a definite head refers back to one state: "the government", "the country";
-    not "the 193 member states", nor one its "of" phrase names ("the state of Guanajuato")."""
-    if head.lemma_.lower() not in STATE_HEADS or head.tag_ != "NN":
+    """Whether a definite head refers back to one state: "the government", "the country",
+    and the capitalised "the Government" of press releases and British style; not "the 193
+    member states", nor one its "of" phrase names ("the state of Guanajuato"), nor a name
+    ("the Islamic State")."""
+    if head.lemma_.lower() not in STATE_HEADS or head.tag_ not in ("NN", "NNP"):
+        return False
+    if head.tag_ == "NNP" and any(c.dep_ != "det" for c in head.children):
         return False
     return not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
 
@@ -57,7 +64,20 @@ def state_antecedent(resolver: Resolver, head: Token) -> Actor | None:
     sentences a subject's state (a person's own included) outranks one named only in a
     prepositional phrase or as an object. A place ("the Red Sea", "Jersey's coast") is no
     state. The clause's acting state is never its object: "Russia invaded **the
-    country**"."""
+    country**". A capitalised head ("the Government" of a press release or of British
+    style) is the house's own state: once resolved, it keeps standing for that state."""
+    house = head.tag_ == "NNP"
+    if house and head.lemma_.lower() in resolver.house_states:
+        return resolver.house_states[head.lemma_.lower()]
+    found = _nearest_state(resolver, head)
+    if house and found is not None and found.how != "context":
+        resolver.house_states[head.lemma_.lower()] = found
+    return found
+
+
+def _nearest_state(resolver: Resolver, head: Token) -> Actor | None:
+    """The state a definite state head refers back to by recency (see
+    :func:`state_antecedent`)."""
     avoid = _acting_states(resolver, head)
     known = countries()
     states = [
@@ -69,8 +89,15 @@ def state_antecedent(resolver: Resolver, head: Token) -> Actor | None:
         return filed_state(resolver, head)
     here = resolver.sentence_of(head)
     own = [m for m in states if m.sentence == here]
+    # "The Government of the Philippines protested ... Chinese vessels blocked ... The
+    # Government summoned the ambassador": the state last named with the same head noun
+    named = [m for m in states if resolver.doc[m.token].lemma_.lower() == head.lemma_.lower()]
     strong = [m for m in states if here - m.sentence <= SUBJECT_REACH and not _weak(head, m.token)]
-    found = (own or strong or states)[-1]
+    # farther back, a state that acted still outranks one only named as an object: a Korean
+    # press release names "the Government of the Republic of Korea" once, then "Japan" in
+    # every "with Japan", and "the Government" stays Korea's
+    acted = [m for m in states if m.subject]
+    found = (own or named or strong or acted or states)[-1]
     country = str(found.actor.country)
     actor = found.actor
     return Actor(country, country, (), actor.text, actor.start, actor.end, actor.how)
@@ -119,6 +146,13 @@ def speaker_over_reported(token: Token, subjects: list[_Seen], sentence: int) ->
     if reporter is None:
         return None
     return next((m for m in subjects if m.token == reporter.i), None)
+
+
+def bound_by(subject: Token, seen: _Seen) -> bool:
+    """Whether an earlier mention cannot be the antecedent of an object pronoun of the
+    clause whose subject is ``subject``: it lies inside the subject's phrase (the subject,
+    its possessor, its place: "A federal grand jury in Kansas indicted one of them")."""
+    return subject.left_edge.i <= seen.token <= subject.right_edge.i
 
 
 def _weak(head: Token, index: int) -> bool:

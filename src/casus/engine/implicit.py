@@ -15,6 +15,7 @@ from casus.engine.frames import Frame, argument_tokens, place_in, unwrap_quantif
 from casus.engine.phrases import of_object
 from casus.engine.scope import Scope
 from casus.engine.sides import INSURGENT_ROLES, STATE_ROLES, clause_place, focus, in_country
+from casus.engine.voiced_in import VOICED_ROOTS
 from casus.model import Actor
 from casus.ontology.words import word_list
 
@@ -76,13 +77,25 @@ def home_target(frame: Frame, scope: Scope, source: Actor, root: str) -> Actor |
     if root not in HOME_ROOTS or not country or not is_country(country):
         return None
     frames = [frame] + [verb_frame(c) for c in frame.complements if c.pos_ in ("VERB", "AUX")]
-    tokens = [t for f in frames for t in argument_tokens(f) if _where(t, f.pred)]
+    tokens = [
+        t
+        for f in frames
+        for t in argument_tokens(f)
+        if _where(t, f.pred) and not (root in VOICED_ROOTS and _within(t, source, scope.offset))
+    ]
     found = place_in(tokens, scope.resolver.gazetteer, None)
     if found is None or found[1] != country:
         return _home_mentioned(frame, scope, source)
     token = found[0]
     start = token.idx + scope.offset
     return Actor(country, country, (), token.text, start, start + len(token.text), "place")
+
+
+def _within(token: Token, actor: Actor, offset: int) -> bool:
+    """Whether the token is part of the actor's own phrase: the seat that voiced "was
+    condemned in Ankara" is not also what was condemned (where "was arrested in Oslo" is
+    both who arrested and where)."""
+    return actor.start <= token.idx + offset < max(actor.end, actor.start + 1)
 
 
 def _home_mentioned(frame: Frame, scope: Scope, source: Actor) -> Actor | None:
@@ -95,6 +108,9 @@ def _home_mentioned(frame: Frame, scope: Scope, source: Actor) -> Actor | None:
     if resolver.sentence_countries(pred, clause=True) != {source.country}:
         return None
     first, end = pred.left_edge.i, pred.right_edge.i + 1
+    # the source's own phrase is no one acted on: "Its foreign minister, Ahmed Attaf, warned
+    # that Algeria will not accept ..." (the apposition is the minister himself)
+    own = [(s.left_edge.i, s.right_edge.i) for s in frame.subjects]
     history = resolver.history  # in text order
     for seen in history[bisect.bisect_left(history, first, key=lambda s: s.token) :]:
         if seen.token >= end:
@@ -103,6 +119,7 @@ def _home_mentioned(frame: Frame, scope: Scope, source: Actor) -> Actor | None:
         if (
             _on_path(pred.doc[seen.token], pred)
             and not seen.subject  # "warned that Israel reserved the right": no one acted on
+            and not any(left <= seen.token <= right for left, right in own)
             and actor.how in NAMED
             and actor.country == source.country
             and not source.start <= actor.start < max(source.end, source.start + 1)

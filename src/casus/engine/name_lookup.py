@@ -205,6 +205,9 @@ def phrase_roles(dictionary: ActorDictionary, head: Token, tokens: list[Token]) 
         found = dictionary.role_of(" ".join(lemmas[-size:]))
         if found:
             return found
+    found = _title_roles(dictionary, head, left)
+    if found:
+        return found
     role_head = is_role_head(head, dictionary)
     for t in sorted(tokens, key=lambda x: abs(x.i - head.i)):
         if t.pos_ in ("NOUN", "PROPN") and (role_head or not inside_of_pp(t, head)):
@@ -251,3 +254,18 @@ def place_country(gazetteer: Gazetteer, head: Token) -> str | None:
         # the gazetteer knows as large is taken as a place then
         return None
     return place.country
+
+
+def _title_roles(dictionary: ActorDictionary, head: Token, left: list[Token]) -> tuple[str, ...]:
+    """Roles of the title before a person's name, read as one phrase, longest ending
+    first: "Opposition leader Kalonzo Musyoka" is the opposition's ("opposition leader"),
+    not a government's (its nearest role word, "leader")."""
+    if head.ent_type_ != "PERSON":
+        return ()
+    title = list(takewhile(lambda t: t.ent_type_ != "PERSON", left))
+    lemmas = [t.lemma_.lower() for t in title]
+    for size in range(min(4, len(lemmas)), 1, -1):
+        found = dictionary.role_of(" ".join(lemmas[-size:]))
+        if found:
+            return found
+    return ()

@@ -17,6 +17,7 @@ from casus.engine.acronyms import defined_by
 from casus.engine.collectives import PAIR_NOUNS, PLAIN_PAIR_HEADS, names_pair
 from casus.engine.conjuncts import member_actors
 from casus.engine.context import NOT_COUNTRIES, country_evidence, is_country
+from casus.engine.listed_members import listed_members
 from casus.engine.name_lookup import (
     MEMBER_NOUNS,
     compound_place,
@@ -115,6 +116,8 @@ class Resolver:
         # the dateline's country, which "the army" and "the government" are before any
         # country is named (set by the actors stage)
         self.dateline: str | None = None
+        # the state a capitalised "the Government" first stood for: it keeps standing for it
+        self.house_states: dict[str, Actor] = {}
         self._seen_at: list[int] = []  # their token indexes, for bisect
 
     # ---- public -------------------------------------------------------------------------
@@ -135,7 +138,11 @@ class Resolver:
             return self._cache[token.i]
         actor = self._resolve(token)
         self._cache[token.i] = actor
-        if actor is not None and actor.code is not None and actor.how != "pronoun":
+        if (
+            actor is not None
+            and actor.code is not None
+            and (actor.how != "pronoun" or self._house(token, actor))
+        ):
             seen = _Seen(
                 actor,
                 self.sentence_of(token),
@@ -148,6 +155,13 @@ class Resolver:
             self.history.insert(at, seen)
             self._seen_at.insert(at, token.i)
         return actor
+
+    def _house(self, token: Token, actor: Actor) -> bool:
+        """Whether a capitalised "the Government" stands for the house's own state: as sure
+        as a name, so later pronouns may refer to it ("the Government is providing support.
+        Earlier this week, it signed arrangements with Germany")."""
+        house = self.house_states.get(token.lemma_.lower())
+        return token.tag_ == "NNP" and house is not None and house.country == actor.country
 
     def recent(self, token: Token) -> list[_Seen]:
         """The mentions before ``token``, at most :data:`SALIENCE_WINDOW` of them, oldest
@@ -175,6 +189,9 @@ class Resolver:
                 return []
             conjuncts = [named] + [c for c in named.children if c.dep_ == "conj"]
             return [a for c in conjuncts for a in self.actors_for(c)]
+        listed = listed_members(token, self.actor_for)  # "the members — Mali and Niger —"
+        if listed:
+            return listed
         actor = self.actor_for(token)
         members = member_actors(token, actor, self.actor_for, self.collective)  # from A and B
         if members or actor is None or actor.code is None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from casus.engine.antecedents import (
     STATE_OFFICES,
+    bound_by,
     filed_state,
     is_state_head,
     office_antecedent,
@@ -18,6 +19,7 @@ from casus.engine.antecedents import (
 )
 from casus.engine.context import country_evidence
 from casus.engine.gender import agreeing_in_gender
+from casus.engine.listed_members import listed_members
 from casus.engine.modality import REPORTING_VERBS
 from casus.engine.phrases import clause_subject, compatible, kind_of
 from casus.engine.sentences import sentence_of
@@ -104,7 +106,8 @@ def _reporter(resolver: Resolver, token: Token, kind: str) -> Actor | None:
 def _salient(resolver: Resolver, token: Token, kind: str) -> Actor | None:
     """Most recent compatible earlier mention. Subject pronouns prefer earlier subjects;
     object and possessive pronouns avoid their own clause's subject unless possessive
-    ("Baku arrested its citizens": its = Baku)."""
+    ("Baku arrested its citizens": its = Baku); an object pronoun never stands for what its
+    clause's subject names (:func:`bound_by`)."""
     before = resolver.recent(token)
     # people in the plural are "they"/"them" too: "ordered three French diplomats to leave,
     # accusing them of subversive activities" → the diplomats
@@ -121,6 +124,8 @@ def _salient(resolver: Resolver, token: Token, kind: str) -> Actor | None:
     subject_actor = None
     if subject is not None and subject.i != token.i and subject.i < token.i:
         subject_actor = resolver.cached(subject.i)
+    if token.dep_ == "poss" and subject is not None and listed_members(subject, resolver.actor_for):
+        return None  # "the members — Mali and Niger — recalled their ambassadors": each its own
     if token.dep_ == "poss" and subject_actor is not None and subject_actor.code:
         return subject_actor
     if token.dep_ in ("nsubj", "nsubjpass"):
@@ -130,6 +135,17 @@ def _salient(resolver: Resolver, token: Token, kind: str) -> Actor | None:
             speaker = speaker_over_reported(token, earlier, resolver.sentence_of(token))
             return (speaker or earlier[-1]).actor
         return agreeing[-1].actor
+    if (
+        token.pos_ == "PRON"
+        and token.dep_ != "poss"
+        and subject is not None
+        and subject.i < token.i
+    ):
+        # "Jordan's foreign minister called it a serious escalation": "it" is neither the
+        # minister nor Jordan, nor anything else named in its own clause's subject
+        agreeing = [m for m in agreeing if not bound_by(subject, m)]
+        if not agreeing:
+            return None
     avoid = subject_actor.code if subject_actor is not None else None
     for m in reversed(agreeing):
         if m.actor.code != avoid:

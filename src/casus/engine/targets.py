@@ -26,6 +26,7 @@ from casus.engine.frames import (
     with_conjuncts,
 )
 from casus.engine.implicit import local_authority
+from casus.engine.listed_members import unowned
 from casus.engine.matching import PatternMatcher
 from casus.engine.mediated import clause_parties
 from casus.engine.modality import CONDITION_MARKS, IRREALIS_GOVERNORS
@@ -45,6 +46,7 @@ from casus.engine.sides import (
     posture_agent,
     reporting_authority,
 )
+from casus.engine.voiced_in import voiced_in
 from casus.model import Actor
 from casus.ontology.lexicon import Pattern
 from casus.ontology.words import word_list, word_sequence
@@ -174,7 +176,8 @@ class TargetFinder:
         # "ordered the four embassy employees to leave": the object is the target even
         # when the text does not say whose they are (the context may)
         roled = [a for a in self.actors(matched, resolver) if a.code is None and a.roles]
-        if roled and not any(o.pos_ == "PRON" for o in matched):
+        # an unresolved owner ("their ambassadors" of several listed states) says nothing
+        if roled and not any(o.pos_ == "PRON" or unowned(o, resolver) for o in matched):
             return roled
         return []
 
@@ -434,6 +437,9 @@ class TargetFinder:
         AZEGOV. Violence is never attributed this way (where it happened is not who did it)."""
         if root in VIOLENT_ROOTS:
             return None
+        voiced = voiced_in(frame, scope.resolver, root)  # "was criticised in Bishkek"
+        if voiced is not None:
+            return voiced
         if root == POSTURE_ROOT:  # "Serbia's army was placed on alert": Serbia did so
             return posture_agent(frame, scope.resolver)
         if root == "17":  # "Its crew was detained, police said": the authority that says so

@@ -87,6 +87,7 @@ LISTS = frozenset(
         "collective_heads",
         "pair_nouns",
         "state_heads",
+        "state_members",
         "state_offices",
         "ally_nouns",
         "grounds_nouns",

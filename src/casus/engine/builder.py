@@ -520,7 +520,9 @@ class EventEngine:
                 pairs.append((source, target))
         if both or self._joint(code, frame):
             # "Iran and Azerbaijan signed a pact"; "accused each other of violations"
-            pairs = self._symmetric(sources, [t for t in targets if t is None or not reciprocal_side(t)])
+            pairs = self._symmetric(
+                sources, [t for t in targets if t is None or not reciprocal_side(t)]
+            )
         return pairs
 
     @staticmethod

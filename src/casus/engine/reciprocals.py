@@ -24,17 +24,14 @@ def reciprocal_object(token: Token) -> bool:
     military advisers", "one another's consulates"."""
     if subtree_words(token) in RECIPROCALS:
         return True
-    return any(
-        c.dep_ == "poss" and _owner_words(c) in RECIPROCALS for c in token.children
-    )
+    return any(c.dep_ == "poss" and _owner_words(c) in RECIPROCALS for c in token.children)
 
 
 def reciprocal_frame(frame: Frame) -> bool:
     """Whether the frame's act is done by its co-subjects to each other: an object or a
     prepositional object is reciprocal."""
     return any(
-        reciprocal_object(o)
-        for o in frame.objects + [p for ps in frame.preps.values() for p in ps]
+        reciprocal_object(o) for o in frame.objects + [p for ps in frame.preps.values() for p in ps]
     )
 
 

@@ -1,9 +1,15 @@
-"""Repairs of one parser error that hides whole events: an all-capital acronym before a role
-noun taken for a verb or an adjective ("ECOWAS heads of state suspended Mali", "SADC defence
-chiefs met"). The small English model reads such a name as a verb of its own (even as the
-sentence's root, the real verb hanging off it as an adverbial clause), so the clause has no
-subject and its act no source. The acronym is made a proper-noun compound of its noun, and a
-verb left without a subject by a root acronym becomes the root with that noun as subject."""
+"""Repairs of two parser errors that hide whole events.
+
+- An all-capital acronym before a role noun taken for a verb or an adjective ("ECOWAS heads of
+  state suspended Mali", "SADC defence chiefs met"). The small English model reads such a name
+  as a verb of its own (even as the sentence's root, the real verb hanging off it as an
+  adverbial clause), so the clause has no subject and its act no source. The acronym is made a
+  proper-noun compound of its noun, and a verb left without a subject by a root acronym becomes
+  the root with that noun as subject.
+- "whom" taken for a subject or an apposition ("Lai, whom Beijing called a parasite";
+  "the activist, whom Russian police arrested in March"): "whom" is always an object, so the
+  noun after it is made the clause's subject and "whom" its object, which the engine reads as
+  the noun the clause hangs on."""
 
 from __future__ import annotations
 
@@ -15,11 +21,41 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
 
 def repair_acronyms(doc: Any) -> Any:
-    """Re-attach each misread acronym of ``doc`` (a spaCy Doc) to the noun it names."""
+    """Re-attach each misread acronym of ``doc`` (a spaCy Doc) to the noun it names, and make
+    each "whom" read as a subject the object of its clause."""
     for token in doc[:-1]:
         if _misread(token):
             _repair(token, doc[token.i + 1])
+        elif token.lower_ == "whom" and token.dep_ in ("nsubj", "nsubjpass", "appos"):
+            _repair_whom(token)
     return doc
+
+
+def _repair_whom(whom: Any) -> None:
+    """ "whom Beijing called a parasite": Beijing (parsed as an apposition of "whom") is the
+    subject; "whom Russian police arrested": "arrested" (parsed as a participle of "police")
+    is the relative clause's verb."""
+    if whom.dep_ == "appos":
+        antecedent = whom.head
+        nouns = [t for t in antecedent.children if t.dep_ == "appos" and t.i > whom.i]
+        verbs = [c for n in nouns[:1] for c in n.children if c.dep_ == "acl" and c.pos_ == "VERB"]
+        if not verbs or any(c.dep_ in ("dobj", *_SUBJECTS) for c in verbs[0].children):
+            return
+        verb, noun = verbs[0], nouns[0]
+        verb.head = antecedent
+        verb.dep_ = "relcl"
+        if verb.tag_ == "VBN":
+            verb.tag_ = "VBD"  # "arrested in March" with no auxiliary is a past tense
+    else:
+        verb = whom.head
+        nouns = [t for t in whom.children if t.dep_ == "appos" and t.pos_ in ("PROPN", "NOUN")]
+        if verb.pos_ != "VERB" or not nouns or any(c.dep_ == "dobj" for c in verb.children):
+            return
+        noun = nouns[0]
+    noun.head = verb
+    noun.dep_ = "nsubj"
+    whom.head = verb
+    whom.dep_ = "dobj"
 
 
 def _misread(token: Any) -> bool:

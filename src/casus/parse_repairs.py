@@ -32,9 +32,9 @@ def repair_acronyms(doc: Any) -> Any:
 
 
 def _repair_whom(whom: Any) -> None:
-    """ "whom Beijing called a parasite": Beijing (parsed as an apposition of "whom") is the
-    subject; "whom Russian police arrested": "arrested" (parsed as a participle of "police")
-    is the relative clause's verb."""
+    """Make "whom" the object of its clause. In "whom Beijing called a parasite", Beijing
+    (parsed as an apposition of "whom") is the subject; in "whom Russian police arrested",
+    "arrested" (parsed as a participle of "police") is the relative clause's verb."""
     if whom.dep_ == "appos":
         antecedent = whom.head
         nouns = [t for t in antecedent.children if t.dep_ == "appos" and t.i > whom.i]

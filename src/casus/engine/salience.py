@@ -101,6 +101,18 @@ def _reporter(resolver: Resolver, token: Token, kind: str) -> Actor | None:
     return actor if plural or compatible(kind_of(actor, speaker), kind) else None
 
 
+def _plural(subject: Token) -> bool:
+    """Whether a subject can be "they": a plural noun or coordinated ones ("Iran and Iraq")."""
+    return subject.tag_ in PLURAL_TAGS or any(c.dep_ == "conj" for c in subject.children)
+
+
+def _governs(subject: Token, possessive: Token) -> bool:
+    """Whether ``subject`` is the subject of the verb of the possessive's noun, or of a verb
+    that one is conjoined to ("criticised the peacekeepers and demanded their withdrawal")."""
+    verb = possessive.head.head
+    return subject.head == verb or (verb.dep_ == "conj" and verb.head == subject.head)
+
+
 def _salient(resolver: Resolver, token: Token, kind: str) -> Actor | None:
     """Most recent compatible earlier mention. Subject pronouns prefer earlier subjects;
     object and possessive pronouns avoid their own clause's subject unless possessive
@@ -121,7 +133,14 @@ def _salient(resolver: Resolver, token: Token, kind: str) -> Actor | None:
     subject_actor = None
     if subject is not None and subject.i != token.i and subject.i < token.i:
         subject_actor = resolver.cached(subject.i)
-    if token.dep_ == "poss" and subject_actor is not None and subject_actor.code:
+    # "France recognised their council": not France (a singular subject of the same verb)
+    if (
+        token.dep_ == "poss"
+        and subject is not None
+        and subject_actor is not None
+        and subject_actor.code
+        and (kind != "group" or _plural(subject) or not _governs(subject, token))
+    ):
         return subject_actor
     if token.dep_ in ("nsubj", "nsubjpass"):
         earlier = [m for m in agreeing if m.subject]

@@ -229,18 +229,23 @@ def _home_forces(recent: list[_Seen]) -> Actor | None:
 
 
 def _organisation(resolver: Resolver, head: Token, tokens: list[Token]) -> Actor | None:
-    """The international organisation a definite head refers back to: "ECOWAS said ...
-    The regional bloc suspended Niger" → ECOWAS; "the Commission" only one whose name says
-    commission ("The European Commission announced aid. The Commission welcomes ...")."""
+    """The organisation a definite head refers back to: "ECOWAS said ... The regional bloc
+    suspended Niger" → ECOWAS (an IGO); "the Commission" or "the committee" only a body whose
+    name says so, a state's too ("The European Commission announced aid. The Commission
+    welcomes ..."; "Pakistan's National Security Committee ... The committee accused India")."""
     lemma = head.lemma_.lower()
     how = IGO_HEADS.get(lemma)
     if how is None or not any(t.dep_ == "det" and t.lower_ in DEFINITE_DETS for t in tokens):
         return None
     for seen in reversed(resolver.recent(head)):
         actor = seen.actor
-        if actor.code is None or not actor.code.startswith("IGO") or _venue(head, seen.token):
+        if actor.code is None or _venue(head, seen.token):
             continue
-        if how == "any" or lemma in actor.text.lower():
+        # "the bloc" is an IGO; "the committee" any body whose name says committee, a state's
+        # too: "Pakistan's National Security Committee met. The committee accused India ..."
+        if how == "any" and actor.code.startswith("IGO"):
+            return actor
+        if how == "named" and lemma in actor.text.lower():
             return actor
     return None
 

@@ -25,6 +25,8 @@ UNUSED_COMPONENTS = ("textcat",)
 MAX_CHARS = 2_000_000
 # The component that starts a sentence after every blank line (see :func:`_paragraphs`).
 PARAGRAPHS = "casus_paragraphs"
+# The component that re-attaches acronyms the parser took for verbs (casus.parse_repairs).
+ACRONYMS = "casus_acronyms"
 
 log = logging.getLogger("casus")
 
@@ -49,6 +51,7 @@ def load_model(name: str = DEFAULT_MODEL) -> Any:
         raise ModelError(f"spaCy model {name!r} lacks components casus needs: {missing}")
     nlp.max_length = MAX_CHARS
     _add_paragraphs(nlp)
+    _add_acronym_repair(nlp)
     log.debug("loaded spaCy model %s (%s)", name, ", ".join(nlp.pipe_names))
     return nlp
 
@@ -61,6 +64,18 @@ def _add_paragraphs(nlp: Any) -> None:
         Language.component(PARAGRAPHS, func=_paragraphs)
     if PARAGRAPHS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
+
+
+def _add_acronym_repair(nlp: Any) -> None:
+    """Put :data:`ACRONYMS` last, once: it reads the tags and the tree and rewrites both."""
+    from spacy.language import Language
+
+    from casus.parse_repairs import repair_acronyms
+
+    if not Language.has_factory(ACRONYMS):
+        Language.component(ACRONYMS, func=repair_acronyms)
+    if ACRONYMS not in nlp.pipe_names:
+        nlp.add_pipe(ACRONYMS, last=True)
 
 
 def _paragraphs(doc: Any) -> Any:

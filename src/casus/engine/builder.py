@@ -55,8 +55,9 @@ from casus.engine.pairs import (
 )
 from casus.engine.passive_threats import passive_threat, unanswered_threat
 from casus.engine.presupposition import harm_context, presupposed
+from casus.engine.reciprocals import reciprocal_frame, reciprocal_side
 from casus.engine.scope import Scope
-from casus.engine.sentences import sentence_of, subtree_words
+from casus.engine.sentences import sentence_of
 from casus.engine.setting import setting_target
 from casus.engine.sides import (
     POSTURE_ROOT,
@@ -102,7 +103,6 @@ DOMESTIC_CODES = ("172", "175")
 HOME_ROLES = frozenset({"COP"})
 # A protest the text aims at no one is against the government where it happens (CAMEO 14).
 PROTEST_ROOT = "14"
-RECIPROCALS = word_list("reciprocals")
 WRAPPER_VERBS = word_list("wrapper_verbs")
 
 
@@ -381,7 +381,7 @@ class EventEngine:
         """Whether the act is one done together ("met", "held talks", "agreed to"): its
         partner is whoever its sentence names, never a guess from earlier sentences ("Allied
         ambassadors met in Brussels" is no meeting with the country the article is about)."""
-        return (code.symmetric and not one_sided(frame)) or frame.mutual or self._reciprocal(frame)
+        return (code.symmetric and not one_sided(frame)) or frame.mutual or reciprocal_frame(frame)
 
     @staticmethod
     def _wants_target(code: str, frame: Frame) -> bool:
@@ -522,7 +522,7 @@ class EventEngine:
         if both:
             # "Iran and Azerbaijan signed a pact"; "accused each other of violations"
             pairs = self._symmetric(
-                sources, [t for t in targets if t is None or t.text.lower() not in RECIPROCALS]
+                sources, [t for t in targets if t is None or not reciprocal_side(t)]
             )
         return pairs
 
@@ -559,13 +559,6 @@ class EventEngine:
             attribution=Attribution(outlet=document.article.outlet),
             confidence=confidence(pattern, frame, source, target),
             pattern=pattern.where,
-        )
-
-    @staticmethod
-    def _reciprocal(frame: Frame) -> bool:
-        return any(
-            subtree_words(o) in RECIPROCALS
-            for o in frame.objects + [p for ps in frame.preps.values() for p in ps]
         )
 
     @staticmethod

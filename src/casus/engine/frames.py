@@ -20,6 +20,7 @@ from casus.engine.ellipsis import elided_object
 from casus.engine.modality import REPORTING_VERBS
 from casus.engine.phrases import of_object
 from casus.engine.presupposition import dated_possessor
+from casus.engine.pronoun_objects import taken_up_objects
 from casus.engine.resolver import QUANTIFIER_HEADS, Resolver
 from casus.engine.voice import experiencer_passive, raised_subjects
 from casus.model import Actor
@@ -194,6 +195,7 @@ def verb_frame(verb: Token, depth: int = 0) -> Frame:
                 frame.complements.extend(pcomps)
             elif not any(g.dep_ == "pobj" for g in child.children):
                 frame.particles.add(child.lower_)
+    frame.objects = taken_up_objects(verb, frame.objects)  # "declared a truce and broke it"
     if not frame.objects and not frame.passive:
         frame.objects.extend(
             _shifted_objects(verb) or described_objects(verb) or concluded_objects(verb)

@@ -103,6 +103,18 @@ def _reporter(resolver: Resolver, token: Token, kind: str) -> Actor | None:
     return actor if plural or compatible(kind_of(actor, speaker), kind) else None
 
 
+def _plural(subject: Token) -> bool:
+    """Whether a subject can be "they": a plural noun or coordinated ones ("Iran and Iraq")."""
+    return subject.tag_ in PLURAL_TAGS or any(c.dep_ == "conj" for c in subject.children)
+
+
+def _governs(subject: Token, possessive: Token) -> bool:
+    """Whether ``subject`` is the subject of the verb of the possessive's noun, or of a verb
+    that one is conjoined to ("criticised the peacekeepers and demanded their withdrawal")."""
+    verb = possessive.head.head
+    return subject.head == verb or (verb.dep_ == "conj" and verb.head == subject.head)
+
+
 def _salient(resolver: Resolver, token: Token, kind: str) -> Actor | None:
     """Most recent compatible earlier mention. Subject pronouns prefer earlier subjects;
     object and possessive pronouns avoid their own clause's subject unless possessive
@@ -126,7 +138,14 @@ def _salient(resolver: Resolver, token: Token, kind: str) -> Actor | None:
         subject_actor = resolver.cached(subject.i)
     if token.dep_ == "poss" and subject is not None and listed_members(subject, resolver.actor_for):
         return None  # "the members — Mali and Niger — recalled their ambassadors": each its own
-    if token.dep_ == "poss" and subject_actor is not None and subject_actor.code:
+    # "France recognised their council": not France (a singular subject of the same verb)
+    if (
+        token.dep_ == "poss"
+        and subject is not None
+        and subject_actor is not None
+        and subject_actor.code
+        and (kind != "group" or _plural(subject) or not _governs(subject, token))
+    ):
         return subject_actor
     if token.dep_ in ("nsubj", "nsubjpass"):
         earlier = [m for m in agreeing if m.subject]
@@ -226,18 +245,23 @@ def _home_forces(recent: list[_Seen]) -> Actor | None:
 
 
 def _organisation(resolver: Resolver, head: Token, tokens: list[Token]) -> Actor | None:
-    """The international organisation a definite head refers back to: "ECOWAS said ...
-    The regional bloc suspended Niger" → ECOWAS; "the Commission" only one whose name says
-    commission ("The European Commission announced aid. The Commission welcomes ...")."""
+    """The organisation a definite head refers back to: "ECOWAS said ... The regional bloc
+    suspended Niger" → ECOWAS (an IGO); "the Commission" or "the committee" only a body whose
+    name says so, a state's too ("The European Commission announced aid. The Commission
+    welcomes ..."; "Pakistan's National Security Committee ... The committee accused India")."""
     lemma = head.lemma_.lower()
     how = IGO_HEADS.get(lemma)
     if how is None or not any(t.dep_ == "det" and t.lower_ in DEFINITE_DETS for t in tokens):
         return None
     for seen in reversed(resolver.recent(head)):
         actor = seen.actor
-        if actor.code is None or not actor.code.startswith("IGO") or _venue(head, seen.token):
+        if actor.code is None or _venue(head, seen.token):
             continue
-        if how == "any" or lemma in actor.text.lower():
+        # "the bloc" is an IGO; "the committee" any body whose name says committee, a state's
+        # too: "Pakistan's National Security Committee met. The committee accused India ..."
+        if how == "any" and actor.code.startswith("IGO"):
+            return actor
+        if how == "named" and lemma in actor.text.lower():
             return actor
     return None
 

@@ -1,0 +1,125 @@
+"""Repairs of two parser errors that hide whole events.
+
+- An all-capital acronym before a role noun taken for a verb or an adjective ("ECOWAS heads of
+  state suspended Mali", "SADC defence chiefs met"). The small English model reads such a name
+  as a verb of its own (even as the sentence's root, the real verb hanging off it as an
+  adverbial clause), so the clause has no subject and its act no source. The acronym is made a
+  proper-noun compound of its noun, and a verb left without a subject by a root acronym becomes
+  the root with that noun as subject.
+- "whom" taken for a subject or an apposition ("Lai, whom Beijing called a parasite";
+  "the activist, whom Russian police arrested in March"): "whom" is always an object, so the
+  noun after it is made the clause's subject and "whom" its object, which the engine reads as
+  the noun the clause hangs on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+# A verb the parser hung off a root acronym: the sentence's real predicate.
+_HUNG_VERB_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp", "acl", "relcl"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+def repair_acronyms(doc: Any) -> Any:
+    """Re-attach each misread acronym of ``doc`` (a spaCy Doc) to the noun it names, and make
+    each "whom" read as a subject the object of its clause."""
+    for token in doc[:-1]:
+        if _misread(token):
+            _repair(token, doc[token.i + 1])
+        elif token.lower_ == "whom" and token.dep_ in ("nsubj", "nsubjpass", "appos"):
+            _repair_whom(token)
+    return doc
+
+
+def _repair_whom(whom: Any) -> None:
+    """Make "whom" the object of its clause. In "whom Beijing called a parasite", Beijing
+    (parsed as an apposition of "whom") is the subject; in "whom Russian police arrested",
+    "arrested" (parsed as a participle of "police") is the relative clause's verb."""
+    if whom.dep_ == "appos":
+        antecedent = whom.head
+        nouns = [t for t in antecedent.children if t.dep_ == "appos" and t.i > whom.i]
+        verbs = [c for n in nouns[:1] for c in n.children if c.dep_ == "acl" and c.pos_ == "VERB"]
+        if not verbs or any(c.dep_ in ("dobj", *_SUBJECTS) for c in verbs[0].children):
+            return
+        verb, noun = verbs[0], nouns[0]
+        verb.head = antecedent
+        verb.dep_ = "relcl"
+        if verb.tag_ == "VBN":
+            verb.tag_ = "VBD"  # "arrested in March" with no auxiliary is a past tense
+    else:
+        verb = whom.head
+        nouns = [t for t in whom.children if t.dep_ == "appos" and t.pos_ in ("PROPN", "NOUN")]
+        if verb.pos_ != "VERB" or not nouns or any(c.dep_ == "dobj" for c in verb.children):
+            return
+        noun = nouns[0]
+    noun.head = verb
+    noun.dep_ = "nsubj"
+    whom.head = verb
+    whom.dep_ = "dobj"
+
+
+def _misread(token: Any) -> bool:
+    """An all-capital word of two or more letters tagged a verb or adjective and followed by a
+    common noun of its sentence: "ECOWAS heads", "SADC leaders" (not "IS" or "US" alone)."""
+    after = token.doc[token.i + 1]
+    if after.pos_ == "ADJ" and after.head.pos_ == "NOUN" and after.head.i > after.i:
+        after = after.head  # "ECOWAS foreign ministers"
+    if not token.is_alpha or len(token.text) < 3 or after.pos_ != "NOUN" or after.is_sent_start:
+        return False
+    if token.text.isupper():
+        return token.pos_ in ("VERB", "ADJ")
+    # the casing stage hands "ECOWAS" to the parser as "Ecowas": a capitalised finite verb
+    # before a noun is such a name (never "Iranian officials": adjectives stay as they are)
+    return token.text.istitle() and token.tag_ in ("VBD", "VB", "VBP", "VBZ")
+
+
+def _repair(acronym: Any, noun: Any) -> None:
+    phrase = noun
+    while phrase.dep_ in ("compound", "amod") and phrase.head.i > phrase.i:
+        phrase = phrase.head  # "ECOWAS defence chiefs": the phrase's head is "chiefs"
+    if acronym.dep_ == "ROOT":
+        if not _promote_verb(acronym, phrase):
+            return
+    elif phrase in acronym.subtree:
+        return  # a structure this repair does not know: leave the parse alone
+    for child in list(acronym.children):
+        child.head = acronym.head if acronym.dep_ != "ROOT" else phrase
+    acronym.head = phrase
+    acronym.dep_ = "compound"
+    acronym.pos_ = "PROPN"
+    acronym.tag_ = "NNP"
+
+
+def _promote_verb(acronym: Any, phrase: Any) -> bool:
+    """Make the verb the parser hung off a root acronym the root, its subject the acronym's
+    noun: "[ECOWAS] heads of state suspended Mali" -> "heads ... suspended"."""
+    if phrase.dep_ == "nsubj" and phrase.head.head == acronym and phrase.head.pos_ == "VERB":
+        verbs = [phrase.head]  # "[Ecowas] heads suspended Mali": the verb has its subject
+    elif phrase.head == acronym:
+        # the verb hangs off the acronym or off its noun ("heads ... suspended" as acl)
+        verbs = [
+            c
+            for c in list(acronym.children) + list(phrase.children)
+            if c.dep_ in _HUNG_VERB_DEPS
+            and c.pos_ == "VERB"
+            and c.i > phrase.i
+            and not any(g.dep_ in _SUBJECTS for g in c.children)
+        ]
+    else:
+        return False
+    if not verbs:
+        return False
+    verb = verbs[0]
+    verb.head = verb
+    for child in list(acronym.children):
+        if child not in (verb, phrase):
+            child.head = verb
+    verb.dep_ = "ROOT"
+    if verb.tag_ == "VBN":
+        verb.tag_ = "VBD"  # "suspended Mali" with no auxiliary is a past tense, not a passive
+    phrase.head = verb
+    phrase.dep_ = "nsubj"
+    return True
+
+
+__all__ = ["repair_acronyms"]

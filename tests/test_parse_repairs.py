@@ -1,0 +1,54 @@
+"""The parse repairs after the parser: acronyms read as verbs, and "whom" read as a subject."""
+
+from __future__ import annotations
+
+import pytest
+
+from casus.nlp import load_model
+
+
+def _token(text: str, word: str):  # type: ignore[no-untyped-def]
+    return next(t for t in load_model()(text) if t.text == word)
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym", "verb"),
+    [
+        (
+            "Meeting in Accra on 30 May, Ecowas heads of state suspended Mali from the bloc's"
+            " institutions.",
+            "Ecowas",
+            "suspended",
+        ),
+        ("ECOWAS defence chiefs threatened Niger's junta with force.", "ECOWAS", "threatened"),
+        ("SADC heads of state deployed troops to Mozambique.", "SADC", "deployed"),
+    ],
+)
+def test_acronym_before_a_role_noun_is_a_compound_of_the_subject(
+    text: str, acronym: str, verb: str
+) -> None:
+    name = _token(text, acronym)
+    assert name.dep_ == "compound" and name.pos_ == "PROPN"
+    assert name.head.dep_ == "nsubj" and name.head.head.text == verb
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "verb"),
+    [
+        (
+            "President Lai, whom Beijing last month called a parasite, condemned it.",
+            "Beijing",
+            "called",
+        ),
+        ("The activist, whom Russian police arrested in March, was freed.", "police", "arrested"),
+    ],
+)
+def test_whom_is_the_object_of_its_clause(text: str, subject: str, verb: str) -> None:
+    whom = _token(text, "whom")
+    assert whom.dep_ == "dobj" and whom.head.text == verb
+    assert _token(text, subject).dep_ == "nsubj" and _token(text, subject).head.text == verb
+
+
+def test_adjectives_of_nationality_are_left_alone() -> None:
+    iranian = _token("Iranian officials condemned the attack.", "Iranian")
+    assert iranian.pos_ == "ADJ" and iranian.dep_ == "amod"

@@ -78,6 +78,7 @@ from casus.engine.sides import (
 )
 from casus.engine.targets import TargetFinder
 from casus.engine.two_sides import recent_dyad
+from casus.engine.venues import hosted_forces
 from casus.model import UNKNOWN_COUNTRY, Actor, Attribution, Event, Modality
 from casus.ontology.cameo import CameoCode, CameoTable, load_intentions
 from casus.ontology.lexicon import Lexicon, Pattern
@@ -375,6 +376,9 @@ class EventEngine:
             and not (parties or unnamed_detainees(code.code, frame))
         ):
             return []
+        targets = [
+            hosted_forces(scope, frame, t) for t in targets
+        ]  # "a base that hosts U.S. forces"
         return self._events(scope, frame, pattern, sources, targets, both=joint)
 
     def _joint(self, code: CameoCode, frame: Frame) -> bool:

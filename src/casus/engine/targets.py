@@ -45,6 +45,7 @@ from casus.engine.sides import (
     posture_agent,
     reporting_authority,
 )
+from casus.engine.venues import is_venue_noun, on_venues
 from casus.model import Actor
 from casus.ontology.lexicon import Pattern
 from casus.ontology.words import word_list, word_sequence
@@ -201,6 +202,7 @@ class TargetFinder:
             set()
             if pattern.code[:2] in PLACE_TARGET_ROOTS
             else {t.i for p in VENUE_PREPS if p != pattern.prep for t in frame.preps.get(p, [])}
+            | {t.i for t in on_venues(frame) if pattern.prep != "on"}
         )
         for tokens in steps:
             found = [
@@ -516,7 +518,11 @@ class TargetFinder:
     ) -> list[Actor]:
         out = []
         for token in tokens:
-            if venues and token.i in venues and resolver.is_place_name(token):
+            if (
+                venues
+                and token.i in venues
+                and (resolver.is_place_name(token) or is_venue_noun(token))
+            ):
                 continue
             token = unwrap_quantifier(token)
             if token.lemma_.lower() in BORDER_WORDS:  # "near the border with Azerbaijan"

@@ -26,8 +26,6 @@ if TYPE_CHECKING:
 VENUE_NOUNS = word_list("venue_nouns")
 OCCASION_NOUNS = word_list("occasion_nouns")
 HOST_VERBS = word_list("host_verbs")
-# how a side is found when it is only a place the text names
-PLACE_HOWS = frozenset({"place", "dictionary"})
 
 
 def _on_objects(frame: Frame) -> list[Token]:
@@ -68,7 +66,7 @@ def hosted_forces(scope: Scope, frame: Frame, target: Actor | None) -> Actor | N
     """The forces a struck place keeps, when a relative clause says so: "fired missiles at
     the Al Udeid air base in Qatar, which hosts U.S. forces" → the United States; else the
     target unchanged."""
-    if target is None or target.how not in PLACE_HOWS or target.roles:
+    if target is None or target.how == "person":
         return target
     doc = frame.pred.doc
     span = doc.char_span(

@@ -291,7 +291,7 @@ class EventEngine:
     def _build(self, scope: Scope, frame: Frame, pattern: Pattern) -> list[tuple[Event, Token]]:
         """The events of one matched frame: who acts, on whom, then one event per pair."""
         code = self.cameo.get(pattern.code)
-        scope.resolver.dyad = recent_dyad(scope, frame)
+        scope.resolver.dyad = recent_dyad(scope, frame, self.matcher)
         sources = self._sources(scope, frame, code.root)
         if not sources:
             return []

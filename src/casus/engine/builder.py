@@ -376,9 +376,6 @@ class EventEngine:
             and not (parties or unnamed_detainees(code.code, frame))
         ):
             return []
-        targets = [
-            hosted_forces(scope, frame, t) for t in targets
-        ]  # "a base that hosts U.S. forces"
         return self._events(scope, frame, pattern, sources, targets, both=joint)
 
     def _joint(self, code: CameoCode, frame: Frame) -> bool:
@@ -490,7 +487,7 @@ class EventEngine:
         stated = stated_intent(frame, code.root, modality, self.intentions, self.lexicon)
         out = []
         for source, target in self._pairs(sources, targets, both):
-            target = home_ground(source, target, code)
+            target = home_ground(source, hosted_forces(scope, frame, target), code)
             if not codable(source, target, code):
                 continue
             event = self._event(scope, frame, pattern, code, modality, source, target)

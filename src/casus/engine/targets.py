@@ -45,7 +45,7 @@ from casus.engine.sides import (
     posture_agent,
     reporting_authority,
 )
-from casus.engine.venues import is_venue_noun, on_venues
+from casus.engine.venues import is_venue, on_venues
 from casus.model import Actor
 from casus.ontology.lexicon import Pattern
 from casus.ontology.words import word_list, word_sequence
@@ -518,11 +518,7 @@ class TargetFinder:
     ) -> list[Actor]:
         out = []
         for token in tokens:
-            if (
-                venues
-                and token.i in venues
-                and (resolver.is_place_name(token) or is_venue_noun(token))
-            ):
+            if venues and token.i in venues and is_venue(token, resolver):
                 continue
             token = unwrap_quantifier(token)
             if token.lemma_.lower() in BORDER_WORDS:  # "near the border with Azerbaijan"

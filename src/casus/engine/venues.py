@@ -20,6 +20,7 @@ from casus.ontology.words import word_list
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from casus.engine.resolver import Resolver
     from casus.engine.scope import Scope
     from casus.model import Actor
 
@@ -49,9 +50,10 @@ def occasions(frame: Frame) -> list[Token]:
     return [t for t in _on_objects(frame) if t.lemma_.lower() in OCCASION_NOUNS]
 
 
-def is_venue_noun(token: Token) -> bool:
-    """Whether a token heads an "on" venue phrase ("island", "sidelines")."""
-    return token.lemma_.lower() in VENUE_NOUNS
+def is_venue(token: Token, resolver: Resolver) -> bool:
+    """Whether a place phrase's head says where, not who: a place name ("in Moscow") or a
+    venue noun ("on the island of St Vincent")."""
+    return resolver.is_place_name(token) or token.lemma_.lower() in VENUE_NOUNS
 
 
 def spans(scope: Scope, heads: list[Token]) -> list[tuple[int, int]]:

@@ -79,6 +79,7 @@ from casus.engine.sides import (
 )
 from casus.engine.targets import TargetFinder
 from casus.engine.two_sides import recent_dyad
+from casus.engine.venues import hosted_forces
 from casus.model import UNKNOWN_COUNTRY, Actor, Attribution, Event, Modality
 from casus.ontology.cameo import CameoCode, CameoTable, load_intentions
 from casus.ontology.lexicon import Lexicon, Pattern
@@ -290,7 +291,7 @@ class EventEngine:
     def _build(self, scope: Scope, frame: Frame, pattern: Pattern) -> list[tuple[Event, Token]]:
         """The events of one matched frame: who acts, on whom, then one event per pair."""
         code = self.cameo.get(pattern.code)
-        scope.resolver.dyad = recent_dyad(scope, frame)
+        scope.resolver.dyad = recent_dyad(scope, frame, self.matcher)
         sources = self._sources(scope, frame, code.root)
         if not sources:
             return []
@@ -486,7 +487,7 @@ class EventEngine:
         stated = stated_intent(frame, code.root, modality, self.intentions, self.lexicon)
         out = []
         for source, target in self._pairs(sources, targets, both):
-            target = home_ground(source, target, code)
+            target = home_ground(source, hosted_forces(scope, frame, target), code)
             if not codable(source, target, code):
                 continue
             event = self._event(scope, frame, pattern, code, modality, source, target)

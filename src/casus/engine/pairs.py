@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from casus.engine.clauses import VIOLENT_ROOTS
 from casus.engine.frames import prep_objects
+from casus.engine.venues import occasions, on_venues
+from casus.engine.venues import spans as venue_spans
 from casus.model import Actor, Event
 from casus.ontology.words import word_list
 
@@ -147,24 +149,25 @@ def without_venues(
     alone: bool = False,
 ) -> list[Actor | None]:
     """A joint act's place is no party to it when two parties are named besides it: "Iran
-    and the United States held talks in Oman", "met Putin at the Kremlin"; and the place of
-    an act one side does ``alone`` is never its party ("declared a unilateral ceasefire in
-    south Lebanon").
+    and the United States held talks in Oman", "met Putin at the Kremlin", "met on the island
+    of St Vincent"; the place of an act one side does ``alone`` is never its party ("declared
+    a unilateral ceasefire in south Lebanon"), nor is a gathering on whose sidelines it was
+    done ("met on the sidelines of the G20 summit").
     """
-    venues = list(frame.preps.get("in", [])) + list(frame.preps.get("at", []))
+    venues = list(frame.preps.get("in", [])) + list(frame.preps.get("at", [])) + on_venues(frame)
     for obj in frame.objects:
         inner: dict[str, list[Token]] = {}
         prep_objects(obj, inner)
         venues += inner.get("in", []) + inner.get("at", [])
-    spans = [
-        (v.left_edge.idx + scope.offset, v.right_edge.idx + len(v.right_edge) + scope.offset)
-        for v in venues
-    ]
+    places = venue_spans(scope, venues)
+    gatherings = venue_spans(scope, occasions(frame))
 
-    def at_venue(actor: Actor | None) -> bool:
-        return actor is not None and any(a <= actor.start < b for a, b in spans)
+    def within(actor: Actor | None, found: list[tuple[int, int]]) -> bool:
+        return actor is not None and any(a <= actor.start < b for a, b in found)
 
-    kept = [t for t in targets if not at_venue(t)]
+    # "met on the sidelines of the ASEAN meeting": ASEAN is no partner, whoever else is named
+    targets = [t for t in targets if not within(t, gatherings)] or [None]
+    kept = [t for t in targets if not within(t, places)]
     named = {a.code for a in list(sources) + kept if a is not None and a.known}
     if alone:
         return kept or [None]
@@ -236,6 +239,8 @@ def home_ground(source: Actor, target: Actor | None, code: CameoCode) -> Actor |
     commitment"). Actions done to someone (roots 16-20) are left as they are."""
     if target is None or code.root in HOME_GROUND_KEPT:
         return target
+    if target.how == "pronoun" and target.text.lower() == "it" and target.code == source.country:
+        return None  # "Jordan's foreign minister called it an escalation": "it" is no country
     if (
         code.root == RETRACTION_ROOT
         and target.how == "pronoun"

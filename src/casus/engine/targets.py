@@ -46,6 +46,7 @@ from casus.engine.sides import (
     posture_agent,
     reporting_authority,
 )
+from casus.engine.venues import is_venue, on_venues
 from casus.engine.voiced_in import voiced_in
 from casus.model import Actor
 from casus.ontology.lexicon import Pattern
@@ -204,6 +205,7 @@ class TargetFinder:
             set()
             if pattern.code[:2] in PLACE_TARGET_ROOTS
             else {t.i for p in VENUE_PREPS if p != pattern.prep for t in frame.preps.get(p, [])}
+            | {t.i for t in on_venues(frame) if pattern.prep != "on"}
         )
         for tokens in steps:
             found = [
@@ -522,7 +524,7 @@ class TargetFinder:
     ) -> list[Actor]:
         out = []
         for token in tokens:
-            if venues and token.i in venues and resolver.is_place_name(token):
+            if venues and token.i in venues and is_venue(token, resolver):
                 continue
             token = unwrap_quantifier(token)
             if token.lemma_.lower() in BORDER_WORDS:  # "near the border with Azerbaijan"

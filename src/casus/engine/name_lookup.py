@@ -55,6 +55,8 @@ def person_named(
             chunk = tokens[i : i + size]
             if size == 1 and _other_first_name(dictionary, chunk[0]):
                 continue  # "Farah Qureshi" is not the minister called Qureshi
+            if _other_last_name(dictionary, chunk[-1], tokens):
+                continue  # "Fahim Twaha" is not the vice president called Fahim
             rows = dictionary.people.get(normalize(" ".join(words[i : i + size])), [])
             entries = [e for e in rows if e.valid_on(day)] or _nearest(rows, day)
             if entries and size > best_len:
@@ -74,6 +76,24 @@ def _other_first_name(dictionary: ActorDictionary, token: Token) -> bool:
         and prev.ent_type_ == "PERSON"
         and not dictionary.role_of(prev.lemma_.lower())
         and prev.lower_.rstrip(".") not in TITLE_WORDS
+    )
+
+
+def _other_last_name(dictionary: ActorDictionary, token: Token, tokens: list[Token]) -> bool:
+    """Whether a name is followed, in the same phrase, by more of another person's name:
+    "Lamu Governor Fahim Twaha" is not the Afghan vice president called Fahim, "President Ali
+    Bongo" not President (Irfaan) Ali. The next word is a capitalised proper noun that is no
+    role, title or dictionary name ("Putin Kremlin" keeps Putin)."""
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return (
+        nxt is not None
+        and nxt in tokens
+        and nxt.pos_ == "PROPN"
+        and nxt.ent_type_ in ("PERSON", "")
+        and nxt.text[:1].isupper()
+        and not dictionary.role_of(nxt.lemma_.lower())
+        and nxt.lower_.rstrip(".") not in TITLE_WORDS
+        and not dictionary.find(nxt.text)
     )
 
 
@@ -121,6 +141,8 @@ def phrase_names(
             ):
                 continue
             entries = dictionary.find(" ".join(texts[i : i + size]), day)
+            if not entries and size > 1:
+                entries = _out_of_dates(dictionary, " ".join(texts[i : i + size]), day)
             if not entries:
                 continue
             chunk = own[i : i + size]
@@ -144,6 +166,16 @@ def phrase_names(
                 modifier = entry
                 modifier_dist = min(abs(t.i - head.i) for t in chunk)
     return head_entry, modifier
+
+
+def _out_of_dates(dictionary: ActorDictionary, text: str, day: dt.date | None) -> list[Entry]:
+    """The rows of a name of two words or more named outside all its dates, when they all
+    give one code: "the African Union" in a 2001 story is the organisation then being founded
+    (not "African" + the trade-union role), "the Soviet Union" in 2020 is still the USSR."""
+    if day is None:
+        return []
+    rows = dictionary.find(text, None)
+    return rows if len({r.code for r in rows}) == 1 else []
 
 
 def _in_longer_name(chunk: list[Token], tokens: list[Token]) -> bool:
@@ -237,15 +269,30 @@ def compound_place(gazetteer: Gazetteer, head: Token) -> str | None:
     return place_country(gazetteer, head)
 
 
+def longer_place(dictionary: ActorDictionary, gazetteer: Gazetteer, head: Token) -> str | None:
+    """The country of a place of two words or more that the head names with its compounds
+    and that is no one's full name: "El Obeid" is the Sudanese city, not a minister called
+    Obeid whose one-word alias it contains."""
+    name = _place_name(head)
+    if len(name.split()) < 2 or dictionary.people.get(normalize(name)):
+        return None
+    return place_country(gazetteer, head)
+
+
+def _place_name(head: Token) -> str:
+    """The head with its compounds, as written."""
+    name = [
+        t for t in head.subtree if t.i == head.i or (t.dep_ == "compound" and t.head.i == head.i)
+    ]
+    return " ".join(t.text for t in sorted(name, key=lambda t: t.i))
+
+
 def place_country(gazetteer: Gazetteer, head: Token) -> str | None:
     """The country of the place a proper-noun head (with its compounds) names, if the
     gazetteer knows it."""
     if head.pos_ != "PROPN" or head.ent_type_ in ("PERSON", "NORP"):
         return None
-    name = [
-        t for t in head.subtree if t.i == head.i or (t.dep_ == "compound" and t.head.i == head.i)
-    ]
-    place = gazetteer.lookup(" ".join(t.text for t in sorted(name, key=lambda t: t.i)))
+    place = gazetteer.lookup(_place_name(head))
     if place is None or (head.ent_type_ == "ORG" and place.population < LARGE_CITY):
         # spaCy often tags cities as ORG ("Russian forces attacked Kherson"); only a city
         # the gazetteer knows as large is taken as a place then

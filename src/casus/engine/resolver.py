@@ -20,6 +20,7 @@ from casus.engine.context import NOT_COUNTRIES, country_evidence, is_country
 from casus.engine.name_lookup import (
     MEMBER_NOUNS,
     compound_place,
+    longer_place,
     person_named,
     phrase_names,
     phrase_roles,
@@ -340,6 +341,10 @@ class Resolver:
         person = person_named(self.dictionary, self.day, tokens) or person_named(
             self.dictionary, self.day, appositions(head)
         )
+        if person is not None and longer_place(
+            self.dictionary, self.gazetteer, head
+        ):
+            person = None  # "the RSF shelled El Obeid": the city, not a minister named Obeid
         if person is not None:
             parts = split_code(person.code)
             return Actor(person.code, parts.country, parts.roles, text, start, end, "person")

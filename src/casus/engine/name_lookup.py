@@ -55,9 +55,9 @@ def person_named(
             chunk = tokens[i : i + size]
             if size == 1 and _other_first_name(dictionary, chunk[0]):
                 continue  # "Farah Qureshi" is not the minister called Qureshi
-            if _other_last_name(dictionary, chunk[-1], tokens):
-                continue  # "Fahim Twaha" is not the vice president called Fahim
             rows = dictionary.people.get(normalize(" ".join(words[i : i + size])), [])
+            if rows and _other_last_name(dictionary, chunk[-1], tokens, rows):
+                continue  # "Fahim Twaha" is not the vice president called Fahim
             entries = [e for e in rows if e.valid_on(day)] or _nearest(rows, day)
             if entries and size > best_len:
                 best, best_len = entries[0], size
@@ -79,15 +79,19 @@ def _other_first_name(dictionary: ActorDictionary, token: Token) -> bool:
     )
 
 
-def _other_last_name(dictionary: ActorDictionary, token: Token, tokens: list[Token]) -> bool:
+def _other_last_name(
+    dictionary: ActorDictionary, token: Token, tokens: list[Token], rows: list[Entry]
+) -> bool:
     """Whether a name is followed, in the same phrase, by more of another person's name:
     "Lamu Governor Fahim Twaha" is not the Afghan vice president called Fahim, "President Ali
     Bongo" not President (Irfaan) Ali. The next word is a capitalised proper noun that is no
-    role, title or dictionary name ("Putin Kremlin" keeps Putin)."""
+    role, title or dictionary name ("Putin Kremlin" keeps Putin) and no part of the listed
+    person's full name ("IWAYA Takeshi", "Abdullah bin Zayed Al Nahyan" are theirs)."""
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return (
         nxt is not None
         and nxt in tokens
+        and all(nxt.lower_ not in normalize(r.label).split() for r in rows)
         and nxt.pos_ == "PROPN"
         and nxt.ent_type_ in ("PERSON", "")
         and nxt.text[:1].isupper()
@@ -274,9 +278,12 @@ def longer_place(dictionary: ActorDictionary, gazetteer: Gazetteer, head: Token)
     and that is no one's full name: "El Obeid" is the Sudanese city, not a minister called
     Obeid whose one-word alias it contains."""
     name = _place_name(head)
-    if len(name.split()) < 2 or dictionary.people.get(normalize(name)):
+    if head.pos_ != "PROPN" or len(name.split()) < 2 or dictionary.people.get(normalize(name)):
         return None
-    return place_country(gazetteer, head)
+    place = gazetteer.lookup(name)
+    if place is None or (head.ent_type_ in ("PERSON", "ORG") and place.population < LARGE_CITY):
+        return None  # spaCy's tag is only overruled for a city as large as El Obeid
+    return place.country
 
 
 def _place_name(head: Token) -> str:

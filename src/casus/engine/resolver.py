@@ -341,10 +341,10 @@ class Resolver:
         person = person_named(self.dictionary, self.day, tokens) or person_named(
             self.dictionary, self.day, appositions(head)
         )
-        if person is not None and longer_place(
-            self.dictionary, self.gazetteer, head
-        ):
-            person = None  # "the RSF shelled El Obeid": the city, not a minister named Obeid
+        named = person is not None or head.ent_type_ == "PERSON"
+        region = longer_place(self.dictionary, self.gazetteer, head) if named else None
+        if region is not None:  # "the RSF shelled El Obeid": the city, not a minister Obeid
+            return Actor(region, region, (), text, start, end, "place")
         if person is not None:
             parts = split_code(person.code)
             return Actor(person.code, parts.country, parts.roles, text, start, end, "person")

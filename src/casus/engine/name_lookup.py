@@ -32,6 +32,8 @@ MEMBER_NOUNS = word_list("member_nouns")
 # a direction before an area or a place says where, not who: "the western border"
 COMPASS_WORDS = word_list("compass_words")
 AREA_WORDS = word_list("area_words") | word_list("border_words")
+# the type nouns of a province or state: "Kaduna state", "the Centre department"
+TYPE_WORDS = word_list("area_words") | word_list("subdivision_words")
 # lower-case joiners of a longer place name: "Mocimboa da Praia" is no Praia (Cape Verde)
 NAME_PARTICLES = word_list("name_particles")
 CAPITAL_KINDS = frozenset({"capital", "seat"})
@@ -292,6 +294,19 @@ def _place_name(head: Token) -> str:
         t for t in head.subtree if t.i == head.i or (t.dep_ == "compound" and t.head.i == head.i)
     ]
     return " ".join(t.text for t in sorted(name, key=lambda t: t.i))
+
+
+def subdivision_country(gazetteer: Gazetteer, head: Token) -> str | None:
+    """The country of a province, state or department named by a proper noun before a
+    common type noun: "the Centre department" (Haiti), "Kaduna state" (Nigeria). The type
+    word decides a name several countries share ("Centre" is a region elsewhere)."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in TYPE_WORDS:
+        return None
+    name = [c for c in head.children if c.dep_ == "compound" and c.i < head.i]
+    if not name or any(c.pos_ != "PROPN" for c in name):
+        return None
+    place = gazetteer.lookup(" ".join(t.text for t in [*name, head]))
+    return place.country if place is not None and place.precision == "region" else None
 
 
 def place_country(gazetteer: Gazetteer, head: Token) -> str | None:

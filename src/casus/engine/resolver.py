@@ -25,6 +25,7 @@ from casus.engine.name_lookup import (
     phrase_names,
     phrase_roles,
     place_country,
+    subdivision_country,
 )
 from casus.engine.phrases import (
     COUNTRY_NOUNS,
@@ -396,7 +397,7 @@ class Resolver:
                 # the dateline's country is the story's, and later mentions refer back to it
                 "context" if definite.how == "context" else "pronoun",
             )
-        place = place_country(self.gazetteer, head)
+        place = place_country(self.gazetteer, head) or subdivision_country(self.gazetteer, head)
         if place is not None:
             return Actor(place, place, (), text, start, end, "place")
         for appos in (c for c in head.children if c.dep_ == "appos" and c.i > head.i):

@@ -363,7 +363,7 @@ def _regions() -> dict[str, Place]:
 def _type_words() -> frozenset[str]:
     from casus.ontology.words import word_list
 
-    return frozenset(word_list("area_words"))
+    return frozenset(word_list("area_words") | word_list("subdivision_words"))
 
 
 def _common_name(name: str) -> bool:

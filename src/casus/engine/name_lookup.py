@@ -312,11 +312,15 @@ def subdivision_country(gazetteer: Gazetteer, head: Token) -> str | None:
 def place_country(gazetteer: Gazetteer, head: Token) -> str | None:
     """The country of the place a proper-noun head (with its compounds) names, if the
     gazetteer knows it."""
-    if head.pos_ != "PROPN" or head.ent_type_ in ("PERSON", "NORP"):
+    if head.pos_ != "PROPN" or head.ent_type_ == "NORP":
         return None
-    place = gazetteer.lookup(_place_name(head))
-    if place is None or (head.ent_type_ == "ORG" and place.population < LARGE_CITY):
-        # spaCy often tags cities as ORG ("Russian forces attacked Kherson"); only a city
-        # the gazetteer knows as large is taken as a place then
+    name = _place_name(head)
+    if head.ent_type_ == "PERSON" and " " not in name:
+        return None
+    place = gazetteer.lookup(name)
+    if place is None or (head.ent_type_ in ("ORG", "PERSON") and place.population < LARGE_CITY):
+        # spaCy often tags cities as ORG ("Russian forces attacked Kherson") and a city of
+        # two words as a person ("El Obeid"); only a city the gazetteer knows as large is
+        # taken as a place then (a person the dictionary knows was matched before)
         return None
     return place.country

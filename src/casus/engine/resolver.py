@@ -342,8 +342,7 @@ class Resolver:
         person = person_named(self.dictionary, self.day, tokens) or person_named(
             self.dictionary, self.day, appositions(head)
         )
-        named = person is not None or head.ent_type_ == "PERSON"
-        region = longer_place(self.dictionary, self.gazetteer, head) if named else None
+        region = longer_place(self.dictionary, self.gazetteer, head) if person else None
         if region is not None:  # "the RSF shelled El Obeid": the city, not a minister Obeid
             return Actor(region, region, (), text, start, end, "place")
         if person is not None:

@@ -344,6 +344,7 @@ class Resolver:
         )
         region = longer_place(self.dictionary, self.gazetteer, head) if person else None
         if region is not None:  # "the RSF shelled El Obeid": the city, not a minister Obeid
+            region = self.gazetteer.country_on(region, self.day)
             return Actor(region, region, (), text, start, end, "place")
         if person is not None:
             parts = split_code(person.code)
@@ -355,6 +356,7 @@ class Resolver:
             # "the West Bank", "West Darfur": a place name that begins with an actor's name
             region = compound_place(self.gazetteer, head)
             if region is not None:
+                region = self.gazetteer.country_on(region, self.day)
                 return Actor(region, region, (), text, start, end, "place")
         if (
             head_entry is not None
@@ -398,6 +400,7 @@ class Resolver:
             )
         place = place_country(self.gazetteer, head) or subdivision_country(self.gazetteer, head)
         if place is not None:
+            place = self.gazetteer.country_on(place, self.day)  # Juba in 2005 → SDN
             return Actor(place, place, (), text, start, end, "place")
         for appos in (c for c in head.children if c.dep_ == "appos" and c.i > head.i):
             # "Amadou Diallo, a Malian opposition leader, said": who the apposition says

@@ -44,6 +44,9 @@ def resolve(coder: Coder, phrase: str, day: str) -> Actor | None:
         ("Belavia", "2021-06-01", "BLRBUS", "dictionary"),
         ("Gazprom", "2022-03-15", "RUSBUS", "dictionary"),
         ("PDVSA", "2019-01-29", "VENBUS", "dictionary"),
+        # a party's general secretary is no general (MIL) but the state's leadership (GOV)
+        ("the Vietnamese general secretary", "2025-01-10", "VNMGOV", "dictionary"),
+        ("Laos's General Secretary", "2025-01-10", "LAOGOV", "dictionary"),
         # a subdivision's type word decides a shared name
         ("the Centre department", "2025-04-02", "HTI", "place"),
         ("the Okinawa prefecture", "2024-09-01", "JPN", "place"),

@@ -36,6 +36,9 @@ def resolve(coder: Coder, phrase: str, day: str) -> Actor | None:
         ("the African Union", "2001-06-01", "IGOAFRAFU", "dictionary"),
         ("the African Union", "2023-06-01", "IGOAFRAFU", "dictionary"),
         ("the Soviet Union", "2019-12-27", "USR", "dictionary"),
+        # ...but a capital outside its dates is only a city
+        ("Port Sudan", "2020-01-10", "SDN", "dictionary"),
+        ("Port Sudan", "2024-01-10", "SDNGOV", "metonym"),
         # bare Congo by date
         ("Congo", "1986-03-11", "COG", "dictionary"),
         ("Congo", "1965-03-11", "COD", "dictionary"),

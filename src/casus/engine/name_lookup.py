@@ -180,7 +180,8 @@ def _out_of_dates(dictionary: ActorDictionary, text: str, day: dt.date | None) -
     (not "African" + the trade-union role), "the Soviet Union" in 2020 is still the USSR."""
     if day is None:
         return []
-    rows = dictionary.find(text, None)
+    # a capital outside its dates is only a city: "Port Sudan" in 2020 is no seat of power
+    rows = [r for r in dictionary.find(text, None) if r.kind not in CAPITAL_KINDS]
     return rows if len({r.code for r in rows}) == 1 else []
 
 

@@ -32,6 +32,8 @@ MEMBER_NOUNS = word_list("member_nouns")
 # a direction before an area or a place says where, not who: "the western border"
 COMPASS_WORDS = word_list("compass_words")
 AREA_WORDS = word_list("area_words") | word_list("border_words")
+# the type nouns of a province or state: "Kaduna state", "the Centre department"
+TYPE_WORDS = word_list("area_words") | word_list("subdivision_words")
 # lower-case joiners of a longer place name: "Mocimboa da Praia" is no Praia (Cape Verde)
 NAME_PARTICLES = word_list("name_particles")
 CAPITAL_KINDS = frozenset({"capital", "seat"})
@@ -56,6 +58,8 @@ def person_named(
             if size == 1 and _other_first_name(dictionary, chunk[0]):
                 continue  # "Farah Qureshi" is not the minister called Qureshi
             rows = dictionary.people.get(normalize(" ".join(words[i : i + size])), [])
+            if rows and _other_last_name(dictionary, chunk[-1], tokens, rows):
+                continue  # "Fahim Twaha" is not the vice president called Fahim
             entries = [e for e in rows if e.valid_on(day)] or _nearest(rows, day)
             if entries and size > best_len:
                 best, best_len = entries[0], size
@@ -74,6 +78,28 @@ def _other_first_name(dictionary: ActorDictionary, token: Token) -> bool:
         and prev.ent_type_ == "PERSON"
         and not dictionary.role_of(prev.lemma_.lower())
         and prev.lower_.rstrip(".") not in TITLE_WORDS
+    )
+
+
+def _other_last_name(
+    dictionary: ActorDictionary, token: Token, tokens: list[Token], rows: list[Entry]
+) -> bool:
+    """Whether a name is followed, in the same phrase, by more of another person's name:
+    "Lamu Governor Fahim Twaha" is not the Afghan vice president called Fahim, "President Ali
+    Bongo" not President (Irfaan) Ali. The next word is a capitalised proper noun that is no
+    role, title or dictionary name ("Putin Kremlin" keeps Putin) and no part of the listed
+    person's full name ("IWAYA Takeshi", "Abdullah bin Zayed Al Nahyan" are theirs)."""
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return (
+        nxt is not None
+        and nxt in tokens
+        and all(nxt.lower_ not in normalize(r.label).split() for r in rows)
+        and nxt.pos_ == "PROPN"
+        and nxt.ent_type_ in ("PERSON", "")
+        and nxt.text[:1].isupper()
+        and not dictionary.role_of(nxt.lemma_.lower())
+        and nxt.lower_.rstrip(".") not in TITLE_WORDS
+        and not dictionary.find(nxt.text)
     )
 
 
@@ -121,6 +147,8 @@ def phrase_names(
             ):
                 continue
             entries = dictionary.find(" ".join(texts[i : i + size]), day)
+            if not entries and size > 1:
+                entries = _out_of_dates(dictionary, " ".join(texts[i : i + size]), day)
             if not entries:
                 continue
             chunk = own[i : i + size]
@@ -144,6 +172,17 @@ def phrase_names(
                 modifier = entry
                 modifier_dist = min(abs(t.i - head.i) for t in chunk)
     return head_entry, modifier
+
+
+def _out_of_dates(dictionary: ActorDictionary, text: str, day: dt.date | None) -> list[Entry]:
+    """The rows of a name of two words or more named outside all its dates, when they all
+    give one code: "the African Union" in a 2001 story is the organisation then being founded
+    (not "African" + the trade-union role), "the Soviet Union" in 2020 is still the USSR."""
+    if day is None:
+        return []
+    # a capital outside its dates is only a city: "Port Sudan" in 2020 is no seat of power
+    rows = [r for r in dictionary.find(text, None) if r.kind not in CAPITAL_KINDS]
+    return rows if len({r.code for r in rows}) == 1 else []
 
 
 def _in_longer_name(chunk: list[Token], tokens: list[Token]) -> bool:
@@ -240,18 +279,53 @@ def compound_place(gazetteer: Gazetteer, head: Token) -> str | None:
     return place_country(gazetteer, head)
 
 
-def place_country(gazetteer: Gazetteer, head: Token) -> str | None:
-    """The country of the place a proper-noun head (with its compounds) names, if the
-    gazetteer knows it."""
-    if head.pos_ != "PROPN" or head.ent_type_ in ("PERSON", "NORP"):
+def longer_place(dictionary: ActorDictionary, gazetteer: Gazetteer, head: Token) -> str | None:
+    """The country of a place of two words or more that the head names with its compounds
+    and that is no one's full name: "El Obeid" is the Sudanese city, not a minister called
+    Obeid whose one-word alias it contains."""
+    name = _place_name(head)
+    if head.pos_ != "PROPN" or len(name.split()) < 2 or dictionary.people.get(normalize(name)):
         return None
+    place = gazetteer.lookup(name)
+    if place is None or (head.ent_type_ in ("PERSON", "ORG") and place.population < LARGE_CITY):
+        return None  # spaCy's tag is only overruled for a city as large as El Obeid
+    return place.country
+
+
+def _place_name(head: Token) -> str:
+    """The head with its compounds, as written."""
     name = [
         t for t in head.subtree if t.i == head.i or (t.dep_ == "compound" and t.head.i == head.i)
     ]
-    place = gazetteer.lookup(" ".join(t.text for t in sorted(name, key=lambda t: t.i)))
-    if place is None or (head.ent_type_ == "ORG" and place.population < LARGE_CITY):
-        # spaCy often tags cities as ORG ("Russian forces attacked Kherson"); only a city
-        # the gazetteer knows as large is taken as a place then
+    return " ".join(t.text for t in sorted(name, key=lambda t: t.i))
+
+
+def subdivision_country(gazetteer: Gazetteer, head: Token) -> str | None:
+    """The country of a province, state or department named by a proper noun before a
+    common type noun: "the Centre department" (Haiti), "Kaduna state" (Nigeria). The type
+    word decides a name several countries share ("Centre" is a region elsewhere)."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in TYPE_WORDS:
+        return None
+    name = [c for c in head.children if c.dep_ == "compound" and c.i < head.i]
+    if not name or any(c.pos_ != "PROPN" for c in name):
+        return None
+    place = gazetteer.lookup(" ".join(t.text for t in [*name, head]))
+    return place.country if place is not None and place.precision == "region" else None
+
+
+def place_country(gazetteer: Gazetteer, head: Token) -> str | None:
+    """The country of the place a proper-noun head (with its compounds) names, if the
+    gazetteer knows it."""
+    if head.pos_ != "PROPN" or head.ent_type_ == "NORP":
+        return None
+    name = _place_name(head)
+    if head.ent_type_ == "PERSON" and " " not in name:
+        return None
+    place = gazetteer.lookup(name)
+    if place is None or (head.ent_type_ in ("ORG", "PERSON") and place.population < LARGE_CITY):
+        # spaCy often tags cities as ORG ("Russian forces attacked Kherson") and a city of
+        # two words as a person ("El Obeid"); only a city the gazetteer knows as large is
+        # taken as a place then (a person the dictionary knows was matched before)
         return None
     return place.country
 

@@ -21,10 +21,12 @@ from casus.engine.listed_members import listed_members
 from casus.engine.name_lookup import (
     MEMBER_NOUNS,
     compound_place,
+    longer_place,
     person_named,
     phrase_names,
     phrase_roles,
     place_country,
+    subdivision_country,
 )
 from casus.engine.phrases import (
     COUNTRY_NOUNS,
@@ -359,6 +361,10 @@ class Resolver:
         person = person_named(self.dictionary, self.day, tokens) or person_named(
             self.dictionary, self.day, appositions(head)
         )
+        region = longer_place(self.dictionary, self.gazetteer, head) if person else None
+        if region is not None:  # "the RSF shelled El Obeid": the city, not a minister Obeid
+            region = self.gazetteer.country_on(region, self.day)
+            return Actor(region, region, (), text, start, end, "place")
         if person is not None:
             parts = split_code(person.code)
             return Actor(person.code, parts.country, parts.roles, text, start, end, "person")
@@ -369,6 +375,7 @@ class Resolver:
             # "the West Bank", "West Darfur": a place name that begins with an actor's name
             region = compound_place(self.gazetteer, head)
             if region is not None:
+                region = self.gazetteer.country_on(region, self.day)
                 return Actor(region, region, (), text, start, end, "place")
         if (
             head_entry is not None
@@ -410,8 +417,9 @@ class Resolver:
                 # the dateline's country is the story's, and later mentions refer back to it
                 "context" if definite.how == "context" else "pronoun",
             )
-        place = place_country(self.gazetteer, head)
+        place = place_country(self.gazetteer, head) or subdivision_country(self.gazetteer, head)
         if place is not None:
+            place = self.gazetteer.country_on(place, self.day)  # Juba in 2005 → SDN
             return Actor(place, place, (), text, start, end, "place")
         for appos in (c for c in head.children if c.dep_ == "appos" and c.i > head.i):
             # "Amadou Diallo, a Malian opposition leader, said": who the apposition says

@@ -13,6 +13,7 @@ Two lookups, because a name means different things in different places:
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -59,6 +60,7 @@ NOT_PLACES = frozenset(
     }
 )
 COUNTRY_HEADER = ("iso3", "iso2", "fips", "lat", "lon", "name")
+SUCCESSION_HEADER = ("country", "was", "from", "to", "note")
 REGION_HEADER = ("name", "country", "lat", "lon", "note")
 COUNTRY_FEATURE = "PCLI"  # GeoNames feature codes: independent political entity,
 CITY_FEATURE = "PPL"  # populated place,
@@ -155,6 +157,16 @@ class Gazetteer:
         if cities and (province is None or province.country in {c.country for c in cities}):
             return _best(cities, prefer)
         return province
+
+    def country_on(self, country: str, day: dt.date | None) -> str:
+        """The country a place of today's ``country`` was in on ``day``
+        (data/places/successions.tsv): Juba (SSD) in 2005 → SDN. Without a day, today's."""
+        if day is None:
+            return country
+        for was, start, end in _successions().get(country, ()):
+            if (start is None or start <= day) and (end is None or day <= end):
+                return was
+        return country
 
     def subdivision(self, text: str, prefer: tuple[str, ...] = ()) -> Place | None:
         """A first-level administrative division (province, state, governorate, oblast) by
@@ -341,6 +353,25 @@ def _build_cities() -> dict[str, list[Place]]:
 
 
 @lru_cache(maxsize=1)
+def _successions() -> dict[str, list[tuple[str, dt.date | None, dt.date | None]]]:
+    """Our successions table (data/places/successions.tsv) by today's country, validated."""
+    table: dict[str, list[tuple[str, dt.date | None, dt.date | None]]] = {}
+    for name, text in data_files("places", "successions.tsv"):
+        for row in read_tsv(text, name, SUCCESSION_HEADER):
+            dates = []
+            for column in ("from", "to"):
+                value = row.get(column)
+                try:
+                    dates.append(dt.date.fromisoformat(value) if value else None)
+                except ValueError as e:
+                    raise row.error(f"{column} must be an ISO date or -") from e
+            table.setdefault(row.require("country"), []).append(
+                (row.require("was"), dates[0], dates[1])
+            )
+    return table
+
+
+@lru_cache(maxsize=1)
 def _regions() -> dict[str, Place]:
     """Our regions table (data/places/regions.tsv) by normalised name, validated."""
     regions: dict[str, Place] = {}
@@ -363,7 +394,7 @@ def _regions() -> dict[str, Place]:
 def _type_words() -> frozenset[str]:
     from casus.ontology.words import word_list
 
-    return frozenset(word_list("area_words"))
+    return frozenset(word_list("area_words") | word_list("subdivision_words"))
 
 
 def _common_name(name: str) -> bool:

@@ -100,6 +100,7 @@ LISTS = frozenset(
         "document_nouns",
         "decision_nouns",
         "area_words",
+        "subdivision_words",
         "region_common_words",
         "motion_nouns",
         "measure_nouns",

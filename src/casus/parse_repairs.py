@@ -18,6 +18,8 @@ from typing import Any
 # A verb the parser hung off a root acronym: the sentence's real predicate.
 _HUNG_VERB_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp", "acl", "relcl"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+# What the parser may take an acronym for: a verb (also a finite auxiliary tag) or an adjective.
+_MISREAD_POS = frozenset({"VERB", "AUX", "ADJ"})
 
 
 def repair_acronyms(doc: Any) -> Any:
@@ -61,6 +63,8 @@ def _repair_whom(whom: Any) -> None:
 def _misread(token: Any) -> bool:
     """An all-capital word of two or more letters tagged a verb or adjective and followed by a
     common noun of its sentence: "ECOWAS heads", "SADC leaders" (not "IS" or "US" alone)."""
+    if token.pos_ not in _MISREAD_POS:
+        return False  # most words: checked first, since this runs on every token
     after = token.doc[token.i + 1]
     if after.pos_ == "ADJ" and after.head.pos_ == "NOUN" and after.head.i > after.i:
         after = after.head  # "ECOWAS foreign ministers"

@@ -16,6 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from casus.engine.phrases import phrase_tokens
+from casus.engine.sentences import document_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -42,6 +43,9 @@ def _definitions(doc: Doc) -> dict[str, Token]:
     if memo is not None:
         return memo
     memo = {}
+    if "(" not in document_text(doc):  # no bracket, no definition: most documents
+        doc.user_data[MEMO_KEY] = memo
+        return memo
     for token in doc:
         if not ACRONYM.match(token.text) or not _bracketed(token):
             continue

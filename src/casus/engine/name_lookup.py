@@ -147,7 +147,8 @@ def phrase_names(
             ):
                 continue
             entries = dictionary.find(" ".join(texts[i : i + size]), day)
-            if not entries and size > 1:
+            if not entries and size > 1 and own[i + size - 1].pos_ == "PROPN":
+                # a name ends in a proper noun: "the African Union", "the Soviet Union"
                 entries = _out_of_dates(dictionary, " ".join(texts[i : i + size]), day)
             if not entries:
                 continue

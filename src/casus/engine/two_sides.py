@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from casus.engine.collectives import names_pair
+from casus.engine.collectives import COLLECTIVE_HEADS, names_pair
 from casus.engine.context import is_country
 from casus.engine.frames import Frame
 from casus.engine.matching import PatternMatcher
 from casus.engine.reactions import antecedent
 from casus.engine.scope import Scope
+from casus.engine.sentences import sentence_index, sentence_of
 from casus.engine.sides import FOCUS_SENTENCES
 from casus.model import Actor, Event
 
@@ -85,7 +86,11 @@ def recent_dyad(
     "Burkina Faso expelled three French diplomats. … ECOWAS called on both sides to resolve
     their differences" → BFA and FRA, not the last two countries named ("turned to Russia")."""
     # only a clause with "both sides" in it needs the act it refers to (kept cheap elsewhere)
-    pairs = matcher is not None and any(names_pair(t) for t in frame.pred.subtree)
+    pairs = (
+        matcher is not None
+        and _collective_words(frame.pred)
+        and any(names_pair(t) for t in frame.pred.subtree)
+    )
     referred = referred_dyad(scope, frame, matcher) if pairs and matcher is not None else None
     if referred is not None:
         return referred
@@ -103,3 +108,14 @@ def recent_dyad(
     at = frame.pred.idx + scope.offset
     first, second = (Actor(c, c, (), "", at, at, "context") for c in main)
     return first, second
+
+
+def _collective_words(token: Token) -> bool:
+    """Whether the token's sentence has a word that may refer back to a pair ("sides",
+    "countries", "neighbours"), kept per sentence: most sentences have none."""
+    memo: dict[int, bool] = token.doc.user_data.setdefault("casus.collective_words", {})
+    index = sentence_index(token)
+    found = memo.get(index)
+    if found is None:
+        found = memo[index] = any(t.lemma_.lower() in COLLECTIVE_HEADS for t in sentence_of(token))
+    return found

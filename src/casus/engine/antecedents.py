@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 STATE_HEADS = word_list("state_heads")
 STATE_OFFICES = word_list("state_offices")
+NATIONAL_OFFICES = word_list("national_offices")
 PRONOUN_KINDS = word_values("pronoun_kinds")
 # How many sentences back a subject still outranks a country named in a prepositional phrase.
 SUBJECT_REACH = 2
@@ -115,6 +116,23 @@ def filed_state(resolver: Resolver, head: Token) -> Actor | None:
         m.actor.country is not None and is_country(m.actor.country) for m in resolver.recent(head)
     ):
         return None
+    return Actor(country, country, (), head.text, 0, 0, "context")
+
+
+def filed_office(resolver: Resolver, head: Token, tokens: list[Token]) -> Actor | None:
+    """The state a definite office named without a country ("the foreign ministry", "the
+    ministry") belongs to in a datelined story: the one an earlier mention of the same office
+    names ("Georgia's interior ministry ... the ministry" → GEO), else the dateline's country,
+    however often another country is named ("SEOUL — North Korea fired two missiles ... The
+    foreign ministry condemned the launch" → KOR). None for other heads or an undated story
+    (the article's own rules then choose)."""
+    country = resolver.dateline
+    if head.lemma_.lower() not in NATIONAL_OFFICES or country is None or not is_country(country):
+        return None
+    words = {t.lower_ for t in tokens if t.is_alpha and t.dep_ != "det"}
+    for seen in reversed(resolver.recent(head)):
+        if seen.actor.country and words <= set(seen.actor.text.lower().split()):
+            return seen.actor
     return Actor(country, country, (), head.text, 0, 0, "context")
 
 

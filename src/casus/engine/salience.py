@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from casus.engine.antecedents import (
     STATE_OFFICES,
     bound_by,
+    filed_office,
     filed_state,
     is_state_head,
     office_antecedent,
@@ -193,6 +194,9 @@ def definite(resolver: Resolver, head: Token, tokens: list[Token]) -> Actor | No
     dets = [t for t in tokens if t.dep_ == "det" and t.lower_ in DEFINITE_DETS]
     if not dets:
         return None
+    office = filed_office(resolver, head, tokens)  # "MANILA — ... The foreign ministry said"
+    if office is not None:
+        return office
     portfolio = {t.lower_ for t in tokens} & DOMESTIC_PORTFOLIOS
     if portfolio:
         # "the Interior Ministry" is the one named before with its country ("Georgia's

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from casus.engine.allies import aside_countries, without_allies
+from casus.engine.antecedents import NATIONAL_OFFICES
 from casus.engine.context import is_country
 from casus.engine.frames import BORDER_WORDS, Frame, argument_tokens, place_in
 from casus.engine.modality import REPORTING_VERBS
@@ -213,7 +214,11 @@ def situate(
         named = scope.resolver.sentence_countries(frame.pred)
         country = next(iter(named)) if len(named) == 1 else None
     elif country is None and avoid is None and context is not None:
-        country = context.main_country()
+        # "MANILA — The Department of Foreign Affairs said": an office named without a
+        # country is the dateline's before the article's most named country
+        office = token is not None and token.lemma_.lower() in NATIONAL_OFFICES
+        filed = context.dateline if office and "GOV" in actor.roles else None
+        country = filed or context.main_country()
     if country is None:
         return unknown_actor(actor)
     return in_country(actor, country, "context")

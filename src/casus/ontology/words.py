@@ -92,6 +92,7 @@ LISTS = frozenset(
         "state_heads",
         "state_members",
         "state_offices",
+        "national_offices",
         "ally_nouns",
         "grounds_nouns",
         "voice_nouns",

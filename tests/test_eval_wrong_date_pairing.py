@@ -8,34 +8,16 @@ import datetime as dt
 
 from casus.evaluation.gold import GoldArticle, GoldEvent
 from casus.evaluation.scorer import Report, score_record
-from casus.model import Actor, Event, EventDate
-from casus.ontology.cameo import load_cameo
+from casus.model import Event
+from conftest import build_event
 
 LEAD = "Israeli jets struck Hezbollah positions in southern Lebanon on Monday."
 ASIDE = "Israel and Hezbollah fought a 34-day war in 2006."
 
 
 def _strike(sentence: str, day: dt.date, precision: str) -> Event:
-    record = load_cameo().get("190")
-    return Event(
-        article_id="a",
-        sentence_index=0,
-        evidence_text=sentence,
-        evidence_start=0,
-        evidence_end=len(sentence),
-        source=Actor("ISRMIL", "ISR", (), "ISRMIL", 0, 3),
-        target=Actor("LBNREBHEZ", "LBN", (), "LBNREBHEZ", 0, 3),
-        cameo="190",
-        cameo_name=record.name,
-        quad_class=record.quad_class,
-        goldstein=record.goldstein,
-        plover=record.plover,
-        plover_mode=record.plover_mode,
-        trigger_text="x",
-        trigger_start=0,
-        trigger_end=1,
-        when=EventDate(day, precision),
-    )
+    event = build_event("ISRMIL", "LBNREBHEZ", "190", day.isoformat(), precision=precision)
+    return event.with_(evidence_text=sentence, evidence_start=0, evidence_end=len(sentence))
 
 
 def _gold(evidence: str | None) -> GoldArticle:

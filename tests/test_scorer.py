@@ -10,14 +10,8 @@ import pytest
 
 from casus.evaluation.gold import Forbidden, GoldArticle, GoldEvent, read_gold
 from casus.evaluation.scorer import DATE_BUCKETS, Report, score_record
-from casus.model import Actor, Event, EventDate
-from casus.ontology.cameo import load_cameo
-
-
-def _actor(code: str | None) -> Actor | None:
-    if code is None:
-        return None
-    return Actor(code, code[:3], (), code, 0, 3)
+from casus.model import Event
+from conftest import build_event
 
 
 def _event(
@@ -27,26 +21,10 @@ def _event(
     day: str = "2023-04-06",
     sentence: str = "text",
 ) -> Event:
-    record = load_cameo().get(code)
-    return Event(
-        article_id="a",
-        sentence_index=0,
-        evidence_text=sentence,
-        evidence_start=0,
-        evidence_end=len(sentence),
-        source=_actor(source),
-        target=_actor(target),
-        cameo=code,
-        cameo_name=record.name,
-        quad_class=record.quad_class,
-        goldstein=record.goldstein,
-        plover=record.plover,
-        plover_mode=record.plover_mode,
-        trigger_text="x",
-        trigger_start=0,
-        trigger_end=1,
-        when=EventDate(dt.date.fromisoformat(day), "day"),
-    )
+    """An event of that pair and code, dated ``day`` on the publication basis, told in
+    ``sentence``."""
+    event = build_event(source, target, code, day, basis="publication")
+    return event.with_(evidence_text=sentence, evidence_start=0, evidence_end=len(sentence))
 
 
 def _gold(*events: GoldEvent, forbidden: tuple[Forbidden, ...] = ()) -> GoldArticle:

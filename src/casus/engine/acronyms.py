@@ -15,8 +15,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from spacy.attrs import ORTH
-
 from casus.engine.phrases import phrase_tokens
 
 if TYPE_CHECKING:
@@ -46,7 +44,7 @@ def _definitions(doc: Doc) -> dict[str, Token]:
     memo = {}
     # no bracket, no definition: most documents (the token array, not Doc.text, which
     # joins every token's text and costs ten times the loop below)
-    if not (doc.to_array(ORTH) == doc.vocab.strings["("]).any():
+    if not (doc.to_array("ORTH") == doc.vocab.strings["("]).any():
         doc.user_data[MEMO_KEY] = memo
         return memo
     for token in doc:

@@ -1,0 +1,47 @@
+"""Word gates on per-frame rules (engine/sentences.py ``sentence_lemmas``/``sentence_words``):
+each is the sentence's own words, and a rule gated on them still finds what it finds without
+the gate."""
+
+from __future__ import annotations
+
+from casus.coder import Coder
+from casus.engine.acronyms import _definitions
+from casus.engine.allies import ally_tokens
+from casus.engine.frames import verb_frame
+from casus.engine.reciprocals import reciprocal_object
+from casus.engine.sentences import sentence_lemmas, sentence_of, sentence_words
+from casus.engine.two_sides import _collective_words
+
+TEXT = (
+    "Turkey closed its border in solidarity with Azerbaijan. The two neighbours expelled each "
+    "other's diplomats. Officials met in Ankara."
+)
+
+
+def test_sentence_vocabulary_is_its_tokens_words_and_lemmas(coder: Coder) -> None:
+    doc = coder.nlp(TEXT)
+    for token in doc:
+        sent = sentence_of(token)
+        assert sentence_words(token) == {t.lower_ for t in sent}
+        assert sentence_lemmas(token) == {t.lemma_.lower() for t in sent}
+    assert "solidarity" in sentence_lemmas(doc[0])
+    assert "solidarity" not in sentence_lemmas(doc[-2])
+
+
+def test_gated_rules_find_their_words_only_where_the_sentence_has_them(coder: Coder) -> None:
+    doc = coder.nlp(TEXT)
+    closed = next(t for t in doc if t.text == "closed")
+    assert [t.text for t in ally_tokens(verb_frame(closed))] == ["Azerbaijan"]
+    met = next(t for t in doc if t.text == "met")
+    assert ally_tokens(verb_frame(met)) == []
+    diplomats = next(t for t in doc if t.text == "diplomats")
+    assert reciprocal_object(diplomats)
+    assert not reciprocal_object(next(t for t in doc if t.text == "border"))
+    assert _collective_words(diplomats)  # "neighbours"
+    assert not _collective_words(met)
+
+
+def test_acronyms_defined_only_where_a_bracket_is(coder: Coder) -> None:
+    defined = coder.nlp("The Sudanese Armed Forces (SAF) shelled the city. The SAF denied it.")
+    assert [(k, v.text) for k, v in _definitions(defined).items()] == [("SAF", "Forces")]
+    assert _definitions(coder.nlp("The SAF shelled the city. Sudan's army denied it.")) == {}

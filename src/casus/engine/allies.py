@@ -14,7 +14,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from casus.engine.frames import Frame, with_conjuncts
-from casus.engine.sentences import sentence_lemmas
 from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
@@ -49,8 +48,6 @@ def ally_tokens(frame: Frame) -> list[Token]:
     """The heads of the allies named in the phrases of siding under the frame's predicate:
     "in solidarity with Azerbaijan" → Azerbaijan, "with Rwanda's backing" → Rwanda."""
     found: list[Token] = []
-    if ALLY_NOUNS.isdisjoint(sentence_lemmas(frame.pred)):
-        return found  # no noun of siding in the sentence: most of them
     for noun in frame.pred.subtree:
         prep = noun.head
         if (

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from casus.engine.sentences import sentence_words, subtree_words
+from casus.engine.sentences import subtree_words
 from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
@@ -17,15 +17,11 @@ if TYPE_CHECKING:
     from casus.model import Actor
 
 RECIPROCALS = word_list("reciprocals")  # "each other", "one another"
-# The last word of each reciprocal ("other", "another"): a sentence without one has none.
-_LAST_WORDS = frozenset(r.split()[-1] for r in RECIPROCALS)
 
 
 def reciprocal_object(token: Token) -> bool:
     """Whether an object is a reciprocal ("each other") or is owned by one: "each other's
     military advisers", "one another's consulates"."""
-    if _LAST_WORDS.isdisjoint(sentence_words(token)):
-        return False
     if subtree_words(token) in RECIPROCALS:
         return True
     return any(c.dep_ == "poss" and _owner_words(c) in RECIPROCALS for c in token.children)

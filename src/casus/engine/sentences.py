@@ -18,7 +18,6 @@ _INDEX_KEY = "casus.sentence_index"
 _TEXT_KEY = "casus.sentence_text"
 _DOC_TEXT_KEY = "casus.document_text"
 _SUBTREE_KEY = "casus.subtree_words"
-_VOCABULARY_KEY = "casus.sentence_vocabulary"
 
 
 def sentence_spans(doc: Doc) -> list[Span]:
@@ -68,36 +67,6 @@ def document_text(doc: Doc) -> str:
     found: str | None = doc.user_data.get(_DOC_TEXT_KEY)
     if found is None:
         found = doc.user_data[_DOC_TEXT_KEY] = doc.text
-    return found
-
-
-def sentence_lemmas(token: Token) -> frozenset[str]:
-    """The lower-case lemmas of ``token``'s sentence, listed once per sentence and kept with
-    the Doc: a rule that needs one of a few words ("solidarity", "host") looks here before it
-    walks a subtree, and most sentences have none of them."""
-    return _vocabulary(token, "LEMMA")
-
-
-def sentence_words(token: Token) -> frozenset[str]:
-    """The lower-case words of ``token``'s sentence, listed once per sentence and kept with
-    the Doc (as :func:`sentence_lemmas`, for rules on word forms: "each other")."""
-    return _vocabulary(token, "LOWER")
-
-
-def _vocabulary(token: Token, attr: str) -> frozenset[str]:
-    doc = token.doc
-    memo: dict[tuple[str, int], frozenset[str]] = doc.user_data.setdefault(_VOCABULARY_KEY, {})
-    sent = sentence_of(token)
-    key = (attr, sent.start)
-    found = memo.get(key)
-    if found is None:
-        # the token array, not the tokens: a Token made per word costs more than the lookup
-        column: list[int] | None = doc.user_data.get(f"{_VOCABULARY_KEY}.{attr}")
-        if column is None or len(column) != len(doc):
-            column = doc.user_data[f"{_VOCABULARY_KEY}.{attr}"] = doc.to_array(attr).tolist()
-        strings = doc.vocab.strings
-        found = frozenset(strings[h].lower() for h in set(column[sent.start : sent.end]))
-        memo[key] = found
     return found
 
 

@@ -17,7 +17,7 @@ from casus.engine.frames import Frame
 from casus.engine.matching import PatternMatcher
 from casus.engine.reactions import antecedent
 from casus.engine.scope import Scope
-from casus.engine.sentences import sentence_lemmas
+from casus.engine.sentences import sentence_index, sentence_of
 from casus.engine.sides import FOCUS_SENTENCES
 from casus.model import Actor, Event
 
@@ -115,4 +115,9 @@ def recent_dyad(
 def _collective_words(token: Token) -> bool:
     """Whether the token's sentence has a word that may refer back to a pair ("sides",
     "countries", "neighbours"), kept per sentence: most sentences have none."""
-    return not COLLECTIVE_HEADS.isdisjoint(sentence_lemmas(token))
+    memo: dict[int, bool] = token.doc.user_data.setdefault("casus.collective_words", {})
+    index = sentence_index(token)
+    found = memo.get(index)
+    if found is None:
+        found = memo[index] = any(t.lemma_.lower() in COLLECTIVE_HEADS for t in sentence_of(token))
+    return found

@@ -15,7 +15,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from casus.engine.frames import Frame, prep_objects
-from casus.engine.sentences import sentence_lemmas
 from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
@@ -78,8 +77,6 @@ def hosted_forces(scope: Scope, frame: Frame, target: Actor | None) -> Actor | N
     if span is None:
         return target
     place = span.root
-    if HOST_VERBS.isdisjoint(sentence_lemmas(place)):
-        return target  # no "hosts" or "houses" in its sentence: most places
     # "the base in Qatar, which hosts ..." or "Qatar, which hosts ...": the place or the noun
     # whose "in" phrase it is
     holders = [place]

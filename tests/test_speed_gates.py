@@ -1,6 +1,6 @@
-"""Word gates on per-frame rules (engine/sentences.py ``sentence_lemmas``/``sentence_words``):
-each is the sentence's own words, and a rule gated on them still finds what it finds without
-the gate."""
+"""Short cuts on per-document and per-frame rules find what the full rules find: the acronym
+definitions (a bracket looked for in the token array), allies, reciprocals and the pair words
+of "the two sides"."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from casus.engine.acronyms import _definitions
 from casus.engine.allies import ally_tokens
 from casus.engine.frames import verb_frame
 from casus.engine.reciprocals import reciprocal_object
-from casus.engine.sentences import sentence_lemmas, sentence_of, sentence_words
 from casus.engine.two_sides import _collective_words
 
 TEXT = (
@@ -18,17 +17,7 @@ TEXT = (
 )
 
 
-def test_sentence_vocabulary_is_its_tokens_words_and_lemmas(coder: Coder) -> None:
-    doc = coder.nlp(TEXT)
-    for token in doc:
-        sent = sentence_of(token)
-        assert sentence_words(token) == {t.lower_ for t in sent}
-        assert sentence_lemmas(token) == {t.lemma_.lower() for t in sent}
-    assert "solidarity" in sentence_lemmas(doc[0])
-    assert "solidarity" not in sentence_lemmas(doc[-2])
-
-
-def test_gated_rules_find_their_words_only_where_the_sentence_has_them(coder: Coder) -> None:
+def test_allies_reciprocals_and_pair_words_found_as_before(coder: Coder) -> None:
     doc = coder.nlp(TEXT)
     closed = next(t for t in doc if t.text == "closed")
     assert [t.text for t in ally_tokens(verb_frame(closed))] == ["Azerbaijan"]

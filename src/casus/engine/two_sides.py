@@ -8,6 +8,7 @@ nearby whose sides the text names, else the article's main dyad
 
 from __future__ import annotations
 
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from casus.engine.collectives import COLLECTIVE_HEADS, names_pair
@@ -95,7 +96,8 @@ def recent_dyad(
     if referred is not None:
         return referred
     sentence = scope.resolver.sentence_of(frame.pred)
-    for event in reversed(scope.earlier + scope.current):
+    # latest first, without copying the article's events per frame
+    for event in chain(reversed(scope.current), reversed(scope.earlier)):
         if event.sentence_index < sentence - FOCUS_SENTENCES:
             break
         pair = _two_countries(event)

@@ -34,7 +34,8 @@ def _member_head(head: Token) -> bool:
     if lemma == MEMBER:
         return True
     return lemma in STATE_MEMBERS and any(
-        c.dep_ in ("compound", "amod") and c.lower_ in (MEMBER, "member-state") for c in head.children
+        c.dep_ in ("compound", "amod") and c.lower_ in (MEMBER, "member-state")
+        for c in head.children
     )
 
 

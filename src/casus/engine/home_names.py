@@ -39,8 +39,7 @@ def _story_country(resolver: Resolver, head: Token) -> str | None:
     named = [
         c
         for seen in resolver.recent(head)
-        if here - seen.sentence <= STORY_REACH
-        and (c := country_evidence(seen.actor)) is not None
+        if here - seen.sentence <= STORY_REACH and (c := country_evidence(seen.actor)) is not None
     ]
     if not named or US in named:
         return None

@@ -38,9 +38,7 @@ def _kin(head: Token) -> Token | None:
     return owner
 
 
-def relative_side(
-    resolver: Resolver, head: Token, text: str, start: int, end: int
-) -> Actor | None:
+def relative_side(resolver: Resolver, head: Token, text: str, start: int, end: int) -> Actor | None:
     """The actor a relative noun names, when whose relative it is is a person of a known
     country; else None."""
     owner_token = _kin(head)

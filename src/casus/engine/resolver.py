@@ -399,9 +399,11 @@ class Resolver:
             return _from_modifier_entry(
                 modifier_entry, phrase_roles(self.dictionary, head, tokens), text, start, end
             )
-        home = home_side(self, head, head_entry, modifier_entry, (text, start, end)) if (
-            head_entry is not None
-        ) else None
+        home = (
+            home_side(self, head, head_entry, modifier_entry, (text, start, end))
+            if (head_entry is not None)
+            else None
+        )
         if home is not None:  # "LIMA — Congress rejected a bill" → PERLEG
             return home
         if head_entry is not None:

@@ -74,8 +74,8 @@ def allies_side(
     date (NATO), or None: "Estonia requested consultations with its allies" → NATO,
     "Washington and its allies" → NATO; "Israel and its allies", "Ukraine's allies" and
     "its allies in Asia" name no alliance and stay unresolved."""
-    if head.lemma_.lower() != "ally":
-        return None
+    if head.lemma_.lower() != "ally" or head.tag_ != "NNS":
+        return None  # "Washington stood with its ally": one state, not the alliance
     if head.dep_ == "conj" and owner is not None and owner.how == "pronoun":
         # "Russia warned the United States and its allies": "its" is the first conjunct's
         owner = resolver.actor_for(head.head)

@@ -28,6 +28,9 @@ STATUSES = frozenset({"member", "suspended"})
 # Military alliances whose members a story calls "allies" without naming the alliance:
 # "Estonia requested consultations with its allies" (NATO's Article 4).
 ALLIANCES = ("IGOWSTNAT",)
+# Security groupings: a state in more than one has allies beyond any one alliance ("the
+# United States and its allies" in a story about the Philippines are no NATO).
+SECURITY_GROUPS = frozenset({"IGOWSTNAT", "IGOCST", "IGOQUD", "IGOAUK", "IGOFVE"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,9 +125,13 @@ def blocs_of(member: str, *, on: dt.date | str | None = None) -> frozenset[str]:
 
 def alliance_of(member: str, day: dt.date | None) -> str | None:
     """The military alliance whose members a story calls a state's "allies", when the state
-    belongs to one on ``day`` (None otherwise): "Estonia ... its allies" → NATO. Without a
-    date no alliance is assumed (Sweden's allies in 2020 were no NATO)."""
+    belongs to one on ``day`` and to no other security grouping (None otherwise): "Estonia
+    ... its allies" → NATO; the United States, Britain and Canada (also in AUKUS, the Quad or
+    the Five Eyes) have allies beyond NATO. Without a date no alliance is assumed (Sweden's
+    allies in 2020 were no NATO)."""
     if day is None:
         return None
-    own = blocs_of(member, on=day)
-    return next((bloc for bloc in ALLIANCES if bloc in own), None)
+    groups = blocs_of(member, on=day) & SECURITY_GROUPS
+    if len(groups) != 1:
+        return None
+    return next((bloc for bloc in ALLIANCES if bloc in groups), None)

@@ -87,6 +87,11 @@ def allies_side(
         if child.dep_ in ("amod", "compound") and child.lower_ not in ALLIANCE_QUALIFIERS:
             return None  # "its regional allies", "its Gulf allies"
         if child.dep_ == "prep" and child.lower_ in ("in", "across", "from", "outside"):
+            inner = of_object(head, child.lower_)
+            named = resolver.actor_for(inner) if inner is not None else None
+            if _organisation(named) and named is not None and named.code is not None:
+                # "Russia and its allies in the CSTO" → the CSTO
+                return Actor(named.code, named.country, named.roles, text, start, end, "dictionary")
             return None  # "its allies in the Pacific"
     bloc = alliance_of(owner.country, resolver.day)
     if bloc is None:

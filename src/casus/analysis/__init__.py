@@ -54,6 +54,7 @@ from casus.dedup import (
     cluster_events,
     cluster_reports,
 )
+from casus.ontology.memberships import blocs_of, members_of
 
 __all__ = [
     "CODE_FAMILIES",
@@ -69,6 +70,7 @@ __all__ = [
     "SqlResult",
     "TimelineRow",
     "alerts",
+    "blocs_of",
     "cluster_events",
     "cluster_reports",
     "describe_actor",
@@ -81,6 +83,7 @@ __all__ = [
     "graph_to_json",
     "list_clusters",
     "list_events",
+    "members_of",
     "network",
     "places",
     "name_of",

@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from casus.engine.acronyms import defined_by
+from casus.engine.blocs import allies_side, bloc_side
 from casus.engine.collectives import PAIR_NOUNS, PLAIN_PAIR_HEADS, names_pair
 from casus.engine.conjuncts import member_actors
 from casus.engine.context import NOT_COUNTRIES, country_evidence, is_country
+from casus.engine.home_names import home_side
 from casus.engine.listed_members import listed_members
 from casus.engine.name_lookup import (
     MEMBER_NOUNS,
@@ -42,6 +44,7 @@ from casus.engine.phrases import (
     phrase_tokens,
     relative_antecedent,
 )
+from casus.engine.relatives import relative_side
 from casus.engine.salience import ALL_PRONOUNS, pronoun, reporters
 from casus.engine.salience import definite as salient_definite
 from casus.engine.sentences import sentence_index, sentence_of
@@ -118,6 +121,7 @@ class Resolver:
         # the dateline's country, which "the army" and "the government" are before any
         # country is named (set by the actors stage)
         self.dateline: str | None = None
+        self.dateline_place: str | None = None  # its place as written ("MADRID")
         # the state a capitalised "the Government" first stood for: it keeps standing for it
         self.house_states: dict[str, Actor] = {}
         self._seen_at: list[int] = []  # their token indexes, for bisect
@@ -358,6 +362,9 @@ class Resolver:
                 return owner
         tokens = phrase_tokens(head)
         text, start, end = self._phrase(tokens)
+        kin = relative_side(self, head, text, start, end)  # "Castillo's wife" → PERELI
+        if kin is not None:
+            return kin
         person = person_named(self.dictionary, self.day, tokens) or person_named(
             self.dictionary, self.day, appositions(head)
         )
@@ -368,6 +375,9 @@ class Resolver:
         if person is not None:
             parts = split_code(person.code)
             return Actor(person.code, parts.country, parts.roles, text, start, end, "person")
+        members = bloc_side(self, head, text, start, end)  # "the bloc's members"
+        if members is not None:
+            return members
         head_entry, modifier_entry = phrase_names(
             self.dictionary, self.day, self.gazetteer, head, tokens
         )
@@ -389,6 +399,13 @@ class Resolver:
             return _from_modifier_entry(
                 modifier_entry, phrase_roles(self.dictionary, head, tokens), text, start, end
             )
+        home = (
+            home_side(self, head, head_entry, modifier_entry, (text, start, end))
+            if (head_entry is not None)
+            else None
+        )
+        if home is not None:  # "LIMA — Congress rejected a bill" → PERLEG
+            return home
         if head_entry is not None:
             # the head is part of the name ("the Soviet Union"): its noun is no role
             return self._from_head_entry(head_entry, (), text, start, end)
@@ -447,6 +464,9 @@ class Resolver:
         """The actor a possessor makes of the phrase ("Iran's foreign minister" → IRNGOV),
         or an unresolved actor for a relational noun ("its neighbour")."""
         poss = self._possessor(head)
+        alliance = allies_side(self, head, poss, text, start, end)  # "Estonia ... its allies"
+        if alliance is not None:
+            return alliance
         if head.lemma_.lower() in RELATIONAL_NOUNS and poss is not None:
             # "Russia's invasion of its neighbour": whose neighbour says nothing of who it is
             return Actor(None, None, (), text, start, end, "unresolved")

@@ -13,9 +13,11 @@ from casus.engine.allies import aside_countries, without_allies
 from casus.engine.antecedents import NATIONAL_OFFICES
 from casus.engine.context import is_country
 from casus.engine.frames import BORDER_WORDS, Frame, argument_tokens, place_in
+from casus.engine.home_names import filed_institution, is_institution
 from casus.engine.modality import REPORTING_VERBS
 from casus.engine.resolver import Resolver
 from casus.engine.scope import Scope
+from casus.engine.sponsors import without_sponsors
 from casus.model import UNKNOWN_COUNTRY, Actor
 from casus.ontology.words import word_list
 
@@ -200,9 +202,13 @@ def situate(
         return unknown_actor(actor)  # "unidentified gunmen": whose they are is not known
     if set(actor.roles) <= DOMESTIC_ROLES:
         return _domestic_country(actor, frame, scope, avoid, token)
-    own = list(token.subtree) if token is not None else []  # "gunmen in Nangarhar"
+    # "gunmen in Nangarhar"; not "Iran-backed militias" (their backer is no place of theirs)
+    own = without_sponsors(token, list(token.subtree)) if token is not None else []
     gazetteer = scope.resolver.gazetteer
     found = place_in(own, gazetteer, avoid)
+    filed = filed_institution(scope.resolver, actor, token) if found is None else None
+    if filed is not None:  # "ANKARA — The cabinet approved sanctions against Israel"
+        return in_country(actor, filed, "context")
     if found is None and avoid is None:
         found = place_in(argument_tokens(frame), gazetteer, None)
     country = found[1] if found else None
@@ -257,6 +263,9 @@ def _domestic_country(
     civilians" does not make them Russian)."""
     own = list(token.subtree) if token is not None else []  # "Police in Tbilisi detained"
     resolver = scope.resolver
+    filed = filed_institution(resolver, actor, token)
+    if filed is not None and place_in(own, resolver.gazetteer, avoid) is None:
+        return in_country(actor, filed, "inferred")  # "MADRID — Parliament condemned Morocco"
     # "Opposition leaders called on Brussels": the seat of an organisation addressed is
     # no place where the event happens
     where = [
@@ -272,6 +281,10 @@ def _domestic_country(
     context = scope.document.context
     main = context.main_country(least=MAIN_MENTIONS) if context is not None else None
     country = found[1] if found else (clause_place(frame, scope, None) if avoid is None else None)
+    if country is None and main is None and is_institution(actor, token):
+        # "Armenia accused Azerbaijan of shelling. Parliament condemned the attack": the last
+        # country named is no evidence whose parliament it is (a wrong one is worse than none)
+        return unknown_actor(actor)
     country = country or main or resolver.salient_country(frame.pred)
     if country is None and scope.document.dateline is not None:
         country = scope.document.dateline.country

@@ -77,6 +77,7 @@ LISTS = frozenset(
         "object_raising_verbs",
         "visit_verbs",
         "answer_verbs",
+        "sponsor_verbs",
         # words/nouns.tsv
         "instrument_nouns",
         "answering_nouns",
@@ -91,6 +92,8 @@ LISTS = frozenset(
         "pair_nouns",
         "state_heads",
         "state_members",
+        "alliance_qualifiers",
+        "relative_nouns",
         "state_offices",
         "national_offices",
         "ally_nouns",

@@ -37,6 +37,7 @@ class ActorStage:
             document.shown or None,
         )
         resolver.dateline = document.dateline.country if document.dateline else None
+        resolver.dateline_place = document.dateline.place if document.dateline else None
         document.mentions = resolver.resolve_all()
         document.resolver = resolver
         title = document.article.title or ""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from casus.engine.authored import author_of
 from casus.engine.frames import Frame, unwrap_quantifier
 from casus.engine.matching import PatternMatcher
 from casus.engine.scope import Scope
@@ -24,14 +25,25 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 # Prepositions whose object is what a reaction is about: "protested over the arrests",
-# "condemned Iran for the attack", "a week after the strike", "responded to the expulsions".
-REACTED_PREPS = ("over", "for", "after", "to")
+# "condemned Iran for the attack", "a week after the strike", "responded to the expulsions",
+# "declined to comment on the recall", "was upbeat about the talks".
+REACTED_PREPS = ("over", "for", "after", "to", "on", "about")
 # Verbs of answering an act, whatever code their clause has: "will respond in kind" (160).
 ANSWERING_VERBS = word_list("answering_verbs")
 # and of light verbs answering one by their object: "would take its revenge" (on whom it blamed)
 ANSWERING_NOUNS = word_list("answering_nouns")
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 ACCUSATION_ROOT = "11"
+# Reactions whose target is whoever did the event they react to ("condemned the attack").
+REACTION_ROOTS = frozenset({"02", "10", "11", "12", "13", "14"})
+# and comments and praise of a thing done ("declined to comment on the recall", "welcomed
+# the ruling"); not claims and denials of responsibility (015, 016), which have their own rule
+REACTION_CODES = frozenset({"010", "011", "012", "013", "018", "019", "051"})
+
+
+def reacts(code: str, frame: Frame) -> bool:
+    """Whether an event of ``code`` reacts to an act, and so targets who did it."""
+    return code[:2] in REACTION_ROOTS or code[:3] in REACTION_CODES or answers(frame)
 
 
 def answers(frame: Frame) -> bool:
@@ -162,6 +174,9 @@ def reaction_targets(
         event = reacted_event(noun, frame, scope, matcher)
         if event is not None and event.source is not None and event.source.known:
             return makers(event, scope, source)
+        author = author_of(noun, scope, source)  # "dismissed the findings" (who found)
+        if author is not None:
+            return [author]
     return []
 
 

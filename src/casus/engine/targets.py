@@ -33,7 +33,7 @@ from casus.engine.modality import CONDITION_MARKS, IRREALIS_GOVERNORS
 from casus.engine.owners import owner_of
 from casus.engine.posted import host_state
 from casus.engine.purposes import with_purposes
-from casus.engine.reactions import accusers, answers, antecedent, reaction_targets
+from casus.engine.reactions import accusers, antecedent, reaction_targets, reacts
 from casus.engine.resolver import Resolver
 from casus.engine.scope import Scope
 from casus.engine.setting import taken_ground
@@ -64,8 +64,6 @@ PLACE_TARGET_ROOTS = frozenset({"08", "09", "14", "15", "16", "17", "18", "19", 
 ADDRESSED_ROOTS = frozenset({"02", "10"})
 # Threats and demands made on a condition are made on whom the condition is about.
 CONDITIONED_ROOTS = frozenset({"02", "10", "13"})
-# Reactions whose target is whoever did the event they react to ("condemned the attack").
-REACTION_ROOTS = frozenset({"02", "10", "11", "12", "13", "14"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Claims and denials of responsibility concern the victim of the act they are about.
 DISOWNING_CODES = frozenset({"015", "016"})
@@ -225,7 +223,7 @@ class TargetFinder:
         self, pattern: Pattern, frame: Frame, scope: Scope, source: Actor
     ) -> Sequence[Actor | None]:
         """A reaction targets who did what it reacts to: "Qatar condemned the attack"."""
-        if pattern.code[:2] in REACTION_ROOTS or answers(frame):
+        if reacts(pattern.code, frame):
             return reaction_targets(frame, scope, source, self.matcher)
         return []
 

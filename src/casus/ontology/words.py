@@ -157,6 +157,7 @@ VALUE_LISTS = frozenset(
         "count_numbers",
         "event_nouns",
         "given_name_genders",
+        "authored_nouns",
     }
 )
 

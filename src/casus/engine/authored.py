@@ -1,0 +1,113 @@
+"""Who made the thing a reaction names, when no coded event is its antecedent: the author of a
+finding, ruling, resolution, pledge or report named by a definite noun.
+
+News reports the act first and the reactions after it, naming the act by a noun: "Investigators
+from the watchdog found that a helicopter had dropped the cylinders. Moscow dismissed **the
+findings**" (the watchdog's), "The Security Council voted to authorise force. Putin compared
+**the resolution** to a crusade" (the Council's), "Netanyahu's pledge to annex the valley ...
+Riyadh condemned **the pledge**" (Israel's). The verb that made the thing is often not an event
+casus codes ("found", "voted"), so the rule reads the text itself: the latest earlier verb of
+the noun's own ``authored_nouns`` verbs, or an earlier mention of the same noun, gives the
+author by its subject, its "by" agent or its possessor.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from casus.engine.phrases import clause_subject
+from casus.model import Actor
+from casus.ontology.words import word_values
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from casus.engine.scope import Scope
+
+# noun -> the verbs that make it: "findings" ← "found", "the resolution" ← "adopted", "voted".
+AUTHORED_NOUNS = {
+    noun: frozenset(verbs.split()) for noun, verbs in word_values("authored_nouns").items()
+}
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# The dependencies inside a maker's phrase that may name whom it acts for: "Investigators
+# from the Organisation for the Prohibition of Chemical Weapons (OPCW)".
+PHRASE_DEPS = frozenset({"prep", "pobj", "appos", "compound", "poss", "nmod"})
+# not where it sat: "ministers meeting in Brussels", "a court in Paris" (the court's own state
+# comes from the article)
+PHRASE_PREPS = frozenset({"from", "of", "for"})
+# How many tokens back the making verb may be: a few sentences of a short story.
+REACH = 160
+
+
+def author_of(noun: Token, scope: Scope, source: Actor) -> Actor | None:
+    """The actor who made what a definite noun names (a finding, ruling, resolution, pledge),
+    from the latest earlier verb that makes it or earlier mention of it; never the reacting
+    side itself. None when the noun is no such thing or the text names no author."""
+    verbs = AUTHORED_NOUNS.get(noun.lemma_.lower())
+    if verbs is None or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
+        return None
+    doc = noun.doc
+    for token in reversed(doc[max(0, noun.i - REACH) : noun.i]):
+        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in verbs:
+            maker = _maker(_doer(token), scope, source)
+        elif token.pos_ == "NOUN" and token.lemma_.lower() == noun.lemma_.lower():
+            maker = _maker(_owner(token), scope, source)
+        else:
+            continue
+        if maker is not None:
+            return maker
+    return None
+
+
+def _doer(verb: Token) -> Token | None:
+    """Who did a verb: its "by" agent in the passive ("a resolution drafted by France"), else
+    its subject ("Investigators from the OPCW found")."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return clause_subject(verb)
+
+
+def _owner(mention: Token) -> Token | None:
+    """Who made an earlier mention of the thing: its possessor ("Netanyahu's pledge"), its
+    "by" phrase ("a ruling by the court"), else the subject of the verb it is the object of
+    ("the council adopted a resolution")."""
+    for child in mention.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    if mention.dep_ == "dobj" and mention.head.pos_ in ("VERB", "AUX"):
+        return _doer(mention.head)
+    return None
+
+
+def _maker(token: Token | None, scope: Scope, source: Actor) -> Actor | None:
+    """The known actor a maker's phrase names, unless it is the reacting side's own country."""
+    if token is None:
+        return None
+    actor = next(
+        (a for t in _phrase(token) if (a := scope.resolver.actor_for(t)) and a.known), None
+    )
+    if actor is None or actor.code == source.code:
+        return None
+    if actor.country is not None and actor.country == source.country:
+        return None
+    return actor
+
+
+def _phrase(head: Token) -> list[Token]:
+    """A maker's phrase, head first, then its nouns and prepositional phrases in text order
+    (not its relative clauses: "the council, which Moscow criticised, ...")."""
+    inside: list[Token] = []
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        inside.append(token)
+        stack.extend(
+            c
+            for c in token.children
+            if c.dep_ in PHRASE_DEPS and (c.dep_ != "prep" or c.lower_ in PHRASE_PREPS)
+        )
+    nouns = sorted((t for t in inside[1:] if t.pos_ in ("NOUN", "PROPN")), key=lambda t: t.i)
+    return [head, *nouns]

@@ -32,9 +32,9 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # The dependencies inside a maker's phrase that may name whom it acts for: "Investigators
 # from the Organisation for the Prohibition of Chemical Weapons (OPCW)".
 PHRASE_DEPS = frozenset({"prep", "pobj", "appos", "compound", "poss", "nmod"})
-# not where it sat: "ministers meeting in Brussels", "a court in Paris" (the court's own state
-# comes from the article)
-PHRASE_PREPS = frozenset({"from", "of", "for"})
+# not where it sat: "ministers meeting in Brussels", "a court in Paris" (but "judges at the
+# court" act for it)
+PHRASE_PREPS = frozenset({"from", "of", "for", "at"})
 # How many tokens back the making verb may be: a few sentences of a short story.
 REACH = 160
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from casus.engine.authored import author_of
+from casus.engine.context import is_country
 from casus.engine.frames import Frame, unwrap_quantifier
 from casus.engine.matching import PatternMatcher
 from casus.engine.scope import Scope
@@ -41,9 +42,13 @@ REACTION_ROOTS = frozenset({"02", "10", "11", "12", "13", "14"})
 REACTION_CODES = frozenset({"010", "011", "012", "013", "018", "019", "051"})
 
 
-def reacts(code: str, frame: Frame) -> bool:
-    """Whether an event of ``code`` reacts to an act, and so targets who did it."""
-    return code[:2] in REACTION_ROOTS or code[:3] in REACTION_CODES or answers(frame)
+def reacts(code: str, frame: Frame, source: Actor) -> bool:
+    """Whether an event of ``code`` reacts to an act, and so targets who did it. A comment or
+    praise only when its speaker is known: "the envoy welcomed the release" from a speaker
+    the text never places is too weak a pair to guess."""
+    if code[:2] in REACTION_ROOTS or answers(frame):
+        return True
+    return code[:3] in REACTION_CODES and source.known
 
 
 def answers(frame: Frame) -> bool:
@@ -157,10 +162,17 @@ def makers(event: Event, scope: Scope, source: Actor) -> list[Actor | None]:
                 side is not None
                 and side.known
                 and side.country != source.country
-                and all(p is None or p.code != side.code for p in parties)
+                and all(p is None or not _same_side(p, side) for p in parties)
             ):
                 parties.append(as_context(side))
     return parties or [event.source]
+
+
+def _same_side(one: Actor, other: Actor) -> bool:
+    """One party per state: the Houthis and Yemeni civilians freed in a swap are Yemen's side."""
+    if one.country is not None and is_country(one.country):
+        return one.country == other.country
+    return one.code == other.code
 
 
 def reaction_targets(

@@ -223,7 +223,7 @@ class TargetFinder:
         self, pattern: Pattern, frame: Frame, scope: Scope, source: Actor
     ) -> Sequence[Actor | None]:
         """A reaction targets who did what it reacts to: "Qatar condemned the attack"."""
-        if reacts(pattern.code, frame):
+        if reacts(pattern.code, frame, source):
             return reaction_targets(frame, scope, source, self.matcher)
         return []
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from casus.engine.frames import with_conjuncts
 from casus.engine.phrases import clause_subject
 from casus.model import Actor
 from casus.ontology.words import word_values
@@ -39,29 +40,35 @@ PHRASE_PREPS = frozenset({"from", "of", "for", "at"})
 REACH = 160
 
 
-def author_of(noun: Token, scope: Scope, source: Actor) -> Actor | None:
-    """The actor who made what a definite noun names (a finding, ruling, resolution, pledge),
-    from the latest earlier verb that makes it or earlier mention of it; never the reacting
-    side itself. None when the noun is no such thing or the text names no author."""
+def authors_of(noun: Token, scope: Scope, source: Actor) -> list[Actor]:
+    """The actors who made what a definite noun names (a finding, ruling, resolution, pledge,
+    deal), from the latest earlier verb that makes it or earlier mention of it, every
+    coordinated maker ("Armenia and Azerbaijan agreed ... France praised the deal" → both);
+    never the reacting side itself. Empty when the noun is no such thing or the text names no
+    author."""
     verbs = AUTHORED_NOUNS.get(noun.lemma_.lower())
     if verbs is None or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
-        return None
+        return []
     doc = noun.doc
     for token in reversed(doc[max(0, noun.i - REACH) : noun.i]):
         if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in verbs:
-            maker = _maker(_doer(token), scope, source)
+            makers = _makers(_doer(token), scope, source)
         elif token.pos_ == "NOUN" and token.lemma_.lower() == noun.lemma_.lower():
-            maker = _maker(_owner(token), scope, source)
+            makers = _makers(_owner(token), scope, source)
         else:
             continue
-        if maker is not None:
-            return maker
-    return None
+        if makers:
+            return makers
+    return []
 
 
 def _doer(verb: Token) -> Token | None:
-    """Who did a verb: its "by" agent in the passive ("a resolution drafted by France"), else
-    its subject ("Investigators from the OPCW found")."""
+    """Who did a verb: its subject ("Investigators from the OPCW found"), else its "by" agent
+    in the passive ("a resolution drafted by France"); not the "by" of a manner ("voted by a
+    large majority")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None:
+        return subject
     for child in verb.children:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -82,10 +89,18 @@ def _owner(mention: Token) -> Token | None:
     return None
 
 
-def _maker(token: Token | None, scope: Scope, source: Actor) -> Actor | None:
+def _makers(token: Token | None, scope: Scope, source: Actor) -> list[Actor]:
+    """The known actors a maker's phrase and its conjuncts name, one per code."""
+    found: list[Actor] = []
+    for maker in with_conjuncts(token) if token is not None else []:
+        actor = _maker(maker, scope, source)
+        if actor is not None and all(a.code != actor.code for a in found):
+            found.append(actor)
+    return found
+
+
+def _maker(token: Token, scope: Scope, source: Actor) -> Actor | None:
     """The known actor a maker's phrase names, unless it is the reacting side's own country."""
-    if token is None:
-        return None
     actor = next(
         (a for t in _phrase(token) if (a := scope.resolver.actor_for(t)) and a.known), None
     )

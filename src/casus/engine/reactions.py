@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from casus.engine.authored import author_of
+from casus.engine.authored import authors_of
 from casus.engine.context import is_country
 from casus.engine.frames import Frame, unwrap_quantifier
 from casus.engine.matching import PatternMatcher
@@ -186,9 +186,9 @@ def reaction_targets(
         event = reacted_event(noun, frame, scope, matcher)
         if event is not None and event.source is not None and event.source.known:
             return makers(event, scope, source)
-        author = author_of(noun, scope, source)  # "dismissed the findings" (who found)
-        if author is not None:
-            return [author]
+        authors = authors_of(noun, scope, source)  # "dismissed the findings" (who found)
+        if authors:
+            return list(authors)
     return []
 
 

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from casus.engine.context import is_country
 from casus.engine.frames import with_conjuncts
 from casus.engine.phrases import clause_subject
+from casus.engine.sides import dissent, governed
 from casus.model import Actor
 from casus.ontology.words import word_values
 
@@ -104,11 +106,7 @@ def _maker(token: Token, scope: Scope, source: Actor) -> Actor | None:
     actor = next(
         (a for t in _phrase(token) if (a := scope.resolver.actor_for(t)) and a.known), None
     )
-    if actor is None or actor.code == source.code:
-        return None
-    if actor.country is not None and actor.country == source.country:
-        return None
-    return actor
+    return actor if actor is not None and other_side(actor, source) else None
 
 
 def _phrase(head: Token) -> list[Token]:
@@ -126,3 +124,14 @@ def _phrase(head: Token) -> list[Token]:
         )
     nouns = sorted((t for t in inside[1:] if t.pos_ in ("NOUN", "PROPN")), key=lambda t: t.i)
     return [head, *nouns]
+
+
+def other_side(doer: Actor, source: Actor) -> bool:
+    """Whether the doer of an act is another side than the one reacting to it: another country,
+    or its own state for a non-state side ("The rights commission condemned what it called
+    the excessive use of force" → the police), or its own people for a state."""
+    if doer.code == source.code:
+        return False
+    if doer.country != source.country or not is_country(doer.country or ""):
+        return True  # two organisations ("IGO") are two sides
+    return dissent(source, doer) or governed(source, doer)

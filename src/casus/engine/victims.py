@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from casus.engine.authored import other_side
 from casus.engine.frames import Frame, with_conjuncts
 from casus.engine.matching import PatternMatcher
 from casus.engine.reactions import ACCUSATION_ROOT, REACTION_CODES, makers
 from casus.engine.scope import Scope
-from casus.engine.sides import as_context, dissent, governed
+from casus.engine.sides import as_context
 from casus.model import Actor, Event
 
 if TYPE_CHECKING:
@@ -136,7 +137,7 @@ def _done_to(
             event.cameo_root in roots
             and doer is not None
             and doer.known
-            and _other_side(doer, source)
+            and other_side(doer, source)
             and (victims is None or _on_victims(event, victims))
         ):
             return makers(event, scope, source)
@@ -149,7 +150,7 @@ def _done_to(
             and accused is not None
             and accused.known
             and accused.country not in victims
-            and _other_side(accused, source)
+            and other_side(accused, source)
         ):
             return [as_context(accused)]
     return []
@@ -163,12 +164,3 @@ def _on_victims(event: Event, victims: set[str]) -> bool:
         and target.country in victims
         and (doer is None or doer.country not in victims)
     )
-
-
-def _other_side(doer: Actor, source: Actor) -> bool:
-    """Whether the doer of an act is another side than the one reacting: another country,
-    or its own state for a non-state side ("The rights commission condemned what it called
-    the excessive use of force" → the police), or its own people for a state."""
-    if doer.code == source.code:
-        return False
-    return doer.country != source.country or dissent(source, doer) or governed(source, doer)

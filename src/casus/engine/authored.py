@@ -80,7 +80,7 @@ def _doer(verb: Token) -> Token | None:
 def _owner(mention: Token) -> Token | None:
     """Who made an earlier mention of the thing: its possessor ("Netanyahu's pledge"), its
     "by" phrase ("a ruling by the court"), else the subject of the verb it is the object of
-    ("the council adopted a resolution")."""
+    ("the council adopted a resolution") or the "in" phrase of ("said in a report")."""
     for child in mention.children:
         if child.dep_ == "poss":
             return child
@@ -88,6 +88,9 @@ def _owner(mention: Token) -> Token | None:
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     if mention.dep_ == "dobj" and mention.head.pos_ in ("VERB", "AUX"):
         return _doer(mention.head)
+    prep = mention.head
+    if mention.dep_ == "pobj" and prep.lower_ == "in" and prep.head.pos_ in ("VERB", "AUX"):
+        return _doer(prep.head)  # "Human Rights Watch said in a report"
     return None
 
 

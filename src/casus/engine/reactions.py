@@ -40,6 +40,9 @@ REACTION_ROOTS = frozenset({"02", "10", "11", "12", "13", "14"})
 # and comments and praise of a thing done ("declined to comment on the recall", "welcomed
 # the ruling"); not claims and denials of responsibility (015, 016), which have their own rule
 REACTION_CODES = frozenset({"010", "011", "012", "013", "018", "019", "051"})
+# Sympathy (018, or a feeling of ``sympathy_nouns``) is with the victims of the act, not its doer.
+SYMPATHY_CODE = "018"
+SYMPATHY_NOUNS = word_list("sympathy_nouns")
 
 
 def reacts(code: str, frame: Frame, source: Actor) -> bool:
@@ -175,15 +178,28 @@ def _same_side(one: Actor, other: Actor) -> bool:
     return one.code == other.code
 
 
+def sympathises(code: str, frame: Frame) -> bool:
+    """Whether a reaction shows sympathy with the victims of what it reacts to: "offered
+    condolences", "expressed solidarity after the attack"."""
+    return code[:3] == SYMPATHY_CODE or any(
+        o.lemma_.lower() in SYMPATHY_NOUNS for o in frame.objects
+    )
+
+
 def reaction_targets(
-    frame: Frame, scope: Scope, source: Actor, matcher: PatternMatcher
+    code: str, frame: Frame, scope: Scope, source: Actor, matcher: PatternMatcher
 ) -> list[Actor | None]:
-    """Who did what a reaction reacts to, when no object names an actor."""
+    """Who did what a reaction reacts to (for sympathy, whom it was done to), when no object
+    names an actor."""
     for noun in reacted_nouns(frame):
         found = scope.resolver.actor_for(unwrap_quantifier(noun))
         if found is not None and found.code is not None:
             continue
         event = reacted_event(noun, frame, scope, matcher)
+        if event is not None and sympathises(code, frame):
+            victim = event.target  # "expressed solidarity after the attack" → the attacked
+            known = victim is not None and victim.known and victim.country != source.country
+            return [as_context(victim)] if victim is not None and known else []
         if event is not None and event.source is not None and event.source.known:
             return makers(event, scope, source)
         authors = authors_of(noun, scope, source)  # "dismissed the findings" (who found)

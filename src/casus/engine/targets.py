@@ -226,7 +226,7 @@ class TargetFinder:
     ) -> Sequence[Actor | None]:
         """A reaction targets who did what it reacts to: "Qatar condemned the attack"."""
         if reacts(pattern.code, frame, source):
-            return reaction_targets(frame, scope, source, self.matcher)
+            return reaction_targets(pattern.code, frame, scope, source, self.matcher)
         return []
 
     def _mediated(

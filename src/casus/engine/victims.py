@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from casus.engine.authored import other_side
 from casus.engine.frames import Frame, with_conjuncts
 from casus.engine.matching import PatternMatcher
-from casus.engine.reactions import ACCUSATION_ROOT, REACTION_CODES, makers
+from casus.engine.reactions import ACCUSATION_ROOT, REACTION_CODES, makers, sympathises
 from casus.engine.scope import Scope
 from casus.engine.sides import as_context
 from casus.model import Actor, Event
@@ -48,6 +48,8 @@ def victim_doers(
     nothing when the reaction names no such act."""
     if code[:2] not in BLAMING_ROOTS and code[:3] not in REACTION_CODES:
         return []
+    if sympathises(code, frame):
+        return []  # "condolences over the killing of Turkish soldiers": the victims' side
     characterised = _characterised(frame)
     for noun in [o for o in frame.objects if o.pos_ == "NOUN"] + characterised:
         if _names_doer(noun, scope):

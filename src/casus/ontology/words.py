@@ -94,6 +94,7 @@ LISTS = frozenset(
         "state_offices",
         "national_offices",
         "ally_nouns",
+        "sympathy_nouns",
         "grounds_nouns",
         "voice_nouns",
         "envoy_nouns",

@@ -28,8 +28,9 @@ if TYPE_CHECKING:
     from casus.engine.scope import Scope
 
 # noun -> the verbs that make it: "findings" ← "found", "the resolution" ← "adopted", "voted".
+# "*": only an earlier mention says who made it ("issued an arrest warrant ... the warrant").
 AUTHORED_NOUNS = {
-    noun: frozenset(verbs.split()) for noun, verbs in word_values("authored_nouns").items()
+    noun: frozenset(verbs.split()) - {"*"} for noun, verbs in word_values("authored_nouns").items()
 }
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # The dependencies inside a maker's phrase that may name whom it acts for: "Investigators

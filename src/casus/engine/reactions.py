@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from casus.engine.authored import authors_of
+from casus.engine.context import is_country
 from casus.engine.frames import Frame, unwrap_quantifier
 from casus.engine.matching import PatternMatcher
 from casus.engine.scope import Scope
@@ -24,14 +26,32 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 # Prepositions whose object is what a reaction is about: "protested over the arrests",
-# "condemned Iran for the attack", "a week after the strike", "responded to the expulsions".
-REACTED_PREPS = ("over", "for", "after", "to")
+# "condemned Iran for the attack", "a week after the strike", "responded to the expulsions",
+# "declined to comment on the recall", "was upbeat about the talks".
+REACTED_PREPS = ("over", "for", "after", "to", "on", "about")
 # Verbs of answering an act, whatever code their clause has: "will respond in kind" (160).
 ANSWERING_VERBS = word_list("answering_verbs")
 # and of light verbs answering one by their object: "would take its revenge" (on whom it blamed)
 ANSWERING_NOUNS = word_list("answering_nouns")
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 ACCUSATION_ROOT = "11"
+# Reactions whose target is whoever did the event they react to ("condemned the attack").
+REACTION_ROOTS = frozenset({"02", "10", "11", "12", "13", "14"})
+# and comments and praise of a thing done ("declined to comment on the recall", "welcomed
+# the ruling"); not claims and denials of responsibility (015, 016), which have their own rule
+REACTION_CODES = frozenset({"010", "011", "012", "013", "018", "019", "051"})
+# Sympathy (018, or a feeling of ``sympathy_nouns``) is with the victims of the act, not its doer.
+SYMPATHY_CODE = "018"
+SYMPATHY_NOUNS = word_list("sympathy_nouns")
+
+
+def reacts(code: str, frame: Frame, source: Actor) -> bool:
+    """Whether an event of ``code`` reacts to an act, and so targets who did it. A comment or
+    praise only when its speaker is known: "the envoy welcomed the release" from a speaker
+    the text never places is too weak a pair to guess."""
+    if code[:2] in REACTION_ROOTS or answers(frame):
+        return True
+    return code[:3] in REACTION_CODES and source.known
 
 
 def answers(frame: Frame) -> bool:
@@ -145,23 +165,46 @@ def makers(event: Event, scope: Scope, source: Actor) -> list[Actor | None]:
                 side is not None
                 and side.known
                 and side.country != source.country
-                and all(p is None or p.code != side.code for p in parties)
+                and all(p is None or not _same_side(p, side) for p in parties)
             ):
                 parties.append(as_context(side))
     return parties or [event.source]
 
 
+def _same_side(one: Actor, other: Actor) -> bool:
+    """One party per state: the Houthis and Yemeni civilians freed in a swap are Yemen's side."""
+    if one.country is not None and is_country(one.country):
+        return one.country == other.country
+    return one.code == other.code
+
+
+def sympathises(code: str, frame: Frame) -> bool:
+    """Whether a reaction shows sympathy with the victims of what it reacts to: "offered
+    condolences", "expressed solidarity after the attack"."""
+    return code[:3] == SYMPATHY_CODE or any(
+        o.lemma_.lower() in SYMPATHY_NOUNS for o in frame.objects
+    )
+
+
 def reaction_targets(
-    frame: Frame, scope: Scope, source: Actor, matcher: PatternMatcher
+    code: str, frame: Frame, scope: Scope, source: Actor, matcher: PatternMatcher
 ) -> list[Actor | None]:
-    """Who did what a reaction reacts to, when no object names an actor."""
+    """Who did what a reaction reacts to (for sympathy, whom it was done to), when no object
+    names an actor."""
     for noun in reacted_nouns(frame):
         found = scope.resolver.actor_for(unwrap_quantifier(noun))
         if found is not None and found.code is not None:
             continue
         event = reacted_event(noun, frame, scope, matcher)
+        if event is not None and sympathises(code, frame):
+            victim = event.target  # "expressed solidarity after the attack" → the attacked
+            known = victim is not None and victim.known and victim.country != source.country
+            return [as_context(victim)] if victim is not None and known else []
         if event is not None and event.source is not None and event.source.known:
             return makers(event, scope, source)
+        authors = authors_of(noun, scope, source)  # "dismissed the findings" (who found)
+        if authors:
+            return list(authors)
     return []
 
 

@@ -33,7 +33,7 @@ from casus.engine.modality import CONDITION_MARKS, IRREALIS_GOVERNORS
 from casus.engine.owners import owner_of
 from casus.engine.posted import host_state
 from casus.engine.purposes import with_purposes
-from casus.engine.reactions import accusers, answers, antecedent, reaction_targets
+from casus.engine.reactions import accusers, antecedent, reaction_targets, reacts
 from casus.engine.resolver import Resolver
 from casus.engine.scope import Scope
 from casus.engine.setting import taken_ground
@@ -47,6 +47,7 @@ from casus.engine.sides import (
     reporting_authority,
 )
 from casus.engine.venues import is_venue, on_venues
+from casus.engine.victims import victim_doers
 from casus.engine.voiced_in import voiced_in
 from casus.model import Actor
 from casus.ontology.lexicon import Pattern
@@ -64,13 +65,10 @@ PLACE_TARGET_ROOTS = frozenset({"08", "09", "14", "15", "16", "17", "18", "19", 
 ADDRESSED_ROOTS = frozenset({"02", "10"})
 # Threats and demands made on a condition are made on whom the condition is about.
 CONDITIONED_ROOTS = frozenset({"02", "10", "13"})
-# Reactions whose target is whoever did the event they react to ("condemned the attack").
-REACTION_ROOTS = frozenset({"02", "10", "11", "12", "13", "14"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Claims and denials of responsibility concern the victim of the act they are about.
 DISOWNING_CODES = frozenset({"015", "016"})
-# Mediation (045) is between the parties of what it mediates.
-MEDIATION_CODE = "045"
+MEDIATION_CODE = "045"  # mediation is between the parties of what it mediates
 # The dependencies of the noun phrases inside a mediated thing that can name its parties.
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos"})
 # A denial (016) answers an accusation (11x) made against the denier.
@@ -94,15 +92,17 @@ class TargetFinder:
     def targets(
         self, pattern: Pattern, frame: Frame, scope: Scope, source: Actor
     ) -> list[Actor | None]:
-        """Target actors by the pattern's rule (docs/lexicon.md), in order: the pattern's
-        preposition; the object (or, for a class object, the actor inside it unless it is the
-        source's own: "recalled its ambassador to France" → France); an indirect object; any
-        target preposition; whose the object is ("struck Hamas positions"); who did what a
-        reaction reacts to; whom a denial concerns; the subject of an evaluated predicate; whom
-        a demand is addressed to; the target of what is intended; for actions on territory,
-        the place ("struck targets near Damascus" → Syria)."""
-        steps: list[list[Token]] = []
+        """Target actors by the pattern's rule (docs/lexicon.md), in order: who did an act a
+        reaction names by its victim only ("condemned the attack on Guyana"); the pattern's
+        preposition; the object (for a class object, the actor inside it unless it is the
+        source's own: "recalled its ambassador to France"); an indirect object; any target
+        preposition; whose the object is; who did what a reaction reacts to; whom a denial
+        concerns; an evaluated subject; a demand's addressee; an intent's target; the place."""
+        done = victim_doers(pattern.code, frame, scope, source, self.matcher)
+        if done:
+            return done
         roled: Sequence[Actor | None] = []
+        steps: list[list[Token]] = []
         if pattern.prep is not None:
             steps.append(frame.preps.get(pattern.prep, []))
         if pattern.obj is None:
@@ -225,8 +225,8 @@ class TargetFinder:
         self, pattern: Pattern, frame: Frame, scope: Scope, source: Actor
     ) -> Sequence[Actor | None]:
         """A reaction targets who did what it reacts to: "Qatar condemned the attack"."""
-        if pattern.code[:2] in REACTION_ROOTS or answers(frame):
-            return reaction_targets(frame, scope, source, self.matcher)
+        if reacts(pattern.code, frame, source):
+            return reaction_targets(pattern.code, frame, scope, source, self.matcher)
         return []
 
     def _mediated(

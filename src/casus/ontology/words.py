@@ -97,6 +97,7 @@ LISTS = frozenset(
         "state_offices",
         "national_offices",
         "ally_nouns",
+        "sympathy_nouns",
         "grounds_nouns",
         "voice_nouns",
         "envoy_nouns",
@@ -160,6 +161,7 @@ VALUE_LISTS = frozenset(
         "count_numbers",
         "event_nouns",
         "given_name_genders",
+        "authored_nouns",
     }
 )
 

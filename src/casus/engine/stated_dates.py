@@ -73,6 +73,9 @@ def resolve_stated(
     if UNRESOLVABLE.match(text.strip()):
         return EventDate(None, "unknown", "stated", text, "expression names no datable time")
     offset = relative_offset(text)
+    if offset is not None and future and text.strip().lower().startswith("within"):
+        # "ordered the advisers to leave within a week": a deadline ahead, no day of its own
+        return EventDate(None, "unknown", "stated", text, "a stretch ahead names no day")
     if offset is not None:
         earlier = [stated[k] for k in sorted(stated) if k <= sentence]
         if offset == (0, 0):  # "hours later", "the same day": only a day has a same day

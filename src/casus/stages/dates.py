@@ -486,6 +486,8 @@ class DateStage:
             # an end point: "closed its border until Friday"; a deadline is not the time of
             # the order: "ordered them to leave by Friday"
             return None
+        if (loose or pred.tag_ == "VB") and text.lower().startswith("within"):
+            return None  # a deadline: "ordered the envoy to leave within 48 hours on Friday"
         if not future and news_time.planned_for(anchor, text):
             return None  # "called a general strike for Friday": the strike's time
         ahead = future or end == "by" and pred.tag_ == "VB"

@@ -26,6 +26,9 @@ ANSWER_NOUNS = word_list("answer_nouns")
 # "in turn" tells an act that answers the one before ("Bamako, in turn, banned Algerian
 # aircraft"), as "in response" does.
 TURN = "turn"
+# Verbs that tell an answer with "back": "Israel **hit back** by striking Hezbollah positions",
+# "Iran **struck back** with missiles".
+BACK_VERBS = frozenset({"hit", "strike", "fire"})
 # How many sentences before the answer's own the act it answers may be told in.
 ANSWER_REACH = 2
 
@@ -36,7 +39,8 @@ def answer_verb(trigger: Token) -> Token | None:
     "by" gerund (or a conjunct of it, or what it says) the trigger is ("retaliated by
     closing its airspace and by **summoning** its envoys", "responded by declaring that it
     does not **recognise** the court"), or a verb with a bare "in response", "in
-    retaliation" or "in turn" ("**In response**, Kyiv **expelled** two diplomats");
+    retaliation" or "in turn" ("**In response**, Kyiv **expelled** two diplomats"), or
+    an answer with "back" ("Israel **hit back** by striking …");
     ``None`` otherwise, and for an answer that names its act ("responded **to** the
     ruling by …": ``news_time.answered``) or one not in the simple past."""
     gerund = trigger
@@ -52,9 +56,16 @@ def answer_verb(trigger: Token) -> Token | None:
         verb = by.head
     if verb.tag_ != "VBD" or _names_its_act(verb):
         return None
-    if verb.lemma_.lower() in ANSWER_VERBS or _bare_answer_phrase(verb):
+    if verb.lemma_.lower() in ANSWER_VERBS or _bare_answer_phrase(verb) or _back(verb):
         return verb
     return None
+
+
+def _back(verb: Token) -> bool:
+    """Whether the verb is "hit back", "struck back" or "fired back"."""
+    return verb.lemma_.lower() in BACK_VERBS and any(
+        c.dep_ in ("advmod", "prt") and c.lower_ == "back" for c in verb.children
+    )
 
 
 def _names_its_act(verb: Token) -> bool:

@@ -240,8 +240,14 @@ class DateStage:
                 for t in sent
                 if t.i in d.events and (back or t.i < verb.i)
             ]
-            dated = [w for w in acts if w.date is not None and w.basis != "publication"]
-            dated = [w for w in dated if not news_time.is_reaction_day(w)]
+            dated = [
+                w
+                for w in acts
+                if w.date is not None
+                and w.basis != "publication"
+                and not news_time.is_reaction_day(w)
+                and (d.pub is None or w.date <= d.pub)  # not a plan told with it
+            ]
             if dated:
                 return max(dated, key=lambda w: w.date or dt.date.min)
         return None

@@ -83,6 +83,8 @@ def resolve_stated(
         if earlier and earlier[-1].date is not None:
             base = earlier[-1]
             moved = shift(base.date, offset)  # type: ignore[arg-type]
+            if not offset[1] and base.precision != "day":
+                moved = base.date  # "in 2019 … days later": still 2019, from its first day
             return EventDate(moved, _moved_precision(base, offset), "inferred", text)
         if pub is not None and not offset[1]:
             return EventDate(pub, "day", "publication", text)

@@ -462,10 +462,13 @@ def relative_offset(text: str) -> tuple[int, int] | None:
     if hours is not None:  # "less than 48 hours later": two days on; "12 hours later": that day
         n = _num(hours.group(1)) * (-1 if hours.group(2) == "earlier" else 1)
         return (abs(n) + 11) // 24 * (1 if n > 0 else -1), 0
-    m = re.fullmatch(rf"{_NUM} (day|week|month|year)s? (later|after|afterwards|earlier|before)", s)
-    if m is None:
-        return None
-    n = _num(m.group(1)) * (-1 if m.group(3) in ("earlier", "before") else 1)
+    m = re.fullmatch(
+        rf"(?:{_NUM} )?(day|week|month|year)(s?) (later|after|afterwards|earlier|before)", s
+    )
+    if m is None or not m.group(1) and not m.group(3):
+        return None  # "day after" alone is "the day after" (above), not a count
+    # a bare plural is a few: "**Days later**, ECOWAS imposed sanctions" (three days on)
+    n = (_num(m.group(1)) if m.group(1) else 3) * (-1 if m.group(4) in ("earlier", "before") else 1)
     unit = m.group(2)
     steps = {"day": (n, 0), "week": (7 * n, 0), "month": (0, n), "year": (0, 12 * n)}
     return steps[unit]

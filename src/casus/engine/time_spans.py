@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 EXTRA_TIME = re.compile(
     r"(?=\w)\b((?:in|over|during) (?:the )?(?:past|last|recent) (?:few |several |two |three )?"
     r"(?:days|weeks|months|years)|in recent (?:days|weeks|months|years)|"
-    r"(?:the )?(?:next|following|same) day|\w+ (?:days|weeks|months) later|"
+    r"(?:the )?(?:next|following|same) day|(?:(?:a few|a couple of|several|some|\d+|two|three|"
+    r"four|five|six|seven|eight|nine|ten) )?(?:days|weeks|months) later|"
     r"(?:last|this) (?:morning|afternoon|evening|night)|yesterday|today|tonight|overnight|"
     r"(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"(?: (?:morning|afternoon|evening|night))?|(?:many |several |some )?(?:years|decades) ago|"

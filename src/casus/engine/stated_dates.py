@@ -80,11 +80,11 @@ def resolve_stated(
         earlier = [stated[k] for k in sorted(stated) if k <= sentence]
         if offset == (0, 0):  # "hours later", "the same day": only a day has a same day
             earlier = [e for e in earlier if e.precision == "day"]
-        if earlier and earlier[-1].date is not None:
-            base = earlier[-1]
-            moved = shift(base.date, offset)  # type: ignore[arg-type]
-            if not offset[1] and base.precision != "day":
-                moved = base.date  # "in 2019 … days later": still 2019, from its first day
+        base = earlier[-1] if earlier else None
+        if base is not None and base.date is not None:
+            # "in 2019 … days later": still 2019, from its first day
+            kept = not offset[1] and base.precision != "day"
+            moved = base.date if kept else shift(base.date, offset)
             return EventDate(moved, _moved_precision(base, offset), "inferred", text)
         if pub is not None and not offset[1]:
             return EventDate(pub, "day", "publication", text)

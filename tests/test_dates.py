@@ -11,6 +11,7 @@ import pytest
 from casus.coder import Coder
 from casus.dates import period_end
 from casus.engine.temporal import relative_offset, resolve_expression
+from casus.engine.time_spans import date_spans
 from casus.model import EventDate
 from casus.stages.dates import DateStage
 from conftest import DATA
@@ -109,13 +110,38 @@ def test_month_day_after_publication_falls_in_the_previous_year() -> None:
         ("that night", (0, 0)),
         ("the next morning", (1, 0)),
         ("the following evening", (1, 0)),
+        ("days later", (3, 0)),
+        ("Weeks later", (21, 0)),
+        ("months later", (0, 3)),
+        ("days before", (-3, 0)),
+        ("within hours", (0, 0)),
+        ("Within a week", (7, 0)),
+        ("within days", (3, 0)),
+        ("within two weeks", (14, 0)),
+        ("within 48 hours", (2, 0)),
+        ("within a month", (0, 1)),
     ],
 )
 def test_relative_chain_offsets(text: str, offset: tuple[int, int]) -> None:
     assert relative_offset(text) == offset
 
 
-@pytest.mark.parametrize("text", ["within hours", "hours", "the day before yesterday"])
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Within a week, Mali recalled its ambassador from Algiers.", "Within a week"),
+        ("Rebels overran the town within days.", "within days"),
+        ("Within hours of the vote, police arrested the opposition leader.", "hours"),
+    ],
+)
+def test_a_stretch_after_within_counts_on_unless_it_is_of_an_act(
+    coder: Coder, text: str, span: str
+) -> None:
+    sent = next(iter(coder.nlp(text).sents))
+    assert span in [found for _start, _end, found in date_spans(sent)]
+
+
+@pytest.mark.parametrize("text", ["hours", "the day before yesterday", "within the week"])
 def test_phrases_that_count_from_something_else_are_no_offsets(text: str) -> None:
     assert relative_offset(text) is None
 

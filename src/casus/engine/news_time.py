@@ -25,6 +25,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -33,6 +34,7 @@ from casus.dates import period_end
 from casus.engine.date_attachment import BACKGROUND_MARKS, INTERVAL_UNITS, came_later
 from casus.engine.narrative import Frame
 from casus.engine.plans import past_plan
+from casus.engine.sentences import sentence_text
 from casus.engine.story_day import LEAD_REACH, fronted_report, holds, simple_past, story_lead
 from casus.model import EventDate
 from casus.ontology.words import word_list
@@ -260,12 +262,16 @@ def after_bound(found: EventDate | None, pub: dt.date | None) -> EventDate | Non
     return EventDate(found.date, found.precision, "inferred", found.text, note, found.reference)
 
 
-def _present_perfect(trigger: Token) -> bool:
-    """ "has condemned", "have been expelled"; not one with "long" or "repeatedly"."""
-    if trigger.tag_ != "VBN":
+def _present_perfect(trigger: Token, *, shared: bool = False) -> bool:
+    """ "has condemned", "have been expelled"; not one with "long" or "repeatedly". With
+    ``shared``, also a conjunct that shares its head's "has": "Kenya has recalled its
+    ambassador and **ordered** Somalia's envoy to go home"."""
+    if trigger.tag_ not in ("VBN", "VBD"):
         return False
-    auxes = [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]
-    if not any(a.lower_ in ("has", "have") for a in auxes):
+    own = [c for c in trigger.children if c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass")]
+    if not own and shared and trigger.dep_ == "conj" and trigger.head.i != trigger.i:
+        return _present_perfect(trigger.head, shared=True)  # no aux nor subject of its own
+    if trigger.tag_ != "VBN" or not any(a.lower_ in ("has", "have") for a in own):
         return False
     return not any(c.dep_ == "advmod" and c.lower_ in STANDING for c in trigger.children)
 
@@ -273,18 +279,41 @@ def _present_perfect(trigger: Token) -> bool:
 def delayed_lead(
     trigger: Token, frames: Sequence[Frame], sentence: int, pub: dt.date | None
 ) -> EventDate | None:
-    """The day the second sentence tells, for an undated act in the present perfect in the
-    article's first sentence, when that day is within a week before publication (news
-    often leads with "has" and gives the time in the next paragraph); ``None`` otherwise."""
-    if sentence != 0 or len(frames) < 2 or pub is None or not _present_perfect(trigger):
+    """The day the next sentence tells, for an undated act in the present perfect (or a
+    conjunct sharing its "has") in the article's first sentence, when that day is within a
+    week before publication (news often leads with "has" and gives the time in the next
+    paragraph); ``None`` otherwise. Lines above the lead with no closing stop (a headline,
+    an "Updated 14:05, Saturday" line) do not count as its first sentence. A day the next
+    sentence tells only in a clause its reporting verb closes does not count: "Kenya has
+    suspended flights after gunmen attacked a convoy. The convoy came under fire **on
+    Monday**, police said" is the attack's day."""
+    if pub is None or not _present_perfect(trigger, shared=True):
         return None
-    told = frames[1].own
+    if not 0 <= sentence < len(frames) - 1 or not _opening(trigger, sentence):
+        return None
+    told = frames[sentence + 1].own
     if told is None or told.date is None or told.precision != "day":
         return None
     if not pub - LEAD_REACH <= told.date <= pub:
         return None
     note = "a lead in the present perfect: the day its next sentence tells"
     return EventDate(told.date, "day", "inferred", told.text, note)
+
+
+# What a sentence of running text ends with (a headline does not).
+STOPS = (".", "!", "?", '"', "\u201d")
+# How many unstopped lines (a headline, an "Updated …" line) may stand above the lead.
+HEAD_LINES = 2
+
+
+def _opening(trigger: Token, sentence: int) -> bool:
+    """Whether the trigger's sentence is the article's first, or comes right after at most
+    ``HEAD_LINES`` lines that end with no stop (a headline, a time stamp)."""
+    if sentence > HEAD_LINES:
+        return False
+    doc = trigger.doc
+    heads = itertools.islice(doc.sents, sentence)
+    return all(not sentence_text(s).rstrip().endswith(STOPS) for s in heads)
 
 
 def reaction_day(

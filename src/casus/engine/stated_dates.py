@@ -73,13 +73,18 @@ def resolve_stated(
     if UNRESOLVABLE.match(text.strip()):
         return EventDate(None, "unknown", "stated", text, "expression names no datable time")
     offset = relative_offset(text)
+    if offset is not None and future and text.strip().lower().startswith("within"):
+        # "ordered the advisers to leave within a week": a deadline ahead, no day of its own
+        return EventDate(None, "unknown", "stated", text, "a stretch ahead names no day")
     if offset is not None:
         earlier = [stated[k] for k in sorted(stated) if k <= sentence]
         if offset == (0, 0):  # "hours later", "the same day": only a day has a same day
             earlier = [e for e in earlier if e.precision == "day"]
-        if earlier and earlier[-1].date is not None:
-            base = earlier[-1]
-            moved = shift(base.date, offset)  # type: ignore[arg-type]
+        base = earlier[-1] if earlier else None
+        if base is not None and base.date is not None:
+            # "in 2019 … days later": still 2019, from its first day
+            kept = not offset[1] and base.precision != "day"
+            moved = base.date if kept else shift(base.date, offset)
             return EventDate(moved, _moved_precision(base, offset), "inferred", text)
         if pub is not None and not offset[1]:
             return EventDate(pub, "day", "publication", text)

@@ -426,6 +426,10 @@ HOURS_OFFSET = re.compile(
     r"(?:(?:less|more|fewer) than |under |over |nearly |almost |about |some |just |barely |"
     rf"within )?{_NUM} hours? (later|afterwards?|earlier)"
 )
+# A stretch within which a past act followed the time told before it: "**Within a week**, the
+# three juntas recalled their ambassadors" (after a drone was downed on March 31). A bare
+# plural is a few ("within days"), and hours keep the day ("within hours").
+WITHIN = re.compile(rf"within (?:{_NUM} )?(minute|hour|day|week|month|year)(s?)")
 # Times on the day after it: "the next morning", "the following evening".
 NEXT_DAY = re.compile(r"(?:next|following) (?:morning|afternoon|evening|night)")
 
@@ -451,15 +455,32 @@ def relative_offset(text: str) -> tuple[int, int] | None:
         return 0, -12
     if s in ("following year", "year after"):
         return 0, 12
+    within = WITHIN.fullmatch(s)
+    if within is not None:
+        return _within(within)
     hours = HOURS_OFFSET.fullmatch(s)
     if hours is not None:  # "less than 48 hours later": two days on; "12 hours later": that day
         n = _num(hours.group(1)) * (-1 if hours.group(2) == "earlier" else 1)
         return (abs(n) + 11) // 24 * (1 if n > 0 else -1), 0
-    m = re.fullmatch(rf"{_NUM} (day|week|month|year)s? (later|after|afterwards|earlier|before)", s)
-    if m is None:
-        return None
-    n = _num(m.group(1)) * (-1 if m.group(3) in ("earlier", "before") else 1)
+    m = re.fullmatch(
+        rf"(?:{_NUM} )?(day|week|month|year)(s?) (later|after|afterwards|earlier|before)", s
+    )
+    if m is None or not m.group(1) and not m.group(3):
+        return None  # "day after" alone is "the day after" (above), not a count
+    # a bare plural is a few: "**Days later**, ECOWAS imposed sanctions" (three days on)
+    n = (_num(m.group(1)) if m.group(1) else 3) * (-1 if m.group(4) in ("earlier", "before") else 1)
     unit = m.group(2)
+    steps = {"day": (n, 0), "week": (7 * n, 0), "month": (0, n), "year": (0, 12 * n)}
+    return steps[unit]
+
+
+def _within(m: re.Match[str]) -> tuple[int, int]:
+    """The offset of "within N units": N of them, a few for a bare plural ("within days"),
+    the same day for hours or minutes ("within hours"; "within 48 hours" is two days on)."""
+    count, unit, plural = m.groups()
+    n = _num(count) if count else (3 if plural else 1)
+    if unit in ("minute", "hour"):
+        return (n + 11) // 24 if unit == "hour" and count else 0, 0
     steps = {"day": (n, 0), "week": (7 * n, 0), "month": (0, n), "year": (0, 12 * n)}
     return steps[unit]
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from casus.engine.sentences import sentence_text
+from casus.engine.temporal import WITHIN
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -19,7 +20,8 @@ if TYPE_CHECKING:
 EXTRA_TIME = re.compile(
     r"(?=\w)\b((?:in|over|during) (?:the )?(?:past|last|recent) (?:few |several |two |three )?"
     r"(?:days|weeks|months|years)|in recent (?:days|weeks|months|years)|"
-    r"(?:the )?(?:next|following|same) day|\w+ (?:days|weeks|months) later|"
+    r"(?:the )?(?:next|following|same) day|(?:(?:a few|a couple of|several|some|\d+|two|three|"
+    r"four|five|six|seven|eight|nine|ten) )?(?:days|weeks|months) later|"
     r"(?:last|this) (?:morning|afternoon|evening|night)|yesterday|today|tonight|overnight|"
     r"(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"(?: (?:morning|afternoon|evening|night))?|(?:many |several |some )?(?:years|decades) ago|"
@@ -51,6 +53,7 @@ def date_spans(sent: Span) -> list[tuple[int, int, str]]:
     TIME entities plus the span phrases spaCy misses."""
     spans = _joined([(e.start_char, e.end_char, e.text) for e in _entities(sent, ("DATE", "TIME"))])
     spans = _counted_on(spans, sentence_text(sent), sent.start_char)
+    spans = _within(spans, sentence_text(sent), sent.start_char)
     for m in _extra_times(sentence_text(sent)):
         start = sent.start_char + m.start()
         if not any(s <= start < e for s, e, _ in spans):
@@ -99,6 +102,34 @@ def _counted_on(
         then = HOURS_THEN.match(written, end - offset)
         if then is not None and text.lower().endswith(("hours", "hour")):
             end, text = end + then.end() - then.start(), text + " " + then.group(1)
+        out.append((start, end, text))
+    return out
+
+
+# "within" before a stretch, and "of" after one: "within hours **of** the vote" counts from
+# the vote, not from the time told before it.
+WITHIN_BEFORE = re.compile(r"\bwithin\s+$", re.IGNORECASE)
+OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
+
+
+def _within(
+    spans: list[tuple[int, int, str]], written: str, offset: int
+) -> list[tuple[int, int, str]]:
+    """Spans of a stretch joined to the "within" before them, so that they count from the
+    time told before: "Algeria shot down a drone on March 31. **Within a week**, Mali
+    recalled its ambassador" (``temporal.WITHIN``). Not "within hours **of** the vote",
+    whose stretch counts from a time the text may not tell: that one is a duration, as
+    before (no date)."""
+    out = []
+    for start, end, text in spans:
+        before = WITHIN_BEFORE.search(written[: start - offset])
+        joined = text if before is None else written[before.start() : end - offset]
+        if WITHIN.fullmatch(joined.lower()):
+            if OF_AFTER.match(written, end - offset):
+                if before is None:  # spaCy's own "within hours" span: the stretch alone
+                    start, text = start + len("within "), text[len("within ") :]
+            elif before is not None:
+                start, text = offset + before.start(), joined
         out.append((start, end, text))
     return out
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from casus.document import Document
 from casus.engine import news_time
+from casus.engine.answers import ANSWER_REACH, answer_verb
 from casus.engine.background import latest_earlier, stretch_start
 from casus.engine.carried import (
     carried_date,
@@ -205,6 +206,9 @@ class DateStage:
             found = news_time.around_act(
                 trigger, lambda t: self._governing(d, t, sentence, within), d.pub, not material
             )
+        answer = answer_verb(trigger) if found is None and own else None
+        if answer is not None:  # "On May 1, the court ordered … Caracas responded by declaring"
+            found = news_time.answer_day(self._answered_date(d, answer, sentence), d.pub)
         told = {**self._told(d), **d.stated} if found is None and own else {}
         if found is None and own:
             reports = self._told(d)
@@ -223,6 +227,30 @@ class DateStage:
         if found is None or after_the_fact(trigger, found, d.pub):
             return publication_date(d.pub)
         return found
+
+    def _answered_date(self, d: Dating, verb: Token, sentence: int) -> EventDate | None:
+        """The latest date of the acts told before an answer that names no act
+        (``engine/answers.py``): those of its own sentence before its verb, else those of
+        the nearest of the ``ANSWER_REACH`` sentences before it that dates an act."""
+        sents = list(itertools.islice(d.doc.sents, max(sentence - ANSWER_REACH, 0), sentence + 1))
+        for back, sent in enumerate(reversed(sents)):
+            index = sentence - back
+            acts = [
+                self._date(d, t, index, d.frames[index] if index < len(d.frames) else None)
+                for t in sent
+                if t.i in d.events and (back or t.i < verb.i)
+            ]
+            dated = [
+                w
+                for w in acts
+                if w.date is not None
+                and w.basis != "publication"
+                and not news_time.is_reaction_day(w)
+                and (d.pub is None or w.date <= d.pub)  # not a plan told with it
+            ]
+            if dated:
+                return max(dated, key=lambda w: w.date or dt.date.min)
+        return None
 
     def _told(self, d: Dating) -> dict[int, EventDate]:
         """The day told by a lead sentence that a reporting verb closes ("Indian and
@@ -464,6 +492,8 @@ class DateStage:
             # an end point: "closed its border until Friday"; a deadline is not the time of
             # the order: "ordered them to leave by Friday"
             return None
+        if (loose or pred.tag_ == "VB") and text.lower().startswith("within"):
+            return None  # a deadline: "ordered the envoy to leave within 48 hours on Friday"
         if not future and news_time.planned_for(anchor, text):
             return None  # "called a general strike for Friday": the strike's time
         ahead = future or end == "by" and pred.tag_ == "VB"

@@ -79,6 +79,7 @@ LISTS = frozenset(
         "answer_verbs",
         # words/nouns.tsv
         "instrument_nouns",
+        "call_nouns",
         "answering_nouns",
         "border_words",
         "complex_prep_heads",

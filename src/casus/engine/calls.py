@@ -29,21 +29,28 @@ def call_parties(noun: Token, frame: Any, verb_frame: Callable[[Token], Any]) ->
     said in, and the verb's object as the partner ("with") when the call names none.
     ``verb_frame`` builds the verb's frame (it follows relative clauses: "Nyusi, who thanked
     Kagame in a telephone call")."""
-    head = noun.head
-    if (
-        frame.subjects
-        or noun.dep_ != "pobj"
-        or head.lower_ not in CALL_PREPS
-        or not _call(noun)
-        or head.head.pos_ != "VERB"
-    ):
+    verb = call_host(noun)
+    if frame.subjects or verb is None:
         return
-    verb = head.head
     frame.subjects = list(verb_frame(verb).subjects)
     if frame.subjects and not frame.preps.get("with"):
         partners = [c for c in verb.children if c.dep_ in PARTNER_DEPS]
         if partners:
             frame.preps["with"] = partners[:1]
+
+
+def call_host(noun: Token) -> Token | None:
+    """The verb whose act a call noun carries ("thanked" in "thanked Kagame in a telephone
+    call last Thursday"), which also gives the call its time; None for any other noun."""
+    head = noun.head
+    if (
+        noun.dep_ != "pobj"
+        or head.lower_ not in CALL_PREPS
+        or head.head.pos_ != "VERB"
+        or not _call(noun)
+    ):
+        return None
+    return head.head
 
 
 def _call(noun: Token) -> bool:

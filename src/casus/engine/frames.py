@@ -158,7 +158,7 @@ def verb_frame(verb: Token, depth: int = 0) -> Frame:
             frame.subjects.extend(with_conjuncts(child))
         elif dep == "nsubjpass":
             (frame.subjects if stative else frame.objects).extend(with_conjuncts(child))
-        elif dep == "agent":
+        elif dep == "agent" and not stative:  # "was alarmed by the assault": no agent
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     frame.subjects.extend(with_conjuncts(grand))

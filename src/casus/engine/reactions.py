@@ -24,8 +24,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 # Prepositions whose object is what a reaction is about: "protested over the arrests",
-# "condemned Iran for the attack", "a week after the strike", "responded to the expulsions".
-REACTED_PREPS = ("over", "for", "after", "to")
+# "condemned Iran for the attack", "a week after the strike", "responded to the expulsions",
+# and what a feeling is about: "was alarmed by the assault", "concerned about the arrests".
+REACTED_PREPS = ("over", "for", "after", "to", "by", "about", "at")
 # Verbs of answering an act, whatever code their clause has: "will respond in kind" (160).
 ANSWERING_VERBS = word_list("answering_verbs")
 # and of light verbs answering one by their object: "would take its revenge" (on whom it blamed)

@@ -65,7 +65,8 @@ ADDRESSED_ROOTS = frozenset({"02", "10"})
 # Threats and demands made on a condition are made on whom the condition is about.
 CONDITIONED_ROOTS = frozenset({"02", "10", "13"})
 # Reactions whose target is whoever did the event they react to ("condemned the attack").
-REACTION_ROOTS = frozenset({"02", "10", "11", "12", "13", "14"})
+# Alarm and concern too: "the UN was alarmed by the assault" (at whoever made it).
+REACTION_ROOTS = frozenset({"02", "10", "11", "12", "13", "14", "012"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Claims and denials of responsibility concern the victim of the act they are about.
 DISOWNING_CODES = frozenset({"015", "016"})
@@ -225,7 +226,7 @@ class TargetFinder:
         self, pattern: Pattern, frame: Frame, scope: Scope, source: Actor
     ) -> Sequence[Actor | None]:
         """A reaction targets who did what it reacts to: "Qatar condemned the attack"."""
-        if pattern.code[:2] in REACTION_ROOTS or answers(frame):
+        if REACTION_ROOTS & {pattern.code[:2], pattern.code[:3]} or answers(frame):
             return reaction_targets(frame, scope, source, self.matcher)
         return []
 

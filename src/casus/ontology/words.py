@@ -72,6 +72,7 @@ LISTS = frozenset(
         "attributing_verbs",
         "speaker_verbs",
         "attitude_participles",
+        "stimulus_participles",
         "to_object_verbs",
         "for_object_verbs",
         "object_raising_verbs",

@@ -37,10 +37,7 @@ def experiencer_passive(verb: Token) -> bool:
         verb.tag_ == "VBN"
         and lemma in ATTITUDE_PARTICIPLES
         and any(c.dep_ == "auxpass" for c in verb.children)
-        and (
-            lemma in STIMULUS_PARTICIPLES
-            or not any(c.dep_ == "agent" for c in verb.children)
-        )
+        and (lemma in STIMULUS_PARTICIPLES or not any(c.dep_ == "agent" for c in verb.children))
     )
 
 

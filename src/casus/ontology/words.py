@@ -143,6 +143,8 @@ LISTS = frozenset(
         "former_words",
         "compass_words",
         "one_sided_words",
+        "declared_truce_verbs",
+        "truce_nouns",
         "standing_adverbs",
         # words/prefilter.tsv
         "prefilter_stop_words",

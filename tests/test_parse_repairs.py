@@ -1,4 +1,5 @@
-"""The parse repairs after the parser: acronyms read as verbs, and "whom" read as a subject."""
+"""The parse repairs after the parser: acronyms read as verbs, "whom" read as a subject, and
+participles of feeling read as adjectives."""
 
 from __future__ import annotations
 
@@ -52,3 +53,35 @@ def test_whom_is_the_object_of_its_clause(text: str, subject: str, verb: str) ->
 def test_adjectives_of_nationality_are_left_alone() -> None:
     iranian = _token("Iranian officials condemned the attack.", "Iranian")
     assert iranian.pos_ == "ADJ" and iranian.dep_ == "amod"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "lemma", "subject"),
+    [
+        (
+            "ECOWAS said it was deeply concerned by the deteriorating relations.",
+            "concerned",
+            "concern",
+            "it",
+        ),
+        (
+            'The rights office said it was "extremely alarmed" by the assault.',
+            "alarmed",
+            "alarm",
+            "it",
+        ),
+        ("Seoul was worried about the launch.", "worried", "worry", "Seoul"),
+    ],
+)
+def test_participle_of_feeling_after_be_is_a_passive_verb(
+    text: str, word: str, lemma: str, subject: str
+) -> None:
+    feeling = _token(text, word)
+    assert (feeling.pos_, feeling.tag_, feeling.lemma_) == ("VERB", "VBN", lemma)
+    children = {c.text: c.dep_ for c in feeling.children}
+    assert children[subject] == "nsubjpass" and children["was"] == "auxpass"
+
+
+def test_adjective_that_is_no_feeling_stays_an_adjective() -> None:
+    word = _token("The minister said the talks were constructive.", "constructive")
+    assert word.pos_ == "ADJ" and word.dep_ == "acomp"

@@ -9,17 +9,25 @@
 - "whom" taken for a subject or an apposition ("Lai, whom Beijing called a parasite";
   "the activist, whom Russian police arrested in March"): "whom" is always an object, so the
   noun after it is made the clause's subject and "whom" its object, which the engine reads as
-  the noun the clause hangs on."""
+  the noun the clause hangs on.
+- A participle of feeling after "be" taken for an adjective or its complement ("ECOWAS said it
+  was deeply concerned by ...", 'it was "extremely alarmed" by the assault'): it is
+  made the passive participle it is, "be" its auxiliary and the subject its passive subject,
+  so that the engine reads the feeling as the subject's (engine/voice.py)."""
 
 from __future__ import annotations
 
 from typing import Any
+
+from casus.ontology.words import word_list
 
 # A verb the parser hung off a root acronym: the sentence's real predicate.
 _HUNG_VERB_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp", "acl", "relcl"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 # What the parser may take an acronym for: a verb (also a finite auxiliary tag) or an adjective.
 _MISREAD_POS = frozenset({"VERB", "AUX", "ADJ"})
+# Verbs of feeling whose participle after "be" the parser may read as an adjective.
+_FEELINGS = word_list("stimulus_participles")
 
 
 def repair_acronyms(doc: Any) -> Any:
@@ -30,7 +38,45 @@ def repair_acronyms(doc: Any) -> Any:
             _repair(token, doc[token.i + 1])
         elif token.lower_ == "whom" and token.dep_ in ("nsubj", "nsubjpass", "appos"):
             _repair_whom(token)
+        elif token.dep_ == "acomp" and token.pos_ in ("ADJ", "VERB") and token.head.lemma_ == "be":
+            _repair_feeling(token)
     return doc
+
+
+def _repair_feeling(adjective: Any) -> None:
+    """Make "concerned" in "it was deeply concerned by ..." the passive participle of its
+    verb, with "was" as its auxiliary and "it" as its passive subject."""
+    lemma = _feeling_lemma(adjective.lower_)
+    be = adjective.head
+    if lemma is None or be.pos_ != "AUX":
+        return
+    for child in list(be.children):
+        if child.i != adjective.i:
+            child.head = adjective
+            if child.dep_ == "nsubj":
+                child.dep_ = "nsubjpass"
+    if be.dep_ == "ROOT":
+        adjective.head = adjective
+    else:
+        adjective.head = be.head
+    adjective.dep_ = be.dep_
+    be.head = adjective
+    be.dep_ = "auxpass"
+    adjective.pos_ = "VERB"
+    adjective.tag_ = "VBN"
+    adjective.lemma_ = lemma
+
+
+def _feeling_lemma(word: str) -> str | None:
+    """The verb of a participle of feeling: "concerned" -> concern, "worried" -> worry,
+    "appalled" -> appal; None for any other word."""
+    if not word.endswith("ed"):
+        return None
+    stem = word[:-2]
+    for lemma in (stem, word[:-1], stem[:-1] + "y", stem[:-1]):
+        if lemma in _FEELINGS:
+            return lemma
+    return None
 
 
 def _repair_whom(whom: Any) -> None:

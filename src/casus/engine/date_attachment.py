@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from casus.engine.calls import call_host
 from casus.engine.modality import is_future_locally, is_modal_locally, presupposed_clause
 from casus.engine.phrases import verb_above
 from casus.engine.sentences import sentence_of
@@ -209,6 +210,9 @@ def linked_predicates(trigger: Token) -> list[Token]:
     out = [p for p in out if not _tense_break(trigger, p)]
     if trigger.dep_ == "relcl" and _set_in_head(trigger):
         out.append(trigger.head)  # "his visit last week, during which he opened an embassy"
+    host = call_host(trigger)
+    if host is not None:
+        out.append(host)  # "thanked Kagame in a telephone call last Thursday": the call's too
     verb = clause_verb(trigger) if trigger.dep_ == "acl" and trigger.tag_ == "VBN" else None
     if verb is not None:
         # a participle on a noun takes its clause's time, not another clause's: "…, and on

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from casus.engine.agreed import concluded_objects
 from casus.engine.as_predicates import as_predicates
+from casus.engine.calls import call_parties
 from casus.engine.cargo import cargo
 from casus.engine.clash_agents import clash_agents
 from casus.engine.described import described_objects
@@ -157,7 +158,7 @@ def verb_frame(verb: Token, depth: int = 0) -> Frame:
             frame.subjects.extend(with_conjuncts(child))
         elif dep == "nsubjpass":
             (frame.subjects if stative else frame.objects).extend(with_conjuncts(child))
-        elif dep == "agent":
+        elif dep == "agent" and not stative:  # "was alarmed by the assault": no agent
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     frame.subjects.extend(with_conjuncts(grand))
@@ -428,6 +429,7 @@ def noun_frame(noun: Token, resolver: Resolver) -> Frame:
             if speech is not None and speech.lemma_.lower() in REPORTING_VERBS:
                 frame.subjects = verb_frame(speech).subjects
                 frame.complements = [c for c in speech.children if c.dep_ == "ccomp"]
+    call_parties(noun, frame, verb_frame)  # "thanked Kagame in a telephone call"
     if not frame.subjects and _travelled_for(noun):
         # "negotiators returned to Geneva for talks": who travels holds them
         frame.subjects = verb_frame(head.head).subjects

@@ -133,11 +133,25 @@ def _verb_triggers(
 ONE_SIDED = word_list("one_sided_words")
 
 
+DECLARING = word_list("declared_truce_verbs")
+TRUCES = word_list("truce_nouns")
+
+
 def one_sided(frame: Frame) -> bool:
     """Whether a joint act is done by one side alone: "declared a unilateral ceasefire",
-    "unilaterally declared a truce" (then it has no second party to find)."""
+    "unilaterally declared a truce" (then it has no second party to find), or a truce one
+    side declares naming no partner: "the government declared a ceasefire on Friday" (then
+    its partner is the other side of the fighting in focus)."""
     heads = [frame.pred, *frame.objects]
-    return any(c.lower_ in ONE_SIDED for h in heads for c in h.children)
+    if any(c.lower_ in ONE_SIDED for h in heads for c in h.children):
+        return True
+    return (
+        frame.kind == "verb"
+        and frame.pred.lemma_.lower() in DECLARING
+        and len(frame.subjects) == 1
+        and any(o.lemma_.lower() in TRUCES for o in frame.objects)
+        and not ({"with", "between"} & set(frame.preps))
+    )
 
 
 def without_venues(

@@ -27,8 +27,9 @@ if TYPE_CHECKING:
 
 # Prepositions whose object is what a reaction is about: "protested over the arrests",
 # "condemned Iran for the attack", "a week after the strike", "responded to the expulsions",
-# "declined to comment on the recall", "was upbeat about the talks".
-REACTED_PREPS = ("over", "for", "after", "to", "on", "about")
+# "declined to comment on the recall", "was upbeat about the talks", and what a feeling is
+# about: "was alarmed by the assault", "concerned at the arrests".
+REACTED_PREPS = ("over", "for", "after", "to", "on", "by", "about", "at")
 # Verbs of answering an act, whatever code their clause has: "will respond in kind" (160).
 ANSWERING_VERBS = word_list("answering_verbs")
 # and of light verbs answering one by their object: "would take its revenge" (on whom it blamed)

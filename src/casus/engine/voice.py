@@ -22,17 +22,22 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 ATTITUDE_PARTICIPLES = word_list("attitude_participles")
+# Feelings: their "by" phrase says what they are about ("was alarmed by the assault").
+STIMULUS_PARTICIPLES = word_list("stimulus_participles")
 OBJECT_RAISING_VERBS = word_list("object_raising_verbs")
 
 
 def experiencer_passive(verb: Token) -> bool:
     """Whether a passive-looking verb is a participle of attitude whose subject holds the
-    attitude: "is opposed to", "was concerned about" (no "by" agent)."""
+    attitude: "is opposed to", "was concerned about" (no "by" agent: "the plan was opposed
+    by France" is France's act), or a feeling whatever follows it ("was alarmed by the
+    assault": the assault is what the feeling is about)."""
+    lemma = verb.lemma_.lower()
     return (
         verb.tag_ == "VBN"
-        and verb.lemma_.lower() in ATTITUDE_PARTICIPLES
+        and lemma in ATTITUDE_PARTICIPLES
         and any(c.dep_ == "auxpass" for c in verb.children)
-        and not any(c.dep_ == "agent" for c in verb.children)
+        and (lemma in STIMULUS_PARTICIPLES or not any(c.dep_ == "agent" for c in verb.children))
     )
 
 

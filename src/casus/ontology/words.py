@@ -72,6 +72,7 @@ LISTS = frozenset(
         "attributing_verbs",
         "speaker_verbs",
         "attitude_participles",
+        "stimulus_participles",
         "to_object_verbs",
         "for_object_verbs",
         "object_raising_verbs",
@@ -80,6 +81,7 @@ LISTS = frozenset(
         "sponsor_verbs",
         # words/nouns.tsv
         "instrument_nouns",
+        "call_nouns",
         "answering_nouns",
         "border_words",
         "complex_prep_heads",
@@ -145,6 +147,8 @@ LISTS = frozenset(
         "former_words",
         "compass_words",
         "one_sided_words",
+        "declared_truce_verbs",
+        "truce_nouns",
         "standing_adverbs",
         # words/prefilter.tsv
         "prefilter_stop_words",

@@ -75,6 +75,10 @@ CIVILIAN_ROLES = frozenset({"CVL", "OPP", "EDU", "LAB", "BUS", "MED", "REL", "AG
 ANSWERING_VERBS = word_list("answering_verbs")
 ANSWER_PARTICLE = "back"
 MEANS_PREP = "by"
+# the yieldings (08x) by the last digit of their appeal (025x), intent (035x), demand (105x)
+# and refusal (124x) twins, as the CAMEO table numbers them; 083 (accede to reform) has none
+YIELD_DETAIL = {"081": "1", "082": "2", "084": "3", "085": "4", "086": "5", "087": "6"}
+YIELD_TWINS = frozenset({"025", "035", "105", "124"})
 # what makes a complement a clause with its own subject: "agreed (that) there was a need"
 FINITE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
@@ -120,6 +124,20 @@ def appeal(frame: Frame, pattern: Pattern | None) -> Pattern | None:
     ):
         return pattern
     return replace(pattern, code=APPEAL_ROOT + pattern.code[2:])
+
+
+def yield_detail(pattern: Pattern, codes: set[str]) -> Pattern:
+    """The 4-digit twin of a plain appeal, intent, demand or refusal to yield when its
+    complement says what is yielded: "urged both sides to exercise restraint" (087) is an
+    appeal for de-escalation (0256), "pledged to free the hostages" (0841) an intent to
+    release (0353), "demanded that Tehran lift the ban" (081) a demand to ease
+    administrative sanctions (1051). Two different yieldings keep the plain code."""
+    if pattern.code not in YIELD_TWINS:
+        return pattern
+    details = {YIELD_DETAIL[code[:3]] for code in codes if code[:3] in YIELD_DETAIL}
+    if len(details) != 1:
+        return pattern
+    return replace(pattern, code=pattern.code + details.pop())
 
 
 def answer_means(frame: Frame) -> Token | None:

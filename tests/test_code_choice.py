@@ -70,6 +70,25 @@ def test_what_is_to_be_yielded_picks_the_appeal_intent_demand_or_refusal(
     assert expected in _codes(code(text, published="2024-03-05"))
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Israeli aircraft pounded targets in southern Lebanon overnight.", "195"),
+        ("Sudanese army jets bombed markets in Nyala on Monday.", "195"),
+        ("Azerbaijani drones hit Armenian artillery positions near the border.", "195"),
+        ("Russian strategic bombers struck targets across Ukraine overnight.", "195"),
+        ("Ukraine attacked the Russian air base with drones overnight.", "195"),
+        ("The attack by Israeli helicopter gunships killed six people.", "195"),
+        ("Ethiopian soldiers attacked Eritrean positions near Badme.", "190"),
+        ("Two Palestinian suicide bombers killed 23 people in Tel Aviv.", "1831"),
+    ],
+)
+def test_force_by_aircraft_is_an_air_attack(
+    code: Callable[..., list[Event]], text: str, expected: str
+) -> None:
+    assert expected in _codes(code(text, published="2024-03-05"))
+
+
 def test_two_different_yieldings_keep_the_plain_code(
     code: Callable[..., list[Event]],
 ) -> None:

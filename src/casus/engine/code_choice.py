@@ -79,6 +79,16 @@ MEANS_PREP = "by"
 # and refusal (124x) twins, as the CAMEO table numbers them; 083 (accede to reform) has none
 YIELD_DETAIL = {"081": "1", "082": "2", "084": "3", "085": "4", "086": "5", "087": "6"}
 YIELD_TWINS = frozenset({"025", "035", "105", "124"})
+# force not named more closely, which aircraft doing it makes an air attack (195): plain
+# force, small arms, artillery ("jets destroyed tanks" is not fighting with tanks)
+PLAIN_FORCE_CODES = frozenset({"19", "190", "193", "194"})
+AERIAL_CODE = "195"
+AIRCRAFT_CLASS = "AIRCRAFT"
+# where the means of an attack is named: its agent ("by jets") or instrument ("with drones")
+MEANS_PREPS = ("by", "with")
+# nouns of people who do an act: "bomber" names an aircraft only where nothing says a person
+# ("suicide bomber" is a person; its whole form must then be an aircraft)
+AGENT_NOUNS = word_list("agent_nouns")
 # what makes a complement a clause with its own subject: "agreed (that) there was a need"
 FINITE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
@@ -138,6 +148,36 @@ def yield_detail(pattern: Pattern, codes: set[str]) -> Pattern:
     if len(details) != 1:
         return pattern
     return replace(pattern, code=pattern.code + details.pop())
+
+
+def by_aircraft(pattern: Pattern, frame: Frame, lexicon: Lexicon) -> Pattern:
+    """Force used by aircraft or drones is an air attack, CAMEO 195 ("employ aerial
+    weapons"): "Israeli aircraft pounded the Gaza Strip", "French jets destroyed government
+    tanks", "struck the depot with drones", "an attack by helicopter gunships"."""
+    if pattern.code not in PLAIN_FORCE_CODES:
+        return pattern
+    # the phrase on the predicate itself: in "shelled villages and attacked the airport with
+    # drones" the drones are the attack's, not the shelling's
+    means = list(frame.subjects) + [
+        g
+        for p in frame.pred.children
+        if p.dep_ in ("prep", "agent") and p.lower_ in MEANS_PREPS and p.lower_ != pattern.prep
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    if not any(_aircraft(m, lexicon) for m in means):
+        return pattern
+    return replace(pattern, code=AERIAL_CODE)
+
+
+def _aircraft(noun: Token, lexicon: Lexicon) -> bool:
+    """Whether a noun names aircraft: its lemma ("Rafale jets") or its whole compound
+    ("fighter jet"); a noun of a person who acts only by its whole form."""
+    lemma = noun.lemma_.lower()
+    compounds = [c.lemma_.lower() for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+    whole = " ".join([*compounds, lemma])
+    forms = [whole] if lemma in AGENT_NOUNS else [lemma, whole]
+    return any(AIRCRAFT_CLASS in lexicon.classes_of(form) for form in forms)
 
 
 def answer_means(frame: Frame) -> Token | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from casus.engine.code_choice import accord, answer_means, appeal, yield_detail
+from casus.engine.code_choice import accord, answer_means, appeal, by_aircraft, yield_detail
 from casus.engine.frames import Frame, prep_objects, unwrap_quantifier, verb_frame, with_conjuncts
 from casus.engine.modality import is_negated_locally
 from casus.engine.sentences import sentence_of
@@ -243,6 +243,8 @@ class PatternMatcher:
         if chosen is not None and comp_codes:
             # "urged both sides to exercise restraint": what is to be yielded (0256, not 025)
             chosen = yield_detail(chosen, comp_codes)
+        if chosen is not None:
+            chosen = by_aircraft(chosen, frame, self.lexicon)  # "jets pounded the town": 195
         means = answer_means(frame) if depth < MAX_MEANS_DEPTH else None
         if means is not None:
             # "retaliated by closing its airspace": the means' code, not force

@@ -89,6 +89,24 @@ def test_force_by_aircraft_is_an_air_attack(
     assert expected in _codes(code(text, published="2024-03-05"))
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Putin discussed the border clashes by telephone with the Kyrgyz president.", "041"),
+        ("Macron talked with Zelensky over the phone on Sunday.", "041"),
+        ("Erdogan discussed the Gaza crisis with Putin in a phone call on Friday.", "041"),
+        ("Blinken consulted his Turkish counterpart by phone about Sweden's NATO bid.", "041"),
+        ("Erdogan discussed the Gaza crisis with Putin in Sochi on Friday.", "046"),
+        ("Scholz met Macron in Paris on Monday.", "040"),
+    ],
+)
+def test_talks_over_a_line_are_a_telephone_discussion(
+    code: Callable[..., list[Event]], text: str, expected: str
+) -> None:
+    codes = _codes(code(text, published="2024-03-05"))
+    assert expected in codes and (expected == "041") == ("041" in codes)
+
+
 def test_two_different_yieldings_keep_the_plain_code(
     code: Callable[..., list[Event]],
 ) -> None:

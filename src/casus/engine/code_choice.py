@@ -89,6 +89,12 @@ MEANS_PREPS = ("by", "with")
 # nouns of people who do an act: "bomber" names an aircraft only where nothing says a person
 # ("suicide bomber" is a person; its whole form must then be an aircraft)
 AGENT_NOUNS = word_list("agent_nouns")
+# consultation (040) and negotiation (046) held at a distance are a telephone discussion (041)
+DISTANT_CODES = frozenset({"04", "040", "046"})
+TELEPHONE_CODE = "041"
+TELEPHONE_NOUNS = word_list("telephone_nouns")
+# the prepositions of the line talked over: "by phone", "over the hotline", "in a video call"
+LINE_PREPS = frozenset({"by", "over", "on", "via", "in", "during"})
 # what makes a complement a clause with its own subject: "agreed (that) there was a need"
 FINITE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
@@ -150,6 +156,24 @@ def yield_detail(pattern: Pattern, codes: set[str]) -> Pattern:
     return replace(pattern, code=pattern.code + details.pop())
 
 
+def by_telephone(pattern: Pattern, frame: Frame) -> Pattern:
+    """A consultation or negotiation held over a line is a telephone discussion, CAMEO 041:
+    "discussed the situation by telephone with Japarov", "the two army chiefs spoke over
+    their hotline", "talked with Zelensky in a video call"."""
+    if pattern.code not in DISTANT_CODES or frame.kind != "verb":
+        return pattern
+    lines = [
+        g
+        for p in frame.pred.children
+        if p.dep_ == "prep" and p.lower_ in LINE_PREPS
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    if not any(form in TELEPHONE_NOUNS for g in lines for form in _noun_forms(g)):
+        return pattern
+    return replace(pattern, code=TELEPHONE_CODE)
+
+
 def by_aircraft(pattern: Pattern, frame: Frame, lexicon: Lexicon) -> Pattern:
     """Force used by aircraft or drones is an air attack, CAMEO 195 ("employ aerial
     weapons"): "Israeli aircraft pounded the Gaza Strip", "French jets destroyed government
@@ -173,11 +197,17 @@ def by_aircraft(pattern: Pattern, frame: Frame, lexicon: Lexicon) -> Pattern:
 def _aircraft(noun: Token, lexicon: Lexicon) -> bool:
     """Whether a noun names aircraft: its lemma ("Rafale jets") or its whole compound
     ("fighter jet"); a noun of a person who acts only by its whole form."""
+    forms = _noun_forms(noun)
+    if forms[0] in AGENT_NOUNS:
+        forms = forms[-1:]
+    return any(AIRCRAFT_CLASS in lexicon.classes_of(form) for form in forms)
+
+
+def _noun_forms(noun: Token) -> list[str]:
+    """A noun's lemma, then with its compounds before it: "call", "phone call"."""
     lemma = noun.lemma_.lower()
     compounds = [c.lemma_.lower() for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
-    whole = " ".join([*compounds, lemma])
-    forms = [whole] if lemma in AGENT_NOUNS else [lemma, whole]
-    return any(AIRCRAFT_CLASS in lexicon.classes_of(form) for form in forms)
+    return [lemma, " ".join([*compounds, lemma])] if compounds else [lemma]
 
 
 def answer_means(frame: Frame) -> Token | None:

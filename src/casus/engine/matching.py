@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from casus.engine.code_choice import accord, answer_means, appeal, by_aircraft, yield_detail
+from casus.engine.code_choice import (
+    accord,
+    answer_means,
+    appeal,
+    by_aircraft,
+    by_telephone,
+    yield_detail,
+)
 from casus.engine.frames import Frame, prep_objects, unwrap_quantifier, verb_frame, with_conjuncts
 from casus.engine.modality import is_negated_locally
 from casus.engine.sentences import sentence_of
@@ -245,6 +252,7 @@ class PatternMatcher:
             chosen = yield_detail(chosen, comp_codes)
         if chosen is not None:
             chosen = by_aircraft(chosen, frame, self.lexicon)  # "jets pounded the town": 195
+            chosen = by_telephone(chosen, frame)  # "discussed it by telephone": 041
         means = answer_means(frame) if depth < MAX_MEANS_DEPTH else None
         if means is not None:
             # "retaliated by closing its airspace": the means' code, not force

@@ -80,6 +80,7 @@ LISTS = frozenset(
         "sponsor_verbs",
         # words/nouns.tsv
         "instrument_nouns",
+        "telephone_nouns",
         "answering_nouns",
         "border_words",
         "complex_prep_heads",

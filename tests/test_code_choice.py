@@ -61,6 +61,9 @@ def test_what_is_agreed_to_decides_the_intent(
         ("The opposition demanded that the government free all political prisoners.", "1053"),
         ("The junta refused to release the deposed president.", "1243"),
         ("Israel refused to withdraw its troops from the buffer zone.", "1246"),
+        ("Germany called for the release of the detained journalists in Iran.", "0253"),
+        ("Britain called for an immediate ceasefire in Gaza.", "0256"),
+        ("China called for talks between Russia and Ukraine.", "026"),
     ],
 )
 def test_what_is_to_be_yielded_picks_the_appeal_intent_demand_or_refusal(

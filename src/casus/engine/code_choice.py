@@ -21,6 +21,10 @@ CAMEO code by the form of the complement or by who acts.
 - An answer made by some means is coded by the means: "Algeria retaliated by closing its
   airspace to Mali" reduces relations (16), "Moscow hit back by expelling ten diplomats" is an
   expulsion (16); only the answer with no means named is force (190, "Iran retaliated").
+- A plain appeal, intent, demand or refusal to yield (025, 035, 105, 124) takes the 4-digit
+  twin of what its complement yields: "urged both sides to exercise restraint" is 0256.
+- Force used by aircraft is an air attack (195): "Israeli aircraft pounded the Gaza Strip".
+- Consultation over a line is a telephone discussion (041): "discussed it by telephone".
 
 An agreement takes the verb's own 019 row; a seizure keeps its row with the other code.
 """

@@ -21,6 +21,10 @@ CAMEO code by the form of the complement or by who acts.
 - An answer made by some means is coded by the means: "Algeria retaliated by closing its
   airspace to Mali" reduces relations (16), "Moscow hit back by expelling ten diplomats" is an
   expulsion (16); only the answer with no means named is force (190, "Iran retaliated").
+- A plain appeal, intent, demand or refusal to yield (025, 035, 105, 124) takes the 4-digit
+  twin of what its complement yields: "urged both sides to exercise restraint" is 0256.
+- Force used by aircraft is an air attack (195): "Israeli aircraft pounded the Gaza Strip".
+- Consultation over a line is a telephone discussion (041): "discussed it by telephone".
 
 An agreement takes the verb's own 019 row; a seizure keeps its row with the other code.
 """
@@ -75,6 +79,26 @@ CIVILIAN_ROLES = frozenset({"CVL", "OPP", "EDU", "LAB", "BUS", "MED", "REL", "AG
 ANSWERING_VERBS = word_list("answering_verbs")
 ANSWER_PARTICLE = "back"
 MEANS_PREP = "by"
+# the yieldings (08x) by the last digit of their appeal (025x), intent (035x), demand (105x)
+# and refusal (124x) twins, as the CAMEO table numbers them; 083 (accede to reform) has none
+YIELD_DETAIL = {"081": "1", "082": "2", "084": "3", "085": "4", "086": "5", "087": "6"}
+YIELD_TWINS = frozenset({"025", "035", "105", "124"})
+# force not named more closely, which aircraft doing it makes an air attack (195): plain
+# force, small arms, artillery ("jets destroyed tanks" is not fighting with tanks)
+PLAIN_FORCE_CODES = frozenset({"19", "190", "193", "194"})
+AERIAL_CODE = "195"
+AIRCRAFT_CLASS = "AIRCRAFT"
+# where the means of an attack is named: its agent ("by jets") or instrument ("with drones")
+MEANS_PREPS = ("by", "with")
+# nouns of people who do an act: "bomber" names an aircraft only where nothing says a person
+# ("suicide bomber" is a person; its whole form must then be an aircraft)
+AGENT_NOUNS = word_list("agent_nouns")
+# consultation (040) and negotiation (046) held at a distance are a telephone discussion (041)
+DISTANT_CODES = frozenset({"04", "040", "046"})
+TELEPHONE_CODE = "041"
+TELEPHONE_NOUNS = word_list("telephone_nouns")
+# the prepositions of the line talked over: "by phone", "over the hotline", "in a video call"
+LINE_PREPS = frozenset({"by", "over", "on", "via", "in", "during"})
 # what makes a complement a clause with its own subject: "agreed (that) there was a need"
 FINITE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
@@ -120,6 +144,74 @@ def appeal(frame: Frame, pattern: Pattern | None) -> Pattern | None:
     ):
         return pattern
     return replace(pattern, code=APPEAL_ROOT + pattern.code[2:])
+
+
+def yield_detail(pattern: Pattern, codes: set[str]) -> Pattern:
+    """The 4-digit twin of a plain appeal, intent, demand or refusal to yield when its
+    complement says what is yielded: "urged both sides to exercise restraint" (087) is an
+    appeal for de-escalation (0256), "pledged to free the hostages" (0841) an intent to
+    release (0353), "demanded that Tehran lift the ban" (081) a demand to ease
+    administrative sanctions (1051). Two different yieldings keep the plain code."""
+    if pattern.code not in YIELD_TWINS:
+        return pattern
+    details = {YIELD_DETAIL[code[:3]] for code in codes if code[:3] in YIELD_DETAIL}
+    if len(details) != 1:
+        return pattern
+    return replace(pattern, code=pattern.code + details.pop())
+
+
+def by_telephone(pattern: Pattern, frame: Frame) -> Pattern:
+    """A consultation or negotiation held over a line is a telephone discussion, CAMEO 041:
+    "discussed the situation by telephone with Japarov", "the two army chiefs spoke over
+    their hotline", "talked with Zelensky in a video call"."""
+    if pattern.code not in DISTANT_CODES or frame.kind != "verb":
+        return pattern
+    lines = [
+        g
+        for p in frame.pred.children
+        if p.dep_ == "prep" and p.lower_ in LINE_PREPS
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    if not any(form in TELEPHONE_NOUNS for g in lines for form in _noun_forms(g)):
+        return pattern
+    return replace(pattern, code=TELEPHONE_CODE)
+
+
+def by_aircraft(pattern: Pattern, frame: Frame, lexicon: Lexicon) -> Pattern:
+    """Force used by aircraft or drones is an air attack, CAMEO 195 ("employ aerial
+    weapons"): "Israeli aircraft pounded the Gaza Strip", "French jets destroyed government
+    tanks", "struck the depot with drones", "an attack by helicopter gunships"."""
+    if pattern.code not in PLAIN_FORCE_CODES:
+        return pattern
+    # the phrase on the predicate itself: in "shelled villages and attacked the airport with
+    # drones" the drones are the attack's, not the shelling's
+    means = list(frame.subjects) + [
+        g
+        for p in frame.pred.children
+        if p.dep_ in ("prep", "agent") and p.lower_ in MEANS_PREPS and p.lower_ != pattern.prep
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    if not any(_aircraft(m, lexicon) for m in means):
+        return pattern
+    return replace(pattern, code=AERIAL_CODE)
+
+
+def _aircraft(noun: Token, lexicon: Lexicon) -> bool:
+    """Whether a noun names aircraft: its lemma ("Rafale jets") or its whole compound
+    ("fighter jet"); a noun of a person who acts only by its whole form."""
+    forms = _noun_forms(noun)
+    if forms[0] in AGENT_NOUNS:
+        forms = forms[-1:]
+    return any(AIRCRAFT_CLASS in lexicon.classes_of(form) for form in forms)
+
+
+def _noun_forms(noun: Token) -> list[str]:
+    """A noun's lemma, then with its compounds before it: "call", "phone call"."""
+    lemma = noun.lemma_.lower()
+    compounds = [c.lemma_.lower() for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+    return [lemma, " ".join([*compounds, lemma])] if compounds else [lemma]
 
 
 def answer_means(frame: Frame) -> Token | None:

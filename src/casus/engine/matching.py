@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from casus.engine.code_choice import accord, answer_means, appeal
+from casus.engine.code_choice import (
+    accord,
+    answer_means,
+    appeal,
+    by_aircraft,
+    by_telephone,
+    yield_detail,
+)
 from casus.engine.frames import Frame, prep_objects, unwrap_quantifier, verb_frame, with_conjuncts
 from casus.engine.modality import is_negated_locally
 from casus.engine.sentences import sentence_of
@@ -21,7 +28,7 @@ FOR_OBJECT_VERBS = word_list("for_object_verbs")
 RESTRAINT_GOVERNORS = word_list("restraint_governors")
 # force not to be used: a show of force, repression, assault, fighting, mass violence
 RESTRAINED_ROOTS = frozenset({"15", "17", "18", "19", "20"})
-YIELD_ROOT = "08"
+DEESCALATE_CODE = "087"
 # how deep an answer's means is looked into ("retaliated by closing ...")
 MAX_MEANS_DEPTH = 3
 
@@ -134,9 +141,14 @@ class PatternMatcher:
     def complement_roots(self, frame: Frame, depth: int = 0) -> set[str]:
         """Roots of what a speech act or intention is about (its complement clause or nominal
         object): "warned that Iran will strike ..." → {"19"} (or whatever strike codes)."""
-        roots: set[str] = set()
+        return {code[:2] for code in self.complement_codes(frame, depth)}
+
+    def complement_codes(self, frame: Frame, depth: int = 0) -> set[str]:
+        """Codes of what a speech act or intention is about, as :meth:`complement_roots`:
+        "urged both sides to exercise restraint" → {"087"}."""
+        codes: set[str] = set()
         if depth > 2:
-            return roots
+            return codes
         preds = []
         for comp in frame.complements:
             preds.extend(with_conjuncts(comp))
@@ -169,19 +181,19 @@ class PatternMatcher:
                 sub.objects = sub.preps.get("of", [])
             found = self.best_pattern(sub, depth + 1)
             if found is not None:
-                roots.add(_restrained(frame, pred, found.code[:2]))
+                codes.add(_restrained(frame, pred, found.code))
                 if found.comp and kind == "verb":
                     # an intent is as good as its act: "urged the parties to agree to a
                     # truce" appeals for the truce (0256), not for an agreement (020)
-                    roots |= self.complement_roots(sub, depth + 1)
+                    codes |= self.complement_codes(sub, depth + 1)
             for inner in sub.complements:
                 # through a verb that only wraps its infinitive: "vowed to keep targeting ships"
                 inner_frame = verb_frame(inner)
                 wrapped = self.best_pattern(inner_frame, depth + 2)
                 if wrapped is not None and found is None:
-                    roots.add(wrapped.code[:2])
-                roots |= self.complement_roots(inner_frame, depth + 1)
-        return roots
+                    codes.add(wrapped.code)
+                codes |= self.complement_codes(inner_frame, depth + 1)
+        return codes
 
     def best_pattern(
         self,
@@ -203,7 +215,7 @@ class PatternMatcher:
             ]
         wanted_particles = {p.particle for p in candidates if p.particle}
         has_own_particle = bool(frame.particles & wanted_particles)
-        comp_roots: set[str] | None = None
+        comp_codes: set[str] | None = None
         best: tuple[int, int] | None = None
         chosen: Pattern | None = None
         # every form and class of the objects, for the cheap test of most patterns' objects
@@ -229,12 +241,18 @@ class PatternMatcher:
             if pattern.prep is not None and not frame.preps.get(pattern.prep):
                 continue
             if pattern.comp:
-                if comp_roots is None:
-                    comp_roots = self.complement_roots(frame, depth)
-                if not (pattern.comp & comp_roots):
+                if comp_codes is None:
+                    comp_codes = self.complement_codes(frame, depth)
+                if not pattern.comp & {code[:2] for code in comp_codes}:
                     continue
             if best is None or (pattern.specificity, length) > best:
                 best, chosen = (pattern.specificity, length), pattern
+        if chosen is not None and comp_codes:
+            # "urged both sides to exercise restraint": what is to be yielded (0256, not 025)
+            chosen = yield_detail(chosen, comp_codes)
+        if chosen is not None:
+            chosen = by_aircraft(chosen, frame, self.lexicon)  # "jets pounded the town": 195
+            chosen = by_telephone(chosen, frame)  # "discussed it by telephone": 041
         means = answer_means(frame) if depth < MAX_MEANS_DEPTH else None
         if means is not None:
             # "retaliated by closing its airspace": the means' code, not force
@@ -279,16 +297,17 @@ def _participle_clause(token: Token) -> bool:
     )
 
 
-def _restrained(governor: Frame, pred: Token, root: str) -> str:
-    """The root a complement adds: force promised or asked not to be used is restraint, a
-    yielding (08): "pledged not to use force" is an intent to de-escalate (035), "urged both
-    sides not to attack" an appeal to (025); "warned Iran not to attack" stays a warning."""
+def _restrained(governor: Frame, pred: Token, code: str) -> str:
+    """The code a complement adds: force promised or asked not to be used is restraint, a
+    de-escalation (087): "pledged not to use force" is an intent to de-escalate (0356), "urged
+    both sides not to attack" an appeal for de-escalation (0256); "warned Iran not to attack"
+    stays a warning."""
     lemma = governor.lemma or governor.pred.lemma_.lower()
     if (
-        root in RESTRAINED_ROOTS
+        code[:2] in RESTRAINED_ROOTS
         and lemma in RESTRAINT_GOVERNORS
         and pred.pos_ in ("VERB", "AUX")
         and is_negated_locally(pred)
     ):
-        return YIELD_ROOT
-    return root
+        return DEESCALATE_CODE
+    return code

@@ -82,6 +82,7 @@ LISTS = frozenset(
         # words/nouns.tsv
         "instrument_nouns",
         "call_nouns",
+        "telephone_nouns",
         "answering_nouns",
         "border_words",
         "complex_prep_heads",

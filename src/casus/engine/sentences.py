@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from spacy.tokens import Doc, Span, Token
 
 _KEY = "casus.sentence_of"
@@ -18,6 +20,7 @@ _INDEX_KEY = "casus.sentence_index"
 _TEXT_KEY = "casus.sentence_text"
 _DOC_TEXT_KEY = "casus.document_text"
 _SUBTREE_KEY = "casus.subtree_words"
+_POS_KEY = "casus.pos_ids"
 
 
 def sentence_spans(doc: Doc) -> list[Span]:
@@ -79,3 +82,18 @@ def subtree_words(token: Token) -> str:
     if found is None:
         found = memo[token.i] = " ".join(t.lower_ for t in token.subtree)
     return found
+
+
+def with_pos(span: Span, parts: Collection[str]) -> list[Token]:
+    """The tokens of ``span`` whose coarse part of speech (``Token.pos_``) is one of
+    ``parts``, in order. The parts of speech are read from the Doc's array once per document
+    and kept with it (ints only): a loop that tests ``pos_`` on every token of a sentence
+    builds a Token and decodes a string for each, where this builds one only for the tokens
+    it keeps (the engine's passes over every verb, noun and argument)."""
+    doc = span.doc
+    ids: list[int] | None = doc.user_data.get(_POS_KEY)
+    if ids is None or len(ids) != len(doc):
+        ids = doc.user_data[_POS_KEY] = doc.to_array("POS").tolist()
+    strings = doc.vocab.strings
+    wanted = {strings[part] for part in parts}  # spaCy's symbol ids: fixed, no lookup cost
+    return [doc[i] for i in range(span.start, span.end) if ids[i] in wanted]

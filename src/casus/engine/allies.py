@@ -14,8 +14,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from casus.engine.frames import Frame, with_conjuncts
-from casus.engine.sentences import sentence_of
-from casus.ontology.idioms import sentence_words
 from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
@@ -50,14 +48,12 @@ def ally_tokens(frame: Frame) -> list[Token]:
     """The heads of the allies named in the phrases of siding under the frame's predicate:
     "in solidarity with Azerbaijan" → Azerbaijan, "with Rwanda's backing" → Rwanda."""
     found: list[Token] = []
-    lemmas = sentence_words(sentence_of(frame.pred))[0]
-    if ALLY_NOUNS.isdisjoint(lemmas):
-        return found  # the subtree is in the sentence: no ally noun, nothing to walk
     for noun in frame.pred.subtree:
+        prep = noun.head
         if (
             noun.dep_ != "pobj"
+            or prep.lower_ not in SIDING_PREPS
             or noun.lemma_.lower() not in ALLY_NOUNS
-            or noun.head.lower_ not in SIDING_PREPS
         ):
             continue
         for child in noun.children:

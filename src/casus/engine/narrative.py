@@ -16,7 +16,6 @@ from casus.dates import period_end
 from casus.engine.date_attachment import past_perfect
 from casus.engine.sentences import sentence_text
 from casus.model import EventDate
-from casus.ontology.idioms import sentence_words
 from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
@@ -81,8 +80,6 @@ def returns_to_present(sent: Span, *, earlier: bool = True) -> bool:
     root = sent.root
     if clause_tense(root) == "present":
         return True
-    if REPORTING.isdisjoint(sentence_words(sent)[0]):
-        return False  # no reporting verb at all: no token to read
     # the tag first: it rules out most tokens without reading their lemma
     return any(t.tag_ in ("VBZ", "VBP") and t.lemma_.lower() in REPORTING for t in sent)
 

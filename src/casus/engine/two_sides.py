@@ -20,7 +20,6 @@ from casus.engine.scope import Scope
 from casus.engine.sentences import sentence_index, sentence_of
 from casus.engine.sides import FOCUS_SENTENCES
 from casus.model import Actor, Event
-from casus.ontology.idioms import sentence_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -120,7 +119,5 @@ def _collective_words(token: Token) -> bool:
     index = sentence_index(token)
     found = memo.get(index)
     if found is None:
-        found = memo[index] = not COLLECTIVE_HEADS.isdisjoint(
-            sentence_words(sentence_of(token))[0]
-        )
+        found = memo[index] = any(t.lemma_.lower() in COLLECTIVE_HEADS for t in sentence_of(token))
     return found

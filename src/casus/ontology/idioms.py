@@ -152,7 +152,7 @@ class Idioms:
         if not candidates:
             return None
         sent = trigger.sent if sent is None else sent
-        lemmas, lowers, present = sentence_words(sent)
+        lemmas, lowers, present = _sentence_words(sent)
         anchors = {t.i for t in near}
         # an idiom with a word the sentence lacks cannot match (the cheap test first)
         ordered = sorted(
@@ -190,11 +190,10 @@ class Idioms:
         return replace(pattern, code=idiom.code, where=f"{idiom.where} via {pattern.where}")
 
 
-def sentence_words(sent: Span) -> tuple[list[str], list[str], frozenset[str]]:
-    """The lower-case lemmas and lower-case words of a sentence's tokens, and the set of both,
-    read once per sentence and kept with the Doc (strings only: nothing for the garbage
-    collector to follow). The engine's rules that look for a word anywhere in a sentence test
-    these first: most sentences have none of their words, and no Token is built for them."""
+def _sentence_words(sent: Span) -> tuple[list[str], list[str], frozenset[str]]:
+    """The lemmas and lower-case words of a sentence's tokens, and the set of both, read once
+    per sentence and kept with the Doc (strings only: nothing for the garbage collector to
+    follow)."""
     memo: dict[int, tuple[list[str], list[str], frozenset[str]]] = sent.doc.user_data.setdefault(
         "casus.idiom_words", {}
     )

@@ -324,10 +324,10 @@ class EventEngine:
         ]
         if peaceful:
             sources = [dissident(s, targets) for s in sources]
-        refused = stated_future(frame.pred) and is_negated_locally(frame.pred)
         if (
             code.code == "010"
-            and not refused  # "would not comment": a declined comment (intentions.tsv)
+            # "would not comment": a declined comment (intentions.tsv); read for 010 only
+            and not (stated_future(frame.pred) and is_negated_locally(frame.pred))
             and (pattern.specificity == 0 or not any(t is not None and t.known for t in targets))
         ):
             # A bare statement is attribution, not an event: CAMEO codes 010 only as a

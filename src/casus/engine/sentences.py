@@ -21,6 +21,7 @@ _TEXT_KEY = "casus.sentence_text"
 _DOC_TEXT_KEY = "casus.document_text"
 _SUBTREE_KEY = "casus.subtree_words"
 _POS_KEY = "casus.pos_ids"
+_LEMMAS_KEY = "casus.document_lemmas"
 
 
 def sentence_spans(doc: Doc) -> list[Span]:
@@ -97,3 +98,16 @@ def with_pos(span: Span, parts: Collection[str]) -> list[Token]:
     strings = doc.vocab.strings
     wanted = {strings[part] for part in parts}  # spaCy's symbol ids: fixed, no lookup cost
     return [doc[i] for i in range(span.start, span.end) if ids[i] in wanted]
+
+
+def document_lemmas(doc: Doc) -> frozenset[str]:
+    """The lower-case lemmas of ``doc`` (``Token.lemma_.lower()``), read from the Doc's array
+    once per document and kept with it (strings only). A rule that needs a word of a short
+    list somewhere in the document ("which **hosts** U.S. forces", "in **solidarity** with")
+    tests this first: most documents have none, and the rule walks no tree."""
+    found: frozenset[str] | None = doc.user_data.get(_LEMMAS_KEY)
+    if found is None:
+        strings = doc.vocab.strings
+        found = frozenset(strings[h].lower() for h in set(doc.to_array("LEMMA").tolist()))
+        doc.user_data[_LEMMAS_KEY] = found
+    return found

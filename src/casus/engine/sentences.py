@@ -22,6 +22,7 @@ _DOC_TEXT_KEY = "casus.document_text"
 _SUBTREE_KEY = "casus.subtree_words"
 _POS_KEY = "casus.pos_ids"
 _LEMMAS_KEY = "casus.document_lemmas"
+_LOWER_KEY = "casus.document_lower"
 
 
 def sentence_spans(doc: Doc) -> list[Span]:
@@ -71,6 +72,16 @@ def document_text(doc: Doc) -> str:
     found: str | None = doc.user_data.get(_DOC_TEXT_KEY)
     if found is None:
         found = doc.user_data[_DOC_TEXT_KEY] = doc.text
+    return found
+
+
+def document_lower(doc: Doc) -> str:
+    """``doc.text.lower()``, built once per document and kept with the Doc: every token's
+    ``lower_`` is inside it, so a rule that needs a word the text lacks ("each **other**") is
+    answered without walking a tree."""
+    found: str | None = doc.user_data.get(_LOWER_KEY)
+    if found is None:
+        found = doc.user_data[_LOWER_KEY] = document_text(doc).lower()
     return found
 
 

@@ -11,8 +11,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Collection
-
     from spacy.tokens import Doc, Span, Token
 
 _KEY = "casus.sentence_of"
@@ -23,6 +21,7 @@ _SUBTREE_KEY = "casus.subtree_words"
 _POS_KEY = "casus.pos_ids"
 _LEMMAS_KEY = "casus.document_lemmas"
 _LOWER_KEY = "casus.document_lower"
+_POS_IDS: dict[tuple[str, ...], frozenset[int]] = {}  # parts of speech -> their symbol ids
 
 
 def sentence_spans(doc: Doc) -> list[Span]:
@@ -96,7 +95,7 @@ def subtree_words(token: Token) -> str:
     return found
 
 
-def with_pos(span: Span, parts: Collection[str]) -> list[Token]:
+def with_pos(span: Span, parts: tuple[str, ...]) -> list[Token]:
     """The tokens of ``span`` whose coarse part of speech (``Token.pos_``) is one of
     ``parts``, in order. The parts of speech are read from the Doc's array once per document
     and kept with it (ints only): a loop that tests ``pos_`` on every token of a sentence
@@ -106,8 +105,10 @@ def with_pos(span: Span, parts: Collection[str]) -> list[Token]:
     ids: list[int] | None = doc.user_data.get(_POS_KEY)
     if ids is None or len(ids) != len(doc):
         ids = doc.user_data[_POS_KEY] = doc.to_array("POS").tolist()
-    strings = doc.vocab.strings
-    wanted = {strings[part] for part in parts}  # spaCy's symbol ids: fixed, no lookup cost
+    key = tuple(parts)
+    wanted = _POS_IDS.get(key)
+    if wanted is None:  # spaCy's symbol ids: the same in every vocabulary
+        wanted = _POS_IDS[key] = frozenset(doc.vocab.strings[part] for part in parts)
     return [doc[i] for i in range(span.start, span.end) if ids[i] in wanted]
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from casus.coder import Coder
-from casus.engine.sentences import document_lemmas, document_lower, with_pos
+from casus.engine.sentences import document_lower, document_words, with_pos
 from casus.ontology.lexicon import Pattern
 
 TEXTS = [
@@ -28,9 +28,9 @@ def test_with_pos_keeps_the_tokens_a_pos_filter_keeps(
 
 
 @pytest.mark.parametrize("text", TEXTS)
-def test_document_lemmas_are_every_tokens_lemma_in_lower_case(coder: Coder, text: str) -> None:
+def test_document_words_are_every_tokens_lower_lemma_and_word(coder: Coder, text: str) -> None:
     doc = coder.nlp(text)
-    assert document_lemmas(doc) == {t.lemma_.lower() for t in doc}
+    assert document_words(doc) == {t.lemma_.lower() for t in doc} | {t.lower_ for t in doc}
 
 
 @pytest.mark.parametrize("text", TEXTS)
@@ -72,6 +72,20 @@ def test_rules_behind_a_word_gate_still_fire(
     coder: Coder, text: str, pair: tuple[str, str]
 ) -> None:
     assert pair in {(source, target) for source, _code, target in _coded(coder, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Azerbaijan has put all its eggs in the Israeli basket and destroyed all the bridges "
+        "behind it.",
+        "Baku burned its bridges with Tehran.",
+    ],
+)
+def test_an_idiom_with_all_its_words_in_the_document_is_still_no_event(
+    coder: Coder, text: str
+) -> None:
+    assert _coded(coder, text) == set()
 
 
 @pytest.mark.parametrize(

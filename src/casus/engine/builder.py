@@ -57,7 +57,7 @@ from casus.engine.passive_threats import passive_threat, unanswered_threat
 from casus.engine.presupposition import harm_context, presupposed
 from casus.engine.reciprocals import reciprocal_frame, reciprocal_side
 from casus.engine.scope import Scope
-from casus.engine.sentences import sentence_of, with_pos
+from casus.engine.sentences import document_words, sentence_of, with_pos
 from casus.engine.setting import setting_target
 from casus.engine.sides import (
     POSTURE_ROOT,
@@ -257,7 +257,7 @@ class EventEngine:
         return (
             verb.dep_ != "ccomp"
             and not self.lexicon.has_lemma("verb", verb.lemma_.lower())
-            and self.matcher.idioms.find(verb, sentence_of(verb)) is None
+            and self.matcher.idioms.find(verb, sentence_of(verb), document_words(verb.doc)) is None
         )
 
     @staticmethod

@@ -19,7 +19,7 @@ _TEXT_KEY = "casus.sentence_text"
 _DOC_TEXT_KEY = "casus.document_text"
 _SUBTREE_KEY = "casus.subtree_words"
 _POS_KEY = "casus.pos_ids"
-_LEMMAS_KEY = "casus.document_lemmas"
+_WORDS_KEY = "casus.document_words"
 _LOWER_KEY = "casus.document_lower"
 _POS_IDS: dict[tuple[str, ...], frozenset[int]] = {}  # parts of speech -> their symbol ids
 
@@ -112,14 +112,16 @@ def with_pos(span: Span, parts: tuple[str, ...]) -> list[Token]:
     return [doc[i] for i in range(span.start, span.end) if ids[i] in wanted]
 
 
-def document_lemmas(doc: Doc) -> frozenset[str]:
-    """The lower-case lemmas of ``doc`` (``Token.lemma_.lower()``), read from the Doc's array
-    once per document and kept with it (strings only). A rule that needs a word of a short
-    list somewhere in the document ("which **hosts** U.S. forces", "in **solidarity** with")
-    tests this first: most documents have none, and the rule walks no tree."""
-    found: frozenset[str] | None = doc.user_data.get(_LEMMAS_KEY)
+def document_words(doc: Doc) -> frozenset[str]:
+    """Every lower-case lemma (``Token.lemma_.lower()``) and lower-case word (``lower_``) of
+    ``doc``, read from the Doc's arrays once per document and kept with it (strings only). A
+    rule that needs a word of a short list somewhere in the document ("which **hosts** U.S.
+    forces", "in **solidarity** with", an idiom's words) tests this first: most documents
+    have none, and the rule walks no tree."""
+    found: frozenset[str] | None = doc.user_data.get(_WORDS_KEY)
     if found is None:
         strings = doc.vocab.strings
-        found = frozenset(strings[h].lower() for h in set(doc.to_array("LEMMA").tolist()))
-        doc.user_data[_LEMMAS_KEY] = found
+        lemmas = {strings[h].lower() for h in set(doc.to_array("LEMMA").tolist())}
+        lowers = {strings[h] for h in set(doc.to_array("LOWER").tolist())}
+        found = doc.user_data[_WORDS_KEY] = frozenset(lemmas | lowers)
     return found

@@ -1,5 +1,5 @@
 """The per-document tables of the speed10 round give what reading each token gives (issue 14):
-the parts of speech, lemmas and lower-case text of a Doc read once from its arrays, and the
+the parts of speech, lemmas and lower-case words of a Doc read once from its arrays, and the
 rules that look for a rare word there first still fire when the word is present."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from casus.coder import Coder
-from casus.engine.sentences import document_lower, document_words, with_pos
+from casus.engine.sentences import document_words, with_pos
 from casus.ontology.lexicon import Pattern
 
 TEXTS = [
@@ -31,13 +31,6 @@ def test_with_pos_keeps_the_tokens_a_pos_filter_keeps(
 def test_document_words_are_every_tokens_lower_lemma_and_word(coder: Coder, text: str) -> None:
     doc = coder.nlp(text)
     assert document_words(doc) == {t.lemma_.lower() for t in doc} | {t.lower_ for t in doc}
-
-
-@pytest.mark.parametrize("text", TEXTS)
-def test_document_lower_holds_every_tokens_lower_form(coder: Coder, text: str) -> None:
-    doc = coder.nlp(text)
-    assert document_lower(doc) == doc.text.lower()
-    assert all(t.lower_ in document_lower(doc) for t in doc)
 
 
 def _coded(coder: Coder, text: str) -> set[tuple[str | None, str, str | None]]:
@@ -103,3 +96,12 @@ def test_pattern_specificity_is_found_at_construction(
     pattern = Pattern("190", "verb", "strike", particle, obj, prep, comp, "test:1")
     assert pattern.specificity == expected
     assert pattern == Pattern("190", "verb", "strike", particle, obj, prep, comp, "test:1")
+
+
+def test_according_to_still_names_the_speaker(coder: Coder) -> None:
+    [event] = coder.code(
+        "According to Tehran, Azerbaijan expelled four Iranian diplomats.", published="2023-04-09"
+    )
+    assert event.attribution.verb == "according to"
+    assert event.attribution.speaker is not None
+    assert event.attribution.speaker.country == "IRN"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from casus.engine.sentences import document_lower, subtree_words
+from casus.engine.sentences import document_words, subtree_words
 from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
@@ -49,10 +49,9 @@ def reciprocal_side(actor: Actor) -> bool:
 
 
 def _reciprocal_words(doc: Doc) -> bool:
-    """Whether the text has a word a reciprocal ends in ("other", "another"): every frame and
-    object asks, and most documents have none."""
-    text = document_lower(doc)
-    return any(word in text for word in RECIPROCAL_ENDS)
+    """Whether the document has a word a reciprocal ends in ("other", "another"): every frame
+    and object asks, and most documents have none."""
+    return not RECIPROCAL_ENDS.isdisjoint(document_words(doc))
 
 
 def _owner_words(poss: Token) -> str:

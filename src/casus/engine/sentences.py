@@ -20,7 +20,6 @@ _DOC_TEXT_KEY = "casus.document_text"
 _SUBTREE_KEY = "casus.subtree_words"
 _POS_KEY = "casus.pos_ids"
 _WORDS_KEY = "casus.document_words"
-_LOWER_KEY = "casus.document_lower"
 _POS_IDS: dict[tuple[str, ...], frozenset[int]] = {}  # parts of speech -> their symbol ids
 
 
@@ -74,16 +73,6 @@ def document_text(doc: Doc) -> str:
     return found
 
 
-def document_lower(doc: Doc) -> str:
-    """``doc.text.lower()``, built once per document and kept with the Doc: every token's
-    ``lower_`` is inside it, so a rule that needs a word the text lacks ("each **other**") is
-    answered without walking a tree."""
-    found: str | None = doc.user_data.get(_LOWER_KEY)
-    if found is None:
-        found = doc.user_data[_LOWER_KEY] = document_text(doc).lower()
-    return found
-
-
 def subtree_words(token: Token) -> str:
     """The lower-case words of ``token``'s subtree joined by single spaces ("each other"), built
     once per token and kept with the Doc (a subtree walk makes a Token per word, and a frame
@@ -116,8 +105,8 @@ def document_words(doc: Doc) -> frozenset[str]:
     """Every lower-case lemma (``Token.lemma_.lower()``) and lower-case word (``lower_``) of
     ``doc``, read from the Doc's arrays once per document and kept with it (strings only). A
     rule that needs a word of a short list somewhere in the document ("which **hosts** U.S.
-    forces", "in **solidarity** with", an idiom's words) tests this first: most documents
-    have none, and the rule walks no tree."""
+    forces", "in **solidarity** with", "each **other**", an idiom's words) tests this first:
+    most documents have none, and the rule walks no tree."""
     found: frozenset[str] | None = doc.user_data.get(_WORDS_KEY)
     if found is None:
         strings = doc.vocab.strings

@@ -1,9 +1,11 @@
-"""The sentence of a token, found once per document.
+"""The sentence of a token, and other tables of a document, found once per document.
 
 spaCy's ``Token.sent`` walks back to the sentence start and forward to its end on every
 call, creating a Token for each word it passes; the stages ask for the sentence of the same
 triggers many times, so the sentences are listed once and kept with the Doc itself (never on
-a stage, which every document and thread shares).
+a stage, which every document and thread shares). The same holds for the document's parts of
+speech and words (``with_pos``, ``document_words``), read from the Doc's arrays: ints and
+strings only, nothing that keeps Tokens alive.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ _DOC_TEXT_KEY = "casus.document_text"
 _SUBTREE_KEY = "casus.subtree_words"
 _POS_KEY = "casus.pos_ids"
 _WORDS_KEY = "casus.document_words"
-_POS_IDS: dict[tuple[str, ...], frozenset[int]] = {}  # parts of speech -> their symbol ids
+# parts of speech -> their spaCy symbol ids, the same for every Doc (filled on first use)
+_POS_IDS: dict[tuple[str, ...], frozenset[int]] = {}
 
 
 def sentence_spans(doc: Doc) -> list[Span]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from casus.engine.frames import Frame, with_conjuncts
+from casus.engine.sentences import document_words
 from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
@@ -48,6 +49,8 @@ def ally_tokens(frame: Frame) -> list[Token]:
     """The heads of the allies named in the phrases of siding under the frame's predicate:
     "in solidarity with Azerbaijan" → Azerbaijan, "with Rwanda's backing" → Rwanda."""
     found: list[Token] = []
+    if ALLY_NOUNS.isdisjoint(document_words(frame.pred.doc)):
+        return found  # no ally noun in the document: no subtree to walk
     for noun in frame.pred.subtree:
         prep = noun.head
         if (

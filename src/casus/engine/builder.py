@@ -57,7 +57,7 @@ from casus.engine.passive_threats import passive_threat, unanswered_threat
 from casus.engine.presupposition import harm_context, presupposed
 from casus.engine.reciprocals import reciprocal_frame, reciprocal_side
 from casus.engine.scope import Scope
-from casus.engine.sentences import sentence_of
+from casus.engine.sentences import document_words, sentence_of, with_pos
 from casus.engine.setting import setting_target
 from casus.engine.sides import (
     POSTURE_ROOT,
@@ -105,6 +105,8 @@ HOME_ROLES = frozenset({"COP"})
 # A protest the text aims at no one is against the government where it happens (CAMEO 14).
 PROTEST_ROOT = "14"
 WRAPPER_VERBS = word_list("wrapper_verbs")
+# The parts of speech a predicate may have: verbs, and adjectival participles (amod, VBN)
+PREDICATE_POS = ("VERB", "AUX", "ADJ")
 
 
 class EventEngine:
@@ -141,12 +143,9 @@ class EventEngine:
         """Events of the sentence's verbs; the object nouns a pattern used are ``consumed``
         (no second, nominal event from them)."""
         found: list[tuple[Event, Token]] = []
-        for token in sent:
-            if not (
-                token.pos_ in ("VERB", "AUX")
-                or (token.pos_ == "ADJ" and token.dep_ == "amod" and token.tag_ == "VBN")
-            ):
-                continue
+        for token in with_pos(sent, PREDICATE_POS):
+            if token.pos_ == "ADJ" and not (token.dep_ == "amod" and token.tag_ == "VBN"):
+                continue  # a participle before its noun only: "the **banned** party"
             if self._inert(token):
                 continue
             frame = verb_frame(token)
@@ -192,8 +191,8 @@ class EventEngine:
     ) -> list[tuple[Event, Token]]:
         """Events of the sentence's event nouns that no verb pattern used up."""
         found: list[tuple[Event, Token]] = []
-        for token in sent:
-            if token.pos_ != "NOUN" or token.i in consumed:
+        for token in with_pos(sent, ("NOUN",)):
+            if token.i in consumed:
                 continue
             lemma = self.matcher.noun_trigger(token)
             if lemma is None:
@@ -258,7 +257,7 @@ class EventEngine:
         return (
             verb.dep_ != "ccomp"
             and not self.lexicon.has_lemma("verb", verb.lemma_.lower())
-            and self.matcher.idioms.find(verb, sentence_of(verb)) is None
+            and self.matcher.idioms.find(verb, sentence_of(verb), document_words(verb.doc)) is None
         )
 
     @staticmethod
@@ -325,10 +324,10 @@ class EventEngine:
         ]
         if peaceful:
             sources = [dissident(s, targets) for s in sources]
-        refused = stated_future(frame.pred) and is_negated_locally(frame.pred)
         if (
             code.code == "010"
-            and not refused  # "would not comment": a declined comment (intentions.tsv)
+            # "would not comment": a declined comment (intentions.tsv); read for 010 only
+            and not (stated_future(frame.pred) and is_negated_locally(frame.pred))
             and (pattern.specificity == 0 or not any(t is not None and t.known for t in targets))
         ):
             # A bare statement is attribution, not an event: CAMEO codes 010 only as a

@@ -45,6 +45,8 @@ RELATIVE_PRONOUNS = word_list("relative_pronouns")
 INSTRUMENT_NOUNS = word_list("instrument_nouns")
 # "according to", "due to": the inner preposition belongs to the phrase, not to the verb
 COMPLEX_PREP_HEADS = word_list("complex_prep_heads")
+# Adverb particles whose own prepositions say on whom: "struck **back** at Tehran"
+ADVERB_PARTICLES = frozenset({"back", "out", "off", "away", "down", "up", "over", "in"})
 AREA_WORDS = word_list("area_words")
 COMPASS_WORDS = word_list("compass_words")
 MOTION_NOUNS = word_list("motion_nouns")
@@ -98,34 +100,25 @@ def unwrap_quantifier(token: Token) -> Token:
 
 def prep_objects(token: Token, into: dict[str, list[Token]]) -> None:
     for child in token.children:
-        if child.dep_ in ("prep", "agent"):
-            word = child.lower_
-            if (
-                word == "with"
-                and child.i > 0
-                and child.doc[child.i - 1].lemma_.lower() in (BORDER_WORDS)
-            ):
-                continue  # "on the borders with Azerbaijan": the PP belongs to "borders"
-            for grand in child.children:
-                if grand.dep_ == "pobj":
-                    into.setdefault(word, []).extend(with_conjuncts(grand))
-                elif grand.dep_ == "prep" and word not in COMPLEX_PREP_HEADS:
-                    prep_objects(child, into)  # "away from", "out of"; not "according to"
-        if child.dep_ in ("prt", "advmod") and child.lower_ in (
-            "back",
-            "out",
-            "off",
-            "away",
-            "down",
-            "up",
-            "over",
-            "in",
-        ):
-            prep_objects(child, into)  # "struck back at Tehran"
-        if child.dep_ in ("prep", "agent"):
-            for grand in child.children:  # "spoke by phone with Putin"
-                if grand.dep_ == "pobj" and grand.lemma_.lower() in INSTRUMENT_NOUNS:
-                    prep_objects(grand, into)
+        dep = child.dep_
+        if dep in ("prt", "advmod"):
+            if child.lower_ in ADVERB_PARTICLES:
+                prep_objects(child, into)  # "struck back at Tehran"
+            continue
+        if dep not in ("prep", "agent"):
+            continue
+        word = child.lower_
+        if word == "with" and child.i > 0 and child.doc[child.i - 1].lemma_.lower() in BORDER_WORDS:
+            continue  # "on the borders with Azerbaijan": the PP belongs to "borders"
+        grands = list(child.children)  # walked twice: read once
+        for grand in grands:
+            if grand.dep_ == "pobj":
+                into.setdefault(word, []).extend(with_conjuncts(grand))
+            elif grand.dep_ == "prep" and word not in COMPLEX_PREP_HEADS:
+                prep_objects(child, into)  # "away from", "out of"; not "according to"
+        for grand in grands:  # "spoke by phone with Putin"
+            if grand.dep_ == "pobj" and grand.lemma_.lower() in INSTRUMENT_NOUNS:
+                prep_objects(grand, into)
 
 
 def _bare_infinitive_after(verb: Token, clause: Token) -> bool:
@@ -151,9 +144,10 @@ def verb_frame(verb: Token, depth: int = 0) -> Frame:
     """The frame of a verb, inheriting a missing subject from its governor."""
     frame = Frame(verb, "verb", lemma=verb.lemma_.lower())
     stative = experiencer_passive(verb)  # "Israel is opposed to ...": Israel opposes
-    frame.passive = not stative and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    passive = False  # a passive subject or auxiliary, seen in the one walk over the children
     for child in verb.children:
         dep = child.dep_
+        passive = passive or dep in ("nsubjpass", "auxpass")
         if dep in SUBJECT_DEPS:
             frame.subjects.extend(with_conjuncts(child))
         elif dep == "nsubjpass":
@@ -196,6 +190,7 @@ def verb_frame(verb: Token, depth: int = 0) -> Frame:
                 frame.complements.extend(pcomps)
             elif not any(g.dep_ == "pobj" for g in child.children):
                 frame.particles.add(child.lower_)
+    frame.passive = not stative and passive
     frame.objects = taken_up_objects(verb, frame.objects)  # "declared a truce and broke it"
     if not frame.objects and not frame.passive:
         frame.objects.extend(

@@ -14,7 +14,7 @@ from casus.engine.code_choice import (
 )
 from casus.engine.frames import Frame, prep_objects, unwrap_quantifier, verb_frame, with_conjuncts
 from casus.engine.modality import is_negated_locally
-from casus.engine.sentences import sentence_of
+from casus.engine.sentences import document_words, sentence_of
 from casus.engine.speaker_pronouns import speaker_antecedent
 from casus.ontology.idioms import load_idioms
 from casus.ontology.lexicon import Lexicon, Pattern
@@ -258,7 +258,10 @@ class PatternMatcher:
             # "retaliated by closing its airspace": the means' code, not force
             chosen = self.best_pattern(verb_frame(means), depth + 1)
         # figurative language (data/lexicon/idioms.tsv): "burned its bridges" is no attack
-        chosen = self.idioms.apply(frame.pred, chosen, frame.kind, sentence_of(frame.pred))
+        pred = frame.pred
+        chosen = self.idioms.apply(
+            pred, chosen, frame.kind, sentence_of(pred), document_words(pred.doc)
+        )
         # "agreed that the dispute should go to court" is accord (019), not an agreement to act
         chosen = appeal(frame, accord(frame, chosen, self.lexicon))
         root = chosen.code[:2] if chosen is not None else None

@@ -189,8 +189,14 @@ def is_conditional(pred: Token) -> bool:
 def is_question(pred: Token) -> bool:
     """The predicate is in a sentence that asks ("Will Iran strike?", "Did Baku expel ...?")."""
     sent = sentence_of(pred)
-    last = next((t for t in reversed(sent) if not t.is_space), None)
-    if last is None or last.text != "?":
+    # whether the sentence ends in "?", found once per sentence and kept with the Doc (every
+    # predicate asks)
+    memo: dict[int, bool] = pred.doc.user_data.setdefault("casus.questions", {})
+    asks = memo.get(sent.start)
+    if asks is None:
+        last = next((t for t in reversed(sent) if not t.is_space), None)
+        asks = memo[sent.start] = last is not None and last.text == "?"
+    if not asks:
         return False
     root = sent.root
     return pred.i == root.i or (pred.head.i == root.i and pred.dep_ in ("conj", "xcomp"))

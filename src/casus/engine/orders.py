@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from casus.engine.sentences import sentence_of
+from casus.engine.sentences import document_words, sentence_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -35,7 +35,7 @@ def bare_order(
         return None
     if not any(c.dep_ in ORDERED_DEPS for c in token.children):
         return None
-    if matcher.idioms.find(token, sentence_of(token)) is not None:
+    if matcher.idioms.find(token, sentence_of(token), document_words(token.doc)) is not None:
         return None
     if matcher.best_pattern(frame) is not None:
         return None

@@ -24,6 +24,7 @@ FLAG_PARTICIPLES = word_list("flag_participles")
 OWNING_PARTICIPLES = word_list("owning_participles")
 LINKING_PARTICIPLES = word_list("linking_participles")
 LINKS = frozenset({"to", "with"})
+OWNER_PREPS = frozenset({"by", "from", "of"})
 
 
 def owner_of(token: Token, resolver: Resolver, depth: int = 0) -> Actor | None:
@@ -56,17 +57,9 @@ def owner_of(token: Token, resolver: Resolver, depth: int = 0) -> Actor | None:
                 and not named_after(child, actor, token, resolver)
             ):
                 return actor
+    objects = _first_objects(token)  # one walk over the children for the three words
     for word in ("by", "from", "of"):  # "calls by Belarus", "an offer from Afghanistan"
-        inner = next(
-            (
-                g
-                for c in token.children
-                if c.dep_ == "prep" and c.lower_ == word
-                for g in c.children
-                if g.dep_ == "pobj"
-            ),
-            None,
-        )
+        inner = objects.get(word)
         if inner is not None:
             actor = resolver.actor_for(inner)
             if actor is not None and actor.code is not None:
@@ -76,6 +69,20 @@ def owner_of(token: Token, resolver: Resolver, depth: int = 0) -> Actor | None:
                 if actor is not None:
                     return actor
     return None
+
+
+def _first_objects(token: Token) -> dict[str, Token]:
+    """The object of the first "by", "from" and "of" phrase on ``token`` that has one."""
+    found: dict[str, Token] = {}
+    for child in token.children:
+        if child.dep_ != "prep":
+            continue
+        word = child.lower_
+        if word in OWNER_PREPS and word not in found:
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                found[word] = pobj
+    return found
 
 
 def owner_phrase(token: Token) -> Token | None:

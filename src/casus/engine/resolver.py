@@ -47,7 +47,7 @@ from casus.engine.phrases import (
 from casus.engine.relatives import relative_side
 from casus.engine.salience import ALL_PRONOUNS, pronoun, reporters
 from casus.engine.salience import definite as salient_definite
-from casus.engine.sentences import sentence_index, sentence_of
+from casus.engine.sentences import sentence_index, sentence_of, with_pos
 from casus.model import Actor, Mention
 from casus.ontology.actors import ActorDictionary, Entry, join_code, split_code
 from casus.ontology.gazetteer import Gazetteer
@@ -130,8 +130,8 @@ class Resolver:
     def resolve_all(self) -> list[Mention]:
         """Resolve every argument-position noun phrase in text order; return the mentions."""
         mentions = []
-        for token in self.doc:
-            if token.pos_ in ("NOUN", "PROPN", "PRON") and token.dep_ in ARG_DEPS:
+        for token in with_pos(self.doc[:], ("NOUN", "PROPN", "PRON")):
+            if token.dep_ in ARG_DEPS:
                 actor = self.actor_for(token)
                 if actor is not None:
                     mentions.append(Mention(actor, self.sentence_of(token), token.i))

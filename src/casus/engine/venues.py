@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from casus.engine.frames import Frame, prep_objects
+from casus.engine.sentences import document_words
 from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
@@ -71,6 +72,8 @@ def hosted_forces(scope: Scope, frame: Frame, target: Actor | None) -> Actor | N
     if target is None or target.how == "person":
         return target
     doc = frame.pred.doc
+    if HOST_VERBS.isdisjoint(document_words(doc)):
+        return target  # no hosting verb in the document (every pair asks: most have none)
     span = doc.char_span(
         target.start - scope.offset, target.end - scope.offset, alignment_mode="expand"
     )

@@ -127,21 +127,27 @@ class Idioms:
             for word in {w for item in idiom.items if item for w in item}:
                 self._by_word[word].append(idiom)
 
-    def find(self, trigger: Token, sent: Span | None = None) -> Idiom | None:
+    def find(
+        self, trigger: Token, sent: Span | None = None, words: frozenset[str] | None = None
+    ) -> Idiom | None:
         """The first idiom (in file order) that covers the trigger or one of its objects
         (found once per trigger and kept with the Doc: every candidate frame asks again).
         ``sent`` is the trigger's sentence when the caller has it: ``Token.sent`` scans the
         whole document for sentence starts on every call (the engine passes its memo,
-        ``engine/sentences.py``)."""
+        ``engine/sentences.py``). ``words``, when the caller has them, are every lemma and
+        lower-case word of the document: an idiom with a word the document lacks is not
+        tried, and the sentence's words are not read."""
         memo: dict[tuple[int, int], Idiom | None] = trigger.doc.user_data.setdefault(
             "casus.idioms", {}
         )
         key = (id(self), trigger.i)
         if key not in memo:
-            memo[key] = self._find(trigger, sent)
+            memo[key] = self._find(trigger, sent, words)
         return memo[key]
 
-    def _find(self, trigger: Token, sent: Span | None) -> Idiom | None:
+    def _find(
+        self, trigger: Token, sent: Span | None, words: frozenset[str] | None
+    ) -> Idiom | None:
         near = [trigger] + [c for c in trigger.children if c.dep_ in ARGUMENT_DEPS]
         candidates = {
             id(idiom): idiom
@@ -149,6 +155,8 @@ class Idioms:
             for word in _word_of(token)
             for idiom in self._by_word.get(word, ())
         }
+        if words is not None:  # the sentence's words are among the document's
+            candidates = {k: idiom for k, idiom in candidates.items() if _possible(idiom, words)}
         if not candidates:
             return None
         sent = trigger.sent if sent is None else sent
@@ -156,11 +164,7 @@ class Idioms:
         anchors = {t.i for t in near}
         # an idiom with a word the sentence lacks cannot match (the cheap test first)
         ordered = sorted(
-            (
-                idiom
-                for idiom in candidates.values()
-                if all(item is None or not item.isdisjoint(present) for item in idiom.items)
-            ),
+            (idiom for idiom in candidates.values() if _possible(idiom, present)),
             key=lambda idiom: self._position[id(idiom)],
         )
         return next(
@@ -173,12 +177,17 @@ class Idioms:
         )
 
     def apply(
-        self, trigger: Token, pattern: Pattern | None, kind: str, sent: Span | None = None
+        self,
+        trigger: Token,
+        pattern: Pattern | None,
+        kind: str,
+        sent: Span | None = None,
+        words: frozenset[str] | None = None,
     ) -> Pattern | None:
         """The pattern to code with after figurative language is taken into account: ``None``
         for a dropped idiom, a recoded pattern ("a war of words" → 111), or ``pattern``
         (``sent``: the trigger's sentence, as for :meth:`find`)."""
-        idiom = self.find(trigger, sent)
+        idiom = self.find(trigger, sent, words)
         if idiom is None:
             return pattern
         if idiom.code is None:
@@ -188,6 +197,11 @@ class Idioms:
                 idiom.code, kind, trigger.lemma_.lower(), None, None, None, frozenset(), idiom.where
             )
         return replace(pattern, code=idiom.code, where=f"{idiom.where} via {pattern.where}")
+
+
+def _possible(idiom: Idiom, words: frozenset[str]) -> bool:
+    """Whether every word item of the idiom has an alternative among ``words``."""
+    return all(item is None or not item.isdisjoint(words) for item in idiom.items)
 
 
 def _sentence_words(sent: Span) -> tuple[list[str], list[str], frozenset[str]]:

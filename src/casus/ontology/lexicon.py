@@ -10,7 +10,7 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -43,6 +43,11 @@ class Pattern:
     prep: str | None
     comp: frozenset[str]
     where: str  # "file:line"
+    # found once, at construction: the matcher compares it for every candidate of every frame
+    specificity: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "specificity", self._specificity())
 
     @property
     def key(self) -> tuple[str, str, str | None, str | None, tuple[str, ...]]:
@@ -50,8 +55,7 @@ class Pattern:
         full = self.lemma if self.particle is None else f"{self.lemma} {self.particle}"
         return (self.kind, full, self.obj, self.prep, tuple(sorted(self.comp)))
 
-    @property
-    def specificity(self) -> int:
+    def _specificity(self) -> int:
         """More specific patterns win: object lemma 4, object class 3, prep 2, comp 2,
         particle 1."""
         score = 0

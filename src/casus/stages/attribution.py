@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from casus.document import Document
 from casus.engine.modality import REPORTING_VERBS
 from casus.engine.resolver import Resolver
-from casus.engine.sentences import sentence_of
+from casus.engine.sentences import document_words, sentence_of
 from casus.model import Actor, Attribution, Event
 from casus.ontology.words import word_list
 
@@ -110,6 +110,8 @@ def _author(noun: Token) -> Token | None:
 
 
 def _according_to(sent: Span) -> Token | None:
+    if "according" not in document_words(sent.doc):
+        return None  # the document's words first: most have no "according to" to walk to
     for token in sent:
         if token.lower_ == "according":
             for prep in token.children:

@@ -6,12 +6,15 @@ other side is the partner the first event already names, not an act of Kosovo on
 same holds when the collective is the target ("Manila's forces welcomed … the two
 ministers"). Only a phrase that stands for two *different* countries is undone this way: a
 pair of one country's actors ("the two sides" of a government and its rebels) stays
-domestic.
+domestic, and so does a phrase that lists its members ("Mozambican and Rwandan forces
+recaptured Mocimboa da Praia": Mozambique retakes its own town).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from casus.engine.collectives import names_pair
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -27,10 +30,12 @@ def drop_own_members(events: list[tuple[Event, Token]]) -> list[tuple[Event, Tok
     other side, when the same act also pairs the phrase's other member, of another country,
     with that side."""
     members: dict[_Key, set[str]] = {}
-    for event, _ in events:
+    for event, token in events:
         for key, side in _keys(event):
-            if side.country:
+            if side.country and _pair_phrase(side, token):
                 members.setdefault(key, set()).add(side.country)
+    if not members:
+        return events
     out = []
     for event, token in events:
         if _own_member(event, members):
@@ -48,6 +53,15 @@ def _own_member(event: Event, members: dict[_Key, set[str]]) -> bool:
     return any(
         len(members.get(key, set()) - {side.country}) > 0 for key, side in _keys(event)
     )
+
+
+def _pair_phrase(side: Actor, token: Token) -> bool:
+    """Whether the side was read from a phrase that refers back to two actors ("the two
+    sides", "both countries"), found by its offsets in the trigger's document."""
+    if side.end <= side.start:
+        return False
+    span = token.doc.char_span(side.start, side.end, alignment_mode="expand")
+    return span is not None and span.text == side.text and names_pair(span.root)
 
 
 def _keys(event: Event) -> list[tuple[_Key, Actor]]:

@@ -50,9 +50,7 @@ def _own_member(event: Event, members: dict[_Key, set[str]]) -> bool:
         return False
     if source.country != target.country:
         return False
-    return any(
-        len(members.get(key, set()) - {side.country}) > 0 for key, side in _keys(event)
-    )
+    return any(len(members.get(key, set()) - {side.country}) > 0 for key, side in _keys(event))
 
 
 def _pair_phrase(side: Actor, token: Token) -> bool:

@@ -45,6 +45,7 @@ from casus.engine.modality import (
 )
 from casus.engine.negations import denials, refusals
 from casus.engine.orders import bare_order
+from casus.engine.pair_members import drop_own_members
 from casus.engine.pairs import (
     codable,
     confidence,
@@ -135,7 +136,7 @@ class EventEngine:
             found = refusals(found, self.intentions, self.cameo)
             out.extend(found)
             scope.earlier.extend(e for e, _ in found if e.modality.asserted and e.source)
-        return dedupe(out)
+        return drop_own_members(dedupe(out))
 
     def _verb_events(
         self, scope: Scope, sent: Span, consumed: set[int]

@@ -20,6 +20,7 @@ from casus.engine.conjuncts import member_actors
 from casus.engine.context import NOT_COUNTRIES, country_evidence, is_country
 from casus.engine.home_names import home_side
 from casus.engine.listed_members import listed_members
+from casus.engine.means import means_noun
 from casus.engine.name_lookup import (
     MEMBER_NOUNS,
     compound_place,
@@ -345,6 +346,8 @@ class Resolver:
             return self.actor_for(antecedent) if antecedent is not None else None
         if (head.pos_ == "PRON" or lower in ALL_PRONOUNS) and not head.text.isupper():
             return pronoun(self, head)
+        if means_noun(head):  # "pledged not to use force": a means, no side
+            return None
         defining = defined_by(head)  # "the Sudanese Armed Forces (SAF) ... the SAF shelled"
         if defining is not None and not self.dictionary.find(head.text, self.day):
             return self.actor_for(defining)

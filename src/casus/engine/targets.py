@@ -81,6 +81,9 @@ MEDIATED_UNDER = frozenset({"under", "through", "with", "via"})
 AIMED_PREPS = ("against", "on", "upon", "at", "to")
 # Prepositions that name what a protest is against anywhere in its clause.
 PROTESTED_PREPS = frozenset({"against", "of", "over", "for", "at"})
+# Object classes of things given or used: such an object is no side ("sent 40 drones" is not
+# aimed at the drones' forces; "sent drones to Russia" is aimed at Russia).
+THING_CLASSES = frozenset({"WEAPON", "MISSILE", "CHEM_WEAPON", "MILITARY_AID", "AID", "MONEY"})
 
 
 class TargetFinder:
@@ -115,7 +118,8 @@ class TargetFinder:
             # forces sent to a place are aimed at whose the place is, jets scrambled at whose
             # the planes they meet are: a show of force is not aimed at its own forces
             sent = pattern.code[:2] == POSTURE_ROOT
-            if found and not (sent and all(a is not None and a.code is None for a in found)):
+            thing = sent or pattern.obj in THING_CLASSES
+            if found and not (thing and all(a is not None and a.code is None for a in found)):
                 return list(found)
             roled, found = found, []
             beside = self._beside_objects(matched, frame)
@@ -143,7 +147,7 @@ class TargetFinder:
             if found:
                 return list(found)
         # the forces a show of force moves are its own: "the IDF scrambled jets" has no target
-        own = pattern.code[:2] == POSTURE_ROOT
+        own = pattern.code[:2] == POSTURE_ROOT or pattern.obj in THING_CLASSES
         return list(roled) if pattern.obj is not None and roled and not own else [None]
 
     def _object_targets(

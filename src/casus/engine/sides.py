@@ -18,6 +18,7 @@ from casus.engine.modality import REPORTING_VERBS
 from casus.engine.resolver import Resolver
 from casus.engine.scope import Scope
 from casus.engine.sponsors import without_sponsors
+from casus.engine.venues import gathering_countries, gathering_places
 from casus.model import UNKNOWN_COUNTRY, Actor
 from casus.ontology.words import word_list
 
@@ -144,9 +145,11 @@ def sentence_other(
     it: "Iran and Qatar sent aid" is no aid to Qatar, and "Venezuela and Cuba condemned the
     sanctions imposed by the United States" names one other country
     (docs/actors.md#coordinated-sides). Nor is a country named only in the subject's
-    description or as the doer's ally (:mod:`casus.engine.allies`)."""
+    description or as the doer's ally (:mod:`casus.engine.allies`), nor one named only as
+    where the sides met ("Gulf ministers, meeting in Qatar, condemned ...",
+    :func:`casus.engine.venues.gathering_countries`)."""
     named = scope.resolver.sentence_countries(frame.pred, clause=clause)
-    others = named - {source.country}
+    others = named - {source.country} - gathering_countries(frame.pred, scope.resolver)
     if not clause and not _mutual(frame.pred):
         others -= co_subjects(frame, scope.resolver) | aside_countries(frame, scope.resolver, root)
     if len(others) != 1:
@@ -204,6 +207,9 @@ def situate(
         return _domestic_country(actor, frame, scope, avoid, token)
     # "gunmen in Nangarhar"; not "Iran-backed militias" (their backer is no place of theirs)
     own = without_sponsors(token, list(token.subtree)) if token is not None else []
+    if own:  # "delegates at talks hosted in Doha": where they met, not whose they are
+        met = {t.i for h in gathering_places(frame.pred) for t in h.subtree}
+        own = [t for t in own if t.i not in met]
     gazetteer = scope.resolver.gazetteer
     found = place_in(own, gazetteer, avoid)
     filed = filed_institution(scope.resolver, actor, token) if found is None else None

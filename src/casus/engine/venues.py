@@ -6,6 +6,9 @@ set aside, two more kinds of place phrase name where an act was done:
 - "on" with a venue noun: "Ali and Maduro met **on the island of St Vincent**", "the two
   ministers met **on the sidelines of the ASEAN meeting**". A gathering's sidelines
   (`occasion_nouns`) never make its organisation a party, whoever else is named.
+- the place of a gathering: "CARICOM leaders, **meeting in Barbados**, called for ...", "**at a
+  summit in Jakarta**, ASEAN leaders urged ...", "talks **hosted in Doha**". A country named only
+  there is no side of the sentence's acts (`gathering_countries`), save a visit's host.
 - a place that keeps another state's forces, struck for them: "Iran fired missiles at the air
   base in Qatar, **which hosts U.S. forces**" is aimed at the United States, not at Qatar.
 """
@@ -15,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from casus.engine.frames import Frame, prep_objects
-from casus.engine.sentences import document_words
+from casus.engine.sentences import document_words, sentence_of
 from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
@@ -28,6 +31,13 @@ if TYPE_CHECKING:
 VENUE_NOUNS = word_list("venue_nouns")
 OCCASION_NOUNS = word_list("occasion_nouns")
 HOST_VERBS = word_list("host_verbs")
+GATHERING_VERBS = word_list("gathering_verbs")
+GATHERING_NOUNS = word_list("gathering_nouns")
+# a participle or relative clause beside the subject or the clause: "leaders, meeting in ..."
+GATHERING_DEPS = frozenset({"acl", "advcl", "relcl"})
+# "at a summit in ...", "during talks in ...", "on the sidelines of a meeting in ..."
+GATHERING_PREPS = frozenset({"at", "during", "of"})
+VISIT_VERBS = word_list("visit_verbs")
 
 
 def _on_objects(frame: Frame) -> list[Token]:
@@ -55,6 +65,83 @@ def is_venue(token: Token, resolver: Resolver) -> bool:
     """Whether a place phrase's head says where, not who: a place name ("in Moscow") or a
     venue noun ("on the island of St Vincent")."""
     return resolver.is_place_name(token) or token.lemma_.lower() in VENUE_NOUNS
+
+
+def _in_places(head: Token) -> list[Token]:
+    """The objects of the head's own "in" phrases."""
+    return [
+        obj
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ == "in"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+
+
+def _set_off(token: Token) -> bool:
+    """A bare past participle after a comma, which the parser took for the sentence's verb:
+    "African Union leaders, **convened** in Addis Ababa, appealed for calm"."""
+    return (
+        token.tag_ == "VBN"
+        and token.i > 0
+        and token.doc[token.i - 1].text == ","
+        and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+    )
+
+
+def gathering_places(pred: Token) -> list[Token]:
+    """Heads of the phrases of the predicate's sentence that say where its sides met: the
+    "in" place of a gathering participle ("leaders, **meeting in Barbados**, ...", "talks
+    hosted in Doha") or of a gathering noun ("at a summit in Jakarta", "on the sidelines of a
+    meeting in Geneva")."""
+    return [
+        place
+        for token in sentence_of(pred)
+        if _gathering_verb(token) or _gathering_noun(token)
+        for place in _in_places(token)
+    ]
+
+
+def _gathering_verb(token: Token) -> bool:
+    """A participle or relative clause of coming together: "meeting", "gathered", "who met"."""
+    return token.lemma_.lower() in GATHERING_VERBS and (
+        (token.dep_ in GATHERING_DEPS and token.tag_ in ("VBG", "VBN", "VBD")) or _set_off(token)
+    )
+
+
+def _gathering_noun(token: Token) -> bool:
+    """A gathering in an "at", "during" or "of" phrase: "at a summit", "the sidelines of a
+    meeting"."""
+    return (
+        token.lemma_.lower() in GATHERING_NOUNS
+        and token.dep_ == "pobj"
+        and token.head.lower_ in GATHERING_PREPS
+    )
+
+
+def gathering_countries(pred: Token, resolver: Resolver) -> set[str]:
+    """The countries the predicate's sentence names only as where its sides met
+    (`gathering_places`), which are no side of its acts: "Gulf ministers, meeting in Qatar,
+    condemned the attack" is aimed at no Qatar. A visit's place is its host ("visiting Tehran
+    for a summit"), and a country also named elsewhere in the sentence is not set aside."""
+    if pred.lemma_.lower() in VISIT_VERBS:
+        return set()
+    places = {t.i for h in gathering_places(pred) for t in h.subtree}
+    if not places:
+        return set()
+    sentence = sentence_of(pred)
+    inside = _countries([t for t in sentence if t.i in places], resolver)
+    return inside - _countries([t for t in sentence if t.i not in places], resolver)
+
+
+def _countries(tokens: list[Token], resolver: Resolver) -> set[str]:
+    return {
+        str(a.country)
+        for t in tokens
+        if t.pos_ in ("PROPN", "NOUN", "ADJ")
+        for a in resolver.actors_for(t)
+        if a.known and a.country
+    }
 
 
 def spans(scope: Scope, heads: list[Token]) -> list[tuple[int, int]]:

@@ -92,6 +92,8 @@ LISTS = frozenset(
         "venue_nouns",
         "occasion_nouns",
         "host_verbs",
+        "gathering_verbs",
+        "gathering_nouns",
         "pair_nouns",
         "state_heads",
         "state_members",

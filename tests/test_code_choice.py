@@ -89,7 +89,10 @@ def test_what_is_to_be_yielded_picks_the_appeal_intent_demand_or_refusal(
         # an infinitive after the one an appeal is addressed to, parsed as a purpose clause
         ("France and Germany called on Tehran to free the detainees.", "0253"),
         ("Qatar and Egypt appealed to Hamas to free the hostages.", "0253"),
-        ("The foreign ministers of Britain and Canada called on Moscow to release the activists.", "0253"),
+        (
+            "The foreign ministers of Britain and Canada called on Moscow to free the activists.",
+            "0253",
+        ),
         ("Guterres pleaded with Israel to free the detained ministers.", "0253"),
     ],
 )
@@ -100,7 +103,9 @@ def test_restraint_calm_and_de_escalation_and_addressed_appeals_are_yielding(
 
 
 def test_the_release_pleaded_for_is_not_asserted(code: Callable[..., list[Event]]) -> None:
-    codes = _codes(code("Guterres pleaded with Israel to free the detained ministers.", published="2024-03-05"))
+    codes = _codes(
+        code("Guterres pleaded with Israel to free the detained ministers.", published="2024-03-05")
+    )
     assert "0253" in codes and "0841" not in codes
 
 

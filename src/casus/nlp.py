@@ -82,13 +82,11 @@ def _add_acronym_repair(nlp: Any) -> None:
 def _keep_hyphened_words(nlp: Any) -> None:
     """Keep the words of ``hyphened_words`` whole: spaCy splits a hyphen between letters, and
     "urged both sides to de-escalate" is then tagged as nouns "de - escalate", no verb."""
-    from spacy.symbols import ORTH
-
     from casus.ontology.words import word_list
 
     for word in word_list("hyphened_words"):
         for form in (word, word.capitalize()):
-            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+            nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
 
 
 def _paragraphs(doc: Any) -> Any:

@@ -94,6 +94,9 @@ def test_what_is_to_be_yielded_picks_the_appeal_intent_demand_or_refusal(
             "0253",
         ),
         ("Guterres pleaded with Israel to free the detained ministers.", "0253"),
+        # a reported obligation is a demand, as precise as what is to be yielded
+        ("Kurti said Serbia must release the three officers immediately.", "1053"),
+        ("The foreign minister said Russia must withdraw its troops from Ukraine.", "1056"),
     ],
 )
 def test_restraint_calm_and_de_escalation_and_addressed_appeals_are_yielding(

@@ -76,6 +76,53 @@ def test_what_is_to_be_yielded_picks_the_appeal_intent_demand_or_refusal(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a noun of de-escalation is what is called, appealed or asked for (no event of its own)
+        ("The United Nations called for restraint on both sides of the border.", "0256"),
+        ("Egypt and Jordan called for calm after the clashes in Jerusalem.", "0256"),
+        ("The EU's foreign policy chief appealed for calm in northern Kosovo.", "0256"),
+        ("Beijing called for maximum restraint and de-escalation.", "0256"),
+        ("Turkey demanded restraint.", "1056"),
+        # "de-escalate" kept one word, so the tagger reads a verb
+        ("Washington urged India and Pakistan to de-escalate.", "0256"),
+        ("Moscow called on Kyiv to de-escalate the situation in the east.", "0256"),
+        ("The envoy urged Armenia and Azerbaijan to lower tensions along the border.", "0256"),
+        # an infinitive after the one an appeal is addressed to, parsed as a purpose clause
+        ("France and Germany called on Tehran to free the detainees.", "0253"),
+        ("Qatar and Egypt appealed to Hamas to free the hostages.", "0253"),
+        (
+            "The foreign ministers of Britain and Canada called on Moscow to free the activists.",
+            "0253",
+        ),
+        ("Guterres pleaded with Israel to free the detained ministers.", "0253"),
+        # a reported obligation is a demand, as precise as what is to be yielded
+        ("Kurti said Serbia must release the three officers immediately.", "1053"),
+        ("The foreign minister said Russia must withdraw its troops from Ukraine.", "1056"),
+    ],
+)
+def test_restraint_calm_and_de_escalation_and_addressed_appeals_are_yielding(
+    code: Callable[..., list[Event]], text: str, expected: str
+) -> None:
+    assert expected in _codes(code(text, published="2024-03-05"))
+
+
+def test_the_release_pleaded_for_is_not_asserted(code: Callable[..., list[Event]]) -> None:
+    codes = _codes(
+        code("Guterres pleaded with Israel to free the detained ministers.", published="2024-03-05")
+    )
+    assert "0253" in codes and "0841" not in codes
+
+
+def test_de_escalate_is_one_token() -> None:
+    from casus.nlp import load_model
+
+    doc = load_model()("Both sides must de-escalate. De-escalation is needed.")
+    assert [t.text for t in doc if "scal" in t.text] == ["de-escalate", "De-escalation"]
+    assert doc[3].pos_ == "VERB"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Israeli aircraft pounded targets in southern Lebanon overnight.", "195"),
         ("Sudanese army jets bombed markets in Nyala on Monday.", "195"),
         ("Azerbaijani drones hit Armenian artillery positions near the border.", "195"),

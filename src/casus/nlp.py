@@ -52,6 +52,7 @@ def load_model(name: str = DEFAULT_MODEL) -> Any:
     nlp.max_length = MAX_CHARS
     _add_paragraphs(nlp)
     _add_acronym_repair(nlp)
+    _keep_hyphened_words(nlp)
     log.debug("loaded spaCy model %s (%s)", name, ", ".join(nlp.pipe_names))
     return nlp
 
@@ -76,6 +77,16 @@ def _add_acronym_repair(nlp: Any) -> None:
         Language.component(ACRONYMS, func=repair_acronyms)
     if ACRONYMS not in nlp.pipe_names:
         nlp.add_pipe(ACRONYMS, last=True)
+
+
+def _keep_hyphened_words(nlp: Any) -> None:
+    """Keep the words of ``hyphened_words`` whole: spaCy splits a hyphen between letters, and
+    "urged both sides to de-escalate" is then tagged as nouns "de - escalate", no verb."""
+    from casus.ontology.words import word_list
+
+    for word in word_list("hyphened_words"):
+        for form in (word, word.capitalize()):
+            nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
 
 
 def _paragraphs(doc: Any) -> Any:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from casus.engine.code_choice import yield_detail
 from casus.engine.frames import Frame, verb_frame
 from casus.engine.matching import PatternMatcher
 from casus.engine.modality import (
@@ -87,6 +88,8 @@ class ClauseReader:
         )
         if chosen is None:
             return None
+        if inner is not None:  # "must de-escalate": a demand to de-escalate (1056), as codes10
+            chosen = yield_detail(chosen, {inner.code})
         return _speaker_against(speech, frame), chosen
 
     def retribution(self, token: Token, frame: Frame) -> Implied | None:

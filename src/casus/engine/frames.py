@@ -48,6 +48,9 @@ COMPLEX_PREP_HEADS = word_list("complex_prep_heads")
 # Adverb particles whose own prepositions say on whom: "struck **back** at Tehran"
 ADVERB_PARTICLES = frozenset({"back", "out", "off", "away", "down", "up", "over", "in"})
 AREA_WORDS = word_list("area_words")
+# verbs of appeal whose prepositional object is the one asked to act: "called on Tehran to"
+ADDRESSEE_VERBS = word_list("addressee_verbs")
+ADDRESSEE_PREPS = ("on", "to", "with")
 COMPASS_WORDS = word_list("compass_words")
 MOTION_NOUNS = word_list("motion_nouns")
 TRAVEL_VERBS = word_list("travel_verbs")
@@ -123,12 +126,20 @@ def prep_objects(token: Token, into: dict[str, list[Token]]) -> None:
 
 def _bare_infinitive_after(verb: Token, clause: Token) -> bool:
     """ "swore to fight", "vowed to retaliate": an infinitive right after the verb, with no
-    subject of its own, that the parser took for a purpose clause."""
-    return (
-        clause.i == verb.i + 2
-        and clause.pos_ == "VERB"
-        and verb.doc[verb.i + 1].lower_ == "to"
-        and not any(c.dep_ in SUBJECT_DEPS for c in clause.children)
+    subject of its own, that the parser took for a purpose clause; or right after the one an
+    appeal is addressed to: "France and Germany called on Tehran to free the detainees",
+    "appealed to Hamas to release the hostages" (the parser's choice varies with the subject)."""
+    if clause.pos_ != "VERB" or any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+        return False
+    doc = verb.doc
+    if clause.i == verb.i + 2 and doc[verb.i + 1].lower_ == "to":
+        return True
+    start = clause.left_edge.i  # the "to" of the infinitive
+    if doc[start].lower_ != "to" or start == clause.i:
+        return False
+    return verb.lemma_.lower() in ADDRESSEE_VERBS and any(
+        c.dep_ == "prep" and c.lower_ in ADDRESSEE_PREPS and c.right_edge.i + 1 == start
+        for c in verb.children
     )
 
 

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 TO_OBJECT_VERBS = word_list("to_object_verbs")
 FOR_OBJECT_VERBS = word_list("for_object_verbs")
+# nouns of de-escalation that say what is asked for without being events of their own
+DEESCALATION_NOUNS = word_list("deescalation_nouns")
 RESTRAINT_GOVERNORS = word_list("restraint_governors")
 # force not to be used: a show of force, repression, assault, fighting, mass violence
 RESTRAINED_ROOTS = frozenset({"15", "17", "18", "19", "20"})
@@ -155,7 +157,8 @@ class PatternMatcher:
         # what a crowd gathered for: "gathered outside parliament, demanding new elections"
         preds.extend(c for c in frame.pred.children if _participle_clause(c))
         for obj in frame.objects:
-            if self.lexicon.has_lemma("noun", obj.lemma_.lower()):
+            lemma = obj.lemma_.lower()
+            if self.lexicon.has_lemma("noun", lemma) or lemma in DEESCALATION_NOUNS:
                 preds.append(obj)
             # the object's own infinitive: "reached a consensus to exchange information"
             preds.extend(
@@ -170,7 +173,11 @@ class PatternMatcher:
             preds.extend(o for o in frame.preps.get("to", []) if o.pos_ == "NOUN")
         if frame.lemma in FOR_OBJECT_VERBS:
             # "summoned the two leaders to Brussels for crisis talks" calls them to meet (036)
-            preds.extend(o for o in frame.preps.get("for", []) if o.pos_ == "NOUN")
+            preds.extend(
+                o
+                for o in frame.preps.get("for", [])
+                if o.pos_ == "NOUN" or o.lemma_.lower() in DEESCALATION_NOUNS  # "for calm"
+            )
         for pred in preds:
             kind = "noun" if pred.pos_ == "NOUN" else "verb"
             if kind == "verb":
@@ -180,6 +187,8 @@ class PatternMatcher:
                 prep_objects(pred, sub.preps)
                 sub.objects = sub.preps.get("of", [])
             found = self.best_pattern(sub, depth + 1)
+            if found is None and pred.lemma_.lower() in DEESCALATION_NOUNS:
+                codes.add(DEESCALATE_CODE)  # "called for restraint", "appealed for calm": 0256
             if found is not None:
                 codes.add(_restrained(frame, pred, found.code))
                 if found.comp and kind == "verb":

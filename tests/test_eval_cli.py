@@ -74,11 +74,13 @@ LONG_EVENTS = DATA / "gold" / "dev-long-events.jsonl"
 # accuracy 81.0% with the h-dates5 rules (76.2% before them: "has since", stretches in
 # background clauses, reported leads); 84.9% with the h-dates6 news conventions; dyad F1
 # 58.2% with the h-sides6 side rules; 0.6.0 as merged: P 88.5%, R 88.5%, dyad F1 60.6%,
-# date 86.8%; 0.7.0: P 88.5%, R 88.5%, dyad F1 62.7%, date 87.3%
+# date 86.8%; 0.7.0: P 88.5%, R 88.5%, dyad F1 62.7%, date 87.3%; 0.8.0: P 86.9%, R 89.6%,
+# dyad F1 63.9%, date 87.8% (the precision fall is a quoted "Both sides must de-escalate now",
+# a demand the gold does not list)
 LONG_FLOORS = {
     "detection_precision": 0.86,
-    "detection_recall": 0.86,
-    "dyad_f1": 0.61,
+    "detection_recall": 0.88,
+    "dyad_f1": 0.62,
     "date_accuracy": 0.85,
 }
 
@@ -107,12 +109,13 @@ EVENTS2 = DATA / "gold" / "dev-events2.jsonl"
 # 87.3% with them; 0.6.0 as merged: P 82.2%, R 86.3%, dyad F1 50.4%, date 89.0%; 0.7.0:
 # P 82.7%, R 89.2%, dyad F1 54.2%, date 86.7% (91.6% after the 0.7.0 dating rules; the events
 # the 0.7.0 recall and side rules newly match are undated answers and "within a week" acts,
-# left at the publication day)
+# left at the publication day); 0.8.0: P 82.7%, R 89.2%, dyad F1 56.4%, date 93.4% (answers
+# dated from the act before them, "within a week")
 EVENTS2_FLOORS = {
     "detection_precision": 0.81,
     "detection_recall": 0.87,
-    "dyad_f1": 0.52,
-    "date_accuracy": 0.86,
+    "dyad_f1": 0.55,
+    "date_accuracy": 0.92,
 }
 
 
@@ -131,12 +134,13 @@ EVENTS3 = DATA / "gold" / "dev-events3.jsonl"
 # dyad F1 50.9%, date 88.0%; "the two men" as a pair: P 89.7%, R 73.8%, dyad F1 52.7%,
 # date 88.6%. One forbidden hit is known: "South Korea, which holds talks with Chinese
 # officials next week" is coded as talks held (a relative clause's plan). 0.7.0 as merged:
-# P 90.2%, R 78.7%, dyad F1 59.2%, date 89.9%.
+# P 90.2%, R 78.7%, dyad F1 59.2%, date 89.9%; 0.8.0: P 89.9%, R 82.3%, dyad F1 61.0%,
+# date 91.4%.
 EVENTS3_FLOORS = {
     "detection_precision": 0.88,
-    "detection_recall": 0.77,
-    "dyad_f1": 0.57,
-    "date_accuracy": 0.88,
+    "detection_recall": 0.81,
+    "dyad_f1": 0.60,
+    "date_accuracy": 0.90,
     "forbidden_hits": 1,
 }
 

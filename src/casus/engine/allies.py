@@ -18,6 +18,8 @@ from casus.engine.sentences import document_words
 from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from spacy.tokens import Token
 
     from casus.engine.resolver import Resolver
@@ -97,8 +99,7 @@ def aside_countries(frame: Frame, resolver: Resolver, root: str) -> set[str]:
     if not aside:
         return set()
     sentence = frame.pred.sent
-    inside = _countries([t for t in sentence if t.i in aside], resolver)
-    return inside - _countries([t for t in sentence if t.i not in aside], resolver)
+    return countries_only_in(sentence, aside, resolver)
 
 
 def grounds_tokens(frame: Frame) -> list[Token]:
@@ -121,6 +122,14 @@ def grounds_tokens(frame: Frame) -> list[Token]:
         ):
             found.append(token)  # "people suspected of spying for Israel"
     return found
+
+
+def countries_only_in(sentence: Iterable[Token], inside: set[int], resolver: Resolver) -> set[str]:
+    """The countries a sentence names only at the token indexes ``inside`` (an aside, a
+    meeting place): one also named elsewhere in the sentence keeps its part."""
+    tokens = list(sentence)
+    inner = _countries([t for t in tokens if t.i in inside], resolver)
+    return inner - _countries([t for t in tokens if t.i not in inside], resolver)
 
 
 def _countries(tokens: list[Token], resolver: Resolver) -> set[str]:

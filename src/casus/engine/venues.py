@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from casus.engine.allies import countries_only_in
 from casus.engine.frames import Frame, prep_objects
 from casus.engine.sentences import document_words, sentence_of
 from casus.ontology.words import word_list
@@ -130,18 +131,7 @@ def gathering_countries(pred: Token, resolver: Resolver) -> set[str]:
     if not places:
         return set()
     sentence = sentence_of(pred)
-    inside = _countries([t for t in sentence if t.i in places], resolver)
-    return inside - _countries([t for t in sentence if t.i not in places], resolver)
-
-
-def _countries(tokens: list[Token], resolver: Resolver) -> set[str]:
-    return {
-        str(a.country)
-        for t in tokens
-        if t.pos_ in ("PROPN", "NOUN", "ADJ")
-        for a in resolver.actors_for(t)
-        if a.known and a.country
-    }
+    return countries_only_in(sentence, places, resolver)
 
 
 def spans(scope: Scope, heads: list[Token]) -> list[tuple[int, int]]:

@@ -72,8 +72,9 @@ def allies_side(
 ) -> Actor | None:
     """Whose "allies" a state's are: the military alliance it belongs to on the publication
     date (NATO), or None: "Estonia requested consultations with its allies" → NATO,
-    "Washington and its allies" → NATO; "Israel and its allies", "Ukraine's allies" and
-    "its allies in Asia" name no alliance and stay unresolved."""
+    "Tallinn and its allies" → NATO; "Israel and its allies", "Ukraine's allies", the United
+    States' allies (it is also in AUKUS, the Quad and the Five Eyes) and "its allies in Asia"
+    name no alliance and stay unresolved."""
     if head.lemma_.lower() != "ally" or head.tag_ != "NNS":
         return None  # "Washington stood with its ally": one state, not the alliance
     if head.dep_ == "conj" and owner is not None and owner.how == "pronoun":

@@ -140,14 +140,10 @@ class PatternMatcher:
     def object_matches(self, pattern: Pattern, frame: Frame) -> list[Token]:
         return self.object_match(pattern, frame)[0]
 
-    def complement_roots(self, frame: Frame, depth: int = 0) -> set[str]:
-        """Roots of what a speech act or intention is about (its complement clause or nominal
-        object): "warned that Iran will strike ..." → {"19"} (or whatever strike codes)."""
-        return {code[:2] for code in self.complement_codes(frame, depth)}
-
     def complement_codes(self, frame: Frame, depth: int = 0) -> set[str]:
-        """Codes of what a speech act or intention is about, as :meth:`complement_roots`:
-        "urged both sides to exercise restraint" → {"087"}."""
+        """Codes of what a speech act or intention is about (its complement clause or nominal
+        object): "warned that Iran will strike ..." → the strike's codes, "urged both sides to
+        exercise restraint" → {"087"}."""
         codes: set[str] = set()
         if depth > 2:
             return codes

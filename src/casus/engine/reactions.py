@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from casus.engine.authored import authors_of
+from casus.engine.authored import DEFINITE, authors_of
 from casus.engine.context import is_country
 from casus.engine.frames import Frame, unwrap_quantifier
 from casus.engine.matching import PatternMatcher
@@ -34,7 +34,6 @@ REACTED_PREPS = ("over", "for", "after", "to", "on", "by", "about", "at")
 ANSWERING_VERBS = word_list("answering_verbs")
 # and of light verbs answering one by their object: "would take its revenge" (on whom it blamed)
 ANSWERING_NOUNS = word_list("answering_nouns")
-DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 ACCUSATION_ROOT = "11"
 # Reactions whose target is whoever did the event they react to ("condemned the attack").
 REACTION_ROOTS = frozenset({"02", "10", "11", "12", "13", "14"})

@@ -95,6 +95,9 @@ def gathering_places(pred: Token) -> list[Token]:
     "in" place of a gathering participle ("leaders, **meeting in Barbados**, ...", "talks
     hosted in Doha") or of a gathering noun ("at a summit in Jakarta", "on the sidelines of a
     meeting in Geneva")."""
+    words = document_words(pred.doc)  # asked for every side placed: most documents have none
+    if GATHERING_VERBS.isdisjoint(words) and GATHERING_NOUNS.isdisjoint(words):
+        return []
     return [
         place
         for token in sentence_of(pred)

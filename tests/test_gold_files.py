@@ -42,12 +42,28 @@ FRESH2 = DATA / "gold" / "fresh2.jsonl"
 # a fourth held-out set (0.8.0): 12 whole articles (369-420 words) in 12 outlet styles, events of
 # 1995-2021 and 2025, written and coded by a helper that never ran casus nor read its source
 FRESH3 = DATA / "gold" / "fresh3.jsonl"
-FILES = [TEAM, BLIND, DEV_LONG, LONG_EVENTS, DEV_DATES2, EVENTS2, EVENTS3, FRESH, FRESH2, FRESH3]
+# a fifth held-out set (0.9.0): 12 whole articles (450-560 words) in 12 outlet styles, events of
+# 1987-2022 and 2025, written and coded by a helper that never ran casus nor read its source
+FRESH4 = DATA / "gold" / "fresh4.jsonl"
+FILES = [
+    TEAM,
+    BLIND,
+    DEV_LONG,
+    LONG_EVENTS,
+    DEV_DATES2,
+    EVENTS2,
+    EVENTS3,
+    FRESH,
+    FRESH2,
+    FRESH3,
+    FRESH4,
+]
 # issue 11: at least 30 new articles written before tuning, kept as a blind split
 BLIND_MINIMUM = 30
 FRESH_RECORDS = 14
 FRESH2_RECORDS = 12
 FRESH3_RECORDS = 12
+FRESH4_RECORDS = 12
 
 Record = dict[str, Any]
 
@@ -100,8 +116,8 @@ def test_fresh_set_shares_no_id_or_text_with_the_other_gold_files() -> None:
 
 @pytest.mark.parametrize(
     ("path", "count"),
-    [(FRESH2, FRESH2_RECORDS), (FRESH3, FRESH3_RECORDS)],
-    ids=["fresh2", "fresh3"],
+    [(FRESH2, FRESH2_RECORDS), (FRESH3, FRESH3_RECORDS), (FRESH4, FRESH4_RECORDS)],
+    ids=["fresh2", "fresh3", "fresh4"],
 )
 def test_later_fresh_sets_share_no_id_or_text_with_the_other_gold_files(
     path: Path, count: int

@@ -222,12 +222,12 @@ def story_day(
         return None
     if sentence < index and not late:
         return None  # before a lead told in the first sentences: a headline
-    told_here = paragraph_day(trigger.doc, frames, index, sentence, day, pub)
+    moved = _story_on(frames, index, sentence, day, pub)
+    told_here = paragraph_day(trigger.doc, frames, index, sentence, moved, pub)
     if told_here is not None:
         # "Philippine authorities said on Monday they had arrested three Chinese nationals.
         # … The Chinese embassy denied the allegations": the paragraph's day, not the lead's
         return EventDate(told_here.date, "day", "inferred", told_here.text, PARAGRAPH_DAY)
-    moved = _story_on(frames, index, sentence, day, pub)
     if statement and moved.date != day.date:
         return None
     day = moved
@@ -238,7 +238,8 @@ def paragraph_day(
     doc: Doc, frames: Sequence[Frame], lead: int, sentence: int, day: EventDate, pub: dt.date
 ) -> EventDate | None:
     """The day an earlier sentence of the act's own paragraph, after the lead, tells for
-    itself, when it is a day before the story's day within ``LEAD_REACH`` of publication:
+    itself, when it is a day before the story's ``day`` (the lead's, or a later one the
+    story has moved on to) within ``LEAD_REACH`` of publication:
     such a paragraph tells another strand of the story, and its undated acts are that
     strand's ("Philippine authorities said **on Monday** they had arrested three Chinese
     nationals. … The Chinese embassy **denied** the allegations", in a Wednesday digest

@@ -17,7 +17,9 @@
 - an act "after" a time long past, with no time of its own, is no earlier than that time:
   "ECOWAS **had imposed** sanctions on Niger after soldiers toppled Bazoum **in July 2023**";
 - a lead in the present perfect with no time is told on the day its next sentence gives:
-  "Russia **has sent** nine planes to Italy … The aircraft landed near Rome **on Sunday**";
+  "Russia **has sent** nine planes to Italy … The aircraft landed near Rome **on Sunday**",
+  also in a clause a reporting verb closes, when the lead tells no other act ("The tanker
+  was surrounded **on Friday afternoon**, its owner said");
 - an undated reaction in a story told two or more days after its day came the day after it:
   "Chinese ships fired water cannon at Philippine boats **on Saturday** … The United States
   **has condemned** China's actions" (a Monday story): Sunday, not Monday."""

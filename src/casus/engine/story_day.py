@@ -7,9 +7,12 @@ act happened on the lead's day, not on the publication day (rule 8 of docs/dates
 not so for background (past perfect, present perfect, a time of its own, a historical frame),
 nor for an act that came later ("later", "afterwards"). Once a sentence moves the story on to
 a later day ("Odinga condemned the arrests **on Wednesday**. … The minister **warned** …"),
-the undated acts after it take that day; an earlier day or a historical passage told since
-is background, and the story returns to its day after it. An undated lead whose day is told
-only further down ("The attack took place on Monday", "…, officials said on Monday") has
+the undated acts after it take that day. An earlier day told since is background: the
+undated acts of the paragraph that told it keep that day ("Philippine authorities said **on
+Monday** they had arrested three Chinese nationals. … The embassy **denied** the
+allegations"), and the story returns to its day in the next paragraph; a historical passage
+is background the story returns from too. An undated lead whose day is told only further
+down ("The attack took place on Monday", "…, officials said on Monday") has
 that day.
 Statements in the simple past are so dated too ("Tehran **denied** the account", "The two
 leaders **agreed** to reopen transport links"): news tells the reactions and the words of the

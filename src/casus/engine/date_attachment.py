@@ -109,11 +109,20 @@ def governed_by(anchor: Token, trigger: Token, *, loose: bool = False) -> bool:
                 return False
             t = t.head
             continue
-        if t.dep_ not in DATE_CLIMB and not (t.dep_ == "poss" and _setting_noun(t.head)):
+        if t.dep_ not in DATE_CLIMB and not (
+            t.dep_ == "poss" and _setting_noun(t.head) or _argument_link(t)
+        ):
             # the setting's own time is the act's: "arrested 15 people in **Tuesday's** raid"
             return False
         t = t.head
     return False
+
+
+def _argument_link(t: Token) -> bool:
+    """A passive's agent, or a noun conjoined to another, on the way up from a time the
+    parser hung on the last noun of a passive's "by" phrase: "The tanker was surrounded by
+    four vessels and a helicopter **on Friday afternoon**" (as "nsubj" and "dobj" climb)."""
+    return t.dep_ == "agent" or t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN")
 
 
 def report_of_time(anchor: Token) -> Token | None:

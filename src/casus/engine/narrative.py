@@ -115,7 +115,7 @@ def has_time_clause(sent: Span) -> bool:
     )
 
 
-def _new_paragraph(doc: Doc, sent: Span) -> bool:
+def new_paragraph(doc: Doc, sent: Span) -> bool:
     # the characters just before the sentence, from the tokens before it (doc.text would
     # rebuild the whole document for every sentence)
     before = "".join(t.text_with_ws for t in doc[max(0, sent.start - 2) : sent.start])
@@ -158,7 +158,7 @@ def narrative_frames(
         if last is not None and index > last:
             break
         carried_on = CONTINUATIONS.match(sentence_text(sent)) and clause_tense(sent.root) == "past"
-        if current is not None and _new_paragraph(doc, sent) and not carried_on:
+        if current is not None and new_paragraph(doc, sent) and not carried_on:
             current = None
         present = returns_to_present(sent)
         if current is not None and present:
@@ -168,7 +168,7 @@ def narrative_frames(
         carried = previous
         if has_time_clause(sent) or present and returns_to_present(sent, earlier=False):
             carried = None
-        if carried is not None and carried.precision != "day" and _new_paragraph(doc, sent):
+        if carried is not None and carried.precision != "day" and new_paragraph(doc, sent):
             # "Washington sanctioned him in late December.\n\nOpposition leaders called …":
             # a paragraph goes back to the story, unless the time before it was a day
             carried = None

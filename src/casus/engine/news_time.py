@@ -17,7 +17,9 @@
 - an act "after" a time long past, with no time of its own, is no earlier than that time:
   "ECOWAS **had imposed** sanctions on Niger after soldiers toppled Bazoum **in July 2023**";
 - a lead in the present perfect with no time is told on the day its next sentence gives:
-  "Russia **has sent** nine planes to Italy … The aircraft landed near Rome **on Sunday**";
+  "Russia **has sent** nine planes to Italy … The aircraft landed near Rome **on Sunday**",
+  also in a clause a reporting verb closes, when the lead tells no other act ("The tanker
+  was surrounded **on Friday afternoon**, its owner said");
 - an undated reaction in a story told two or more days after its day came the day after it:
   "Chinese ships fired water cannon at Philippine boats **on Saturday** … The United States
   **has condemned** China's actions" (a Monday story): Sunday, not Monday."""
@@ -34,8 +36,9 @@ from casus.dates import period_end
 from casus.engine.date_attachment import BACKGROUND_MARKS, INTERVAL_UNITS, came_later
 from casus.engine.narrative import Frame
 from casus.engine.plans import past_plan
-from casus.engine.sentences import sentence_text
+from casus.engine.sentences import sentence_of, sentence_text
 from casus.engine.story_day import LEAD_REACH, fronted_report, holds, simple_past, story_lead
+from casus.engine.time_spans import STOPS
 from casus.model import EventDate
 from casus.ontology.words import word_list
 
@@ -61,6 +64,9 @@ STANDING = word_list("standing_adverbs")
 # An "after" time this far before publication bounds an undated act from below: a recent
 # one may as well be followed by the publication day.
 LONG_PAST = dt.timedelta(days=30)
+# Words that bring another act into a present-perfect lead (``_tells_background``).
+LEAD_MARKS = frozenset({"after", "following", "once", "when", "as", "since", "before"})
+LEAD_PREPOSITIONS = frozenset({"after", "following"})
 # The note of a reaction's date (``reaction_day``).
 REACTION = "a reaction: the day after the story's day"
 # How far before publication the day of a relative clause on a deed's subject or object may
@@ -277,21 +283,29 @@ def _present_perfect(trigger: Token, *, shared: bool = False) -> bool:
 
 
 def delayed_lead(
-    trigger: Token, frames: Sequence[Frame], sentence: int, pub: dt.date | None
+    trigger: Token,
+    frames: Sequence[Frame],
+    sentence: int,
+    pub: dt.date | None,
+    reported: dict[int, EventDate] | None = None,
 ) -> EventDate | None:
     """The day the next sentence tells, for an undated act in the present perfect (or a
     conjunct sharing its "has") in the article's first sentence, when that day is within a
     week before publication (news often leads with "has" and gives the time in the next
     paragraph); ``None`` otherwise. Lines above the lead with no closing stop (a headline,
     an "Updated 14:05, Saturday" line) do not count as its first sentence. A day the next
-    sentence tells only in a clause its reporting verb closes does not count: "Kenya has
-    suspended flights after gunmen attacked a convoy. The convoy came under fire **on
-    Monday**, police said" is the attack's day."""
+    sentence tells only in a clause its reporting verb closes (``reported``) counts when
+    the lead tells no other act: "Iran's Revolutionary Guards have seized a tanker. The
+    vessel was surrounded by four boats **on Friday afternoon**, its owner said" is the
+    seizure's day, but "Kenya has suspended flights after gunmen attacked a convoy. The
+    convoy came under fire **on Monday**, police said" is the attack's day."""
     if pub is None or not _present_perfect(trigger, shared=True):
         return None
     if not 0 <= sentence < len(frames) - 1 or not _opening(trigger, sentence):
         return None
     told = frames[sentence + 1].own
+    if told is None and reported and not _tells_background(trigger):
+        told = reported.get(sentence + 1)
     if told is None or told.date is None or told.precision != "day":
         return None
     if not pub - LEAD_REACH <= told.date <= pub:
@@ -300,8 +314,19 @@ def delayed_lead(
     return EventDate(told.date, "day", "inferred", told.text, note)
 
 
-# What a sentence of running text ends with (a headline does not).
-STOPS = (".", "!", "?", '"', "\u201d")
+def _tells_background(trigger: Token) -> bool:
+    """Whether the trigger's sentence tells another act as its background or its time ("…
+    after gunmen attacked a convoy", "following the attack", "when troops crossed"): a day
+    the next sentence reports may be that act's."""
+    return any(
+        t.dep_ == "mark"
+        and t.lower_ in LEAD_MARKS
+        or t.dep_ == "prep"
+        and t.lower_ in LEAD_PREPOSITIONS
+        for t in sentence_of(trigger)
+    )
+
+
 # How many unstopped lines (a headline, an "Updated …" line) may stand above the lead.
 HEAD_LINES = 2
 
@@ -429,6 +454,6 @@ def undated_day(
 ) -> EventDate | None:
     """The day of an act told with no time of its own: a present-perfect lead's
     (``delayed_lead``), else a reaction's (``reaction_day``)."""
-    return delayed_lead(trigger, frames, sentence, pub) or reaction_day(
+    return delayed_lead(trigger, frames, sentence, pub, stated) or reaction_day(
         trigger, frames, stated, sentence, pub, statement=statement
     )

@@ -7,9 +7,12 @@ act happened on the lead's day, not on the publication day (rule 8 of docs/dates
 not so for background (past perfect, present perfect, a time of its own, a historical frame),
 nor for an act that came later ("later", "afterwards"). Once a sentence moves the story on to
 a later day ("Odinga condemned the arrests **on Wednesday**. … The minister **warned** …"),
-the undated acts after it take that day; an earlier day or a historical passage told since
-is background, and the story returns to its day after it. An undated lead whose day is told
-only further down ("The attack took place on Monday", "…, officials said on Monday") has
+the undated acts after it take that day. An earlier day told since is background: the
+undated acts of the paragraph that told it keep that day ("Philippine authorities said **on
+Monday** they had arrested three Chinese nationals. … The embassy **denied** the
+allegations"), and the story returns to its day in the next paragraph; a historical passage
+is background the story returns from too. An undated lead whose day is told only further
+down ("The attack took place on Monday", "…, officials said on Monday") has
 that day.
 Statements in the simple past are so dated too ("Tehran **denied** the account", "The two
 leaders **agreed** to reopen transport links"): news tells the reactions and the words of the
@@ -26,14 +29,14 @@ from typing import TYPE_CHECKING
 
 from casus.engine.date_attachment import came_later
 from casus.engine.modality import REPORTING_VERBS
-from casus.engine.narrative import Frame
+from casus.engine.narrative import Frame, new_paragraph
 from casus.engine.sentences import sentence_of
 from casus.engine.temporal import relative_offset, shift
 from casus.engine.time_spans import date_spans
 from casus.model import EventDate
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 # how many sentences the lead may be: its own day is stated in one of the first two
 LEAD_SENTENCES = 2
@@ -44,6 +47,9 @@ LATE_SENTENCES = 6
 LEAD_REACH = dt.timedelta(days=7)
 # The note of a date given by ``story_day``.
 STORY_DAY = "the day of the article's lead: an undated act that carries its story on"
+# The note of a date given by ``paragraph_day``.
+PARAGRAPH_DAY = "the day told earlier in its paragraph: an undated act that carries it on"
+_PARAGRAPHS = "casus.paragraph_starts"
 # A stretch of time is no time of its own: "blocked the avenue **for several hours**".
 DURATION = re.compile(
     r"(?:for )?(?:(?:several|a few|many|some|about|nearly|\w+) )?(?:hours|days|weeks|months)$",
@@ -220,10 +226,52 @@ def story_day(
     if sentence < index and not late:
         return None  # before a lead told in the first sentences: a headline
     moved = _story_on(frames, index, sentence, day, pub)
+    told_here = paragraph_day(trigger.doc, frames, index, sentence, moved, pub)
+    if told_here is not None:
+        # "Philippine authorities said on Monday they had arrested three Chinese nationals.
+        # … The Chinese embassy denied the allegations": the paragraph's day, not the lead's
+        return EventDate(told_here.date, "day", "inferred", told_here.text, PARAGRAPH_DAY)
     if statement and moved.date != day.date:
         return None
     day = moved
     return EventDate(day.date, day.precision, "inferred", day.text, STORY_DAY)
+
+
+def paragraph_day(
+    doc: Doc, frames: Sequence[Frame], lead: int, sentence: int, day: EventDate, pub: dt.date
+) -> EventDate | None:
+    """The day an earlier sentence of the act's own paragraph, after the lead, tells for
+    itself, when it is a day before the story's ``day`` (the lead's, or a later one the
+    story has moved on to) within ``LEAD_REACH`` of publication:
+    such a paragraph tells another strand of the story, and its undated acts are that
+    strand's ("Philippine authorities said **on Monday** they had arrested three Chinese
+    nationals. … The Chinese embassy **denied** the allegations", in a Wednesday digest
+    whose lead is Tuesday's). The nearest sentence with a time of its own decides: a later
+    day, a coarser time or a historical passage leaves the act to the story's day, and so
+    does a new paragraph ("On Monday, officers raided the homes of two aides.\n\nHis
+    lawyers condemned the prosecution" is the lead's day). A past perfect aside ("Estonia
+    had expelled a diplomat on Monday") is skipped. ``None`` otherwise."""
+    starts = _paragraph_starts(doc)
+    if day.date is None or not lead < sentence < len(starts) or starts[sentence]:
+        return None
+    for index in range(sentence - 1, lead, -1):
+        frame = frames[index]
+        own = frame.own
+        if own is not None and own.date is not None and not frame.perfect:
+            recent = own.precision == "day" and pub - LEAD_REACH <= own.date < day.date
+            return own if recent and frame.inherited is None else None
+        if starts[index]:
+            break
+    return None
+
+
+def _paragraph_starts(doc: Doc) -> list[bool]:
+    """For each sentence of ``doc``, whether it opens a paragraph (kept with the Doc)."""
+    memo: list[bool] | None = doc.user_data.get(_PARAGRAPHS)
+    if memo is None:
+        memo = [new_paragraph(doc, sent) for sent in doc.sents]
+        doc.user_data[_PARAGRAPHS] = memo
+    return memo
 
 
 def _since_clause(trigger: Token) -> bool:
@@ -236,7 +284,8 @@ def _since_clause(trigger: Token) -> bool:
 
 
 def is_story_day(when: EventDate) -> bool:
-    """Whether a date is the lead's day given to an undated act (``story_day``): a guess
-    like the publication day, so an act its clause reports ("Tehran denied the account,
-    saying its navy **had warned** the tanker first") is dated no later than it."""
-    return when.note == STORY_DAY
+    """Whether a date is the lead's day (or its paragraph's) given to an undated act
+    (``story_day``): a guess like the publication day, so an act its clause reports
+    ("Tehran denied the account, saying its navy **had warned** the tanker first") is dated
+    no later than it."""
+    return when.note in (STORY_DAY, PARAGRAPH_DAY)

@@ -30,6 +30,18 @@ EXTRA_TIME = re.compile(
     r"(?:the )?(?:next|following) (?:morning|evening|night))\b",
     re.IGNORECASE,
 )
+# A stamp's full date ("20 July 2019", "April 2, 2025") or clock time ("14:05").
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+STAMP = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|"
+    r"\d{1,2}:\d{2})\b",
+    re.IGNORECASE,
+)
+# What a sentence of running text ends with (a headline or a stamp does not).
+STOPS = (".", "!", "?", '"', "\u201d")
+# A stamp line stands among the first lines of the article, above its running text.
+STAMP_LINES = 3
+STAMP_REACH = 300
 # Every phrase EXTRA_TIME finds contains one of these words (in lower case): an ASCII sentence
 # without any of them is not scanned (most sentences state no such time).
 EXTRA_TIME_WORDS = (
@@ -50,7 +62,10 @@ EXTRA_TIME_WORDS = (
 
 def date_spans(sent: Span) -> list[tuple[int, int, str]]:
     """(start char, end char, text) of the sentence's temporal expressions: spaCy DATE and
-    TIME entities plus the span phrases spaCy misses."""
+    TIME entities plus the span phrases spaCy misses; none in a stamp line
+    (``stamp_line``)."""
+    if stamp_line(sent):
+        return []
     spans = _joined([(e.start_char, e.end_char, e.text) for e in _entities(sent, ("DATE", "TIME"))])
     spans = _counted_on(spans, sentence_text(sent), sent.start_char)
     spans = _within(spans, sentence_text(sent), sent.start_char)
@@ -59,6 +74,23 @@ def date_spans(sent: Span) -> list[tuple[int, int, str]]:
         if not any(s <= start < e for s, e, _ in spans):
             spans.append((start, sent.start_char + m.end(), m.group(0)))
     return _named_night(spans, sentence_text(sent), sent.start_char)
+
+
+def stamp_line(sent: Span) -> bool:
+    """Whether a sentence is a line above the article's running text that stamps it with
+    the day it was issued or updated: "Updated 14:05, Saturday 20 July 2019", "The Asia
+    Briefing - Wednesday, April 2, 2025", "Wednesday 7 May 2025" (a full date or a clock
+    time, no closing stop, only such lines above it). It tells the time of no act: a lead
+    or an act told further down is not dated by it."""
+    text = sentence_text(sent).rstrip()
+    if sent.start_char > STAMP_REACH or text.endswith(STOPS) or not STAMP.search(text):
+        return False
+    for number, other in enumerate(sent.doc.sents):
+        if other.start >= sent.start:
+            return True
+        if number >= STAMP_LINES or sentence_text(other).rstrip().endswith(STOPS):
+            return False
+    return True
 
 
 def _extra_times(written: str) -> Iterator[re.Match[str]]:

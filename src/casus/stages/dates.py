@@ -51,7 +51,7 @@ from casus.engine.sentences import sentence_of, sentence_text
 from casus.engine.stated_dates import UNRESOLVABLE, after_the_fact, is_future, resolve_stated
 from casus.engine.story_day import LATE_SENTENCES, fronted_report, is_story_day, story_day
 from casus.engine.temporal import relative_offset, shift
-from casus.engine.told_twice import date_named_events
+from casus.engine.told_twice import date_headlines, date_named_events
 from casus.engine.when_events import when_reference
 from casus.model import Event, EventDate
 from casus.ontology.cameo import QUAD_CLASS_BY_ROOT
@@ -117,7 +117,7 @@ class DateStage:
             if when.basis in ("stated", "reference") and when.date is not None:
                 stated[event.sentence_index] = when
             out.append(event.with_(when=when, historical=is_historical(when, pub, self.historical)))
-        named = date_named_events(out, document.triggers)
+        named = date_headlines(date_named_events(out, document.triggers), document.triggers, pub)
         told = {**self._told(dating), **stated}  # said at the lead's meeting (engine/occasion.py)
         dated = occasion_dates(named, document.triggers, frames, told, pub, events)
         document.events = [  # an event dated again comes back as a new copy: flagged again

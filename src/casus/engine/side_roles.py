@@ -34,20 +34,22 @@ INSTITUTION_PRONOUNS = frozenset({"thing", "group"})
 
 def with_roles(event: Event) -> Event:
     """The event with its sides' roles set by convention (itself when nothing changes)."""
-    source = _single(_source_role(event.source, event.cameo_root))
+    source = _single(_source_role(event.source, event.cameo))
     target = _single(event.target)
     if source is event.source and target is event.target:
         return event
     return dataclasses.replace(event, source=source, target=target)
 
 
-def _source_role(actor: Actor | None, root: str) -> Actor | None:
-    """A bare country source takes the role of its event's root ("Russia urged" → RUSGOV)."""
+def _source_role(actor: Actor | None, cameo: str) -> Actor | None:
+    """A bare country source takes the role of its event's three-digit code or root
+    ("Russia urged" → RUSGOV, "Israel struck" → ISRMIL, "Turkey sealed the border" → TURGOV)."""
     if actor is None or actor.code is None or actor.how not in NAMED_HOWS:
         return actor
     if actor.code != actor.country or actor.code not in countries():
         return actor
-    role = side_roles().source_roles.get(root)
+    roles = side_roles().source_roles
+    role = roles.get(cameo[:3], roles.get(cameo[:2]))
     if role is None:
         return actor
     return _recoded(actor, actor.code, (role,))

@@ -21,8 +21,8 @@ KINDS = ("source", "single")
 
 @dataclass(frozen=True, slots=True)
 class SideRoles:
-    """The conventions: a bare source's role by CAMEO root; a stack's single role for a
-    person or office, and for an institution."""
+    """The conventions: a bare source's role by CAMEO root or three-digit code (the code
+    wins); a stack's single role for a person or office, and for an institution."""
 
     source_roles: dict[str, str]
     single: dict[tuple[str, ...], tuple[str, str]]
@@ -36,8 +36,8 @@ def _role(row: Row, column: str) -> str:
 
 
 def read_side_roles(text: str, path: str) -> SideRoles:
-    """Parse the table; errors name the file and line (an unknown kind, a root that is not
-    two digits, a role that is no role code, a key listed twice)."""
+    """Parse the table; errors name the file and line (an unknown kind, a key that is no
+    root or three-digit code, a role that is no role code, a key listed twice)."""
     source: dict[str, str] = {}
     single: dict[tuple[str, ...], tuple[str, str]] = {}
     for row in read_tsv(text, path, HEADER):
@@ -47,10 +47,10 @@ def read_side_roles(text: str, path: str) -> SideRoles:
         if kind == "source":
             role = _role(row, "role")
             for root in keys:
-                if len(root) != 2 or not root.isdigit() or not "01" <= root <= "20":
-                    raise row.error(f"{root!r} is not a CAMEO root")
+                if len(root) not in (2, 3) or not root.isdigit() or not "01" <= root[:2] <= "20":
+                    raise row.error(f"{root!r} is not a CAMEO root or three-digit code")
                 if root in source:
-                    raise row.error(f"root {root} is listed twice")
+                    raise row.error(f"code {root} is listed twice")
                 source[root] = role
             continue
         if len(keys) < 2 or any(k not in ROLE_CODES for k in keys):

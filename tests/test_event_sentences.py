@@ -70,13 +70,22 @@ def _same_source(gold: str | None, actor: Any) -> bool:
 
 def _found(expected: dict[str, Any], events: list[Event]) -> bool:
     """An asserted event with the expected actors and root (the root is what is scored
-    here; exact codes are scored by `casus eval`)."""
+    here; exact codes are scored by `casus eval`). An expected event marked ``"exact":
+    true`` also wants each side's whole code, ``"exact": "source"`` the source's (the
+    role conventions, docs/actors.md#roles-of-event-sides)."""
+    exact = expected.get("exact")
     return any(
         _same_source(expected["source"], e.source)
         and _same(expected.get("target"), e.target)
         and e.cameo_root == expected["root"]
+        and (not exact or _code(e.source) == expected["source"])
+        and (exact is not True or _code(e.target) == expected.get("target"))
         for e in events
     )
+
+
+def _code(actor: Any) -> str | None:
+    return actor.code if actor is not None else None
 
 
 def _forbidden_hit(forbidden: dict[str, Any], events: list[Event]) -> bool:

@@ -82,6 +82,7 @@ LISTS = frozenset(
         "answer_verbs",
         "sponsor_verbs",
         # words/nouns.tsv
+        "institution_nouns",
         "instrument_nouns",
         "call_nouns",
         "telephone_nouns",

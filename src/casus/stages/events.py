@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from casus.document import Document
 from casus.engine.builder import EventEngine
+from casus.engine.side_roles import with_roles
 from casus.ontology.cameo import CameoTable
 from casus.ontology.lexicon import Lexicon
 
@@ -20,5 +21,6 @@ class EventStage:
         self.engine = EventEngine(lexicon, cameo)
 
     def __call__(self, document: Document) -> Document:
-        document.set_events(self.engine.events_for(document))
+        # the sides' roles by convention, once the events are coded (engine/side_roles.py)
+        document.set_events([(with_roles(e), t) for e, t in self.engine.events_for(document)])
         return document

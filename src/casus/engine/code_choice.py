@@ -25,6 +25,8 @@ CAMEO code by the form of the complement or by who acts.
   twin of what its complement yields: "urged both sides to exercise restraint" is 0256.
 - Force used by aircraft is an air attack (195): "Israeli aircraft pounded the Gaza Strip".
 - Consultation over a line is a telephone discussion (041): "discussed it by telephone".
+- The bare noun "strike" is a walkout (143) only in a story that speaks of work: in a story of
+  air raids, "the United Nations condemned the strikes" names the raids (one sense per story).
 
 An agreement takes the verb's own 019 row; a seizure keeps its row with the other code.
 """
@@ -35,6 +37,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from casus.engine.negations import OWN_PRONOUNS
+from casus.engine.sentences import document_words
 from casus.engine.voice import raised_subjects
 from casus.ontology.words import word_list
 
@@ -94,6 +97,12 @@ MEANS_PREPS = ("by", "with")
 # ("suicide bomber" is a person; its whole form must then be an aircraft)
 AGENT_NOUNS = word_list("agent_nouns")
 # consultation (040) and negotiation (046) held at a distance are a telephone discussion (041)
+# The bare noun "strike" as a walkout (CAMEO 14x), and what makes it one.
+STRIKE_LEMMA = "strike"
+WALKOUT_ROOT = "14"
+LABOUR_WORDS = word_list("labour_words")
+STRIKE_MODIFIERS = word_list("strike_modifiers")
+SPAN_SUFFIXES = ("-hour", "-day", "-week")
 DISTANT_CODES = frozenset({"04", "040", "046"})
 TELEPHONE_CODE = "041"
 TELEPHONE_NOUNS = word_list("telephone_nouns")
@@ -229,6 +238,28 @@ def answer_means(frame: Frame) -> Token | None:
             for means in prep.children:
                 if means.dep_ == "pcomp" and means.pos_ in ("VERB", "AUX"):
                     return means
+    return None
+
+
+def strike_sense(pattern: Pattern | None, noun: Token) -> Pattern | None:
+    """The bare noun "strike" read as a walkout (143), or no pattern where it names force. It
+    is a walkout when the story has a word of work ("dock workers", "the union", "pay"), when
+    its own modifier says so ("a general strike", "a 48-hour strike") or when someone goes
+    "on strike"; in any other story it names the military strikes the story is about
+    ("Israeli strikes have killed more than 100 fighters"), which the noun alone does not code
+    (a violent verb or "strikes on X" does)."""
+    if (
+        pattern is None
+        or pattern.lemma != STRIKE_LEMMA
+        or pattern.obj is not None
+        or pattern.code[:2] != WALKOUT_ROOT
+    ):
+        return pattern
+    if noun.head.lower_ == "on" or not LABOUR_WORDS.isdisjoint(document_words(noun.doc)):
+        return pattern
+    for child in noun.children:
+        if child.lower_ in STRIKE_MODIFIERS or child.lower_.endswith(SPAN_SUFFIXES):
+            return pattern
     return None
 
 

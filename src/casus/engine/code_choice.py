@@ -37,12 +37,12 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from casus.engine.negations import OWN_PRONOUNS
-from casus.engine.sentences import document_words
+from casus.engine.sentences import document_words, sentence_of
 from casus.engine.voice import raised_subjects
 from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from casus.engine.frames import Frame
     from casus.model import Actor
@@ -101,6 +101,7 @@ AGENT_NOUNS = word_list("agent_nouns")
 STRIKE_LEMMA = "strike"
 WALKOUT_ROOT = "14"
 LABOUR_WORDS = word_list("labour_words")
+WORKER_NOUNS = word_list("worker_nouns")
 STRIKE_MODIFIERS = word_list("strike_modifiers")
 SPAN_SUFFIXES = ("-hour", "-day", "-week")
 DISTANT_CODES = frozenset({"04", "040", "046"})
@@ -243,11 +244,12 @@ def answer_means(frame: Frame) -> Token | None:
 
 def strike_sense(pattern: Pattern | None, noun: Token) -> Pattern | None:
     """The bare noun "strike" read as a walkout (143), or no pattern where it names force. It
-    is a walkout when the story has a word of work ("dock workers", "the union", "pay"), when
-    its own modifier says so ("a general strike", "a 48-hour strike") or when someone goes
-    "on strike"; in any other story it names the military strikes the story is about
-    ("Israeli strikes have killed more than 100 fighters"), which the noun alone does not code
-    (a violent verb or "strikes on X" does)."""
+    is a walkout when its own modifier says so ("a general strike", "a 48-hour strike"), when
+    someone goes "on strike", when its sentence names who strikes ("the strike by bus
+    drivers") or when the story speaks of labour disputes ("the union", "wages"); in any
+    other story it names the military strikes the story is about ("Israeli strikes have
+    killed more than 100 fighters"), which the noun alone does not code (a violent verb or
+    "strikes on X" does)."""
     if (
         pattern is None
         or pattern.lemma != STRIKE_LEMMA
@@ -255,12 +257,21 @@ def strike_sense(pattern: Pattern | None, noun: Token) -> Pattern | None:
         or pattern.code[:2] != WALKOUT_ROOT
     ):
         return pattern
-    if noun.head.lower_ == "on" or not LABOUR_WORDS.isdisjoint(document_words(noun.doc)):
+    if noun.head.lower_ == "on" or any(
+        c.lower_ in STRIKE_MODIFIERS or c.lower_.endswith(SPAN_SUFFIXES) for c in noun.children
+    ):
         return pattern
-    for child in noun.children:
-        if child.lower_ in STRIKE_MODIFIERS or child.lower_.endswith(SPAN_SUFFIXES):
-            return pattern
-    return None
+    if any(t.lower_ in WORKER_NOUNS for t in sentence_of(noun)):
+        return pattern
+    return pattern if _labour_story(noun.doc) else None
+
+
+def _labour_story(doc: Doc) -> bool:
+    """Whether the story speaks of labour disputes, in words that are no part of a name ("the
+    union", not "the European Union" or "the Kurdistan Workers' Party")."""
+    if LABOUR_WORDS.isdisjoint(document_words(doc)):
+        return False
+    return any(t.lower_ in LABOUR_WORDS and t.pos_ != "PROPN" for t in doc)
 
 
 def by_agent(pattern: Pattern, source: Actor, frame: Frame) -> Pattern:

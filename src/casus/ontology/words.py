@@ -29,6 +29,7 @@ LISTS = frozenset(
         "linking_participles",
         "protester_nouns",
         "labour_words",
+        "worker_nouns",
         "strike_modifiers",
         "detainee_nouns",
         "travel_verbs",

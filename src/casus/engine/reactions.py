@@ -208,7 +208,7 @@ def reaction_targets(
         authors = authors_of(noun, scope, source)  # "dismissed the findings" (who found)
         if authors:
             return list(authors)
-    event = None if sympathises(code, frame) else pronoun_act(frame, scope)
+    event = None if sympathises(code, frame) or not source.known else pronoun_act(frame, scope)
     doer = event.source if event is not None else None
     if event is not None and doer is not None and doer.known and doer.country != source.country:
         return makers(event, scope, source)  # "called it a serious escalation"

@@ -17,7 +17,7 @@ from casus.engine.authored import DEFINITE, authors_of
 from casus.engine.context import is_country
 from casus.engine.frames import Frame, unwrap_quantifier
 from casus.engine.matching import PatternMatcher
-from casus.engine.referred_acts import clause_subjects, pronoun_act
+from casus.engine.referred_acts import blamed, clause_subjects, pronoun_act
 from casus.engine.scope import Scope
 from casus.engine.sides import as_context
 from casus.model import Actor, Event
@@ -205,6 +205,9 @@ def reaction_targets(
             return [as_context(victim)] if victim is not None and known else []
         if event is not None and event.source is not None and event.source.known:
             return makers(event, scope, source)
+        accused = blamed(event, scope, source) if event is not None else None
+        if accused is not None:  # "A drone strike killed … Lebanese officials blamed Israel"
+            return [accused]
         authors = authors_of(noun, scope, source)  # "dismissed the findings" (who found)
         if authors:
             return list(authors)

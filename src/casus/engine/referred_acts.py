@@ -4,7 +4,8 @@ A vow or warning about an act puts the act in its reported clause: "Nasrallah vo
 **the killing** would not go unpunished" reacts to the killing (its doer is the target,
 :mod:`casus.engine.reactions`). A pronoun with no actor behind it refers back to the act of
 the sentence before: "Houthi drones struck a Saudi oil plant. Jordan's foreign minister
-called **it** a serious escalation" → the Houthis (docs/event-model.md#objects-and-targets).
+called **it** a serious escalation" → the Houthis. An act told with no doer was done by
+whom the text then blames for it (docs/event-model.md#objects-and-targets).
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from casus.engine.frames import Frame
 from casus.engine.scope import Scope
-from casus.model import Event
+from casus.engine.sides import as_context
+from casus.model import Actor, Event
 from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
@@ -26,6 +28,10 @@ CLAUSE_PRONOUN = "this"
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 REPORTED_DEP = "ccomp"
 UNANSWERED_WORDS = word_list("unanswered_words")
+# An accusation (CAMEO 112) names who did an act the text tells with no doer, within a few
+# sentences after it.
+ACCUSE_CODE = "112"
+BLAME_REACH = 3
 
 
 def clause_subjects(frame: Frame) -> list[Token]:
@@ -60,4 +66,23 @@ def pronoun_act(frame: Frame, scope: Scope) -> Event | None:
     return next(e for e in earlier if e.sentence_index == latest)
 
 
-__all__ = ["clause_subjects", "pronoun_act"]
+def blamed(event: Event, scope: Scope, source: Actor) -> Actor | None:
+    """Whom the text blames for an act it tells with no doer: the target of the first
+    accusation told after it, within a few sentences, when that is another side than the
+    reacting one. "A drone strike killed a Hamas official in Beirut. Lebanese officials blamed
+    Israel. … Nasrallah vowed that the killing would not go unpunished" → Israel."""
+    for later in scope.earlier + scope.current:
+        accused = later.target
+        if (
+            later.trigger_start > event.trigger_start
+            and later.sentence_index <= event.sentence_index + BLAME_REACH
+            and later.cameo[:3] == ACCUSE_CODE
+            and accused is not None
+            and accused.known
+            and accused.country != source.country
+        ):
+            return as_context(accused)
+    return None
+
+
+__all__ = ["blamed", "clause_subjects", "pronoun_act"]

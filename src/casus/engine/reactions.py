@@ -205,7 +205,7 @@ def reaction_targets(
             return [as_context(victim)] if victim is not None and known else []
         if event is not None and event.source is not None and event.source.known:
             return makers(event, scope, source)
-        accused = blamed(event, scope, source) if event is not None else None
+        accused = blamed(event, scope, source, matcher.lexicon) if event is not None else None
         if accused is not None:  # "A drone strike killed … Lebanese officials blamed Israel"
             return [accused]
         authors = authors_of(noun, scope, source)  # "dismissed the findings" (who found)

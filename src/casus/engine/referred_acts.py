@@ -21,6 +21,8 @@ from casus.ontology.words import word_list
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from casus.ontology.lexicon import Lexicon
+
 # Pronouns that may stand for an act: "called it an escalation", "will not let this go
 # unanswered".
 ACT_PRONOUNS = frozenset({"it", "this"})
@@ -32,6 +34,7 @@ UNANSWERED_WORDS = word_list("unanswered_words")
 # sentences after it.
 ACCUSE_CODE = "112"
 BLAME_REACH = 3
+CHARGE_PREPS = frozenset({"of", "for"})
 
 
 def clause_subjects(frame: Frame) -> list[Token]:
@@ -66,11 +69,13 @@ def pronoun_act(frame: Frame, scope: Scope) -> Event | None:
     return next(e for e in earlier if e.sentence_index == latest)
 
 
-def blamed(event: Event, scope: Scope, source: Actor) -> Actor | None:
+def blamed(event: Event, scope: Scope, source: Actor, lexicon: Lexicon) -> Actor | None:
     """Whom the text blames for an act it tells with no doer: the target of the first
     accusation told after it, within a few sentences, when that is another side than the
-    reacting one. "A drone strike killed a Hamas official in Beirut. Lebanese officials blamed
-    Israel. … Nasrallah vowed that the killing would not go unpunished" → Israel."""
+    reacting one and the accusation names no other kind of act. "A drone strike killed a
+    Hamas official in Beirut. Lebanese officials blamed Israel. … Nasrallah vowed that the
+    killing would not go unpunished" → Israel; "accusing Abu Dhabi of supplying the drones"
+    blames a supply, not the strike."""
     for later in scope.earlier + scope.current:
         accused = later.target
         if (
@@ -80,9 +85,29 @@ def blamed(event: Event, scope: Scope, source: Actor) -> Actor | None:
             and accused is not None
             and accused.known
             and accused.country != source.country
+            and not _other_act(later, event.cameo_root, scope, lexicon)
         ):
             return as_context(accused)
     return None
+
+
+def _other_act(accusation: Event, root: str, scope: Scope, lexicon: Lexicon) -> bool:
+    """Whether an accusation's "of"/"for" gerund is a verb the lexicon codes only in roots
+    other than ``root``: "accused Abu Dhabi **of supplying** the drones" (07) is not about a
+    strike (19); "blamed Israel **for carrying out** the strike" may be."""
+    doc = scope.resolver.doc
+    start = accusation.trigger_start - scope.offset
+    span = doc.char_span(start, accusation.trigger_end - scope.offset, alignment_mode="expand")
+    if start < 0 or span is None or not len(span):
+        return False
+    for prep in span.root.children:
+        if prep.dep_ != "prep" or prep.lower_ not in CHARGE_PREPS:
+            continue
+        for gerund in prep.children:
+            roots = {p.code[:2] for p in lexicon.candidates("verb", gerund.lemma_.lower())}
+            if gerund.dep_ == "pcomp" and roots and root not in roots:
+                return True
+    return False
 
 
 __all__ = ["blamed", "clause_subjects", "pronoun_act"]

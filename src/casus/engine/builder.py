@@ -19,7 +19,7 @@ from casus.engine.clauses import (
     ClauseReader,
     protest_purposes,
 )
-from casus.engine.code_choice import by_agent
+from casus.engine.code_choice import by_agent, strike_sense
 from casus.engine.datelined import other_home
 from casus.engine.frames import (
     Frame,
@@ -218,7 +218,7 @@ class EventEngine:
                     frame, only=VIOLENT_ROOTS
                 ) or self.clauses.violent_sense(frame.lemma)
             else:
-                pattern = self.matcher.best_pattern(frame)
+                pattern = strike_sense(self.matcher.best_pattern(frame), token)
             if pattern is not None:
                 found.extend(self._note(scope, self._build(scope, frame, pattern)))
         return found

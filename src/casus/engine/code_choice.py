@@ -25,6 +25,8 @@ CAMEO code by the form of the complement or by who acts.
   twin of what its complement yields: "urged both sides to exercise restraint" is 0256.
 - Force used by aircraft is an air attack (195): "Israeli aircraft pounded the Gaza Strip".
 - Consultation over a line is a telephone discussion (041): "discussed it by telephone".
+- The bare noun "strike" is a walkout (143) only in a story that speaks of work: in a story of
+  air raids, "the United Nations condemned the strikes" names the raids (one sense per story).
 
 An agreement takes the verb's own 019 row; a seizure keeps its row with the other code.
 """
@@ -35,11 +37,12 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from casus.engine.negations import OWN_PRONOUNS
+from casus.engine.sentences import document_words, sentence_of
 from casus.engine.voice import raised_subjects
 from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from casus.engine.frames import Frame
     from casus.model import Actor
@@ -94,6 +97,13 @@ MEANS_PREPS = ("by", "with")
 # ("suicide bomber" is a person; its whole form must then be an aircraft)
 AGENT_NOUNS = word_list("agent_nouns")
 # consultation (040) and negotiation (046) held at a distance are a telephone discussion (041)
+# The bare noun "strike" as a walkout (CAMEO 14x), and what makes it one.
+STRIKE_LEMMA = "strike"
+WALKOUT_ROOT = "14"
+LABOUR_WORDS = word_list("labour_words")
+WORKER_NOUNS = word_list("worker_nouns")
+STRIKE_MODIFIERS = word_list("strike_modifiers")
+SPAN_SUFFIXES = ("-hour", "-day", "-week")
 DISTANT_CODES = frozenset({"04", "040", "046"})
 TELEPHONE_CODE = "041"
 TELEPHONE_NOUNS = word_list("telephone_nouns")
@@ -230,6 +240,38 @@ def answer_means(frame: Frame) -> Token | None:
                 if means.dep_ == "pcomp" and means.pos_ in ("VERB", "AUX"):
                     return means
     return None
+
+
+def strike_sense(pattern: Pattern | None, noun: Token) -> Pattern | None:
+    """The bare noun "strike" read as a walkout (143), or no pattern where it names force. It
+    is a walkout when its own modifier says so ("a general strike", "a 48-hour strike"), when
+    someone goes "on strike", when its sentence names who strikes ("the strike by bus
+    drivers") or when the story speaks of labour disputes ("the union", "wages"); in any
+    other story it names the military strikes the story is about ("Israeli strikes have
+    killed more than 100 fighters"), which the noun alone does not code (a violent verb or
+    "strikes on X" does)."""
+    if (
+        pattern is None
+        or pattern.lemma != STRIKE_LEMMA
+        or pattern.obj is not None
+        or pattern.code[:2] != WALKOUT_ROOT
+    ):
+        return pattern
+    if noun.head.lower_ == "on" or any(
+        c.lower_ in STRIKE_MODIFIERS or c.lower_.endswith(SPAN_SUFFIXES) for c in noun.children
+    ):
+        return pattern
+    if any(t.lower_ in WORKER_NOUNS for t in sentence_of(noun)):
+        return pattern
+    return pattern if _labour_story(noun.doc) else None
+
+
+def _labour_story(doc: Doc) -> bool:
+    """Whether the story speaks of labour disputes, in words that are no part of a name ("the
+    union", not "the European Union" or "the Kurdistan Workers' Party")."""
+    if LABOUR_WORDS.isdisjoint(document_words(doc)):
+        return False
+    return any(t.lower_ in LABOUR_WORDS and t.pos_ != "PROPN" for t in doc)
 
 
 def by_agent(pattern: Pattern, source: Actor, frame: Frame) -> Pattern:

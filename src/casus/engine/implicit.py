@@ -51,6 +51,9 @@ VENUE_ROOTS = frozenset({"03", "04", "05", "06"})
 TOGETHER_ROOTS = frozenset({"03", "05", "06"})
 # Verbs of fighting that two co-subjects do against each other when no one else is named.
 MUTUAL_VERBS = word_list("mutual_verbs")
+# Offers and praise co-subjects address to a third side: "Spain and Portugal offered to
+# mediate" is no offer to each other.
+ADDRESSED_VERBS = word_list("addressed_verbs")
 
 
 def own_population(scope: Scope, frame: Frame, source: Actor) -> list[Actor | None]:
@@ -226,8 +229,11 @@ def together(root: str, sources: list[Actor], targets: list[Actor | None], frame
     sides fought a war over Nagorno-Karabakh" (a place casus cannot code is no side; "fought
     rebels" names one); or the verb says each does it to the other, whatever the act, and the
     clause names no target: "Armenian and Azerbaijani troops exchanged fire"
-    (``reciprocal_verbs``)."""
+    (``reciprocal_verbs``). An offer or praise is addressed to someone else, however the
+    act is coded: "Mauritania and Morocco offered to help lower tensions" (``addressed_verbs``)."""
     lemma = frame.pred.lemma_.lower()
+    if addressed(frame.pred):
+        return False
     mutual = (
         lemma in MUTUAL_VERBS
         and not any(t is not None and (t.known or t.roles) for t in targets)
@@ -240,6 +246,14 @@ def together(root: str, sources: list[Actor], targets: list[Actor | None], frame
     # three or more parties ("Israel, the UAE and Bahrain signed ...") have a hub the
     # clause does not say
     return len(sources) == 2 and len({s.country for s in sources if s.known and s.country}) == 2
+
+
+def addressed(pred: Token) -> bool:
+    """Whether a predicate is, or is the infinitive of, a verb of offering or praising:
+    "offered to mediate", "volunteered to host the talks", "welcomed the truce"."""
+    if pred.lemma_.lower() in ADDRESSED_VERBS:
+        return True
+    return pred.dep_ == "xcomp" and pred.head.lemma_.lower() in ADDRESSED_VERBS
 
 
 def _counted(frame: Frame) -> bool:

@@ -17,6 +17,7 @@ from casus.engine.authored import DEFINITE, authors_of
 from casus.engine.context import is_country
 from casus.engine.frames import Frame, unwrap_quantifier
 from casus.engine.matching import PatternMatcher
+from casus.engine.referred_acts import blamed, clause_subjects, pronoun_act
 from casus.engine.scope import Scope
 from casus.engine.sides import as_context
 from casus.model import Actor, Event
@@ -69,9 +70,11 @@ def answers(frame: Frame) -> bool:
 
 
 def reacted_nouns(frame: Frame) -> list[Token]:
-    """The nouns a reaction may be about: its objects, the objects of ``REACTED_PREPS``, and
+    """The nouns a reaction may be about: its objects, the objects of ``REACTED_PREPS``, the
+    subjects of its reported clause ("vowed that the killing would not go unpunished") and
     the noun its relative clause hangs on ("a move **that** China condemned")."""
     nouns = frame.objects + [t for p in REACTED_PREPS for t in frame.preps.get(p, [])]
+    nouns += clause_subjects(frame)  # "vowed that the killing would not go unpunished"
     if frame.pred.dep_ == "relcl" and frame.pred.head.pos_ == "NOUN":
         nouns.append(frame.pred.head)
     return [n for n in nouns if n.pos_ == "NOUN"]
@@ -202,9 +205,16 @@ def reaction_targets(
             return [as_context(victim)] if victim is not None and known else []
         if event is not None and event.source is not None and event.source.known:
             return makers(event, scope, source)
+        accused = blamed(event, scope, source, matcher.lexicon) if event is not None else None
+        if accused is not None:  # "A drone strike killed … Lebanese officials blamed Israel"
+            return [accused]
         authors = authors_of(noun, scope, source)  # "dismissed the findings" (who found)
         if authors:
             return list(authors)
+    event = None if sympathises(code, frame) or not source.known else pronoun_act(frame, scope)
+    doer = event.source if event is not None else None
+    if event is not None and doer is not None and doer.known and doer.country != source.country:
+        return makers(event, scope, source)  # "called it a serious escalation"
     return []
 
 

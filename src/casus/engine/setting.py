@@ -12,11 +12,16 @@ target is no act on the country the story was filed from.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from casus.engine.context import is_country
 from casus.engine.frames import Frame
 from casus.engine.scope import Scope
 from casus.model import Actor
 from casus.ontology.words import word_list
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # Aid (07x, peacekeepers 074 among it) and force posture (15x: deployments) are sent into
 # the country a story is set in.
@@ -84,21 +89,24 @@ def struck_site(scope: Scope, frame: Frame, source: Actor, code: str) -> Actor |
     striker is an insurgent or no one named ("Russian jets hit the airfield" in a Moscow
     story is no attack on Russia)."""
     context = scope.document.context
-    if code[:2] not in SITE_ROOTS or context is None or not _site(frame):
+    site = _site(frame) if code[:2] in SITE_ROOTS and context is not None else None
+    if site is None or context is None:
         return None
     country = context.main_country()
     if country is None or not is_country(country):
         return None
     if source.country == country and not set(source.roles) & INSURGENT_ROLES:
         return None
-    start = frame.pred.idx + scope.offset
-    return Actor(country, country, (), "", start, start, "context")
+    # the site's own span: a relative clause on it may still name who is there ("the base,
+    # which houses American troops", venues.hosted_forces)
+    start = site.idx + scope.offset
+    return Actor(country, country, (), site.text, start, start + len(site.text), "context")
 
 
-def _site(frame: Frame) -> bool:
-    """Whether the act is done to a site (no actor): its object or its "on"/"at" phrase."""
+def _site(frame: Frame) -> Token | None:
+    """The site the act is done to (no actor): its object or its "on"/"at" phrase."""
     heads = [*frame.objects, *(t for p in SITE_PREPS for t in frame.preps.get(p, []))]
-    return any(t.lemma_.lower() in STRUCK_SITES for t in heads)
+    return next((t for t in heads if t.lemma_.lower() in STRUCK_SITES), None)
 
 
 def _held(scope: Scope, frame: Frame) -> bool:

@@ -88,6 +88,7 @@ LISTS = frozenset(
         "deescalation_nouns",
         "answering_nouns",
         "border_words",
+        "earnest_words",
         "struck_sites",
         "complex_prep_heads",
         "name_particles",

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from casus.engine.context import is_country
-from casus.engine.frames import Frame
+from casus.engine.frames import Frame, argument_tokens, place_in
 from casus.engine.scope import Scope
 from casus.model import Actor
 from casus.ontology.words import word_list
@@ -92,6 +92,8 @@ def struck_site(scope: Scope, frame: Frame, source: Actor, code: str) -> Actor |
     site = _site(frame) if code[:2] in SITE_ROOTS and context is not None else None
     if site is None or context is None:
         return None
+    if place_in(argument_tokens(frame), scope.resolver.gazetteer, None) is not None:
+        return None  # "shelled a camp outside El Fasher": the place's people (home_people)
     country = context.main_country()
     if country is None or not is_country(country):
         return None

@@ -40,6 +40,11 @@ RETRIBUTION_WORDS = word_list("retribution_words")
 # verbs that report an obligation ("insisted that ... must") or a judgement ("told")
 OBLIGATION_SPEECH = REPORTING_VERBS | {"insist", "reiterate", "conclude"}
 JUDGEMENT_SPEECH = REPORTING_VERBS | {"tell"}
+# Qualities whose denial is criticism: "said Israel was not serious about withdrawing" (111).
+EARNEST_WORDS = word_list("earnest_words")
+CRITICISM = "111"
+NAMED_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+NEGATIVE_EVALUATION = "NEGATIVE_EVALUATION"
 ENACTING_GOVERNORS = word_list("enacting_governors")
 # What a body does by agreeing to it: sanctions, suspensions, expulsions (16), bans (17).
 ENACTED_ROOTS = frozenset({"16", "17"})
@@ -127,8 +132,10 @@ class ClauseReader:
         if speech.lemma_.lower() not in JUDGEMENT_SPEECH:
             return None
         said = [c for c in token.children if c.dep_ in ("attr", "acomp")]
-        if not said or is_negated_locally(token):
+        if not said:
             return None
+        if is_negated_locally(token) or any(is_negated_locally(s) for s in said):
+            return self._denied_merit(token, speech, said)
         synthetic = Frame(
             speech,
             "verb",
@@ -141,6 +148,35 @@ class ClauseReader:
         if chosen is None or chosen.obj is None or not chosen.obj.endswith("_EVALUATION"):
             return None
         return synthetic, chosen
+
+    def _denied_merit(self, token: Token, speech: Token, said: list[Token]) -> Implied | None:
+        """ "Berri said Israel was 'not serious' about withdrawing": denying a merit (an
+        earnest word or praise) is criticism (111); a denied fault ("was not a provocation")
+        is no event."""
+        judged = [c for c in token.children if c.dep_ == "nsubj"]
+        if not any(s.lemma_.lower() in EARNEST_WORDS for s in said) or not any(
+            _named(j) for j in judged
+        ):
+            return None  # "said the situation was not serious": no one is criticised
+        criticism = next(
+            (
+                p
+                for p in self.lexicon.candidates("verb", "call")
+                if p.code == CRITICISM and p.obj == NEGATIVE_EVALUATION
+            ),
+            None,
+        )
+        if criticism is None:
+            return None
+        synthetic = Frame(
+            speech,
+            "verb",
+            subjects=verb_frame(speech).subjects,
+            objects=judged,
+            predicates=said,
+            lemma="call",
+        )
+        return synthetic, criticism
 
     def joint_exercise(self, frame: Frame, pattern: Pattern, countries: int) -> Pattern | None:
         """ "French and Egyptian warships launched ten days of war games": exercises that
@@ -348,3 +384,9 @@ def _speaker_against(speech: Token, frame: Frame) -> Frame:
         objects=frame.subjects,
         lemma=speech.lemma_.lower(),
     )
+
+
+def _named(judged: Token) -> bool:
+    """Whether a judged phrase names someone: "Israel", "the Ukrainian proposal", "Moscow's
+    offer" (not "the situation")."""
+    return any(t.ent_type_ in NAMED_ENTITIES for t in judged.subtree if t.i <= judged.i)

@@ -97,6 +97,12 @@ def _to_clause(verb: Token) -> bool:
     )
 
 
+def _from_clause(prep: Token) -> bool:
+    """Whether a "from" phrase holds a clause: "refrained from attacking", "were prevented
+    from arresting him" (kept from an act, which then did not happen)."""
+    return prep.lower_ == "from" and any(c.dep_ == "pcomp" for c in prep.children)
+
+
 def _own_tense(verb: Token) -> bool:
     """A conjunct with a tense of its own keeps it: "would never accept subordination and
     was still negotiating" (the talks are going on, not refused)."""
@@ -236,6 +242,7 @@ def modality_of(pred: Token) -> Modality:
             link in ("xcomp", "acomp")
             or (link == "pcomp" and gov.pos_ == "ADP")
             or (link == "ccomp" and _to_clause(child))  # "wants Beijing to release them"
+            or (link == "prep" and _from_clause(child))  # "were prevented from arresting him"
         ):
             if lemma in NEGATING_GOVERNORS:
                 negated = True

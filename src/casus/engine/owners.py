@@ -121,3 +121,17 @@ def named_after(modifier: Token, actor: Actor, head: Token, resolver: Resolver) 
     """Whether a town only names a thing after where it was made: "the Zurich protocols",
     "the Dayton accords" (but "Darfur rebels" are the rebels of Darfur)."""
     return modifier.dep_ == "compound" and actor.how == "place" and resolver.actor_for(head) is None
+
+
+def kept_by(token: Token, resolver: Resolver) -> str | None:
+    """The country that has the forces a role noun names, as the object of "have": "Portugal
+    has 60 military instructors training Mozambican marines" → PRT, "France has 5,000 troops
+    fighting jihadists in the Sahel" → FRA (not the country where they serve)."""
+    if token.dep_ != "dobj" or token.head.lemma_.lower() != "have":
+        return None
+    for subject in token.head.children:
+        if subject.dep_ == "nsubj":
+            actor = resolver.actor_for(subject)
+            if actor is not None and actor.country and not actor.roles:
+                return actor.country
+    return None

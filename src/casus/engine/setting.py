@@ -12,10 +12,16 @@ target is no act on the country the story was filed from.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from casus.engine.context import is_country
-from casus.engine.frames import Frame
+from casus.engine.frames import Frame, argument_tokens, place_in
 from casus.engine.scope import Scope
 from casus.model import Actor
+from casus.ontology.words import word_list
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # Aid (07x, peacekeepers 074 among it) and force posture (15x: deployments) are sent into
 # the country a story is set in.
@@ -25,6 +31,12 @@ SENT_ROOTS = frozenset({"07", "15"})
 TAKEN_CODE = "192"
 # Sides that take ground from their own state: "the RSF took the city" (Sudan's).
 INSURGENT_ROLES = frozenset({"REB", "INS", "SEP", "RAD", "UAF"})
+# Violence done to a site (an attack, an assault, a coercive act such as arson: 17x-20x).
+SITE_ROOTS = frozenset({"17", "18", "19", "20"})
+# Sites held by whoever the story's country is: "attacked the base", "strikes on the plant".
+STRUCK_SITES = word_list("struck_sites")
+# Where a site struck stands in the clause: its object, or what the act is "on" or "at".
+SITE_PREPS = ("on", "at", "against", "upon")
 
 
 def story_country(scope: Scope) -> str | None:
@@ -67,6 +79,36 @@ def taken_ground(scope: Scope, frame: Frame, source: Actor, code: str) -> Actor 
         return None  # "Russian forces took the village" in a Moscow story: not Russia's
     start = frame.pred.idx + scope.offset
     return Actor(country, country, (), "", start, start, "context")
+
+
+def struck_site(scope: Scope, frame: Frame, source: Actor, code: str) -> Actor | None:
+    """The country of a site struck that names no holder and no place, as the target of the
+    violence: "the PKK carried out the attack on the base late on Friday" in a story about
+    Turkey → Turkey; "the registration office was set on fire" in one about Kosovo → Kosovo.
+    The story's main country, else its dateline's; never the striker's own state unless the
+    striker is an insurgent or no one named ("Russian jets hit the airfield" in a Moscow
+    story is no attack on Russia)."""
+    context = scope.document.context
+    site = _site(frame) if code[:2] in SITE_ROOTS and context is not None else None
+    if site is None or context is None:
+        return None
+    if place_in(argument_tokens(frame), scope.resolver.gazetteer, None) is not None:
+        return None  # "shelled a camp outside El Fasher": the place's people (home_people)
+    country = context.main_country()
+    if country is None or not is_country(country):
+        return None
+    if source.country == country and not set(source.roles) & INSURGENT_ROLES:
+        return None
+    # the site's own span: a relative clause on it may still name who is there ("the base,
+    # which houses American troops", venues.hosted_forces)
+    start = site.idx + scope.offset
+    return Actor(country, country, (), site.text, start, start + len(site.text), "context")
+
+
+def _site(frame: Frame) -> Token | None:
+    """The site the act is done to (no actor): its object or its "on"/"at" phrase."""
+    heads = [*frame.objects, *(t for p in SITE_PREPS for t in frame.preps.get(p, []))]
+    return next((t for t in heads if t.lemma_.lower() in STRUCK_SITES), None)
 
 
 def _held(scope: Scope, frame: Frame) -> bool:

@@ -15,6 +15,7 @@ from casus.engine.context import is_country
 from casus.engine.frames import BORDER_WORDS, Frame, argument_tokens, place_in
 from casus.engine.home_names import filed_institution, is_institution
 from casus.engine.modality import REPORTING_VERBS
+from casus.engine.owners import kept_by
 from casus.engine.resolver import Resolver
 from casus.engine.scope import Scope
 from casus.engine.sponsors import without_sponsors
@@ -205,6 +206,9 @@ def situate(
         return unknown_actor(actor)  # "unidentified gunmen": whose they are is not known
     if set(actor.roles) <= DOMESTIC_ROLES:
         return _domestic_country(actor, frame, scope, avoid, token)
+    keeper = kept_by(token, scope.resolver) if token is not None else None
+    if keeper is not None:  # "Portugal has 60 instructors training ...": Portugal's
+        return in_country(actor, keeper, "context")
     # "gunmen in Nangarhar"; not "Iran-backed militias" (their backer is no place of theirs)
     own = without_sponsors(token, list(token.subtree)) if token is not None else []
     if own:  # "delegates at talks hosted in Doha": where they met, not whose they are

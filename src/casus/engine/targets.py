@@ -36,7 +36,7 @@ from casus.engine.purposes import with_purposes
 from casus.engine.reactions import accusers, antecedent, reaction_targets, reacts
 from casus.engine.resolver import Resolver
 from casus.engine.scope import Scope
-from casus.engine.setting import taken_ground
+from casus.engine.setting import struck_site, taken_ground
 from casus.engine.sides import (
     POSTURE_ROOT,
     STATE_ROLES,
@@ -398,6 +398,7 @@ class TargetFinder:
             if place is not None:
                 return [place]
         taken = taken_ground(scope, frame, source, pattern.code)  # "the RSF took the city"
+        taken = taken or struck_site(scope, frame, source, pattern.code)  # "hit the base"
         return [taken] if taken is not None else []
 
     def protested(self, frame: Frame, scope: Scope, source: Actor) -> Actor | None:

@@ -93,6 +93,8 @@ LISTS = frozenset(
         "deescalation_nouns",
         "answering_nouns",
         "border_words",
+        "earnest_words",
+        "struck_sites",
         "complex_prep_heads",
         "name_particles",
         "plain_pair_heads",

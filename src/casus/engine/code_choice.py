@@ -25,6 +25,11 @@ CAMEO code by the form of the complement or by who acts.
   twin of what its complement yields: "urged both sides to exercise restraint" is 0256.
 - Force used by aircraft is an air attack (195): "Israeli aircraft pounded the Gaza Strip".
 - Consultation over a line is a telephone discussion (041): "discussed it by telephone".
+- Administrative sanctions (172) curb the rights of a state's own civilians; the same measure
+  aimed at another country reduces relations (160, as CAMEO's example "a suspension of air
+  links" does): "Bamako banned Algerian aircraft from Malian skies".
+- Welcoming an act is praise (051), welcoming a person hosts them (043): "welcomed the
+  Rwandan deployment" against "welcomed Modi to Washington".
 
 An agreement takes the verb's own 019 row; a seizure keeps its row with the other code.
 """
@@ -99,6 +104,18 @@ TELEPHONE_CODE = "041"
 TELEPHONE_NOUNS = word_list("telephone_nouns")
 # the prepositions of the line talked over: "by phone", "over the hotline", "in a video call"
 LINE_PREPS = frozenset({"by", "over", "on", "via", "in", "during"})
+# administrative sanctions (172, not the 172x named more closely) and the reduction of
+# relations (160) they are when aimed at another country; the sides of that country they fall
+# on: its state, firms, people and forces (not its rebels, media or parties)
+ADMIN_SANCTION_CODE = "172"
+REDUCE_CODE = "160"
+FOREIGN_SIDE_ROLES = frozenset({"GOV", "BUS", "CVL", "MIL"})
+# hosting (043) and praise (051): "welcome" takes the first for a person, the second for an act
+BARRED_NOUNS = word_list("barred_nouns")
+HOST_CODE = "043"
+PRAISE_CODE = "051"
+WELCOME_LEMMA = "welcome"
+HOSTED_NOUNS = word_list("hosted_nouns")
 # what makes a complement a clause with its own subject: "agreed (that) there was a need"
 FINITE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
@@ -212,6 +229,58 @@ def _noun_forms(noun: Token) -> list[str]:
     lemma = noun.lemma_.lower()
     compounds = [c.lemma_.lower() for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
     return [lemma, " ".join([*compounds, lemma])] if compounds else [lemma]
+
+
+def abroad(
+    pattern: Pattern, frame: Frame, source: Actor, targets: list[Actor | None]
+) -> Pattern:
+    """Administrative sanctions (172) aimed at another country reduce relations, CAMEO 160:
+    172 is "aimed at curbing the rights of civilians" (the state's own), while banning
+    another country's aircraft, trucks or ships is what CAMEO's 160 example, "a suspension of
+    air links", is: "Bamako banned Algerian aircraft from Malian skies", "Russia barred
+    Polish trucks from its roads". What is barred is that country's state, or its aircraft,
+    ships, goods, firms or people (barred_nouns); a ban on a foreign group ("the Palestinian
+    group Samidoun") or its media keeps its code."""
+    if pattern.code != ADMIN_SANCTION_CODE or not source.known:
+        return pattern
+    barred = any(o.lemma_.lower() in BARRED_NOUNS for o in frame.objects)
+    if not barred and not any(t is not None and "GOV" in t.roles for t in targets):
+        return pattern
+    known = [t for t in targets if t is not None and t.known]
+    if not known or not all(_foreign_side(source, t) for t in known):
+        return pattern
+    return replace(pattern, code=REDUCE_CODE)
+
+
+def _foreign_side(source: Actor, target: Actor) -> bool:
+    """Whether a target is another country's state, firms, people or forces."""
+    return (
+        target.country is not None
+        and target.country != source.country
+        and set(target.roles) <= FOREIGN_SIDE_ROLES
+    )
+
+
+def welcomed_act(pattern: Pattern, frame: Frame, lexicon: Lexicon) -> Pattern:
+    """Welcoming an act is praise (051), not hosting a visit (043): "the United States
+    welcomed the Rwandan deployment", "welcomed the signing of the accord". The plain
+    hosting row is the verb's fallback; an event noun as its object names an act, unless it
+    is a visit or an arrival ("welcomed the arrival of the president" hosts him)."""
+    if (
+        pattern.code != HOST_CODE
+        or pattern.lemma != WELCOME_LEMMA
+        or pattern.obj is not None
+        or frame.kind != "verb"
+    ):
+        return pattern
+    acts = [
+        o
+        for o in frame.objects
+        if lexicon.has_lemma("noun", o.lemma_.lower()) and o.lemma_.lower() not in HOSTED_NOUNS
+    ]
+    if not acts:
+        return pattern
+    return replace(pattern, code=PRAISE_CODE)
 
 
 def answer_means(frame: Frame) -> Token | None:

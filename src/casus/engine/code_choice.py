@@ -231,9 +231,7 @@ def _noun_forms(noun: Token) -> list[str]:
     return [lemma, " ".join([*compounds, lemma])] if compounds else [lemma]
 
 
-def abroad(
-    pattern: Pattern, frame: Frame, source: Actor, targets: list[Actor | None]
-) -> Pattern:
+def abroad(pattern: Pattern, frame: Frame, source: Actor, targets: list[Actor | None]) -> Pattern:
     """Administrative sanctions (172) aimed at another country reduce relations, CAMEO 160:
     172 is "aimed at curbing the rights of civilians" (the state's own), while banning
     another country's aircraft, trucks or ships is what CAMEO's 160 example, "a suspension of

@@ -261,9 +261,10 @@ def _foreign_side(source: Actor, target: Actor) -> bool:
 
 def welcomed_act(pattern: Pattern, frame: Frame, lexicon: Lexicon) -> Pattern:
     """Welcoming an act is praise (051), not hosting a visit (043): "the United States
-    welcomed the Rwandan deployment", "welcomed the signing of the accord". The plain
-    hosting row is the verb's fallback; an event noun as its object names an act, unless it
-    is a visit or an arrival ("welcomed the arrival of the president" hosts him)."""
+    welcomed the Rwandan deployment", "welcomed the resumption of grain shipments". The plain
+    hosting row is the verb's fallback; an event noun as its object, or in its "of" phrase,
+    names an act, unless the object is a visit or an arrival ("welcomed the arrival of the
+    president" hosts him)."""
     if (
         pattern.code != HOST_CODE
         or pattern.lemma != WELCOME_LEMMA
@@ -272,13 +273,26 @@ def welcomed_act(pattern: Pattern, frame: Frame, lexicon: Lexicon) -> Pattern:
     ):
         return pattern
     acts = [
-        o
+        noun
         for o in frame.objects
-        if lexicon.has_lemma("noun", o.lemma_.lower()) and o.lemma_.lower() not in HOSTED_NOUNS
+        if o.lemma_.lower() not in HOSTED_NOUNS
+        for noun in [o, *_of_objects(o)]  # "the resumption of grain shipments"
+        if lexicon.has_lemma("noun", noun.lemma_.lower())
     ]
     if not acts:
         return pattern
     return replace(pattern, code=PRAISE_CODE)
+
+
+def _of_objects(noun: Token) -> list[Token]:
+    """The nouns of a noun's "of" phrase: "the resumption of shipments" → [shipments]."""
+    return [
+        g
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def answer_means(frame: Frame) -> Token | None:

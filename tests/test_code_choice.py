@@ -275,3 +275,19 @@ def test_welcoming_an_act_is_praise_and_a_person_is_hosted(
 ) -> None:
     codes = _codes(code(text, published="2024-06-18"))
     assert expected in codes and unexpected not in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        ("The UN warned that the fighting in Sudan could spread to Chad.", False),
+        ("The WHO warned on Friday that the cholera outbreak in Yemen could worsen.", False),
+        ("Washington warned Caracas that further provocations could have consequences.", True),
+        ("Beijing warned that Manila would bear all consequences.", True),
+    ],
+)
+def test_a_warning_that_something_may_happen_is_no_threat(
+    code: Callable[..., list[Event]], text: str, threat: bool
+) -> None:
+    roots = {e.cameo_root for e in code(text, published="2024-03-01")}
+    assert ("13" in roots) == threat

@@ -28,6 +28,9 @@ CAMEO code by the form of the complement or by who acts.
 - Administrative sanctions (172) curb the rights of a state's own civilians; the same measure
   aimed at another country reduces relations (160, as CAMEO's example "a suspension of air
   links" does): "Bamako banned Algerian aircraft from Malian skies".
+- A warning that something may happen is a forecast, not a threat (130): "the UN warned
+  that the fighting could spread to Chad" is no event; "warned that anyone who attacks
+  would pay a heavy price" and "warned Iran that ..." are threats.
 - Welcoming an act is praise (051), welcoming a person hosts them (043): "welcomed the
   Rwandan deployment" against "welcomed Modi to Washington".
 
@@ -39,6 +42,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from casus.engine.intents import HEDGING_MODALS
 from casus.engine.negations import OWN_PRONOUNS
 from casus.engine.voice import raised_subjects
 from casus.ontology.words import word_list
@@ -112,6 +116,13 @@ REDUCE_CODE = "160"
 FOREIGN_SIDE_ROLES = frozenset({"GOV", "BUS", "CVL", "MIL"})
 # hosting (043) and praise (051): "welcome" takes the first for a person, the second for an act
 BARRED_NOUNS = word_list("barred_nouns")
+# the plain threat (130) of a verb of warning: with no addressee and only a possibility in its
+# that-clause ("could", "may", "might") the warning is a forecast
+THREAT_CODE = "130"
+WARNING_LEMMA = "warn"
+# what makes a hedged warning a threat all the same: a response or force named in it ("could
+# face serious consequences", "could be met with force")
+THREAT_CLASSES = frozenset({"HARSH_RESPONSE", "ATTACK", "TROOPS"})
 HOST_CODE = "043"
 PRAISE_CODE = "051"
 WELCOME_LEMMA = "welcome"
@@ -282,6 +293,45 @@ def welcomed_act(pattern: Pattern, frame: Frame, lexicon: Lexicon) -> Pattern:
     if not acts:
         return pattern
     return replace(pattern, code=PRAISE_CODE)
+
+
+def forecast(pattern: Pattern | None, frame: Frame, lexicon: Lexicon) -> Pattern | None:
+    """A warning that something may happen is no threat (CAMEO 130 is a warning "with
+    serious potential repercussions" from whoever warns): "humanitarian officials warned that
+    the water supply could run out", "the UN warned that the fighting could spread to Chad"
+    are forecasts (None). A warning to someone ("warned Iran that ..."), of what will be
+    ("would face the full force of the law"), of a response or force ("could face serious
+    consequences", "could be met with force") or of what will be done to someone (a passive:
+    "could be arrested") stays a threat."""
+    if (
+        pattern is None
+        or pattern.code != THREAT_CODE
+        or pattern.lemma != WARNING_LEMMA
+        or pattern.obj is not None
+        or pattern.prep is not None
+        or frame.kind != "verb"
+        or frame.objects
+        or any(c.dep_ == "dative" for c in frame.pred.children)
+    ):
+        return pattern
+    clauses = [c for c in frame.complements if _finite_clause(c)]
+    if clauses and all(_possibility(c, lexicon) for c in clauses):
+        return None
+    return pattern
+
+
+def _possibility(clause: Token, lexicon: Lexicon) -> bool:
+    """Whether a that-clause only says something may happen: a "could/may/might" with no
+    passive (something done to someone) and no response or force named."""
+    return (
+        any(a.dep_ == "aux" and a.lower_ in HEDGING_MODALS for a in clause.children)
+        and not any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children)
+        and not any(
+            lexicon.classes_of(t.lemma_.lower()) & THREAT_CLASSES
+            for t in clause.subtree
+            if t.pos_ == "NOUN"
+        )
+    )
 
 
 def _of_objects(noun: Token) -> list[Token]:

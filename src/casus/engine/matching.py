@@ -10,6 +10,7 @@ from casus.engine.code_choice import (
     appeal,
     by_aircraft,
     by_telephone,
+    forecast,
     welcomed_act,
     yield_detail,
 )
@@ -271,6 +272,8 @@ class PatternMatcher:
         )
         # "agreed that the dispute should go to court" is accord (019), not an agreement to act
         chosen = appeal(frame, accord(frame, chosen, self.lexicon))
+        # "warned that the fighting could spread" is a forecast, no threat
+        chosen = forecast(chosen, frame, self.lexicon)
         root = chosen.code[:2] if chosen is not None else None
         return chosen if root not in never and (only is None or root in only) else None
 

@@ -242,3 +242,52 @@ def test_an_answer_takes_the_code_of_its_means(
 ) -> None:
     codes = _codes(code(text, published="2025-03-05"))
     assert expected in codes and "190" not in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "unexpected"),
+    [
+        ("Hungary barred Ukrainian grain trucks from its roads on Friday.", "160", "172"),
+        ("Niamey banned Beninese aircraft from landing at its airports.", "160", "172"),
+        ("Kazakhstan banned Chinese companies from bidding on the contract.", "160", "172"),
+        ("Germany banned the Palestinian group Samidoun last year.", "172", "160"),
+        ("Russia banned the American organisation as undesirable.", "172", "160"),
+    ],
+)
+def test_a_ban_on_another_countrys_things_reduces_relations(
+    code: Callable[..., list[Event]], text: str, expected: str, unexpected: str
+) -> None:
+    codes = _codes(code(text, published="2024-06-18"))
+    assert expected in codes and unexpected not in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "unexpected"),
+    [
+        ("The United States welcomed the Kenyan deployment to Haiti.", "051", "043"),
+        ("Canada welcomed the resumption of Turkish grain shipments.", "051", "043"),
+        ("Japan welcomed the Indian prime minister to Tokyo on Monday.", "043", "051"),
+        ("Ghana welcomed the arrival of the Nigerian president in Accra.", "043", "051"),
+    ],
+)
+def test_welcoming_an_act_is_praise_and_a_person_is_hosted(
+    code: Callable[..., list[Event]], text: str, expected: str, unexpected: str
+) -> None:
+    codes = _codes(code(text, published="2024-06-18"))
+    assert expected in codes and unexpected not in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        ("The UN warned that the fighting in Sudan could spread to Chad.", False),
+        ("The WHO warned on Friday that the cholera outbreak in Yemen could worsen.", False),
+        ("Washington warned Caracas that further provocations could have consequences.", True),
+        ("Beijing warned that Manila would bear all consequences.", True),
+    ],
+)
+def test_a_warning_that_something_may_happen_is_no_threat(
+    code: Callable[..., list[Event]], text: str, threat: bool
+) -> None:
+    roots = {e.cameo_root for e in code(text, published="2024-03-01")}
+    assert ("13" in roots) == threat

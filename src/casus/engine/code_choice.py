@@ -27,6 +27,14 @@ CAMEO code by the form of the complement or by who acts.
 - Consultation over a line is a telephone discussion (041): "discussed it by telephone".
 - The bare noun "strike" is a walkout (143) only in a story that speaks of work: in a story of
   air raids, "the United Nations condemned the strikes" names the raids (one sense per story).
+- Administrative sanctions (172) curb the rights of a state's own civilians; the same measure
+  aimed at another country reduces relations (160, as CAMEO's example "a suspension of air
+  links" does): "Bamako banned Algerian aircraft from Malian skies".
+- A warning that something may happen is a forecast, not a threat (130): "the UN warned
+  that the fighting could spread to Chad" is no event; "warned that anyone who attacks
+  would pay a heavy price" and "warned Iran that ..." are threats.
+- Welcoming an act is praise (051), welcoming a person hosts them (043): "welcomed the
+  Rwandan deployment" against "welcomed Modi to Washington".
 
 An agreement takes the verb's own 019 row; a seizure keeps its row with the other code.
 """
@@ -36,6 +44,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from casus.engine.intents import HEDGING_MODALS
 from casus.engine.negations import OWN_PRONOUNS
 from casus.engine.sentences import document_words, sentence_of
 from casus.engine.voice import raised_subjects
@@ -109,6 +118,25 @@ TELEPHONE_CODE = "041"
 TELEPHONE_NOUNS = word_list("telephone_nouns")
 # the prepositions of the line talked over: "by phone", "over the hotline", "in a video call"
 LINE_PREPS = frozenset({"by", "over", "on", "via", "in", "during"})
+# administrative sanctions (172, not the 172x named more closely) and the reduction of
+# relations (160) they are when aimed at another country; the sides of that country they fall
+# on: its state, firms, people and forces (not its rebels, media or parties)
+ADMIN_SANCTION_CODE = "172"
+REDUCE_CODE = "160"
+FOREIGN_SIDE_ROLES = frozenset({"GOV", "BUS", "CVL", "MIL"})
+# hosting (043) and praise (051): "welcome" takes the first for a person, the second for an act
+BARRED_NOUNS = word_list("barred_nouns")
+# the plain threat (130) of a verb of warning: with no addressee and only a possibility in its
+# that-clause ("could", "may", "might") the warning is a forecast
+THREAT_CODE = "130"
+WARNING_LEMMA = "warn"
+# what makes a hedged warning a threat all the same: a response or force named in it ("could
+# face serious consequences", "could be met with force")
+THREAT_CLASSES = frozenset({"HARSH_RESPONSE", "ATTACK", "TROOPS"})
+HOST_CODE = "043"
+PRAISE_CODE = "051"
+WELCOME_LEMMA = "welcome"
+HOSTED_NOUNS = word_list("hosted_nouns")
 # what makes a complement a clause with its own subject: "agreed (that) there was a need"
 FINITE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
@@ -222,6 +250,109 @@ def _noun_forms(noun: Token) -> list[str]:
     lemma = noun.lemma_.lower()
     compounds = [c.lemma_.lower() for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
     return [lemma, " ".join([*compounds, lemma])] if compounds else [lemma]
+
+
+def abroad(pattern: Pattern, frame: Frame, source: Actor, targets: list[Actor | None]) -> Pattern:
+    """Administrative sanctions (172) aimed at another country reduce relations, CAMEO 160:
+    172 is "aimed at curbing the rights of civilians" (the state's own), while banning
+    another country's aircraft, trucks or ships is what CAMEO's 160 example, "a suspension of
+    air links", is: "Bamako banned Algerian aircraft from Malian skies", "Russia barred
+    Polish trucks from its roads". What is barred is that country's state, or its aircraft,
+    ships, goods, firms or people (barred_nouns); a ban on a foreign group ("the Palestinian
+    group Samidoun") or its media keeps its code."""
+    if pattern.code != ADMIN_SANCTION_CODE or not source.known:
+        return pattern
+    barred = any(o.lemma_.lower() in BARRED_NOUNS for o in frame.objects)
+    if not barred and not any(t is not None and "GOV" in t.roles for t in targets):
+        return pattern
+    known = [t for t in targets if t is not None and t.known]
+    if not known or not all(_foreign_side(source, t) for t in known):
+        return pattern
+    return replace(pattern, code=REDUCE_CODE)
+
+
+def _foreign_side(source: Actor, target: Actor) -> bool:
+    """Whether a target is another country's state, firms, people or forces."""
+    return (
+        target.country is not None
+        and target.country != source.country
+        and set(target.roles) <= FOREIGN_SIDE_ROLES
+    )
+
+
+def welcomed_act(pattern: Pattern, frame: Frame, lexicon: Lexicon) -> Pattern:
+    """Welcoming an act is praise (051), not hosting a visit (043): "the United States
+    welcomed the Rwandan deployment", "welcomed the resumption of grain shipments". The plain
+    hosting row is the verb's fallback; an event noun as its object, or in its "of" phrase,
+    names an act, unless the object is a visit or an arrival ("welcomed the arrival of the
+    president" hosts him)."""
+    if (
+        pattern.code != HOST_CODE
+        or pattern.lemma != WELCOME_LEMMA
+        or pattern.obj is not None
+        or frame.kind != "verb"
+    ):
+        return pattern
+    acts = [
+        noun
+        for o in frame.objects
+        if o.lemma_.lower() not in HOSTED_NOUNS
+        for noun in [o, *_of_objects(o)]  # "the resumption of grain shipments"
+        if lexicon.has_lemma("noun", noun.lemma_.lower())
+    ]
+    if not acts:
+        return pattern
+    return replace(pattern, code=PRAISE_CODE)
+
+
+def forecast(pattern: Pattern | None, frame: Frame, lexicon: Lexicon) -> Pattern | None:
+    """A warning that something may happen is no threat (CAMEO 130 is a warning "with
+    serious potential repercussions" from whoever warns): "humanitarian officials warned that
+    the water supply could run out", "the UN warned that the fighting could spread to Chad"
+    are forecasts (None). A warning to someone ("warned Iran that ..."), of what will be
+    ("would face the full force of the law"), of a response or force ("could face serious
+    consequences", "could be met with force") or of what will be done to someone (a passive:
+    "could be arrested") stays a threat."""
+    if (
+        pattern is None
+        or pattern.code != THREAT_CODE
+        or pattern.lemma != WARNING_LEMMA
+        or pattern.obj is not None
+        or pattern.prep is not None
+        or frame.kind != "verb"
+        or frame.objects
+        or any(c.dep_ == "dative" for c in frame.pred.children)
+    ):
+        return pattern
+    clauses = [c for c in frame.complements if _finite_clause(c)]
+    if clauses and all(_possibility(c, lexicon) for c in clauses):
+        return None
+    return pattern
+
+
+def _possibility(clause: Token, lexicon: Lexicon) -> bool:
+    """Whether a that-clause only says something may happen: a "could/may/might" with no
+    passive (something done to someone) and no response or force named."""
+    return (
+        any(a.dep_ == "aux" and a.lower_ in HEDGING_MODALS for a in clause.children)
+        and not any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children)
+        and not any(
+            lexicon.classes_of(t.lemma_.lower()) & THREAT_CLASSES
+            for t in clause.subtree
+            if t.pos_ == "NOUN"
+        )
+    )
+
+
+def _of_objects(noun: Token) -> list[Token]:
+    """The nouns of a noun's "of" phrase: "the resumption of shipments" → [shipments]."""
+    return [
+        g
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def answer_means(frame: Frame) -> Token | None:

@@ -10,6 +10,8 @@ from casus.engine.code_choice import (
     appeal,
     by_aircraft,
     by_telephone,
+    forecast,
+    welcomed_act,
     yield_detail,
 )
 from casus.engine.frames import Frame, prep_objects, unwrap_quantifier, verb_frame, with_conjuncts
@@ -258,6 +260,7 @@ class PatternMatcher:
         if chosen is not None:
             chosen = by_aircraft(chosen, frame, self.lexicon)  # "jets pounded the town": 195
             chosen = by_telephone(chosen, frame)  # "discussed it by telephone": 041
+            chosen = welcomed_act(chosen, frame, self.lexicon)  # "welcomed the deployment": 051
         means = answer_means(frame) if depth < MAX_MEANS_DEPTH else None
         if means is not None:
             # "retaliated by closing its airspace": the means' code, not force
@@ -269,6 +272,8 @@ class PatternMatcher:
         )
         # "agreed that the dispute should go to court" is accord (019), not an agreement to act
         chosen = appeal(frame, accord(frame, chosen, self.lexicon))
+        # "warned that the fighting could spread" is a forecast, no threat
+        chosen = forecast(chosen, frame, self.lexicon)
         root = chosen.code[:2] if chosen is not None else None
         return chosen if root not in never and (only is None or root in only) else None
 

@@ -90,6 +90,8 @@ LISTS = frozenset(
         "instrument_nouns",
         "call_nouns",
         "telephone_nouns",
+        "hosted_nouns",
+        "barred_nouns",
         "deescalation_nouns",
         "answering_nouns",
         "border_words",

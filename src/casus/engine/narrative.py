@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from casus.dates import period_end
 from casus.engine.date_attachment import past_perfect
-from casus.engine.sentences import sentence_text
+from casus.engine.sentences import column, lemmas, sentence_text, symbol_ids
 from casus.model import EventDate
 from casus.ontology.words import word_list
 
@@ -31,6 +31,7 @@ PRESENT_MARKERS = re.compile(
     re.IGNORECASE,
 )
 REPORTING = word_list("narrative_reporting_verbs")
+PRESENT_TAGS = ("VBZ", "VBP")
 # Subordinators of a temporal clause ("while" and "since" often mean "whereas", "because").
 TIME_MARKERS = frozenset({"as", "when", "after", "before", "once", "until"})
 # Openings by which a new paragraph carries the story on ("However, very soon, it became …").
@@ -80,8 +81,11 @@ def returns_to_present(sent: Span, *, earlier: bool = True) -> bool:
     root = sent.root
     if clause_tense(root) == "present":
         return True
-    # the tag first: it rules out most tokens without reading their lemma
-    return any(t.tag_ in ("VBZ", "VBP") and t.lemma_.lower() in REPORTING for t in sent)
+    # the tag first: it rules out most tokens without reading their lemma (the Doc's
+    # columns: no Token per word)
+    doc = sent.doc
+    tags, words, present = column(doc, "TAG"), lemmas(doc), symbol_ids(doc, PRESENT_TAGS)
+    return any(tags[i] in present and words[i] in REPORTING for i in range(sent.start, sent.end))
 
 
 def _earlier_this(marker: re.Match[str]) -> bool:

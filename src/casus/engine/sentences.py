@@ -28,6 +28,8 @@ _DOC_TEXT_KEY = "casus.document_text"
 _SUBTREE_KEY = "casus.subtree_words"
 _WORDS_KEY = "casus.document_words"
 _COLUMNS_KEY = "casus.columns"
+# the attributes :func:`column` reads for every document, together
+COLUMNS = ("ORTH", "SPACY", "POS", "TAG", "LEMMA", "LOWER")
 _LEMMAS_KEY = "casus.lemmas"
 # parts of speech -> their spaCy symbol ids, the same for every Doc (filled on first use)
 _POS_IDS: dict[tuple[str, ...], frozenset[int]] = {}
@@ -130,9 +132,13 @@ def column(doc: Doc, name: str) -> list[int]:
     """Attribute ``name`` ("POS", "TAG", "LEMMA", "LOWER", "ORTH"...) of every token of
     ``doc`` by index, read from the Doc's array once per document and kept with it (ints
     only). Strings come back as spaCy's hashes (:func:`string_of`)."""
-    columns: dict[str, list[int]] = doc.user_data.setdefault(_COLUMNS_KEY, {})
+    columns: dict[str, list[int]] | None = doc.user_data.get(_COLUMNS_KEY)
+    if columns is None or len(columns["ORTH"]) != len(doc):
+        # the columns the engine reads, in one call: each call costs more than its rows
+        rows = doc.to_array([attribute_id(column) for column in COLUMNS]).T.tolist()
+        columns = doc.user_data[_COLUMNS_KEY] = dict(zip(COLUMNS, rows, strict=True))
     found = columns.get(name)
-    if found is None or len(found) != len(doc):
+    if found is None:
         found = columns[name] = doc.to_array(attribute_id(name)).tolist()
     return found
 

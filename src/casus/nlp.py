@@ -35,9 +35,8 @@ log = logging.getLogger("casus")
 def attribute_id(name: str) -> int:
     """spaCy's id of a token attribute ("POS", "LEMMA", "ORTH"...), for ``Doc.to_array``
     (an int is read directly; a name is looked up on every call)."""
-    from spacy.attrs import IDS
-
-    return int(IDS[name])
+    ids: dict[str, int] = importlib.import_module("spacy.attrs").IDS  # compiled: no stubs
+    return int(ids[name])
 
 
 @lru_cache(maxsize=4)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from casus.dates import period_end
 from casus.engine.date_attachment import past_perfect
-from casus.engine.sentences import column, lemmas, sentence_text, symbol_ids
+from casus.engine.sentences import column, document_text, lemmas, sentence_text, symbol_ids
 from casus.model import EventDate
 from casus.ontology.words import word_list
 
@@ -122,8 +122,11 @@ def has_time_clause(sent: Span) -> bool:
 def _new_paragraph(doc: Doc, sent: Span) -> bool:
     # the characters just before the sentence, from the tokens before it (doc.text would
     # rebuild the whole document for every sentence)
-    before = "".join(t.text_with_ws for t in doc[max(0, sent.start - 2) : sent.start])
-    return sent.start > 0 and "\n" in before[-3:] or sentence_text(sent).lstrip().startswith("\n")
+    if sent.start > 0:
+        before = document_text(doc)[doc[max(0, sent.start - 2)].idx : doc[sent.start].idx]
+        if "\n" in before[-3:]:
+            return True
+    return sentence_text(sent).lstrip().startswith("\n")
 
 
 @dataclass(frozen=True, slots=True)

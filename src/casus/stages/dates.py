@@ -236,9 +236,9 @@ class DateStage:
         for back, sent in enumerate(reversed(sents)):
             index = sentence - back
             acts = [
-                self._date(d, t, index, d.frames[index] if index < len(d.frames) else None)
-                for t in sent
-                if t.i in d.events and (back or t.i < verb.i)
+                self._date(d, d.doc[i], index, d.frames[index] if index < len(d.frames) else None)
+                for i in range(sent.start, sent.end)
+                if i in d.events and (back or i < verb.i)
             ]
             dated = [
                 w

@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING
 
 from casus.dates import period_end
 from casus.engine.date_attachment import past_perfect
-from casus.engine.sentences import column, document_text, lemmas, sentence_text, symbol_ids
+from casus.engine.sentences import (
+    column,
+    document_text,
+    lemmas,
+    sentence_text,
+    sentences,
+    symbol_ids,
+)
 from casus.model import EventDate
 from casus.ontology.words import word_list
 
@@ -161,7 +168,7 @@ def narrative_frames(
     current: EventDate | None = None
     previous: EventDate | None = None
     previous_perfect = False
-    for index, sent in enumerate(doc.sents):
+    for index, sent in enumerate(sentences(doc)):
         if last is not None and index > last:
             break
         carried_on = CONTINUATIONS.match(sentence_text(sent)) and clause_tense(sent.root) == "past"

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _KEY = "casus.sentence_of"
+_SENTENCES_KEY = "casus.sentences"
 _INDEX_KEY = "casus.sentence_index"
 _TEXT_KEY = "casus.sentence_text"
 _DOC_TEXT_KEY = "casus.document_text"
@@ -40,12 +41,23 @@ _LOWERED: dict[int, str] = {}
 _MAX_STRINGS = 1 << 19
 
 
+def sentences(doc: Doc) -> list[Span]:
+    """The sentences of ``doc`` (``doc.sents``), listed once per document and kept with it:
+    ``Doc.sents`` walks every token and makes a new Span per sentence on each call, and the
+    stages ask for the sentences of each document several times. Callers must not change the
+    list."""
+    memo: list[Span] | None = doc.user_data.get(_SENTENCES_KEY)
+    if memo is None or (memo[-1].end if memo else 0) != len(doc):
+        memo = doc.user_data[_SENTENCES_KEY] = list(doc.sents)
+    return memo
+
+
 def sentence_spans(doc: Doc) -> list[Span]:
     """The sentence of each token of ``doc``, by token index."""
     memo: list[Span] | None = doc.user_data.get(_KEY)
     if memo is None or len(memo) != len(doc):
         memo = []
-        for sent in doc.sents:
+        for sent in sentences(doc):
             memo.extend([sent] * len(sent))
         doc.user_data[_KEY] = memo
     return memo
@@ -63,7 +75,7 @@ def sentence_index(token: Token) -> int:
     memo: list[int] | None = doc.user_data.get(_INDEX_KEY)
     if memo is None or len(memo) != len(doc):
         memo = []
-        for number, sent in enumerate(doc.sents):
+        for number, sent in enumerate(sentences(doc)):
             memo.extend([number] * len(sent))
         doc.user_data[_INDEX_KEY] = memo
     return memo[token.i]

@@ -214,9 +214,8 @@ def locate_in_sentence(
     """The first place the trigger's sentence names outside its clause, by the same rules as
     :func:`locate`: "Poland summoned the ambassador, who was at a meeting in Warsaw"."""
     for token in with_pos(sentence_of(trigger), ("PROPN",)):
-        if (
-            _inside(token.idx + offset, skip)
-            or (token.dep_ == "compound" and token.head.lemma_.lower() not in AREA_WORDS)
+        if _inside(token.idx + offset, skip) or (
+            token.dep_ == "compound" and token.head.lemma_.lower() not in AREA_WORDS
         ):
             continue
         found = _place(doc, token, gazetteer, prefer, offset, territorial)

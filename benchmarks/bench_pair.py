@@ -1,6 +1,7 @@
 """Paired A/B of casus's own stages between two source trees, for changes of a few percent.
 
     .venv/bin/python benchmarks/bench_pair.py /path/to/main/src src [--rounds 20] [--words N]
+        [--files tests/data/gold/team.jsonl ...]   # news articles instead of the generated corpus
 
 On a shared machine one run's CPU time moves by ±10% with the other jobs, so two runs of two
 versions cannot tell a 2% change. Here each version runs in its own worker process, which
@@ -28,7 +29,7 @@ from typing import IO, Any
 HERE = Path(__file__).resolve().parent
 
 
-def _worker(words: int) -> None:
+def _worker(words: int, files: list[str]) -> None:
     """Parse the corpus once, then code it again from the same Docs on each line of stdin,
     answering "CPU-seconds events"."""
     sys.path.insert(0, str(HERE))
@@ -37,7 +38,7 @@ def _worker(words: int) -> None:
     import casus
     from casus.config import Config
 
-    articles = corpus(words)
+    articles = _articles(files) if files else corpus(words)
     coder = casus.load(Config())
     coder.code("Warm-up: Iran condemned Azerbaijan near Krasnohorivka.", published="2023-04-09")
     pipeline: Any = coder.pipeline
@@ -71,9 +72,16 @@ def _worker(words: int) -> None:
         sys.stdout.flush()
 
 
-def _start(src: str, words: int) -> subprocess.Popen[str]:
+def _articles(files: list[str]) -> list[Any]:
+    import casus
+    from casus.io.readers import read_inputs
+
+    return [a for a in read_inputs(files) if isinstance(a, casus.Article)]
+
+
+def _start(src: str, words: int, files: list[str]) -> subprocess.Popen[str]:
     env = dict(os.environ, PYTHONPATH=src)
-    args = [sys.executable, __file__, "--worker", "--words", str(words)]
+    args = [sys.executable, __file__, "--worker", "--words", str(words), "--files", *files]
     proc = subprocess.Popen(args, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     if _stdout(proc).readline().strip() != "ready":
         raise SystemExit(f"the worker for {src} did not start")
@@ -99,14 +107,15 @@ def main() -> None:
     parser.add_argument("b", nargs="?", help="source folder of version B")
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--words", type=int, default=20_000)
+    parser.add_argument("--files", nargs="*", default=[], help="gold files to code instead")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        _worker(args.words)
+        _worker(args.words, args.files)
         return
     if not (args.a and args.b):
         parser.error("two source folders are needed")
-    procs = [_start(args.a, args.words), _start(args.b, args.words)]
+    procs = [_start(args.a, args.words, args.files), _start(args.b, args.words, args.files)]
     times: list[list[float]] = [[], []]
     for round_ in range(args.rounds):
         counts = {}

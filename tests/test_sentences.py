@@ -34,3 +34,37 @@ def test_a_memoised_phrase_is_a_fresh_list(coder: Coder) -> None:
     first = phrase_tokens(head)
     first.clear()  # a caller may change its list; the memo stays whole
     assert [t.text for t in phrase_tokens(head)] == ["The", "Iranian", "foreign", "minister"]
+
+
+def test_the_document_columns_read_what_the_tokens_say(coder: Coder) -> None:
+    from casus.engine.sentences import column, document_text, lemmas, string_of, symbol_ids
+
+    doc = coder.nlp(TEXT + "\n\nThe envoys  met  in Yerevan — “calmly”.")
+    assert document_text(doc) == doc.text
+    assert lemmas(doc) == [t.lemma_.lower() for t in doc]
+    assert [string_of(doc, h) for h in column(doc, "LOWER")] == [t.lower_ for t in doc]
+    assert column(doc, "POS") == [t.pos for t in doc]
+    assert column(doc, "ENT_IOB") == [t.ent_iob for t in doc]  # one outside the usual set
+    present = symbol_ids(doc, ("VBZ", "VBP"))
+    tags = column(doc, "TAG")
+    assert [t.i for t in doc if tags[t.i] in present] == [
+        t.i for t in doc if t.tag_ in ("VBZ", "VBP")
+    ]
+
+
+def test_a_sentence_text_is_spacys_own(coder: Coder) -> None:
+    from casus.engine.sentences import sentence_text
+
+    doc = coder.nlp(TEXT + "  Trailing spaces. ")
+    for sent in doc.sents:
+        assert sentence_text(sent) == sent.text
+
+
+def test_the_sentences_of_a_document_are_listed_once(coder: Coder) -> None:
+    from casus.engine.sentences import sentences
+
+    doc = coder.nlp(TEXT)
+    first = sentences(doc)
+    assert [(s.start, s.end) for s in first] == [(s.start, s.end) for s in doc.sents]
+    assert sentences(doc) is first
+    assert sentences(coder.nlp("")) == []

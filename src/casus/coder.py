@@ -11,6 +11,7 @@ from pathlib import Path
 from casus.config import Config
 from casus.document import Document
 from casus.engine.reference_time import ReferenceResolver
+from casus.engine.sentences import sentences as document_sentences
 from casus.failures import Failure
 from casus.model import Actor, Article, Event, parse_iso_date
 from casus.nlp import load_model
@@ -202,7 +203,7 @@ def _required(events: list[Event], sides: str) -> list[Event]:
 def _release(part: Document) -> tuple[Document, int]:
     """The coded chunk and its sentence count, without its spaCy Doc: the chunks of a long
     article wait for each other, and their parses must not (bounded memory)."""
-    sentences = sum(1 for _ in part.doc.sents) if part.doc is not None else 0
+    sentences = len(document_sentences(part.doc)) if part.doc is not None else 0
     part.doc = None
     # what the stages handed on holds spaCy tokens, which would keep the Doc alive
     part.resolver = None

@@ -31,6 +31,14 @@ ACRONYMS = "casus_acronyms"
 log = logging.getLogger("casus")
 
 
+@lru_cache(maxsize=64)
+def attribute_id(name: str) -> int:
+    """spaCy's id of a token attribute ("POS", "LEMMA", "ORTH"...), for ``Doc.to_array``
+    (an int is read directly; a name is looked up on every call)."""
+    ids: dict[str, int] = importlib.import_module("spacy.attrs").IDS  # compiled: no stubs
+    return int(ids[name])
+
+
 @lru_cache(maxsize=4)
 def load_model(name: str = DEFAULT_MODEL) -> Any:
     """The spaCy ``Language`` for ``name`` (a package name), loaded once per process.

@@ -16,6 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from casus.engine.phrases import phrase_tokens
+from casus.engine.sentences import column
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -44,7 +45,7 @@ def _definitions(doc: Doc) -> dict[str, Token]:
     memo = {}
     # no bracket, no definition: most documents (the token array, not Doc.text, which
     # joins every token's text and costs ten times the loop below)
-    if not (doc.to_array("ORTH") == doc.vocab.strings["("]).any():
+    if doc.vocab.strings["("] not in column(doc, "ORTH"):
         doc.user_data[MEMO_KEY] = memo
         return memo
     for token in doc:

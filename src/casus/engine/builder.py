@@ -58,7 +58,7 @@ from casus.engine.passive_threats import passive_threat, unanswered_threat
 from casus.engine.presupposition import harm_context, presupposed
 from casus.engine.reciprocals import reciprocal_frame, reciprocal_side
 from casus.engine.scope import Scope
-from casus.engine.sentences import document_words, sentence_of, with_pos
+from casus.engine.sentences import document_words, sentence_of, sentences, with_pos
 from casus.engine.setting import setting_target
 from casus.engine.sides import (
     POSTURE_ROOT,
@@ -127,7 +127,7 @@ class EventEngine:
         then the nominal events no verb pattern used up)."""
         out: list[tuple[Event, Token]] = []
         scope = Scope(document, document.need_resolver())
-        for sent in document.parsed().sents:
+        for sent in sentences(document.parsed()):
             scope.current = []
             consumed: set[int] = set()
             found = self._verb_events(scope, sent, consumed)

@@ -27,7 +27,7 @@ from casus.engine.date_attachment import (
     with_light_verb,
 )
 from casus.engine.narrative import Frame
-from casus.engine.sentences import sentence_of, sentence_text
+from casus.engine.sentences import sentence_of, sentence_text, sentences
 from casus.engine.stated_dates import resolve_stated
 from casus.engine.temporal import relative_offset
 from casus.engine.time_spans import anchor_token, covering, date_spans, modifies_next
@@ -115,7 +115,7 @@ def article_dates(
     if pub in memo:
         return memo[pub]
     out = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         for _s, _e, text, _anchor_token, ref in sentence_anchors(
             doc, sent.root, pub, countries, references
         ):

@@ -44,6 +44,7 @@ DATE_CLIMB = frozenset(
 )
 FUTURE_GOVERNORS = word_list("future_governors")
 REPORTING_VERBS = word_list("reporting_verbs")
+_REPORT_KEY = "casus.report_of_time"  # a time's reporting verb by index (-1: none)
 # Precisions coarser than a day: "his visit last week" dates the visit, while a day is the
 # usual time of the reported act itself ("condemned the attack on Monday").
 COARSE = frozenset({"week", "month", "year", "decade"})
@@ -128,7 +129,19 @@ def _argument_link(t: Token) -> bool:
 def report_of_time(anchor: Token) -> Token | None:
     """The reporting verb that a time between it and the subject of its complement belongs
     to, where the parser hangs the time on the complement: "Trump said **on Friday** he
-    would talk to Britain" (not "said that on Friday he would ...", inside the clause)."""
+    would talk to Britain" (not "said that on Friday he would ...", inside the clause).
+    Found once per time and kept with the Doc (by index: every trigger of the sentence asks
+    about the same times)."""
+    doc = anchor.doc
+    memo: dict[int, int] = doc.user_data.setdefault(_REPORT_KEY, {})
+    found = memo.get(anchor.i)
+    if found is None:
+        report = _report_of_time(anchor)
+        found = memo[anchor.i] = -1 if report is None else report.i
+    return None if found < 0 else doc[found]
+
+
+def _report_of_time(anchor: Token) -> Token | None:
     phrase = anchor
     while phrase.dep_ in ("pobj", "prep", "npadvmod", "compound") and phrase.head.i != phrase.i:
         if phrase.head.pos_ in ("VERB", "AUX"):

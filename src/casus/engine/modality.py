@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from casus.engine.phrases import verb_above
-from casus.engine.sentences import sentence_of
+from casus.engine.sentences import document_words, sentence_of
 from casus.model import Modality
 from casus.ontology.words import word_list
 
@@ -146,6 +146,8 @@ def _denied_intention(noun: Token) -> bool:
 
 def _neither_nor(pred: Token) -> bool:
     """ "has neither confirmed nor denied a role": both verbs are negated."""
+    if "neither" not in document_words(pred.doc):
+        return False  # the document's words first: most have no "neither"
     if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in pred.children):
         return True
     head = pred.head
@@ -182,6 +184,8 @@ def is_modal_locally(pred: Token) -> bool:
 def is_conditional(pred: Token) -> bool:
     """The predicate sits in an "if"/"unless" clause (or its main clause depends on one only
     through a question)."""
+    if CONDITION_MARKS.isdisjoint(document_words(pred.doc)):
+        return False  # no "if" or "unless" in the document: no clause to climb
     t = pred
     for _ in range(8):
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in t.children):

@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING
 
 from casus.dates import period_end
 from casus.engine.date_attachment import past_perfect
-from casus.engine.sentences import sentence_text
+from casus.engine.sentences import (
+    column,
+    document_text,
+    lemmas,
+    sentence_text,
+    sentences,
+    symbol_ids,
+)
 from casus.model import EventDate
 from casus.ontology.words import word_list
 
@@ -31,6 +38,7 @@ PRESENT_MARKERS = re.compile(
     re.IGNORECASE,
 )
 REPORTING = word_list("narrative_reporting_verbs")
+PRESENT_TAGS = ("VBZ", "VBP")
 # Subordinators of a temporal clause ("while" and "since" often mean "whereas", "because").
 TIME_MARKERS = frozenset({"as", "when", "after", "before", "once", "until"})
 # Openings by which a new paragraph carries the story on ("However, very soon, it became …").
@@ -80,8 +88,11 @@ def returns_to_present(sent: Span, *, earlier: bool = True) -> bool:
     root = sent.root
     if clause_tense(root) == "present":
         return True
-    # the tag first: it rules out most tokens without reading their lemma
-    return any(t.tag_ in ("VBZ", "VBP") and t.lemma_.lower() in REPORTING for t in sent)
+    # the tag first: it rules out most tokens without reading their lemma (the Doc's
+    # columns: no Token per word)
+    doc = sent.doc
+    tags, words, present = column(doc, "TAG"), lemmas(doc), symbol_ids(doc, PRESENT_TAGS)
+    return any(tags[i] in present and words[i] in REPORTING for i in range(sent.start, sent.end))
 
 
 def _earlier_this(marker: re.Match[str]) -> bool:
@@ -118,8 +129,11 @@ def has_time_clause(sent: Span) -> bool:
 def new_paragraph(doc: Doc, sent: Span) -> bool:
     # the characters just before the sentence, from the tokens before it (doc.text would
     # rebuild the whole document for every sentence)
-    before = "".join(t.text_with_ws for t in doc[max(0, sent.start - 2) : sent.start])
-    return sent.start > 0 and "\n" in before[-3:] or sentence_text(sent).lstrip().startswith("\n")
+    if sent.start > 0:
+        before = document_text(doc)[doc[max(0, sent.start - 2)].idx : doc[sent.start].idx]
+        if "\n" in before[-3:]:
+            return True
+    return sentence_text(sent).lstrip().startswith("\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +168,7 @@ def narrative_frames(
     current: EventDate | None = None
     previous: EventDate | None = None
     previous_perfect = False
-    for index, sent in enumerate(doc.sents):
+    for index, sent in enumerate(sentences(doc)):
         if last is not None and index > last:
             break
         carried_on = CONTINUATIONS.match(sentence_text(sent)) and clause_tense(sent.root) == "past"

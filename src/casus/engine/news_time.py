@@ -27,7 +27,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -36,7 +35,7 @@ from casus.dates import period_end
 from casus.engine.date_attachment import BACKGROUND_MARKS, INTERVAL_UNITS, came_later
 from casus.engine.narrative import Frame
 from casus.engine.plans import past_plan
-from casus.engine.sentences import sentence_of, sentence_text
+from casus.engine.sentences import sentence_of, sentence_text, sentences
 from casus.engine.story_day import LEAD_REACH, fronted_report, holds, simple_past, story_lead
 from casus.engine.time_spans import STOPS
 from casus.model import EventDate
@@ -337,7 +336,7 @@ def _opening(trigger: Token, sentence: int) -> bool:
     if sentence > HEAD_LINES:
         return False
     doc = trigger.doc
-    heads = itertools.islice(doc.sents, sentence)
+    heads = sentences(doc)[:sentence]
     return all(not sentence_text(s).rstrip().endswith(STOPS) for s in heads)
 
 

@@ -5,25 +5,51 @@ call, creating a Token for each word it passes; the stages ask for the sentence 
 triggers many times, so the sentences are listed once and kept with the Doc itself (never on
 a stage, which every document and thread shares). The same holds for the document's parts of
 speech and words (``with_pos``, ``document_words``), read from the Doc's arrays: ints and
-strings only, nothing that keeps Tokens alive.
+strings only, nothing that keeps Tokens alive. ``column`` reads one attribute of every token
+from the Doc's arrays (``doc.to_array``) once per document, and ``string_of`` turns its
+hashes back into strings through a table shared by every Doc (spaCy's hashes are those of the
+strings, the same in every vocabulary): a rule that scans a whole sentence for a word reads
+these lists, and builds no Token for the words it passes.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from casus.nlp import attribute_id
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _KEY = "casus.sentence_of"
+_SENTENCES_KEY = "casus.sentences"
 _INDEX_KEY = "casus.sentence_index"
 _TEXT_KEY = "casus.sentence_text"
 _DOC_TEXT_KEY = "casus.document_text"
 _SUBTREE_KEY = "casus.subtree_words"
-_POS_KEY = "casus.pos_ids"
 _WORDS_KEY = "casus.document_words"
+_COLUMNS_KEY = "casus.columns"
+# the attributes :func:`column` reads for every document, together
+COLUMNS = ("ORTH", "SPACY", "POS", "TAG", "LEMMA", "LOWER")
+_LEMMAS_KEY = "casus.lemmas"
 # parts of speech -> their spaCy symbol ids, the same for every Doc (filled on first use)
 _POS_IDS: dict[tuple[str, ...], frozenset[int]] = {}
+# spaCy's string hashes -> the strings (and their lower case), shared by every Doc; emptied
+# when full (a long run meets new names every day)
+_STRINGS: dict[int, str] = {}
+_LOWERED: dict[int, str] = {}
+_MAX_STRINGS = 1 << 19
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The sentences of ``doc`` (``doc.sents``), listed once per document and kept with it:
+    ``Doc.sents`` walks every token and makes a new Span per sentence on each call, and the
+    stages ask for the sentences of each document several times. Callers must not change the
+    list."""
+    memo: list[Span] | None = doc.user_data.get(_SENTENCES_KEY)
+    if memo is None or (memo[-1].end if memo else 0) != len(doc):
+        memo = doc.user_data[_SENTENCES_KEY] = list(doc.sents)
+    return memo
 
 
 def sentence_spans(doc: Doc) -> list[Span]:
@@ -31,7 +57,7 @@ def sentence_spans(doc: Doc) -> list[Span]:
     memo: list[Span] | None = doc.user_data.get(_KEY)
     if memo is None or len(memo) != len(doc):
         memo = []
-        for sent in doc.sents:
+        for sent in sentences(doc):
             memo.extend([sent] * len(sent))
         doc.user_data[_KEY] = memo
     return memo
@@ -49,7 +75,7 @@ def sentence_index(token: Token) -> int:
     memo: list[int] | None = doc.user_data.get(_INDEX_KEY)
     if memo is None or len(memo) != len(doc):
         memo = []
-        for number, sent in enumerate(doc.sents):
+        for number, sent in enumerate(sentences(doc)):
             memo.extend([number] * len(sent))
         doc.user_data[_INDEX_KEY] = memo
     return memo[token.i]
@@ -62,8 +88,8 @@ def sentence_text(sent: Span) -> str:
     memo: dict[tuple[int, int], str] = sent.doc.user_data.setdefault(_TEXT_KEY, {})
     key = (sent.start, sent.end)
     found = memo.get(key)
-    if found is None:
-        found = memo[key] = sent.text
+    if found is None:  # the document's text is its tokens' texts with their spaces
+        found = memo[key] = document_text(sent.doc)[sent.start_char : sent.end_char]
     return found
 
 
@@ -71,8 +97,14 @@ def document_text(doc: Doc) -> str:
     """``doc.text``, built once per document and kept with the Doc (``Doc.text`` joins every
     token's text on each call)."""
     found: str | None = doc.user_data.get(_DOC_TEXT_KEY)
-    if found is None:
-        found = doc.user_data[_DOC_TEXT_KEY] = doc.text
+    if found is None:  # as Doc.text joins them, without a Token per word
+        words, spaces = column(doc, "ORTH"), column(doc, "SPACY")
+        found = doc.user_data[_DOC_TEXT_KEY] = "".join(
+            [
+                string_of(doc, word) + " " if space else string_of(doc, word)
+                for word, space in zip(words, spaces, strict=True)
+            ]
+        )
     return found
 
 
@@ -94,14 +126,63 @@ def with_pos(span: Span, parts: tuple[str, ...]) -> list[Token]:
     builds a Token and decodes a string for each, where this builds one only for the tokens
     it keeps (the engine's passes over every verb, noun and argument)."""
     doc = span.doc
-    ids: list[int] | None = doc.user_data.get(_POS_KEY)
-    if ids is None or len(ids) != len(doc):
-        ids = doc.user_data[_POS_KEY] = doc.to_array("POS").tolist()
-    key = tuple(parts)
-    wanted = _POS_IDS.get(key)
-    if wanted is None:  # spaCy's symbol ids: the same in every vocabulary
-        wanted = _POS_IDS[key] = frozenset(doc.vocab.strings[part] for part in parts)
+    ids = column(doc, "POS")
+    wanted = symbol_ids(doc, parts)
     return [doc[i] for i in range(span.start, span.end) if ids[i] in wanted]
+
+
+def symbol_ids(doc: Doc, names: tuple[str, ...]) -> frozenset[int]:
+    """spaCy's ids (hashes) of ``names`` ("PROPN", "VBZ"), as :func:`column` holds them: the
+    same in every vocabulary, found once per process."""
+    wanted = _POS_IDS.get(names)
+    if wanted is None:
+        wanted = _POS_IDS[names] = frozenset(doc.vocab.strings[name] for name in names)
+    return wanted
+
+
+def column(doc: Doc, name: str) -> list[int]:
+    """Attribute ``name`` ("POS", "TAG", "LEMMA", "LOWER", "ORTH"...) of every token of
+    ``doc`` by index, read from the Doc's array once per document and kept with it (ints
+    only). Strings come back as spaCy's hashes (:func:`string_of`)."""
+    columns: dict[str, list[int]] | None = doc.user_data.get(_COLUMNS_KEY)
+    if columns is None or len(columns["ORTH"]) != len(doc):
+        # the columns the engine reads, in one call: each call costs more than its rows
+        rows = doc.to_array([attribute_id(column) for column in COLUMNS]).T.tolist()
+        columns = doc.user_data[_COLUMNS_KEY] = dict(zip(COLUMNS, rows, strict=True))
+    found = columns.get(name)
+    if found is None:
+        found = columns[name] = doc.to_array(attribute_id(name)).tolist()
+    return found
+
+
+def string_of(doc: Doc, key: int) -> str:
+    """The string of spaCy's hash ``key`` (``doc.vocab.strings[key]``), from a table kept
+    for the process."""
+    found = _STRINGS.get(key)
+    if found is None:
+        if len(_STRINGS) >= _MAX_STRINGS:
+            _STRINGS.clear()
+        found = _STRINGS[key] = doc.vocab.strings[key]
+    return found
+
+
+def _lowered(doc: Doc, key: int) -> str:
+    found = _LOWERED.get(key)
+    if found is None:
+        if len(_LOWERED) >= _MAX_STRINGS:
+            _LOWERED.clear()
+        found = _LOWERED[key] = string_of(doc, key).lower()
+    return found
+
+
+def lemmas(doc: Doc) -> list[str]:
+    """Every token's lower-case lemma (``Token.lemma_.lower()``) by index, once per
+    document: a scan of a sentence for a lemma ("both **sides**", a present-tense
+    **says**) reads this list."""
+    found: list[str] | None = doc.user_data.get(_LEMMAS_KEY)
+    if found is None or len(found) != len(doc):
+        found = doc.user_data[_LEMMAS_KEY] = [_lowered(doc, h) for h in column(doc, "LEMMA")]
+    return found
 
 
 def document_words(doc: Doc) -> frozenset[str]:
@@ -112,8 +193,7 @@ def document_words(doc: Doc) -> frozenset[str]:
     most documents have none, and the rule walks no tree."""
     found: frozenset[str] | None = doc.user_data.get(_WORDS_KEY)
     if found is None:
-        strings = doc.vocab.strings
-        lemmas = {strings[h].lower() for h in set(doc.to_array("LEMMA").tolist())}
-        lowers = {strings[h] for h in set(doc.to_array("LOWER").tolist())}
-        found = doc.user_data[_WORDS_KEY] = frozenset(lemmas | lowers)
+        words = {_lowered(doc, h) for h in set(column(doc, "LEMMA"))}
+        words.update(string_of(doc, h) for h in set(column(doc, "LOWER")))
+        found = doc.user_data[_WORDS_KEY] = frozenset(words)
     return found

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from casus.engine.date_attachment import came_later
 from casus.engine.modality import REPORTING_VERBS
 from casus.engine.narrative import Frame, new_paragraph
-from casus.engine.sentences import sentence_of
+from casus.engine.sentences import sentence_of, sentences
 from casus.engine.temporal import relative_offset, shift
 from casus.engine.time_spans import date_spans
 from casus.model import EventDate
@@ -269,7 +269,7 @@ def _paragraph_starts(doc: Doc) -> list[bool]:
     """For each sentence of ``doc``, whether it opens a paragraph (kept with the Doc)."""
     memo: list[bool] | None = doc.user_data.get(_PARAGRAPHS)
     if memo is None:
-        memo = [new_paragraph(doc, sent) for sent in doc.sents]
+        memo = [new_paragraph(doc, sent) for sent in sentences(doc)]
         doc.user_data[_PARAGRAPHS] = memo
     return memo
 

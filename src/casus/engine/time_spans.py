@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from casus.engine.sentences import sentence_text
+from casus.engine.sentences import sentence_text, sentences
 from casus.engine.temporal import WITHIN
 
 if TYPE_CHECKING:
@@ -85,7 +85,7 @@ def stamp_line(sent: Span) -> bool:
     text = sentence_text(sent).rstrip()
     if sent.start_char > STAMP_REACH or text.endswith(STOPS) or not STAMP.search(text):
         return False
-    for number, other in enumerate(sent.doc.sents):
+    for number, other in enumerate(sentences(sent.doc)):
         if other.start >= sent.start:
             return True
         if number >= STAMP_LINES or sentence_text(other).rstrip().endswith(STOPS):

@@ -17,7 +17,7 @@ from casus.engine.frames import Frame
 from casus.engine.matching import PatternMatcher
 from casus.engine.reactions import antecedent
 from casus.engine.scope import Scope
-from casus.engine.sentences import sentence_index, sentence_of
+from casus.engine.sentences import lemmas, sentence_index, sentence_of
 from casus.engine.sides import FOCUS_SENTENCES
 from casus.model import Actor, Event
 
@@ -119,5 +119,8 @@ def _collective_words(token: Token) -> bool:
     index = sentence_index(token)
     found = memo.get(index)
     if found is None:
-        found = memo[index] = any(t.lemma_.lower() in COLLECTIVE_HEADS for t in sentence_of(token))
+        sent = sentence_of(token)
+        found = memo[index] = not COLLECTIVE_HEADS.isdisjoint(
+            lemmas(token.doc)[sent.start : sent.end]
+        )
     return found

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from casus.document import Document
 from casus.engine.modality import REPORTING_VERBS
 from casus.engine.resolver import Resolver
-from casus.engine.sentences import document_words, sentence_of
+from casus.engine.sentences import document_words, lemmas, sentence_of, sentences
 from casus.model import Actor, Attribution, Event
 from casus.ontology.words import word_list
 
@@ -134,7 +134,7 @@ class _Quotes:
             [(m.start(1), m.end(1)) for m in QUOTE_RE.finditer(text, a, b)]
             for a, b in zip(bounds, bounds[1:], strict=False)
         ]
-        self.sentences = list(doc.sents)
+        self.sentences = sentences(doc)
         self.sentence_ends = [s.end_char for s in self.sentences]
 
     def around(self, trigger: Token) -> tuple[int, int] | None:
@@ -152,10 +152,11 @@ class _Quotes:
         for sent in self.sentences[first:]:
             if sent.start_char > quote[1] + 200:
                 break
-            for token in sent:
-                if token.lemma_.lower() in REPORTING_VERBS and not (
-                    quote[0] <= token.idx < quote[1]
-                ):
+            words = lemmas(sent.doc)  # the Doc's lemmas: a Token only for a reporting verb
+            for token in (
+                sent.doc[i] for i in range(sent.start, sent.end) if words[i] in REPORTING_VERBS
+            ):
+                if not (quote[0] <= token.idx < quote[1]):
                     subject = _subject(token)
                     if subject is not None and not (quote[0] <= subject.idx < quote[1]):
                         return token, subject

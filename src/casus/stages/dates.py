@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import itertools
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -47,7 +46,7 @@ from casus.engine.date_attachment import (
 from casus.engine.narrative import Frame, article_countries, is_historical, narrative_frames
 from casus.engine.occasion import occasion_dates
 from casus.engine.reference_time import ReferenceResolver
-from casus.engine.sentences import sentence_of, sentence_text
+from casus.engine.sentences import sentence_of, sentence_text, sentences
 from casus.engine.stated_dates import UNRESOLVABLE, after_the_fact, is_future, resolve_stated
 from casus.engine.story_day import LATE_SENTENCES, fronted_report, is_story_day, story_day
 from casus.engine.temporal import relative_offset, shift
@@ -232,13 +231,13 @@ class DateStage:
         """The latest date of the acts told before an answer that names no act
         (``engine/answers.py``): those of its own sentence before its verb, else those of
         the nearest of the ``ANSWER_REACH`` sentences before it that dates an act."""
-        sents = list(itertools.islice(d.doc.sents, max(sentence - ANSWER_REACH, 0), sentence + 1))
+        sents = sentences(d.doc)[max(sentence - ANSWER_REACH, 0) : sentence + 1]
         for back, sent in enumerate(reversed(sents)):
             index = sentence - back
             acts = [
-                self._date(d, t, index, d.frames[index] if index < len(d.frames) else None)
-                for t in sent
-                if t.i in d.events and (back or t.i < verb.i)
+                self._date(d, d.doc[i], index, d.frames[index] if index < len(d.frames) else None)
+                for i in range(sent.start, sent.end)
+                if i in d.events and (back or i < verb.i)
             ]
             dated = [
                 w
@@ -264,7 +263,7 @@ class DateStage:
         if d.pub in memo:
             return memo[d.pub]
         out: dict[int, EventDate] = {}
-        for index, sent in enumerate(itertools.islice(d.doc.sents, LATE_SENTENCES)):
+        for index, sent in enumerate(sentences(d.doc)[:LATE_SENTENCES]):
             for clause in fronted_report(sent.root):
                 found = self._governing(d, clause, index, None)
                 if found is not None and found.date is not None:

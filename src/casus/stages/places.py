@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from casus.document import Document
-from casus.engine.sentences import sentence_of
+from casus.engine.sentences import sentence_of, with_pos
 from casus.model import Event, Location
 from casus.ontology.gazetteer import LARGE_CITY, Gazetteer, Place, country_place
 from casus.ontology.words import word_list
@@ -213,11 +213,9 @@ def locate_in_sentence(
 ) -> Location | None:
     """The first place the trigger's sentence names outside its clause, by the same rules as
     :func:`locate`: "Poland summoned the ambassador, who was at a meeting in Warsaw"."""
-    for token in sentence_of(trigger):
-        if (
-            token.pos_ != "PROPN"
-            or _inside(token.idx + offset, skip)
-            or (token.dep_ == "compound" and token.head.lemma_.lower() not in AREA_WORDS)
+    for token in with_pos(sentence_of(trigger), ("PROPN",)):
+        if _inside(token.idx + offset, skip) or (
+            token.dep_ == "compound" and token.head.lemma_.lower() not in AREA_WORDS
         ):
             continue
         found = _place(doc, token, gazetteer, prefer, offset, territorial)

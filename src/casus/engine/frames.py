@@ -23,6 +23,7 @@ from casus.engine.phrases import of_object
 from casus.engine.presupposition import dated_possessor
 from casus.engine.pronoun_objects import taken_up_objects
 from casus.engine.resolver import QUANTIFIER_HEADS, Resolver
+from casus.engine.undergone import reacted_from, reacted_verb, received_from
 from casus.engine.voice import experiencer_passive, raised_subjects
 from casus.model import Actor
 from casus.ontology.words import word_list, word_sequence
@@ -40,7 +41,6 @@ DOCUMENT_NOUNS = word_list("document_nouns")
 ISSUING_VERBS = word_list("issuing_verbs")
 SUBJECT_DEPS = ("nsubj", "csubj")
 PLACE_TARGET_PREPS = word_sequence("place_target_preps")
-REACTION_VERBS = word_list("reaction_verbs")
 RELATIVE_PRONOUNS = word_list("relative_pronouns")
 INSTRUMENT_NOUNS = word_list("instrument_nouns")
 # "according to", "due to": the inner preposition belongs to the phrase, not to the verb
@@ -216,6 +216,7 @@ def verb_frame(verb: Token, depth: int = 0) -> Frame:
     ) else None
     for obj in frame.objects:
         prep_objects(obj, frame.preps)
+    received_from(verb, frame)  # "received aid from Chile": Chile gives
     frame.objects.extend(cargo(frame.objects))  # "sent planes carrying doctors"
     if frame.passive and not frame.subjects:
         # "were declared persona non grata by Azerbaijan": the agent hangs off the predicate
@@ -396,15 +397,10 @@ def noun_frame(noun: Token, resolver: Resolver) -> Frame:
     prep_objects(noun, frame.preps)
     frame.subjects.extend(frame.preps.pop("by", []))
     frame.objects.extend(frame.preps.get("of", []))
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in REACTION_VERBS:
-        # "Bayramov's visit drew sharp criticism from Tehran": Tehran criticises, and what it
-        # reacts to is the subject of "drew"
+    if (verb := reacted_verb(noun)) is not None:  # "drew criticism from Tehran"
         verb_preps: dict[str, list[Token]] = {}
-        prep_objects(noun.head, verb_preps)
-        reactors = frame.preps.pop("from", []) or verb_preps.get("from", [])
-        if reactors:
-            frame.subjects = reactors
-            frame.objects[:0] = [c for c in noun.head.children if c.dep_ == "nsubj"]
+        prep_objects(verb, verb_preps)
+        reacted_from(noun, frame, verb_preps)
     if not frame.subjects:  # "the expulsion of four diplomats by Azerbaijan" (by on the object)
         for obj in frame.preps.get("of", []):
             inner: dict[str, list[Token]] = {}

@@ -23,7 +23,7 @@ from casus.engine.phrases import of_object
 from casus.engine.presupposition import dated_possessor
 from casus.engine.pronoun_objects import taken_up_objects
 from casus.engine.resolver import QUANTIFIER_HEADS, Resolver
-from casus.engine.undergone import reacted_from, reacted_verb, received_from
+from casus.engine.undergone import reacted_from, received_from
 from casus.engine.voice import experiencer_passive, raised_subjects
 from casus.model import Actor
 from casus.ontology.words import word_list, word_sequence
@@ -397,10 +397,7 @@ def noun_frame(noun: Token, resolver: Resolver) -> Frame:
     prep_objects(noun, frame.preps)
     frame.subjects.extend(frame.preps.pop("by", []))
     frame.objects.extend(frame.preps.get("of", []))
-    if (verb := reacted_verb(noun)) is not None:  # "drew criticism from Tehran"
-        verb_preps: dict[str, list[Token]] = {}
-        prep_objects(verb, verb_preps)
-        reacted_from(noun, frame, verb_preps)
+    reacted_from(noun, frame, prep_objects)  # "drew criticism from Tehran", "a demand from"
     if not frame.subjects:  # "the expulsion of four diplomats by Azerbaijan" (by on the object)
         for obj in frame.preps.get("of", []):
             inner: dict[str, list[Token]] = {}

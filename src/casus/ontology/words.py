@@ -56,6 +56,7 @@ LISTS = frozenset(
         "undergoing_verbs",
         "receiving_verbs",
         "received_goods",
+        "spoken_nouns",
         "answering_verbs",
         "concluding_verbs",
         "mutual_verbs",

@@ -41,6 +41,11 @@ REACTION_ROOTS = frozenset({"02", "10", "11", "12", "13", "14"})
 # and comments and praise of a thing done ("declined to comment on the recall", "welcomed
 # the ruling"); not claims and denials of responsibility (015, 016), which have their own rule
 REACTION_CODES = frozenset({"010", "011", "012", "013", "018", "019", "051"})
+# Nouns that name whatever act came before: "condemned the incident", "the manoeuvres",
+# "these actions" (within a few sentences of it).
+ACT_NOUNS = word_list("act_nouns")
+ACT_REACH = 400
+MATERIAL_QUADS = frozenset({2, 4})
 # Sympathy (018, or a feeling of ``sympathy_nouns``) is with the victims of the act, not its doer.
 SYMPATHY_CODE = "018"
 SYMPATHY_NOUNS = word_list("sympathy_nouns")
@@ -124,6 +129,8 @@ def antecedent(noun: Token, scope: Scope, matcher: PatternMatcher) -> Event | No
     ]
     if same_word:
         return same_word[-1]
+    if noun.lemma_.lower() in ACT_NOUNS:  # "the incident", "the manoeuvres": the act before
+        return _latest_act(noun, scope)
     lemma = matcher.noun_trigger(noun)
     if lemma is None:
         return None
@@ -142,6 +149,17 @@ def antecedent(noun: Token, scope: Scope, matcher: PatternMatcher) -> Event | No
             latest = same[-1].sentence_index
             return next(e for e in same if e.sentence_index == latest)
     return None
+
+
+def _latest_act(noun: Token, scope: Scope) -> Event | None:
+    """The first material act (quad class 2 or 4) of the latest earlier sentence with one,
+    when it ends within ``ACT_REACH`` characters of a generic act noun: "Chinese ships
+    blocked a supply boat. The ambassador condemned the manoeuvres" → the blocking; not a
+    statement between ("Washington weighed in")."""
+    acts = [e for e in scope.earlier if e.quad_class in MATERIAL_QUADS]
+    if not acts or scope.offset + noun.idx - acts[-1].evidence_end > ACT_REACH:
+        return None
+    return next(e for e in acts if e.sentence_index == acts[-1].sentence_index)
 
 
 def _trigger_lemma(event: Event, scope: Scope, doc: Doc) -> str | None:

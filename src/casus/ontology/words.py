@@ -57,6 +57,7 @@ LISTS = frozenset(
         "receiving_verbs",
         "received_goods",
         "spoken_nouns",
+        "act_nouns",
         "answering_verbs",
         "concluding_verbs",
         "mutual_verbs",

@@ -46,6 +46,13 @@ CLAUSE_TABLES = (
     "words/modifiers.tsv",
     "words/prefilter.tsv",
     "dedup_stopwords",
+    # words that only matter beside a trigger the lexicon already gives ("came under attack",
+    # "received aid from", "condemned the incident")
+    "undergoing_verbs",
+    "receiving_verbs",
+    "received_goods",
+    "spoken_nouns",
+    "act_nouns",
 )
 MIN_STEM = 4  # shorter stems would match too many words ("the" from "they")
 

@@ -8,8 +8,8 @@ News often makes the one acted on the subject and names the actor in a "from" ph
 - an act undergone: "the convoy came under attack from rebel fighters", "Hungary is under
   criticism from Brussels" (the subject of "came" or "is" is the target);
 - a noun of saying: "criticism from Moscow of the decision", "demands from the rebels";
-- goods received: "Peru received humanitarian aid from Chile", "Kyiv got air defences from
-  Berlin" (the giver provides aid, CAMEO 07, to the receiver: the receiver is read as the
+- goods received: "Peru received humanitarian aid from Chile", "Kyiv secured air defences
+  from Berlin" (the giver provides aid, CAMEO 07, to the receiver: the receiver is read as the
   verb's dative, as in "gave Peru aid").
 """
 

@@ -44,7 +44,7 @@ def reacted_from(
     or of its verb) acts, and the subject of the verb is acted on ("drew criticism from
     Tehran", "came under attack from rebels"). A noun of saying with no actor of its own is
     said by its "from" phrase when it is a clause's subject: "Criticism from Moscow was swift",
-    "Warnings from Brussels went unheeded".
+    "Condemnation from Paris of the junta was immediate".
     ``prep_objects`` collects a token's prepositional objects (frames.prep_objects)."""
     verb = reacted_verb(noun)
     if verb is None:

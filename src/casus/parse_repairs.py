@@ -13,13 +13,15 @@
 - A participle of feeling after "be" taken for an adjective or its complement ("ECOWAS said it
   was deeply concerned by ...", 'it was "extremely alarmed" by the assault'): it is
   made the passive participle it is, "be" its auxiliary and the subject its passive subject,
-  so that the engine reads the feeling as the subject's (engine/voice.py)."""
+  so that the engine reads the feeling as the subject's (engine/voice.py).
+- A past form the model leaves as written ("Azerbaijan retook the region": lemma "retook"):
+  its lemma is taken from words/values.tsv (verb_lemmas), so the lexicon's retake rows apply."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from casus.ontology.words import word_list
+from casus.ontology.words import word_list, word_values
 
 # A verb the parser hung off a root acronym: the sentence's real predicate.
 _HUNG_VERB_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp", "acl", "relcl"})
@@ -28,11 +30,17 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _MISREAD_POS = frozenset({"VERB", "AUX", "ADJ"})
 # Verbs of feeling whose participle after "be" the parser may read as an adjective.
 _FEELINGS = word_list("stimulus_participles")
+# past forms the model leaves unlemmatised: "retook" -> retake
+_VERB_LEMMAS = word_values("verb_lemmas")
 
 
 def repair_acronyms(doc: Any) -> Any:
     """Re-attach each misread acronym of ``doc`` (a spaCy Doc) to the noun it names, and make
     each "whom" read as a subject the object of its clause."""
+    for token in doc:
+        lemma = _VERB_LEMMAS.get(token.lower_)
+        if lemma is not None and token.lemma_.lower() == token.lower_:
+            token.lemma_ = lemma
     for token in doc[:-1]:
         if _misread(token):
             _repair(token, doc[token.i + 1])

@@ -1,4 +1,5 @@
-"""Noun classes an object has by its name rather than its noun: "seized Scarborough Shoal" takes a
+"""Noun classes an object has by its name rather than its noun, and the name a noun is given in
+close apposition. "seized Scarborough Shoal" takes a
 named place (PLACE_NAMED), "quit ECOWAS" leaves a named organisation (MEMBER_BODY).
 
 A lexicon row's object class is matched against the object's lemma forms; a proper name has no
@@ -56,3 +57,12 @@ def named_classes(token: Token) -> set[str]:
                 found |= _name_classes(child)
         memo[token.i] = found
     return found
+
+
+def close_apposition(head: Token) -> Token | None:
+    """The name right after a common noun, with no comma between ("the regional bloc ECOWAS",
+    "the oil cartel OPEC"): a close apposition, which names the noun's referent."""
+    if head.pos_ != "NOUN" or head.i + 1 >= len(head.doc):
+        return None
+    name = head.doc[head.i + 1]
+    return name if name.dep_ == "appos" and name.head.i == head.i and name.pos_ == "PROPN" else None

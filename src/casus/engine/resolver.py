@@ -21,6 +21,7 @@ from casus.engine.context import NOT_COUNTRIES, country_evidence, is_country
 from casus.engine.home_names import home_side
 from casus.engine.listed_members import listed_members
 from casus.engine.means import means_noun
+from casus.engine.named_objects import close_apposition
 from casus.engine.name_lookup import (
     MEMBER_NOUNS,
     compound_place,
@@ -363,6 +364,11 @@ class Resolver:
             owner = self._resolve(inner) if inner is not None else None
             if owner is not None and owner.country is not None and owner.how != "place":
                 return owner
+        named = close_apposition(head)  # "the West African bloc ECOWAS": the name
+        if named is not None:
+            described = self._resolve(named)
+            if described is not None and described.known and described.how != "place":
+                return described
         tokens = phrase_tokens(head)
         text, start, end = self._phrase(tokens)
         kin = relative_side(self, head, text, start, end)  # "Castillo's wife" → PERELI

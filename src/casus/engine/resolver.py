@@ -21,7 +21,6 @@ from casus.engine.context import NOT_COUNTRIES, country_evidence, is_country
 from casus.engine.home_names import home_side
 from casus.engine.listed_members import listed_members
 from casus.engine.means import means_noun
-from casus.engine.named_objects import close_apposition
 from casus.engine.name_lookup import (
     MEMBER_NOUNS,
     compound_place,
@@ -32,6 +31,7 @@ from casus.engine.name_lookup import (
     place_country,
     subdivision_country,
 )
+from casus.engine.named_objects import close_apposition
 from casus.engine.phrases import (
     COUNTRY_NOUNS,
     OWNED_NOUNS,

@@ -1,6 +1,6 @@
 """recall12: past forms left unlemmatised, acronyms after their verb's object, classes a name
 gives an object (PLACE_NAMED, MEMBER_BODY), close appositions, and the plural pronoun of a
-passive act; a date with an unbounded stretch glued to it."""
+passive act."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from casus.engine.named_objects import (
     named_classes,
 )
 from casus.engine.patients import passive_patient
-from casus.engine.time_spans import date_spans
 from casus.nlp import load_model
 
 
@@ -80,17 +79,3 @@ def test_close_apposition_needs_no_comma() -> None:
 )
 def test_plural_pronoun_of_a_passive_act(text: str, word: str, expected: bool) -> None:
     assert passive_patient(_token(text, word)) is expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Niger left the bloc in January after months of tension.", "January"),
-        ("Rebels took the town in 2012 after years of fighting.", "2012"),
-    ],
-)
-def test_a_date_drops_the_stretch_glued_to_it(text: str, expected: str) -> None:
-    doc = load_model()(text)
-    texts = [span[2] for span in date_spans(doc[:])]
-    assert expected in texts
-    assert not any("after" in t for t in texts)

@@ -37,13 +37,6 @@ STAMP = re.compile(
     r"\d{1,2}:\d{2})\b",
     re.IGNORECASE,
 )
-# A date spaCy runs on into an unbounded stretch after it: "in January after months (of
-# tension)", "in 2012 after years": the stretch is the background of the act, not its date.
-GLUED_STRETCH = re.compile(
-    r"\s+(?:after|before|following)\s+(?:(?:many|several|long|some)\s+)?"
-    r"(?:hours|days|weeks|months|years|decades)\b.*$",
-    re.IGNORECASE,
-)
 # What a sentence of running text ends with (a headline or a stamp does not).
 STOPS = (".", "!", "?", '"', "\u201d")
 # A stamp line stands among the first lines of the article, above its running text.
@@ -74,7 +67,6 @@ def date_spans(sent: Span) -> list[tuple[int, int, str]]:
     if stamp_line(sent):
         return []
     spans = _joined([(e.start_char, e.end_char, e.text) for e in _entities(sent, ("DATE", "TIME"))])
-    spans = [_unglued(span) for span in spans]
     spans = _counted_on(spans, sentence_text(sent), sent.start_char)
     spans = _within(spans, sentence_text(sent), sent.start_char)
     for m in _extra_times(sentence_text(sent)):
@@ -82,16 +74,6 @@ def date_spans(sent: Span) -> list[tuple[int, int, str]]:
         if not any(s <= start < e for s, e, _ in spans):
             spans.append((start, sent.start_char + m.end(), m.group(0)))
     return _named_night(spans, sentence_text(sent), sent.start_char)
-
-
-def _unglued(span: tuple[int, int, str]) -> tuple[int, int, str]:
-    """A date without the unbounded stretch spaCy glued to it: "January after months" →
-    "January" (a span that is nothing but the stretch is kept)."""
-    start, end, text = span
-    cut = GLUED_STRETCH.search(text)
-    if cut is None or cut.start() == 0:
-        return span
-    return (start, start + cut.start(), text[: cut.start()])
 
 
 def stamp_line(sent: Span) -> bool:

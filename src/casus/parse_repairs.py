@@ -1,4 +1,4 @@
-"""Repairs of two parser errors that hide whole events.
+"""Repairs of parser errors that hide whole events.
 
 - An all-capital acronym before a role noun taken for a verb or an adjective ("ECOWAS heads of
   state suspended Mali", "SADC defence chiefs met"). The small English model reads such a name
@@ -13,13 +13,17 @@
 - A participle of feeling after "be" taken for an adjective or its complement ("ECOWAS said it
   was deeply concerned by ...", 'it was "extremely alarmed" by the assault'): it is
   made the passive participle it is, "be" its auxiliary and the subject its passive subject,
-  so that the engine reads the feeling as the subject's (engine/voice.py)."""
+  so that the engine reads the feeling as the subject's (engine/voice.py).
+- An acronym right after its verb's object noun read as a clause of the verb ("left the West
+  African bloc ECOWAS": ECOWAS an xcomp of "left"): it is made the noun's apposition.
+- A past form the model leaves as written ("Azerbaijan retook the region": lemma "retook"):
+  its lemma is taken from words/values.tsv (verb_lemmas), so the lexicon's retake rows apply."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from casus.ontology.words import word_list
+from casus.ontology.words import word_list, word_values
 
 # A verb the parser hung off a root acronym: the sentence's real predicate.
 _HUNG_VERB_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp", "acl", "relcl"})
@@ -28,11 +32,19 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _MISREAD_POS = frozenset({"VERB", "AUX", "ADJ"})
 # Verbs of feeling whose participle after "be" the parser may read as an adjective.
 _FEELINGS = word_list("stimulus_participles")
+# What the parser may take an acronym after its verb's object for ("left the bloc ECOWAS").
+_TRAILING_DEPS = frozenset({"xcomp", "advcl", "oprd", "npadvmod", "dep", "ccomp", "dobj"})
+# past forms the model leaves unlemmatised: "retook" -> retake
+_VERB_LEMMAS = word_values("verb_lemmas")
 
 
 def repair_acronyms(doc: Any) -> Any:
     """Re-attach each misread acronym of ``doc`` (a spaCy Doc) to the noun it names, and make
     each "whom" read as a subject the object of its clause."""
+    for token in doc:
+        lemma = _VERB_LEMMAS.get(token.lower_)
+        if lemma is not None and token.lemma_.lower() == token.lower_:
+            token.lemma_ = lemma
     for token in doc[:-1]:
         if _misread(token):
             _repair(token, doc[token.i + 1])
@@ -40,6 +52,13 @@ def repair_acronyms(doc: Any) -> Any:
             _repair_whom(token)
         elif token.dep_ == "acomp" and token.pos_ in ("ADJ", "VERB") and token.head.lemma_ == "be":
             _repair_feeling(token)
+        elif token.i > 0 and _trailing_acronym(token):
+            verb = token.head  # "left the West African bloc ECOWAS in January"
+            for child in list(token.children):
+                child.head = verb  # "in January" is the verb's
+            token.head = doc[token.i - 1]
+            token.dep_ = "appos"
+            token.pos_ = "PROPN"
     return doc
 
 
@@ -65,6 +84,21 @@ def _repair_feeling(adjective: Any) -> None:
     adjective.pos_ = "VERB"
     adjective.tag_ = "VBN"
     adjective.lemma_ = lemma
+
+
+def _trailing_acronym(token: Any) -> bool:
+    """Whether an acronym right after its verb's object noun is a clause of the verb's own
+    ("left the West African bloc ECOWAS": ECOWAS read as an xcomp of "left"); it names the
+    noun before it, as an apposition."""
+    noun = token.doc[token.i - 1]
+    return (
+        (token.is_upper or (token.is_title and token.pos_ in _MISREAD_POS))  # "Ecowas"
+        and len(token) > 1
+        and token.dep_ in _TRAILING_DEPS
+        and noun.pos_ == "NOUN"
+        and noun.dep_ == "dobj"
+        and noun.head.i == token.head.i
+    )
 
 
 def _feeling_lemma(word: str) -> str | None:

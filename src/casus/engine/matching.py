@@ -16,6 +16,7 @@ from casus.engine.code_choice import (
 )
 from casus.engine.frames import Frame, prep_objects, unwrap_quantifier, verb_frame, with_conjuncts
 from casus.engine.modality import is_negated_locally
+from casus.engine.named_objects import named_classes
 from casus.engine.sentences import document_words, sentence_of
 from casus.engine.speaker_pronouns import speaker_antecedent
 from casus.ontology.idioms import load_idioms
@@ -119,6 +120,10 @@ class PatternMatcher:
             if pattern.obj in self._subtree_classes(pred):
                 longest = max(longest, 1)
         for obj in frame.objects:
+            if pattern.obj.isupper() and pattern.obj in named_classes(obj):
+                out.append(obj)  # "seized Scarborough Shoal", "quit ECOWAS"
+                longest = max(longest, 1)
+                continue
             for form in self._object_forms(obj):
                 if (pattern.obj.isupper() and pattern.obj in self.lexicon.classes_of(form)) or (
                     form == pattern.obj
@@ -231,6 +236,7 @@ class PatternMatcher:
         if any(p.obj is not None for p in candidates):
             forms = {form for obj in frame.objects for form in self._object_forms(obj)}
             classes = set().union(*(self.lexicon.classes_of(form) for form in forms))
+            classes |= set().union(*(named_classes(obj) for obj in frame.objects))
         for pattern in candidates:  # sorted most specific first
             if best is not None and pattern.specificity < best[0]:
                 break

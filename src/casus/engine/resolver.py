@@ -31,6 +31,7 @@ from casus.engine.name_lookup import (
     place_country,
     subdivision_country,
 )
+from casus.engine.named_objects import close_apposition
 from casus.engine.phrases import (
     COUNTRY_NOUNS,
     OWNED_NOUNS,
@@ -363,6 +364,11 @@ class Resolver:
             owner = self._resolve(inner) if inner is not None else None
             if owner is not None and owner.country is not None and owner.how != "place":
                 return owner
+        named = close_apposition(head)  # "the West African bloc ECOWAS": the name
+        if named is not None:
+            described = self._resolve(named)
+            if described is not None and described.known and described.how != "place":
+                return described
         tokens = phrase_tokens(head)
         text, start, end = self._phrase(tokens)
         kin = relative_side(self, head, text, start, end)  # "Castillo's wife" → PERELI

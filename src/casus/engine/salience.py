@@ -22,6 +22,7 @@ from casus.engine.context import country_evidence
 from casus.engine.gender import agreeing_in_gender
 from casus.engine.listed_members import listed_members
 from casus.engine.modality import REPORTING_VERBS
+from casus.engine.patients import passive_patient
 from casus.engine.phrases import clause_subject, compatible, kind_of
 from casus.engine.sentences import sentence_of
 from casus.model import Actor
@@ -148,6 +149,15 @@ def _salient(resolver: Resolver, token: Token, kind: str) -> Actor | None:
         and (kind != "group" or _plural(subject) or not _governs(subject, token))
     ):
         return subject_actor
+    if passive_patient(token):
+        # "Police detained five activists. They were beaten": the earlier patients
+        patients = [
+            m
+            for m in agreeing
+            if not m.subject and m.kind != "thing" and m.sentence >= agreeing[-1].sentence - 1
+        ]
+        if patients:
+            return patients[-1].actor
     if token.dep_ in ("nsubj", "nsubjpass"):
         earlier = [m for m in agreeing if m.subject]
         if earlier:

@@ -61,8 +61,9 @@ TARGET_PREPS = word_sequence("target_preps")
 NAMED = frozenset({"dictionary", "person", "metonym"})
 # Actions whose place names the target when no actor does: "struck targets near Damascus".
 PLACE_TARGET_ROOTS = frozenset({"08", "09", "14", "15", "16", "17", "18", "19", "20"})
-# Appeals and demands are addressed to the subject of what they ask for.
-ADDRESSED_ROOTS = frozenset({"02", "10"})
+# Appeals and demands are addressed to the subject of what they ask for; an investigation's
+# finding is about the subject of what it found ("investigators found that the air force ...").
+ADDRESSED_ROOTS = frozenset({"02", "09", "10"})
 # Threats and demands made on a condition are made on whom the condition is about.
 CONDITIONED_ROOTS = frozenset({"02", "10", "13"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})

@@ -186,6 +186,7 @@ VALUE_LISTS = frozenset(
         "event_nouns",
         "given_name_genders",
         "authored_nouns",
+        "verb_lemmas",
     }
 )
 

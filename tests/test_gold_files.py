@@ -42,7 +42,7 @@ FRESH2 = DATA / "gold" / "fresh2.jsonl"
 # a fourth held-out set (0.8.0): 12 whole articles (369-420 words) in 12 outlet styles, events of
 # 1995-2021 and 2025, written and coded by a helper that never ran casus nor read its source
 FRESH3 = DATA / "gold" / "fresh3.jsonl"
-# a fifth held-out set (0.9.0): 12 whole articles (450-560 words) in 12 outlet styles, events of
+# a fifth held-out set (0.9.0): 12 whole articles (454-563 words) in 12 outlet styles, events of
 # 1987-2022 and 2025, written and coded by a helper that never ran casus nor read its source
 FRESH4 = DATA / "gold" / "fresh4.jsonl"
 FILES = [

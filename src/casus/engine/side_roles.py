@@ -75,7 +75,16 @@ def _institution(actor: Actor) -> bool:
     words = actor.text.lower().split()
     if len(words) == 1 and words[0] in PRONOUN_KINDS:
         return PRONOUN_KINDS[words[0]] in INSTITUTION_PRONOUNS
-    return any(w.strip(".,'’s") in INSTITUTION_NOUNS for w in words)
+    return any(_bare(w) in INSTITUTION_NOUNS for w in words)
+
+
+def _bare(word: str) -> str:
+    """A word without its punctuation and possessive ending ("ministry's" → "ministry")."""
+    word = word.strip('.,;:"“”')
+    for ending in ("'s", "’s", "'", "’"):
+        if word.endswith(ending):
+            return word[: -len(ending)]
+    return word
 
 
 def _recoded(

@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING
 
 from casus.engine.intents import HEDGING_MODALS
 from casus.engine.negations import OWN_PRONOUNS
+from casus.engine.phrases import of_object
 from casus.engine.sentences import document_words, sentence_of
 from casus.engine.voice import raised_subjects
 from casus.ontology.words import word_list
@@ -105,7 +106,6 @@ MEANS_PREPS = ("by", "with")
 # nouns of people who do an act: "bomber" names an aircraft only where nothing says a person
 # ("suicide bomber" is a person; its whole form must then be an aircraft)
 AGENT_NOUNS = word_list("agent_nouns")
-# consultation (040) and negotiation (046) held at a distance are a telephone discussion (041)
 # The bare noun "strike" as a walkout (CAMEO 14x), and what makes it one.
 STRIKE_LEMMA = "strike"
 WALKOUT_ROOT = "14"
@@ -113,6 +113,7 @@ LABOUR_WORDS = word_list("labour_words")
 WORKER_NOUNS = word_list("worker_nouns")
 STRIKE_MODIFIERS = word_list("strike_modifiers")
 SPAN_SUFFIXES = ("-hour", "-day", "-week")
+# consultation (040) and negotiation (046) held at a distance are a telephone discussion (041)
 DISTANT_CODES = frozenset({"04", "040", "046"})
 TELEPHONE_CODE = "041"
 TELEPHONE_NOUNS = word_list("telephone_nouns")
@@ -124,7 +125,6 @@ LINE_PREPS = frozenset({"by", "over", "on", "via", "in", "during"})
 ADMIN_SANCTION_CODE = "172"
 REDUCE_CODE = "160"
 FOREIGN_SIDE_ROLES = frozenset({"GOV", "BUS", "CVL", "MIL"})
-# hosting (043) and praise (051): "welcome" takes the first for a person, the second for an act
 BARRED_NOUNS = word_list("barred_nouns")
 # the plain threat (130) of a verb of warning: with no addressee and only a possibility in its
 # that-clause ("could", "may", "might") the warning is a forecast
@@ -133,6 +133,7 @@ WARNING_LEMMA = "warn"
 # what makes a hedged warning a threat all the same: a response or force named in it ("could
 # face serious consequences", "could be met with force")
 THREAT_CLASSES = frozenset({"HARSH_RESPONSE", "ATTACK", "TROOPS"})
+# hosting (043) and praise (051): "welcome" takes the first for a person, the second for an act
 HOST_CODE = "043"
 PRAISE_CODE = "051"
 WELCOME_LEMMA = "welcome"
@@ -297,8 +298,8 @@ def welcomed_act(pattern: Pattern, frame: Frame, lexicon: Lexicon) -> Pattern:
         noun
         for o in frame.objects
         if o.lemma_.lower() not in HOSTED_NOUNS
-        for noun in [o, *_of_objects(o)]  # "the resumption of grain shipments"
-        if lexicon.has_lemma("noun", noun.lemma_.lower())
+        for noun in (o, of_object(o))  # "the resumption of grain shipments"
+        if noun is not None and lexicon.has_lemma("noun", noun.lemma_.lower())
     ]
     if not acts:
         return pattern
@@ -342,17 +343,6 @@ def _possibility(clause: Token, lexicon: Lexicon) -> bool:
             if t.pos_ == "NOUN"
         )
     )
-
-
-def _of_objects(noun: Token) -> list[Token]:
-    """The nouns of a noun's "of" phrase: "the resumption of shipments" → [shipments]."""
-    return [
-        g
-        for p in noun.children
-        if p.dep_ == "prep" and p.lower_ == "of"
-        for g in p.children
-        if g.dep_ == "pobj"
-    ]
 
 
 def answer_means(frame: Frame) -> Token | None:

@@ -24,7 +24,8 @@ def date_named_events(events: list[Event], triggers: list[Token]) -> list[Event]
     Only a definite or possessed singular noun names one known event; "strikes" may be many."""
     out = list(events)
     for i, (event, trigger) in enumerate(zip(events, triggers, strict=True)):
-        if event.when.basis != "publication" or not _names_one_event(trigger):
+        sides = _countries(event)
+        if event.when.basis != "publication" or None in sides or not _names_one_event(trigger):
             continue
         told = [
             other
@@ -32,8 +33,7 @@ def date_named_events(events: list[Event], triggers: list[Token]) -> list[Event]
             if other.when.basis in ("stated", "reference")
             and other.when.date is not None
             and other.cameo == event.cameo
-            and _countries(other) == _countries(event)
-            and None not in _countries(event)
+            and _countries(other) == sides
         ]
         if told:
             same = min(told, key=lambda o: abs(o.sentence_index - event.sentence_index))
@@ -59,7 +59,10 @@ def date_headlines(events: list[Event], triggers: list[Token], pub: dt.date | No
     nearest telling."""
     out = list(events)
     for i, (event, trigger) in enumerate(zip(events, triggers, strict=True)):
-        if pub is None or event.when.basis != "publication" or not _in_headline(trigger):
+        sides = _countries(event)
+        if pub is None or event.when.basis != "publication" or None in sides:
+            continue
+        if not _in_headline(trigger):
             continue
         told = [
             other
@@ -70,8 +73,7 @@ def date_headlines(events: list[Event], triggers: list[Token], pub: dt.date | No
             and other.when.date is not None
             and pub - HEADLINE_REACH <= other.when.date <= pub
             and other.cameo_root == event.cameo_root
-            and _countries(other) == _countries(event)
-            and None not in _countries(event)
+            and _countries(other) == sides
         ]
         if told:
             same = min(told, key=lambda o: o.sentence_index)

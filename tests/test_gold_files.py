@@ -45,6 +45,9 @@ FRESH3 = DATA / "gold" / "fresh3.jsonl"
 # a fifth held-out set (0.9.0): 12 whole articles (454-563 words) in 12 outlet styles, events of
 # 1987-2022 and 2025, written and coded by a helper that never ran casus nor read its source
 FRESH4 = DATA / "gold" / "fresh4.jsonl"
+# a sixth held-out set: 12 whole articles (450-600 words) in 12 outlet styles, events of 1985-2022
+# (to June) and 2025-2026, written and coded by a helper that never ran casus nor read its source
+FRESH5 = DATA / "gold" / "fresh5.jsonl"
 FILES = [
     TEAM,
     BLIND,
@@ -57,6 +60,7 @@ FILES = [
     FRESH2,
     FRESH3,
     FRESH4,
+    FRESH5,
 ]
 # issue 11: at least 30 new articles written before tuning, kept as a blind split
 BLIND_MINIMUM = 30
@@ -64,6 +68,7 @@ FRESH_RECORDS = 14
 FRESH2_RECORDS = 12
 FRESH3_RECORDS = 12
 FRESH4_RECORDS = 12
+FRESH5_RECORDS = 12
 
 Record = dict[str, Any]
 
@@ -116,8 +121,8 @@ def test_fresh_set_shares_no_id_or_text_with_the_other_gold_files() -> None:
 
 @pytest.mark.parametrize(
     ("path", "count"),
-    [(FRESH2, FRESH2_RECORDS), (FRESH3, FRESH3_RECORDS), (FRESH4, FRESH4_RECORDS)],
-    ids=["fresh2", "fresh3", "fresh4"],
+    [(FRESH2, FRESH2_RECORDS), (FRESH3, FRESH3_RECORDS), (FRESH4, FRESH4_RECORDS), (FRESH5, FRESH5_RECORDS)],
+    ids=["fresh2", "fresh3", "fresh4", "fresh5"],
 )
 def test_later_fresh_sets_share_no_id_or_text_with_the_other_gold_files(
     path: Path, count: int

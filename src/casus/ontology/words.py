@@ -76,6 +76,7 @@ LISTS = frozenset(
         "reporting_verbs",
         "cognition_verbs",
         "schedule_governors",
+        "aspect_governors",
         "future_governors",
         "narrative_reporting_verbs",
         "attributing_verbs",

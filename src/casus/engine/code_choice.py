@@ -503,4 +503,3 @@ def standing_plan(pattern: Pattern | None, frame: Frame) -> Pattern | None:
         a.dep_ in ("aux", "auxpass") and a.tag_ == "VBD" for a in pred.children
     )
     return None if past else pattern
-

@@ -21,6 +21,7 @@ from casus.engine.clauses import (
 )
 from casus.engine.code_choice import abroad, by_agent, strike_sense
 from casus.engine.datelined import other_home
+from casus.engine.depictions import distorted_depiction
 from casus.engine.frames import (
     Frame,
     noun_frame,
@@ -154,6 +155,7 @@ class EventEngine:
                 self.clauses.obligation(token, frame),
                 self.clauses.retribution(token, frame),
                 self.clauses.judgement(token),
+                distorted_depiction(token, self.lexicon),
                 bare_order(token, frame, self.matcher, self.lexicon),
                 passive_threat(token, frame, self.matcher, self.lexicon),
                 unanswered_threat(token, frame, self.lexicon),

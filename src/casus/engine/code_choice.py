@@ -35,6 +35,9 @@ CAMEO code by the form of the complement or by who acts.
   would pay a heavy price" and "warned Iran that ..." are threats.
 - Welcoming an act is praise (051), welcoming a person hosts them (043): "welcomed the
   Rwandan deployment" against "welcomed Modi to Washington".
+- A plan of a conflictual act is a threat (13x) while it stands, stated in the present or the
+  future: "Greece plans to impose restrictions" (CAMEO's 132 example); a plan told in the past
+  is a plot found out or given up, no threat: "the group had planned riots in the capital".
 
 An agreement takes the verb's own 019 row; a seizure keeps its row with the other code.
 """
@@ -128,6 +131,8 @@ FOREIGN_SIDE_ROLES = frozenset({"GOV", "BUS", "CVL", "MIL"})
 BARRED_NOUNS = word_list("barred_nouns")
 # the plain threat (130) of a verb of warning: with no addressee and only a possibility in its
 # that-clause ("could", "may", "might") the warning is a forecast
+PLAN_LEMMAS = frozenset({"plan", "intend"})
+THREAT_ROOT = "13"
 THREAT_CODE = "130"
 WARNING_LEMMA = "warn"
 # what makes a hedged warning a threat all the same: a response or force named in it ("could
@@ -480,3 +485,21 @@ def _finite_clause(comp: Token) -> bool:
     """Whether a complement is a clause with a subject of its own (a that-clause), not an
     infinitive: "agreed (that) the dispute should be settled", not "agreed to settle"."""
     return comp.dep_ == "ccomp" and any(c.dep_ in FINITE_SUBJECT_DEPS for c in comp.children)
+
+
+def standing_plan(pattern: Pattern | None, frame: Frame) -> Pattern | None:
+    """A plan or intention of a conflictual act (a 13x row of "plan", "intend") is a threat
+    only when stated as standing: "plans to", "is planning to", "has intended to". Told in the
+    past ("had planned riots", "planned to attack the embassy last year") it is None."""
+    if (
+        pattern is None
+        or pattern.lemma not in PLAN_LEMMAS
+        or not pattern.code.startswith(THREAT_ROOT)
+        or frame.kind != "verb"
+    ):
+        return pattern
+    pred = frame.pred
+    past = pred.tag_ == "VBD" or any(
+        a.dep_ in ("aux", "auxpass") and a.tag_ == "VBD" for a in pred.children
+    )
+    return None if past else pattern

@@ -11,6 +11,7 @@ from casus.engine.code_choice import (
     by_aircraft,
     by_telephone,
     forecast,
+    standing_plan,
     welcomed_act,
     yield_detail,
 )
@@ -280,6 +281,8 @@ class PatternMatcher:
         chosen = appeal(frame, accord(frame, chosen, self.lexicon))
         # "warned that the fighting could spread" is a forecast, no threat
         chosen = forecast(chosen, frame, self.lexicon)
+        # "had planned riots" is a plot told, no threat; "plans to impose restrictions" is one
+        chosen = standing_plan(chosen, frame)
         root = chosen.code[:2] if chosen is not None else None
         return chosen if root not in never and (only is None or root in only) else None
 

@@ -39,6 +39,7 @@ from casus.engine.date_attachment import (
     is_below,
     linked_predicates,
     offset_clause,
+    past_perfect,
     reported_earlier,
     time_clauses,
     with_light_verb,
@@ -282,6 +283,14 @@ class DateStage:
         found = self._linked_date(d, trigger, sentence, future, within)
         if found is None:
             found = self._time_clause_date(d, trigger, sentence, within)
+        if found is None and past_perfect(trigger):
+            # a flashback dated by its own "after" clause, not by the sentence before: "The
+            # juntas left ECOWAS in January. ECOWAS had imposed sanctions after soldiers
+            # toppled Bazoum in July 2023"
+            for clause in news_time.after_clauses(trigger):
+                found = found or news_time.after_bound(
+                    self._governing(d, clause, sentence, within), d.pub
+                )
         if found is None:
             found = carried_date(trigger, d.stated, sentence, frame, future=future)
         if found is not None and found.precision == "day" and came_later(trigger):

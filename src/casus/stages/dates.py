@@ -68,6 +68,7 @@ MATERIAL_QUADS = frozenset({2, 4})
 # How far before an undated report a reported past perfect act may be dated: news gives the
 # date of an older act ("said it had been warned of the attack" is not last week's).
 REPORTED = dt.timedelta(days=3)
+BACKGROUND = dt.timedelta(days=7)
 # Sentences a relative offset ("two days later") looks through for the date it counts from:
 # its own and the two before it.
 OFFSET_REACH = 3
@@ -373,7 +374,7 @@ class DateStage:
         stretch = stretch_start(background_words(clause), base) if clause is not None else None
         if stretch is not None:
             return stretch
-        window = REPORTED if undated else self.historical
+        window = REPORTED if undated else BACKGROUND
         return latest_earlier(
             article_dates(d.doc, d.pub, d.countries, self.references), base, window
         )

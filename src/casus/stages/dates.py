@@ -69,9 +69,21 @@ MATERIAL_QUADS = frozenset({2, 4})
 # date of an older act ("said it had been warned of the attack" is not last week's).
 REPORTED = dt.timedelta(days=3)
 BACKGROUND = dt.timedelta(days=7)
+# How long before publication a dateline's date may be and still be the story's present.
+DATELINE_REACH = dt.timedelta(days=7)
 # Sentences a relative offset ("two days later") looks through for the date it counts from:
 # its own and the two before it.
 OFFSET_REACH = 3
+
+
+def story_now(document: Document) -> dt.date | None:
+    """The day the story is told from: its dateline's date when that is up to
+    ``DATELINE_REACH`` before publication (a wire story filed "BEIRUT, Jan 26" and published
+    the next day says "yesterday" of January 25), else the publication date."""
+    pub, dateline = document.published, document.dateline
+    if pub is None or dateline is None or dateline.date is None:
+        return pub
+    return dateline.date if pub - DATELINE_REACH <= dateline.date < pub else pub
 
 
 class DateStage:
@@ -88,7 +100,7 @@ class DateStage:
         self.references = references
 
     def __call__(self, document: Document) -> Document:
-        pub = document.published
+        pub = story_now(document)
         doc = document.parsed()
         stated: dict[int, EventDate] = {}  # sentence index -> last stated date
         out: list[Event] = []

@@ -68,6 +68,9 @@ MATERIAL_QUADS = frozenset({2, 4})
 # How far before an undated report a reported past perfect act may be dated: news gives the
 # date of an older act ("said it had been warned of the attack" is not last week's).
 REPORTED = dt.timedelta(days=3)
+# How far before its anchor an undated background act may take the article's latest earlier
+# date: an older act is told with its own time ("agreed on Thursday after ministers held
+# talks" is not dated by "since Feb. 13" three weeks before, told further down).
 BACKGROUND = dt.timedelta(days=7)
 # How long before publication a dateline's date may be and still be the story's present.
 DATELINE_REACH = dt.timedelta(days=7)

@@ -1,5 +1,6 @@
 """The parse repairs after the parser: acronyms read as verbs, "whom" read as a subject, and
-participles of feeling read as adjectives."""
+participles of feeling read as adjectives; and words with a co- or re- prefix kept whole
+(nlp.py), lemmatized as their stem."""
 
 from __future__ import annotations
 
@@ -85,3 +86,34 @@ def test_participle_of_feeling_after_be_is_a_passive_verb(
 def test_adjective_that_is_no_feeling_stays_an_adjective() -> None:
     word = _token("The minister said the talks were constructive.", "constructive")
     assert word.pos_ == "ADJ" and word.dep_ == "acomp"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "lemma", "root"),
+    [
+        (
+            "Qatar, which co-hosted the talks in 2021, urged Israel to stop.",
+            "co-hosted",
+            "host",
+            "urged",
+        ),
+        (
+            "Norway, which co-chaired the conference, re-imposed sanctions.",
+            "re-imposed",
+            "impose",
+            "re-imposed",
+        ),
+        (
+            "Re-elected in 2022, the president re-opened the border.",
+            "re-opened",
+            "open",
+            "re-opened",
+        ),
+    ],
+)
+def test_prefixed_word_is_one_verb_with_its_stems_lemma(
+    text: str, word: str, lemma: str, root: str
+) -> None:
+    token = _token(text, word)
+    assert token.lemma_ == lemma and token.pos_ == "VERB"
+    assert next(t for t in token.doc if t.dep_ == "ROOT").text == root

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -27,6 +28,8 @@ MAX_CHARS = 2_000_000
 PARAGRAPHS = "casus_paragraphs"
 # The component that re-attaches acronyms the parser took for verbs (casus.parse_repairs).
 ACRONYMS = "casus_acronyms"
+# The component that lemmatizes a word kept whole with its prefix as the word after the hyphen.
+PREFIXED = "casus_prefixed"
 
 log = logging.getLogger("casus")
 
@@ -61,6 +64,7 @@ def load_model(name: str = DEFAULT_MODEL) -> Any:
     _add_paragraphs(nlp)
     _add_acronym_repair(nlp)
     _keep_hyphened_words(nlp)
+    _keep_prefixed_words(nlp)
     log.debug("loaded spaCy model %s (%s)", name, ", ".join(nlp.pipe_names))
     return nlp
 
@@ -95,6 +99,50 @@ def _keep_hyphened_words(nlp: Any) -> None:
     for word in word_list("hyphened_words"):
         for form in (word, word.capitalize()):
             nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
+
+
+def _prefixed_word() -> re.Pattern[str]:
+    """A word with a prefix of ``hyphened_prefixes`` and its hyphen: "co-hosted", "re-imposed"."""
+    from casus.ontology.words import word_list
+
+    prefixes = "|".join(re.escape(p) for p in sorted(word_list("hyphened_prefixes")))
+    return re.compile(rf"(?:{prefixes})-([a-z]{{3,}})", re.IGNORECASE)
+
+
+def _keep_prefixed_words(nlp: Any) -> None:
+    """Keep a word with a prefix of ``hyphened_prefixes`` whole, and lemmatize it as the word
+    after the hyphen ("co-hosted" → host, "re-imposed" → impose): split, "Qatar, **which
+    co-hosted** the talks in 2021, urged Israel to stop" is parsed as two clauses ("co" the
+    relative clause's verb, "hosted" the root and "urged" its conjunct), so that the urging
+    takes the relative clause's time and loses its subject. Only where the model lemmatizes."""
+    from spacy.language import Language
+
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    nlp.tokenizer.token_match = _prefixed_word().fullmatch
+    if not Language.has_factory(PREFIXED):
+        Language.factory(PREFIXED, func=_prefixed_lemmas)
+    if PREFIXED not in nlp.pipe_names:
+        nlp.add_pipe(PREFIXED, after="lemmatizer")
+
+
+def _prefixed_lemmas(nlp: Any, name: str) -> Any:
+    """The :data:`PREFIXED` component: each prefixed word takes its stem's lemma, as the
+    model's lemmatizer gives it for the word's part of speech."""
+    from spacy.tokens import Doc
+
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    pattern = _prefixed_word()
+
+    def lemmatize(doc: Any) -> Any:
+        for token in doc:
+            found = pattern.fullmatch(token.text) if "-" in token.text else None
+            if found is not None:
+                stem = Doc(doc.vocab, words=[found.group(1)], pos=[token.pos_], tags=[token.tag_])
+                token.lemma_ = lemmatizer(stem)[0].lemma_
+        return doc
+
+    return lemmatize
 
 
 def _paragraphs(doc: Any) -> Any:

@@ -344,9 +344,16 @@ def is_below(token: Token, ancestor: Token) -> bool:
 def offset_clause(trigger: Token) -> tuple[str, Token] | None:
     """The interval and the main predicate of an "N units after/before" clause that holds
     the trigger: in "The march came **two days after** gunmen overran Mirebalais, freeing
-    500 inmates", freeing is two days before the march → ("two days after", came)."""
+    500 inmates", freeing is two days before the march → ("two days after", came). A
+    relative clause in the past on a noun of that clause is of its time too: "a week after
+    jets shot down drones **that had crossed** into Poland"."""
     t = trigger
     for _ in range(4):
+        if t.dep_ == "relcl" and t.tag_ in ("VBD", "VBN"):
+            verb = clause_verb(t.head)
+            if verb is None:
+                return None
+            t = verb
         # a parse sentence whose root has a mark is the cut-off end of the one before: "The
         # incident came little more | than a week after jets shot down drones"
         if t.dep_ == "advcl" or t.dep_ == "ROOT" and t.i > 0:

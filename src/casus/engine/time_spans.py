@@ -67,6 +67,7 @@ def date_spans(sent: Span) -> list[tuple[int, int, str]]:
     if stamp_line(sent):
         return []
     spans = _joined([(e.start_char, e.end_char, e.text) for e in _entities(sent, ("DATE", "TIME"))])
+    spans = _cut_stretch(spans)
     spans = _counted_on(spans, sentence_text(sent), sent.start_char)
     spans = _within(spans, sentence_text(sent), sent.start_char)
     for m in _extra_times(sentence_text(sent)):
@@ -163,6 +164,31 @@ def _within(
             elif before is not None:
                 start, text = offset + before.start(), joined
         out.append((start, end, text))
+    return out
+
+
+# A time that spaCy runs on into the stretch of a background phrase after it: "in **January
+# after months** of tension", "on **Monday after weeks** of protests".
+STRETCH_AFTER = re.compile(
+    r"\s+(?:after|since|following|amid)\s+(?P<stretch>(?:(?:a few|several|many|some|\d+|two|"
+    r"three|four|five|six|seven|eight|nine|ten)\s+)?(?:hours|days|weeks|months|years|decades))$",
+    re.IGNORECASE,
+)
+
+
+def _cut_stretch(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Entities cut before a stretch that spaCy joins to them: the time dates the act, the
+    stretch does not (it stays a span of its own, as spaCy gives it when it does not join
+    them: a duration of the background): "The juntas left ECOWAS **in January** after
+    months of tension" is January's, not the publication day's."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, text in spans:
+        cut = STRETCH_AFTER.search(text)
+        if cut is None or cut.start() == 0:
+            out.append((start, end, text))
+            continue
+        out.append((start, start + cut.start(), text[: cut.start()]))
+        out.append((start + cut.start("stretch"), end, cut.group("stretch")))
     return out
 
 

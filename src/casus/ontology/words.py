@@ -89,6 +89,7 @@ LISTS = frozenset(
         "to_object_verbs",
         "for_object_verbs",
         "hyphened_words",
+        "hyphened_prefixes",
         "addressee_verbs",
         "object_raising_verbs",
         "visit_verbs",

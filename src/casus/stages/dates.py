@@ -39,6 +39,7 @@ from casus.engine.date_attachment import (
     is_below,
     linked_predicates,
     offset_clause,
+    past_perfect,
     reported_earlier,
     time_clauses,
     with_light_verb,
@@ -67,9 +68,25 @@ MATERIAL_QUADS = frozenset({2, 4})
 # How far before an undated report a reported past perfect act may be dated: news gives the
 # date of an older act ("said it had been warned of the attack" is not last week's).
 REPORTED = dt.timedelta(days=3)
+# How far before its anchor an undated background act may take the article's latest earlier
+# date: an older act is told with its own time ("agreed on Thursday after ministers held
+# talks" is not dated by "since Feb. 13" three weeks before, told further down).
+BACKGROUND = dt.timedelta(days=7)
+# How long before publication a dateline's date may be and still be the story's present.
+DATELINE_REACH = dt.timedelta(days=7)
 # Sentences a relative offset ("two days later") looks through for the date it counts from:
 # its own and the two before it.
 OFFSET_REACH = 3
+
+
+def story_now(document: Document) -> dt.date | None:
+    """The day the story is told from: its dateline's date when that is up to
+    ``DATELINE_REACH`` before publication (a wire story filed "BEIRUT, Jan 26" and published
+    the next day says "yesterday" of January 25), else the publication date."""
+    pub, dateline = document.published, document.dateline
+    if pub is None or dateline is None or dateline.date is None:
+        return pub
+    return dateline.date if pub - DATELINE_REACH <= dateline.date < pub else pub
 
 
 class DateStage:
@@ -86,7 +103,7 @@ class DateStage:
         self.references = references
 
     def __call__(self, document: Document) -> Document:
-        pub = document.published
+        pub = story_now(document)
         doc = document.parsed()
         stated: dict[int, EventDate] = {}  # sentence index -> last stated date
         out: list[Event] = []
@@ -282,6 +299,14 @@ class DateStage:
         found = self._linked_date(d, trigger, sentence, future, within)
         if found is None:
             found = self._time_clause_date(d, trigger, sentence, within)
+        if found is None and past_perfect(trigger):
+            # a flashback dated by its own "after" clause, not by the sentence before: "The
+            # juntas left ECOWAS in January. ECOWAS had imposed sanctions after soldiers
+            # toppled Bazoum in July 2023"
+            for clause in news_time.after_clauses(trigger):
+                found = found or news_time.after_bound(
+                    self._governing(d, clause, sentence, within), d.pub
+                )
         if found is None:
             found = carried_date(trigger, d.stated, sentence, frame, future=future)
         if found is not None and found.precision == "day" and came_later(trigger):
@@ -364,7 +389,7 @@ class DateStage:
         stretch = stretch_start(background_words(clause), base) if clause is not None else None
         if stretch is not None:
             return stretch
-        window = REPORTED if undated else self.historical
+        window = REPORTED if undated else BACKGROUND
         return latest_earlier(
             article_dates(d.doc, d.pub, d.countries, self.references), base, window
         )

@@ -68,6 +68,12 @@ INSURGENT_ROLES = frozenset({"REB", "INS", "SEP"})
 # Sides that only ever oppose their own state: lawmakers, protesters and the media also act
 # on foreign ones ("Lawmakers condemned the arrest of a Turkish opposition mayor").
 DISSIDENT_ROLES = frozenset({"OPP", "PTY", "JUD"}) | INSURGENT_ROLES
+# A state's political opponents and its other branches: the state's dealings abroad are not
+# theirs, so the dyad in focus gives them no foreign target.
+POLITICAL_ROLES = frozenset({"OPP", "PTY", "JUD", "LEG"})
+# Of them, those whose untargeted acts (a call, a rejection, a strike) are aimed at their
+# own government ("Congress again rejected the bill" → the government's).
+OPPOSING = frozenset({"OPP", "PTY", "LEG"})
 # Sides that are the state itself: they protest to someone, never against their own government.
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY"})
 # Bare counts of people that, as the subject of a protest, are a crowd ("Thousands rallied").
@@ -110,6 +116,7 @@ def focus(
         if (
             event.source is not None
             and event.source.country == source.country
+            and same_side(event.source, source)
             and target is not None
             and target.known
             and target.country != source.country
@@ -121,11 +128,16 @@ def focus(
         if (
             event.target is not None
             and event.target.country == source.country
+            and same_side(event.target, source)
             and event.source is not None
             and event.source.known
             and event.source.country != source.country
         ):
             return as_context(event.source)
+    if _dissident(source, POLITICAL_ROLES):
+        # "Opposition parties have called a rally": at their own government, not at the
+        # country the state deals with; a court's act names whom it is about, or no one
+        return own_government(source, frame, scope) if source.roles[0] in OPPOSING else None
     other = sentence_other(scope, frame, source, root=root)
     if other is not None:
         return other
@@ -136,6 +148,34 @@ def focus(
         country = pair[1] if pair[0] == source.country else pair[0]
         return Actor(country, country, (), "", start, start, "context")
     return None
+
+
+def same_side(earlier: Actor, source: Actor) -> bool:
+    """Whether an earlier event's side of the source's country is the same side as the source,
+    for the dyad in focus: a state's opposition, parties, lawmakers and courts are sides of
+    their own and do not carry on the state's dealings, nor the state theirs ("Georgia's
+    government accused the U.S. ambassador of meddling. The opposition called a general
+    strike" is no strike against the United States)."""
+    short, long = sorted((earlier.code or "", source.code or ""), key=len)
+    if len(short) > 3 and long.startswith(short):
+        return True  # "the opposition" (GEOOPP) is the party (GEOOPPUNM) named before
+    return not (_dissident(earlier, POLITICAL_ROLES) or _dissident(source, POLITICAL_ROLES))
+
+
+def own_government(source: Actor, frame: Frame, scope: Scope) -> Actor | None:
+    """The government of the source's own country, as an inferred side, when the sentence
+    names no other country ("Congress agreed to lift the embargo on Iran" is about Iran)."""
+    if source.country is None or not is_country(source.country):
+        return None
+    if scope.resolver.sentence_countries(frame.pred) - {source.country}:
+        return None
+    start = frame.pred.idx + scope.offset
+    return Actor(source.country + "GOV", source.country, ("GOV",), "", start, start, "inferred")
+
+
+def _dissident(actor: Actor, roles: frozenset[str]) -> bool:
+    """Whether the actor's own role (its first) is one of ``roles``."""
+    return bool(actor.roles) and actor.roles[0] in roles
 
 
 def sentence_other(

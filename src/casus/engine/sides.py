@@ -71,9 +71,6 @@ DISSIDENT_ROLES = frozenset({"OPP", "PTY", "JUD"}) | INSURGENT_ROLES
 # A state's political opponents and its other branches: the state's dealings abroad are not
 # theirs, so the dyad in focus gives them no foreign target.
 POLITICAL_ROLES = frozenset({"OPP", "PTY", "JUD", "LEG"})
-# Of them, those whose untargeted acts (a call, a rejection, a strike) are aimed at their
-# own government ("Congress again rejected the bill" → the government's).
-OPPOSING = frozenset({"OPP", "PTY", "LEG"})
 # Sides that are the state itself: they protest to someone, never against their own government.
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY"})
 # Bare counts of people that, as the subject of a protest, are a crowd ("Thousands rallied").
@@ -134,13 +131,12 @@ def focus(
             and event.source.country != source.country
         ):
             return as_context(event.source)
-    if _dissident(source, POLITICAL_ROLES):
-        # "Opposition parties have called a rally": at their own government, not at the
-        # country the state deals with; a court's act names whom it is about, or no one
-        return own_government(source, frame, scope) if source.roles[0] in OPPOSING else None
     other = sentence_other(scope, frame, source, root=root)
     if other is not None:
         return other
+    if _dissident(source, POLITICAL_ROLES):
+        # "Opposition parties appealed for calm": not to the country the state deals with
+        return None
     start = frame.pred.idx + scope.offset
     context = scope.document.context
     pair = context.pair() if context is not None else None
@@ -160,17 +156,6 @@ def same_side(earlier: Actor, source: Actor) -> bool:
     if len(short) > 3 and long.startswith(short):
         return True  # "the opposition" (GEOOPP) is the party (GEOOPPUNM) named before
     return not (_dissident(earlier, POLITICAL_ROLES) or _dissident(source, POLITICAL_ROLES))
-
-
-def own_government(source: Actor, frame: Frame, scope: Scope) -> Actor | None:
-    """The government of the source's own country, as an inferred side, when the sentence
-    names no other country ("Congress agreed to lift the embargo on Iran" is about Iran)."""
-    if source.country is None or not is_country(source.country):
-        return None
-    if scope.resolver.sentence_countries(frame.pred) - {source.country}:
-        return None
-    start = frame.pred.idx + scope.offset
-    return Actor(source.country + "GOV", source.country, ("GOV",), "", start, start, "inferred")
 
 
 def _dissident(actor: Actor, roles: frozenset[str]) -> bool:

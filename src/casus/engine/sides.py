@@ -93,7 +93,9 @@ def focus(
     the article's two main countries. A ``joint`` act (a meeting, a signing) takes the
     one other country its clause names ("Erdogan spoke by phone with Putin"), else whom
     the same source is visiting or meeting ("Pakistan's president arrived in Beijing. He
-    signed agreements ..."), never a reply or the article's pair."""
+    signed agreements ..."), never a reply or the article's pair. Steps 1 and 2 stay within
+    one side of a country (:func:`same_side`), and a state's opposition, parties, lawmakers
+    and courts never take the article's pair."""
     if not source.known or not source.country:
         return None
     if joint:
@@ -150,8 +152,8 @@ def same_side(earlier: Actor, source: Actor) -> bool:
     """Whether an earlier event's side of the source's country is the same side as the source,
     for the dyad in focus: a state's opposition, parties, lawmakers and courts are sides of
     their own and do not carry on the state's dealings, nor the state theirs ("Georgia's
-    government accused the U.S. ambassador of meddling. The opposition called a general
-    strike" is no strike against the United States)."""
+    government accused the U.S. ambassador of meddling. The opposition rejected the offer of
+    talks" is no rejection of the United States)."""
     short, long = sorted((earlier.code or "", source.code or ""), key=len)
     if len(short) > 3 and long.startswith(short):
         return True  # "the opposition" (GEOOPP) is the party (GEOOPPUNM) named before

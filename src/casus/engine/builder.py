@@ -99,9 +99,10 @@ DISOWNING = frozenset({"015", "016"})
 TARGETED_ROOTS = frozenset({"16", "17", "18", "19", "20"})
 EXPEL_CODE = "174"
 ORDER_VERBS = frozenset({"order", "tell", "instruct"})
-# CAMEO 172 (curfews, states of emergency, martial law, bans) and 175 (repression): done to the
+# CAMEO 172 (curfews, states of emergency, martial law, bans), 175 (repression) and 0831 (a
+# leader or minister resigning, acceding to demands for a change in leadership): done to the
 # actor's own population when the text names no one else.
-DOMESTIC_CODES = ("172", "175")
+DOMESTIC_CODES = ("172", "175", "0831")
 # Forces that act at home: their victims with domestic roles are their own country's people.
 HOME_ROLES = frozenset({"COP"})
 # A protest the text aims at no one is against the government where it happens (CAMEO 14).

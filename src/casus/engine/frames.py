@@ -37,6 +37,7 @@ BORDER_WORDS = word_list("border_words")
 MEASURE_NOUNS = word_list("measure_nouns")
 
 LIGHT_VERBS = word_list("light_verbs")
+STANDING_NOUNS = word_list("standing_nouns")  # "has a treaty with": held, not done
 DOCUMENT_NOUNS = word_list("document_nouns")
 ISSUING_VERBS = word_list("issuing_verbs")
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -419,7 +420,7 @@ def noun_frame(noun: Token, resolver: Resolver) -> Frame:
     counted = _counter(noun)  # "responded with a first wave of sanctions"
     if not frame.subjects and counted.dep_ in ("dobj", "pobj", "attr"):
         verb = counted.head if counted.dep_ != "pobj" else counted.head.head
-        if verb.pos_ == "VERB" and verb.lemma_.lower() in LIGHT_VERBS:
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in LIGHT_VERBS and not _held(verb, noun):
             frame.subjects = verb_frame(verb).subjects
             prep_objects(verb, frame.preps)
         elif noun.dep_ == "pobj" and head.lower_ in ("in", "as"):
@@ -437,6 +438,13 @@ def noun_frame(noun: Token, resolver: Resolver) -> Frame:
         # "opposed the deployment of a regional force", which may never happen)
         frame.subjects = list(frame.preps.get("of", []))
     return frame
+
+
+def _held(verb: Token, noun: Token) -> bool:
+    """Whether the light verb only says its subject holds the arrangement the noun names: "the
+    United States, which **has** a mutual defence **treaty** with Manila" (no signing), but
+    "held talks", "had a meeting" (done)."""
+    return verb.lemma_.lower() == "have" and noun.lemma_.lower() in STANDING_NOUNS
 
 
 def _travelled_for(noun: Token) -> bool:

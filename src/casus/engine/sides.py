@@ -68,6 +68,9 @@ INSURGENT_ROLES = frozenset({"REB", "INS", "SEP"})
 # Sides that only ever oppose their own state: lawmakers, protesters and the media also act
 # on foreign ones ("Lawmakers condemned the arrest of a Turkish opposition mayor").
 DISSIDENT_ROLES = frozenset({"OPP", "PTY", "JUD"}) | INSURGENT_ROLES
+# A state's political opponents and its other branches: the state's dealings abroad are not
+# theirs, so the dyad in focus gives them no foreign target.
+POLITICAL_ROLES = frozenset({"OPP", "PTY", "JUD", "LEG"})
 # Sides that are the state itself: they protest to someone, never against their own government.
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY"})
 # Bare counts of people that, as the subject of a protest, are a crowd ("Thousands rallied").
@@ -90,7 +93,9 @@ def focus(
     the article's two main countries. A ``joint`` act (a meeting, a signing) takes the
     one other country its clause names ("Erdogan spoke by phone with Putin"), else whom
     the same source is visiting or meeting ("Pakistan's president arrived in Beijing. He
-    signed agreements ..."), never a reply or the article's pair."""
+    signed agreements ..."), never a reply or the article's pair. Steps 1 and 2 stay within
+    one side of a country (:func:`same_side`), and a state's opposition, parties, lawmakers
+    and courts never take the article's pair."""
     if not source.known or not source.country:
         return None
     if joint:
@@ -110,6 +115,7 @@ def focus(
         if (
             event.source is not None
             and event.source.country == source.country
+            and same_side(event.source, source)
             and target is not None
             and target.known
             and target.country != source.country
@@ -121,6 +127,7 @@ def focus(
         if (
             event.target is not None
             and event.target.country == source.country
+            and same_side(event.target, source)
             and event.source is not None
             and event.source.known
             and event.source.country != source.country
@@ -129,6 +136,9 @@ def focus(
     other = sentence_other(scope, frame, source, root=root)
     if other is not None:
         return other
+    if _dissident(source, POLITICAL_ROLES):
+        # "Opposition parties appealed for calm": not to the country the state deals with
+        return None
     start = frame.pred.idx + scope.offset
     context = scope.document.context
     pair = context.pair() if context is not None else None
@@ -136,6 +146,23 @@ def focus(
         country = pair[1] if pair[0] == source.country else pair[0]
         return Actor(country, country, (), "", start, start, "context")
     return None
+
+
+def same_side(earlier: Actor, source: Actor) -> bool:
+    """Whether an earlier event's side of the source's country is the same side as the source,
+    for the dyad in focus: a state's opposition, parties, lawmakers and courts are sides of
+    their own and do not carry on the state's dealings, nor the state theirs ("Georgia's
+    government accused the U.S. ambassador of meddling. The opposition rejected the offer of
+    talks" is no rejection of the United States)."""
+    short, long = sorted((earlier.code or "", source.code or ""), key=len)
+    if len(short) > 3 and long.startswith(short):
+        return True  # "the opposition" (GEOOPP) is the party (GEOOPPUNM) named before
+    return not (_dissident(earlier, POLITICAL_ROLES) or _dissident(source, POLITICAL_ROLES))
+
+
+def _dissident(actor: Actor, roles: frozenset[str]) -> bool:
+    """Whether the actor's own role (its first) is one of ``roles``."""
+    return bool(actor.roles) and actor.roles[0] in roles
 
 
 def sentence_other(

@@ -97,6 +97,7 @@ LISTS = frozenset(
         "sponsor_verbs",
         # words/nouns.tsv
         "institution_nouns",
+        "standing_nouns",
         "instrument_nouns",
         "call_nouns",
         "telephone_nouns",

@@ -36,6 +36,12 @@ EVALUATIVE_ROOTS = frozenset({"01", "05", "11"})  # 012/013: a reported outlook
 # for displaced families": a condition of people, not an expulsion (201)
 DESCRIPTIVE_CODES = frozenset({"1724", "201"})
 OBLIGATION_MODALS = word_list("obligation_modals")
+# "said all sides should resolve their differences": a suggestion, coded as an appeal (the
+# 'urge' patterns, 02x) where "must" is a demand (the 'demand' patterns, 10x); CAMEO 020
+# counts "requests, proposals, suggestions" among appeals and calls demands "more forceful"
+SUGGESTION_MODALS = word_list("suggestion_modals")
+SUGGESTING_VERB = "urge"
+DEMANDING_VERB = "demand"
 RETRIBUTION_WORDS = word_list("retribution_words")
 # verbs that report an obligation ("insisted that ... must") or a judgement ("told")
 OBLIGATION_SPEECH = REPORTING_VERBS | {"insist", "reiterate", "conclude"}
@@ -70,7 +76,8 @@ class ClauseReader:
     def obligation(self, token: Token, frame: Frame) -> Implied | None:
         """ "The Bush administration declared that China must drop barriers": a reported
         obligation is a demand by the speaker on the clause's subject (10x by what is
-        demanded: "must reach an agreement" → the 'demand' pattern for root 04/05...)."""
+        demanded: "must reach an agreement" → the 'demand' pattern for root 04/05...); one
+        stated with "should" is a suggestion, the appeal (02x) of the same thing."""
         auxes = {c.lower_ for c in token.children if c.dep_ == "aux"}
         # "insisted that Ukrainian troops leave the region": the bare form is a demand too
         mandative = token.head.lemma_.lower() in MANDATIVE_GOVERNORS and is_subjunctive(token)
@@ -87,13 +94,15 @@ class ClauseReader:
             return None
         inner = self.matcher.best_pattern(frame)
         root = inner.code[:2] if inner is not None else None
-        demands = self.lexicon.candidates("verb", "demand")
-        chosen = next((p for p in demands if root and root in p.comp), None) or next(
-            (p for p in demands if p.specificity == 0), None
+        suggested = not mandative and not (auxes & OBLIGATION_MODALS) - SUGGESTION_MODALS
+        asks = self.lexicon.candidates("verb", SUGGESTING_VERB if suggested else DEMANDING_VERB)
+        chosen = next((p for p in asks if root and root in p.comp), None) or next(
+            (p for p in asks if p.specificity == 0), None
         )
         if chosen is None:
             return None
         if inner is not None:  # "must de-escalate": a demand to de-escalate (1056), as codes10
+            # (and "should de-escalate" the appeal, 0256)
             chosen = yield_detail(chosen, {inner.code})
         return _speaker_against(speech, frame), chosen
 

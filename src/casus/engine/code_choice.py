@@ -35,6 +35,10 @@ CAMEO code by the form of the complement or by who acts.
   would pay a heavy price" and "warned Iran that ..." are threats.
 - Welcoming an act is praise (051), welcoming a person hosts them (043): "welcomed the
   Rwandan deployment" against "welcomed Modi to Washington".
+- A raid is a seizure of property (1711, as CAMEO's usage note for it says) when police or
+  officials raid premises, and military force (190) when armed forces or armed groups raid,
+  or a state raids another country: "Israeli troops raided the camp", "the Israeli raids on
+  southern Lebanon", "insurgents raided police posts" against "police raided the offices".
 
 An agreement takes the verb's own 019 row; a seizure keeps its row with the other code.
 """
@@ -69,6 +73,10 @@ VESSEL_CLASS = "VESSEL"
 # roles that act with the authority of a state (actor codes, not words: sides.py keeps its
 # role sets the same way)
 STATE_ROLES = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "SPY"})
+# a raid by armed forces or armed groups is force (190), by police or officials a seizure
+RAID_WORD = "raid"
+ARMED_ROLES = frozenset({"MIL", "REB", "INS", "SEP", "UAF"})
+MILITARY_FORCE_CODE = "190"
 PROTESTER_NOUNS = word_list("protester_nouns")
 CROWD_WORDS = word_list("crowd_words")
 DEMAND_ROOT = "10"
@@ -251,6 +259,28 @@ def _noun_forms(noun: Token) -> list[str]:
     lemma = noun.lemma_.lower()
     compounds = [c.lemma_.lower() for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
     return [lemma, " ".join([*compounds, lemma])] if compounds else [lemma]
+
+
+def for_sides(
+    pattern: Pattern, frame: Frame, source: Actor, targets: list[Actor | None]
+) -> Pattern:
+    """The pattern for who acts on whom: a ban abroad (:func:`abroad`), a raid by armed
+    forces (:func:`raid_sense`)."""
+    return raid_sense(abroad(pattern, frame, source, targets), source, targets)
+
+
+def raid_sense(pattern: Pattern, source: Actor, targets: list[Actor | None]) -> Pattern:
+    """A raid (1711) by armed forces, by an armed group, or by a state on another country
+    is military force (190): "Israeli forces carried out a raid on the camp", "rebels raided
+    two army posts"; police raiding offices keep 1711 ("police raided the newspaper")."""
+    if pattern.code != CONFISCATE_CODE or RAID_WORD not in (pattern.lemma, pattern.obj):
+        return pattern
+    armed = bool(set(source.roles) & ARMED_ROLES)
+    state = source.known and not source.roles and source.code == source.country
+    abroad_ = any(t is not None and t.known and _foreign_side(source, t) for t in targets)
+    if armed or (state and abroad_):
+        return replace(pattern, code=MILITARY_FORCE_CODE)
+    return pattern
 
 
 def abroad(pattern: Pattern, frame: Frame, source: Actor, targets: list[Actor | None]) -> Pattern:

@@ -1,5 +1,5 @@
 """The parse repairs after the parser: acronyms read as verbs, "whom" read as a subject, and
-participles of feeling read as adjectives."""
+participles of feeling read as adjectives, present appeals read as nouns."""
 
 from __future__ import annotations
 
@@ -85,3 +85,30 @@ def test_participle_of_feeling_after_be_is_a_passive_verb(
 def test_adjective_that_is_no_feeling_stays_an_adjective() -> None:
     word = _token("The minister said the talks were constructive.", "constructive")
     assert word.pos_ == "ADJ" and word.dep_ == "acomp"
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "clause"),
+    [
+        (
+            "The EU condemns the arrests and calls on the Russian authorities to release all"
+            " those detained.",
+            "condemns",
+            "release",
+        ),
+        ("The minister condemns the strikes and calls on Israel to stop.", "condemns", "stop"),
+        (
+            "The African Union deplores the coup and appeals to the junta to restore order.",
+            "deplores",
+            "restore",
+        ),
+    ],
+)
+def test_present_appeal_after_and_is_a_verb_with_its_infinitive(
+    text: str, first: str, clause: str
+) -> None:
+    appeal = next(t for t in load_model()(text) if t.lower_ in ("calls", "appeals"))
+    assert appeal.pos_ == "VERB" and appeal.dep_ == "conj" and appeal.head.text == first
+    assert _token(text, clause).head.i == appeal.i
+    assert _token(text, clause).i > appeal.i
+    assert any(c.dep_ == "prep" and c.i == appeal.i + 1 for c in appeal.children)

@@ -133,6 +133,8 @@ def _repair_appeal(word: Any) -> None:
             for subject in [c for c in clause.children if c.dep_ == "nsubj" and c.i < word.i]:
                 subject.head, subject.dep_ = verb, "dobj"  # "condemns the arrests"
             clause.head, clause.dep_ = word, "advcl"
+        if after.dep_ == "prep" and after.head.i < word.i:
+            after.head = word  # "appeals to the junta", read as "deplores ... to the junta"
     if after.dep_ == "mark" and after.head.head.i == word.i:
         after.head, after.dep_ = word, "prep"  # "calls on Israel to stop"
         for noun in [c for c in after.children if c.dep_ == "pobj"]:

@@ -339,3 +339,18 @@ def test_a_present_tense_appeal_after_and_is_coded_not_the_act_it_asks_for(
     events = code(text, published="2024-06-18")
     assert "0253" in _codes(events)
     assert not any(e.cameo_root == "08" and e.modality.asserted for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "unexpected"),
+    [
+        ("The Philippines has stepped up joint patrols with the United States.", "062", "153"),
+        ("Indonesia and Malaysia increased joint patrols in the Malacca Strait.", "062", "153"),
+        ("China stepped up coast guard patrols around the Scarborough Shoal.", "153", "062"),
+    ],
+)
+def test_force_posture_said_to_be_joint_is_military_cooperation(
+    code: Callable[..., list[Event]], text: str, expected: str, unexpected: str
+) -> None:
+    codes = _codes(code(text, published="2024-05-20"))
+    assert expected in codes and unexpected not in codes

@@ -9,9 +9,10 @@ engine asks a :class:`ClauseReader` for these readings and builds the events its
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from casus.engine.code_choice import yield_detail
+from casus.engine.code_choice import JOINT_WORDS, yield_detail
 from casus.engine.frames import Frame, verb_frame
 from casus.engine.matching import PatternMatcher
 from casus.engine.modality import (
@@ -190,9 +191,18 @@ class ClauseReader:
     def joint_exercise(self, frame: Frame, pattern: Pattern, countries: int) -> Pattern | None:
         """ "French and Egyptian warships launched ten days of war games": exercises that
         forces of two or more countries hold together are military cooperation (062), not a
-        show of force; the verb's 062 pattern ("launch EXERCISE with"), if it has one."""
-        if countries < 2 or pattern.code[:2] != POSTURE_ROOT or pattern.obj != EXERCISE_CLASS:
+        show of force; the verb's 062 pattern ("launch EXERCISE with"), if it has one. Any
+        other posture said to be joint ("increased joint patrols") is 062 too."""
+        if countries < 2 or pattern.code[:2] != POSTURE_ROOT:
             return None
+        if pattern.obj != EXERCISE_CLASS:
+            # "Indonesia and Malaysia increased joint patrols": said to be joint
+            said = any(
+                c.dep_ == "amod" and c.lower_ in JOINT_WORDS
+                for o in frame.objects
+                for c in o.children
+            )
+            return replace(pattern, code=JOINT_EXERCISE) if said else None
         joint = [
             p
             for p in self.lexicon.candidates(frame.kind, frame.lemma or frame.pred.lemma_.lower())

@@ -35,6 +35,8 @@ CAMEO code by the form of the complement or by who acts.
   would pay a heavy price" and "warned Iran that ..." are threats.
 - Welcoming an act is praise (051), welcoming a person hosts them (043): "welcomed the
   Rwandan deployment" against "welcomed Modi to Washington".
+- Force posture done jointly with a partner is military cooperation (062): "stepped up joint
+  patrols with the United States".
 - A raid is a seizure of property (1711, as CAMEO's usage note for it says) when police or
   officials raid premises, and military force (190) when armed forces or armed groups raid,
   or a state raids another country: "Israeli troops raided the camp", "the Israeli raids on
@@ -73,6 +75,10 @@ VESSEL_CLASS = "VESSEL"
 # roles that act with the authority of a state (actor codes, not words: sides.py keeps its
 # role sets the same way)
 STATE_ROLES = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "SPY"})
+# force posture (15x) that is joint ("stepped up joint patrols with the US") is cooperation
+POSTURE_ROOT = "15"
+JOINT_WORDS = frozenset({"joint", "combined"})
+MILITARY_COOPERATION_CODE = "062"
 # a raid by armed forces or armed groups is force (190), by police or officials a seizure
 RAID_WORD = "raid"
 ARMED_ROLES = frozenset({"MIL", "REB", "INS", "SEP", "UAF"})
@@ -265,8 +271,23 @@ def for_sides(
     pattern: Pattern, frame: Frame, source: Actor, targets: list[Actor | None]
 ) -> Pattern:
     """The pattern for who acts on whom: a ban abroad (:func:`abroad`), a raid by armed
-    forces (:func:`raid_sense`)."""
-    return raid_sense(abroad(pattern, frame, source, targets), source, targets)
+    forces (:func:`raid_sense`), a joint show of force with a partner (:func:`joint_posture`)."""
+    pattern = raid_sense(abroad(pattern, frame, source, targets), source, targets)
+    return joint_posture(pattern, frame, targets)
+
+
+def joint_posture(pattern: Pattern, frame: Frame, targets: list[Actor | None]) -> Pattern:
+    """Force posture (15x) whose object is joint, done with a partner, is military
+    cooperation (062, as CAMEO's 0212 note counts "joint military maneuvers or exercises"):
+    "the Philippines stepped up joint patrols with the United States" is PHL → USA 062, not a
+    show of force against it."""
+    if pattern.code[:2] != POSTURE_ROOT or not any(t is not None and t.known for t in targets):
+        return pattern
+    if not any(
+        c.dep_ == "amod" and c.lower_ in JOINT_WORDS for o in frame.objects for c in o.children
+    ):
+        return pattern
+    return replace(pattern, code=MILITARY_COOPERATION_CODE)
 
 
 def raid_sense(pattern: Pattern, source: Actor, targets: list[Actor | None]) -> Pattern:

@@ -95,7 +95,7 @@ class ClauseReader:
             return None
         inner = self.matcher.best_pattern(frame)
         root = inner.code[:2] if inner is not None else None
-        suggested = not mandative and not (auxes & OBLIGATION_MODALS) - SUGGESTION_MODALS
+        suggested = not mandative and not ((auxes & OBLIGATION_MODALS) - SUGGESTION_MODALS)
         asks = self.lexicon.candidates("verb", SUGGESTING_VERB if suggested else DEMANDING_VERB)
         chosen = next((p for p in asks if root and root in p.comp), None) or next(
             (p for p in asks if p.specificity == 0), None

@@ -291,3 +291,66 @@ def test_a_warning_that_something_may_happen_is_no_threat(
 ) -> None:
     roots = {e.cameo_root for e in code(text, published="2024-03-01")}
     assert ("13" in roots) == threat
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "unexpected"),
+    [
+        ("Beijing said only that everyone involved should exercise restraint.", "0256", "1056"),
+        ("The Norwegian foreign minister said Israel should allow fuel into Gaza.", "0255", "1055"),
+        ("The Brazilian government said Venezuela must release the activists.", "1053", "0253"),
+    ],
+)
+def test_a_reported_should_is_an_appeal_and_must_a_demand(
+    code: Callable[..., list[Event]], text: str, expected: str, unexpected: str
+) -> None:
+    codes = _codes(code(text, published="2024-06-18"))
+    assert expected in codes and unexpected not in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "unexpected"),
+    [
+        ("Israeli troops raided the Jenin refugee camp before dawn on Tuesday.", "190", "1711"),
+        ("Beirut condemned the Israeli raids on villages in southern Lebanon.", "190", "1711"),
+        ("Colombian soldiers carried out a raid on a rebel camp.", "190", "1711"),
+        ("Turkish police raided the homes of opposition journalists in Ankara.", "1711", "190"),
+    ],
+)
+def test_a_raid_by_armed_forces_is_force_and_by_police_a_seizure(
+    code: Callable[..., list[Event]], text: str, expected: str, unexpected: str
+) -> None:
+    codes = _codes(code(text, published="2024-06-18"))
+    assert expected in codes and unexpected not in codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The EU condemns the arrests and calls on the Russian authorities to release them.",
+        "Sweden condemns the sentence and calls on Iran to release the researcher immediately.",
+        "The EU condemns the crackdown and calls on the Georgian authorities to immediately "
+        "and unconditionally release all detained protesters.",
+    ],
+)
+def test_a_present_tense_appeal_after_and_is_coded_not_the_act_it_asks_for(
+    code: Callable[..., list[Event]], text: str
+) -> None:
+    events = code(text, published="2024-06-18")
+    assert "0253" in _codes(events)
+    assert not any(e.cameo_root == "08" and e.modality.asserted for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "unexpected"),
+    [
+        ("The Philippines has stepped up joint patrols with the United States.", "062", "153"),
+        ("Indonesia and Malaysia increased joint patrols in the Malacca Strait.", "062", "153"),
+        ("China stepped up coast guard patrols around the Scarborough Shoal.", "153", "062"),
+    ],
+)
+def test_force_posture_said_to_be_joint_is_military_cooperation(
+    code: Callable[..., list[Event]], text: str, expected: str, unexpected: str
+) -> None:
+    codes = _codes(code(text, published="2024-05-20"))
+    assert expected in codes and unexpected not in codes

@@ -146,11 +146,13 @@ EVENTS3 = DATA / "gold" / "dev-events3.jsonl"
 # date 88.6%. One forbidden hit is known: "South Korea, which holds talks with Chinese
 # officials next week" is coded as talks held (a relative clause's plan). 0.7.0 as merged:
 # P 90.2%, R 78.7%, dyad F1 59.2%, date 89.9%; 0.8.0: P 89.9%, R 82.3%, dyad F1 61.0%,
-# date 91.4%; 0.9.0: P 91.5%, R 83.7%, dyad F1 62.7%, date 94.7%; recall13 (distorted
-# depictions): P 91.5%, R 84.4%, dyad F1 63.2%, date 94.7%.
+# date 91.4%; 0.9.0: P 91.5%, R 83.7%, dyad F1 62.7%, date 94.7%. recall13 (distorted
+# depictions): R 84.4%. codes13: "Rohingya insurgents, who raided police posts" is now force
+# (190, as its gold is), no longer a seizure (1711) that stood, by root alone, for the gold's
+# "military campaign" (17-20) in the detection count; the raid's one 190 now matches one of the two.
 EVENTS3_FLOORS = {
     "detection_precision": 0.90,
-    "detection_recall": 0.84,
+    "detection_recall": 0.83,
     "dyad_f1": 0.61,
     "date_accuracy": 0.93,
     "forbidden_hits": 1,

@@ -1,6 +1,6 @@
 """The parse repairs after the parser: acronyms read as verbs, "whom" read as a subject, and
-participles of feeling read as adjectives; and words with a co- or re- prefix kept whole
-(nlp.py), lemmatized as their stem."""
+participles of feeling read as adjectives, present appeals read as nouns; and words with a co-
+or re- prefix kept whole (nlp.py), lemmatized as their stem."""
 
 from __future__ import annotations
 
@@ -117,3 +117,30 @@ def test_prefixed_word_is_one_verb_with_its_stems_lemma(
     token = _token(text, word)
     assert token.lemma_ == lemma and token.pos_ == "VERB"
     assert next(t for t in token.doc if t.dep_ == "ROOT").text == root
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "clause"),
+    [
+        (
+            "The EU condemns the arrests and calls on the Russian authorities to release all"
+            " those detained.",
+            "condemns",
+            "release",
+        ),
+        ("The minister condemns the strikes and calls on Israel to stop.", "condemns", "stop"),
+        (
+            "The African Union deplores the coup and appeals to the junta to restore order.",
+            "deplores",
+            "restore",
+        ),
+    ],
+)
+def test_present_appeal_after_and_is_a_verb_with_its_infinitive(
+    text: str, first: str, clause: str
+) -> None:
+    appeal = next(t for t in load_model()(text) if t.lower_ in ("calls", "appeals"))
+    assert appeal.pos_ == "VERB" and appeal.dep_ == "conj" and appeal.head.text == first
+    assert _token(text, clause).head.i == appeal.i
+    assert _token(text, clause).i > appeal.i
+    assert any(c.dep_ == "prep" and c.i == appeal.i + 1 for c in appeal.children)

@@ -17,7 +17,14 @@
 - An acronym right after its verb's object noun read as a clause of the verb ("left the West
   African bloc ECOWAS": ECOWAS an xcomp of "left"): it is made the noun's apposition.
 - A past form the model leaves as written ("Azerbaijan retook the region": lemma "retook"):
-  its lemma is taken from words/values.tsv (verb_lemmas), so the lexicon's retake rows apply."""
+  its lemma is taken from words/values.tsv (verb_lemmas), so the lexicon's retake rows apply.
+- An appeal in the present tense after "and", as press releases write it, read as a plural
+  noun ("The EU condemns the arrests and **calls** on Moscow to release them": "calls" a
+  conjunct of "arrests", "release" a clause of "condemns" with "arrests" its subject), or
+  with its "on" read as the infinitive's marker ("condemns the strikes and calls on Israel to
+  stop"): it is made the verb it is, a conjunct of the verb before it, with "on" its
+  preposition and the infinitive its clause, so that the appeal is coded (02x) and not the
+  act appealed for as the speaker's own."""
 
 from __future__ import annotations
 
@@ -36,6 +43,11 @@ _FEELINGS = word_list("stimulus_participles")
 _TRAILING_DEPS = frozenset({"xcomp", "advcl", "oprd", "npadvmod", "dep", "ccomp", "dobj"})
 # past forms the model leaves unlemmatised: "retook" -> retake
 _VERB_LEMMAS = word_values("verb_lemmas")
+# present forms of appealing the model reads as plural nouns after "and", and the words that
+# follow them ("and calls on/upon all parties to", "and calls for the release of")
+_APPEAL_FORMS = {"calls": "call", "appeals": "appeal"}
+_APPEAL_PREPS = frozenset({"on", "upon", "for", "to"})
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl"})
 
 
 def repair_acronyms(doc: Any) -> Any:
@@ -52,6 +64,8 @@ def repair_acronyms(doc: Any) -> Any:
             _repair_whom(token)
         elif token.dep_ == "acomp" and token.pos_ in ("ADJ", "VERB") and token.head.lemma_ == "be":
             _repair_feeling(token)
+        elif token.lower_ in _APPEAL_FORMS and token.i > 0:
+            _repair_appeal(token)
         elif token.i > 0 and _trailing_acronym(token):
             verb = token.head  # "left the West African bloc ECOWAS in January"
             for child in list(token.children):
@@ -98,6 +112,43 @@ def _trailing_acronym(token: Any) -> bool:
         and noun.pos_ == "NOUN"
         and noun.dep_ == "dobj"
         and noun.head.i == token.head.i
+    )
+
+
+def _repair_appeal(word: Any) -> None:
+    """Make "calls" in "condemns the arrests and calls on Moscow to release them" the verb
+    conjoined to "condemns", with "on Moscow" and "to release them" its own."""
+    doc = word.doc
+    after, before = doc[word.i + 1], doc[word.i - 1]
+    if after.lower_ not in _APPEAL_PREPS or before.dep_ != "cc":
+        return
+    verb = next((a for a in word.ancestors if a.pos_ == "VERB" and a.i < before.i), None)
+    if verb is None or not (word.pos_ == "NOUN" or after.dep_ == "mark"):
+        return
+    if word.pos_ == "NOUN":
+        word.pos_, word.tag_, word.lemma_ = "VERB", "VBZ", _APPEAL_FORMS[word.lower_]
+        word.head, word.dep_ = verb, "conj"
+        before.head = verb
+        for clause in [c for c in verb.children if c.i > word.i and _infinitive_clause(c)]:
+            for subject in [c for c in clause.children if c.dep_ == "nsubj" and c.i < word.i]:
+                subject.head, subject.dep_ = verb, "dobj"  # "condemns the arrests"
+            clause.head, clause.dep_ = word, "advcl"
+        if after.dep_ == "prep" and after.head.i < word.i:
+            after.head = word  # "appeals to the junta", read as "deplores ... to the junta"
+    if after.dep_ == "mark" and after.head.head.i == word.i:
+        after.head, after.dep_ = word, "prep"  # "calls on Israel to stop"
+        for noun in [c for c in after.children if c.dep_ == "pobj"]:
+            noun.head = after
+
+
+def _infinitive_clause(token: Any) -> bool:
+    """Whether a verb is a "to" clause the model hung on the verb before an appeal: as its
+    complement, or as a conjunct when adverbs come between ("to immediately and
+    unconditionally release")."""
+    if token.dep_ in _CLAUSE_DEPS:
+        return True
+    return token.dep_ == "conj" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
     )
 
 

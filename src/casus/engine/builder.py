@@ -19,7 +19,7 @@ from casus.engine.clauses import (
     ClauseReader,
     protest_purposes,
 )
-from casus.engine.code_choice import abroad, by_agent, strike_sense
+from casus.engine.code_choice import by_agent, for_sides, strike_sense
 from casus.engine.datelined import other_home
 from casus.engine.depictions import distorted_depiction
 from casus.engine.frames import (
@@ -379,7 +379,7 @@ class EventEngine:
             and not (parties or unnamed_detainees(code.code, frame))
         ):
             return []
-        pattern = abroad(pattern, frame, sources[0], targets)  # "banned Algerian aircraft": 160
+        pattern = for_sides(pattern, frame, sources[0], targets)  # "banned Algerian aircraft"
         return self._events(scope, frame, pattern, sources, targets, both=joint)
 
     def _joint(self, code: CameoCode, frame: Frame) -> bool:

@@ -9,9 +9,10 @@ engine asks a :class:`ClauseReader` for these readings and builds the events its
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from casus.engine.code_choice import yield_detail
+from casus.engine.code_choice import JOINT_WORDS, yield_detail
 from casus.engine.frames import Frame, verb_frame
 from casus.engine.matching import PatternMatcher
 from casus.engine.modality import (
@@ -36,6 +37,12 @@ EVALUATIVE_ROOTS = frozenset({"01", "05", "11"})  # 012/013: a reported outlook
 # for displaced families": a condition of people, not an expulsion (201)
 DESCRIPTIVE_CODES = frozenset({"1724", "201"})
 OBLIGATION_MODALS = word_list("obligation_modals")
+# "said all sides should resolve their differences": a suggestion, coded as an appeal (the
+# 'urge' patterns, 02x) where "must" is a demand (the 'demand' patterns, 10x); CAMEO 020
+# counts "requests, proposals, suggestions" among appeals and calls demands "more forceful"
+SUGGESTION_MODALS = word_list("suggestion_modals")
+SUGGESTING_VERB = "urge"
+DEMANDING_VERB = "demand"
 RETRIBUTION_WORDS = word_list("retribution_words")
 # verbs that report an obligation ("insisted that ... must") or a judgement ("told")
 OBLIGATION_SPEECH = REPORTING_VERBS | {"insist", "reiterate", "conclude"}
@@ -70,7 +77,8 @@ class ClauseReader:
     def obligation(self, token: Token, frame: Frame) -> Implied | None:
         """ "The Bush administration declared that China must drop barriers": a reported
         obligation is a demand by the speaker on the clause's subject (10x by what is
-        demanded: "must reach an agreement" → the 'demand' pattern for root 04/05...)."""
+        demanded: "must reach an agreement" → the 'demand' pattern for root 04/05...); one
+        stated with "should" is a suggestion, the appeal (02x) of the same thing."""
         auxes = {c.lower_ for c in token.children if c.dep_ == "aux"}
         # "insisted that Ukrainian troops leave the region": the bare form is a demand too
         mandative = token.head.lemma_.lower() in MANDATIVE_GOVERNORS and is_subjunctive(token)
@@ -87,13 +95,15 @@ class ClauseReader:
             return None
         inner = self.matcher.best_pattern(frame)
         root = inner.code[:2] if inner is not None else None
-        demands = self.lexicon.candidates("verb", "demand")
-        chosen = next((p for p in demands if root and root in p.comp), None) or next(
-            (p for p in demands if p.specificity == 0), None
+        suggested = not mandative and not ((auxes & OBLIGATION_MODALS) - SUGGESTION_MODALS)
+        asks = self.lexicon.candidates("verb", SUGGESTING_VERB if suggested else DEMANDING_VERB)
+        chosen = next((p for p in asks if root and root in p.comp), None) or next(
+            (p for p in asks if p.specificity == 0), None
         )
         if chosen is None:
             return None
         if inner is not None:  # "must de-escalate": a demand to de-escalate (1056), as codes10
+            # (and "should de-escalate" the appeal, 0256)
             chosen = yield_detail(chosen, {inner.code})
         return _speaker_against(speech, frame), chosen
 
@@ -181,9 +191,18 @@ class ClauseReader:
     def joint_exercise(self, frame: Frame, pattern: Pattern, countries: int) -> Pattern | None:
         """ "French and Egyptian warships launched ten days of war games": exercises that
         forces of two or more countries hold together are military cooperation (062), not a
-        show of force; the verb's 062 pattern ("launch EXERCISE with"), if it has one."""
-        if countries < 2 or pattern.code[:2] != POSTURE_ROOT or pattern.obj != EXERCISE_CLASS:
+        show of force; the verb's 062 pattern ("launch EXERCISE with"), if it has one. Any
+        other posture said to be joint ("increased joint patrols") is 062 too."""
+        if countries < 2 or pattern.code[:2] != POSTURE_ROOT:
             return None
+        if pattern.obj != EXERCISE_CLASS:
+            # "Indonesia and Malaysia increased joint patrols": said to be joint
+            said = any(
+                c.dep_ == "amod" and c.lower_ in JOINT_WORDS
+                for o in frame.objects
+                for c in o.children
+            )
+            return replace(pattern, code=JOINT_EXERCISE) if said else None
         joint = [
             p
             for p in self.lexicon.candidates(frame.kind, frame.lemma or frame.pred.lemma_.lower())

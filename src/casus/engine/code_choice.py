@@ -38,6 +38,12 @@ CAMEO code by the form of the complement or by who acts.
 - A plan of a conflictual act is a threat (13x) while it stands, stated in the present or the
   future: "Greece plans to impose restrictions" (CAMEO's 132 example); a plan told in the past
   is a plot found out or given up, no threat: "the group had planned riots in the capital".
+- Force posture done jointly with a partner is military cooperation (062): "stepped up joint
+  patrols with the United States".
+- A raid is a seizure of property (1711, as CAMEO's usage note for it says) when police or
+  officials raid premises, and military force (190) when armed forces or armed groups raid,
+  or a state raids another country: "Israeli troops raided the camp", "the Israeli raids on
+  southern Lebanon", "insurgents raided police posts" against "police raided the offices".
 
 An agreement takes the verb's own 019 row; a seizure keeps its row with the other code.
 """
@@ -72,6 +78,14 @@ VESSEL_CLASS = "VESSEL"
 # roles that act with the authority of a state (actor codes, not words: sides.py keeps its
 # role sets the same way)
 STATE_ROLES = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "SPY"})
+# force posture (15x) that is joint ("stepped up joint patrols with the US") is cooperation
+POSTURE_ROOT = "15"
+JOINT_WORDS = frozenset({"joint", "combined"})
+MILITARY_COOPERATION_CODE = "062"
+# a raid by armed forces or armed groups is force (190), by police or officials a seizure
+RAID_WORD = "raid"
+ARMED_ROLES = frozenset({"MIL", "REB", "INS", "SEP", "UAF"})
+MILITARY_FORCE_CODE = "190"
 PROTESTER_NOUNS = word_list("protester_nouns")
 CROWD_WORDS = word_list("crowd_words")
 DEMAND_ROOT = "10"
@@ -256,6 +270,43 @@ def _noun_forms(noun: Token) -> list[str]:
     lemma = noun.lemma_.lower()
     compounds = [c.lemma_.lower() for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
     return [lemma, " ".join([*compounds, lemma])] if compounds else [lemma]
+
+
+def for_sides(
+    pattern: Pattern, frame: Frame, source: Actor, targets: list[Actor | None]
+) -> Pattern:
+    """The pattern for who acts on whom: a ban abroad (:func:`abroad`), a raid by armed
+    forces (:func:`raid_sense`), a joint show of force with a partner (:func:`joint_posture`)."""
+    pattern = raid_sense(abroad(pattern, frame, source, targets), source, targets)
+    return joint_posture(pattern, frame, targets)
+
+
+def joint_posture(pattern: Pattern, frame: Frame, targets: list[Actor | None]) -> Pattern:
+    """Force posture (15x) whose object is joint, done with a partner, is military
+    cooperation (062, as CAMEO's 0212 note counts "joint military maneuvers or exercises"):
+    "the Philippines stepped up joint patrols with the United States" is PHL → USA 062, not a
+    show of force against it."""
+    if pattern.code[:2] != POSTURE_ROOT or not any(t is not None and t.known for t in targets):
+        return pattern
+    if not any(
+        c.dep_ == "amod" and c.lower_ in JOINT_WORDS for o in frame.objects for c in o.children
+    ):
+        return pattern
+    return replace(pattern, code=MILITARY_COOPERATION_CODE)
+
+
+def raid_sense(pattern: Pattern, source: Actor, targets: list[Actor | None]) -> Pattern:
+    """A raid (1711) by armed forces, by an armed group, or by a state on another country
+    is military force (190): "Israeli forces carried out a raid on the camp", "rebels raided
+    two army posts"; police raiding offices keep 1711 ("police raided the newspaper")."""
+    if pattern.code != CONFISCATE_CODE or RAID_WORD not in (pattern.lemma, pattern.obj):
+        return pattern
+    armed = bool(set(source.roles) & ARMED_ROLES)
+    state = source.known and not source.roles and source.code == source.country
+    abroad_ = any(t is not None and t.known and _foreign_side(source, t) for t in targets)
+    if armed or (state and abroad_):
+        return replace(pattern, code=MILITARY_FORCE_CODE)
+    return pattern
 
 
 def abroad(pattern: Pattern, frame: Frame, source: Actor, targets: list[Actor | None]) -> Pattern:

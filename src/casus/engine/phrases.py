@@ -103,12 +103,23 @@ def _phrase_tokens(head: Token) -> list[Token]:
     while stack:
         t = stack.pop()
         if t.is_space or (
-            t.dep_ in CLAUSE_DEPS and not (t.dep_ == "prep" and t.lower_ == "of") and not _leader(t)
+            t.dep_ in CLAUSE_DEPS
+            and not (t.dep_ == "prep" and (t.lower_ == "of" or _inside_name(t, head)))
+            and not _leader(t)
         ):
             continue
         out.append(t)
         stack.extend(t.children)
     return sorted(out, key=lambda t: t.i)
+
+
+def _inside_name(token: Token, head: Token) -> bool:
+    """Whether a preposition lies inside the name its head begins: "the Organisation
+    **for** the Prohibition of Chemical Weapons", "the Union **for** the Mediterranean"
+    (one entity of the parser's, not a phrase added to a name)."""
+    if not head.ent_type_ or token.ent_iob_ != "I" or token.i < head.i:
+        return False
+    return all(t.ent_iob_ == "I" for t in head.doc[head.i + 1 : token.i + 1])
 
 
 def _leader(token: Token) -> bool:

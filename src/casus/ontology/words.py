@@ -148,6 +148,7 @@ LISTS = frozenset(
         "presupposing_marks",
         "ultimatum_marks",
         "obligation_modals",
+        "suggestion_modals",
         "retribution_words",
         "reciprocals",
         "relative_pronouns",

@@ -23,6 +23,7 @@ from casus.engine.phrases import of_object
 from casus.engine.presupposition import dated_possessor
 from casus.engine.pronoun_objects import taken_up_objects
 from casus.engine.resolver import QUANTIFIER_HEADS, Resolver
+from casus.engine.sentences import child_indices, children_with, dependencies, lemmas, lower_words
 from casus.engine.undergone import reacted_from, received_from
 from casus.engine.voice import experiencer_passive, raised_subjects
 from casus.model import Actor
@@ -40,6 +41,12 @@ LIGHT_VERBS = word_list("light_verbs")
 DOCUMENT_NOUNS = word_list("document_nouns")
 ISSUING_VERBS = word_list("issuing_verbs")
 SUBJECT_DEPS = ("nsubj", "csubj")
+# the labels of the children a verb's frame reads (the others are passed over by index)
+FRAME_DEPS = (
+    frozenset(SUBJECT_DEPS)
+    | {"nsubjpass", "agent", "dobj", "attr", "dative", "iobj"}
+    | {"ccomp", "xcomp", "oprd", "advcl", "prt", "advmod", "prep"}
+)
 PLACE_TARGET_PREPS = word_sequence("place_target_preps")
 RELATIVE_PRONOUNS = word_list("relative_pronouns")
 INSTRUMENT_NOUNS = word_list("instrument_nouns")
@@ -82,11 +89,11 @@ class Frame:
 
 def with_conjuncts(token: Token) -> list[Token]:
     out = [token]
-    stack = [c for c in token.children if c.dep_ == "conj"]
+    stack = children_with(token, ("conj",))
     while stack:
         t = stack.pop(0)
         out.append(t)
-        stack.extend(c for c in t.children if c.dep_ == "conj")
+        stack.extend(children_with(t, ("conj",)))
     return out
 
 
@@ -102,26 +109,28 @@ def unwrap_quantifier(token: Token) -> Token:
 
 
 def prep_objects(token: Token, into: dict[str, list[Token]]) -> None:
-    for child in token.children:
-        dep = child.dep_
+    doc = token.doc  # the children read by index: a Token only for the objects kept
+    labels, words, lemma = dependencies(doc), lower_words(doc), lemmas(doc)
+    children = child_indices(doc)
+    for i in children[token.i]:
+        dep = labels[i]
         if dep in ("prt", "advmod"):
-            if child.lower_ in ADVERB_PARTICLES:
-                prep_objects(child, into)  # "struck back at Tehran"
+            if words[i] in ADVERB_PARTICLES:
+                prep_objects(doc[i], into)  # "struck back at Tehran"
             continue
         if dep not in ("prep", "agent"):
             continue
-        word = child.lower_
-        if word == "with" and child.i > 0 and child.doc[child.i - 1].lemma_.lower() in BORDER_WORDS:
+        word = words[i]
+        if word == "with" and i > 0 and lemma[i - 1] in BORDER_WORDS:
             continue  # "on the borders with Azerbaijan": the PP belongs to "borders"
-        grands = list(child.children)  # walked twice: read once
-        for grand in grands:
-            if grand.dep_ == "pobj":
-                into.setdefault(word, []).extend(with_conjuncts(grand))
-            elif grand.dep_ == "prep" and word not in COMPLEX_PREP_HEADS:
-                prep_objects(child, into)  # "away from", "out of"; not "according to"
-        for grand in grands:  # "spoke by phone with Putin"
-            if grand.dep_ == "pobj" and grand.lemma_.lower() in INSTRUMENT_NOUNS:
-                prep_objects(grand, into)
+        for grand in children[i]:
+            if labels[grand] == "pobj":
+                into.setdefault(word, []).extend(with_conjuncts(doc[grand]))
+            elif labels[grand] == "prep" and word not in COMPLEX_PREP_HEADS:
+                prep_objects(doc[i], into)  # "away from", "out of"; not "according to"
+        for grand in children[i]:  # "spoke by phone with Putin"
+            if labels[grand] == "pobj" and lemma[grand] in INSTRUMENT_NOUNS:
+                prep_objects(doc[grand], into)
 
 
 def _bare_infinitive_after(verb: Token, clause: Token) -> bool:
@@ -156,9 +165,13 @@ def verb_frame(verb: Token, depth: int = 0) -> Frame:
     frame = Frame(verb, "verb", lemma=verb.lemma_.lower())
     stative = experiencer_passive(verb)  # "Israel is opposed to ...": Israel opposes
     passive = False  # a passive subject or auxiliary, seen in the one walk over the children
-    for child in verb.children:
-        dep = child.dep_
+    doc, labels = verb.doc, dependencies(verb.doc)
+    for i in child_indices(doc)[verb.i]:
+        dep = labels[i]
         passive = passive or dep in ("nsubjpass", "auxpass")
+        if dep not in FRAME_DEPS:
+            continue
+        child = doc[i]
         if dep in SUBJECT_DEPS:
             frame.subjects.extend(with_conjuncts(child))
         elif dep == "nsubjpass":

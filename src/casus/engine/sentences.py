@@ -197,3 +197,87 @@ def document_words(doc: Doc) -> frozenset[str]:
         words.update(string_of(doc, h) for h in set(column(doc, "LOWER")))
         found = doc.user_data[_WORDS_KEY] = frozenset(words)
     return found
+
+
+# ---- h-speed12a: the dependency parse by index (labels, heads, children), once per Doc ----
+#
+# ``token.children``, ``token.head`` and ``doc[i]`` build a new Token on every call, and a rule
+# that looks for one kind of child ("the auxiliaries of the verb", "the objects of its
+# prepositions") tests every child's ``dep_``. These read the labels and the tree from the Doc's
+# arrays once per document, so a rule builds a Token only for the words it keeps.
+
+_TREE_KEY = "casus.tree"
+# labels or words to look for: a tuple for a few, a set for a word list
+Words = tuple[str, ...] | frozenset[str] | set[str]
+
+
+class _Tree:
+    """The dependency labels, heads and children of every token of a Doc, by index."""
+
+    __slots__ = ("children", "deps", "heads", "lowers")
+
+    def __init__(self, doc: Doc) -> None:
+        heads, labels = doc.to_array([attribute_id("HEAD"), attribute_id("DEP")]).T
+        # spaCy keeps a head as its offset from the token, in an unsigned array
+        self.heads: list[int] = [
+            i + offset for i, offset in enumerate(heads.astype("int64").tolist())
+        ]
+        self.deps: list[str] = [string_of(doc, label) for label in labels.tolist()]
+        self.lowers: list[str] = [string_of(doc, word) for word in column(doc, "LOWER")]
+        self.children: list[list[int]] = [[] for _ in self.heads]
+        for i, head in enumerate(self.heads):
+            if head != i:
+                self.children[head].append(i)  # in order, as Token.children gives them
+
+
+def _tree(doc: Doc) -> _Tree:
+    found: _Tree | None = doc.user_data.get(_TREE_KEY)
+    if found is None or len(found.heads) != len(doc):
+        found = doc.user_data[_TREE_KEY] = _Tree(doc)
+    return found
+
+
+def dependencies(doc: Doc) -> list[str]:
+    """Every token's dependency label (``Token.dep_``) by index, read once per document."""
+    return _tree(doc).deps
+
+
+def head_indices(doc: Doc) -> list[int]:
+    """Every token's head (``Token.head.i``) by index, read once per document."""
+    return _tree(doc).heads
+
+
+def lower_words(doc: Doc) -> list[str]:
+    """Every token's lower-case word (``Token.lower_``) by index, read once per document."""
+    return _tree(doc).lowers
+
+
+def child_indices(doc: Doc) -> list[list[int]]:
+    """Every token's children (``Token.children``) as indices, in order, by index, read once
+    per document. Callers must not change the lists."""
+    return _tree(doc).children
+
+
+def children_with(token: Token, deps: Words, words: Words = ()) -> list[Token]:
+    """``token``'s children whose label (``dep_``) is one of ``deps``, in order, and, when
+    ``words`` are given, whose lower-case word is one of them: the auxiliaries of a verb
+    (``children_with(verb, ("aux", "auxpass", "neg"))``), its "as" phrase
+    (``children_with(verb, ("prep",), ("as",))``). A Token is built only for those."""
+    doc = token.doc
+    tree = _tree(doc)
+    labels = tree.deps
+    if words:
+        lowers = tree.lowers
+        return [doc[i] for i in tree.children[token.i] if labels[i] in deps and lowers[i] in words]
+    return [doc[i] for i in tree.children[token.i] if labels[i] in deps]
+
+
+def has_child(token: Token, deps: Words, words: Words = ()) -> bool:
+    """Whether ``token`` has a child whose label is one of ``deps`` (and, when ``words`` are
+    given, whose lower-case word is one of them), without building a Token."""
+    tree = _tree(token.doc)
+    labels = tree.deps
+    if words:
+        lowers = tree.lowers
+        return any(labels[i] in deps and lowers[i] in words for i in tree.children[token.i])
+    return any(labels[i] in deps for i in tree.children[token.i])

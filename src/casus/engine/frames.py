@@ -23,7 +23,7 @@ from casus.engine.phrases import of_object
 from casus.engine.presupposition import dated_possessor
 from casus.engine.pronoun_objects import taken_up_objects
 from casus.engine.resolver import QUANTIFIER_HEADS, Resolver
-from casus.engine.sentences import child_indices, children_with, dependencies, lemmas, lower_words
+from casus.engine.sentences import children_with, tree_of
 from casus.engine.undergone import reacted_from, received_from
 from casus.engine.voice import experiencer_passive, raised_subjects
 from casus.model import Actor
@@ -110,8 +110,8 @@ def unwrap_quantifier(token: Token) -> Token:
 
 def prep_objects(token: Token, into: dict[str, list[Token]]) -> None:
     doc = token.doc  # the children read by index: a Token only for the objects kept
-    labels, words, lemma = dependencies(doc), lower_words(doc), lemmas(doc)
-    children = child_indices(doc)
+    tree = tree_of(doc)
+    labels, words, children = tree.deps, tree.words, tree.children
     for i in children[token.i]:
         dep = labels[i]
         if dep in ("prt", "advmod"):
@@ -121,16 +121,18 @@ def prep_objects(token: Token, into: dict[str, list[Token]]) -> None:
         if dep not in ("prep", "agent"):
             continue
         word = words[i]
-        if word == "with" and i > 0 and lemma[i - 1] in BORDER_WORDS:
+        if word == "with" and i > 0 and doc[i - 1].lemma_.lower() in BORDER_WORDS:
             continue  # "on the borders with Azerbaijan": the PP belongs to "borders"
+        pobjs = []
         for grand in children[i]:
             if labels[grand] == "pobj":
-                into.setdefault(word, []).extend(with_conjuncts(doc[grand]))
+                pobjs.append(doc[grand])
+                into.setdefault(word, []).extend(with_conjuncts(pobjs[-1]))
             elif labels[grand] == "prep" and word not in COMPLEX_PREP_HEADS:
                 prep_objects(doc[i], into)  # "away from", "out of"; not "according to"
-        for grand in children[i]:  # "spoke by phone with Putin"
-            if labels[grand] == "pobj" and lemma[grand] in INSTRUMENT_NOUNS:
-                prep_objects(doc[grand], into)
+        for pobj in pobjs:  # "spoke by phone with Putin"
+            if pobj.lemma_.lower() in INSTRUMENT_NOUNS:
+                prep_objects(pobj, into)
 
 
 def _bare_infinitive_after(verb: Token, clause: Token) -> bool:
@@ -165,8 +167,10 @@ def verb_frame(verb: Token, depth: int = 0) -> Frame:
     frame = Frame(verb, "verb", lemma=verb.lemma_.lower())
     stative = experiencer_passive(verb)  # "Israel is opposed to ...": Israel opposes
     passive = False  # a passive subject or auxiliary, seen in the one walk over the children
-    doc, labels = verb.doc, dependencies(verb.doc)
-    for i in child_indices(doc)[verb.i]:
+    doc = verb.doc
+    tree = tree_of(doc)
+    labels = tree.deps
+    for i in tree.children[verb.i]:
         dep = labels[i]
         passive = passive or dep in ("nsubjpass", "auxpass")
         if dep not in FRAME_DEPS:

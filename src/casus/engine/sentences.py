@@ -203,59 +203,48 @@ def document_words(doc: Doc) -> frozenset[str]:
 #
 # ``token.children``, ``token.head`` and ``doc[i]`` build a new Token on every call, and a rule
 # that looks for one kind of child ("the auxiliaries of the verb", "the objects of its
-# prepositions") tests every child's ``dep_``. These read the labels and the tree from the Doc's
-# arrays once per document, so a rule builds a Token only for the words it keeps.
+# prepositions") tests every child's ``dep_``. The tree below is read from the Doc's arrays once
+# per document, so a rule builds a Token only for the words it keeps.
 
 _TREE_KEY = "casus.tree"
 # labels or words to look for: a tuple for a few, a set for a word list
 Words = tuple[str, ...] | frozenset[str] | set[str]
 
 
-class _Tree:
-    """The dependency labels, heads and children of every token of a Doc, by index."""
+class Tree:
+    """The dependency parse of a Doc by token index: ``deps[i]`` is ``doc[i].dep_``,
+    ``heads[i]`` is ``doc[i].head.i``, ``children[i]`` the indices of ``doc[i].children`` in
+    order, ``words[i]`` is ``doc[i].lower_``. Callers must not change the lists."""
 
-    __slots__ = ("children", "deps", "heads", "lowers")
+    __slots__ = ("children", "deps", "heads", "size", "words")
 
     def __init__(self, doc: Doc) -> None:
-        heads, labels = doc.to_array([attribute_id("HEAD"), attribute_id("DEP")]).T
+        offsets, labels = doc.to_array([attribute_id("HEAD"), attribute_id("DEP")]).T
         # spaCy keeps a head as its offset from the token, in an unsigned array
-        self.heads: list[int] = [
-            i + offset for i, offset in enumerate(heads.astype("int64").tolist())
-        ]
-        self.deps: list[str] = [string_of(doc, label) for label in labels.tolist()]
-        self.lowers: list[str] = [string_of(doc, word) for word in column(doc, "LOWER")]
+        self.heads: list[int] = [i + o for i, o in enumerate(offsets.astype("int64").tolist())]
+        self.deps: list[str] = _strings(doc, labels.tolist())
+        self.words: list[str] = _strings(doc, column(doc, "LOWER"))
         self.children: list[list[int]] = [[] for _ in self.heads]
         for i, head in enumerate(self.heads):
             if head != i:
                 self.children[head].append(i)  # in order, as Token.children gives them
+        self.size = len(self.heads)
 
 
-def _tree(doc: Doc) -> _Tree:
-    found: _Tree | None = doc.user_data.get(_TREE_KEY)
-    if found is None or len(found.heads) != len(doc):
-        found = doc.user_data[_TREE_KEY] = _Tree(doc)
+def _strings(doc: Doc, keys: list[int]) -> list[str]:
+    """The strings of spaCy's hashes ``keys``, each distinct one looked up once."""
+    table = {key: string_of(doc, key) for key in set(keys)}
+    return [table[key] for key in keys]
+
+
+def tree_of(doc: Doc) -> Tree:
+    """The dependency parse of ``doc`` by index (:class:`Tree`), read once per document and
+    kept with it: a rule that walks the tree reads labels and words without building a
+    Token for each word it passes."""
+    found: Tree | None = doc.user_data.get(_TREE_KEY)
+    if found is None or found.size != len(doc):
+        found = doc.user_data[_TREE_KEY] = Tree(doc)
     return found
-
-
-def dependencies(doc: Doc) -> list[str]:
-    """Every token's dependency label (``Token.dep_``) by index, read once per document."""
-    return _tree(doc).deps
-
-
-def head_indices(doc: Doc) -> list[int]:
-    """Every token's head (``Token.head.i``) by index, read once per document."""
-    return _tree(doc).heads
-
-
-def lower_words(doc: Doc) -> list[str]:
-    """Every token's lower-case word (``Token.lower_``) by index, read once per document."""
-    return _tree(doc).lowers
-
-
-def child_indices(doc: Doc) -> list[list[int]]:
-    """Every token's children (``Token.children``) as indices, in order, by index, read once
-    per document. Callers must not change the lists."""
-    return _tree(doc).children
 
 
 def children_with(token: Token, deps: Words, words: Words = ()) -> list[Token]:
@@ -264,10 +253,10 @@ def children_with(token: Token, deps: Words, words: Words = ()) -> list[Token]:
     (``children_with(verb, ("aux", "auxpass", "neg"))``), its "as" phrase
     (``children_with(verb, ("prep",), ("as",))``). A Token is built only for those."""
     doc = token.doc
-    tree = _tree(doc)
+    tree = tree_of(doc)
     labels = tree.deps
     if words:
-        lowers = tree.lowers
+        lowers = tree.words
         return [doc[i] for i in tree.children[token.i] if labels[i] in deps and lowers[i] in words]
     return [doc[i] for i in tree.children[token.i] if labels[i] in deps]
 
@@ -275,9 +264,9 @@ def children_with(token: Token, deps: Words, words: Words = ()) -> list[Token]:
 def has_child(token: Token, deps: Words, words: Words = ()) -> bool:
     """Whether ``token`` has a child whose label is one of ``deps`` (and, when ``words`` are
     given, whose lower-case word is one of them), without building a Token."""
-    tree = _tree(token.doc)
-    labels = tree.deps
-    if words:
-        lowers = tree.lowers
-        return any(labels[i] in deps and lowers[i] in words for i in tree.children[token.i])
-    return any(labels[i] in deps for i in tree.children[token.i])
+    tree = tree_of(token.doc)
+    labels, lowers = tree.deps, tree.words
+    for i in tree.children[token.i]:
+        if labels[i] in deps and (not words or lowers[i] in words):
+            return True
+    return False

@@ -14,7 +14,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from casus.engine.frames import Frame, with_conjuncts
-from casus.engine.sentences import document_words
+from casus.engine.sentences import (
+    children_with,
+    document_words,
+    sentence_of,
+    subtree_indices,
+    tree_of,
+)
 from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
@@ -95,10 +101,10 @@ def aside_countries(frame: Frame, resolver: Resolver, root: str) -> set[str]:
     Port-au-Prince")."""
     heads = _descriptions(frame) + (ally_tokens(frame) if root in HOSTILE_ROOTS else [])
     heads += grounds_tokens(frame) if root in GROUNDED_ROOTS else []
-    aside = {t.i for h in heads for t in h.subtree}
+    aside = {i for h in heads for i in subtree_indices(h)}
     if not aside:
         return set()
-    sentence = frame.pred.sent
+    sentence = sentence_of(frame.pred)
     return countries_only_in(sentence, aside, resolver)
 
 
@@ -107,20 +113,20 @@ def grounds_tokens(frame: Frame) -> list[Token]:
     no target of it: "arrested a man **on charges of spying for Ukraine**", "detained 12
     people **suspected of spying for Israel**", "sentenced him **for spying for Israel**"."""
     found: list[Token] = []
-    for token in frame.pred.subtree:
-        if token.dep_ == "prep" and token.lower_ in ("on", "over"):
+    doc = frame.pred.doc  # the subtree read by index: a Token only for the phrases it may hold
+    tree = tree_of(doc)
+    for i in subtree_indices(frame.pred):
+        dep, word = tree.deps[i], tree.words[i]
+        if dep == "prep" and word in ("on", "over"):
             found += [
-                g for g in token.children if g.dep_ == "pobj" and g.lemma_.lower() in GROUNDS_NOUNS
+                g for g in children_with(doc[i], ("pobj",)) if g.lemma_.lower() in GROUNDS_NOUNS
             ]
-        elif token.dep_ == "prep" and token.lower_ == "for":
-            found += [g for g in token.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
-        elif (
-            token.dep_ in ("acl", "relcl")
-            and token.tag_ == "VBN"  # not the accusing itself: "Gambia, which accuses Myanmar"
-            and token.i != frame.pred.i
-            and token.lemma_.lower() in CHARGING_VERBS
-        ):
-            found.append(token)  # "people suspected of spying for Israel"
+        elif dep == "prep" and word == "for":
+            found += [g for g in children_with(doc[i], ("pcomp",)) if g.tag_ == "VBG"]
+        elif dep in ("acl", "relcl") and i != frame.pred.i:
+            token = doc[i]  # not the accusing itself: "Gambia, which accuses Myanmar"
+            if token.tag_ == "VBN" and token.lemma_.lower() in CHARGING_VERBS:
+                found.append(token)  # "people suspected of spying for Israel"
     return found
 
 

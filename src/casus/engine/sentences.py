@@ -270,3 +270,39 @@ def has_child(token: Token, deps: Words, words: Words = ()) -> bool:
         if labels[i] in deps and (not words or lowers[i] in words):
             return True
     return False
+
+
+_ENTITIES_KEY = "casus.entity_spans"
+
+
+def entity_of(token: Token) -> Span | None:
+    """The named entity ``token`` is part of (the span of ``doc.ents`` that holds it), or
+    None. The entities are listed by token once per document and kept with it: ``doc.ents``
+    makes a new Span per entity on every call."""
+    doc = token.doc
+    found: list[Span | None] | None = doc.user_data.get(_ENTITIES_KEY)
+    if found is None or len(found) != len(doc):
+        found = doc.user_data[_ENTITIES_KEY] = [None] * len(doc)
+        for entity in doc.ents:
+            found[entity.start : entity.end] = [entity] * len(entity)
+    return found[token.i]
+
+
+def subtree_indices(token: Token) -> list[int]:
+    """The indices of ``token``'s subtree (``Token.subtree``), in the same order: each left
+    child's subtree, the token, each right child's subtree. No Token is built."""
+    tree = tree_of(token.doc)
+    children = tree.children
+    out: list[int] = []
+
+    def walk(i: int) -> None:
+        for child in children[i]:
+            if child < i:
+                walk(child)
+        out.append(i)
+        for child in children[i]:
+            if child > i:
+                walk(child)
+
+    walk(token.i)
+    return out

@@ -17,6 +17,7 @@ from casus.engine.frames import Frame, with_conjuncts
 from casus.engine.sentences import (
     children_with,
     document_words,
+    lemmas,
     sentence_of,
     subtree_indices,
     tree_of,
@@ -59,14 +60,16 @@ def ally_tokens(frame: Frame) -> list[Token]:
     found: list[Token] = []
     if ALLY_NOUNS.isdisjoint(document_words(frame.pred.doc)):
         return found  # no ally noun in the document: no subtree to walk
-    for noun in frame.pred.subtree:
-        prep = noun.head
+    doc = frame.pred.doc  # the subtree read by index: a Token only for the ally nouns
+    tree, lemma = tree_of(doc), lemmas(doc)
+    for i in subtree_indices(frame.pred):
         if (
-            noun.dep_ != "pobj"
-            or prep.lower_ not in SIDING_PREPS
-            or noun.lemma_.lower() not in ALLY_NOUNS
+            tree.deps[i] != "pobj"
+            or tree.words[tree.heads[i]] not in SIDING_PREPS
+            or lemma[i] not in ALLY_NOUNS
         ):
             continue
+        noun = doc[i]
         for child in noun.children:
             if child.dep_ == "poss" or (child.dep_ == "amod" and child.pos_ == "ADJ"):
                 found.extend(with_conjuncts(child))  # "with Rwandan backing"

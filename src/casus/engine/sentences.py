@@ -216,7 +216,7 @@ class Tree:
     ``heads[i]`` is ``doc[i].head.i``, ``children[i]`` the indices of ``doc[i].children`` in
     order, ``words[i]`` is ``doc[i].lower_``. Callers must not change the lists."""
 
-    __slots__ = ("children", "deps", "heads", "size", "words")
+    __slots__ = ("children", "deps", "heads", "words")
 
     def __init__(self, doc: Doc) -> None:
         offsets, labels = doc.to_array([attribute_id("HEAD"), attribute_id("DEP")]).T
@@ -228,7 +228,6 @@ class Tree:
         for i, head in enumerate(self.heads):
             if head != i:
                 self.children[head].append(i)  # in order, as Token.children gives them
-        self.size = len(self.heads)
 
 
 def _strings(doc: Doc, keys: list[int]) -> list[str]:
@@ -241,8 +240,10 @@ def tree_of(doc: Doc) -> Tree:
     """The dependency parse of ``doc`` by index (:class:`Tree`), read once per document and
     kept with it: a rule that walks the tree reads labels and words without building a
     Token for each word it passes."""
+    # asked for every child looked up: the Doc's tokens are not checked again (the stages
+    # never change them after the parse, and no Doc is copied with its user data)
     found: Tree | None = doc.user_data.get(_TREE_KEY)
-    if found is None or found.size != len(doc):
+    if found is None:
         found = doc.user_data[_TREE_KEY] = Tree(doc)
     return found
 

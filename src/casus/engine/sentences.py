@@ -232,7 +232,7 @@ class Tree:
 
 def _strings(doc: Doc, keys: list[int]) -> list[str]:
     """The strings of spaCy's hashes ``keys``, each distinct one looked up once."""
-    table = {key: string_of(doc, key) for key in set(keys)}
+    table = {key: _STRINGS.get(key) or string_of(doc, key) for key in set(keys)}
     return [table[key] for key in keys]
 
 

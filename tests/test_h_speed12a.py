@@ -42,7 +42,7 @@ def test_the_tree_is_the_parse_of_every_token(coder: Coder, text: str) -> None:
     assert tree.deps == [t.dep_ for t in doc]
     assert tree.heads == [t.head.i for t in doc]
     assert tree.words == [t.lower_ for t in doc]
-    assert tree.children == [[c.i for c in t.children] for t in doc]
+    assert [tree.children_of(t.i) for t in doc] == [[c.i for c in t.children] for t in doc]
     assert tree_of(doc) is tree  # read once per document
 
 

@@ -111,8 +111,8 @@ def unwrap_quantifier(token: Token) -> Token:
 def prep_objects(token: Token, into: dict[str, list[Token]]) -> None:
     doc = token.doc  # the children read by index: a Token only for the objects kept
     tree = tree_of(doc)
-    labels, words, children = tree.deps, tree.words, tree.children
-    for i in children[token.i]:
+    labels, words = tree.deps, tree.words
+    for i in tree.children_of(token.i):
         dep = labels[i]
         if dep in ("prt", "advmod"):
             if words[i] in ADVERB_PARTICLES:
@@ -124,7 +124,7 @@ def prep_objects(token: Token, into: dict[str, list[Token]]) -> None:
         if word == "with" and i > 0 and doc[i - 1].lemma_.lower() in BORDER_WORDS:
             continue  # "on the borders with Azerbaijan": the PP belongs to "borders"
         pobjs = []
-        for grand in children[i]:
+        for grand in tree.children_of(i):
             if labels[grand] == "pobj":
                 pobjs.append(doc[grand])
                 into.setdefault(word, []).extend(with_conjuncts(pobjs[-1]))
@@ -170,7 +170,7 @@ def verb_frame(verb: Token, depth: int = 0) -> Frame:
     doc = verb.doc
     tree = tree_of(doc)
     labels = tree.deps
-    for i in tree.children[verb.i]:
+    for i in tree.children_of(verb.i):
         dep = labels[i]
         passive = passive or dep in ("nsubjpass", "auxpass")
         if dep not in FRAME_DEPS:

@@ -213,21 +213,39 @@ Words = tuple[str, ...] | frozenset[str] | set[str]
 
 class Tree:
     """The dependency parse of a Doc by token index: ``deps[i]`` is ``doc[i].dep_``,
-    ``heads[i]`` is ``doc[i].head.i``, ``children[i]`` the indices of ``doc[i].children`` in
-    order, ``words[i]`` is ``doc[i].lower_``. Callers must not change the lists."""
+    ``heads[i]`` is ``doc[i].head.i``, ``words[i]`` is ``doc[i].lower_``, and
+    ``children_of(i)`` the indices of ``doc[i].children`` in order. Callers must not change
+    the lists. The children of every token are kept in one flat list (a list per token would
+    be tens of thousands of objects for the garbage collector to walk over a batch of Docs)."""
 
-    __slots__ = ("children", "deps", "heads", "words")
+    __slots__ = ("deps", "first", "heads", "kids", "words")
 
     def __init__(self, doc: Doc) -> None:
         offsets, labels = doc.to_array([attribute_id("HEAD"), attribute_id("DEP")]).T
         # spaCy keeps a head as its offset from the token, in an unsigned array
-        self.heads: list[int] = [i + o for i, o in enumerate(offsets.astype("int64").tolist())]
+        heads = [i + o for i, o in enumerate(offsets.astype("int64").tolist())]
+        self.heads: list[int] = heads
         self.deps: list[str] = _strings(doc, labels.tolist())
         self.words: list[str] = _strings(doc, column(doc, "LOWER"))
-        self.children: list[list[int]] = [[] for _ in self.heads]
-        for i, head in enumerate(self.heads):
+        # the children of token i are kids[first[i]:first[i + 1]], in order (a counting sort)
+        first = [0] * (len(heads) + 1)
+        for i, head in enumerate(heads):
             if head != i:
-                self.children[head].append(i)  # in order, as Token.children gives them
+                first[head + 1] += 1
+        for i in range(len(heads)):
+            first[i + 1] += first[i]
+        kids = [0] * first[-1]
+        free = first[:-1]
+        for i, head in enumerate(heads):
+            if head != i:
+                kids[free[head]] = i
+                free[head] += 1
+        self.first: list[int] = first
+        self.kids: list[int] = kids
+
+    def children_of(self, i: int) -> list[int]:
+        """The indices of token ``i``'s children (``Token.children``), in order."""
+        return self.kids[self.first[i] : self.first[i + 1]]
 
 
 def _strings(doc: Doc, keys: list[int]) -> list[str]:
@@ -255,11 +273,11 @@ def children_with(token: Token, deps: Words, words: Words = ()) -> list[Token]:
     (``children_with(verb, ("prep",), ("as",))``). A Token is built only for those."""
     doc = token.doc
     tree = tree_of(doc)
-    labels = tree.deps
+    labels, children = tree.deps, tree.children_of(token.i)
     if words:
         lowers = tree.words
-        return [doc[i] for i in tree.children[token.i] if labels[i] in deps and lowers[i] in words]
-    return [doc[i] for i in tree.children[token.i] if labels[i] in deps]
+        return [doc[i] for i in children if labels[i] in deps and lowers[i] in words]
+    return [doc[i] for i in children if labels[i] in deps]
 
 
 def has_child(token: Token, deps: Words, words: Words = ()) -> bool:
@@ -267,7 +285,7 @@ def has_child(token: Token, deps: Words, words: Words = ()) -> bool:
     given, whose lower-case word is one of them), without building a Token."""
     tree = tree_of(token.doc)
     labels, lowers = tree.deps, tree.words
-    for i in tree.children[token.i]:
+    for i in tree.children_of(token.i):
         if labels[i] in deps and (not words or lowers[i] in words):
             return True
     return False
@@ -293,15 +311,15 @@ def subtree_indices(token: Token) -> list[int]:
     """The indices of ``token``'s subtree (``Token.subtree``), in the same order: each left
     child's subtree, the token, each right child's subtree. No Token is built."""
     tree = tree_of(token.doc)
-    children = tree.children
     out: list[int] = []
 
     def walk(i: int) -> None:
-        for child in children[i]:
+        children = tree.children_of(i)
+        for child in children:
             if child < i:
                 walk(child)
         out.append(i)
-        for child in children[i]:
+        for child in children:
             if child > i:
                 walk(child)
 

@@ -39,10 +39,10 @@ LABELS = [
 def test_the_tree_is_the_parse_of_every_token(coder: Coder, text: str) -> None:
     doc = coder.nlp(text)
     tree = tree_of(doc)
-    assert tree.deps == [t.dep_ for t in doc]
-    assert tree.heads == [t.head.i for t in doc]
-    assert tree.words == [t.lower_ for t in doc]
-    assert [tree.children_of(t.i) for t in doc] == [[c.i for c in t.children] for t in doc]
+    assert list(tree.deps) == [t.dep_ for t in doc]
+    assert list(tree.heads) == [t.head.i for t in doc]
+    assert list(tree.words) == [t.lower_ for t in doc]
+    assert [list(tree.children_of(t.i)) for t in doc] == [[c.i for c in t.children] for t in doc]
     assert tree_of(doc) is tree  # read once per document
 
 

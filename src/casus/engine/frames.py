@@ -41,11 +41,9 @@ LIGHT_VERBS = word_list("light_verbs")
 DOCUMENT_NOUNS = word_list("document_nouns")
 ISSUING_VERBS = word_list("issuing_verbs")
 SUBJECT_DEPS = ("nsubj", "csubj")
-# the labels of the children a verb's frame reads (the others are passed over by index)
-FRAME_DEPS = (
-    frozenset(SUBJECT_DEPS)
-    | {"nsubjpass", "agent", "dobj", "attr", "dative", "iobj"}
-    | {"ccomp", "xcomp", "oprd", "advcl", "prt", "advmod", "prep"}
+FRAME_DEPS = frozenset(SUBJECT_DEPS).union(  # the labels of the children a verb's frame reads
+    ("nsubjpass", "agent", "dobj", "attr", "dative", "iobj", "ccomp", "xcomp", "oprd"),
+    ("advcl", "prt", "advmod", "prep"),
 )
 PLACE_TARGET_PREPS = word_sequence("place_target_preps")
 RELATIVE_PRONOUNS = word_list("relative_pronouns")
@@ -109,8 +107,7 @@ def unwrap_quantifier(token: Token) -> Token:
 
 
 def prep_objects(token: Token, into: dict[str, list[Token]]) -> None:
-    doc = token.doc  # the children read by index: a Token only for the objects kept
-    tree = tree_of(doc)
+    doc, tree = token.doc, tree_of(token.doc)  # by index: a Token only for what is kept
     labels, words = tree.deps, tree.words
     for i in tree.children_of(token.i):
         dep = labels[i]
@@ -167,11 +164,9 @@ def verb_frame(verb: Token, depth: int = 0) -> Frame:
     frame = Frame(verb, "verb", lemma=verb.lemma_.lower())
     stative = experiencer_passive(verb)  # "Israel is opposed to ...": Israel opposes
     passive = False  # a passive subject or auxiliary, seen in the one walk over the children
-    doc = verb.doc
-    tree = tree_of(doc)
-    labels = tree.deps
+    doc, tree = verb.doc, tree_of(verb.doc)
     for i in tree.children_of(verb.i):
-        dep = labels[i]
+        dep = tree.deps[i]
         passive = passive or dep in ("nsubjpass", "auxpass")
         if dep not in FRAME_DEPS:
             continue

@@ -14,14 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from casus.engine.frames import Frame, with_conjuncts
-from casus.engine.sentences import (
-    children_with,
-    document_words,
-    lemmas,
-    sentence_of,
-    subtree_indices,
-    tree_of,
-)
+from casus.engine.sentences import document_words, sentence_of
 from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
@@ -60,16 +53,14 @@ def ally_tokens(frame: Frame) -> list[Token]:
     found: list[Token] = []
     if ALLY_NOUNS.isdisjoint(document_words(frame.pred.doc)):
         return found  # no ally noun in the document: no subtree to walk
-    doc = frame.pred.doc  # the subtree read by index: a Token only for the ally nouns
-    tree, lemma = tree_of(doc), lemmas(doc)
-    for i in subtree_indices(frame.pred):
+    for noun in frame.pred.subtree:
+        prep = noun.head
         if (
-            tree.deps[i] != "pobj"
-            or tree.words[tree.heads[i]] not in SIDING_PREPS
-            or lemma[i] not in ALLY_NOUNS
+            noun.dep_ != "pobj"
+            or prep.lower_ not in SIDING_PREPS
+            or noun.lemma_.lower() not in ALLY_NOUNS
         ):
             continue
-        noun = doc[i]
         for child in noun.children:
             if child.dep_ == "poss" or (child.dep_ == "amod" and child.pos_ == "ADJ"):
                 found.extend(with_conjuncts(child))  # "with Rwandan backing"
@@ -104,7 +95,7 @@ def aside_countries(frame: Frame, resolver: Resolver, root: str) -> set[str]:
     Port-au-Prince")."""
     heads = _descriptions(frame) + (ally_tokens(frame) if root in HOSTILE_ROOTS else [])
     heads += grounds_tokens(frame) if root in GROUNDED_ROOTS else []
-    aside = {i for h in heads for i in subtree_indices(h)}
+    aside = {t.i for h in heads for t in h.subtree}
     if not aside:
         return set()
     sentence = sentence_of(frame.pred)
@@ -116,20 +107,20 @@ def grounds_tokens(frame: Frame) -> list[Token]:
     no target of it: "arrested a man **on charges of spying for Ukraine**", "detained 12
     people **suspected of spying for Israel**", "sentenced him **for spying for Israel**"."""
     found: list[Token] = []
-    doc = frame.pred.doc  # the subtree read by index: a Token only for the phrases it may hold
-    tree = tree_of(doc)
-    for i in subtree_indices(frame.pred):
-        dep, word = tree.deps[i], tree.words[i]
-        if dep == "prep" and word in ("on", "over"):
+    for token in frame.pred.subtree:
+        if token.dep_ == "prep" and token.lower_ in ("on", "over"):
             found += [
-                g for g in children_with(doc[i], ("pobj",)) if g.lemma_.lower() in GROUNDS_NOUNS
+                g for g in token.children if g.dep_ == "pobj" and g.lemma_.lower() in GROUNDS_NOUNS
             ]
-        elif dep == "prep" and word == "for":
-            found += [g for g in children_with(doc[i], ("pcomp",)) if g.tag_ == "VBG"]
-        elif dep in ("acl", "relcl") and i != frame.pred.i:
-            token = doc[i]  # not the accusing itself: "Gambia, which accuses Myanmar"
-            if token.tag_ == "VBN" and token.lemma_.lower() in CHARGING_VERBS:
-                found.append(token)  # "people suspected of spying for Israel"
+        elif token.dep_ == "prep" and token.lower_ == "for":
+            found += [g for g in token.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
+        elif (
+            token.dep_ in ("acl", "relcl")
+            and token.tag_ == "VBN"  # not the accusing itself: "Gambia, which accuses Myanmar"
+            and token.i != frame.pred.i
+            and token.lemma_.lower() in CHARGING_VERBS
+        ):
+            found.append(token)  # "people suspected of spying for Israel"
     return found
 
 

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from casus.engine.sentences import children_with, has_child
-
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -23,10 +21,12 @@ AS_PREDICATE_DEPS = ("pobj", "amod", "acomp")
 
 def as_predicates(verb: Token) -> list[Token]:
     """The words of ``verb``'s "as" phrase that predicate something of its object, or []."""
-    if not has_child(verb, HAS_OBJECT_DEPS):
+    if not any(c.dep_ in HAS_OBJECT_DEPS for c in verb.children):
         return []
     return [
         word
-        for prep in children_with(verb, ("prep",), ("as",))
-        for word in children_with(prep, AS_PREDICATE_DEPS)
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "as"
+        for word in prep.children
+        if word.dep_ in AS_PREDICATE_DEPS
     ]

@@ -22,7 +22,6 @@ from casus.engine.modality import (
     stated_future,
 )
 from casus.engine.quoted_speech import quote_opener
-from casus.engine.sentences import children_with, has_child
 from casus.model import Event
 from casus.ontology.cameo import CameoTable
 from casus.ontology.lexicon import Lexicon, Pattern
@@ -72,12 +71,12 @@ class ClauseReader:
         """ "The Bush administration declared that China must drop barriers": a reported
         obligation is a demand by the speaker on the clause's subject (10x by what is
         demanded: "must reach an agreement" → the 'demand' pattern for root 04/05...)."""
-        auxes = {c.lower_ for c in children_with(token, ("aux",))}
+        auxes = {c.lower_ for c in token.children if c.dep_ == "aux"}
         # "insisted that Ukrainian troops leave the region": the bare form is a demand too
         mandative = token.head.lemma_.lower() in MANDATIVE_GOVERNORS and is_subjunctive(token)
         if not (auxes & OBLIGATION_MODALS or mandative) or frame.passive:
             return None
-        if has_child(token, ("neg",)) or not frame.subjects:
+        if any(c.dep_ == "neg" for c in token.children) or not frame.subjects:
             return None
         # a quotation opened by 'said:' and running on into this sentence is the speaker's too
         opener = quote_opener(token) if token.dep_ == "ROOT" and not mandative else None
@@ -219,7 +218,9 @@ class ClauseReader:
     def _weapon_sense(self, noun: Token, lemma: str) -> Pattern | None:
         """The violent pattern of a weapon noun with its compounds ("missile strike" → 194)."""
         words = lemma.split()
-        compounds = [c for c in children_with(noun, ("compound",)) if c.lemma_.lower() not in words]
+        compounds = [
+            c for c in noun.children if c.dep_ == "compound" and c.lemma_.lower() not in words
+        ]
         own = Frame(noun, "noun", objects=compounds, lemma=lemma)
         return self.matcher.best_pattern(own, only=VIOLENT_ROOTS) or self.violent_sense(lemma)
 
@@ -307,13 +308,14 @@ def _instruments(verb: Token) -> list[Token]:
     """The nouns that name what did a violent act: its subject ("A car bomb killed ..."), or
     the noun of an "in"/"by"/"with" phrase, its compound first ("killed in a car bomb
     explosion")."""
-    out = [c for c in children_with(verb, ("nsubj",)) if c.pos_ == "NOUN"]
-    for prep in children_with(verb, ("prep", "agent"), ("in", "by", "with", "during")):
-        for o in children_with(prep, ("pobj",)):
-            if o.pos_ == "NOUN":
-                # "in a car bomb explosion": the bomb names the act better than the blast
-                out += [c for c in children_with(o, ("compound",)) if c.pos_ == "NOUN"]
-                out.append(o)
+    out = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+    for prep in verb.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by", "with", "during"):
+            for o in prep.children:
+                if o.dep_ == "pobj" and o.pos_ == "NOUN":
+                    # "in a car bomb explosion": the bomb names the act better than the blast
+                    out += [c for c in o.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+                    out.append(o)
     # "attacked by militiamen armed with machetes": what the attackers carried
     return out + [w for noun in list(out) for w in _armed_with(noun)]
 
@@ -321,11 +323,12 @@ def _instruments(verb: Token) -> list[Token]:
 def _armed_with(noun: Token) -> list[Token]:
     return [
         o
-        for acl in children_with(noun, ("acl",))
-        if acl.lemma_.lower() == "arm"
-        for prep in children_with(acl, ("prep",), ("with",))
-        for o in children_with(prep, ("pobj",))
-        if o.pos_ == "NOUN"
+        for acl in noun.children
+        if acl.dep_ == "acl" and acl.lemma_.lower() == "arm"
+        for prep in acl.children
+        if prep.dep_ == "prep" and prep.lower_ == "with"
+        for o in prep.children
+        if o.dep_ == "pobj" and o.pos_ == "NOUN"
     ]
 
 

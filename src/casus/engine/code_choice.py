@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING
 from casus.engine.intents import HEDGING_MODALS
 from casus.engine.negations import OWN_PRONOUNS
 from casus.engine.phrases import of_object
-from casus.engine.sentences import children_with, document_words, has_child, sentence_of
+from casus.engine.sentences import document_words, sentence_of
 from casus.engine.voice import raised_subjects
 from casus.ontology.words import word_list
 
@@ -207,8 +207,10 @@ def by_telephone(pattern: Pattern, frame: Frame) -> Pattern:
         return pattern
     lines = [
         g
-        for p in children_with(frame.pred, ("prep",), LINE_PREPS)
-        for g in children_with(p, ("pobj",))
+        for p in frame.pred.children
+        if p.dep_ == "prep" and p.lower_ in LINE_PREPS
+        for g in p.children
+        if g.dep_ == "pobj"
     ]
     if not any(form in TELEPHONE_NOUNS for g in lines for form in _noun_forms(g)):
         return pattern
@@ -225,9 +227,10 @@ def by_aircraft(pattern: Pattern, frame: Frame, lexicon: Lexicon) -> Pattern:
     # drones" the drones are the attack's, not the shelling's
     means = list(frame.subjects) + [
         g
-        for p in children_with(frame.pred, ("prep", "agent"), MEANS_PREPS)
-        if p.lower_ != pattern.prep
-        for g in children_with(p, ("pobj",))
+        for p in frame.pred.children
+        if p.dep_ in ("prep", "agent") and p.lower_ in MEANS_PREPS and p.lower_ != pattern.prep
+        for g in p.children
+        if g.dep_ == "pobj"
     ]
     if not any(_aircraft(m, lexicon) for m in means):
         return pattern
@@ -246,7 +249,7 @@ def _aircraft(noun: Token, lexicon: Lexicon) -> bool:
 def _noun_forms(noun: Token) -> list[str]:
     """A noun's lemma, then with its compounds before it: "call", "phone call"."""
     lemma = noun.lemma_.lower()
-    compounds = [c.lemma_.lower() for c in children_with(noun, ("compound",)) if c.i < noun.i]
+    compounds = [c.lemma_.lower() for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
     return [lemma, " ".join([*compounds, lemma])] if compounds else [lemma]
 
 
@@ -347,13 +350,16 @@ def answer_means(frame: Frame) -> Token | None:
     expelling ten diplomats" (the means, whose code the answer takes), or None."""
     if frame.kind != "verb" or not (
         frame.lemma in ANSWERING_VERBS
-        or has_child(frame.pred, ("prt", "advmod"), (ANSWER_PARTICLE,))
+        or any(
+            c.lower_ == ANSWER_PARTICLE and c.dep_ in ("prt", "advmod") for c in frame.pred.children
+        )
     ):
         return None
-    for prep in children_with(frame.pred, ("prep",), (MEANS_PREP,)):
-        for means in children_with(prep, ("pcomp",)):
-            if means.pos_ in ("VERB", "AUX"):
-                return means
+    for prep in frame.pred.children:
+        if prep.dep_ == "prep" and prep.lower_ == MEANS_PREP:
+            for means in prep.children:
+                if means.dep_ == "pcomp" and means.pos_ in ("VERB", "AUX"):
+                    return means
     return None
 
 

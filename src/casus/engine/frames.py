@@ -23,7 +23,6 @@ from casus.engine.phrases import of_object
 from casus.engine.presupposition import dated_possessor
 from casus.engine.pronoun_objects import taken_up_objects
 from casus.engine.resolver import QUANTIFIER_HEADS, Resolver
-from casus.engine.sentences import children_with, tree_of
 from casus.engine.undergone import reacted_from, received_from
 from casus.engine.voice import experiencer_passive, raised_subjects
 from casus.model import Actor
@@ -41,10 +40,6 @@ LIGHT_VERBS = word_list("light_verbs")
 DOCUMENT_NOUNS = word_list("document_nouns")
 ISSUING_VERBS = word_list("issuing_verbs")
 SUBJECT_DEPS = ("nsubj", "csubj")
-FRAME_DEPS = frozenset(SUBJECT_DEPS).union(  # the labels of the children a verb's frame reads
-    ("nsubjpass", "agent", "dobj", "attr", "dative", "iobj", "ccomp", "xcomp", "oprd"),
-    ("advcl", "prt", "advmod", "prep"),
-)
 PLACE_TARGET_PREPS = word_sequence("place_target_preps")
 RELATIVE_PRONOUNS = word_list("relative_pronouns")
 INSTRUMENT_NOUNS = word_list("instrument_nouns")
@@ -87,11 +82,11 @@ class Frame:
 
 def with_conjuncts(token: Token) -> list[Token]:
     out = [token]
-    stack = children_with(token, ("conj",))
+    stack = [c for c in token.children if c.dep_ == "conj"]
     while stack:
         t = stack.pop(0)
         out.append(t)
-        stack.extend(children_with(t, ("conj",)))
+        stack.extend(c for c in t.children if c.dep_ == "conj")
     return out
 
 
@@ -107,29 +102,26 @@ def unwrap_quantifier(token: Token) -> Token:
 
 
 def prep_objects(token: Token, into: dict[str, list[Token]]) -> None:
-    doc, tree = token.doc, tree_of(token.doc)  # by index: a Token only for what is kept
-    labels, words = tree.deps, tree.words
-    for i in tree.children_of(token.i):
-        dep = labels[i]
+    for child in token.children:
+        dep = child.dep_
         if dep in ("prt", "advmod"):
-            if words[i] in ADVERB_PARTICLES:
-                prep_objects(doc[i], into)  # "struck back at Tehran"
+            if child.lower_ in ADVERB_PARTICLES:
+                prep_objects(child, into)  # "struck back at Tehran"
             continue
         if dep not in ("prep", "agent"):
             continue
-        word = words[i]
-        if word == "with" and i > 0 and doc[i - 1].lemma_.lower() in BORDER_WORDS:
+        word = child.lower_
+        if word == "with" and child.i > 0 and child.doc[child.i - 1].lemma_.lower() in BORDER_WORDS:
             continue  # "on the borders with Azerbaijan": the PP belongs to "borders"
-        pobjs = []
-        for grand in tree.children_of(i):
-            if labels[grand] == "pobj":
-                pobjs.append(doc[grand])
-                into.setdefault(word, []).extend(with_conjuncts(pobjs[-1]))
-            elif labels[grand] == "prep" and word not in COMPLEX_PREP_HEADS:
-                prep_objects(doc[i], into)  # "away from", "out of"; not "according to"
-        for pobj in pobjs:  # "spoke by phone with Putin"
-            if pobj.lemma_.lower() in INSTRUMENT_NOUNS:
-                prep_objects(pobj, into)
+        grands = list(child.children)  # walked twice: read once
+        for grand in grands:
+            if grand.dep_ == "pobj":
+                into.setdefault(word, []).extend(with_conjuncts(grand))
+            elif grand.dep_ == "prep" and word not in COMPLEX_PREP_HEADS:
+                prep_objects(child, into)  # "away from", "out of"; not "according to"
+        for grand in grands:  # "spoke by phone with Putin"
+            if grand.dep_ == "pobj" and grand.lemma_.lower() in INSTRUMENT_NOUNS:
+                prep_objects(grand, into)
 
 
 def _bare_infinitive_after(verb: Token, clause: Token) -> bool:
@@ -164,13 +156,9 @@ def verb_frame(verb: Token, depth: int = 0) -> Frame:
     frame = Frame(verb, "verb", lemma=verb.lemma_.lower())
     stative = experiencer_passive(verb)  # "Israel is opposed to ...": Israel opposes
     passive = False  # a passive subject or auxiliary, seen in the one walk over the children
-    doc, tree = verb.doc, tree_of(verb.doc)
-    for i in tree.children_of(verb.i):
-        dep = tree.deps[i]
+    for child in verb.children:
+        dep = child.dep_
         passive = passive or dep in ("nsubjpass", "auxpass")
-        if dep not in FRAME_DEPS:
-            continue
-        child = doc[i]
         if dep in SUBJECT_DEPS:
             frame.subjects.extend(with_conjuncts(child))
         elif dep == "nsubjpass":

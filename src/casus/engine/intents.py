@@ -23,7 +23,6 @@ from casus.engine.modality import (
     is_question,
     stated_future,
 )
-from casus.engine.sentences import children_with
 from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
@@ -89,9 +88,12 @@ def stated_intent(
 def condition_mark(pred: Token) -> str | None:
     """The marker ("if", "unless") of a condition clause attached to the predicate itself:
     "will withdraw its troops **unless** the junta holds elections"."""
-    for clause in children_with(pred, ("advcl",)):
-        for mark in children_with(clause, ("mark",), ULTIMATUM_MARKS):
-            return mark.lower_
+    for clause in pred.children:
+        if clause.dep_ != "advcl":
+            continue
+        for mark in clause.children:
+            if mark.dep_ == "mark" and mark.lower_ in ULTIMATUM_MARKS:
+                return mark.lower_
     return None
 
 

@@ -17,7 +17,7 @@ from casus.engine.code_choice import (
 from casus.engine.frames import Frame, prep_objects, unwrap_quantifier, verb_frame, with_conjuncts
 from casus.engine.modality import is_negated_locally
 from casus.engine.named_objects import named_classes
-from casus.engine.sentences import children_with, document_words, has_child, sentence_of
+from casus.engine.sentences import document_words, sentence_of
 from casus.engine.speaker_pronouns import speaker_antecedent
 from casus.ontology.idioms import load_idioms
 from casus.ontology.lexicon import Lexicon, Pattern
@@ -80,7 +80,7 @@ class PatternMatcher:
         if speaker is not None:
             token = speaker
         lemma = token.lemma_.lower()
-        mods = [c for c in children_with(token, ("compound", "amod")) if c.i < token.i]
+        mods = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
         forms = []
         if mods:
             words = [m.lemma_.lower() for m in mods]
@@ -95,8 +95,10 @@ class PatternMatcher:
         of = next(
             (
                 g
-                for c in children_with(token, ("prep",), ("of",))
-                for g in children_with(c, ("pobj",))
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
             ),
             None,
         )
@@ -164,8 +166,8 @@ class PatternMatcher:
             # the object's own infinitive: "reached a consensus to exchange information"
             preds.extend(
                 c
-                for c in children_with(obj, ("acl",))
-                if c.pos_ == "VERB" and has_child(c, ("aux",))
+                for c in obj.children
+                if c.dep_ == "acl" and c.pos_ == "VERB" and any(a.dep_ == "aux" for a in c.children)
             )
         for obj in frame.preps.get("of", []) + frame.preps.get("about", []):
             preds.append(obj)
@@ -285,7 +287,7 @@ class PatternMatcher:
 
     def noun_trigger(self, token: Token) -> str | None:
         """The lexicon lemma of a nominal trigger: "air strike" before "strike"."""
-        mods = [c for c in children_with(token, ("compound",)) if c.i < token.i]
+        mods = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
         lemma = token.lemma_.lower()
         words = [m.lemma_.lower() for m in mods]
         for k in range(len(words), 0, -1):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from casus.engine.phrases import verb_above
-from casus.engine.sentences import children_with, document_words, has_child, sentence_of, tree_of
+from casus.engine.sentences import document_words, sentence_of
 from casus.model import Modality
 from casus.ontology.words import word_list
 
@@ -34,7 +34,6 @@ CONDITION_MARKS = word_list("condition_marks")
 PRESUPPOSING_MARKS = word_list("presupposing_marks")
 # "after the coup", "amid fighting": the act happened ("before the talks" may not have).
 PRESUPPOSING_PREPS = word_list("presupposing_preps") - {"before"}
-AUX_DEPS = ("aux", "auxpass", "neg")
 CLAUSE_LINKS = frozenset(
     {
         "xcomp",
@@ -75,80 +74,93 @@ def _auxes(verb: Token) -> list[Token]:
 
 
 def _find_auxes(verb: Token) -> list[Token]:
-    out = children_with(verb, AUX_DEPS)
-    if verb.dep_ == "conj" and not _own_tense(verb) and not has_child(verb, ("nsubj", "nsubjpass")):
+    out = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")]
+    if (
+        verb.dep_ == "conj"
+        and not _own_tense(verb)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    ):
         # "did not attack the town but shelled the port": "but" stops the negation
-        head = verb.head
-        contrast = has_child(head, ("cc",), ("but", "yet"))
-        out += [c for c in children_with(head, AUX_DEPS) if not (contrast and c.dep_ == "neg")]
+        contrast = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in verb.head.children)
+        out += [
+            c
+            for c in verb.head.children
+            if c.dep_ in ("aux", "auxpass", "neg") and not (contrast and c.dep_ == "neg")
+        ]
     return out
 
 
 def _to_clause(verb: Token) -> bool:
     """A "to" infinitive with a subject of its own: "wants Beijing to release them"."""
-    return has_child(verb, ("aux",), ("to",)) and has_child(verb, ("nsubj",))
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and any(
+        c.dep_ == "nsubj" for c in verb.children
+    )
 
 
 def _from_clause(prep: Token) -> bool:
     """Whether a "from" phrase holds a clause: "refrained from attacking", "were prevented
     from arresting him" (kept from an act, which then did not happen)."""
-    return prep.lower_ == "from" and has_child(prep, ("pcomp",))
+    return prep.lower_ == "from" and any(c.dep_ == "pcomp" for c in prep.children)
 
 
 def _own_tense(verb: Token) -> bool:
     """A conjunct with a tense of its own keeps it: "would never accept subordination and
     was still negotiating" (the talks are going on, not refused)."""
-    return any(c.lower_ != "to" for c in children_with(verb, ("aux", "auxpass")))
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children)
 
 
 def is_negated_locally(pred: Token) -> bool:
     """ "did not attack", "has never condemned", "no country ... was willing"."""
-    for child in _auxes(pred) + children_with(pred, ("advmod",)):
+    for child in _auxes(pred) + [c for c in pred.children if c.dep_ == "advmod"]:
         if child.dep_ == "neg" or child.lower_ in NEGATORS:
             return True
-    for child in children_with(pred, ("nsubj", "nsubjpass")):
-        if has_child(child, ("det",), ("no", "neither")):
+    for child in pred.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and any(
+            d.dep_ == "det" and d.lower_ in ("no", "neither") for d in child.children
+        ):
             return True
     if _neither_nor(pred):
         return True
     if pred.dep_ == "acl" and pred.head.pos_ == "NOUN":
         # "saw no need to send troops", "there was no plan to attack": the act is denied
-        return has_child(pred.head, ("det",), ("no",))
+        return any(c.dep_ == "det" and c.lower_ == "no" for c in pred.head.children)
     if (
         pred.dep_ == "advcl"
         and _purpose(pred)
-        and any(_denied_intention(c) for c in children_with(pred.head, ("dobj",)))
+        and any(c.dep_ == "dobj" and _denied_intention(c) for c in pred.head.children)
     ):
         return True  # "saw no need at this stage to send troops": the infinitive hung on the verb
     if pred.dep_ == "pcomp" and pred.head.lower_ == "of" and _denied_intention(pred.head.head):
         return True  # "had no intention of invading"
     if pred.pos_ == "NOUN":  # "no attack took place"
-        return has_child(pred, ("det",), ("no",))
+        return any(c.dep_ == "det" and c.lower_ in ("no",) for c in pred.children)
     return False
 
 
 def _denied_intention(noun: Token) -> bool:
     """ "no need", "no intention", "no plans": an intention noun under "no"."""
-    return noun.lemma_.lower() in INTENTION_NOUNS and has_child(noun, ("det",), ("no",))
+    return noun.lemma_.lower() in INTENTION_NOUNS and any(
+        c.dep_ == "det" and c.lower_ == "no" for c in noun.children
+    )
 
 
 def _neither_nor(pred: Token) -> bool:
     """ "has neither confirmed nor denied a role": both verbs are negated."""
     if "neither" not in document_words(pred.doc):
         return False  # the document's words first: most have no "neither"
-    if has_child(pred, ("preconj",), ("neither",)):
+    if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in pred.children):
         return True
     head = pred.head
     return (
         pred.dep_ == "conj"
-        and has_child(head, ("cc",), ("nor",))
-        and has_child(head, ("preconj",), ("neither",))
+        and any(c.dep_ == "cc" and c.lower_ == "nor" for c in head.children)
+        and any(c.dep_ == "preconj" and c.lower_ == "neither" for c in head.children)
     )
 
 
 def _disjoined(conj: Token) -> bool:
     """ "pledged not to threaten **or use** force": the negation spans the disjunction."""
-    return has_child(conj.head, ("cc",), ("or", "nor"))
+    return any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in conj.head.children)
 
 
 def is_future_locally(pred: Token) -> bool:
@@ -159,7 +171,7 @@ def is_future_locally(pred: Token) -> bool:
     if pred.dep_ != "xcomp":
         return False
     head = pred.head
-    return head.lemma_ == "go" and any(c.lemma_ == "be" for c in children_with(head, ("aux",)))
+    return head.lemma_ == "go" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children)
 
 
 def is_modal_locally(pred: Token) -> bool:
@@ -174,7 +186,7 @@ def is_conditional(pred: Token) -> bool:
         return False  # no "if" or "unless" in the document: no clause to climb
     t = pred
     for _ in range(8):
-        if has_child(t, ("mark",), CONDITION_MARKS):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in t.children):
             return True
         if t.dep_ not in ("conj", "xcomp", "ccomp", "advcl") or t.head.i == t.i:
             return False
@@ -200,16 +212,13 @@ def is_question(pred: Token) -> bool:
 
 def governors(pred: Token) -> list[Token]:
     """The chain of heads that govern the predicate through complement and clause links."""
-    doc = pred.doc  # the chain read by index: a Token only for each governor
-    tree = tree_of(doc)
-    heads, labels = tree.heads, tree.deps
     out = []
-    i = pred.i
+    t = pred
     for _ in range(12):
-        if heads[i] == i or labels[i] not in CLAUSE_LINKS:
+        if t.head.i == t.i or t.dep_ not in CLAUSE_LINKS:
             break
-        i = heads[i]
-        out.append(doc[i])
+        t = t.head
+        out.append(t)
     return out
 
 
@@ -219,7 +228,9 @@ def modality_of(pred: Token) -> Modality:
     future = is_future_locally(pred)
     hypothetical = is_modal_locally(pred) or is_conditional(pred) or is_question(pred)
     reported = False
-    if pred.pos_ == "NOUN" and has_child(pred, ("amod", "compound"), HYPOTHETICAL_MODIFIERS):
+    if pred.pos_ == "NOUN" and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in HYPOTHETICAL_MODIFIERS for c in pred.children
+    ):
         hypothetical = True
     if pred.pos_ == "NOUN" and _irrealis_noun(pred):
         hypothetical = True
@@ -321,16 +332,18 @@ def presupposed_clause(token: Token) -> bool:
     ("agreed to impose sanctions **after the coup**")."""
     if token.dep_ == "prep":  # a noun, not a gerund ("will sign after meeting him")
         return token.lower_ in PRESUPPOSING_PREPS and any(
-            c.pos_ in ("NOUN", "PROPN") for c in children_with(token, ("pobj",))
+            c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") for c in token.children
         )
-    if token.dep_ != "advcl" or not has_child(token, ("mark",), PRESUPPOSING_MARKS):
+    if token.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ in PRESUPPOSING_MARKS for c in token.children
+    ):
         return False
     head = token.head
     if is_future_locally(head) or is_modal_locally(head) or _only(token):
         return False  # "would (only) return to talks after Washington lifted sanctions"
     if token.tag_ == "VBD":
         return True
-    auxes = children_with(token, ("aux", "auxpass"))
+    auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
     return (
         token.tag_ == "VBN"
         and any(a.tag_ in ("VBD", "VBZ", "VBP") for a in auxes)
@@ -360,26 +373,26 @@ def _presupposed_noun(noun: Token) -> bool:
 def is_subjunctive(verb: Token) -> bool:
     """A "that" clause in the bare form: "demanded that the government **end** curbs",
     "insisted that the talks **be** held" (not "said that Iran **had expelled**")."""
-    auxes = children_with(verb, ("aux", "auxpass"))
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ == "should" for a in auxes):
         return True
     if auxes:
         return all(a.lower_ == "be" and a.tag_ == "VB" for a in auxes)
     # the parser tags a bare "end" after a singular subject VBP as often as VB
-    has_subject = has_child(verb, ("nsubj", "nsubjpass"))
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     return verb.tag_ in ("VB", "VBP") and has_subject
 
 
 def _until(verb: Token) -> bool:
     """A clause that bounds another in time: "until they gain control", "before it begins"."""
-    return has_child(verb, ("mark",), ("until", "till", "before"))
+    return any(c.dep_ == "mark" and c.lower_ in ("until", "till", "before") for c in verb.children)
 
 
 def _present_tense(verb: Token) -> bool:
     """ "until Israel halts", "until their demands are met": the verb or its auxiliary is in
     the present tense."""
     return verb.tag_ in PRESENT_TAGS or any(
-        c.tag_ in PRESENT_TAGS for c in children_with(verb, ("aux", "auxpass"))
+        c.dep_ in ("aux", "auxpass") and c.tag_ in PRESENT_TAGS for c in verb.children
     )
 
 
@@ -387,13 +400,13 @@ def _has_topic_object(verb: Token) -> bool:
     """The verb's object is talks, a deal or a plan: the parser often hangs what they are
     about on the verb ("renewed negotiations today on a pullback")."""
     return verb.pos_ in ("VERB", "AUX") and any(
-        c.lemma_.lower() in TOPIC_NOUNS for c in children_with(verb, ("dobj",))
+        c.dep_ == "dobj" and c.lemma_.lower() in TOPIC_NOUNS for c in verb.children
     )
 
 
 def _purpose(verb: Token) -> bool:
     """An infinitive of purpose: "blocked roads **to demand** reforms"."""
-    return verb.tag_ == "VB" and has_child(verb, ("aux",), ("to",))
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _irrealis_noun(noun: Token) -> bool:
@@ -416,6 +429,7 @@ def _governing_verb(noun: Token) -> Token | None:
 
 
 SCHEDULE_GOVERNORS = word_list("schedule_governors")
+ASPECT_GOVERNORS = word_list("aspect_governors")
 
 
 def stated_future(pred: Token) -> bool:
@@ -447,4 +461,8 @@ def _stated_future(pred: Token) -> bool:
         t = t.head
         if t.lemma_.lower() in SCHEDULE_GOVERNORS:
             return True
+        if t.lemma_.lower() in ASPECT_GOVERNORS:
+            # "will continue to support Laos", "would keep recognising": going on with
+            # the act is stated as the governor's own tense states it
+            return stated_future(t)
     return False

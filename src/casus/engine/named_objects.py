@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from casus.engine.sentences import children_with, entity_of
+from casus.engine.sentences import entity_of
 from casus.ontology.actors import load_dictionary
 
 if TYPE_CHECKING:
@@ -53,8 +53,9 @@ def named_classes(token: Token) -> set[str]:
     found = memo.get(token.i)
     if found is None:
         found = _name_classes(token)
-        for child in children_with(token, ("appos",)):
-            found |= _name_classes(child)
+        for child in token.children:
+            if child.dep_ == "appos":
+                found |= _name_classes(child)
         memo[token.i] = found
     return found
 

@@ -14,7 +14,7 @@ these lists, and builds no Token for the words it passes.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from casus.nlp import attribute_id
 
@@ -199,105 +199,7 @@ def document_words(doc: Doc) -> frozenset[str]:
     return found
 
 
-# ---- h-speed12a: the dependency parse by index (labels, heads, children), once per Doc ----
-#
-# ``token.children``, ``token.head`` and ``doc[i]`` build a new Token on every call, and a rule
-# that looks for one kind of child ("the auxiliaries of the verb", "the objects of its
-# prepositions") tests every child's ``dep_``. The tree below is read from the Doc's arrays once
-# per document, so a rule builds a Token only for the words it keeps.
-
-_TREE_KEY = "casus.tree"
-# labels or words to look for: a tuple for a few, a set for a word list
-Words = tuple[str, ...] | frozenset[str] | set[str]
-
-
-class Tree(NamedTuple):
-    """The dependency parse of a Doc by token index: ``deps[i]`` is ``doc[i].dep_``,
-    ``heads[i]`` is ``doc[i].head.i``, ``words[i]`` is ``doc[i].lower_``, and
-    ``children_of(i)`` the indices of ``doc[i].children`` in order. Tuples of ints and
-    strings only, the children of every token in one: the garbage collector stops following
-    such tuples (measured: the same tables kept as a list per token made every stage slower,
-    the events stage by 6%, from the collector's work alone)."""
-
-    heads: tuple[int, ...]
-    deps: tuple[str, ...]
-    words: tuple[str, ...]
-    first: tuple[int, ...]  # the children of token i are kids[first[i]:first[i + 1]]
-    kids: tuple[int, ...]
-
-    def children_of(self, i: int) -> tuple[int, ...]:
-        """The indices of token ``i``'s children (``Token.children``), in order."""
-        return self.kids[self.first[i] : self.first[i + 1]]
-
-
-def _read_tree(doc: Doc) -> Tree:
-    offsets, labels = doc.to_array([attribute_id("HEAD"), attribute_id("DEP")]).T
-    # spaCy keeps a head as its offset from the token, in an unsigned array
-    heads = [i + o for i, o in enumerate(offsets.astype("int64").tolist())]
-    # each token's children, in order: a counting sort of the tokens by their heads
-    first = [0] * (len(heads) + 1)
-    for i, head in enumerate(heads):
-        if head != i:
-            first[head + 1] += 1
-    for i in range(len(heads)):
-        first[i + 1] += first[i]
-    kids = [0] * first[-1]
-    free = first[:-1]
-    for i, head in enumerate(heads):
-        if head != i:
-            kids[free[head]] = i
-            free[head] += 1
-    return Tree(
-        tuple(heads),
-        _strings(doc, labels.tolist()),
-        _strings(doc, column(doc, "LOWER")),
-        tuple(first),
-        tuple(kids),
-    )
-
-
-def _strings(doc: Doc, keys: list[int]) -> tuple[str, ...]:
-    """The strings of spaCy's hashes ``keys``, each distinct one looked up once."""
-    table = {key: _STRINGS.get(key) or string_of(doc, key) for key in set(keys)}
-    return tuple([table[key] for key in keys])
-
-
-def tree_of(doc: Doc) -> Tree:
-    """The dependency parse of ``doc`` by index (:class:`Tree`), read once per document and
-    kept with it: a rule that walks the tree reads labels and words without building a
-    Token for each word it passes."""
-    # asked for every child looked up: the Doc's tokens are not checked again (the stages
-    # never change them after the parse, and no Doc is copied with its user data)
-    found: Tree | None = doc.user_data.get(_TREE_KEY)
-    if found is None:
-        found = doc.user_data[_TREE_KEY] = _read_tree(doc)
-    return found
-
-
-def children_with(token: Token, deps: Words, words: Words = ()) -> list[Token]:
-    """``token``'s children whose label (``dep_``) is one of ``deps``, in order, and, when
-    ``words`` are given, whose lower-case word is one of them: the auxiliaries of a verb
-    (``children_with(verb, ("aux", "auxpass", "neg"))``), its "as" phrase
-    (``children_with(verb, ("prep",), ("as",))``). A Token is built only for those."""
-    doc = token.doc
-    tree = tree_of(doc)
-    labels, children = tree.deps, tree.children_of(token.i)
-    if words:
-        lowers = tree.words
-        return [doc[i] for i in children if labels[i] in deps and lowers[i] in words]
-    return [doc[i] for i in children if labels[i] in deps]
-
-
-def has_child(token: Token, deps: Words, words: Words = ()) -> bool:
-    """Whether ``token`` has a child whose label is one of ``deps`` (and, when ``words`` are
-    given, whose lower-case word is one of them), without building a Token."""
-    tree = tree_of(token.doc)
-    labels, lowers = tree.deps, tree.words
-    for i in tree.children_of(token.i):
-        if labels[i] in deps and (not words or lowers[i] in words):
-            return True
-    return False
-
+# ---- h-speed12a: the entities of a document by token, once per Doc ----
 
 _ENTITIES_KEY = "casus.entity_spans"
 
@@ -313,23 +215,3 @@ def entity_of(token: Token) -> Span | None:
         for entity in doc.ents:
             found[entity.start : entity.end] = [entity] * len(entity)
     return found[token.i]
-
-
-def subtree_indices(token: Token) -> list[int]:
-    """The indices of ``token``'s subtree (``Token.subtree``), in the same order: each left
-    child's subtree, the token, each right child's subtree. No Token is built."""
-    tree = tree_of(token.doc)
-    out: list[int] = []
-
-    def walk(i: int) -> None:
-        children = tree.children_of(i)
-        for child in children:
-            if child < i:
-                walk(child)
-        out.append(i)
-        for child in children:
-            if child > i:
-                walk(child)
-
-    walk(token.i)
-    return out

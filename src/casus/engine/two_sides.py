@@ -17,7 +17,7 @@ from casus.engine.frames import Frame
 from casus.engine.matching import PatternMatcher
 from casus.engine.reactions import antecedent
 from casus.engine.scope import Scope
-from casus.engine.sentences import lemmas, sentence_index, sentence_of, subtree_indices
+from casus.engine.sentences import lemmas, sentence_index, sentence_of
 from casus.engine.sides import FOCUS_SENTENCES
 from casus.model import Actor, Event
 
@@ -87,7 +87,11 @@ def recent_dyad(
     "Burkina Faso expelled three French diplomats. … ECOWAS called on both sides to resolve
     their differences" → BFA and FRA, not the last two countries named ("turned to Russia")."""
     # only a clause with "both sides" in it needs the act it refers to (kept cheap elsewhere)
-    pairs = matcher is not None and _collective_words(frame.pred) and _names_pair_in(frame.pred)
+    pairs = (
+        matcher is not None
+        and _collective_words(frame.pred)
+        and any(names_pair(t) for t in frame.pred.subtree)
+    )
     referred = referred_dyad(scope, frame, matcher) if pairs and matcher is not None else None
     if referred is not None:
         return referred
@@ -106,14 +110,6 @@ def recent_dyad(
     at = frame.pred.idx + scope.offset
     first, second = (Actor(c, c, (), "", at, at, "context") for c in main)
     return first, second
-
-
-def _names_pair_in(token: Token) -> bool:
-    """Whether a phrase in the token's subtree refers back to a pair ("both sides"): only a
-    collective head ("sides", "countries") can, so only those words are made Tokens."""
-    doc = token.doc
-    lemma = lemmas(doc)
-    return any(names_pair(doc[i]) for i in subtree_indices(token) if lemma[i] in COLLECTIVE_HEADS)
 
 
 def _collective_words(token: Token) -> bool:

@@ -429,7 +429,6 @@ def _governing_verb(noun: Token) -> Token | None:
 
 
 SCHEDULE_GOVERNORS = word_list("schedule_governors")
-ASPECT_GOVERNORS = word_list("aspect_governors")
 
 
 def stated_future(pred: Token) -> bool:
@@ -461,8 +460,4 @@ def _stated_future(pred: Token) -> bool:
         t = t.head
         if t.lemma_.lower() in SCHEDULE_GOVERNORS:
             return True
-        if t.lemma_.lower() in ASPECT_GOVERNORS:
-            # "will continue to support Laos", "would keep recognising": going on with
-            # the act is stated as the governor's own tense states it
-            return stated_future(t)
     return False

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from casus.engine.frames import Frame, with_conjuncts
-from casus.engine.sentences import document_words
+from casus.engine.sentences import document_words, sentence_of
 from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
@@ -98,7 +98,7 @@ def aside_countries(frame: Frame, resolver: Resolver, root: str) -> set[str]:
     aside = {t.i for h in heads for t in h.subtree}
     if not aside:
         return set()
-    sentence = frame.pred.sent
+    sentence = sentence_of(frame.pred)
     return countries_only_in(sentence, aside, resolver)
 
 

@@ -168,12 +168,10 @@ def is_future_locally(pred: Token) -> bool:
     for aux in _auxes(pred):
         if aux.lower_ in FUTURE_AUX or aux.lemma_ == "will":
             return True
+    if pred.dep_ != "xcomp":
+        return False
     head = pred.head
-    return bool(
-        pred.dep_ == "xcomp"
-        and head.lemma_ == "go"
-        and any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children)
-    )
+    return head.lemma_ == "go" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children)
 
 
 def is_modal_locally(pred: Token) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from casus.engine.sentences import entity_of
 from casus.ontology.actors import load_dictionary
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ IGO_PREFIX = "IGO"
 def _entity(token: Token) -> Span | None:
     if not token.ent_type_:
         return None
-    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return entity_of(token)
 
 
 def _name_classes(token: Token) -> set[str]:

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from casus.engine.collectives import names_pair
+from casus.engine.collectives import COUNTING, PAIR_NOUNS, names_pair
+from casus.engine.sentences import document_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
 
 # (trigger, root, which side, its phrase's offset, the other side's offset and code)
 _Key = tuple[int, str, str, int, int, str | None]
+# a phrase names a pair only with one of these words (collectives.names_pair)
+PAIR_WORDS = COUNTING | PAIR_NOUNS
 
 
 def drop_own_members(events: list[tuple[Event, Token]]) -> list[tuple[Event, Token]]:
@@ -58,8 +61,18 @@ def _pair_phrase(side: Actor, token: Token) -> bool:
     sides", "both countries"), found by its offsets in the trigger's document."""
     if side.end <= side.start:
         return False
-    span = token.doc.char_span(side.start, side.end, alignment_mode="expand")
-    return span is not None and span.text == side.text and names_pair(span.root)
+    doc = token.doc
+    if PAIR_WORDS.isdisjoint(document_words(doc)):
+        return False  # no "two", "both" or "rivals" in the document: no phrase names a pair
+    # found once per phrase and kept with the Doc: each event asks for both its sides
+    memo: dict[tuple[int, int, str], bool] = doc.user_data.setdefault("casus.pair_phrases", {})
+    key = (side.start, side.end, side.text)
+    found = memo.get(key)
+    if found is None:
+        span = doc.char_span(side.start, side.end, alignment_mode="expand")
+        found = span is not None and span.text == side.text and names_pair(span.root)
+        memo[key] = found
+    return found
 
 
 def _keys(event: Event) -> list[tuple[_Key, Actor]]:

@@ -197,3 +197,21 @@ def document_words(doc: Doc) -> frozenset[str]:
         words.update(string_of(doc, h) for h in set(column(doc, "LOWER")))
         found = doc.user_data[_WORDS_KEY] = frozenset(words)
     return found
+
+
+# ---- h-speed12a: the entities of a document by token, once per Doc ----
+
+_ENTITIES_KEY = "casus.entity_spans"
+
+
+def entity_of(token: Token) -> Span | None:
+    """The named entity ``token`` is part of (the span of ``doc.ents`` that holds it), or
+    None. The entities are listed by token once per document and kept with it: ``doc.ents``
+    makes a new Span per entity on every call."""
+    doc = token.doc
+    found: list[Span | None] | None = doc.user_data.get(_ENTITIES_KEY)
+    if found is None or len(found) != len(doc):
+        found = doc.user_data[_ENTITIES_KEY] = [None] * len(doc)
+        for entity in doc.ents:
+            found[entity.start : entity.end] = [entity] * len(entity)
+    return found[token.i]

@@ -127,7 +127,7 @@ class TargetFinder:
             steps += beside[1:] if sent else beside  # "sent soldiers and police": its own too
         steps.append(frame.datives)
         if pattern.prep is None or pattern.prep in MEANS_PREPS:
-            steps.extend(frame.preps.get(p, []) for p in TARGET_PREPS)
+            steps.extend([frame.preps[p] for p in TARGET_PREPS if p in frame.preps])
         found = self._first_argument(steps, pattern, frame, scope, source)
         if found and all(a is None or a.code is None for a in found):
             # "sent inspectors to the Esfahan Conversion Facility in central Iran" → Iran
@@ -213,6 +213,8 @@ class TargetFinder:
             | {t.i for t in on_venues(frame) if pattern.prep != "on"}
         )
         for tokens in steps:
+            if not tokens:
+                continue
             found = [
                 a
                 for a in self.actors(tokens, scope.resolver, owners=True, venues=venues)

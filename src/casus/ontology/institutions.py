@@ -36,6 +36,7 @@ def _table() -> dict[tuple[str, str], str]:
     return read_institutions(text, INSTITUTIONS_FILE)
 
 
+@lru_cache(maxsize=1)  # the resolver asks for every name that is a dictionary's head
 def shared_names() -> frozenset[str]:
     """The lower-case names the table lists ("congress")."""
     return frozenset(name for name, _ in _table())

@@ -121,7 +121,12 @@ def test_fresh_set_shares_no_id_or_text_with_the_other_gold_files() -> None:
 
 @pytest.mark.parametrize(
     ("path", "count"),
-    [(FRESH2, FRESH2_RECORDS), (FRESH3, FRESH3_RECORDS), (FRESH4, FRESH4_RECORDS), (FRESH5, FRESH5_RECORDS)],
+    [
+        (FRESH2, FRESH2_RECORDS),
+        (FRESH3, FRESH3_RECORDS),
+        (FRESH4, FRESH4_RECORDS),
+        (FRESH5, FRESH5_RECORDS),
+    ],
     ids=["fresh2", "fresh3", "fresh4", "fresh5"],
 )
 def test_later_fresh_sets_share_no_id_or_text_with_the_other_gold_files(

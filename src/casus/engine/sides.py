@@ -53,6 +53,9 @@ VISIT_ROOT = "04"
 MAIN_MENTIONS = 2
 # How many sentences back the dyad in focus is looked for.
 FOCUS_SENTENCES = 2
+# The country part of an international organisation's code: its dealings with a state (a
+# loan, a mission, a resolution) are single acts, not a dyad the state's later acts continue.
+ORGANISATION = "IGO"
 # Armed men of no known allegiance ("gunmen", "a gunman"): their country is only where they
 # act, never what the article is about; "unidentified gunmen" have none at all.
 UNIDENTIFIED_ROLES = frozenset({"UAF"})
@@ -89,7 +92,10 @@ def focus(
     target (docs/event-model.md#the-dyad-in-focus): the addressee of the same source's
     latest event in the last sentences ("Iran summoned the envoy. It warned that ..."
     → the envoy's country); else the latest actor that acted on this source in an earlier
-    sentence (a reply); else the one other country the sentence names; else the other of
+    sentence (a reply); an international organisation is carried only within its own
+    sentence, and a source whose latest dealing was with one carries nothing ("Kenya agreed
+    a loan with the IMF. The government said it would not back down" is no refusal to the
+    IMF); else the one other country the sentence names; else the other of
     the article's two main countries. A ``joint`` act (a meeting, a signing) takes the
     one other country its clause names ("Erdogan spoke by phone with Putin"), else whom
     the same source is visiting or meeting ("Pakistan's president arrived in Beijing. He
@@ -120,6 +126,8 @@ def focus(
             and target.known
             and target.country != source.country
         ):
+            if event.sentence_index < sentence and target.country == ORGANISATION:
+                break  # its latest dealing abroad was with an organisation: nothing to carry
             return as_context(target)
     if joint:
         return None
@@ -130,7 +138,7 @@ def focus(
             and same_side(event.target, source)
             and event.source is not None
             and event.source.known
-            and event.source.country != source.country
+            and event.source.country not in (source.country, ORGANISATION)
         ):
             return as_context(event.source)
     other = sentence_other(scope, frame, source, root=root)

@@ -16,6 +16,7 @@ from casus.engine.frames import BORDER_WORDS, Frame, argument_tokens, place_in
 from casus.engine.home_names import filed_institution, is_institution
 from casus.engine.modality import REPORTING_VERBS
 from casus.engine.owners import kept_by
+from casus.engine.posted import posting_countries
 from casus.engine.resolver import Resolver
 from casus.engine.scope import Scope
 from casus.engine.sponsors import without_sponsors
@@ -183,9 +184,11 @@ def sentence_other(
     (docs/actors.md#coordinated-sides). Nor is a country named only in the subject's
     description or as the doer's ally (:mod:`casus.engine.allies`), nor one named only as
     where the sides met ("Gulf ministers, meeting in Qatar, condemned ...",
-    :func:`casus.engine.venues.gathering_countries`)."""
+    :func:`casus.engine.venues.gathering_countries`) or where the acting envoy sits ("a
+    diplomat in Bamako said", :func:`casus.engine.posted.posting_countries`)."""
     named = scope.resolver.sentence_countries(frame.pred, clause=clause)
     others = named - {source.country} - gathering_countries(frame.pred, scope.resolver)
+    others -= posting_countries(frame, scope.resolver)  # "the ambassador in Manila said"
     if not clause and not _mutual(frame.pred):
         others -= co_subjects(frame, scope.resolver) | aside_countries(frame, scope.resolver, root)
     if len(others) != 1:

@@ -57,6 +57,9 @@ FOCUS_SENTENCES = 2
 # The country part of an international organisation's code: its dealings with a state (a
 # loan, a mission, a resolution) are single acts, not a dyad the state's later acts continue.
 ORGANISATION = "IGO"
+# Quad classes of conflict (verbal, material): an organisation's sanction or suspension is
+# answered by the state it struck, its loan, aid or mission not by the state's later acts.
+CONFLICT_QUAD = 3
 # Armed men of no known allegiance ("gunmen", "a gunman"): their country is only where they
 # act, never what the article is about; "unidentified gunmen" have none at all.
 UNIDENTIFIED_ROLES = frozenset({"UAF"})
@@ -96,7 +99,8 @@ def focus(
     sentence (a reply); an international organisation is carried only within its own
     sentence, and a source whose latest dealing was with one carries nothing ("Kenya agreed
     a loan with the IMF. The government said it would not back down" is no refusal to the
-    IMF); else the one other country the sentence names; else the other of
+    IMF), nor is one replied to but for its conflictual acts ("The EU imposed sanctions on
+    Belarus. Minsk said it would respond"); else the one other country the sentence names; else the other of
     the article's two main countries. A ``joint`` act (a meeting, a signing) takes the
     one other country its clause names ("Erdogan spoke by phone with Putin"), else whom
     the same source is visiting or meeting ("Pakistan's president arrived in Beijing. He
@@ -139,7 +143,8 @@ def focus(
             and same_side(event.target, source)
             and event.source is not None
             and event.source.known
-            and event.source.country not in (source.country, ORGANISATION)
+            and event.source.country != source.country
+            and (event.source.country != ORGANISATION or event.quad_class >= CONFLICT_QUAD)
         ):
             return as_context(event.source)
     other = sentence_other(scope, frame, source, root=root)

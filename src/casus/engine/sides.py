@@ -100,9 +100,10 @@ def focus(
     sentence, and a source whose latest dealing was with one carries nothing ("Kenya agreed
     a loan with the IMF. The government said it would not back down" is no refusal to the
     IMF), nor is one replied to but for its conflictual acts ("The EU imposed sanctions on
-    Belarus. Minsk said it would respond"); else the one other country the sentence names; else the other of
-    the article's two main countries. A ``joint`` act (a meeting, a signing) takes the
-    one other country its clause names ("Erdogan spoke by phone with Putin"), else whom
+    Belarus. Minsk said it would respond"); else the one other country the sentence names;
+    else the other of the article's two main countries. A ``joint`` act (a meeting, a
+    signing) takes the one other country its clause names ("Erdogan spoke by phone with
+    Putin"), else whom
     the same source is visiting or meeting ("Pakistan's president arrived in Beijing. He
     signed agreements ..."), never a reply or the article's pair. Steps 1 and 2 stay within
     one side of a country (:func:`same_side`), and a state's opposition, parties, lawmakers

@@ -92,22 +92,20 @@ CONTINUING_DEPS = frozenset({"advcl", "conj", "xcomp"})
 def focus(
     scope: Scope, frame: Frame, source: Actor, *, joint: bool = False, root: str = ""
 ) -> Actor | None:
-    """The other side of the dyad the text is about, for an event whose clause names no
-    target (docs/event-model.md#the-dyad-in-focus): the addressee of the same source's
-    latest event in the last sentences ("Iran summoned the envoy. It warned that ..."
-    → the envoy's country); else the latest actor that acted on this source in an earlier
-    sentence (a reply); an international organisation is carried only within its own
-    sentence, and a source whose latest dealing was with one carries nothing ("Kenya agreed
-    a loan with the IMF. The government said it would not back down" is no refusal to the
-    IMF), nor is one replied to but for its conflictual acts ("The EU imposed sanctions on
-    Belarus. Minsk said it would respond"); else the one other country the sentence names;
-    else the other of the article's two main countries. A ``joint`` act (a meeting, a
-    signing) takes the one other country its clause names ("Erdogan spoke by phone with
-    Putin"), else whom
-    the same source is visiting or meeting ("Pakistan's president arrived in Beijing. He
-    signed agreements ..."), never a reply or the article's pair. Steps 1 and 2 stay within
-    one side of a country (:func:`same_side`), and a state's opposition, parties, lawmakers
-    and courts never take the article's pair."""
+    """The other side of the dyad the text is about, for an event whose clause names no target
+    (docs/event-model.md#the-dyad-in-focus): the addressee of the same source's latest event in
+    the last sentences ("Iran summoned the envoy. It warned that ..." → the envoy's country);
+    else the latest actor that acted on this source in an earlier sentence (a reply); an
+    international organisation is carried only within its own sentence, and a source whose
+    latest dealing was with one carries nothing ("Kenya agreed a loan with the IMF. The
+    government said it would not back down" is no refusal to the IMF), nor is one replied to but
+    for its conflictual acts ("The EU imposed sanctions on Belarus. Minsk said it would
+    respond"); else the one other country the sentence names; else the other of the article's
+    two main countries. A ``joint`` act (a meeting, a signing) takes the one other country its
+    clause names ("Erdogan spoke by phone with Putin"), else whom the same source is visiting or
+    meeting ("Pakistan's president arrived in Beijing. He signed agreements ..."), never a reply
+    or the article's pair. Steps 1 and 2 stay within one side of a country (:func:`same_side`),
+    and a state's opposition, parties, lawmakers and courts never take the article's pair."""
     if not source.known or not source.country:
         return None
     if joint:

@@ -16,6 +16,7 @@ from casus.engine.frames import BORDER_WORDS, Frame, argument_tokens, place_in
 from casus.engine.home_names import filed_institution, is_institution
 from casus.engine.modality import REPORTING_VERBS
 from casus.engine.owners import kept_by
+from casus.engine.posted import posting_countries
 from casus.engine.resolver import Resolver
 from casus.engine.scope import Scope
 from casus.engine.sponsors import without_sponsors
@@ -53,6 +54,12 @@ VISIT_ROOT = "04"
 MAIN_MENTIONS = 2
 # How many sentences back the dyad in focus is looked for.
 FOCUS_SENTENCES = 2
+# The country part of an international organisation's code: its dealings with a state (a
+# loan, a mission, a resolution) are single acts, not a dyad the state's later acts continue.
+ORGANISATION = "IGO"
+# Quad classes of conflict (verbal, material): an organisation's sanction or suspension is
+# answered by the state it struck, its loan, aid or mission not by the state's later acts.
+CONFLICT_QUAD = 3
 # Armed men of no known allegiance ("gunmen", "a gunman"): their country is only where they
 # act, never what the article is about; "unidentified gunmen" have none at all.
 UNIDENTIFIED_ROLES = frozenset({"UAF"})
@@ -85,17 +92,20 @@ CONTINUING_DEPS = frozenset({"advcl", "conj", "xcomp"})
 def focus(
     scope: Scope, frame: Frame, source: Actor, *, joint: bool = False, root: str = ""
 ) -> Actor | None:
-    """The other side of the dyad the text is about, for an event whose clause names no
-    target (docs/event-model.md#the-dyad-in-focus): the addressee of the same source's
-    latest event in the last sentences ("Iran summoned the envoy. It warned that ..."
-    → the envoy's country); else the latest actor that acted on this source in an earlier
-    sentence (a reply); else the one other country the sentence names; else the other of
-    the article's two main countries. A ``joint`` act (a meeting, a signing) takes the
-    one other country its clause names ("Erdogan spoke by phone with Putin"), else whom
-    the same source is visiting or meeting ("Pakistan's president arrived in Beijing. He
-    signed agreements ..."), never a reply or the article's pair. Steps 1 and 2 stay within
-    one side of a country (:func:`same_side`), and a state's opposition, parties, lawmakers
-    and courts never take the article's pair."""
+    """The other side of the dyad the text is about, for an event whose clause names no target
+    (docs/event-model.md#the-dyad-in-focus): the addressee of the same source's latest event in
+    the last sentences ("Iran summoned the envoy. It warned that ..." → the envoy's country);
+    else the latest actor that acted on this source in an earlier sentence (a reply); an
+    international organisation is carried only within its own sentence, and a source whose
+    latest dealing was with one carries nothing ("Kenya agreed a loan with the IMF. The
+    government said it would not back down" is no refusal to the IMF), nor is one replied to but
+    for its conflictual acts ("The EU imposed sanctions on Belarus. Minsk said it would
+    respond"); else the one other country the sentence names; else the other of the article's
+    two main countries. A ``joint`` act (a meeting, a signing) takes the one other country its
+    clause names ("Erdogan spoke by phone with Putin"), else whom the same source is visiting or
+    meeting ("Pakistan's president arrived in Beijing. He signed agreements ..."), never a reply
+    or the article's pair. Steps 1 and 2 stay within one side of a country (:func:`same_side`),
+    and a state's opposition, parties, lawmakers and courts never take the article's pair."""
     if not source.known or not source.country:
         return None
     if joint:
@@ -120,6 +130,8 @@ def focus(
             and target.known
             and target.country != source.country
         ):
+            if event.sentence_index < sentence and target.country == ORGANISATION:
+                break  # its latest dealing abroad was with an organisation: nothing to carry
             return as_context(target)
     if joint:
         return None
@@ -131,6 +143,7 @@ def focus(
             and event.source is not None
             and event.source.known
             and event.source.country != source.country
+            and (event.source.country != ORGANISATION or event.quad_class >= CONFLICT_QUAD)
         ):
             return as_context(event.source)
     other = sentence_other(scope, frame, source, root=root)
@@ -175,9 +188,11 @@ def sentence_other(
     (docs/actors.md#coordinated-sides). Nor is a country named only in the subject's
     description or as the doer's ally (:mod:`casus.engine.allies`), nor one named only as
     where the sides met ("Gulf ministers, meeting in Qatar, condemned ...",
-    :func:`casus.engine.venues.gathering_countries`)."""
+    :func:`casus.engine.venues.gathering_countries`) or where the acting envoy sits ("a
+    diplomat in Bamako said", :func:`casus.engine.posted.posting_countries`)."""
     named = scope.resolver.sentence_countries(frame.pred, clause=clause)
     others = named - {source.country} - gathering_countries(frame.pred, scope.resolver)
+    others -= posting_countries(frame, scope.resolver)  # "the ambassador in Manila said"
     if not clause and not _mutual(frame.pred):
         others -= co_subjects(frame, scope.resolver) | aside_countries(frame, scope.resolver, root)
     if len(others) != 1:

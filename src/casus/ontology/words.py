@@ -129,6 +129,7 @@ LISTS = frozenset(
         "grounds_nouns",
         "voice_nouns",
         "envoy_nouns",
+        "envoy_posts",
         "speech_nouns",
         "document_nouns",
         "decision_nouns",

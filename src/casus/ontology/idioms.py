@@ -148,15 +148,18 @@ class Idioms:
     def _find(
         self, trigger: Token, sent: Span | None, words: frozenset[str] | None
     ) -> Idiom | None:
+        # only the idioms whose every word the document has (the sentence's words are among
+        # the document's): most documents have none, and then no trigger is read at all
+        by_word = self._by_word if words is None else self._in_document(trigger, words)
+        if not by_word:
+            return None
         near = [trigger] + [c for c in trigger.children if c.dep_ in ARGUMENT_DEPS]
         candidates = {
             id(idiom): idiom
             for token in near
             for word in _word_of(token)
-            for idiom in self._by_word.get(word, ())
+            for idiom in by_word.get(word, ())
         }
-        if words is not None:  # the sentence's words are among the document's
-            candidates = {k: idiom for k, idiom in candidates.items() if _possible(idiom, words)}
         if not candidates:
             return None
         sent = trigger.sent if sent is None else sent
@@ -175,6 +178,22 @@ class Idioms:
             ),
             None,
         )
+
+    def _in_document(self, trigger: Token, words: frozenset[str]) -> dict[str, tuple[Idiom, ...]]:
+        """The word index of the idioms that may occur in the trigger's document (every word
+        item has an alternative among its ``words``), built once per Doc and kept with it."""
+        memo: dict[int, dict[str, tuple[Idiom, ...]]] = trigger.doc.user_data.setdefault(
+            "casus.idiom_index", {}
+        )
+        index = memo.get(id(self))
+        if index is None:
+            index = memo[id(self)] = {
+                word: kept
+                for word, idioms in self._by_word.items()
+                if word in words
+                and (kept := tuple(idiom for idiom in idioms if _possible(idiom, words)))
+            }
+        return index
 
     def apply(
         self,

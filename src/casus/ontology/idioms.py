@@ -124,8 +124,13 @@ class Idioms:
         self._position = {id(idiom): n for n, idiom in enumerate(idioms)}
         self._by_word: dict[str, list[Idiom]] = defaultdict(list)
         for idiom in idioms:
-            for word in {w for item in idiom.items if item for w in item}:
+            for word in _words(idiom):
                 self._by_word[word].append(idiom)
+        self._by_first: dict[str, list[Idiom]] = defaultdict(list)
+        for idiom in idioms:
+            for word in next(item for item in idiom.items if item):
+                self._by_first[word].append(idiom)
+        self._first_words = frozenset(self._by_first)
 
     def find(
         self, trigger: Token, sent: Span | None = None, words: frozenset[str] | None = None
@@ -179,20 +184,22 @@ class Idioms:
             None,
         )
 
-    def _in_document(self, trigger: Token, words: frozenset[str]) -> dict[str, tuple[Idiom, ...]]:
+    def _in_document(self, trigger: Token, words: frozenset[str]) -> dict[str, list[Idiom]]:
         """The word index of the idioms that may occur in the trigger's document (every word
         item has an alternative among its ``words``), built once per Doc and kept with it."""
-        memo: dict[int, dict[str, tuple[Idiom, ...]]] = trigger.doc.user_data.setdefault(
+        memo: dict[int, dict[str, list[Idiom]]] = trigger.doc.user_data.setdefault(
             "casus.idiom_index", {}
         )
         index = memo.get(id(self))
         if index is None:
-            index = memo[id(self)] = {
-                word: kept
-                for word, idioms in self._by_word.items()
-                if word in words
-                and (kept := tuple(idiom for idiom in idioms if _possible(idiom, words)))
-            }
+            index = memo[id(self)] = {}
+            # an idiom is possible only if its first word is in the document (one set
+            # operation finds those: few of them, and in most documents none)
+            for first in self._first_words & words:
+                for idiom in self._by_first[first]:
+                    if _possible(idiom, words):
+                        for word in _words(idiom):
+                            index.setdefault(word, []).append(idiom)
         return index
 
     def apply(
@@ -216,6 +223,11 @@ class Idioms:
                 idiom.code, kind, trigger.lemma_.lower(), None, None, None, frozenset(), idiom.where
             )
         return replace(pattern, code=idiom.code, where=f"{idiom.where} via {pattern.where}")
+
+
+def _words(idiom: Idiom) -> set[str]:
+    """Every word alternative of the idiom's items."""
+    return {word for item in idiom.items if item for word in item}
 
 
 def _possible(idiom: Idiom, words: frozenset[str]) -> bool:

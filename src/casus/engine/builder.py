@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from casus.document import Document
+from casus.engine.clause_gates import may_imply
 from casus.engine.clauses import (
     CROWD_ROLES,
     DESCRIPTIVE_CODES,
@@ -152,14 +153,20 @@ class EventEngine:
             if self._inert(token):
                 continue
             frame = verb_frame(token)
+            # the clause readings, asked only of a verb one of them may apply to (the union
+            # of their first tests, engine/clause_gates.py)
             for implied in (
-                self.clauses.obligation(token, frame),
-                self.clauses.retribution(token, frame),
-                self.clauses.judgement(token),
-                distorted_depiction(token, self.lexicon),
-                bare_order(token, frame, self.matcher, self.lexicon),
-                passive_threat(token, frame, self.matcher, self.lexicon),
-                unanswered_threat(token, frame, self.lexicon),
+                (
+                    self.clauses.obligation(token, frame),
+                    self.clauses.retribution(token, frame),
+                    self.clauses.judgement(token),
+                    distorted_depiction(token, self.lexicon),
+                    bare_order(token, frame, self.matcher, self.lexicon),
+                    passive_threat(token, frame, self.matcher, self.lexicon),
+                    unanswered_threat(token, frame, self.lexicon),
+                )
+                if may_imply(token)
+                else ()
             ):
                 if implied is not None:
                     found.extend(self._note(scope, self._build(scope, *implied)))

@@ -23,6 +23,7 @@ from casus.engine.modality import (
     stated_future,
 )
 from casus.engine.quoted_speech import quote_opener
+from casus.engine.sentences import document_words
 from casus.model import Event
 from casus.ontology.cameo import CameoTable
 from casus.ontology.lexicon import Lexicon, Pattern
@@ -79,6 +80,9 @@ class ClauseReader:
         obligation is a demand by the speaker on the clause's subject (10x by what is
         demanded: "must reach an agreement" → the 'demand' pattern for root 04/05...); one
         stated with "should" is a suggestion, the appeal (02x) of the same thing."""
+        words = document_words(token.doc)
+        if OBLIGATION_MODALS.isdisjoint(words) and MANDATIVE_GOVERNORS.isdisjoint(words):
+            return None  # the modal and the governor are words of the document: most have none
         auxes = {c.lower_ for c in token.children if c.dep_ == "aux"}
         # "insisted that Ukrainian troops leave the region": the bare form is a demand too
         mandative = token.head.lemma_.lower() in MANDATIVE_GOVERNORS and is_subjunctive(token)

@@ -406,8 +406,13 @@ def answer_means(frame: Frame) -> Token | None:
     expelling ten diplomats" (the means, whose code the answer takes), or None."""
     if frame.kind != "verb" or not (
         frame.lemma in ANSWERING_VERBS
-        or any(
-            c.lower_ == ANSWER_PARTICLE and c.dep_ in ("prt", "advmod") for c in frame.pred.children
+        # the particle is one of the verb's words, so a document without "back" has none
+        or (
+            ANSWER_PARTICLE in document_words(frame.pred.doc)
+            and any(
+                c.lower_ == ANSWER_PARTICLE and c.dep_ in ("prt", "advmod")
+                for c in frame.pred.children
+            )
         )
     ):
         return None

@@ -23,6 +23,7 @@ from casus.engine.modality import (
     is_question,
     stated_future,
 )
+from casus.engine.sentences import document_words
 from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
@@ -88,6 +89,8 @@ def stated_intent(
 def condition_mark(pred: Token) -> str | None:
     """The marker ("if", "unless") of a condition clause attached to the predicate itself:
     "will withdraw its troops **unless** the junta holds elections"."""
+    if ULTIMATUM_MARKS.isdisjoint(document_words(pred.doc)):
+        return None  # the mark is a word of the document: most have no "if" or "unless"
     for clause in pred.children:
         if clause.dep_ != "advcl":
             continue

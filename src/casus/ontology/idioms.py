@@ -124,8 +124,13 @@ class Idioms:
         self._position = {id(idiom): n for n, idiom in enumerate(idioms)}
         self._by_word: dict[str, list[Idiom]] = defaultdict(list)
         for idiom in idioms:
-            for word in {w for item in idiom.items if item for w in item}:
+            for word in _words(idiom):
                 self._by_word[word].append(idiom)
+        self._by_first: dict[str, list[Idiom]] = defaultdict(list)
+        for idiom in idioms:
+            for word in next(item for item in idiom.items if item):
+                self._by_first[word].append(idiom)
+        self._first_words = frozenset(self._by_first)
 
     def find(
         self, trigger: Token, sent: Span | None = None, words: frozenset[str] | None = None
@@ -148,15 +153,18 @@ class Idioms:
     def _find(
         self, trigger: Token, sent: Span | None, words: frozenset[str] | None
     ) -> Idiom | None:
+        # only the idioms whose every word the document has (the sentence's words are among
+        # the document's): most documents have none, and then no trigger is read at all
+        by_word = self._by_word if words is None else self._in_document(trigger, words)
+        if not by_word:
+            return None
         near = [trigger] + [c for c in trigger.children if c.dep_ in ARGUMENT_DEPS]
         candidates = {
             id(idiom): idiom
             for token in near
             for word in _word_of(token)
-            for idiom in self._by_word.get(word, ())
+            for idiom in by_word.get(word, ())
         }
-        if words is not None:  # the sentence's words are among the document's
-            candidates = {k: idiom for k, idiom in candidates.items() if _possible(idiom, words)}
         if not candidates:
             return None
         sent = trigger.sent if sent is None else sent
@@ -175,6 +183,24 @@ class Idioms:
             ),
             None,
         )
+
+    def _in_document(self, trigger: Token, words: frozenset[str]) -> dict[str, list[Idiom]]:
+        """The word index of the idioms that may occur in the trigger's document (every word
+        item has an alternative among its ``words``), built once per Doc and kept with it."""
+        memo: dict[int, dict[str, list[Idiom]]] = trigger.doc.user_data.setdefault(
+            "casus.idiom_index", {}
+        )
+        index = memo.get(id(self))
+        if index is None:
+            index = memo[id(self)] = {}
+            # an idiom is possible only if its first word is in the document (one set
+            # operation finds those: few of them, and in most documents none)
+            for first in self._first_words & words:
+                for idiom in self._by_first[first]:
+                    if _possible(idiom, words):
+                        for word in _words(idiom):
+                            index.setdefault(word, []).append(idiom)
+        return index
 
     def apply(
         self,
@@ -197,6 +223,11 @@ class Idioms:
                 idiom.code, kind, trigger.lemma_.lower(), None, None, None, frozenset(), idiom.where
             )
         return replace(pattern, code=idiom.code, where=f"{idiom.where} via {pattern.where}")
+
+
+def _words(idiom: Idiom) -> set[str]:
+    """Every word alternative of the idiom's items."""
+    return {word for item in idiom.items if item for word in item}
 
 
 def _possible(idiom: Idiom, words: frozenset[str]) -> bool:

@@ -1,8 +1,8 @@
-"""The dyad in focus carries only within one side of a country (engine/sides.same_side)."""
+"""The dyad in focus carries only within one side of a country (engine/focus.same_side)."""
 
 from __future__ import annotations
 
-from casus.engine.sides import same_side
+from casus.engine.focus import same_side
 from casus.model import Actor
 
 

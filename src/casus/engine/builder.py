@@ -23,6 +23,7 @@ from casus.engine.clauses import (
 from casus.engine.code_choice import by_agent, for_sides, strike_sense
 from casus.engine.datelined import other_home
 from casus.engine.depictions import distorted_depiction
+from casus.engine.focus import focus
 from casus.engine.frames import (
     Frame,
     noun_frame,
@@ -69,7 +70,6 @@ from casus.engine.sides import (
     dissent,
     dissident,
     domestic,
-    focus,
     home_people,
     implicit_actor,
     own_forces,

@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING
 
 from casus.engine.allies import grounds_tokens
 from casus.engine.context import is_country
+from casus.engine.focus import focus
 from casus.engine.frames import Frame, argument_tokens, place_in, unwrap_quantifier, verb_frame
 from casus.engine.phrases import of_object
 from casus.engine.scope import Scope
-from casus.engine.sides import INSURGENT_ROLES, STATE_ROLES, clause_place, focus, in_country
+from casus.engine.sides import INSURGENT_ROLES, STATE_ROLES, clause_place, in_country
 from casus.engine.voiced_in import VOICED_ROOTS
 from casus.model import Actor
 from casus.ontology.words import word_list

@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 
 from casus.engine.collectives import COLLECTIVE_HEADS, names_pair
 from casus.engine.context import is_country
+from casus.engine.focus import FOCUS_SENTENCES
 from casus.engine.frames import Frame
 from casus.engine.matching import PatternMatcher
 from casus.engine.reactions import antecedent
 from casus.engine.scope import Scope
 from casus.engine.sentences import lemmas, sentence_index, sentence_of
-from casus.engine.sides import FOCUS_SENTENCES
 from casus.model import Actor, Event
 
 if TYPE_CHECKING:

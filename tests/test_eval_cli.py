@@ -15,12 +15,13 @@ TEAM = DATA / "gold" / "team.jsonl"
 # below these floors fails. Raise the floors when the coder improves.
 # h-sides6 (reactions, collective pairs, speakers' homes): dyad F1 70.5% → 72.6%; 0.6.0 as
 # merged: detection F1 88.5%, dyad F1 73.6%, date 98.3%; 0.7.0: 88.5%, 75.7%, 98.4%.
-# 0.9.0: 88.5%, 75.9%, 98.4%, actor-code accuracy 75.3% (56.9% before the roles of sides)
+# 0.9.0: 88.5%, 75.9%, 98.4%, actor-code accuracy 75.3% (56.9% before the roles of sides);
+# 0.10.0: 89.1%, 77.1% (0.6 of it the OPCW code corrected in team-026), 98.4%, 76.4%
 FLOORS = {
-    "detection_f1": 0.87,
-    "dyad_f1": 0.74,
+    "detection_f1": 0.88,
+    "dyad_f1": 0.76,
     "date_accuracy": 0.97,
-    "actor_code_accuracy": 0.74,
+    "actor_code_accuracy": 0.75,
     "forbidden_hits": 0,
 }
 
@@ -121,11 +122,12 @@ EVENTS2 = DATA / "gold" / "dev-events2.jsonl"
 # dated from the act before them, "within a week"); 0.9.0: P 83.0%, R 91.2%, dyad F1 59.5%,
 # date 92.4%; h-sides13: dyad F1 59.8%, date 91.4% (a resignation, now done to the leader's own
 # people, pairs with the earlier non-required "promise to pardon" of another sentence, whose
-# day it does not have: a pairing artefact, its own date is right)
+# day it does not have: a pairing artefact, its own date is right); 0.10.0: P 83.9%, R 92.2%,
+# dyad F1 61.9%, date 91.8%
 EVENTS2_FLOORS = {
-    "detection_precision": 0.81,
-    "detection_recall": 0.90,
-    "dyad_f1": 0.58,
+    "detection_precision": 0.82,
+    "detection_recall": 0.91,
+    "dyad_f1": 0.60,
     "date_accuracy": 0.91,
 }
 
@@ -150,10 +152,11 @@ EVENTS3 = DATA / "gold" / "dev-events3.jsonl"
 # depictions): R 84.4%. codes13: "Rohingya insurgents, who raided police posts" is now force
 # (190, as its gold is), no longer a seizure (1711) that stood, by root alone, for the gold's
 # "military campaign" (17-20) in the detection count; the raid's one 190 now matches one of the two.
+# 0.10.0: P 92.2%, R 83.7%, dyad F1 63.8%, date 94.7%
 EVENTS3_FLOORS = {
-    "detection_precision": 0.90,
+    "detection_precision": 0.91,
     "detection_recall": 0.83,
-    "dyad_f1": 0.61,
+    "dyad_f1": 0.62,
     "date_accuracy": 0.93,
     "forbidden_hits": 1,
 }

@@ -119,7 +119,11 @@ def _keep_prefixed_words(nlp: Any) -> None:
 
     if "lemmatizer" not in nlp.pipe_names:
         return
-    nlp.tokenizer.token_match = _prefixed_word().fullmatch
+    prefixed = _prefixed_word().fullmatch
+    own = nlp.tokenizer.token_match  # None for the English models; kept if a model has one
+    nlp.tokenizer.token_match = (
+        prefixed if own is None else (lambda text: prefixed(text) or own(text))
+    )
     if not Language.has_factory(PREFIXED):
         Language.factory(PREFIXED, func=_prefixed_lemmas)
     if PREFIXED not in nlp.pipe_names:

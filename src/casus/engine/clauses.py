@@ -172,25 +172,7 @@ class ClauseReader:
             _named(j) for j in judged
         ):
             return None  # "said the situation was not serious": no one is criticised
-        criticism = next(
-            (
-                p
-                for p in self.lexicon.candidates("verb", "call")
-                if p.code == CRITICISM and p.obj == NEGATIVE_EVALUATION
-            ),
-            None,
-        )
-        if criticism is None:
-            return None
-        synthetic = Frame(
-            speech,
-            "verb",
-            subjects=verb_frame(speech).subjects,
-            objects=judged,
-            predicates=said,
-            lemma="call",
-        )
-        return synthetic, criticism
+        return speaker_criticism(self.lexicon, speech, judged, said)
 
     def joint_exercise(self, frame: Frame, pattern: Pattern, countries: int) -> Pattern | None:
         """ "French and Egyptian warships launched ten days of war games": exercises that
@@ -355,9 +337,6 @@ def _armed_with(noun: Token) -> list[Token]:
     ]
 
 
-__all__ = ["DESCRIPTIVE_CODES", "VIOLENT_ROOTS", "ClauseReader"]
-
-
 # What a protest is for is part of the protest: "staged a hunger strike to demand his
 # resignation", "blocked roads demanding reforms", "rallied, saying he must resign" are one
 # protest (14), not a protest and a demand (10) or a disapproval (11).
@@ -413,3 +392,34 @@ def _named(judged: Token) -> bool:
     """Whether a judged phrase names someone: "Israel", "the Ukrainian proposal", "Moscow's
     offer" (not "the situation")."""
     return any(t.ent_type_ in NAMED_ENTITIES for t in judged.subtree if t.i <= judged.i)
+
+
+def speaker_criticism(
+    lexicon: Lexicon, speech: Token, criticised: list[Token], said: list[Token]
+) -> tuple[Frame, Pattern] | None:
+    """The speaker's criticism (111) of ``criticised`` for what it is said to be or to have
+    done (``said``): the lexicon's negative-evaluation row of "call" ("called the ruling
+    biased") on a frame of the verb of saying, as :meth:`ClauseReader.judgement` and
+    :func:`casus.engine.depictions.distorted_depiction` read it."""
+    criticism = next(
+        (
+            p
+            for p in lexicon.candidates("verb", "call")
+            if p.code == CRITICISM and p.obj == NEGATIVE_EVALUATION
+        ),
+        None,
+    )
+    if criticism is None:
+        return None
+    frame = Frame(
+        speech,
+        "verb",
+        subjects=verb_frame(speech).subjects,
+        objects=criticised,
+        predicates=said,
+        lemma="call",
+    )
+    return frame, criticism
+
+
+__all__ = ["DESCRIPTIVE_CODES", "VIOLENT_ROOTS", "ClauseReader", "speaker_criticism"]

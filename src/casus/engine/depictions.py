@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from casus.engine.frames import Frame, verb_frame
+from casus.engine.clauses import speaker_criticism
+from casus.engine.frames import Frame
 from casus.engine.modality import REPORTING_VERBS, is_negated_locally
 from casus.ontology.words import word_list
 
@@ -29,8 +30,6 @@ SPEECH_VERBS = REPORTING_VERBS | {"tell"}
 # the nouns a statement is made in: "said in a statement that ..." (the parser may hang the
 # reported clause on the noun)
 STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "letter", "note"})
-CRITICISM = "111"
-NEGATIVE_EVALUATION = "NEGATIVE_EVALUATION"
 
 
 def distorted_depiction(token: Token, lexicon: Lexicon) -> tuple[Frame, Pattern] | None:
@@ -46,25 +45,7 @@ def distorted_depiction(token: Token, lexicon: Lexicon) -> tuple[Frame, Pattern]
     depicters = [c for c in token.children if c.dep_ == "nsubj"]
     if not depicted or not depicters:
         return None
-    criticism = next(
-        (
-            p
-            for p in lexicon.candidates("verb", "call")
-            if p.code == CRITICISM and p.obj == NEGATIVE_EVALUATION
-        ),
-        None,
-    )
-    if criticism is None:
-        return None
-    frame = Frame(
-        speech,
-        "verb",
-        subjects=verb_frame(speech).subjects,
-        objects=depicters,
-        predicates=depicted,
-        lemma="call",
-    )
-    return frame, criticism
+    return speaker_criticism(lexicon, speech, depicters, depicted)
 
 
 def _distorted(noun: Token) -> bool:

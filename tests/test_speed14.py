@@ -92,7 +92,7 @@ def test_an_obligation_is_still_read_in_its_sentence(
 ) -> None:
     events = coder.code(text, published="2023-04-09", include_all=True)
     found = [
-        (e.source.code if e.source else "", e.target.code if e.target else "", e.cameo)
+        (e.source and e.source.code or "", e.target and e.target.code or "", e.cameo)
         for e in events
     ]
     assert any(

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.strings import hash_string
+from spacy.strings import get_string_id
 
 from casus.nlp import attribute_id
 
@@ -233,7 +233,7 @@ def _hashes(words: frozenset[str]) -> frozenset[int]:
     """spaCy's hashes of ``words`` (as :func:`column` holds them), found once per process."""
     found = _HASHES.get(words)
     if found is None:
-        found = _HASHES[words] = frozenset(hash_string(word) for word in words)
+        found = _HASHES[words] = frozenset(get_string_id(word) for word in words)
     return found
 
 

@@ -5,7 +5,8 @@ modal among the verb's auxiliaries or a mandative verb as its head, and a condit
 **if** the talks fail") the marks of the clauses above the verb: all inside the verb's
 sentence, as a parse tree never crosses a sentence. ``sentences_with`` lists once per
 document the sentences that have one of a word list's words, so a verb in any other sentence
-is skipped even where the document has the word. The gate must never change an answer: the
+is skipped even where the document has the word; the attribution stage looks for "according
+to" only in a sentence that has "according". The gate must never change an answer: the
 rules still fire in the sentence that has the word, and a sentence listed by the gate is
 exactly one that has a word of the list."""
 
@@ -16,7 +17,8 @@ import pytest
 from casus.coder import Coder
 from casus.engine.clauses import OBLIGATION_WORDS
 from casus.engine.modality import CONDITION_MARKS, is_conditional
-from casus.engine.sentences import in_sentence_with, sentences, sentences_with
+from casus.engine.sentences import has_word, in_sentence_with, sentences, sentences_with
+from casus.stages.attribution import ACCORDING
 
 # Several sentences each, the gated words in some of them only (as a lemma: "urged", "Urges";
 # as a word: "Must", "IF").
@@ -109,3 +111,16 @@ def test_a_condition_is_still_read_in_its_sentence_and_not_in_others(coder: Code
     assert not is_conditional(by_lemma["strike"])  # the document's "if" is in another sentence
     assert is_conditional(by_lemma["continue"])  # the "if" clause itself
     assert is_conditional(by_lemma["resume"])  # the "unless" clause
+
+
+def test_according_to_is_still_read_in_its_sentence_and_not_in_others(coder: Coder) -> None:
+    text = (
+        "Russian forces shelled Kharkiv on Monday. Ukrainian troops attacked a Russian depot "
+        "near Kherson, according to the Ukrainian military."
+    )
+    doc = coder.nlp(text)
+    assert [has_word(sent, ACCORDING) for sent in sentences(doc)] == [False, True]
+    events = coder.code(text, published="2023-04-09", include_all=True)
+    verbs = {e.evidence_text.split()[0]: e.attribution.verb for e in events}
+    assert verbs.get("Ukrainian") == "according to", events
+    assert verbs.get("Russian") != "according to", events

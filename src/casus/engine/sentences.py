@@ -204,6 +204,12 @@ def in_sentence_with(token: Token, words: frozenset[str]) -> bool:
     return _sentence_numbers(doc)[token.i] in sentences_with(doc, words)
 
 
+def has_word(sent: Span, words: frozenset[str]) -> bool:
+    """Whether the sentence ``sent`` has one of ``words`` (:func:`sentences_with`)."""
+    doc = sent.doc
+    return _sentence_numbers(doc)[sent.start] in sentences_with(doc, words)
+
+
 def sentences_with(doc: Doc, words: frozenset[str]) -> frozenset[int]:
     """The numbers (:func:`sentence_index`) of the sentences of ``doc`` that have one of
     ``words`` as a lower-case lemma or word (as :func:`document_words`), found once per

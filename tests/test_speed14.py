@@ -6,7 +6,8 @@ modal among the verb's auxiliaries or a mandative verb as its head, and a condit
 sentence, as a parse tree never crosses a sentence. ``sentences_with`` lists once per
 document the sentences that have one of a word list's words, so a verb in any other sentence
 is skipped even where the document has the word; the attribution stage looks for "according
-to" only in a sentence that has "according". The gate must never change an answer: the
+to" only in a sentence that has "according", and a side's phrase is read as a pair ("the two
+sides") only if a sentence it touches has a pair word. The gate must never change an answer: the
 rules still fire in the sentence that has the word, and a sentence listed by the gate is
 exactly one that has a word of the list."""
 
@@ -17,7 +18,9 @@ import pytest
 from casus.coder import Coder
 from casus.engine.clauses import OBLIGATION_WORDS
 from casus.engine.modality import CONDITION_MARKS, is_conditional
-from casus.engine.sentences import has_word, in_sentence_with, sentences, sentences_with
+from casus.engine.pair_members import PAIR_WORDS, _pair_phrase
+from casus.engine.sentences import chars_have, has_word, in_sentence_with, sentences, sentences_with
+from casus.model import Actor
 from casus.stages.attribution import ACCORDING
 
 # Several sentences each, the gated words in some of them only (as a lemma: "urged", "Urges";
@@ -124,3 +127,49 @@ def test_according_to_is_still_read_in_its_sentence_and_not_in_others(coder: Cod
     verbs = {e.evidence_text.split()[0]: e.attribution.verb for e in events}
     assert verbs.get("Ukrainian") == "according to", events
     assert verbs.get("Russian") != "according to", events
+
+
+PAIRS = (
+    "Serbia and Kosovo met in Brussels. The two sides agreed to restore flights. Two soldiers "
+    "were killed near the border, and both countries blamed the rivals. The government denied it."
+)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "pair"),
+    [
+        ("The two sides", True),
+        ("both countries", True),
+        ("the rivals", True),
+        ("Two soldiers", False),
+        ("The government", False),
+        ("Serbia", False),
+    ],
+)
+def test_a_pair_phrase_is_found_with_its_sentences_words(
+    coder: Coder, phrase: str, pair: bool
+) -> None:
+    doc = coder.nlp(PAIRS)
+    start = PAIRS.index(phrase)
+    side = Actor("---", None, (), phrase, start, start + len(phrase), "generic")
+    assert _pair_phrase(side, doc[0]) is pair
+
+
+def test_the_sentences_a_phrase_touches_are_those_of_its_tokens(coder: Coder) -> None:
+    doc = coder.nlp(PAIRS)
+    for start in range(len(PAIRS)):
+        for end in range(start + 1, min(start + 40, len(PAIRS)) + 1):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            assert span is not None
+            if not len(span):
+                continue  # whitespace only: no phrase (the gate lets the rule decide)
+            expected = any(
+                t.lemma_.lower() in PAIR_WORDS or t.lower_ in PAIR_WORDS
+                for s in {t.sent for t in span}
+                for t in s
+            )
+            # never skips a phrase whose sentences have the word (it may let through a range
+            # that ends in the space before a sentence: the rule's own test decides there)
+            assert chars_have(doc, start, end, PAIR_WORDS) or not expected, (start, end)
+    first = PAIRS.index("Serbia")
+    assert not chars_have(doc, first, first + len("Serbia"), PAIR_WORDS)

@@ -14,6 +14,7 @@ these lists, and builds no Token for the words it passes.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from spacy.strings import get_string_id
@@ -208,6 +209,22 @@ def has_word(sent: Span, words: frozenset[str]) -> bool:
     """Whether the sentence ``sent`` has one of ``words`` (:func:`sentences_with`)."""
     doc = sent.doc
     return _sentence_numbers(doc)[sent.start] in sentences_with(doc, words)
+
+
+def chars_have(doc: Doc, start: int, end: int, words: frozenset[str]) -> bool:
+    """Whether a sentence that the characters ``start``..``end`` of ``doc`` touch (the tokens
+    ``doc.char_span(start, end, alignment_mode="expand")`` would hold) has one of ``words``
+    (:func:`sentences_with`); True where the offsets are outside the document, so that the
+    caller's own test decides."""
+    found = sentences_with(doc, words)
+    if not found:
+        return False
+    starts = column(doc, "IDX")
+    first, last = bisect_right(starts, start) - 1, bisect_left(starts, end) - 1
+    if not 0 <= first <= last < len(starts):
+        return True
+    numbers = _sentence_numbers(doc)
+    return any(number in found for number in range(numbers[first], numbers[last] + 1))
 
 
 def sentences_with(doc: Doc, words: frozenset[str]) -> frozenset[int]:

@@ -23,7 +23,7 @@ from casus.engine.modality import (
     stated_future,
 )
 from casus.engine.quoted_speech import quote_opener
-from casus.engine.sentences import document_words
+from casus.engine.sentences import in_sentence_with
 from casus.model import Event
 from casus.ontology.cameo import CameoTable
 from casus.ontology.lexicon import Lexicon, Pattern
@@ -43,6 +43,9 @@ OBLIGATION_MODALS = word_list("obligation_modals")
 # counts "requests, proposals, suggestions" among appeals and calls demands "more forceful"
 SUGGESTION_MODALS = word_list("suggestion_modals")
 SUGGESTING_VERB = "urge"
+# an obligation needs one of these in the verb's sentence: a modal among its auxiliaries or a
+# mandative verb as its head (:meth:`ClauseReader.obligation`, h-speed14)
+OBLIGATION_WORDS = OBLIGATION_MODALS | MANDATIVE_GOVERNORS
 DEMANDING_VERB = "demand"
 RETRIBUTION_WORDS = word_list("retribution_words")
 # verbs that report an obligation ("insisted that ... must") or a judgement ("told")
@@ -80,9 +83,10 @@ class ClauseReader:
         obligation is a demand by the speaker on the clause's subject (10x by what is
         demanded: "must reach an agreement" → the 'demand' pattern for root 04/05...); one
         stated with "should" is a suggestion, the appeal (02x) of the same thing."""
-        words = document_words(token.doc)
-        if OBLIGATION_MODALS.isdisjoint(words) and MANDATIVE_GOVERNORS.isdisjoint(words):
-            return None  # the modal and the governor are words of the document: most have none
+        # the modal (an auxiliary of the verb) and the governor (the verb's head) are words of
+        # the verb's sentence: most sentences have neither, even where the document has one
+        if not in_sentence_with(token, OBLIGATION_WORDS):
+            return None
         auxes = {c.lower_ for c in token.children if c.dep_ == "aux"}
         # "insisted that Ukrainian troops leave the region": the bare form is a demand too
         mandative = token.head.lemma_.lower() in MANDATIVE_GOVERNORS and is_subjunctive(token)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from casus.engine.phrases import verb_above
-from casus.engine.sentences import document_words, sentence_of
+from casus.engine.sentences import document_words, in_sentence_with, sentence_of
 from casus.model import Modality
 from casus.ontology.words import word_list
 
@@ -182,8 +182,8 @@ def is_modal_locally(pred: Token) -> bool:
 def is_conditional(pred: Token) -> bool:
     """The predicate sits in an "if"/"unless" clause (or its main clause depends on one only
     through a question)."""
-    if CONDITION_MARKS.isdisjoint(document_words(pred.doc)):
-        return False  # no "if" or "unless" in the document: no clause to climb
+    if not in_sentence_with(pred, CONDITION_MARKS):
+        return False  # the climb stays in the sentence: no "if" or "unless" there, no clause
     t = pred
     for _ in range(8):
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in t.children):

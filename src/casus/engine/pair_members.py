@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from casus.engine.collectives import COUNTING, PAIR_NOUNS, names_pair
-from casus.engine.sentences import document_words
+from casus.engine.sentences import chars_have
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -62,8 +62,10 @@ def _pair_phrase(side: Actor, token: Token) -> bool:
     if side.end <= side.start:
         return False
     doc = token.doc
-    if PAIR_WORDS.isdisjoint(document_words(doc)):
-        return False  # no "two", "both" or "rivals" in the document: no phrase names a pair
+    if not chars_have(doc, side.start, side.end, PAIR_WORDS):
+        # no "two", "both" or "rivals" in the phrase's sentence: the phrase's root and the
+        # words ``names_pair`` reads beside it (its determiners and numbers) are all there
+        return False
     # found once per phrase and kept with the Doc: each event asks for both its sides
     memo: dict[tuple[int, int, str], bool] = doc.user_data.setdefault("casus.pair_phrases", {})
     key = (side.start, side.end, side.text)

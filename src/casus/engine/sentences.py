@@ -14,7 +14,10 @@ these lists, and builds no Token for the words it passes.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
+
+from spacy.strings import get_string_id
 
 from casus.nlp import attribute_id
 
@@ -28,6 +31,7 @@ _TEXT_KEY = "casus.sentence_text"
 _DOC_TEXT_KEY = "casus.document_text"
 _SUBTREE_KEY = "casus.subtree_words"
 _WORDS_KEY = "casus.document_words"
+_WITH_KEY = "casus.sentences_with"
 _COLUMNS_KEY = "casus.columns"
 # the attributes :func:`column` reads for every document, together
 COLUMNS = ("ORTH", "SPACY", "POS", "TAG", "LEMMA", "LOWER")
@@ -39,6 +43,8 @@ _POS_IDS: dict[tuple[str, ...], frozenset[int]] = {}
 _STRINGS: dict[int, str] = {}
 _LOWERED: dict[int, str] = {}
 _MAX_STRINGS = 1 << 19
+# word lists -> their spaCy hashes (:func:`sentences_with`), the same in every vocabulary
+_HASHES: dict[frozenset[str], frozenset[int]] = {}
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -74,11 +80,19 @@ def sentence_index(token: Token) -> int:
     doc = token.doc
     memo: list[int] | None = doc.user_data.get(_INDEX_KEY)
     if memo is None or len(memo) != len(doc):
+        memo = _sentence_numbers(doc)
+    return memo[token.i]
+
+
+def _sentence_numbers(doc: Doc) -> list[int]:
+    """The sentence number of each token of ``doc``, by token index (once per document)."""
+    memo: list[int] | None = doc.user_data.get(_INDEX_KEY)
+    if memo is None or len(memo) != len(doc):
         memo = []
         for number, sent in enumerate(sentences(doc)):
             memo.extend([number] * len(sent))
         doc.user_data[_INDEX_KEY] = memo
-    return memo[token.i]
+    return memo
 
 
 def sentence_text(sent: Span) -> str:
@@ -182,6 +196,67 @@ def lemmas(doc: Doc) -> list[str]:
     found: list[str] | None = doc.user_data.get(_LEMMAS_KEY)
     if found is None or len(found) != len(doc):
         found = doc.user_data[_LEMMAS_KEY] = [_lowered(doc, h) for h in column(doc, "LEMMA")]
+    return found
+
+
+def in_sentence_with(token: Token, words: frozenset[str]) -> bool:
+    """Whether ``token``'s sentence has one of ``words`` (:func:`sentences_with`)."""
+    doc = token.doc
+    return _sentence_numbers(doc)[token.i] in sentences_with(doc, words)
+
+
+def has_word(sent: Span, words: frozenset[str]) -> bool:
+    """Whether the sentence ``sent`` has one of ``words`` (:func:`sentences_with`)."""
+    doc = sent.doc
+    return _sentence_numbers(doc)[sent.start] in sentences_with(doc, words)
+
+
+def chars_have(doc: Doc, start: int, end: int, words: frozenset[str]) -> bool:
+    """Whether a sentence that the characters ``start``..``end`` of ``doc`` touch (the tokens
+    ``doc.char_span(start, end, alignment_mode="expand")`` would hold) has one of ``words``
+    (:func:`sentences_with`); True where the offsets are outside the document, so that the
+    caller's own test decides."""
+    found = sentences_with(doc, words)
+    if not found:
+        return False
+    starts = column(doc, "IDX")
+    first, last = bisect_right(starts, start) - 1, bisect_left(starts, end) - 1
+    if not 0 <= first <= last < len(starts):
+        return True
+    numbers = _sentence_numbers(doc)
+    return any(number in found for number in range(numbers[first], numbers[last] + 1))
+
+
+def sentences_with(doc: Doc, words: frozenset[str]) -> frozenset[int]:
+    """The numbers (:func:`sentence_index`) of the sentences of ``doc`` that have one of
+    ``words`` as a lower-case lemma or word (as :func:`document_words`), found once per
+    document and word list and kept with the Doc (ints only; ``words`` should be a constant
+    of its module, as the memo is keyed by it). A rule that reads only words of the token's
+    own clause (its auxiliaries, its head, the marks of the clauses above it: a parse tree
+    never crosses a sentence) tests this where the document's words are too coarse: one "if"
+    or "urge" anywhere in an article lets every verb through."""
+    memo: dict[frozenset[str], frozenset[int]] = doc.user_data.setdefault(_WITH_KEY, {})
+    found = memo.get(words)
+    if found is None:
+        if words.isdisjoint(document_words(doc)):
+            found = frozenset()
+        else:  # the lemmas as strings, the words by spaCy's hashes: no Token and no string
+            lowered, ids = lemmas(doc), _hashes(words)
+            numbers = _sentence_numbers(doc)
+            found = frozenset(
+                numbers[i]
+                for i, lower in enumerate(column(doc, "LOWER"))
+                if lower in ids or lowered[i] in words
+            )
+        memo[words] = found
+    return found
+
+
+def _hashes(words: frozenset[str]) -> frozenset[int]:
+    """spaCy's hashes of ``words`` (as :func:`column` holds them), found once per process."""
+    found = _HASHES.get(words)
+    if found is None:
+        found = _HASHES[words] = frozenset(get_string_id(word) for word in words)
     return found
 
 

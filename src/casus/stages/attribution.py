@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from casus.document import Document
 from casus.engine.modality import REPORTING_VERBS
 from casus.engine.resolver import Resolver
-from casus.engine.sentences import document_words, lemmas, sentence_of, sentences
+from casus.engine.sentences import has_word, lemmas, sentence_of, sentences
 from casus.model import Actor, Attribution, Event
 from casus.ontology.words import word_list
 
@@ -109,9 +109,13 @@ def _author(noun: Token) -> Token | None:
     return None
 
 
+# the word the scan below looks for, as a list of the sentence's words (h-speed14)
+ACCORDING = frozenset({"according"})
+
+
 def _according_to(sent: Span) -> Token | None:
-    if "according" not in document_words(sent.doc):
-        return None  # the document's words first: most have no "according to" to walk to
+    if not has_word(sent, ACCORDING):
+        return None  # the sentence's words first: most have no "according to" to walk to
     for token in sent:
         if token.lower_ == "according":
             for prep in token.children:

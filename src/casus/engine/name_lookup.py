@@ -157,6 +157,8 @@ def phrase_names(
             entry = prefer(entries, head in chunk)
             if entry.kind in CAPITAL_KINDS and _in_longer_name(chunk, own):
                 continue
+            if _in_longer_role(dictionary, own[:i], chunk):
+                continue  # "Iran's Supreme National Security Council": no UN Security Council
             if head not in chunk and (_direction(gazetteer, chunk, head) or names_no_owner(chunk)):
                 continue  # "along the western border", "a French-language station"
             if (
@@ -173,6 +175,22 @@ def phrase_names(
                 modifier = entry
                 modifier_dist = min(abs(t.i - head.i) for t in chunk)
     return head_entry, modifier
+
+
+# How many words before a name may make it part of a role phrase of the roles table.
+ROLE_WORDS_BEFORE = 2
+
+
+def _in_longer_role(dictionary: ActorDictionary, before: list[Token], chunk: list[Token]) -> bool:
+    """Whether a name is the end of a longer role phrase of the roles table, the words before
+    it included: "National Security Council" is a state's council (GOV), not the UN's
+    "Security Council"; "the UN Security Council" stays the name."""
+    lemmas = [t.lemma_.lower() for t in chunk]
+    return any(
+        dictionary.role_of(" ".join([*(t.lemma_.lower() for t in before[-k:]), *lemmas]))
+        for k in range(1, min(ROLE_WORDS_BEFORE, len(before)) + 1)
+        if before[-k].i + k == chunk[0].i  # the words run on into the name
+    )
 
 
 def _out_of_dates(dictionary: ActorDictionary, text: str, day: dt.date | None) -> list[Entry]:

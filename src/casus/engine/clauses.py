@@ -183,22 +183,26 @@ class ClauseReader:
         forces of two or more countries hold together are military cooperation (062), not a
         show of force; the verb's 062 pattern ("launch EXERCISE with"), if it has one. Any
         other posture said to be joint ("increased joint patrols") is 062 too."""
+        if countries >= 2 and pattern.code == JOINT_EXERCISE and not frame.preps.get("with"):
+            # "Russian and Belarusian troops held joint drills near the Polish border": the
+            # two are the partners, the border's country none
+            return pattern
         if countries < 2 or pattern.code[:2] != POSTURE_ROOT:
             return None
+        # "Indonesia and Malaysia increased joint patrols", "held joint drills near the Polish
+        # border": said to be joint, whatever the verb (the border's country is no partner)
+        said = any(
+            c.dep_ == "amod" and c.lower_ in JOINT_WORDS for o in frame.objects for c in o.children
+        )
         if pattern.obj != EXERCISE_CLASS:
-            # "Indonesia and Malaysia increased joint patrols": said to be joint
-            said = any(
-                c.dep_ == "amod" and c.lower_ in JOINT_WORDS
-                for o in frame.objects
-                for c in o.children
-            )
             return replace(pattern, code=JOINT_EXERCISE) if said else None
         joint = [
             p
             for p in self.lexicon.candidates(frame.kind, frame.lemma or frame.pred.lemma_.lower())
             if p.code == JOINT_EXERCISE and p.obj == EXERCISE_CLASS
         ]
-        return min(joint, key=lambda p: p.specificity, default=None)
+        chosen = min(joint, key=lambda p: p.specificity, default=None)
+        return replace(pattern, code=JOINT_EXERCISE) if chosen is None and said else chosen
 
     def enacts(self, frame: Frame) -> bool:
         """ "The EU agreed to impose new sanctions on Belarus": agreeing to sanction is

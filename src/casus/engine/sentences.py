@@ -77,11 +77,7 @@ def sentence_of(token: Token) -> Span:
 def sentence_index(token: Token) -> int:
     """The number of ``token``'s sentence in its document, counted from 0 (listed once per
     document: every event and mention asks)."""
-    doc = token.doc
-    memo: list[int] | None = doc.user_data.get(_INDEX_KEY)
-    if memo is None or len(memo) != len(doc):
-        memo = _sentence_numbers(doc)
-    return memo[token.i]
+    return _sentence_numbers(token.doc)[token.i]
 
 
 def _sentence_numbers(doc: Doc) -> list[int]:
@@ -274,7 +270,7 @@ def document_words(doc: Doc) -> frozenset[str]:
     return found
 
 
-# ---- h-speed12a: the entities of a document by token, once per Doc ----
+# ---- the entities of a document by token, once per Doc ----
 
 _ENTITIES_KEY = "casus.entity_spans"
 

@@ -48,6 +48,9 @@ FRESH4 = DATA / "gold" / "fresh4.jsonl"
 # a sixth held-out set: 12 whole articles (450-600 words) in 12 outlet styles, events of 1985-2022
 # (to June) and 2025-2026, written and coded by a helper that never ran casus nor read its source
 FRESH5 = DATA / "gold" / "fresh5.jsonl"
+# a seventh held-out set: 12 whole articles (450-600 words) in 12 outlet styles, events of 1985-2022
+# (to June) and 2025-2026, written and coded by a helper that never ran casus nor read its source
+FRESH6 = DATA / "gold" / "fresh6.jsonl"
 FILES = [
     TEAM,
     BLIND,
@@ -61,6 +64,7 @@ FILES = [
     FRESH3,
     FRESH4,
     FRESH5,
+    FRESH6,
 ]
 # issue 11: at least 30 new articles written before tuning, kept as a blind split
 BLIND_MINIMUM = 30
@@ -69,6 +73,7 @@ FRESH2_RECORDS = 12
 FRESH3_RECORDS = 12
 FRESH4_RECORDS = 12
 FRESH5_RECORDS = 12
+FRESH6_RECORDS = 12
 
 Record = dict[str, Any]
 
@@ -126,8 +131,9 @@ def test_fresh_set_shares_no_id_or_text_with_the_other_gold_files() -> None:
         (FRESH3, FRESH3_RECORDS),
         (FRESH4, FRESH4_RECORDS),
         (FRESH5, FRESH5_RECORDS),
+        (FRESH6, FRESH6_RECORDS),
     ],
-    ids=["fresh2", "fresh3", "fresh4", "fresh5"],
+    ids=["fresh2", "fresh3", "fresh4", "fresh5", "fresh6"],
 )
 def test_later_fresh_sets_share_no_id_or_text_with_the_other_gold_files(
     path: Path, count: int
@@ -199,6 +205,7 @@ def test_event_dates_parse_and_do_not_follow_publication(path: Path) -> None:
         EVENTS3,
         FRESH,
         FRESH2,
+        FRESH6,
     ],
     ids=lambda p: p.name,
 )

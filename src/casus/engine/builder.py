@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from casus.document import Document
+from casus.engine.casualties import without_told_casualties
 from casus.engine.clause_gates import may_imply
 from casus.engine.clauses import (
     CROWD_ROLES,
@@ -135,7 +136,7 @@ class EventEngine:
             consumed: set[int] = set()
             found = self._verb_events(scope, sent, consumed)
             found += self._noun_events(scope, sent, consumed)
-            found = denials(protest_purposes(found), self.cameo)
+            found = denials(protest_purposes(without_told_casualties(found)), self.cameo)
             found = refusals(found, self.intentions, self.cameo)
             out.extend(found)
             scope.earlier.extend(e for e, _ in found if e.modality.asserted and e.source)

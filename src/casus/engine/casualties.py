@@ -1,0 +1,55 @@
+"""Casualties told with the attack that caused them are that attack, not a second event.
+
+"Gunmen attacked a village on Tuesday, **killing** at least 12 civilians", "a drone hit an
+apartment block, **killing** two people", "an air strike on the consulate **that killed** seven
+officers", "four days of fighting **killed** nearly 100 people": CAMEO codes the act once (the
+attack, 18x/19x/20x); the deaths are its outcome. Coded on their own, they come out a second
+time with a side guessed from the numbers killed ("two", "12 civilians") or an unknown
+attacker. The killing goes when the act it hangs on (the verb its participle or relative
+clause belongs to, or the event noun that is its subject) is itself coded in the sentence as
+an asserted act of force. A killing told on its own ("Gunmen killed three soldiers", "a
+gunman stormed the building and killed a guard") stays.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from casus.engine.frames import unwrap_quantifier
+from casus.ontology.words import word_list
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from casus.model import Event
+
+CASUALTY_VERBS = word_list("casualty_verbs")
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+
+
+def without_told_casualties(events: list[tuple[Event, Token]]) -> list[tuple[Event, Token]]:
+    """``events`` (one sentence's) without the killings and woundings that only tell the toll
+    of an asserted act of force coded beside them."""
+    if not any(t.lemma_.lower() in CASUALTY_VERBS for _, t in events):
+        return events
+    force = {t.i for e, t in events if e.cameo_root in FORCE_ROOTS and e.modality.asserted}
+    if not force:
+        return events
+    return [(e, t) for e, t in events if not _toll_of(t, force)]
+
+
+def _toll_of(trigger: Token, force: set[int]) -> bool:
+    """Whether ``trigger`` is a casualty verb hanging on one of the ``force`` triggers."""
+    if trigger.lemma_.lower() not in CASUALTY_VERBS or trigger.i in force:
+        return False
+    head = trigger.head
+    if trigger.dep_ == "advcl" and trigger.tag_ == "VBG":
+        return head.i in force  # "attacked a village, killing 12"
+    if trigger.dep_ == "relcl":
+        return head.i in force  # "an air strike that killed seven officers"
+    subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+    # "four days of fighting killed nearly 100 people", "the attack killed 26"
+    return any(unwrap_quantifier(s).i in force or s.i in force for s in subjects)
+
+
+__all__ = ["without_told_casualties"]

@@ -31,6 +31,7 @@ from casus.engine.frames import (
     unwrap_quantifier,
     verb_frame,
 )
+from casus.engine.free_relatives import without_named_objects
 from casus.engine.implicit import (
     generic_targets,
     home_target,
@@ -136,7 +137,8 @@ class EventEngine:
             consumed: set[int] = set()
             found = self._verb_events(scope, sent, consumed)
             found += self._noun_events(scope, sent, consumed)
-            found = denials(protest_purposes(without_told_casualties(found)), self.cameo)
+            found = without_named_objects(without_told_casualties(found))
+            found = denials(protest_purposes(found), self.cameo)
             found = refusals(found, self.intentions, self.cameo)
             out.extend(found)
             scope.earlier.extend(e for e, _ in found if e.modality.asserted and e.source)

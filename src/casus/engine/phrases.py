@@ -202,7 +202,9 @@ def _titled(token: Token) -> bool:
     Basuki Tjahaja Purnama", "Anwar R., a former colonel" ("him" may stand for them even when
     the name is coded as the office's country)."""
     titles = [
-        c for c in token.children if c.dep_ in ("compound", "appos") and c.lemma_.lower() in PERSON_NOUNS
+        c
+        for c in token.children
+        if c.dep_ in ("compound", "appos") and c.lemma_.lower() in PERSON_NOUNS
     ]
     return bool(titles) and (
         token.ent_type_ in PERSON_ENTS

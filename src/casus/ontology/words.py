@@ -49,6 +49,7 @@ LISTS = frozenset(
         "charging_verbs",
         "harm_verbs",
         "casualty_verbs",
+        "naming_verbs",
         "light_verbs",
         "restraint_governors",
         "reciprocal_verbs",

@@ -3,11 +3,12 @@
 "Gunmen attacked a village on Tuesday, **killing** at least 12 civilians", "a drone hit an
 apartment block, **killing** two people", "an air strike on the consulate **that killed** seven
 officers", "four days of fighting **killed** nearly 100 people": CAMEO codes the act once (the
-attack, 18x/19x/20x); the deaths are its outcome. Coded on their own, they come out a second
+attack, 18x/19x/20x, or the violent repression, 175); the deaths are its outcome. Coded on their own, they come out a second
 time with a side guessed from the numbers killed ("two", "12 civilians") or an unknown
 attacker. The killing goes when the act it hangs on (the verb its participle or relative
 clause belongs to, or the event noun that is its subject) is itself coded in the sentence as
-an asserted act of force. A killing told on its own ("Gunmen killed three soldiers", "a
+an asserted act of force, and the dead are not named with a country of their own ("killing
+two Canadian engineers" says whom the attack struck). A killing told on its own ("Gunmen killed three soldiers", "a
 gunman stormed the building and killed a guard") stays.
 """
 
@@ -25,6 +26,9 @@ if TYPE_CHECKING:
 
 CASUALTY_VERBS = word_list("casualty_verbs")
 FORCE_ROOTS = frozenset({"18", "19", "20"})
+# violent repression is force too: "police fired live rounds at protesters, killing one man"
+FORCE_CODES = frozenset({"175"})
+VICTIM_ENTS = frozenset({"NORP", "GPE"})
 
 
 def without_told_casualties(events: list[tuple[Event, Token]]) -> list[tuple[Event, Token]]:
@@ -32,15 +36,32 @@ def without_told_casualties(events: list[tuple[Event, Token]]) -> list[tuple[Eve
     of an asserted act of force coded beside them."""
     if not any(t.lemma_.lower() in CASUALTY_VERBS for _, t in events):
         return events
-    force = {t.i for e, t in events if e.cameo_root in FORCE_ROOTS and e.modality.asserted}
+    force = {
+        t.i
+        for e, t in events
+        if (e.cameo_root in FORCE_ROOTS or e.cameo in FORCE_CODES)
+        and e.modality.asserted
+        and t.lemma_.lower() not in CASUALTY_VERBS
+    }
     if not force:
         return events
-    return [(e, t) for e, t in events if not _toll_of(t, force)]
+    return [(e, t) for e, t in events if not (_toll_of(t, force) and not _named_victims(t))]
+
+
+def _named_victims(trigger: Token) -> bool:
+    """Whether the ones killed are named with a country of their own ("killing two Canadian
+    engineers"): then the toll says whom the attack struck, and is kept."""
+    return any(
+        w.ent_type_ in VICTIM_ENTS
+        for o in trigger.children
+        if o.dep_ in ("dobj", "nsubjpass")
+        for w in o.subtree
+    )
 
 
 def _toll_of(trigger: Token, force: set[int]) -> bool:
     """Whether ``trigger`` is a casualty verb hanging on one of the ``force`` triggers."""
-    if trigger.lemma_.lower() not in CASUALTY_VERBS or trigger.i in force:
+    if trigger.lemma_.lower() not in CASUALTY_VERBS:
         return False
     head = trigger.head
     if trigger.dep_ == "advcl" and trigger.tag_ == "VBG":

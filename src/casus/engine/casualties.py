@@ -3,13 +3,14 @@
 "Gunmen attacked a village on Tuesday, **killing** at least 12 civilians", "a drone hit an
 apartment block, **killing** two people", "an air strike on the consulate **that killed** seven
 officers", "four days of fighting **killed** nearly 100 people": CAMEO codes the act once (the
-attack, 18x/19x/20x, or the violent repression, 175); the deaths are its outcome. Coded on their own, they come out a second
-time with a side guessed from the numbers killed ("two", "12 civilians") or an unknown
-attacker. The killing goes when the act it hangs on (the verb its participle or relative
-clause belongs to, or the event noun that is its subject) is itself coded in the sentence as
-an asserted act of force, and the dead are not named with a country of their own ("killing
-two Canadian engineers" says whom the attack struck). A killing told on its own ("Gunmen killed three soldiers", "a
-gunman stormed the building and killed a guard") stays.
+attack, 18x/19x/20x, or the violent repression, 175); the deaths are its outcome. Coded on
+their own, they come out a second time with a side guessed from the numbers killed ("two",
+"six officers") or an unknown attacker. The killing goes when the act it hangs on (the verb
+its participle or relative clause belongs to, or the event noun that is its subject) is
+itself coded in the sentence as an asserted act of force, and the dead are not named with a
+country of their own ("killing two Canadian engineers" says whom the attack struck). A
+killing told on its own ("Gunmen killed three soldiers", "a gunman stormed the building and
+killed a guard") stays.
 """
 
 from __future__ import annotations

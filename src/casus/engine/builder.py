@@ -61,6 +61,7 @@ from casus.engine.pairs import (
 )
 from casus.engine.passive_threats import passive_threat, unanswered_threat
 from casus.engine.presupposition import harm_context, presupposed
+from casus.engine.pronoun_objects import with_taken_up_targets
 from casus.engine.reciprocals import reciprocal_frame, reciprocal_side
 from casus.engine.scope import Scope
 from casus.engine.sentences import document_words, sentence_of, sentences, with_pos
@@ -138,6 +139,7 @@ class EventEngine:
             found = self._verb_events(scope, sent, consumed)
             found += self._noun_events(scope, sent, consumed)
             found = without_named_objects(without_told_casualties(found))
+            found = with_taken_up_targets(found)
             found = denials(protest_purposes(found), self.cameo)
             found = refusals(found, self.intentions, self.cameo)
             out.extend(found)

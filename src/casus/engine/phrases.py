@@ -187,29 +187,13 @@ def compatible(mention_kind: str, pronoun_kind: str) -> bool:
 def kind_of(actor: Actor, token: Token) -> str:
     """person | group | thing, for pronoun agreement. spaCy's PERSON label alone is not
     trusted for dictionary names ("Baku" is often tagged PERSON)."""
-    if actor.how == "person" or token.lemma_.lower() in PERSON_NOUNS or _titled(token):
+    if actor.how == "person" or token.lemma_.lower() in PERSON_NOUNS:
         return "person"
     if actor.how == "unresolved" and token.ent_type_ in PERSON_ENTS:
         return "person"
     if token.tag_ in ("NNS", "NNPS"):
         return "group"
     return "thing"
-
-
-def _titled(token: Token) -> bool:
-    """A name the parser calls a person's (on its head or a first name), with a person's title
-    or apposition: "Governor
-    Basuki Tjahaja Purnama", "Anwar R., a former colonel" ("him" may stand for them even when
-    the name is coded as the office's country)."""
-    titles = [
-        c
-        for c in token.children
-        if c.dep_ in ("compound", "appos") and c.lemma_.lower() in PERSON_NOUNS
-    ]
-    return bool(titles) and (
-        token.ent_type_ in PERSON_ENTS
-        or any(c.dep_ == "compound" and c.ent_type_ in PERSON_ENTS for c in token.children)
-    )
 
 
 def clause_subject(token: Token) -> Token | None:

@@ -46,7 +46,35 @@ def without_told_casualties(events: list[tuple[Event, Token]]) -> list[tuple[Eve
     }
     if not force:
         return events
-    return [(e, t) for e, t in events if not (_toll_of(t, force) and not _named_victims(t))]
+    tolls = [(e, t) for e, t in events if _toll_of(t, force) and not _named_victims(t)]
+    if not tolls:
+        return events
+    out = []
+    for event, trigger in events:
+        if any(t is trigger for _, t in tolls):
+            continue
+        for toll, told in tolls:
+            if told.head.i == trigger.i or trigger.i in _subject_heads(told):
+                event = _with_known_source(event, toll)
+        out.append((event, trigger))
+    return out
+
+
+def _with_known_source(attack: Event, toll: Event) -> Event:
+    """The attack with the toll's source when only the toll's telling placed the attackers
+    ("Gunmen attacked a village in Niger, killing nine civilians": the gunmen are Niger's in
+    the killing, of no country in the attack)."""
+    mine, theirs = attack.source, toll.source
+    if mine is None or theirs is None or mine.code is None or theirs.code is None:
+        return attack
+    if mine.known or not theirs.known or mine.code[3:] != theirs.code[3:]:
+        return attack
+    return attack.with_(source=theirs)
+
+
+def _subject_heads(trigger: Token) -> set[int]:
+    subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+    return {s.i for s in subjects} | {unwrap_quantifier(s).i for s in subjects}
 
 
 def _named_victims(trigger: Token) -> bool:
@@ -69,9 +97,8 @@ def _toll_of(trigger: Token, force: set[int]) -> bool:
         return head.i in force  # "attacked a village, killing 12"
     if trigger.dep_ == "relcl":
         return head.i in force  # "an air strike that killed seven officers"
-    subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
     # "four days of fighting killed nearly 100 people", "the attack killed 26"
-    return any(unwrap_quantifier(s).i in force or s.i in force for s in subjects)
+    return not _subject_heads(trigger).isdisjoint(force)
 
 
 __all__ = ["without_told_casualties"]

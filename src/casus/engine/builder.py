@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from casus.document import Document
-from casus.engine.casualties import without_told_casualties
 from casus.engine.clause_gates import may_imply
 from casus.engine.clauses import (
     CROWD_ROLES,
@@ -31,7 +30,6 @@ from casus.engine.frames import (
     unwrap_quantifier,
     verb_frame,
 )
-from casus.engine.free_relatives import without_named_objects
 from casus.engine.implicit import (
     generic_targets,
     home_target,
@@ -61,7 +59,6 @@ from casus.engine.pairs import (
 )
 from casus.engine.passive_threats import passive_threat, unanswered_threat
 from casus.engine.presupposition import harm_context, presupposed
-from casus.engine.pronoun_objects import with_taken_up_targets
 from casus.engine.reciprocals import reciprocal_frame, reciprocal_side
 from casus.engine.scope import Scope
 from casus.engine.sentences import document_words, sentence_of, sentences, with_pos
@@ -84,6 +81,7 @@ from casus.engine.sides import (
     unidentified,
 )
 from casus.engine.targets import TargetFinder
+from casus.engine.told_within import told_once
 from casus.engine.two_sides import recent_dyad
 from casus.engine.venues import hosted_forces
 from casus.model import UNKNOWN_COUNTRY, Actor, Attribution, Event, Modality
@@ -138,9 +136,7 @@ class EventEngine:
             consumed: set[int] = set()
             found = self._verb_events(scope, sent, consumed)
             found += self._noun_events(scope, sent, consumed)
-            found = without_named_objects(without_told_casualties(found))
-            found = with_taken_up_targets(found)
-            found = denials(protest_purposes(found), self.cameo)
+            found = denials(protest_purposes(told_once(found)), self.cameo)
             found = refusals(found, self.intentions, self.cameo)
             out.extend(found)
             scope.earlier.extend(e for e, _ in found if e.modality.asserted and e.source)

@@ -152,10 +152,13 @@ EVENTS3 = DATA / "gold" / "dev-events3.jsonl"
 # depictions): R 84.4%. codes13: "Rohingya insurgents, who raided police posts" is now force
 # (190, as its gold is), no longer a seizure (1711) that stood, by root alone, for the gold's
 # "military campaign" (17-20) in the detection count; the raid's one 190 now matches one of the two.
-# 0.10.0: P 92.2%, R 83.7%, dyad F1 63.8%, date 94.7%
+# 0.10.0: P 92.2%, R 83.7%, dyad F1 63.8%, date 94.7%. prec14: a passive forecast states no
+# intent, so "Nyusi is expected in Cabo Delgado this week to visit the troops" (forbidden 04 in
+# its gold) no longer gives 036, which by root alone stood for the EU's training mission (033)
+# in the detection count: R 83.0%, dyad F1 64.1%
 EVENTS3_FLOORS = {
     "detection_precision": 0.91,
-    "detection_recall": 0.83,
+    "detection_recall": 0.82,
     "dyad_f1": 0.62,
     "date_accuracy": 0.93,
     "forbidden_hits": 1,

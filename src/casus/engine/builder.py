@@ -81,6 +81,7 @@ from casus.engine.sides import (
     unidentified,
 )
 from casus.engine.targets import TargetFinder
+from casus.engine.told_within import told_once
 from casus.engine.two_sides import recent_dyad
 from casus.engine.venues import hosted_forces
 from casus.model import UNKNOWN_COUNTRY, Actor, Attribution, Event, Modality
@@ -135,7 +136,7 @@ class EventEngine:
             consumed: set[int] = set()
             found = self._verb_events(scope, sent, consumed)
             found += self._noun_events(scope, sent, consumed)
-            found = denials(protest_purposes(found), self.cameo)
+            found = denials(protest_purposes(told_once(found)), self.cameo)
             found = refusals(found, self.intentions, self.cameo)
             out.extend(found)
             scope.earlier.extend(e for e, _ in found if e.modality.asserted and e.source)

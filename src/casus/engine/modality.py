@@ -171,7 +171,22 @@ def is_future_locally(pred: Token) -> bool:
     if pred.dep_ != "xcomp":
         return False
     head = pred.head
+    if head.lemma_ == "be" and head.pos_ in ("AUX", "VERB") and _to_infinitive(pred):
+        # "the ministers are to meet today": a scheduled act, not one done
+        return not any(c.dep_ in ("attr", "acomp") for c in head.children)
     return head.lemma_ == "go" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children)
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _unattributed_passive(verb: Token) -> bool:
+    """ "is expected to": a passive whose "by" agent, the one who expects, is not named."""
+    children = list(verb.children)
+    return any(c.dep_ == "auxpass" for c in children) and not any(
+        c.dep_ == "agent" for c in children
+    )
 
 
 def is_modal_locally(pred: Token) -> bool:
@@ -429,6 +444,7 @@ def _governing_verb(noun: Token) -> Token | None:
 
 
 SCHEDULE_GOVERNORS = word_list("schedule_governors")
+FORECAST_GOVERNORS = word_list("forecast_governors")
 ASPECT_GOVERNORS = word_list("aspect_governors")
 
 
@@ -459,6 +475,8 @@ def _stated_future(pred: Token) -> bool:
         if t.dep_ not in ("xcomp", "acomp") or t.head.i == t.i:
             return False
         t = t.head
+        if t.lemma_.lower() in FORECAST_GOVERNORS and _unattributed_passive(t):
+            return False  # "Pence is expected to attend": the writer's forecast, no one's plan
         if t.lemma_.lower() in SCHEDULE_GOVERNORS:
             return True
         if t.lemma_.lower() in ASPECT_GOVERNORS:

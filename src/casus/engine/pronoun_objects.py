@@ -10,7 +10,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from casus.model import Event
+
 OBJECT_PRONOUNS = frozenset({"it", "them"})
+PERSON_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 
 
 def taken_up_objects(verb: Token, objects: list[Token]) -> list[Token]:
@@ -27,4 +30,30 @@ def taken_up_objects(verb: Token, objects: list[Token]) -> list[Token]:
     return [earlier[0] if o.lower_ in OBJECT_PRONOUNS else o for o in objects]
 
 
-__all__ = ["taken_up_objects"]
+def with_taken_up_targets(events: list[tuple[Event, Token]]) -> list[tuple[Event, Token]]:
+    """``events`` (one sentence's) with an untargeted act whose object is a personal pronoun
+    given the target of the act it is conjoined to: "found Governor Purnama guilty and
+    sentenced **him** to two years" (the sentencing is aimed at the one found guilty), "arrested
+    the editor and deported **her**". The pronoun resolver only looks back at what it can call
+    a person; the conjoined verb's target is the same phrase's actor, whatever it was coded as."""
+    out = []
+    for event, trigger in events:
+        if event.target is None and _pronoun_object(trigger):
+            before = [
+                e.target
+                for e, t in events
+                if t.i == trigger.head.i and e.target is not None and e.source == event.source
+            ]
+            if len(before) == 1:
+                event = event.with_(target=before[0])
+        out.append((event, trigger))
+    return out
+
+
+def _pronoun_object(verb: Token) -> bool:
+    return verb.dep_ == "conj" and any(
+        c.dep_ == "dobj" and c.lower_ in PERSON_OBJECT_PRONOUNS for c in verb.children
+    )
+
+
+__all__ = ["taken_up_objects", "with_taken_up_targets"]

@@ -67,9 +67,7 @@ def _forms(noun: Token) -> list[str]:
     force", "police officer"."""
     lemma = noun.lemma_.lower()
     mods = [
-        c.lemma_.lower()
-        for c in noun.children
-        if c.dep_ in ("compound", "amod") and c.i < noun.i
+        c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i
     ]
     return [lemma, *(f"{mod} {lemma}" for mod in mods)]
 

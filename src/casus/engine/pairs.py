@@ -110,14 +110,14 @@ def dedupe(events: list[tuple[Event, Token]]) -> list[tuple[Event, Token]]:
 def _told_inside(event: Event, token: Token, said: dict[PairKey, list[Token]]) -> bool:
     """A speech act told inside another of the same code between the same countries is the
     same act: "Netanyahu warned that Israel reserved the right to resume fighting" is one
-    threat (a verb joined by "and" is an act of its own)."""
+    threat."""
     if event.cameo_root not in SPEECH_ROOTS or token.pos_ not in ("VERB", "AUX"):
         return False
-    if token.dep_ == "conj":
+    # only the clause said ("warned that ..."): "responded by summoning the ambassador" is
+    # the summons itself, coded on the inner verb
+    if token.dep_ != "ccomp":
         return False
-    return any(
-        verb.i != token.i and verb.is_ancestor(token) for verb in said.get(_country_key(event), ())
-    )
+    return any(verb.i == token.head.i for verb in said.get(_country_key(event), ()))
 
 
 def _country_key(event: Event) -> PairKey:

@@ -1,4 +1,5 @@
-"""Which contact a verb of travel or speech is, by who moves or who is spoken to.
+"""Which contact a verb of travel, sending or speech is, by who moves, what is sent and who is
+spoken to.
 
 CAMEO's 042 "make a visit" is people travelling to meet; its 010 "make statement" is speech
 to no one in particular. Two common verbs cross those lines by their sides, not their words:
@@ -6,6 +7,9 @@ to no one in particular. Two common verbs cross those lines by their sides, not 
 - Armed forces arriving are deployed, not visiting (:func:`arriving_forces`): "the first
   Rwandan troops arrived in Mozambique" is a build-up of forces (154), "CSTO peacekeeping
   forces arrived in Kazakhstan" sends peacekeepers (074).
+- Sending one's own warships or jets to a place is a show of force, not military aid
+  (:func:`sent_platforms`): "Jakarta sent warships and fighter jets to the same waters" (154);
+  "sent fighter jets to Ukraine" stays aid (072).
 - Speaking to a state's leader or office is consulting (:func:`spoken_to`, CAMEO 040: "all
   consultations and meetings"): "Johnson has spoken to Jersey's chief minister"; speaking
   to reporters or a crowd stays a statement (010).
@@ -31,6 +35,15 @@ PEACEKEEPING_CODE = "074"
 FORCE_BUILDUP_CODE = "154"
 PEACEKEEPER_CLASS = "PEACEKEEPER"
 FORCE_CLASSES = frozenset({"TROOPS", "POLICE"})
+MILITARY_AID_CODE = "072"
+SENDING_LEMMAS = frozenset({"send", "dispatch", "deploy"})
+# what a state deploys rather than hands over (missiles and drones are also handed over)
+PLATFORM_CLASSES = frozenset({"AIRCRAFT", "VESSEL", "NAVAL_FORCE", "TROOPS"})
+HANDED_CLASSES = frozenset({"MISSILE"})
+RECIPIENT_PREPS = ("to", "into")
+RECIPIENT_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+OWN_WORD = "own"
+OWN_PHRASE_DEPS = frozenset({"poss", "compound", "amod"})
 STATEMENT_CODE = "010"
 CONSULT_CODE = "040"
 SPEECH_LEMMAS = frozenset({"speak", "talk"})
@@ -58,6 +71,37 @@ def arriving_forces(pattern: Pattern | None, frame: Frame, lexicon: Lexicon) -> 
     if PEACEKEEPER_CLASS in classes:
         return replace(pattern, code=PEACEKEEPING_CODE)
     if classes & FORCE_CLASSES:
+        return replace(pattern, code=FORCE_BUILDUP_CODE)
+    return pattern
+
+
+def sent_platforms(pattern: Pattern | None, frame: Frame, lexicon: Lexicon) -> Pattern | None:
+    """Military aid (072) sent as warships, jets or troops that are the sender's own ("its own
+    jets and ships") or sent to a place no one is named in ("to the same waters") is a
+    deployment, 154 (CAMEO 072 provides military equipment to the target)."""
+    if (
+        pattern is None
+        or pattern.code != MILITARY_AID_CODE
+        or frame.kind != "verb"
+        or pattern.lemma not in SENDING_LEMMAS
+        or not frame.objects
+    ):
+        return pattern
+    for obj in frame.objects:
+        classes: set[str] = set()
+        for form in _forms(obj):
+            classes |= lexicon.classes_of(form)
+        if not classes & PLATFORM_CLASSES or classes & HANDED_CLASSES:
+            return pattern
+    own = any(c.lower_ == OWN_WORD for o in frame.objects for c in o.children)
+    recipients = [t for p in RECIPIENT_PREPS for t in frame.preps.get(p, [])]
+    # the phrase's own words, not a place further on ("the waters off the Natuna islands")
+    named = any(
+        w.ent_type_ in RECIPIENT_ENTITIES
+        for t in recipients
+        for w in (t, *(c for c in t.children if c.dep_ in OWN_PHRASE_DEPS))
+    )
+    if own or not named:
         return replace(pattern, code=FORCE_BUILDUP_CODE)
     return pattern
 

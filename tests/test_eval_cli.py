@@ -152,10 +152,13 @@ EVENTS3 = DATA / "gold" / "dev-events3.jsonl"
 # depictions): R 84.4%. codes13: "Rohingya insurgents, who raided police posts" is now force
 # (190, as its gold is), no longer a seizure (1711) that stood, by root alone, for the gold's
 # "military campaign" (17-20) in the detection count; the raid's one 190 now matches one of the two.
-# 0.10.0: P 92.2%, R 83.7%, dyad F1 63.8%, date 94.7%
+# 0.10.0: P 92.2%, R 83.7%, dyad F1 63.8%, date 94.7%. codes14: "its first troops arrived in
+# Pemba" is a deployment (154, as its gold is), no longer a visit (042) that stood, by sentence
+# alone, for the gold's approval of the mission (033/074) in the detection count: R 83.0%,
+# dyad F1 65.2%
 EVENTS3_FLOORS = {
     "detection_precision": 0.91,
-    "detection_recall": 0.83,
+    "detection_recall": 0.82,
     "dyad_f1": 0.62,
     "date_accuracy": 0.93,
     "forbidden_hits": 1,

@@ -53,12 +53,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from casus.engine.contact_senses import spoken_to
 from casus.engine.intents import HEDGING_MODALS
 from casus.engine.negations import OWN_PRONOUNS
 from casus.engine.phrases import of_object
 from casus.engine.sentences import document_words, sentence_of
 from casus.engine.voice import raised_subjects
-from casus.ontology.words import word_list
+from casus.ontology.words import word_list, word_values
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -157,6 +158,8 @@ HOST_CODE = "043"
 PRAISE_CODE = "051"
 WELCOME_LEMMA = "welcome"
 HOSTED_NOUNS = word_list("hosted_nouns")
+# things someone made (a verdict, ruling, designation, resolution): never a guest
+MADE_NOUNS = frozenset(word_values("authored_nouns"))
 # what makes a complement a clause with its own subject: "agreed (that) there was a need"
 FINITE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
@@ -276,8 +279,10 @@ def for_sides(
     pattern: Pattern, frame: Frame, source: Actor, targets: list[Actor | None]
 ) -> Pattern:
     """The pattern for who acts on whom: a ban abroad (:func:`abroad`), a raid by armed
-    forces (:func:`raid_sense`), a joint show of force with a partner (:func:`joint_posture`)."""
+    forces (:func:`raid_sense`), a joint show of force with a partner (:func:`joint_posture`),
+    speech to a state's office (:func:`~casus.engine.contact_senses.spoken_to`)."""
     pattern = raid_sense(abroad(pattern, frame, source, targets), source, targets)
+    pattern = spoken_to(pattern, targets)
     return joint_posture(pattern, frame, targets)
 
 
@@ -342,7 +347,8 @@ def welcomed_act(pattern: Pattern, frame: Frame, lexicon: Lexicon) -> Pattern:
     welcomed the Rwandan deployment", "welcomed the resumption of grain shipments". The plain
     hosting row is the verb's fallback; an event noun as its object, or in its "of" phrase,
     names an act, unless the object is a visit or an arrival ("welcomed the arrival of the
-    president" hosts him)."""
+    president" hosts him). A thing someone made is no guest either: "welcomed the verdict",
+    "welcomed Washington's designation of the group" (CAMEO 051: welcome a policy or action)."""
     if (
         pattern.code != HOST_CODE
         or pattern.lemma != WELCOME_LEMMA
@@ -355,7 +361,8 @@ def welcomed_act(pattern: Pattern, frame: Frame, lexicon: Lexicon) -> Pattern:
         for o in frame.objects
         if o.lemma_.lower() not in HOSTED_NOUNS
         for noun in (o, of_object(o))  # "the resumption of grain shipments"
-        if noun is not None and lexicon.has_lemma("noun", noun.lemma_.lower())
+        if noun is not None
+        and (noun.lemma_.lower() in MADE_NOUNS or lexicon.has_lemma("noun", noun.lemma_.lower()))
     ]
     if not acts:
         return pattern

@@ -15,6 +15,7 @@ from casus.engine.code_choice import (
     welcomed_act,
     yield_detail,
 )
+from casus.engine.contact_senses import arriving_forces, sent_platforms
 from casus.engine.frames import Frame, prep_objects, unwrap_quantifier, verb_frame, with_conjuncts
 from casus.engine.modality import is_negated_locally
 from casus.engine.named_objects import named_classes
@@ -268,6 +269,8 @@ class PatternMatcher:
             chosen = by_aircraft(chosen, frame, self.lexicon)  # "jets pounded the town": 195
             chosen = by_telephone(chosen, frame)  # "discussed it by telephone": 041
             chosen = welcomed_act(chosen, frame, self.lexicon)  # "welcomed the deployment": 051
+            chosen = arriving_forces(chosen, frame, self.lexicon)  # "troops arrived in": 154
+            chosen = sent_platforms(chosen, frame, self.lexicon)  # "sent its own jets": 154
         means = answer_means(frame) if depth < MAX_MEANS_DEPTH else None
         if means is not None:
             # "retaliated by closing its airspace": the means' code, not force

@@ -14,6 +14,8 @@ from casus.model import Actor, Event
 from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Token
 
     from casus.engine.frames import Frame
@@ -25,6 +27,8 @@ if TYPE_CHECKING:
 # A bare statement (010) to someone beside an appeal, demand, criticism, rejection or threat to
 # the same side is that speech act's vehicle, not a second event.
 STATEMENT = "010"
+# (sentence, source code, target code, CAMEO code, asserted)
+PairKey = tuple[int, str | None, str | None, str, bool]
 SPEECH_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 # Acts done to someone keep their target even when it is the actor's own country.
 HOME_GROUND_KEPT = frozenset({"16", "17"}) | VIOLENT_ROOTS
@@ -57,6 +61,7 @@ def dedupe(events: list[tuple[Event, Token]]) -> list[tuple[Event, Token]]:
         if e.cameo_root in VIOLENT_ROOTS and e.source is not None and e.source.known
     }
     said = _verb_triggers(events)
+    said_between = _verb_triggers(events, key=_country_key)
     addressed = {_sides(e) for e, _ in events if e.cameo_root in SPEECH_ROOTS}
     seen: set[str] = set()
     out = []
@@ -67,6 +72,8 @@ def dedupe(events: list[tuple[Event, Token]]) -> list[tuple[Event, Token]]:
             verb.is_ancestor(token) for verb in said.get(_pair_key(event), ())
         ):
             # "launched ten days of war games": the noun is what the verb's event did
+            continue
+        if _told_inside(event, token, said_between):
             continue
         if (
             event.source is not None
@@ -100,6 +107,30 @@ def dedupe(events: list[tuple[Event, Token]]) -> list[tuple[Event, Token]]:
     return out
 
 
+def _told_inside(event: Event, token: Token, said: dict[PairKey, list[Token]]) -> bool:
+    """A speech act told inside another of the same code between the same countries is the
+    same act: "Netanyahu warned that Israel reserved the right to resume fighting" is one
+    threat."""
+    if event.cameo_root not in SPEECH_ROOTS or token.pos_ not in ("VERB", "AUX"):
+        return False
+    # only the clause said ("warned that ..."): "responded by summoning the ambassador" is
+    # the summons itself, coded on the inner verb
+    if token.dep_ != "ccomp":
+        return False
+    return any(verb.i == token.head.i for verb in said.get(_country_key(event), ()))
+
+
+def _country_key(event: Event) -> PairKey:
+    """As :func:`_pair_key`, with the sides' countries ("Israel" and "Netanyahu" are one side)."""
+    return (
+        event.sentence_index,
+        (event.source.country or event.source.code) if event.source else None,
+        (event.target.country or event.target.code) if event.target else None,
+        event.cameo,
+        event.modality.asserted,
+    )
+
+
 def _sides(event: Event) -> tuple[int, str | None, str | None, bool]:
     return (
         event.sentence_index,
@@ -109,7 +140,7 @@ def _sides(event: Event) -> tuple[int, str | None, str | None, bool]:
     )
 
 
-def _pair_key(event: Event) -> tuple[int, str | None, str | None, str, bool]:
+def _pair_key(event: Event) -> PairKey:
     return (
         event.sentence_index,
         event.source.code if event.source else None,
@@ -120,13 +151,14 @@ def _pair_key(event: Event) -> tuple[int, str | None, str | None, str, bool]:
 
 
 def _verb_triggers(
-    events: list[tuple[Event, Token]],
-) -> dict[tuple[int, str | None, str | None, str, bool], list[Token]]:
+    events: list[tuple[Event, Token]], *, key: Callable[[Event], PairKey] | None = None
+) -> dict[PairKey, list[Token]]:
     """The verb triggers of each (sentence, pair, code, asserted)."""
-    out: dict[tuple[int, str | None, str | None, str, bool], list[Token]] = {}
+    key = key or _pair_key
+    out: dict[PairKey, list[Token]] = {}
     for event, token in events:
         if token.pos_ in ("VERB", "AUX"):
-            out.setdefault(_pair_key(event), []).append(token)
+            out.setdefault(key(event), []).append(token)
     return out
 
 

@@ -378,7 +378,7 @@ class EventEngine:
             and not parties  # "A and B signed it under Swiss mediation": no third party
         ):
             other = focus(scope, frame, sources[0], joint=joint, root=code.root)  # else the setting
-            other = beyond(other, frame, sources[0])  # "closed that border": the neighbour
+            other = beyond(scope, other, frame, sources[0])  # "closed that border": the neighbour
             targets = [other or setting_target(scope, frame, sources[0], code.code)]
         if frame.unnamed_agent and code.root in VIOLENT_ROOTS and not any(targets):
             targets = [scene(frame, scope)]  # "Fighting broke out in Tripoli": ? → LBY

@@ -7,8 +7,9 @@ clause names the neighbour ("its border with Brazil", "the Brazilian border"), t
 finder has it already (``engine/targets.py``). Where it does not, the border is the one named
 with its neighbour in the sentences just before ("On the border with Brazil, soldiers fired on
 protesters. Caracas had closed that border on Thursday" → Brazil), else the neighbour is the
-other country of the dyad in focus (``engine/focus.py``); never a side of the source's own
-country (docs/event-model.md#the-dyad-in-focus).
+other of the article's two main countries, else the other country of the dyad in focus
+(``engine/focus.py``); never a side of the source's own country
+(docs/event-model.md#the-dyad-in-focus).
 """
 
 from __future__ import annotations
@@ -41,18 +42,40 @@ def bare_border(frame: Frame) -> bool:
 
 def beyond(scope: Scope, other: Actor | None, frame: Frame, source: Actor) -> Actor | None:
     """The country across a bare border: the neighbour of a border named just before, else the
-    side in focus when it is another country; across a border lies a foreign state, never the
-    source's own people. For an act at no bare border, the side in focus as it is."""
+    other of the article's two main countries, else the side in focus when it is another
+    country (not a third state that only dealt with the source); across a border lies a
+    foreign state, never the source's own people. For an act at no bare border, the side in
+    focus as it is."""
     border = _bare_border(frame)
     if border is None:
         return other
-    for actor in (_named_before(scope, border, source), other):
+    for actor in (_named_before(scope, border, source), _pair_other(scope, source), other):
         if actor is None or not actor.known or not actor.country:
             continue
         country = actor.country
         if is_country(country) and country != source.country:
             return Actor(country, country, (), actor.text, actor.start, actor.end, "context")
     return None
+
+
+def unnamed(frame: Frame, targets: list[Actor | None]) -> list[Actor | None]:
+    """No target, where the act is at a bare border and its only targets are phrases that name
+    no actor ("closed its main crossings at Torkham and Chaman"), so that the country across
+    the border is looked for; else the targets as they are."""
+    if targets and all(t is None or t.code is None for t in targets) and bare_border(frame):
+        return [None]
+    return targets
+
+
+def _pair_other(scope: Scope, source: Actor) -> Actor | None:
+    """The other of the article's two main countries, when the source's is one of them (the
+    side in focus may be a third party, or one of the source's own)."""
+    context = scope.document.context
+    pair = context.pair() if context is not None else None
+    if not pair or source.country not in pair:
+        return None
+    country = pair[1] if pair[0] == source.country else pair[0]
+    return Actor(country, country, (), "", source.start, source.start, "context")
 
 
 def _bare_border(frame: Frame) -> Token | None:

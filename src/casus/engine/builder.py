@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from casus.document import Document
-from casus.engine.borders import bare_border, beyond
+from casus.engine.borders import bare_border, beyond, unnamed
 from casus.engine.clause_gates import may_imply
 from casus.engine.clauses import (
     CROWD_ROLES,
@@ -313,8 +313,8 @@ class EventEngine:
         if drills is not None:  # exercises together are no show of force at a place
             pattern, code, frame.mutual = drills, self.cameo.get(drills.code), True
         targets: list[Actor | None] = (
-            [None] if drills else self._targets(scope, frame, pattern, sources[0])
-        )
+            [None] if drills else unnamed(frame, self._targets(scope, frame, pattern, sources[0]))
+        )  # "closed its crossings at Torkham": a place unresolved is no side across a border
         # a country guessed from context is never the country the act is done to: "President
         # Reagan threatened the Soviet Union" does not make Reagan Soviet
         # (but "Islamic fundamentalists demanded the resignation of the Algerian president"

@@ -24,7 +24,13 @@
   with its "on" read as the infinitive's marker ("condemns the strikes and calls on Israel to
   stop"): it is made the verb it is, a conjunct of the verb before it, with "on" its
   preposition and the infinitive its clause, so that the appeal is coded (02x) and not the
-  act appealed for as the speaker's own."""
+  act appealed for as the speaker's own.
+- A noun in -ing after a determiner read as a verb that holds a noun's place ("Islamabad closed
+  the Torkham **crossing**": a VERB "cross" as the object): it is made the noun it is, with
+  its own form as lemma, so that the lexicon's object classes match it.
+- "outside" or "inside" read as an adjective of the verb's object ("protesters gathered
+  **outside parliament**": outside/amod of the object "parliament"): it is made the verb's
+  preposition, the noun its object, so that the place is a place and not what was gathered."""
 
 from __future__ import annotations
 
@@ -48,6 +54,11 @@ _VERB_LEMMAS = word_values("verb_lemmas")
 _APPEAL_FORMS = {"calls": "call", "appeals": "appeal"}
 _APPEAL_PREPS = frozenset({"on", "upon", "for", "to"})
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl"})
+# nouns in -ing the parser may read as verbs, and the places of a noun it gives them
+_ING_NOUNS = word_list("ing_nouns")
+_NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "conj", "appos"})
+# prepositions of place the parser may read as an adjective before the verb's object
+_PLACE_PREPS = frozenset({"outside", "inside"})
 
 
 def repair_acronyms(doc: Any) -> Any:
@@ -57,6 +68,12 @@ def repair_acronyms(doc: Any) -> Any:
         lemma = _VERB_LEMMAS.get(token.lower_)
         if lemma is not None and token.lemma_.lower() == token.lower_:
             token.lemma_ = lemma
+        elif _misread_noun(token):
+            token.pos_, token.tag_, token.lemma_ = "NOUN", "NN", token.lower_
+        elif _misread_place(token):
+            noun = token.head
+            token.head, token.dep_, token.pos_, token.tag_ = noun.head, "prep", "ADP", "IN"
+            noun.head, noun.dep_ = token, "pobj"
     for token in doc[:-1]:
         if _misread(token):
             _repair(token, doc[token.i + 1])
@@ -74,6 +91,29 @@ def repair_acronyms(doc: Any) -> Any:
             token.dep_ = "appos"
             token.pos_ = "PROPN"
     return doc
+
+
+def _misread_noun(token: Any) -> bool:
+    """ "closed the Torkham crossing": an -ing noun after its determiner, read as a verb."""
+    return (
+        token.pos_ == "VERB"
+        and token.lower_ in _ING_NOUNS
+        and token.dep_ in _NOUN_DEPS
+        and any(c.dep_ == "det" and c.i < token.i for c in token.children)
+    )
+
+
+def _misread_place(token: Any) -> bool:
+    """ "gathered outside parliament": a preposition of place read as the object's adjective,
+    first in the object's phrase."""
+    noun = token.head
+    return (
+        token.lower_ in _PLACE_PREPS
+        and token.dep_ == "amod"
+        and noun.dep_ == "dobj"
+        and noun.head.pos_ == "VERB"
+        and token.i == noun.left_edge.i
+    )
 
 
 def _repair_feeling(adjective: Any) -> None:

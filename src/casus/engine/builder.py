@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from casus.document import Document
+from casus.engine.borders import bare_border, beyond, unnamed
 from casus.engine.clause_gates import may_imply
 from casus.engine.clauses import (
     CROWD_ROLES,
@@ -313,8 +314,8 @@ class EventEngine:
         if drills is not None:  # exercises together are no show of force at a place
             pattern, code, frame.mutual = drills, self.cameo.get(drills.code), True
         targets: list[Actor | None] = (
-            [None] if drills else self._targets(scope, frame, pattern, sources[0])
-        )
+            [None] if drills else unnamed(frame, self._targets(scope, frame, pattern, sources[0]))
+        )  # "closed its crossings at Torkham": a place unresolved is no side across a border
         # a country guessed from context is never the country the act is done to: "President
         # Reagan threatened the Soviet Union" does not make Reagan Soviet
         # (but "Islamic fundamentalists demanded the resignation of the Algerian president"
@@ -378,6 +379,7 @@ class EventEngine:
             and not parties  # "A and B signed it under Swiss mediation": no third party
         ):
             other = focus(scope, frame, sources[0], joint=joint, root=code.root)  # else the setting
+            other = beyond(scope, other, frame, sources[0])  # "closed that border": the neighbour
             targets = [other or setting_target(scope, frame, sources[0], code.code)]
         if frame.unnamed_agent and code.root in VIOLENT_ROOTS and not any(targets):
             targets = [scene(frame, scope)]  # "Fighting broke out in Tripoli": ? → LBY
@@ -402,9 +404,9 @@ class EventEngine:
         to whom (then the dyad in focus is its target). Violence done to a thing that is no
         actor ("destroyed all the bridges behind it") is no event: only an act with no object
         at all ("troops opened fire", "fighting resumed") takes the dyad in focus."""
-        if code[:2] in TARGETED_ROOTS:
-            return not frame.objects
-        return code[:2] not in UNTARGETED_ROOTS or code[:3] in DISOWNING
+        if code[:2] in TARGETED_ROOTS:  # or at a border, which has another side
+            return not frame.objects or bare_border(frame)
+        return code[:2] not in UNTARGETED_ROOTS or code[:3] in DISOWNING or bare_border(frame)
 
     def _sources(self, scope: Scope, frame: Frame, root: str) -> list[Actor]:
         """Who acts, in order of evidence: the subjects (an unresolved one situated by

@@ -38,6 +38,8 @@ RESTRAINED_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 DEESCALATE_CODE = "087"
 # how deep an answer's means is looked into ("retaliated by closing ...")
 MAX_MEANS_DEPTH = 3
+# Entities that say when, not whom: "on Sunday", "on the night of May 13".
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 
 class PatternMatcher:
@@ -253,8 +255,8 @@ class PatternMatcher:
                 matched, length = self.object_match(pattern, frame)
                 if not length:
                     continue
-            if pattern.prep is not None and not frame.preps.get(pattern.prep):
-                continue
+            if pattern.prep is not None and not _aimed(frame.preps.get(pattern.prep, [])):
+                continue  # "launched an offensive on Sunday against ...": no "on" target
             if pattern.comp:
                 if comp_codes is None:
                     comp_codes = self.complement_codes(frame, depth)
@@ -336,3 +338,9 @@ def _restrained(governor: Frame, pred: Token, code: str) -> str:
     ):
         return DEESCALATE_CODE
     return code
+
+
+def _aimed(objects: list[Token]) -> bool:
+    """Whether a preposition's objects may name whom the act is aimed at: not only times
+    ("launched an offensive **on Sunday** against the rebels" has no "on" target)."""
+    return any(o.ent_type_ not in TIME_ENTITIES for o in objects)

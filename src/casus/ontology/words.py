@@ -109,6 +109,8 @@ LISTS = frozenset(
         "deescalation_nouns",
         "answering_nouns",
         "border_words",
+        "border_points",
+        "ing_nouns",
         "earnest_words",
         "struck_sites",
         "complex_prep_heads",

@@ -539,4 +539,17 @@ def expressing_clause(trigger: Token) -> Token | None:
         if t.dep_ not in ("xcomp", "ccomp", "acomp") or t.head.i == t.i:
             break
         t = t.head
+    aside = _reporting_aside(t)
+    if aside is not None:
+        return aside  # "The UAE, he **affirmed**, will continue to stand by …"
     return t if t.i != trigger.i else None
+
+
+def _reporting_aside(verb: Token) -> Token | None:
+    """A reporting verb set in a clause as an aside ("The UAE, **he affirmed**, will
+    continue …"; "Turkey would respond, **Erdogan warned**"), which the parser hangs on
+    the clause it reports as a parenthetical."""
+    for child in verb.children:
+        if child.dep_ == "parataxis" and child.lemma_.lower() in REPORTING_VERBS:
+            return child
+    return None

@@ -59,9 +59,10 @@ from casus.ontology.cameo import QUAD_CLASS_BY_ROOT
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-# Roots of acts done by saying so (intents, threats): an act planned in the future is dated
-# by the clause that expresses it.
-EXPRESSED_ROOTS = frozenset({"03", "13"})
+# Roots of acts done by saying so (intents, refusals, threats): an act planned in the future
+# is dated by the clause that expresses it ("said she would not step down" is a refusal of
+# the day she said so).
+EXPRESSED_ROOTS = frozenset({"03", "12", "13"})
 # QuadClasses of material acts (cooperation, conflict), as against statements: a statement
 # may be dated by its speaker's visit, or as a reaction (engine/news_time.py).
 MATERIAL_QUADS = frozenset({2, 4})

@@ -47,6 +47,7 @@ from casus.engine.date_attachment import (
 from casus.engine.narrative import Frame, article_countries, is_historical, narrative_frames
 from casus.engine.occasion import occasion_dates
 from casus.engine.reference_time import ReferenceResolver
+from casus.engine.retold import retold_day
 from casus.engine.sentences import sentence_of, sentence_text, sentences
 from casus.engine.stated_dates import UNRESOLVABLE, after_the_fact, is_future, resolve_stated
 from casus.engine.story_day import LATE_SENTENCES, fronted_report, is_story_day, story_day
@@ -226,6 +227,10 @@ class DateStage:
         answer = answer_verb(trigger) if found is None and own else None
         if answer is not None:  # "On May 1, the court ordered … Caracas responded by declaring"
             found = news_time.answer_day(self._answered_date(d, answer, sentence), d.pub)
+        if found is None and own and not material:  # "… denied it. In a statement on Tuesday …"
+            found = retold_day(
+                trigger, lambda t, i: self._governing(d, t, i, None), sentence, d.pub
+            )
         told = {**self._told(d), **d.stated} if found is None and own else {}
         if found is None and own:
             reports = self._told(d)

@@ -199,6 +199,10 @@ class DateStage:
         found = self._governing(d, trigger, sentence, within)
         if found is not None and after_the_fact(trigger, found, d.pub):
             found = None  # "summoned them to Brussels for talks next week": the talks' time
+        if found is not None and expressed and _ahead(found, d.pub):
+            # "Under the deal, troops will begin joint patrols on March 15": the intent is
+            # made public by now; March 15 is the patrols' time
+            found = None
         if found is None:
             found = self._interval_date(d, trigger, sentence, frame)
         background = background_clause(trigger) if found is None else None
@@ -568,3 +572,8 @@ class DateStage:
             sent = sentence_of(d.doc[sent.start - 1])
             earlier = sentence_anchors(d.doc, sent.root, d.pub, d.countries, self.references)
         return None
+
+
+def _ahead(when: EventDate, pub: dt.date | None) -> bool:
+    """Whether a date is after publication: the time of a planned act, never of the plan."""
+    return when.date is not None and pub is not None and when.date > pub

@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 
     from casus.engine.reference_time import ReferenceResolver
 
+# Tags of a verb in the simple present ("condemns", "welcome").
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 # A temporal expression of a sentence: character start and end, its text, its root token, and
 # the date of a reference-event phrase ("since the 1979 revolution"), else None.
 Anchor: TypeAlias = "tuple[int, int, str, Token, EventDate | None]"
@@ -173,5 +175,15 @@ def _owner(d: Dating, item: Anchor, anchors: list[Anchor]) -> Token | None:
     other = verb is not None and any(
         (a[1] <= start or a[0] >= end) and governed_by(a[3], verb) for a in anchors
     )
-    coarse = (ref or resolve_stated(text, d.pub, False, {}, 0)).precision in COARSE
+    when = ref or resolve_stated(text, d.pub, False, {}, 0)
+    # a past day is no time of a verb in the present: "The coalition **condemns** the
+    # government's **deportation yesterday** of 1,086 migrants" (the deportation's)
+    past_of_present = (
+        verb is not None
+        and verb.tag_ in PRESENT_TAGS
+        and when.date is not None
+        and d.pub is not None
+        and when.date < d.pub
+    )
+    coarse = when.precision in COARSE or past_of_present
     return owning_noun(covering(doc, start, end), nouns, coarse=coarse, clause_has_other_time=other)

@@ -232,6 +232,9 @@ def linked_predicates(trigger: Token) -> list[Token]:
     out = [p for p in out if not _tense_break(trigger, p)]
     if trigger.dep_ == "relcl" and _set_in_head(trigger):
         out.append(trigger.head)  # "his visit last week, during which he opened an embassy"
+    place_verb = _where_host(trigger)
+    if place_verb is not None:
+        out.append(place_verb)
     host = call_host(trigger)
     if host is not None:
         out.append(host)  # "thanked Kagame in a telephone call last Thursday": the call's too
@@ -266,6 +269,21 @@ def _tense_break(trigger: Token, pred: Token) -> bool:
     if not (first.pos_ in ("VERB", "AUX") and second.pos_ in ("VERB", "AUX")):
         return False
     return past_perfect(first) != past_perfect(second)
+
+
+def _where_host(trigger: Token) -> Token | None:
+    """The verb whose place a past "where" clause tells what happened at, for the
+    trigger's clause or the clause its infinitive hangs on: "the unrest began **on January
+    2** in Zhanaozen, **where residents came out to protest**" → began (the protest is of
+    that time). Not a past perfect, which tells an older act at the place."""
+    clause = trigger
+    if clause.dep_ in ("advcl", "xcomp") and clause.tag_ == "VB" and clause.head.i != clause.i:
+        clause = clause.head  # "came out **to protest**"
+    if clause.dep_ != "relcl" or clause.tag_ != "VBD" or past_perfect(clause):
+        return None
+    if not any(c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children):
+        return None
+    return verb_above(clause.head, 10)
 
 
 def _set_in_head(clause: Token) -> bool:
@@ -539,4 +557,17 @@ def expressing_clause(trigger: Token) -> Token | None:
         if t.dep_ not in ("xcomp", "ccomp", "acomp") or t.head.i == t.i:
             break
         t = t.head
+    aside = _reporting_aside(t)
+    if aside is not None:
+        return aside  # "The UAE, he **affirmed**, will continue to stand by …"
     return t if t.i != trigger.i else None
+
+
+def _reporting_aside(verb: Token) -> Token | None:
+    """A reporting verb set in a clause as an aside ("The UAE, **he affirmed**, will
+    continue …"; "Turkey would respond, **Erdogan warned**"), which the parser hangs on
+    the clause it reports as a parenthetical."""
+    for child in verb.children:
+        if child.dep_ == "parataxis" and child.lemma_.lower() in REPORTING_VERBS:
+            return child
+    return None

@@ -22,13 +22,14 @@ ORDINAL_PARTS = frozenset({"st", "nd", "rd", "th", "of"})
 HEADLINE_CHARS = 160  # a first line this short may be a headline above the dateline
 DATELINE_RE = re.compile(
     rf"""^(?P<lead>\s*)
-    (?P<place>[A-Z][A-Za-z.'\u2019-]*(?:\ [A-Z][A-Za-z.'\u2019-]*){{0,3}}
+    (?P<place>[A-Z][A-Za-z.'\u2019-]*(?:\ (?!{_MONTH}\b)[A-Z][A-Za-z.'\u2019-]*){{0,3}}
               (?:/[A-Z][A-Za-z.'\u2019-]*(?:\ [A-Z][A-Za-z.'\u2019-]*){{0,3}})?)
     (?:,\ (?!{_MONTH}\b)(?P<region>[A-Z][A-Za-z.'-]*(?:\ [A-Z][A-Za-z.'-]*){{0,2}}))?
-    (?:,?\ (?P<date>{_MONTH}\.?\ \d{{1,2}}{_ORD}(?:,?\ \d{{4}})?
+    (?:[,.]?\ (?P<date>{_MONTH}\.?\ \d{{1,2}}{_ORD}(?:,?\ \d{{4}})?
                  |\d{{1,2}}{_ORD}\ (?:of\ )?{_MONTH}\.?(?:,?\ \d{{4}})?))?
     \.?,?\s*
-    (?:\((?P<agency>[^()\n]{{1,40}})\)|/(?P<slash>[^/\n]{{1,40}})/\.?)?
+    (?:\((?P<agency>[^()\n]{{1,40}})\)|/(?P<slash>[^/\n]{{1,40}})/\.?
+       |(?<=\.\ )(?P<bare>[A-Z]{{2,12}})(?=\s*(?:--|[-\u2013\u2014])))?
     \s*(?P<dash>--|[-\u2013\u2014:])?\s+""",
     re.VERBOSE,
 )
@@ -60,7 +61,7 @@ def _parse_at(
     # a joint dateline, "DUSHANBE/BISHKEK, April 30": the first place is the dateline's
     place = m.group("place").split("/")[0].rstrip(".")
     region = m.group("region")
-    agency = m.group("agency") or m.group("slash")
+    agency = m.group("agency") or m.group("slash") or m.group("bare")
     dash = m.group("dash")
     all_caps = place.upper() == place and sum(c.isalpha() for c in place) >= 3
     if not dash and not m.group("slash"):

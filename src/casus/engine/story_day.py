@@ -27,12 +27,12 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from casus.engine.date_attachment import came_later
+from casus.engine.date_attachment import came_later, is_below
 from casus.engine.modality import REPORTING_VERBS
 from casus.engine.narrative import Frame, new_paragraph
 from casus.engine.sentences import sentence_of, sentences
 from casus.engine.temporal import relative_offset, shift
-from casus.engine.time_spans import date_spans
+from casus.engine.time_spans import anchor_token, date_spans
 from casus.model import EventDate
 
 if TYPE_CHECKING:
@@ -218,7 +218,11 @@ def story_day(
     if _since_clause(trigger):
         return None  # "who has been held since he was overthrown": the start of a state
     index, day = lead
-    told = [text for _s, _e, text in date_spans(sentence_of(trigger)) if not DURATION.match(text)]
+    told = [
+        text
+        for start, end, text in date_spans(sentence_of(trigger))
+        if not DURATION.match(text) and not _about_an_object(trigger, start, end)
+    ]
     if sentence == index or sentence >= len(frames) or told or frames[sentence].inherited:
         # a sentence that states a time anywhere ("Dendias, who flew to Adana on Sunday,
         # offered his condolences") is not an undated continuation
@@ -235,6 +239,23 @@ def story_day(
         return None
     day = moved
     return EventDate(day.date, day.precision, "inferred", day.text, STORY_DAY)
+
+
+def _about_an_object(trigger: Token, start: int, end: int) -> bool:
+    """Whether the time at these character offsets is told in a relative clause on a noun
+    after the trigger, outside its clause: an older fact about what the act is about, not a
+    time of the act ("He **accused** Rabat of backing the MAK, a group **that the
+    authorities classified as terrorist in May**" carries the story's day on). A clause on
+    the subject, before the trigger, still tells the actor's own recent act ("Dendias,
+    who flew to Adana on Sunday, offered his condolences")."""
+    t = anchor_token(trigger.doc, start, end)
+    for _ in range(12):
+        if t.head.i == t.i or t.i == trigger.i:
+            return False
+        if t.dep_ in ("relcl", "acl") and t.head.i > trigger.i:
+            return not is_below(trigger, t)
+        t = t.head
+    return False
 
 
 def paragraph_day(

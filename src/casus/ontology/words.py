@@ -119,6 +119,7 @@ LISTS = frozenset(
         "collective_heads",
         "venue_nouns",
         "occasion_nouns",
+        "statement_occasions",
         "host_verbs",
         "gathering_verbs",
         "gathering_nouns",

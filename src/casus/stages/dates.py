@@ -47,6 +47,7 @@ from casus.engine.date_attachment import (
 from casus.engine.narrative import Frame, article_countries, is_historical, narrative_frames
 from casus.engine.occasion import occasion_dates
 from casus.engine.reference_time import ReferenceResolver
+from casus.engine.retold import retold_day
 from casus.engine.sentences import sentence_of, sentence_text, sentences
 from casus.engine.stated_dates import UNRESOLVABLE, after_the_fact, is_future, resolve_stated
 from casus.engine.story_day import LATE_SENTENCES, fronted_report, is_story_day, story_day
@@ -59,9 +60,10 @@ from casus.ontology.cameo import QUAD_CLASS_BY_ROOT
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-# Roots of acts done by saying so (intents, threats): an act planned in the future is dated
-# by the clause that expresses it.
-EXPRESSED_ROOTS = frozenset({"03", "13"})
+# Roots of acts done by saying so (intents, refusals, threats): an act planned in the future
+# is dated by the clause that expresses it ("said she would not step down" is a refusal of
+# the day she said so).
+EXPRESSED_ROOTS = frozenset({"03", "12", "13"})
 # QuadClasses of material acts (cooperation, conflict), as against statements: a statement
 # may be dated by its speaker's visit, or as a reaction (engine/news_time.py).
 MATERIAL_QUADS = frozenset({2, 4})
@@ -197,6 +199,10 @@ class DateStage:
         found = self._governing(d, trigger, sentence, within)
         if found is not None and after_the_fact(trigger, found, d.pub):
             found = None  # "summoned them to Brussels for talks next week": the talks' time
+        if found is not None and expressed and _ahead(found, d.pub):
+            # "Under the deal, troops will begin joint patrols on March 15": the intent is
+            # made public by now; March 15 is the patrols' time
+            found = None
         if found is None:
             found = self._interval_date(d, trigger, sentence, frame)
         background = background_clause(trigger) if found is None else None
@@ -225,6 +231,10 @@ class DateStage:
         answer = answer_verb(trigger) if found is None and own else None
         if answer is not None:  # "On May 1, the court ordered … Caracas responded by declaring"
             found = news_time.answer_day(self._answered_date(d, answer, sentence), d.pub)
+        if found is None and own and not material:  # "… denied it. In a statement on Tuesday …"
+            found = retold_day(
+                trigger, lambda t, i: self._governing(d, t, i, None), sentence, d.pub
+            )
         told = {**self._told(d), **d.stated} if found is None and own else {}
         if found is None and own:
             reports = self._told(d)
@@ -562,3 +572,8 @@ class DateStage:
             sent = sentence_of(d.doc[sent.start - 1])
             earlier = sentence_anchors(d.doc, sent.root, d.pub, d.countries, self.references)
         return None
+
+
+def _ahead(when: EventDate, pub: dt.date | None) -> bool:
+    """Whether a date is after publication: the time of a planned act, never of the plan."""
+    return when.date is not None and pub is not None and when.date > pub

@@ -31,6 +31,7 @@ from casus.engine.name_lookup import (
     place_country,
     subdivision_country,
 )
+from casus.engine.named_again import Bearers
 from casus.engine.named_objects import close_apposition
 from casus.engine.phrases import (
     COUNTRY_NOUNS,
@@ -127,6 +128,7 @@ class Resolver:
         # the state a capitalised "the Government" first stood for: it keeps standing for it
         self.house_states: dict[str, Actor] = {}
         self._seen_at: list[int] = []  # their token indexes, for bisect
+        self.bearers = Bearers()  # people named in full, whom a bare surname refers back to
 
     # ---- public -------------------------------------------------------------------------
     def resolve_all(self) -> list[Mention]:
@@ -374,6 +376,9 @@ class Resolver:
         kin = relative_side(self, head, text, start, end)  # "Castillo's wife" → PERELI
         if kin is not None:
             return kin
+        again = self.bearers.bearer(head, tokens, text, start, end)  # "Ali", "Mr Lungu"
+        if again is not None:
+            return again
         person = person_named(self.dictionary, self.day, tokens) or person_named(
             self.dictionary, self.day, appositions(head)
         )
@@ -383,7 +388,9 @@ class Resolver:
             return Actor(region, region, (), text, start, end, "place")
         if person is not None:
             parts = split_code(person.code)
-            return Actor(person.code, parts.country, parts.roles, text, start, end, "person")
+            found = Actor(person.code, parts.country, parts.roles, text, start, end, "person")
+            self.bearers.record(head, tokens, found)
+            return found
         members = bloc_side(self, head, text, start, end)  # "the bloc's members"
         if members is not None:
             return members
@@ -453,7 +460,9 @@ class Resolver:
             if described is not None and described.known and described.how != "place":
                 return described
         if head.ent_type_ in NAME_ENTS or roles:
-            return Actor(None, None, roles, text, start, end, "unresolved")
+            unresolved = Actor(None, None, roles, text, start, end, "unresolved")
+            self.bearers.record(head, tokens, unresolved)
+            return unresolved
         return None
 
     def _phrase(self, tokens: list[Token]) -> tuple[str, int, int]:

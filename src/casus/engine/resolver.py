@@ -148,6 +148,8 @@ class Resolver:
             return self._cache[token.i]
         actor = self._resolve(token)
         self._cache[token.i] = actor
+        if actor is not None:
+            self._record_bearer(token, actor)
         if (
             actor is not None
             and actor.code is not None
@@ -165,6 +167,16 @@ class Resolver:
             self.history.insert(at, seen)
             self._seen_at.insert(at, token.i)
         return actor
+
+    def _record_bearer(self, token: Token, actor: Actor) -> None:
+        """Remember who a person's name stands for, for its surname alone later: the
+        phrase's own name, or the name in apposition to a role ("Zambia's outgoing president
+        Edgar Lungu")."""
+        if token.pos_ == "PROPN":
+            self.bearers.record(token, phrase_tokens(token), actor)
+            return
+        for name in (c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
+            self.bearers.record(name, phrase_tokens(name), actor)
 
     def _house(self, token: Token, actor: Actor) -> bool:
         """Whether a capitalised "the Government" stands for the house's own state: as sure
@@ -388,9 +400,7 @@ class Resolver:
             return Actor(region, region, (), text, start, end, "place")
         if person is not None:
             parts = split_code(person.code)
-            found = Actor(person.code, parts.country, parts.roles, text, start, end, "person")
-            self.bearers.record(head, tokens, found)
-            return found
+            return Actor(person.code, parts.country, parts.roles, text, start, end, "person")
         members = bloc_side(self, head, text, start, end)  # "the bloc's members"
         if members is not None:
             return members
@@ -460,9 +470,7 @@ class Resolver:
             if described is not None and described.known and described.how != "place":
                 return described
         if head.ent_type_ in NAME_ENTS or roles:
-            unresolved = Actor(None, None, roles, text, start, end, "unresolved")
-            self.bearers.record(head, tokens, unresolved)
-            return unresolved
+            return Actor(None, None, roles, text, start, end, "unresolved")
         return None
 
     def _phrase(self, tokens: list[Token]) -> tuple[str, int, int]:

@@ -34,7 +34,11 @@ def member_actors(
     plural's "of" phrase too), or of the pair it refers back to ("corps commanders from both
     armies", ``pair``: the resolver's collective reading); empty unless there are at least
     two such countries."""
-    if actor is None or not actor.roles or (actor.code is not None and actor.how == "person"):
+    if actor is None or (actor.code is not None and actor.how == "person"):
+        return []
+    # "Leaders of France, Germany and Italy": a plural member head is its "of" country
+    bare = token.tag_ in PLURAL_TAGS and actor.code is not None and actor.code == actor.country
+    if not actor.roles and not bare:
         return []
     for prep in token.children:
         listed = prep.lower_ == "of" and token.tag_ in PLURAL_TAGS

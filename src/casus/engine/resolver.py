@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from casus.engine.acronyms import defined_by
+from casus.engine.all_sides import all_sides
 from casus.engine.blocs import allies_side, bloc_side
 from casus.engine.collectives import PAIR_NOUNS, PLAIN_PAIR_HEADS, names_pair
 from casus.engine.conjuncts import member_actors
@@ -84,6 +85,11 @@ SALIENCE_WINDOW = 64
 FORMER_WORDS = word_list("former_words")
 # heads that stand for the institution of their "of" phrase ("the armed wing of Hamas")
 INSTITUTION_HEADS = MEMBER_NOUNS | VOICE_NOUNS
+# owners an institution head does not stand for: a place; for a follower, a person too
+# ("supporters of Morales" are the country's civilians, not the former president)
+PLACE_HOWS = frozenset({"place"})
+PEOPLE_HOWS = frozenset({"place", "person"})
+FOLLOWER_NOUNS = frozenset({"supporter"})
 NAME_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
 
 
@@ -376,7 +382,8 @@ class Resolver:
             # from context: "the leader of the main opposition party")
             inner = member_of(head)
             owner = self._resolve(inner) if inner is not None else None
-            if owner is not None and owner.country is not None and owner.how != "place":
+            hows = PEOPLE_HOWS if head.lemma_.lower() in FOLLOWER_NOUNS else PLACE_HOWS
+            if owner is not None and owner.country is not None and owner.how not in hows:
                 return owner
         named = close_apposition(head)  # "the West African bloc ECOWAS": the name
         if named is not None:
@@ -385,6 +392,9 @@ class Resolver:
                 return described
         tokens = phrase_tokens(head)
         text, start, end = self._phrase(tokens)
+        every = all_sides(self, head, text, start, end)  # "urged all sides to refrain"
+        if every is not None:
+            return every
         kin = relative_side(self, head, text, start, end)  # "Castillo's wife" → PERELI
         if kin is not None:
             return kin

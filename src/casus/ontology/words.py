@@ -112,6 +112,7 @@ LISTS = frozenset(
         "name_particles",
         "plain_pair_heads",
         "collective_heads",
+        "all_sides_heads",
         "venue_nouns",
         "occasion_nouns",
         "host_verbs",

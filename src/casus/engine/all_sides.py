@@ -1,4 +1,4 @@
-""""All sides" and "all parties" are the country whose crisis they are parties to
+"""Appeals to "all sides" or "all parties": the country whose crisis they are parties to
 (docs/actors.md#all-sides).
 
 Outsiders appeal to every party of a country's crisis at once: "the United States urged all

@@ -41,7 +41,9 @@ class Bearers:
             return  # "Ali" alone says no more than the surname
         self._named.setdefault(head.lower_, []).append((head.i, actor))
 
-    def bearer(self, head: Token, tokens: list[Token], text: str, start: int, end: int) -> Actor | None:
+    def bearer(
+        self, head: Token, tokens: list[Token], text: str, start: int, end: int
+    ) -> Actor | None:
         """The actor a bare surname ("Ali", "Mr Lungu") refers back to: the latest earlier
         fuller mention with that surname, with this phrase's text and offsets; None when the
         phrase is more than a name and a title or no earlier mention fits."""

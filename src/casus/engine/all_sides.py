@@ -47,15 +47,21 @@ def all_sides(resolver: Resolver, head: Token, text: str, start: int, end: int) 
         placed = _placed_in(resolver, speaker)
         if placed is not None and placed != own:
             return Actor(placed, placed, (), text, start, end, "context")
-    counts = Counter(
-        country
-        for seen in resolver.recent(head)
-        if (country := country_evidence(seen.actor)) is not None and country != own
-    )
-    if not counts:
+    country = most_named(resolver, head, avoid=own)
+    if country is None:
         return None
-    country = counts.most_common(1)[0][0]
     return Actor(country, country, (), text, start, end, "context")
+
+
+def most_named(resolver: Resolver, token: Token, *, avoid: str | None = None) -> str | None:
+    """The country the story has named most in the mentions before ``token`` (the latest
+    first on a tie), other than ``avoid``: the country a story is about so far."""
+    counts: Counter[str] = Counter()
+    for seen in reversed(resolver.recent(token)):
+        country = country_evidence(seen.actor)
+        if country is not None and country != avoid:
+            counts[country] += 1
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _placed_in(resolver: Resolver, speaker: Token) -> str | None:

@@ -13,8 +13,11 @@ from typing import TYPE_CHECKING
 
 from casus.engine.name_lookup import TITLE_WORDS
 from casus.model import Actor
+from casus.ontology.actors import join_code
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Token
 
 # Tokens of a bare name phrase besides the name itself: "Mr Lungu", "Ms. Ardern".
@@ -42,11 +45,18 @@ class Bearers:
         self._named.setdefault(head.lower_, []).append((head.i, actor))
 
     def bearer(
-        self, head: Token, tokens: list[Token], text: str, start: int, end: int
+        self,
+        head: Token,
+        tokens: list[Token],
+        span: tuple[str, int, int],
+        story: Callable[[], str | None],
     ) -> Actor | None:
         """The actor a bare surname ("Ali", "Mr Lungu") refers back to: the latest earlier
-        fuller mention with that surname, with this phrase's text and offsets; None when the
-        phrase is more than a name and a title or no earlier mention fits."""
+        fuller mention with that surname, with this phrase's ``span`` (text, start, end);
+        None when the phrase is more than a name and a title or no earlier mention fits. A
+        mention known only by its roles ("Prime Minister Manasseh Sogavare") takes the
+        country the story has named most so far (``story``), not the latest one named: a
+        surname comes back paragraphs later, after other countries."""
         if head.pos_ != "PROPN" or head.ent_type_ not in ("PERSON", ""):
             return None
         for token in tokens:
@@ -58,5 +68,11 @@ class Bearers:
         if not earlier:
             return None
         found = earlier[-1]
-        how = "person" if found.code is not None else found.how
-        return Actor(found.code, found.country, found.roles, text, start, end, how)
+        text, start, end = span
+        if found.code is not None:
+            return Actor(found.code, found.country, found.roles, text, start, end, "person")
+        country = story() if found.roles else None
+        if country is None:
+            return Actor(None, None, found.roles, text, start, end, found.how)
+        code = join_code(country, found.roles)
+        return Actor(code, country, found.roles, text, start, end, "context")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from casus.engine.acronyms import defined_by
-from casus.engine.all_sides import all_sides
+from casus.engine.all_sides import all_sides, most_named
 from casus.engine.blocs import allies_side, bloc_side
 from casus.engine.collectives import PAIR_NOUNS, PLAIN_PAIR_HEADS, names_pair
 from casus.engine.conjuncts import member_actors
@@ -398,7 +398,9 @@ class Resolver:
         kin = relative_side(self, head, text, start, end)  # "Castillo's wife" → PERELI
         if kin is not None:
             return kin
-        again = self.bearers.bearer(head, tokens, text, start, end)  # "Ali", "Mr Lungu"
+        again = self.bearers.bearer(  # "Ali", "Mr Lungu"
+            head, tokens, (text, start, end), lambda: most_named(self, head)
+        )
         if again is not None:
             return again
         person = person_named(self.dictionary, self.day, tokens) or person_named(

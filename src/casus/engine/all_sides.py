@@ -40,6 +40,8 @@ def all_sides(resolver: Resolver, head: Token, text: str, start: int, end: int) 
     if not any(c.lower_ in ALL_WORDS and c.i < head.i for c in head.children):
         return None
     speaker = clause_subject(head)
+    if speaker is not None and speaker.i == head.i and head.head.dep_ == "ccomp":
+        speaker = clause_subject(head.head.head)  # "China said all sides should resolve …"
     own = None
     if speaker is not None and speaker.i != head.i:
         actor = resolver.cached(speaker.i)

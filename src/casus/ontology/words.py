@@ -195,6 +195,7 @@ VALUE_LISTS = frozenset(
         "event_nouns",
         "given_name_genders",
         "authored_nouns",
+        "agreed_things",
         "verb_lemmas",
     }
 )

@@ -56,13 +56,13 @@ def all_sides(resolver: Resolver, head: Token, text: str, start: int, end: int) 
 
 
 def most_named(resolver: Resolver, token: Token, *, avoid: str | None = None) -> str | None:
-    """The country the story has named most in the mentions before ``token`` (the latest
-    first on a tie), other than ``avoid``: the country a story is about so far."""
-    counts: Counter[str] = Counter()
-    for seen in reversed(resolver.recent(token)):
-        country = country_evidence(seen.actor)
-        if country is not None and country != avoid:
-            counts[country] += 1
+    """The country the story has named most in the mentions before ``token`` (the first
+    named on a tie), other than ``avoid``: the country a story is about so far."""
+    counts = Counter(
+        country
+        for seen in resolver.earlier(token)
+        if (country := country_evidence(seen.actor)) is not None and country != avoid
+    )
     return counts.most_common(1)[0][0] if counts else None
 
 

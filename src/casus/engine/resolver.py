@@ -198,6 +198,11 @@ class Resolver:
         end = bisect.bisect_left(self._seen_at, token.i)
         return self.history[max(0, end - SALIENCE_WINDOW) : end]
 
+    def earlier(self, token: Token) -> list[_Seen]:
+        """Every mention before ``token``, oldest first (for counts over the whole story so
+        far; salience uses :meth:`recent`)."""
+        return self.history[: bisect.bisect_left(self._seen_at, token.i)]
+
     def cached(self, index: int) -> Actor | None:
         """The actor already resolved at a token index, if any (resolves nothing)."""
         return self._cache.get(index)

@@ -7,8 +7,8 @@ parties to return to the negotiating table" about the war in Sudan. Every gold s
 the phrase (team, dev-long-events, fresh, fresh2, independent-dev) codes its target as that
 country, bare: the parties are not named, so neither is a role. The country is the one the
 speaker's own phrase places it in ("The OSCE Mission in Kosovo called on all sides" → KSV),
-else the country the story has named most so far, never the speaker's own. "Both sides" is
-a pair (:mod:`casus.engine.collectives`).
+else the country the story has named most so far, the speaker's own included ("President
+Joko Widodo asked all sides to accept the verdict" → IDN). "Both sides" is a pair (:mod:`casus.engine.collectives`).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from casus.engine.context import country_evidence
 from casus.engine.phrases import clause_subject
 from casus.model import Actor
+from casus.ontology.gazetteer import countries
 from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
@@ -42,26 +43,27 @@ def all_sides(resolver: Resolver, head: Token, text: str, start: int, end: int) 
     speaker = clause_subject(head)
     if speaker is not None and speaker.i == head.i and head.head.dep_ == "ccomp":
         speaker = clause_subject(head.head.head)  # "China said all sides should resolve …"
-    own = None
     if speaker is not None and speaker.i != head.i:
-        actor = resolver.cached(speaker.i)
-        own = actor.country if actor is not None else None
         placed = _placed_in(resolver, speaker)
-        if placed is not None and placed != own:
+        if placed is not None:
             return Actor(placed, placed, (), text, start, end, "context")
-    country = most_named(resolver, head, avoid=own)
+    # the speaker's own country counts: "President Joko Widodo asked all sides to accept
+    # the verdict" is Indonesia's crisis
+    country = most_named(resolver, head)
     if country is None:
         return None
     return Actor(country, country, (), text, start, end, "context")
 
 
-def most_named(resolver: Resolver, token: Token, *, avoid: str | None = None) -> str | None:
-    """The country the story has named most in the mentions before ``token`` (the first
-    named on a tie), other than ``avoid``: the country a story is about so far."""
+def most_named(resolver: Resolver, token: Token) -> str | None:
+    """The country (a state, not a region such as Southeast Asia) the story has named most in
+    the mentions before ``token``, the first named on a tie: the country a story is about
+    so far."""
+    known = countries()
     counts = Counter(
         country
         for seen in resolver.earlier(token)
-        if (country := country_evidence(seen.actor)) is not None and country != avoid
+        if (country := country_evidence(seen.actor)) is not None and country in known
     )
     return counts.most_common(1)[0][0] if counts else None
 

@@ -8,7 +8,8 @@ the phrase (team, dev-long-events, fresh, fresh2, independent-dev) codes its tar
 country, bare: the parties are not named, so neither is a role. The country is the one the
 speaker's own phrase places it in ("The OSCE Mission in Kosovo called on all sides" → KSV),
 else the country the story has named most so far, the speaker's own included ("President
-Joko Widodo asked all sides to accept the verdict" → IDN). "Both sides" is a pair (:mod:`casus.engine.collectives`).
+Joko Widodo asked all sides to accept the verdict" → IDN). "Both sides" is a pair
+(:mod:`casus.engine.collectives`).
 """
 
 from __future__ import annotations

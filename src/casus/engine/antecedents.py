@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from casus.engine.context import is_country
 from casus.engine.modality import REPORTING_VERBS
-from casus.engine.phrases import clause_subject, kind_of
+from casus.engine.phrases import clause_subject, kind_of, of_object
 from casus.model import Actor
 from casus.ontology.gazetteer import countries
 from casus.ontology.words import word_list, word_values
@@ -190,14 +190,20 @@ def _acting_states(resolver: Resolver, head: Token) -> set[str]:
     their own state's institutions: "He accused the interim government", "Opposition
     lawmakers criticised the government"): "Hungary and Slovakia, the regime's last
     friends" are not the regime; "It recognized Azerbaijan, signing agreements with this
-    newly independent republic" (it = Iran) is not Iran."""
+    newly independent republic" (it = Iran) is not Iran; nor are the states a subject's
+    "of" phrase lists: "the embassies of the United States, Canada and Australia urged the
+    government" is not Australia's."""
     if head.dep_ in SUBJECT_DEPS:
         return set()
     subject = clause_subject(head)
     if subject is None or subject.i >= head.i:
         return set()
     out = set()
-    for token in [subject, *(c for c in subject.children if c.dep_ == "conj")]:
+    owner = of_object(subject)
+    tokens = [subject, *subject.conjuncts]
+    if owner is not None:
+        tokens += [owner, *owner.conjuncts]  # "of the United States, Canada and Australia"
+    for token in tokens:
         actor = resolver.cached(token.i)
         if actor is None or actor.country is None:
             continue

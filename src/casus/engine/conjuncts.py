@@ -2,8 +2,10 @@
 
 "Officials from Armenia and Azerbaijan met in Geneva", "delegations from Serbia and Kosovo":
 the role noun is no one country's, so it is one actor per country of its "from" phrase (ARMGOV
-and AZEGOV), and the meeting is between them. Not "of": "the presidents of Venezuela and
-Guyana" are often each other's counterparts, resolved by the collective readings.
+and AZEGOV), and the meeting is between them. So is a plural role's "of" phrase: "the
+governments of Venezuela, Cuba and Nicaragua condemned the coup", "the embassies of the United
+States, Canada and Australia urged the government" are three sources each (one of them alone
+was coded before).
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 MEMBER_PREPS = frozenset({"from"})
+# Tags of a head whose "of" phrase lists members too: a plural ("the governments of").
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 
 def member_actors(
@@ -26,13 +30,19 @@ def member_actors(
     actor_for: Callable[[Token], Actor | None],
     pair: Callable[[Token], list[Actor]],
 ) -> list[Actor]:
-    """The role ``actor`` once for each country coordinated in ``token``'s "from" phrase, or
-    of the pair it refers back to ("corps commanders from both armies", ``pair``: the
-    resolver's collective reading); empty unless there are at least two such countries."""
-    if actor is None or not actor.roles or (actor.code is not None and actor.how == "person"):
+    """The role ``actor`` once for each country coordinated in ``token``'s "from" phrase (a
+    plural's "of" phrase too), or of the pair it refers back to ("corps commanders from both
+    armies", ``pair``: the resolver's collective reading); empty unless there are at least
+    two such countries."""
+    if actor is None or (actor.code is not None and actor.how == "person"):
+        return []
+    # "Leaders of France, Germany and Italy": a plural member head is its "of" country
+    bare = token.tag_ in PLURAL_TAGS and actor.code is not None and actor.code == actor.country
+    if not actor.roles and not bare:
         return []
     for prep in token.children:
-        if prep.dep_ != "prep" or prep.lower_ not in MEMBER_PREPS:
+        listed = prep.lower_ == "of" and token.tag_ in PLURAL_TAGS
+        if prep.dep_ != "prep" or not (prep.lower_ in MEMBER_PREPS or listed):
             continue
         first = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if first is None:
@@ -40,7 +50,7 @@ def member_actors(
         countries = [str(a.country) for a in pair(first) if a.country]
         if len(set(countries)) >= 2:
             return _each(actor, list(dict.fromkeys(countries)))
-        conjuncts = [first] + [c for c in first.children if c.dep_ == "conj"]
+        conjuncts = [first, *first.conjuncts]
         countries = []
         for named in (actor_for(c) for c in conjuncts):
             # "officials from Armenia and its army": only countries count

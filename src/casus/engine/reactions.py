@@ -21,7 +21,7 @@ from casus.engine.referred_acts import blamed, clause_subjects, pronoun_act
 from casus.engine.scope import Scope
 from casus.engine.sides import as_context
 from casus.model import Actor, Event
-from casus.ontology.words import word_list
+from casus.ontology.words import word_list, word_values
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -46,6 +46,10 @@ REACTION_CODES = frozenset({"010", "011", "012", "013", "018", "019", "051"})
 ACT_NOUNS = word_list("act_nouns")
 ACT_REACH = 400
 MATERIAL_QUADS = frozenset({2, 4})
+# Things sides agree to, by kind ("ceasefire", "truce" → truce), and the roots of agreeing.
+AGREED_THINGS = word_values("agreed_things")
+AGREEING_ROOTS = frozenset({"03", "04", "05", "06", "08"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Sympathy (018, or a feeling of ``sympathy_nouns``) is with the victims of the act, not its doer.
 SYMPATHY_CODE = "018"
 SYMPATHY_NOUNS = word_list("sympathy_nouns")
@@ -133,7 +137,7 @@ def antecedent(noun: Token, scope: Scope, matcher: PatternMatcher) -> Event | No
         return _latest_act(noun, scope)
     lemma = matcher.noun_trigger(noun)
     if lemma is None:
-        return None
+        return _agreed_to(noun, scope)
     # "the strikes" may be any of the noun's senses (labour strike, air strike): every root
     # the lexicon gives the noun is a candidate
     candidates = matcher.lexicon.candidates("noun", lemma)
@@ -148,6 +152,28 @@ def antecedent(noun: Token, scope: Scope, matcher: PatternMatcher) -> Event | No
         if same:
             latest = same[-1].sentence_index
             return next(e for e in same if e.sentence_index == latest)
+    return _agreed_to(noun, scope)
+
+
+def _agreed_to(noun: Token, scope: Scope) -> Event | None:
+    """The latest earlier act whose clause takes the thing the noun names as its object, by
+    the same or another word for it (``agreed_things``): "Kyrgyzstan and Tajikistan agreed
+    to a ceasefire. Uzbekistan welcomed **the truce**" → the agreeing; "signed a ceasefire
+    protocol … welcomed the truce" → the signing. Only acts of cooperation (roots 03 to 08),
+    never an earlier reaction that named the thing."""
+    kind = AGREED_THINGS.get(noun.lemma_.lower())
+    if kind is None:
+        return None
+    for event in reversed(scope.earlier):
+        if event.cameo_root not in AGREEING_ROOTS:
+            continue
+        trigger = _trigger_token(event, scope, noun.doc)
+        if trigger is not None and any(
+            AGREED_THINGS.get(t.lemma_.lower()) == kind
+            for t in trigger.subtree
+            if t.dep_ not in SUBJECT_DEPS and t.i > trigger.i
+        ):
+            return event
     return None
 
 
@@ -164,11 +190,17 @@ def _latest_act(noun: Token, scope: Scope) -> Event | None:
 
 def _trigger_lemma(event: Event, scope: Scope, doc: Doc) -> str | None:
     """The lemma of an earlier event's trigger word, when it is in the parsed text."""
+    trigger = _trigger_token(event, scope, doc)
+    return trigger.lemma_.lower() if trigger is not None else None
+
+
+def _trigger_token(event: Event, scope: Scope, doc: Doc) -> Token | None:
+    """An earlier event's trigger word, when it is in the parsed text."""
     start = event.trigger_start - scope.offset
     if start < 0:
         return None
     span = doc.char_span(start, event.trigger_end - scope.offset, alignment_mode="expand")
-    return span.root.lemma_.lower() if span is not None and len(span) else None
+    return span.root if span is not None and len(span) else None
 
 
 def makers(event: Event, scope: Scope, source: Actor) -> list[Actor | None]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from casus.engine.acronyms import defined_by
+from casus.engine.all_sides import all_sides, most_named
 from casus.engine.blocs import allies_side, bloc_side
 from casus.engine.collectives import PAIR_NOUNS, PLAIN_PAIR_HEADS, names_pair
 from casus.engine.conjuncts import member_actors
@@ -31,6 +32,7 @@ from casus.engine.name_lookup import (
     place_country,
     subdivision_country,
 )
+from casus.engine.named_again import Bearers
 from casus.engine.named_objects import close_apposition
 from casus.engine.phrases import (
     COUNTRY_NOUNS,
@@ -83,6 +85,11 @@ SALIENCE_WINDOW = 64
 FORMER_WORDS = word_list("former_words")
 # heads that stand for the institution of their "of" phrase ("the armed wing of Hamas")
 INSTITUTION_HEADS = MEMBER_NOUNS | VOICE_NOUNS
+# owners an institution head does not stand for: a place; for a follower, a person too
+# ("supporters of Morales" are the country's civilians, not the former president)
+PLACE_HOWS = frozenset({"place"})
+PEOPLE_HOWS = frozenset({"place", "person"})
+FOLLOWER_NOUNS = frozenset({"supporter"})
 NAME_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
 
 
@@ -127,6 +134,7 @@ class Resolver:
         # the state a capitalised "the Government" first stood for: it keeps standing for it
         self.house_states: dict[str, Actor] = {}
         self._seen_at: list[int] = []  # their token indexes, for bisect
+        self.bearers = Bearers()  # people named in full, whom a bare surname refers back to
 
     # ---- public -------------------------------------------------------------------------
     def resolve_all(self) -> list[Mention]:
@@ -146,6 +154,8 @@ class Resolver:
             return self._cache[token.i]
         actor = self._resolve(token)
         self._cache[token.i] = actor
+        if actor is not None:
+            self._record_bearer(token, actor)
         if (
             actor is not None
             and actor.code is not None
@@ -164,6 +174,16 @@ class Resolver:
             self._seen_at.insert(at, token.i)
         return actor
 
+    def _record_bearer(self, token: Token, actor: Actor) -> None:
+        """Remember who a person's name stands for, for its surname alone later: the
+        phrase's own name, or the name in apposition to a role ("Zambia's outgoing president
+        Edgar Lungu")."""
+        if token.pos_ == "PROPN":
+            self.bearers.record(token, phrase_tokens(token), actor)
+            return
+        for name in (c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
+            self.bearers.record(name, phrase_tokens(name), actor)
+
     def _house(self, token: Token, actor: Actor) -> bool:
         """Whether a capitalised "the Government" stands for the house's own state: as sure
         as a name, so later pronouns may refer to it ("the Government is providing support.
@@ -177,6 +197,11 @@ class Resolver:
         quadratic."""
         end = bisect.bisect_left(self._seen_at, token.i)
         return self.history[max(0, end - SALIENCE_WINDOW) : end]
+
+    def earlier(self, token: Token) -> list[_Seen]:
+        """Every mention before ``token``, oldest first (for counts over the whole story so
+        far; salience uses :meth:`recent`)."""
+        return self.history[: bisect.bisect_left(self._seen_at, token.i)]
 
     def cached(self, index: int) -> Actor | None:
         """The actor already resolved at a token index, if any (resolves nothing)."""
@@ -362,7 +387,8 @@ class Resolver:
             # from context: "the leader of the main opposition party")
             inner = member_of(head)
             owner = self._resolve(inner) if inner is not None else None
-            if owner is not None and owner.country is not None and owner.how != "place":
+            hows = PEOPLE_HOWS if head.lemma_.lower() in FOLLOWER_NOUNS else PLACE_HOWS
+            if owner is not None and owner.country is not None and owner.how not in hows:
                 return owner
         named = close_apposition(head)  # "the West African bloc ECOWAS": the name
         if named is not None:
@@ -371,9 +397,17 @@ class Resolver:
                 return described
         tokens = phrase_tokens(head)
         text, start, end = self._phrase(tokens)
+        every = all_sides(self, head, text, start, end)  # "urged all sides to refrain"
+        if every is not None:
+            return every
         kin = relative_side(self, head, text, start, end)  # "Castillo's wife" → PERELI
         if kin is not None:
             return kin
+        again = self.bearers.bearer(  # "Ali", "Mr Lungu"
+            head, tokens, (text, start, end), lambda: most_named(self, head)
+        )
+        if again is not None:
+            return again
         person = person_named(self.dictionary, self.day, tokens) or person_named(
             self.dictionary, self.day, appositions(head)
         )

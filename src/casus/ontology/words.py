@@ -117,6 +117,7 @@ LISTS = frozenset(
         "name_particles",
         "plain_pair_heads",
         "collective_heads",
+        "all_sides_heads",
         "venue_nouns",
         "occasion_nouns",
         "statement_occasions",
@@ -200,6 +201,7 @@ VALUE_LISTS = frozenset(
         "event_nouns",
         "given_name_genders",
         "authored_nouns",
+        "agreed_things",
         "verb_lemmas",
     }
 )

@@ -44,11 +44,11 @@ def person_named(
 ) -> Entry | None:
     """The office holder named by the longest name in ``tokens`` (up to four words) on
     ``day``, else the nearest period of that person (:func:`_nearest`)."""
+    words = [t.text for t in tokens]
+    if not _may_name_person(dictionary, words):  # first: it reads the words only
+        return None
     named = [namelike(t) for t in tokens]
     if not any(named):
-        return None
-    words = [t.text for t in tokens]
-    if not _may_name_person(dictionary, words):
         return None
     best: Entry | None = None
     best_len = 0

@@ -10,6 +10,8 @@ one did on every word of varied sentences, and still finds what it is about."""
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections import Counter
 
 import pytest
 from spacy.tokens import Token
@@ -17,8 +19,11 @@ from spacy.tokens import Token
 from casus.coder import Coder
 from casus.engine import name_lookup
 from casus.engine.as_predicates import AS_PREDICATE_DEPS, HAS_OBJECT_DEPS, as_predicates
+from casus.engine.folded import fold, folded
 from casus.engine.name_lookup import person_named
+from casus.engine.narrative import PRESENT_MARKERS
 from casus.engine.phrases import phrase_tokens
+from casus.engine.time_spans import EXTRA_TIME, date_spans
 from casus.ontology.actors import ActorDictionary, Entry, normalize
 from casus.stages.places import BORDER_WORDS, OTHER_CLAUSES, _clause_tokens, locate
 
@@ -150,3 +155,49 @@ def test_an_as_predicate_is_still_read(coder: Coder) -> None:
     doc = coder.nlp("Iran described the sanctions as an act of economic war.")
     verb = next(t for t in doc if t.lemma_ == "describe")
     assert [t.text for t in as_predicates(verb)] == ["act"]
+
+
+# ---- case-insensitive scans of ASCII sentences in lower case (engine/folded.py) ----
+
+FOLDING = [
+    "In the wake of the 1979 Revolution, Iran cut ties; EVER SINCE the war, talks stalled.",
+    "Two days later, the envoy returned. In Recent Weeks the army moved troops.",
+    "NOW the ministers meet; These days the talks resume. Earlier this month, Baku said so.",
+    "Shortly After the vote, Hours Later, the minister resigned the Next Morning.",
+    "The two sides met on the eve of the summit, ahead of the elections, prior to Friday.",
+    "Russia shelled Kharkiv overnight; the following day Ukraine struck back.",
+]
+
+
+def _found(pattern: re.Pattern[str], text: str) -> list[tuple[int, int, str | None]]:
+    return [(m.start(), m.end(), m.lastgroup) for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("text", FOLDING)
+def test_a_folded_pattern_finds_what_the_ignorecase_one_found(coder: Coder, text: str) -> None:
+    relations = coder.references._relation_re
+    patterns = [relations, EXTRA_TIME, PRESENT_MARKERS]
+    for pattern in patterns:
+        for variant in (text, text.upper(), text.lower()):
+            assert _found(folded(pattern), str(fold(variant))) == _found(pattern, variant)
+    assert any(_found(pattern, text) for pattern in patterns)
+
+
+def test_a_pattern_with_capitals_is_not_folded() -> None:
+    with pytest.raises(ValueError, match="upper-case"):
+        folded(re.compile(r"\bMonday\b", re.IGNORECASE))
+    assert folded(re.compile(r"\W\bmonday\S", re.IGNORECASE)).flags & re.IGNORECASE == 0
+    assert fold("Café") is None and fold("Baku SAID") == "baku said"
+
+
+def test_time_phrases_and_references_keep_their_written_text(coder: Coder) -> None:
+    doc = coder.nlp(
+        "Two Days Later, Iran recalled its envoy. Since the Islamic Revolution, ties cooled."
+    )
+    texts = [text for sent in doc.sents for _s, _e, text in date_spans(sent)]
+    assert "Two Days Later" in texts
+    found = coder.references.find(
+        "Ever Since the Islamic Revolution, ties cooled.", 0, DAY, Counter({"IRN": 2})
+    )
+    assert found and found[0].text.startswith("Ever Since")
+    assert found[0].when is not None and found[0].when.date is not None

@@ -1,11 +1,15 @@
-"""h-speed15: less work per event in the places stage and per phrase in the resolver.
+"""h-speed15: less work per event in the places stage, per phrase in the resolver, per
+sentence in the dates stage.
 
 The places stage reads only the proper nouns and border words of an event's clause, and now
 picks them from the Doc's columns within the trigger's subtree instead of walking the whole
 clause; a phrase is looked up among the people's names only if one of its words is a word of
 some person's name; an "as" phrase ("described the deal **as** aggression") is looked for only
-in a sentence that has "as". None may change an answer: the gated reading answers as the full
-one did on every word of varied sentences, and still finds what it is about."""
+in a sentence that has "as", and a negation only in one with a negator or a word labelled
+"neg"; the long case-insensitive scans of a sentence (relation words of references, time
+phrases, markers of the present) run on its lower case without IGNORECASE. None may change
+an answer: the gated reading answers as the full one did on every word of varied sentences,
+and still finds what it is about."""
 
 from __future__ import annotations
 
@@ -17,9 +21,10 @@ import pytest
 from spacy.tokens import Token
 
 from casus.coder import Coder
-from casus.engine import name_lookup
+from casus.engine import modality, name_lookup
 from casus.engine.as_predicates import AS_PREDICATE_DEPS, HAS_OBJECT_DEPS, as_predicates
 from casus.engine.folded import fold, folded
+from casus.engine.modality import is_negated_locally
 from casus.engine.name_lookup import person_named
 from casus.engine.narrative import PRESENT_MARKERS
 from casus.engine.phrases import phrase_tokens
@@ -201,3 +206,37 @@ def test_time_phrases_and_references_keep_their_written_text(coder: Coder) -> No
     )
     assert found and found[0].text.startswith("Ever Since")
     assert found[0].when is not None and found[0].when.date is not None
+
+
+# ---- negation looked for only in a sentence with a negator or a "neg" label ----
+
+NEGATED = [
+    ("Iran did not attack the tanker.", "attack"),
+    ("Baku has never condemned the strikes.", "condemned"),
+    ("No country was willing to send troops.", "was"),
+    ("Ankara has neither confirmed nor denied a role in the raid.", "denied"),
+    ("Moscow said it had no intention of invading Finland.", "invading"),
+    ("Israel didn't strike the port.", "strike"),
+]
+
+
+@pytest.mark.parametrize(("text", "verb"), NEGATED)
+def test_a_negation_is_still_found(coder: Coder, text: str, verb: str) -> None:
+    doc = coder.nlp(text)
+    assert is_negated_locally(next(t for t in doc if t.text == verb))
+
+
+@pytest.mark.parametrize("text", [t for t, _v in NEGATED] + VARIED + FOLDING)
+def test_negation_answers_as_without_the_gate(
+    coder: Coder, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc = coder.nlp(text + " Tehran did not comment. The envoy left.")
+    gated = [is_negated_locally(t) for t in doc]
+    expected = {
+        number for number, sent in enumerate(doc.sents) if any(t.dep_ == "neg" for t in sent)
+    }
+    assert modality._negated_sentences(doc) == expected
+    assert not modality._may_be_negated(doc[-2])  # "The envoy left."
+    monkeypatch.setattr(modality, "_may_be_negated", lambda _pred: True)
+    assert gated == [is_negated_locally(t) for t in doc]
+    assert any(gated)

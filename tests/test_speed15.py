@@ -13,6 +13,7 @@ and still finds what it is about."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import Counter
@@ -29,6 +30,7 @@ from casus.engine.name_lookup import person_named
 from casus.engine.narrative import PRESENT_MARKERS
 from casus.engine.phrases import phrase_tokens
 from casus.engine.time_spans import EXTRA_TIME, date_spans
+from casus.model import Event
 from casus.ontology.actors import ActorDictionary, Entry, normalize
 from casus.stages.places import BORDER_WORDS, OTHER_CLAUSES, _clause_tokens, locate
 
@@ -240,3 +242,22 @@ def test_negation_answers_as_without_the_gate(
     monkeypatch.setattr(modality, "_may_be_negated", lambda _pred: True)
     assert gated == [is_negated_locally(t) for t in doc]
     assert any(gated)
+
+
+# ---- Event.with_ sets the fields in one pass ----
+
+
+def test_event_with_copies_every_field_and_changes_only_those_named(coder: Coder) -> None:
+    event = coder.code("Iran condemned Azerbaijan on Monday.", published="2023-04-09")[0]
+    names = [f.name for f in dataclasses.fields(Event)]
+    for name in names:
+        value = getattr(event, name)
+        changed = None if not isinstance(value, (bool, int, float, str)) else value
+        copy = event.with_(**{name: changed})
+        assert copy == dataclasses.replace(event, **{name: changed}), name
+        assert all(getattr(copy, n) is getattr(event, n) for n in names if n != name)
+    assert event.with_() == event and event.with_() is not event
+    both = event.with_(historical=True, confidence=0.25)
+    assert (both.historical, both.confidence, both.cameo) == (True, 0.25, event.cameo)
+    with pytest.raises(TypeError, match="no field"):
+        event.with_(colour="red")

@@ -9,7 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections import deque
 from dataclasses import dataclass, field, fields
+from itertools import repeat
+from operator import attrgetter
 from typing import Any
 
 from casus.daterange import check_date
@@ -321,9 +324,13 @@ class Event:
         if not _EVENT_FIELD_SET.issuperset(changes):
             unknown = ", ".join(sorted(set(changes) - _EVENT_FIELD_SET))
             raise TypeError(f"Event has no field(s) {unknown}")
+        values = list(_event_values(self))  # all the fields at once
+        for name, value in changes.items():
+            values[_EVENT_INDEX[name]] = value
         new = object.__new__(type(self))
-        for name in _EVENT_FIELDS:
-            _set(new, name, changes[name] if name in changes else getattr(self, name))
+        # set in one C-level pass (the "consume" idiom): a loop of setattr calls in Python
+        # took a third longer, and every stage copies every event
+        deque(map(_set, repeat(new), _EVENT_FIELDS, values), maxlen=0)
         return new
 
     def to_dict(self) -> dict[str, Any]:
@@ -426,4 +433,6 @@ class Event:
 
 _EVENT_FIELDS = tuple(f.name for f in fields(Event))
 _EVENT_FIELD_SET = frozenset(_EVENT_FIELDS)
+_EVENT_INDEX = {name: i for i, name in enumerate(_EVENT_FIELDS)}
+_event_values = attrgetter(*_EVENT_FIELDS)
 _set = object.__setattr__

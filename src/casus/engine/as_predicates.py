@@ -12,15 +12,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from casus.engine.sentences import in_sentence_with
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 HAS_OBJECT_DEPS = ("dobj", "nsubjpass")
 AS_PREDICATE_DEPS = ("pobj", "amod", "acomp")
+# the preposition the phrase opens with: a child of the verb, so a word of its sentence
+AS_WORDS = frozenset({"as"})
 
 
 def as_predicates(verb: Token) -> list[Token]:
     """The words of ``verb``'s "as" phrase that predicate something of its object, or []."""
+    if not in_sentence_with(verb, AS_WORDS):  # most sentences have no "as": no child read
+        return []
     if not any(c.dep_ in HAS_OBJECT_DEPS for c in verb.children):
         return []
     return [

@@ -8,14 +8,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spacy.strings import get_string_id
+
 from casus.engine.phrases import verb_above
-from casus.engine.sentences import document_words, in_sentence_with, sentence_of
+from casus.engine.sentences import (
+    column,
+    document_words,
+    in_sentence_with,
+    sentence_index,
+    sentence_of,
+    sentences_with,
+)
 from casus.model import Modality
 from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
+_NEGATED_KEY = "casus.negated_sentences"
 FUTURE_AUX = word_list("future_aux")
 MODAL_AUX = word_list("modal_aux")
 NEGATORS = word_list("negators")
@@ -111,6 +121,8 @@ def _own_tense(verb: Token) -> bool:
 
 def is_negated_locally(pred: Token) -> bool:
     """ "did not attack", "has never condemned", "no country ... was willing"."""
+    if not _may_be_negated(pred):
+        return False
     for child in _auxes(pred) + [c for c in pred.children if c.dep_ == "advmod"]:
         if child.dep_ == "neg" or child.lower_ in NEGATORS:
             return True
@@ -135,6 +147,28 @@ def is_negated_locally(pred: Token) -> bool:
     if pred.pos_ == "NOUN":  # "no attack took place"
         return any(c.dep_ == "det" and c.lower_ in ("no",) for c in pred.children)
     return False
+
+
+def _may_be_negated(pred: Token) -> bool:
+    """Whether the predicate's sentence has what :func:`is_negated_locally` reads: a word
+    labelled ``neg`` or a negator ("not", "never", "no", "neither", "nor"). Every word the
+    rule reads (the verb's auxiliaries and modifiers, its subject's and its head's
+    determiners) is a word of that sentence, and most sentences have none of them."""
+    doc = pred.doc
+    number = sentence_index(pred)
+    return number in sentences_with(doc, NEGATORS) or number in _negated_sentences(doc)
+
+
+def _negated_sentences(doc: Doc) -> frozenset[int]:
+    """The numbers of the sentences with a word labelled ``neg``, found once per document
+    from its labels (no Token for the words passed) and kept with the Doc."""
+    found: frozenset[int] | None = doc.user_data.get(_NEGATED_KEY)
+    if found is None:
+        neg = get_string_id("neg")
+        found = doc.user_data[_NEGATED_KEY] = frozenset(
+            sentence_index(doc[i]) for i, label in enumerate(column(doc, "DEP")) if label == neg
+        )
+    return found
 
 
 def _denied_intention(noun: Token) -> bool:

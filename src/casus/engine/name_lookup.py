@@ -44,10 +44,12 @@ def person_named(
 ) -> Entry | None:
     """The office holder named by the longest name in ``tokens`` (up to four words) on
     ``day``, else the nearest period of that person (:func:`_nearest`)."""
+    words = [t.text for t in tokens]
+    if not _may_name_person(dictionary, words):  # first: it reads the words only
+        return None
     named = [namelike(t) for t in tokens]
     if not any(named):
         return None
-    words = [t.text for t in tokens]
     best: Entry | None = None
     best_len = 0
     for size in range(min(4, len(words)), 0, -1):
@@ -66,6 +68,21 @@ def person_named(
         if best is not None:
             return best
     return None
+
+
+def _may_name_person(dictionary: ActorDictionary, words: list[str]) -> bool:
+    """Whether a run of ``words`` may be a person's name of the dictionary. The key of a run
+    (:func:`normalize` of its words joined) is made of its words' own normalized pieces (a
+    leading "the" dropped), except where a word that opens with an apostrophe joins the one
+    before ("O 'Brien" is "o'brien"); so one of the words must open so or share a piece with
+    some person's name. Most phrases ("the Iranian foreign ministry") share none, and then
+    no run of them is looked up."""
+    known = dictionary.person_words()
+    for word in words:
+        key = normalize(word)
+        if key.startswith("'") or not known.isdisjoint(key.split()):
+            return True
+    return False
 
 
 def _other_first_name(dictionary: ActorDictionary, token: Token) -> bool:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from casus.dates import period_end
 from casus.engine.date_attachment import past_perfect
+from casus.engine.folded import fold, folded
 from casus.engine.sentences import (
     column,
     document_text,
@@ -37,6 +38,7 @@ PRESENT_MARKERS = re.compile(
     r" (?:few |several |two |three )?(?:days|weeks))\b",
     re.IGNORECASE,
 )
+_PRESENT_FOLDED = folded(PRESENT_MARKERS)  # for an ASCII sentence in lower case
 REPORTING = word_list("narrative_reporting_verbs")
 PRESENT_TAGS = ("VBZ", "VBP")
 # Subordinators of a temporal clause ("while" and "since" often mean "whereas", "because").
@@ -82,7 +84,11 @@ def returns_to_present(sent: Span, *, earlier: bool = True) -> bool:
     ``earlier=False``, "earlier this week/month/year" does not count: it names a past time,
     and a clause it dates may be a report's aside ("Its foreign ministry said a conference
     **earlier this month** had only presented seismic data, and it urged Nairobi …")."""
-    found = PRESENT_MARKERS.finditer(sentence_text(sent))
+    written = sentence_text(sent)
+    lowered = fold(written)  # the same offsets: "earlier this" is read in lower case anyway
+    found = (
+        PRESENT_MARKERS.finditer(written) if lowered is None else _PRESENT_FOLDED.finditer(lowered)
+    )
     if any(earlier or not _earlier_this(m) for m in found):
         return True
     root = sent.root

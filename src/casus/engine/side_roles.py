@@ -38,7 +38,7 @@ def with_roles(event: Event) -> Event:
     target = _single(event.target)
     if source is event.source and target is event.target:
         return event
-    return dataclasses.replace(event, source=source, target=target)
+    return event.with_(source=source, target=target)  # no round trip through __init__
 
 
 def _source_role(actor: Actor | None, cameo: str) -> Actor | None:

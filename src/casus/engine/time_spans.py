@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from casus.engine.folded import fold, folded
 from casus.engine.sentences import sentence_text, sentences
 from casus.engine.temporal import WITHIN
 
@@ -30,6 +31,7 @@ EXTRA_TIME = re.compile(
     r"(?:the )?(?:next|following) (?:morning|evening|night))\b",
     re.IGNORECASE,
 )
+_EXTRA_TIME_FOLDED = folded(EXTRA_TIME)  # for an ASCII sentence in lower case
 # A stamp's full date ("20 July 2019", "April 2, 2025") or clock time ("14:05").
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 STAMP = re.compile(
@@ -70,10 +72,11 @@ def date_spans(sent: Span) -> list[tuple[int, int, str]]:
     spans = _cut_stretch(spans)
     spans = _counted_on(spans, sentence_text(sent), sent.start_char)
     spans = _within(spans, sentence_text(sent), sent.start_char)
-    for m in _extra_times(sentence_text(sent)):
+    written = sentence_text(sent)
+    for m in _extra_times(written):
         start = sent.start_char + m.start()
-        if not any(s <= start < e for s, e, _ in spans):
-            spans.append((start, sent.start_char + m.end(), m.group(0)))
+        if not any(s <= start < e for s, e, _ in spans):  # the phrase as written
+            spans.append((start, sent.start_char + m.end(), written[m.start() : m.end()]))
     return _named_night(spans, sentence_text(sent), sent.start_char)
 
 
@@ -95,12 +98,14 @@ def stamp_line(sent: Span) -> bool:
 
 
 def _extra_times(written: str) -> Iterator[re.Match[str]]:
-    """The matches of :data:`EXTRA_TIME` in a sentence (none without one of its words)."""
-    if written.isascii():  # str.lower folds ASCII as the regular expression's IGNORECASE does
-        lowered = written.lower()
-        if not any(word in lowered for word in EXTRA_TIME_WORDS):
-            return iter(())
-    return EXTRA_TIME.finditer(written)
+    """The matches of :data:`EXTRA_TIME` in a sentence (none without one of its words); the
+    matches of an ASCII sentence are of its lower case (the same offsets)."""
+    lowered = fold(written)  # str.lower folds ASCII as the regular expression's IGNORECASE does
+    if lowered is None:
+        return EXTRA_TIME.finditer(written)
+    if not any(word in lowered for word in EXTRA_TIME_WORDS):
+        return iter(())
+    return _EXTRA_TIME_FOLDED.finditer(lowered)
 
 
 def _named_night(

@@ -146,6 +146,19 @@ class ActorDictionary:
     roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
     people: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     max_words: int = 1
+    # the words of the people's names and how many names they came from (:meth:`person_words`)
+    _person_words: tuple[int, frozenset[str]] = field(
+        default=(0, frozenset()), init=False, repr=False, compare=False
+    )
+
+    def person_words(self) -> frozenset[str]:
+        """Every word of the people's names, as :func:`normalize` writes them; found again
+        only when a name has been added since."""
+        count, words = self._person_words
+        if count != len(self.people):
+            words = frozenset(word for key in self.people for word in key.split())
+            self._person_words = (len(self.people), words)
+        return words
 
     def add_phrase(self, text: str, entry: Entry) -> None:
         """Index one phrase variant (short capitals only in capitals: "US" is not "us")."""

@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from casus.document import Document
-from casus.engine.sentences import sentence_of, with_pos
+from casus.engine.sentences import column, lemmas, sentence_of, symbol_ids, with_pos
 from casus.model import Event, Location
 from casus.ontology.gazetteer import LARGE_CITY, Gazetteer, Place, country_place
 from casus.ontology.words import word_list
@@ -74,14 +74,30 @@ def locate(
 
 
 def _clause_tokens(trigger: Token) -> list[Token]:
-    """Tokens of the trigger's clause: its subtree, minus clauses of its own."""
-    out = []
-    stack = [trigger]
-    while stack:
-        t = stack.pop()
-        out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in OTHER_CLAUSES)
-    return sorted(out, key=lambda t: t.i)
+    """The tokens of the trigger's clause (its subtree, minus clauses of its own) that
+    :func:`locate` reads further, in order: a proper noun or a border word. They are picked
+    from the Doc's columns within the subtree's edges (every word of a clause lies there),
+    and only those are checked to hang on the trigger through no clause of their own: the
+    clause itself is never walked (a Token per word and its children, for the few words
+    that may name a place)."""
+    doc = trigger.doc
+    parts, words = column(doc, "POS"), lemmas(doc)
+    proper = symbol_ids(doc, ("PROPN",))
+    return [
+        doc[i]
+        for i in range(trigger.left_edge.i, trigger.right_edge.i + 1)
+        if (parts[i] in proper or words[i] in BORDER_WORDS) and _in_clause(doc[i], trigger)
+    ]
+
+
+def _in_clause(token: Token, trigger: Token) -> bool:
+    """Whether ``token`` is the trigger or hangs on it through no relative, reported or
+    coordinated clause (:data:`OTHER_CLAUSES`)."""
+    while token.i != trigger.i:
+        if token.dep_ in OTHER_CLAUSES or token.head.i == token.i:
+            return False  # another clause's word, or the root reached outside the subtree
+        token = token.head
+    return True
 
 
 def _place(

@@ -29,7 +29,7 @@ from casus.engine.date_attachment import (
 from casus.engine.narrative import Frame
 from casus.engine.sentences import sentence_of, sentence_text, sentences
 from casus.engine.stated_dates import resolve_stated
-from casus.engine.temporal import relative_offset
+from casus.engine.temporal import counts_from_before
 from casus.engine.time_spans import anchor_token, covering, date_spans, modifies_next
 from casus.model import EventDate
 
@@ -121,7 +121,7 @@ def article_dates(
         for _s, _e, text, _anchor_token, ref in sentence_anchors(
             doc, sent.root, pub, countries, references
         ):
-            if ref is None and relative_offset(text) is not None:
+            if ref is None and counts_from_before(text):
                 continue
             found = ref or resolve_stated(text, pub, False, {}, 0)
             if found.date is not None:

@@ -10,11 +10,14 @@ from typing import TYPE_CHECKING
 from casus.engine.date_attachment import FUTURE_GOVERNORS, with_light_verb
 from casus.engine.modality import is_future_locally
 from casus.engine.temporal import (
+    PERIODS,
     lacks_year,
     parse_with_dateparser,
+    period_start,
     relative_offset,
     resolve_expression,
     shift,
+    that_period,
 )
 from casus.model import EventDate
 
@@ -89,6 +92,9 @@ def resolve_stated(
         if pub is not None and not offset[1]:
             return EventDate(pub, "day", "publication", text)
         # "the previous month" with nothing told before it is last month (read below)
+    period = that_period(text)
+    if period is not None:
+        return _in_period(text, period, pub, stated, sentence)
     if within is not None and within.date is not None and lacks_year(text):
         # "In 1992, Israel sold arms to Baku. In May, …": May 1992, not this May; but not a
         # month before the frame began: "Talks collapsed at the end of 2023. Washington
@@ -119,3 +125,19 @@ def _moved_precision(base: EventDate, offset: tuple[int, int]) -> str:
     if months and months % 12 == 0 and base.precision in ("year", "decade"):
         return "year"
     return "month" if months else base.precision
+
+
+def _in_period(
+    text: str, period: str, pub: dt.date | None, stated: dict[int, EventDate], sentence: int
+) -> EventDate:
+    """The period ("later that month") of the last date ``stated`` up to ``sentence`` that
+    is no coarser: "Tension flared **in December 2023** … Ali and Maduro met **later that
+    month**" → December 2023 (month). With none told before, the publication's period."""
+    finer = PERIODS[: PERIODS.index(period) + 1]
+    told = [stated[k] for k in sorted(stated) if k <= sentence and stated[k].precision in finer]
+    base = told[-1].date if told else None
+    if base is not None:
+        return EventDate(period_start(base, period), period, "inferred", text)
+    if pub is None:
+        return EventDate(None, "unknown", "stated", text, "no publication date to resolve it against")
+    return EventDate(period_start(pub, period), period, "stated", text)

@@ -434,6 +434,37 @@ WITHIN = re.compile(rf"within (?:{_NUM} )?(minute|hour|day|week|month|year)(s?)"
 NEXT_DAY = re.compile(r"(?:next|following) (?:morning|afternoon|evening|night)")
 
 
+# A period named by the time told before it: "Tension flared in December 2023 … Ali and
+# Maduro met **later that month**"; "**earlier in the week**" than the day the story is at.
+THAT_PERIOD = re.compile(
+    r"(?:(?:later|earlier) (?:in )?|again )?(?:that|the same|that same|same) (week|month|year)|"
+    r"(?:later|earlier) in the (week|month|year)"
+)
+PERIODS = ("day", "week", "month", "year")
+
+
+def that_period(text: str) -> str | None:
+    """ "later that month" → "month", "earlier that year" → "year", "earlier in the week" →
+    "week": the period of the time told before it; ``None`` for anything else."""
+    s = re.sub(r"\s+", " ", text.lower().strip(" ,.;"))
+    s = re.sub(r"^(?:in|during|by) ", "", s)
+    m = THAT_PERIOD.fullmatch(s)
+    return None if m is None else m.group(1) or m.group(2)
+
+
+def counts_from_before(text: str) -> bool:
+    """Whether an expression names a time only from the one told before it: a relative
+    offset ("two days later", "the same day") or a period ("later that month")."""
+    return relative_offset(text) is not None or that_period(text) is not None
+
+
+def period_start(day: dt.date, period: str) -> dt.date:
+    """The first day of the week, month or year that holds ``day``."""
+    if period == "week":
+        return _monday(day)
+    return day.replace(day=1) if period == "month" else day.replace(month=1, day=1)
+
+
 @lru_cache(maxsize=1 << 14)  # pure, and asked again for each expression of the sentence
 def relative_offset(text: str) -> tuple[int, int] | None:
     """ "two days later" → (2, 0) days/months; "two months later" → (0, 2); "the next day" →

@@ -72,6 +72,7 @@ def date_spans(sent: Span) -> list[tuple[int, int, str]]:
     spans = _cut_stretch(spans)
     spans = _counted_on(spans, sentence_text(sent), sent.start_char)
     spans = _within(spans, sentence_text(sent), sent.start_char)
+    spans = _later_in(spans, sentence_text(sent), sent.start_char)
     written = sentence_text(sent)
     for m in _extra_times(written):
         start = sent.start_char + m.start()
@@ -122,6 +123,25 @@ def _named_night(
         )
         if not named:
             out.append((start, end, text))
+    return out
+
+
+# The words before a period that spaCy leaves out of it: "earlier in" + "the week".
+LATER_IN = re.compile(r"\b(?:later|earlier) in\s+$", re.IGNORECASE)
+
+
+def _later_in(
+    spans: list[tuple[int, int, str]], written: str, offset: int
+) -> list[tuple[int, int, str]]:
+    """Spans of "the week", "the month" or "the year" joined to the "earlier in" or "later
+    in" before them: "air strikes on Kabul **earlier in the week**" is a period of the day
+    the story is at (``temporal.that_period``), not the bare week."""
+    out = []
+    for start, end, text in spans:
+        before = LATER_IN.search(written, 0, start - offset)
+        if before is not None and text.lower() in ("the week", "the month", "the year"):
+            start, text = offset + before.start(), written[before.start() : end - offset]
+        out.append((start, end, text))
     return out
 
 

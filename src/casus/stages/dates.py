@@ -51,7 +51,7 @@ from casus.engine.retold import retold_day
 from casus.engine.sentences import sentence_of, sentence_text, sentences
 from casus.engine.stated_dates import UNRESOLVABLE, after_the_fact, is_future, resolve_stated
 from casus.engine.story_day import LATE_SENTENCES, fronted_report, is_story_day, story_day
-from casus.engine.temporal import relative_offset, shift
+from casus.engine.temporal import counts_from_before, relative_offset, shift
 from casus.engine.told_twice import date_headlines, date_named_events
 from casus.engine.when_events import when_reference
 from casus.model import Event, EventDate
@@ -547,7 +547,7 @@ class DateStage:
         sentence or the two before it: "announced on February 10; the next day the minister
         told Parliament …" counts from February 10 even when the announcement is not an
         event, and so does "Rebels took Goma on January 27. **Two days later**, …"."""
-        if relative_offset(item[2]) is None:
+        if not counts_from_before(item[2]):
             return d.stated
         found = self._told_before(d, item, anchors, sentence)
         return d.stated if found is None else {**d.stated, sentence: found}
@@ -562,7 +562,7 @@ class DateStage:
         for _ in range(OFFSET_REACH):
             order = sorted(earlier, key=lambda a: news_time.told_first(a[3], a[0]), reverse=True)
             for _s, _e, text, _anchor, ref in order:  # an act's day before a report's
-                if relative_offset(text) is not None:
+                if counts_from_before(text):
                     continue
                 found = ref or resolve_stated(text, d.pub, False, {}, sentence)
                 if found.date is not None:

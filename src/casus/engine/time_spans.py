@@ -70,6 +70,7 @@ def date_spans(sent: Span) -> list[tuple[int, int, str]]:
         return []
     spans = _joined([(e.start_char, e.end_char, e.text) for e in _entities(sent, ("DATE", "TIME"))])
     spans = _cut_stretch(spans)
+    spans = _cut_owner(spans)
     spans = _counted_on(spans, sentence_text(sent), sent.start_char)
     spans = _within(spans, sentence_text(sent), sent.start_char)
     spans = _later_in(spans, sentence_text(sent), sent.start_char)
@@ -123,6 +124,29 @@ def _named_night(
         )
         if not named:
             out.append((start, end, text))
+    return out
+
+
+# One day's time run on by spaCy into another day's owner: "counting the cost on **Monday of
+# Saturday's** strikes" is Monday (the counting) and Saturday (the strikes).
+_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)"
+OWNER_OF = re.compile(
+    rf"({_DAY}(?: (?:morning|afternoon|evening|night))?) of ({_DAY}(?:['\u2019]s?)?)"
+)
+
+
+def _cut_owner(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Spans of one day "of" another day's noun cut in two (``OWNER_OF``): the second is
+    the time of the noun it owns, not a part of the first ("the eve of Sunday's vote"
+    is kept whole: "the eve" is no day)."""
+    out = []
+    for start, end, text in spans:
+        m = OWNER_OF.fullmatch(text.lower())
+        if m is None:
+            out.append((start, end, text))
+            continue
+        out.append((start, start + m.end(1), text[: m.end(1)]))
+        out.append((start + m.start(2), end, text[m.start(2) :]))
     return out
 
 

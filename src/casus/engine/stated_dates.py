@@ -132,12 +132,21 @@ def _in_period(
 ) -> EventDate:
     """The period ("later that month") of the last date ``stated`` up to ``sentence`` that
     is no coarser: "Tension flared **in December 2023** … Ali and Maduro met **later that
-    month**" → December 2023 (month). With none told before, the publication's period."""
+    month**" → December 2023 (month). With none told before, "earlier in the week" is the
+    publication's week, and "later that year" names none."""
     finer = PERIODS[: PERIODS.index(period) + 1]
     told = [stated[k] for k in sorted(stated) if k <= sentence and stated[k].precision in finer]
-    base = told[-1].date if told else None
-    if base is not None:
-        return EventDate(period_start(base, period), period, "inferred", text)
-    if pub is None:
-        return EventDate(None, "unknown", "stated", text, "no publication date to resolve it against")
+    base = told[-1] if told else None
+    earlier = text.lower().lstrip().startswith("earlier")
+    if base is not None and base.date is not None and period == "week" and not earlier:
+        # "On Saturday, commanders met … **The same week**, Beijing acknowledged …": the
+        # day told is in that week, and is as near as a week's act can be put ("earlier in
+        # the week" is before it: the week, from its Monday)
+        return EventDate(base.date, base.precision, "inferred", text)
+    if base is not None and base.date is not None:
+        return EventDate(period_start(base.date, period), period, "inferred", text)
+    if pub is None or " in the " not in f" {text.lower()} ":
+        # "later that year" with no time told before names no year
+        return EventDate(None, "unknown", "stated", text, "no time told before it")
+    # "earlier in the week" told of the publication's own week
     return EventDate(period_start(pub, period), period, "stated", text)

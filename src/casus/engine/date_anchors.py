@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeAlias
 
 from casus.engine import news_time
@@ -53,7 +53,9 @@ class Dating:
     reference names such as "the revolution"), and the token indexes of its event triggers
     (a noun event owns the time of its noun phrase), and the narrative frame of each
     sentence, when known (an "N days after" clause cut off from its main clause by the
-    parser is dated from the sentence before)."""
+    parser is dated from the sentence before), and the lead's day given to the undated acts
+    that carry the story on (sentence index -> date), which a later "the same day" may count
+    from."""
 
     doc: Doc
     pub: dt.date | None
@@ -61,6 +63,7 @@ class Dating:
     countries: Counter[str]
     events: frozenset[int]
     frames: tuple[Frame, ...] = ()
+    story: dict[int, EventDate] = field(default_factory=dict)
 
 
 def sentence_anchors(

@@ -134,6 +134,8 @@ class DateStage:
             )
             if when.basis in ("stated", "reference") and when.date is not None:
                 stated[event.sentence_index] = when
+            elif is_story_day(when):
+                dating.story[index] = when
             out.append(event.with_(when=when, historical=is_historical(when, pub, self.historical)))
         named = date_headlines(date_named_events(out, document.triggers), document.triggers, pub)
         told = {**self._told(dating), **stated}  # said at the lead's meeting (engine/occasion.py)
@@ -550,7 +552,10 @@ class DateStage:
         if not counts_from_before(item[2]):
             return d.stated
         found = self._told_before(d, item, anchors, sentence)
-        return d.stated if found is None else {**d.stated, sentence: found}
+        if found is None:  # "For the record: … in 2022. At the end of the meeting, Pashinyan
+            # invited Erdogan … The same day, Pashinyan met the Patriarch": the story's day
+            return {**d.story, **d.stated}
+        return {**d.stated, sentence: found}
 
     def _told_before(
         self, d: Dating, item: Anchor, anchors: list[Anchor], sentence: int

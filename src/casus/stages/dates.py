@@ -363,7 +363,10 @@ class DateStage:
         if base.date is None:
             return None
         precision = "month" if offset[1] else base.precision
-        return EventDate(shift(base.date, offset), precision, "inferred", text, base.note)
+        moved = shift(base.date, offset)
+        if d.pub is not None and moved > d.pub and not is_future(trigger, d.events):
+            return None  # "flew to Kathmandu two days before the charter was adopted": done
+        return EventDate(moved, precision, "inferred", text, base.note)
 
     def _background_date(
         self,

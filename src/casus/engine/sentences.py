@@ -33,8 +33,9 @@ _SUBTREE_KEY = "casus.subtree_words"
 _WORDS_KEY = "casus.document_words"
 _WITH_KEY = "casus.sentences_with"
 _COLUMNS_KEY = "casus.columns"
-# the attributes :func:`column` reads for every document, together
-COLUMNS = ("ORTH", "SPACY", "POS", "TAG", "LEMMA", "LOWER")
+# the attributes :func:`column` reads for every document, together (DEP: the negation
+# gate reads it in every document with an event; a call of its own cost more than its row)
+COLUMNS = ("ORTH", "SPACY", "POS", "TAG", "LEMMA", "LOWER", "DEP")
 _LEMMAS_KEY = "casus.lemmas"
 # parts of speech -> their spaCy symbol ids, the same for every Doc (filled on first use)
 _POS_IDS: dict[tuple[str, ...], frozenset[int]] = {}

@@ -222,14 +222,20 @@ class PatternMatcher:
         """The most specific lexicon pattern whose constraints the frame satisfies; among
         equally specific ones, the longest object match ("peacekeeping troop" over "troop"),
         then file order. ``only``/``never`` restrict the roots considered."""
-        candidates = self.lexicon.candidates(frame.kind, frame.lemma or frame.pred.lemma_.lower())
+        lexicon, kind = self.lexicon, frame.kind
+        lemma = frame.lemma or frame.pred.lemma_.lower()
+        candidates = lexicon.candidates(kind, lemma)
         if only is not None or never:  # (most calls restrict nothing: no copy to make)
             candidates = [
                 p
                 for p in candidates
                 if (only is None or p.code[:2] in only) and p.code[:2] not in never
             ]
-        wanted_particles = {p.particle for p in candidates if p.particle}
+            wanted_particles = frozenset(p.particle for p in candidates if p.particle)
+            with_objects = any(p.obj is not None for p in candidates)
+        else:  # the whole list's: found once per lemma with the lexicon
+            wanted_particles = lexicon.particles(kind, lemma)
+            with_objects = lexicon.has_objects(kind, lemma)
         has_own_particle = bool(frame.particles & wanted_particles)
         comp_codes: set[str] | None = None
         best: tuple[int, int] | None = None
@@ -237,7 +243,7 @@ class PatternMatcher:
         # every form and class of the objects, for the cheap test of most patterns' objects
         forms: set[str] = set()
         classes: set[str] = set()
-        if any(p.obj is not None for p in candidates):
+        if with_objects:
             forms = {form for obj in frame.objects for form in self._object_forms(obj)}
             classes = set().union(*(self.lexicon.classes_of(form) for form in forms))
             classes |= set().union(*(named_classes(obj) for obj in frame.objects))

@@ -246,12 +246,13 @@ def _direction(gazetteer: Gazetteer, chunk: list[Token], head: Token) -> bool:
 def phrase_roles(dictionary: ActorDictionary, head: Token, tokens: list[Token]) -> tuple[str, ...]:
     """Roles from the head noun with its compounds/adjectives, else from other role nouns.
     ``tokens`` is the head's phrase in document order (:func:`phrase_tokens`)."""
-    preceding = list(takewhile(lambda x: x.i < head.i, tokens))
-    before = {head.i} | {x.i for x in preceding}
+    head_i, head_lemma = head.i, head.lemma_.lower()  # read once: each read makes a new str
+    preceding = list(takewhile(lambda x: x.i < head_i, tokens))
+    before = {head_i} | {x.i for x in preceding}
     left = [t for t in preceding if t.dep_ in ("compound", "amod", "nmod") and t.head.i in before]
-    lemmas = [t.lemma_.lower() for t in left] + [head.lemma_.lower()]
+    lemmas = [t.lemma_.lower() for t in left] + [head_lemma]
     of_noun = of_object(head)
-    if of_noun is not None and head.lemma_.lower() in MEMBER_NOUNS:
+    if of_noun is not None and head_lemma in MEMBER_NOUNS:
         # "employees of the Iranian embassy": the institution says what they are
         inner_roles = phrase_roles(dictionary, of_noun, phrase_tokens(of_noun))
         if inner_roles:
@@ -267,7 +268,7 @@ def phrase_roles(dictionary: ActorDictionary, head: Token, tokens: list[Token]) 
             found = dictionary.role_of(phrase) or dictionary.role_of(
                 " ".join(
                     [
-                        head.lemma_.lower(),
+                        head_lemma,
                         "of",
                         *inner[len(inner) - k :],
                         of_noun.lemma_.lower(),
@@ -284,7 +285,7 @@ def phrase_roles(dictionary: ActorDictionary, head: Token, tokens: list[Token]) 
     if found:
         return found
     role_head = is_role_head(head, dictionary)
-    for t in sorted(tokens, key=lambda x: abs(x.i - head.i)):
+    for t in sorted(tokens, key=lambda x: abs(x.i - head_i)):
         if t.pos_ in ("NOUN", "PROPN") and (role_head or not inside_of_pp(t, head)):
             found = dictionary.role_of(t.lemma_.lower())
             if found:

@@ -370,24 +370,26 @@ class Resolver:
         if lower == "whose" and head.tag_ == "WP$":
             antecedent = relative_antecedent(head)
             return self.actor_for(antecedent) if antecedent is not None else None
-        if (head.pos_ == "PRON" or lower in ALL_PRONOUNS) and not head.text.isupper():
+        pos = head.pos_  # read once (each read of a Token's string makes a new str)
+        if (pos == "PRON" or lower in ALL_PRONOUNS) and not head.text.isupper():
             return pronoun(self, head)
         if means_noun(head):  # "pledged not to use force": a means, no side
             return None
         defining = defined_by(head)  # "the Sudanese Armed Forces (SAF) ... the SAF shelled"
         if defining is not None and not self.dictionary.find(head.text, self.day):
             return self.actor_for(defining)
-        if head.lemma_.lower() in QUANTIFIER_HEADS:
+        lemma = head.lemma_.lower()
+        if lemma in QUANTIFIER_HEADS:
             inner = of_object(head)
             if inner is not None:
                 return self._resolve(inner)
-        if head.lemma_.lower() in INSTITUTION_HEADS and head.pos_ == "NOUN":
+        if lemma in INSTITUTION_HEADS and pos == "NOUN":
             # "the armed wing of Hamas", "staff of the Iranian embassy": the institution's
             # actor when it has a country (else its role, see phrase_roles, and the country
             # from context: "the leader of the main opposition party")
             inner = member_of(head)
             owner = self._resolve(inner) if inner is not None else None
-            hows = PEOPLE_HOWS if head.lemma_.lower() in FOLLOWER_NOUNS else PLACE_HOWS
+            hows = PEOPLE_HOWS if lemma in FOLLOWER_NOUNS else PLACE_HOWS
             if owner is not None and owner.country is not None and owner.how not in hows:
                 return owner
         named = close_apposition(head)  # "the West African bloc ECOWAS": the name
@@ -424,7 +426,7 @@ class Resolver:
         head_entry, modifier_entry = phrase_names(
             self.dictionary, self.day, self.gazetteer, head, tokens
         )
-        if head_entry is None and modifier_entry is not None and head.pos_ == "PROPN":
+        if head_entry is None and modifier_entry is not None and pos == "PROPN":
             # "the West Bank", "West Darfur": a place name that begins with an actor's name
             region = compound_place(self.gazetteer, head)
             if region is not None:

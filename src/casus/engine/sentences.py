@@ -33,8 +33,9 @@ _SUBTREE_KEY = "casus.subtree_words"
 _WORDS_KEY = "casus.document_words"
 _WITH_KEY = "casus.sentences_with"
 _COLUMNS_KEY = "casus.columns"
-# the attributes :func:`column` reads for every document, together
-COLUMNS = ("ORTH", "SPACY", "POS", "TAG", "LEMMA", "LOWER")
+# the attributes :func:`column` reads for every document, together (DEP: the negation
+# gate reads it in every document with an event; a call of its own cost more than its row)
+COLUMNS = ("ORTH", "SPACY", "POS", "TAG", "LEMMA", "LOWER", "DEP")
 _LEMMAS_KEY = "casus.lemmas"
 # parts of speech -> their spaCy symbol ids, the same for every Doc (filled on first use)
 _POS_IDS: dict[tuple[str, ...], frozenset[int]] = {}
@@ -273,6 +274,17 @@ def document_words(doc: Doc) -> frozenset[str]:
 # ---- the entities of a document by token, once per Doc ----
 
 _ENTITIES_KEY = "casus.entity_spans"
+_ENTS_KEY = "casus.ents"
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, made once per document and kept with it: ``doc.ents`` makes a new Span
+    per entity, and a Token for every word of the document, on each call (the dates' time
+    expressions and the entity of a token both read them)."""
+    found: tuple[int, tuple[Span, ...]] | None = doc.user_data.get(_ENTS_KEY)
+    if found is None or found[0] != len(doc):
+        found = doc.user_data[_ENTS_KEY] = (len(doc), tuple(doc.ents))
+    return found[1]
 
 
 def entity_of(token: Token) -> Span | None:
@@ -283,6 +295,6 @@ def entity_of(token: Token) -> Span | None:
     found: list[Span | None] | None = doc.user_data.get(_ENTITIES_KEY)
     if found is None or len(found) != len(doc):
         found = doc.user_data[_ENTITIES_KEY] = [None] * len(doc)
-        for entity in doc.ents:
+        for entity in entities(doc):
             found[entity.start : entity.end] = [entity] * len(entity)
     return found[token.i]

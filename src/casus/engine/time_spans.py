@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from casus.engine.folded import fold, folded
-from casus.engine.sentences import sentence_text, sentences
+from casus.engine.sentences import entities, sentence_text, sentences
 from casus.engine.temporal import WITHIN
 
 if TYPE_CHECKING:
@@ -264,7 +264,7 @@ def _entities(sent: Span, labels: tuple[str, ...]) -> list[Span]:
     )
     found = memo.get(labels)
     if found is None:
-        found = memo[labels] = [(e.start, e.end) for e in doc.ents if e.label_ in labels]
+        found = memo[labels] = [(e.start, e.end) for e in entities(doc) if e.label_ in labels]
     first = bisect.bisect_left(found, (sent.start, 0))
     out: list[Span] = []
     for start, end in found[first:]:

@@ -85,6 +85,14 @@ class Lexicon:
             self.patterns.append(pattern)
         for group in self._by_lemma.values():
             group.sort(key=lambda p: -p.specificity)
+        # what the matcher asks of every lemma's whole list for each frame, found once here
+        self._particles = {
+            key: frozenset(p.particle for p in group if p.particle)
+            for key, group in self._by_lemma.items()
+        }
+        self._with_objects = frozenset(
+            key for key, group in self._by_lemma.items() if any(p.obj is not None for p in group)
+        )
         self._class_of: dict[str, set[str]] = defaultdict(set)
         for name, lemmas in classes.items():
             for lemma in lemmas:
@@ -93,6 +101,16 @@ class Lexicon:
     def candidates(self, kind: str, lemma: str) -> list[Pattern]:
         """Patterns for a verb or noun lemma, most specific first."""
         return self._by_lemma.get((kind, lemma), [])
+
+    def particles(self, kind: str, lemma: str) -> frozenset[str]:
+        """The particles of a lemma's patterns ("back" of "strike back"), as
+        ``{p.particle for p in candidates(kind, lemma) if p.particle}``."""
+        return self._particles.get((kind, lemma), frozenset())
+
+    def has_objects(self, kind: str, lemma: str) -> bool:
+        """Whether one of a lemma's patterns names an object, as
+        ``any(p.obj is not None for p in candidates(kind, lemma))``."""
+        return (kind, lemma) in self._with_objects
 
     def classes_of(self, lemma: str) -> set[str]:
         """The noun classes a (possibly multiword) noun lemma belongs to."""

@@ -27,6 +27,8 @@ COUP_NOUNS = word_list("coup_nouns")
 # nouns that are a coup only of power: "the seizure of power", "a power grab"
 POWER_NOUNS = frozenset({"seizure", "grab"})
 POWER = "power"
+# what a coup's "of" phrase may take: "the takeover of power", "of the government"
+SEIZED_RULE = frozenset({POWER, "government", "state"})
 # what a free relative calls the act it names: "condemned what they called a coup"
 NAMED_DEPS = frozenset({"oprd", "attr", "dobj"})
 # the coup's doer or country inside its phrase: "the Taliban takeover", "Myanmar's coup",
@@ -76,7 +78,9 @@ def _is_coup(noun: Token) -> bool:
     "power grab"."""
     lemma = noun.lemma_.lower()
     if lemma in COUP_NOUNS:
-        return True
+        # "the takeover of the embassy" is a seizure of a thing, no coup
+        taken = [t for c in noun.children if c.lower_ == "of" for t in c.children]
+        return all(t.lemma_.lower() in SEIZED_RULE for t in taken)
     if any(c.dep_ == "compound" and c.lemma_.lower() in COUP_NOUNS for c in noun.children):
         return True
     return lemma in POWER_NOUNS and any(t.lower_ == POWER for t in noun.subtree if t.i != noun.i)

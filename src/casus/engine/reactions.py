@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from casus.engine.authored import DEFINITE, authors_of
 from casus.engine.context import is_country
+from casus.engine.coups import coup_doer
 from casus.engine.frames import Frame, unwrap_quantifier
 from casus.engine.matching import PatternMatcher
 from casus.engine.referred_acts import blamed, clause_subjects, pronoun_act
@@ -243,8 +244,13 @@ def reaction_targets(
     code: str, frame: Frame, scope: Scope, source: Actor, matcher: PatternMatcher
 ) -> list[Actor | None]:
     """Who did what a reaction reacts to (for sympathy, whom it was done to), when no object
-    names an actor."""
-    for noun in reacted_nouns(frame):
+    names an actor. A coup's doer is its country's army when the text names none
+    ("condemned what they called a coup", :mod:`casus.engine.coups`)."""
+    nouns = reacted_nouns(frame)
+    coup = None if sympathises(code, frame) else coup_doer(frame, nouns, scope, source)
+    if coup is not None:
+        return [coup]
+    for noun in nouns:
         found = scope.resolver.actor_for(unwrap_quantifier(noun))
         if found is not None and found.code is not None:
             continue

@@ -18,7 +18,7 @@ from casus.engine.antecedents import (
     speaker_over_reported,
     state_antecedent,
 )
-from casus.engine.context import country_evidence
+from casus.engine.context import country_evidence, is_country
 from casus.engine.gender import agreeing_in_gender
 from casus.engine.listed_members import listed_members
 from casus.engine.modality import REPORTING_VERBS
@@ -44,6 +44,9 @@ FORCE_ROLES = frozenset({"MIL"})
 ARMED_GROUP_HEADS = frozenset({"group", "militant", "rebel", "militia", "movement"})
 NONSTATE_ROLES = frozenset({"REB", "INS", "SEP", "RAD", "UAF"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+PLURAL_NOUN = "NNS"
+# Titles of a head of state: a definite one refers back to a state's person, never an IGO's.
+STATE_TITLES = frozenset({"president", "king", "queen", "emir", "sultan", "monarch"})
 
 
 def pronoun(resolver: Resolver, token: Token) -> Actor | None:
@@ -117,20 +120,28 @@ def _governs(subject: Token, possessive: Token) -> bool:
     return subject.head == verb or (verb.dep_ == "conj" and verb.head == subject.head)
 
 
-def _salient(resolver: Resolver, token: Token, kind: str) -> Actor | None:
+def _salient(
+    resolver: Resolver, token: Token, kind: str, *, states_only: bool = False
+) -> Actor | None:
     """Most recent compatible earlier mention. Subject pronouns prefer earlier subjects;
     object and possessive pronouns avoid their own clause's subject unless possessive
     ("Baku arrested its citizens": its = Baku); an object pronoun never stands for what its
-    clause's subject names (:func:`bound_by`)."""
+    clause's subject names (:func:`bound_by`). ``states_only``: only a state's mentions."""
     before = resolver.recent(token)
     # people in the plural are "they"/"them" too: "ordered three French diplomats to leave,
     # accusing them of subversive activities" → the diplomats
+    # (a common noun: "Guterres" and "Harris" are tagged NNPS, and are one person)
     agreeing = [
         m
         for m in before
         if compatible(m.kind, kind)
-        or (kind == "group" and m.kind == "person" and token.doc[m.token].tag_ in PLURAL_TAGS)
+        or (kind == "group" and m.kind == "person" and token.doc[m.token].tag_ == PLURAL_NOUN)
     ]
+    if states_only:
+        agreeing = [m for m in agreeing if m.actor.country and is_country(m.actor.country)]
+    if token.tag_ == PLURAL_NOUN:
+        # "the military leaders summoned ministers": many people are no one person named before
+        agreeing = [m for m in agreeing if m.actor.how != "person"]
     if not agreeing:
         return None
     agreeing = agreeing_in_gender(token, agreeing)  # "Baerbock met Lavrov. She …"
@@ -239,7 +250,15 @@ def definite(resolver: Resolver, head: Token, tokens: list[Token]) -> Actor | No
         return state_antecedent(resolver, head)
     if head.lemma_.lower() in STATE_OFFICES:
         return office_antecedent(resolver, head)  # never an organisation's envoy
+    if head.lemma_.lower() in STATE_TITLES and not _of_phrase(head):
+        # "Guterres condemned the coup. Soldiers detained the president": a state's, not
+        # the Secretary-General (the president "of the Commission" says whose he is)
+        return _salient(resolver, head, kind, states_only=True)
     return _salient(resolver, head, "thing" if kind == "thing" else kind)
+
+
+def _of_phrase(head: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
 
 
 def _home_forces(recent: list[_Seen]) -> Actor | None:

@@ -60,6 +60,7 @@ LISTS = frozenset(
         "received_goods",
         "spoken_nouns",
         "act_nouns",
+        "coup_nouns",
         "answering_verbs",
         "concluding_verbs",
         "mutual_verbs",

@@ -35,6 +35,8 @@ INSURGENT_ROLES = frozenset({"REB", "INS", "SEP", "RAD", "UAF"})
 SITE_ROOTS = frozenset({"17", "18", "19", "20"})
 # Sites held by whoever the story's country is: "attacked the base", "strikes on the plant".
 STRUCK_SITES = word_list("struck_sites")
+# Places of civilians: "air strikes on markets", "an air strike on the town" (its people).
+CIVILIAN_SITES = word_list("civilian_sites")
 # Where a site struck stands in the clause: its object, or what the act is "on" or "at".
 SITE_PREPS = ("on", "at", "against", "upon")
 
@@ -87,7 +89,8 @@ def struck_site(scope: Scope, frame: Frame, source: Actor, code: str) -> Actor |
     Turkey → Turkey; "the registration office was set on fire" in one about Kosovo → Kosovo.
     The story's main country, else its dateline's; never the striker's own state unless the
     striker is an insurgent or no one named ("Russian jets hit the airfield" in a Moscow
-    story is no attack on Russia)."""
+    story is no attack on Russia). A place of civilians is its people, whoever strikes it:
+    "the army carried out air strikes on markets" in a story about Sudan → SDNCVL."""
     context = scope.document.context
     site = _site(frame) if code[:2] in SITE_ROOTS and context is not None else None
     if site is None or context is None:
@@ -97,18 +100,20 @@ def struck_site(scope: Scope, frame: Frame, source: Actor, code: str) -> Actor |
     country = context.main_country()
     if country is None or not is_country(country):
         return None
-    if source.country == country and not set(source.roles) & INSURGENT_ROLES:
+    civilian = site.lemma_.lower() in CIVILIAN_SITES
+    if source.country == country and not set(source.roles) & INSURGENT_ROLES and not civilian:
         return None
     # the site's own span: a relative clause on it may still name who is there ("the base,
     # which houses American troops", venues.hosted_forces)
     start = site.idx + scope.offset
-    return Actor(country, country, (), site.text, start, start + len(site.text), "context")
+    code, roles = (country + "CVL", ("CVL",)) if civilian else (country, ())
+    return Actor(code, country, roles, site.text, start, start + len(site.text), "context")
 
 
 def _site(frame: Frame) -> Token | None:
     """The site the act is done to (no actor): its object or its "on"/"at" phrase."""
     heads = [*frame.objects, *(t for p in SITE_PREPS for t in frame.preps.get(p, []))]
-    return next((t for t in heads if t.lemma_.lower() in STRUCK_SITES), None)
+    return next((t for t in heads if t.lemma_.lower() in STRUCK_SITES | CIVILIAN_SITES), None)
 
 
 def _held(scope: Scope, frame: Frame) -> bool:

@@ -225,7 +225,7 @@ def _domestic_country(
     ]
     found = place_in(where, resolver.gazetteer, avoid)
     if found is None and avoid is not None:
-        return unknown_actor(actor)  # a victim's country is only taken from where it happened
+        return _story_people(actor, scope, avoid)
     # one mention is no article's subject: "Lawmakers condemned the arrest of a Turkish
     # mayor" does not make the lawmakers Turkish
     context = scope.document.context
@@ -241,6 +241,19 @@ def _domestic_country(
     if country is None:
         return unknown_actor(actor)
     return in_country(actor, country, "inferred")
+
+
+def _story_people(actor: Actor, scope: Scope, avoid: str) -> Actor:
+    """A domestic target whose clause names no place: the people of the country the story
+    is about, when that is not the acting side's own ("An air strike on the town killed 15
+    civilians" in a story about Syria → SYRCVL); else of unknown country. A victim never
+    takes its attacker's country this way ("Russia pounded Bakhmut, killing six civilians"
+    in a story about Russia stays ---CVL)."""
+    context = scope.document.context
+    main = context.main_country(least=MAIN_MENTIONS) if context is not None else None
+    if main is None or main == avoid or not is_country(main):
+        return unknown_actor(actor)
+    return in_country(actor, main, "context")
 
 
 def domestic(target: Actor | None, source: Actor) -> Actor | None:

@@ -113,6 +113,7 @@ LISTS = frozenset(
         "ing_nouns",
         "earnest_words",
         "struck_sites",
+        "civilian_sites",
         "complex_prep_heads",
         "name_particles",
         "plain_pair_heads",

@@ -50,6 +50,9 @@ DOMESTIC_ROLES = frozenset(
 )
 # How often a country must be mentioned to be the article's own for domestic roles.
 MAIN_MENTIONS = 2
+# Roles of the people violence is done to, who belong to the country the story is about when
+# their clause names no place (not parties or institutions: "urged the parties").
+VICTIM_ROLES = frozenset({"CVL", "COP", "MED", "EDU", "HLH", "REF"})
 # Armed men of no known allegiance ("gunmen", "a gunman"): their country is only where they
 # act, never what the article is about; "unidentified gunmen" have none at all.
 UNIDENTIFIED_ROLES = frozenset({"UAF"})
@@ -225,7 +228,10 @@ def _domestic_country(
     ]
     found = place_in(where, resolver.gazetteer, avoid)
     if found is None and avoid is not None:
-        return _story_people(actor, scope, avoid)
+        # "an air strike killed 15 civilians": the story's people; not the tolls of a
+        # passive with no doer ("40,000 people have been killed in the conflict")
+        victims = set(actor.roles) <= VICTIM_ROLES and not frame.passive
+        return _story_people(actor, scope, avoid) if victims else unknown_actor(actor)
     # one mention is no article's subject: "Lawmakers condemned the arrest of a Turkish
     # mayor" does not make the lawmakers Turkish
     context = scope.document.context

@@ -101,13 +101,31 @@ def struck_site(scope: Scope, frame: Frame, source: Actor, code: str) -> Actor |
     if country is None or not is_country(country):
         return None
     civilian = site.lemma_.lower() in CIVILIAN_SITES
-    if source.country == country and not set(source.roles) & INSURGENT_ROLES and not civilian:
-        return None
+    if source.country == country and not set(source.roles) & INSURGENT_ROLES:
+        # a state strikes its own towns and markets in a war at home, not in one abroad
+        # ("Russian artillery pounded the town" after Russia's strikes on Ukraine)
+        if not civilian or _fights_abroad(scope, country):
+            return None
     # the site's own span: a relative clause on it may still name who is there ("the base,
     # which houses American troops", venues.hosted_forces)
     start = site.idx + scope.offset
     code, roles = (country + "CVL", ("CVL",)) if civilian else (country, ())
     return Actor(code, country, roles, site.text, start, start + len(site.text), "context")
+
+
+def _fights_abroad(scope: Scope, country: str) -> bool:
+    """Whether an earlier event of the story is violence between ``country`` and another
+    country (either way), by a side that is no insurgent."""
+    return any(
+        e.cameo_root in SITE_ROOTS
+        and e.target is not None
+        and not set(e.source.roles) & INSURGENT_ROLES
+        and {e.source.country, e.target.country} & {country}
+        and is_country(e.source.country or "")
+        and is_country(e.target.country or "")
+        and e.source.country != e.target.country
+        for e in scope.earlier
+    )
 
 
 def _site(frame: Frame) -> Token | None:

@@ -114,6 +114,7 @@ LISTS = frozenset(
         "earnest_words",
         "struck_sites",
         "civilian_sites",
+        "contact_nouns",
         "complex_prep_heads",
         "name_particles",
         "plain_pair_heads",

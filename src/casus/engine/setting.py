@@ -100,7 +100,8 @@ def struck_site(scope: Scope, frame: Frame, source: Actor, code: str) -> Actor |
     country = context.main_country()
     if country is None or not is_country(country):
         return None
-    civilian = site.lemma_.lower() in CIVILIAN_SITES
+    # taking a village (192) is no violence done to its people
+    civilian = site.lemma_.lower() in CIVILIAN_SITES and not code.startswith(TAKEN_CODE)
     if source.country == country and not set(source.roles) & INSURGENT_ROLES:
         # a state strikes its own towns and markets in a war at home, not in one abroad
         # ("Russian artillery pounded the town" after Russia's strikes on Ukraine)

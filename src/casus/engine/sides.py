@@ -231,7 +231,7 @@ def _domestic_country(
         # "an air strike killed 15 civilians": the story's people; not the tolls of a
         # passive with no doer ("40,000 people have been killed in the conflict")
         victims = set(actor.roles) <= VICTIM_ROLES and not frame.passive
-        return _story_people(actor, scope, avoid) if victims else unknown_actor(actor)
+        return _story_people(actor, frame, scope, avoid) if victims else unknown_actor(actor)
     # one mention is no article's subject: "Lawmakers condemned the arrest of a Turkish
     # mayor" does not make the lawmakers Turkish
     context = scope.document.context
@@ -249,7 +249,7 @@ def _domestic_country(
     return in_country(actor, country, "inferred")
 
 
-def _story_people(actor: Actor, scope: Scope, avoid: str) -> Actor:
+def _story_people(actor: Actor, frame: Frame, scope: Scope, avoid: str) -> Actor:
     """A domestic target whose clause names no place: the people of the country the story
     is about, when that is not the acting side's own ("An air strike on the town killed 15
     civilians" in a story about Syria → SYRCVL); else of unknown country. A victim never
@@ -257,6 +257,9 @@ def _story_people(actor: Actor, scope: Scope, avoid: str) -> Actor:
     in a story about Russia stays ---CVL)."""
     context = scope.document.context
     main = context.main_country(least=MAIN_MENTIONS) if context is not None else None
+    # where the clause it continues happened first: "ambushed a bus in Chad and abducted twelve
+    # passengers"
+    main = clause_place(frame, scope, avoid) or main
     if main is None or main == avoid or not is_country(main):
         return unknown_actor(actor)
     return in_country(actor, main, "context")

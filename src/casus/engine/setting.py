@@ -102,11 +102,11 @@ def struck_site(scope: Scope, frame: Frame, source: Actor, code: str) -> Actor |
         return None
     # taking a village (192) is no violence done to its people
     civilian = site.lemma_.lower() in CIVILIAN_SITES and not code.startswith(TAKEN_CODE)
-    if source.country == country and not set(source.roles) & INSURGENT_ROLES:
-        # a state strikes its own towns and markets in a war at home, not in one abroad
-        # ("Russian artillery pounded the town" after Russia's strikes on Ukraine)
-        if not civilian or _fights_abroad(scope, country):
-            return None
+    # a state strikes its own towns and markets in a war at home, not in one abroad
+    # ("Russian artillery pounded the town" after Russia's strikes on Ukraine)
+    own = source.country == country and not set(source.roles) & INSURGENT_ROLES
+    if own and (not civilian or _fights_abroad(scope, country)):
+        return None
     # the site's own span: a relative clause on it may still name who is there ("the base,
     # which houses American troops", venues.hosted_forces)
     start = site.idx + scope.offset
@@ -117,16 +117,15 @@ def struck_site(scope: Scope, frame: Frame, source: Actor, code: str) -> Actor |
 def _fights_abroad(scope: Scope, country: str) -> bool:
     """Whether an earlier event of the story is violence between ``country`` and another
     country (either way), by a side that is no insurgent."""
-    return any(
-        e.cameo_root in SITE_ROOTS
-        and e.target is not None
-        and not set(e.source.roles) & INSURGENT_ROLES
-        and {e.source.country, e.target.country} & {country}
-        and is_country(e.source.country or "")
-        and is_country(e.target.country or "")
-        and e.source.country != e.target.country
-        for e in scope.earlier
-    )
+    for e in scope.earlier:
+        if e.cameo_root not in SITE_ROOTS or e.source is None or e.target is None:
+            continue
+        if set(e.source.roles) & INSURGENT_ROLES:
+            continue
+        sides = (e.source.country or "", e.target.country or "")
+        if country in sides and sides[0] != sides[1] and all(map(is_country, sides)):
+            return True
+    return False
 
 
 def _site(frame: Frame) -> Token | None:

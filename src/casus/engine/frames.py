@@ -235,8 +235,6 @@ def verb_frame(verb: Token, depth: int = 0) -> Frame:
             frame.subjects = [t for t in frame.subjects if t not in relative] + head
         else:
             frame.objects = [t for t in frame.objects if t not in relative] + head
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and frame.subjects and not frame.objects:
-        frame.objects.append(verb.head)  # "aid sent by the United States": the aid is sent
     if not frame.subjects and depth < 6:
         frame.subjects = _inherited_subjects(verb, frame, depth)
     return frame

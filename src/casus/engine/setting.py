@@ -3,10 +3,11 @@
 A foreign state or organisation that sends aid, peacekeepers or forces into the country a
 story is set in often goes unnamed as the receiver: "PORT-AU-PRINCE – UN agencies flew in
 aid" is aid to Haiti, "HONIARA – Canberra sent police and soldiers to restore order" is a
-deployment to the Solomon Islands. When the clause names no target and no dyad is in focus,
-such an act takes the story's country: its dateline's, else the country the article is mostly
-about (docs/actors.md#the-storys-own-country). Only a source from outside that country: "Haiti
-flew in aid" names no receiver. Other acts never take it: a statement or a strike without a
+deployment to the Solomon Islands, "HONIARA – The US envoy arrived in the capital" a visit to
+them. When the clause names no target and no dyad is in focus, such an act takes the story's
+country: its dateline's, else the country the article is mostly about
+(docs/actors.md#the-storys-own-country). Only a source from outside that country: "Haiti flew
+in aid" names no receiver. Other acts never take it: a statement or a strike without a
 target is no act on the country the story was filed from.
 """
 
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
 # Aid (07x, peacekeepers 074 among it) and force posture (15x: deployments) are sent into
 # the country a story is set in.
 SENT_ROOTS = frozenset({"07", "15"})
+# and visitors arrive in it: "HONIARA – The US envoy arrived in the capital on Friday" (042).
+VISIT_CODE = "042"
 # Occupying territory (192): a place taken that the clause does not name lies in the country
 # the story is about.
 TAKEN_CODE = "192"
@@ -51,9 +54,10 @@ def story_country(scope: Scope) -> str | None:
 
 
 def setting_target(scope: Scope, frame: Frame, source: Actor, code: str) -> Actor | None:
-    """The story's country as the receiver of aid or forces sent by a known side from
-    outside it, for a clause that names no target."""
-    if code[:2] not in SENT_ROOTS or not source.known or not source.country:
+    """The story's country as the receiver of aid, forces or a visit sent by a known side
+    from outside it, for a clause that names no target."""
+    sent = code[:2] in SENT_ROOTS or code.startswith(VISIT_CODE)
+    if not sent or not source.known or not source.country:
         return None
     country = story_country(scope)
     if country is None or country == source.country:

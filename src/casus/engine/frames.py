@@ -57,6 +57,7 @@ MOTION_NOUNS = word_list("motion_nouns")
 TRAVEL_VERBS = word_list("travel_verbs")
 NEGATED_PREFIXES = word_list("negated_prefixes")
 AGENTIVE_ADJECTIVES = word_list("agentive_adjectives")
+CONTACT_NOUNS = word_list("contact_nouns")  # "in contact with", "in talks with"
 WEAPON_NOUNS = word_list("weapon_nouns")
 SPEAKER_VERBS = word_list("speaker_verbs")
 DECISION_NOUNS = word_list("decision_nouns")
@@ -490,10 +491,11 @@ def _counter(noun: Token) -> Token:
 def _agentive_holders(prep: Token) -> list[Token]:
     """Who a copular clause says did the act its preposition names: "the government is
     responsible for mass killings", "Serb forces were engaged in ethnic cleansing", "Hamas
-    was behind the attack"."""
+    was behind the attack", "Egypt remained in contact with Hamas"."""
     word = prep.lower_
-    if word == "behind" and prep.head.lemma_ == "be":
-        clause = prep.head
+    held = word == "in" and any(c.lemma_.lower() in CONTACT_NOUNS for c in prep.children)
+    if (word == "behind" or held) and prep.head.lemma_ in ("be", "remain", "stay"):
+        clause = prep.head  # "Egypt remained in contact with Hamas": Egypt holds it
     elif word in ("for", "of", "in") and prep.head.lemma_.lower() in AGENTIVE_ADJECTIVES:
         clause = prep.head.head if prep.head.dep_ == "acomp" else prep.head
     else:

@@ -3,10 +3,11 @@
 A foreign state or organisation that sends aid, peacekeepers or forces into the country a
 story is set in often goes unnamed as the receiver: "PORT-AU-PRINCE – UN agencies flew in
 aid" is aid to Haiti, "HONIARA – Canberra sent police and soldiers to restore order" is a
-deployment to the Solomon Islands. When the clause names no target and no dyad is in focus,
-such an act takes the story's country: its dateline's, else the country the article is mostly
-about (docs/actors.md#the-storys-own-country). Only a source from outside that country: "Haiti
-flew in aid" names no receiver. Other acts never take it: a statement or a strike without a
+deployment to the Solomon Islands, "HONIARA – The US envoy arrived in the capital" a visit to
+them. When the clause names no target and no dyad is in focus, such an act takes the story's
+country: its dateline's, else the country the article is mostly about
+(docs/actors.md#the-storys-own-country). Only a source from outside that country: "Haiti flew
+in aid" names no receiver. Other acts never take it: a statement or a strike without a
 target is no act on the country the story was filed from.
 """
 
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
 # Aid (07x, peacekeepers 074 among it) and force posture (15x: deployments) are sent into
 # the country a story is set in.
 SENT_ROOTS = frozenset({"07", "15"})
+# and visitors arrive in it: "HONIARA – The US envoy arrived in the capital on Friday" (042).
+VISIT_CODE = "042"
 # Occupying territory (192): a place taken that the clause does not name lies in the country
 # the story is about.
 TAKEN_CODE = "192"
@@ -35,6 +38,8 @@ INSURGENT_ROLES = frozenset({"REB", "INS", "SEP", "RAD", "UAF"})
 SITE_ROOTS = frozenset({"17", "18", "19", "20"})
 # Sites held by whoever the story's country is: "attacked the base", "strikes on the plant".
 STRUCK_SITES = word_list("struck_sites")
+# Places of civilians: "air strikes on markets", "an air strike on the town" (its people).
+CIVILIAN_SITES = word_list("civilian_sites")
 # Where a site struck stands in the clause: its object, or what the act is "on" or "at".
 SITE_PREPS = ("on", "at", "against", "upon")
 
@@ -49,9 +54,10 @@ def story_country(scope: Scope) -> str | None:
 
 
 def setting_target(scope: Scope, frame: Frame, source: Actor, code: str) -> Actor | None:
-    """The story's country as the receiver of aid or forces sent by a known side from
-    outside it, for a clause that names no target."""
-    if code[:2] not in SENT_ROOTS or not source.known or not source.country:
+    """The story's country as the receiver of aid, forces or a visit sent by a known side
+    from outside it, for a clause that names no target."""
+    sent = code[:2] in SENT_ROOTS or code.startswith(VISIT_CODE)
+    if not sent or not source.known or not source.country:
         return None
     country = story_country(scope)
     if country is None or country == source.country:
@@ -87,7 +93,8 @@ def struck_site(scope: Scope, frame: Frame, source: Actor, code: str) -> Actor |
     Turkey → Turkey; "the registration office was set on fire" in one about Kosovo → Kosovo.
     The story's main country, else its dateline's; never the striker's own state unless the
     striker is an insurgent or no one named ("Russian jets hit the airfield" in a Moscow
-    story is no attack on Russia)."""
+    story is no attack on Russia). A place of civilians is its people, whoever strikes it:
+    "the army carried out air strikes on markets" in a story about Sudan → SDNCVL."""
     context = scope.document.context
     site = _site(frame) if code[:2] in SITE_ROOTS and context is not None else None
     if site is None or context is None:
@@ -97,18 +104,38 @@ def struck_site(scope: Scope, frame: Frame, source: Actor, code: str) -> Actor |
     country = context.main_country()
     if country is None or not is_country(country):
         return None
-    if source.country == country and not set(source.roles) & INSURGENT_ROLES:
+    # taking a village (192) is no violence done to its people
+    civilian = site.lemma_.lower() in CIVILIAN_SITES and not code.startswith(TAKEN_CODE)
+    # a state strikes its own towns and markets in a war at home, not in one abroad
+    # ("Russian artillery pounded the town" after Russia's strikes on Ukraine)
+    own = source.country == country and not set(source.roles) & INSURGENT_ROLES
+    if own and (not civilian or _fights_abroad(scope, country)):
         return None
     # the site's own span: a relative clause on it may still name who is there ("the base,
     # which houses American troops", venues.hosted_forces)
     start = site.idx + scope.offset
-    return Actor(country, country, (), site.text, start, start + len(site.text), "context")
+    code, roles = (country + "CVL", ("CVL",)) if civilian else (country, ())
+    return Actor(code, country, roles, site.text, start, start + len(site.text), "context")
+
+
+def _fights_abroad(scope: Scope, country: str) -> bool:
+    """Whether an earlier event of the story is violence between ``country`` and another
+    country (either way), by a side that is no insurgent."""
+    for e in scope.earlier:
+        if e.cameo_root not in SITE_ROOTS or e.source is None or e.target is None:
+            continue
+        if set(e.source.roles) & INSURGENT_ROLES:
+            continue
+        sides = (e.source.country or "", e.target.country or "")
+        if country in sides and sides[0] != sides[1] and all(map(is_country, sides)):
+            return True
+    return False
 
 
 def _site(frame: Frame) -> Token | None:
     """The site the act is done to (no actor): its object or its "on"/"at" phrase."""
     heads = [*frame.objects, *(t for p in SITE_PREPS for t in frame.preps.get(p, []))]
-    return next((t for t in heads if t.lemma_.lower() in STRUCK_SITES), None)
+    return next((t for t in heads if t.lemma_.lower() in STRUCK_SITES | CIVILIAN_SITES), None)
 
 
 def _held(scope: Scope, frame: Frame) -> bool:

@@ -50,6 +50,9 @@ DOMESTIC_ROLES = frozenset(
 )
 # How often a country must be mentioned to be the article's own for domestic roles.
 MAIN_MENTIONS = 2
+# Roles of the people violence is done to, who belong to the country the story is about when
+# their clause names no place (not parties or institutions: "urged the parties").
+VICTIM_ROLES = frozenset({"CVL", "COP", "MED", "EDU", "HLH", "REF"})
 # Armed men of no known allegiance ("gunmen", "a gunman"): their country is only where they
 # act, never what the article is about; "unidentified gunmen" have none at all.
 UNIDENTIFIED_ROLES = frozenset({"UAF"})
@@ -225,7 +228,10 @@ def _domestic_country(
     ]
     found = place_in(where, resolver.gazetteer, avoid)
     if found is None and avoid is not None:
-        return unknown_actor(actor)  # a victim's country is only taken from where it happened
+        # "an air strike killed 15 civilians": the story's people; not the tolls of a
+        # passive with no doer ("40,000 people have been killed in the conflict")
+        victims = set(actor.roles) <= VICTIM_ROLES and not frame.passive
+        return _story_people(actor, frame, scope, avoid) if victims else unknown_actor(actor)
     # one mention is no article's subject: "Lawmakers condemned the arrest of a Turkish
     # mayor" does not make the lawmakers Turkish
     context = scope.document.context
@@ -241,6 +247,22 @@ def _domestic_country(
     if country is None:
         return unknown_actor(actor)
     return in_country(actor, country, "inferred")
+
+
+def _story_people(actor: Actor, frame: Frame, scope: Scope, avoid: str) -> Actor:
+    """A domestic target whose clause names no place: the people of the country the story
+    is about, when that is not the acting side's own ("An air strike on the town killed 15
+    civilians" in a story about Syria → SYRCVL); else of unknown country. A victim never
+    takes its attacker's country this way ("Russia pounded Bakhmut, killing six civilians"
+    in a story about Russia stays ---CVL)."""
+    context = scope.document.context
+    main = context.main_country(least=MAIN_MENTIONS) if context is not None else None
+    # where the clause it continues happened first: "ambushed a bus in Chad and abducted twelve
+    # passengers"
+    main = clause_place(frame, scope, avoid) or main
+    if main is None or main == avoid or not is_country(main):
+        return unknown_actor(actor)
+    return in_country(actor, main, "context")
 
 
 def domestic(target: Actor | None, source: Actor) -> Actor | None:

@@ -114,6 +114,8 @@ LISTS = frozenset(
         "ing_nouns",
         "earnest_words",
         "struck_sites",
+        "civilian_sites",
+        "contact_nouns",
         "complex_prep_heads",
         "name_particles",
         "plain_pair_heads",

@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from casus.model import Actor
 
 RECIPROCALS = word_list("reciprocals")  # "each other", "one another"
-RECIPROCAL_VERBS = word_list("reciprocal_verbs")  # "exchanged", "swapped"
 # the word each reciprocal ends in: a text without any has no reciprocal
 RECIPROCAL_ENDS = frozenset(phrase.split()[-1] for phrase in RECIPROCALS)
 
@@ -33,25 +32,13 @@ def reciprocal_object(token: Token) -> bool:
 
 
 def reciprocal_frame(frame: Frame) -> bool:
-    """Whether the frame's act is done by its parties to each other: an object or a
-    prepositional object is reciprocal, or its verb is one of exchange (``exchanged``)."""
-    if exchanged(frame):
-        return True
+    """Whether the frame's act is done by its co-subjects to each other: an object or a
+    prepositional object is reciprocal."""
     if not _reciprocal_words(frame.pred.doc):
         return False
     return any(
         reciprocal_object(o) for o in frame.objects + [p for ps in frame.preps.values() for p in ps]
     )
-
-
-def exchanged(frame: Frame) -> bool:
-    """Whether a verb of exchange has two parties, each giving to the other: co-subjects
-    ("Israel and the United States exchanged intelligence") or a partner after "with"
-    ("France exchanged intelligence with Morocco"). Briefing or informing someone goes one
-    way only, although it is coded as sharing information too."""
-    if frame.kind != "verb" or frame.pred.lemma_.lower() not in RECIPROCAL_VERBS:
-        return False
-    return len(frame.subjects) > 1 or bool(frame.preps.get("with"))
 
 
 def reciprocal_side(actor: Actor) -> bool:

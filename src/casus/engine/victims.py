@@ -41,6 +41,8 @@ FORCEFUL_ROOTS = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
 # roots of attacks whose unnamed doer a blaming reaction targets.
 STRUCK_PREPS = frozenset({"on", "against", "upon"})
 ATTACK_ROOTS = frozenset({"18", "19", "20"})
+# Disapproval (CAMEO 110, 111, 114) of such an attack; blame (112) names the doer itself.
+DISAPPROVING = frozenset({"110", "111", "114"})
 # How many sentences back the act may be told.
 REACH = 3
 
@@ -77,7 +79,7 @@ def _struck(code: str, noun: Token, matcher: PatternMatcher) -> bool:
     drone strike on Erbil", "the attacks against the embassy" (a noun the lexicon codes as
     force, 18-20, among others; an "of" phrase may name the doer, as in "the deployment of
     Turkish troops", and what the speaker calls an act keeps the rules above)."""
-    if code[:2] not in BLAMING_ROOTS:
+    if code[:3] not in DISAPPROVING:  # "pinned the explosion on saboteurs" names the doer
         return False
     if not any(c.dep_ == "prep" and c.lower_ in STRUCK_PREPS for c in noun.children):
         return False

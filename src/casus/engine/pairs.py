@@ -181,9 +181,8 @@ def one_sided(frame: Frame) -> bool:
     heads = [frame.pred, *frame.objects]
     if any(c.lower_ in ONE_SIDED for h in heads for c in h.children):
         return True
-    if frame.kind == "verb" and frame.pred.lemma_.lower() in ONE_WAY:
-        told = frame.pred.lemma_.lower() in TELLING  # whose object is the one told
-        return bool(frame.datives or frame.preps.get("to") or (told and frame.objects))
+    if tells(frame):
+        return True
     return (
         frame.kind == "verb"
         and frame.pred.lemma_.lower() in DECLARING
@@ -191,6 +190,17 @@ def one_sided(frame: Frame) -> bool:
         and any(o.lemma_.lower() in TRUCES for o in frame.objects)
         and not ({"with", "between"} & set(frame.preps))
     )
+
+
+def tells(frame: Frame) -> bool:
+    """Whether a verb of telling or handing over names whom it goes to (``one_way_verbs``):
+    "briefed the Majlis committee", "provided intelligence to Kyiv". That one is its only
+    possible target: no other side is guessed when it is no side of its own."""
+    lemma = frame.pred.lemma_.lower()
+    if frame.kind != "verb" or lemma not in ONE_WAY:
+        return False
+    told = lemma in TELLING  # whose object is the one told
+    return bool(frame.datives or frame.preps.get("to") or (told and frame.objects))
 
 
 def without_venues(

@@ -203,6 +203,12 @@ def tells(frame: Frame) -> bool:
     return bool(frame.datives or frame.preps.get("to") or (told and frame.objects))
 
 
+def told(frame: Frame) -> bool:
+    """Whether a verb of telling names the one it tells as its object: "briefed the Majlis
+    committee" (not "sent patrol vessels to the area", whose place may stand for a side)."""
+    return tells(frame) and frame.pred.lemma_.lower() in TELLING and bool(frame.objects)
+
+
 def without_venues(
     scope: Scope,
     frame: Frame,

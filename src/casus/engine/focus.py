@@ -7,6 +7,7 @@ country carry the state's dealings on.
 from __future__ import annotations
 
 from casus.engine.frames import Frame
+from casus.engine.pairs import told
 from casus.engine.scope import Scope
 from casus.engine.sides import as_context, sentence_other
 from casus.model import Actor
@@ -42,8 +43,9 @@ def focus(
     clause names ("Erdogan spoke by phone with Putin"), else whom the same source is visiting or
     meeting ("Pakistan's president arrived in Beijing. He signed agreements ..."), never a reply
     or the article's pair. Steps 1 and 2 stay within one side of a country (:func:`same_side`),
-    and a state's opposition, parties, lawmakers and courts never take the article's pair."""
-    if not source.known or not source.country:
+    and a state's opposition, parties, lawmakers and courts never take the article's pair.
+    Telling someone named takes no other side (:func:`pairs.told`)."""
+    if not source.known or not source.country or told(frame):
         return None
     if joint:
         other = sentence_other(scope, frame, source, clause=True)

@@ -163,6 +163,8 @@ def _verb_triggers(
 
 
 ONE_SIDED = word_list("one_sided_words")
+ONE_WAY = word_list("one_way_verbs")  # "briefed the United States": from the subject only
+TELLING = word_list("telling_verbs")  # "briefed the United States": its object is the one told
 
 
 DECLARING = word_list("declared_truce_verbs")
@@ -173,9 +175,13 @@ def one_sided(frame: Frame) -> bool:
     """Whether a joint act is done by one side alone: "declared a unilateral ceasefire",
     "unilaterally declared a truce" (then it has no second party to find), or a truce one
     side declares naming no partner: "the government declared a ceasefire on Friday" (then
-    its partner is the other side of the fighting in focus)."""
+    its partner is the other side of the fighting in focus). Telling or handing something to
+    someone it names goes one way: "briefed the United States", "provided intelligence to
+    Kyiv" (``one_way_verbs``); with no one named ("informed that ...") no partner is guessed."""
     heads = [frame.pred, *frame.objects]
     if any(c.lower_ in ONE_SIDED for h in heads for c in h.children):
+        return True
+    if tells(frame):
         return True
     return (
         frame.kind == "verb"
@@ -184,6 +190,23 @@ def one_sided(frame: Frame) -> bool:
         and any(o.lemma_.lower() in TRUCES for o in frame.objects)
         and not ({"with", "between"} & set(frame.preps))
     )
+
+
+def tells(frame: Frame) -> bool:
+    """Whether a verb of telling or handing over names whom it goes to (``one_way_verbs``):
+    "briefed the Majlis committee", "provided intelligence to Kyiv". That one is its only
+    possible target: no other side is guessed when it is no side of its own."""
+    lemma = frame.pred.lemma_.lower()
+    if frame.kind != "verb" or lemma not in ONE_WAY:
+        return False
+    told = lemma in TELLING  # whose object is the one told
+    return bool(frame.datives or frame.preps.get("to") or (told and frame.objects))
+
+
+def told(frame: Frame) -> bool:
+    """Whether a verb of telling names the one it tells as its object: "briefed the Majlis
+    committee" (not "sent patrol vessels to the area", whose place may stand for a side)."""
+    return tells(frame) and frame.pred.lemma_.lower() in TELLING and bool(frame.objects)
 
 
 def without_venues(

@@ -37,6 +37,12 @@ OWNER_DEPS = frozenset({"poss", "amod", "compound"})
 # Acts of coercion and force (CAMEO roots) that a characterised act ("a violation", "a crime")
 # may be, when the lexicon does not know its noun.
 FORCEFUL_ROOTS = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
+# The prepositions that name what an attack struck ("the strike on Erbil"), and the CAMEO
+# roots of attacks whose unnamed doer a blaming reaction targets.
+STRUCK_PREPS = frozenset({"on", "against", "upon"})
+ATTACK_ROOTS = frozenset({"18", "19", "20"})
+# Disapproval (CAMEO 110, 111, 114) of such an attack; blame (112) names the doer itself.
+DISAPPROVING = frozenset({"110", "111", "114"})
 # How many sentences back the act may be told.
 REACH = 3
 
@@ -51,6 +57,7 @@ def victim_doers(
     if sympathises(code, frame):
         return []  # "condolences over the killing of Turkish soldiers": the victims' side
     characterised = _characterised(frame)
+    unnamed: list[Actor | None] = []  # an attack whose attacker no one names, told nowhere
     for noun in [o for o in frame.objects if o.pos_ == "NOUN"] + characterised:
         if _names_doer(noun, scope):
             continue
@@ -62,7 +69,31 @@ def victim_doers(
         doers = _done_to(victims, noun, frame, scope, matcher, source)
         if doers:
             return doers
-    return []
+        if victims and not unnamed and noun not in characterised and _struck(code, noun, matcher):
+            unnamed = [_unnamed_doer(noun, scope)]
+    return unnamed
+
+
+def _struck(code: str, noun: Token, matcher: PatternMatcher) -> bool:
+    """Whether a blaming reaction names an attack by the side it struck only: "condemned the
+    drone strike on Erbil", "the attacks against the embassy" (a noun the lexicon codes as
+    force, 18-20, among others; an "of" phrase may name the doer, as in "the deployment of
+    Turkish troops", and what the speaker calls an act keeps the rules above)."""
+    if code[:3] not in DISAPPROVING:  # "pinned the explosion on saboteurs" names the doer
+        return False
+    if not any(c.dep_ == "prep" and c.lower_ in STRUCK_PREPS for c in noun.children):
+        return False
+    lemma = matcher.noun_trigger(noun)
+    roots = {p.code[:2] for p in matcher.lexicon.candidates("noun", lemma)} if lemma else set()
+    return not ATTACK_ROOTS.isdisjoint(roots)
+
+
+def _unnamed_doer(noun: Token, scope: Scope) -> Actor:
+    """The attacker no one names, as the reaction's side: "Egypt condemned the attacks on Port
+    Sudan" blames whoever attacked, never Sudan, nor the side in focus. An unresolved side is
+    no target (docs/event-model.md#objects-and-targets)."""
+    start = noun.idx + scope.offset
+    return Actor(None, None, (), noun.text, start, start + len(noun.text), "unresolved")
 
 
 def _characterised(frame: Frame) -> list[Token]:

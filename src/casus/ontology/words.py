@@ -185,6 +185,8 @@ LISTS = frozenset(
         "former_words",
         "compass_words",
         "one_sided_words",
+        "one_way_verbs",
+        "telling_verbs",
         "declared_truce_verbs",
         "truce_nouns",
         "standing_adverbs",

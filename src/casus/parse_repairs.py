@@ -106,14 +106,10 @@ def _misread_noun(token: Any) -> bool:
 def _misread_place(token: Any) -> bool:
     """ "gathered outside parliament": a preposition of place read as the object's adjective,
     first in the object's phrase."""
+    if token.lower_ not in _PLACE_PREPS or token.dep_ != "amod":
+        return False  # the cheap reading first: most tokens are neither
     noun = token.head
-    return (
-        token.lower_ in _PLACE_PREPS
-        and token.dep_ == "amod"
-        and noun.dep_ == "dobj"
-        and noun.head.pos_ == "VERB"
-        and token.i == noun.left_edge.i
-    )
+    return noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and token.i == noun.left_edge.i
 
 
 def _repair_feeling(adjective: Any) -> None:

@@ -109,7 +109,7 @@ def _misread_place(token: Any) -> bool:
     if token.lower_ not in _PLACE_PREPS or token.dep_ != "amod":
         return False  # the cheap reading first: most tokens are neither
     noun = token.head
-    return noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and token.i == noun.left_edge.i
+    return bool(noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and token.i == noun.left_edge.i)
 
 
 def _repair_feeling(adjective: Any) -> None:

@@ -27,6 +27,11 @@ def as_predicates(verb: Token) -> list[Token]:
     """The words of ``verb``'s "as" phrase that predicate something of its object, or []."""
     if not in_sentence_with(verb, AS_WORDS):  # most sentences have no "as": no child read
         return []
+    return read_as_phrase(verb)
+
+
+def read_as_phrase(verb: Token) -> list[Token]:
+    """``as_predicates`` without its sentence gate: the words of ``verb``'s "as" phrase."""
     if not any(c.dep_ in HAS_OBJECT_DEPS for c in verb.children):
         return []
     return [

@@ -53,9 +53,7 @@ def coup_doer(frame: Frame, nouns: list[Token], scope: Scope, source: Actor) -> 
         country = _main_country(scope, source)
         if country is None:
             return None
-        start = coup.idx + scope.offset
-        end = start + len(coup.text)
-        doer = Actor(country + MILITARY, country, (MILITARY,), coup.text, start, end, "context")
+        doer = _army(country, coup, scope)
     if doer.code == source.code:
         return None
     return as_context(doer)
@@ -117,8 +115,7 @@ def _earlier_coup(coup: Token, scope: Scope, source: Actor) -> Actor | None:
     seized power on 1 February. … Washington, which has condemned the coup" → MMRMIL."""
     country = _named_country(coup, scope)
     if country is not None:
-        start = coup.idx + scope.offset
-        return Actor(country + MILITARY, country, (MILITARY,), coup.text, start, start, "context")
+        return _army(country, coup, scope)
     for event in reversed(scope.earlier + scope.current):
         side = event.source
         if (
@@ -130,6 +127,13 @@ def _earlier_coup(coup: Token, scope: Scope, source: Actor) -> Actor | None:
         ):
             return side
     return None
+
+
+def _army(country: str, coup: Token, scope: Scope) -> Actor:
+    """The military of ``country`` as the coup's doer, spanning the word that names the coup."""
+    start = coup.idx + scope.offset
+    end = start + len(coup.text)
+    return Actor(country + MILITARY, country, (MILITARY,), coup.text, start, end, "context")
 
 
 def _main_country(scope: Scope, source: Actor) -> str | None:

@@ -40,6 +40,7 @@ SITE_ROOTS = frozenset({"17", "18", "19", "20"})
 STRUCK_SITES = word_list("struck_sites")
 # Places of civilians: "air strikes on markets", "an air strike on the town" (its people).
 CIVILIAN_SITES = word_list("civilian_sites")
+SITES = STRUCK_SITES | CIVILIAN_SITES
 # Where a site struck stands in the clause: its object, or what the act is "on" or "at".
 SITE_PREPS = ("on", "at", "against", "upon")
 
@@ -114,8 +115,8 @@ def struck_site(scope: Scope, frame: Frame, source: Actor, code: str) -> Actor |
     # the site's own span: a relative clause on it may still name who is there ("the base,
     # which houses American troops", venues.hosted_forces)
     start = site.idx + scope.offset
-    code, roles = (country + "CVL", ("CVL",)) if civilian else (country, ())
-    return Actor(code, country, roles, site.text, start, start + len(site.text), "context")
+    side, roles = (country + "CVL", ("CVL",)) if civilian else (country, ())
+    return Actor(side, country, roles, site.text, start, start + len(site.text), "context")
 
 
 def _fights_abroad(scope: Scope, country: str) -> bool:
@@ -135,7 +136,7 @@ def _fights_abroad(scope: Scope, country: str) -> bool:
 def _site(frame: Frame) -> Token | None:
     """The site the act is done to (no actor): its object or its "on"/"at" phrase."""
     heads = [*frame.objects, *(t for p in SITE_PREPS for t in frame.preps.get(p, []))]
-    return next((t for t in heads if t.lemma_.lower() in STRUCK_SITES | CIVILIAN_SITES), None)
+    return next((t for t in heads if t.lemma_.lower() in SITES), None)
 
 
 def _held(scope: Scope, frame: Frame) -> bool:

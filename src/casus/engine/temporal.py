@@ -443,6 +443,7 @@ THAT_PERIOD = re.compile(
 PERIODS = ("day", "week", "month", "year")
 
 
+@lru_cache(maxsize=1 << 14)  # pure, and asked for each expression as relative_offset is
 def that_period(text: str) -> str | None:
     """ "later that month" → "month", "earlier that year" → "year", "earlier in the week" →
     "week": the period of the time told before it; ``None`` for anything else."""

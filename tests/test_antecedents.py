@@ -103,3 +103,25 @@ def test_reported_subject_stays_when_the_speaker_disagrees_in_kind(coder: Coder)
         coder, "Officials said Iran had seized a tanker. It accused the crew of smuggling.", "It"
     )
     assert actor is not None and actor.country == "IRN"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "our" is resolved by the speaker, the subject of "said" — the very phrase it is in
+        "Guyana's coast guard seized two Surinamese fishing boats on Monday.\n\n"
+        "Our foreign minister said on Tuesday that the boats had entered Guyanese waters.",
+        "Kenya's police detained three Ugandan traders on Friday. Our government said the "
+        "arrests were lawful, the ministry added.",
+        "Chad closed its border with Sudan on Sunday. \u201cWe had no choice,\u201d our "
+        "interior minister told reporters.",
+    ],
+)
+def test_a_speaker_pronoun_inside_the_speaker_leaves_the_article_coded(
+    code_all,  # type: ignore[no-untyped-def]
+    text: str,
+) -> None:
+    # the possessor "our" points to the subject of "said", which it is inside: the phrase
+    # is not its own antecedent (this recursed without end and lost the article's events)
+    events = code_all(text)
+    assert any(e.source is not None and e.source.country in ("GUY", "KEN", "TCD") for e in events)

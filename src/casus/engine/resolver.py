@@ -152,6 +152,9 @@ class Resolver:
         phrase is not an actor at all (an abstract noun with no actor evidence)."""
         if token.i in self._cache:
             return self._cache[token.i]
+        # a phrase is never its own antecedent: "Our government said ..." resolves "our" by
+        # the speaker, the subject of "said", which is the phrase being resolved
+        self._cache[token.i] = None
         actor = self._resolve(token)
         self._cache[token.i] = actor
         if actor is not None:

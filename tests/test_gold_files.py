@@ -51,6 +51,10 @@ FRESH5 = DATA / "gold" / "fresh5.jsonl"
 # a seventh held-out set: 12 whole articles (450-600 words) in 12 outlet styles, events of 1985-2022
 # (to June) and 2025-2026, written and coded by a helper that never ran casus nor read its source
 FRESH6 = DATA / "gold" / "fresh6.jsonl"
+# an eighth held-out set (0.12.0): 12 whole articles (482-540 words) in 12 outlet styles, events
+# of 1995-2022 (to May) and 2025-2026, written and coded by a helper that never ran casus nor
+# read its source
+FRESH7 = DATA / "gold" / "fresh7.jsonl"
 FILES = [
     TEAM,
     BLIND,
@@ -65,6 +69,7 @@ FILES = [
     FRESH4,
     FRESH5,
     FRESH6,
+    FRESH7,
 ]
 # issue 11: at least 30 new articles written before tuning, kept as a blind split
 BLIND_MINIMUM = 30
@@ -74,6 +79,7 @@ FRESH3_RECORDS = 12
 FRESH4_RECORDS = 12
 FRESH5_RECORDS = 12
 FRESH6_RECORDS = 12
+FRESH7_RECORDS = 12
 
 Record = dict[str, Any]
 
@@ -132,8 +138,9 @@ def test_fresh_set_shares_no_id_or_text_with_the_other_gold_files() -> None:
         (FRESH4, FRESH4_RECORDS),
         (FRESH5, FRESH5_RECORDS),
         (FRESH6, FRESH6_RECORDS),
+        (FRESH7, FRESH7_RECORDS),
     ],
-    ids=["fresh2", "fresh3", "fresh4", "fresh5", "fresh6"],
+    ids=["fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7"],
 )
 def test_later_fresh_sets_share_no_id_or_text_with_the_other_gold_files(
     path: Path, count: int

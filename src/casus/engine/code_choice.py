@@ -10,6 +10,9 @@ CAMEO code by the form of the complement or by who acts.
   "Malaysian police seized a Vietnamese fishing boat" against "pirates seized a tanker".
 - Force used by civilians is an assault (180), not military force (19x): "a group of men
   attacked students putting up posters", "clashes between protesters and troops".
+- Fire opened by a state's agents on protesters or crowds is violent repression (175), not
+  fighting (19x): "security forces fired on crowds outside the building"; a killing stays
+  force (190, as CAMEO's usage note has it), and fire on rebels stays fighting.
 - A protest made by a state is an official complaint (114), not a demonstration (14x): "the
   expulsion prompted a protest from Moscow".
 - A demand made by protesters is the protest's aim (141x), not a demand (10x): "the
@@ -103,6 +106,11 @@ REGRET_CLASS = "REGRET"
 # the phrases that say what is regretted: "regret over the decision", "regret at its veto"
 REGRETTED_PREPS = frozenset({"over", "at", "about", "for", "of"})
 ASSAULT_CODE = "180"
+REPRESSION_CODE = "175"
+KILL_LEMMA = "kill"
+CROWD_LEMMA = "crowd"
+# where the people fired on are named: "fired on crowds", "opened fire on protesters"
+FIRED_AT_PREPS = ("on", "at", "into", "against")
 # roles of people with no arms of a state or an armed group (actor codes, as STATE_ROLES)
 CIVILIAN_ROLES = frozenset({"CVL", "OPP", "EDU", "LAB", "BUS", "MED", "REL", "AGR", "HLH", "NGO"})
 # verbs of answering an act ("retaliated", "responded") and the particle of "hit/struck back":
@@ -473,6 +481,13 @@ def by_agent(pattern: Pattern, source: Actor, frame: Frame) -> Pattern:
     if pattern.code in PROTEST_CODES and _state(source):
         return replace(pattern, code=COMPLAIN_CODE)
     if (
+        pattern.code in PLAIN_FORCE_CODES
+        and pattern.lemma != KILL_LEMMA
+        and _state_agent(source)
+        and _at_protesters(frame)
+    ):
+        return replace(pattern, code=REPRESSION_CODE)
+    if (
         pattern.code[:2] == FORCE_ROOT
         and source.how != "pronoun"  # "the neighbours fought a war": states, resolved
         and source.roles
@@ -537,6 +552,15 @@ def _protesters(frame: Frame) -> bool:
     return bool(own) and all(
         s.lemma_.lower() in PROTESTER_NOUNS or s.lower_ in CROWD_WORDS for s in own
     )
+
+
+def _at_protesters(frame: Frame) -> bool:
+    """Whether force is aimed at people protesting: "fired on crowds", "opened fire on
+    hundreds of demonstrators" (a number's "of" phrase read through), not "on rebels"."""
+    aimed = list(frame.objects) + [o for p in FIRED_AT_PREPS for o in frame.preps.get(p, [])]
+    heads = [of_object(a) or a if a.lower_ in CROWD_WORDS else a for a in aimed]
+    lemmas = {h.lemma_.lower() for h in heads}
+    return bool(lemmas & PROTESTER_NOUNS) or CROWD_LEMMA in lemmas
 
 
 def _infinitive(comp: Token) -> bool:

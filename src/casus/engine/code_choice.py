@@ -33,8 +33,9 @@ CAMEO code by the form of the complement or by who acts.
 - Administrative sanctions (172) curb the rights of a state's own civilians; the same measure
   aimed at another country reduces relations (160, as CAMEO's example "a suspension of air
   links" does): "Bamako banned Algerian aircraft from Malian skies".
-- A warning that something may happen is a forecast, not a threat (130): "the UN warned
-  that the fighting could spread to Chad" is no event; "warned that anyone who attacks
+- A warning that something may happen, or is happening, is a forecast, not a threat (130):
+  "the UN warned that the fighting could spread to Chad" is no event, nor is "aid groups
+  warned that sanctions were making it hard to pay staff"; "warned that anyone who attacks
   would pay a heavy price" and "warned Iran that ..." are threats.
 - Welcoming an act is praise (051), welcoming a person hosts them (043): "welcomed the
   Rwandan deployment" against "welcomed Modi to Washington".
@@ -158,6 +159,7 @@ PLAN_LEMMAS = frozenset({"plan", "intend"})
 THREAT_ROOT = "13"
 THREAT_CODE = "130"
 WARNING_LEMMA = "warn"
+MODAL_TAG = "MD"
 # what makes a hedged warning a threat all the same: a response or force named in it ("could
 # face serious consequences", "could be met with force")
 THREAT_CLASSES = frozenset({"HARSH_RESPONSE", "ATTACK", "TROOPS"})
@@ -403,10 +405,13 @@ def forecast(pattern: Pattern | None, frame: Frame, lexicon: Lexicon) -> Pattern
 
 
 def _possibility(clause: Token, lexicon: Lexicon) -> bool:
-    """Whether a that-clause only says something may happen: a "could/may/might" with no
-    passive (something done to someone) and no response or force named."""
+    """Whether a that-clause only says something may happen or is happening: a
+    "could/may/might", or no modal at all ("aid groups warned that sanctions were making it
+    hard to pay staff": what is, not what the speaker will do), with no passive (something
+    done to someone) and no response or force named."""
+    modals = [a for a in clause.children if a.dep_ == "aux" and a.tag_ == MODAL_TAG]
     return (
-        any(a.dep_ == "aux" and a.lower_ in HEDGING_MODALS for a in clause.children)
+        all(a.lower_ in HEDGING_MODALS for a in modals)
         and not any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children)
         and not any(
             lexicon.classes_of(t.lemma_.lower()) & THREAT_CLASSES

@@ -6,6 +6,10 @@ object nor an ``oprd``. When the verb also has an object (or a passive subject) 
 says what that object is taken to be, which is what the evaluative patterns
 (``111 verb describe NEGATIVE_EVALUATION``) read. A verb without an object ("served as a
 mediator", "works as an adviser") has no object predicate.
+
+A naming verb's label is an object predicate too, where the parser makes it an apposition of
+the object because the object has a possessive: "called **the court's verdict** a disgrace to
+justice" (``label_appositions``).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from casus.engine.sentences import in_sentence_with
+from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -21,6 +26,11 @@ HAS_OBJECT_DEPS = ("dobj", "nsubjpass")
 AS_PREDICATE_DEPS = ("pobj", "amod", "acomp")
 # the preposition the phrase opens with: a child of the verb, so a word of its sentence
 AS_WORDS = frozenset({"as"})
+NAMING_VERBS = word_list("naming_verbs")
+LABEL_DETERMINERS = frozenset({"a", "an"})
+# how the parser hangs the label on the object: "the verdict an attack" (appos), "the
+# verdict a disgrace to justice" (npadvmod)
+LABEL_DEPS = frozenset({"appos", "npadvmod"})
 
 
 def as_predicates(verb: Token) -> list[Token]:
@@ -40,4 +50,23 @@ def read_as_phrase(verb: Token) -> list[Token]:
         if prep.dep_ == "prep" and prep.lower_ == "as"
         for word in prep.children
         if word.dep_ in AS_PREDICATE_DEPS
+    ]
+
+
+def label_appositions(verb: Token) -> list[Token]:
+    """The label a naming verb gives its object, parsed as a modifier of the object: "called
+    the court's verdict **an attack** on the Serb people". Only an indefinite noun phrase
+    right after the object counts; an apposition set off by a comma names the object
+    again ("called Lavrov, the foreign minister, ...")."""
+    if verb.lemma_.lower() not in NAMING_VERBS:
+        return []
+    return [
+        appos
+        for obj in verb.children
+        if obj.dep_ == "dobj"
+        for appos in obj.children
+        if appos.dep_ in LABEL_DEPS
+        and appos.i > obj.i
+        and appos.left_edge.lower_ in LABEL_DETERMINERS
+        and appos.left_edge.i == obj.i + 1
     ]

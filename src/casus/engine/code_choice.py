@@ -10,6 +10,9 @@ CAMEO code by the form of the complement or by who acts.
   "Malaysian police seized a Vietnamese fishing boat" against "pirates seized a tanker".
 - Force used by civilians is an assault (180), not military force (19x): "a group of men
   attacked students putting up posters", "clashes between protesters and troops".
+- Fire opened by a state's agents on protesters or crowds is violent repression (175), not
+  fighting (19x): "security forces fired on crowds outside the building"; a killing stays
+  force (190, as CAMEO's usage note has it), and fire on rebels stays fighting.
 - A protest made by a state is an official complaint (114), not a demonstration (14x): "the
   expulsion prompted a protest from Moscow".
 - A demand made by protesters is the protest's aim (141x), not a demand (10x): "the
@@ -30,8 +33,9 @@ CAMEO code by the form of the complement or by who acts.
 - Administrative sanctions (172) curb the rights of a state's own civilians; the same measure
   aimed at another country reduces relations (160, as CAMEO's example "a suspension of air
   links" does): "Bamako banned Algerian aircraft from Malian skies".
-- A warning that something may happen is a forecast, not a threat (130): "the UN warned
-  that the fighting could spread to Chad" is no event; "warned that anyone who attacks
+- A warning that something may happen, or is happening, is a forecast, not a threat (130):
+  "the UN warned that the fighting could spread to Chad" is no event, nor is "aid groups
+  warned that sanctions were making it hard to pay staff"; "warned that anyone who attacks
   would pay a heavy price" and "warned Iran that ..." are threats.
 - Welcoming an act is praise (051), welcoming a person hosts them (043): "welcomed the
   Rwandan deployment" against "welcomed Modi to Washington".
@@ -103,6 +107,11 @@ REGRET_CLASS = "REGRET"
 # the phrases that say what is regretted: "regret over the decision", "regret at its veto"
 REGRETTED_PREPS = frozenset({"over", "at", "about", "for", "of"})
 ASSAULT_CODE = "180"
+REPRESSION_CODE = "175"
+KILL_LEMMA = "kill"
+CROWD_LEMMA = "crowd"
+# where the people fired on are named: "fired on crowds", "opened fire on protesters"
+FIRED_AT_PREPS = ("on", "at", "into", "against")
 # roles of people with no arms of a state or an armed group (actor codes, as STATE_ROLES)
 CIVILIAN_ROLES = frozenset({"CVL", "OPP", "EDU", "LAB", "BUS", "MED", "REL", "AGR", "HLH", "NGO"})
 # verbs of answering an act ("retaliated", "responded") and the particle of "hit/struck back":
@@ -150,6 +159,7 @@ PLAN_LEMMAS = frozenset({"plan", "intend"})
 THREAT_ROOT = "13"
 THREAT_CODE = "130"
 WARNING_LEMMA = "warn"
+MODAL_TAG = "MD"
 # what makes a hedged warning a threat all the same: a response or force named in it ("could
 # face serious consequences", "could be met with force")
 THREAT_CLASSES = frozenset({"HARSH_RESPONSE", "ATTACK", "TROOPS"})
@@ -395,10 +405,13 @@ def forecast(pattern: Pattern | None, frame: Frame, lexicon: Lexicon) -> Pattern
 
 
 def _possibility(clause: Token, lexicon: Lexicon) -> bool:
-    """Whether a that-clause only says something may happen: a "could/may/might" with no
-    passive (something done to someone) and no response or force named."""
+    """Whether a that-clause only says something may happen or is happening: a
+    "could/may/might", or no modal at all ("aid groups warned that sanctions were making it
+    hard to pay staff": what is, not what the speaker will do), with no passive (something
+    done to someone) and no response or force named."""
+    modals = [a for a in clause.children if a.dep_ == "aux" and a.tag_ == MODAL_TAG]
     return (
-        any(a.dep_ == "aux" and a.lower_ in HEDGING_MODALS for a in clause.children)
+        all(a.lower_ in HEDGING_MODALS for a in modals)
         and not any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children)
         and not any(
             lexicon.classes_of(t.lemma_.lower()) & THREAT_CLASSES
@@ -473,6 +486,13 @@ def by_agent(pattern: Pattern, source: Actor, frame: Frame) -> Pattern:
     if pattern.code in PROTEST_CODES and _state(source):
         return replace(pattern, code=COMPLAIN_CODE)
     if (
+        pattern.code in PLAIN_FORCE_CODES
+        and pattern.lemma != KILL_LEMMA
+        and _state_agent(source)
+        and _at_protesters(frame)
+    ):
+        return replace(pattern, code=REPRESSION_CODE)
+    if (
         pattern.code[:2] == FORCE_ROOT
         and source.how != "pronoun"  # "the neighbours fought a war": states, resolved
         and source.roles
@@ -537,6 +557,15 @@ def _protesters(frame: Frame) -> bool:
     return bool(own) and all(
         s.lemma_.lower() in PROTESTER_NOUNS or s.lower_ in CROWD_WORDS for s in own
     )
+
+
+def _at_protesters(frame: Frame) -> bool:
+    """Whether force is aimed at people protesting: "fired on crowds", "opened fire on
+    hundreds of demonstrators" (a number's "of" phrase read through), not "on rebels"."""
+    aimed = list(frame.objects) + [o for p in FIRED_AT_PREPS for o in frame.preps.get(p, [])]
+    heads = [of_object(a) or a if a.lower_ in CROWD_WORDS else a for a in aimed]
+    lemmas = {h.lemma_.lower() for h in heads}
+    return bool(lemmas & PROTESTER_NOUNS) or CROWD_LEMMA in lemmas
 
 
 def _infinitive(comp: Token) -> bool:

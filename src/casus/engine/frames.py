@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from casus.engine.agreed import concluded_objects
-from casus.engine.as_predicates import as_predicates
+from casus.engine.as_predicates import as_predicates, label_appositions
 from casus.engine.calls import call_parties
 from casus.engine.cargo import cargo
 from casus.engine.clash_agents import clash_agents
@@ -209,7 +209,8 @@ def verb_frame(verb: Token, depth: int = 0) -> Frame:
         frame.objects.extend(
             _shifted_objects(verb) or described_objects(verb) or concluded_objects(verb)
         )
-    frame.predicates.extend(p for p in as_predicates(verb) if p not in frame.predicates)
+    labels = as_predicates(verb) + label_appositions(verb)  # "called the verdict an attack"
+    frame.predicates.extend(p for p in labels if p not in frame.predicates)
     prep_objects(verb, frame.preps)
     if stative and not frame.objects:  # "is opposed to French mediation": what is opposed
         frame.objects.extend(o for o in frame.preps.get("to", []) if o.pos_ == "NOUN")

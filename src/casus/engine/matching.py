@@ -21,6 +21,7 @@ from casus.engine.modality import is_negated_locally
 from casus.engine.named_objects import named_classes
 from casus.engine.sentences import document_words, sentence_of
 from casus.engine.speaker_pronouns import speaker_antecedent
+from casus.engine.wishes import hoped_act
 from casus.ontology.idioms import load_idioms
 from casus.ontology.lexicon import Lexicon, Pattern
 from casus.ontology.words import word_list
@@ -290,6 +291,8 @@ class PatternMatcher:
         )
         # "agreed that the dispute should go to court" is accord (019), not an agreement to act
         chosen = appeal(frame, accord(frame, chosen, self.lexicon))
+        # "hopes Seoul will respond" asks Seoul to act (020); "hopes relations improve" is 013
+        chosen = hoped_act(chosen, frame)
         # "warned that the fighting could spread" is a forecast, no threat
         chosen = forecast(chosen, frame, self.lexicon)
         # "had planned riots" is a plot told, no threat; "plans to impose restrictions" is one

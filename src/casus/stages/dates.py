@@ -564,17 +564,26 @@ class DateStage:
         self, d: Dating, item: Anchor, anchors: list[Anchor], sentence: int
     ) -> EventDate | None:
         """The last date written before an expression, in its own sentence or the two
-        before it (relative offsets left out)."""
+        before it (relative offsets left out). An offset in days counts from a day of the
+        sentence before a coarser time written after it: "On 14 May residents rallied,
+        demanding an inquiry into the November killings. **Two days later** police broke up
+        the rally" is 16 May."""
         earlier = [a for a in anchors if a[1] <= item[0]]
         sent = sentence_of(item[3])
+        offset = relative_offset(item[2])
+        in_days = offset is not None and offset[1] == 0
         for _ in range(OFFSET_REACH):
             order = sorted(earlier, key=lambda a: news_time.told_first(a[3], a[0]), reverse=True)
+            coarse: EventDate | None = None
             for _s, _e, text, _anchor, ref in order:  # an act's day before a report's
                 if counts_from_before(text):
                     continue
                 found = ref or resolve_stated(text, d.pub, False, {}, sentence)
-                if found.date is not None:
+                if found.date is not None and (found.precision == "day" or not in_days):
                     return found
+                coarse = coarse or (found if found.date is not None else None)
+            if coarse is not None:
+                return coarse
             if sent.start == 0:
                 break
             sent = sentence_of(d.doc[sent.start - 1])

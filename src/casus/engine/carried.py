@@ -137,3 +137,42 @@ def since_date(previous: EventDate | None) -> EventDate | None:
     return EventDate(
         previous.date, previous.precision, "inferred", previous.text, note, previous.reference
     )
+
+
+# Kinds of names whose bearer an object-control verb has do the infinitive ("forced
+# **Ruto** to withdraw", "urged **Tajikistan** to investigate"): no purpose of the deed.
+AGENT_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def purpose_head(trigger: Token) -> Token | None:
+    """The deed in the simple past whose purpose the trigger's infinitive tells, or
+    ``None``: the purpose is pursued at the deed's time, whatever the rules give it.
+    "Traders blocked the road on Saturday. Police fired tear gas **to disperse** them" is
+    Saturday's, as the firing is; so are "used water cannon **to break up** the crowd" and
+    "stormed a hostel **to arrest** suspects" (parsed as a clause on the object). An
+    infinitive that the object does ("forced Ruto to withdraw") is none."""
+    if trigger.tag_ != "VB" or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children
+    ):
+        return None
+    head = trigger.head
+    if trigger.dep_ == "relcl" and head.dep_ == "dobj" and head.pos_ == "NOUN":
+        head = head.head  # "stormed a hostel to arrest suspects"
+    elif trigger.dep_ == "xcomp":
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        if not objects or any(_an_agent(o) for o in objects):
+            return None  # "agreed to impose", "urged Tajikistan to investigate"
+    elif trigger.dep_ != "advcl":
+        return None
+    return head if head.tag_ == "VBD" and head.i != trigger.i else None
+
+
+def _an_agent(token: Token) -> bool:
+    return token.pos_ in ("PRON", "PROPN") or token.ent_type_ in AGENT_ENTITIES
+
+
+def as_inferred(when: EventDate) -> EventDate:
+    """A date taken from another predicate: inferred, unless it is the publication date."""
+    if when.basis in ("publication", "inferred"):
+        return when
+    return EventDate(when.date, when.precision, "inferred", when.text, when.note, when.reference)

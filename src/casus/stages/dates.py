@@ -14,10 +14,12 @@ from casus.engine import news_time
 from casus.engine.answers import ANSWER_REACH, answer_verb
 from casus.engine.background import latest_earlier, stretch_start
 from casus.engine.carried import (
+    as_inferred,
     carried_date,
     lead_date,
     names_the_story,
     publication_date,
+    purpose_head,
     since_date,
     since_perfect,
 )
@@ -225,6 +227,9 @@ class DateStage:
             found = since_date(before or d.stated.get(sentence - 1))
         if found is None:
             found = self._surrounding_date(d, trigger, sentence, frame, future)
+        head = purpose_head(trigger) if found is None and not future else None
+        if head is not None:  # "Police fired tear gas to disperse them": the firing's day
+            return as_inferred(self._date(d, head, sentence, frame, material=material))
         own = background is None and reported is None and not future
         if found is None and own:  # "had imposed sanctions after … in July 2023"
             found = news_time.around_act(

@@ -54,6 +54,7 @@ from casus.engine.sentences import sentence_of, sentence_text, sentences
 from casus.engine.stated_dates import UNRESOLVABLE, after_the_fact, is_future, resolve_stated
 from casus.engine.story_day import LATE_SENTENCES, fronted_report, is_story_day, story_day
 from casus.engine.temporal import counts_from_before, relative_offset, shift
+from casus.engine.timeline import entry_date
 from casus.engine.told_twice import date_headlines, date_named_events
 from casus.engine.when_events import when_reference
 from casus.model import Event, EventDate
@@ -227,6 +228,8 @@ class DateStage:
             found = since_date(before or d.stated.get(sentence - 1))
         if found is None:
             found = self._surrounding_date(d, trigger, sentence, frame, future)
+        if found is None:  # "24 March: … Moscow condemns the strikes"
+            found = entry_date(trigger, d.pub)
         head = purpose_head(trigger) if found is None and not future else None
         if head is not None:  # "Police fired tear gas to disperse them": the firing's day
             return as_inferred(self._date(d, head, sentence, frame, material=material))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from casus.engine.date_attachment import past_perfect
 from casus.engine.narrative import Frame, clause_tense, framed_date
 from casus.engine.sentences import sentence_of
-from casus.engine.story_day import fronted_report
+from casus.engine.story_day import fronted_report, past_conjunct
 from casus.model import EventDate
 
 if TYPE_CHECKING:
@@ -46,7 +46,8 @@ def carried_date(
         # "Estonia had expelled a Russian diplomat last month. Moscow called the move
         # hostile": the story's act, not the past perfect aside's
         previous = previous if past_perfect(trigger) else None
-    if previous is not None and trigger.tag_ in ("VBD", "VBN") and not future:
+    past = trigger.tag_ in ("VBD", "VBN") or past_conjunct(trigger)
+    if previous is not None and past and not future:
         # "Baku expelled four diplomats on Thursday. They left the country" — the next
         # sentence's past-tense event continues the story.
         return EventDate(

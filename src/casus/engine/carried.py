@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from casus.engine.date_attachment import past_perfect
 from casus.engine.narrative import Frame, clause_tense, framed_date
 from casus.engine.sentences import sentence_of
-from casus.engine.story_day import fronted_report
+from casus.engine.story_day import fronted_report, past_conjunct
 from casus.model import EventDate
 
 if TYPE_CHECKING:
@@ -46,7 +46,8 @@ def carried_date(
         # "Estonia had expelled a Russian diplomat last month. Moscow called the move
         # hostile": the story's act, not the past perfect aside's
         previous = previous if past_perfect(trigger) else None
-    if previous is not None and trigger.tag_ in ("VBD", "VBN") and not future:
+    past = trigger.tag_ in ("VBD", "VBN") or past_conjunct(trigger)
+    if previous is not None and past and not future:
         # "Baku expelled four diplomats on Thursday. They left the country" — the next
         # sentence's past-tense event continues the story.
         return EventDate(
@@ -137,3 +138,42 @@ def since_date(previous: EventDate | None) -> EventDate | None:
     return EventDate(
         previous.date, previous.precision, "inferred", previous.text, note, previous.reference
     )
+
+
+# Kinds of names whose bearer an object-control verb has do the infinitive ("forced
+# **Ruto** to withdraw", "urged **Tajikistan** to investigate"): no purpose of the deed.
+AGENT_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def purpose_head(trigger: Token) -> Token | None:
+    """The deed in the simple past whose purpose the trigger's infinitive tells, or
+    ``None``: the purpose is pursued at the deed's time, whatever the rules give it.
+    "Traders blocked the road on Saturday. Police fired tear gas **to disperse** them" is
+    Saturday's, as the firing is; so are "used water cannon **to break up** the crowd" and
+    "stormed a hostel **to arrest** suspects" (parsed as a clause on the object). An
+    infinitive that the object does ("forced Ruto to withdraw") is none."""
+    if trigger.tag_ != "VB" or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children
+    ):
+        return None
+    head = trigger.head
+    if trigger.dep_ == "relcl" and head.dep_ == "dobj" and head.pos_ == "NOUN":
+        head = head.head  # "stormed a hostel to arrest suspects"
+    elif trigger.dep_ == "xcomp":
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        if not objects or any(_an_agent(o) for o in objects):
+            return None  # "agreed to impose", "urged Tajikistan to investigate"
+    elif trigger.dep_ != "advcl":
+        return None
+    return head if head.tag_ == "VBD" and head.i != trigger.i else None
+
+
+def _an_agent(token: Token) -> bool:
+    return token.pos_ in ("PRON", "PROPN") or token.ent_type_ in AGENT_ENTITIES
+
+
+def as_inferred(when: EventDate) -> EventDate:
+    """A date taken from another predicate: inferred, unless it is the publication date."""
+    if when.basis in ("publication", "inferred"):
+        return when
+    return EventDate(when.date, when.precision, "inferred", when.text, when.note, when.reference)

@@ -459,9 +459,14 @@ def background_words(clause: Token) -> list[Token]:
 
 def end_point(anchor: Token) -> str | None:
     """The preposition that makes a time an end point or a deadline, not the time of an
-    act: "closed its border **until** Friday", "ordered them to leave **by** Friday"."""
+    act: "closed its border **until** Friday", "ordered them to leave **by** Friday"; "no
+    later than" is "by" ("ordered the Speaker to hold the vote **no later than**
+    Saturday")."""
     if anchor.dep_ == "pobj" and anchor.head.lower_ in END_PREPOSITIONS:
         return str(anchor.head.lower_)
+    later = anchor.head.head if anchor.dep_ == "pobj" and anchor.head.lower_ == "than" else anchor
+    if later.lower_ == "later" and any(c.dep_ == "neg" for c in later.children):
+        return "by"
     return None
 
 

@@ -57,6 +57,7 @@ TIME_NOUNS = frozenset(
 # A "for" time that is a stretch, not a point a plan is made for: "for the past two years".
 STRETCH = re.compile(r"\b(?:hours|days|weeks|months|years|decades)\b", re.IGNORECASE)
 VISIT_VERBS = word_list("visit_verbs")
+ASSEMBLY_VERBS = word_list("assembly_verbs")
 ANSWER_VERBS = word_list("answer_verbs")
 ANSWER_NOUNS = word_list("answer_nouns")
 STANDING = word_list("standing_adverbs")
@@ -122,13 +123,27 @@ def night_after(text: str, before: EventDate | None, pub: dt.date | None) -> Eve
 
 def visit_clause(trigger: Token) -> Token | None:
     """The verb of a relative clause on the trigger's subject that tells the speaker's visit
-    ("The envoy, **who visited** Tbilisi on Tuesday, said …"), or ``None``."""
+    ("The envoy, **who visited** Tbilisi on Tuesday, said …") or the meeting of the body
+    that speaks ("Foreign ministers, **who met** in Brussels on Monday, agreed …"; not "who
+    met the ambassador": a meeting with someone is no occasion of all it says), or
+    ``None``."""
     subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
     for subject in subjects:
         for clause in subject.children:
-            if clause.dep_ == "relcl" and clause.lemma_.lower() in VISIT_VERBS:
+            if clause.dep_ != "relcl":
+                continue
+            lemma = clause.lemma_.lower()
+            if lemma in VISIT_VERBS or lemma in ASSEMBLY_VERBS and _met_as_a_body(clause):
                 return clause
     return None
+
+
+def _met_as_a_body(clause: Token) -> bool:
+    """Whether a meeting verb has no object and no "with" phrase ("met in Addis Ababa")."""
+    return not any(
+        c.dep_ in ("dobj", "dative") or c.dep_ == "prep" and c.lower_ == "with"
+        for c in clause.children
+    )
 
 
 def visit_day(found: EventDate | None, pub: dt.date | None) -> EventDate | None:

@@ -149,9 +149,22 @@ def simple_past(trigger: Token) -> bool:
     auxes = [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lemma_.lower() in ("have", "will", "shall") or a.tag_ == "MD" for a in auxes):
         return False
-    if trigger.tag_ == "VBD":
+    if trigger.tag_ == "VBD" or past_conjunct(trigger):
         return not auxes or all(a.lower_ in ("did",) for a in auxes)
     return trigger.tag_ == "VBN" and any(a.lower_ in ("was", "were") for a in auxes)
+
+
+def past_conjunct(trigger: Token) -> bool:
+    """Whether a verb tagged as a bare form is a past the tagger misread: conjoined to a
+    verb in the simple past, with no auxiliary and no subject of its own, as a verb whose
+    past is its base form is ("Crowds looted shops **and set up** burning barricades",
+    "stormed the offices **and set fire** to papers"; also put, cut, hit, shut, spread)."""
+    return (
+        trigger.tag_ in ("VB", "VBP")
+        and trigger.dep_ == "conj"
+        and trigger.head.tag_ == "VBD"
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in trigger.children)
+    )
 
 
 def _story_on(

@@ -28,6 +28,10 @@ _MONTH = rf"({MONTH_PATTERN})\.?"
 _NUM = r"(\d+|" + "|".join(NUMBERS) + ")"
 _UNIT = r"(day|week|month|year|decade)s?"
 
+# The end of a range of days written before its month, skipped so that the range starts on
+# its first day, as "July 25-26" does: "on 25-26 July", "between 6 and 9 July".
+_DAY_RANGE_END = r"(?:\s*(?:-|\u2013|to|and)\s*\d{1,2}(?:st|nd|rd|th)?)?"
+
 Resolved = tuple[dt.date, str]
 # The first day of the part of a month named by "mid" and "late" ("early" is the 1st).
 THIRDS = {"mid": 11, "late": 21}
@@ -185,7 +189,8 @@ def _month_of_year(s: str, pub: dt.date | None, *, future: bool) -> Resolved | N
 # A part of a named period: "the last day of 2020", "the end of June", "the first week of
 # March", "the eve of Sunday's vote" (the day before).
 PART_OF = re.compile(
-    r"(?:(?P<edge>first|last|final|opening|closing) (?P<unit>day|week)|"
+    r"(?:(?P<edge>first|last|final|opening|closing) (?:(?P<unit>day|week)|(?P<few>days|weeks))|"
+    r"(?P<half>first|second|latter) half|"
     r"(?P<part>start|beginning|middle|end|close)|(?P<eve>eve)) of (?P<inner>.+)"
 )
 # "the end of the year": the year of publication.
@@ -210,6 +215,8 @@ def _part_of(s: str, pub: dt.date | None, *, future: bool) -> Resolved | None:
     end, part = period_end(start, precision), m.group("part") or ""
     if m.group("eve"):
         return start - dt.timedelta(days=1), "day"
+    if m.group("half") or m.group("few"):
+        return _part_at_edge(start, end, precision, m)
     if m.group("unit") == "day":
         return (start if m.group("edge") == "first" else end), "day"
     if m.group("unit") == "week":
@@ -222,6 +229,26 @@ def _part_of(s: str, pub: dt.date | None, *, future: bool) -> Resolved | None:
     if precision == "decade":
         year = {"middle": start.year + 5, "end": end.year, "close": end.year}.get(part, start.year)
         return dt.date(year, 1, 1), "year"
+    return start, precision
+
+
+def _part_at_edge(start: dt.date, end: dt.date, precision: str, m: re.Match[str]) -> Resolved:
+    """A half of a period, or its first or last days or weeks: "in the second half of May"
+    starts on the 16th, "the first half of 2021" in January, "the last days of April" in
+    its last week, "the final weeks of 2024" in December."""
+    late = m.group("half") in ("second", "latter") or m.group("edge") not in (
+        "first",
+        "opening",
+        None,
+    )
+    if m.group("few") == "days" and precision in ("week", "month"):
+        return (end - dt.timedelta(days=6) if late else start), "week"
+    if precision == "month":
+        day = (16 if m.group("half") else THIRDS["late"]) if late else 1
+        return start.replace(day=day), "month"
+    if precision == "year":
+        month = (7 if m.group("half") else 12) if late else 1
+        return start.replace(month=month), "month"
     return start, precision
 
 
@@ -239,7 +266,7 @@ def _absolute(s: str, pub: dt.date | None, *, future: bool = False) -> Resolved 
             start += 1900
         return dt.date(start, 1, 1), "decade"
     m = re.search(rf"{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})\b", s) or re.search(
-        rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MONTH},? (\d{{4}})\b", s
+        rf"\b(\d{{1,2}})(?:st|nd|rd|th)?{_DAY_RANGE_END} (?:of )?{_MONTH},? (\d{{4}})\b", s
     )
     if m:
         a, b, year = m.groups()
@@ -260,7 +287,7 @@ def _absolute(s: str, pub: dt.date | None, *, future: bool = False) -> Resolved 
             return found[0].replace(day=THIRDS[modifier]), "month"
         return found
     m = re.search(rf"{_MONTH} (\d{{1,2}})(?:st|nd|rd|th)?\b", s) or re.search(
-        rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MONTH}", s
+        rf"\b(\d{{1,2}})(?:st|nd|rd|th)?{_DAY_RANGE_END} (?:of )?{_MONTH}", s
     )
     if m:
         a, b = m.groups()

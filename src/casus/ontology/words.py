@@ -97,6 +97,7 @@ LISTS = frozenset(
         "addressee_verbs",
         "object_raising_verbs",
         "visit_verbs",
+        "assembly_verbs",
         "answer_verbs",
         "sponsor_verbs",
         # words/nouns.tsv

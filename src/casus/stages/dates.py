@@ -14,10 +14,12 @@ from casus.engine import news_time
 from casus.engine.answers import ANSWER_REACH, answer_verb
 from casus.engine.background import latest_earlier, stretch_start
 from casus.engine.carried import (
+    as_inferred,
     carried_date,
     lead_date,
     names_the_story,
     publication_date,
+    purpose_head,
     since_date,
     since_perfect,
 )
@@ -52,6 +54,7 @@ from casus.engine.sentences import sentence_of, sentence_text, sentences
 from casus.engine.stated_dates import UNRESOLVABLE, after_the_fact, is_future, resolve_stated
 from casus.engine.story_day import LATE_SENTENCES, fronted_report, is_story_day, story_day
 from casus.engine.temporal import counts_from_before, relative_offset, shift
+from casus.engine.timeline import entry_date
 from casus.engine.told_twice import date_headlines, date_named_events
 from casus.engine.when_events import when_reference
 from casus.model import Event, EventDate
@@ -225,6 +228,11 @@ class DateStage:
             found = since_date(before or d.stated.get(sentence - 1))
         if found is None:
             found = self._surrounding_date(d, trigger, sentence, frame, future)
+        if found is None:  # "24 March: … Moscow condemns the strikes"
+            found = entry_date(trigger, d.pub)
+        head = purpose_head(trigger) if found is None and not future else None
+        if head is not None:  # "Police fired tear gas to disperse them": the firing's day
+            return as_inferred(self._date(d, head, sentence, frame, material=material))
         own = background is None and reported is None and not future
         if found is None and own:  # "had imposed sanctions after … in July 2023"
             found = news_time.around_act(
@@ -564,17 +572,26 @@ class DateStage:
         self, d: Dating, item: Anchor, anchors: list[Anchor], sentence: int
     ) -> EventDate | None:
         """The last date written before an expression, in its own sentence or the two
-        before it (relative offsets left out)."""
+        before it (relative offsets left out). An offset in days counts from a day of the
+        sentence before a coarser time written after it: "On 14 May residents rallied,
+        demanding an inquiry into the November killings. **Two days later** police broke up
+        the rally" is 16 May."""
         earlier = [a for a in anchors if a[1] <= item[0]]
         sent = sentence_of(item[3])
+        offset = relative_offset(item[2])
+        in_days = offset is not None and offset[1] == 0
         for _ in range(OFFSET_REACH):
             order = sorted(earlier, key=lambda a: news_time.told_first(a[3], a[0]), reverse=True)
+            coarse: EventDate | None = None
             for _s, _e, text, _anchor, ref in order:  # an act's day before a report's
                 if counts_from_before(text):
                     continue
                 found = ref or resolve_stated(text, d.pub, False, {}, sentence)
-                if found.date is not None:
+                if found.date is not None and (found.precision == "day" or not in_days):
                     return found
+                coarse = coarse or (found if found.date is not None else None)
+            if coarse is not None:
+                return coarse
             if sent.start == 0:
                 break
             sent = sentence_of(d.doc[sent.start - 1])

@@ -81,6 +81,7 @@ from casus.engine.sides import (
     situate,
     unidentified,
 )
+from casus.engine.standing_states import standing_state
 from casus.engine.targets import TargetFinder
 from casus.engine.told_within import told_once
 from casus.engine.two_sides import recent_dyad
@@ -266,8 +267,8 @@ class EventEngine:
     def _inert(self, verb: Token) -> bool:
         """Whether a verb can yield no event, known before its frame is built: no lexicon
         pattern or idiom has its lemma, and it is no reported clause (``ccomp``) that a
-        clause reading (obligation, retribution, judgement) might code."""
-        return (
+        clause reading (obligation, retribution, judgement) might code; or a standing state."""
+        return standing_state(verb) or (
             verb.dep_ != "ccomp"
             and not self.lexicon.has_lemma("verb", verb.lemma_.lower())
             and self.matcher.idioms.find(verb, sentence_of(verb), document_words(verb.doc)) is None

@@ -308,7 +308,7 @@ def modality_of(pred: Token) -> Modality:
             or (link == "advcl" and child.tag_ == "VBG")  # "accused X of A, ignoring B"
         ):
             hypothetical = True
-        if lemma in GROUNDS_VERBS and link == "prep" and _grounds_gerund(child):
+        if link == "prep" and _grounds_gerund(child) and _punishes(gov):
             hypothetical = True  # "fined Poland for defying the court": the punisher's charge
         if link == "acl" and gov.pos_ == "NOUN" and lemma in UNCONFIRMED_NOUNS:
             hypothetical = True  # "an allegation that the NPFL had taken over the city"
@@ -383,6 +383,14 @@ def _grounds_gerund(prep: Token) -> bool:
     for breaking a ban" (a noun, "jailed for the attack", may name an act that did happen)."""
     return prep.lower_ in GROUNDS_PREPS and any(
         c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children
+    )
+
+
+def _punishes(verb: Token) -> bool:
+    """A punishment or rebuke, or a verb whose object is one: "fined", "imposed **sanctions**",
+    "ordered his house **arrest**"."""
+    return verb.lemma_.lower() in GROUNDS_VERBS or any(
+        o.dep_ == "dobj" and o.lemma_.lower() in GROUNDS_VERBS for o in verb.children
     )
 
 

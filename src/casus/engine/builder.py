@@ -84,6 +84,7 @@ from casus.engine.sides import (
 from casus.engine.standing_states import standing_state
 from casus.engine.targets import TargetFinder
 from casus.engine.told_within import told_once
+from casus.engine.trade_harm import trade_harm
 from casus.engine.two_sides import recent_dyad
 from casus.engine.venues import hosted_forces
 from casus.model import UNKNOWN_COUNTRY, Actor, Attribution, Event, Modality
@@ -388,7 +389,7 @@ class EventEngine:
             code.root in TARGETED_ROOTS
             and not any(t is not None for t in targets)
             and not (parties or unnamed_detainees(code.code, frame))
-        ):
+        ) or trade_harm(code.root, frame, sources, targets):  # "traders have been hit"
             return []
         pattern = for_sides(pattern, frame, sources[0], targets)  # "banned Algerian aircraft"
         return self._events(scope, frame, pattern, sources, targets, both=joint)

@@ -81,8 +81,10 @@ from casus.engine.sides import (
     situate,
     unidentified,
 )
+from casus.engine.standing_states import standing_state
 from casus.engine.targets import TargetFinder
 from casus.engine.told_within import told_once
+from casus.engine.trade_harm import trade_harm
 from casus.engine.two_sides import recent_dyad
 from casus.engine.venues import hosted_forces
 from casus.model import UNKNOWN_COUNTRY, Actor, Attribution, Event, Modality
@@ -266,8 +268,8 @@ class EventEngine:
     def _inert(self, verb: Token) -> bool:
         """Whether a verb can yield no event, known before its frame is built: no lexicon
         pattern or idiom has its lemma, and it is no reported clause (``ccomp``) that a
-        clause reading (obligation, retribution, judgement) might code."""
-        return (
+        clause reading (obligation, retribution, judgement) might code; or a standing state."""
+        return standing_state(verb) or (
             verb.dep_ != "ccomp"
             and not self.lexicon.has_lemma("verb", verb.lemma_.lower())
             and self.matcher.idioms.find(verb, sentence_of(verb), document_words(verb.doc)) is None
@@ -387,7 +389,7 @@ class EventEngine:
             code.root in TARGETED_ROOTS
             and not any(t is not None for t in targets)
             and not (parties or unnamed_detainees(code.code, frame))
-        ):
+        ) or trade_harm(code.root, frame, sources, targets):  # "traders have been hit"
             return []
         pattern = for_sides(pattern, frame, sources[0], targets)  # "banned Algerian aircraft"
         return self._events(scope, frame, pattern, sources, targets, both=joint)

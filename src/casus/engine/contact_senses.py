@@ -7,6 +7,10 @@ to no one in particular. Two common verbs cross those lines by their sides, not 
 - Armed forces arriving are deployed, not visiting (:func:`arriving_forces`): "the first
   Rwandan troops arrived in Mozambique" is a build-up of forces (154), "CSTO peacekeeping
   forces arrived in Kazakhstan" sends peacekeepers (074).
+- Ships and boats that arrive, head or return somewhere visit no one (:func:`arriving_forces`):
+  "most of the French boats have begun heading back to Normandy", "picked up by a passing
+  merchant vessel and landed in Djibouti" (a plane or a convoy may carry visitors, and a
+  navy's ships are forces, so those keep their codes).
 - Sending one's own warships or jets to a place is a show of force, not military aid
   (:func:`sent_platforms`): "Jakarta sent warships and fighter jets to the same waters" (154);
   "sent fighter jets to Ukraine" stays aid (072).
@@ -20,6 +24,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from casus.engine.frames import unwrap_quantifier
 from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
@@ -35,6 +40,10 @@ PEACEKEEPING_CODE = "074"
 FORCE_BUILDUP_CODE = "154"
 PEACEKEEPER_CLASS = "PEACEKEEPER"
 FORCE_CLASSES = frozenset({"TROOPS", "POLICE"})
+VESSEL_CLASS = "VESSEL"
+# vessels that are forces, or that carry people who do visit ("the president's plane landed")
+CARRIER_CLASSES = frozenset({"NAVAL_FORCE", "AIRCRAFT", "PEACEKEEPER"}) | FORCE_CLASSES
+CARRIER_WORDS = frozenset({"plane", "aircraft", "airliner", "jet", "bus", "convoy", "warship"})
 MILITARY_AID_CODE = "072"
 SENDING_LEMMAS = frozenset({"send", "dispatch", "deploy"})
 # what a state deploys rather than hands over (missiles and drones are also handed over)
@@ -55,7 +64,8 @@ OFFICE_ROLES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 def arriving_forces(pattern: Pattern | None, frame: Frame, lexicon: Lexicon) -> Pattern | None:
     """A visit (042) whose travellers are armed forces is a deployment: peacekeepers sent to
     a country (074, "peacekeeping forces of the CSTO arrived in Kazakhstan"), else a build-up
-    of forces (154, as "deployed troops" is: "the first Rwandan troops arrived in Pemba")."""
+    of forces (154, as "deployed troops" is: "the first Rwandan troops arrived in Pemba").
+    Ships or boats that travel make none (None)."""
     if (
         pattern is None
         or pattern.code != VISIT_CODE
@@ -65,9 +75,12 @@ def arriving_forces(pattern: Pattern | None, frame: Frame, lexicon: Lexicon) -> 
     ):
         return pattern
     classes: set[str] = set()
+    heads = {unwrap_quantifier(s).lemma_.lower() for s in frame.subjects}
     for subject in frame.subjects:
-        for form in _forms(subject):
+        for form in _forms(unwrap_quantifier(subject)):
             classes |= lexicon.classes_of(form)
+    if VESSEL_CLASS in classes and not classes & CARRIER_CLASSES and not heads & CARRIER_WORDS:
+        return None  # "the French boats headed back to Normandy": ships move, no one visits
     if PEACEKEEPER_CLASS in classes:
         return replace(pattern, code=PEACEKEEPING_CODE)
     if classes & FORCE_CLASSES:

@@ -24,7 +24,7 @@ from casus.engine.presupposition import dated_possessor
 from casus.engine.pronoun_objects import taken_up_objects
 from casus.engine.resolver import QUANTIFIER_HEADS, Resolver
 from casus.engine.undergone import reacted_from, received_from
-from casus.engine.voice import experiencer_passive, raised_subjects
+from casus.engine.voice import experiencer_passive, participle_clause, raised_subjects
 from casus.model import Actor
 from casus.ontology.words import word_list, word_sequence
 
@@ -296,6 +296,9 @@ def _inherited_subjects(verb: Token, frame: Frame, depth: int) -> list[Token]:
                 return [h for t in holders for h in with_conjuncts(t)]
         if anchor.pos_ in ("VERB", "AUX"):
             governor = verb_frame(anchor, depth + 1)
+            if participle_clause(verb):  # "Asked whether ..., Peskov said": Peskov is asked
+                frame.objects[:0] = governor.subjects
+                return []
             patients = [o for o in governor.objects if o.dep_ == "nsubjpass"]
             if dep == "conj" and patients and verb.tag_ != "VBN":
                 # "was indicted by the court and will resign": the one indicted resigns

@@ -35,6 +35,8 @@ NEGATING_GOVERNORS = word_list("negating_governors")
 MANDATIVE_GOVERNORS = word_list("mandative_governors")
 WANTING_VERBS = word_list("wanting_verbs")
 ACCUSATION_VERBS = word_list("accusation_verbs")
+GROUNDS_VERBS = word_list("grounds_verbs")
+GROUNDS_PREPS = frozenset({"for", "over"})
 DENIAL_VERBS = word_list("denial_verbs")
 UNCONFIRMED_NOUNS = word_list("unconfirmed_nouns")
 REPORTING_VERBS = word_list("reporting_verbs")
@@ -306,6 +308,8 @@ def modality_of(pred: Token) -> Modality:
             or (link == "advcl" and child.tag_ == "VBG")  # "accused X of A, ignoring B"
         ):
             hypothetical = True
+        if link == "prep" and _grounds_gerund(child) and _punishes(gov):
+            hypothetical = True  # "fined Poland for defying the court": the punisher's charge
         if link == "acl" and gov.pos_ == "NOUN" and lemma in UNCONFIRMED_NOUNS:
             hypothetical = True  # "an allegation that the NPFL had taken over the city"
         if link == "dobj" and child.pos_ == "NOUN" and lemma in WANTING_VERBS:
@@ -372,6 +376,22 @@ def modality_of(pred: Token) -> Modality:
             hypothetical = hypothetical or outer.hypothetical
             reported = reported or outer.reported
     return Modality(negated=negated, hypothetical=hypothetical, future=future, reported=reported)
+
+
+def _grounds_gerund(prep: Token) -> bool:
+    """A "for"/"over" phrase with a gerund clause, the grounds of a punishment: "jailed
+    for breaking a ban" (a noun, "jailed for the attack", may name an act that did happen)."""
+    return prep.lower_ in GROUNDS_PREPS and any(
+        c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children
+    )
+
+
+def _punishes(verb: Token) -> bool:
+    """A punishment or rebuke, or a verb whose object is one: "fined", "imposed **sanctions**",
+    "ordered his house **arrest**"."""
+    return verb.lemma_.lower() in GROUNDS_VERBS or any(
+        o.dep_ == "dobj" and o.lemma_.lower() in GROUNDS_VERBS for o in verb.children
+    )
 
 
 def presupposed_clause(token: Token) -> bool:

@@ -35,6 +35,12 @@ HOME_GROUND_KEPT = frozenset({"16", "17"}) | VIOLENT_ROOTS
 # Rejecting one's own commitment: "reneged on its pledge" (elsewhere a possessive that points
 # back at the source is a parse of someone else's target, so the pair stays uncodable)
 RETRACTION_ROOT = "12"
+# hopes and fears (012, 013) of ordinary people found by a common noun, a pronoun or a place
+# are the colour of a report, no event: "Traders in Aranyaprathet said they hoped the
+# reopening would come quickly"; a named company or group still comments
+MOOD_CODES = frozenset({"012", "013"})
+PUBLIC_ROLES = frozenset({"CVL", "BUS", "REF", "LAB", "EDU"})
+NAMED_HOWS = frozenset({"dictionary", "person"})
 
 
 def dedupe(events: list[tuple[Event, Token]]) -> list[tuple[Event, Token]]:
@@ -283,10 +289,17 @@ def codable(source: Actor, target: Actor | None, code: CameoCode) -> bool:
         and not _named_pair(source, target)
     ):
         return False  # neither side known: nothing an analyst could place
+    if code.code in MOOD_CODES and _vox_pop(source):
+        return False
     if target is not None and code.root == "16" and target.country == source.country:
         return False  # relations are reduced with someone else, never with oneself
     # an actor acting on itself is a resolution error, not an event
     return not (target is not None and same_actor(source, target, symmetric=code.symmetric))
+
+
+def _vox_pop(source: Actor) -> bool:
+    """Ordinary people no name singles out: "traders", "residents of Gaza", "they"."""
+    return bool(source.roles) and set(source.roles) <= PUBLIC_ROLES and source.how not in NAMED_HOWS
 
 
 def _named_pair(source: Actor, target: Actor | None) -> bool:

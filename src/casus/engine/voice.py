@@ -7,6 +7,12 @@ who acts.
 opposing Israel; "the Kenyan government was alarmed at the fighting" is Kenya's alarm. With a
 "by" agent the verb is a true passive ("the plan was opposed by France") and is left alone.
 
+A bare past participle before the clause it hangs on, with no subject and no auxiliary, is
+passive, and the subject of that clause is the one it is done to: "Asked whether Male would
+review the deal, the minister said ..." (the minister is asked, by reporters), "When pressed
+on the talks, Peskov said ...". The parser tags such a participle VBD as often as VBN; a past
+tense verb with no subject in an adverbial clause is none.
+
 The subject of a "to" clause under a verb of wanting is the one the wish is addressed to:
 "Washington wants Beijing to release the journalists" asks Beijing, as "urged Beijing to
 release" does, so it is read as the verb's object.
@@ -51,3 +57,15 @@ def raised_subjects(verb: Token, clause: Token) -> list[Token]:
     ):
         return []
     return [c for c in clause.children if c.dep_ == "nsubj"]
+
+
+def participle_clause(verb: Token) -> bool:
+    """A passive participle clause before its head, with no subject and no auxiliary:
+    "**Asked** whether ..., Peskov said" ("Having **met** the president, he left" is active;
+    with a "by" agent the clause has a subject and never gets here)."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ in ("VBN", "VBD")
+        and verb.i < verb.head.i
+        and not any(c.dep_ in ("aux", "nsubj", "nsubjpass", "csubj") for c in verb.children)
+    )

@@ -74,6 +74,8 @@ LISTS = frozenset(
         "wanting_verbs",
         "negating_governors",
         "accusation_verbs",
+        "grounds_verbs",
+        "state_participles",
         "unconfirmed_nouns",
         "denial_verbs",
         "reporting_verbs",

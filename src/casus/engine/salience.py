@@ -51,6 +51,24 @@ STATE_TITLES = frozenset({"president", "king", "queen", "emir", "sultan", "monar
 # does: "Sheikh Abdullah signed the accord. In his address, His Highness thanked Trump".
 HONORIFIC_HEADS = frozenset({"highness", "majesty", "excellency", "holiness", "eminence"})
 HONORIFIC_POSSESSIVES = frozenset({"his", "her"})
+# People a side calls its peers, who are whoever sits in the place named after them: "ready to
+# work with our brothers in Cairo and Khartoum", "consulted its partners in Brussels".
+PEER_NOUNS = frozenset(
+    {
+        "brother",
+        "sister",
+        "friend",
+        "partner",
+        "ally",
+        "counterpart",
+        "colleague",
+        "neighbour",
+        "neighbor",
+    }
+)
+PEER_PLACE = "in"
+# Pronouns that may say a quote in which "we" is the speaker's side: "“We ...,” he said".
+QUOTING_PRONOUNS = frozenset({"he", "she", "it", "they"})
 
 
 def pronoun(resolver: Resolver, token: Token) -> Actor | None:
@@ -90,6 +108,25 @@ def honorific(resolver: Resolver, head: Token) -> Actor | None:
     end = head.idx + len(head.text) + resolver.offset
     text = head.doc.text[start - resolver.offset : end - resolver.offset]
     return Actor(found.code, found.country, found.roles, text, start, end, "pronoun")
+
+
+def peers_in(resolver: Resolver, head: Token) -> Actor | None:
+    """The side that peers "in" a place are: "our brothers in Cairo" → Egypt's, as the place
+    names it (a capital its government). None unless the place is a known actor."""
+    if head.lemma_.lower() not in PEER_NOUNS:
+        return None
+    place = next(
+        (
+            p
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ == PEER_PLACE
+            for p in c.children
+            if p.dep_ == "pobj"
+        ),
+        None,
+    )
+    found = resolver.actor_for(place) if place is not None else None
+    return found if found is not None and found.code else None
 
 
 def _named_apposition(child: Token) -> bool:
@@ -246,11 +283,17 @@ def _salient(
 
 def _speaker_of(resolver: Resolver, token: Token) -> Actor | None:
     """ "we"/"our": the subject of the sentence's reporting verb, the speaker of the quote
-    the pronoun is usually in ("“We consider ...,” said Kanani")."""
+    the pronoun is usually in ("“We consider ...,” said Kanani"); a third-person pronoun
+    there stands for the speaker named before ("“We are ready to work with Cairo,” he
+    said")."""
     for t in sentence_of(token):
         if t.lemma_ in ("say", "tell", "add", "state") and t.i != token.i:
             for child in t.children:
-                if child.dep_ == "nsubj" and child.i != token.i and child.pos_ != "PRON":
+                if (
+                    child.dep_ == "nsubj"
+                    and child.i != token.i
+                    and (child.pos_ != "PRON" or child.lower_ in QUOTING_PRONOUNS)
+                ):
                     return resolver.actor_for(child)
     return None
 

@@ -144,3 +144,19 @@ def test_present_appeal_after_and_is_a_verb_with_its_infinitive(
     assert _token(text, clause).head.i == appeal.i
     assert _token(text, clause).i > appeal.i
     assert any(c.dep_ == "prep" and c.i == appeal.i + 1 for c in appeal.children)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "noun"),
+    [
+        ("Morocco breaks off diplomatic relations with Iran.", "breaks", "relations"),
+        (
+            "That evening Belgrade breaks off diplomatic relations with the United States.",
+            "breaks",
+            "relations",
+        ),
+    ],
+)
+def test_object_hung_off_a_particle_is_the_verbs_object(text: str, verb: str, noun: str) -> None:
+    token = _token(text, noun)
+    assert token.dep_ == "dobj" and token.head.text == verb

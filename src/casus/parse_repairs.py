@@ -30,7 +30,10 @@
   its own form as lemma, so that the lexicon's object classes match it.
 - "outside" or "inside" read as an adjective of the verb's object ("protesters gathered
   **outside parliament**": outside/amod of the object "parliament"): it is made the verb's
-  preposition, the noun its object, so that the place is a place and not what was gathered."""
+  preposition, the noun its object, so that the place is a place and not what was gathered.
+- A verb's object read as the object of its particle, as the model does in the present tense
+  ("Belgrade breaks **off** diplomatic **relations** with the United States": relations/pobj
+  of off/prt): it is made the verb's direct object, so that "break off" + RELATIONS codes."""
 
 from __future__ import annotations
 
@@ -70,6 +73,8 @@ def repair_acronyms(doc: Any) -> Any:
             token.lemma_ = lemma
         elif _misread_noun(token):
             token.pos_, token.tag_, token.lemma_ = "NOUN", "NN", token.lower_
+        elif token.dep_ == "pobj" and _particle_object(token):
+            token.head, token.dep_ = token.head.head, "dobj"  # "breaks off diplomatic relations"
         elif _misread_place(token):
             noun = token.head
             token.head, token.dep_, token.pos_, token.tag_ = noun.head, "prep", "ADP", "IN"
@@ -101,6 +106,12 @@ def _misread_noun(token: Any) -> bool:
         and token.dep_ in _NOUN_DEPS
         and any(c.dep_ == "det" and c.i < token.i for c in token.children)
     )
+
+
+def _particle_object(token: Any) -> bool:
+    """ "breaks off diplomatic relations": an object hung off the verb's particle."""
+    particle = token.head
+    return bool(particle.dep_ == "prt" and particle.tag_ == "RP" and particle.head.pos_ == "VERB")
 
 
 def _misread_place(token: Any) -> bool:

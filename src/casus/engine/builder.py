@@ -89,6 +89,7 @@ from casus.engine.two_sides import recent_dyad
 from casus.engine.venues import hosted_forces
 from casus.model import UNKNOWN_COUNTRY, Actor, Attribution, Event, Modality
 from casus.ontology.cameo import CameoCode, CameoTable, load_intentions
+from casus.ontology.idioms import recoded
 from casus.ontology.lexicon import Lexicon, Pattern
 from casus.ontology.words import word_list
 
@@ -299,6 +300,7 @@ class EventEngine:
             lemma in REPORTING_VERBS
             and pattern.specificity == 0
             and pattern.code[:2] == "01"
+            and not recoded(pattern)
             and not (stated_future(frame.pred) and is_negated_locally(frame.pred))
         )
 

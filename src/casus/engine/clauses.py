@@ -51,6 +51,10 @@ RETRIBUTION_WORDS = word_list("retribution_words")
 # verbs that report an obligation ("insisted that ... must") or a judgement ("told")
 OBLIGATION_SPEECH = REPORTING_VERBS | {"insist", "reiterate", "conclude"}
 JUDGEMENT_SPEECH = REPORTING_VERBS | {"tell"}
+# Verbs that equate their subject with what it is judged to be, as "be" does, and where that
+# judgement is: "said the operations amounted to ethnic cleansing" (its "to" phrase), "said
+# the strikes constituted a war crime" (its object).
+EQUATING_VERBS = {"amount": "to", "constitute": "", "represent": ""}
 # Qualities whose denial is criticism: "said Israel was not serious about withdrawing" (111).
 EARNEST_WORDS = word_list("earnest_words")
 CRITICISM = "111"
@@ -142,14 +146,15 @@ class ClauseReader:
 
     def judgement(self, token: Token) -> Implied | None:
         """ "'This is a war crime,' Zelenskiy said": a reported judgement of the form "X is
-        <evaluation>" is the speaker calling X that (the evaluative 'call' patterns: 111
-        for a crime or a provocation, 051 for a success)."""
-        if token.lemma_ != "be" or token.dep_ != "ccomp":
+        <evaluation>" (or "X amounted to / constituted <evaluation>") is the speaker calling
+        X that (the evaluative 'call' patterns: 111 for a crime or a provocation, 051 for a
+        success)."""
+        if token.dep_ != "ccomp" or (token.lemma_ != "be" and token.lemma_ not in EQUATING_VERBS):
             return None
         speech = token.head
         if speech.lemma_.lower() not in JUDGEMENT_SPEECH:
             return None
-        said = [c for c in token.children if c.dep_ in ("attr", "acomp")]
+        said = _judged(token)
         if not said:
             return None
         if is_negated_locally(token) or any(is_negated_locally(s) for s in said):
@@ -400,6 +405,24 @@ def _named(judged: Token) -> bool:
     """Whether a judged phrase names someone: "Israel", "the Ukrainian proposal", "Moscow's
     offer" (not "the situation")."""
     return any(t.ent_type_ in NAMED_ENTITIES for t in judged.subtree if t.i <= judged.i)
+
+
+def _judged(verb: Token) -> list[Token]:
+    """What a reported clause says its subject is: the complement of "be" ("was a war
+    crime"), the object of "constitute" or the "to" phrase of "amount" ("amounted to ethnic
+    cleansing")."""
+    if verb.lemma_ == "be":
+        return [c for c in verb.children if c.dep_ in ("attr", "acomp")]
+    prep = EQUATING_VERBS[verb.lemma_]
+    if not prep:
+        return [c for c in verb.children if c.dep_ == "dobj"]
+    return [
+        p
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == prep
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
 
 
 def speaker_criticism(

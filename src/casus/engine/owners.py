@@ -24,6 +24,9 @@ FLAG_PARTICIPLES = word_list("flag_participles")
 OWNING_PARTICIPLES = word_list("owning_participles")
 LINKING_PARTICIPLES = word_list("linking_participles")
 LINKS = frozenset({"to", "with"})
+SEAT_PARTICIPLES = word_list("seat_participles")
+SEATED_NOUNS = word_list("seated_nouns")
+SEAT = "in"
 OWNER_PREPS = frozenset({"by", "from", "of"})
 
 
@@ -87,7 +90,8 @@ def _first_objects(token: Token) -> dict[str, Token]:
 
 def owner_phrase(token: Token) -> Token | None:
     """The noun of the owner's clause on ``token``: "a vessel owned by an Israeli firm" →
-    firm, "entities linked to North Korea's weapons programme" → programme."""
+    firm, "entities linked to North Korea's weapons programme" → programme, "companies
+    based in the United Arab Emirates" → the Emirates."""
     for clause in token.children:
         if clause.dep_ != "acl":
             continue
@@ -97,7 +101,14 @@ def owner_phrase(token: Token) -> Token | None:
                 by.dep_ == "agent" or (by.dep_ == "prep" and by.lower_ == "by")
             )
             linking = lemma in LINKING_PARTICIPLES and by.dep_ == "prep" and by.lower_ in LINKS
-            if owning or linking:
+            # "seven companies based in the United Arab Emirates": the seat's country
+            seated = (
+                lemma in SEAT_PARTICIPLES
+                and by.dep_ == "prep"
+                and by.lower_ == SEAT
+                and token.lemma_.lower() in SEATED_NOUNS
+            )
+            if owning or linking or seated:
                 return next((g for g in by.children if g.dep_ == "pobj"), None)
     return None
 

@@ -49,7 +49,14 @@ from casus.engine.phrases import (
     relative_antecedent,
 )
 from casus.engine.relatives import relative_side
-from casus.engine.salience import ALL_PRONOUNS, pronoun, reporters
+from casus.engine.salience import (
+    ALL_PRONOUNS,
+    HONORIFIC_HEADS,
+    honorific,
+    peers_in,
+    pronoun,
+    reporters,
+)
 from casus.engine.salience import definite as salient_definite
 from casus.engine.sentences import sentence_index, sentence_of, with_pos
 from casus.model import Actor, Mention
@@ -376,8 +383,15 @@ class Resolver:
         pos = head.pos_  # read once (each read of a Token's string makes a new str)
         if (pos == "PRON" or lower in ALL_PRONOUNS) and not head.text.isupper():
             return pronoun(self, head)
+        if lower in HONORIFIC_HEADS:  # "His Highness thanked President Trump"
+            titled = honorific(self, head)
+            if titled is not None:
+                return titled
         if means_noun(head):  # "pledged not to use force": a means, no side
             return None
+        peers = peers_in(self, head)  # "our brothers in Cairo" → Egypt's
+        if peers is not None:
+            return peers
         defining = defined_by(head)  # "the Sudanese Armed Forces (SAF) ... the SAF shelled"
         if defining is not None and not self.dictionary.find(head.text, self.day):
             return self.actor_for(defining)

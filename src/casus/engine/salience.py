@@ -47,6 +47,28 @@ PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 PLURAL_NOUN = "NNS"
 # Titles of a head of state: a definite one refers back to a state's person, never an IGO's.
 STATE_TITLES = frozenset({"president", "king", "queen", "emir", "sultan", "monarch"})
+# Honorifics that, with "his" or "her" and no name, stand for a person named before, as "he"
+# does: "Sheikh Abdullah signed the accord. In his address, His Highness thanked Trump".
+HONORIFIC_HEADS = frozenset({"highness", "majesty", "excellency", "holiness", "eminence"})
+HONORIFIC_POSSESSIVES = frozenset({"his", "her"})
+# People a side calls its peers, who are whoever sits in the place named after them: "ready to
+# work with our brothers in Cairo and Khartoum", "consulted its partners in Brussels".
+PEER_NOUNS = frozenset(
+    {
+        "brother",
+        "sister",
+        "friend",
+        "partner",
+        "ally",
+        "counterpart",
+        "colleague",
+        "neighbour",
+        "neighbor",
+    }
+)
+PEER_PLACE = "in"
+# Pronouns that may say a quote in which "we" is the speaker's side: "“We ...,” he said".
+QUOTING_PRONOUNS = frozenset({"he", "she", "it", "they"})
 
 
 def pronoun(resolver: Resolver, token: Token) -> Actor | None:
@@ -63,6 +85,71 @@ def pronoun(resolver: Resolver, token: Token) -> Actor | None:
     if found is None:
         return None
     return Actor(found.code, found.country, found.roles, token.text, span[0], span[1], "pronoun")
+
+
+def honorific(resolver: Resolver, head: Token) -> Actor | None:
+    """The person "His Highness" or "Her Majesty" stands for: the reporter of its clause or the
+    most salient earlier person, as for "he" ("His Highness the Emir" too: the title in
+    apposition names no one new). None for any other phrase."""
+    if head.lower_ not in HONORIFIC_HEADS or not any(
+        c.dep_ == "poss" and c.lower_ in HONORIFIC_POSSESSIVES for c in head.children
+    ):
+        return None
+    if any(_named_apposition(c) for c in head.children):
+        return None  # "His Highness Sheikh Abdullah bin Zayed": the name says who
+    found = (
+        _titled(resolver, head)
+        or _reporter(resolver, head, "person")
+        or _salient(resolver, head, "person")
+    )
+    if found is None:
+        return None
+    start = min(c.idx for c in head.children if c.dep_ == "poss") + resolver.offset
+    end = head.idx + len(head.text) + resolver.offset
+    text = head.doc.text[start - resolver.offset : end - resolver.offset]
+    return Actor(found.code, found.country, found.roles, text, start, end, "pronoun")
+
+
+def peers_in(resolver: Resolver, head: Token) -> Actor | None:
+    """The side that peers "in" a place are: "our brothers in Cairo" → Egypt's, as the place
+    names it (a capital its government). None unless the place is a known actor."""
+    if head.lemma_.lower() not in PEER_NOUNS:
+        return None
+    place = next(
+        (
+            p
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ == PEER_PLACE
+            for p in c.children
+            if p.dep_ == "pobj"
+        ),
+        None,
+    )
+    found = resolver.actor_for(place) if place is not None else None
+    return found if found is not None and found.code else None
+
+
+def _named_apposition(child: Token) -> bool:
+    """A name in apposition ("Sheikh Abdullah"), not a title with its article ("the Emir")."""
+    return (
+        child.dep_ == "appos"
+        and child.pos_ == "PROPN"
+        and not any(c.dep_ == "det" for c in child.children)
+    )
+
+
+def _titled(resolver: Resolver, head: Token) -> Actor | None:
+    """The last person named with the same honorific: "His Highness Sheikh Abdullah ...
+    signed the accord at a ceremony hosted by President Trump. ... His Highness thanked
+    President Trump" → the sheikh, not the last person named."""
+    doc = head.doc
+    for seen in reversed(resolver.earlier(head)):
+        named = doc[seen.token]
+        if seen.kind == "person" and any(
+            t.lower_ == head.lower_ for t in doc[named.left_edge.i : named.i + 1]
+        ):
+            return seen.actor
+    return None
 
 
 def reporters(resolver: Resolver, token: Token) -> list[Actor]:
@@ -196,11 +283,17 @@ def _salient(
 
 def _speaker_of(resolver: Resolver, token: Token) -> Actor | None:
     """ "we"/"our": the subject of the sentence's reporting verb, the speaker of the quote
-    the pronoun is usually in ("“We consider ...,” said Kanani")."""
+    the pronoun is usually in ("“We consider ...,” said Kanani"); a third-person pronoun
+    there stands for the speaker named before ("“We are ready to work with Cairo,” he
+    said")."""
     for t in sentence_of(token):
         if t.lemma_ in ("say", "tell", "add", "state") and t.i != token.i:
             for child in t.children:
-                if child.dep_ == "nsubj" and child.i != token.i and child.pos_ != "PRON":
+                if (
+                    child.dep_ == "nsubj"
+                    and child.i != token.i
+                    and (child.pos_ != "PRON" or child.lower_ in QUOTING_PRONOUNS)
+                ):
                     return resolver.actor_for(child)
     return None
 

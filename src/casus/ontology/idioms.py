@@ -225,6 +225,12 @@ class Idioms:
         return replace(pattern, code=idiom.code, where=f"{idiom.where} via {pattern.where}")
 
 
+def recoded(pattern: Pattern) -> bool:
+    """Whether an idiom row gave ``pattern`` its code: "noted developments with deep concern"
+    (012) is a reading as specific as a pattern with an object, no bare report."""
+    return pattern.where.split(" via ", 1)[0].startswith("lexicon/idioms")
+
+
 def _words(idiom: Idiom) -> set[str]:
     """Every word alternative of the idiom's items."""
     return {word for item in idiom.items if item for word in item}

@@ -27,6 +27,8 @@ LISTS = frozenset(
         "flag_participles",
         "owning_participles",
         "linking_participles",
+        "seat_participles",
+        "seated_nouns",
         "protester_nouns",
         "labour_words",
         "worker_nouns",

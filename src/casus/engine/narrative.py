@@ -177,16 +177,19 @@ def narrative_frames(
     for index, sent in enumerate(sentences(doc)):
         if last is not None and index > last:
             break
-        carried_on = CONTINUATIONS.match(sentence_text(sent)) and clause_tense(sent.root) == "past"
-        if current is not None and new_paragraph(doc, sent) and not carried_on:
+        # the tests below only end a frame or a carried time: neither is asked when there
+        # is none (most sentences of most articles), the cheapest first
+        if current is not None and new_paragraph(doc, sent) and not _carries_on(sent):
             current = None
-        present = returns_to_present(sent)
+        present = (current is not None or previous is not None) and returns_to_present(sent)
         if current is not None and present:
             current = None
         own = own_date(sent, index, current)
         # the previous sentence's time is carried past an "earlier this month" aside
         carried = previous
-        if has_time_clause(sent) or present and returns_to_present(sent, earlier=False):
+        if carried is not None and (
+            has_time_clause(sent) or present and returns_to_present(sent, earlier=False)
+        ):
             carried = None
         if carried is not None and carried.precision != "day" and new_paragraph(doc, sent):
             # "Washington sanctioned him in late December.\n\nOpposition leaders called …":
@@ -205,6 +208,11 @@ def narrative_frames(
             # troops. The junta accused France …": a past perfect aside sets no frame
             current = own if is_historical(own) and not since else None
     return frames
+
+
+def _carries_on(sent: Span) -> bool:
+    """Whether a sentence opens by carrying the story on in the past ("Then …")."""
+    return bool(CONTINUATIONS.match(sentence_text(sent))) and clause_tense(sent.root) == "past"
 
 
 def framed_date(frame: EventDate, trigger: Token) -> EventDate | None:

@@ -58,7 +58,7 @@ from casus.engine.salience import (
     reporters,
 )
 from casus.engine.salience import definite as salient_definite
-from casus.engine.sentences import sentence_index, sentence_of, with_pos
+from casus.engine.sentences import column, sentence_index, sentence_of, symbol_ids
 from casus.model import Actor, Mention
 from casus.ontology.actors import ActorDictionary, Entry, join_code, split_code
 from casus.ontology.gazetteer import Gazetteer
@@ -85,6 +85,9 @@ ARG_DEPS = frozenset(
         "ROOT",
     }
 )
+# the same, as the names :func:`symbol_ids` takes; and the parts of speech of a phrase head
+ARG_LABELS = tuple(sorted(ARG_DEPS))
+NOUN_POS = ("NOUN", "PROPN", "PRON")
 QUANTIFIER_HEADS = word_list("quantifier_heads")
 RELATIONAL_NOUNS = word_list("relational_nouns")
 # How many earlier mentions pronouns, definite descriptions and role-only actors look back over.
@@ -147,8 +150,14 @@ class Resolver:
     def resolve_all(self) -> list[Mention]:
         """Resolve every argument-position noun phrase in text order; return the mentions."""
         mentions = []
-        for token in with_pos(self.doc[:], ("NOUN", "PROPN", "PRON")):
-            if token.dep_ in ARG_DEPS:
+        doc = self.doc
+        # the parts of speech and labels from the Doc's columns: a Token only for the
+        # arguments (a third of the nouns are compounds, modifiers and the like)
+        pos, deps = column(doc, "POS"), column(doc, "DEP")
+        nouns, args = symbol_ids(doc, NOUN_POS), symbol_ids(doc, ARG_LABELS)
+        for i in range(len(doc)):
+            if pos[i] in nouns and deps[i] in args:
+                token = doc[i]
                 actor = self.actor_for(token)
                 if actor is not None:
                     mentions.append(Mention(actor, self.sentence_of(token), token.i))

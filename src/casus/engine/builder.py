@@ -23,6 +23,7 @@ from casus.engine.clauses import (
 )
 from casus.engine.code_choice import by_agent, for_sides, strike_sense
 from casus.engine.datelined import other_home
+from casus.engine.deadlines import deadline_ultimatum
 from casus.engine.depictions import distorted_depiction
 from casus.engine.focus import focus
 from casus.engine.frames import (
@@ -166,6 +167,7 @@ class EventEngine:
                     bare_order(token, frame, self.matcher, self.lexicon),
                     passive_threat(token, frame, self.matcher, self.lexicon),
                     unanswered_threat(token, frame, self.lexicon),
+                    deadline_ultimatum(token, frame, self.lexicon),
                 )
                 if may_imply(token)
                 else ()

@@ -510,8 +510,10 @@ class EventEngine:
             if stated != code.code:
                 # "is ready to accept the proposal" is itself the 030 statement: one event
                 out.append((event, frame.pred))
-            if stated is not None:
-                # the stated intention: the same pair, coded as the 03x/13x statement
+            if stated is not None and any(source is s for s in sources):
+                # the stated intention: the same pair, coded as the 03x/13x statement (the
+                # speaker's only: "Armenia is ready for talks with Azerbaijan" is no statement
+                # of Azerbaijan's)
                 intent = self.cameo.get(stated)
                 said = Modality(reported=modality.reported)
                 out.append(

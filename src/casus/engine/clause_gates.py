@@ -2,9 +2,10 @@
 (h-speed13): the engine asks eight readings about every verb with a pattern or an idiom
 (:meth:`ClauseReader.obligation`, :meth:`~ClauseReader.retribution`,
 :meth:`~ClauseReader.judgement`, :func:`distorted_depiction`, :func:`bare_order`,
-:func:`passive_threat`, :func:`unanswered_threat`, :func:`deadline_ultimatum`), and each of them answers None for most
-verbs on its first test. This gate is the union of those first tests, so it can never skip a
-reading that would have answered (a reading's own test still decides)."""
+:func:`passive_threat`, :func:`unanswered_threat`, :func:`deadline_ultimatum`), and each of
+them answers None for most verbs on its first test. This gate is the union of those first
+tests, so it can never skip a reading that would have answered (a reading's own test still
+decides)."""
 
 from __future__ import annotations
 
@@ -26,11 +27,7 @@ CLAUSE_DEPS = frozenset({"ccomp", "ROOT"})
 # picture"), orders ("ordered the troops to ..."), passives of annihilation ("will be wiped
 # out"), "leave"/"go" of "will not go unanswered", and deadlines ("gave Moscow until May to").
 CLAUSE_LEMMAS = (
-    DEPICTION_VERBS
-    | ORDERING_VERBS
-    | ANNIHILATION_VERBS
-    | DEADLINE_VERBS
-    | {LEAVE_LEMMA, GO_LEMMA}
+    DEPICTION_VERBS | ORDERING_VERBS | ANNIHILATION_VERBS | DEADLINE_VERBS | {LEAVE_LEMMA, GO_LEMMA}
 )
 
 

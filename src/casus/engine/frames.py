@@ -22,6 +22,7 @@ from casus.engine.modality import REPORTING_VERBS
 from casus.engine.phrases import of_object
 from casus.engine.presupposition import dated_possessor
 from casus.engine.pronoun_objects import taken_up_objects
+from casus.engine.readiness import ready_holders
 from casus.engine.resolver import QUANTIFIER_HEADS, Resolver
 from casus.engine.undergone import reacted_from, received_from
 from casus.engine.voice import experiencer_passive, raised_subjects
@@ -431,6 +432,8 @@ def noun_frame(noun: Token, resolver: Resolver) -> Frame:
                 frame.subjects = verb_frame(speech).subjects
                 frame.complements = [c for c in speech.children if c.dep_ == "ccomp"]
     call_parties(noun, frame, verb_frame)  # "thanked Kagame in a telephone call"
+    if not frame.subjects:  # "the movement was ready for direct talks"
+        frame.subjects = ready_holders(noun)
     if not frame.subjects and _travelled_for(noun):
         # "negotiators returned to Geneva for talks": who travels holds them
         frame.subjects = verb_frame(head.head).subjects

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from spacy.strings import get_string_id
 
 from casus.engine.phrases import verb_above
+from casus.engine.readiness import willingness_of
 from casus.engine.sentences import (
     column,
     document_words,
@@ -281,8 +282,8 @@ def modality_of(pred: Token) -> Modality:
         c.dep_ in ("amod", "compound") and c.lower_ in HYPOTHETICAL_MODIFIERS for c in pred.children
     ):
         hypothetical = True
-    if pred.pos_ == "NOUN" and _irrealis_noun(pred):
-        hypothetical = True
+    if pred.pos_ == "NOUN" and (_irrealis_noun(pred) or willingness_of(pred) is not None):
+        hypothetical = True  # "was ready for direct talks": the talks are not held yet
     child = pred
     for gov in governors(pred):
         if presupposed_clause(child):

@@ -5,8 +5,9 @@ named place (PLACE_NAMED), "quit ECOWAS" leaves a named organisation (MEMBER_BOD
 A lexicon row's object class is matched against the object's lemma forms; a proper name has no
 lemma a class can list, so the classes a name gives are added here: a place entity (GPE, LOC, FAC)
 is a PLACE_NAMED, a name the actor dictionary knows as an inter-governmental organisation is a
-MEMBER_BODY, a name after a ship prefix ("the MT Horse") is a VESSEL. Only rows that name these classes use them (docs/lexicon.md#named-objects), so a
-verb that takes many things by name ("entered Cairo", "took Russia to court") is not affected.
+MEMBER_BODY, a name after a ship prefix ("intercepted the MT Horse") is a VESSEL. Only rows that
+name these classes use them (docs/lexicon.md#named-objects), so a verb that takes many things by
+name ("entered Cairo", "took Russia to court") is not affected.
 """
 
 from __future__ import annotations

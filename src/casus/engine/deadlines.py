@@ -9,13 +9,13 @@ $2 billion to buy arms" (no time limit) are no ultimatums.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
-
-from casus.engine.frames import Frame
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from casus.engine.frames import Frame
     from casus.ontology.lexicon import Lexicon, Pattern
 
 DEADLINE_VERBS = frozenset({"give"})
@@ -26,6 +26,8 @@ TIME_UNITS = frozenset({"minute", "hour", "day", "week", "month"})
 ULTIMATUM_LEMMA = "issue"
 ULTIMATUM_OBJECT = "ultimatum"
 RECIPIENT_PREP = "to"
+# how the parser attaches the act demanded: to the verb or to the time phrase
+INFINITIVE_DEPS = frozenset({"advcl", "xcomp", "acl", "relcl"})
 
 
 def _time_limit(verb: Token) -> Token | None:
@@ -38,17 +40,31 @@ def _time_limit(verb: Token) -> Token | None:
     return None
 
 
+def _is_infinitive(token: Token) -> bool:
+    return (
+        token.pos_ == "VERB"
+        and token.dep_ in INFINITIVE_DEPS
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in token.children)
+    )
+
+
 def _infinitive(verb: Token, limit: Token) -> bool:
     """Whether the deadline is for an act: "to cut its embassy staff" (the parser hangs it on
     the verb or on the time phrase)."""
     heads = [verb, limit, *limit.subtree]
-    return any(
-        c.pos_ == "VERB"
-        and c.dep_ in ("advcl", "xcomp", "acl", "relcl")
-        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-        for head in heads
-        for c in head.children
-    )
+    return any(_is_infinitive(c) for head in heads for c in head.children)
+
+
+def demanded_by_deadline(pred: Token) -> bool:
+    """Whether a verb is the act a deadline demands ("gave Hamas a week to release the
+    hostages"): the recipient's act, not yet done, and not the giver's."""
+    if not _is_infinitive(pred):
+        return False
+    for verb in (pred.head, pred.head.head, pred.head.head.head):
+        if verb.lemma_.lower() in DEADLINE_VERBS and verb.pos_ == "VERB":
+            limit = _time_limit(verb)
+            return limit is not None and _recipient(verb, limit) is not None
+    return False
 
 
 def _recipient(verb: Token, limit: Token) -> Token | None:
@@ -83,11 +99,13 @@ def deadline_ultimatum(
     )
     if pattern is None:
         return None
-    given = Frame(
-        pred=token,
-        kind=frame.kind,
-        subjects=frame.subjects,
+    given = replace(
+        frame,
+        objects=[],
         preps={RECIPIENT_PREP: [recipient]},
-        lemma=frame.lemma,
+        datives=[],
+        complements=[],
+        predicates=[],
+        particles=set(),
     )
     return given, pattern

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.strings import get_string_id
 
+from casus.engine.deadlines import demanded_by_deadline
 from casus.engine.phrases import verb_above
 from casus.engine.readiness import willingness_of
 from casus.engine.sentences import (
@@ -284,6 +285,8 @@ def modality_of(pred: Token) -> Modality:
         hypothetical = True
     if pred.pos_ == "NOUN" and (_irrealis_noun(pred) or willingness_of(pred) is not None):
         hypothetical = True  # "was ready for direct talks": the talks are not held yet
+    if pred.pos_ == "VERB" and demanded_by_deadline(pred):
+        hypothetical = True  # "gave Hamas a week to release the hostages"
     child = pred
     for gov in governors(pred):
         if presupposed_clause(child):

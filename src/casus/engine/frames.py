@@ -575,8 +575,8 @@ def prefixed(token: Token) -> bool:
 
 
 def _passive_victims(verb: Token) -> list[Token]:
-    if verb.pos_ != "VERB":
-        return []
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in AGENTIVE_ADJECTIVES:
+        return []  # "were involved in the attack": the doers, not its victims
     return [c for c in verb.children if c.dep_ == "nsubjpass"]
 
 

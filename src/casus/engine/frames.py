@@ -25,7 +25,7 @@ from casus.engine.pronoun_objects import taken_up_objects
 from casus.engine.readiness import ready_holders
 from casus.engine.resolver import QUANTIFIER_HEADS, Resolver
 from casus.engine.undergone import reacted_from, received_from
-from casus.engine.voice import experiencer_passive, raised_subjects
+from casus.engine.voice import experiencer_passive, for_clause_subjects, raised_subjects
 from casus.model import Actor
 from casus.ontology.words import word_list, word_sequence
 
@@ -190,6 +190,9 @@ def verb_frame(verb: Token, depth: int = 0) -> Frame:
             frame.objects.extend(raised_subjects(verb, child))  # "wants Beijing to release"
             if dep == "oprd" or child.pos_ != "VERB" or child.lemma_ == "be":
                 frame.predicates.append(child)  # "declared them persona non grata"
+        elif dep == "advcl" and (held := for_clause_subjects(verb, child)):
+            frame.preps.setdefault("for", []).extend(held)  # "calls for calm to be restored"
+            frame.complements.append(child)
         elif dep == "advcl" and _bare_infinitive_after(verb, child):
             frame.complements.append(child)  # "have sworn to fight", parsed as a purpose
         elif dep == "prt" or (dep == "advmod" and _particle_before_from(child)):

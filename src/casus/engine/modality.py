@@ -21,6 +21,7 @@ from casus.engine.sentences import (
     sentence_of,
     sentences_with,
 )
+from casus.engine.voice import for_clause_subjects
 from casus.model import Modality
 from casus.ontology.words import word_list
 
@@ -298,6 +299,7 @@ def modality_of(pred: Token) -> Modality:
             or (link == "pcomp" and gov.pos_ == "ADP")
             or (link == "ccomp" and _to_clause(child))  # "wants Beijing to release them"
             or (link == "prep" and _from_clause(child))  # "were prevented from arresting him"
+            or (link == "advcl" and bool(for_clause_subjects(gov, child)))  # "called for X to"
         ):
             if lemma in NEGATING_GOVERNORS:
                 negated = True

@@ -89,16 +89,14 @@ def deadline_ultimatum(
     recipient = _recipient(token, limit)
     if recipient is None:
         return None
-    pattern = next(
-        (
-            p
-            for p in lexicon.candidates("verb", ULTIMATUM_LEMMA)
-            if p.obj == ULTIMATUM_OBJECT and p.prep == RECIPIENT_PREP
-        ),
-        None,
-    )
-    if pattern is None:
+    issued = [
+        p
+        for p in lexicon.candidates("verb", ULTIMATUM_LEMMA)
+        if p.obj == ULTIMATUM_OBJECT and p.prep == RECIPIENT_PREP
+    ]
+    if not issued:  # "issue an ultimatum to": the row whose code and target rule it takes
         return None
+    pattern = issued[0]
     given = replace(
         frame,
         objects=[],

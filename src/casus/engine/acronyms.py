@@ -1,4 +1,4 @@
-"""Acronyms an article defines for itself:
+"""Acronyms and short names an article defines for itself:
 
     The Sudanese Armed Forces (SAF) and the paramilitaries have fought since April. ... On
     Monday the SAF shelled the city.
@@ -8,6 +8,11 @@ actor dictionary does not know the acronym, a later mention of it is the phrase 
 defined by. The definition must come first, its bracketed acronym must be capitals only, and
 the acronym must begin with the initial of one of the phrase's capitalised words (so "the
 ministry (MFA)" defines nothing it could not).
+
+A long name is also taken up by its head word alone: "the Liberation Tigers of Tamil Eelam
+... The Tigers announced a truce", "the Polisario Front ... the Front said". A bare
+capitalised name is the latest earlier name it heads (``named_before``); the resolver uses it
+when the dictionary does not know the bare word and the earlier name is a known actor.
 """
 
 from __future__ import annotations
@@ -23,6 +28,10 @@ if TYPE_CHECKING:
 
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,7}$")
 MEMO_KEY = "casus.acronyms"
+HEADS_KEY = "casus.long_name_heads"
+PERSON = "PERSON"
+# what a bare name may have beside it: "the Tigers", "The Tigers' political wing"
+BARE_DEPS = frozenset({"det", "case", "punct", "conj", "cc", "prep", "appos", "relcl", "acl"})
 
 
 def defined_by(token: Token) -> Token | None:
@@ -67,3 +76,46 @@ def _bracketed(token: Token) -> bool:
     return (
         0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
     )
+
+
+def named_before(token: Token) -> Token | None:
+    """The head of the latest earlier name of several words that ``token``, a bare capitalised
+    name, repeats the head word of ("the Tigers" after "the Liberation Tigers of Tamil
+    Eelam"); else None."""
+    if not _capitalised_name(token) or any(
+        c.dep_ not in BARE_DEPS or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children
+    ):
+        return None  # "the Kingdom of Saudi Arabia", "the Attorney General's Office": no
+    if token.ent_type_ == PERSON:
+        return None  # a person named again by surname is the resolver's (named_again.py)
+    earlier = [h for h in _long_name_heads(token.doc).get(token.text, []) if h.i < token.i]
+    return earlier[-1] if earlier and earlier[-1].ent_type_ != PERSON else None
+
+
+def _capitalised_name(token: Token) -> bool:
+    """A proper noun, or a capitalised noun inside a sentence ("On Sunday the Front
+    attacked": the parser's NOUN)."""
+    if token.pos_ == "PROPN":
+        return True
+    return token.pos_ == "NOUN" and token.text[:1].isupper() and not token.is_sent_start
+
+
+def _long_name(token: Token) -> bool:
+    """Whether a proper noun heads a name of several capitalised words: "Liberation Tigers"."""
+    return any(
+        c.dep_ in ("compound", "amod") and c.i < token.i and c.text[:1].isupper()
+        for c in token.children
+    )
+
+
+def _long_name_heads(doc: Doc) -> dict[str, list[Token]]:
+    """The heads of the document's long names by their text, in order (found once per
+    document and kept with the Doc)."""
+    memo: dict[str, list[Token]] | None = doc.user_data.get(HEADS_KEY)
+    if memo is None:
+        memo = {}
+        for token in doc:
+            if token.pos_ == "PROPN" and _long_name(token):
+                memo.setdefault(token.text, []).append(token)
+        doc.user_data[HEADS_KEY] = memo
+    return memo

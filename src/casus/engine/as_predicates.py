@@ -42,12 +42,17 @@ def as_predicates(verb: Token) -> list[Token]:
 
 def read_as_phrase(verb: Token) -> list[Token]:
     """``as_predicates`` without its sentence gate: the words of ``verb``'s "as" phrase."""
-    if not any(c.dep_ in HAS_OBJECT_DEPS for c in verb.children):
+    objects = [c for c in verb.children if c.dep_ in HAS_OBJECT_DEPS]
+    if not objects:
         return []
+    # the parser also hangs the phrase on the object: "dismissed Washington's remarks **as
+    # groundless**" (remarks → as → groundless)
+    heads = [verb, *(o for o in objects if o.i > verb.i)]
     return [
         word
-        for prep in verb.children
-        if prep.dep_ == "prep" and prep.lower_ == "as"
+        for head in heads
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ == "as" and prep.i > head.i
         for word in prep.children
         if word.dep_ in AS_PREDICATE_DEPS
     ]

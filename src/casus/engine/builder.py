@@ -23,6 +23,7 @@ from casus.engine.clauses import (
 )
 from casus.engine.code_choice import by_agent, for_sides, strike_sense
 from casus.engine.datelined import other_home
+from casus.engine.deadlines import deadline_ultimatum
 from casus.engine.depictions import distorted_depiction
 from casus.engine.focus import focus
 from casus.engine.frames import (
@@ -169,6 +170,7 @@ class EventEngine:
                     bare_order(token, frame, self.matcher, self.lexicon),
                     passive_threat(token, frame, self.matcher, self.lexicon),
                     unanswered_threat(token, frame, self.lexicon),
+                    deadline_ultimatum(token, frame, self.lexicon),
                 )
                 if may_imply(token)
                 else ()
@@ -512,8 +514,10 @@ class EventEngine:
             if stated != code.code:
                 # "is ready to accept the proposal" is itself the 030 statement: one event
                 out.append((event, frame.pred))
-            if stated is not None:
-                # the stated intention: the same pair, coded as the 03x/13x statement
+            if stated is not None and any(source is s for s in sources):
+                # the stated intention: the same pair, coded as the 03x/13x statement (the
+                # speaker's only: "Armenia is ready for talks with Azerbaijan" is no statement
+                # of Azerbaijan's)
                 intent = self.cameo.get(stated)
                 said = Modality(reported=modality.reported)
                 out.append(

@@ -1,15 +1,17 @@
 """Which verbs the clause readings of the events stage can apply to, known from the verb alone
-(h-speed13): the engine asks seven readings about every verb with a pattern or an idiom
+(h-speed13): the engine asks eight readings about every verb with a pattern or an idiom
 (:meth:`ClauseReader.obligation`, :meth:`~ClauseReader.retribution`,
 :meth:`~ClauseReader.judgement`, :func:`distorted_depiction`, :func:`bare_order`,
-:func:`passive_threat`, :func:`unanswered_threat`), and each of them answers None for most
-verbs on its first test. This gate is the union of those first tests, so it can never skip a
-reading that would have answered (a reading's own test still decides)."""
+:func:`passive_threat`, :func:`unanswered_threat`, :func:`deadline_ultimatum`), and each of
+them answers None for most verbs on its first test. This gate is the union of those first
+tests, so it can never skip a reading that would have answered (a reading's own test still
+decides)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from casus.engine.deadlines import DEADLINE_VERBS
 from casus.engine.depictions import DEPICTION_VERBS
 from casus.engine.orders import ORDERING_VERBS
 from casus.engine.passive_threats import ANNIHILATION_VERBS, GO_LEMMA, LEAVE_LEMMA
@@ -21,10 +23,12 @@ if TYPE_CHECKING:
 # opener ("said:") speaks; a retribution ("will pay a heavy price") and a judgement ("this
 # is a war crime") on a reported clause only.
 CLAUSE_DEPS = frozenset({"ccomp", "ROOT"})
-# The lemmas the other four readings test first: depiction verbs ("painted a misleading
+# The lemmas the other five readings test first: depiction verbs ("painted a misleading
 # picture"), orders ("ordered the troops to ..."), passives of annihilation ("will be wiped
-# out"), and "leave"/"go" of "will not go unanswered".
-CLAUSE_LEMMAS = DEPICTION_VERBS | ORDERING_VERBS | ANNIHILATION_VERBS | {LEAVE_LEMMA, GO_LEMMA}
+# out"), "leave"/"go" of "will not go unanswered", and deadlines ("gave Moscow until May to").
+CLAUSE_LEMMAS = (
+    DEPICTION_VERBS | ORDERING_VERBS | ANNIHILATION_VERBS | DEADLINE_VERBS | {LEAVE_LEMMA, GO_LEMMA}
+)
 
 
 def may_imply(verb: Token) -> bool:

@@ -22,9 +22,15 @@ from casus.engine.modality import REPORTING_VERBS
 from casus.engine.phrases import of_object
 from casus.engine.presupposition import dated_possessor
 from casus.engine.pronoun_objects import taken_up_objects
+from casus.engine.readiness import ready_holders
 from casus.engine.resolver import QUANTIFIER_HEADS, Resolver
 from casus.engine.undergone import reacted_from, received_from
-from casus.engine.voice import experiencer_passive, participle_clause, raised_subjects
+from casus.engine.voice import (
+    experiencer_passive,
+    for_clause_subjects,
+    participle_clause,
+    raised_subjects,
+)
 from casus.model import Actor
 from casus.ontology.words import word_list, word_sequence
 
@@ -189,6 +195,9 @@ def verb_frame(verb: Token, depth: int = 0) -> Frame:
             frame.objects.extend(raised_subjects(verb, child))  # "wants Beijing to release"
             if dep == "oprd" or child.pos_ != "VERB" or child.lemma_ == "be":
                 frame.predicates.append(child)  # "declared them persona non grata"
+        elif dep == "advcl" and (held := for_clause_subjects(verb, child)):
+            frame.preps.setdefault("for", []).extend(held)  # "calls for calm to be restored"
+            frame.complements.append(child)
         elif dep == "advcl" and _bare_infinitive_after(verb, child):
             frame.complements.append(child)  # "have sworn to fight", parsed as a purpose
         elif dep == "prt" or (dep == "advmod" and _particle_before_from(child)):
@@ -435,6 +444,8 @@ def noun_frame(noun: Token, resolver: Resolver) -> Frame:
                 frame.subjects = verb_frame(speech).subjects
                 frame.complements = [c for c in speech.children if c.dep_ == "ccomp"]
     call_parties(noun, frame, verb_frame)  # "thanked Kagame in a telephone call"
+    if not frame.subjects:  # "the movement was ready for direct talks"
+        frame.subjects = ready_holders(noun)
     if not frame.subjects and _travelled_for(noun):
         # "negotiators returned to Geneva for talks": who travels holds them
         frame.subjects = verb_frame(head.head).subjects
@@ -576,8 +587,8 @@ def prefixed(token: Token) -> bool:
 
 
 def _passive_victims(verb: Token) -> list[Token]:
-    if verb.pos_ != "VERB":
-        return []
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in AGENTIVE_ADJECTIVES:
+        return []  # "were involved in the attack": the doers, not its victims
     return [c for c in verb.children if c.dep_ == "nsubjpass"]
 
 

@@ -23,6 +23,7 @@ from casus.engine.modality import (
     is_question,
     stated_future,
 )
+from casus.engine.readiness import willingness_of
 from casus.engine.sentences import document_words
 from casus.ontology.words import word_list
 
@@ -33,7 +34,6 @@ if TYPE_CHECKING:
     from casus.model import Modality
     from casus.ontology.lexicon import Lexicon
 
-WILLINGNESS = word_list("willingness")
 ULTIMATUM_MARKS = word_list("ultimatum_marks")
 HEDGING_MODALS = frozenset({"may", "might", "could"})
 # Roots whose stated future is an intent to cooperate (03x); under "unless" it is a threat.
@@ -53,12 +53,11 @@ def stated_intent(
     that ...", "plans to ...")."""
     if root not in intents:
         return None
-    willing = frame.pred.dep_ == "xcomp" and frame.pred.head.lemma_.lower() in WILLINGNESS
-    if willing:
+    adjective = willingness_of(frame.pred)
+    if adjective is not None:
         # "Norway is willing to send material"; "he was not ready to approve" is a refusal;
         # "he would be ready to host" states it too; "might be willing", "if ... is
         # ready", "is it willing?" state nothing
-        adjective = frame.pred.head
         copula = adjective.head
         if any(is_question(t) for t in (frame.pred, adjective, copula)) or (
             (is_modal_locally(copula) and not stated_future(copula)) or is_conditional(copula)

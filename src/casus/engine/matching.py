@@ -41,6 +41,8 @@ DEESCALATE_CODE = "087"
 MAX_MEANS_DEPTH = 3
 # Entities that say when, not whom: "on Sunday", "on the night of May 13".
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
+# what a craft's name can be told as by the noun before it: "the tanker Stena Impero"
+CRAFT_CLASSES = frozenset({"VESSEL", "NAVAL_FORCE", "AIRCRAFT"})
 
 
 class PatternMatcher:
@@ -110,10 +112,25 @@ class PatternMatcher:
         if of is not None:  # "a one-year state of emergency" → "state of emergency"
             forms.insert(0, f"{lemma} of {of.lemma_.lower()}")
         forms.append(lemma)
+        forms.extend(self._descriptor_forms(token))
         sub = " ".join(t.lower_ for t in token.subtree if t.dep_ not in ("det", "poss", "punct"))
         if sub not in forms:
             forms.append(sub)
         return forms
+
+    def _descriptor_forms(self, token: Token) -> list[str]:
+        """The common noun before a craft's name, which says what the name is: "seized the
+        tanker Stena Impero" (the parser makes "tanker" a compound of the name's head)."""
+        if token.pos_ != "PROPN":
+            return []
+        return [
+            c.lemma_.lower()
+            for c in token.children
+            if c.dep_ == "compound"
+            and c.pos_ == "NOUN"
+            and c.i < token.i
+            and self.lexicon.classes_of(c.lemma_.lower()) & CRAFT_CLASSES
+        ]
 
     def object_match(self, pattern: Pattern, frame: Frame) -> tuple[list[Token], int]:
         """Objects that satisfy the pattern's object, and the longest matched form (words)."""

@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 
 from spacy.strings import get_string_id
 
+from casus.engine.deadlines import demanded_by_deadline
 from casus.engine.phrases import verb_above
+from casus.engine.readiness import willingness_of
 from casus.engine.sentences import (
     column,
     document_words,
@@ -19,6 +21,7 @@ from casus.engine.sentences import (
     sentence_of,
     sentences_with,
 )
+from casus.engine.voice import for_clause_subjects
 from casus.model import Modality
 from casus.ontology.words import word_list
 
@@ -283,8 +286,10 @@ def modality_of(pred: Token) -> Modality:
         c.dep_ in ("amod", "compound") and c.lower_ in HYPOTHETICAL_MODIFIERS for c in pred.children
     ):
         hypothetical = True
-    if pred.pos_ == "NOUN" and _irrealis_noun(pred):
-        hypothetical = True
+    if pred.pos_ == "NOUN" and (_irrealis_noun(pred) or willingness_of(pred) is not None):
+        hypothetical = True  # "was ready for direct talks": the talks are not held yet
+    if pred.pos_ == "VERB" and demanded_by_deadline(pred):
+        hypothetical = True  # "gave Hamas a week to release the hostages"
     child = pred
     for gov in governors(pred):
         if presupposed_clause(child):
@@ -296,6 +301,7 @@ def modality_of(pred: Token) -> Modality:
             or (link == "pcomp" and gov.pos_ == "ADP")
             or (link == "ccomp" and _to_clause(child))  # "wants Beijing to release them"
             or (link == "prep" and _from_clause(child))  # "were prevented from arresting him"
+            or (link == "advcl" and bool(for_clause_subjects(gov, child)))  # "called for X to"
         ):
             if lemma in NEGATING_GOVERNORS:
                 negated = True

@@ -5,8 +5,9 @@ named place (PLACE_NAMED), "quit ECOWAS" leaves a named organisation (MEMBER_BOD
 A lexicon row's object class is matched against the object's lemma forms; a proper name has no
 lemma a class can list, so the classes a name gives are added here: a place entity (GPE, LOC, FAC)
 is a PLACE_NAMED, a name the actor dictionary knows as an inter-governmental organisation is a
-MEMBER_BODY. Only rows that name these classes use them (docs/lexicon.md#named-objects), so a
-verb that takes many things by name ("entered Cairo", "took Russia to court") is not affected.
+MEMBER_BODY, a name after a ship prefix ("intercepted the MT Horse") is a VESSEL. Only rows that
+name these classes use them (docs/lexicon.md#named-objects), so a verb that takes many things by
+name ("entered Cairo", "took Russia to court") is not affected.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from casus.engine.sentences import entity_of
 from casus.ontology.actors import load_dictionary
+from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -23,6 +25,8 @@ PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 PLACE_NAMED = "PLACE_NAMED"
 MEMBER_BODY = "MEMBER_BODY"
 IGO_PREFIX = "IGO"
+VESSEL = "VESSEL"
+VESSEL_PREFIXES = word_list("vessel_prefixes")
 
 
 def _entity(token: Token) -> Span | None:
@@ -31,7 +35,18 @@ def _entity(token: Token) -> Span | None:
     return entity_of(token)
 
 
+def _ship_name(token: Token) -> bool:
+    """A name after a ship prefix: "intercepted the MT Horse", "the USS Carney" (the parser
+    makes the prefix a compound of the name, or the name's first word)."""
+    if token.pos_ != "PROPN":
+        return False
+    words = [c for c in token.children if c.dep_ == "compound" and c.i < token.i] + [token]
+    return words[0].lower_.replace(".", "") in VESSEL_PREFIXES and len(words) > 1
+
+
 def _name_classes(token: Token) -> set[str]:
+    if _ship_name(token):
+        return {VESSEL}
     entity = _entity(token)
     if entity is not None and entity.label_ in PLACE_ENTITIES:
         return {PLACE_NAMED}

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from casus.engine.acronyms import defined_by
+from casus.engine.acronyms import defined_by, named_before
 from casus.engine.all_sides import all_sides, most_named
 from casus.engine.blocs import allies_side, bloc_side
 from casus.engine.collectives import PAIR_NOUNS, PLAIN_PAIR_HEADS, names_pair
@@ -404,6 +404,11 @@ class Resolver:
         defining = defined_by(head)  # "the Sudanese Armed Forces (SAF) ... the SAF shelled"
         if defining is not None and not self.dictionary.find(head.text, self.day):
             return self.actor_for(defining)
+        earlier = named_before(head)  # "the Liberation Tigers of Tamil Eelam ... the Tigers"
+        if earlier is not None and not self.dictionary.find(head.text, self.day):
+            long_name = self.actor_for(earlier)
+            if long_name is not None and long_name.known and long_name.how != "place":
+                return long_name
         lemma = head.lemma_.lower()
         if lemma in QUANTIFIER_HEADS:
             inner = of_object(head)

@@ -69,3 +69,17 @@ def participle_clause(verb: Token) -> bool:
         and verb.i < verb.head.i
         and not any(c.dep_ in ("aux", "nsubj", "nsubjpass", "csubj") for c in verb.children)
     )
+
+
+def for_clause_subjects(verb: Token, clause: Token) -> list[Token]:
+    """The subject of a "for ... to" clause right after the verb, which the parser makes a
+    clause marked by "for" rather than the verb's "for" phrase: "calls for democratic
+    legitimacy to be restored" → [legitimacy]; none for "left for Paris to attend"."""
+    if clause.dep_ != "advcl" or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+    ):
+        return []
+    mark = next((c for c in clause.children if c.dep_ in ("mark", "prep")), None)
+    if mark is None or mark.lower_ != "for" or mark.i != verb.i + 1:
+        return []
+    return [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > mark.i]

@@ -195,6 +195,7 @@ LISTS = frozenset(
         "declared_truce_verbs",
         "truce_nouns",
         "standing_adverbs",
+        "vessel_prefixes",
         # words/prefilter.tsv
         "prefilter_stop_words",
         "prefilter_openers",

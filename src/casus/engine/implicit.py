@@ -16,7 +16,13 @@ from casus.engine.focus import focus
 from casus.engine.frames import Frame, argument_tokens, place_in, unwrap_quantifier, verb_frame
 from casus.engine.phrases import of_object
 from casus.engine.scope import Scope
-from casus.engine.sides import INSURGENT_ROLES, STATE_ROLES, clause_place, in_country
+from casus.engine.sides import (
+    INSURGENT_ROLES,
+    STATE_ROLES,
+    civil_war,
+    clause_place,
+    in_country,
+)
 from casus.engine.voiced_in import VOICED_ROOTS
 from casus.model import Actor
 from casus.ontology.words import word_list
@@ -232,8 +238,9 @@ def local_authority(frame: Frame, scope: Scope, root: str) -> Actor | None:
 
 
 def together(root: str, sources: list[Actor], targets: list[Actor | None], frame: Frame) -> bool:
-    """Whether two co-subjects of different countries act towards each other because their clause
-    names no one else: "Bosnia and Slovenia agreed to a ceasefire"; a fight names no one else
+    """Whether two co-subjects of different countries (or a state and its own insurgents) act
+    towards each other because their clause names no one else: "Bosnia and Slovenia agreed to
+    a ceasefire", "the government and the ELN agreed to a truce"; a fight names no one else
     when it names no known side: "Indian and Chinese soldiers fought with clubs", "the two
     sides fought a war over Nagorno-Karabakh" (a place casus cannot code is no side; "fought
     rebels" names one); or the verb says each does it to the other, whatever the act, and the
@@ -254,7 +261,10 @@ def together(root: str, sources: list[Actor], targets: list[Actor | None], frame
         return False
     # three or more parties ("Israel, the UAE and Bahrain signed ...") have a hub the
     # clause does not say
-    return len(sources) == 2 and len({s.country for s in sources if s.known and s.country}) == 2
+    if len(sources) != 2 or not all(s.known and s.country for s in sources):
+        return False
+    # of two countries, or a state and its own insurgents: "the government and the ELN agreed"
+    return sources[0].country != sources[1].country or civil_war(*sources)
 
 
 def addressed(pred: Token) -> bool:
@@ -349,7 +359,9 @@ def warned_at_home(frame: Frame, scope: Scope, source: Actor, root: str) -> Acto
         if any(t.ent_type_ in NAMED_ENTITIES for t in subject.subtree):
             return None  # "anyone who helps Ukraine": whom it names, not the speaker's people
         start = subject.idx + scope.offset
-        return Actor(country, country, (), subject.text, start, start + len(subject.text), "inferred")
+        return Actor(
+            country, country, (), subject.text, start, start + len(subject.text), "inferred"
+        )
     return None
 
 

@@ -49,7 +49,7 @@ from casus.engine.phrases import (
     relative_antecedent,
 )
 from casus.engine.relatives import relative_side
-from casus.engine.salience import ALL_PRONOUNS, pronoun, reporters
+from casus.engine.salience import ALL_PRONOUNS, pronoun, reporters, titled_head
 from casus.engine.salience import definite as salient_definite
 from casus.engine.sentences import sentence_index, sentence_of, with_pos
 from casus.model import Actor, Mention
@@ -159,7 +159,7 @@ class Resolver:
         if (
             actor is not None
             and actor.code is not None
-            and (actor.how != "pronoun" or self._house(token, actor))
+            and (actor.how != "pronoun" or self._house(token, actor) or titled_head(token))
         ):
             seen = _Seen(
                 actor,

@@ -311,6 +311,14 @@ def _secretary_general(head: Token, tokens: list[Token]) -> bool:
     return head.lower_ == "general" and words[-2:] == list(SECRETARY_GENERAL)
 
 
+def titled_head(head: Token) -> bool:
+    """Whether a head is the title "Secretary-General" (or "Secretary General"): resolved by
+    the title, the phrase is as sure as a name, so a later "he" may refer to it ("The
+    Secretary-General is deeply concerned … He urges all parties …")."""
+    before = [t.lower_ for t in head.doc[max(0, head.i - 2) : head.i] if t.is_alpha]
+    return head.lower_ == "general" and bool(before) and before[-1] == SECRETARY_GENERAL[0]
+
+
 def _holder_of(resolver: Resolver, head: Token, title: tuple[str, ...]) -> Actor | None:
     """Whose office an earlier mention with the title names: "UN Secretary-General António
     Guterres ... The Secretary-General condemns the attack" → IGOUNO, not a government of the

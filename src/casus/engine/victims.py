@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from casus.engine.authored import other_side
 from casus.engine.frames import Frame, with_conjuncts
 from casus.engine.matching import PatternMatcher
+from casus.engine.owners import modifiers
 from casus.engine.phrases import of_object
 from casus.engine.reactions import ACCUSATION_ROOT, REACTION_CODES, makers, sympathises
 from casus.engine.scope import Scope
@@ -117,7 +118,7 @@ def _characterised(frame: Frame) -> list[Token]:
 def _names_doer(noun: Token, scope: Scope) -> bool:
     """Whether the act's own phrase names who did it: "the Israeli strike", "Iran's attack",
     "the attack by rebels"."""
-    for child in noun.children:
+    for child in modifiers(noun):  # "the Russian missile strikes" too
         if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "by"):
             return True
         if child.dep_ in ("amod", "compound"):  # "a new Israeli crime"

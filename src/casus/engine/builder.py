@@ -39,6 +39,7 @@ from casus.engine.implicit import (
     placed,
     together,
     unnamed_detainees,
+    warned_at_home,
 )
 from casus.engine.intents import stated_intent
 from casus.engine.matching import PatternMatcher
@@ -384,7 +385,9 @@ class EventEngine:
             and self._wants_target(code.code, frame)
             and not parties  # "A and B signed it under Swiss mediation": no third party
         ):
-            other = focus(scope, frame, sources[0], joint=joint, root=code.root)  # else the setting
+            other = warned_at_home(frame, scope, sources[0], code.root) or focus(
+                scope, frame, sources[0], joint=joint, root=code.root
+            )  # else the setting
             other = beyond(scope, other, frame, sources[0])  # "closed that border": the neighbour
             targets = [other or setting_target(scope, frame, sources[0], code.code)]
         if frame.unnamed_agent and code.root in VIOLENT_ROOTS and not any(targets):

@@ -1,7 +1,8 @@
 """Sides the text gives only by implication (docs/event-model.md#implicit-sides): the actor's
 own population or own country as the target of a domestic act, the place in a role-only
 side's own phrase, the authorities of the place an agentless arrest or expulsion happens in,
-and co-subjects that act together.
+co-subjects that act together, and the speaker's own country as the addressee of a threat
+to "anyone who" defies it.
 """
 
 from __future__ import annotations
@@ -15,7 +16,13 @@ from casus.engine.focus import focus
 from casus.engine.frames import Frame, argument_tokens, place_in, unwrap_quantifier, verb_frame
 from casus.engine.phrases import of_object
 from casus.engine.scope import Scope
-from casus.engine.sides import INSURGENT_ROLES, STATE_ROLES, clause_place, in_country
+from casus.engine.sides import (
+    INSURGENT_ROLES,
+    STATE_ROLES,
+    civil_war,
+    clause_place,
+    in_country,
+)
 from casus.engine.voiced_in import VOICED_ROOTS
 from casus.model import Actor
 from casus.ontology.words import word_list
@@ -55,6 +62,13 @@ MUTUAL_VERBS = word_list("mutual_verbs")
 # Offers and praise co-subjects address to a third side: "Spain and Portugal offered to
 # mediate" is no offer to each other.
 ADDRESSED_VERBS = word_list("addressed_verbs")
+# Threats (CAMEO root) and the words of an indefinite subject that a threat at home is made
+# to: "warned that anyone who fires a single bullet would be met with bullets" (a people's
+# own rulers warn their people), "those who do not surrender will be destroyed".
+THREAT_ROOT = "13"
+WHOEVER_WORDS = frozenset({"anyone", "anybody", "whoever", "everyone", "everybody", "those"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+NAMED_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC"})
 
 
 def own_population(scope: Scope, frame: Frame, source: Actor) -> list[Actor | None]:
@@ -224,8 +238,9 @@ def local_authority(frame: Frame, scope: Scope, root: str) -> Actor | None:
 
 
 def together(root: str, sources: list[Actor], targets: list[Actor | None], frame: Frame) -> bool:
-    """Whether two co-subjects of different countries act towards each other because their clause
-    names no one else: "Bosnia and Slovenia agreed to a ceasefire"; a fight names no one else
+    """Whether two co-subjects of different countries (or a state and its own insurgents) act
+    towards each other because their clause names no one else: "Bosnia and Slovenia agreed to
+    a ceasefire", "the government and the ELN agreed to a truce"; a fight names no one else
     when it names no known side: "Indian and Chinese soldiers fought with clubs", "the two
     sides fought a war over Nagorno-Karabakh" (a place casus cannot code is no side; "fought
     rebels" names one); or the verb says each does it to the other, whatever the act, and the
@@ -246,7 +261,10 @@ def together(root: str, sources: list[Actor], targets: list[Actor | None], frame
         return False
     # three or more parties ("Israel, the UAE and Bahrain signed ...") have a hub the
     # clause does not say
-    return len(sources) == 2 and len({s.country for s in sources if s.known and s.country}) == 2
+    if len(sources) != 2 or not all(s.known and s.country for s in sources):
+        return False
+    # of two countries, or a state and its own insurgents: "the government and the ELN agreed"
+    return sources[0].country != sources[1].country or civil_war(*sources)
 
 
 def addressed(pred: Token) -> bool:
@@ -321,3 +339,36 @@ def unnamed_detainees(code: str, frame: Frame) -> bool:
         o.pos_ in ("PRON", "NUM") or o.lemma_.lower() in DETAINEE_NOUNS
         for o in (unwrap_quantifier(o) for o in detained)
     ) and all(o.lower_ not in ("that", "which") for o in detained)
+
+
+def warned_at_home(frame: Frame, scope: Scope, source: Actor, root: str) -> Actor | None:
+    """The speaker's own country as the target of a threat whose reported clause is about
+    "anyone who" (or "those who", "whoever") and names no one else: a government or junta
+    warning its own people, not the country the story last dealt with: "The junta warned
+    that anyone who failed to attend would be considered a rebel" → GIN (docs/event-model.md
+    #implicit-sides). "warned that any country that sends troops ..." is not one."""
+    country = source.country
+    if root != THREAT_ROOT or not source.known or not country or not is_country(country):
+        return None
+    verbs = [frame.pred, *frame.complements]
+    # the threat's own object too: the passive subject of "... will be destroyed," X said
+    subjects = frame.objects + [s for v in verbs for s in v.children if s.dep_ in SUBJECT_DEPS]
+    for subject in subjects:
+        if not _whoever(subject):
+            continue
+        if any(t.ent_type_ in NAMED_ENTITIES for t in subject.subtree):
+            return None  # "anyone who helps Ukraine": whom it names, not the speaker's people
+        start = subject.idx + scope.offset
+        return Actor(
+            country, country, (), subject.text, start, start + len(subject.text), "inferred"
+        )
+    return None
+
+
+def _whoever(subject: Token) -> bool:
+    """Whether a subject is an indefinite "anyone who": a pronoun of ``WHOEVER_WORDS`` ("those"
+    only with a relative clause: "those who do not surrender")."""
+    word = subject.lower_
+    if word not in WHOEVER_WORDS:
+        return False
+    return word != "those" or any(c.dep_ == "relcl" for c in subject.children)

@@ -41,7 +41,7 @@ def owner_of(token: Token, resolver: Resolver, depth: int = 0) -> Actor | None:
         owner = owner if owner is not None and owner.code else owner_of(held, resolver, 2)
         if owner is not None and owner.code is not None:
             return owner
-    for child in token.children:
+    for child in modifiers(token):
         if child.dep_ == "poss" or (
             child.dep_ in ("amod", "compound") and child.i < token.i and not prefixed(child)
         ):
@@ -72,6 +72,21 @@ def owner_of(token: Token, resolver: Resolver, depth: int = 0) -> Actor | None:
                 if actor is not None:
                     return actor
     return None
+
+
+def modifiers(token: Token) -> list[Token]:
+    """The noun's children, then the country adjectives the parser hung on one of its
+    compounds: "the **Russian** missile strikes on Kyiv" ("Russian" modifies "missile"); not
+    one joined to it by a hyphen, which says what the compound is: "a French-language radio
+    station" is no French station."""
+    children = list(token.children)
+    return children + [
+        g
+        for c in children
+        if c.dep_ == "compound" and c.i < token.i
+        for g in c.children
+        if g.dep_ == "amod" and g.i < c.i and g.whitespace_
+    ]
 
 
 def _first_objects(token: Token) -> dict[str, Token]:

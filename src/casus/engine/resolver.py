@@ -56,6 +56,7 @@ from casus.engine.salience import (
     peers_in,
     pronoun,
     reporters,
+    titled_head,
 )
 from casus.engine.salience import definite as salient_definite
 from casus.engine.sentences import column, sentence_index, sentence_of, symbol_ids
@@ -100,6 +101,9 @@ INSTITUTION_HEADS = MEMBER_NOUNS | VOICE_NOUNS
 PLACE_HOWS = frozenset({"place"})
 PEOPLE_HOWS = frozenset({"place", "person"})
 FOLLOWER_NOUNS = frozenset({"supporter"})
+# bodies of an organisation that stand for it: "the Board of Governors of the IAEA"
+ORGAN_NOUNS = word_list("organ_nouns")
+ORGANISATION = "IGO"
 NAME_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
 
 
@@ -178,7 +182,7 @@ class Resolver:
         if (
             actor is not None
             and actor.code is not None
-            and (actor.how != "pronoun" or self._house(token, actor))
+            and (actor.how != "pronoun" or self._house(token, actor) or titled_head(token))
         ):
             seen = _Seen(
                 actor,
@@ -202,6 +206,23 @@ class Resolver:
             return
         for name in (c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
             self.bearers.record(name, phrase_tokens(name), actor)
+
+    def _organ_of(self, head: Token, lemma: str) -> Actor | None:
+        """The international organisation a body of it stands for, named by its "of" phrase:
+        "The Peace and Security Council of the African Union suspended Burkina Faso" →
+        IGOAFRAFU (a state's body keeps the other rules: "the Sovereignty Council of Sudan")."""
+        if lemma not in ORGAN_NOUNS:
+            return None
+        # each "of" phrase, and one inside it: "the Board of Governors of the IAEA"
+        inners = [g for c in head.children if c.lower_ == "of" for g in c.children]
+        inners += [o for i in inners if (o := of_object(i)) is not None]
+        for inner in inners:
+            if inner.dep_ != "pobj":
+                continue
+            owner = self._resolve(inner)
+            if owner is not None and owner.code is not None and owner.country == ORGANISATION:
+                return owner
+        return None
 
     def _house(self, token: Token, actor: Actor) -> bool:
         """Whether a capitalised "the Government" stands for the house's own state: as sure
@@ -423,6 +444,9 @@ class Resolver:
             hows = PEOPLE_HOWS if lemma in FOLLOWER_NOUNS else PLACE_HOWS
             if owner is not None and owner.country is not None and owner.how not in hows:
                 return owner
+        organisation = self._organ_of(head, lemma)
+        if organisation is not None:
+            return organisation
         named = close_apposition(head)  # "the West African bloc ECOWAS": the name
         if named is not None:
             described = self._resolve(named)

@@ -46,6 +46,8 @@ NONSTATE_ROLES = frozenset({"REB", "INS", "SEP", "RAD", "UAF"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 PLURAL_NOUN = "NNS"
 # Titles of a head of state: a definite one refers back to a state's person, never an IGO's.
+# The title of an organisation's head that "the Secretary-General" repeats.
+SECRETARY_GENERAL = ("secretary", "general")
 STATE_TITLES = frozenset({"president", "king", "queen", "emir", "sultan", "monarch"})
 # Honorifics that, with "his" or "her" and no name, stand for a person named before, as "he"
 # does: "Sheikh Abdullah signed the accord. In his address, His Highness thanked Trump".
@@ -376,8 +378,12 @@ def _organisation(resolver: Resolver, head: Token, tokens: list[Token]) -> Actor
     name says so, a state's too ("The European Commission announced aid. The Commission
     welcomes ..."; "Pakistan's National Security Committee ... The committee accused India")."""
     lemma = head.lemma_.lower()
+    if not any(t.dep_ == "det" and t.lower_ in DEFINITE_DETS for t in tokens):
+        return None
+    if _secretary_general(head, tokens):
+        return _holder_of(resolver, head, SECRETARY_GENERAL)
     how = IGO_HEADS.get(lemma)
-    if how is None or not any(t.dep_ == "det" and t.lower_ in DEFINITE_DETS for t in tokens):
+    if how is None:
         return None
     for seen in reversed(resolver.recent(head)):
         actor = seen.actor
@@ -389,6 +395,33 @@ def _organisation(resolver: Resolver, head: Token, tokens: list[Token]) -> Actor
             return actor
         if how == "named" and lemma in actor.text.lower():
             return actor
+    return None
+
+
+def _secretary_general(head: Token, tokens: list[Token]) -> bool:
+    """Whether a definite phrase is "the Secretary-General" (parsed "Secretary - General")."""
+    words = [t.lower_ for t in tokens if t.is_alpha]
+    return head.lower_ == "general" and words[-2:] == list(SECRETARY_GENERAL)
+
+
+def titled_head(head: Token) -> bool:
+    """Whether a head is the title "Secretary-General" (or "Secretary General"): resolved by
+    the title, the phrase is as sure as a name, so a later "he" may refer to it ("The
+    Secretary-General is deeply concerned … He urges all parties …")."""
+    before = [t.lower_ for t in head.doc[max(0, head.i - 2) : head.i] if t.is_alpha]
+    return head.lower_ == "general" and bool(before) and before[-1] == SECRETARY_GENERAL[0]
+
+
+def _holder_of(resolver: Resolver, head: Token, title: tuple[str, ...]) -> Actor | None:
+    """Whose office an earlier mention with the title names: "UN Secretary-General António
+    Guterres ... The Secretary-General condemns the attack" → IGOUNO, not a government of the
+    story's country."""
+    for seen in reversed(resolver.recent(head)):
+        words = [w.strip(".,;:'\"").lower() for w in seen.actor.text.replace("-", " ").split()]
+        if seen.actor.code is not None and any(
+            words[i : i + len(title)] == list(title) for i in range(len(words))
+        ):
+            return seen.actor
     return None
 
 

@@ -543,3 +543,14 @@ def clause_place(frame: Frame, scope: Scope, avoid: str | None) -> str | None:
 def _at_border(prep: Token) -> bool:
     """Whether a place phrase is a border ("near the border with Mali" is not in Mali)."""
     return any(g.dep_ == "pobj" and g.lemma_.lower() in BORDER_WORDS for g in prep.children)
+
+
+def civil_war(one: Actor, other: Actor) -> bool:
+    """Whether two sides of one country are its state and its insurgents (either way), the two
+    parties of a civil war: "the Sri Lankan government and the Tamil Tigers"."""
+    if one.country != other.country:
+        return False
+    first, second = (a.roles[0] if a.roles else "" for a in (one, other))
+    return (first in STATE_ROLES and second in INSURGENT_ROLES) or (
+        first in INSURGENT_ROLES and second in STATE_ROLES
+    )

@@ -80,8 +80,10 @@ MEANS_PREPS = word_list("means_preps")  # "spoke by phone with": the target is t
 MEDIATED_UNDER = frozenset({"under", "through", "with", "via"})
 # Prepositions that aim an uncoded intended act at someone: "vowed to take revenge on Israel".
 AIMED_PREPS = ("against", "on", "upon", "at", "to")
-# Prepositions that name what a protest is against anywhere in its clause.
-PROTESTED_PREPS = frozenset({"against", "of", "over", "for", "at"})
+# Prepositions that name what a protest is against anywhere in its clause, and where it is
+# held when that is a foreign state's mission: "protested outside the Russian embassy in
+# Prague", "marched to the US consulate in Nuuk" (its state, not the host's government).
+PROTESTED_PREPS = frozenset({"against", "of", "over", "for", "at", "outside", "to", "near"})
 # Object classes of things given or used: such an object is no side ("sent 40 drones" is not
 # aimed at the drones' forces; "sent drones to Russia" is aimed at Russia).
 THING_CLASSES = frozenset({"WEAPON", "MISSILE", "CHEM_WEAPON", "MILITARY_AID", "AID", "MONEY"})

@@ -19,6 +19,7 @@ from casus.engine.matching import PatternMatcher
 from casus.engine.reactions import antecedent
 from casus.engine.scope import Scope
 from casus.engine.sentences import lemmas, sentence_index, sentence_of
+from casus.engine.sides import civil_war
 from casus.model import Actor, Event
 
 if TYPE_CHECKING:
@@ -29,16 +30,23 @@ NAMED = frozenset({"dictionary", "person", "metonym"})
 
 
 def _two_countries(event: Event) -> tuple[Actor, Actor] | None:
-    """The event's two sides, when both are different countries' actors the text names."""
-    source, target = event.source, event.target
+    """The event's two sides, when they are a pair "the two sides" can refer to."""
+    if event.source is None or event.target is None:
+        return None
+    return _named_pair(event.source, event.target)
+
+
+def _named_pair(source: Actor, target: Actor) -> tuple[Actor, Actor] | None:
+    """The two sides, when both are actors the text names, of different countries or a state
+    and the insurgents of its own country: "Colombia's government and the ELN resumed talks.
+    ... both sides had agreed to a ceasefire" → COLGOV and COLREB, not the guarantor countries
+    named beside the phrase (pair_members.py keeps such a pair domestic)."""
     if (
-        source is not None
-        and target is not None
-        and source.country
+        source.country
         and target.country
         and is_country(source.country)
         and is_country(target.country)
-        and source.country != target.country
+        and (source.country != target.country or civil_war(source, target))
         and source.how in NAMED
         and target.how in NAMED
     ):
@@ -93,6 +101,8 @@ def recent_dyad(
         and any(names_pair(t) for t in frame.pred.subtree)
     )
     referred = referred_dyad(scope, frame, matcher) if pairs and matcher is not None else None
+    if referred is None and pairs:
+        referred = _between(scope, frame)
     if referred is not None:
         return referred
     sentence = scope.resolver.sentence_of(frame.pred)
@@ -110,6 +120,29 @@ def recent_dyad(
     at = frame.pred.idx + scope.offset
     first, second = (Actor(c, c, (), "", at, at, "context") for c in main)
     return first, second
+
+
+def _between(scope: Scope, frame: Frame) -> tuple[Actor, Actor] | None:
+    """The two sides a "between" phrase before the clause names in its sentence: "A ceasefire
+    between the Sri Lankan government and the Tamil Tigers came into force after the two sides
+    signed a truce brokered by Norway" → LKAGOV and LKAREB, not the mediator met before (the
+    act the phrase tells is coded after the clause's verbs)."""
+    for token in sentence_of(frame.pred):
+        if token.i >= frame.pred.i:
+            break
+        if token.lower_ != "between" or token.dep_ != "prep":
+            continue
+        first = next((c for c in token.children if c.dep_ == "pobj"), None)
+        second = next((c for c in first.children if c.dep_ == "conj"), None) if first else None
+        if first is None or second is None:
+            continue
+        one, other = scope.resolver.actor_for(first), scope.resolver.actor_for(second)
+        if one is None or other is None:
+            continue
+        pair = _named_pair(one, other)
+        if pair is not None:
+            return pair
+    return None
 
 
 def _collective_words(token: Token) -> bool:

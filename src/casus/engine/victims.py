@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 from casus.engine.authored import other_side
 from casus.engine.frames import Frame, with_conjuncts
 from casus.engine.matching import PatternMatcher
+from casus.engine.owners import modifiers
+from casus.engine.phrases import of_object
 from casus.engine.reactions import ACCUSATION_ROOT, REACTION_CODES, makers, sympathises
 from casus.engine.scope import Scope
 from casus.engine.sides import as_context
@@ -116,7 +118,7 @@ def _characterised(frame: Frame) -> list[Token]:
 def _names_doer(noun: Token, scope: Scope) -> bool:
     """Whether the act's own phrase names who did it: "the Israeli strike", "Iran's attack",
     "the attack by rebels"."""
-    for child in noun.children:
+    for child in modifiers(noun):  # "the Russian missile strikes" too
         if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "by"):
             return True
         if child.dep_ in ("amod", "compound"):  # "a new Israeli crime"
@@ -128,14 +130,17 @@ def _names_doer(noun: Token, scope: Scope) -> bool:
 
 def _victims(noun: Token, scope: Scope) -> set[str]:
     """The countries of the victims the act's phrase names: "on Guyana", "of Guyana's
-    maritime boundary", "of two Turkish journalists"."""
+    maritime boundary", "of two Turkish journalists", "on a helicopter of the UN mission"."""
     countries: set[str] = set()
     for prep in noun.children:
         if prep.dep_ != "prep" or prep.lower_ not in VICTIM_PREPS:
             continue
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):
             for token in with_conjuncts(pobj):
-                for side in [token, *(c for c in token.children if c.dep_ in OWNER_DEPS)]:
+                # whose the struck thing is: "the attack on a helicopter of the UN Mission"
+                owner = of_object(token)
+                owners = [] if owner is None else [owner]
+                for side in [token, *(c for c in token.children if c.dep_ in OWNER_DEPS), *owners]:
                     actor = scope.resolver.actor_for(side)
                     if actor is not None and actor.known and actor.country:
                         countries.add(actor.country)

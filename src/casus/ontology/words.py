@@ -41,6 +41,7 @@ LISTS = frozenset(
         "relational_nouns",
         "title_words",
         "member_nouns",
+        "organ_nouns",
         "weapon_nouns",
         "presupposing_verbs",
         "presupposing_preps",

@@ -444,7 +444,7 @@ def _elapsed(s: str, pub: dt.date) -> Resolved | None:
 
 # Times on the day of the date just told: "hours later", "later that day", "that night".
 SAME_DAY = re.compile(
-    r"(?:a few |several |just |only )?(?:hours|minutes|moments) (?:later|afterwards)|"
+    r"(?:a few |several |just |only )?(?:hours|minutes|moments) (?:later|afterwards|earlier)|"
     r"(?:later|earlier) (?:that|the same|in the) day|"
     r"(?:later |earlier )?that (?:same )?(?:morning|afternoon|evening|night)"
 )

@@ -26,7 +26,7 @@ EXTRA_TIME = re.compile(
     r"(?:last|this) (?:morning|afternoon|evening|night)|yesterday|today|tonight|overnight|"
     r"(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"(?: (?:morning|afternoon|evening|night))?|(?:many |several |some )?(?:years|decades) ago|"
-    r"in the past|long ago|(?:hours|minutes|moments) later|"
+    r"in the past|long ago|(?:hours|minutes|moments) (?:later|earlier)|"
     r"(?:later|earlier) (?:that|in the) day|that (?:morning|evening|night)|"
     r"(?:the )?(?:next|following) (?:morning|evening|night))\b",
     re.IGNORECASE,
@@ -59,6 +59,7 @@ EXTRA_TIME_WORDS = (
     "past",
     "ago",
     "later",
+    "earlier",
 )
 
 
@@ -172,17 +173,26 @@ def _later_in(
 # An amount of hours that spaCy cuts from the word that makes it an offset: "Less than 48 hours"
 # + "later".
 HOURS_THEN = re.compile(r"\s+(later|afterwards|afterward|earlier)\b", re.IGNORECASE)
+# "before" or "after" with no object of its own, which spaCy cuts from "the day" it makes an
+# offset: "**The day before**, Poland had placed Gazprom on a sanctions list" (not "the day
+# before the vote", which counts from the vote).
+DAY_THEN = re.compile(r"\s+(before|after)(?=\s*(?:[,.;:!?)]|$))", re.IGNORECASE)
+BARE_DAYS = frozenset({"the day", "a day"})
 
 
 def _counted_on(
     spans: list[tuple[int, int, str]], written: str, offset: int
 ) -> list[tuple[int, int, str]]:
-    """Spans of hours joined to the "later" after them, so that they count from the time told
-    before: "On Thursday night the council voted. **Less than 48 hours later**, jets struck"."""
+    """Spans of hours joined to the "later" after them, and a bare day to the "before" or
+    "after" with no object after it, so that they count from the time told before: "On
+    Thursday night the council voted. **Less than 48 hours later**, jets struck"."""
     out = []
     for start, end, text in spans:
         then = HOURS_THEN.match(written, end - offset)
         if then is not None and text.lower().endswith(("hours", "hour")):
+            end, text = end + then.end() - then.start(), text + " " + then.group(1)
+        then = DAY_THEN.match(written, end - offset)
+        if then is not None and text.lower() in BARE_DAYS:
             end, text = end + then.end() - then.start(), text + " " + then.group(1)
         out.append((start, end, text))
     return out

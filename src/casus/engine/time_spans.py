@@ -28,6 +28,7 @@ EXTRA_TIME = re.compile(
     r"(?: (?:morning|afternoon|evening|night))?|(?:many |several |some )?(?:years|decades) ago|"
     r"in the past|long ago|(?:hours|minutes|moments) (?:later|earlier)|"
     r"(?:later|earlier) (?:that|in the) day|that (?:morning|evening|night)|"
+    r"(?:late|early|later|earlier) in the (?:morning|afternoon|evening|night)|"
     r"(?:the )?(?:next|following) (?:morning|evening|night))\b",
     re.IGNORECASE,
 )
@@ -80,7 +81,26 @@ def date_spans(sent: Span) -> list[tuple[int, int, str]]:
         start = sent.start_char + m.start()
         if not any(s <= start < e for s, e, _ in spans):  # the phrase as written
             spans.append((start, sent.start_char + m.end(), written[m.start() : m.end()]))
+    spans = [s for s in spans if not _part_of_dated_day(s, written, sent.start_char)]
     return _named_night(spans, sentence_text(sent), sent.start_char)
+
+
+# A part of a day with no day of its own, an offset from the day told before
+# (temporal.SAME_DAY), unless an "of" phrase gives its day.
+PART_OF_DAY = re.compile(
+    r"(?:late|early|later|earlier) in the (?:morning|afternoon|evening|night)", re.IGNORECASE
+)
+OF_DAY = re.compile(r"\s+of\s", re.IGNORECASE)
+
+
+def _part_of_dated_day(span: tuple[int, int, str], written: str, offset: int) -> bool:
+    """Whether a span is a part of a day whose "of" phrase dates it: "**Late in the evening**
+    of 3 July, soldiers raided the camp" is 3 July's (the date after "of" is a span of its
+    own), not the day told before."""
+    start, end, text = span
+    return (
+        PART_OF_DAY.fullmatch(text) is not None and OF_DAY.match(written, end - offset) is not None
+    )
 
 
 def stamp_line(sent: Span) -> bool:

@@ -32,6 +32,7 @@ from casus.engine.stated_dates import resolve_stated
 from casus.engine.temporal import counts_from_before
 from casus.engine.time_spans import anchor_token, covering, date_spans, modifies_next
 from casus.model import EventDate
+from casus.ontology.lexicon import load_lexicon
 from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
@@ -43,6 +44,11 @@ if TYPE_CHECKING:
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 # A market's reading at a time, no act: "well above Tuesday's close".
 READING_NOUNS = word_list("reading_nouns")
+# Reactions, whose object act happened before them (a subset of presupposing_verbs).
+REACTION_VERBS = frozenset(
+    {"condemn", "denounce", "deplore", "criticise", "criticize", "decry", "welcome", "praise"}
+    | {"hail", "applaud", "blame", "mourn", "protest"}
+)
 # A temporal expression of a sentence: character start and end, its text, its root token, and
 # the date of a reference-event phrase ("since the 1979 revolution"), else None.
 Anchor: TypeAlias = "tuple[int, int, str, Token, EventDate | None]"
@@ -137,6 +143,21 @@ def article_dates(
     return out
 
 
+def _reacted_acts(doc: Doc) -> frozenset[int]:
+    """The act nouns a reaction takes as its object, coded as events or not (no doer named):
+    "the two ministers **condemned** the **launch** of ballistic missiles earlier this month"
+    (the launch owns its time as a coded noun event would)."""
+    lexicon = load_lexicon()
+    return frozenset(
+        t.i
+        for t in doc
+        if t.pos_ == "NOUN"
+        and t.dep_ == "dobj"
+        and t.head.lemma_.lower() in REACTION_VERBS
+        and lexicon.has_lemma("noun", t.lemma_.lower())
+    )
+
+
 def _reading_time(token: Token) -> bool:
     """Whether a time is a market reading's own ("prices settled well above **Tuesday's**
     close"): it tells when a price stood, not when an act was done."""
@@ -180,7 +201,8 @@ def _owner(d: Dating, item: Anchor, anchors: list[Anchor]) -> Token | None:
     memo: dict[frozenset[int], frozenset[int]] = doc.user_data.setdefault("casus.noun_events", {})
     nouns = memo.get(events)
     if nouns is None:
-        nouns = memo[events] = frozenset(i for i in events if doc[i].pos_ == "NOUN")
+        coded = frozenset(i for i in events if doc[i].pos_ == "NOUN")
+        nouns = memo[events] = coded | _reacted_acts(doc)
     if not nouns:
         return None
     start, end, text, anchor, ref = item

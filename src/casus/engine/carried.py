@@ -146,7 +146,7 @@ AGENT_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def purpose_head(trigger: Token) -> Token | None:
-    """The deed in the simple past whose purpose the trigger's infinitive tells, or
+    """The deed in the simple past (or past perfect) whose purpose the trigger's infinitive tells, or
     ``None``: the purpose is pursued at the deed's time, whatever the rules give it.
     "Traders blocked the road on Saturday. Police fired tear gas **to disperse** them" is
     Saturday's, as the firing is; so are "used water cannon **to break up** the crowd" and
@@ -165,7 +165,14 @@ def purpose_head(trigger: Token) -> Token | None:
             return None  # "agreed to impose", "urged Tajikistan to investigate"
     elif trigger.dep_ != "advcl":
         return None
-    return head if head.tag_ == "VBD" and head.i != trigger.i else None
+    perfect = trigger.dep_ != "xcomp" and _past_perfect(head)
+    return head if (head.tag_ == "VBD" or perfect) and head.i != trigger.i else None
+
+
+def _past_perfect(verb: Token) -> bool:
+    """A verb in the past perfect ("security forces **had gone in** to arrest 'criminals'"),
+    whose purpose clause is a deed's (not "had urged residents to leave", an object's)."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
 
 
 def _an_agent(token: Token) -> bool:

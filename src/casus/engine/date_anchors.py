@@ -32,6 +32,8 @@ from casus.engine.stated_dates import resolve_stated
 from casus.engine.temporal import counts_from_before
 from casus.engine.time_spans import anchor_token, covering, date_spans, modifies_next
 from casus.model import EventDate
+from casus.ontology.lexicon import load_lexicon
+from casus.ontology.words import word_list
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -40,6 +42,13 @@ if TYPE_CHECKING:
 
 # Tags of a verb in the simple present ("condemns", "welcome").
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+# A market's reading at a time, no act: "well above Tuesday's close".
+READING_NOUNS = word_list("reading_nouns")
+# Reactions, whose object act happened before them (a subset of presupposing_verbs).
+REACTION_VERBS = frozenset(
+    {"condemn", "denounce", "deplore", "criticise", "criticize", "decry", "welcome", "praise"}
+    | {"hail", "applaud", "blame", "mourn", "protest"}
+)
 # A temporal expression of a sentence: character start and end, its text, its root token, and
 # the date of a reference-event phrase ("since the 1979 revolution"), else None.
 Anchor: TypeAlias = "tuple[int, int, str, Token, EventDate | None]"
@@ -113,7 +122,8 @@ def article_dates(
     countries: Counter[str],
     references: ReferenceResolver | None,
 ) -> list[EventDate]:
-    """Every time the article states, resolved on its own (relative offsets left out)."""
+    """Every time the article states, resolved on its own (relative offsets and a market
+    reading's time, "Tuesday's close", left out)."""
     memo: dict[dt.date | None, list[EventDate]] = doc.user_data.setdefault(
         "casus.article_dates", {}
     )
@@ -121,16 +131,37 @@ def article_dates(
         return memo[pub]
     out = []
     for sent in sentences(doc):
-        for _s, _e, text, _anchor_token, ref in sentence_anchors(
+        for _s, _e, text, token, ref in sentence_anchors(
             doc, sent.root, pub, countries, references
         ):
-            if ref is None and counts_from_before(text):
+            if ref is None and (counts_from_before(text) or _reading_time(token)):
                 continue
             found = ref or resolve_stated(text, pub, False, {}, 0)
             if found.date is not None:
                 out.append(found)
     memo[pub] = out
     return out
+
+
+def _reacted_acts(doc: Doc) -> frozenset[int]:
+    """The act nouns a reaction takes as its object, coded as events or not (no doer named):
+    "the two ministers **condemned** the **launch** of ballistic missiles earlier this month"
+    (the launch owns its time as a coded noun event would)."""
+    lexicon = load_lexicon()
+    return frozenset(
+        t.i
+        for t in doc
+        if t.pos_ == "NOUN"
+        and t.dep_ == "dobj"
+        and t.head.lemma_.lower() in REACTION_VERBS
+        and lexicon.has_lemma("noun", t.lemma_.lower())
+    )
+
+
+def _reading_time(token: Token) -> bool:
+    """Whether a time is a market reading's own ("prices settled well above **Tuesday's**
+    close"): it tells when a price stood, not when an act was done."""
+    return token.dep_ == "poss" and token.head.lemma_.lower() in READING_NOUNS
 
 
 def dating_anchors(d: Dating, trigger: Token, references: ReferenceResolver | None) -> list[Anchor]:
@@ -170,7 +201,8 @@ def _owner(d: Dating, item: Anchor, anchors: list[Anchor]) -> Token | None:
     memo: dict[frozenset[int], frozenset[int]] = doc.user_data.setdefault("casus.noun_events", {})
     nouns = memo.get(events)
     if nouns is None:
-        nouns = memo[events] = frozenset(i for i in events if doc[i].pos_ == "NOUN")
+        coded = frozenset(i for i in events if doc[i].pos_ == "NOUN")
+        nouns = memo[events] = coded | _reacted_acts(doc)
     if not nouns:
         return None
     start, end, text, anchor, ref = item

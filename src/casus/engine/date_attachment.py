@@ -111,7 +111,7 @@ def governed_by(anchor: Token, trigger: Token, *, loose: bool = False) -> bool:
             t = t.head
             continue
         if t.dep_ not in DATE_CLIMB and not (
-            t.dep_ == "poss" and _setting_noun(t.head) or _argument_link(t)
+            t.dep_ == "poss" and _setting_noun(t.head) or _argument_link(t) or _object_predicate(t)
         ):
             # the setting's own time is the act's: "arrested 15 people in **Tuesday's** raid"
             return False
@@ -124,6 +124,13 @@ def _argument_link(t: Token) -> bool:
     parser hung on the last noun of a passive's "by" phrase: "The tanker was surrounded by
     four vessels and a helicopter **on Friday afternoon**" (as "nsubj" and "dobj" climb)."""
     return t.dep_ == "agent" or t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN")
+
+
+def _object_predicate(t: Token) -> bool:
+    """What the verb calls its object, or an adjective conjoined to it, on the way up from a
+    time the parser hung on it: "Birmingham called the duties 'unjustified' and 'deeply
+    disappointing' **on Friday**" (the calling was on Friday)."""
+    return t.dep_ == "oprd" or t.dep_ == "conj" and t.pos_ == "ADJ"
 
 
 def report_of_time(anchor: Token) -> Token | None:

@@ -444,9 +444,10 @@ def _elapsed(s: str, pub: dt.date) -> Resolved | None:
 
 # Times on the day of the date just told: "hours later", "later that day", "that night".
 SAME_DAY = re.compile(
-    r"(?:a few |several |just |only )?(?:hours|minutes|moments) (?:later|afterwards)|"
+    r"(?:a few |several |just |only )?(?:hours|minutes|moments) (?:later|afterwards|earlier)|"
     r"(?:later|earlier) (?:that|the same|in the) day|"
-    r"(?:later |earlier )?that (?:same )?(?:morning|afternoon|evening|night)"
+    r"(?:later |earlier )?that (?:same )?(?:morning|afternoon|evening|night)|"
+    r"(?:late|early|later|earlier) in the (?:morning|afternoon|evening|night)"
 )
 # A count of hours after the time just told, rounded to days: "less than 48 hours later".
 HOURS_OFFSET = re.compile(

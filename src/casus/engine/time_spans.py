@@ -26,8 +26,9 @@ EXTRA_TIME = re.compile(
     r"(?:last|this) (?:morning|afternoon|evening|night)|yesterday|today|tonight|overnight|"
     r"(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"(?: (?:morning|afternoon|evening|night))?|(?:many |several |some )?(?:years|decades) ago|"
-    r"in the past|long ago|(?:hours|minutes|moments) later|"
+    r"in the past|long ago|(?:hours|minutes|moments) (?:later|earlier)|"
     r"(?:later|earlier) (?:that|in the) day|that (?:morning|evening|night)|"
+    r"(?:late|early|later|earlier) in the (?:morning|afternoon|evening|night)|"
     r"(?:the )?(?:next|following) (?:morning|evening|night))\b",
     re.IGNORECASE,
 )
@@ -59,6 +60,7 @@ EXTRA_TIME_WORDS = (
     "past",
     "ago",
     "later",
+    "earlier",
 )
 
 
@@ -79,7 +81,26 @@ def date_spans(sent: Span) -> list[tuple[int, int, str]]:
         start = sent.start_char + m.start()
         if not any(s <= start < e for s, e, _ in spans):  # the phrase as written
             spans.append((start, sent.start_char + m.end(), written[m.start() : m.end()]))
+    spans = [s for s in spans if not _part_of_dated_day(s, written, sent.start_char)]
     return _named_night(spans, sentence_text(sent), sent.start_char)
+
+
+# A part of a day with no day of its own, an offset from the day told before
+# (temporal.SAME_DAY), unless an "of" phrase gives its day.
+PART_OF_DAY = re.compile(
+    r"(?:late|early|later|earlier) in the (?:morning|afternoon|evening|night)", re.IGNORECASE
+)
+OF_DAY = re.compile(r"\s+of\s", re.IGNORECASE)
+
+
+def _part_of_dated_day(span: tuple[int, int, str], written: str, offset: int) -> bool:
+    """Whether a span is a part of a day whose "of" phrase dates it: "**Late in the evening**
+    of 3 July, soldiers raided the camp" is 3 July's (the date after "of" is a span of its
+    own), not the day told before."""
+    start, end, text = span
+    return (
+        PART_OF_DAY.fullmatch(text) is not None and OF_DAY.match(written, end - offset) is not None
+    )
 
 
 def stamp_line(sent: Span) -> bool:
@@ -172,17 +193,26 @@ def _later_in(
 # An amount of hours that spaCy cuts from the word that makes it an offset: "Less than 48 hours"
 # + "later".
 HOURS_THEN = re.compile(r"\s+(later|afterwards|afterward|earlier)\b", re.IGNORECASE)
+# "before" or "after" with no object of its own, which spaCy cuts from "the day" it makes an
+# offset: "**The day before**, Poland had placed Gazprom on a sanctions list" (not "the day
+# before the vote", which counts from the vote).
+DAY_THEN = re.compile(r"\s+(before|after)(?=\s*(?:[,.;:!?)]|$))", re.IGNORECASE)
+BARE_DAYS = frozenset({"the day", "a day"})
 
 
 def _counted_on(
     spans: list[tuple[int, int, str]], written: str, offset: int
 ) -> list[tuple[int, int, str]]:
-    """Spans of hours joined to the "later" after them, so that they count from the time told
-    before: "On Thursday night the council voted. **Less than 48 hours later**, jets struck"."""
+    """Spans of hours joined to the "later" after them, and a bare day to the "before" or
+    "after" with no object after it, so that they count from the time told before: "On
+    Thursday night the council voted. **Less than 48 hours later**, jets struck"."""
     out = []
     for start, end, text in spans:
         then = HOURS_THEN.match(written, end - offset)
         if then is not None and text.lower().endswith(("hours", "hour")):
+            end, text = end + then.end() - then.start(), text + " " + then.group(1)
+        then = DAY_THEN.match(written, end - offset)
+        if then is not None and text.lower() in BARE_DAYS:
             end, text = end + then.end() - then.start(), text + " " + then.group(1)
         out.append((start, end, text))
     return out

@@ -130,6 +130,7 @@ LISTS = frozenset(
         "venue_nouns",
         "occasion_nouns",
         "statement_occasions",
+        "reading_nouns",
         "host_verbs",
         "gathering_verbs",
         "gathering_nouns",

@@ -32,6 +32,13 @@ NAMED_HOWS = frozenset({"dictionary", "pronoun", "context"})
 INSTITUTION_NOUNS = word_list("institution_nouns")
 PRONOUN_KINDS = word_values("pronoun_kinds")
 INSTITUTION_PRONOUNS = frozenset({"thing", "group"})
+MILITARY_ASSETS = word_list("military_assets")
+CIVILIAN_CRAFT_WORDS = word_list("civilian_craft_words")
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+# words that end the noun phrase after a country adjective ("Pakistani border posts in Kurram")
+PHRASE_ENDS = frozenset(
+    {"in", "near", "on", "at", "of", "and", "or", "with", "from", "to", "by", "along", "across"}
+)
 # "all sides", "all parties": every party to one country's crisis, not its government
 ALL_WORDS = frozenset({"all"})
 
@@ -39,7 +46,7 @@ ALL_WORDS = frozenset({"all"})
 def with_roles(event: Event) -> Event:
     """The event with its sides' roles set by convention (itself when nothing changes)."""
     source = _single(_source_role(event.source, event.cameo))
-    target = _single(_target_role(event.target, event.cameo))
+    target = _single(_force_target(event) or _target_role(event.target, event.cameo))
     if source is event.source and target is event.target:
         return event
     return event.with_(source=source, target=target)  # no round trip through __init__
@@ -55,6 +62,36 @@ def _source_role(actor: Actor | None, cameo: str) -> Actor | None:
             return dataclasses.replace(actor, code=recoded.code, roles=recoded.roles)
         return actor
     return _bare_role(actor, cameo, side_roles().source_roles)
+
+
+def _force_target(event: Event) -> Actor | None:
+    """A country's military asset struck is its armed forces: "Afghan forces attacked
+    **Pakistani** border posts" → PAKMIL, "shot down several Peruvian planes" → PERMIL; not a
+    passenger plane or a fishing boat, and not the villages or towns it holds."""
+    actor = event.target
+    if actor is None or actor.code is None or event.cameo[:2] not in FORCE_ROOTS:
+        return None
+    if actor.how not in NAMED_HOWS or actor.code != actor.country or actor.code not in countries():
+        return None
+    offset = actor.end - event.evidence_start
+    after = event.evidence_text[offset:].split()[:3] if 0 <= offset else []
+    for word in (*actor.text.split()[1:], *after):
+        bare = _bare(word).lower()
+        if bare in CIVILIAN_CRAFT_WORDS or bare in PHRASE_ENDS:
+            return None
+        if _asset(bare):
+            return _recoded(actor, actor.code, ("MIL",))
+        if not bare.isalpha() or word[-1] in ",;:":
+            return None
+    return None
+
+
+def _asset(word: str) -> bool:
+    """Whether a noun (singular or plural) names a military asset."""
+    return any(
+        word.endswith(end) and word[: len(word) - len(end)] in MILITARY_ASSETS
+        for end in ("", "s", "es")
+    )
 
 
 def _target_role(actor: Actor | None, cameo: str) -> Actor | None:

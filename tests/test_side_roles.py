@@ -29,8 +29,7 @@ def test_bundled_table_gives_named_targets_of_political_acts_to_the_government()
 
 def test_three_digit_codes_and_stacks_are_read() -> None:
     table = read_side_roles(
-        HEAD
-        + "source\t02 191\tGOV\t-\t-\ntarget\t11\tGOV\t-\t-\nsingle\tGOV BUS\tGOV\tBUS\t-\n",
+        HEAD + "source\t02 191\tGOV\t-\t-\ntarget\t11\tGOV\t-\t-\nsingle\tGOV BUS\tGOV\tBUS\t-\n",
         "t.tsv",
     )
     assert table.source_roles == {"02": "GOV", "191": "GOV"}

@@ -59,9 +59,7 @@ MUTUAL_VERBS = word_list("mutual_verbs")
 ADDRESSED_VERBS = word_list("addressed_verbs")
 
 
-def own_population(
-    scope: Scope, frame: Frame, source: Actor, code: str = ""
-) -> list[Actor | None]:
+def own_population(scope: Scope, frame: Frame, source: Actor, code: str = "") -> list[Actor | None]:
     """Administrative sanctions fall on the actor's own population: "the government imposed
     a curfew" → …GOV → …CVL. Martial law or a seizure of power (1724) by anyone but the
     government itself is taken against the government: "the army declared a state of

@@ -8,7 +8,9 @@ The resolver codes a phrase from its words alone ("Russia" → RUS, "Russia's de
   brokered the deal" → OMNGOV; of an act of force, its armed forces: "Israel struck targets in
   Syria" → ISRMIL. A country named bare as the target of a political act is its government
   too: "Japan urged China to release the crew" → CHNGOV; a target of force, aid or coercion,
-  a people ("Tunisians") and a target the text does not name keep the code they have.
+  a people ("Tunisians") and a target the text does not name keep the code they have, but
+  a country's military asset struck is its armed forces ("attacked Pakistani border posts"
+  → PAKMIL), and a counterpart holds the other side's office ("his Tajik counterpart").
 - a side carries one role: "Israel's defence minister warned" → ISRGOV, "Russia's defence
   ministry said it had downed 25 drones" → RUSMIL (the institution, and "it" for it).
 
@@ -32,6 +34,7 @@ NAMED_HOWS = frozenset({"dictionary", "pronoun", "context"})
 INSTITUTION_NOUNS = word_list("institution_nouns")
 PRONOUN_KINDS = word_values("pronoun_kinds")
 INSTITUTION_PRONOUNS = frozenset({"thing", "group"})
+COUNTERPART_NOUNS = frozenset({"counterpart", "counterparts"})
 MILITARY_ASSETS = word_list("military_assets")
 CIVILIAN_CRAFT_WORDS = word_list("civilian_craft_words")
 FORCE_ROOTS = frozenset({"18", "19", "20"})
@@ -47,6 +50,7 @@ def with_roles(event: Event) -> Event:
     """The event with its sides' roles set by convention (itself when nothing changes)."""
     source = _single(_source_role(event.source, event.cameo))
     target = _single(_force_target(event) or _target_role(event.target, event.cameo))
+    source, target = _counterpart(source, target), _counterpart(target, source)
     if source is event.source and target is event.target:
         return event
     return event.with_(source=source, target=target)  # no round trip through __init__
@@ -64,6 +68,22 @@ def _source_role(actor: Actor | None, cameo: str) -> Actor | None:
     return _bare_role(actor, cameo, side_roles().source_roles)
 
 
+def _counterpart(actor: Actor | None, other: Actor | None) -> Actor | None:
+    """A counterpart holds the other side's office in its own country: "Tashiev (the Kyrgyz
+    security chief) met his Tajik counterpart" → TJKSPY, "Shoigu spoke with his Armenian
+    counterpart" → ARMGOV (a minister's single role)."""
+    if actor is None or other is None or actor.code is None or other.code is None:
+        return actor
+    words = actor.text.lower().split()
+    if not words or _bare(words[-1]) not in COUNTERPART_NOUNS or not actor.country:
+        return actor
+    theirs = split_code(other.code)
+    # a former office holder (ELI, by the publication date) had a counterpart in office then
+    if len(theirs.roles) != 1 or theirs.roles == ("ELI",) or theirs.country == actor.country:
+        return actor
+    return _recoded(actor, actor.country, theirs.roles)
+
+
 def _force_target(event: Event) -> Actor | None:
     """A country's military asset struck is its armed forces: "Afghan forces attacked
     **Pakistani** border posts" → PAKMIL, "shot down several Peruvian planes" → PERMIL; not a
@@ -74,7 +94,7 @@ def _force_target(event: Event) -> Actor | None:
     if actor.how not in NAMED_HOWS or actor.code != actor.country or actor.code not in countries():
         return None
     offset = actor.end - event.evidence_start
-    after = event.evidence_text[offset:].split()[:3] if 0 <= offset else []
+    after = event.evidence_text[offset:].split()[:3] if offset >= 0 else []
     for word in (*actor.text.split()[1:], *after):
         bare = _bare(word).lower()
         if bare in CIVILIAN_CRAFT_WORDS or bare in PHRASE_ENDS:

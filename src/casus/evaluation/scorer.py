@@ -310,9 +310,7 @@ def _paired_sides(g: GoldEvent, p: Event) -> tuple[tuple[str | None, Actor | Non
     """Each gold side with the predicted side it matched: a symmetric event matched the other
     way round ("Ali and Maduro met": gold GUY → VEN, casus VEN → GUY) pairs the gold source
     with the predicted target, so that a whole code is compared with the same party's."""
-    if g.symmetric and not (
-        _same(g.source, p.source, source=True) and _same(g.target, p.target)
-    ):
+    if g.symmetric and not (_same(g.source, p.source, source=True) and _same(g.target, p.target)):
         return ((g.source, p.target), (g.target, p.source))
     return ((g.source, p.source), (g.target, p.target))
 

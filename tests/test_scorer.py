@@ -88,6 +88,12 @@ def test_reversed_symmetric_event_matches() -> None:
     assert d["dyad_root"]["tp"] == 1  # type: ignore[index]
 
 
+def test_reversed_symmetric_event_compares_each_party_with_its_own_code() -> None:
+    pact = GoldEvent("IRNGOV", "AZEMIL", frozenset({"057"}), frozenset({"05"}), symmetric=True)
+    d = _score(_gold(pact), [_event("AZEMIL", "IRNGOV", "057")])
+    assert d["actor_code_accuracy"] == 1.0
+
+
 def test_reversed_non_symmetric_event_does_not_match() -> None:
     d = _score(_gold(_expel()), [_event("IRN", "AZE", "161")])
     assert d["dyad_root"]["tp"] == 0 and d["detection"]["tp"] == 1  # type: ignore[index]

@@ -56,10 +56,10 @@ def _coded(coder: Coder, text: str) -> set[tuple[str | None, str, str | None]]:
             ("TURGOV", "ARM"),
         ),
         # reciprocals: each co-subject acts on the other
-        ("Armenia and Azerbaijan expelled each other's diplomats.", ("AZEGOV", "ARM")),
-        ("Armenia and Azerbaijan accused each other of violating the truce.", ("ARMGOV", "AZE")),
+        ("Armenia and Azerbaijan expelled each other's diplomats.", ("AZEGOV", "ARMGOV")),
+        ("Armenia and Azerbaijan accused each other of violating the truce.", ("ARMGOV", "AZEGOV")),
         # the first "of" phrase with an object says whose the goods are
-        ("Ankara banned imports of Iranian goods.", ("TURGOV", "IRN")),
+        ("Ankara banned imports of Iranian goods.", ("TURGOV", "IRNGOV")),
     ],
 )
 def test_rules_behind_a_word_gate_still_fire(

@@ -92,7 +92,8 @@ def test_both_sides_excludes_the_clause_subject(code: Callable[..., list[Event]]
         "Washington accused both sides of violating the truce."
     )
     accused = _sides([e for e in code(text) if e.cameo_root == "11"])
-    assert {t for _, _, t in accused} == {"ISR", "IRN"}
+    # a pair of states accused is the two governments (docs/actors.md#roles-of-event-sides)
+    assert {t for _, _, t in accused} == {"ISRGOV", "IRNGOV"}
 
 
 def test_an_untargeted_warning_takes_the_addressee_of_the_same_source(

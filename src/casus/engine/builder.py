@@ -369,7 +369,7 @@ class EventEngine:
             # "students staged demonstrations to demand reforms": both against the government
             targets = [self.finder.protested(frame, scope, sources[0])]
         if code.code.startswith(DOMESTIC_CODES) and not any(t is not None for t in targets):
-            targets = own_population(scope, frame, sources[0])
+            targets = own_population(scope, frame, sources[0], code.code)
         both = together(code.root, sources, targets, frame)  # "Bosnia and Slovenia agreed to"
         joint = jointly or both
         parties = joint and len({s.code for s in sources}) >= 2  # "the war between A and B"

@@ -50,6 +50,8 @@ GUESSED = frozenset({"unresolved", "generic", "unknown", "pronoun", "context", "
 # Arrests (CAMEO 173): of people the text does not name ("two of them", "23 people") they are
 # still arrests, with no target (docs/gold-annotation.md: "arrests of unnamed suspects").
 ARREST_CODE = "173"
+# martial law, a state of emergency or a seizure of power (a coup) by the army or another side
+TAKEOVER_CODE = "1724"
 DETAINEE_NOUNS = word_list("detainee_nouns")
 RECIPROCAL_VERBS = word_list("reciprocal_verbs")
 # Meetings, talks and deals: the place a side is "in" there is where they meet (CAMEO roots).
@@ -71,17 +73,20 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 NAMED_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC"})
 
 
-def own_population(scope: Scope, frame: Frame, source: Actor) -> list[Actor | None]:
-    """Administrative sanctions fall on the actor's own population: "the army declared a
-    state of emergency" → MMRMIL → MMRCVL."""
+def own_population(scope: Scope, frame: Frame, source: Actor, code: str = "") -> list[Actor | None]:
+    """Administrative sanctions fall on the actor's own population: "the government imposed
+    a curfew" → …GOV → …CVL. Martial law or a seizure of power (1724) by anyone but the
+    government itself is taken against the government: "the army declared a state of
+    emergency and handed power to its commander" → MMRMIL → MMRGOV, "soldiers seized power"."""
     country = source.country
     if not country:
         return [None]
+    role = "GOV" if code.startswith(TAKEOVER_CODE) and "GOV" not in source.roles else "CVL"
     head = frame.pred
     start = head.idx + scope.offset
     return [
         Actor(
-            country + "CVL", country, ("CVL",), head.text, start, start + len(head.text), "inferred"
+            country + role, country, (role,), head.text, start, start + len(head.text), "inferred"
         )
     ]
 

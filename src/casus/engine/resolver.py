@@ -474,7 +474,11 @@ class Resolver:
             return Actor(region, region, (), text, start, end, "place")
         if person is not None:
             parts = split_code(person.code)
-            return Actor(person.code, parts.country, parts.roles, text, start, end, "person")
+            # before the first office we list, the office the phrase names: "Foreign
+            # Secretary S. Jaishankar" in 2015 → INDGOV (his minister's row opens in 2019)
+            roles = parts.roles or phrase_roles(self.dictionary, head, tokens)
+            code = join_code(parts.country, roles) if roles and not parts.tags else person.code
+            return Actor(code, parts.country, split_code(code).roles, text, start, end, "person")
         members = bloc_side(self, head, text, start, end)  # "the bloc's members"
         if members is not None:
             return members

@@ -274,7 +274,7 @@ def score_record(gold: GoldArticle, preds: list[Event], report: Report) -> None:
             report.code.add(p.cameo in g.codes)
         if g.roots:
             report.quad.add(any(QUAD_CLASS_BY_ROOT.get(r) == p.quad_class for r in g.roots))
-        for gold_code, actor in ((g.source, p.source), (g.target, p.target)):
+        for gold_code, actor in _paired_sides(g, p):
             if gold_code is not None and len(gold_code) > 3 and not gold_code.startswith("---"):
                 report.actor_code.add(actor is not None and actor.code == gold_code)
         if g.date is not None and gold.kind == "article":
@@ -304,6 +304,15 @@ def score_record(gold: GoldArticle, preds: list[Event], report: Report) -> None:
             error = _error("false_alarm", gold, p, None)
             error["bucket"] = false_alarm_bucket(golds, p)
             report.errors.append(error)
+
+
+def _paired_sides(g: GoldEvent, p: Event) -> tuple[tuple[str | None, Actor | None], ...]:
+    """Each gold side with the predicted side it matched: a symmetric event matched the other
+    way round ("Ali and Maduro met": gold GUY → VEN, casus VEN → GUY) pairs the gold source
+    with the predicted target, so that a whole code is compared with the same party's."""
+    if g.symmetric and not (_same(g.source, p.source, source=True) and _same(g.target, p.target)):
+        return ((g.source, p.target), (g.target, p.source))
+    return ((g.source, p.source), (g.target, p.target))
 
 
 def _dyad_ok(g: GoldEvent, p: Event) -> bool:

@@ -120,6 +120,8 @@ LISTS = frozenset(
         "ing_nouns",
         "earnest_words",
         "struck_sites",
+        "military_assets",
+        "civilian_craft_words",
         "civilian_sites",
         "contact_nouns",
         "complex_prep_heads",

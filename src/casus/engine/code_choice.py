@@ -99,6 +99,8 @@ RALLY_FOR = {"1041": "1411", "1042": "1412", "1043": "1413", "1044": "1414"}
 RALLY_CODE = "141"
 PROTEST_CODES = frozenset({"14", "140", "141"})
 COMPLAIN_CODE = "114"
+# the entity label of a country or capital's name: "Iran protested" is the state
+STATE_ENTITY = "GPE"
 FORCE_ROOT = "19"
 APOLOGY_CODE = "055"
 DISAPPROVE_CODE = "111"
@@ -106,6 +108,10 @@ REGRET_LEMMA = "regret"
 REGRET_CLASS = "REGRET"
 # the phrases that say what is regretted: "regret over the decision", "regret at its veto"
 REGRETTED_PREPS = frozenset({"over", "at", "about", "for", "of"})
+# verbs of disapproval whose object is what a regret conjoined to them is about
+DISAPPROVING_VERBS = frozenset(
+    {"protest", "condemn", "denounce", "deplore", "criticise", "criticize", "reject", "oppose"}
+)
 ASSAULT_CODE = "180"
 REPRESSION_CODE = "175"
 KILL_LEMMA = "kill"
@@ -483,7 +489,7 @@ def by_agent(pattern: Pattern, source: Actor, frame: Frame) -> Pattern:
     protesting complains officially (114). The matched row stays the event's ``pattern``."""
     if pattern.lemma == REGRET_LEMMA or pattern.obj == REGRET_CLASS:
         return _regret(pattern, frame)
-    if pattern.code in PROTEST_CODES and _state(source):
+    if pattern.code in PROTEST_CODES and (_state(source) or _named_state(source, frame)):
         return replace(pattern, code=COMPLAIN_CODE)
     if (
         pattern.code in PLAIN_FORCE_CODES
@@ -523,6 +529,8 @@ def _regret(pattern: Pattern, frame: Frame) -> Pattern:
         ]
     else:
         return pattern
+    if pattern.code == APOLOGY_CODE and not regretted and _disapproving_conjunct(frame.pred):
+        return replace(pattern, code=DISAPPROVE_CODE)
     owners = [c for o in regretted for c in o.children if c.dep_ == "poss"]
     own = any(c.lower_ in OWN_PRONOUNS for c in owners) or any(
         c.lower_ == "own" for o in regretted for c in o.children
@@ -534,10 +542,30 @@ def _regret(pattern: Pattern, frame: Frame) -> Pattern:
     return pattern
 
 
+def _disapproving_conjunct(verb: Token) -> bool:
+    """Whether regret told with nothing regretted is conjoined to a protest or condemnation,
+    whose object is what is regretted: "expresses its deep regret and strongly protests the
+    decision" is disapproval, not an apology."""
+    return any(c.lemma_.lower() in DISAPPROVING_VERBS for c in verb.conjuncts)
+
+
 def _state(actor: Actor) -> bool:
     """Whether a side is a state speaking as one: its government or a capital standing for
     it ("Moscow"). A bare country may be its people ("thousands of Iranians protested")."""
     return "GOV" in actor.roles
+
+
+def _named_state(actor: Actor, frame: Frame) -> bool:
+    """Whether a bare country side is named as the state, a country or capital's name or
+    "it" ("Iran strongly protested the arrest", "Tehran protested"), not its people
+    ("thousands of Iranians protested")."""
+    if actor.roles or actor.code is None or actor.code != actor.country:
+        return False
+    span = frame.pred.doc.char_span(actor.start, actor.end)
+    if span is None:
+        return False
+    head = span.root
+    return head.lower_ == "it" or (head.tag_ == "NNP" and head.ent_type_ == STATE_ENTITY)
 
 
 def _state_agent(actor: Actor) -> bool:

@@ -14,13 +14,15 @@ CAMEO code by the form of the complement or by who acts.
   fighting (19x): "security forces fired on crowds outside the building"; a killing stays
   force (190, as CAMEO's usage note has it), and fire on rebels stays fighting.
 - A protest made by a state is an official complaint (114), not a demonstration (14x): "the
-  expulsion prompted a protest from Moscow".
+  expulsion prompted a protest from Moscow", "Iran strongly protested the arrest" (a
+  country's or capital's name is its state; "thousands of Iranians protested" demonstrate).
 - A demand made by protesters is the protest's aim (141x), not a demand (10x): "the
   demonstrators are demanding the minister's resignation" is 1411, as CAMEO codes a rally
   for a leader's removal.
 - Regret is disapproval (111) unless it is for one's own act (055): "Berlin regretted the
   decision" against "Tokyo regretted its role in the war"; "expressed regret over Hungary's
-  veto" is disapproval too.
+  veto" is disapproval too, and so is regret with nothing regretted conjoined to a protest:
+  "expresses its deep regret and strongly protests the decision".
 - An answer made by some means is coded by the means: "Algeria retaliated by closing its
   airspace to Mali" reduces relations (16), "Moscow hit back by expelling ten diplomats" is an
   expulsion (16); only the answer with no means named is force (190, "Iran retaliated").

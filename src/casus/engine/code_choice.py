@@ -20,9 +20,7 @@ CAMEO code by the form of the complement or by who acts.
   demonstrators are demanding the minister's resignation" is 1411, as CAMEO codes a rally
   for a leader's removal.
 - Regret is disapproval (111) unless it is for one's own act (055): "Berlin regretted the
-  decision" against "Tokyo regretted its role in the war"; "expressed regret over Hungary's
-  veto" is disapproval too, and so is regret with nothing regretted conjoined to a protest:
-  "expresses its deep regret and strongly protests the decision".
+  decision" against "Tokyo regretted its role in the war" (engine/regrets.py).
 - An answer made by some means is coded by the means: "Algeria retaliated by closing its
   airspace to Mali" reduces relations (16), "Moscow hit back by expelling ten diplomats" is an
   expulsion (16); only the answer with no means named is force (190, "Iran retaliated").
@@ -61,8 +59,8 @@ from typing import TYPE_CHECKING
 
 from casus.engine.contact_senses import spoken_to
 from casus.engine.intents import HEDGING_MODALS
-from casus.engine.negations import OWN_PRONOUNS
 from casus.engine.phrases import of_object
+from casus.engine.regrets import REGRET_CLASS, REGRET_LEMMA, regret
 from casus.engine.sentences import document_words, sentence_of
 from casus.engine.voice import raised_subjects
 from casus.ontology.words import word_list, word_values
@@ -104,16 +102,6 @@ COMPLAIN_CODE = "114"
 # the entity label of a country or capital's name: "Iran protested" is the state
 STATE_ENTITY = "GPE"
 FORCE_ROOT = "19"
-APOLOGY_CODE = "055"
-DISAPPROVE_CODE = "111"
-REGRET_LEMMA = "regret"
-REGRET_CLASS = "REGRET"
-# the phrases that say what is regretted: "regret over the decision", "regret at its veto"
-REGRETTED_PREPS = frozenset({"over", "at", "about", "for", "of"})
-# verbs of disapproval whose object is what a regret conjoined to them is about
-DISAPPROVING_VERBS = frozenset(
-    {"protest", "condemn", "denounce", "deplore", "criticise", "criticize", "reject", "oppose"}
-)
 ASSAULT_CODE = "180"
 REPRESSION_CODE = "175"
 KILL_LEMMA = "kill"
@@ -490,7 +478,7 @@ def by_agent(pattern: Pattern, source: Actor, frame: Frame) -> Pattern:
     demanding something rally for it (141x); civilians using force assault (180); a state
     protesting complains officially (114). The matched row stays the event's ``pattern``."""
     if pattern.lemma == REGRET_LEMMA or pattern.obj == REGRET_CLASS:
-        return _regret(pattern, frame)
+        return regret(pattern, frame)
     if pattern.code in PROTEST_CODES and (_state(source) or _named_state(source, frame)):
         return replace(pattern, code=COMPLAIN_CODE)
     if (
@@ -512,43 +500,6 @@ def by_agent(pattern: Pattern, source: Actor, frame: Frame) -> Pattern:
     if pattern.code != HIJACK_CODE or pattern.obj != VESSEL_CLASS or not _state_agent(source):
         return pattern
     return replace(pattern, code=CONFISCATE_CODE)
-
-
-def _regret(pattern: Pattern, frame: Frame) -> Pattern:
-    """Apology (055) for regret of one's own act, disapproval (111) of another's: "regretted
-    its own role" and "expressed regret for the incident" are apologies; "regretted the
-    decision" and "expressed regret over Hungary's decision" are not."""
-    if pattern.code == DISAPPROVE_CODE:
-        regretted = list(frame.objects)
-    elif pattern.code == APOLOGY_CODE:
-        regretted = [
-            g
-            for o in frame.objects
-            for p in o.children
-            if p.dep_ == "prep" and p.lower_ in REGRETTED_PREPS
-            for g in p.children
-            if g.dep_ == "pobj"
-        ]
-    else:
-        return pattern
-    if pattern.code == APOLOGY_CODE and not regretted and _disapproving_conjunct(frame.pred):
-        return replace(pattern, code=DISAPPROVE_CODE)
-    owners = [c for o in regretted for c in o.children if c.dep_ == "poss"]
-    own = any(c.lower_ in OWN_PRONOUNS for c in owners) or any(
-        c.lower_ == "own" for o in regretted for c in o.children
-    )
-    if pattern.code == DISAPPROVE_CODE and own:
-        return replace(pattern, code=APOLOGY_CODE)
-    if pattern.code == APOLOGY_CODE and owners and not own:
-        return replace(pattern, code=DISAPPROVE_CODE)
-    return pattern
-
-
-def _disapproving_conjunct(verb: Token) -> bool:
-    """Whether regret told with nothing regretted is conjoined to a protest or condemnation,
-    whose object is what is regretted: "expresses its deep regret and strongly protests the
-    decision" is disapproval, not an apology."""
-    return any(c.lemma_.lower() in DISAPPROVING_VERBS for c in verb.conjuncts)
 
 
 def _state(actor: Actor) -> bool:

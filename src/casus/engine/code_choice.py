@@ -23,7 +23,9 @@ CAMEO code by the form of the complement or by who acts.
   decision" against "Tokyo regretted its role in the war" (engine/regrets.py).
 - An answer made by some means is coded by the means: "Algeria retaliated by closing its
   airspace to Mali" reduces relations (16), "Moscow hit back by expelling ten diplomats" is an
-  expulsion (16); only the answer with no means named is force (190, "Iran retaliated").
+  expulsion (16), and so is "Moscow hit back a day later, expelling ten diplomats" (a
+  participle that codes an act; engine/answer_means.py); only the answer with no means
+  named is force (190, "Iran retaliated").
 - A plain appeal, intent, demand or refusal to yield (025, 035, 105, 124) takes the 4-digit
   twin of what its complement yields: "urged both sides to exercise restraint" is 0256.
 - Force used by aircraft is an air attack (195): "Israeli aircraft pounded the Gaza Strip".
@@ -110,11 +112,6 @@ CROWD_LEMMA = "crowd"
 FIRED_AT_PREPS = ("on", "at", "into", "against")
 # roles of people with no arms of a state or an armed group (actor codes, as STATE_ROLES)
 CIVILIAN_ROLES = frozenset({"CVL", "OPP", "EDU", "LAB", "BUS", "MED", "REL", "AGR", "HLH", "NGO"})
-# verbs of answering an act ("retaliated", "responded") and the particle of "hit/struck back":
-# their "by" gerund names the means, which decides the code
-ANSWERING_VERBS = word_list("answering_verbs")
-ANSWER_PARTICLE = "back"
-MEANS_PREP = "by"
 # the yieldings (08x) by the last digit of their appeal (025x), intent (035x), demand (105x)
 # and refusal (124x) twins, as the CAMEO table numbers them; 083 (accede to reform) has none
 YIELD_DETAIL = {"081": "1", "082": "2", "084": "3", "085": "4", "086": "5", "087": "6"}
@@ -415,29 +412,6 @@ def _possibility(clause: Token, lexicon: Lexicon) -> bool:
             if t.pos_ == "NOUN"
         )
     )
-
-
-def answer_means(frame: Frame) -> Token | None:
-    """The gerund an answer is made by: "retaliated by closing its airspace", "hit back by
-    expelling ten diplomats" (the means, whose code the answer takes), or None."""
-    if frame.kind != "verb" or not (
-        frame.lemma in ANSWERING_VERBS
-        # the particle is one of the verb's words, so a document without "back" has none
-        or (
-            ANSWER_PARTICLE in document_words(frame.pred.doc)
-            and any(
-                c.lower_ == ANSWER_PARTICLE and c.dep_ in ("prt", "advmod")
-                for c in frame.pred.children
-            )
-        )
-    ):
-        return None
-    for prep in frame.pred.children:
-        if prep.dep_ == "prep" and prep.lower_ == MEANS_PREP:
-            for means in prep.children:
-                if means.dep_ == "pcomp" and means.pos_ in ("VERB", "AUX"):
-                    return means
-    return None
 
 
 def strike_sense(pattern: Pattern | None, noun: Token) -> Pattern | None:

@@ -146,6 +146,12 @@ ADMIN_SANCTION_CODE = "172"
 REDUCE_CODE = "160"
 FOREIGN_SIDE_ROLES = frozenset({"GOV", "BUS", "CVL", "MIL"})
 BARRED_NOUNS = word_list("barred_nouns")
+# a foreign state's officials or a person barred ("imposed entry bans on him") are sanctioned
+# one by one (163, as travel bans are), not the ties between states reduced
+SANCTION_CODE = "163"
+PERSON_NOUNS = word_list("person_nouns")
+PERSON_PRONOUNS = frozenset({"him", "her"})
+BANNED_ON_PREP = "on"
 # the plain threat (130) of a verb of warning: with no addressee and only a possibility in its
 # that-clause ("could", "may", "might") the warning is a forecast
 PLAN_LEMMAS = frozenset({"plan", "intend"})
@@ -324,7 +330,8 @@ def abroad(pattern: Pattern, frame: Frame, source: Actor, targets: list[Actor | 
     air links", is: "Bamako banned Algerian aircraft from Malian skies", "Russia barred
     Polish trucks from its roads". What is barred is that country's state, or its aircraft,
     ships, goods, firms or people (barred_nouns); a ban on a foreign group ("the Palestinian
-    group Samidoun") or its media keeps its code."""
+    group Samidoun") or its media keeps its code. Barring that country's officials or a
+    person is a sanction on them (163): "barring eight senior US officials from entering"."""
     if pattern.code != ADMIN_SANCTION_CODE or not source.known:
         return pattern
     barred = any(o.lemma_.lower() in BARRED_NOUNS for o in frame.objects)
@@ -333,6 +340,9 @@ def abroad(pattern: Pattern, frame: Frame, source: Actor, targets: list[Actor | 
     known = [t for t in targets if t is not None and t.known]
     if not known or not all(_foreign_side(source, t) for t in known):
         return pattern
+    barred_people = list(frame.objects) + frame.preps.get(BANNED_ON_PREP, [])
+    if any(t.lemma_.lower() in PERSON_NOUNS or t.lower_ in PERSON_PRONOUNS for t in barred_people):
+        return replace(pattern, code=SANCTION_CODE)  # "barring eight US officials from entering"
     return replace(pattern, code=REDUCE_CODE)
 
 

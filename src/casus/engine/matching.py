@@ -303,7 +303,11 @@ class PatternMatcher:
         if means is not None:
             # "retaliated by closing its airspace": the means' code, not force
             chosen = self.best_pattern(verb_frame(means), depth + 1)
-        elif depth < MAX_MEANS_DEPTH and (told := answer_participle(frame)) is not None:
+        elif (
+            chosen is not None  # "turned back all vehicles, allowing ..." is no answer
+            and depth < MAX_MEANS_DEPTH
+            and (told := answer_participle(frame)) is not None
+        ):
             # "hit back, expelling ten diplomats": the act it tells, if it codes one
             how = self.best_pattern(verb_frame(told), depth + 1)
             chosen = how if how is not None and how.code[:2] != STATEMENT_ROOT else chosen

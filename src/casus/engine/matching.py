@@ -19,6 +19,7 @@ from casus.engine.contact_senses import arriving_forces, sent_platforms
 from casus.engine.frames import Frame, prep_objects, unwrap_quantifier, verb_frame, with_conjuncts
 from casus.engine.modality import is_negated_locally
 from casus.engine.named_objects import named_classes
+from casus.engine.regrets import told_with_protest
 from casus.engine.sentences import document_words, sentence_of
 from casus.engine.speaker_pronouns import speaker_antecedent
 from casus.engine.wishes import hoped_act
@@ -322,6 +323,8 @@ class PatternMatcher:
         chosen = hoped_act(chosen, frame)
         # "warned that the fighting could spread" is a forecast, no threat
         chosen = forecast(chosen, frame, self.lexicon)
+        # "expresses its regret and protests the decision": one act, the protest
+        chosen = told_with_protest(chosen, frame)
         # "had planned riots" is a plot told, no threat; "plans to impose restrictions" is one
         chosen = standing_plan(chosen, frame)
         root = chosen.code[:2] if chosen is not None else None

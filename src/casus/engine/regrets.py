@@ -3,9 +3,10 @@
 Regret is disapproval unless it is for one's own act: "Berlin regretted the decision" and
 "expressed regret over Hungary's veto" are disapproval, "Tokyo regretted its role in the war"
 and "expressed regret for the incident" apologies. Regret told with nothing regretted and
-conjoined to a protest or condemnation is about what is protested: "expresses its deep regret
-and strongly protests the decision" is disapproval (a protest beats the regret), while
-"expressed regret and promised compensation" stays an apology.
+conjoined to a protest or condemnation is about what is protested, one act with the protest:
+"expresses its deep regret and strongly protests the decision" is the protest alone (114, a
+protest beats the regret), while "expressed regret and promised compensation" stays an
+apology.
 """
 
 from __future__ import annotations
@@ -36,8 +37,7 @@ DISAPPROVING_VERBS = frozenset(
 def regret(pattern: Pattern, frame: Frame) -> Pattern:
     """Apology (055) for regret of one's own act, disapproval (111) of another's: "regretted
     its own role" and "expressed regret for the incident" are apologies; "regretted the
-    decision", "expressed regret over Hungary's decision" and "expresses its regret and
-    protests the decision" are not."""
+    decision" and "expressed regret over Hungary's decision" are not."""
     if pattern.code == DISAPPROVE_CODE:
         regretted = list(frame.objects)
     elif pattern.code == APOLOGY_CODE:
@@ -51,8 +51,6 @@ def regret(pattern: Pattern, frame: Frame) -> Pattern:
         ]
     else:
         return pattern
-    if pattern.code == APOLOGY_CODE and not regretted and _disapproving_conjunct(frame.pred):
-        return replace(pattern, code=DISAPPROVE_CODE)
     owners = [c for o in regretted for c in o.children if c.dep_ == "poss"]
     own = any(c.lower_ in OWN_PRONOUNS for c in owners) or any(
         c.lower_ == "own" for o in regretted for c in o.children
@@ -62,6 +60,23 @@ def regret(pattern: Pattern, frame: Frame) -> Pattern:
     if pattern.code == APOLOGY_CODE and owners and not own:
         return replace(pattern, code=DISAPPROVE_CODE)
     return pattern
+
+
+def told_with_protest(pattern: Pattern | None, frame: Frame) -> Pattern | None:
+    """None for an expression of regret with nothing regretted conjoined to a protest or
+    condemnation: "expresses its deep regret and strongly protests the decision" is one act,
+    the protest (114), which its own verb codes; any other pattern is returned as it is."""
+    if (
+        pattern is None
+        or pattern.code != APOLOGY_CODE
+        or pattern.obj != REGRET_CLASS
+        or not _disapproving_conjunct(frame.pred)
+    ):
+        return pattern
+    said_what = any(
+        p.dep_ == "prep" and p.lower_ in REGRETTED_PREPS for o in frame.objects for p in o.children
+    )
+    return pattern if said_what else None
 
 
 def _disapproving_conjunct(verb: Token) -> bool:

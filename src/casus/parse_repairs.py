@@ -62,6 +62,11 @@ _ING_NOUNS = word_list("ing_nouns")
 _NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "conj", "appos"})
 # prepositions of place the parser may read as an adjective before the verb's object
 _PLACE_PREPS = frozenset({"outside", "inside"})
+# a that-clause the parser may hang on the time noun of the verb's duration phrase ("warned
+# for months that ..."), and what marks it as a complement, not a relative clause
+_NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl"})
+_DURATION_PREPS = frozenset({"for", "since", "over"})
+_TIME_LABELS = frozenset({"DATE", "TIME"})
 
 
 def repair_acronyms(doc: Any) -> Any:
@@ -79,6 +84,8 @@ def repair_acronyms(doc: Any) -> Any:
             noun = token.head
             token.head, token.dep_, token.pos_, token.tag_ = noun.head, "prep", "ADP", "IN"
             noun.head, noun.dep_ = token, "pobj"
+        elif token.dep_ in _NOUN_CLAUSE_DEPS and _duration_clause(token):
+            token.head, token.dep_ = token.head.head.head, "ccomp"  # "warned for months that"
     for token in doc[:-1]:
         if _misread(token):
             _repair(token, doc[token.i + 1])
@@ -121,6 +128,21 @@ def _misread_place(token: Any) -> bool:
         return False  # the cheap reading first: most tokens are neither
     noun = token.head
     return bool(noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and token.i == noun.left_edge.i)
+
+
+def _duration_clause(clause: Any) -> bool:
+    """ "had warned for months that the fighting could spread": a that-clause with a subject
+    of its own, hung on the time noun of its verb's "for", "since" or "over" phrase."""
+    noun = clause.head
+    prep = noun.head
+    return bool(
+        noun.dep_ == "pobj"
+        and noun.ent_type_ in _TIME_LABELS
+        and prep.lower_ in _DURATION_PREPS
+        and prep.head.pos_ == "VERB"
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+        and any(c.dep_ in _SUBJECTS and c.lower_ != "that" for c in clause.children)
+    )
 
 
 def _repair_feeling(adjective: Any) -> None:

@@ -14,16 +14,18 @@ CAMEO code by the form of the complement or by who acts.
   fighting (19x): "security forces fired on crowds outside the building"; a killing stays
   force (190, as CAMEO's usage note has it), and fire on rebels stays fighting.
 - A protest made by a state is an official complaint (114), not a demonstration (14x): "the
-  expulsion prompted a protest from Moscow".
+  expulsion prompted a protest from Moscow", "Iran strongly protested the arrest" (a
+  country's or capital's name is its state; "thousands of Iranians protested" demonstrate).
 - A demand made by protesters is the protest's aim (141x), not a demand (10x): "the
   demonstrators are demanding the minister's resignation" is 1411, as CAMEO codes a rally
   for a leader's removal.
 - Regret is disapproval (111) unless it is for one's own act (055): "Berlin regretted the
-  decision" against "Tokyo regretted its role in the war"; "expressed regret over Hungary's
-  veto" is disapproval too.
+  decision" against "Tokyo regretted its role in the war" (engine/regrets.py).
 - An answer made by some means is coded by the means: "Algeria retaliated by closing its
   airspace to Mali" reduces relations (16), "Moscow hit back by expelling ten diplomats" is an
-  expulsion (16); only the answer with no means named is force (190, "Iran retaliated").
+  expulsion (16), and so is "Moscow hit back a day later, expelling ten diplomats" (a
+  participle that codes an act; engine/answer_means.py); only the answer with no means
+  named is force (190, "Iran retaliated").
 - A plain appeal, intent, demand or refusal to yield (025, 035, 105, 124) takes the 4-digit
   twin of what its complement yields: "urged both sides to exercise restraint" is 0256.
 - Force used by aircraft is an air attack (195): "Israeli aircraft pounded the Gaza Strip".
@@ -59,8 +61,8 @@ from typing import TYPE_CHECKING
 
 from casus.engine.contact_senses import spoken_to
 from casus.engine.intents import HEDGING_MODALS
-from casus.engine.negations import OWN_PRONOUNS
 from casus.engine.phrases import of_object
+from casus.engine.regrets import REGRET_CLASS, REGRET_LEMMA, regret
 from casus.engine.sentences import document_words, sentence_of
 from casus.engine.voice import raised_subjects
 from casus.ontology.words import word_list, word_values
@@ -99,13 +101,9 @@ RALLY_FOR = {"1041": "1411", "1042": "1412", "1043": "1413", "1044": "1414"}
 RALLY_CODE = "141"
 PROTEST_CODES = frozenset({"14", "140", "141"})
 COMPLAIN_CODE = "114"
+# the entity label of a country or capital's name: "Iran protested" is the state
+STATE_ENTITY = "GPE"
 FORCE_ROOT = "19"
-APOLOGY_CODE = "055"
-DISAPPROVE_CODE = "111"
-REGRET_LEMMA = "regret"
-REGRET_CLASS = "REGRET"
-# the phrases that say what is regretted: "regret over the decision", "regret at its veto"
-REGRETTED_PREPS = frozenset({"over", "at", "about", "for", "of"})
 ASSAULT_CODE = "180"
 REPRESSION_CODE = "175"
 KILL_LEMMA = "kill"
@@ -114,11 +112,6 @@ CROWD_LEMMA = "crowd"
 FIRED_AT_PREPS = ("on", "at", "into", "against")
 # roles of people with no arms of a state or an armed group (actor codes, as STATE_ROLES)
 CIVILIAN_ROLES = frozenset({"CVL", "OPP", "EDU", "LAB", "BUS", "MED", "REL", "AGR", "HLH", "NGO"})
-# verbs of answering an act ("retaliated", "responded") and the particle of "hit/struck back":
-# their "by" gerund names the means, which decides the code
-ANSWERING_VERBS = word_list("answering_verbs")
-ANSWER_PARTICLE = "back"
-MEANS_PREP = "by"
 # the yieldings (08x) by the last digit of their appeal (025x), intent (035x), demand (105x)
 # and refusal (124x) twins, as the CAMEO table numbers them; 083 (accede to reform) has none
 YIELD_DETAIL = {"081": "1", "082": "2", "084": "3", "085": "4", "086": "5", "087": "6"}
@@ -153,6 +146,12 @@ ADMIN_SANCTION_CODE = "172"
 REDUCE_CODE = "160"
 FOREIGN_SIDE_ROLES = frozenset({"GOV", "BUS", "CVL", "MIL"})
 BARRED_NOUNS = word_list("barred_nouns")
+# a foreign state's officials or a person barred ("imposed entry bans on him") are sanctioned
+# one by one (163, as travel bans are), not the ties between states reduced
+SANCTION_CODE = "163"
+PERSON_NOUNS = word_list("person_nouns")
+PERSON_PRONOUNS = frozenset({"him", "her"})
+BANNED_ON_PREP = "on"
 # the plain threat (130) of a verb of warning: with no addressee and only a possibility in its
 # that-clause ("could", "may", "might") the warning is a forecast
 PLAN_LEMMAS = frozenset({"plan", "intend"})
@@ -331,7 +330,8 @@ def abroad(pattern: Pattern, frame: Frame, source: Actor, targets: list[Actor | 
     air links", is: "Bamako banned Algerian aircraft from Malian skies", "Russia barred
     Polish trucks from its roads". What is barred is that country's state, or its aircraft,
     ships, goods, firms or people (barred_nouns); a ban on a foreign group ("the Palestinian
-    group Samidoun") or its media keeps its code."""
+    group Samidoun") or its media keeps its code. Barring that country's officials or a
+    person is a sanction on them (163): "barring eight senior US officials from entering"."""
     if pattern.code != ADMIN_SANCTION_CODE or not source.known:
         return pattern
     barred = any(o.lemma_.lower() in BARRED_NOUNS for o in frame.objects)
@@ -340,6 +340,9 @@ def abroad(pattern: Pattern, frame: Frame, source: Actor, targets: list[Actor | 
     known = [t for t in targets if t is not None and t.known]
     if not known or not all(_foreign_side(source, t) for t in known):
         return pattern
+    barred_people = list(frame.objects) + frame.preps.get(BANNED_ON_PREP, [])
+    if any(t.lemma_.lower() in PERSON_NOUNS or t.lower_ in PERSON_PRONOUNS for t in barred_people):
+        return replace(pattern, code=SANCTION_CODE)  # "barring eight US officials from entering"
     return replace(pattern, code=REDUCE_CODE)
 
 
@@ -421,29 +424,6 @@ def _possibility(clause: Token, lexicon: Lexicon) -> bool:
     )
 
 
-def answer_means(frame: Frame) -> Token | None:
-    """The gerund an answer is made by: "retaliated by closing its airspace", "hit back by
-    expelling ten diplomats" (the means, whose code the answer takes), or None."""
-    if frame.kind != "verb" or not (
-        frame.lemma in ANSWERING_VERBS
-        # the particle is one of the verb's words, so a document without "back" has none
-        or (
-            ANSWER_PARTICLE in document_words(frame.pred.doc)
-            and any(
-                c.lower_ == ANSWER_PARTICLE and c.dep_ in ("prt", "advmod")
-                for c in frame.pred.children
-            )
-        )
-    ):
-        return None
-    for prep in frame.pred.children:
-        if prep.dep_ == "prep" and prep.lower_ == MEANS_PREP:
-            for means in prep.children:
-                if means.dep_ == "pcomp" and means.pos_ in ("VERB", "AUX"):
-                    return means
-    return None
-
-
 def strike_sense(pattern: Pattern | None, noun: Token) -> Pattern | None:
     """The bare noun "strike" read as a walkout (143), or no pattern where it names force. It
     is a walkout when its own modifier says so ("a general strike", "a 48-hour strike"), when
@@ -482,8 +462,8 @@ def by_agent(pattern: Pattern, source: Actor, frame: Frame) -> Pattern:
     demanding something rally for it (141x); civilians using force assault (180); a state
     protesting complains officially (114). The matched row stays the event's ``pattern``."""
     if pattern.lemma == REGRET_LEMMA or pattern.obj == REGRET_CLASS:
-        return _regret(pattern, frame)
-    if pattern.code in PROTEST_CODES and _state(source):
+        return regret(pattern, frame)
+    if pattern.code in PROTEST_CODES and (_state(source) or _named_state(source, frame)):
         return replace(pattern, code=COMPLAIN_CODE)
     if (
         pattern.code in PLAIN_FORCE_CODES
@@ -506,38 +486,23 @@ def by_agent(pattern: Pattern, source: Actor, frame: Frame) -> Pattern:
     return replace(pattern, code=CONFISCATE_CODE)
 
 
-def _regret(pattern: Pattern, frame: Frame) -> Pattern:
-    """Apology (055) for regret of one's own act, disapproval (111) of another's: "regretted
-    its own role" and "expressed regret for the incident" are apologies; "regretted the
-    decision" and "expressed regret over Hungary's decision" are not."""
-    if pattern.code == DISAPPROVE_CODE:
-        regretted = list(frame.objects)
-    elif pattern.code == APOLOGY_CODE:
-        regretted = [
-            g
-            for o in frame.objects
-            for p in o.children
-            if p.dep_ == "prep" and p.lower_ in REGRETTED_PREPS
-            for g in p.children
-            if g.dep_ == "pobj"
-        ]
-    else:
-        return pattern
-    owners = [c for o in regretted for c in o.children if c.dep_ == "poss"]
-    own = any(c.lower_ in OWN_PRONOUNS for c in owners) or any(
-        c.lower_ == "own" for o in regretted for c in o.children
-    )
-    if pattern.code == DISAPPROVE_CODE and own:
-        return replace(pattern, code=APOLOGY_CODE)
-    if pattern.code == APOLOGY_CODE and owners and not own:
-        return replace(pattern, code=DISAPPROVE_CODE)
-    return pattern
-
-
 def _state(actor: Actor) -> bool:
     """Whether a side is a state speaking as one: its government or a capital standing for
     it ("Moscow"). A bare country may be its people ("thousands of Iranians protested")."""
     return "GOV" in actor.roles
+
+
+def _named_state(actor: Actor, frame: Frame) -> bool:
+    """Whether a bare country side is named as the state, a country or capital's name or
+    "it" ("Iran strongly protested the arrest", "Tehran protested"), not its people
+    ("thousands of Iranians protested")."""
+    if actor.roles or actor.code is None or actor.code != actor.country:
+        return False
+    span = frame.pred.doc.char_span(actor.start, actor.end)
+    if span is None:
+        return False
+    head = span.root
+    return head.lower_ == "it" or (head.tag_ == "NNP" and head.ent_type_ == STATE_ENTITY)
 
 
 def _state_agent(actor: Actor) -> bool:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from casus.engine.answer_means import answer_means, answer_participle
 from casus.engine.code_choice import (
     accord,
-    answer_means,
     appeal,
     by_aircraft,
     by_telephone,
@@ -19,6 +19,7 @@ from casus.engine.contact_senses import arriving_forces, sent_platforms
 from casus.engine.frames import Frame, prep_objects, unwrap_quantifier, verb_frame, with_conjuncts
 from casus.engine.modality import is_negated_locally
 from casus.engine.named_objects import named_classes
+from casus.engine.regrets import told_with_protest
 from casus.engine.sentences import document_words, sentence_of
 from casus.engine.speaker_pronouns import speaker_antecedent
 from casus.engine.wishes import hoped_act
@@ -39,6 +40,8 @@ RESTRAINED_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 DEESCALATE_CODE = "087"
 # how deep an answer's means is looked into ("retaliated by closing ...")
 MAX_MEANS_DEPTH = 3
+# statements (01x): "retaliated, saying it would not be intimidated" names no means
+STATEMENT_ROOT = "01"
 # Entities that say when, not whom: "on Sunday", "on the night of May 13".
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # what a craft's name can be told as by the noun before it: "the tanker Stena Impero"
@@ -301,6 +304,14 @@ class PatternMatcher:
         if means is not None:
             # "retaliated by closing its airspace": the means' code, not force
             chosen = self.best_pattern(verb_frame(means), depth + 1)
+        elif (
+            chosen is not None  # "turned back all vehicles, allowing ..." is no answer
+            and depth < MAX_MEANS_DEPTH
+            and (told := answer_participle(frame)) is not None
+        ):
+            # "hit back, expelling ten diplomats": the act it tells, if it codes one
+            how = self.best_pattern(verb_frame(told), depth + 1)
+            chosen = how if how is not None and how.code[:2] != STATEMENT_ROOT else chosen
         # figurative language (data/lexicon/idioms.tsv): "burned its bridges" is no attack
         pred = frame.pred
         chosen = self.idioms.apply(
@@ -312,6 +323,8 @@ class PatternMatcher:
         chosen = hoped_act(chosen, frame)
         # "warned that the fighting could spread" is a forecast, no threat
         chosen = forecast(chosen, frame, self.lexicon)
+        # "expresses its regret and protests the decision": one act, the protest
+        chosen = told_with_protest(chosen, frame)
         # "had planned riots" is a plot told, no threat; "plans to impose restrictions" is one
         chosen = standing_plan(chosen, frame)
         root = chosen.code[:2] if chosen is not None else None

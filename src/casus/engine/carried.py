@@ -146,8 +146,8 @@ AGENT_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def purpose_head(trigger: Token) -> Token | None:
-    """The deed in the simple past (or past perfect) whose purpose the trigger's infinitive tells, or
-    ``None``: the purpose is pursued at the deed's time, whatever the rules give it.
+    """The deed in the simple past (or past perfect) whose purpose the trigger's infinitive
+    tells, or ``None``: the purpose is pursued at the deed's time, whatever the rules give it.
     "Traders blocked the road on Saturday. Police fired tear gas **to disperse** them" is
     Saturday's, as the firing is; so are "used water cannon **to break up** the crowd" and
     "stormed a hostel **to arrest** suspects" (parsed as a clause on the object). An

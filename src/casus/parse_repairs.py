@@ -33,7 +33,10 @@
   preposition, the noun its object, so that the place is a place and not what was gathered.
 - A verb's object read as the object of its particle, as the model does in the present tense
   ("Belgrade breaks **off** diplomatic **relations** with the United States": relations/pobj
-  of off/prt): it is made the verb's direct object, so that "break off" + RELATIONS codes."""
+  of off/prt): it is made the verb's direct object, so that "break off" + RELATIONS codes.
+- A particle between a verb and its object read as an adverb ("Egypt calls **back** its
+  ambassador", "Russia pulled **back** its troops": back/advmod): it is made the particle it is,
+  so that the lexicon's phrasal verbs ("call back", "pull back") code."""
 
 from __future__ import annotations
 
@@ -62,6 +65,8 @@ _ING_NOUNS = word_list("ing_nouns")
 _NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "conj", "appos"})
 # prepositions of place the parser may read as an adjective before the verb's object
 _PLACE_PREPS = frozenset({"outside", "inside"})
+# particles the parser may read as adverbs between a verb and its object
+_ADVERB_PARTICLES = frozenset({"back", "home", "off", "out", "away", "down", "up"})
 
 
 def repair_acronyms(doc: Any) -> Any:
@@ -75,6 +80,8 @@ def repair_acronyms(doc: Any) -> Any:
             token.pos_, token.tag_, token.lemma_ = "NOUN", "NN", token.lower_
         elif token.dep_ == "pobj" and _particle_object(token):
             token.head, token.dep_ = token.head.head, "dobj"  # "breaks off diplomatic relations"
+        elif token.dep_ == "advmod" and _misread_particle(token):
+            token.dep_, token.pos_, token.tag_ = "prt", "ADP", "RP"  # "calls back its envoy"
         elif _misread_place(token):
             noun = token.head
             token.head, token.dep_, token.pos_, token.tag_ = noun.head, "prep", "ADP", "IN"
@@ -112,6 +119,18 @@ def _particle_object(token: Any) -> bool:
     """ "breaks off diplomatic relations": an object hung off the verb's particle."""
     particle = token.head
     return bool(particle.dep_ == "prt" and particle.tag_ == "RP" and particle.head.pos_ == "VERB")
+
+
+def _misread_particle(token: Any) -> bool:
+    """ "calls back its ambassador": a particle right after its verb, before the verb's
+    object, read as an adverb."""
+    verb = token.head
+    return bool(
+        token.lower_ in _ADVERB_PARTICLES
+        and verb.pos_ == "VERB"
+        and token.i == verb.i + 1
+        and any(c.dep_ == "dobj" and c.i > token.i for c in verb.children)
+    )
 
 
 def _misread_place(token: Any) -> bool:

@@ -36,7 +36,10 @@
   of off/prt): it is made the verb's direct object, so that "break off" + RELATIONS codes.
 - A particle between a verb and its object read as an adverb ("Egypt calls **back** its
   ambassador", "Russia pulled **back** its troops": back/advmod): it is made the particle it is,
-  so that the lexicon's phrasal verbs ("call back", "pull back") code."""
+  so that the lexicon's phrasal verbs ("call back", "pull back") code.
+- A destination read as the phrase of a participle on the verb's object ("Eritrea sent a
+  delegation led by Yemane **to Addis Ababa**": "to" hung off "led"): after the participle's
+  "by" phrase it is the verb's own, so that "send delegation to" codes its visit."""
 
 from __future__ import annotations
 
@@ -82,6 +85,11 @@ def repair_acronyms(doc: Any) -> Any:
             token.head, token.dep_ = token.head.head, "dobj"  # "breaks off diplomatic relations"
         elif token.dep_ == "advmod" and _misread_particle(token):
             token.dep_, token.pos_, token.tag_ = "prt", "ADP", "RP"  # "calls back its envoy"
+            for child in token.head.children:
+                if child.dep_ == "oprd" and child.i > token.i:
+                    child.dep_ = "dobj"  # "called home its envoy": no "called X Y"
+        elif token.lower_ == "to" and token.dep_ == "prep" and _participle_destination(token):
+            token.head = token.head.head.head  # "sent a delegation led by Yemane to Addis"
         elif _misread_place(token):
             noun = token.head
             token.head, token.dep_, token.pos_, token.tag_ = noun.head, "prep", "ADP", "IN"
@@ -129,7 +137,22 @@ def _misread_particle(token: Any) -> bool:
         token.lower_ in _ADVERB_PARTICLES
         and verb.pos_ == "VERB"
         and token.i == verb.i + 1
-        and any(c.dep_ == "dobj" and c.i > token.i for c in verb.children)
+        and any(c.dep_ in ("dobj", "oprd") and c.i > token.i for c in verb.children)
+        and not any(c.dep_ == "dobj" and c.i < token.i for c in verb.children)
+    )
+
+
+def _participle_destination(to: Any) -> bool:
+    """ "sent a delegation led by Yemane to Addis Ababa": a "to" phrase of a participle on the
+    verb's object, after the participle's "by" phrase."""
+    participle = to.head
+    noun = participle.head
+    return bool(
+        participle.dep_ == "acl"
+        and participle.tag_ == "VBN"
+        and noun.dep_ == "dobj"
+        and noun.head.pos_ == "VERB"
+        and any(c.dep_ == "agent" and c.i < to.i for c in participle.children)
     )
 
 

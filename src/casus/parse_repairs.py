@@ -27,7 +27,9 @@
   act appealed for as the speaker's own.
 - A noun in -ing after a determiner read as a verb that holds a noun's place ("Islamabad closed
   the Torkham **crossing**": a VERB "cross" as the object): it is made the noun it is, with
-  its own form as lemma, so that the lexicon's object classes match it.
+  its own form as lemma, so that the lexicon's object classes match it; after a name, read as
+  a clause of the verb the name became the object of ("closed the Torkham **crossing** the
+  following day"), it is made the head of the name's phrase.
 - "outside" or "inside" read as an adjective of the verb's object ("protesters gathered
   **outside parliament**": outside/amod of the object "parliament"): it is made the verb's
   preposition, the noun its object, so that the place is a place and not what was gathered.
@@ -81,6 +83,8 @@ def repair_acronyms(doc: Any) -> Any:
             token.lemma_ = lemma
         elif _misread_noun(token):
             token.pos_, token.tag_, token.lemma_ = "NOUN", "NN", token.lower_
+        elif _misread_named_noun(token):
+            _repair_named_noun(token)
         elif token.dep_ == "pobj" and _particle_object(token):
             token.head, token.dep_ = token.head.head, "dobj"  # "breaks off diplomatic relations"
         elif token.dep_ == "advmod" and _misread_particle(token):
@@ -121,6 +125,38 @@ def _misread_noun(token: Any) -> bool:
         and token.dep_ in _NOUN_DEPS
         and any(c.dep_ == "det" and c.i < token.i for c in token.children)
     )
+
+
+def _misread_named_noun(token: Any) -> bool:
+    """ "closed the Torkham crossing the following day": an -ing noun after a name, read as a
+    clause of the verb whose object the name became."""
+    if token.pos_ != "VERB" or token.lower_ not in _ING_NOUNS or token.i == 0:
+        return False
+    name = token.doc[token.i - 1]
+    return bool(
+        token.dep_ in _CLAUSE_DEPS
+        and name.pos_ == "PROPN"
+        and name.dep_ in _NOUN_DEPS
+        and name.head.i == token.head.i
+        and any(c.dep_ == "det" for c in name.children)
+    )
+
+
+def _repair_named_noun(token: Any) -> None:
+    """Make the -ing word the head of the name's phrase ("the Torkham crossing"), what it
+    governed the verb's ("the following day")."""
+    name = token.doc[token.i - 1]
+    verb = token.head
+    for child in list(token.children):
+        child.head = verb
+        if child.dep_ == "dobj":
+            child.dep_ = "npadvmod"
+    token.pos_, token.tag_, token.lemma_ = "NOUN", "NN", token.lower_
+    token.dep_ = name.dep_
+    name.head, name.dep_ = token, "compound"
+    for child in list(name.children):
+        if child.dep_ in ("det", "amod", "poss") and child.i < name.i:
+            child.head = token
 
 
 def _particle_object(token: Any) -> bool:

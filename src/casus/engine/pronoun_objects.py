@@ -19,7 +19,10 @@ if TYPE_CHECKING:
 OBJECT_PRONOUNS = frozenset({"it", "them"})
 PERSON_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 # what "it" may take up from an earlier clause: a border is no actor the resolver would find
-BORDER_NOUNS = word_list("border_words") | {"crossing"}
+BORDER_NOUNS = word_list("border_words") | word_list("border_points")
+# the verbs whose "it" may be a border: what is done to a border itself ("Afghanistan
+# condemned it" after a closure is the act, not the frontier)
+BORDER_VERBS = frozenset({"close", "seal", "shut", "reopen", "open", "block", "blockade"})
 
 
 def taken_up_objects(verb: Token, objects: list[Token]) -> list[Token]:
@@ -30,6 +33,8 @@ def taken_up_objects(verb: Token, objects: list[Token]) -> list[Token]:
     if not any(o.lower_ in OBJECT_PRONOUNS for o in objects):
         return objects
     if verb.dep_ != "conj":
+        if verb.lemma_.lower() not in BORDER_VERBS:
+            return objects
         border = next((border_taken_up(o) for o in objects if o.lower_ == "it"), None)
         return objects if border is None else [border if o.lower_ == "it" else o for o in objects]
     earlier = [

@@ -66,7 +66,7 @@ PLACE_TARGET_ROOTS = frozenset({"08", "09", "14", "15", "16", "17", "18", "19", 
 TOPIC_PLACE_CODES = frozenset({"012", "013"})
 # the phrases that give a comment's topic: 'deeply concerned by the suspension of parliament
 # in Tunisia'
-TOPIC_PREPS = ("about", "over", "by", "at", "regarding")
+TOPIC_PREPS = ("about", "over", "by", "regarding")
 # Appeals and demands are addressed to the subject of what they ask for; an investigation's
 # finding is about the subject of what it found ("investigators found that the air force ...").
 ADDRESSED_ROOTS = frozenset({"02", "09", "10"})
@@ -408,7 +408,9 @@ class TargetFinder:
             if place is not None:
                 return [place]
         if pattern.code in TOPIC_PLACE_CODES:
-            topic = [t for p in TOPIC_PREPS for head in frame.preps.get(p, []) for t in head.subtree]
+            # the topic only: "voiced concern at a summit in Jakarta" names a venue
+            heads = frame.objects + [h for p in TOPIC_PREPS for h in frame.preps.get(p, [])]
+            topic = sorted({t.i: t for h in heads for t in h.subtree}.values(), key=lambda t: t.i)
             place = self._place_target(frame, scope.resolver, source, topic)
             if place is not None:
                 return [place]
@@ -519,12 +521,16 @@ class TargetFinder:
         return []
 
     def _place_target(
-        self, frame: Frame, resolver: Resolver, source: Actor, more: Sequence[Token] = ()
+        self,
+        frame: Frame,
+        resolver: Resolver,
+        source: Actor,
+        tokens: list[Token] | None = None,
     ) -> Actor | None:
         """The country of a place named in the action's arguments ("struck targets in southern
-        Lebanon", "raided the Jenin camp"), or in ``more`` after them, when it is not the
+        Lebanon", "raided the Jenin camp"), or among ``tokens`` when given, when it is not the
         actor's own."""
-        tokens = argument_tokens(frame) + [t for t in more if t.pos_ == "PROPN"]
+        tokens = argument_tokens(frame) if tokens is None else tokens
         place = place_in(tokens, resolver.gazetteer, source.country)
         if place is None:
             return None

@@ -85,8 +85,7 @@ def name_ends(tokens: list[Token]) -> tuple[int, ...]:
     proper = [t.pos_ == "PROPN" for t in tokens]
     # a hyphen inside a name is part of it ("Secretary - General")
     inside = [
-        proper[i]
-        or (t.text == "-" and 0 < i < len(tokens) - 1 and proper[i - 1] and proper[i + 1])
+        proper[i] or (t.text == "-" and 0 < i < len(tokens) - 1 and proper[i - 1] and proper[i + 1])
         for i, t in enumerate(tokens)
     ]
     ends = [i + 1 for i in range(len(tokens))]
@@ -140,7 +139,11 @@ def _gap_ends(lowers: list[str], start: int, names: tuple[int, ...] = ()) -> lis
             if close is not None:
                 at = close + 1
                 continue
-        at, budget = (names[at] if names else at + 1), budget - 1
+        if names and names[at] > at + 1:  # a name: its words may end the gap, at one's cost
+            ends.extend(range(at + 1, names[at]))
+            at, budget = names[at], budget - 1
+            continue
+        at, budget = at + 1, budget - 1
     return ends
 
 

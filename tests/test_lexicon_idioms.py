@@ -71,6 +71,30 @@ def test_idiom_matches_words_in_order_around_the_trigger(
 
 
 @pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Kurti told NATO Secretary-General Jens Stoltenberg in a call.", True),
+        ("Erdogan told Swedish Prime Minister Ulf Kristersson in a call.", True),
+        ("Kurti told the three old and tired officials in a call.", False),  # gap over 4
+    ],
+)
+def test_idiom_gap_reads_a_long_name_as_one_word(
+    nlp: Callable[[str], object], text: str, found: bool
+) -> None:
+    table = _table("tell ... in ... call\t041\t-\n")
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == "told")  # type: ignore[attr-defined]
+    assert (table.find(token) is not None) is found
+
+
+def test_idiom_word_inside_a_name_ends_a_gap(nlp: Callable[[str], object]) -> None:
+    table = _table("take ... to ... court\t115\t-\n")
+    doc = nlp("Belize took the dispute to the International Court of Justice.")
+    token = next(t for t in doc if t.text == "took")  # type: ignore[attr-defined]
+    assert table.find(token) is not None
+
+
+@pytest.mark.parametrize(
     ("text", "forbidden_root"),
     [
         ("Serbia has burned its bridges with Brussels, a diplomat said.", "17"),

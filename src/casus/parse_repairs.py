@@ -27,13 +27,21 @@
   act appealed for as the speaker's own.
 - A noun in -ing after a determiner read as a verb that holds a noun's place ("Islamabad closed
   the Torkham **crossing**": a VERB "cross" as the object): it is made the noun it is, with
-  its own form as lemma, so that the lexicon's object classes match it.
+  its own form as lemma, so that the lexicon's object classes match it; after a name, read as
+  a clause of the verb the name became the object of ("closed the Torkham **crossing** the
+  following day"), it is made the head of the name's phrase.
 - "outside" or "inside" read as an adjective of the verb's object ("protesters gathered
   **outside parliament**": outside/amod of the object "parliament"): it is made the verb's
   preposition, the noun its object, so that the place is a place and not what was gathered.
 - A verb's object read as the object of its particle, as the model does in the present tense
   ("Belgrade breaks **off** diplomatic **relations** with the United States": relations/pobj
-  of off/prt): it is made the verb's direct object, so that "break off" + RELATIONS codes."""
+  of off/prt): it is made the verb's direct object, so that "break off" + RELATIONS codes.
+- A particle between a verb and its object read as an adverb ("Egypt calls **back** its
+  ambassador", "Russia pulled **back** its troops": back/advmod): it is made the particle it is,
+  so that the lexicon's phrasal verbs ("call back", "pull back") code.
+- A destination read as the phrase of a participle on the verb's object ("Eritrea sent a
+  delegation led by Yemane **to Addis Ababa**": "to" hung off "led"): after the participle's
+  "by" phrase it is the verb's own, so that "send delegation to" codes its visit."""
 
 from __future__ import annotations
 
@@ -67,6 +75,8 @@ _PLACE_PREPS = frozenset({"outside", "inside"})
 _NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl"})
 _DURATION_PREPS = frozenset({"for", "since", "over"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})
+# particles the parser may read as adverbs between a verb and its object
+_ADVERB_PARTICLES = frozenset({"back", "home", "off", "out", "away", "down", "up"})
 
 
 def repair_acronyms(doc: Any) -> Any:
@@ -78,8 +88,17 @@ def repair_acronyms(doc: Any) -> Any:
             token.lemma_ = lemma
         elif _misread_noun(token):
             token.pos_, token.tag_, token.lemma_ = "NOUN", "NN", token.lower_
+        elif _misread_named_noun(token):
+            _repair_named_noun(token)
         elif token.dep_ == "pobj" and _particle_object(token):
             token.head, token.dep_ = token.head.head, "dobj"  # "breaks off diplomatic relations"
+        elif token.dep_ == "advmod" and _misread_particle(token):
+            token.dep_, token.pos_, token.tag_ = "prt", "ADP", "RP"  # "calls back its envoy"
+            for child in token.head.children:
+                if child.dep_ == "oprd" and child.i > token.i:
+                    child.dep_ = "dobj"  # "called home its envoy": no "called X Y"
+        elif token.lower_ == "to" and token.dep_ == "prep" and _participle_destination(token):
+            token.head = token.head.head.head  # "sent a delegation led by Yemane to Addis"
         elif _misread_place(token):
             noun = token.head
             token.head, token.dep_, token.pos_, token.tag_ = noun.head, "prep", "ADP", "IN"
@@ -115,10 +134,69 @@ def _misread_noun(token: Any) -> bool:
     )
 
 
+def _misread_named_noun(token: Any) -> bool:
+    """ "closed the Torkham crossing the following day": an -ing noun after a name, read as a
+    clause of the verb whose object the name became."""
+    if token.pos_ != "VERB" or token.lower_ not in _ING_NOUNS or token.i == 0:
+        return False
+    name = token.doc[token.i - 1]
+    return bool(
+        token.dep_ in _CLAUSE_DEPS
+        and name.pos_ == "PROPN"
+        and name.dep_ in _NOUN_DEPS
+        and name.head.i == token.head.i
+        and any(c.dep_ == "det" for c in name.children)
+    )
+
+
+def _repair_named_noun(token: Any) -> None:
+    """Make the -ing word the head of the name's phrase ("the Torkham crossing"), what it
+    governed the verb's ("the following day")."""
+    name = token.doc[token.i - 1]
+    verb = token.head
+    for child in list(token.children):
+        child.head = verb
+        if child.dep_ == "dobj":
+            child.dep_ = "npadvmod"
+    token.pos_, token.tag_, token.lemma_ = "NOUN", "NN", token.lower_
+    token.dep_ = name.dep_
+    name.head, name.dep_ = token, "compound"
+    for child in list(name.children):
+        if child.dep_ in ("det", "amod", "poss") and child.i < name.i:
+            child.head = token
+
+
 def _particle_object(token: Any) -> bool:
     """ "breaks off diplomatic relations": an object hung off the verb's particle."""
     particle = token.head
     return bool(particle.dep_ == "prt" and particle.tag_ == "RP" and particle.head.pos_ == "VERB")
+
+
+def _misread_particle(token: Any) -> bool:
+    """ "calls back its ambassador": a particle right after its verb, before the verb's
+    object, read as an adverb."""
+    verb = token.head
+    return bool(
+        token.lower_ in _ADVERB_PARTICLES
+        and verb.pos_ == "VERB"
+        and token.i == verb.i + 1
+        and any(c.dep_ in ("dobj", "oprd") and c.i > token.i for c in verb.children)
+        and not any(c.dep_ == "dobj" and c.i < token.i for c in verb.children)
+    )
+
+
+def _participle_destination(to: Any) -> bool:
+    """ "sent a delegation led by Yemane to Addis Ababa": a "to" phrase of a participle on the
+    verb's object, after the participle's "by" phrase."""
+    participle = to.head
+    noun = participle.head
+    return bool(
+        participle.dep_ == "acl"
+        and participle.tag_ == "VBN"
+        and noun.dep_ == "dobj"
+        and noun.head.pos_ == "VERB"
+        and any(c.dep_ == "agent" and c.i < to.i for c in participle.children)
+    )
 
 
 def _misread_place(token: Any) -> bool:

@@ -61,6 +61,12 @@ TARGET_PREPS = word_sequence("target_preps")
 NAMED = frozenset({"dictionary", "person", "metonym"})
 # Actions whose place names the target when no actor does: "struck targets near Damascus".
 PLACE_TARGET_ROOTS = frozenset({"08", "09", "14", "15", "16", "17", "18", "19", "20"})
+# Comments of concern or hope whose topic's place names the target when no actor does:
+# "expressed concern over the situation in Burkina Faso" → Burkina Faso (the last resort).
+TOPIC_PLACE_CODES = frozenset({"012", "013"})
+# the phrases that give a comment's topic: 'deeply concerned by the suspension of parliament
+# in Tunisia'
+TOPIC_PREPS = ("about", "over", "by", "regarding")
 # Appeals and demands are addressed to the subject of what they ask for; an investigation's
 # finding is about the subject of what it found ("investigators found that the air force ...").
 ADDRESSED_ROOTS = frozenset({"02", "09", "10"})
@@ -397,9 +403,17 @@ class TargetFinder:
         self, pattern: Pattern, frame: Frame, scope: Scope, source: Actor
     ) -> Sequence[Actor | None]:
         """For actions on territory, the place: "struck targets near Damascus" → Syria; a
-        place taken that the clause does not name lies in the story's country."""
+        place taken that the clause does not name lies in the story's country; for a comment,
+        the place of its topic ("noted with concern the arrests in Georgia")."""
         if pattern.code[:2] in PLACE_TARGET_ROOTS:
             place = self._place_target(frame, scope.resolver, source)
+            if place is not None:
+                return [place]
+        if pattern.code in TOPIC_PLACE_CODES:
+            # the topic only: "voiced concern at a summit in Jakarta" names a venue
+            heads = frame.objects + [h for p in TOPIC_PREPS for h in frame.preps.get(p, [])]
+            topic = sorted({t.i: t for h in heads for t in h.subtree}.values(), key=lambda t: t.i)
+            place = self._place_target(frame, scope.resolver, source, topic)
             if place is not None:
                 return [place]
         taken = taken_ground(scope, frame, source, pattern.code)  # "the RSF took the city"
@@ -508,10 +522,18 @@ class TargetFinder:
                 return found
         return []
 
-    def _place_target(self, frame: Frame, resolver: Resolver, source: Actor) -> Actor | None:
+    def _place_target(
+        self,
+        frame: Frame,
+        resolver: Resolver,
+        source: Actor,
+        tokens: list[Token] | None = None,
+    ) -> Actor | None:
         """The country of a place named in the action's arguments ("struck targets in southern
-        Lebanon", "raided the Jenin camp"), when it is not the actor's own."""
-        place = place_in(argument_tokens(frame), resolver.gazetteer, source.country)
+        Lebanon", "raided the Jenin camp"), or among ``tokens`` when given, when it is not the
+        actor's own."""
+        tokens = argument_tokens(frame) if tokens is None else tokens
+        place = place_in(tokens, resolver.gazetteer, source.country)
         if place is None:
             return None
         token, country = place

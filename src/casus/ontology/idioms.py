@@ -49,17 +49,53 @@ class Idiom:
         """Whether the words occur in the sentence, in order, covering an anchor token."""
         first = tokens[0].i if tokens else 0
         lemmas = [t.lemma_.lower() for t in tokens]
-        return self.matches_words(lemmas, [t.lower_ for t in tokens], first, anchors)
+        lowers = [t.lower_ for t in tokens]
+        return self.matches_words(lemmas, lowers, first, anchors, name_ends(tokens))
 
     def matches_words(
-        self, lemmas: list[str], lowers: list[str], first: int, anchors: set[int]
+        self,
+        lemmas: list[str],
+        lowers: list[str],
+        first: int,
+        anchors: set[int],
+        names: tuple[int, ...] = (),
     ) -> bool:
         """Like :meth:`matches`, on the sentence's lemmas and lower-case words; ``first`` is
-        the token index of the first (the words are read once per sentence, not per idiom)."""
-        words = (lemmas, lowers)
+        the token index of the first (the words are read once per sentence, not per idiom);
+        ``names`` gives, for each word, where a name beginning there ends (:func:`name_ends`)."""
+        words = _Words(lemmas, lowers, names)
         return any(
             _match(words, self.items, start, 0, [], anchors, first) for start in range(len(lemmas))
         )
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """A sentence's lemmas and lower-case words, and where a name beginning at each ends."""
+
+    lemmas: list[str]
+    lowers: list[str]
+    names: tuple[int, ...]
+
+
+def name_ends(tokens: list[Token]) -> tuple[int, ...]:
+    """For each token, the position (in ``tokens``) just past the name of two or more words
+    that begins there, else its own position plus one: a gap reads a long name as one word
+    ("told NATO Secretary-General Jens Stoltenberg in a telephone call")."""
+    proper = [t.pos_ == "PROPN" for t in tokens]
+    # a hyphen inside a name is part of it ("Secretary - General")
+    inside = [
+        proper[i] or (t.text == "-" and 0 < i < len(tokens) - 1 and proper[i - 1] and proper[i + 1])
+        for i, t in enumerate(tokens)
+    ]
+    ends = [i + 1 for i in range(len(tokens))]
+    run_end = len(tokens)
+    for i in range(len(tokens) - 1, -1, -1):
+        if not inside[i]:
+            run_end = i
+        elif proper[i] and run_end - i >= 2:
+            ends[i] = run_end
+    return tuple(ends)
 
 
 def _word_of(token: Token) -> tuple[str, str]:
@@ -67,7 +103,7 @@ def _word_of(token: Token) -> tuple[str, str]:
 
 
 def _match(
-    words: tuple[list[str], list[str]],
+    words: _Words,
     items: tuple[frozenset[str] | None, ...],
     ti: int,
     ii: int,
@@ -78,21 +114,21 @@ def _match(
     if ii == len(items):
         return bool(anchors.intersection(first + i for i in matched))
     item = items[ii]
-    lemmas, lowers = words
+    lemmas, lowers = words.lemmas, words.lowers
     if item is None:  # a gap: skip 0 to MAX_GAP tokens before the next word
         return any(
             _match(words, items, at, ii + 1, matched, anchors, first)
-            for at in _gap_ends(lowers, ti)
+            for at in _gap_ends(lowers, ti, words.names)
         )
     if ti >= len(lemmas) or (lemmas[ti] not in item and lowers[ti] not in item):
         return False
     return _match(words, items, ti + 1, ii + 1, [*matched, ti], anchors, first)
 
 
-def _gap_ends(lowers: list[str], start: int) -> list[int]:
+def _gap_ends(lowers: list[str], start: int, names: tuple[int, ...] = ()) -> list[int]:
     """Where a gap from ``start`` may end: up to MAX_GAP tokens on, where an aside between
     commas or brackets counts as none ("added 12 officials, including two judges, to its
-    sanctions list")."""
+    sanctions list") and a long name as one ("NATO Secretary-General Jens Stoltenberg")."""
     ends: list[int] = []
     at, budget = start, MAX_GAP
     while at < len(lowers) and budget >= 0:
@@ -103,6 +139,10 @@ def _gap_ends(lowers: list[str], start: int) -> list[int]:
             if close is not None:
                 at = close + 1
                 continue
+        if names and names[at] > at + 1:  # a name: its words may end the gap, at one's cost
+            ends.extend(range(at + 1, names[at]))
+            at, budget = names[at], budget - 1
+            continue
         at, budget = at + 1, budget - 1
     return ends
 
@@ -168,7 +208,7 @@ class Idioms:
         if not candidates:
             return None
         sent = trigger.sent if sent is None else sent
-        lemmas, lowers, present = _sentence_words(sent)
+        words_of_sent, present = _sentence_words(sent)
         anchors = {t.i for t in near}
         # an idiom with a word the sentence lacks cannot match (the cheap test first)
         ordered = sorted(
@@ -179,7 +219,13 @@ class Idioms:
             (
                 idiom
                 for idiom in ordered
-                if idiom.matches_words(lemmas, lowers, sent.start, anchors)
+                if idiom.matches_words(
+                    words_of_sent.lemmas,
+                    words_of_sent.lowers,
+                    sent.start,
+                    anchors,
+                    words_of_sent.names,
+                )
             ),
             None,
         )
@@ -241,18 +287,20 @@ def _possible(idiom: Idiom, words: frozenset[str]) -> bool:
     return all(item is None or not item.isdisjoint(words) for item in idiom.items)
 
 
-def _sentence_words(sent: Span) -> tuple[list[str], list[str], frozenset[str]]:
-    """The lemmas and lower-case words of a sentence's tokens, and the set of both, read once
-    per sentence and kept with the Doc (strings only: nothing for the garbage collector to
-    follow)."""
-    memo: dict[int, tuple[list[str], list[str], frozenset[str]]] = sent.doc.user_data.setdefault(
+def _sentence_words(sent: Span) -> tuple[_Words, frozenset[str]]:
+    """The lemmas, lower-case words and name ends of a sentence's tokens, and the set of the
+    words, read once per sentence and kept with the Doc (strings and ints only: nothing for
+    the garbage collector to follow)."""
+    memo: dict[int, tuple[_Words, frozenset[str]]] = sent.doc.user_data.setdefault(
         "casus.idiom_words", {}
     )
     found = memo.get(sent.start)
     if found is None:
-        lemmas = [t.lemma_.lower() for t in sent]
-        lowers = [t.lower_ for t in sent]
-        found = memo[sent.start] = (lemmas, lowers, frozenset((*lemmas, *lowers)))
+        tokens = list(sent)
+        lemmas = [t.lemma_.lower() for t in tokens]
+        lowers = [t.lower_ for t in tokens]
+        words = _Words(lemmas, lowers, name_ends(tokens))
+        found = memo[sent.start] = (words, frozenset((*lemmas, *lowers)))
     return found
 
 

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 COLLECTIVE_HEADS = word_list("collective_heads")
 PAIR_NOUNS = word_list("pair_nouns")
+# "the warring parties", "the negotiating parties": still the pair, not some parties
+PAIR_QUALIFIERS = word_list("pair_qualifiers")
 # heads that only say the pair are people, so the pair keeps its own codes: "the two men"
 # after two presidents are named are the presidents (not civilians)
 PLAIN_PAIR_HEADS = word_list("plain_pair_heads")
@@ -25,7 +27,7 @@ COUNTING = frozenset({"both", "two"})
 
 def names_pair(token: Token) -> bool:
     """Whether a noun phrase refers back to two actors: "the two sides", "both countries",
-    "the neighbours" (not "two soldiers", "its neighbours")."""
+    "the neighbours", "the warring parties" (not "two soldiers", "its neighbours")."""
     lemma = token.lemma_.lower()
     if lemma not in COLLECTIVE_HEADS:
         return False
@@ -34,8 +36,7 @@ def names_pair(token: Token) -> bool:
         # "two soldiers" counts people, it does not refer back
         lefts = {c.lower_ for c in token.lefts}
         return "two" not in words or bool({"the", "both"} & (words | lefts))
-    return (
-        lemma in PAIR_NOUNS
-        and token.tag_ == "NNS"
-        and [c.lower_ for c in token.children] == ["the"]
-    )
+    if lemma not in PAIR_NOUNS or token.tag_ != "NNS":
+        return False
+    words = [c.lower_ for c in token.children if c.lower_ not in PAIR_QUALIFIERS]
+    return words == ["the"]

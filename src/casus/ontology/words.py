@@ -197,6 +197,7 @@ LISTS = frozenset(
         "truce_nouns",
         "standing_adverbs",
         "vessel_prefixes",
+        "pair_qualifiers",
         # words/prefilter.tsv
         "prefilter_stop_words",
         "prefilter_openers",

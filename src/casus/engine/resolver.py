@@ -513,6 +513,8 @@ class Resolver:
         roles = phrase_roles(self.dictionary, head, tokens)
         if roles and any(t.lower_ in FORMER_WORDS for t in tokens):
             roles = ("ELI",)  # "the former Iranian president"
+            if modifier_entry is not None and modifier_entry.code[:3] in NOT_COUNTRIES:
+                modifier_entry = None  # "a former NATO commander" no longer acts for NATO
         if modifier_entry is not None and agentive(head, roles):
             return _from_modifier_entry(modifier_entry, roles, text, start, end)
         owned = self._owned(head, roles, text, start, end)

@@ -26,6 +26,7 @@ from casus.engine.readiness import ready_holders
 from casus.engine.resolver import QUANTIFIER_HEADS, Resolver
 from casus.engine.undergone import reacted_from, received_from
 from casus.engine.voice import (
+    credited_doers,
     experiencer_passive,
     for_clause_subjects,
     participle_clause,
@@ -300,7 +301,8 @@ def _inherited_subjects(verb: Token, frame: Frame, depth: int) -> list[Token]:
             return [stranded]
         if dep == "pcomp":  # "after signing", "by expelling"
             anchor = head.head
-            holders = _agentive_holders(head)  # "are guilty of violating the ceasefire"
+            # "are guilty of violating the ceasefire", "thanked Turkey for hosting the talks"
+            holders = _agentive_holders(head) or credited_doers(head)
             if holders:
                 return [h for t in holders for h in with_conjuncts(t)]
         if anchor.pos_ in ("VERB", "AUX"):

@@ -101,6 +101,7 @@ LISTS = frozenset(
         "hyphened_prefixes",
         "addressee_verbs",
         "object_raising_verbs",
+        "credit_verbs",
         "visit_verbs",
         "assembly_verbs",
         "answer_verbs",

@@ -30,6 +30,7 @@ from casus.engine.voice import (
     experiencer_passive,
     for_clause_subjects,
     participle_clause,
+    participle_patients,
     raised_subjects,
 )
 from casus.model import Actor
@@ -246,6 +247,8 @@ def verb_frame(verb: Token, depth: int = 0) -> Frame:
             frame.subjects = [t for t in frame.subjects if t not in relative] + head
         else:
             frame.objects = [t for t in frame.objects if t not in relative] + head
+    if not frame.objects:
+        frame.objects.extend(participle_patients(verb))  # "Asked by Baku to mediate, Turkey"
     if not frame.subjects and depth < 6:
         frame.subjects = _inherited_subjects(verb, frame, depth)
     return frame

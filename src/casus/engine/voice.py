@@ -75,6 +75,16 @@ def participle_clause(verb: Token) -> bool:
     )
 
 
+def participle_patients(verb: Token) -> list[Token]:
+    """The one a passive participle clause with its own "by" agent is done to, the subject
+    of the clause it hangs on: "Asked by Baku to mediate, Turkey offered to host talks" →
+    [Turkey] (Baku asks Turkey); none without an agent ("Asked whether ..., Peskov said" is
+    handled as a subjectless clause)."""
+    if not participle_clause(verb) or not any(c.dep_ == "agent" for c in verb.children):
+        return []
+    return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
 def for_clause_subjects(verb: Token, clause: Token) -> list[Token]:
     """The subject of a "for ... to" clause right after the verb, which the parser makes a
     clause marked by "for" rather than the verb's "for" phrase: "calls for democratic

@@ -47,8 +47,8 @@ def names_pair(token: Token) -> bool:
         return False
     if lemma in DOER_ONLY_PAIR_NOUNS and not _doer(token):
         return False
-    words = [c.lower_ for c in token.children if c.lower_ not in PAIR_QUALIFIERS]
-    return words == ["the"]
+    kept = [c.lower_ for c in token.children if c.lower_ not in PAIR_QUALIFIERS]
+    return kept == ["the"]
 
 
 def _doer(token: Token) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from casus.engine.context import country_evidence
+from casus.engine.context import country_evidence, is_country
 from casus.engine.phrases import clause_subject
 from casus.model import Actor
 from casus.ontology.gazetteer import countries
@@ -41,6 +41,9 @@ def all_sides(resolver: Resolver, head: Token, text: str, start: int, end: int) 
         return None
     if not any(c.lower_ in ALL_WORDS and c.i < head.i for c in head.children):
         return None
+    named = _own_place(resolver, head)  # "urged all parties in Pakistan": Pakistan
+    if named is not None:
+        return Actor(named, named, (), text, start, end, "context")
     speaker = clause_subject(head)
     if speaker is not None and speaker.i == head.i and head.head.dep_ == "ccomp":
         speaker = clause_subject(head.head.head)  # "China said all sides should resolve …"
@@ -75,5 +78,17 @@ def _placed_in(resolver: Resolver, speaker: Token) -> str | None:
         for place in (c for c in prep.children if c.dep_ == "pobj"):
             actor = resolver.cached(place.i)
             if actor is not None and (country := country_evidence(actor)) is not None:
+                return country
+    return None
+
+
+def _own_place(resolver: Resolver, head: Token) -> str | None:
+    """The country an "in" phrase of the phrase itself names: "all parties in Pakistan" →
+    PAK, whoever speaks (not the speaker's country, nor the story's)."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for place in (c for c in prep.children if c.dep_ == "pobj"):
+            actor = resolver.actor_for(place)
+            country = country_evidence(actor) if actor is not None else None
+            if country is not None and is_country(country):
                 return country
     return None

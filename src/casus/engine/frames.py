@@ -26,9 +26,11 @@ from casus.engine.readiness import ready_holders
 from casus.engine.resolver import QUANTIFIER_HEADS, Resolver
 from casus.engine.undergone import reacted_from, received_from
 from casus.engine.voice import (
+    credited_doers,
     experiencer_passive,
     for_clause_subjects,
     participle_clause,
+    participle_patients,
     raised_subjects,
 )
 from casus.model import Actor
@@ -245,6 +247,8 @@ def verb_frame(verb: Token, depth: int = 0) -> Frame:
             frame.subjects = [t for t in frame.subjects if t not in relative] + head
         else:
             frame.objects = [t for t in frame.objects if t not in relative] + head
+    if not frame.objects:
+        frame.objects.extend(participle_patients(verb))  # "Asked by Baku to mediate, Turkey"
     if not frame.subjects and depth < 6:
         frame.subjects = _inherited_subjects(verb, frame, depth)
     return frame
@@ -300,7 +304,8 @@ def _inherited_subjects(verb: Token, frame: Frame, depth: int) -> list[Token]:
             return [stranded]
         if dep == "pcomp":  # "after signing", "by expelling"
             anchor = head.head
-            holders = _agentive_holders(head)  # "are guilty of violating the ceasefire"
+            # "are guilty of violating the ceasefire", "thanked Turkey for hosting the talks"
+            holders = _agentive_holders(head) or credited_doers(head)
             if holders:
                 return [h for t in holders for h in with_conjuncts(t)]
         if anchor.pos_ in ("VERB", "AUX"):

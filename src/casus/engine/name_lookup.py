@@ -12,6 +12,7 @@ import datetime as dt
 from itertools import takewhile
 from typing import TYPE_CHECKING
 
+from casus.engine.context import NOT_COUNTRIES
 from casus.engine.phrases import (
     inside_of_pp,
     namelike,
@@ -129,9 +130,13 @@ def _nearest(rows: list[Entry], day: dt.date | None) -> list[Entry]:
     before = [r for r in rows if r.end is not None and r.end < day]
     after = [r for r in rows if r.start is not None and r.start > day]
     if before:
-        last = max(before, key=lambda r: r.end or dt.date.min)
-        country = split_code(last.code).country
-        code = last.code if country == "IGO" else country + "ELI"
+        # a former official of an international body no longer acts for it: "Jean Ping" in
+        # 2016 (AU Commission chairman to 2012) is his country's, when an office says which
+        states = [r for r in before if split_code(r.code).country not in NOT_COUNTRIES]
+        if not states:
+            return []
+        last = max(states, key=lambda r: r.end or dt.date.min)
+        code = split_code(last.code).country + "ELI"
         return [Entry(code, "person", None, None, last.where, last.label)]
     if after:
         first = min(after, key=lambda r: r.start or dt.date.max)

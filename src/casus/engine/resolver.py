@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING
 from casus.engine.acronyms import defined_by, named_before
 from casus.engine.all_sides import all_sides, most_named
 from casus.engine.blocs import allies_side, bloc_side
-from casus.engine.collectives import PAIR_NOUNS, PLAIN_PAIR_HEADS, names_pair
+from casus.engine.collectives import (
+    PAIR_NOUNS,
+    PLAIN_PAIR_HEADS,
+    doers_only,
+    names_pair,
+    pair_fits,
+)
 from casus.engine.conjuncts import member_actors
 from casus.engine.context import NOT_COUNTRIES, country_evidence, is_country
 from casus.engine.home_names import home_side
@@ -330,9 +336,9 @@ class Resolver:
         found = self._pair(token, own, roles) if roles else []
         if len(found) < 2 and self.dyad is not None and own not in {a.country for a in self.dyad}:
             found = list(self.dyad)  # "X met his Tajik counterpart, and the two signed ..."
-        if len(found) < 2:
+        if len(found) < 2 and not doers_only(lemma):
             found = self._pair(token, own, ())
-        if len(found) < 2:
+        if len(found) < 2 or not pair_fits(lemma, found):
             return []
         start = token.left_edge.idx + self.offset
         end = token.right_edge.idx + len(token.right_edge.text) + self.offset
@@ -517,6 +523,8 @@ class Resolver:
         roles = phrase_roles(self.dictionary, head, tokens)
         if roles and any(t.lower_ in FORMER_WORDS for t in tokens):
             roles = ("ELI",)  # "the former Iranian president"
+            if modifier_entry is not None and modifier_entry.code[:3] in NOT_COUNTRIES:
+                modifier_entry = None  # "a former NATO commander" no longer acts for NATO
         if modifier_entry is not None and agentive(head, roles):
             return _from_modifier_entry(modifier_entry, roles, text, start, end)
         owned = self._owned(head, roles, text, start, end)

@@ -16,6 +16,9 @@ tense verb with no subject in an adverbial clause is none.
 The subject of a "to" clause under a verb of wanting is the one the wish is addressed to:
 "Washington wants Beijing to release the journalists" asks Beijing, as "urged Beijing to
 release" does, so it is read as the verb's object.
+
+The object of a verb of credit or blame did the act of its "for" gerund: "Aliyev thanked
+Turkey for hosting the talks" is Turkey hosting them, not Aliyev.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ ATTITUDE_PARTICIPLES = word_list("attitude_participles")
 # Feelings: their "by" phrase says what they are about ("was alarmed by the assault").
 STIMULUS_PARTICIPLES = word_list("stimulus_participles")
 OBJECT_RAISING_VERBS = word_list("object_raising_verbs")
+CREDIT_VERBS = word_list("credit_verbs")
 
 
 def experiencer_passive(verb: Token) -> bool:
@@ -71,6 +75,16 @@ def participle_clause(verb: Token) -> bool:
     )
 
 
+def participle_patients(verb: Token) -> list[Token]:
+    """The one a passive participle clause with its own "by" agent is done to, the subject
+    of the clause it hangs on: "Asked by Baku to mediate, Turkey offered to host talks" →
+    [Turkey] (Baku asks Turkey); none without an agent ("Asked whether ..., Peskov said" is
+    handled as a subjectless clause)."""
+    if not participle_clause(verb) or not any(c.dep_ == "agent" for c in verb.children):
+        return []
+    return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
 def for_clause_subjects(verb: Token, clause: Token) -> list[Token]:
     """The subject of a "for ... to" clause right after the verb, which the parser makes a
     clause marked by "for" rather than the verb's "for" phrase: "calls for democratic
@@ -83,3 +97,13 @@ def for_clause_subjects(verb: Token, clause: Token) -> list[Token]:
     if mark is None or mark.lower_ != "for" or mark.i != verb.i + 1:
         return []
     return [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > mark.i]
+
+
+def credited_doers(prep: Token) -> list[Token]:
+    """The object of a verb of credit, blame or punishment, who did the act of the gerund in
+    its "for" phrase: "praised Ethiopia for releasing the prisoners" → [Ethiopia]; none for
+    "used drones for attacking" (no verb of credit)."""
+    verb = prep.head
+    if prep.lower_ != "for" or verb.lemma_.lower() not in CREDIT_VERBS:
+        return []
+    return [c for c in verb.children if c.dep_ == "dobj"]

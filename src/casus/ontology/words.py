@@ -101,6 +101,7 @@ LISTS = frozenset(
         "hyphened_prefixes",
         "addressee_verbs",
         "object_raising_verbs",
+        "credit_verbs",
         "visit_verbs",
         "assembly_verbs",
         "answer_verbs",
@@ -200,6 +201,7 @@ LISTS = frozenset(
         "truce_nouns",
         "standing_adverbs",
         "vessel_prefixes",
+        "pair_qualifiers",
         # words/prefilter.tsv
         "prefilter_stop_words",
         "prefilter_openers",

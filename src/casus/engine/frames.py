@@ -24,7 +24,12 @@ from casus.engine.presupposition import dated_possessor
 from casus.engine.pronoun_objects import taken_up_objects
 from casus.engine.resolver import QUANTIFIER_HEADS, Resolver
 from casus.engine.undergone import reacted_from, received_from
-from casus.engine.voice import experiencer_passive, participle_clause, raised_subjects
+from casus.engine.voice import (
+    agentless_passive_clause,
+    experiencer_passive,
+    participle_clause,
+    raised_subjects,
+)
 from casus.model import Actor
 from casus.ontology.words import word_list, word_sequence
 
@@ -281,6 +286,8 @@ def _inherited_subjects(verb: Token, frame: Frame, depth: int) -> list[Token]:
             return controller or governor.subjects
         if head.pos_ == "ADJ":  # "was willing to normalize"
             return verb_frame(head.head, depth + 1).subjects if head.head.i != head.i else []
+        return []
+    if agentless_passive_clause(verb):  # "after the ceasefire was declared": by no one named
         return []
     if dep in ("conj", "advcl", "pcomp") or (dep == "ccomp" and verb.tag_ == "VBG"):
         anchor = head

@@ -16,6 +16,10 @@ tense verb with no subject in an adverbial clause is none.
 The subject of a "to" clause under a verb of wanting is the one the wish is addressed to:
 "Washington wants Beijing to release the journalists" asks Beijing, as "urged Beijing to
 release" does, so it is read as the verb's object.
+
+An adverbial clause with a passive subject of its own and no agent says what was done, not
+who did it: in "Turkish troops crossed into Syria shortly after the ceasefire was declared"
+the troops did not declare it, so the clause takes no subject from the verb it hangs on.
 """
 
 from __future__ import annotations
@@ -68,4 +72,15 @@ def participle_clause(verb: Token) -> bool:
         and verb.tag_ in ("VBN", "VBD")
         and verb.i < verb.head.i
         and not any(c.dep_ in ("aux", "nsubj", "nsubjpass", "csubj") for c in verb.children)
+    )
+
+
+def agentless_passive_clause(verb: Token) -> bool:
+    """An adverbial clause in the passive with its own subject and no "by" agent: "flew to
+    Kathmandu two days before the charter **was adopted**" (no one is said to adopt it; a
+    participle with no subject, "after being attacked", is not one)."""
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "nsubjpass" for c in verb.children)
+        and not any(c.dep_ == "agent" for c in verb.children)
     )

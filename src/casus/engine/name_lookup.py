@@ -37,8 +37,6 @@ TYPE_WORDS = word_list("area_words") | word_list("subdivision_words")
 # lower-case joiners of a longer place name: "Mocimboa da Praia" is no Praia (Cape Verde)
 NAME_PARTICLES = word_list("name_particles")
 CAPITAL_KINDS = frozenset({"capital", "seat"})
-# a role noun that is also the information such a body deals in: "share intelligence with Seoul"
-INFORMATION_ROLES = frozenset({"intelligence"})
 
 
 def person_named(
@@ -249,8 +247,6 @@ def phrase_roles(dictionary: ActorDictionary, head: Token, tokens: list[Token]) 
     """Roles from the head noun with its compounds/adjectives, else from other role nouns.
     ``tokens`` is the head's phrase in document order (:func:`phrase_tokens`)."""
     head_i, head_lemma = head.i, head.lemma_.lower()  # read once: each read makes a new str
-    if head_lemma in INFORMATION_ROLES and _information(head):
-        return ()
     preceding = list(takewhile(lambda x: x.i < head_i, tokens))
     before = {head_i} | {x.i for x in preceding}
     left = [t for t in preceding if t.dep_ in ("compound", "amod", "nmod") and t.head.i in before]
@@ -295,15 +291,6 @@ def phrase_roles(dictionary: ActorDictionary, head: Token, tokens: list[Token]) 
             if found:
                 return found
     return ()
-
-
-def _information(head: Token) -> bool:
-    """Whether "intelligence" is what is shared or gathered, not a service: an object with no
-    determiner, possessor or people's adjective ("would share intelligence with Seoul",
-    "providing military intelligence"; "accused Russian intelligence of" names the service)."""
-    return head.dep_ in ("dobj", "pobj", "nsubjpass") and not any(
-        c.dep_ in ("det", "poss") or c.ent_type_ in ("NORP", "GPE") for c in head.children
-    )
 
 
 def is_role_head(head: Token, dictionary: ActorDictionary) -> bool:

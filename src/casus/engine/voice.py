@@ -76,11 +76,13 @@ def participle_clause(verb: Token) -> bool:
 
 
 def agentless_passive_clause(verb: Token) -> bool:
-    """An adverbial clause in the passive with its own subject and no "by" agent: "flew to
-    Kathmandu two days before the charter **was adopted**" (no one is said to adopt it; a
-    participle with no subject, "after being attacked", is not one)."""
+    """A finite adverbial clause in the passive with its own subject and no "by" agent: "flew
+    to Kathmandu two days before the charter **was adopted**" (no one is said to adopt it; a
+    participle with no subject, "after being attacked", is not one, nor an infinitive the
+    parser hangs there, "called for the frontier to be reopened and offered to ...", whose
+    conjunct takes its subject through it)."""
     return (
         verb.dep_ == "advcl"
         and any(c.dep_ == "nsubjpass" for c in verb.children)
-        and not any(c.dep_ == "agent" for c in verb.children)
+        and not any(c.dep_ == "agent" or c.tag_ == "TO" for c in verb.children)
     )

@@ -26,6 +26,7 @@ from casus.engine.readiness import ready_holders
 from casus.engine.resolver import QUANTIFIER_HEADS, Resolver
 from casus.engine.undergone import reacted_from, received_from
 from casus.engine.voice import (
+    agentless_passive_clause,
     credited_doers,
     experiencer_passive,
     for_clause_subjects,
@@ -294,6 +295,8 @@ def _inherited_subjects(verb: Token, frame: Frame, depth: int) -> list[Token]:
             return controller or governor.subjects
         if head.pos_ == "ADJ":  # "was willing to normalize"
             return verb_frame(head.head, depth + 1).subjects if head.head.i != head.i else []
+        return []
+    if agentless_passive_clause(verb):  # "after the ceasefire was declared": by no one named
         return []
     if dep in ("conj", "advcl", "pcomp") or (dep == "ccomp" and verb.tag_ == "VBG"):
         anchor = head

@@ -40,6 +40,10 @@ RETRACTION_ROOT = "12"
 # reopening would come quickly"; a named company or group still comments
 MOOD_CODES = frozenset({"012", "013"})
 PUBLIC_ROLES = frozenset({"CVL", "BUS", "REF", "LAB", "EDU"})
+# weighing options (014) with no one they bear on is a side's own deliberation, no event: "the
+# matatu owners said they were considering a nationwide strike", "they reviewed the progress of
+# the partnership"; "is considering sanctions on Iran" keeps its target
+DELIBERATION = "014"
 NAMED_HOWS = frozenset({"dictionary", "person"})
 
 
@@ -276,7 +280,7 @@ def same_actor(source: Actor, target: Actor, *, symmetric: bool) -> bool:
 def codable(source: Actor, target: Actor | None, code: CameoCode) -> bool:
     """Whether a (source, target) pair makes an event an analyst can use: not one actor on
     itself, and at least one side known, or a generic actor the text names acting on a side
-    it names (docs/actors.md#unknown-and-generic-sides)."""
+    it names (docs/actors.md#unknown-and-generic-sides); no options weighed (014) with no target."""
     if target is not None and (source.start, source.end, source.code) == (
         target.start,
         target.end,
@@ -290,6 +294,8 @@ def codable(source: Actor, target: Actor | None, code: CameoCode) -> bool:
     ):
         return False  # neither side known: nothing an analyst could place
     if code.code in MOOD_CODES and _vox_pop(source):
+        return False
+    if code.code == DELIBERATION and target is None:
         return False
     if target is not None and code.root == "16" and target.country == source.country:
         return False  # relations are reduced with someone else, never with oneself

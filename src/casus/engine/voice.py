@@ -19,6 +19,10 @@ release" does, so it is read as the verb's object.
 
 The object of a verb of credit or blame did the act of its "for" gerund: "Aliyev thanked
 Turkey for hosting the talks" is Turkey hosting them, not Aliyev.
+
+An adverbial clause with a passive subject of its own and no agent says what was done, not
+who did it: in "Turkish troops crossed into Syria shortly after the ceasefire was declared"
+the troops did not declare it, so the clause takes no subject from the verb it hangs on.
 """
 
 from __future__ import annotations
@@ -107,3 +111,16 @@ def credited_doers(prep: Token) -> list[Token]:
     if prep.lower_ != "for" or verb.lemma_.lower() not in CREDIT_VERBS:
         return []
     return [c for c in verb.children if c.dep_ == "dobj"]
+
+
+def agentless_passive_clause(verb: Token) -> bool:
+    """A finite adverbial clause in the passive with its own subject and no "by" agent: "flew
+    to Kathmandu two days before the charter **was adopted**" (no one is said to adopt it; a
+    participle with no subject, "after being attacked", is not one, nor an infinitive the
+    parser hangs there, "called for the frontier to be reopened and offered to ...", whose
+    conjunct takes its subject through it)."""
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "nsubjpass" for c in verb.children)
+        and not any(c.dep_ == "agent" or c.tag_ == "TO" for c in verb.children)
+    )

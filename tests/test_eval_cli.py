@@ -16,12 +16,13 @@ TEAM = DATA / "gold" / "team.jsonl"
 # h-sides6 (reactions, collective pairs, speakers' homes): dyad F1 70.5% → 72.6%; 0.6.0 as
 # merged: detection F1 88.5%, dyad F1 73.6%, date 98.3%; 0.7.0: 88.5%, 75.7%, 98.4%.
 # 0.9.0: 88.5%, 75.9%, 98.4%, actor-code accuracy 75.3% (56.9% before the roles of sides);
-# 0.10.0: 89.1%, 77.1% (0.6 of it the OPCW code corrected in team-026), 98.4%, 76.4%
+# 0.10.0: 89.1%, 77.1% (0.6 of it the OPCW code corrected in team-026), 98.4%, 76.4%;
+# 0.12.0: 89.4%, 76.8%, 98.4%, 86.2% (named targets of political acts as governments, h-actors18)
 FLOORS = {
     "detection_f1": 0.88,
     "dyad_f1": 0.76,
     "date_accuracy": 0.97,
-    "actor_code_accuracy": 0.75,
+    "actor_code_accuracy": 0.85,
     "forbidden_hits": 0,
 }
 
@@ -85,11 +86,12 @@ LONG_EVENTS = DATA / "gold" / "dev-long-events.jsonl"
 # 58.2% with the h-sides6 side rules; 0.6.0 as merged: P 88.5%, R 88.5%, dyad F1 60.6%,
 # date 86.8%; 0.7.0: P 88.5%, R 88.5%, dyad F1 62.7%, date 87.3%; 0.8.0: P 86.9%, R 89.6%,
 # dyad F1 63.9%, date 87.8% (the precision fall is a quoted "Both sides must de-escalate now",
-# a demand the gold does not list); 0.11.0: P 87.9%, R 90.6%, dyad F1 66.1%, date 88.2%
+# a demand the gold does not list); 0.11.0: P 87.9%, R 90.6%, dyad F1 66.1%, date 88.2%;
+# 0.12.0: P 88.0%, R 91.7%, dyad F1 67.3%, date 87.2%
 LONG_FLOORS = {
     "detection_precision": 0.86,
     "detection_recall": 0.88,
-    "dyad_f1": 0.64,
+    "dyad_f1": 0.66,
     "date_accuracy": 0.85,
 }
 
@@ -130,12 +132,13 @@ EVENTS2 = DATA / "gold" / "dev-events2.jsonl"
 # 67.5%, date 88.5% (briefing goes one way: the Guyanese helicopters' deployment no longer
 # takes Brazil, a country briefed, as its target and matches the gold's, with a day the
 # article's "Monday" gives; correct dates rose from 91 to 92, the share fell with 2 more matched);
-# 0.11.0: P 88.8%, R 93.1%, dyad F1 67.5%, date 90.4%
+# 0.11.0: P 88.8%, R 93.1%, dyad F1 67.5%, date 90.4%; 0.12.0: P 88.8%, R 93.1%, dyad F1 68.4%,
+# date 94.2% (h-dates17: a market reading dates no act, times on object predicates)
 EVENTS2_FLOORS = {
     "detection_precision": 0.87,
     "detection_recall": 0.91,
-    "dyad_f1": 0.66,
-    "date_accuracy": 0.88,
+    "dyad_f1": 0.67,
+    "date_accuracy": 0.92,
 }
 
 
@@ -164,11 +167,12 @@ EVENTS3 = DATA / "gold" / "dev-events3.jsonl"
 # its gold) no longer gives 036, which by root alone stood for the EU's training mission (033)
 # in the detection count; codes14: "its first troops arrived in Pemba" is a deployment (154, as
 # its gold is), no longer a visit (042) that stood, by sentence alone, for the gold's approval of
-# the mission (033/074): R 83.0%; 0.11.0: P 91.4%, R 83.0%, dyad F1 66.9%, date 95.0%
+# the mission (033/074): R 83.0%; 0.11.0: P 91.4%, R 83.0%, dyad F1 66.9%, date 95.0%;
+# 0.12.0: P 93.6%, R 83.0%, dyad F1 69.0%, date 94.2%
 EVENTS3_FLOORS = {
-    "detection_precision": 0.91,
+    "detection_precision": 0.92,
     "detection_recall": 0.82,
-    "dyad_f1": 0.65,
+    "dyad_f1": 0.68,
     "date_accuracy": 0.93,
     "forbidden_hits": 1,
 }

@@ -28,7 +28,6 @@ from casus.engine.depictions import distorted_depiction
 from casus.engine.focus import focus
 from casus.engine.frames import (
     Frame,
-    noun_frame,
     unwrap_quantifier,
     verb_frame,
 )
@@ -50,6 +49,7 @@ from casus.engine.modality import (
     stated_future,
 )
 from casus.engine.negations import denials, refusals
+from casus.engine.noun_frames import noun_frame
 from casus.engine.orders import bare_order
 from casus.engine.pair_members import drop_own_members
 from casus.engine.pairs import (

@@ -3,7 +3,8 @@
 A frame is a predicate (a verb, or a noun that names an event) with who acts (subjects, "by"
 agents, subjects inherited through control, coordination, relative and participial clauses),
 what is acted on (objects, passive subjects, object predicates), its prepositional phrases,
-indirect objects and complement clauses. The event engine (``events.py``) codes frames.
+indirect objects and complement clauses. The event engine (``events.py``) codes frames. The
+frame of a noun that names an event is read in ``noun_frames.py``.
 """
 
 from __future__ import annotations
@@ -13,18 +14,15 @@ from typing import TYPE_CHECKING
 
 from casus.engine.agreed import concluded_objects
 from casus.engine.as_predicates import as_predicates, label_appositions
-from casus.engine.calls import call_parties
 from casus.engine.cargo import cargo
 from casus.engine.clash_agents import clash_agents
 from casus.engine.described import described_objects
 from casus.engine.ellipsis import elided_object
 from casus.engine.modality import REPORTING_VERBS
 from casus.engine.phrases import of_object
-from casus.engine.presupposition import dated_possessor
 from casus.engine.pronoun_objects import taken_up_objects
-from casus.engine.readiness import ready_holders
 from casus.engine.resolver import QUANTIFIER_HEADS, Resolver
-from casus.engine.undergone import reacted_from, received_from
+from casus.engine.undergone import received_from
 from casus.engine.voice import (
     agentless_passive_clause,
     credited_doers,
@@ -45,8 +43,6 @@ if TYPE_CHECKING:
 BORDER_WORDS = word_list("border_words")
 MEASURE_NOUNS = word_list("measure_nouns")
 
-LIGHT_VERBS = word_list("light_verbs")
-STANDING_NOUNS = word_list("standing_nouns")  # "has a treaty with": held, not done
 DOCUMENT_NOUNS = word_list("document_nouns")
 ISSUING_VERBS = word_list("issuing_verbs")
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -62,12 +58,9 @@ AREA_WORDS = word_list("area_words")
 ADDRESSEE_VERBS = word_list("addressee_verbs")
 ADDRESSEE_PREPS = ("on", "to", "with")
 COMPASS_WORDS = word_list("compass_words")
-MOTION_NOUNS = word_list("motion_nouns")
-TRAVEL_VERBS = word_list("travel_verbs")
 NEGATED_PREFIXES = word_list("negated_prefixes")
 AGENTIVE_ADJECTIVES = word_list("agentive_adjectives")
 CONTACT_NOUNS = word_list("contact_nouns")  # "in contact with", "in talks with"
-WEAPON_NOUNS = word_list("weapon_nouns")
 SPEAKER_VERBS = word_list("speaker_verbs")
 DECISION_NOUNS = word_list("decision_nouns")
 
@@ -308,7 +301,7 @@ def _inherited_subjects(verb: Token, frame: Frame, depth: int) -> list[Token]:
         if dep == "pcomp":  # "after signing", "by expelling"
             anchor = head.head
             # "are guilty of violating the ceasefire", "thanked Turkey for hosting the talks"
-            holders = _agentive_holders(head) or credited_doers(head)
+            holders = agentive_holders(head) or credited_doers(head)
             if holders:
                 return [h for t in holders for h in with_conjuncts(t)]
         if anchor.pos_ in ("VERB", "AUX"):
@@ -398,120 +391,7 @@ def _issuers(document: Token, depth: int) -> list[Token] | None:
     return verb_frame(head, depth + 1).subjects
 
 
-def noun_frame(noun: Token, resolver: Resolver) -> Frame:
-    """The frame of a nominal event: possessor, demonym or "by" phrase acts; "of" is the
-    object; a light verb lends its subject ("held talks")."""
-    frame = Frame(noun, "noun", lemma=noun.lemma_.lower())
-    for child in noun.children:
-        if child.dep_ == "poss" and child.i != getattr(dated_possessor(noun), "i", None):
-            frame.subjects.extend(with_conjuncts(child))
-        elif child.dep_ in ("amod", "compound") and child.i < noun.i:
-            if prefixed(child):  # "anti-Iranian allegations": Iran is not the accuser
-                continue
-            actor = resolver.actor_for(child) if child.pos_ in ("PROPN", "NOUN") else None
-            if actor is None and child.pos_ in ("ADJ", "PROPN"):
-                actor = demonym_actor(child, resolver)
-            if actor is not None and actor.code is not None and actor.how != "place":
-                frame.subjects.append(child)
-            elif child.pos_ == "NOUN":
-                frame.objects.append(child)
-    if not frame.subjects:
-        frame.subjects = _weapon_owners(noun, resolver)
-    prep_objects(noun, frame.preps)
-    frame.subjects.extend(frame.preps.pop("by", []))
-    frame.objects.extend(frame.preps.get("of", []))
-    reacted_from(noun, frame, prep_objects)  # "drew criticism from Tehran", "a demand from"
-    if not frame.subjects:  # "the expulsion of four diplomats by Azerbaijan" (by on the object)
-        for obj in frame.preps.get("of", []):
-            inner: dict[str, list[Token]] = {}
-            prep_objects(obj, inner)
-            frame.subjects.extend(inner.get("by", []))
-    head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ in ("in", "by"):
-        # "Soleimani was killed in a U.S. drone strike": the victim is the target
-        victims = _passive_victims(head.head)
-        frame.objects[:0] = victims
-        if victims:  # "killed in Israeli strikes on Gaza" (the parser hangs "on Gaza" on killed)
-            harm_preps: dict[str, list[Token]] = {}
-            prep_objects(head.head, harm_preps)
-            for word, tokens in harm_preps.items():
-                if word not in ("in", "by"):
-                    frame.preps.setdefault(word, []).extend(tokens)
-    if not frame.subjects and noun.dep_ == "pobj":
-        frame.subjects = _agentive_holders(head)
-    counted = _counter(noun)  # "responded with a first wave of sanctions"
-    if not frame.subjects and counted.dep_ in ("dobj", "pobj", "attr"):
-        verb = counted.head if counted.dep_ != "pobj" else counted.head.head
-        if verb.pos_ == "VERB" and verb.lemma_.lower() in LIGHT_VERBS and not _held(verb, noun):
-            frame.subjects = verb_frame(verb).subjects
-            prep_objects(verb, frame.preps)
-        elif noun.dep_ == "pobj" and head.lower_ in ("in", "as"):
-            # "said ... in an implicit warning to Baku": the speaker of the governing verb
-            speech = verb_ancestor(noun)
-            if speech is not None and speech.lemma_.lower() in REPORTING_VERBS:
-                frame.subjects = verb_frame(speech).subjects
-                frame.complements = [c for c in speech.children if c.dep_ == "ccomp"]
-    call_parties(noun, frame, verb_frame)  # "thanked Kagame in a telephone call"
-    if not frame.subjects:  # "the movement was ready for direct talks"
-        frame.subjects = ready_holders(noun)
-    if not frame.subjects and _travelled_for(noun):
-        # "negotiators returned to Geneva for talks": who travels holds them
-        frame.subjects = verb_frame(head.head).subjects
-    if not frame.subjects and frame.lemma in MOTION_NOUNS and noun.dep_ in ("nsubj", "nsubjpass"):
-        # "the deployment of Russian troops to Belarus began": what moves is who acts (not in
-        # "opposed the deployment of a regional force", which may never happen)
-        frame.subjects = list(frame.preps.get("of", []))
-    return frame
-
-
-def _held(verb: Token, noun: Token) -> bool:
-    """Whether the light verb only says its subject holds the arrangement the noun names: "the
-    United States, which **has** a mutual defence **treaty** with Manila" (no signing), but
-    "held talks", "had a meeting" (done)."""
-    return verb.lemma_.lower() == "have" and noun.lemma_.lower() in STANDING_NOUNS
-
-
-def _travelled_for(noun: Token) -> bool:
-    """Whether the noun is what a journey is for: "flew to Moscow **for talks**"."""
-    prep = noun.head
-    return (
-        noun.dep_ == "pobj"
-        and prep.lower_ == "for"
-        and prep.head.pos_ == "VERB"
-        and prep.head.lemma_.lower() in TRAVEL_VERBS
-    )
-
-
-def _weapon_owners(noun: Token, resolver: Resolver) -> list[Token]:
-    """The nationality on the weapon that names a nominal attack: "a **Russian** drone and
-    missile attack on western Ukraine" (the drone is Russian, so is the attack). A nationality
-    on any other modifier is no agent ("the Azerbaijani embassy attack")."""
-    owners = []
-    for child in noun.children:
-        if child.dep_ not in ("compound", "nmod") or child.i > noun.i:
-            continue
-        if child.lemma_.lower() not in WEAPON_NOUNS:
-            continue
-        for mod in child.children:
-            if mod.dep_ == "amod" and mod.i < child.i and not prefixed(mod):
-                actor = demonym_actor(mod, resolver)
-                if actor is not None and actor.code is not None and actor.how != "place":
-                    owners.append(mod)
-    return owners
-
-
-def _counter(noun: Token) -> Token:
-    """The quantity phrase that stands in the clause for a counted event noun: "a first
-    **wave** of sanctions", "a **series** of strikes" (else the noun itself)."""
-    head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i:
-        counter = head.head
-        if counter.lemma_.lower() in QUANTIFIER_HEADS | MEASURE_NOUNS:
-            return counter
-    return noun
-
-
-def _agentive_holders(prep: Token) -> list[Token]:
+def agentive_holders(prep: Token) -> list[Token]:
     """Who a copular clause says did the act its preposition names: "the government is
     responsible for mass killings", "Serb forces were engaged in ethnic cleansing", "Hamas
     was behind the attack", "Egypt remained in contact with Hamas"."""
@@ -594,7 +474,7 @@ def prefixed(token: Token) -> bool:
     )
 
 
-def _passive_victims(verb: Token) -> list[Token]:
+def passive_victims(verb: Token) -> list[Token]:
     if verb.pos_ != "VERB" or verb.lemma_.lower() in AGENTIVE_ADJECTIVES:
         return []  # "were involved in the attack": the doers, not its victims
     return [c for c in verb.children if c.dep_ == "nsubjpass"]
